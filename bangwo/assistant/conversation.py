@@ -1,0 +1,267 @@
+"""The assistant: one turn of conversation, from the person's text to a reply, a proposal or an order.
+
+A turn reads the session, decides, then writes the outcome. Paying passes one gate: the
+person confirms the exact proposal on the table (by the API's confirm route, or by saying
+yes to it here); nothing a provider or a model says can confirm.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+from bangwo.assistant.sessions import open_session, record
+from bangwo.assistant.skills.food import CardOffer, Customer, FoodProposal, FoodSkill, Refusal, say
+from bangwo.commerce.checkout import PlanFulfilment, cancel_order, confirm_proposal
+from bangwo.commerce.orders import CANCELLABLE_STAGES, list_orders
+from bangwo.commerce.proposals import load_proposal, proposal_from_row, save_proposal
+from bangwo.domain.catalogue import City
+from bangwo.domain.clock import Clock, local
+from bangwo.domain.errors import BangwoError
+from bangwo.domain.frame import IntentFrame, Lang
+from bangwo.domain.money import format_fen
+from bangwo.domain.proposal import Order, Proposal
+from bangwo.people import default_address, set_default_address
+from bangwo.promo.cards import best_card
+from bangwo.providers.base import Geocoder
+from bangwo.store.engine import Store
+from bangwo.understand import Parser
+
+State = Literal["answer", "need_info", "proposal", "done", "error"]
+MAX_TEXT_CHARS = 2_000
+MIN_ADDRESS_CHARS = 4
+
+_PUNCT = re.compile(r"[\s,，.。!！?？~～、]+")
+_YES = {"确认", "确定", "好", "好的", "可以", "行", "是", "是的", "对", "嗯", "下单", "确认下单", "付款", "支付", "买",
+        "yes", "y", "ok", "okay", "confirm", "sure", "yep", "yeah", "goahead", "placeorder", "pay"}
+_NO = {"不", "不要", "不用", "不用了", "算了", "不要了", "取消", "no", "n", "nope", "cancel", "nevermind"}
+_STAGE_WORDS = {
+    "accepted": ("商家已接单", "accepted by the shop"),
+    "preparing": ("正在制作", "being prepared"),
+    "delivering": ("骑手正在配送", "on its way with the rider"),
+    "delivered": ("已送达", "delivered"),
+    "cancelled": ("已取消", "cancelled"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    session_id: str
+    state: State
+    reply: str
+    proposal: Proposal | None = None
+    order: Order | None = None
+
+
+def _short(text: str) -> str:
+    return _PUNCT.sub("", text.lower())
+
+
+def _hhmm(instant: datetime) -> str:
+    return local(instant).strftime("%H:%M")
+
+
+def describe_proposal(proposal: Proposal, lang: Lang) -> str:
+    """The confirmation card in one paragraph: what, how much, the card, what is paid."""
+    items = []
+    for line in proposal.lines:
+        if line.details.get("kind") == "fee":
+            continue
+        label = line.details.get("options_label")
+        suffix = f"（{label}）" if label and lang == "zh" else f" ({label})" if label else ""
+        items.append(f"{line.title}×{line.quantity}{suffix}" if lang == "zh" else f"{line.quantity} × {line.title}{suffix}")
+    merchant = (proposal.merchant or {}).get("name", "")
+    eta = (proposal.delivery or {}).get("eta")
+    when = _hhmm(datetime.fromisoformat(eta)) if eta else ""
+    card = ""
+    if proposal.discount:
+        card = say(lang, f"，免单卡减{format_fen(proposal.discount)}", f", free-order card -{format_fen(proposal.discount)}")
+    notes = (" " + " ".join(proposal.notes)) if proposal.notes else ""
+    return say(
+        lang,
+        f"{merchant}：{'、'.join(items)}，共{format_fen(proposal.total)}{card}，实付{format_fen(proposal.pay)}。"
+        f"预计{when}送达。确认下单吗？{notes}",
+        f"{merchant}: {', '.join(items)}; total {format_fen(proposal.total)}{card}; you pay {format_fen(proposal.pay)}. "
+        f"Arrives around {when}. Confirm?{notes}",
+    )
+
+
+def describe_order(order: Order, lang: Lang) -> str:
+    zh_stage, en_stage = _STAGE_WORDS[order.stage]
+    items = "、".join(f"{line.title}×{line.quantity}" for line in order.lines if line.details.get("kind") != "fee")
+    items_en = ", ".join(f"{line.quantity} × {line.title}" for line in order.lines if line.details.get("kind") != "fee")
+    eta = _hhmm(order.timeline["delivered"])
+    if order.stage in ("delivered", "cancelled"):
+        return say(lang, f"订单（{items}）{zh_stage}。", f"Your order ({items_en}) is {en_stage}.")
+    return say(lang, f"订单（{items}）{zh_stage}，预计{eta}送达。", f"Your order ({items_en}) is {en_stage}; it arrives around {eta}.")
+
+
+class Assistant:
+    def __init__(
+        self,
+        *,
+        store: Store,
+        clock: Clock,
+        parser: Parser,
+        food: FoodSkill,
+        geocoder: Geocoder,
+        cities: list[City],
+        plan_fulfilment: PlanFulfilment,
+        proposal_seconds: int,
+    ) -> None:
+        self.store = store
+        self.clock = clock
+        self.parser = parser
+        self.food = food
+        self.geocoder = geocoder
+        self.cities = cities
+        self.plan_fulfilment = plan_fulfilment
+        self.proposal_seconds = proposal_seconds
+
+    async def chat(self, user_id: str, text: str, session_id: str | None = None) -> Reply:
+        text = (text or "")[:MAX_TEXT_CHARS]
+        now = self.clock.now()
+        async with self.store.transaction() as session:
+            chat = await open_session(session, user_id, session_id, now)
+            record(session, chat, "person", text, now)
+            pending, open_proposal_id = chat.pending, chat.proposal_id
+            chat_id = chat.id
+        try:
+            reply, frame_to_wait, proposal_id = await self._turn(user_id, chat_id, text, pending, open_proposal_id, now)
+        except BangwoError as exc:
+            reply, frame_to_wait, proposal_id = Reply(chat_id, "error", exc.message), pending, open_proposal_id
+        async with self.store.transaction() as session:
+            chat = await open_session(session, user_id, chat_id, now)
+            chat.pending, chat.proposal_id = frame_to_wait, proposal_id
+            if reply.proposal is not None:
+                await save_proposal(session, reply.proposal, user_id=user_id, chat_session_id=chat_id,
+                                    merchant_id=(reply.proposal.merchant or {}).get("id"),
+                                    address_id=(reply.proposal.delivery or {}).get("address_id"), now=now)
+            record(session, chat, "assistant", reply.reply, now, reply.state)
+        return reply
+
+    async def _turn(
+        self, user_id: str, chat_id: str, text: str, pending: dict | None, open_proposal_id: str | None, now: datetime
+    ) -> tuple[Reply, dict | None, str | None]:
+        """Returns the reply, what the session now waits for, and the proposal left on the table."""
+        said = _short(text)
+        if open_proposal_id and said in _YES:
+            order = await self._confirm(user_id, open_proposal_id, now)
+            lang = self._lang_of(text, pending)
+            return Reply(chat_id, "done", say(lang, "已下单！", "Ordered! ") + describe_order(order, lang),
+                         order=order), None, None
+        if open_proposal_id and said in _NO:
+            lang = self._lang_of(text, pending)
+            return Reply(chat_id, "answer", say(lang, "好的，这单不下了。", "OK, I won't place that order.")), None, None
+
+        if pending and pending.get("asked") == "address":
+            lang: Lang = pending["lang"]
+            city = self._city_in(text)
+            if city is None or len(text.strip()) < MIN_ADDRESS_CHARS:
+                return Reply(chat_id, "need_info", self._ask_address(lang)), pending, open_proposal_id
+            async with self.store.transaction() as session:
+                await set_default_address(session, user_id, city_id=city.id, text=text.strip(),
+                                          location=self.geocoder.locate(city.id, text), now=now)
+            return await self._order_food(user_id, chat_id, IntentFrame.model_validate(pending["frame"]), lang, now)
+
+        result = self.parser.parse(text, now)
+        if pending and pending.get("asked") == "items" and (not result.frames or result.frames[0].domain == "chat"):
+            # The person answered "what would you like?" with just the dish: read it as an order.
+            result = self.parser.parse(say(pending["lang"], "我要", "I want ") + text, now)
+        lang = result.lang
+        frame = next((f for f in result.frames if f.domain != "chat"), None)
+        if frame is None:
+            return Reply(chat_id, "answer", say(
+                lang,
+                "我是帮我，能帮你点外卖和饮品。试试说「帮我点两杯少糖去冰的杨枝甘露」，或问「我的奶茶到哪了」。",
+                "I'm bangwo: I can order food and drinks for you. Try 'help me order a large bubble tea, "
+                "less sugar, no ice', or ask 'where is my milk tea?'.",
+            )), None, open_proposal_id
+        if frame.domain != "food":
+            return Reply(chat_id, "answer", say(lang, "这项服务还没开通，目前可以帮你点外卖和饮品。",
+                                                "That service isn't available yet; I can order food and drinks.")), \
+                None, open_proposal_id
+        if frame.action == "status":
+            return await self._status(user_id, chat_id, lang, now), None, open_proposal_id
+        if frame.action == "cancel":
+            return await self._cancel(user_id, chat_id, lang, now), None, open_proposal_id
+        if pending and pending.get("asked") == "items" and frame.items:
+            waiting = IntentFrame.model_validate(pending["frame"])
+            frame = waiting.model_copy(update={"items": frame.items, "missing": []})
+        return await self._order_food(user_id, chat_id, frame, lang, now)
+
+    async def _order_food(
+        self, user_id: str, chat_id: str, frame: IntentFrame, lang: Lang, now: datetime
+    ) -> tuple[Reply, dict | None, str | None]:
+        async with self.store.read() as session:
+            address = await default_address(session, user_id)
+            card = await best_card(session, user_id, now)
+        waiting = {"frame": frame.model_dump(mode="json"), "lang": lang}
+        if address is None:
+            return Reply(chat_id, "need_info", self._ask_address(lang)), {**waiting, "asked": "address"}, None
+        outcome = self.food.propose(
+            frame, lang=lang,
+            customer=Customer(address.city_id, address.id, address.text, address.location),
+            card=CardOffer(card.id, card.value_fen) if card else None, now=now,
+            proposal_seconds=self.proposal_seconds,
+        )
+        if isinstance(outcome, Refusal):
+            asked = {**waiting, "asked": "items"} if "items" in outcome.missing else None
+            return Reply(chat_id, "need_info" if asked else "answer", outcome.reply), asked, None
+        assert isinstance(outcome, FoodProposal)
+        proposal = outcome.proposal
+        return Reply(chat_id, "proposal", describe_proposal(proposal, lang), proposal=proposal), None, proposal.id
+
+    async def _confirm(self, user_id: str, proposal_id: str, now: datetime) -> Order:
+        # Saying yes twice to the same card must not pay twice: the key is the proposal's.
+        order, _ = await confirm_proposal(self.store, user_id=user_id, proposal_id=proposal_id,
+                                          idempotency_key=f"chat:{proposal_id}", now=now,
+                                          plan_fulfilment=self.plan_fulfilment)
+        return order
+
+    async def _status(self, user_id: str, chat_id: str, lang: Lang, now: datetime) -> Reply:
+        async with self.store.read() as session:
+            orders = await list_orders(session, user_id, now, limit=10)
+        if not orders:
+            return Reply(chat_id, "answer", say(lang, "你还没有订单。", "You have no orders yet."))
+        active = [o for o in orders if o.stage not in ("delivered", "cancelled")]
+        shown = active or orders[:1]
+        text = " ".join(describe_order(o, lang) for o in shown)
+        return Reply(chat_id, "answer", text, order=shown[0])
+
+    async def _cancel(self, user_id: str, chat_id: str, lang: Lang, now: datetime) -> Reply:
+        async with self.store.read() as session:
+            orders = await list_orders(session, user_id, now, limit=10)
+        target = next((o for o in orders if o.status == "paid" and o.stage in CANCELLABLE_STAGES), None)
+        if target is None:
+            late = next((o for o in orders if o.status == "paid" and o.stage == "delivering"), None)
+            if late:
+                return Reply(chat_id, "answer", say(lang, "骑手已经取餐在路上了，这单不能取消了。",
+                                                    "The rider already has it, so it can't be cancelled now."),
+                             order=late)
+            return Reply(chat_id, "answer", say(lang, "没有可以取消的订单。", "There is no order to cancel."))
+        order = await cancel_order(self.store, user_id=user_id, order_id=target.id, now=now)
+        card = say(lang, "，免单卡已退回", " and your free-order card is back") if order.discount else ""
+        return Reply(chat_id, "done", say(lang, f"已取消，{format_fen(order.pay)}已退回钱包{card}。",
+                                          f"Cancelled: {format_fen(order.pay)} is back in your wallet{card}."),
+                     order=order)
+
+    async def proposal(self, user_id: str, proposal_id: str) -> Proposal:
+        async with self.store.read() as session:
+            return proposal_from_row(await load_proposal(session, proposal_id, user_id))
+
+    def _city_in(self, text: str) -> City | None:
+        lowered = text.lower()
+        return next((c for c in self.cities if c.name_zh in text or c.name_en.lower() in lowered), None)
+
+    def _ask_address(self, lang: Lang) -> str:
+        zh = "、".join(c.name_zh for c in self.cities)
+        en = ", ".join(c.name_en for c in self.cities)
+        return say(lang, f"送到哪里？请告诉我城市和详细地址，比如「杭州市西湖区文三路100号」（目前支持{zh}）。",
+                   f"Where should it go? Tell me the city and street address, e.g. '100 Wensan Road, Hangzhou' "
+                   f"(we deliver in {en}).")
+
+    def _lang_of(self, text: str, pending: dict | None) -> Lang:
+        return "zh" if re.search(r"[\u4e00-\u9fff]", text) else "en"

@@ -1,0 +1,113 @@
+"""`bangwo ...`: serve, chat, parse."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import datetime
+
+from bangwo import __version__
+
+
+def _parse_command(args: argparse.Namespace) -> int:
+    from bangwo.config import Settings
+    from bangwo.providers.registry import load_registry
+    from bangwo.understand import Lexicon, Parser
+
+    parser = Parser(Lexicon.from_catalogues(load_registry().catalogues()))
+    clock = Settings().clock()
+    if args.jsonl:
+        for line_number, line in enumerate(sys.stdin, 1):
+            if not line.strip():
+                continue
+            try:
+                request = json.loads(line)
+                now = datetime.fromisoformat(request["now"]) if request.get("now") else clock.now()
+                result = parser.parse(str(request.get("text", "")), now).to_json_dict()
+            except (ValueError, KeyError, TypeError, AttributeError) as exc:
+                result = {"error": {"code": "invalid_input", "message": f"line {line_number}: {exc}"}}
+            sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+        return 0
+    if args.text is None:
+        print("bangwo parse: give the text (bangwo parse --json '帮我点一杯奶茶') or --jsonl on stdin", file=sys.stderr)
+        return 2
+    now = datetime.fromisoformat(args.now) if args.now else clock.now()
+    result = parser.parse(args.text, now).to_json_dict()
+    indent = None if args.json else 2
+    print(json.dumps(result, ensure_ascii=False, indent=indent))
+    return 0
+
+
+def _serve_command(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from bangwo.api.app import create_app
+    from bangwo.config import Settings
+
+    settings = Settings()
+    host, port = args.host or settings.host, args.port or settings.port
+    print(f"bangwo on http://{host}:{port}  (store: {settings.resolved_database_url()})", file=sys.stderr)
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+    return 0
+
+
+def _chat_command(args: argparse.Namespace) -> int:
+    from bangwo.cli_chat import chat_command
+    from bangwo.config import Settings
+
+    return chat_command(Settings(), args.phone)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(
+        prog="bangwo",
+        description="帮我 (help me): say what you want; bangwo finds it, shows one card, and orders it.",
+    )
+    root.add_argument("--version", action="version", version=f"bangwo {__version__}")
+    commands = root.add_subparsers(dest="command", metavar="COMMAND")
+
+    parse = commands.add_parser(
+        "parse",
+        help="turn a command into intent frames (offline, no model)",
+        description="Print the intent frames of a command as DESIGN.md's contract states them.",
+    )
+    parse.add_argument("text", nargs="?", help="the command, e.g. 帮我点两杯少糖去冰的杨枝甘露")
+    parse.add_argument("--json", action="store_true", help="one line of JSON instead of indented")
+    parse.add_argument("--jsonl", action="store_true",
+                       help='read {"text": ..., "now": ISO-8601} per line from stdin, write one result per line')
+    parse.add_argument("--now", help="resolve dates against this ISO-8601 instant (default: the clock)")
+    parse.set_defaults(run=_parse_command)
+
+    serve = commands.add_parser(
+        "serve",
+        help="start the HTTP API and web page",
+        description="Serve the API (/docs, /openapi.json) and the chat page at /. "
+        "Configure with BANGWO_DATABASE_URL, BANGWO_DATA_DIR, BANGWO_NOW, BANGWO_HOST, BANGWO_PORT.",
+    )
+    serve.add_argument("--host", help="address to listen on (default BANGWO_HOST or 127.0.0.1)")
+    serve.add_argument("--port", type=int, help="port (default BANGWO_PORT or 8000)")
+    serve.set_defaults(run=_serve_command)
+
+    chat = commands.add_parser(
+        "chat",
+        help="talk to the assistant in this terminal",
+        description="Chat as the person with this phone number (signed up on first use). "
+        "Lines come from stdin, so a conversation can be piped in.",
+    )
+    chat.add_argument("--phone", required=True, help="mainland mobile number, e.g. 13800138000")
+    chat.set_defaults(run=_chat_command)
+    return root
+
+
+def main(argv: list[str] | None = None) -> int:
+    root = build_parser()
+    args = root.parse_args(argv)
+    if not getattr(args, "run", None):
+        root.print_help()
+        return 2
+    return int(args.run(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

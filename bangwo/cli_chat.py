@@ -1,0 +1,107 @@
+"""`bangwo chat`: talk to the assistant in a terminal; the confirmation card is drawn with Rich."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+
+from rich.console import Console
+from rich.panel import Panel
+from rich.table import Table
+
+from bangwo.assistant.conversation import describe_order
+from bangwo.commerce.checkout import confirm_proposal
+from bangwo.config import Settings
+from bangwo.domain.errors import BangwoError
+from bangwo.domain.frame import Lang
+from bangwo.domain.money import format_fen
+from bangwo.domain.proposal import Proposal
+from bangwo.people import sign_up, user_by_phone
+from bangwo.services import Services, start_services
+
+_YES = {"y", "yes", "是", "好", "确认", "ok"}
+
+
+def proposal_card(proposal: Proposal, lang: Lang) -> Panel:
+    zh = lang == "zh"
+    table = Table(show_header=True, header_style="bold", box=None, expand=True)
+    table.add_column("商品" if zh else "Item")
+    table.add_column("选项" if zh else "Options")
+    table.add_column("数量" if zh else "Qty", justify="right")
+    table.add_column("金额" if zh else "Amount", justify="right")
+    for line in proposal.lines:
+        table.add_row(line.title, line.details.get("options_label", ""), str(line.quantity),
+                      format_fen(line.unit_price * line.quantity))
+    table.add_row("", "", "合计" if zh else "Total", format_fen(proposal.total))
+    if proposal.discount:
+        table.add_row("", "", "免单卡" if zh else "Free-order card", f"-{format_fen(proposal.discount)}")
+    table.add_row("", "", "[bold]实付[/]" if zh else "[bold]You pay[/]", f"[bold green]{format_fen(proposal.pay)}[/]")
+    merchant = (proposal.merchant or {}).get("name", "")
+    delivery = proposal.delivery or {}
+    subtitle = f"{delivery.get('address', '')} · ETA {delivery.get('eta', '')[11:16]}"
+    return Panel(table, title=f"[bold]{merchant}[/]", subtitle=subtitle)
+
+
+async def _session(services: Services, phone: str, console: Console) -> str:
+    async with services.store.transaction() as session:
+        user_id = await user_by_phone(session, phone)
+        if user_id is None:
+            signed = await sign_up(session, phone=phone, policy=services.sign_up_policy, now=services.clock.now())
+            user_id = signed.user_id
+            console.print(f"[dim]signed up {phone}: ¥25 free-order card and "
+                          f"{format_fen(services.settings.demo_balance_fen)} in the wallet[/]")
+    return user_id
+
+
+async def run_chat(settings: Settings, phone: str, console: Console) -> int:
+    services = await start_services(settings)
+    try:
+        user_id = await _session(services, phone, console)
+        session_id: str | None = None
+        console.print("[bold]帮我[/] bangwo — say what you want (empty line or Ctrl-D to leave)")
+        while True:
+            console.print("[bold cyan]>[/] ", end="")
+            line = sys.stdin.readline()
+            if not line.strip():
+                return 0
+            try:
+                reply = await services.assistant.chat(user_id, line.strip(), session_id)
+            except BangwoError as exc:
+                console.print(f"[red]{exc.message}[/]")
+                continue
+            session_id = reply.session_id
+            lang: Lang = "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in line) else "en"
+            if reply.proposal is None:
+                console.print(reply.reply)
+                continue
+            console.print(proposal_card(reply.proposal, lang))
+            for note in reply.proposal.notes:
+                console.print(f"[yellow]{note}[/]")
+            console.print("确认下单？[y/n] " if lang == "zh" else "Confirm? [y/n] ", end="")
+            answer = sys.stdin.readline().strip().lower()
+            if answer not in _YES:
+                console.print("好的，没有下单。" if lang == "zh" else "OK, nothing ordered.")
+                continue
+            try:
+                order, _ = await confirm_proposal(
+                    services.store, user_id=user_id, proposal_id=reply.proposal.id,
+                    idempotency_key=f"cli:{reply.proposal.id}", now=services.clock.now(),
+                    plan_fulfilment=services.food.plan_fulfilment,
+                )
+            except BangwoError as exc:
+                console.print(f"[red]{exc.message}[/]")
+                continue
+            console.print(f"[green]{describe_order(order, lang)}[/] [dim]{order.id}[/]")
+    finally:
+        await services.close()
+
+
+def chat_command(settings: Settings, phone: str) -> int:
+    console = Console(highlight=False)
+    try:
+        return asyncio.run(run_chat(settings, phone, console))
+    except BangwoError as exc:
+        console.print(f"[red]{exc.message}[/]")
+        return 2
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,49 @@
+"""Configuration from BANGWO_* environment variables (pydantic-settings)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from bangwo.domain.clock import Clock, StartedClock, SystemClock
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="BANGWO_", extra="ignore")
+
+    data_dir: Path = Field(default=Path("data"), description="where the SQLite file and other local state live")
+    database_url: str | None = Field(
+        default=None,
+        description="SQLAlchemy async URL; default sqlite+aiosqlite:///DATA_DIR/bangwo.db, "
+        "or postgresql+asyncpg://user@host:5432/db",
+    )
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=1, le=65535)
+    now: datetime | None = Field(
+        default=None,
+        description="ISO-8601 instant where the clock starts, then runs at real speed "
+        "(2026-02-10T10:00:00+08:00 replays the Spring Festival campaign); default: the wall clock",
+    )
+    demo_balance_fen: int = Field(default=20_000, ge=0, description="wallet credit for each new person (¥200)")
+    card_value_fen: int = Field(default=2_500, ge=0, description="the free-order card's value (¥25)")
+    card_valid_days: int = Field(default=30, ge=1)
+    proposal_seconds: int = Field(default=600, ge=30, le=3600, description="how long a proposal can be confirmed")
+    max_body_bytes: int = Field(default=64 * 1024, ge=1024, description="larger request bodies are refused (413)")
+
+    @field_validator("now")
+    @classmethod
+    def _aware(cls, value: datetime | None) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            raise ValueError("BANGWO_NOW needs a timezone, e.g. 2026-02-10T10:00:00+08:00")
+        return value
+
+    def clock(self) -> Clock:
+        return StartedClock(self.now) if self.now else SystemClock()
+
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite+aiosqlite:///{(self.data_dir / 'bangwo.db').resolve()}"

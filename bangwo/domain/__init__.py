@@ -1,0 +1,1 @@
+"""Plain types shared by all of bangwo. Nothing here does I/O."""

@@ -1,0 +1,1 @@
+"""Providers: the one door through which catalogues and fulfilment come into bangwo."""

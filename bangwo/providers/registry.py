@@ -1,0 +1,54 @@
+"""Finds providers through the `bangwo.providers` entry point group.
+
+Each entry point names a `register(registry)` function. The demo world is registered this
+way too (see pyproject.toml), so it has no door a third party lacks.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import entry_points
+
+from bangwo.domain.catalogue import Catalogue, City, MenuItem, Merchant
+from bangwo.providers.base import FoodProvider, Geocoder
+
+ENTRY_POINT_GROUP = "bangwo.providers"
+
+
+class ProviderRegistry:
+    def __init__(self) -> None:
+        self.food: dict[str, FoodProvider] = {}
+        self.geocoder: Geocoder | None = None
+
+    def add_food(self, provider: FoodProvider) -> None:
+        if provider.name in self.food:
+            raise ValueError(f"a food provider named {provider.name!r} is already registered")
+        self.food[provider.name] = provider
+
+    def set_geocoder(self, geocoder: Geocoder) -> None:
+        self.geocoder = geocoder
+
+    def catalogues(self) -> list[Catalogue]:
+        return [p.catalogue() for p in self.food.values()]
+
+    def cities(self) -> list[City]:
+        seen: dict[str, City] = {}
+        for catalogue in self.catalogues():
+            for city in catalogue.cities:
+                seen.setdefault(city.id, city)
+        return list(seen.values())
+
+    def menu_items(self) -> list[MenuItem]:
+        return [item for c in self.catalogues() for m in c.merchants for item in m.menu]
+
+    def merchants(self) -> list[Merchant]:
+        return [m for c in self.catalogues() for m in c.merchants]
+
+
+def load_registry() -> ProviderRegistry:
+    """A registry with every installed provider registered."""
+    registry = ProviderRegistry()
+    for entry in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+        entry.load()(registry)
+    if registry.geocoder is None:
+        raise RuntimeError("no geocoder registered: install a provider that sets one (the demo world does)")
+    return registry

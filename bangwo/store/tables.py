@@ -1,0 +1,232 @@
+"""SQLAlchemy 2 tables. Money columns are integer fen; instants are timezone-aware UTC."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import JSON, BigInteger, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Stores UTC, returns aware datetimes on every backend (SQLite keeps no zone)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetimes are not stored; use the clock")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UTCDateTime, dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    phone: Mapped[str] = mapped_column(String(20), unique=True)
+    name: Mapped[str | None] = mapped_column(String(64))
+    birth_year: Mapped[int | None] = mapped_column(Integer)
+    invite_code: Mapped[str] = mapped_column(String(16), unique=True)
+    device_id: Mapped[str | None] = mapped_column(String(128))
+    invited_by: Mapped[str | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime]
+
+
+class AuthToken(Base):
+    __tablename__ = "auth_tokens"
+
+    token_sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
+    created_at: Mapped[datetime]
+
+
+class Address(Base):
+    __tablename__ = "addresses"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
+    city_id: Mapped[str] = mapped_column(String(32))
+    text: Mapped[str] = mapped_column(String(200))
+    lat: Mapped[float]
+    lng: Mapped[float]
+    is_default: Mapped[bool]
+    created_at: Mapped[datetime]
+
+
+class Account(Base):
+    """A ledger account. balance_fen is the running sum of its entries, kept in the same transaction."""
+
+    __tablename__ = "accounts"
+
+    id: Mapped[str] = mapped_column(String(80), primary_key=True)  # "wallet:<user>", "merchant:<id>", ...
+    kind: Mapped[str] = mapped_column(String(16))
+    balance_fen: Mapped[int] = mapped_column(BigInteger)
+
+
+class LedgerEntry(Base):
+    """One leg of a double-entry transfer; the legs of one transfer_id sum to zero."""
+
+    __tablename__ = "ledger_entries"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    transfer_id: Mapped[str] = mapped_column(String(48), index=True)
+    account_id: Mapped[str] = mapped_column(ForeignKey("accounts.id"), index=True)
+    amount_fen: Mapped[int] = mapped_column(BigInteger)
+    reason: Mapped[str] = mapped_column(String(32))
+    order_id: Mapped[str | None] = mapped_column(String(32))
+    created_at: Mapped[datetime]
+
+
+class Card(Base):
+    """A free-order card: available -> redeemed (by one order) -> available again if that order is cancelled."""
+
+    __tablename__ = "cards"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
+    campaign: Mapped[str] = mapped_column(String(32))
+    value_fen: Mapped[int]
+    status: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(String(32))
+    issued_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    order_id: Mapped[str | None] = mapped_column(String(32))
+
+
+class CatalogueVersion(Base):
+    __tablename__ = "catalogue_versions"
+
+    provider: Mapped[str] = mapped_column(String(32), primary_key=True)
+    digest: Mapped[str] = mapped_column(String(64))
+    seeded_at: Mapped[datetime]
+
+
+class MerchantRow(Base):
+    __tablename__ = "merchants"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    provider: Mapped[str] = mapped_column(String(32), index=True)
+    city_id: Mapped[str] = mapped_column(String(32), index=True)
+    category: Mapped[str] = mapped_column(String(16))
+    name_zh: Mapped[str] = mapped_column(String(64))
+    name_en: Mapped[str] = mapped_column(String(128))
+    lat: Mapped[float]
+    lng: Mapped[float]
+    rating: Mapped[float]
+    open_minute: Mapped[int]
+    close_minute: Mapped[int]
+    delivery_fee_fen: Mapped[int]
+    min_order_fen: Mapped[int]
+    prep_minutes: Mapped[int]
+
+
+class MenuItemRow(Base):
+    __tablename__ = "menu_items"
+
+    id: Mapped[str] = mapped_column(String(96), primary_key=True)
+    merchant_id: Mapped[str] = mapped_column(ForeignKey("merchants.id"), index=True)
+    position: Mapped[int]
+    name_zh: Mapped[str] = mapped_column(String(64))
+    name_en: Mapped[str] = mapped_column(String(128))
+    price_fen: Mapped[int]
+    aliases: Mapped[list[Any]]
+    option_groups: Mapped[list[Any]]
+
+
+class ChatSession(Base):
+    __tablename__ = "chat_sessions"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
+    pending: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # a frame waiting for an answer
+    proposal_id: Mapped[str | None] = mapped_column(String(32))  # the proposal on the table, if any
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class ChatMessage(Base):
+    __tablename__ = "chat_messages"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    session_id: Mapped[str] = mapped_column(ForeignKey("chat_sessions.id"), index=True)
+    role: Mapped[str] = mapped_column(String(16))  # "person" | "assistant"
+    text: Mapped[str] = mapped_column(Text)
+    state: Mapped[str | None] = mapped_column(String(16))
+    created_at: Mapped[datetime]
+
+
+class ProposalRow(Base):
+    __tablename__ = "proposals"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
+    session_id: Mapped[str | None] = mapped_column(String(32))
+    domain: Mapped[str] = mapped_column(String(16))
+    merchant_id: Mapped[str | None] = mapped_column(String(64))
+    address_id: Mapped[str | None] = mapped_column(String(32))
+    lines: Mapped[list[Any]]
+    details: Mapped[dict[str, Any]]
+    subtotal_fen: Mapped[int]
+    total_fen: Mapped[int]
+    discount_fen: Mapped[int]
+    pay_fen: Mapped[int]
+    card_id: Mapped[str | None] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(16))  # open | confirmed | replaced
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+
+
+class OrderRow(Base):
+    __tablename__ = "orders"
+    __table_args__ = (
+        UniqueConstraint("user_id", "idempotency_key", name="uq_orders_user_idempotency_key"),
+        Index("ix_orders_user_created", "user_id", "created_at"),
+    )
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"))
+    proposal_id: Mapped[str] = mapped_column(ForeignKey("proposals.id"), unique=True)  # one order per proposal
+    idempotency_key: Mapped[str] = mapped_column(String(128))
+    domain: Mapped[str] = mapped_column(String(16))
+    merchant_id: Mapped[str | None] = mapped_column(String(64))
+    lines: Mapped[list[Any]]
+    details: Mapped[dict[str, Any]]
+    subtotal_fen: Mapped[int]
+    total_fen: Mapped[int]
+    discount_fen: Mapped[int]
+    pay_fen: Mapped[int]
+    card_id: Mapped[str | None] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(16))  # paid | cancelled
+    accepted_at: Mapped[datetime]
+    preparing_at: Mapped[datetime]
+    delivering_at: Mapped[datetime]
+    delivered_at: Mapped[datetime]
+    created_at: Mapped[datetime]
+    cancelled_at: Mapped[datetime | None]
+
+
+class OutboxEvent(Base):
+    """Written in the same transaction as the change it reports; a relay delivers it later."""
+
+    __tablename__ = "outbox_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(48))
+    aggregate_id: Mapped[str] = mapped_column(String(32), index=True)
+    payload: Mapped[dict[str, Any]]
+    created_at: Mapped[datetime]
+    delivered_at: Mapped[datetime | None]
