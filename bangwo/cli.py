@@ -74,8 +74,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parse.add_argument("text", nargs="?", help="the command, e.g. 帮我点两杯少糖去冰的杨枝甘露")
     parse.add_argument("--json", action="store_true", help="one line of JSON instead of indented")
-    parse.add_argument("--jsonl", action="store_true",
-                       help='read {"text": ..., "now": ISO-8601} per line from stdin, write one result per line')
+    parse.add_argument(
+        "--jsonl",
+        action="store_true",
+        help='read {"text": ..., "now": ISO-8601} per line from stdin, write one result per line',
+    )
     parse.add_argument("--now", help="resolve dates against this ISO-8601 instant (default: the clock)")
     parse.set_defaults(run=_parse_command)
 

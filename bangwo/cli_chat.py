@@ -30,8 +30,12 @@ def proposal_card(proposal: Proposal, lang: Lang) -> Panel:
     table.add_column("数量" if zh else "Qty", justify="right")
     table.add_column("金额" if zh else "Amount", justify="right")
     for line in proposal.lines:
-        table.add_row(line.title, line.details.get("options_label", ""), str(line.quantity),
-                      format_fen(line.unit_price * line.quantity))
+        table.add_row(
+            line.title,
+            line.details.get("options_label", ""),
+            str(line.quantity),
+            format_fen(line.unit_price * line.quantity),
+        )
     table.add_row("", "", "合计" if zh else "Total", format_fen(proposal.total))
     if proposal.discount:
         table.add_row("", "", "免单卡" if zh else "Free-order card", f"-{format_fen(proposal.discount)}")
@@ -48,8 +52,10 @@ async def _session(services: Services, phone: str, console: Console) -> str:
         if user_id is None:
             signed = await sign_up(session, phone=phone, policy=services.sign_up_policy, now=services.clock.now())
             user_id = signed.user_id
-            console.print(f"[dim]signed up {phone}: ¥25 free-order card and "
-                          f"{format_fen(services.settings.demo_balance_fen)} in the wallet[/]")
+            console.print(
+                f"[dim]signed up {phone}: ¥25 free-order card and "
+                f"{format_fen(services.settings.demo_balance_fen)} in the wallet[/]"
+            )
     return user_id
 
 
@@ -84,8 +90,11 @@ async def run_chat(settings: Settings, phone: str, console: Console) -> int:
                 continue
             try:
                 order, _ = await confirm_proposal(
-                    services.store, user_id=user_id, proposal_id=reply.proposal.id,
-                    idempotency_key=f"cli:{reply.proposal.id}", now=services.clock.now(),
+                    services.store,
+                    user_id=user_id,
+                    proposal_id=reply.proposal.id,
+                    idempotency_key=f"cli:{reply.proposal.id}",
+                    now=services.clock.now(),
                     plan_fulfilment=services.food.plan_fulfilment,
                 )
             except BangwoError as exc:

@@ -28,8 +28,7 @@ class Services:
 
     @property
     def sign_up_policy(self) -> SignUpPolicy:
-        return SignUpPolicy(self.settings.demo_balance_fen, self.settings.card_value_fen,
-                            self.settings.card_valid_days)
+        return SignUpPolicy(self.settings.demo_balance_fen, self.settings.card_value_fen, self.settings.card_valid_days)
 
     async def close(self) -> None:
         await self.store.close()
@@ -51,7 +50,13 @@ async def start_services(settings: Settings, clock: Clock | None = None) -> Serv
     food = FoodSkill(merchants, dict(registry.food), {c.id: c.name_zh for c in cities})
     assert registry.geocoder is not None  # load_registry refuses to return without one
     assistant = Assistant(
-        store=store, clock=clock, parser=parser, food=food, geocoder=registry.geocoder, cities=cities,
-        plan_fulfilment=food.plan_fulfilment, proposal_seconds=settings.proposal_seconds,
+        store=store,
+        clock=clock,
+        parser=parser,
+        food=food,
+        geocoder=registry.geocoder,
+        cities=cities,
+        plan_fulfilment=food.plan_fulfilment,
+        proposal_seconds=settings.proposal_seconds,
     )
     return Services(settings, clock, store, registry, parser, food, assistant)

@@ -80,8 +80,9 @@ async def test_malformed_bodies_get_a_422_with_a_stable_code(client: httpx.Async
 
 
 async def test_a_huge_body_is_refused_before_it_is_read(client: httpx.AsyncClient):
-    response = await client.post("/v1/users", content=b'{"phone": "' + b"1" * 200_000 + b'"}',
-                                 headers={"Content-Type": "application/json"})
+    response = await client.post(
+        "/v1/users", content=b'{"phone": "' + b"1" * 200_000 + b'"}', headers={"Content-Type": "application/json"}
+    )
     assert response.status_code == 413
     assert response.json()["error"]["code"] == "body_too_large"
 
@@ -100,6 +101,14 @@ async def test_unknown_routes_and_ids_are_404_with_a_code(client: httpx.AsyncCli
 async def test_health_and_openapi(client: httpx.AsyncClient):
     assert (await client.get("/healthz")).json()["status"] == "ok"
     paths = (await client.get("/openapi.json")).json()["paths"]
-    for path in ("/v1/users", "/v1/me", "/v1/chat", "/v1/proposals/{proposal_id}/confirm", "/v1/orders",
-                 "/v1/orders/{order_id}", "/v1/orders/{order_id}/cancel", "/healthz"):
+    for path in (
+        "/v1/users",
+        "/v1/me",
+        "/v1/chat",
+        "/v1/proposals/{proposal_id}/confirm",
+        "/v1/orders",
+        "/v1/orders/{order_id}",
+        "/v1/orders/{order_id}/cancel",
+        "/healthz",
+    ):
         assert path in paths

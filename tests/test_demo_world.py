@@ -8,10 +8,24 @@ from bangwo.providers.demo.world import food_catalogue
 from bangwo.providers.registry import load_registry
 
 REQUIRED_DISHES = {
-    "奶茶": "milk tea", "珍珠奶茶": "bubble tea", "杨枝甘露": "mango pomelo sago", "柠檬茶": "lemon tea",
-    "柠檬水": "lemonade", "拿铁": "latte", "生椰拿铁": "coconut latte", "美式": "americano", "可颂": "croissant",
-    "汉堡": "burger", "薯条": "fries", "披萨": "pizza", "可乐": "cola", "饺子": "dumplings", "麻辣烫": "malatang",
-    "黄焖鸡米饭": "braised chicken rice", "小龙虾": "crayfish", "啤酒": "beer",
+    "奶茶": "milk tea",
+    "珍珠奶茶": "bubble tea",
+    "杨枝甘露": "mango pomelo sago",
+    "柠檬茶": "lemon tea",
+    "柠檬水": "lemonade",
+    "拿铁": "latte",
+    "生椰拿铁": "coconut latte",
+    "美式": "americano",
+    "可颂": "croissant",
+    "汉堡": "burger",
+    "薯条": "fries",
+    "披萨": "pizza",
+    "可乐": "cola",
+    "饺子": "dumplings",
+    "麻辣烫": "malatang",
+    "黄焖鸡米饭": "braised chicken rice",
+    "小龙虾": "crayfish",
+    "啤酒": "beer",
 }
 
 

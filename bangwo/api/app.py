@@ -41,8 +41,14 @@ _bearer = HTTPBearer(auto_error=False, description="the token from POST /v1/user
 
 
 def _card(card: CardView) -> CardOut:
-    return CardOut(id=card.id, value=card.value_fen, status=card.status, reason=card.reason,
-                   expires_at=card.expires_at, order_id=card.order_id)
+    return CardOut(
+        id=card.id,
+        value=card.value_fen,
+        status=card.status,
+        reason=card.reason,
+        expires_at=card.expires_at,
+        order_id=card.order_id,
+    )
 
 
 def services_of(request: Request) -> Services:
@@ -74,7 +80,10 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
             await app.state.services.close()
 
     app = FastAPI(
-        title="bangwo", version=__version__, lifespan=lifespan, responses=ERRORS,
+        title="bangwo",
+        version=__version__,
+        lifespan=lifespan,
+        responses=ERRORS,
         description="帮我 (help me): say what you want, confirm one card, get the order. Money is integer fen.",
     )
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
@@ -87,27 +96,53 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
     @app.post("/v1/users", status_code=201, tags=["people"])
     async def create_user(body: SignUpRequest, services: AppServices) -> SignUpResponse:
         async with services.store.transaction() as session:
-            signed = await sign_up(session, phone=body.phone, name=body.name, birth_year=body.birth_year,
-                                   invite_code=body.invite_code, device_id=body.device_id,
-                                   policy=services.sign_up_policy, now=services.clock.now())
-        return SignUpResponse(user_id=signed.user_id, token=signed.token, invite_code=signed.invite_code,
-                              cards=[_card(c) for c in signed.cards])
+            signed = await sign_up(
+                session,
+                phone=body.phone,
+                name=body.name,
+                birth_year=body.birth_year,
+                invite_code=body.invite_code,
+                device_id=body.device_id,
+                policy=services.sign_up_policy,
+                now=services.clock.now(),
+            )
+        return SignUpResponse(
+            user_id=signed.user_id,
+            token=signed.token,
+            invite_code=signed.invite_code,
+            cards=[_card(c) for c in signed.cards],
+        )
 
     @app.get("/v1/me", tags=["people"])
     async def me(user_id: UserId, services: AppServices) -> MeResponse:
         async with services.store.read() as session:
             person = await profile(session, user_id, services.clock.now())
-        addresses = [AddressOut(id=person.address.id, city=person.address.city_id, text=person.address.text)] \
-            if person.address else []
-        return MeResponse(user_id=person.user_id, phone=person.phone, name=person.name, birth_year=person.birth_year,
-                          invite_code=person.invite_code, balance=person.balance_fen, addresses=addresses,
-                          cards=[_card(c) for c in person.cards])
+        addresses = (
+            [AddressOut(id=person.address.id, city=person.address.city_id, text=person.address.text)]
+            if person.address
+            else []
+        )
+        return MeResponse(
+            user_id=person.user_id,
+            phone=person.phone,
+            name=person.name,
+            birth_year=person.birth_year,
+            invite_code=person.invite_code,
+            balance=person.balance_fen,
+            addresses=addresses,
+            cards=[_card(c) for c in person.cards],
+        )
 
     @app.post("/v1/chat", tags=["assistant"])
     async def chat(body: ChatRequest, user_id: UserId, services: AppServices) -> ChatResponse:
         reply = await services.assistant.chat(user_id, body.text, body.session_id)
-        return ChatResponse(session_id=reply.session_id, state=reply.state, reply=reply.reply,
-                            proposal=reply.proposal, order=reply.order)
+        return ChatResponse(
+            session_id=reply.session_id,
+            state=reply.state,
+            reply=reply.reply,
+            proposal=reply.proposal,
+            order=reply.order,
+        )
 
     @app.get("/v1/proposals/{proposal_id}", tags=["assistant"])
     async def get_proposal(proposal_id: str, user_id: UserId, services: AppServices) -> Proposal:
@@ -119,12 +154,17 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
         user_id: UserId,
         services: AppServices,
         response: Response,
-        idempotency_key: Annotated[str | None, Header(description="made by the client before the first try; "
-                                                                  "reuse it on every retry")] = None,
+        idempotency_key: Annotated[
+            str | None, Header(description="made by the client before the first try; reuse it on every retry")
+        ] = None,
     ) -> OrderResponse:
         order, created = await confirm_proposal(
-            services.store, user_id=user_id, proposal_id=proposal_id, idempotency_key=idempotency_key,
-            now=services.clock.now(), plan_fulfilment=services.food.plan_fulfilment,
+            services.store,
+            user_id=user_id,
+            proposal_id=proposal_id,
+            idempotency_key=idempotency_key,
+            now=services.clock.now(),
+            plan_fulfilment=services.food.plan_fulfilment,
         )
         if not created:
             response.headers["Idempotent-Replayed"] = "true"
@@ -143,8 +183,9 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
 
     @app.post("/v1/orders/{order_id}/cancel", tags=["commerce"])
     async def cancel(order_id: str, user_id: UserId, services: AppServices) -> OrderResponse:
-        return OrderResponse(order=await cancel_order(services.store, user_id=user_id, order_id=order_id,
-                                                      now=services.clock.now()))
+        return OrderResponse(
+            order=await cancel_order(services.store, user_id=user_id, order_id=order_id, now=services.clock.now())
+        )
 
     page = files("bangwo.web").joinpath("index.html")
 

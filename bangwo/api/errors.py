@@ -57,5 +57,10 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
         log.exception("unexpected error", exc_info=exc)
-        return JSONResponse(error_body("internal", "something went wrong on our side; nothing was charged twice, "
-                                       "retry with the same Idempotency-Key"), status_code=500)
+        return JSONResponse(
+            error_body(
+                "internal",
+                "something went wrong on our side; nothing was charged twice, retry with the same Idempotency-Key",
+            ),
+            status_code=500,
+        )

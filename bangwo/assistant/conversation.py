@@ -34,8 +34,34 @@ MAX_TEXT_CHARS = 2_000
 MIN_ADDRESS_CHARS = 4
 
 _PUNCT = re.compile(r"[\s,，.。!！?？~～、]+")
-_YES = {"确认", "确定", "好", "好的", "可以", "行", "是", "是的", "对", "嗯", "下单", "确认下单", "付款", "支付", "买",
-        "yes", "y", "ok", "okay", "confirm", "sure", "yep", "yeah", "goahead", "placeorder", "pay"}
+_YES = {
+    "确认",
+    "确定",
+    "好",
+    "好的",
+    "可以",
+    "行",
+    "是",
+    "是的",
+    "对",
+    "嗯",
+    "下单",
+    "确认下单",
+    "付款",
+    "支付",
+    "买",
+    "yes",
+    "y",
+    "ok",
+    "okay",
+    "confirm",
+    "sure",
+    "yep",
+    "yeah",
+    "goahead",
+    "placeorder",
+    "pay",
+}
 _NO = {"不", "不要", "不用", "不用了", "算了", "不要了", "取消", "no", "n", "nope", "cancel", "nevermind"}
 _STAGE_WORDS = {
     "accepted": ("商家已接单", "accepted by the shop"),
@@ -71,20 +97,24 @@ def describe_proposal(proposal: Proposal, lang: Lang) -> str:
             continue
         label = line.details.get("options_label")
         suffix = f"（{label}）" if label and lang == "zh" else f" ({label})" if label else ""
-        items.append(f"{line.title}×{line.quantity}{suffix}" if lang == "zh" else f"{line.quantity} × {line.title}{suffix}")
+        items.append(
+            f"{line.title}×{line.quantity}{suffix}" if lang == "zh" else f"{line.quantity} × {line.title}{suffix}"
+        )
     merchant = (proposal.merchant or {}).get("name", "")
     eta = (proposal.delivery or {}).get("eta")
     when = _hhmm(datetime.fromisoformat(eta)) if eta else ""
     card = ""
     if proposal.discount:
-        card = say(lang, f"，免单卡减{format_fen(proposal.discount)}", f", free-order card -{format_fen(proposal.discount)}")
+        card = say(
+            lang, f"，免单卡减{format_fen(proposal.discount)}", f", free-order card -{format_fen(proposal.discount)}"
+        )
     notes = (" " + " ".join(proposal.notes)) if proposal.notes else ""
     return say(
         lang,
         f"{merchant}：{'、'.join(items)}，共{format_fen(proposal.total)}{card}，实付{format_fen(proposal.pay)}。"
         f"预计{when}送达。确认下单吗？{notes}",
-        f"{merchant}: {', '.join(items)}; total {format_fen(proposal.total)}{card}; you pay {format_fen(proposal.pay)}. "
-        f"Arrives around {when}. Confirm?{notes}",
+        f"{merchant}: {', '.join(items)}; total {format_fen(proposal.total)}{card}; "
+        f"you pay {format_fen(proposal.pay)}. Arrives around {when}. Confirm?{notes}",
     )
 
 
@@ -95,7 +125,11 @@ def describe_order(order: Order, lang: Lang) -> str:
     eta = _hhmm(order.timeline["delivered"])
     if order.stage in ("delivered", "cancelled"):
         return say(lang, f"订单（{items}）{zh_stage}。", f"Your order ({items_en}) is {en_stage}.")
-    return say(lang, f"订单（{items}）{zh_stage}，预计{eta}送达。", f"Your order ({items_en}) is {en_stage}; it arrives around {eta}.")
+    return say(
+        lang,
+        f"订单（{items}）{zh_stage}，预计{eta}送达。",
+        f"Your order ({items_en}) is {en_stage}; it arrives around {eta}.",
+    )
 
 
 class Assistant:
@@ -136,9 +170,15 @@ class Assistant:
             chat = await open_session(session, user_id, chat_id, now)
             chat.pending, chat.proposal_id = frame_to_wait, proposal_id
             if reply.proposal is not None:
-                await save_proposal(session, reply.proposal, user_id=user_id, chat_session_id=chat_id,
-                                    merchant_id=(reply.proposal.merchant or {}).get("id"),
-                                    address_id=(reply.proposal.delivery or {}).get("address_id"), now=now)
+                await save_proposal(
+                    session,
+                    reply.proposal,
+                    user_id=user_id,
+                    chat_session_id=chat_id,
+                    merchant_id=(reply.proposal.merchant or {}).get("id"),
+                    address_id=(reply.proposal.delivery or {}).get("address_id"),
+                    now=now,
+                )
             record(session, chat, "assistant", reply.reply, now, reply.state)
         return reply
 
@@ -150,11 +190,18 @@ class Assistant:
         if open_proposal_id and said in _YES:
             order = await self._confirm(user_id, open_proposal_id, now)
             lang = self._lang_of(text, pending)
-            return Reply(chat_id, "done", say(lang, "已下单！", "Ordered! ") + describe_order(order, lang),
-                         order=order), None, None
+            return (
+                Reply(chat_id, "done", say(lang, "已下单！", "Ordered! ") + describe_order(order, lang), order=order),
+                None,
+                None,
+            )
         if open_proposal_id and said in _NO:
             lang = self._lang_of(text, pending)
-            return Reply(chat_id, "answer", say(lang, "好的，这单不下了。", "OK, I won't place that order.")), None, None
+            return (
+                Reply(chat_id, "answer", say(lang, "好的，这单不下了。", "OK, I won't place that order.")),
+                None,
+                None,
+            )
 
         if pending and pending.get("asked") == "address":
             lang: Lang = pending["lang"]
@@ -162,8 +209,14 @@ class Assistant:
             if city is None or len(text.strip()) < MIN_ADDRESS_CHARS:
                 return Reply(chat_id, "need_info", self._ask_address(lang)), pending, open_proposal_id
             async with self.store.transaction() as session:
-                await set_default_address(session, user_id, city_id=city.id, text=text.strip(),
-                                          location=self.geocoder.locate(city.id, text), now=now)
+                await set_default_address(
+                    session,
+                    user_id,
+                    city_id=city.id,
+                    text=text.strip(),
+                    location=self.geocoder.locate(city.id, text),
+                    now=now,
+                )
             return await self._order_food(user_id, chat_id, IntentFrame.model_validate(pending["frame"]), lang, now)
 
         result = self.parser.parse(text, now)
@@ -173,16 +226,34 @@ class Assistant:
         lang = result.lang
         frame = next((f for f in result.frames if f.domain != "chat"), None)
         if frame is None:
-            return Reply(chat_id, "answer", say(
-                lang,
-                "我是帮我，能帮你点外卖和饮品。试试说「帮我点两杯少糖去冰的杨枝甘露」，或问「我的奶茶到哪了」。",
-                "I'm bangwo: I can order food and drinks for you. Try 'help me order a large bubble tea, "
-                "less sugar, no ice', or ask 'where is my milk tea?'.",
-            )), None, open_proposal_id
+            return (
+                Reply(
+                    chat_id,
+                    "answer",
+                    say(
+                        lang,
+                        "我是帮我，能帮你点外卖和饮品。试试说「帮我点两杯少糖去冰的杨枝甘露」，或问「我的奶茶到哪了」。",
+                        "I'm bangwo: I can order food and drinks for you. Try 'help me order a large bubble tea, "
+                        "less sugar, no ice', or ask 'where is my milk tea?'.",
+                    ),
+                ),
+                None,
+                open_proposal_id,
+            )
         if frame.domain != "food":
-            return Reply(chat_id, "answer", say(lang, "这项服务还没开通，目前可以帮你点外卖和饮品。",
-                                                "That service isn't available yet; I can order food and drinks.")), \
-                None, open_proposal_id
+            return (
+                Reply(
+                    chat_id,
+                    "answer",
+                    say(
+                        lang,
+                        "这项服务还没开通，目前可以帮你点外卖和饮品。",
+                        "That service isn't available yet; I can order food and drinks.",
+                    ),
+                ),
+                None,
+                open_proposal_id,
+            )
         if frame.action == "status":
             return await self._status(user_id, chat_id, lang, now), None, open_proposal_id
         if frame.action == "cancel":
@@ -202,9 +273,11 @@ class Assistant:
         if address is None:
             return Reply(chat_id, "need_info", self._ask_address(lang)), {**waiting, "asked": "address"}, None
         outcome = self.food.propose(
-            frame, lang=lang,
+            frame,
+            lang=lang,
             customer=Customer(address.city_id, address.id, address.text, address.location),
-            card=CardOffer(card.id, card.value_fen) if card else None, now=now,
+            card=CardOffer(card.id, card.value_fen) if card else None,
+            now=now,
             proposal_seconds=self.proposal_seconds,
         )
         if isinstance(outcome, Refusal):
@@ -216,9 +289,14 @@ class Assistant:
 
     async def _confirm(self, user_id: str, proposal_id: str, now: datetime) -> Order:
         # Saying yes twice to the same card must not pay twice: the key is the proposal's.
-        order, _ = await confirm_proposal(self.store, user_id=user_id, proposal_id=proposal_id,
-                                          idempotency_key=f"chat:{proposal_id}", now=now,
-                                          plan_fulfilment=self.plan_fulfilment)
+        order, _ = await confirm_proposal(
+            self.store,
+            user_id=user_id,
+            proposal_id=proposal_id,
+            idempotency_key=f"chat:{proposal_id}",
+            now=now,
+            plan_fulfilment=self.plan_fulfilment,
+        )
         return order
 
     async def _status(self, user_id: str, chat_id: str, lang: Lang, now: datetime) -> Reply:
@@ -238,15 +316,29 @@ class Assistant:
         if target is None:
             late = next((o for o in orders if o.status == "paid" and o.stage == "delivering"), None)
             if late:
-                return Reply(chat_id, "answer", say(lang, "骑手已经取餐在路上了，这单不能取消了。",
-                                                    "The rider already has it, so it can't be cancelled now."),
-                             order=late)
+                return Reply(
+                    chat_id,
+                    "answer",
+                    say(
+                        lang,
+                        "骑手已经取餐在路上了，这单不能取消了。",
+                        "The rider already has it, so it can't be cancelled now.",
+                    ),
+                    order=late,
+                )
             return Reply(chat_id, "answer", say(lang, "没有可以取消的订单。", "There is no order to cancel."))
         order = await cancel_order(self.store, user_id=user_id, order_id=target.id, now=now)
         card = say(lang, "，免单卡已退回", " and your free-order card is back") if order.discount else ""
-        return Reply(chat_id, "done", say(lang, f"已取消，{format_fen(order.pay)}已退回钱包{card}。",
-                                          f"Cancelled: {format_fen(order.pay)} is back in your wallet{card}."),
-                     order=order)
+        return Reply(
+            chat_id,
+            "done",
+            say(
+                lang,
+                f"已取消，{format_fen(order.pay)}已退回钱包{card}。",
+                f"Cancelled: {format_fen(order.pay)} is back in your wallet{card}.",
+            ),
+            order=order,
+        )
 
     async def proposal(self, user_id: str, proposal_id: str) -> Proposal:
         async with self.store.read() as session:
@@ -259,9 +351,12 @@ class Assistant:
     def _ask_address(self, lang: Lang) -> str:
         zh = "、".join(c.name_zh for c in self.cities)
         en = ", ".join(c.name_en for c in self.cities)
-        return say(lang, f"送到哪里？请告诉我城市和详细地址，比如「杭州市西湖区文三路100号」（目前支持{zh}）。",
-                   f"Where should it go? Tell me the city and street address, e.g. '100 Wensan Road, Hangzhou' "
-                   f"(we deliver in {en}).")
+        return say(
+            lang,
+            f"送到哪里？请告诉我城市和详细地址，比如「杭州市西湖区文三路100号」（目前支持{zh}）。",
+            f"Where should it go? Tell me the city and street address, e.g. '100 Wensan Road, Hangzhou' "
+            f"(we deliver in {en}).",
+        )
 
     def _lang_of(self, text: str, pending: dict | None) -> Lang:
         return "zh" if re.search(r"[\u4e00-\u9fff]", text) else "en"

@@ -88,7 +88,8 @@ async def _confirm_in(
         if existing.proposal_id != proposal_id:
             raise Conflict(
                 "this Idempotency-Key was already used for another proposal; make a new key for a new payment",
-                code="idempotency_key_reused", order_id=existing.id,
+                code="idempotency_key_reused",
+                order_id=existing.id,
             )
         return order_view(existing, now), False
     if proposal.status == "confirmed":
@@ -102,27 +103,53 @@ async def _confirm_in(
     if proposal.card_id and not await redeem_card(session, proposal.card_id, user_id, order_id, now):
         raise Conflict(
             "the free-order card on this proposal is no longer available; ask again for a fresh proposal",
-            code="card_unavailable", card_id=proposal.card_id,
+            code="card_unavailable",
+            card_id=proposal.card_id,
         )
     legs = _payment_legs(user_id, proposal.merchant_id, proposal.pay_fen, proposal.discount_fen)
     await post_transfer(session, legs, reason="order_payment", now=now, order_id=order_id)
 
     plan = plan_fulfilment(proposal.merchant_id or "", proposal.details.get("delivery") or {}, now)
     order = OrderRow(
-        id=order_id, user_id=user_id, proposal_id=proposal.id, idempotency_key=key, domain=proposal.domain,
-        merchant_id=proposal.merchant_id, lines=proposal.lines, details=proposal.details,
-        subtotal_fen=proposal.subtotal_fen, total_fen=proposal.total_fen, discount_fen=proposal.discount_fen,
-        pay_fen=proposal.pay_fen, card_id=proposal.card_id, status="paid",
-        accepted_at=plan.accepted_at, preparing_at=plan.preparing_at, delivering_at=plan.delivering_at,
-        delivered_at=plan.delivered_at, created_at=now, cancelled_at=None,
+        id=order_id,
+        user_id=user_id,
+        proposal_id=proposal.id,
+        idempotency_key=key,
+        domain=proposal.domain,
+        merchant_id=proposal.merchant_id,
+        lines=proposal.lines,
+        details=proposal.details,
+        subtotal_fen=proposal.subtotal_fen,
+        total_fen=proposal.total_fen,
+        discount_fen=proposal.discount_fen,
+        pay_fen=proposal.pay_fen,
+        card_id=proposal.card_id,
+        status="paid",
+        accepted_at=plan.accepted_at,
+        preparing_at=plan.preparing_at,
+        delivering_at=plan.delivering_at,
+        delivered_at=plan.delivered_at,
+        created_at=now,
+        cancelled_at=None,
     )
     session.add(order)
     proposal.status = "confirmed"
-    session.add(OutboxEvent(
-        kind="order.paid", aggregate_id=order_id, created_at=now, delivered_at=None,
-        payload={"order_id": order_id, "user_id": user_id, "domain": proposal.domain, "pay_fen": proposal.pay_fen,
-                 "total_fen": proposal.total_fen, "discount_fen": proposal.discount_fen},
-    ))
+    session.add(
+        OutboxEvent(
+            kind="order.paid",
+            aggregate_id=order_id,
+            created_at=now,
+            delivered_at=None,
+            payload={
+                "order_id": order_id,
+                "user_id": user_id,
+                "domain": proposal.domain,
+                "pay_fen": proposal.pay_fen,
+                "total_fen": proposal.total_fen,
+                "discount_fen": proposal.discount_fen,
+            },
+        )
+    )
     await session.flush()
     return order_view(order, now), True
 
@@ -136,18 +163,26 @@ async def cancel_order(store: Store, *, user_id: str, order_id: str, now: dateti
             return view
         if view.stage not in CANCELLABLE_STAGES:
             raise Conflict(
-                f"the order is already {view.stage} and can no longer be cancelled", code="too_late_to_cancel",
+                f"the order is already {view.stage} and can no longer be cancelled",
+                code="too_late_to_cancel",
                 stage=view.stage,
             )
-        refund = [Leg(leg.account_id, -leg.amount_fen)
-                  for leg in _payment_legs(user_id, order.merchant_id, order.pay_fen, order.discount_fen)]
+        refund = [
+            Leg(leg.account_id, -leg.amount_fen)
+            for leg in _payment_legs(user_id, order.merchant_id, order.pay_fen, order.discount_fen)
+        ]
         await post_transfer(session, refund, reason="order_refund", now=now, order_id=order.id)
         if order.card_id:
             await restore_card(session, order.id)
         order.status, order.cancelled_at = "cancelled", now
-        session.add(OutboxEvent(
-            kind="order.cancelled", aggregate_id=order.id, created_at=now, delivered_at=None,
-            payload={"order_id": order.id, "user_id": user_id, "refund_fen": order.pay_fen},
-        ))
+        session.add(
+            OutboxEvent(
+                kind="order.cancelled",
+                aggregate_id=order.id,
+                created_at=now,
+                delivered_at=None,
+                payload={"order_id": order.id, "user_id": user_id, "refund_fen": order.pay_fen},
+            )
+        )
         await session.flush()
         return order_view(order, now)

@@ -54,9 +54,7 @@ async def post_transfer(
         kind = leg.account_id.split(":", 1)[0]
         await insert_if_missing(session, Account.__table__, id=leg.account_id, kind=kind, balance_fen=0)
         statement = (
-            update(Account)
-            .where(Account.id == leg.account_id)
-            .values(balance_fen=Account.balance_fen + leg.amount_fen)
+            update(Account).where(Account.id == leg.account_id).values(balance_fen=Account.balance_fen + leg.amount_fen)
         )
         if kind == "wallet" and leg.amount_fen < 0:
             statement = statement.where(Account.balance_fen + leg.amount_fen >= 0)
@@ -64,12 +62,20 @@ async def post_transfer(
             balance = await balance_fen(session, leg.account_id)
             raise PaymentRefused(
                 f"not enough balance: {format_fen(-leg.amount_fen)} needed, {format_fen(balance)} in the wallet",
-                code="insufficient_balance", needed_fen=-leg.amount_fen, balance_fen=balance,
+                code="insufficient_balance",
+                needed_fen=-leg.amount_fen,
+                balance_fen=balance,
             )
-        session.add(LedgerEntry(
-            transfer_id=transfer_id, account_id=leg.account_id, amount_fen=leg.amount_fen,
-            reason=reason, order_id=order_id, created_at=now,
-        ))
+        session.add(
+            LedgerEntry(
+                transfer_id=transfer_id,
+                account_id=leg.account_id,
+                amount_fen=leg.amount_fen,
+                reason=reason,
+                order_id=order_id,
+                created_at=now,
+            )
+        )
     return transfer_id
 
 

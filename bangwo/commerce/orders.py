@@ -24,15 +24,28 @@ def order_view(row: OrderRow, now: datetime) -> Order:
     plan = delivery_plan(row)
     stage = "cancelled" if row.status == "cancelled" else plan.stage_at(now)
     return Order(
-        id=row.id, proposal_id=row.proposal_id, domain=row.domain, status=row.status, stage=stage,
+        id=row.id,
+        proposal_id=row.proposal_id,
+        domain=row.domain,
+        status=row.status,
+        stage=stage,
         lines=[ProposalLine.model_validate(line) for line in row.lines],
-        subtotal=row.subtotal_fen, discount=row.discount_fen, card_id=row.card_id, total=row.total_fen,
-        pay=row.pay_fen, merchant=row.details.get("merchant"), delivery=row.details.get("delivery"),
+        subtotal=row.subtotal_fen,
+        discount=row.discount_fen,
+        card_id=row.card_id,
+        total=row.total_fen,
+        pay=row.pay_fen,
+        merchant=row.details.get("merchant"),
+        delivery=row.details.get("delivery"),
         timeline={
-            "accepted": plan.accepted_at, "preparing": plan.preparing_at,
-            "delivering": plan.delivering_at, "delivered": plan.delivered_at,
+            "accepted": plan.accepted_at,
+            "preparing": plan.preparing_at,
+            "delivering": plan.delivering_at,
+            "delivered": plan.delivered_at,
         },
-        created_at=row.created_at, cancelled_at=row.cancelled_at, cancellable=stage in CANCELLABLE_STAGES,
+        created_at=row.created_at,
+        cancelled_at=row.cancelled_at,
+        cancellable=stage in CANCELLABLE_STAGES,
     )
 
 

@@ -29,27 +29,48 @@ async def save_proposal(
             .where(ProposalRow.session_id == chat_session_id, ProposalRow.status == "open")
             .values(status="replaced")
         )
-    session.add(ProposalRow(
-        id=proposal.id, user_id=user_id, session_id=chat_session_id, domain=proposal.domain,
-        merchant_id=merchant_id, address_id=address_id,
-        lines=[line.model_dump(mode="json") for line in proposal.lines],
-        details={
-            "merchant": proposal.merchant, "delivery": proposal.delivery, "holds": proposal.holds,
-            "notes": proposal.notes,
-        },
-        subtotal_fen=proposal.subtotal, total_fen=proposal.total, discount_fen=proposal.discount,
-        pay_fen=proposal.pay, card_id=proposal.card_id, status="open", created_at=now,
-        expires_at=proposal.expires_at,
-    ))
+    session.add(
+        ProposalRow(
+            id=proposal.id,
+            user_id=user_id,
+            session_id=chat_session_id,
+            domain=proposal.domain,
+            merchant_id=merchant_id,
+            address_id=address_id,
+            lines=[line.model_dump(mode="json") for line in proposal.lines],
+            details={
+                "merchant": proposal.merchant,
+                "delivery": proposal.delivery,
+                "holds": proposal.holds,
+                "notes": proposal.notes,
+            },
+            subtotal_fen=proposal.subtotal,
+            total_fen=proposal.total,
+            discount_fen=proposal.discount,
+            pay_fen=proposal.pay,
+            card_id=proposal.card_id,
+            status="open",
+            created_at=now,
+            expires_at=proposal.expires_at,
+        )
+    )
 
 
 def proposal_from_row(row: ProposalRow) -> Proposal:
     return Proposal(
-        id=row.id, domain=row.domain, expires_at=row.expires_at,
+        id=row.id,
+        domain=row.domain,
+        expires_at=row.expires_at,
         lines=[ProposalLine.model_validate(line) for line in row.lines],
-        subtotal=row.subtotal_fen, discount=row.discount_fen, card_id=row.card_id, total=row.total_fen,
-        pay=row.pay_fen, holds=row.details.get("holds") or [], merchant=row.details.get("merchant"),
-        delivery=row.details.get("delivery"), notes=row.details.get("notes") or [],
+        subtotal=row.subtotal_fen,
+        discount=row.discount_fen,
+        card_id=row.card_id,
+        total=row.total_fen,
+        pay=row.pay_fen,
+        holds=row.details.get("holds") or [],
+        merchant=row.details.get("merchant"),
+        delivery=row.details.get("delivery"),
+        notes=row.details.get("notes") or [],
     )
 
 

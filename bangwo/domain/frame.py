@@ -74,5 +74,19 @@ class ParseResult(BaseModel):
     frames: list[IntentFrame]
 
     def to_json_dict(self) -> dict:
-        """The contract's JSON: unknown values left out, options only where said."""
-        return self.model_dump(exclude_none=True, exclude_defaults=False)
+        """The contract's JSON: unknown values left out, options only where said.
+
+        A chat frame is just {"domain": "chat"}; a service frame always carries `action`
+        and `missing` (empty when nothing is missing) and leaves out an empty item list.
+        """
+        result = self.model_dump(exclude_none=True, exclude_defaults=False)
+        for frame in result["frames"]:
+            for item in frame.get("items", []):
+                if not item.get("options"):
+                    item.pop("options", None)
+            if not frame.get("items"):
+                frame.pop("items", None)
+            if frame["domain"] == "chat":
+                frame.pop("action", None)
+                frame.pop("missing", None)
+        return result

@@ -78,9 +78,14 @@ async def sign_up(
     if await session.scalar(select(User.id).where(User.phone == phone)):
         raise Conflict("this phone number has already signed up", code="phone_taken")
     user = User(
-        id=new_id("u"), phone=phone, name=(name or "").strip() or None, birth_year=birth_year,
+        id=new_id("u"),
+        phone=phone,
+        name=(name or "").strip() or None,
+        birth_year=birth_year,
         invite_code="".join(secrets.choice(_INVITE_ALPHABET) for _ in range(8)),
-        device_id=device_id, invited_by=inviter_id, created_at=now,
+        device_id=device_id,
+        invited_by=inviter_id,
+        created_at=now,
     )
     session.add(user)
     try:
@@ -92,11 +97,16 @@ async def sign_up(
         await post_transfer(
             session,
             [Leg(FUNDING_DEMO, -policy.demo_balance_fen), Leg(wallet_account(user.id), policy.demo_balance_fen)],
-            reason="demo_credit", now=now,
+            reason="demo_credit",
+            now=now,
         )
     card = await issue_card(
-        session, user.id, value_fen=policy.card_value_fen, valid_days=policy.card_valid_days,
-        reason="sign_up", now=now,
+        session,
+        user.id,
+        value_fen=policy.card_value_fen,
+        valid_days=policy.card_valid_days,
+        reason="sign_up",
+        now=now,
     )
     return SignedUp(user.id, token, user.invite_code, [card])
 
@@ -150,8 +160,14 @@ async def set_default_address(
 ) -> DeliveryAddress:
     await session.execute(update(Address).where(Address.user_id == user_id).values(is_default=False))
     row = Address(
-        id=new_id("addr"), user_id=user_id, city_id=city_id, text=text.strip(), lat=location.lat,
-        lng=location.lng, is_default=True, created_at=now,
+        id=new_id("addr"),
+        user_id=user_id,
+        city_id=city_id,
+        text=text.strip(),
+        lat=location.lat,
+        lng=location.lng,
+        is_default=True,
+        created_at=now,
     )
     session.add(row)
     return _address_view(row)
@@ -174,7 +190,12 @@ async def profile(session: AsyncSession, user_id: str, now: datetime) -> Profile
     if user is None:
         raise NotFound("no such person", code="user_not_found")
     return Profile(
-        user_id=user.id, phone=user.phone, name=user.name, birth_year=user.birth_year,
-        invite_code=user.invite_code, balance_fen=await balance_fen(session, wallet_account(user.id)),
-        address=await default_address(session, user.id), cards=await cards_of(session, user.id, now),
+        user_id=user.id,
+        phone=user.phone,
+        name=user.name,
+        birth_year=user.birth_year,
+        invite_code=user.invite_code,
+        balance_fen=await balance_fen(session, wallet_account(user.id)),
+        address=await default_address(session, user.id),
+        cards=await cards_of(session, user.id, now),
     )

@@ -38,8 +38,15 @@ async def issue_card(
     session: AsyncSession, user_id: str, *, value_fen: Fen, valid_days: int, reason: str, now: datetime
 ) -> CardView:
     card = Card(
-        id=new_id("card"), user_id=user_id, campaign=LAUNCH_CAMPAIGN, value_fen=value_fen, status="available",
-        reason=reason, issued_at=now, expires_at=now + timedelta(days=valid_days), order_id=None,
+        id=new_id("card"),
+        user_id=user_id,
+        campaign=LAUNCH_CAMPAIGN,
+        value_fen=value_fen,
+        status="available",
+        reason=reason,
+        issued_at=now,
+        expires_at=now + timedelta(days=valid_days),
+        order_id=None,
     )
     session.add(card)
     await session.flush()

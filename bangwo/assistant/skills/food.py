@@ -102,11 +102,13 @@ def _options_for(said: FrameItem, item: MenuItem, lang: Lang, notes: list[str]) 
     for group in item.option_groups:
         value = stated.get(group.name)
         if value is not None and group.choice(value) is None:
-            notes.append(say(
-                lang,
-                f"{item.name_zh}没有「{value}」的{group.name}选项，已按默认",
-                f"{item.name_en} has no {group.name} '{value}'; the shop's default is used",
-            ))
+            notes.append(
+                say(
+                    lang,
+                    f"{item.name_zh}没有「{value}」的{group.name}选项，已按默认",
+                    f"{item.name_en} has no {group.name} '{value}'; the shop's default is used",
+                )
+            )
             value = None
         chosen[group.name] = value or group.default
     for name in OPTION_GROUPS:
@@ -141,8 +143,9 @@ class FoodSkill:
         """Ask the merchant's provider when a paid order will be prepared and delivered."""
         merchant = self.merchant(merchant_id)
         arrive_by = datetime.fromisoformat(delivery["arrive_by"]) if delivery.get("arrive_by") else None
-        return self.provider_of(merchant).plan_delivery(merchant, Point(delivery["lat"], delivery["lng"]), now,
-                                                        arrive_by)
+        return self.provider_of(merchant).plan_delivery(
+            merchant, Point(delivery["lat"], delivery["lng"]), now, arrive_by
+        )
 
     def propose(
         self,
@@ -155,16 +158,19 @@ class FoodSkill:
         proposal_seconds: int,
     ) -> FoodProposal | Refusal:
         if not frame.items:
-            return Refusal(say(lang, "想吃点什么？告诉我菜名或饮品，比如「两杯少糖杨枝甘露」。",
-                               "What would you like? Name a dish or drink, e.g. 'two mango pomelo sago, less sugar'."),
-                           missing=["items"])
+            return Refusal(
+                say(
+                    lang,
+                    "想吃点什么？告诉我菜名或饮品，比如「两杯少糖杨枝甘露」。",
+                    "What would you like? Name a dish or drink, e.g. 'two mango pomelo sago, less sugar'.",
+                ),
+                missing=["items"],
+            )
         arrive_by = delivery_time(frame, now)
         when = local(arrive_by or now)
         minute_of_day = when.hour * 60 + when.minute
         nearby = [
-            (m, distance_m(m.location, customer.location))
-            for m in self._merchants
-            if m.city_id == customer.city_id
+            (m, distance_m(m.location, customer.location)) for m in self._merchants if m.city_id == customer.city_id
         ]
         nearby = [(m, d) for m, d in nearby if d <= MAX_DELIVERY_M]
         notes: list[str] = []
@@ -185,33 +191,45 @@ class FoodSkill:
         open_now = [c for c in offering if c.merchant.hours.is_open_at(minute_of_day)]
         if not open_now:
             hours = "; ".join(f"{self._name(c.merchant, lang)} {c.merchant.hours.describe()}" for c in offering[:3])
-            return Refusal(say(lang, f"附近有卖的店此时都没营业（{hours}）。换个时间或换样东西？",
-                               f"The shops near you that sell it are closed then ({hours}). Another time or dish?"))
+            return Refusal(
+                say(
+                    lang,
+                    f"附近有卖的店此时都没营业（{hours}）。换个时间或换样东西？",
+                    f"The shops near you that sell it are closed then ({hours}). Another time or dish?",
+                )
+            )
         affordable = open_now
         if frame.budget_max is not None:
             budget_fen = yuan_to_fen(frame.budget_max)
             affordable = [c for c in open_now if c.items_fen <= budget_fen]
             if not affordable:
                 cheapest = min(c.items_fen for c in open_now)
-                return Refusal(say(lang,
-                                   f"{format_fen(budget_fen)}以内买不到，最便宜的要{format_fen(cheapest)}。放宽预算？",
-                                   f"Nothing fits {format_fen(budget_fen)}; the cheapest is {format_fen(cheapest)}. "
-                                   "Raise the budget?"))
+                return Refusal(
+                    say(
+                        lang,
+                        f"{format_fen(budget_fen)}以内买不到，最便宜的要{format_fen(cheapest)}。放宽预算？",
+                        f"Nothing fits {format_fen(budget_fen)}; the cheapest is {format_fen(cheapest)}. "
+                        "Raise the budget?",
+                    )
+                )
         deliverable = [c for c in affordable if c.items_fen >= c.merchant.min_order_fen]
         if not deliverable:
             best = min(affordable, key=_Candidate.rank_key)
-            return Refusal(say(
-                lang,
-                f"{self._name(best.merchant, lang)}起送价{format_fen(best.merchant.min_order_fen)}，"
-                f"这单只有{format_fen(best.items_fen)}。再加点什么？",
-                f"{self._name(best.merchant, lang)} delivers from {format_fen(best.merchant.min_order_fen)}; "
-                f"this order is {format_fen(best.items_fen)}. Add something?",
-            ))
+            return Refusal(
+                say(
+                    lang,
+                    f"{self._name(best.merchant, lang)}起送价{format_fen(best.merchant.min_order_fen)}，"
+                    f"这单只有{format_fen(best.items_fen)}。再加点什么？",
+                    f"{self._name(best.merchant, lang)} delivers from {format_fen(best.merchant.min_order_fen)}; "
+                    f"this order is {format_fen(best.items_fen)}. Add something?",
+                )
+            )
         best = min(deliverable, key=_Candidate.rank_key)
         for chosen in best.chosen:
             _options_for(chosen.said, chosen.item, lang, notes)
-        return FoodProposal(self._proposal(best, lang, customer, card, now, arrive_by, proposal_seconds, notes),
-                            best.merchant.id)
+        return FoodProposal(
+            self._proposal(best, lang, customer, card, now, arrive_by, proposal_seconds, notes), best.merchant.id
+        )
 
     def _name(self, merchant: Merchant, lang: Lang) -> str:
         return merchant.name_zh if lang == "zh" else merchant.name_en
@@ -224,10 +242,21 @@ class FoodSkill:
         city = self._city_names.get(customer.city_id, customer.city_id)
         if unknown:
             names = "、".join(unknown) if lang == "zh" else ", ".join(unknown)
-            return Refusal(say(lang, f"{city}附近没找到卖「{names}」的店。换一样试试？",
-                               f"No shop near you in {city} sells {names}. Try something else?"), missing=["items"])
-        return Refusal(say(lang, "没有一家店能同时送这些，分开点试试？",
-                           "No single shop near you has all of these; try ordering them separately?"))
+            return Refusal(
+                say(
+                    lang,
+                    f"{city}附近没找到卖「{names}」的店。换一样试试？",
+                    f"No shop near you in {city} sells {names}. Try something else?",
+                ),
+                missing=["items"],
+            )
+        return Refusal(
+            say(
+                lang,
+                "没有一家店能同时送这些，分开点试试？",
+                "No single shop near you has all of these; try ordering them separately?",
+            )
+        )
 
     def _proposal(
         self,
@@ -247,26 +276,48 @@ class FoodSkill:
                 quantity=c.said.quantity,
                 unit_price=c.unit_price_fen,
                 options=c.options,
-                details={"item_id": c.item.id, "said": c.said.name,
-                         "options_label": _option_labels(c.item, c.options, lang)},
+                details={
+                    "item_id": c.item.id,
+                    "said": c.said.name,
+                    "options_label": _option_labels(c.item, c.options, lang),
+                },
             )
             for c in best.chosen
         ]
         if merchant.delivery_fee_fen:
-            lines.append(ProposalLine(title=say(lang, "配送费", "Delivery fee"), quantity=1,
-                                      unit_price=merchant.delivery_fee_fen, details={"kind": "fee"}))
+            lines.append(
+                ProposalLine(
+                    title=say(lang, "配送费", "Delivery fee"),
+                    quantity=1,
+                    unit_price=merchant.delivery_fee_fen,
+                    details={"kind": "fee"},
+                )
+            )
         priced = quote(best.items_fen, merchant.delivery_fee_fen, 0, card.value_fen if card else None)
         plan = self.provider_of(merchant).plan_delivery(merchant, customer.location, now, arrive_by)
         return Proposal(
-            id=new_id("p"), domain="food", expires_at=now + timedelta(seconds=proposal_seconds), lines=lines,
-            subtotal=priced.subtotal_fen, discount=priced.discount_fen,
-            card_id=card.card_id if card and priced.discount_fen else None, total=priced.total_fen,
+            id=new_id("p"),
+            domain="food",
+            expires_at=now + timedelta(seconds=proposal_seconds),
+            lines=lines,
+            subtotal=priced.subtotal_fen,
+            discount=priced.discount_fen,
+            card_id=card.card_id if card and priced.discount_fen else None,
+            total=priced.total_fen,
             pay=priced.pay_fen,
-            merchant={"id": merchant.id, "name": self._name(merchant, lang), "rating": merchant.rating,
-                      "distance_m": best.distance_m},
-            delivery={"address": customer.address_text, "address_id": customer.address_id,
-                      "lat": customer.location.lat, "lng": customer.location.lng,
-                      "eta": plan.delivered_at.isoformat(),
-                      "arrive_by": arrive_by.isoformat() if arrive_by else None},
+            merchant={
+                "id": merchant.id,
+                "name": self._name(merchant, lang),
+                "rating": merchant.rating,
+                "distance_m": best.distance_m,
+            },
+            delivery={
+                "address": customer.address_text,
+                "address_id": customer.address_id,
+                "lat": customer.location.lat,
+                "lng": customer.location.lng,
+                "eta": plan.delivered_at.isoformat(),
+                "arrive_by": arrive_by.isoformat() if arrive_by else None,
+            },
             notes=notes,
         )

@@ -1,0 +1,46 @@
+"""Spending limits: 20块以内, 不超过30元, 1500以内, "under 15 yuan", "less than 20 rmb" -> yuan."""
+
+from __future__ import annotations
+
+import re
+
+from bangwo.understand.numbers import EN_NUMBER, ZH_NUMBER, parse_number
+from bangwo.understand.text import BUDGET_MARK, MaskedText
+
+_N = f"(?>{ZH_NUMBER})"
+_ZH_UNIT = r"(?:块钱|块|元|rmb|¥|人民币)"
+_ZH_LIMIT_AFTER = r"(?:以内|以下|之内|之下|内|封顶)"
+_ZH_LIMIT_BEFORE = r"(?:不超过|不要超过|别超过|不能超过|不高于|不到|低于|少于|最多|最高|顶多|预算|控制在|价格在|价位)"
+# Units that turn a number into something other than money: 3天以内, 两公里以内.
+_NOT_MONEY_AFTER = r"(?![天日晚年月周个分秒小时公里米斤人张间杯份号点倍])"
+
+_ZH_BUDGET = re.compile(
+    # 不超过30元 / 预算50 / 最多二十块
+    rf"{_ZH_LIMIT_BEFORE}\s*(?:是|为|在)?\s*¥?\s*({_N})\s*{_NOT_MONEY_AFTER}(?:{_ZH_UNIT})?\s*(?:{_ZH_LIMIT_AFTER})?"
+    # ¥20以内 / 20块以内 / 1500以内 (a bare number needs the limit word right after it)
+    rf"|¥?\s*({_N})\s*(?:{_ZH_UNIT}\s*(?:{_ZH_LIMIT_AFTER}|左右以内)|(?:以内|以下|之内))"
+)
+_EN_UNIT = r"(?:yuan|rmb|cny|kuai|bucks|元|块)"
+_EN_BUDGET = re.compile(
+    rf"\b(?:under|below|less than|no more than|not more than|at most|max(?:imum)?|within|up to|cheaper than|"
+    rf"budget(?:\s+(?:of|is))?)\s*(?:¥|rmb\s*|cny\s*)?({EN_NUMBER})\s*({_EN_UNIT})?"
+    rf"(?!\s*(?:minutes?|mins?|hours?|hrs?|km|kilomet|met|people|persons?|days?|nights?|%|stars?))"
+    rf"|(?:¥\s*)?(\d+(?:\.\d+)?)\s*{_EN_UNIT}\s*(?:or less|max(?:imum)?|at most|tops)"
+)
+
+
+def find_budget(masked: MaskedText) -> float | None:
+    """The largest amount the person will pay, in yuan; None when no limit was said."""
+    budget: float | None = None
+    for regex in (_ZH_BUDGET, _EN_BUDGET):
+        for m in regex.finditer(masked.current):
+            said = next((g for g in m.groups() if g and not re.fullmatch(_EN_UNIT, g)), None)
+            value = parse_number(said) if said else None
+            if value is None or value <= 0:
+                continue
+            if regex is _EN_BUDGET and not m.group(2) and m.group(3) is None and isinstance(value, int) and value < 2:
+                continue  # "under a minute", "within one": a bare article is no amount of money
+            if budget is None:
+                budget = float(value)
+            masked.mask(m.start(), m.end(), BUDGET_MARK)
+    return budget

@@ -1,0 +1,138 @@
+"""Names the parser recognises, built from the providers' live catalogues.
+
+No dish is listed by hand here: item names (both languages and the aliases), merchant
+names and city names all come from the registered catalogues, so a provider that adds
+a dish makes it parseable on the next start. Matching is one compiled regex built from a
+trie of the names: leftmost, longest first, case-insensitive for English, and cheap
+even with tens of thousands of names.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import get_args
+
+from bangwo.domain.catalogue import Catalogue
+from bangwo.domain.frame import Domain
+from bangwo.understand.text import ITEM_MARK, MaskedText
+
+_KNOWN_DOMAINS = frozenset(get_args(Domain))
+# A merchant's branch suffix: 一点甜茶饮（杭州店） / Yidian Sweet Tea (Hangzhou).
+_BRANCH_SUFFIX = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def lexicon_key(name: str) -> str:
+    """How a name is stored and looked up: the same normalisation the command gets."""
+    return " ".join(unicodedata.normalize("NFKC", name).translate(_ASCII_LOWER).split())
+
+
+@dataclass
+class LexiconEntry:
+    """Everything one normalised name stands for."""
+
+    key: str
+    kinds: set[str] = field(default_factory=set)  # "item", "merchant", "city"
+    domains: set[str] = field(default_factory=set)  # the domains whose catalogues hold it as an item
+    option_groups: set[str] = field(default_factory=set)  # size / sugar / ice, where any dish of that name has them
+
+    @property
+    def is_item(self) -> bool:
+        return "item" in self.kinds
+
+
+@dataclass(frozen=True, slots=True)
+class NameMention:
+    start: int
+    end: int
+    said: str  # as the person said it, English plural dropped ("bubble teas" -> "bubble tea")
+    entry: LexiconEntry
+
+
+def _trie_regex(words: Iterable[str]) -> str:
+    """A regex matching any of `words`, longest first at each branch, shared prefixes factored out."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def render(node: dict[str, dict]) -> str:
+        ends_here = "" in node
+        branches = [re.escape(ch) + render(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends_here:
+            # Greedy optional: the longer name is tried first, the shorter one is the fallback.
+            return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"
+        return body
+
+    return render(trie)
+
+
+class Lexicon:
+    """Item, merchant and city names with what each stands for; one regex finds them all."""
+
+    def __init__(self, entries: dict[str, LexiconEntry]) -> None:
+        self.entries = entries
+        cjk = [k for k in entries if not k.isascii()]
+        latin = [k for k in entries if k.isascii()]
+        alternatives = []
+        if cjk:
+            alternatives.append(f"(?P<cjk>{_trie_regex(cjk)})")
+        if latin:
+            # Whole words only, an English plural allowed and dropped from what the person "said".
+            alternatives.append(f"(?<![a-z0-9])(?P<latin>{_trie_regex(latin)})(?P<plural>e?s)?(?![a-z0-9])")
+        self._regex = re.compile("|".join(alternatives)) if alternatives else None
+
+    @classmethod
+    def from_catalogues(cls, catalogues: list[Catalogue]) -> Lexicon:
+        entries: dict[str, LexiconEntry] = {}
+
+        def entry(name: str) -> LexiconEntry | None:
+            key = lexicon_key(name)
+            if len(key) < 2 and key.isascii():
+                return None  # a one-letter "name" would match articles and initials
+            return entries.setdefault(key, LexiconEntry(key)) if key else None
+
+        for catalogue in catalogues:
+            for city in catalogue.cities:
+                for name in (city.name_zh, city.name_en):
+                    if (found := entry(name)) is not None:
+                        found.kinds.add("city")
+            for merchant in catalogue.merchants:
+                domain = merchant.category if merchant.category in _KNOWN_DOMAINS else "food"
+                for full_name in (merchant.name_zh, merchant.name_en):
+                    for name in {full_name, _BRANCH_SUFFIX.sub("", full_name)}:
+                        if (found := entry(name)) is not None:
+                            found.kinds.add("merchant")
+                for item in merchant.menu:
+                    for name in item.names():
+                        if (found := entry(name)) is None:
+                            continue
+                        found.kinds.add("item")
+                        found.domains.add(domain)
+                        found.option_groups.update(group.name for group in item.option_groups)
+        return cls(entries)
+
+    def find(self, masked: MaskedText) -> list[NameMention]:
+        """Every catalogue name in the command (reading order), masked for the later rules."""
+        if self._regex is None:
+            return []
+        mentions: list[NameMention] = []
+        has_cjk = "cjk" in self._regex.groupindex
+        for m in self._regex.finditer(masked.current):
+            key = m.group("cjk") if has_cjk and m.group("cjk") else m.group("latin")
+            mentions.append(NameMention(m.start(), m.end(), key, self.entries[key]))
+        for mention in mentions:
+            masked.mask(mention.start, mention.end, ITEM_MARK)
+        return mentions
+
+    def item_words(self) -> frozenset[str]:
+        """Single English words of item names ("tea", "burger"): hints that an unknown noun is food."""
+        return frozenset(w for k, e in self.entries.items() if e.is_item and k.isascii() for w in k.split())

@@ -1,0 +1,112 @@
+"""Drink and dish options: size, sugar and ice/temperature, in the contract's values."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bangwo.understand.text import ITEM_MARK, OPTION_MARK, MaskedText
+
+# (phrase, group, value). Longer phrases win over the shorter ones they contain (少一点糖 over 少).
+_ZH_PHRASES: tuple[tuple[str, str, str], ...] = (
+    *((p, "size", "large") for p in ("超大杯", "特大杯", "大杯", "大份", "大碗", "大号", "大的")),
+    *((p, "size", "medium") for p in ("中杯", "中份", "中碗", "中号")),
+    *((p, "size", "small") for p in ("小杯", "小份", "小碗", "小号", "小的")),
+    *((p, "sugar", "none") for p in ("无糖", "不要糖", "不加糖", "不放糖", "去糖", "零糖", "免糖", "0糖")),
+    *(
+        (p, "sugar", "less")
+        for p in ("少糖", "微糖", "少点糖", "少一点糖", "低糖", "一分糖", "三分糖", "七分糖", "3分糖", "7分糖")
+    ),
+    *((p, "sugar", "half") for p in ("半糖", "五分糖", "5分糖")),
+    *((p, "sugar", "normal") for p in ("全糖", "正常糖", "标准糖", "多糖", "十分糖", "加糖")),
+    *((p, "ice", "none") for p in ("去冰", "不加冰", "不要冰", "不放冰", "无冰", "走冰", "免冰")),
+    *((p, "ice", "less") for p in ("少冰", "微冰", "少点冰", "少一点冰")),
+    *((p, "ice", "normal") for p in ("正常冰", "标准冰", "加冰", "多冰", "全冰", "冰的", "冰镇")),
+    *((p, "ice", "room") for p in ("常温", "室温", "不冰的", "不冰")),
+    *((p, "ice", "warm") for p in ("温热", "温的", "温")),
+    *((p, "ice", "hot") for p in ("热的", "热饮", "加热", "烫的", "热")),
+    ("冰", "ice", "normal"),
+)
+# One-character options (冰 热 温) are common parts of other words (冰淇淋, 热狗, 温州), so they
+# count only right before a dish the lexicon knows, or before 的 / punctuation / the end.
+_SINGLE_CHAR_FOLLOWERS = rf"(?=[{ITEM_MARK}的,，。.!！?？、;；\s]|$)"
+
+_EN_PHRASES: tuple[tuple[str, str, str], ...] = (
+    *((p, "size", "large") for p in ("extra large", "extra-large", "large", "big", "grande", "venti")),
+    *((p, "size", "medium") for p in ("medium", "regular size", "regular")),
+    *((p, "size", "small") for p in ("small",)),
+    *(
+        (p, "sugar", "none")
+        for p in ("no sugar", "sugar-free", "sugar free", "without sugar", "unsweetened", "zero sugar", "0% sugar")
+    ),
+    *(
+        (p, "sugar", "less")
+        for p in (
+            "less sugar",
+            "light sugar",
+            "little sugar",
+            "low sugar",
+            "less sweet",
+            "a little sugar",
+            "30% sugar",
+            "70% sugar",
+        )
+    ),
+    *((p, "sugar", "half") for p in ("half sugar", "half sweet", "half-sweet", "50% sugar")),
+    *(
+        (p, "sugar", "normal")
+        for p in (
+            "full sugar",
+            "normal sugar",
+            "regular sugar",
+            "standard sugar",
+            "extra sugar",
+            "100% sugar",
+            "with sugar",
+        )
+    ),
+    *((p, "ice", "none") for p in ("no ice", "without ice", "ice-free", "ice free", "hold the ice")),
+    *((p, "ice", "less") for p in ("less ice", "light ice", "little ice", "easy ice", "a little ice")),
+    *((p, "ice", "normal") for p in ("regular ice", "normal ice", "with ice", "extra ice", "iced", "on ice")),
+    *((p, "ice", "room") for p in ("room temperature", "room temp", "room-temperature", "not cold")),
+    *((p, "ice", "warm") for p in ("warm",)),
+    *((p, "ice", "hot") for p in ("hot",)),
+)
+# "hot" in a dish name the catalogue lacks (hot dog, hot pot) is no temperature.
+_NOT_AFTER_HOT = r"(?!\s*(?:dog|dogs|pot|pots|sauce|wings|chocolate|cross))"
+
+
+@dataclass(frozen=True, slots=True)
+class OptionMention:
+    start: int
+    end: int
+    group: str
+    value: str
+
+
+def _build() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    table: dict[str, tuple[str, str]] = {}
+    alternatives: list[str] = []
+    for phrase, group, value in sorted(_ZH_PHRASES, key=lambda p: len(p[0]), reverse=True):
+        table[phrase] = (group, value)
+        follow = _SINGLE_CHAR_FOLLOWERS if len(phrase) == 1 else ""
+        alternatives.append(re.escape(phrase) + follow)
+    for phrase, group, value in sorted(_EN_PHRASES, key=lambda p: len(p[0]), reverse=True):
+        table[phrase] = (group, value)
+        follow = _NOT_AFTER_HOT if phrase == "hot" else ""
+        alternatives.append(rf"(?<![a-z0-9]){re.escape(phrase)}(?![a-z0-9]){follow}")
+    return re.compile("|".join(alternatives)), table
+
+
+_OPTION_RE, _OPTION_TABLE = _build()
+
+
+def find_options(masked: MaskedText) -> list[OptionMention]:
+    """Every option phrase in reading order, masked so no other rule reads it."""
+    mentions: list[OptionMention] = []
+    for m in _OPTION_RE.finditer(masked.current):
+        group, value = _OPTION_TABLE[m.group(0)]
+        mentions.append(OptionMention(m.start(), m.end(), group, value))
+    for mention in mentions:
+        masked.mask(mention.start, mention.end, OPTION_MARK)
+    return mentions

@@ -1,0 +1,441 @@
+"""The offline rule parser: text -> intent frames, deterministic and fast.
+
+The stages run over one masked copy of the command (see text.py): catalogue names first
+(so a dish's own words are never read as options or times), then times, budget and
+options; what is left holds the verbs, quantities and any dish the catalogue lacks.
+Each domain's `DomainRules` then decides whether the sentence is its request.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from bangwo.domain.frame import FrameItem, IntentFrame, ItemOptions, ParseResult
+from bangwo.understand.budget import find_budget
+from bangwo.understand.lexicon import Lexicon, LexiconEntry, NameMention
+from bangwo.understand.numbers import parse_number
+from bangwo.understand.options import OptionMention, find_options
+from bangwo.understand.rules import (
+    CHAT_VERBS,
+    DOMAIN_RULES,
+    EN_CONJUNCTIONS,
+    EN_FILLERS_AFTER_VERB,
+    EN_NOUN_STOP_WORDS,
+    EN_ORDER_VERBS,
+    EN_QUANTITY,
+    NOUN_STOP_CHARS,
+    NOUN_STOP_WORDS,
+    PUNCTUATION,
+    VERB_CHARS_BEFORE_BARE_MEASURE,
+    ZH_BARE_NOUN_VERBS,
+    ZH_CONJUNCTIONS,
+    ZH_ORDER_VERBS,
+    ZH_QUANTITY,
+    DomainRules,
+)
+from bangwo.understand.text import ITEM_MARK, MARKS, OPTION_MARK, MaskedText, clean, detect_lang
+from bangwo.understand.times import TimeSlots, find_times
+
+log = logging.getLogger(__name__)
+
+MAX_QUANTITY = 999
+# Longest unknown dish name read after a measure word or verb; longer runs are sentences.
+MAX_OPEN_NOUN_CHARS = 8
+MAX_PREFIX_CHARS = 4
+MAX_OPEN_NOUN_WORDS = 4
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_NUMERAL_CHARS = frozenset("零〇一二两三四五六七八九十百千万俩仨几")
+_EN_WORD = re.compile(r"[a-z][a-z'-]*")
+# Verbs after which an English noun may come without an article ("order sushi").
+_EN_BARE_NOUN_VERBS = frozenset({"order", "eat", "drink"})
+# Words that may follow an English verb but never start a dish name.
+_EN_NOT_A_NOUN_START = frozenset({"me", "us", "some", "something", "anything", "the", "my", "your", "to"})
+_BARE_CANCEL = re.compile(
+    r"\W*(?:请|帮我|麻烦)?\s*(?:取消|cancel|撤销)(?:一下|吧|了|掉|it|that|this|please|\s|\W)*", re.UNICODE
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Quantity:
+    start: int
+    end: int
+    value: int | None
+    unit: str | None
+
+
+@dataclass
+class _ItemDraft:
+    start: int
+    end: int
+    name: str
+    domain: str
+    entry: LexiconEntry | None
+    quantity: int | None = None
+    unit: str | None = None
+    options: dict[str, str] = field(default_factory=dict)
+
+    def supports(self, group: str) -> bool:
+        # A dish the catalogue lacks may have any option; the skill checks it against the offer.
+        return self.entry is None or group in self.entry.option_groups
+
+
+@dataclass
+class _Reading:
+    """Everything the domain-independent stages found in one command."""
+
+    masked: MaskedText
+    names: list[NameMention]
+    times: TimeSlots
+    budget: float | None
+    options: list[OptionMention]
+    quantities: list[_Quantity]
+    boundaries: list[int]  # ends of conjunctions and punctuation: items either side are separate
+
+    @property
+    def text(self) -> str:
+        return self.masked.current
+
+
+def _chat(lang: str) -> ParseResult:
+    return ParseResult(lang=lang, frames=[IntentFrame(domain="chat")])  # type: ignore[arg-type]
+
+
+class Parser:
+    """Turns one command into intent frames. Never raises; anything it cannot read is chat."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self._zh_heads: dict[str, frozenset[str]] = {}
+        self._en_heads: dict[str, frozenset[str]] = {}
+        for rules in DOMAIN_RULES:
+            keys = [e.key for e in lexicon.entries.values() if rules.domain in e.domains]
+            self._zh_heads[rules.domain] = frozenset(k[-2:] for k in keys if not k.isascii() and len(k) >= 2)
+            self._en_heads[rules.domain] = frozenset(k.split()[-1] for k in keys if k.isascii())
+
+    def parse(self, text: str, now: datetime) -> ParseResult:
+        cleaned = clean(text if isinstance(text, str) else str(text))
+        lang = detect_lang(cleaned)
+        if not cleaned:
+            return _chat(lang)
+        try:
+            frames = self._frames(cleaned, now)
+        except Exception:  # a rule bug must cost one command its frame, never the caller its request
+            log.exception("parser failed on %r", cleaned[:80])
+            return _chat(lang)
+        return ParseResult(lang=lang, frames=frames or [IntentFrame(domain="chat")])  # type: ignore[arg-type]
+
+    # ---- stages -------------------------------------------------------------------------
+
+    def _read(self, cleaned: str, now: datetime) -> _Reading:
+        masked = MaskedText(cleaned)
+        names = self.lexicon.find(masked)
+        times = find_times(masked, now)
+        budget = find_budget(masked)
+        options = find_options(masked)
+        text = masked.current
+        quantities = _find_quantities(text)
+        boundaries = sorted(
+            m.end() for regex in (ZH_CONJUNCTIONS, EN_CONJUNCTIONS, PUNCTUATION) for m in regex.finditer(text)
+        )
+        return _Reading(masked, names, times, budget, options, quantities, boundaries)
+
+    def _frames(self, cleaned: str, now: datetime) -> list[IntentFrame]:
+        reading = self._read(cleaned, now)
+        frames: list[IntentFrame] = []
+        for rules in DOMAIN_RULES:
+            frame = self._frame_for(rules, reading)
+            if frame is not None:
+                frames.append(frame)
+        return frames
+
+    def _frame_for(self, rules: DomainRules, reading: _Reading) -> IntentFrame | None:
+        text = reading.text
+        own_names = [n for n in reading.names if n.entry.is_item and rules.domain in n.entry.domains]
+        names_an_order = bool(own_names) or bool(rules.order_objects.search(text))
+
+        if rules.cancel.search(text) and (names_an_order or _BARE_CANCEL.fullmatch(text)):
+            return self._frame(rules, reading, "cancel", [])
+        if rules.status.search(text) and names_an_order:
+            return self._frame(rules, reading, "status", [])
+
+        drafts = self._items(rules, reading, own_names)
+        said_a_verb = bool(ZH_ORDER_VERBS.search(text) or EN_ORDER_VERBS.search(text) or rules.verbs.search(text))
+        counted_a_dish = any(d.quantity is not None and d.entry is not None for d in drafts)
+        chatting = bool(CHAT_VERBS.search(text))
+        looking_up = bool(rules.search.search(text))
+        asked = said_a_verb or (looking_up and (bool(drafts) or bool(rules.generic_items.search(text))))
+        if not asked and (chatting or not counted_a_dish):
+            return None
+        action = "search" if looking_up else "order"
+        if drafts:
+            return self._frame(rules, reading, action, drafts)
+        if chatting:
+            return None
+        counted_its_measure = any(q.unit in rules.measures for q in reading.quantities)  # 来杯热的
+        if rules.generic_items.search(text) or rules.verbs.search(text) or counted_its_measure:
+            frame = self._frame(rules, reading, action, [])
+            if action == "order":
+                frame.missing.append("items")
+            return frame
+        return None
+
+    def _frame(self, rules: DomainRules, reading: _Reading, action: str, drafts: list[_ItemDraft]) -> IntentFrame:
+        merchant = next((n.said for n in reading.names if "merchant" in n.entry.kinds), None)
+        items = [
+            FrameItem(
+                name=d.name,
+                quantity=min(max(d.quantity or 1, 1), MAX_QUANTITY),
+                unit=d.unit,
+                options=ItemOptions(**d.options),
+            )
+            for d in drafts
+        ]
+        return IntentFrame(
+            domain=rules.domain,  # type: ignore[arg-type]
+            action=action,  # type: ignore[arg-type]
+            merchant=merchant,
+            items=items,
+            date=reading.times.date,
+            time=reading.times.time,
+            time_window=reading.times.time_window,  # type: ignore[arg-type]
+            budget_max=reading.budget,
+        )
+
+    # ---- items --------------------------------------------------------------------------
+
+    def _items(self, rules: DomainRules, reading: _Reading, own_names: list[NameMention]) -> list[_ItemDraft]:
+        text = reading.text
+        used_quantities: set[_Quantity] = set()
+        drafts: list[_ItemDraft] = []
+        previous_end = 0
+        for name in own_names:
+            zone_start = max([previous_end] + [b for b in reading.boundaries if b <= name.start])
+            quantity = next(
+                (q for q in reversed(reading.quantities) if zone_start <= q.start and q.end <= name.start), None
+            )
+            anchor = quantity.end if quantity else zone_start
+            said = _with_modifier(text, reading.masked.original, anchor, name)
+            draft = _ItemDraft(
+                name.start - (len(said) - len(name.said)) if said.endswith(name.said) else name.start,
+                name.end,
+                said,
+                rules.domain,
+                name.entry,
+            )
+            if quantity is not None:
+                used_quantities.add(quantity)
+                draft.quantity, draft.unit = quantity.value, quantity.unit
+            drafts.append(draft)
+            previous_end = name.end
+
+        drafts += self._open_nouns(rules, reading, used_quantities, bool(own_names))
+        drafts.sort(key=lambda d: d.start)
+        _give_dangling_quantity(drafts, reading.quantities, used_quantities, text)
+        _attach_options(drafts, reading)
+        return drafts
+
+    def _open_nouns(
+        self, rules: DomainRules, reading: _Reading, used: set[_Quantity], has_own_names: bool
+    ) -> list[_ItemDraft]:
+        """Dishes the catalogue lacks, read from the sentence's shape: 一份酸辣粉, 点酸辣粉, "order a poke bowl"."""
+        text = reading.text
+        drafts: list[_ItemDraft] = []
+        taken_until = -1
+        starts: list[tuple[int, _Quantity | None, str]] = []  # (where the noun may start, its quantity, the verb)
+        for quantity in reading.quantities:
+            if quantity not in used:
+                starts.append((quantity.end, quantity, ""))
+        for m in ZH_BARE_NOUN_VERBS.finditer(text):
+            starts.append((m.end(), None, m.group(0)))
+        for m in EN_ORDER_VERBS.finditer(text):
+            after = EN_FILLERS_AFTER_VERB.match(text, m.end())
+            position = after.end() if after else m.end()
+            quantity = next((q for q in reading.quantities if q.start == position and q not in used), None)
+            if quantity is not None:
+                continue  # read from the quantity itself
+            if m.group(0) in _EN_BARE_NOUN_VERBS or rules.verbs.fullmatch(m.group(0)):
+                starts.append((position, None, m.group(0)))
+        quantity_starts = frozenset(q.start for q in reading.quantities)
+        for position, quantity, verb in sorted(starts, key=lambda s: s[0]):
+            if position < taken_until:
+                continue
+            found = _scan_noun(text, reading.masked.original, position, quantity_starts)
+            if found is None:
+                continue
+            noun, start, end = found
+            if rules.generic_items.fullmatch(noun):
+                continue
+            if not self._claims(rules, noun, quantity, verb, text, has_own_names):
+                continue
+            draft = _ItemDraft(start, end, noun, rules.domain, None)
+            if quantity is not None:
+                used.add(quantity)
+                draft.quantity, draft.unit = quantity.value, quantity.unit
+            drafts.append(draft)
+            taken_until = end
+        return drafts
+
+    def _claims(
+        self, rules: DomainRules, noun: str, quantity: _Quantity | None, verb: str, text: str, has_own_names: bool
+    ) -> bool:
+        """Whether an unknown noun is this domain's item: its verb, measure word or head says so."""
+        if has_own_names or (verb and rules.verbs.fullmatch(verb)) or rules.verbs.search(text):
+            # The sentence already orders this domain's dishes, or uses its verbs (点/叫/吃/喝/order).
+            return True
+        if quantity is not None and quantity.unit in rules.measures:
+            return True
+        if noun.isascii():
+            head = noun.split()[-1]
+            singular = head[:-1] if head.endswith("s") and len(head) > 3 else head
+            heads = rules.noun_words_en | self._en_heads[rules.domain]
+            if head in heads or singular in heads or (quantity is not None and quantity.unit is not None):
+                return True
+        elif noun[-1] in rules.noun_heads_zh or noun[-2:] in self._zh_heads[rules.domain]:
+            return True
+        return bool(rules.generic_items.search(text))
+
+
+# ---- helpers over the masked text ------------------------------------------------------
+
+
+def _find_quantities(text: str) -> list[_Quantity]:
+    quantities: list[_Quantity] = []
+    for m in ZH_QUANTITY.finditer(text):
+        if m.group("bare"):
+            before = text[m.start() - 1] if m.start() > 0 else ""
+            if before not in VERB_CHARS_BEFORE_BARE_MEASURE:
+                continue
+            quantities.append(_Quantity(m.start(), m.end(), 1, m.group("bare")))
+            continue
+        said = m.group("num") or m.group("alone")
+        value = parse_number(said)
+        quantities.append(_Quantity(m.start(), m.end(), _as_count(value), m.group("measure")))
+    for m in EN_QUANTITY.finditer(text):
+        value = parse_number(m.group("num"))
+        quantities.append(_Quantity(m.start(), m.end(), _as_count(value), m.group("measure")))
+    quantities.sort(key=lambda q: q.start)
+    return quantities
+
+
+def _as_count(value: float | None) -> int | None:
+    if value is None or value <= 0:
+        return None
+    return min(max(round(value), 1), MAX_QUANTITY)
+
+
+def _with_modifier(text: str, original: str, anchor: int, name: NameMention) -> str:
+    """The dish as said, with the modifier before a catalogue name: 一杯芒果奶茶 -> 芒果奶茶.
+
+    Noun phrases end in their head, so the catalogue word is the head and the free words
+    right before it (after the quantity or verb) are the person's own kind of it.
+    """
+    if name.said.isascii():
+        words = text[anchor : name.start].split()
+        clean_words = [w for w in words if _EN_WORD.fullmatch(w) and w not in EN_NOUN_STOP_WORDS]
+        if words and len(words) == len(clean_words) <= 2 and not EN_ORDER_VERBS.search(" ".join(words)):
+            return " ".join([*words, name.said])
+        return name.said
+    start = name.start
+    while start > anchor and name.start - start < MAX_PREFIX_CHARS:
+        ch = text[start - 1]
+        if not _HAN.match(ch) or ch in NOUN_STOP_CHARS or ch in _NUMERAL_CHARS or ch == "的":
+            break
+        start -= 1
+    if start == name.start:
+        return name.said
+    before = text[start - 1] if start > 0 else ""
+    if (
+        start > anchor
+        and _HAN.match(before)
+        and before not in NOUN_STOP_CHARS
+        and before not in _NUMERAL_CHARS
+        and before != "的"
+    ):
+        return name.said  # the run goes on further back: a clause, not a modifier
+    if any(text[start:].startswith(w) for w in NOUN_STOP_WORDS):
+        return name.said
+    return original[start : name.start] + name.said
+
+
+def _scan_noun(text: str, original: str, position: int, quantity_starts: frozenset[int]) -> tuple[str, int, int] | None:
+    """The noun phrase starting at `position` (after options and 的), or None.
+
+    A quantity ends the phrase: 点两杯奶茶 is read from 两杯, not from 点.
+    """
+    n = len(text)
+    while position < n and (text[position] in " 的" or text[position] == OPTION_MARK):
+        position += 1
+    if position >= n or text[position] in MARKS or position in quantity_starts:
+        return None
+    if _HAN.match(text[position]):
+        end = position
+        while end < n and end - position < MAX_OPEN_NOUN_CHARS:
+            ch = text[end]
+            if (
+                not _HAN.match(ch)
+                or ch in NOUN_STOP_CHARS
+                or end in quantity_starts
+                or any(text.startswith(w, end) for w in NOUN_STOP_WORDS)
+            ):
+                break
+            end += 1
+        if end == position or (end < n and text[end] == ITEM_MARK):
+            return None  # a modifier of a catalogue dish, read with that dish
+        noun = original[position:end]
+        if "的" in noun:
+            cut = noun.rindex("的") + 1
+            noun, position = noun[cut:], position + cut
+        return (noun, position, end) if noun else None
+    words: list[str] = []
+    end = position
+    for m in _EN_WORD.finditer(text, position):
+        if (
+            text[end : m.start()].strip()
+            or m.start() in quantity_starts
+            or m.group(0) in EN_NOUN_STOP_WORDS
+            or len(words) >= MAX_OPEN_NOUN_WORDS
+        ):
+            break
+        words.append(m.group(0))
+        end = m.end()
+    if not words or EN_ORDER_VERBS.fullmatch(words[0]) or words[0] in _EN_NOT_A_NOUN_START:
+        return None
+    return " ".join(words), position, end
+
+
+def _give_dangling_quantity(
+    drafts: list[_ItemDraft], quantities: list[_Quantity], used: set[_Quantity], text: str
+) -> None:
+    """中午想吃麻辣烫，帮我点一份 / 奶茶来两杯: a counted measure word with no dish after it counts the one dish."""
+    uncounted = [d for d in drafts if d.quantity is None]
+    dangling = [q for q in quantities if q not in used and q.unit is not None and _HAN.match(q.unit)]
+    if len(uncounted) == 1 and len(dangling) == 1:
+        uncounted[0].quantity, uncounted[0].unit = dangling[0].value, dangling[0].unit
+        used.add(dangling[0])
+
+
+def _attach_options(drafts: list[_ItemDraft], reading: _Reading) -> None:
+    """Options go to the dish they are said with; said apart from every dish, to all dishes that have them."""
+    if not drafts:
+        return
+    if len(drafts) == 1:
+        for option in reading.options:
+            drafts[0].options.setdefault(option.group, option.value)
+        return
+    edges = [0, *reading.boundaries, len(reading.text) + 1]
+
+    def segment(position: int) -> int:
+        return max(i for i, edge in enumerate(edges) if edge <= position)
+
+    for option in reading.options:
+        same_segment = [d for d in drafts if segment(d.start) == segment(option.start)]
+        if same_segment:
+            nearest = min(same_segment, key=lambda d: (abs(d.start - option.start), d.start < option.start))
+            nearest.options.setdefault(option.group, option.value)
+            continue
+        takers = [d for d in drafts if d.supports(option.group)] or [drafts[-1]]
+        for draft in takers:
+            draft.options.setdefault(option.group, option.value)

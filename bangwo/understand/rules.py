@@ -1,0 +1,259 @@
+"""The words of the rule grammar: what is shared by every domain, and what each domain adds.
+
+A domain's rules say which verbs and nouns make a sentence that domain's request, how its
+orders are asked after or cancelled, and when an unknown noun ("酸辣粉") counts as one of
+its items. Dish and product names are never listed here; they come from the catalogues
+(see lexicon.py). Grocery, movie, flight and hotel add a `DomainRules` each.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bangwo.understand.numbers import EN_NUMBER, ZH_NUMBER
+
+# ---- shared by every domain ------------------------------------------------------------
+
+# Measure words, longest first so 人份 is not read as 人 + 份.
+ZH_MEASURES = (
+    "人份",
+    "公斤",
+    "杯",
+    "份",
+    "个",
+    "盒",
+    "瓶",
+    "碗",
+    "袋",
+    "包",
+    "罐",
+    "听",
+    "串",
+    "只",
+    "块",
+    "片",
+    "根",
+    "条",
+    "碟",
+    "盘",
+    "屉",
+    "笼",
+    "桶",
+    "套",
+    "支",
+    "斤",
+    "箱",
+    "打",
+    "张",
+    "件",
+    "副",
+    "对",
+    "双",
+    "颗",
+    "枚",
+    "把",
+    "本",
+    "位",
+    "间",
+    "客",
+    "扎",
+    "提",
+)
+EN_MEASURES = (
+    r"cups?|glass(?:es)?|bottles?|cans?|box(?:es)?|bags?|bowls?|plates?|portions?|servings?|orders?|"
+    r"pieces?|packs?|packets?|slices?|cartons?|jars?|pints?|kilos?|kg|pounds?|lbs?|dozens?"
+)
+_MEASURE_ALT = "|".join(ZH_MEASURES)
+# Verb characters after which a bare measure word means "one" (来杯, 叫个, 买份).
+VERB_CHARS_BEFORE_BARE_MEASURE = frozenset("来买点叫要整拿订送给吃喝")
+
+ZH_QUANTITY = re.compile(
+    rf"(?P<num>(?>{ZH_NUMBER}))\s*(?P<measure>{_MEASURE_ALT})"
+    rf"|(?P<bare>{_MEASURE_ALT})"
+    rf"|(?P<alone>(?>{ZH_NUMBER}))(?=\s*[\ue000\ue003])"  # 俩汉堡, 一大杯… : a number right before a dish or option
+)
+EN_QUANTITY = re.compile(rf"(?<![a-z0-9'])(?P<num>{EN_NUMBER})(?:\s+(?P<measure>{EN_MEASURES})\s+of)?(?![a-z0-9'])")
+
+# Parts of a sentence: items on either side of these are separate items.
+ZH_CONJUNCTIONS = re.compile(r"和|跟|与|及|以及|还有|再来|再要|再加|外加|加上|另外|然后|、")
+EN_CONJUNCTIONS = re.compile(r"\b(?:and|plus|also|then|as well as|along with)\b|&")
+PUNCTUATION = re.compile(r"[,，。.!！?？;；:：~～]")
+
+# Non-service requests: writing, homework, chit-chat. They decide only when no item was found.
+CHAT_VERBS = re.compile(
+    r"写|作诗|作文|翻译|检查|讲个|讲讲|讲一|解释|画|唱|背诵|改一下|教我|算一下|计算|聊|祝福|涨|告诉|介绍|分析|总结|"
+    r"生成|编个|编一|起个名|起名|笑话|故事|天气|作业|论文|诗|歌词"
+    r"|\b(?:write|translate|check|tell me|explain|draw|sing|summari[sz]e|compose|poem|joke|story|weather|"
+    r"homework|essay|calculate|who|why|how are|what is|what's|hello|hi|hey|thanks|thank you)\b"
+)
+
+# What the noun scanner stops at when reading an unknown item name.
+NOUN_STOP_CHARS = frozenset(
+    "和跟与及或还再加送到给帮吧呢啊呀吗了嘛哦哈请在去用就好要我你他她它们这那哪个谢快点来买叫订吃喝拿整想让把被从"
+)
+NOUN_STOP_WORDS = ("外卖", "谢谢", "送到", "过来", "快点", "马上", "立刻", "尽快", "左右", "以内", "一下", "可以")
+EN_NOUN_STOP_WORDS = frozenset(
+    [
+        "and",
+        "with",
+        "for",
+        "from",
+        "to",
+        "at",
+        "in",
+        "on",
+        "under",
+        "below",
+        "less",
+        "no",
+        "please",
+        "delivered",
+        "delivery",
+        "now",
+        "asap",
+        "that",
+        "which",
+        "plus",
+        "or",
+        "by",
+        "before",
+        "after",
+        "around",
+        "than",
+        "without",
+        "extra",
+        "but",
+        "tonight",
+        "tomorrow",
+        "today",
+        "me",
+        "us",
+        "it",
+        "this",
+        "there",
+        "here",
+        "too",
+        "also",
+        "then",
+        "is",
+        "are",
+        "was",
+        "be",
+        "if",
+        "so",
+        "of",
+        "near",
+        "nearby",
+        "delivered",
+        "quickly",
+        "fast",
+    ]
+)
+EN_FILLERS_AFTER_VERB = re.compile(r"\s*(?:(?:me|us|myself|for me|for us)\b\s*)*")
+
+
+@dataclass(frozen=True)
+class DomainRules:
+    """What makes a sentence one domain's request."""
+
+    domain: str
+    # Verbs that ask for this domain's things on their own and may take a bare noun (点酸辣粉, order sushi).
+    verbs: re.Pattern[str]
+    # Asking after an order, cancelling one, looking things up.
+    status: re.Pattern[str]
+    cancel: re.Pattern[str]
+    search: re.Pattern[str]
+    # Nouns that name this domain's orders without naming an item (外卖, 订单, my food).
+    order_objects: re.Pattern[str]
+    # Words that ask for this domain's things but are not items: the frame then misses items.
+    generic_items: re.Pattern[str]
+    # An unknown noun after one of these measure words is this domain's item (一份酸辣粉).
+    measures: frozenset[str]
+    # Last characters / words that make an unknown noun look like this domain's (…粉, …面, …tea).
+    noun_heads_zh: frozenset[str]
+    noun_words_en: frozenset[str]
+
+
+FOOD = DomainRules(
+    domain="food",
+    verbs=re.compile(
+        r"(?<![一两三四五六七八九十\d快早晚慢多少好有差几])点(?![评赞击开钟半儿头])|叫|下单|想吃|想喝|要吃|要喝|吃|喝"
+        r"|\b(?:order|eat|drink|deliver|hungry|thirsty)\b"
+    ),
+    status=re.compile(
+        r"到哪|在哪|送到哪|到了吗|到没到|怎么还没|还没到|还没送|多久(?:能|才)?到|还要多久|什么时候(?:能|才)?(?:到|送)|进度|状态|"
+        r"送到了没|送出了吗|出餐了吗"
+        r"|\b(?:where(?:'s| is| are)|track|tracking|status|when (?:will|does|is) .{0,40}(?:arrive|come|get here|here)|"
+        r"how long (?:until|till|before|for|will)|on (?:its|the) way|eta)\b"
+    ),
+    cancel=re.compile(
+        r"取消|退单|退掉|撤销|撤回|别送了|不要了|不想要了|退款|退了"
+        r"|\b(?:cancel|call off|don't want .{0,30}any ?more|refund)\b"
+    ),
+    search=re.compile(
+        r"查一下|查查|搜一下|搜索|看看|看一下|有什么|有没有|有哪些|推荐"
+        r"|\b(?:look up|search|show me|what .{0,30}(?:do you have|are there)|any .{0,30}nearby|recommend)\b"
+    ),
+    order_objects=re.compile(
+        r"外卖|订单|餐|饭|骑手|吃的|喝的|饮料|我点的|刚点的|刚才点的"
+        r"|\b(?:order|food|delivery|takeout|takeaway|meal|rider|driver|drink|coffee|tea)\b"
+    ),
+    generic_items=re.compile(
+        r"外卖|吃的|喝的|东西|饭菜|午饭|晚饭|早饭|早餐|午餐|晚餐|夜宵|宵夜|饮料|好吃的|点心|吃|喝"
+        r"|\b(?:food|something to (?:eat|drink)|anything to (?:eat|drink)|something|lunch|dinner|breakfast|meal|"
+        r"takeout|takeaway|snacks?|drinks?|a bite|eat|drink|hungry|thirsty)\b"
+    ),
+    # 个 只 块 are left out: they count anything (一个女朋友), so they say nothing about food.
+    measures=frozenset("杯份碗盒瓶袋串罐听碟盘屉笼桶客扎") | {"人份"},
+    # Head morphemes of Chinese dish names (Chinese noun phrases end in their head); the
+    # catalogue adds the last two characters of each of its names.
+    noun_heads_zh=frozenset("饭面粉粥汤饼茶奶啡汁酒饺馄饨烧鸡鸭鱼肉虾蟹堡糕酥羹锅丸肠"),
+    noun_words_en=frozenset(
+        [
+            "soup",
+            "noodles",
+            "noodle",
+            "rice",
+            "sandwich",
+            "sandwiches",
+            "salad",
+            "sushi",
+            "ramen",
+            "coffee",
+            "tea",
+            "juice",
+            "cake",
+            "bread",
+            "chicken",
+            "beef",
+            "pork",
+            "fish",
+            "shrimp",
+            "curry",
+            "taco",
+            "tacos",
+            "burrito",
+            "wrap",
+            "dumplings",
+            "fries",
+            "wings",
+            "steak",
+            "pasta",
+            "smoothie",
+        ]
+    ),
+)
+
+DOMAIN_RULES: tuple[DomainRules, ...] = (FOOD,)
+
+# Verbs every domain's order shares: buying and asking to have something.
+ZH_ORDER_VERBS = re.compile(r"买|订|预订|预定|下单|来|要|整|拿|送|叫|点|帮我弄")
+# Verbs that name a thing right after them even without a number (点酸辣粉, 想吃酸辣粉, 买酸辣粉).
+ZH_BARE_NOUN_VERBS = re.compile(
+    r"(?<![一两三四五六七八九十\d快早晚慢多少好有差几])点(?![评赞击开钟半儿头])|叫|下单|想吃|想喝|要吃|要喝|吃|喝|买|订"
+)
+EN_ORDER_VERBS = re.compile(
+    r"\b(?:order|buy|get|want|'d like|would like|have|need|bring|grab|send|deliver|fetch|pick up|i'll take|"
+    r"can i get|could i get|give)\b"
+)

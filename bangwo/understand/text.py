@@ -1,0 +1,70 @@
+"""Cleaning a command before the rules see it, and the masked working copy the rules share.
+
+Every rule stage claims the spans it understood and masks them, so later stages cannot
+read the same characters twice ("三点" is a clock time, so it is no quantity; "黑糖珍珠奶茶"
+is a dish, so its 糖 is no sugar option). Masking keeps every index stable.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Commands are short; reading more of a 100k-character paste only costs time.
+MAX_CHARS = 500
+
+# Private-use characters mark claimed spans. Cleaning removes private-use characters from
+# the input, so a marker can never come from the person.
+ITEM_MARK = "\ue000"
+TIME_MARK = "\ue001"
+BUDGET_MARK = "\ue002"
+OPTION_MARK = "\ue003"
+QUANTITY_MARK = "\ue004"
+MARKS = ITEM_MARK + TIME_MARK + BUDGET_MARK + OPTION_MARK + QUANTITY_MARK
+
+# Control, format, private-use, surrogate and unassigned characters become spaces: they carry
+# no meaning here, and a lone surrogate would break the JSON writer downstream.
+_DROPPED_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cs", "Cn"})
+_SPACES = re.compile(r"\s+")
+# Markup tags carry no request ("<b>奶茶</b>" asks for 奶茶); their text stays.
+_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
+# Only ASCII is lowered: str.lower() can change the length of other letters (İ -> i̇).
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_LATIN_WORD = re.compile(r"[a-z]{2,}")
+
+
+def clean(raw: str) -> str:
+    """NFKC (full-width digits and commas to ASCII), no control characters, ASCII lower case."""
+    text = raw[:MAX_CHARS]
+    text = unicodedata.normalize("NFKC", text)[:MAX_CHARS]
+    if not text.isascii():
+        text = "".join(" " if unicodedata.category(ch) in _DROPPED_CATEGORIES else ch for ch in text)
+    else:
+        text = "".join(" " if ch < " " or ch == "\x7f" else ch for ch in text)
+    text = _TAG.sub(" ", text)
+    return _SPACES.sub(" ", text).strip().translate(_ASCII_LOWER)
+
+
+def detect_lang(text: str) -> str:
+    """'zh' when Chinese characters carry the sentence, else 'en'."""
+    han = len(_HAN.findall(text))
+    if han == 0:
+        return "en" if _LATIN_WORD.search(text) else "zh"
+    return "zh" if han >= len(_LATIN_WORD.findall(text)) else "en"
+
+
+class MaskedText:
+    """The cleaned command with the spans already understood replaced by marker characters."""
+
+    def __init__(self, text: str) -> None:
+        self.original = text
+        self._chars = list(text)
+        self.current = text
+
+    def mask(self, start: int, end: int, marker: str) -> None:
+        self._chars[start:end] = marker * (end - start)
+        self.current = "".join(self._chars)
+
+    def is_free(self, start: int, end: int) -> bool:
+        return not any(ch in MARKS for ch in self.current[start:end])

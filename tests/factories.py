@@ -1,0 +1,56 @@
+"""Ways to get a test to the interesting part: a person, a proposal on the table."""
+
+from __future__ import annotations
+
+import httpx
+
+from bangwo.services import Services
+
+HANGZHOU_ADDRESS = "杭州市西湖区文三路100号"
+
+
+async def sign_up_person(client: httpx.AsyncClient, phone: str) -> tuple[str, dict[str, str]]:
+    """Sign up through the API; returns the user id and the Authorization header."""
+    response = await client.post("/v1/users", json={"phone": phone})
+    assert response.status_code == 201, response.text
+    body = response.json()
+    return body["user_id"], {"Authorization": f"Bearer {body['token']}"}
+
+
+async def propose_food(services: Services, user_id: str, items: list[tuple[str, int]], *, lang: str = "zh") -> str:
+    """Put a food proposal on the table without going through the parser (commerce tests need only this)."""
+    from bangwo.assistant.skills.food import CardOffer, Customer, FoodProposal
+    from bangwo.commerce.proposals import save_proposal
+    from bangwo.domain.frame import FrameItem, IntentFrame
+    from bangwo.people import default_address, set_default_address
+    from bangwo.promo.cards import best_card
+
+    now = services.clock.now()
+    async with services.store.transaction() as session:
+        address = await default_address(session, user_id)
+        if address is None:
+            location = services.registry.geocoder.locate("hangzhou", HANGZHOU_ADDRESS)
+            address = await set_default_address(
+                session, user_id, city_id="hangzhou", text=HANGZHOU_ADDRESS, location=location, now=now
+            )
+        card = await best_card(session, user_id, now)
+        frame = IntentFrame(domain="food", items=[FrameItem(name=n, quantity=q) for n, q in items])
+        outcome = services.food.propose(
+            frame,
+            lang=lang,
+            customer=Customer(address.city_id, address.id, address.text, address.location),
+            card=CardOffer(card.id, card.value_fen) if card else None,
+            now=now,
+            proposal_seconds=600,
+        )
+        assert isinstance(outcome, FoodProposal), outcome
+        await save_proposal(
+            session,
+            outcome.proposal,
+            user_id=user_id,
+            chat_session_id=None,
+            merchant_id=outcome.merchant_id,
+            address_id=address.id,
+            now=now,
+        )
+    return outcome.proposal.id
