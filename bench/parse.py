@@ -22,7 +22,12 @@ from bangwo.understand import Lexicon, Parser
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CASES = ROOT.parent / "shared" / "eval" / "commands-dev.jsonl"
-ECHO = "import json,sys\nfor line in sys.stdin:\n    r=json.loads(line)\n    print(json.dumps({'lang':'zh','frames':[]}))"
+ECHO = (
+    "import json, sys\n"
+    "for line in sys.stdin:\n"
+    "    json.loads(line)\n"
+    "    print(json.dumps({'lang': 'zh', 'frames': []}))"
+)
 
 
 def food_and_chat_cases(path: Path) -> list[dict]:

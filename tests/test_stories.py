@@ -129,3 +129,16 @@ async def test_bad_chat_input_is_refused_or_answered_never_a_500(client):
         assert (await say(client, auth, text))["state"] in ("answer", "need_info")
     unknown = await client.post("/v1/chat", json={"text": "hi", "session_id": "s_nope"}, headers=auth)
     assert unknown.status_code == 404 and unknown.json()["error"]["code"] == "session_not_found"
+
+
+async def test_saying_yes_to_an_expired_card_pays_nothing_and_says_why(client, clock):
+    _, auth = await sign_up_person(client, "13800138000")
+    asked = await say(client, auth, "帮我点一杯奶茶")
+    offered = await say(client, auth, "杭州市西湖区文三路100号", asked["session_id"])
+    clock.advance(timedelta(minutes=11))
+
+    late = await say(client, auth, "确认", offered["session_id"])
+
+    assert late["state"] == "error" and "过期" in late["reply"]
+    assert (await client.get("/v1/orders", headers=auth)).json()["orders"] == []
+    assert (await say(client, auth, "确认", offered["session_id"]))["state"] == "answer"  # the card is off the table

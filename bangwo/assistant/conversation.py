@@ -19,7 +19,7 @@ from bangwo.commerce.orders import CANCELLABLE_STAGES, list_orders
 from bangwo.commerce.proposals import load_proposal, proposal_from_row, save_proposal
 from bangwo.domain.catalogue import City
 from bangwo.domain.clock import Clock, local
-from bangwo.domain.errors import BangwoError
+from bangwo.domain.errors import BangwoError, Conflict, Gone
 from bangwo.domain.frame import IntentFrame, Lang
 from bangwo.domain.money import format_fen
 from bangwo.domain.proposal import Order, Proposal
@@ -28,6 +28,7 @@ from bangwo.promo.cards import best_card
 from bangwo.providers.base import Geocoder
 from bangwo.store.engine import Store
 from bangwo.understand import Parser
+from bangwo.understand.text import detect_lang
 
 State = Literal["answer", "need_info", "proposal", "done", "error"]
 MAX_TEXT_CHARS = 2_000
@@ -70,6 +71,21 @@ _STAGE_WORDS = {
     "delivered": ("已送达", "delivered"),
     "cancelled": ("已取消", "cancelled"),
 }
+
+
+# What a refusal means for the person, in Chinese; the English is the error's own message.
+_ZH_ERRORS = {
+    "proposal_expired": "这个方案已过期，请重新说一下要点什么。",
+    "proposal_replaced": "已经有更新的方案了，请确认最新的那一个。",
+    "proposal_already_confirmed": "这一单已经付过款了。",
+    "card_unavailable": "免单卡已经用掉或过期了，请重新下单，我会按现价给你方案。",
+    "insufficient_balance": "钱包余额不足，这单付不了。",
+    "too_late_to_cancel": "骑手已经取餐，这单不能取消了。",
+}
+
+
+def _error_reply(error: BangwoError, lang: Lang) -> str:
+    return _ZH_ERRORS.get(error.code, error.message) if lang == "zh" else error.message
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +181,9 @@ class Assistant:
         try:
             reply, frame_to_wait, proposal_id = await self._turn(user_id, chat_id, text, pending, open_proposal_id, now)
         except BangwoError as exc:
-            reply, frame_to_wait, proposal_id = Reply(chat_id, "error", exc.message), pending, open_proposal_id
+            # A card that can no longer be paid is taken off the table; anything else stays as it was.
+            proposal_id = None if isinstance(exc, Gone | Conflict) else open_proposal_id
+            reply, frame_to_wait = Reply(chat_id, "error", _error_reply(exc, detect_lang(text))), pending
         async with self.store.transaction() as session:
             chat = await open_session(session, user_id, chat_id, now)
             chat.pending, chat.proposal_id = frame_to_wait, proposal_id
@@ -189,14 +207,14 @@ class Assistant:
         said = _short(text)
         if open_proposal_id and said in _YES:
             order = await self._confirm(user_id, open_proposal_id, now)
-            lang = self._lang_of(text, pending)
+            lang = detect_lang(text)
             return (
                 Reply(chat_id, "done", say(lang, "已下单！", "Ordered! ") + describe_order(order, lang), order=order),
                 None,
                 None,
             )
         if open_proposal_id and said in _NO:
-            lang = self._lang_of(text, pending)
+            lang = detect_lang(text)
             return (
                 Reply(chat_id, "answer", say(lang, "好的，这单不下了。", "OK, I won't place that order.")),
                 None,
@@ -357,6 +375,3 @@ class Assistant:
             f"Where should it go? Tell me the city and street address, e.g. '100 Wensan Road, Hangzhou' "
             f"(we deliver in {en}).",
         )
-
-    def _lang_of(self, text: str, pending: dict | None) -> Lang:
-        return "zh" if re.search(r"[\u4e00-\u9fff]", text) else "en"

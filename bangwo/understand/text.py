@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from bangwo.domain.frame import Lang
+
 # Commands are short; reading more of a 100k-character paste only costs time.
 MAX_CHARS = 500
 
@@ -46,7 +48,7 @@ def clean(raw: str) -> str:
     return _SPACES.sub(" ", text).strip().translate(_ASCII_LOWER)
 
 
-def detect_lang(text: str) -> str:
+def detect_lang(text: str) -> Lang:
     """'zh' when Chinese characters carry the sentence, else 'en'."""
     han = len(_HAN.findall(text))
     if han == 0:
