@@ -6,17 +6,20 @@ import argparse
 import json
 import sys
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from bangwo import __version__
 
-
-def _parse_command(args: argparse.Namespace) -> int:
+if TYPE_CHECKING:
     from bangwo.config import Settings
+
+
+def _parse_command(args: argparse.Namespace, settings: Settings) -> int:
     from bangwo.providers.registry import load_registry
     from bangwo.understand import Lexicon, Parser
 
     parser = Parser(Lexicon.from_catalogues(load_registry().catalogues()))
-    clock = Settings().clock()
+    clock = settings.clock()
     if args.jsonl:
         for line_number, line in enumerate(sys.stdin, 1):
             if not line.strip():
@@ -39,24 +42,21 @@ def _parse_command(args: argparse.Namespace) -> int:
     return 0
 
 
-def _serve_command(args: argparse.Namespace) -> int:
+def _serve_command(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
     from bangwo.api.app import create_app
-    from bangwo.config import Settings
 
-    settings = Settings()
     host, port = args.host or settings.host, args.port or settings.port
     print(f"bangwo on http://{host}:{port}  (store: {settings.resolved_database_url()})", file=sys.stderr)
     uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
     return 0
 
 
-def _chat_command(args: argparse.Namespace) -> int:
+def _chat_command(args: argparse.Namespace, settings: Settings) -> int:
     from bangwo.cli_chat import chat_command
-    from bangwo.config import Settings
 
-    return chat_command(Settings(), args.phone)
+    return chat_command(settings, args.phone)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -109,7 +109,18 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "run", None):
         root.print_help()
         return 2
-    return int(args.run(args))
+    from pydantic import ValidationError
+
+    from bangwo.config import Settings
+
+    try:
+        settings = Settings()
+    except ValidationError as exc:  # a BANGWO_* variable that cannot be read
+        for error in exc.errors():
+            name = "BANGWO_" + "_".join(str(part) for part in error["loc"]).upper()
+            print(f"bangwo: {name}: {error['msg']}", file=sys.stderr)
+        return 2
+    return int(args.run(args, settings))
 
 
 if __name__ == "__main__":

@@ -42,7 +42,8 @@ def proposal_card(proposal: Proposal, lang: Lang) -> Panel:
     table.add_row("", "", "[bold]实付[/]" if zh else "[bold]You pay[/]", f"[bold green]{format_fen(proposal.pay)}[/]")
     merchant = (proposal.merchant or {}).get("name", "")
     delivery = proposal.delivery or {}
-    subtitle = f"{delivery.get('address', '')} · ETA {delivery.get('eta', '')[11:16]}"
+    eta = delivery.get("eta", "")[11:16]
+    subtitle = f"{delivery.get('address', '')} · " + (f"预计{eta}送达" if zh else f"arrives around {eta}")
     return Panel(table, title=f"[bold]{merchant}[/]", subtitle=subtitle)
 
 

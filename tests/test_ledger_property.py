@@ -13,11 +13,13 @@ from sqlalchemy import func, select
 from bangwo.commerce.checkout import cancel_order, confirm_proposal
 from bangwo.commerce.ledger import entries_sum_fen, wallet_account
 from bangwo.config import Settings
+from bangwo.domain.clock import ManualClock
 from bangwo.domain.errors import BangwoError
 from bangwo.domain.proposal import Order
 from bangwo.people import sign_up
 from bangwo.services import Services, start_services
 from bangwo.store.tables import Account, LedgerEntry
+from tests.conftest import SPRING_FESTIVAL_MORNING
 from tests.factories import propose_food
 
 DISHES = ["奶茶", "杨枝甘露", "拿铁", "汉堡", "披萨", "饺子"]  # each enough for its shop to deliver alone
@@ -29,8 +31,8 @@ operation = st.one_of(
 _phones = (f"1390000{n:04d}" for n in itertools.count())
 
 
-async def play(services: Services, operations: list[tuple[str, object, int]]) -> None:
-    clock = services.clock
+async def play(services: Services, clock: ManualClock, operations: list[tuple[str, object, int]]) -> None:
+    clock.set(SPRING_FESTIVAL_MORNING)  # every example starts on the same morning, with shops open
     async with services.store.transaction() as session:
         person = await sign_up(session, phone=next(_phones), policy=services.sign_up_policy, now=clock.now())
     paid: list[Order] = []
@@ -78,18 +80,14 @@ async def play(services: Services, operations: list[tuple[str, object, int]]) ->
 
 
 def test_ledger_balances_for_any_sequence_of_orders_and_cancels(database_url, tmp_path):
-    from bangwo.domain.clock import ManualClock
-    from tests.conftest import SPRING_FESTIVAL_MORNING
-
     runner = asyncio.Runner()
-    services = runner.run(
-        start_services(Settings(database_url=database_url, data_dir=tmp_path), ManualClock(SPRING_FESTIVAL_MORNING))
-    )
+    clock = ManualClock(SPRING_FESTIVAL_MORNING)
+    services = runner.run(start_services(Settings(database_url=database_url, data_dir=tmp_path), clock))
 
     @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
     @given(st.lists(operation, min_size=1, max_size=12))
     def check(operations: list[tuple[str, object, int]]) -> None:
-        runner.run(play(services, operations))
+        runner.run(play(services, clock, operations))
 
     try:
         check()

@@ -50,6 +50,11 @@ class ManualClock:
     def advance(self, delta: timedelta) -> None:
         self._now += delta
 
+    def set(self, instant: datetime) -> None:
+        if instant.tzinfo is None:
+            raise ValueError("the instant needs a timezone")
+        self._now = instant
+
 
 def local(instant: datetime) -> datetime:
     """The instant in China Standard Time, where the demo world lives."""

@@ -169,15 +169,11 @@ class ChatMessage(Base):
     created_at: Mapped[datetime]
 
 
-class ProposalRow(Base):
-    __tablename__ = "proposals"
+class PricedLines:
+    """What a proposal shows and its order keeps: the lines and the money, as the card said them."""
 
-    id: Mapped[str] = mapped_column(String(32), primary_key=True)
-    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
-    session_id: Mapped[str | None] = mapped_column(String(32))
     domain: Mapped[str] = mapped_column(String(16))
     merchant_id: Mapped[str | None] = mapped_column(String(64))
-    address_id: Mapped[str | None] = mapped_column(String(32))
     lines: Mapped[list[Any]]
     details: Mapped[dict[str, Any]]
     subtotal_fen: Mapped[int]
@@ -185,12 +181,21 @@ class ProposalRow(Base):
     discount_fen: Mapped[int]
     pay_fen: Mapped[int]
     card_id: Mapped[str | None] = mapped_column(String(32))
+
+
+class ProposalRow(PricedLines, Base):
+    __tablename__ = "proposals"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
+    session_id: Mapped[str | None] = mapped_column(String(32))
+    address_id: Mapped[str | None] = mapped_column(String(32))
     status: Mapped[str] = mapped_column(String(16))  # open | confirmed | replaced
     created_at: Mapped[datetime]
     expires_at: Mapped[datetime]
 
 
-class OrderRow(Base):
+class OrderRow(PricedLines, Base):
     __tablename__ = "orders"
     __table_args__ = (
         UniqueConstraint("user_id", "idempotency_key", name="uq_orders_user_idempotency_key"),
@@ -201,15 +206,6 @@ class OrderRow(Base):
     user_id: Mapped[str] = mapped_column(ForeignKey("users.id"))
     proposal_id: Mapped[str] = mapped_column(ForeignKey("proposals.id"), unique=True)  # one order per proposal
     idempotency_key: Mapped[str] = mapped_column(String(128))
-    domain: Mapped[str] = mapped_column(String(16))
-    merchant_id: Mapped[str | None] = mapped_column(String(64))
-    lines: Mapped[list[Any]]
-    details: Mapped[dict[str, Any]]
-    subtotal_fen: Mapped[int]
-    total_fen: Mapped[int]
-    discount_fen: Mapped[int]
-    pay_fen: Mapped[int]
-    card_id: Mapped[str | None] = mapped_column(String(32))
     status: Mapped[str] = mapped_column(String(16))  # paid | cancelled
     accepted_at: Mapped[datetime]
     preparing_at: Mapped[datetime]
