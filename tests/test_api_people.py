@@ -112,3 +112,9 @@ async def test_health_and_openapi(client: httpx.AsyncClient):
         "/healthz",
     ):
         assert path in paths
+
+
+async def test_control_characters_in_a_name_are_dropped_not_stored(client: httpx.AsyncClient):
+    body = (await client.post("/v1/users", json={"phone": "13800138000", "name": "小\x00王\x1b[31m"})).json()
+    me = await client.get("/v1/me", headers={"Authorization": f"Bearer {body['token']}"})
+    assert me.json()["name"] == "小王[31m"

@@ -23,6 +23,7 @@ from bangwo.domain.errors import BangwoError, Conflict, Gone
 from bangwo.domain.frame import IntentFrame, Lang
 from bangwo.domain.money import format_fen
 from bangwo.domain.proposal import Order, Proposal
+from bangwo.domain.text import without_control_chars
 from bangwo.people import default_address, set_default_address
 from bangwo.promo.cards import best_card
 from bangwo.providers.base import Geocoder
@@ -171,7 +172,7 @@ class Assistant:
         self.proposal_seconds = proposal_seconds
 
     async def chat(self, user_id: str, text: str, session_id: str | None = None) -> Reply:
-        text = (text or "")[:MAX_TEXT_CHARS]
+        text = without_control_chars(text or "")[:MAX_TEXT_CHARS]
         now = self.clock.now()
         async with self.store.transaction() as session:
             chat = await open_session(session, user_id, session_id, now)

@@ -17,6 +17,7 @@ from bangwo.domain.errors import Conflict, InvalidInput, NotFound, Unauthorized
 from bangwo.domain.geo import Point
 from bangwo.domain.ids import new_id
 from bangwo.domain.money import Fen
+from bangwo.domain.text import without_control_chars
 from bangwo.promo.cards import CardView, cards_of, issue_card
 from bangwo.store.tables import Address, AuthToken, User
 
@@ -68,6 +69,9 @@ async def sign_up(
 ) -> SignedUp:
     """Create a person with a token, the demo wallet credit and one free-order card."""
     phone = normalise_phone(phone)
+    name, invite_code, device_id = (
+        without_control_chars(value).strip() or None if value else None for value in (name, invite_code, device_id)
+    )
     if birth_year is not None and not MIN_BIRTH_YEAR <= birth_year <= now.year:
         raise InvalidInput(f"birth_year must be between {MIN_BIRTH_YEAR} and {now.year}", code="invalid_birth_year")
     inviter_id = None
@@ -80,7 +84,7 @@ async def sign_up(
     user = User(
         id=new_id("u"),
         phone=phone,
-        name=(name or "").strip() or None,
+        name=name,
         birth_year=birth_year,
         invite_code="".join(secrets.choice(_INVITE_ALPHABET) for _ in range(8)),
         device_id=device_id,
