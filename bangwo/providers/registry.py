@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from importlib.metadata import entry_points
 
-from bangwo.domain.catalogue import Catalogue, City, MenuItem, Merchant
+from bangwo.domain.catalogue import Catalogue, City
 from bangwo.providers.base import FoodProvider, Geocoder
 
 ENTRY_POINT_GROUP = "bangwo.providers"
@@ -36,12 +36,6 @@ class ProviderRegistry:
             for city in catalogue.cities:
                 seen.setdefault(city.id, city)
         return list(seen.values())
-
-    def menu_items(self) -> list[MenuItem]:
-        return [item for c in self.catalogues() for m in c.merchants for item in m.menu]
-
-    def merchants(self) -> list[Merchant]:
-        return [m for c in self.catalogues() for m in c.merchants]
 
 
 def load_registry() -> ProviderRegistry:

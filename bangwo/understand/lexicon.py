@@ -132,7 +132,3 @@ class Lexicon:
         for mention in mentions:
             masked.mask(mention.start, mention.end, ITEM_MARK)
         return mentions
-
-    def item_words(self) -> frozenset[str]:
-        """Single English words of item names ("tea", "burger"): hints that an unknown noun is food."""
-        return frozenset(w for k, e in self.entries.items() if e.is_item and k.isascii() for w in k.split())

@@ -54,7 +54,6 @@ EN_NUMBER = (
     + "|".join(sorted((w for w in EN_NUMBER_WORDS if " " not in w), key=len, reverse=True))
     + ")"
 )
-_EN_NUMBER_RE = re.compile(EN_NUMBER)
 
 
 def parse_zh_number(span: str) -> int | float | None:
@@ -116,6 +115,3 @@ def parse_number(span: str) -> int | float | None:
     value = parse_zh_number(span)
     return value if value is not None else parse_en_number(span)
 
-
-def is_en_number(span: str) -> bool:
-    return bool(_EN_NUMBER_RE.fullmatch(span))

@@ -67,6 +67,3 @@ class MaskedText:
     def mask(self, start: int, end: int, marker: str) -> None:
         self._chars[start:end] = marker * (end - start)
         self.current = "".join(self._chars)
-
-    def is_free(self, start: int, end: int) -> bool:
-        return not any(ch in MARKS for ch in self.current[start:end])
