@@ -67,6 +67,7 @@ class _Chosen:
     score: float
     options: dict[str, str]
     unit_price_fen: int
+    notes: tuple[str, ...]  # what was asked for but could not be done, said for the person
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,26 +96,39 @@ def delivery_time(frame: IntentFrame, now: datetime) -> datetime | None:
     return wanted if wanted > now else None
 
 
-def _options_for(said: FrameItem, item: MenuItem, lang: Lang, notes: list[str]) -> dict[str, str]:
-    """The stated options the item offers, the merchant's defaults for the rest."""
+GROUP_NAMES_ZH = {"size": "杯型", "sugar": "甜度", "ice": "冰度/温度"}
+VALUE_NAMES_ZH = {
+    "size": {"small": "小杯", "medium": "中杯", "large": "大杯"},
+    "sugar": {"none": "无糖", "less": "少糖", "half": "半糖", "normal": "全糖"},
+    "ice": {"none": "去冰", "less": "少冰", "normal": "正常冰", "room": "常温", "warm": "温", "hot": "热"},
+}
+
+
+def _options_for(said: FrameItem, item: MenuItem, lang: Lang) -> tuple[dict[str, str], tuple[str, ...]]:
+    """The stated options the item offers, the merchant's defaults for the rest, and notes on the rest."""
     stated = said.options.stated()
     chosen: dict[str, str] = {}
+    notes: list[str] = []
     for group in item.option_groups:
         value = stated.get(group.name)
         if value is not None and group.choice(value) is None:
+            default = group.choice(group.default)
+            label_zh, label_en = (default.label_zh, default.label_en) if default else (group.default, group.default)
             notes.append(
                 say(
                     lang,
-                    f"{item.name_zh}没有「{value}」的{group.name}选项，已按默认",
-                    f"{item.name_en} has no {group.name} '{value}'; the shop's default is used",
+                    f"{item.name_zh}不能选「{VALUE_NAMES_ZH[group.name][value]}」，按{label_zh}做",
+                    f"{item.name_en} can't be made '{value}'; it comes {label_en}",
                 )
             )
             value = None
         chosen[group.name] = value or group.default
     for name in OPTION_GROUPS:
         if name in stated and item.group(name) is None:
-            notes.append(say(lang, f"{item.name_zh}不需要选{name}", f"{item.name_en} has no {name} choice"))
-    return chosen
+            notes.append(
+                say(lang, f"{item.name_zh}没有{GROUP_NAMES_ZH[name]}可选", f"{item.name_en} has no {name} choice")
+            )
+    return chosen, tuple(notes)
 
 
 def _option_labels(item: MenuItem, options: dict[str, str], lang: Lang) -> str:
@@ -173,7 +187,6 @@ class FoodSkill:
             (m, distance_m(m.location, customer.location)) for m in self._merchants if m.city_id == customer.city_id
         ]
         nearby = [(m, d) for m, d in nearby if d <= MAX_DELIVERY_M]
-        notes: list[str] = []
         offering: list[_Candidate] = []
         for merchant, metres in nearby:
             chosen = []
@@ -182,8 +195,8 @@ class FoodSkill:
                 if found is None:
                     break
                 item, score = found
-                options = _options_for(said, item, lang, [])
-                chosen.append(_Chosen(said, item, score, options, unit_price_fen(item, options)))
+                options, notes = _options_for(said, item, lang)
+                chosen.append(_Chosen(said, item, score, options, unit_price_fen(item, options), notes))
             else:
                 offering.append(_Candidate(merchant, metres, tuple(chosen)))
         if not offering:
@@ -225,10 +238,8 @@ class FoodSkill:
                 )
             )
         best = min(deliverable, key=_Candidate.rank_key)
-        for chosen in best.chosen:
-            _options_for(chosen.said, chosen.item, lang, notes)
         return FoodProposal(
-            self._proposal(best, lang, customer, card, now, arrive_by, proposal_seconds, notes), best.merchant.id
+            self._proposal(best, lang, customer, card, now, arrive_by, proposal_seconds), best.merchant.id
         )
 
     def _name(self, merchant: Merchant, lang: Lang) -> str:
@@ -267,7 +278,6 @@ class FoodSkill:
         now: datetime,
         arrive_by: datetime | None,
         proposal_seconds: int,
-        notes: list[str],
     ) -> Proposal:
         merchant = best.merchant
         lines = [
@@ -319,5 +329,5 @@ class FoodSkill:
                 "eta": plan.delivered_at.isoformat(),
                 "arrive_by": arrive_by.isoformat() if arrive_by else None,
             },
-            notes=notes,
+            notes=[note for c in best.chosen for note in c.notes],
         )
