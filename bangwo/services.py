@@ -46,8 +46,17 @@ async def start_services(settings: Settings, clock: Clock | None = None) -> Serv
     async with store.read() as session:
         merchants = await load_merchants(session)
     cities = registry.cities()
-    parser = Parser(Lexicon.from_catalogues([Catalogue("published", tuple(cities), tuple(merchants))]))
+    catalogues = registry.catalogues()
+    published = Catalogue(
+        "published",
+        tuple(cities),
+        tuple(merchants),
+        landmarks=tuple(landmark for c in catalogues for landmark in c.landmarks),
+        films=tuple(film for c in catalogues for film in c.films),
+    )
+    parser = Parser(Lexicon.from_catalogues([published]))
     food = FoodSkill(merchants, dict(registry.food), {c.id: c.name_zh for c in cities})
+    delivery_cities = [c for c in cities if any(m.city_id == c.id and m.category == "food" for m in merchants)]
     assert registry.geocoder is not None  # load_registry refuses to return without one
     assistant = Assistant(
         store=store,
@@ -55,7 +64,7 @@ async def start_services(settings: Settings, clock: Clock | None = None) -> Serv
         parser=parser,
         food=food,
         geocoder=registry.geocoder,
-        cities=cities,
+        cities=delivery_cities,
         plan_fulfilment=food.plan_fulfilment,
         proposal_seconds=settings.proposal_seconds,
     )

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from bangwo.providers.demo.world import food_catalogue
+from bangwo.domain.catalogue import Merchant
+from bangwo.providers.demo.world import demo_catalogue
 from bangwo.providers.registry import load_registry
 
 REQUIRED_DISHES = {
@@ -29,21 +30,25 @@ REQUIRED_DISHES = {
 }
 
 
+def food_shops() -> list[Merchant]:
+    return [m for m in demo_catalogue().merchants if m.category == "food"]
+
+
 def test_the_demo_world_registers_through_the_public_entry_point():
     registry = load_registry()
     assert "demo" in registry.food
-    assert {c.name_en for c in registry.cities()} == {"Hangzhou", "Shanghai", "Beijing"}
+    assert {"Hangzhou", "Shanghai", "Beijing", "Sanya", "Xi'an"} <= {c.name_en for c in registry.cities()}
 
 
 def test_every_required_dish_is_on_some_menu_by_either_name():
-    names = {n.lower() for m in food_catalogue().merchants for item in m.menu for n in item.names()}
+    names = {n.lower() for m in food_shops() for item in m.menu for n in item.names()}
     for zh, en in REQUIRED_DISHES.items():
         assert zh in names, zh
         assert en in names, en
 
 
 def test_enough_merchants_with_bilingual_names_and_two_open_around_the_clock_in_each_city():
-    merchants = food_catalogue().merchants
+    merchants = food_shops()
     assert len(merchants) >= 8
     for m in merchants:
         assert m.name_zh and m.name_en and m.name_zh != m.name_en
@@ -53,13 +58,36 @@ def test_enough_merchants_with_bilingual_names_and_two_open_around_the_clock_in_
 
 
 def test_drinks_have_size_sugar_and_ice_options_with_price_deltas():
-    tea = next(i for m in food_catalogue().merchants for i in m.menu if i.name_zh == "珍珠奶茶")
+    tea = next(i for m in food_shops() for i in m.menu if i.name_zh == "珍珠奶茶")
     assert {g.name for g in tea.option_groups} == {"size", "sugar", "ice"}
     assert any(c.price_delta_fen for g in tea.option_groups for c in g.choices)
 
 
 def test_the_catalogue_is_deterministic():
-    food_catalogue.cache_clear()
-    first = food_catalogue()
-    food_catalogue.cache_clear()
-    assert food_catalogue() == first
+    demo_catalogue.cache_clear()
+    first = demo_catalogue()
+    demo_catalogue.cache_clear()
+    assert demo_catalogue() == first
+
+
+def test_supermarkets_stock_the_new_year_goods_with_units():
+    catalogue = demo_catalogue()
+    markets = [m for m in catalogue.merchants if m.category == "grocery"]
+    assert {m.city_id for m in markets} == {"hangzhou", "shanghai", "beijing"} and len(markets) == 6
+    for market in markets:
+        assert len(market.menu) >= 60
+        assert all(item.unit for item in market.menu)
+    names = {n for item in markets[0].menu for n in item.names()}
+    assert {"鸡蛋", "牛奶", "大米", "苹果", "坚果礼盒", "春联", "福字", "nut gift box", "spring couplets"} <= names
+
+
+def test_films_and_landmarks_are_bilingual():
+    catalogue = demo_catalogue()
+    titles = {(f.title_zh, f.title_en) for f in catalogue.films}
+    assert {("惊蛰无声", "Silent Awakening"), ("星河旅人", "Star Wanderer"), ("团圆饭", "Reunion Dinner"),
+            ("小熊快跑", "Run Little Bear")} <= titles
+    landmarks = {lm.name_zh: lm.city_id for lm in catalogue.landmarks}
+    for name, city in {"外滩": "shanghai", "陆家嘴": "shanghai", "西湖": "hangzhou", "王府井": "beijing",
+                       "故宫": "beijing", "亚龙湾": "sanya", "春熙路": "chengdu", "中央大街": "harbin",
+                       "大雁塔": "xian", "滇池": "kunming"}.items():
+        assert landmarks[name] == city

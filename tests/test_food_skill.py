@@ -12,7 +12,8 @@ from bangwo.assistant.skills.food import CardOffer, Customer, FoodProposal, Food
 from bangwo.domain.frame import FrameItem, IntentFrame, ItemOptions
 from bangwo.domain.geo import Point, offset_point
 from bangwo.providers.demo import DemoFood
-from bangwo.providers.demo.world import CITIES, food_catalogue
+from bangwo.providers.demo.places import CITIES
+from bangwo.providers.demo.world import demo_catalogue
 
 MORNING = datetime.fromisoformat("2026-02-10T10:00:00+08:00")
 THREE_AM = datetime.fromisoformat("2026-02-11T03:00:00+08:00")
@@ -21,7 +22,7 @@ CARD = CardOffer("card_1", 2500)
 
 @pytest.fixture(scope="module")
 def skill() -> FoodSkill:
-    return FoodSkill(list(food_catalogue().merchants), {"demo": DemoFood()}, {c.id: c.name_zh for c in CITIES})
+    return FoodSkill(list(demo_catalogue().merchants), {"demo": DemoFood()}, {c.id: c.name_zh for c in CITIES})
 
 
 def customer_at(city_id: str, where: Point | None = None) -> Customer:

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from bangwo.domain.catalogue import OpeningHours
 from bangwo.domain.money import MIN_PAY_FEN, format_fen, yuan_to_fen
 from bangwo.domain.pricing import card_discount_fen, quote, unit_price_fen
-from bangwo.providers.demo.world import food_catalogue
+from bangwo.providers.demo.world import demo_catalogue
 
 fen = st.integers(min_value=0, max_value=10_000_000)
 
@@ -37,7 +37,7 @@ def test_no_card_no_discount():
 
 
 def test_option_price_deltas_add_to_the_base_price():
-    tea_shop = next(m for m in food_catalogue().merchants if m.id == "demo-hangzhou-tea")
+    tea_shop = next(m for m in demo_catalogue().merchants if m.id == "demo-hangzhou-tea")
     sago = next(i for i in tea_shop.menu if i.name_zh == "杨枝甘露")
     assert unit_price_fen(sago, {}) == 1800
     assert unit_price_fen(sago, {"size": "large", "sugar": "less", "ice": "none"}) == 1800 + 300

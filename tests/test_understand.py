@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bangwo.providers.demo.world import food_catalogue
+from bangwo.providers.demo.world import demo_catalogue
 from bangwo.understand import Lexicon, Parser
 from bangwo.understand.numbers import parse_en_number, parse_zh_number
 from bangwo.understand.text import MaskedText, clean
@@ -25,7 +25,7 @@ NOW = datetime.fromisoformat("2026-02-10T10:00:00+08:00")  # a Tuesday
 
 @pytest.fixture(scope="module")
 def parser() -> Parser:
-    return Parser(Lexicon.from_catalogues([food_catalogue()]))
+    return Parser(Lexicon.from_catalogues([demo_catalogue()]))
 
 
 # ---- a matcher with the eval's rules (names loosely, everything else exactly) ----------
@@ -109,7 +109,7 @@ def test_lang_follows_the_text(parser: Parser) -> None:
 
 
 def test_names_come_from_the_catalogue_not_the_parser() -> None:
-    lexicon = Lexicon.from_catalogues([food_catalogue()])
+    lexicon = Lexicon.from_catalogues([demo_catalogue()])
     assert {"杨枝甘露", "mango pomelo sago", "珍奶", "boba"} <= set(lexicon.entries)
     assert "sugar" in lexicon.entries["杨枝甘露"].option_groups
     assert not Lexicon.from_catalogues([]).entries
@@ -307,5 +307,5 @@ _PARSER: list[Parser] = []
 def _shared_parser() -> Parser:
     # Hypothesis tests cannot take function-scoped fixtures; build the parser once.
     if not _PARSER:
-        _PARSER.append(Parser(Lexicon.from_catalogues([food_catalogue()])))
+        _PARSER.append(Parser(Lexicon.from_catalogues([demo_catalogue()])))
     return _PARSER[0]

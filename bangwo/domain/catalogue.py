@@ -16,6 +16,37 @@ class City:
     name_zh: str
     name_en: str
     centre: Point
+    aliases: tuple[str, ...] = ()
+
+    def names(self) -> tuple[str, ...]:
+        return (self.name_zh, self.name_en, *self.aliases)
+
+
+@dataclass(frozen=True, slots=True)
+class Landmark:
+    """A place people say hotels and shops are "near": 外滩 the Bund, 西湖 West Lake."""
+
+    id: str
+    city_id: str
+    name_zh: str
+    name_en: str
+    location: Point
+    aliases: tuple[str, ...] = ()
+
+    def names(self) -> tuple[str, ...]:
+        return (self.name_zh, self.name_en, *self.aliases)
+
+
+@dataclass(frozen=True, slots=True)
+class Film:
+    id: str
+    title_zh: str
+    title_en: str
+    aliases: tuple[str, ...] = ()
+    minutes: int = 120
+
+    def names(self) -> tuple[str, ...]:
+        return (self.title_zh, self.title_en, *self.aliases)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +76,7 @@ class MenuItem:
     price_fen: Fen
     aliases: tuple[str, ...] = ()
     option_groups: tuple[OptionGroup, ...] = ()
+    unit: str | None = None  # what one of it is sold as: 盒, 斤, 瓶 (None for a dish)
 
     def names(self) -> tuple[str, ...]:
         return (self.name_zh, self.name_en, *self.aliases)
@@ -102,4 +134,6 @@ class Catalogue:
 
     provider: str
     cities: tuple[City, ...] = ()
-    merchants: tuple[Merchant, ...] = ()
+    merchants: tuple[Merchant, ...] = ()  # food shops and supermarkets (category "food" or "grocery")
+    landmarks: tuple[Landmark, ...] = ()
+    films: tuple[Film, ...] = ()

@@ -69,6 +69,7 @@ async def seed_catalogue(session: AsyncSession, catalogue: Catalogue, now: datet
                     price_fen=item.price_fen,
                     aliases=list(item.aliases),
                     option_groups=_groups_to_json(item.option_groups),
+                    unit=item.unit,
                 )
             )
     if version is None:
@@ -91,6 +92,7 @@ async def load_merchants(session: AsyncSession) -> list[Merchant]:
                 price_fen=row.price_fen,
                 aliases=tuple(row.aliases),
                 option_groups=_groups_from_json(row.option_groups),
+                unit=row.unit,
             )
         )
     return [

@@ -145,6 +145,7 @@ class MenuItemRow(Base):
     price_fen: Mapped[int]
     aliases: Mapped[list[Any]]
     option_groups: Mapped[list[Any]]
+    unit: Mapped[str | None] = mapped_column(String(8))
 
 
 class ChatSession(Base):

@@ -8,7 +8,8 @@ from datetime import datetime
 from bangwo.domain.catalogue import Catalogue, Merchant
 from bangwo.domain.delivery import DeliveryPlan
 from bangwo.domain.geo import Point, distance_m, offset_point
-from bangwo.providers.demo.world import CITIES, PROVIDER, food_catalogue
+from bangwo.providers.demo.places import CITY_BY_ID
+from bangwo.providers.demo.world import PROVIDER, demo_catalogue
 from bangwo.providers.registry import ProviderRegistry
 
 # Street addresses land within this many metres of the city centre.
@@ -21,7 +22,7 @@ class DemoFood:
     name = PROVIDER
 
     def catalogue(self) -> Catalogue:
-        return food_catalogue()
+        return demo_catalogue()
 
     def plan_delivery(self, merchant: Merchant, to: Point, start: datetime, arrive_by: datetime | None) -> DeliveryPlan:
         metres = distance_m(merchant.location, to)
@@ -34,7 +35,7 @@ class DemoGeocoder:
     """Places an address deterministically near its city's centre (there is no map service offline)."""
 
     def locate(self, city_id: str, address: str) -> Point:
-        city = next(c for c in CITIES if c.id == city_id)
+        city = CITY_BY_ID[city_id]
         digest = hashlib.sha256(address.strip().encode()).digest()
         east = (int.from_bytes(digest[:4], "big") / 2**32 * 2 - 1) * _ADDRESS_SPREAD_M
         north = (int.from_bytes(digest[4:8], "big") / 2**32 * 2 - 1) * _ADDRESS_SPREAD_M
