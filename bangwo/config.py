@@ -31,6 +31,9 @@ class Settings(BaseSettings):
     card_value_fen: int = Field(default=2_500, ge=0, description="the free-order card's value (¥25)")
     card_valid_days: int = Field(default=30, ge=1)
     proposal_seconds: int = Field(default=600, ge=30, le=3600, description="how long a proposal can be confirmed")
+    catalogue_refresh_seconds: int = Field(
+        default=300, ge=0, description="how often providers' catalogues are checked for changes (0: only at start)"
+    )
     max_body_bytes: int = Field(default=64 * 1024, ge=1024, description="larger request bodies are refused (413)")
 
     @field_validator("now")

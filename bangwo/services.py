@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from bangwo.assistant.conversation import Assistant
 from bangwo.assistant.skills.food import FoodSkill
 from bangwo.config import Settings
-from bangwo.domain.catalogue import Catalogue
+from bangwo.domain.catalogue import Catalogue, City
 from bangwo.domain.clock import Clock
 from bangwo.people import SignUpPolicy
 from bangwo.providers.registry import ProviderRegistry, load_registry
@@ -16,33 +16,24 @@ from bangwo.store.engine import Store
 from bangwo.understand import Lexicon, Parser
 
 
-@dataclass
-class Services:
-    settings: Settings
-    clock: Clock
-    store: Store
-    registry: ProviderRegistry
+@dataclass(frozen=True)
+class CatalogueView:
+    """Everything built from the published catalogue; rebuilt whole when a provider's catalogue changes."""
+
     parser: Parser
     food: FoodSkill
-    assistant: Assistant
-
-    @property
-    def sign_up_policy(self) -> SignUpPolicy:
-        return SignUpPolicy(self.settings.demo_balance_fen, self.settings.card_value_fen, self.settings.card_valid_days)
-
-    async def close(self) -> None:
-        await self.store.close()
+    delivery_cities: list[City]
 
 
-async def start_services(settings: Settings, clock: Clock | None = None) -> Services:
-    """Migrate the store, publish every provider's catalogue, and build the lexicon from what is published."""
-    clock = clock or settings.clock()
-    store = Store(settings.resolved_database_url())
-    await store.migrate()
-    registry = load_registry()
+async def publish_catalogues(store: Store, registry: ProviderRegistry, clock: Clock) -> bool:
+    """Store every provider's catalogue; True when any of them changed since it was last stored."""
     async with store.transaction() as session:
-        for catalogue in registry.catalogues():
-            await seed_catalogue(session, catalogue, clock.now())
+        changed = [await seed_catalogue(session, catalogue, clock.now()) for catalogue in registry.catalogues()]
+    return any(changed)
+
+
+async def build_catalogue_view(store: Store, registry: ProviderRegistry) -> CatalogueView:
+    """The lexicon and the skills, from what is published: names in the parser come from here, not from code."""
     async with store.read() as session:
         merchants = await load_merchants(session)
     cities = registry.cities()
@@ -54,18 +45,63 @@ async def start_services(settings: Settings, clock: Clock | None = None) -> Serv
         landmarks=tuple(landmark for c in catalogues for landmark in c.landmarks),
         films=tuple(film for c in catalogues for film in c.films),
     )
-    parser = Parser(Lexicon.from_catalogues([published]))
     food = FoodSkill(merchants, dict(registry.food), {c.id: c.name_zh for c in cities})
     delivery_cities = [c for c in cities if any(m.city_id == c.id and m.category == "food" for m in merchants)]
-    assert registry.geocoder is not None  # load_registry refuses to return without one
+    return CatalogueView(Parser(Lexicon.from_catalogues([published])), food, delivery_cities)
+
+
+@dataclass
+class Services:
+    settings: Settings
+    clock: Clock
+    store: Store
+    registry: ProviderRegistry
+    view: CatalogueView
+    assistant: Assistant
+
+    @property
+    def parser(self) -> Parser:
+        return self.view.parser
+
+    @property
+    def food(self) -> FoodSkill:
+        return self.view.food
+
+    @property
+    def sign_up_policy(self) -> SignUpPolicy:
+        return SignUpPolicy(self.settings.demo_balance_fen, self.settings.card_value_fen, self.settings.card_valid_days)
+
+    async def refresh_catalogue(self) -> bool:
+        """Publish catalogues that changed and rebuild the lexicon and skills from them. True when it did."""
+        if not await publish_catalogues(self.store, self.registry, self.clock):
+            return False
+        self.view = await build_catalogue_view(self.store, self.registry)
+        self.assistant.use_catalogue(self.view.parser, self.view.food, self.view.delivery_cities)
+        return True
+
+    async def close(self) -> None:
+        await self.store.close()
+
+
+async def start_services(
+    settings: Settings, clock: Clock | None = None, registry: ProviderRegistry | None = None
+) -> Services:
+    """Migrate the store, publish every provider's catalogue, and build the lexicon from what is published."""
+    clock = clock or settings.clock()
+    store = Store(settings.resolved_database_url())
+    await store.migrate()
+    registry = registry or load_registry()
+    if registry.geocoder is None:
+        raise RuntimeError("no geocoder registered: install a provider that sets one (the demo world does)")
+    await publish_catalogues(store, registry, clock)
+    view = await build_catalogue_view(store, registry)
     assistant = Assistant(
         store=store,
         clock=clock,
-        parser=parser,
-        food=food,
+        parser=view.parser,
+        food=view.food,
         geocoder=registry.geocoder,
-        cities=delivery_cities,
-        plan_fulfilment=food.plan_fulfilment,
+        cities=view.delivery_cities,
         proposal_seconds=settings.proposal_seconds,
     )
-    return Services(settings, clock, store, registry, parser, food, assistant)
+    return Services(settings, clock, store, registry, view, assistant)

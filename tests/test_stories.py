@@ -72,10 +72,11 @@ async def test_a_large_bubble_tea_in_english_confirmed_in_chat_then_cancelled(cl
 
 async def test_the_assistant_asks_what_to_order_and_takes_a_bare_answer(client):
     _, auth = await sign_up_person(client, "13800138000")
-    first = await say(client, auth, "帮我点个外卖")
-    first = await say(client, auth, "上海市黄浦区南京东路1号", first["session_id"])
-    assert first["state"] == "need_info" and "想吃" in first["reply"]
-    offered = await say(client, auth, "杨枝甘露", first["session_id"])
+    what = await say(client, auth, "帮我点个外卖")
+    assert what["state"] == "need_info" and "想吃" in what["reply"]
+    where = await say(client, auth, "杨枝甘露", what["session_id"])
+    assert where["state"] == "need_info" and "地址" in where["reply"]
+    offered = await say(client, auth, "上海市黄浦区南京东路1号", what["session_id"])
     assert offered["state"] == "proposal"
     assert offered["proposal"]["lines"][0]["title"] == "杨枝甘露"
 
@@ -118,6 +119,8 @@ async def test_an_unknown_dish_is_said_plainly(client):
     asked = await say(client, auth, "帮我点一份螺蛳粉")
     answer = await say(client, auth, "杭州市西湖区文三路100号", asked["session_id"])
     assert answer["state"] == "need_info" and "螺蛳粉" in answer["reply"]
+    instead = await say(client, auth, "那来一杯奶茶吧", asked["session_id"])
+    assert instead["state"] == "proposal" and instead["proposal"]["lines"][0]["title"] == "奶茶"
 
 
 async def test_bad_chat_input_is_refused_or_answered_never_a_500(client):

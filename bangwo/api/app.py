@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib.resources import files
@@ -36,6 +38,7 @@ from bangwo.people import authenticate, profile, sign_up
 from bangwo.promo.cards import CardView
 from bangwo.services import Services, start_services
 
+log = logging.getLogger("bangwo.api")
 ERRORS = {status: {"model": ErrorResponse} for status in (401, 402, 404, 409, 410, 413, 422)}
 _bearer = HTTPBearer(auto_error=False, description="the token from POST /v1/users")
 
@@ -68,16 +71,32 @@ UserId = Annotated[str, Depends(current_user)]
 AppServices = Annotated[Services, Depends(services_of)]
 
 
+async def _refresh_catalogue_forever(services: Services, every_seconds: int) -> None:
+    """Providers may change what they offer while bangwo runs; new names become parseable without a restart."""
+    while True:
+        await asyncio.sleep(every_seconds)
+        try:
+            if await services.refresh_catalogue():
+                log.info("catalogue changed: lexicon and skills rebuilt")
+        except Exception:  # a provider's bad moment must not stop the next check
+            log.exception("catalogue refresh failed")
+
+
 def create_app(settings: Settings | None = None, clock: Clock | None = None) -> FastAPI:
     settings = settings or Settings()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        app.state.services = await start_services(settings, clock)
+        services = app.state.services = await start_services(settings, clock)
+        refresher = None
+        if settings.catalogue_refresh_seconds:
+            refresher = asyncio.create_task(_refresh_catalogue_forever(services, settings.catalogue_refresh_seconds))
         try:
             yield
         finally:
-            await app.state.services.close()
+            if refresher is not None:
+                refresher.cancel()
+            await services.close()
 
     app = FastAPI(
         title="bangwo",

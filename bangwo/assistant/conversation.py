@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
+from bangwo.assistant import clarify
 from bangwo.assistant.sessions import open_session, record
 from bangwo.assistant.skills.food import CardOffer, Customer, FoodProposal, FoodSkill, Refusal, say
-from bangwo.commerce.checkout import PlanFulfilment, cancel_order, confirm_proposal
+from bangwo.commerce.checkout import cancel_order, confirm_proposal
 from bangwo.commerce.orders import CANCELLABLE_STAGES, list_orders
 from bangwo.commerce.proposals import load_proposal, proposal_from_row, save_proposal
 from bangwo.domain.catalogue import City
@@ -159,17 +160,19 @@ class Assistant:
         food: FoodSkill,
         geocoder: Geocoder,
         cities: list[City],
-        plan_fulfilment: PlanFulfilment,
         proposal_seconds: int,
     ) -> None:
         self.store = store
         self.clock = clock
+        self.geocoder = geocoder
+        self.proposal_seconds = proposal_seconds
+        self.use_catalogue(parser, food, cities)
+
+    def use_catalogue(self, parser: Parser, food: FoodSkill, cities: list[City]) -> None:
+        """Read and order with a freshly published catalogue (the conversation state lives in the store)."""
         self.parser = parser
         self.food = food
-        self.geocoder = geocoder
-        self.cities = cities
-        self.plan_fulfilment = plan_fulfilment
-        self.proposal_seconds = proposal_seconds
+        self.cities = cities  # the cities the food shops deliver in
 
     async def chat(self, user_id: str, text: str, session_id: str | None = None) -> Reply:
         text = without_control_chars(text or "")[:MAX_TEXT_CHARS]
@@ -222,27 +225,29 @@ class Assistant:
                 None,
             )
 
-        if pending and pending.get("asked") == "address":
+        if pending:
             lang: Lang = pending["lang"]
-            city = self._city_in(text)
-            if city is None or len(text.strip()) < MIN_ADDRESS_CHARS:
-                return Reply(chat_id, "need_info", self._ask_address(lang)), pending, open_proposal_id
-            async with self.store.transaction() as session:
-                await set_default_address(
-                    session,
-                    user_id,
-                    city_id=city.id,
-                    text=text.strip(),
-                    location=self.geocoder.locate(city.id, text),
-                    now=now,
-                )
-            return await self._order_food(user_id, chat_id, IntentFrame.model_validate(pending["frame"]), lang, now)
+            waiting = IntentFrame.model_validate(pending["frame"])
+            if pending["asked"] == "address":
+                city = self._city_in(text)
+                if city is None or len(text.strip()) < MIN_ADDRESS_CHARS:
+                    return Reply(chat_id, "need_info", self._ask_address(lang)), pending, open_proposal_id
+                async with self.store.transaction() as session:
+                    await set_default_address(
+                        session,
+                        user_id,
+                        city_id=city.id,
+                        text=text.strip(),
+                        location=self.geocoder.locate(city.id, text),
+                        now=now,
+                    )
+                return await self._order_food(user_id, chat_id, waiting, lang, now)
+            answered = clarify.fill(self.parser, waiting, pending["asked"], text, now)
+            if answered is not None:
+                return await self._act(user_id, chat_id, answered, lang, now, open_proposal_id)
+            # Not an answer to the question: read it as a request of its own.
 
         result = self.parser.parse(text, now)
-        if pending and pending.get("asked") == "items" and (not result.frames or result.frames[0].domain == "chat"):
-            # The person answered "what would you like?" with just the dish: read it as an order.
-            result = self.parser.parse(say(pending["lang"], "我要", "I want ") + text, now)
-        lang = result.lang
         frame = next((f for f in result.frames if f.domain != "chat"), None)
         if frame is None:
             return (
@@ -250,7 +255,7 @@ class Assistant:
                     chat_id,
                     "answer",
                     say(
-                        lang,
+                        result.lang,
                         "我是帮我，能帮你点外卖和饮品。试试说「帮我点两杯少糖去冰的杨枝甘露」，或问「我的奶茶到哪了」。",
                         "I'm bangwo: I can order food and drinks for you. Try 'help me order a large bubble tea, "
                         "less sugar, no ice', or ask 'where is my milk tea?'.",
@@ -259,28 +264,55 @@ class Assistant:
                 None,
                 open_proposal_id,
             )
-        if frame.domain != "food":
-            return (
-                Reply(
-                    chat_id,
-                    "answer",
-                    say(
-                        lang,
-                        "这项服务还没开通，目前可以帮你点外卖和饮品。",
-                        "That service isn't available yet; I can order food and drinks.",
-                    ),
+        return await self._act(user_id, chat_id, frame, result.lang, now, open_proposal_id)
+
+    async def _act(
+        self, user_id: str, chat_id: str, frame: IntentFrame, lang: Lang, now: datetime, open_proposal_id: str | None
+    ) -> tuple[Reply, dict | None, str | None]:
+        """Do what one understood request asks, or ask for the first thing it still lacks."""
+        if frame.domain == "food":
+            if frame.action == "status":
+                return await self._status(user_id, chat_id, lang, now), None, open_proposal_id
+            if frame.action == "cancel":
+                return await self._cancel(user_id, chat_id, lang, now), None, open_proposal_id
+        if frame.action in ("status", "cancel"):
+            return Reply(chat_id, "answer", say(lang, "你还没有这类订单。", "You have no orders of that kind yet.")), \
+                None, open_proposal_id
+        if frame.domain == "flight" and "origin" in frame.missing:
+            frame = await self._origin_from_address(user_id, frame, lang)
+        asking = clarify.question(frame, lang)
+        if asking is not None:
+            slot, text = asking
+            waiting = {"frame": frame.model_dump(mode="json"), "lang": lang, "asked": slot}
+            return Reply(chat_id, "need_info", text), waiting, open_proposal_id
+        if frame.domain == "food":
+            return await self._order_food(user_id, chat_id, frame, lang, now)
+        understood = clarify.describe(frame, lang)
+        return (
+            Reply(
+                chat_id,
+                "answer",
+                say(
+                    lang,
+                    f"明白了：{understood}。这项预订还没开通，目前可以帮你点外卖和饮品。",
+                    f"Understood: {understood}. Booking that isn't available yet; I can order food and drinks.",
                 ),
-                None,
-                open_proposal_id,
-            )
-        if frame.action == "status":
-            return await self._status(user_id, chat_id, lang, now), None, open_proposal_id
-        if frame.action == "cancel":
-            return await self._cancel(user_id, chat_id, lang, now), None, open_proposal_id
-        if pending and pending.get("asked") == "items" and frame.items:
-            waiting = IntentFrame.model_validate(pending["frame"])
-            frame = waiting.model_copy(update={"items": frame.items, "missing": []})
-        return await self._order_food(user_id, chat_id, frame, lang, now)
+            ),
+            None,
+            open_proposal_id,
+        )
+
+    async def _origin_from_address(self, user_id: str, frame: IntentFrame, lang: Lang) -> IntentFrame:
+        """People usually fly from where they live: take the city of their delivery address."""
+        async with self.store.read() as session:
+            address = await default_address(session, user_id)
+        city = next((c for c in self.cities if address and c.id == address.city_id), None)
+        if city is None:
+            return frame
+        return frame.model_copy(update={
+            "origin": city.name_zh if lang == "zh" else city.name_en,
+            "missing": [slot for slot in frame.missing if slot != "origin"],
+        })
 
     async def _order_food(
         self, user_id: str, chat_id: str, frame: IntentFrame, lang: Lang, now: datetime
@@ -300,8 +332,12 @@ class Assistant:
             proposal_seconds=self.proposal_seconds,
         )
         if isinstance(outcome, Refusal):
-            asked = {**waiting, "asked": "items"} if "items" in outcome.missing else None
-            return Reply(chat_id, "need_info" if asked else "answer", outcome.reply), asked, None
+            if "items" not in outcome.missing:
+                return Reply(chat_id, "answer", outcome.reply), None, None
+            # Nobody sells what was asked for: keep the rest of the request and ask for the dish again.
+            retry = frame.model_copy(update={"items": [], "missing": ["items"]})
+            asked = {"frame": retry.model_dump(mode="json"), "lang": lang, "asked": "items"}
+            return Reply(chat_id, "need_info", outcome.reply), asked, None
         assert isinstance(outcome, FoodProposal)
         proposal = outcome.proposal
         return Reply(chat_id, "proposal", describe_proposal(proposal, lang), proposal=proposal), None, proposal.id
@@ -314,7 +350,7 @@ class Assistant:
             proposal_id=proposal_id,
             idempotency_key=f"chat:{proposal_id}",
             now=now,
-            plan_fulfilment=self.plan_fulfilment,
+            plan_fulfilment=self.food.plan_fulfilment,
         )
         return order
 

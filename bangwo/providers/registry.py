@@ -43,6 +43,4 @@ def load_registry() -> ProviderRegistry:
     registry = ProviderRegistry()
     for entry in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
         entry.load()(registry)
-    if registry.geocoder is None:
-        raise RuntimeError("no geocoder registered: install a provider that sets one (the demo world does)")
     return registry

@@ -1,0 +1,59 @@
+"""The assistant asks for what a request lacks, one question at a time, in the person's language,
+and completes the request from the answers."""
+
+from __future__ import annotations
+
+from tests.factories import HANGZHOU_ADDRESS, sign_up_person
+from tests.test_stories import say
+
+
+async def test_a_flight_without_a_departure_city_asks_for_it_in_chinese(client):
+    _, auth = await sign_up_person(client, "13800138000")
+
+    asked = await say(client, auth, "帮我订明天上午去上海的机票")
+    assert asked["state"] == "need_info" and asked["reply"] == "从哪个城市出发？"
+
+    done = await say(client, auth, "杭州", asked["session_id"])
+    assert done["state"] == "answer"
+    assert "杭州→上海" in done["reply"] and "2026-02-11" in done["reply"]
+
+
+async def test_a_hotel_asks_the_day_then_the_nights_in_english(client):
+    _, auth = await sign_up_person(client, "13800138000")
+
+    first = await say(client, auth, "book a hotel near the Bund")
+    assert first["state"] == "need_info" and first["reply"] == "Which day do you check in?"
+    second = await say(client, auth, "tomorrow", first["session_id"])
+    assert second["state"] == "need_info" and second["reply"] == "How many nights?"
+    done = await say(client, auth, "2", first["session_id"])
+
+    assert done["state"] == "answer"
+    assert "2026-02-11" in done["reply"] and "2 nights" in done["reply"] and "Bund" in done["reply"]
+
+
+async def test_a_ticket_without_a_film_asks_which_film(client):
+    _, auth = await sign_up_person(client, "13800138000")
+    asked = await say(client, auth, "帮我买两张今晚的电影票")
+    assert asked["reply"] == "想看哪部电影？"
+    done = await say(client, auth, "惊蛰无声", asked["session_id"])
+    assert "惊蛰无声" in done["reply"] and "2张票" in done["reply"]
+
+
+async def test_the_departure_city_comes_from_the_persons_address(client, services):
+    user_id, auth = await sign_up_person(client, "13800138000")
+    from bangwo.people import set_default_address
+
+    async with services.store.transaction() as session:
+        await set_default_address(session, user_id, city_id="hangzhou", text=HANGZHOU_ADDRESS,
+                                  location=services.registry.geocoder.locate("hangzhou", HANGZHOU_ADDRESS),
+                                  now=services.clock.now())
+    done = await say(client, auth, "订一张后天去北京的机票")
+    assert done["state"] == "answer" and "杭州→北京" in done["reply"]
+
+
+async def test_a_new_request_instead_of_an_answer_is_taken_as_a_new_request(client):
+    _, auth = await sign_up_person(client, "13800138000")
+    asked = await say(client, auth, "帮我订明天去上海的机票")
+    assert asked["state"] == "need_info"
+    other = await say(client, auth, "我的奶茶到哪了", asked["session_id"])
+    assert other["state"] == "answer" and "订单" in other["reply"]
