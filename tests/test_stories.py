@@ -120,7 +120,7 @@ async def test_an_unknown_dish_is_said_plainly(client):
     answer = await say(client, auth, "杭州市西湖区文三路100号", asked["session_id"])
     assert answer["state"] == "need_info" and "螺蛳粉" in answer["reply"]
     instead = await say(client, auth, "那来一杯奶茶吧", asked["session_id"])
-    assert instead["state"] == "proposal" and instead["proposal"]["lines"][0]["title"] == "奶茶"
+    assert instead["state"] == "proposal" and instead["proposal"]["lines"][0]["details"]["said"] == "奶茶"
 
 
 async def test_bad_chat_input_is_refused_or_answered_never_a_500(client):

@@ -10,6 +10,8 @@ from bangwo.understand.text import BUDGET_MARK, MaskedText
 _N = f"(?>{ZH_NUMBER})"
 _ZH_UNIT = r"(?:块钱|块|元|rmb|¥|人民币)"
 _ZH_LIMIT_AFTER = r"(?:以内|以下|之内|之下|内|封顶)"
+# A price per night, ticket or person: 800一晚以内, 每张不超过100 (the limit is on that price).
+_ZH_PER = r"(?:[一每]\s*(?:晚|天|间|张|人|位|夜)|/\s*(?:晚|天|间|张|人|位))"
 _ZH_LIMIT_BEFORE = r"(?:不超过|不要超过|别超过|不能超过|不高于|不到|低于|少于|最多|最高|顶多|预算|控制在|价格在|价位)"
 # Units that turn a number into something other than money: 3天以内, 两公里以内.
 _NOT_MONEY_AFTER = r"(?![天日晚年月周个分秒小时公里米斤人张间杯份号点倍])"
@@ -19,11 +21,14 @@ _ZH_BUDGET = re.compile(
     rf"{_ZH_LIMIT_BEFORE}\s*(?:是|为|在)?\s*¥?\s*({_N})\s*{_NOT_MONEY_AFTER}(?:{_ZH_UNIT})?\s*(?:{_ZH_LIMIT_AFTER})?"
     # ¥20以内 / 20块以内 / 1500以内 (a bare number needs the limit word right after it)
     rf"|¥?\s*({_N})\s*(?:{_ZH_UNIT}\s*(?:{_ZH_LIMIT_AFTER}|左右以内)|(?:以内|以下|之内))"
+    # 800一晚以内 / 500块每晚以下
+    rf"|¥?\s*({_N})\s*(?:{_ZH_UNIT})?\s*{_ZH_PER}\s*(?:以内|以下|之内)"
 )
 _EN_UNIT = r"(?:yuan|rmb|cny|kuai|bucks|元|块)"
 _EN_BUDGET = re.compile(
     rf"\b(?:under|below|less than|no more than|not more than|at most|max(?:imum)?|within|up to|cheaper than|"
     rf"budget(?:\s+(?:of|is))?)\s*(?:¥|rmb\s*|cny\s*)?({EN_NUMBER})\s*({_EN_UNIT})?"
+    rf"(?:\s*(?:a|per|each|/)\s*(?:night|day|person|ticket|room|seat)\b)?"
     rf"(?!\s*(?:minutes?|mins?|hours?|hrs?|km|kilomet|met|people|persons?|days?|nights?|%|stars?))"
     rf"|(?:¥\s*)?(\d+(?:\.\d+)?)\s*{_EN_UNIT}\s*(?:or less|max(?:imum)?|at most|tops)"
 )

@@ -1,8 +1,10 @@
 """Names the parser recognises, built from the providers' live catalogues.
 
-No dish is listed by hand here: item names (both languages and the aliases), merchant
-names and city names all come from the registered catalogues, so a provider that adds
-a dish makes it parseable on the next start. Matching is one compiled regex built from a
+No name is listed by hand here: item names (both languages and the aliases; a
+supermarket's products are grocery items), merchant names, city names and aliases,
+landmarks and film titles all come from the registered catalogues, so a provider that
+adds a dish, a cinema's film or a hotel's landmark makes it parseable on the next start.
+Matching is one compiled regex built from a
 trie of the names: leftmost, longest first, case-insensitive for English, and cheap
 even with tens of thousands of names.
 """
@@ -17,7 +19,7 @@ from typing import get_args
 
 from bangwo.domain.catalogue import Catalogue
 from bangwo.domain.frame import Domain
-from bangwo.understand.text import ITEM_MARK, MaskedText
+from bangwo.understand.text import ITEM_MARK, PLACE_MARK, TITLE_MARK, MaskedText
 
 _KNOWN_DOMAINS = frozenset(get_args(Domain))
 # A merchant's branch suffix: 一点甜茶饮（杭州店） / Yidian Sweet Tea (Hangzhou).
@@ -35,13 +37,21 @@ class LexiconEntry:
     """Everything one normalised name stands for."""
 
     key: str
-    kinds: set[str] = field(default_factory=set)  # "item", "merchant", "city"
+    kinds: set[str] = field(default_factory=set)  # "item", "merchant", "city", "landmark", "title"
     domains: set[str] = field(default_factory=set)  # the domains whose catalogues hold it as an item
     option_groups: set[str] = field(default_factory=set)  # size / sugar / ice, where any dish of that name has them
+    merchant_domains: set[str] = field(default_factory=set)  # what the merchants of this name sell
 
     @property
     def is_item(self) -> bool:
         return "item" in self.kinds
+
+    @property
+    def mark(self) -> str:
+        """The marker a mention of this name leaves: items and merchants, titles, or places."""
+        if self.kinds & {"item", "merchant"}:
+            return ITEM_MARK
+        return TITLE_MARK if "title" in self.kinds else PLACE_MARK
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,17 +110,25 @@ class Lexicon:
                 return None  # a one-letter "name" would match articles and initials
             return entries.setdefault(key, LexiconEntry(key)) if key else None
 
+        def add(names: Iterable[str], kind: str) -> None:
+            for name in names:
+                if (found := entry(name)) is not None:
+                    found.kinds.add(kind)
+
         for catalogue in catalogues:
             for city in catalogue.cities:
-                for name in (city.name_zh, city.name_en):
-                    if (found := entry(name)) is not None:
-                        found.kinds.add("city")
+                add(city.names(), "city")
+            for landmark in catalogue.landmarks:
+                add(landmark.names(), "landmark")
+            for film in catalogue.films:
+                add(film.names(), "title")
             for merchant in catalogue.merchants:
                 domain = merchant.category if merchant.category in _KNOWN_DOMAINS else "food"
                 for full_name in (merchant.name_zh, merchant.name_en):
                     for name in {full_name, _BRANCH_SUFFIX.sub("", full_name)}:
                         if (found := entry(name)) is not None:
                             found.kinds.add("merchant")
+                            found.merchant_domains.add(domain)
                 for item in merchant.menu:
                     for name in item.names():
                         if (found := entry(name)) is None:
@@ -130,5 +148,5 @@ class Lexicon:
             key = m.group("cjk") if has_cjk and m.group("cjk") else m.group("latin")
             mentions.append(NameMention(m.start(), m.end(), key, self.entries[key]))
         for mention in mentions:
-            masked.mask(mention.start, mention.end, ITEM_MARK)
+            masked.mask(mention.start, mention.end, mention.entry.mark)
         return mentions

@@ -1,9 +1,12 @@
 """The offline rule parser: text -> intent frames, deterministic and fast.
 
-The stages run over one masked copy of the command (see text.py): catalogue names first
-(so a dish's own words are never read as options or times), then times, budget and
-options; what is left holds the verbs, quantities and any dish the catalogue lacks.
-Each domain's `DomainRules` then decides whether the sentence is its request.
+The stages run over one masked copy of the command (see text.py): film titles in 《》 and
+catalogue names first (so a dish's own words are never read as options or times), then
+the command is cut into its requests (clauses.py). Each food or grocery clause goes
+through times, budget and options, and what is left holds the verbs, quantities and any
+dish the catalogue lacks; its domain's `DomainRules` decide whether it is a request.
+Movie, flight and hotel clauses go to domains/travel.py. Last, later requests take what
+the earlier ones said and they did not (a hotel after a flight: its date and city).
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from datetime import datetime
 
 from bangwo.domain.frame import FrameItem, IntentFrame, ItemOptions, ParseResult
 from bangwo.understand.budget import find_budget
+from bangwo.understand.clauses import Clause, split_clauses
+from bangwo.understand.domains.travel import TRAVEL_DOMAINS, complete, travel_frame
 from bangwo.understand.lexicon import Lexicon, LexiconEntry, NameMention
 from bangwo.understand.numbers import parse_number
 from bangwo.understand.options import OptionMention, find_options
@@ -29,6 +34,7 @@ from bangwo.understand.rules import (
     NOUN_STOP_CHARS,
     NOUN_STOP_WORDS,
     PUNCTUATION,
+    RULES_BY_DOMAIN,
     VERB_CHARS_BEFORE_BARE_MEASURE,
     ZH_BARE_NOUN_VERBS,
     ZH_CONJUNCTIONS,
@@ -36,7 +42,17 @@ from bangwo.understand.rules import (
     ZH_QUANTITY,
     DomainRules,
 )
-from bangwo.understand.text import ITEM_MARK, MARKS, OPTION_MARK, MaskedText, clean, detect_lang
+from bangwo.understand.text import (
+    ITEM_MARK,
+    MARKS,
+    OPTION_MARK,
+    TITLE_MARK,
+    MaskedText,
+    as_said,
+    clean,
+    detect_lang,
+    lower_ascii,
+)
 from bangwo.understand.times import TimeSlots, find_times
 
 log = logging.getLogger(__name__)
@@ -53,6 +69,9 @@ _EN_WORD = re.compile(r"[a-z][a-z'-]*")
 _EN_BARE_NOUN_VERBS = frozenset({"order", "eat", "drink"})
 # Words that may follow an English verb but never start a dish name.
 _EN_NOT_A_NOUN_START = frozenset({"me", "us", "some", "something", "anything", "the", "my", "your", "to"})
+# A film title in book-title marks, known to the catalogue or not: 《某某》.
+_BOOK_TITLE = re.compile(r"《([^《》]{1,40})》")
+_SAID_TITLE = LexiconEntry("", kinds={"title"})
 _BARE_CANCEL = re.compile(
     r"\W*(?:请|帮我|麻烦)?\s*(?:取消|cancel|撤销)(?:一下|吧|了|掉|it|that|this|please|\s|\W)*", re.UNICODE
 )
@@ -99,6 +118,21 @@ class _Reading:
         return self.masked.current
 
 
+_NAME_FIELDS = ("merchant", "title", "origin", "destination", "city", "near")
+
+
+def _restore_case(frame: IntentFrame, lowered: str, cased: str) -> IntentFrame:
+    """Names go out as the person wrote them ("the Bund", "Silent Awakening"), not as the rules read them."""
+    updates: dict[str, object] = {
+        name: as_said(value, lowered, cased) for name in _NAME_FIELDS if (value := getattr(frame, name))
+    }
+    if frame.items:
+        updates["items"] = [
+            item.model_copy(update={"name": as_said(item.name, lowered, cased)}) for item in frame.items
+        ]
+    return frame.model_copy(update=updates)
+
+
 def _chat(lang: str) -> ParseResult:
     return ParseResult(lang=lang, frames=[IntentFrame(domain="chat")])  # type: ignore[arg-type]
 
@@ -116,7 +150,8 @@ class Parser:
             self._en_heads[rules.domain] = frozenset(k.split()[-1] for k in keys if k.isascii())
 
     def parse(self, text: str, now: datetime) -> ParseResult:
-        cleaned = clean(text if isinstance(text, str) else str(text))
+        cased = clean(text if isinstance(text, str) else str(text))
+        cleaned = lower_ascii(cased)
         lang = detect_lang(cleaned)
         if not cleaned:
             return _chat(lang)
@@ -125,16 +160,18 @@ class Parser:
         except Exception:  # a rule bug must cost one command its frame, never the caller its request
             log.exception("parser failed on %r", cleaned[:80])
             return _chat(lang)
+        if cased != cleaned:
+            frames = [_restore_case(frame, cleaned, cased) for frame in frames]
         return ParseResult(lang=lang, frames=frames or [IntentFrame(domain="chat")])  # type: ignore[arg-type]
 
     # ---- stages -------------------------------------------------------------------------
 
-    def _read(self, cleaned: str, now: datetime) -> _Reading:
-        masked = MaskedText(cleaned)
-        names = self.lexicon.find(masked)
+    def _read(
+        self, masked: MaskedText, names: list[NameMention], options: list[OptionMention], now: datetime
+    ) -> _Reading:
+        """The food and grocery stages over one clause."""
         times = find_times(masked, now)
         budget = find_budget(masked)
-        options = find_options(masked)
         text = masked.current
         quantities = _find_quantities(text)
         boundaries = sorted(
@@ -143,12 +180,54 @@ class Parser:
         return _Reading(masked, names, times, budget, options, quantities, boundaries)
 
     def _frames(self, cleaned: str, now: datetime) -> list[IntentFrame]:
-        reading = self._read(cleaned, now)
-        frames: list[IntentFrame] = []
-        for rules in DOMAIN_RULES:
-            frame = self._frame_for(rules, reading)
-            if frame is not None:
-                frames.append(frame)
+        masked = MaskedText(cleaned)
+        titles = [
+            NameMention(m.start(), m.end(), m.group(1).strip(), _SAID_TITLE) for m in _BOOK_TITLE.finditer(cleaned)
+        ]
+        for title in titles:
+            masked.mask(title.start, title.end, TITLE_MARK)
+        names = sorted(titles + self.lexicon.find(masked), key=lambda n: n.start)
+        # Options before the split: "room temperature" is a drink's, not a hotel room.
+        options = find_options(masked)
+        read: list[tuple[IntentFrame, str | None]] = []
+        for clause in split_clauses(masked.current, names):
+            read += self._clause_frames(clause, masked, names, options, now)
+        _share_context(read)
+        return [frame for frame, _ in read]
+
+    def _clause_frames(
+        self,
+        clause: Clause,
+        masked: MaskedText,
+        names: list[NameMention],
+        options: list[OptionMention],
+        now: datetime,
+    ) -> list[tuple[IntentFrame, str | None]]:
+        """The clause's frames, each with the end day of a stay it said (hotels only)."""
+        start, end = clause.start, clause.end
+        local_names = [
+            NameMention(n.start - start, n.end - start, n.said, n.entry) for n in names if start <= n.start < end
+        ]
+        local_options = [
+            OptionMention(o.start - start, o.end - start, o.group, o.value) for o in options if start <= o.start < end
+        ]
+        frames: list[tuple[IntentFrame, str | None]] = []
+        if not clause.domains:
+            # Nothing points to a domain: the first whose rules claim the sentence (food before grocery).
+            reading = self._read(masked.slice(start, end), local_names, local_options, now)
+            for rules in DOMAIN_RULES:
+                if (frame := self._frame_for(rules, reading)) is not None:
+                    return [(frame, None)]
+            return []
+        for domain in clause.domains:
+            sub = masked.slice(start, end)
+            if domain in TRAVEL_DOMAINS:
+                if (booking := travel_frame(domain, sub, local_names, now)) is not None:
+                    frames.append(booking)
+            else:
+                reading = self._read(sub, local_names, local_options, now)
+                if (frame := self._frame_for(RULES_BY_DOMAIN[domain], reading)) is not None:
+                    frames.append((frame, None))
         return frames
 
     def _frame_for(self, rules: DomainRules, reading: _Reading) -> IntentFrame | None:
@@ -439,3 +518,21 @@ def _attach_options(drafts: list[_ItemDraft], reading: _Reading) -> None:
         takers = [d for d in drafts if d.supports(option.group)] or [drafts[-1]]
         for draft in takers:
             draft.options.setdefault(option.group, option.value)
+
+
+def _share_context(read: list[tuple[IntentFrame, str | None]]) -> None:
+    """Later requests take what earlier ones said: "机票…再订一间酒店" books the hotel for the flight's day and city.
+
+    Only the day is shared, not the hour or part of the day (a morning flight does not make
+    a morning check-in), and only into a hotel: a meal ordered after a flight is for now.
+    """
+    frames = [frame for frame, _ in read]
+    for i, (frame, end_date) in enumerate(read):
+        if frame.domain == "hotel" and frame.action in ("order", "search"):
+            earlier = [f for f in frames[:i] if f.domain in ("flight", "movie", "hotel")]
+            if frame.date is None:
+                frame.date = next((f.date for f in reversed(earlier) if f.date), None)
+            if frame.city is None:
+                flights = (f for f in reversed(earlier) if f.domain == "flight" and f.destination)
+                frame.city = next((f.destination for f in flights), None)
+        complete(frame, end_date)

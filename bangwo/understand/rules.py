@@ -245,7 +245,37 @@ FOOD = DomainRules(
     ),
 )
 
-DOMAIN_RULES: tuple[DomainRules, ...] = (FOOD,)
+# Words that put a request in the supermarket (clauses.py decides 可乐/啤酒 with them too).
+GROCERY_CONTEXT = re.compile(
+    r"超市|盒马|年货|买菜|生鲜|便利店|菜市场|菜场|日用品|生活用品|囤货|囤点|"
+    r"\b(?:supermarkets?|grocer(?:y|ies)|grocery store|convenience store)\b"
+)
+# Measure words that sell by the case, the pack or the weight: a shop's, not a restaurant's.
+GROCERY_MEASURE_HINT = re.compile(
+    r"箱|提|斤|公斤|千克|袋|\b(?:cases?|crates?|packs?|six-pack|kg|kilos?|pounds?|lbs?)\b|\d\s*kg"
+)
+# Measure words and words of a restaurant order.
+FOOD_MEASURE_HINT = re.compile(r"杯|份|碗|扎|外卖|\b(?:cups?|glass(?:es)?|takeout|takeaway)\b")
+
+GROCERY = DomainRules(
+    domain="grocery",
+    verbs=re.compile(GROCERY_CONTEXT.pattern + r"|囤|采购|\bstock up\b"),
+    status=FOOD.status,
+    cancel=FOOD.cancel,
+    search=FOOD.search,
+    order_objects=re.compile(
+        r"超市|买的菜|年货|日用品|买的东西|\b(?:groceries|grocery|supermarket)\b" + "|" + GROCERY_CONTEXT.pattern
+    ),
+    generic_items=re.compile(r"年货|菜|日用品|生活用品|东西|\b(?:groceries|grocery|stuff|things|essentials)\b"),
+    measures=frozenset("斤箱提袋包") | {"公斤"},
+    noun_heads_zh=frozenset("菜果蛋米油盐醋酱纸瓜豆肉面粉"),
+    noun_words_en=frozenset(
+        ["vegetables", "fruit", "fruits", "eggs", "rice", "oil", "salt", "flour", "milk", "paper", "detergent", "soap"]
+    ),
+)
+
+DOMAIN_RULES: tuple[DomainRules, ...] = (FOOD, GROCERY)
+RULES_BY_DOMAIN = {rules.domain: rules for rules in DOMAIN_RULES}
 
 # Verbs every domain's order shares: buying and asking to have something.
 ZH_ORDER_VERBS = re.compile(r"买|订|预订|预定|下单|来|要|整|拿|送|叫|点|帮我弄")

@@ -22,7 +22,10 @@ TIME_MARK = "\ue001"
 BUDGET_MARK = "\ue002"
 OPTION_MARK = "\ue003"
 QUANTITY_MARK = "\ue004"
-MARKS = ITEM_MARK + TIME_MARK + BUDGET_MARK + OPTION_MARK + QUANTITY_MARK
+PLACE_MARK = "\ue005"  # a city or landmark the catalogue knows
+TITLE_MARK = "\ue006"  # a film title, from the catalogue or said in 《》
+SLOT_MARK = "\ue007"  # a travel slot already read (seat wish, cabin, count)
+MARKS = ITEM_MARK + TIME_MARK + BUDGET_MARK + OPTION_MARK + QUANTITY_MARK + PLACE_MARK + TITLE_MARK + SLOT_MARK
 
 # Control, format, private-use, surrogate and unassigned characters become spaces: they carry
 # no meaning here, and a lone surrogate would break the JSON writer downstream.
@@ -37,7 +40,9 @@ _LATIN_WORD = re.compile(r"[a-z]{2,}")
 
 
 def clean(raw: str) -> str:
-    """NFKC (full-width digits and commas to ASCII), no control characters, ASCII lower case."""
+    """NFKC (full-width digits and commas to ASCII), no control characters or markup, single spaces.
+
+    Letter case is kept, for the names the person said; the rules read `lower_ascii(clean(text))`."""
     text = raw[:MAX_CHARS]
     text = unicodedata.normalize("NFKC", text)[:MAX_CHARS]
     if not text.isascii():
@@ -45,7 +50,18 @@ def clean(raw: str) -> str:
     else:
         text = "".join(" " if ch < " " or ch == "\x7f" else ch for ch in text)
     text = _TAG.sub(" ", text)
-    return _SPACES.sub(" ", text).strip().translate(_ASCII_LOWER)
+    return _SPACES.sub(" ", text).strip()
+
+
+def lower_ascii(text: str) -> str:
+    """ASCII letters lowered, every index kept (what the rules and the lexicon match against)."""
+    return text.translate(_ASCII_LOWER)
+
+
+def as_said(name: str, lowered: str, cased: str) -> str:
+    """A name the rules read from the lowered text, in the letter case the person wrote it."""
+    at = lowered.find(name)
+    return cased[at : at + len(name)] if at >= 0 else name
 
 
 def detect_lang(text: str) -> Lang:
@@ -59,10 +75,14 @@ def detect_lang(text: str) -> Lang:
 class MaskedText:
     """The cleaned command with the spans already understood replaced by marker characters."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, current: str | None = None) -> None:
         self.original = text
-        self._chars = list(text)
-        self.current = text
+        self.current = text if current is None else current
+        self._chars = list(self.current)
+
+    def slice(self, start: int, end: int) -> MaskedText:
+        """One clause of the command, with what is masked so far; its indices start at 0."""
+        return MaskedText(self.original[start:end], self.current[start:end])
 
     def mask(self, start: int, end: int, marker: str) -> None:
         self._chars[start:end] = marker * (end - start)

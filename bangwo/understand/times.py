@@ -1,9 +1,27 @@
-"""Dates, clock times and parts of the day, resolved against `now` with a future bias.
+"""Dates, spans, clock times and parts of the day, resolved against `now` with a future bias.
 
 A person asking for something names a moment still to come: "周五" said on a Saturday is
 the coming Friday, "八点" said at 10:00 is 20:00 today, "早上八点" said at 10:00 is
 tomorrow morning. Rules, not a library: the libraries tried get Chinese wrong or are slow
 (see NOTES-nlu.md).
+
+Rules chosen for the ambiguous cases (each one is tested in tests/test_understand_times.py):
+- Weeks start on Monday. "下周五" / "next Friday" / "Friday next week" is the Friday of next
+  week, whatever today is (on Tuesday 2026-02-10 that is 02-20, not 02-13): one rule for
+  both languages, the one most people use. A bare "周五" / "Friday" is the coming one
+  (today when today is Friday). "这周五" / "this Friday" is this week's, or, once it has
+  passed, the coming one (a request cannot be for a past day).
+- A clock hour with no am/pm and no part of the day ("三点", "at 7:30") is the next such
+  moment today between 07:00 and 24:00; failing that, any later moment today; failing that,
+  tomorrow, where 1–6 o'clock means the afternoon and 7–12 the morning. On another named
+  day ("明天三点") the same daytime guess applies: 1–6 pm, 7–12 am.
+- "晚上十二点" / "midnight" is the end of that day: 00:00 of the next one.
+- Spring Festival days use that year's festival until a month after 元宵, then next year's
+  (see calendar.SEASON_GRACE). Gregorian dates (2月14日, Feb 14, 14号) are strictly
+  future: a passed one is next year's / next month's.
+- A span "X到Y" / "from X to Y" gives date X and end_date Y; when Y would come before X
+  (周五到周一, 28号到2号) Y moves to its next occurrence after X.
+- "New Year's Eve" alone is left unread: Dec 31 or 除夕 depends on who says it.
 """
 
 from __future__ import annotations
@@ -11,50 +29,50 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import lru_cache
+from itertools import pairwise
 from zoneinfo import ZoneInfo
 
+from bangwo.understand.calendar import EVE, LANTERN, LUNAR_NEW_YEAR, festival_day
 from bangwo.understand.numbers import ZH_NUMBER, parse_number
 from bangwo.understand.text import TIME_MARK, MaskedText
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
+__all__ = ["LUNAR_NEW_YEAR", "SHANGHAI", "WINDOW_END_HOUR", "TimeSlots", "find_times"]
 
-# Lunar New Year's Day (正月初一) by Gregorian year; 除夕 is the day before. Enough years for a
-# service's lifetime of campaigns without a lunar-calendar dependency.
-LUNAR_NEW_YEAR: dict[int, date] = {
-    2024: date(2024, 2, 10),
-    2025: date(2025, 1, 29),
-    2026: date(2026, 2, 17),
-    2027: date(2027, 2, 6),
-    2028: date(2028, 1, 26),
-    2029: date(2029, 2, 13),
-    2030: date(2030, 2, 3),
-    2031: date(2031, 1, 23),
-    2032: date(2032, 2, 11),
-    2033: date(2033, 1, 31),
-    2034: date(2034, 2, 19),
-    2035: date(2035, 2, 8),
-}
+SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 # When each part of the day is over (hours after the day's midnight): past it, "晚上" means tomorrow's.
 WINDOW_END_HOUR = {"morning": 12, "noon": 14, "afternoon": 18, "evening": 24, "night": 29}
 
-_WEEKDAY_ZH = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "七": 6}
-_WEEKDAY_EN = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
-_MONTH_EN = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
+_WEEKDAY_ZH = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "七": 6, "末": 5}
+_WEEKDAY_EN = {
+    "mon": 0,
+    "tue": 1,
+    "wed": 2,
+    "thu": 3,
+    "fri": 4,
+    "sat": 5,
+    "sun": 6,
+    "wee": 5,  # weekend: its Saturday
 }
-_LUNAR_DAY_ZH = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_MONTH_EN = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6}
+_MONTH_EN |= {"jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
+_LUNAR_DAY = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_ZH_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_EN_HOUR_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
 
 _N = ZH_NUMBER
 # Words that fix the day and, for some (今晚, 明早), the part of the day too.
@@ -74,10 +92,14 @@ _RELATIVE_DAY_ZH: dict[str, tuple[int, str | None]] = {
     "今夜": (0, "night"),
     "当天": (0, None),
 }
+# "tomorrow night" is an evening out, like "tonight" and 明晚; "night" alone is late.
 _RELATIVE_DAY_EN: dict[str, tuple[int, str | None]] = {
     "the day after tomorrow": (2, None),
     "day after tomorrow": (2, None),
+    "tomorrow night": (1, "evening"),
     "tomorrow": (1, None),
+    "tmrw": (1, None),
+    "tmr": (1, None),
     "tonight": (0, "evening"),
     "today": (0, None),
     "this morning": (0, "morning"),
@@ -124,53 +146,169 @@ _WINDOW_EN = {
     "late night": "night",
     "night": "night",
 }
-
-
-def _alternation(words: object) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
-
-
 # Meal words (午饭, dinner) also name a part of the day but stay readable for the food rules,
 # so they are matched without being masked.
 _MEAL_WINDOW_WORDS = frozenset(
     {"早饭", "早餐", "午饭", "午餐", "晚饭", "晚餐", "夜宵", "宵夜", "breakfast", "lunch", "dinner", "supper"}
 )
 
-_RELATIVE_DAY_ZH_RE = re.compile(_alternation(_RELATIVE_DAY_ZH))
-_RELATIVE_DAY_EN_RE = re.compile(rf"\b(?:{_alternation(_RELATIVE_DAY_EN)})\b")
-_WEEKDAY_ZH_RE = re.compile(r"(下下|下个?|这个?|本|上个?)?(?:周|星期|礼拜)([一二三四五六日天七])")
-_WEEKDAY_EN_RE = re.compile(
-    r"\b(?:(next|this|coming)\s+)?(mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday)\b"
-)
-_MONTH_DAY_ZH_RE = re.compile(rf"({_N})月(?:({_N})(?:日|号)?)")
-_DAY_ZH_RE = re.compile(rf"(?<![月\d零一二两三四五六七八九十])({_N})(?:号|日)(?![子元本])")
-_MONTH_DAY_EN_RE = re.compile(
-    r"\b(?:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?"
-    r"|(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b"
-)
-_ISO_DATE_RE = re.compile(r"\b(20\d\d)[-/.](\d{1,2})[-/.](\d{1,2})\b")
+
+def _alternation(words: object) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
+
+
+# ---- cheap pre-checks: a rule group runs only when one of its characters occurs ----------
+_FESTIVAL_ZH_CHARS = frozenset("除初宵节年正")
+_RELATIVE_ZH_CHARS = frozenset("今明后当")
+_WEEKDAY_ZH_CHARS = frozenset("周星礼")
+_DATE_ZH_CHARS = frozenset("月号日")
+_WINDOW_ZH_CHARS = frozenset("早晨午晚夜凌宵")
+_CLOCK_ZH_CHARS = frozenset("点")
+_DELTA_ZH_CHARS = frozenset("时钟天")
+_DIGITS = frozenset("0123456789")
+_LATIN = frozenset("abcdefghijklmnopqrstuvwxyz")
+# English words are checked as a set of tokens: one findall instead of a dozen full scans.
+_EN_TOKEN_RE = re.compile(r"[a-z]+")
+_FESTIVAL_EN_WORDS = frozenset({"chinese", "lunar", "spring", "lantern", "valentine", "valentines"})
+_RELATIVE_EN_WORDS = frozenset({"today", "tomorrow", "tmr", "tmrw", "tonight", "this", "day", "days"})
+_WEEKDAY_EN_WORDS = frozenset(
+    {"monday", "tuesday", "tues", "wednesday", "weds", "thursday", "thurs", "friday", "saturday", "sunday"}
+) | {"weekend"}
+_MONTH_EN_WORDS = frozenset(
+    {"jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july"}
+) | {"aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december"}
+_ORDINAL_EN_WORDS = frozenset({"st", "nd", "rd", "th"})
+_DELTA_EN_WORDS = frozenset({"hour", "hours", "minute", "minutes", "min", "mins"})
+_APPROX_WORDS = frozenset({"around", "about", "approximately", "approx", "roughly", "circa"})
+_MERIDIEM_WORDS = frozenset({"am", "pm", "m", "clock", "oclock"})
+_IN_THE_WORDS = frozenset({"morning", "afternoon", "evening", "night", "tonight"})
+_CLOCK_EN_WORDS = _APPROX_WORDS | _MERIDIEM_WORDS | _IN_THE_WORDS | {"at", "by", "half", "quarter"}
+_WINDOW_EN_WORDS = frozenset(_WINDOW_EN) | {"late"}
+
+# ---- dates --------------------------------------------------------------------------------
+_DAY_NUM = r"\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
+# 春节档 (the film season), 春节礼盒 (a product) and 元宵 the dumpling are no dates.
 _FESTIVAL_ZH_RE = re.compile(
-    r"(除夕|大年三十|大年夜|春节|过年那天|大年初([一二三四五六七八九十])|正月初([一二三四五六七八九十])|"
-    r"初([一二三四五六七八九十])|元宵节?)"
-    rf"(?:(前|后)({_N}|一)?天)?"
+    r"(?:(除夕夜?|大年三十|年三十|大年夜)|(春节|过年那天)(?![礼套款限特装档])|(?:大年|正月)?初([一二三四五六七八九十])"
+    r"|正月(十[一二三四五六七八九]|二十)|(元宵节|元宵)|(情人节))"
+    r"(?:(前|后)([一二两三四五六七八九十]|\d)?天)?"
 )
-_FESTIVAL_EN_RE = re.compile(r"\b(?:chinese new year|lunar new year|spring festival)(?:'s)?(?:\s+(eve|day))?\b")
+# Words after which a bare 元宵 is the dumpling being ordered, not the festival.
+_DUMPLING_BEFORE = frozenset("一两二三四五六七八九十几0123456789个袋包盒碗份斤颗粒只些点种买要吃煮来")
+# 十五 alone is a date only once the sentence already speaks of the festival (初十到十五).
+_LUNAR_BARE_RE = re.compile(
+    r"(?<![\d零〇一二两三四五六七八九十百千万第])(十[一二三四五六七八九]|二十)"
+    r"(?![\d零〇一二三四五六七八九十百千万点号日月块元个张间晚位人杯份斤岁次天分秒年米%.])"
+)
+_FESTIVAL_EN_RE = re.compile(
+    r"\b(?:(?:chinese|lunar)\s+new\s+year|spring\s+festival)(?:['’]s)?(?:\s+(eve|day))?\b"
+    r"|\b(lantern\s+festival)\b|\b(valentine)['’]?s?(?:\s+day)?\b"
+)
+_ISO_DATE_RE = re.compile(r"(?<!\d)(20\d\d)(?:[-/.](\d{1,2})[-/.](\d{1,2})|年(\d{1,2})月(\d{1,2})[日号]?)(?!\d)")
+_SLASH_DATE_RE = re.compile(r"(?<![\d/.:])(\d{1,2})/(\d{1,2})(?![\d/])")
+_RELATIVE_DAY_ZH_RE = re.compile(_alternation(_RELATIVE_DAY_ZH))
+_DAYS_LATER_ZH_RE = re.compile(r"(\d{1,2}|[一二两三四五六七八九十]{1,2})天(?:之?后|以后)")
+_RELATIVE_DAY_EN_RE = re.compile(
+    rf"(?:{_alternation(_RELATIVE_DAY_EN)})\b|in\s+(\d{{1,2}}|a|one|two|three|four|five|six|seven)\s+days?\b"
+)
+# 看一下周五: 一下 is "a bit", the 下 belongs to no week.
+_WEEKDAY_ZH_RE = re.compile(r"(?:(?<!一)(下下个?|下个?|这个?|本|上个?))?(?:周|星期|礼拜)([一二三四五六日天七末])")
+_WEEKDAY_NAMES_EN = r"(mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|rs|rsday|urday)|(wee)kend"
+_WEEKDAY_EN_RE = re.compile(rf"(?:{_WEEKDAY_NAMES_EN})\b(?:\s+(next|this)\s+week\b)?")
+# What may come before the weekday: "next friday", "this coming friday", "next week (on) friday".
+_WEEKDAY_QUALIFIER_EN_RE = re.compile(r"(?:\b(next|this|coming|this\s+coming)\s+)?(?:\b(next\s+)week(?:\s+on)?\s+)?\Z")
+_MONTH_DAY_ZH_RE = re.compile(
+    rf"(?:(下个?月)|(?<![\d零〇一二两三四五六七八九十])(\d{{1,2}}|十[一二]?|[一二三四五六七八九])月)"
+    rf"((?>{_DAY_NUM}))([日号])?"
+)
+_AFTER_BARE_MONTH_DAY = frozenset("个张间晚位人杯份块元次天点斤岁")
+_DAY_ZH_RE = re.compile(
+    rf"(?<![\d零〇一二两三四五六七八九十月])(?:({_DAY_NUM})([号日]?)\s*(?:到|至|-|~)\s*)?((?>{_DAY_NUM}))([号日])"
+    r"(?![子元本线楼门店桌厅座位房室间车机台口院床馆码游内以])"
+)
+_MONTH_NAMES_EN = (
+    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+# feb 14 / february 14th / feb 13-15 / 14 feb / the 14th of february; "decaf 2" is no December.
+_MONTH_DAY_EN_RE = re.compile(
+    rf"\b(?:{_MONTH_NAMES_EN}\s+(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?"
+    r"(?:\s*(?:-|–|to|until|till|through)\s*(\d{1,2})(?:st|nd|rd|th)?)?"
+    rf"|(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAMES_EN})\b"
+    r"(?![:.]\d|\s*(?:am|pm|a\.m|p\.m|o['’]?clock|:))"
+)
+_ORDINAL_EN_RE = re.compile(
+    r"\b(the\s+)?(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:floor|row|place|time|seat|century|anniversary|birthday|street))"
+)
+_ORDINAL_CONNECTOR_BEFORE = re.compile(r"(?:\bto|\buntil|\btill|\bthrough|-|–)\s*$")
+_ORDINAL_CONNECTOR_AFTER = re.compile(r"\s*(?:-|–|to|until|till|through)\s*(?:the\s+)?\d")
+
+# A span: the characters between two dates. 住/待 stay readable (the hotel rules want them);
+# the connector itself is masked, so the flight rules do not read 从周五…到周一 as a route.
+_SPAN_CONNECTOR_RE = re.compile(
+    rf"[{TIME_MARK}\s]*(?:[住待玩呆]|stay(?:ing)?)?\s*(到|至|~|-|–|—|to|until|till|through|thru)\s*"
+)
+_LONE_END_BEFORE = ("住到", "待到", "呆到", " until", " till")
+
+# ---- parts of the day and clock times -----------------------------------------------------
+# 两个晚上 counts nights; 周一晚上 is masked as a weekday before windows are read.
 _WINDOW_ZH_RE = re.compile(_alternation(_WINDOW_ZH))
-_WINDOW_EN_RE = re.compile(rf"\b(?:{_alternation(_WINDOW_EN)})\b")
-# 三点 / 下午3点半 / 8点15分 / 十二点一刻. A bare minute must not be a quantity: 三点两杯 is 3:00 and two cups.
-# The numerals are atomic so that 三十杯 cannot shrink to a minute 三 before 十杯.
+_COUNT_BEFORE_WINDOW = frozenset("个一两二三四五六七八九十几0123456789")
+_WINDOW_EN_RE = re.compile(rf"(?:{_alternation(_WINDOW_EN)})\b")
+# "one night", "per night", "last night": a count or the past, no part of a coming day.
+_NIGHT_COUNTED_RE = re.compile(r"(?:\d|\b(?:a|one|per|each|every|last|two|three|four|five|six|seven))\s*$")
+# The English clock rules start with a literal or a character class, never with \b or an
+# optional group: re then skips to candidate positions in C, ~10x faster than trying each
+# position. Word boundaries and the optional "at"/"around" before a number are checked after.
+_NOON_EXACT_EN_RE = re.compile(r"(?:at|by)\s+(?:around\s+|about\s+)?(noon|midnight)\b")
+
+_HOUR_EN = rf"\d{{1,2}}|{_alternation(_EN_HOUR_WORDS)}"
+_MERIDIEM = r"a\.m\.|p\.m\.|a\.m|p\.m|am|pm|o['’]?clock"
+_APPROX_EN = r"(?:around|about|approximately|approx\.?|roughly|circa|~)"
+_EN_PREFIX_BEFORE_RE = re.compile(rf"(?:\b(?:at|by)\s+)?(?:{_APPROX_EN}\s*)?\Z")
+
+
+def _hour_first(tail: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """One rule twice: from a digit hour (a character class: fast to find) and from a word hour."""
+    return re.compile(rf"(\d{{1,2}}){tail}"), re.compile(rf"\b({_alternation(_EN_HOUR_WORDS)}){tail}")
+
+
+_CLOCK_HALF_EN_RE = re.compile(rf"(half|quarter)\s+(past|after|to)\s+({_HOUR_EN})\b(?:\s*({_MERIDIEM}))?(?![a-z])")
+_CLOCK_SUFFIX_EN = _hour_first(rf"(?:[:.]([0-5]\d))?\s*({_MERIDIEM})(?![a-z])")
+_CLOCK_IN_THE_EN = _hour_first(
+    r"(?:[:.]([0-5]\d))?\s+(?:in\s+the\s+(morning|afternoon|evening)|at\s+(night)|(tonight))\b"
+)
+# What a number after "at"/"around" counts when it is no clock time.
+_QUANTITY_EN = (
+    r"yuan|rmb|kuai|元|块|%|people|persons?|pax|guests?|adults?|kids?|children|seats?|tickets?|nights?|rooms?"
+    r"|days?|hours?|mins?|minutes?|km|kms|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|m\b|cups?|bottles?|boxes?"
+    r"|bags?|pieces?|pcs|of\b|stars?|dollars?|bucks?|x\b|times|floor|items?"
+)
+_CLOCK_AT_EN_RE = re.compile(
+    rf"(?:at|by)\s+(?:{_APPROX_EN}\s*)?({_HOUR_EN})(?:[:.]([0-5]\d))?\b(?![:/\-]|\.\d)(?!\s*(?:{_QUANTITY_EN}))"
+)
+_CLOCK_APPROX_EN_RE = re.compile(
+    rf"{_APPROX_EN}\s*(\d{{1,2}})(?:[:.]([0-5]\d))?(?![\d:/\-]|\.\d)"
+    r"(?=\s*(?:$|[,.!?;)]|(?:in|on|at|tonight|tomorrow|today|this|next|for|please|pls|and|then)\b))"
+)
+_CLOCK_COLON_RE = re.compile(r"(\d{1,2})[:：]([0-5]\d)(?![\d:])(?:\s*(左右|前后))?")
+# 三点 / 下午3点半 / 8点15分 / 十点一刻 / 八点左右. The hour is atomic so that 三十杯 cannot
+# shrink to a minute 三 before 十杯. The regex starts with a character class (no lookbehind) so
+# that re can skip ahead fast; _NO_HOUR_BEFORE keeps an hour from starting inside 一百二十点.
 _CLOCK_ZH_RE = re.compile(
-    rf"((?>{_N}))(?:点钟|点)"
-    rf"(?:(半)|(一刻)|(三刻)|((?>{_N}))(?:分|(?![杯份个碗瓶盒袋罐串只块听张斤箱包位人间晚]))|整)?"
+    r"([\d零〇一二两三四五六七八九十几][\d零〇一二两三四五六七八九十]{0,2})(点钟|点)"
+    r"(?:(半)|(一刻)|(三刻)|((?>\d{1,2}|[零〇一二三四五六七八九十]{1,3}))(分)?|(整))?"
+    r"(左右|前后|上下|多钟?)?"
 )
-# 一点 after a verb or an adverb is "a little" (来一点, 快一点, 少一点糖), not one o'clock.
-_A_LITTLE_BEFORE = frozenset("来买点吃喝要加给少多有快早慢再稍差好些杯份个的")
-_CLOCK_COLON_RE = re.compile(r"(?<![\d:])([01]?\d|2[0-3])[:：]([0-5]\d)(?![\d:])(?:\s*(am|pm|a\.m\.|p\.m\.))?")
-_CLOCK_EN_RE = re.compile(
-    r"\b(?:at\s+(?:around\s+|about\s+)?)?(\d{1,2})(?:[.:]([0-5]\d))?\s*(am|pm|a\.m\.|p\.m\.|o'clock)"
-    r"|\bat\s+(?:around\s+|about\s+)?(\d{1,2})(?:[.:]([0-5]\d))?\b(?!\s*(?:yuan|rmb|kuai|元|%|people|person))"
-)
-_NOON_EXACT_EN_RE = re.compile(r"\bat\s+(noon|midnight)\b")
+_NO_HOUR_BEFORE = frozenset("0123456789零〇一二两三四五六七八九十百千万第.")
+# After 三点 a count may follow (三点两杯: 15:00, two cups) ...
+_MEASURE_AFTER_MINUTE = frozenset("杯份个碗瓶盒袋罐串只听张箱包位人间晚次")
+# ... or a unit that makes it a decimal (三点五公里, 九点九元): then it is no time at all.
+_DECIMAL_UNIT_AFTER = frozenset("公米里元块斤克倍折%度万亿千百寸尺吨升磅两秒")
+# 三点水 is a radical, 三点建议 three points: the words that make 点 no o'clock.
+_NOT_CLOCK_AFTER = ("水", "儿", "点", "建议", "要求", "意见", "原因", "理由", "内容", "注意")
+# 一点 is "a little" (来一点, 甜一点, 少一点糖) unless a time context comes before it.
+_ONE_OCLOCK_BEFORE = frozenset(TIME_MARK + " ,，。、!！?？;；:：在到约于至是等前后从")
 _RELATIVE_DELTA_ZH_RE = re.compile(rf"({_N}|半)(?:个)?(小时|分钟|钟头)(?:之?后|以后)")
 _RELATIVE_DELTA_EN_RE = re.compile(r"\bin\s+(\d+|an?|one|two|three|half an?)\s+(hours?|minutes?|mins?)\b")
 
@@ -182,8 +320,50 @@ class TimeSlots:
     date: str | None = None
     time: str | None = None
     time_window: str | None = None
-    # Day offset or absolute date found before the clock time is resolved.
-    _day: date | None = field(default=None, repr=False)
+    # The last day of a span ("从周五住到下周一": the Monday); None unless a span was said.
+    end_date: str | None = None
+
+
+@dataclass(slots=True)
+class _DateMention:
+    start: int
+    end: int
+    day: date
+    # How to find the next occurrence when a span's end falls before its start:
+    # "week" (周一), "month" (2号), "year" (2月14日), or None (明天, 2026-02-14: fixed).
+    roll: str | None = None
+
+
+@dataclass
+class _Found:
+    """Everything read so far; for a clock time and a window the first mention wins."""
+
+    dates: list[_DateMention] = field(default_factory=list)
+    window: str | None = None
+    hour: int | None = None
+    minute: int = 0
+    meridiem: str | None = None  # "a" / "p" when said in English
+    exact: datetime | None = None  # "半小时后": fully resolved
+    lunar: bool = False  # a festival day was named: 十五 is 正月十五
+
+    def set_clock(self, hour: int, minute: int = 0, meridiem: str | None = None) -> None:
+        if self.hour is None:
+            self.hour, self.minute, self.meridiem = hour, minute, meridiem
+
+
+@lru_cache(maxsize=256)
+def _int(span: str) -> int | None:
+    """0–99 from digits or a short Chinese numeral (十五, 二十三, 两, 零五); None otherwise."""
+    if span.isascii():
+        return int(span) if span.isdigit() else _EN_HOUR_WORDS.get(span)
+    if "十" in span:
+        tens, _, ones = span.partition("十")
+        ten = _ZH_DIGIT.get(tens) if tens else 1
+        one = _ZH_DIGIT.get(ones) if ones else 0
+        return None if ten is None or one is None or len(tens) > 1 or len(ones) > 1 else ten * 10 + one
+    if len(span) == 2 and span[0] in "零〇":
+        return _ZH_DIGIT.get(span[1])
+    return _ZH_DIGIT.get(span) if len(span) == 1 else None
 
 
 def _local_now(now: datetime) -> datetime:
@@ -192,232 +372,400 @@ def _local_now(now: datetime) -> datetime:
     return now
 
 
-def _coming_weekday(today: date, weekday: int, qualifier: str | None) -> date:
+def _add_months(day: date, months: int, day_of_month: int) -> date | None:
+    month_index = day.month - 1 + months
+    try:
+        return date(day.year + month_index // 12, month_index % 12 + 1, day_of_month)
+    except ValueError:
+        return None
+
+
+def _coming_day_of_month(today: date, day_of_month: int) -> date | None:
+    """14号: this month's, or the next month's that has such a day once it has passed."""
+    for months in range(3):
+        candidate = _add_months(today, months, day_of_month)
+        if candidate is not None and candidate >= today:
+            return candidate
+    return None
+
+
+def _coming_month_day(today: date, month: int, day_of_month: int) -> date | None:
+    for year in (today.year, today.year + 1, today.year + 4):  # + 4: 2月29日 in a leap year
+        try:
+            candidate = date(year, month, day_of_month)
+        except ValueError:
+            continue
+        if candidate >= today:
+            return candidate
+    return None
+
+
+def _weekday(today: date, weekday: int, qualifier: str | None) -> date:
     monday = today - timedelta(days=today.weekday())
     if qualifier in ("下", "下个", "next"):
         return monday + timedelta(days=7 + weekday)
-    if qualifier == "下下":
+    if qualifier in ("下下", "下下个"):
         return monday + timedelta(days=14 + weekday)
-    if qualifier in ("这", "这个", "本", "this"):
-        return monday + timedelta(days=weekday)
     if qualifier in ("上", "上个"):
         return monday - timedelta(days=7 - weekday)
-    ahead = (weekday - today.weekday()) % 7  # same weekday: today
-    return today + timedelta(days=ahead)
+    # Bare, 这/本/this/coming: the coming one (this week's unless it has passed).
+    return today + timedelta(days=(weekday - today.weekday()) % 7)
 
 
-def _coming_month_day(today: date, month: int, day: int) -> date | None:
-    for year in (today.year, today.year + 1):
-        try:
-            candidate = date(year, month, day)
-        except ValueError:
-            return None
-        if candidate >= today:
-            return candidate
+def _roll(day: date, roll: str | None) -> date | None:
+    if roll == "week":
+        return day + timedelta(days=7)
+    if roll == "month":
+        return _add_months(day, 1, day.day) or _add_months(day, 2, day.day)
+    if roll == "year":
+        return _coming_month_day(day + timedelta(days=1), day.month, day.day)
     return None
 
 
-def _lunar_new_year_after(today: date, days_after_new_year: int) -> date | None:
-    """The festival day (new year + offset) that is not yet past."""
-    for year in (today.year, today.year + 1):
-        new_year = LUNAR_NEW_YEAR.get(year)
-        if new_year is None:
-            continue
-        candidate = new_year + timedelta(days=days_after_new_year)
-        if candidate >= today:
-            return candidate
-    return None
+def _add_date(found: _Found, masked: MaskedText, start: int, end: int, day: date | None, roll: str | None) -> None:
+    masked.mask(start, end, TIME_MARK)
+    if day is not None:
+        found.dates.append(_DateMention(start, end, day, roll))
 
 
-def _small_int(span: str | None) -> int | None:
-    if span is None:
-        return None
-    value = parse_number(span)
-    return int(value) if value is not None and float(value).is_integer() else None
+# ---- the rule groups ----------------------------------------------------------------------
 
 
-class _Found:
-    """Collects the first value of each kind; later mentions do not override earlier ones."""
-
-    def __init__(self) -> None:
-        self.day: date | None = None
-        self.window: str | None = None
-        self.hour: int | None = None
-        self.minute = 0
-        self.meridiem: str | None = None  # "am" / "pm" when said in English
-        self.exact: datetime | None = None  # "半小时后": fully resolved
-
-
-def _find_dates(masked: MaskedText, today: date, found: _Found) -> None:
-    text = masked.current
-    for m in _FESTIVAL_ZH_RE.finditer(text):
-        word, lunar_day = m.group(1), m.group(2) or m.group(3) or m.group(4)
-        if word.startswith(("除夕", "大年三十", "大年夜")):
-            offset = -1
-        elif word.startswith("元宵"):
-            offset = 14
-        elif lunar_day:
-            offset = _LUNAR_DAY_ZH[lunar_day] - 1
+def _festival_zh(masked: MaskedText, today: date, found: _Found) -> None:
+    for m in _FESTIVAL_ZH_RE.finditer(masked.current):
+        if m.group(5) == "元宵" and m.start() > 0 and masked.current[m.start() - 1] in _DUMPLING_BEFORE:
+            continue  # 买一袋元宵: the dumplings
+        if m.group(1):
+            offset = EVE
+            if m.group(1) == "除夕夜":
+                found.window = found.window or "evening"
+        elif m.group(3):
+            offset = _LUNAR_DAY[m.group(3)] - 1
+        elif m.group(4):
+            offset = (_int(m.group(4)) or 1) - 1
+        elif m.group(5):
+            offset = LANTERN
         else:
             offset = 0
-        if m.group(5):
-            shift = _small_int(m.group(6)) or 1
-            offset += -shift if m.group(5) == "前" else shift
-        if found.day is None:
-            found.day = _lunar_new_year_after(today, offset)
-        masked.mask(m.start(), m.end(), TIME_MARK)
+        if m.group(7):
+            shift = (_int(m.group(8)) or 1) if m.group(8) else 1
+            offset += -shift if m.group(7) == "前" else shift
+        if m.group(6):  # 情人节 is Gregorian
+            _add_date(found, masked, m.start(), m.end(), _coming_month_day(today, 2, 14), "year")
+            continue
+        found.lunar = True
+        _add_date(found, masked, m.start(), m.end(), festival_day(today, offset), None)
+    if found.lunar or "过年" in masked.original or "正月" in masked.original:
+        for m in _LUNAR_BARE_RE.finditer(masked.current):
+            offset = (_int(m.group(1)) or 1) - 1
+            _add_date(found, masked, m.start(), m.end(), festival_day(today, offset), None)
+
+
+def _festival_en(masked: MaskedText, today: date, found: _Found) -> None:
     for m in _FESTIVAL_EN_RE.finditer(masked.current):
-        if found.day is None:
-            found.day = _lunar_new_year_after(today, -1 if m.group(1) == "eve" else 0)
-        masked.mask(m.start(), m.end(), TIME_MARK)
-    text = masked.current
-    for m in _ISO_DATE_RE.finditer(text):
+        if m.group(3):
+            _add_date(found, masked, m.start(), m.end(), _coming_month_day(today, 2, 14), "year")
+            continue
+        offset = LANTERN if m.group(2) else EVE if m.group(1) == "eve" else 0
+        found.lunar = True
+        _add_date(found, masked, m.start(), m.end(), festival_day(today, offset), None)
+
+
+def _numeric_dates(masked: MaskedText, today: date, found: _Found) -> None:
+    for m in _ISO_DATE_RE.finditer(masked.current):
         try:
-            day = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            day = date(int(m.group(1)), int(m.group(2) or m.group(4)), int(m.group(3) or m.group(5)))
         except ValueError:
             continue
-        found.day = found.day or day
-        masked.mask(m.start(), m.end(), TIME_MARK)
-    for regex, table in ((_RELATIVE_DAY_ZH_RE, _RELATIVE_DAY_ZH), (_RELATIVE_DAY_EN_RE, _RELATIVE_DAY_EN)):
-        for m in regex.finditer(masked.current):
-            days, window = table[m.group(0)]
-            found.day = found.day or today + timedelta(days=days)
-            found.window = found.window or window
-            masked.mask(m.start(), m.end(), TIME_MARK)
+        _add_date(found, masked, m.start(), m.end(), day, None)
+    if "/" in masked.current:
+        for m in _SLASH_DATE_RE.finditer(masked.current):
+            month, day_of_month = int(m.group(1)), int(m.group(2))
+            if month < day_of_month <= 4 or not (1 <= month <= 12 and 1 <= day_of_month <= 31):
+                continue  # 1/2, 3/4: a fraction (1/2 sugar), not a date
+            _add_date(found, masked, m.start(), m.end(), _coming_month_day(today, month, day_of_month), "year")
+
+
+def _relative_zh(masked: MaskedText, today: date, found: _Found) -> None:
+    for m in _RELATIVE_DAY_ZH_RE.finditer(masked.current):
+        days, window = _RELATIVE_DAY_ZH[m.group(0)]
+        found.window = found.window or window
+        _add_date(found, masked, m.start(), m.end(), today + timedelta(days=days), None)
+    if "天后" in masked.current or "天之后" in masked.current or "天以后" in masked.current:
+        for m in _DAYS_LATER_ZH_RE.finditer(masked.current):
+            days_later = _int(m.group(1))
+            if days_later is not None:
+                _add_date(found, masked, m.start(), m.end(), today + timedelta(days=days_later), None)
+
+
+def _relative_en(masked: MaskedText, today: date, found: _Found) -> None:
+    for m in _RELATIVE_DAY_EN_RE.finditer(masked.current):
+        if not _starts_word(masked.current, m.start()):
+            continue
+        if m.group(1):
+            days, window = (1 if m.group(1) == "a" else _int(m.group(1)) or 1), None
+        else:
+            days, window = _RELATIVE_DAY_EN[m.group(0)]
+        found.window = found.window or window
+        _add_date(found, masked, m.start(), m.end(), today + timedelta(days=days), None)
+
+
+def _weekdays_zh(masked: MaskedText, today: date, found: _Found) -> None:
     for m in _WEEKDAY_ZH_RE.finditer(masked.current):
-        found.day = found.day or _coming_weekday(today, _WEEKDAY_ZH[m.group(2)], m.group(1))
-        masked.mask(m.start(), m.end(), TIME_MARK)
-    for m in _WEEKDAY_EN_RE.finditer(masked.current):
-        found.day = found.day or _coming_weekday(today, _WEEKDAY_EN[m.group(2)], m.group(1))
-        masked.mask(m.start(), m.end(), TIME_MARK)
+        day = _weekday(today, _WEEKDAY_ZH[m.group(2)], m.group(1))
+        _add_date(found, masked, m.start(), m.end(), day, None if m.group(1) else "week")
+
+
+def _weekdays_en(masked: MaskedText, today: date, found: _Found) -> None:
+    text = masked.current
+    for m in _WEEKDAY_EN_RE.finditer(text):
+        if not _starts_word(text, m.start()):
+            continue
+        before = _WEEKDAY_QUALIFIER_EN_RE.search(text, max(0, m.start() - 24), m.start())
+        start = before.start() if before else m.start()
+        qualifier = (before.group(1) if before else None) or m.group(3)
+        if (before and before.group(2)) or qualifier == "next":  # next Friday = next week's (module doc)
+            qualifier = "next"
+        day = _weekday(today, _WEEKDAY_EN[m.group(1) or m.group(2)], qualifier)
+        _add_date(found, masked, start, m.end(), day, None if qualifier == "next" else "week")
+
+
+def _month_days_zh(masked: MaskedText, today: date, found: _Found) -> None:
     for m in _MONTH_DAY_ZH_RE.finditer(masked.current):
-        month, day_of_month = _small_int(m.group(1)), _small_int(m.group(2))
-        if month and day_of_month and 1 <= month <= 12:
-            found.day = found.day or _coming_month_day(today, month, day_of_month)
-            masked.mask(m.start(), m.end(), TIME_MARK)
-    for m in _MONTH_DAY_EN_RE.finditer(masked.current):
-        month = _MONTH_EN[m.group(1) or m.group(4)]
-        day_of_month = int(m.group(2) or m.group(3))
-        found.day = found.day or _coming_month_day(today, month, day_of_month)
-        masked.mask(m.start(), m.end(), TIME_MARK)
+        day_of_month = _int(m.group(3))
+        suffix = m.group(4)
+        if day_of_month is None or not 1 <= day_of_month <= 31:
+            continue
+        if not suffix and (m.group(1) or masked.current[m.end() : m.end() + 1] in _AFTER_BARE_MONTH_DAY):
+            continue  # 三月五次, 下个月5: no date said
+        if m.group(1):
+            day = _add_months(today, 1, day_of_month)
+            roll = None
+        else:
+            month = _int(m.group(2)) or 0
+            if not 1 <= month <= 12:
+                continue
+            day, roll = _coming_month_day(today, month, day_of_month), "year"
+        _add_date(found, masked, m.start(), m.end(), day, roll)
+
+
+def _days_zh(masked: MaskedText, today: date, found: _Found) -> None:
     for m in _DAY_ZH_RE.finditer(masked.current):
-        day_of_month = _small_int(m.group(1))
-        if day_of_month and 1 <= day_of_month <= 31:
-            month = today.month if day_of_month >= today.day else today.month % 12 + 1
-            found.day = found.day or _coming_month_day(today, month, day_of_month)
-            masked.mask(m.start(), m.end(), TIME_MARK)
+        day_of_month = _int(m.group(3))
+        if day_of_month is None or not 1 <= day_of_month <= 31:
+            continue
+        if m.group(4) == "日" and not m.group(3).isascii() and day_of_month <= 10:
+            continue  # 一日三餐, 三日游: a count of days
+        if m.group(1):  # 13号到15号, 13到15号 (the first day borrows the 号)
+            first = _int(m.group(1))
+            if first is not None and 1 <= first <= 31:
+                _add_date(found, masked, m.start(1), m.end(2), _coming_day_of_month(today, first), "month")
+        _add_date(found, masked, m.start(3), m.end(), _coming_day_of_month(today, day_of_month), "month")
 
 
-def _find_windows(masked: MaskedText, found: _Found) -> None:
-    # "at noon" is a clock time as well as a part of the day; read it before "noon" is masked.
-    for m in _NOON_EXACT_EN_RE.finditer(masked.current):
-        if found.hour is None:
-            found.hour = 12 if m.group(1) == "noon" else 0
-            found.window = found.window or ("noon" if m.group(1) == "noon" else "night")
-        masked.mask(m.start(), m.end(), TIME_MARK)
-    for regex, table in ((_WINDOW_ZH_RE, _WINDOW_ZH), (_WINDOW_EN_RE, _WINDOW_EN)):
-        for m in regex.finditer(masked.current):
-            found.window = found.window or table[m.group(0)]
+def _month_days_en(masked: MaskedText, today: date, found: _Found) -> None:
+    for m in _MONTH_DAY_EN_RE.finditer(masked.current):
+        month = _MONTH_EN[(m.group(1) or m.group(5))[:3]]
+        day_of_month = int(m.group(2) or m.group(4))
+        end = m.end()
+        if m.group(3):  # feb 13-15 / feb 13 to 15: the second day is a date of its own
+            end = m.end(2)
+            last = _coming_month_day(today, month, int(m.group(3)))
+            _add_date(found, masked, m.start(3), m.end(), last, "year")
+        _add_date(found, masked, m.start(), end, _coming_month_day(today, month, day_of_month), "year")
+    if "th" in masked.current or "st" in masked.current or "nd" in masked.current or "rd" in masked.current:
+        for m in _ORDINAL_EN_RE.finditer(masked.current):
+            before, after = masked.current[: m.start()], masked.current[m.end() :]
+            bare_in_span = _ORDINAL_CONNECTOR_BEFORE.search(before) or _ORDINAL_CONNECTOR_AFTER.match(after)
+            if not m.group(1) and not bare_in_span:
+                continue  # "14th" alone may be anything; "the 14th" / "13th to 15th" is a day
+            day_of_month = int(m.group(2))
+            if 1 <= day_of_month <= 31:
+                _add_date(found, masked, m.start(), m.end(), _coming_day_of_month(today, day_of_month), "month")
+
+
+def _windows(masked: MaskedText, found: _Found, zh: bool, en: bool) -> None:
+    if zh:
+        for m in _WINDOW_ZH_RE.finditer(masked.current):
+            if m.start() > 0 and masked.current[m.start() - 1] in _COUNT_BEFORE_WINDOW:
+                continue
+            found.window = found.window or _WINDOW_ZH[m.group(0)]
             if m.group(0) not in _MEAL_WINDOW_WORDS:
+                masked.mask(m.start(), m.end(), TIME_MARK)
+    if en:
+        for m in _WINDOW_EN_RE.finditer(masked.current):
+            word = m.group(0)
+            if not _starts_word(masked.current, m.start()):
+                continue
+            if word == "night" and _NIGHT_COUNTED_RE.search(masked.current, 0, m.start()):
+                continue
+            found.window = found.window or _WINDOW_EN[word]
+            if word not in _MEAL_WINDOW_WORDS:
                 masked.mask(m.start(), m.end(), TIME_MARK)
 
 
-def _find_clock(masked: MaskedText, now: datetime, found: _Found) -> None:
-    for m in _RELATIVE_DELTA_ZH_RE.finditer(masked.current):
-        amount = 0.5 if m.group(1) == "半" else parse_number(m.group(1))
-        if amount is not None and found.exact is None:
-            minutes = amount * (1 if m.group(2) == "分钟" else 60)
-            found.exact = now + timedelta(minutes=minutes)
-        masked.mask(m.start(), m.end(), TIME_MARK)
-    for m in _RELATIVE_DELTA_EN_RE.finditer(masked.current):
-        said = m.group(1)
-        amount = 0.5 if said.startswith("half") else parse_number(said)
-        if amount is not None and found.exact is None:
-            found.exact = now + timedelta(minutes=amount * (60 if m.group(2).startswith("hour") else 1))
-        masked.mask(m.start(), m.end(), TIME_MARK)
-    for m in _CLOCK_COLON_RE.finditer(masked.current):
-        if found.hour is None:
-            found.hour, found.minute = int(m.group(1)), int(m.group(2))
-            found.meridiem = (m.group(3) or "")[:1] or None
-        masked.mask(m.start(), m.end(), TIME_MARK)
-    for m in _CLOCK_ZH_RE.finditer(masked.current):
-        hour = _small_int(m.group(1))
-        if hour is None or hour > 24 or m.group(1) == "几":  # 几点 asks the time, it does not say it
+def _meridiem(said: str | None) -> str | None:
+    return said[:1] if said and said[:1] in ("a", "p") else None
+
+
+def _clock_en(masked: MaskedText, found: _Found, words: set[str], digits: bool) -> None:
+    """English clock times; each rule runs only when its words were said (scanning costs)."""
+    said_at = "at" in words or "by" in words
+    hour_words = not words.isdisjoint(_EN_HOUR_WORDS)
+    hours_said = digits or hour_words
+    if said_at and ("noon" in words or "midnight" in words):
+        _noon_exact_en(masked, found)
+    if hours_said and ("half" in words or "quarter" in words):
+        _half_past_en(masked, found)
+    for said, (by_digit, by_word) in (
+        (_MERIDIEM_WORDS, _CLOCK_SUFFIX_EN),
+        (_IN_THE_WORDS, _CLOCK_IN_THE_EN),
+    ):
+        if hours_said and not words.isdisjoint(said):
+            for regex in (by_digit, by_word) if hour_words else (by_digit,):
+                _hour_first_en(masked, found, regex)
+    if hours_said and said_at:
+        _at_or_around_en(masked, found, _CLOCK_AT_EN_RE)
+    if digits and ("~" in masked.current or not words.isdisjoint(_APPROX_WORDS)):
+        _at_or_around_en(masked, found, _CLOCK_APPROX_EN_RE)
+
+
+def _starts_word(text: str, start: int) -> bool:
+    return start == 0 or not text[start - 1].isalnum()
+
+
+def _prefix_start(text: str, start: int) -> int:
+    """Where "at" / "around" before a clock time begins, so that they are masked with it."""
+    m = _EN_PREFIX_BEFORE_RE.search(text, max(0, start - 24), start)
+    return m.start() if m else start
+
+
+def _noon_exact_en(masked: MaskedText, found: _Found) -> None:
+    for m in _NOON_EXACT_EN_RE.finditer(masked.current):
+        if not _starts_word(masked.current, m.start()):
             continue
-        said_a_little = m.group(1) == "一" and m.start() > 0 and masked.current[m.start() - 1] in _A_LITTLE_BEFORE
-        if said_a_little or masked.current[m.end() : m.end() + 1] in ("儿", "点"):
-            continue
-        if found.hour is None:
-            found.hour = hour
-            if m.group(2):
-                found.minute = 30
-            elif m.group(3):
-                found.minute = 15
-            elif m.group(4):
-                found.minute = 45
-            elif m.group(5):
-                found.minute = min(_small_int(m.group(5)) or 0, 59)
+        # Midnight is the end of the day it belongs to: 24:00, that is 00:00 of the next day.
+        found.set_clock(12 if m.group(1) == "noon" else 24)
+        found.window = found.window or ("noon" if m.group(1) == "noon" else "night")
         masked.mask(m.start(), m.end(), TIME_MARK)
-    for m in _CLOCK_EN_RE.finditer(masked.current):
-        hour_said = m.group(1) or m.group(4)
-        hour = int(hour_said)
-        if hour > 24:
+
+
+def _half_past_en(masked: MaskedText, found: _Found) -> None:
+    for m in _CLOCK_HALF_EN_RE.finditer(masked.current):
+        hour = _int(m.group(3))
+        if hour is None or hour > 24 or not _starts_word(masked.current, m.start()):
             continue
-        if found.hour is None:
-            found.hour = hour
-            found.minute = int(m.group(2) or m.group(5) or 0)
-            suffix = m.group(3) or ""
-            found.meridiem = suffix[:1] if suffix[:1] in ("a", "p") else None
+        minute = 30 if m.group(1) == "half" else 15
+        if m.group(2) == "to":
+            hour, minute = (hour - 1) % 24, 60 - minute
+        found.set_clock(hour, minute, _meridiem(m.group(4)))
+        masked.mask(_prefix_start(masked.current, m.start()), m.end(), TIME_MARK)
+
+
+def _hour_first_en(masked: MaskedText, found: _Found, regex: re.Pattern[str]) -> None:
+    """8pm / 7:30 p.m. / eight o'clock / 8 in the evening / 9 at night."""
+    for m in regex.finditer(masked.current):
+        hour = _int(m.group(1))
+        if hour is None or hour > 24 or not _starts_word(masked.current, m.start()):
+            continue
+        if regex.groups == 5:
+            # 8 in the evening: the part of the day is said with the hour
+            found.window = found.window or m.group(3) or ("night" if m.group(4) else "evening")
+            found.set_clock(hour, int(m.group(2) or 0))
+        else:
+            found.set_clock(hour, int(m.group(2) or 0), _meridiem(m.group(3)))
+        masked.mask(_prefix_start(masked.current, m.start()), m.end(), TIME_MARK)
+
+
+def _at_or_around_en(masked: MaskedText, found: _Found, regex: re.Pattern[str]) -> None:
+    for m in regex.finditer(masked.current):
+        hour = _int(m.group(1))
+        if hour is None or hour > 24 or not _starts_word(masked.current, m.start()):
+            continue
+        found.set_clock(hour, int(m.group(2) or 0))
         masked.mask(m.start(), m.end(), TIME_MARK)
+
+
+def _clock_zh(masked: MaskedText, found: _Found) -> None:
+    text = masked.current
+    for m in _CLOCK_ZH_RE.finditer(text):
+        hour_said = m.group(1)
+        hour = _int(hour_said)
+        if hour is None or hour > 24:  # 几点 asks the time, it does not say it
+            continue
+        if m.start() > 0 and text[m.start() - 1] in _NO_HOUR_BEFORE:
+            continue
+        end = m.end()
+        minute = 30 if m.group(3) else 15 if m.group(4) else 45 if m.group(5) else 0
+        if m.group(6):
+            if not m.group(7):
+                after = text[m.end(6) : m.end(6) + 1]
+                if after in _DECIMAL_UNIT_AFTER:
+                    continue  # 三点五公里: a decimal number
+                if after in _MEASURE_AFTER_MINUTE:
+                    end = m.end(2)  # 三点两杯: the 两 counts cups
+            if end != m.end(2):
+                minute = _int(m.group(6)) or 0
+                if minute > 59:
+                    continue
+        if text.startswith(_NOT_CLOCK_AFTER, end):
+            continue
+        bare = end == m.end(2)
+        if hour_said == "一" and bare and m.start() > 0 and text[m.start() - 1] not in _ONE_OCLOCK_BEFORE:
+            continue  # 来一点, 甜一点, 少一点糖: "a little"
+        found.set_clock(hour, minute)
+        masked.mask(m.start(), end, TIME_MARK)
+        text = masked.current
+
+
+def _clock_colon(masked: MaskedText, found: _Found) -> None:
+    text = masked.current
+    for m in _CLOCK_COLON_RE.finditer(text):
+        hour = int(m.group(1))
+        if hour > 24 or (m.start() > 0 and text[m.start() - 1] in "0123456789:"):
+            continue  # 123:45, 1:30:00
+        found.set_clock(hour, int(m.group(2)))
+        masked.mask(_prefix_start(text, m.start()), m.end(), TIME_MARK)
+
+
+def _deltas(masked: MaskedText, now: datetime, found: _Found, zh: bool, en: bool) -> None:
+    if zh:
+        for m in _RELATIVE_DELTA_ZH_RE.finditer(masked.current):
+            amount = 0.5 if m.group(1) == "半" else parse_number(m.group(1))
+            if amount is not None and found.exact is None:
+                found.exact = now + timedelta(minutes=amount * (1 if m.group(2) == "分钟" else 60))
+            masked.mask(m.start(), m.end(), TIME_MARK)
+    if en:
+        for m in _RELATIVE_DELTA_EN_RE.finditer(masked.current):
+            said = m.group(1)
+            amount = 0.5 if said.startswith("half") else parse_number(said)
+            if amount is not None and found.exact is None:
+                found.exact = now + timedelta(minutes=amount * (60 if m.group(2).startswith("hour") else 1))
+            masked.mask(m.start(), m.end(), TIME_MARK)
+
+
+# ---- putting it together ------------------------------------------------------------------
 
 
 def _hour_in_window(hour: int, window: str | None, meridiem: str | None) -> int | None:
-    """The 24-hour clock hour, or None when the hour is still ambiguous (no am/pm, no window)."""
+    """The 24-hour clock hour (24 = the day's end), or None while still ambiguous (no am/pm, no window)."""
     if meridiem == "p":
         return hour + 12 if hour < 12 else hour
     if meridiem == "a":
         return 0 if hour == 12 else hour
     if hour == 0 or hour >= 13:
-        return hour % 24
-    if window in ("afternoon", "evening"):
+        return hour
+    if window == "evening":
+        return hour + 12  # 晚上十二点: midnight at the end of the evening
+    if window == "afternoon":
         return hour + 12 if hour < 12 else hour
     if window == "night":
-        return hour + 12 if 6 <= hour < 12 else (0 if hour == 12 else hour)
+        return hour + 12 if 6 <= hour <= 12 else hour
     if window == "noon":
         return hour + 12 if hour <= 3 else hour
     if window == "morning":
         return hour
     return None
-
-
-def find_times(masked: MaskedText, now: datetime) -> TimeSlots:
-    """Read and mask every time expression; resolve them to one date, time and window."""
-    local_now = _local_now(now)
-    today = local_now.date()
-    found = _Found()
-    _find_dates(masked, today, found)
-    _find_windows(masked, found)
-    _find_clock(masked, local_now, found)
-
-    slots = TimeSlots(time_window=found.window)
-    if found.exact is not None:
-        slots.date, slots.time = found.exact.date().isoformat(), found.exact.strftime("%H:%M")
-        return slots
-    day = found.day
-    if found.hour is not None:
-        hour = _hour_in_window(found.hour, found.window, found.meridiem)
-        if hour is None:
-            hour, day = _ambiguous_hour(found.hour, found.minute, day, local_now)
-        elif day is None:
-            # Future bias: a time already past today means tomorrow.
-            passed = (hour, found.minute) < (local_now.hour, local_now.minute)
-            day = today + timedelta(days=1) if passed else today
-        slots.time = f"{hour % 24:02d}:{found.minute:02d}"
-    elif found.window is not None and day is None:
-        passed = local_now.hour >= WINDOW_END_HOUR[found.window]
-        day = today + timedelta(days=1) if passed else today
-    slots.date = day.isoformat() if day else None
-    return slots
 
 
 def _ambiguous_hour(hour: int, minute: int, day: date | None, now: datetime) -> tuple[int, date]:
@@ -432,3 +780,99 @@ def _ambiguous_hour(hour: int, minute: int, day: date | None, now: datetime) -> 
         if (candidate, minute) >= (now.hour, now.minute):
             return candidate, today
     return (hour + 12 if hour < 7 else hour), today + timedelta(days=1)
+
+
+def _span(masked: MaskedText, found: _Found) -> tuple[_DateMention | None, _DateMention | None]:
+    """The day the request is for and, when a span was said, its last day; masks the connector."""
+    dates = sorted(found.dates, key=lambda d: d.start)
+    text = masked.current
+    for first, second in pairwise(dates):
+        connector = _SPAN_CONNECTOR_RE.fullmatch(text, first.end, second.start)
+        if connector is None:
+            continue
+        masked.mask(connector.start(1), connector.end(1), TIME_MARK)
+        if text.endswith("从", 0, first.start):
+            masked.mask(first.start - 1, first.start, TIME_MARK)
+        elif text.endswith("from ", 0, first.start) and not text[: first.start - 5][-1:].isalpha():
+            masked.mask(first.start - 5, first.start - 1, TIME_MARK)
+        end_day: date | None = second.day
+        while end_day is not None and end_day < first.day and second.roll:
+            end_day = _roll(end_day, second.roll)
+        if end_day is None or end_day <= first.day:
+            return first, None
+        return first, _DateMention(second.start, second.end, end_day)
+    if len(dates) == 1 and text[: dates[0].start].rstrip().endswith(_LONE_END_BEFORE):
+        return None, dates[0]  # 住到周日: the last day; the first is not said
+    return (dates[0] if dates else None), None
+
+
+def find_times(masked: MaskedText, now: datetime) -> TimeSlots:
+    """Read and mask every time expression; resolve them to one date (and end date), time and window."""
+    local_now = _local_now(now)
+    today = local_now.date()
+    found = _Found()
+    chars = set(masked.current)
+    digits = not chars.isdisjoint(_DIGITS)
+    words = set(_EN_TOKEN_RE.findall(masked.current)) if not chars.isdisjoint(_LATIN) else set()
+
+    if not chars.isdisjoint(_FESTIVAL_ZH_CHARS):
+        _festival_zh(masked, today, found)
+    if not words.isdisjoint(_FESTIVAL_EN_WORDS):
+        _festival_en(masked, today, found)
+    if digits:
+        _numeric_dates(masked, today, found)
+    if not chars.isdisjoint(_RELATIVE_ZH_CHARS):
+        _relative_zh(masked, today, found)
+    if not words.isdisjoint(_RELATIVE_EN_WORDS):
+        _relative_en(masked, today, found)
+    if not chars.isdisjoint(_WEEKDAY_ZH_CHARS):
+        _weekdays_zh(masked, today, found)
+    if not words.isdisjoint(_WEEKDAY_EN_WORDS):
+        _weekdays_en(masked, today, found)
+    if not chars.isdisjoint(_DATE_ZH_CHARS):
+        _month_days_zh(masked, today, found)
+        _days_zh(masked, today, found)
+    if digits and not (words.isdisjoint(_MONTH_EN_WORDS) and words.isdisjoint(_ORDINAL_EN_WORDS)):
+        _month_days_en(masked, today, found)
+    zh_delta = "时" in chars or "钟" in chars
+    en_delta = "in" in words and not words.isdisjoint(_DELTA_EN_WORDS)
+    if zh_delta or en_delta:
+        _deltas(masked, local_now, found, zh_delta, en_delta)
+    if "~" in chars or not words.isdisjoint(_CLOCK_EN_WORDS):
+        _clock_en(masked, found, words, digits)  # before the windows: "8 in the evening" needs its "evening"
+    zh_windows = not chars.isdisjoint(_WINDOW_ZH_CHARS)
+    en_windows = not words.isdisjoint(_WINDOW_EN_WORDS)
+    if zh_windows or en_windows:
+        _windows(masked, found, zh_windows, en_windows)
+    if not chars.isdisjoint(_CLOCK_ZH_CHARS):
+        _clock_zh(masked, found)
+    if ":" in chars:
+        _clock_colon(masked, found)
+    return _resolve(masked, found, local_now)
+
+
+def _resolve(masked: MaskedText, found: _Found, now: datetime) -> TimeSlots:
+    today = now.date()
+    slots = TimeSlots(time_window=found.window)
+    first, last = _span(masked, found) if found.dates else (None, None)
+    slots.end_date = last.day.isoformat() if last else None
+    if found.exact is not None:
+        slots.date, slots.time = found.exact.date().isoformat(), found.exact.strftime("%H:%M")
+        return slots
+    day = first.day if first else None
+    if found.hour is not None:
+        hour = _hour_in_window(found.hour, found.window, found.meridiem)
+        if hour is None:
+            hour, day = _ambiguous_hour(found.hour, found.minute, day, now)
+        elif day is None:
+            # Future bias: a time already past today means tomorrow.
+            passed = (hour, found.minute) < (now.hour, now.minute)
+            day = today + timedelta(days=1) if passed else today
+        if hour >= 24:  # midnight at the end of the day said
+            hour, day = hour - 24, day + timedelta(days=1)
+        slots.time = f"{hour:02d}:{found.minute:02d}"
+    elif found.window is not None and day is None and last is None:
+        passed = now.hour >= WINDOW_END_HOUR[found.window]
+        day = today + timedelta(days=1) if passed else today
+    slots.date = day.isoformat() if day else None
+    return slots

@@ -1,0 +1,144 @@
+"""Splitting one command into its requests, and telling each request's domain.
+
+"帮我订明天上午去上海的机票，再订一间外滩附近的酒店，两晚" is two requests: a flight, then a
+hotel. The command is cut at punctuation and conjunctions (再, 然后, and, then…) into
+segments; each segment is given the domains its words point to (catalogue names and
+domain words such as 机票, 酒店, 电影, 超市); a segment that points nowhere ("两晚",
+"around 8 pm") belongs to the request before it (or, at the start, the one after it);
+neighbouring segments of the same domain are one request again ("来一杯冰美式和两个可颂"
+stays one food order with two items).
+
+Food or grocery, for a name both sell (可乐, 啤酒), is decided in this order:
+1. the segment's own words: supermarket words (超市, 盒马, 年货, 买菜) or grocery measure
+   words (箱, 提, 斤, 公斤, kg, "case of") say grocery; cup and plate measure words (杯, 份,
+   碗, cup, glass) and food words (外卖, 点, 叫, 喝, deliver) say food;
+2. the other items of the same command: the nearest segment already known to be food or
+   grocery (买点年货：一盒坚果礼盒，两箱可乐 is all grocery; "a pizza and two cokes" all food);
+3. otherwise food: a single drink or beer is most often wanted now, from a restaurant.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import pairwise
+
+from bangwo.understand.lexicon import NameMention
+from bangwo.understand.rules import FOOD, FOOD_MEASURE_HINT, GROCERY_CONTEXT, GROCERY_MEASURE_HINT
+
+# Where one request may end and the next begin. The conjunction starts the next segment.
+_SPLITTERS = re.compile(
+    r"[,，。.!！?？;；:：~～、\n]"
+    r"|和|跟|与|以及|还有|还要|再|另外|然后|顺便|同时|并且|外加|加上"
+    r"|\b(?:and|plus|also|then|as well as|along with)\b|&"
+)
+
+# Words that make a segment one domain's request by themselves.
+DOMAIN_WORDS: dict[str, re.Pattern[str]] = {
+    "flight": re.compile(
+        r"机票|航班|飞机|班机|(?<![一两三四五六七八九十\d])飞(?![快速])|起飞|直飞|经济舱|商务舱|头等舱|公务舱|登机|"
+        r"\b(?:flights?|fly|flying|plane|airline|airfare|boarding|business class|economy class|economy|first class)\b"
+    ),
+    "hotel": re.compile(
+        r"酒店|宾馆|旅馆|民宿|住宿|客栈|旅店|入住|退房|订房|开房|房间|客房|大床房|双床房|标间|套房|"
+        r"[一两三四五六七八九十几\d]\s*间(?:房)?|住[一两三四五六七八九十几俩仨\d]|住到|住在.{0,12}?(?:附近|边|旁)|"
+        r"(?<![周期拜初年号日月\d零一二两三四五六七八九十])[一两三四五六七八九十几俩仨\d]\s*个?晚(?![饭餐安点])|"
+        r"\b(?:hotels?|rooms?|stay|staying|inn|hostel|b&b|airbnb|check[- ]in|"
+        r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)\s+nights?)\b"
+    ),
+    "movie": re.compile(
+        r"电影|影院|影城|影厅|电影票|影票|观影|场次|首映|点映|首场|imax"
+        r"|\b(?:movies?|films?|cinema|theater|theatre|premiere|showing|screening|showtimes?)\b"
+    ),
+    "grocery": GROCERY_CONTEXT,
+    "food": re.compile(r"外卖|点餐|订餐|饿了|\b(?:takeout|takeaway|food delivery)\b"),
+}
+# Seat words say movie unless the segment is already a flight's ("two business class seats").
+_SEAT_WORDS = re.compile(
+    r"连座|连坐|坐一起|坐在一起|[前后中]排|第[一二三四五六七八九十\d]+排|最后一排|最后排|中间的?位置|\b(?:seats?|rows?)\b"
+)
+# Words that only tell a ticket's domain when nothing stronger was said.
+_TICKET = re.compile(r"票|张|\btickets?\b")
+_TOWARDS_A_PLACE = re.compile(r"(?:去|到|飞|回|\bto\b|\bfrom\b)\s*\ue005")
+
+
+@dataclass
+class Clause:
+    """A stretch of the command [start, end) and the domains it asks for, in the order said (none: unknown)."""
+
+    start: int
+    end: int
+    domains: tuple[str, ...]
+
+
+def _segment_domains(text: str, names: list[NameMention]) -> tuple[str, ...] | None:
+    """The domains one segment points to, in order of their first word; () for food-or-grocery, None for nothing."""
+    firsts: dict[str, int] = {}
+
+    def saw(domain: str, position: int) -> None:
+        firsts[domain] = min(position, firsts.get(domain, position))
+
+    shared_item = False
+    for name in names:
+        if "title" in name.entry.kinds:
+            saw("movie", name.start)
+        if name.entry.is_item:
+            if len(name.entry.domains) == 1:
+                saw(next(iter(name.entry.domains)), name.start)
+            else:
+                shared_item = True
+        elif "merchant" in name.entry.kinds and len(name.entry.merchant_domains) == 1:
+            saw(next(iter(name.entry.merchant_domains)), name.start)
+    for domain, words in DOMAIN_WORDS.items():
+        if (m := words.search(text)) is not None:
+            saw(domain, m.start())
+    if "flight" not in firsts and (m := _SEAT_WORDS.search(text)) is not None:
+        saw("movie", m.start())
+    if firsts:
+        if "food" in firsts and "grocery" in firsts and shared_item:
+            del firsts["food"]  # 可乐 with 超市 words around it
+        return tuple(sorted(firsts, key=firsts.__getitem__))
+    if shared_item:
+        if GROCERY_MEASURE_HINT.search(text):
+            return ("grocery",)
+        if FOOD_MEASURE_HINT.search(text) or FOOD.verbs.search(text):
+            return ("food",)
+        return ()
+    return None
+
+
+def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
+    """The command's requests in the order said; one clause with no domains when nothing points anywhere."""
+    cuts = [0, *(m.start() for m in _SPLITTERS.finditer(text) if m.start() > 0), len(text)]
+    cuts = sorted(set(cuts))
+    segments: list[tuple[int, int, tuple[str, ...] | None]] = []
+    for start, end in pairwise(cuts):
+        inside = [n for n in names if start <= n.start < end]
+        segments.append((start, end, _segment_domains(text[start:end], inside)))
+    # A food-or-grocery name takes the domain of the nearest segment that is food or grocery.
+    decided = [i for i, (_, _, d) in enumerate(segments) if d and d[0] in ("food", "grocery") and len(d) == 1]
+    resolved: list[tuple[str, ...] | None] = []
+    for i, (_, _, domains) in enumerate(segments):
+        if domains == ():
+            nearest = min(decided, key=lambda j: (abs(j - i), j > i), default=None)
+            domains = segments[nearest][2] if nearest is not None else ("food",)
+        resolved.append(domains)
+    # Segments that point nowhere join the request before them, or the first one after them.
+    known = [d for d in resolved if d]
+    if not known:
+        # "两张票" / "two tickets to Sanya": a ticket says movie, or flight when it goes to a place.
+        if _TICKET.search(text):
+            return [Clause(0, len(text), ("flight",) if _TOWARDS_A_PLACE.search(text) else ("movie",))]
+        return [Clause(0, len(text), ())]
+    last = known[0]
+    filled: list[tuple[str, ...]] = []
+    for domains in resolved:
+        last = domains or last
+        filled.append(last)
+    clauses: list[Clause] = []
+    for (start, end, _), domains in zip(segments, filled, strict=True):
+        if clauses and clauses[-1].domains == domains:
+            clauses[-1].end = end
+        else:
+            clauses.append(Clause(start, end, domains))
+    return clauses

@@ -1,0 +1,1 @@
+"""Rules of the booking domains (movie, flight, hotel); food and grocery share the item rules in parser.py."""

@@ -1,0 +1,102 @@
+"""What the movie, flight and hotel rules share: the action asked for, and how many (tickets, people, rooms)."""
+
+from __future__ import annotations
+
+import re
+
+from bangwo.understand.numbers import EN_NUMBER, ZH_NUMBER, parse_number
+from bangwo.understand.text import SLOT_MARK, MaskedText
+
+MAX_COUNT = 99
+
+# Requests to write or explain something about a film or a trip are conversation, not bookings.
+CHAT_ABOUT = re.compile(
+    r"写|作诗|作文|翻译|讲个|讲讲|讲一|笑话|故事|诗|歌词|攻略|介绍一下|好看吗|好不好看|剧情|影评|讲的是|谁演|导演|为什么|差评|好评|"
+    r"\b(?:write|translate|poem|joke|story|essay|plot|review|lyrics|who (?:directed|stars|is in)|tell me about|why)\b"
+)
+CANCEL = re.compile(
+    r"取消|退掉|退订|退票|退了|退房(?!时间)|不去了|不看了|不住了|不要了|撤销|撤回"
+    r"|\b(?:cancel|call off|refund)\b"
+)
+# Asking after a booking already made: "我的…", "my …", or words only a booking has.
+_MY_BOOKING = re.compile(
+    r"我的|我订的|我买的|刚订的|刚买的|刚才订的|刚才买的|之前订的|已经订的|订好的"
+    r"|\b(?:my|i booked|i bought|we booked)\b"
+)
+_STATUS_WORDS = re.compile(
+    r"订好了|订上了|订到了|订成功|出票|延误|晚点|准点|登机口|状态|到哪|确认了|进度|几点起飞|几点的|哪个厅|哪个影厅|几号厅|订单"
+    r"|\b(?:status|delayed|on time|gate|confirmed|confirmation|booking|reservation|go through|when does|what time|"
+    r"where(?:'s| is| are))\b"
+)
+_STATUS_ONLY = re.compile(r"出票了|延误|晚点|准点|登机口|订好了吗|订上了吗|订到了吗|\b(?:delayed|on time|gate)\b")
+SEARCH = re.compile(
+    r"查一下|查查|查询|查看|查|搜一下|搜索|搜|看一下|看看|瞧瞧|有没有|有什么|有哪些|有几|哪些|多少钱|什么价|价格|比价|比较"
+    r"|\b(?:look up|looking up|search|show me|what|which|any|are there|is there|list|compare|how much|"
+    r"check(?! in| out))\b"
+)
+
+
+def action_of(text: str) -> str:
+    """cancel, status, search or order, from the words of the request."""
+    if CANCEL.search(text):
+        return "cancel"
+    if _STATUS_ONLY.search(text) or (_MY_BOOKING.search(text) and _STATUS_WORDS.search(text)):
+        return "status"
+    if SEARCH.search(text):
+        return "search"
+    return "order"
+
+
+_N = f"(?>{ZH_NUMBER})"
+_ZH_PEOPLE = r"(?:个?(?:大人|成人|小孩|孩子|儿童|老人|乘客|人)|位|名|口人|口)"
+_ZH_COUNT = re.compile(
+    rf"一家({_N})口"
+    rf"|我们({_N}|俩|仨)(?:个人|个|人)?"
+    rf"|({_N})\s*(?:张|{_ZH_PEOPLE})"
+)
+_ZH_BARE_TICKET = re.compile(r"(?<=[买订要来拿])张")  # 买张票: one
+_ZH_ROOMS = re.compile(rf"({_N})\s*间")
+# Up to two words (or slots already read, such as the cabin) between the number and what it counts.
+_EN_WORD_GAP = r"(?:(?:[a-z-]+|[\ue000-\ue007]+)\s+){0,2}?"
+_EN_COUNT = re.compile(
+    rf"\ba family of ({EN_NUMBER})\b|\b(?:party|group) of ({EN_NUMBER})\b"
+    rf"|\b({EN_NUMBER})\s+{_EN_WORD_GAP}(?:tickets?|seats?|adults?|child|children|kids?|people|persons?|passengers?|"
+    rf"travell?ers?|guests?|of us)\b"
+)
+_EN_ROOMS = re.compile(rf"\b({EN_NUMBER})\s+{_EN_WORD_GAP}rooms?\b")
+
+
+def _as_count(said: str | None) -> int | None:
+    value = parse_number(said) if said else None
+    if value is None or value <= 0:
+        return None
+    return min(int(value), MAX_COUNT)
+
+
+def find_count(masked: MaskedText, rooms: bool) -> int | None:
+    """Tickets or people (a family of five: 5; two adults and a child: 3), or rooms when `rooms`; masked."""
+    text = masked.current
+    total: int | None = None
+    spans: list[tuple[int, int]] = []
+    regexes = (_ZH_ROOMS, _EN_ROOMS) if rooms else (_ZH_COUNT, _EN_COUNT)
+    for regex in regexes:
+        for m in regex.finditer(text):
+            count = _as_count(next((g for g in m.groups() if g), None))
+            if count is None:
+                continue
+            total = min((total or 0) + count, MAX_COUNT)
+            spans.append((m.start(), m.end()))
+    if total is None and not rooms and (m := _ZH_BARE_TICKET.search(text)) is not None:
+        total = 1
+        spans.append((m.start(), m.end()))
+    for start, end in spans:
+        masked.mask(start, end, SLOT_MARK)
+    return total
+
+
+def first_match(regex: re.Pattern[str], masked: MaskedText) -> re.Match[str] | None:
+    """The first match, masked so that later rules do not read it again."""
+    m = regex.search(masked.current)
+    if m is not None:
+        masked.mask(m.start(), m.end(), SLOT_MARK)
+    return m

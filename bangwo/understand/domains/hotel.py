@@ -1,0 +1,37 @@
+"""Hotels: how many nights.
+
+Nights are said as 两晚 / 两个晚上 / "two nights", or as a span of days (从初一住到初四:
+3 nights, the days between). 住三天 / "stay 3 days" counts as three nights: hotel prices
+and stays are counted per day (一天300 is a night's rate) and people say 住三天 for three
+nights; when both are said (三天两晚) the nights win.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bangwo.understand.numbers import EN_NUMBER, ZH_NUMBER, parse_number
+from bangwo.understand.text import SLOT_MARK, MaskedText
+
+_N = f"(?>{ZH_NUMBER})"
+_NIGHTS = re.compile(
+    # Not the day of a date: 周五晚上, 初一晚上, 大年三十晚上 are evenings, not nights counted.
+    rf"(?<![周期拜初年号日月\d零一二两三四五六七八九十])({_N}|俩|仨)\s*个?(?:晚上|晚|夜)(?![饭餐安点])"
+    rf"|\b({EN_NUMBER})\s+nights?\b"
+)
+_DAYS = re.compile(rf"住\s*({_N}|俩|仨)\s*(?:天|日)|\b(?:stay(?:ing)?|for)\s+({EN_NUMBER})\s+days?\b")
+MAX_NIGHTS = 365
+
+
+def nights_said(masked: MaskedText) -> int | None:
+    """Nights (or days, see the module note), masked; None when not said."""
+    for regex in (_NIGHTS, _DAYS):
+        m = regex.search(masked.current)
+        if m is None:
+            continue
+        value = parse_number(m.group(1) or m.group(2))
+        if value is None or value <= 0:
+            continue
+        masked.mask(m.start(), m.end(), SLOT_MARK)
+        return min(int(value), MAX_NIGHTS)
+    return None

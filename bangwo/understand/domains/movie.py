@@ -1,0 +1,73 @@
+"""Movie tickets: the film, the premiere, how many, the seats."""
+
+from __future__ import annotations
+
+import re
+
+from bangwo.domain.frame import SeatWish
+from bangwo.understand.domains.common import first_match
+from bangwo.understand.lexicon import NameMention
+from bangwo.understand.text import MARKS, MaskedText
+
+PREMIERE = re.compile(r"首映|首场|点映|首映礼|\bpremieres?\b|\bopening night\b")
+# Longest first inside each alternative: 最后一排 before 后排, 第一排 before 前排.
+_ROWS: tuple[tuple[str, str], ...] = (
+    (r"最后一排|最后排|最后面|最后头|倒数第一排|\blast row\b|\bvery back\b", "last"),
+    (r"第一排|最前排|最前面|\bfirst row\b|\bvery front\b", "first"),
+    (r"后排|靠后|后面|后几排|\bback rows?\b|\brear\b|\bin the back\b|\bat the back\b|\bback\b", "back"),
+    (r"前排|靠前|前面|前几排|\bfront rows?\b|\bin the front\b|\bfront\b", "front"),
+    (r"中间|中排|正中|居中|中央|\bmiddle\b|\bcent(?:er|re)\b", "middle"),
+)
+_ROW = re.compile("|".join(f"(?P<r{i}>{pattern})" for i, (pattern, _) in enumerate(_ROWS)))
+_ADJACENT = re.compile(
+    r"连座|连坐|坐一起|坐在一起|挨着|相邻|连在一起|在一起|并排"
+    r"|\b(?:together|next to each other|adjacent|side by side)\b"
+)
+# What makes a sentence naming a film a ticket request rather than talk about the film.
+TICKET_WORDS = re.compile(
+    r"票|张|场|座|排|看|买|订|首映|电影|影院|来|要"
+    r"|\b(?:tickets?|seats?|rows?|showing|screening|showtimes?|watch|see|book|buy|get|premiere|cinema|movie|film|"
+    r"adults?|child|children|kids?|people|persons)\b"
+)
+# Unknown titles from the sentence's shape: "tickets for Dune", "看流浪地球3".
+# The title ends at punctuation, a slot already read, or a word that starts the next part.
+_TITLE_END = (
+    r"(?=\s*(?:$|[,.!?]|[\ue000-\ue007]|\b(?:on|at|in|tonight|tomorrow|today|this|next|with|and|please|around)\b))"
+)
+_EN_TITLE = re.compile(
+    r"(?:\b(?:tickets?|seats?)|\ue007+)\s+(?:for|to)\s+(?:the\s+(?:premiere|showing|screening)\s+of\s+)?"
+    rf"([a-z0-9][a-z0-9' :-]*?){_TITLE_END}"
+    rf"|\b(?:watch|see)\s+([a-z0-9][a-z0-9' :-]*?){_TITLE_END}"
+)
+_ZH_TITLE = re.compile(
+    r"看\s*([^\W_的了吧吗呢]{2,10}?)(?=的票|的电影|[,，。!！?？\s]|$|[\ue000-\ue007])|([^\W_的]{2,10}?)的(?:电影)?票"
+)
+_NOT_A_TITLE = re.compile(r"^(?:电影|一下|看|票|a movie|movie|the movie|film|a film|it|something|one)$")
+
+
+def seat_wish(masked: MaskedText) -> SeatWish | None:
+    row = None
+    if (m := first_match(_ROW, masked)) is not None:
+        row = _ROWS[int(next(k for k, v in m.groupdict().items() if v)[1:])][1]
+    adjacent = True if first_match(_ADJACENT, masked) is not None else None
+    if row is None and adjacent is None:
+        return None
+    return SeatWish(row=row, adjacent=adjacent)  # type: ignore[arg-type]
+
+
+def film_title(masked: MaskedText, names: list[NameMention]) -> str | None:
+    """The film as said: a catalogue title, a title in 《》, or one read from 看… / "tickets for …"."""
+    for name in names:
+        if "title" in name.entry.kinds:
+            return name.said
+    for regex in (_EN_TITLE, _ZH_TITLE):
+        for m in regex.finditer(masked.current):
+            group = m.lastindex or 1
+            said = masked.original[m.start(group) : m.end(group)].strip()
+            if (
+                said
+                and not _NOT_A_TITLE.match(said)
+                and not any(ch in MARKS for ch in masked.current[m.start(group) : m.end(group)])
+            ):
+                return said
+    return None

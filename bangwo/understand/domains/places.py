@@ -1,0 +1,198 @@
+"""Places as said: where a flight goes from and to, which city a hotel is in, what it is near.
+
+Catalogue cities and landmarks arrive masked (PLACE_MARK) from the lexicon; a place the
+catalogue lacks (许昌, "Luoyang", 西湖文化广场) is read from the sentence's shape instead:
+the words between 从…飞, after 去/到/回/飞往 or "to"/"from", before 附近/边 or after "near".
+The rules run after times, counts and budget are masked, so what is left around these
+words is mostly the place itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bangwo.understand.lexicon import NameMention
+from bangwo.understand.text import PLACE_MARK, SLOT_MARK, MaskedText
+
+_MARK_RUN = f"{PLACE_MARK}+"
+# Characters that never belong to a place name read from context (verbs, particles, ticket words).
+_NOT_IN_ZH_PLACE = "的飞到去从回往至出发机票航班订买帮我要在住找张间个和跟再给请想看查下了吗呢吧是"
+# One character of an unknown Chinese place: a letter of no Latin script, no digit, no mark, no context word.
+_ZH_CHAR = rf"[^\W\d_a-z{_NOT_IN_ZH_PLACE}]"
+_ZH_PLACE = f"(?:{_MARK_RUN}|{_ZH_CHAR}{{2,5}}?)"
+_ZH_PLACE_END = (
+    r"(?=的|机票|航班|飞机|往返|单程|出发|起飞|[,，。!！?？\s]|$|[\ue000-\ue007]|飞|到|去|玩|旅游|过年|探亲|出差)"
+)
+
+_ZH_FROM_TO = re.compile(rf"(?:从|由)?({_ZH_PLACE})\s*(?:飞往|飞到|飞|到|至|去|-|—|→|~)\s*({_ZH_PLACE}){_ZH_PLACE_END}")
+_ZH_TO = re.compile(rf"(?:飞往|飞到|前往|回到|返回|去往|去|到|飞|回)\s*({_ZH_PLACE}){_ZH_PLACE_END}")
+_ZH_FROM = re.compile(
+    rf"(?:从|由)\s*({_ZH_PLACE})(?=出发|起飞|走|飞|到|去|回|的|[\ue000-\ue007]|$)|({_ZH_PLACE})(?:出发|起飞)"
+)
+
+# An unknown English place: one to three words, ended by a preposition, a time, a mark or the end.
+_EN_STOP = (
+    r"on|at|for|in|by|and|with|under|below|less|leaving|departing|next|this|via|around|from|to|economy|business|"
+    r"first|class|please|tomorrow|today|tonight|the|a|an|near|then|also|plus|or|returning|return|one|round|trip|"
+    r"flight|flights|ticket|tickets|hotel|hotels|room|rooms|seat|seats|before|after|nonstop|direct|cheap|cheapest"
+)
+_EN_UNKNOWN = rf"(?!(?:{_EN_STOP})\b)[a-z][a-z'.-]*(?:\s+(?!(?:{_EN_STOP})\b)[a-z][a-z'.-]*){{0,2}}"
+_EN_PLACE = f"(?:{_MARK_RUN}|{_EN_UNKNOWN})"
+_EN_END = r"(?![a-z'.-])"
+_EN_FROM_TO = re.compile(
+    rf"\bfrom\s+(?:the\s+)?({_EN_PLACE}){_EN_END}\s*(?:to|-|→)\s+(?:the\s+)?({_EN_PLACE}){_EN_END}"
+)
+_EN_TO = re.compile(rf"\b(?:to|into|for|towards)\s+(?:the\s+)?({_EN_PLACE}){_EN_END}")
+_EN_FROM = re.compile(
+    rf"\b(?:from|leaving(?:\s+from)?|departing(?:\s+from)?|out of)\s+(?:the\s+)?({_EN_PLACE}){_EN_END}"
+)
+# Words after "to"/"for" that are no place: "want to book", "tickets for two".
+_EN_NOT_A_PLACE = frozenset(
+    [
+        "book",
+        "buy",
+        "get",
+        "go",
+        "fly",
+        "order",
+        "have",
+        "see",
+        "watch",
+        "travel",
+        "visit",
+        "stay",
+        "reserve",
+        "find",
+        "me",
+        "us",
+        "my",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "adults",
+        "people",
+        "passengers",
+        "kids",
+        "children",
+    ]
+)
+
+_ZH_NEAR_AFTER = re.compile(rf"((?:{PLACE_MARK}|{_ZH_CHAR}){{2,12}})(?:附近|旁边|周边|边上|周围|一带|边)")
+_ZH_NEAR_BEFORE = re.compile(
+    rf"(?:靠近|挨着|离|紧邻)\s*((?:{PLACE_MARK}|{_ZH_CHAR}){{2,12}}?)(?=近|附近|不远|比较近|[,，。\s]|的|$)"
+)
+_EN_NEAR = re.compile(
+    rf"\b(?:near|by|close to|next to|around|beside|walking distance (?:to|from)|not far from)\s+(?:the\s+)?"
+    rf"({_EN_PLACE}){_EN_END}"
+)
+_ZH_IN_CITY = re.compile(
+    rf"(?:在|去|到)\s*({_ZH_PLACE})(?=订|找|住|的|市|[\ue000-\ue007]|酒店|宾馆|民宿)|({_ZH_PLACE})(?:市)?的?(?:酒店|宾馆|民宿)"
+)
+_EN_IN_CITY = re.compile(rf"\b(?:in|at)\s+({_EN_PLACE}){_EN_END}")
+
+
+class Places:
+    """The place names of one clause: each mark run read back as said, and where it came from."""
+
+    def __init__(self, masked: MaskedText, names: list[NameMention]) -> None:
+        self.masked = masked
+        self.by_start = {n.start: n for n in names if n.entry.kinds & {"city", "landmark"}}
+
+    def said(self, start: int, end: int) -> str | None:
+        """The place [start, end) as the person said it; None when it is no place."""
+        value = self.masked.original[start:end].strip()
+        if not value:
+            return None
+        if PLACE_MARK in self.masked.current[start:end]:
+            return value
+        if value.isascii():
+            words = value.split()
+            if words[0] in _EN_NOT_A_PLACE or not words[0].isalpha():
+                return None
+            return value
+        return value
+
+    def kind(self, start: int) -> str | None:
+        name = self.by_start.get(start)
+        if name is None:
+            return None
+        return "city" if "city" in name.entry.kinds else "landmark"
+
+
+def _first(regex: re.Pattern[str], places: Places, groups: int = 1) -> tuple[str | None, ...] | None:
+    for m in regex.finditer(places.masked.current):
+        found = tuple(places.said(*m.span(g)) if m.group(g) else None for g in range(1, groups + 1))
+        if any(found) and all(f is not None for f, g in zip(found, range(1, groups + 1), strict=True) if m.group(g)):
+            return found
+    return None
+
+
+def route(masked: MaskedText, names: list[NameMention]) -> tuple[str | None, str | None]:
+    """(origin, destination) of a flight as said."""
+    places = Places(masked, names)
+    origin = destination = None
+    for regex in (_EN_FROM_TO, _ZH_FROM_TO):
+        if (found := _first(regex, places, 2)) is not None:
+            origin, destination = found
+            break
+    if destination is None and (found := _first(_EN_TO, places) or _first(_ZH_TO, places)):
+        destination = found[0]
+    if origin is None:
+        for regex in (_EN_FROM, _ZH_FROM):
+            m = next((m for m in regex.finditer(masked.current) if places.said(*m.span(m.lastindex or 1))), None)
+            if m is not None:
+                candidate = places.said(*m.span(m.lastindex or 1))
+                if candidate != destination:
+                    origin = candidate
+                    break
+    if destination is None:
+        # A lone city after the flight words: "三亚的机票", "flights Sanya".
+        cities = [n for n in names if "city" in n.entry.kinds and masked.original[n.start : n.end] != origin]
+        if cities:
+            destination = masked.original[cities[-1].start : cities[-1].end]
+    return origin, destination
+
+
+def hotel_place(masked: MaskedText, names: list[NameMention]) -> tuple[str | None, str | None]:
+    """(city, near) of a hotel as said; the near-place is masked so that it is not read as the city."""
+    places = Places(masked, names)
+    near = None
+    # Context first: 西湖文化广场附近 is one place even though 西湖 alone is a landmark.
+    for regex in (_ZH_NEAR_AFTER, _ZH_NEAR_BEFORE, _EN_NEAR):
+        m = regex.search(masked.current)
+        if m is None:
+            continue
+        start, end = m.span(1)
+        # 北京王府井附近: the city said first is the city, the rest is what the hotel is near.
+        city_first = next((n for n in names if n.start == start and "city" in n.entry.kinds and n.end < end - 1), None)
+        if city_first is not None:
+            start = city_first.end
+        if said := places.said(start, end):
+            near = said
+            masked.mask(start, m.end(), SLOT_MARK)
+            break
+    city = None
+    for name in names:
+        if PLACE_MARK not in masked.current[name.start : name.end]:
+            continue  # read as part of the near-place already
+        said = masked.original[name.start : name.end]
+        if "landmark" in name.entry.kinds and near is None:
+            near = said
+        elif "city" in name.entry.kinds and city is None:
+            city = said
+    if city is None:
+        for regex in (_ZH_IN_CITY, _EN_IN_CITY):
+            for m in regex.finditer(masked.current):
+                said = places.said(*m.span(m.lastindex or 1))
+                if said and said != near:
+                    city = said
+                    break
+            if city is not None:
+                break
+    return city, near

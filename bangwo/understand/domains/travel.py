@@ -1,0 +1,85 @@
+"""One movie, flight or hotel request (a clause of the command) to an intent frame.
+
+The stages run in an order that keeps each from reading another's words: the budget
+first (800一晚以内 holds a "night"), then the domain's own words (seats, cabin, nights,
+counts), then times (find_times, per clause), then places and titles from what is left.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from bangwo.domain.frame import IntentFrame
+from bangwo.understand.budget import find_budget
+from bangwo.understand.domains.common import CHAT_ABOUT, action_of, find_count
+from bangwo.understand.domains.flight import cabin_class
+from bangwo.understand.domains.hotel import nights_said
+from bangwo.understand.domains.movie import PREMIERE, TICKET_WORDS, film_title, seat_wish
+from bangwo.understand.domains.places import hotel_place, route
+from bangwo.understand.lexicon import NameMention
+from bangwo.understand.text import MaskedText
+from bangwo.understand.times import find_times
+
+TRAVEL_DOMAINS = frozenset({"movie", "flight", "hotel"})
+# What each booking needs before it can be offered (DESIGN.md: `missing`).
+_NEEDS = {"movie": ("title",), "flight": ("destination", "date", "origin"), "hotel": ("city", "date", "nights")}
+# Looking flights up needs the same as booking one; looking films or hotels up needs nothing.
+_NEEDED_WHEN_SEARCHING = frozenset({"flight"})
+
+
+def travel_frame(
+    domain: str, masked: MaskedText, names: list[NameMention], now: datetime
+) -> tuple[IntentFrame, str | None] | None:
+    """The clause's frame for `domain` and the last day of a stay said (住到下周一), or None when it is
+    talk about films or trips, not a request. Nights from the end day are counted in `complete`,
+    once an earlier request may have given the first day."""
+    text = masked.current
+    if CHAT_ABOUT.search(text):
+        return None
+    titles = [n for n in names if "title" in n.entry.kinds]
+    if domain == "movie" and titles and not TICKET_WORDS.search(text):
+        return None  # 惊蛰无声好看吗: about the film
+    action = action_of(text)
+    frame = IntentFrame(domain=domain, action=action)  # type: ignore[arg-type]
+    frame.budget_max = find_budget(masked)
+    if domain == "movie":
+        frame.premiere = True if PREMIERE.search(masked.current) else None
+        frame.seat = seat_wish(masked)
+    elif domain == "flight":
+        frame.cabin = cabin_class(masked)  # type: ignore[assignment]
+    else:
+        frame.nights = nights_said(masked)
+    frame.count = find_count(masked, rooms=domain == "hotel")
+    times = find_times(masked, now)
+    frame.date, frame.time, frame.time_window = times.date, times.time, times.time_window  # type: ignore[assignment]
+    end_date = getattr(times, "end_date", None)
+    if domain == "movie":
+        frame.title = film_title(masked, names)
+    elif domain == "flight":
+        frame.origin, frame.destination = route(masked, names)
+    else:
+        frame.city, frame.near = hotel_place(masked, names)
+        if frame.nights is None and frame.date and frame.time_window in ("evening", "night") and not end_date:
+            frame.nights = 1  # "a hotel tonight", 明晚的酒店: that one night
+    if action == "order" and frame.count is None:
+        frame.count = 1  # one ticket, one passenger, one room unless said: never asked back
+    return frame, end_date
+
+
+def complete(frame: IntentFrame, end_date: str | None) -> None:
+    """Nights from a stay's end day, then what the booking still needs (after context is shared)."""
+    if frame.domain == "hotel" and frame.nights is None and end_date and frame.date and end_date > frame.date:
+        frame.nights = (date.fromisoformat(end_date) - date.fromisoformat(frame.date)).days
+    if frame.domain not in _NEEDS:
+        return
+    if frame.action != "order" and not (frame.action == "search" and frame.domain in _NEEDED_WHEN_SEARCHING):
+        return
+    missing: list[str] = []
+    for slot in _NEEDS[frame.domain]:
+        if slot == "city" and (frame.city or frame.near):
+            continue
+        if slot == "nights" and frame.nights:
+            continue
+        if getattr(frame, slot) is None:
+            missing.append(slot)
+    frame.missing = missing

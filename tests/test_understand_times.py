@@ -1,0 +1,329 @@
+"""Time expressions: dates, spans, clock times and parts of the day against fixed `now` values.
+
+Each case is (text, (date, time, time_window, end_date)). The rules for ambiguous phrases are
+the ones documented at the top of bangwo/understand/times.py.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from bangwo.understand.text import TIME_MARK, MaskedText, clean, lower_ascii
+from bangwo.understand.times import find_times
+
+TUESDAY = datetime.fromisoformat("2026-02-10T10:00:00+08:00")  # the dev set's now
+SATURDAY = datetime.fromisoformat("2026-02-14T10:00:00+08:00")
+LATE = datetime.fromisoformat("2026-02-10T23:30:00+08:00")
+MONTH_END = datetime.fromisoformat("2026-01-30T10:00:00+08:00")  # a Friday
+NEXT_YEAR = datetime.fromisoformat("2027-01-15T10:00:00+08:00")
+DECEMBER_2030 = datetime.fromisoformat("2030-12-20T10:00:00+08:00")
+
+Slots = tuple[str | None, str | None, str | None, str | None]
+
+
+def _read(text: str, now: datetime = TUESDAY) -> Slots:
+    slots = find_times(MaskedText(lower_ascii(clean(text))), now)
+    return slots.date, slots.time, slots.time_window, slots.end_date
+
+
+def _left(text: str, now: datetime = TUESDAY) -> str:
+    """What the other rules still see after the times were read."""
+    masked = MaskedText(lower_ascii(clean(text)))
+    find_times(masked, now)
+    return masked.current.replace(TIME_MARK, "_")
+
+
+def _day(day: str, window: str | None = None) -> Slots:
+    return (day, None, window, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # relative days
+        ("今天", _day("2026-02-10")),
+        ("明天", _day("2026-02-11")),
+        ("后天", _day("2026-02-12")),
+        ("大后天", _day("2026-02-13")),
+        ("今晚", _day("2026-02-10", "evening")),
+        ("明晚", _day("2026-02-11", "evening")),
+        ("今早", _day("2026-02-10", "morning")),
+        ("明早", _day("2026-02-11", "morning")),
+        ("今天中午", _day("2026-02-10", "noon")),
+        ("三天后", _day("2026-02-13")),
+        ("today", _day("2026-02-10")),
+        ("tomorrow", _day("2026-02-11")),
+        ("the day after tomorrow", _day("2026-02-12")),
+        ("tonight", _day("2026-02-10", "evening")),
+        ("tomorrow night", _day("2026-02-11", "evening")),
+        ("tomorrow morning", _day("2026-02-11", "morning")),
+        ("tomorrow evening", _day("2026-02-11", "evening")),
+        # weekdays (Tuesday 2026-02-10; next week starts Monday 02-16)
+        ("周五", _day("2026-02-13")),
+        ("星期五", _day("2026-02-13")),
+        ("礼拜五", _day("2026-02-13")),
+        ("这周五", _day("2026-02-13")),
+        ("本周五", _day("2026-02-13")),
+        ("下周五", _day("2026-02-20")),
+        ("下个星期五", _day("2026-02-20")),
+        ("下下周五", _day("2026-02-27")),
+        ("礼拜天", _day("2026-02-15")),
+        ("周一", _day("2026-02-16")),  # passed this week: the coming one
+        ("帮我看一下周五的航班", _day("2026-02-13")),  # 一下 is "a bit", not "next"
+        ("on friday", _day("2026-02-13")),
+        ("friday", _day("2026-02-13")),
+        ("this friday", _day("2026-02-13")),
+        ("next friday", _day("2026-02-20")),  # the Friday of next week
+        ("friday next week", _day("2026-02-20")),
+        ("next week friday", _day("2026-02-20")),
+        # dates
+        ("2月14日", _day("2026-02-14")),
+        ("2月14号", _day("2026-02-14")),
+        ("二月十四日", _day("2026-02-14")),
+        ("14号", _day("2026-02-14")),
+        ("14日", _day("2026-02-14")),
+        ("9号", _day("2026-03-09")),  # passed this month: next month's
+        ("30号", _day("2026-03-30")),  # February has no 30th
+        ("1月5日", _day("2027-01-05")),  # passed this year: next year's
+        ("feb 14", _day("2026-02-14")),
+        ("february 14th", _day("2026-02-14")),
+        ("14 feb", _day("2026-02-14")),
+        ("the 14th", _day("2026-02-14")),
+        ("on the 13th", _day("2026-02-13")),
+        ("2/14", _day("2026-02-14")),
+        ("2026-02-14", _day("2026-02-14")),
+        ("2026年3月1日", _day("2026-03-01")),
+        ("下个月5号", _day("2026-03-05")),
+        # parts of the day (10:00: the morning is not over yet)
+        ("上午", _day("2026-02-10", "morning")),
+        ("早上", _day("2026-02-10", "morning")),
+        ("中午", _day("2026-02-10", "noon")),
+        ("下午", _day("2026-02-10", "afternoon")),
+        ("傍晚", _day("2026-02-10", "evening")),
+        ("晚上", _day("2026-02-10", "evening")),
+        ("夜里", _day("2026-02-10", "night")),
+        ("凌晨", _day("2026-02-10", "night")),
+        ("morning", _day("2026-02-10", "morning")),
+        ("noon", _day("2026-02-10", "noon")),
+        ("afternoon", _day("2026-02-10", "afternoon")),
+        ("evening", _day("2026-02-10", "evening")),
+        ("night", _day("2026-02-10", "night")),
+        ("midnight", _day("2026-02-10", "night")),
+        # clock times without a part of the day: the next daytime moment (see times.py)
+        ("8点", ("2026-02-10", "20:00", None, None)),
+        ("八点", ("2026-02-10", "20:00", None, None)),
+        ("8点半", ("2026-02-10", "20:30", None, None)),
+        ("八点半", ("2026-02-10", "20:30", None, None)),
+        ("七点半", ("2026-02-10", "19:30", None, None)),
+        ("两点半", ("2026-02-10", "14:30", None, None)),
+        ("十点一刻", ("2026-02-10", "10:15", None, None)),
+        ("十一点", ("2026-02-10", "11:00", None, None)),
+        ("8点15分", ("2026-02-10", "20:15", None, None)),
+        ("20:00", ("2026-02-10", "20:00", None, None)),
+        ("7:30", ("2026-02-10", "19:30", None, None)),
+        ("19点", ("2026-02-10", "19:00", None, None)),
+        ("8pm", ("2026-02-10", "20:00", None, None)),
+        ("8 pm", ("2026-02-10", "20:00", None, None)),
+        ("8p.m.", ("2026-02-10", "20:00", None, None)),
+        ("7:30pm", ("2026-02-10", "19:30", None, None)),
+        ("9am", ("2026-02-11", "09:00", None, None)),  # passed today
+        ("at 8", ("2026-02-10", "20:00", None, None)),
+        ("around 8", ("2026-02-10", "20:00", None, None)),
+        ("about 8 o'clock", ("2026-02-10", "20:00", None, None)),
+        ("8 o'clock", ("2026-02-10", "20:00", None, None)),
+        ("half past seven", ("2026-02-10", "19:30", None, None)),
+        ("quarter past eight", ("2026-02-10", "20:15", None, None)),
+        ("quarter to eight", ("2026-02-10", "19:45", None, None)),
+        ("at noon", ("2026-02-10", "12:00", "noon", None)),
+        ("八点左右", ("2026-02-10", "20:00", None, None)),
+        ("8点前后", ("2026-02-10", "20:00", None, None)),
+        ("around 8 pm", ("2026-02-10", "20:00", None, None)),
+        # clock times with a part of the day or a day
+        ("晚上8点", ("2026-02-10", "20:00", "evening", None)),
+        ("晚上8点左右", ("2026-02-10", "20:00", "evening", None)),
+        ("8 in the evening", ("2026-02-10", "20:00", "evening", None)),
+        ("下午一点", ("2026-02-10", "13:00", "afternoon", None)),
+        ("早上八点", ("2026-02-11", "08:00", "morning", None)),  # passed today: tomorrow
+        ("凌晨两点", ("2026-02-11", "02:00", "night", None)),
+        ("晚上十二点", ("2026-02-11", "00:00", "evening", None)),  # midnight ends the evening
+        ("明天三点", ("2026-02-11", "15:00", None, None)),
+        ("明天九点", ("2026-02-11", "09:00", None, None)),
+        ("周五晚上七点半", ("2026-02-13", "19:30", "evening", None)),
+        ("on friday at 7:30pm", ("2026-02-13", "19:30", None, None)),
+        ("tomorrow at 8", ("2026-02-11", "08:00", None, None)),
+        ("半小时后", ("2026-02-10", "10:30", None, None)),
+        ("in 2 hours", ("2026-02-10", "12:00", None, None)),
+        # the Spring Festival of 2026 (初一 = 02-17)
+        ("除夕", _day("2026-02-16")),
+        ("大年三十", _day("2026-02-16")),
+        ("年三十", _day("2026-02-16")),
+        ("除夕夜", _day("2026-02-16", "evening")),
+        ("初一", _day("2026-02-17")),
+        ("大年初一", _day("2026-02-17")),
+        ("春节", _day("2026-02-17")),
+        ("初四", _day("2026-02-20")),
+        ("初十", _day("2026-02-26")),
+        ("正月十五", _day("2026-03-03")),
+        ("元宵节", _day("2026-03-03")),
+        ("元宵那天", _day("2026-03-03")),
+        ("情人节", _day("2026-02-14")),
+        ("除夕前一天", _day("2026-02-15")),
+        ("初三后两天", _day("2026-02-21")),
+        ("chinese new year", _day("2026-02-17")),
+        ("lunar new year", _day("2026-02-17")),
+        ("spring festival", _day("2026-02-17")),
+        ("chinese new year's eve", _day("2026-02-16")),
+        ("lantern festival", _day("2026-03-03")),
+        ("valentine's day", _day("2026-02-14")),
+        # spans
+        ("从周五住到下周一", ("2026-02-13", None, None, "2026-02-16")),
+        ("从初一住到初四", ("2026-02-17", None, None, "2026-02-20")),
+        ("初十到十五", ("2026-02-26", None, None, "2026-03-03")),  # 十五 in a festival context
+        ("from friday to sunday", ("2026-02-13", None, None, "2026-02-15")),
+        ("feb 13 to feb 15", ("2026-02-13", None, None, "2026-02-15")),
+        ("feb 13-15", ("2026-02-13", None, None, "2026-02-15")),
+        ("from the 13th to the 15th", ("2026-02-13", None, None, "2026-02-15")),
+        ("13号到15号", ("2026-02-13", None, None, "2026-02-15")),
+        ("13到15号", ("2026-02-13", None, None, "2026-02-15")),
+        ("2月13日到15日", ("2026-02-13", None, None, "2026-02-15")),
+        ("周五到周一", ("2026-02-13", None, None, "2026-02-16")),  # the Monday after the Friday
+        ("明天住到周日", ("2026-02-11", None, None, "2026-02-15")),
+        ("住到周日", (None, None, None, "2026-02-15")),  # the first night is not said
+        ("周五和周六", _day("2026-02-13")),  # two days, no span
+    ],
+)
+def test_tuesday(text: str, expected: Slots) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("now", "text", "expected"),
+    [
+        # a Saturday: the Friday that is meant is the coming one
+        (SATURDAY, "周五", _day("2026-02-20")),
+        (SATURDAY, "这周五", _day("2026-02-20")),  # this week's has passed
+        (SATURDAY, "下周五", _day("2026-02-20")),
+        (SATURDAY, "friday", _day("2026-02-20")),
+        (SATURDAY, "next friday", _day("2026-02-20")),
+        (SATURDAY, "this friday", _day("2026-02-20")),
+        (SATURDAY, "周六", _day("2026-02-14")),
+        (SATURDAY, "下周日", _day("2026-02-22")),
+        (SATURDAY, "from friday to sunday", ("2026-02-20", None, None, "2026-02-22")),
+        # late evening
+        (LATE, "八点", ("2026-02-11", "08:00", None, None)),
+        (LATE, "at 7:30", ("2026-02-11", "07:30", None, None)),
+        (LATE, "中午", _day("2026-02-11", "noon")),
+        (LATE, "晚上", _day("2026-02-10", "evening")),
+        (LATE, "今晚", _day("2026-02-10", "evening")),
+        (LATE, "明天", _day("2026-02-11")),
+        # near the end of a month (Friday 2026-01-30)
+        (MONTH_END, "31号", _day("2026-01-31")),
+        (MONTH_END, "30号", _day("2026-01-30")),
+        (MONTH_END, "2号", _day("2026-02-02")),
+        (MONTH_END, "the 2nd", _day("2026-02-02")),
+        (MONTH_END, "28号到2号", ("2026-02-28", None, None, "2026-03-02")),
+        (MONTH_END, "周五", _day("2026-01-30")),
+        (MONTH_END, "下周一", _day("2026-02-02")),
+        # the festival table in other years
+        (NEXT_YEAR, "除夕", _day("2027-02-05")),
+        (NEXT_YEAR, "元宵", _day("2027-02-20")),
+        (DECEMBER_2030, "初一", _day("2031-01-23")),
+        (DECEMBER_2030, "除夕", _day("2031-01-22")),
+        (datetime.fromisoformat("2026-06-01T10:00:00+08:00"), "春节", _day("2027-02-06")),  # season over
+        (datetime.fromisoformat("2026-02-20T10:00:00+08:00"), "初一", _day("2026-02-17")),  # still this season
+        (datetime.fromisoformat("2024-01-20T10:00:00+08:00"), "除夕", _day("2024-02-09")),
+        (datetime.fromisoformat("2035-12-01T10:00:00+08:00"), "春节", (None, None, None, None)),  # off the table
+        # the offset in `now` decides what "today" is; a naive now is Shanghai time
+        (datetime.fromisoformat("2026-02-10T20:00:00-05:00"), "明天", _day("2026-02-11")),
+        (datetime(2026, 2, 10, 10, 0), "下午三点", ("2026-02-10", "15:00", "afternoon", None)),
+    ],
+)
+def test_other_nows(now: datetime, text: str, expected: Slots) -> None:
+    assert _read(text, now) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "十五块",
+        "十五个饺子",
+        "少一点糖",
+        "快一点",
+        "甜一点",
+        "来一点奶茶",
+        "三点水",
+        "三点五公里",
+        "九点九元",
+        "4 seats",
+        "two nights",
+        "8 km",
+        "around 8 km",
+        "about 8 people",
+        "800一晚",
+        "7-11",
+        "at 7-11",
+        "一日三餐",
+        "3号线",
+        "买一袋元宵",
+        "春节档电影",
+        "1/2糖",
+        "decaf 2 cups",
+        "get me 15 yuan milk tea",
+        "new year's eve",  # Dec 31 or 除夕: left to ask
+        "几点开门",
+        "帮我点一杯奶茶",
+    ],
+)
+def test_not_a_time(text: str) -> None:
+    assert _read(text) == (None, None, None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "left"),
+    [
+        ("三点两杯", "__两杯"),  # 两 counts cups, not minutes
+        ("两点半两杯奶茶", "___两杯奶茶"),
+        ("初一买十五个饺子", "__买十五个饺子"),
+        ("住两个晚上", "住两个晚上"),
+        ("book a hotel for one night", "book a hotel for one night"),
+        ("get me 4 seats tomorrow evening", "get me 4 seats ________ _______"),
+        ("从周五住到下周一", "___住____"),  # 从 and 到 belong to the span; 住 stays for the hotel rules
+        ("晚上8点左右", "______"),
+        ("around 8 pm", "___________"),
+        ("800一晚", "800一晚"),
+        ("三点水", "三点水"),
+    ],
+)
+def test_masks_only_what_it_read(text: str, left: str) -> None:
+    assert _left(text) == left
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("帮我买两张《惊蛰无声》首映的票，最后一排，晚上8点左右", ("2026-02-10", "20:00", "evening", None)),
+        ("周五晚上七点半的团圆饭，两张中间的位置", ("2026-02-13", "19:30", "evening", None)),
+        ("除夕前一天回成都的机票，从深圳出发", _day("2026-02-15")),
+        ("帮我在三亚订两间房，从初一住到初四", ("2026-02-17", None, None, "2026-02-20")),
+        ("one ticket for Reunion Dinner on Friday at 7:30pm, front row", ("2026-02-13", "19:30", "evening", None)),
+        (
+            "buy two tickets for the premiere of Silent Awakening, last row, around 8 pm",
+            ("2026-02-10", "20:00", None, None),
+        ),
+        ("get me 4 seats together for Star Wanderer tomorrow evening", _day("2026-02-11", "evening")),
+        ("帮我看一下周五北京到三亚的航班，要经济舱，1500以内", _day("2026-02-13")),
+        ("明天入住西湖边的酒店，一晚，500以内", _day("2026-02-11")),
+        ("book a hotel near the Bund for two nights", (None, None, None, None)),
+    ],
+)
+def test_dev_sentences(text: str, expected: Slots) -> None:
+    assert _read(text) == expected
+
+
+def test_works_on_a_clause_of_a_longer_sentence() -> None:
+    sentence = clean("帮我订明天上午去上海的机票，再订一间外滩附近的酒店，从周五住到周日")
+    first, second = sentence.split(",再")  # clean() made the full-width comma ASCII
+    assert _read(first)[:3] == ("2026-02-11", None, "morning")
+    assert _read(second) == ("2026-02-13", None, None, "2026-02-15")
