@@ -34,10 +34,23 @@ _EN_BUDGET = re.compile(
 )
 
 
+# Cheap pre-checks (neither regex starts with a plain character, so re tries every position):
+# every Chinese limit holds one of these characters (超 of 不超过, 内 of 以内, 顶 of 封顶 or
+# 顶多, ...), and every English one an ASCII letter (under, max, or less, ...).
+_ZH_BUDGET_CHARS = frozenset("超高到低少最顶预控价内下")
+_ASCII_LETTER = re.compile(r"[a-z]")
+
+
 def find_budget(masked: MaskedText) -> float | None:
     """The largest amount the person will pay, in yuan; None when no limit was said."""
     budget: float | None = None
-    for regex in (_ZH_BUDGET, _EN_BUDGET):
+    text = masked.current
+    regexes = []
+    if not _ZH_BUDGET_CHARS.isdisjoint(text):
+        regexes.append(_ZH_BUDGET)
+    if _ASCII_LETTER.search(text):
+        regexes.append(_EN_BUDGET)
+    for regex in regexes:
         for m in regex.finditer(masked.current):
             said = next((g for g in m.groups() if g and not re.fullmatch(_EN_UNIT, g)), None)
             value = parse_number(said) if said else None

@@ -24,7 +24,13 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from bangwo.understand.lexicon import NameMention
-from bangwo.understand.rules import FOOD, FOOD_MEASURE_HINT, GROCERY_CONTEXT, GROCERY_MEASURE_HINT
+from bangwo.understand.rules import (
+    FOOD,
+    FOOD_MEASURE_HINT,
+    GROCERY_CONTEXT_EN,
+    GROCERY_CONTEXT_ZH,
+    GROCERY_MEASURE_HINT,
+)
 
 # Where one request may end and the next begin. The conjunction starts the next segment.
 _SPLITTERS = re.compile(
@@ -33,30 +39,52 @@ _SPLITTERS = re.compile(
     r"|\b(?:and|plus|also|then|as well as|along with)\b|&"
 )
 
-# Words that make a segment one domain's request by themselves.
-DOMAIN_WORDS: dict[str, re.Pattern[str]] = {
-    "flight": re.compile(
-        r"机票|航班|飞机|班机|(?<![一两三四五六七八九十\d])飞(?![快速])|起飞|直飞|经济舱|商务舱|头等舱|公务舱|登机|"
-        r"\b(?:flights?|fly|flying|plane|airline|airfare|boarding|business class|economy class|economy|first class)\b"
+# Words that make a segment one domain's request by themselves, as (Chinese, English) parts.
+# Every Chinese alternative holds a non-ASCII character and every English one an ASCII letter
+# or digit, so a segment without such characters skips that part (see `_first_word`).
+_DOMAIN_WORD_PARTS: dict[str, tuple[str, str]] = {
+    "flight": (
+        r"机票|航班|飞机|班机|(?<![一两三四五六七八九十\d])飞(?![快速])|起飞|直飞|经济舱|商务舱|头等舱|公务舱|登机",
+        r"\b(?:flights?|fly|flying|plane|airline|airfare|boarding|business class|economy class|economy|first class)\b",
     ),
-    "hotel": re.compile(
+    "hotel": (
         r"酒店|宾馆|旅馆|民宿|住宿|客栈|旅店|入住|退房|订房|开房|房间|客房|大床房|双床房|标间|套房|"
         r"[一两三四五六七八九十几\d]\s*间(?:房)?|住[一两三四五六七八九十几俩仨\d]|住到|住在.{0,12}?(?:附近|边|旁)|"
-        r"(?<![周期拜初年号日月\d零一二两三四五六七八九十])[一两三四五六七八九十几俩仨\d]\s*个?晚(?![饭餐安点])|"
+        r"(?<![周期拜初年号日月\d零一二两三四五六七八九十])[一两三四五六七八九十几俩仨\d]\s*个?晚(?![饭餐安点])",
         r"\b(?:hotels?|rooms?|stay|staying|inn|hostel|b&b|airbnb|check[- ]in|"
-        r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)\s+nights?)\b"
+        r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)\s+nights?)\b",
     ),
-    "movie": re.compile(
-        r"电影|影院|影城|影厅|电影票|影票|观影|场次|首映|点映|首场|imax"
-        r"|\b(?:movies?|films?|cinema|theater|theatre|premiere|showing|screening|showtimes?)\b"
+    "movie": (
+        r"电影|影院|影城|影厅|电影票|影票|观影|场次|首映|点映|首场",
+        r"imax|\b(?:movies?|films?|cinema|theater|theatre|premiere|showing|screening|showtimes?)\b",
     ),
-    "grocery": GROCERY_CONTEXT,
-    "food": re.compile(r"外卖|点餐|订餐|饿了|\b(?:takeout|takeaway|food delivery)\b"),
+    "grocery": (GROCERY_CONTEXT_ZH, GROCERY_CONTEXT_EN),
+    "food": (r"外卖|点餐|订餐|饿了", r"\b(?:takeout|takeaway|food delivery)\b"),
 }
+DOMAIN_WORDS: dict[str, re.Pattern[str]] = {
+    domain: re.compile(f"{zh}|{en}") for domain, (zh, en) in _DOMAIN_WORD_PARTS.items()
+}
+_DOMAIN_WORD_REGEXES = {domain: (re.compile(zh), re.compile(en)) for domain, (zh, en) in _DOMAIN_WORD_PARTS.items()}
 # Seat words say movie unless the segment is already a flight's ("two business class seats").
-_SEAT_WORDS = re.compile(
-    r"连座|连坐|坐一起|坐在一起|[前后中]排|第[一二三四五六七八九十\d]+排|最后一排|最后排|中间的?位置|\b(?:seats?|rows?)\b"
+_SEAT_WORD_PARTS = (
+    re.compile(r"连座|连坐|坐一起|坐在一起|[前后中]排|第[一二三四五六七八九十\d]+排|最后一排|最后排|中间的?位置"),
+    re.compile(r"\b(?:seats?|rows?)\b"),
 )
+_SEAT_WORDS = re.compile("|".join(part.pattern for part in _SEAT_WORD_PARTS))
+_ASCII_LETTER_OR_DIGIT = re.compile(r"[a-z0-9]")
+
+
+def _first_word(parts: tuple[re.Pattern[str], re.Pattern[str]], text: str, has_latin: bool) -> int | None:
+    """Where the first match of `zh|en` starts: the earlier of the two parts' first matches."""
+    zh, en = parts
+    starts = []
+    if not text.isascii() and (m := zh.search(text)) is not None:
+        starts.append(m.start())
+    if has_latin and (m := en.search(text)) is not None:
+        starts.append(m.start())
+    return min(starts, default=None)
+
+
 # Words that only tell a ticket's domain when nothing stronger was said.
 _TICKET = re.compile(r"票|张|\btickets?\b")
 _TOWARDS_A_PLACE = re.compile(r"(?:去|到|飞|回|\bto\b|\bfrom\b)\s*\ue005")
@@ -89,11 +117,12 @@ def _segment_domains(text: str, names: list[NameMention]) -> tuple[str, ...] | N
                 shared_item = True
         elif "merchant" in name.entry.kinds and len(name.entry.merchant_domains) == 1:
             saw(next(iter(name.entry.merchant_domains)), name.start)
-    for domain, words in DOMAIN_WORDS.items():
-        if (m := words.search(text)) is not None:
-            saw(domain, m.start())
-    if "flight" not in firsts and (m := _SEAT_WORDS.search(text)) is not None:
-        saw("movie", m.start())
+    has_latin = _ASCII_LETTER_OR_DIGIT.search(text) is not None
+    for domain, parts in _DOMAIN_WORD_REGEXES.items():
+        if (start := _first_word(parts, text, has_latin)) is not None:
+            saw(domain, start)
+    if "flight" not in firsts and (start := _first_word(_SEAT_WORD_PARTS, text, has_latin)) is not None:
+        saw("movie", start)
     if firsts:
         if "food" in firsts and "grocery" in firsts and shared_item:
             del firsts["food"]  # 可乐 with 超市 words around it

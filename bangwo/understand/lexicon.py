@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import get_args
 
@@ -62,21 +62,29 @@ class NameMention:
     entry: LexiconEntry
 
 
-def _trie_regex(words: Iterable[str]) -> str:
-    """A regex matching any of `words`, longest first at each branch, shared prefixes factored out."""
+def _trie_regex(words: Iterable[str], ends: Mapping[str, str] | None = None) -> str:
+    """A regex matching any of `words`, longest first at each branch, shared prefixes factored out.
+
+    `ends` maps a word to a zero-width condition (a lookahead) that must hold right after it
+    for it to match; when it fails, the shorter words it extends are tried, just as a plain
+    alternation of the words, longest first and each with its own condition, would."""
+    ends = ends or {}
     trie: dict[str, dict] = {}
     for word in words:
         node = trie
         for ch in word:
             node = node.setdefault(ch, {})
-        node[""] = {}
+        node[""] = {"": ends.get(word, "")}  # the end of a word, holding its condition
 
     def render(node: dict[str, dict]) -> str:
         ends_here = "" in node
+        condition = node[""][""] if ends_here else ""
         branches = [re.escape(ch) + render(child) for ch, child in sorted(node.items()) if ch]
         if not branches:
-            return ""
+            return condition
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends_here and condition:
+            return f"(?:{body}|{condition})"  # the longer word first; else end here when the condition holds
         if ends_here:
             # Greedy optional: the longer name is tried first, the shorter one is the fallback.
             return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"
@@ -92,13 +100,14 @@ class Lexicon:
         self.entries = entries
         cjk = [k for k in entries if not k.isascii()]
         latin = [k for k in entries if k.isascii()]
-        alternatives = []
-        if cjk:
-            alternatives.append(f"(?P<cjk>{_trie_regex(cjk)})")
-        if latin:
-            # Whole words only, an English plural allowed and dropped from what the person "said".
-            alternatives.append(f"(?<![a-z0-9])(?P<latin>{_trie_regex(latin)})(?P<plural>e?s)?(?![a-z0-9])")
-        self._regex = re.compile("|".join(alternatives)) if alternatives else None
+        # Two regexes, not one alternation: the Chinese trie starts with plain characters, so re
+        # skips in C to where a name can start; a lookbehind in the same alternation would
+        # make it try every position. `find` merges them as the one alternation would.
+        self._cjk = re.compile(_trie_regex(cjk)) if cjk else None
+        # Whole words only, an English plural allowed and dropped from what the person "said".
+        self._latin = (
+            re.compile(f"(?<![a-z0-9])(?P<latin>{_trie_regex(latin)})(?P<plural>e?s)?(?![a-z0-9])") if latin else None
+        )
 
     @classmethod
     def from_catalogues(cls, catalogues: list[Catalogue]) -> Lexicon:
@@ -140,13 +149,28 @@ class Lexicon:
 
     def find(self, masked: MaskedText) -> list[NameMention]:
         """Every catalogue name in the command (reading order), masked for the later rules."""
-        if self._regex is None:
-            return []
+        text = masked.current
         mentions: list[NameMention] = []
-        has_cjk = "cjk" in self._regex.groupindex
-        for m in self._regex.finditer(masked.current):
-            key = m.group("cjk") if has_cjk and m.group("cjk") else m.group("latin")
+        # Leftmost first, a Chinese name before an English one at the same position, the next
+        # search after the end of the name taken: what `cjk|latin` as one regex would find. A
+        # match found before that starts at or after the new position is still the leftmost one.
+        cjk = _next_match(self._cjk, text, 0)
+        latin = _next_match(self._latin, text, 0)
+        while cjk is not None or latin is not None:
+            if cjk is not None and (latin is None or cjk.start() <= latin.start()):
+                m, key = cjk, cjk.group(0)
+            else:
+                assert latin is not None
+                m, key = latin, latin.group("latin")
             mentions.append(NameMention(m.start(), m.end(), key, self.entries[key]))
+            if cjk is not None and cjk.start() < m.end():
+                cjk = _next_match(self._cjk, text, m.end())
+            if latin is not None and latin.start() < m.end():
+                latin = _next_match(self._latin, text, m.end())
         for mention in mentions:
             masked.mask(mention.start, mention.end, mention.entry.mark)
         return mentions
+
+
+def _next_match(regex: re.Pattern[str] | None, text: str, position: int) -> re.Match[str] | None:
+    return regex.search(text, position) if regex is not None else None

@@ -246,10 +246,9 @@ FOOD = DomainRules(
 )
 
 # Words that put a request in the supermarket (clauses.py decides 可乐/啤酒 with them too).
-GROCERY_CONTEXT = re.compile(
-    r"超市|盒马|年货|买菜|生鲜|便利店|菜市场|菜场|日用品|生活用品|囤货|囤点|"
-    r"\b(?:supermarkets?|grocer(?:y|ies)|grocery store|convenience store)\b"
-)
+GROCERY_CONTEXT_ZH = r"超市|盒马|年货|买菜|生鲜|便利店|菜市场|菜场|日用品|生活用品|囤货|囤点"
+GROCERY_CONTEXT_EN = r"\b(?:supermarkets?|grocer(?:y|ies)|grocery store|convenience store)\b"
+GROCERY_CONTEXT = re.compile(f"{GROCERY_CONTEXT_ZH}|{GROCERY_CONTEXT_EN}")
 # Measure words that sell by the case, the pack or the weight: a shop's, not a restaurant's.
 GROCERY_MEASURE_HINT = re.compile(
     r"箱|提|斤|公斤|千克|袋|\b(?:cases?|crates?|packs?|six-pack|kg|kilos?|pounds?|lbs?)\b|\d\s*kg"

@@ -39,16 +39,37 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _LATIN_WORD = re.compile(r"[a-z]{2,}")
 
 
+def _dropped_bmp_or_astral() -> re.Pattern[str]:
+    """One character class: the dropped characters of the Basic Multilingual Plane, and every
+    character beyond it (too many to tabulate at start-up; those commands take the slow path)."""
+    spans: list[tuple[int, int]] = []  # [first, last] code points, merged when adjacent
+    for code in range(0x10000):
+        if unicodedata.category(chr(code)) in _DROPPED_CATEGORIES:
+            if spans and spans[-1][1] == code - 1:
+                spans[-1] = (spans[-1][0], code)
+            else:
+                spans.append((code, code))
+    spans.append((0x10000, 0x10FFFF))
+    return re.compile("[" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in spans) + "]")
+
+
+_DROPPED_OR_ASTRAL = _dropped_bmp_or_astral()
+
+
 def clean(raw: str) -> str:
     """NFKC (full-width digits and commas to ASCII), no control characters or markup, single spaces.
 
     Letter case is kept, for the names the person said; the rules read `lower_ascii(clean(text))`."""
     text = raw[:MAX_CHARS]
     text = unicodedata.normalize("NFKC", text)[:MAX_CHARS]
-    if not text.isascii():
-        text = "".join(" " if unicodedata.category(ch) in _DROPPED_CATEGORIES else ch for ch in text)
-    else:
-        text = "".join(" " if ch < " " or ch == "\x7f" else ch for ch in text)
+    # Fast path: the class holds exactly the dropped characters of the BMP, so for a command with
+    # no character beyond U+FFFF (almost all of them) one C-level substitution does it.
+    first = _DROPPED_OR_ASTRAL.search(text)
+    if first is not None:
+        if max(text[first.start() :]) < "\U00010000":
+            text = _DROPPED_OR_ASTRAL.sub(" ", text)
+        else:
+            text = "".join(" " if unicodedata.category(ch) in _DROPPED_CATEGORIES else ch for ch in text)
     text = _TAG.sub(" ", text)
     return _SPACES.sub(" ", text).strip()
 
@@ -78,12 +99,14 @@ class MaskedText:
     def __init__(self, text: str, current: str | None = None) -> None:
         self.original = text
         self.current = text if current is None else current
-        self._chars = list(self.current)
 
     def slice(self, start: int, end: int) -> MaskedText:
         """One clause of the command, with what is masked so far; its indices start at 0."""
         return MaskedText(self.original[start:end], self.current[start:end])
 
     def mask(self, start: int, end: int, marker: str) -> None:
-        self._chars[start:end] = marker * (end - start)
-        self.current = "".join(self._chars)
+        # Slicing and joining three strings is done in C; commands are short (MAX_CHARS).
+        if end <= start:
+            return  # an empty span masks nothing
+        current = self.current
+        self.current = current[:start] + marker * (end - start) + current[end:]

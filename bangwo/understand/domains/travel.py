@@ -40,29 +40,32 @@ def travel_frame(
     if domain == "movie" and titles and not TICKET_WORDS.search(text):
         return None  # 惊蛰无声好看吗: about the film
     action = action_of(text)
-    frame = IntentFrame(domain=domain, action=action)  # type: ignore[arg-type]
-    frame.budget_max = find_budget(masked)
+    # The slots are gathered first and the frame made (and checked) once: setting a pydantic
+    # model's attributes one by one costs about as much each as making the whole frame.
+    slots: dict[str, object] = {"domain": domain, "action": action, "budget_max": find_budget(masked)}
     if domain == "movie":
-        frame.premiere = True if PREMIERE.search(masked.current) else None
-        frame.seat = seat_wish(masked)
+        slots["premiere"] = True if PREMIERE.search(masked.current) else None
+        slots["seat"] = seat_wish(masked)
     elif domain == "flight":
-        frame.cabin = cabin_class(masked)  # type: ignore[assignment]
+        slots["cabin"] = cabin_class(masked)
     else:
-        frame.nights = nights_said(masked)
-    frame.count = find_count(masked, rooms=domain == "hotel")
+        slots["nights"] = nights_said(masked)
+    count = find_count(masked, rooms=domain == "hotel")
     times = find_times(masked, now)
-    frame.date, frame.time, frame.time_window = times.date, times.time, times.time_window  # type: ignore[assignment]
+    slots.update(date=times.date, time=times.time, time_window=times.time_window)
     end_date = getattr(times, "end_date", None)
     if domain == "movie":
-        frame.title = film_title(masked, names)
+        slots["title"] = film_title(masked, names)
     elif domain == "flight":
-        frame.origin, frame.destination = route(masked, names)
+        slots["origin"], slots["destination"] = route(masked, names)
     else:
-        frame.city, frame.near = hotel_place(masked, names)
-        if frame.nights is None and frame.date and frame.time_window in ("evening", "night") and not end_date:
-            frame.nights = 1  # "a hotel tonight", 明晚的酒店: that one night
-    if action == "order" and frame.count is None:
-        frame.count = 1  # one ticket, one passenger, one room unless said: never asked back
+        slots["city"], slots["near"] = hotel_place(masked, names)
+        if slots["nights"] is None and times.date and times.time_window in ("evening", "night") and not end_date:
+            slots["nights"] = 1  # "a hotel tonight", 明晚的酒店: that one night
+    if action == "order" and count is None:
+        count = 1  # one ticket, one passenger, one room unless said: never asked back
+    slots["count"] = count
+    frame = IntentFrame(**slots)  # type: ignore[arg-type]
     return frame, end_date
 
 
