@@ -13,7 +13,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "bangwo"
 ALLOWED = {
     "domain": set(),
     "understand": {"domain"},
-    "providers": {"domain"},
+    "providers": {"domain", "store"},  # demo providers keep their inventory in the store
     "store": {"domain"},
     "promo": {"domain", "store"},
     "commerce": {"domain", "store", "promo"},

@@ -11,6 +11,11 @@ SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
 class Clock(Protocol):
+    @property
+    def started_at(self) -> datetime:
+        """Where this clock began: the demo world's calendars are laid out from its day."""
+        ...
+
     def now(self) -> datetime:
         """The current instant, timezone-aware."""
         ...
@@ -18,6 +23,13 @@ class Clock(Protocol):
 
 class SystemClock:
     """The wall clock."""
+
+    def __init__(self) -> None:
+        self._started_at = datetime.now(UTC)
+
+    @property
+    def started_at(self) -> datetime:
+        return self._started_at
 
     def now(self) -> datetime:
         return datetime.now(UTC)
@@ -32,6 +44,10 @@ class StartedClock:
         self._start = start
         self._started_monotonic = time.monotonic()
 
+    @property
+    def started_at(self) -> datetime:
+        return self._start
+
     def now(self) -> datetime:
         return self._start + timedelta(seconds=time.monotonic() - self._started_monotonic)
 
@@ -42,7 +58,12 @@ class ManualClock:
     def __init__(self, start: datetime) -> None:
         if start.tzinfo is None:
             raise ValueError("the start instant needs a timezone")
+        self._started_at = start
         self._now = start
+
+    @property
+    def started_at(self) -> datetime:
+        return self._started_at
 
     def now(self) -> datetime:
         return self._now

@@ -9,7 +9,7 @@ from __future__ import annotations
 from importlib.metadata import entry_points
 
 from bangwo.domain.catalogue import Catalogue, City
-from bangwo.providers.base import FoodProvider, Geocoder
+from bangwo.providers.base import FoodProvider, Geocoder, MovieProvider
 
 ENTRY_POINT_GROUP = "bangwo.providers"
 
@@ -17,12 +17,18 @@ ENTRY_POINT_GROUP = "bangwo.providers"
 class ProviderRegistry:
     def __init__(self) -> None:
         self.food: dict[str, FoodProvider] = {}
+        self.movies: dict[str, MovieProvider] = {}
         self.geocoder: Geocoder | None = None
 
     def add_food(self, provider: FoodProvider) -> None:
         if provider.name in self.food:
             raise ValueError(f"a food provider named {provider.name!r} is already registered")
         self.food[provider.name] = provider
+
+    def add_movies(self, provider: MovieProvider) -> None:
+        if provider.name in self.movies:
+            raise ValueError(f"a movie provider named {provider.name!r} is already registered")
+        self.movies[provider.name] = provider
 
     def set_geocoder(self, geocoder: Geocoder) -> None:
         self.geocoder = geocoder

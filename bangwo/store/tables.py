@@ -227,3 +227,22 @@ class OutboxEvent(Base):
     payload: Mapped[dict[str, Any]]
     created_at: Mapped[datetime]
     delivered_at: Mapped[datetime | None]
+
+
+class SeatHold(Base):
+    """A seat of a showing, held for a proposal until expires_at, or sold to an order.
+
+    The unique (showing, seat) pair is what stops a seat being held or sold twice: the store
+    refuses the second row, whatever the processes racing for it believe.
+    """
+
+    __tablename__ = "seat_holds"
+    __table_args__ = (UniqueConstraint("showing_id", "seat_id", name="uq_seat_holds_showing_seat"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    showing_id: Mapped[str] = mapped_column(String(64), index=True)
+    seat_id: Mapped[str] = mapped_column(String(16))
+    hold_id: Mapped[str] = mapped_column(String(32), index=True)
+    status: Mapped[str] = mapped_column(String(8))  # held | sold
+    expires_at: Mapped[datetime]
+    order_id: Mapped[str | None] = mapped_column(String(32), index=True)

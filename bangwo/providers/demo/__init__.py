@@ -8,6 +8,7 @@ from datetime import datetime
 from bangwo.domain.catalogue import Catalogue, Merchant
 from bangwo.domain.delivery import DeliveryPlan
 from bangwo.domain.geo import Point, distance_m, offset_point
+from bangwo.providers.demo.movies import DemoMovies
 from bangwo.providers.demo.places import CITY_BY_ID
 from bangwo.providers.demo.world import PROVIDER, demo_catalogue
 from bangwo.providers.registry import ProviderRegistry
@@ -44,4 +45,5 @@ class DemoGeocoder:
 
 def register(registry: ProviderRegistry) -> None:
     registry.add_food(DemoFood())
+    registry.add_movies(DemoMovies())
     registry.set_geocoder(DemoGeocoder())
