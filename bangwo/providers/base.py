@@ -8,7 +8,7 @@ from typing import Protocol
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bangwo.domain.catalogue import Catalogue, Merchant
-from bangwo.domain.cinema import Cinema, Showing
+from bangwo.domain.cinema import Cinema, Hall, Showing
 from bangwo.domain.delivery import DeliveryPlan
 from bangwo.domain.geo import Point
 
@@ -52,6 +52,8 @@ class MovieProvider(Protocol):
     ) -> tuple[Showing, ...]: ...
 
     def showing(self, showing_id: str, clock_start_day: date) -> Showing | None: ...
+
+    def hall(self, hall_id: str) -> Hall | None: ...
 
     async def unavailable_seats(self, session: AsyncSession, showing_id: str, now: datetime) -> frozenset[str]:
         """Seats that cannot be offered now: sold, held by an unexpired hold, or broken."""

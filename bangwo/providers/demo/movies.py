@@ -29,6 +29,9 @@ class DemoMovies:
     def showing(self, showing_id: str, clock_start_day: date) -> Showing | None:
         return cinemas.showing_by_id(showing_id, clock_start_day)
 
+    def hall(self, hall_id: str) -> Hall | None:
+        return cinemas.HALL_BY_ID.get(hall_id)
+
     async def unavailable_seats(self, session: AsyncSession, showing_id: str, now: datetime) -> frozenset[str]:
         taken = await session.scalars(
             select(SeatHold.seat_id).where(
