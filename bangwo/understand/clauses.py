@@ -44,22 +44,31 @@ _SPLITTERS = re.compile(
 # or digit, so a segment without such characters skips that part (see `_first_word`).
 _DOMAIN_WORD_PARTS: dict[str, tuple[str, str]] = {
     "flight": (
-        r"机票|航班|飞机|班机|(?<![一两三四五六七八九十\d])飞(?![快速])|起飞|直飞|经济舱|商务舱|头等舱|公务舱|登机",
+        # 飞 after a number is no flight (一飞冲天), after a weekday or festival day it is (周三飞, 初六飞).
+        r"机票|航班|飞机|班机|(?:(?<![一两三四五六七八九十\d])|(?<=[周期拜初][一二三四五六七日天十]))飞(?![快速])|起飞|直飞|经济舱|商务舱|头等舱|公务舱|登机",
         r"\b(?:flights?|fly|flying|plane|airline|airfare|boarding|business class|economy class|economy|first class)\b",
     ),
     "hotel": (
         r"酒店|宾馆|旅馆|民宿|住宿|客栈|旅店|入住|退房|订房|开房|房间|客房|大床房|双床房|标间|套房|"
+        # A place to sleep said plainly: 住的地方, 住处, 过夜, 那间房.
+        r"住的地方|住处|落脚的地方|过夜|间房|"
         r"[一两三四五六七八九十几\d]\s*间(?:房)?|住[一两三四五六七八九十几俩仨\d]|住到|住在.{0,12}?(?:附近|边|旁)|"
         r"(?<![周期拜初年号日月\d零一二两三四五六七八九十])[一两三四五六七八九十几俩仨\d]\s*个?晚(?![饭餐安点])",
-        r"\b(?:hotels?|rooms?|stay|staying|inn|hostel|b&b|airbnb|check[- ]in|"
+        r"\b(?:hotels?|rooms?|stay|staying|inn|hostel|b&b|airbnb|check[- ]in|place to sleep|"
         r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)\s+nights?)\b",
     ),
     "movie": (
         r"电影|影院|影城|影厅|电影票|影票|观影|场次|首映|点映|首场",
-        r"imax|\b(?:movies?|films?|cinema|theater|theatre|premiere|showing|screening|showtimes?)\b",
+        # "What's playing", "is X playing": what a cinema shows.
+        r"imax|\b(?:movies?|films?|cinema|theater|theatre|premiere|showing|screening|showtimes?|playing)\b",
     ),
     "grocery": (GROCERY_CONTEXT_ZH, GROCERY_CONTEXT_EN),
-    "food": (r"外卖|点餐|订餐|饿了", r"\b(?:takeout|takeaway|food delivery)\b"),
+    # A restaurant, or a place named by a dish ("the fried chicken place"), cooks what it sells.
+    "food": (
+        r"外卖|点餐|订餐|饿了|餐厅|饭店|饭馆|馆子|餐馆|食堂",
+        r"\b(?:takeout|takeaway|food delivery|restaurants?|diner|cafe|bistro)\b"
+        r"|\b(?:from|at) (?:the|that|a) [a-z ]{1,24}?(?:place|joint|stall|truck|kitchen)\b",
+    ),
 }
 DOMAIN_WORDS: dict[str, re.Pattern[str]] = {
     domain: re.compile(f"{zh}|{en}") for domain, (zh, en) in _DOMAIN_WORD_PARTS.items()
@@ -85,6 +94,8 @@ def _first_word(parts: tuple[re.Pattern[str], re.Pattern[str]], text: str, has_l
     return min(starts, default=None)
 
 
+_BOOKING_DOMAINS = frozenset({"movie", "flight", "hotel"})
+_OWN_MEAL = ("meal",)  # a segment that is a food-or-grocery request of its own (see split_clauses)
 # Words that only tell a ticket's domain when nothing stronger was said.
 _TICKET = re.compile(r"票|张|\btickets?\b")
 _TOWARDS_A_PLACE = re.compile(r"(?:去|到|飞|回|\bto\b|\bfrom\b)\s*\ue005")
@@ -107,6 +118,8 @@ def _segment_domains(text: str, names: list[NameMention]) -> tuple[str, ...] | N
         firsts[domain] = min(position, firsts.get(domain, position))
 
     shared_item = False
+    grocery_by_name_only = True  # grocery said only by its products, no shop or supermarket word
+    food_by_word = False
     for name in names:
         if "title" in name.entry.kinds:
             saw("movie", name.start)
@@ -117,15 +130,20 @@ def _segment_domains(text: str, names: list[NameMention]) -> tuple[str, ...] | N
                 shared_item = True
         elif "merchant" in name.entry.kinds and len(name.entry.merchant_domains) == 1:
             saw(next(iter(name.entry.merchant_domains)), name.start)
+            grocery_by_name_only = grocery_by_name_only and "grocery" not in name.entry.merchant_domains
     has_latin = _ASCII_LETTER_OR_DIGIT.search(text) is not None
     for domain, parts in _DOMAIN_WORD_REGEXES.items():
         if (start := _first_word(parts, text, has_latin)) is not None:
             saw(domain, start)
+            grocery_by_name_only = grocery_by_name_only and domain != "grocery"
+            food_by_word = food_by_word or domain == "food"
     if "flight" not in firsts and (start := _first_word(_SEAT_WORD_PARTS, text, has_latin)) is not None:
         saw("movie", start)
     if firsts:
         if "food" in firsts and "grocery" in firsts and shared_item:
             del firsts["food"]  # 可乐 with 超市 words around it
+        elif food_by_word and "grocery" in firsts and grocery_by_name_only:
+            del firsts["grocery"]  # 鸡翅 from the fried-chicken place: cooked, so the restaurant's
         return tuple(sorted(firsts, key=firsts.__getitem__))
     if shared_item:
         if GROCERY_MEASURE_HINT.search(text):
@@ -159,6 +177,14 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
         if _TICKET.search(text):
             return [Clause(0, len(text), ("flight",) if _TOWARDS_A_PLACE.search(text) else ("movie",))]
         return [Clause(0, len(text), ())]
+    if any(d[0] in _BOOKING_DOMAINS for d in known):
+        # A segment with its own meal verb is a request of its own, not more of the booking next to
+        # it: 点两份炸鸡，再买两张今晚的惊蛰无声; "book two tickets … and order some sushi".
+        for i, (start, end, _) in enumerate(segments):
+            segment = text[start:end]
+            if resolved[i] is None and FOOD.verbs.search(segment) and not _TICKET.search(segment):
+                resolved[i] = _OWN_MEAL
+    known = [d for d in resolved if d]
     last = known[0]
     filled: list[tuple[str, ...]] = []
     for domains in resolved:
@@ -170,4 +196,7 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
             clauses[-1].end = end
         else:
             clauses.append(Clause(start, end, domains))
+    for clause in clauses:
+        if clause.domains == _OWN_MEAL:
+            clause.domains = ()  # food or grocery, as their rules decide
     return clauses

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import get_args
 
@@ -147,8 +147,14 @@ class Lexicon:
                         found.option_groups.update(group.name for group in item.option_groups)
         return cls(entries)
 
-    def find(self, masked: MaskedText) -> list[NameMention]:
-        """Every catalogue name in the command (reading order), masked for the later rules."""
+    def find(
+        self, masked: MaskedText, drop: Callable[[str, NameMention, list[NameMention], set[int]], bool] | None = None
+    ) -> list[NameMention]:
+        """Every catalogue name in the command (reading order), masked for the later rules.
+
+        `drop(text, mention, mentions, dropped_starts)` may leave a mention out (unmasked); it is
+        asked right to left, so it knows which later names were left out: a name that is part of
+        a longer word the catalogue lacks (牛肉 of 牛肉面, 猪肉 of 猪肉白菜馅) is no name of its own."""
         text = masked.current
         mentions: list[NameMention] = []
         # Leftmost first, a Chinese name before an English one at the same position, the next
@@ -167,6 +173,13 @@ class Lexicon:
                 cjk = _next_match(self._cjk, text, m.end())
             if latin is not None and latin.start() < m.end():
                 latin = _next_match(self._latin, text, m.end())
+        if drop is not None and mentions:
+            dropped: set[int] = set()
+            for mention in reversed(mentions):
+                if drop(text, mention, mentions, dropped):
+                    dropped.add(mention.start)
+            if dropped:
+                mentions = [m for m in mentions if m.start not in dropped]
         for mention in mentions:
             masked.mask(mention.start, mention.end, mention.entry.mark)
         return mentions

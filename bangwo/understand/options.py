@@ -103,6 +103,9 @@ def _build() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, tuple[str, str
 
 
 _ZH_OPTION_RE, _EN_OPTION_RE, _OPTION_TABLE = _build()
+# Right after 杯 a one-character temperature is the drink's, whatever follows: 一杯热豆浆, 来杯冰豆奶
+# (a cup holds a drink; 碗 is left out: 一碗热干面 is a dish's name).
+_CUP_TEMPERATURE = re.compile(r"(?<=杯)[冰热温](?=[\u4e00-\u9fff])")
 # Every English phrase has a letter: a command without one has no English option.
 _LATIN_LETTER = re.compile(r"[a-z]")
 
@@ -114,6 +117,13 @@ def find_options(masked: MaskedText) -> list[OptionMention]:
     mentions = [
         OptionMention(m.start(), m.end(), *_OPTION_TABLE[m.group(0)]) for regex in regexes for m in regex.finditer(text)
     ]
+    if "杯" in text:
+        taken = {mention.start for mention in mentions}
+        mentions += [
+            OptionMention(m.start(), m.end(), *_OPTION_TABLE[m.group(0)])
+            for m in _CUP_TEMPERATURE.finditer(text)
+            if m.start() not in taken
+        ]
     mentions.sort(key=lambda mention: mention.start)
     for mention in mentions:
         masked.mask(mention.start, mention.end, OPTION_MARK)

@@ -21,28 +21,41 @@ from bangwo.understand.budget import find_budget
 from bangwo.understand.clauses import Clause, split_clauses
 from bangwo.understand.domains.travel import TRAVEL_DOMAINS, complete, travel_frame
 from bangwo.understand.lexicon import Lexicon, LexiconEntry, NameMention
-from bangwo.understand.numbers import parse_number
+from bangwo.understand.numbers import EN_NUMBER_WORDS, parse_number
 from bangwo.understand.options import OptionMention, find_options
 from bangwo.understand.rules import (
     CHAT_VERBS,
+    COOKED_BEFORE_EN,
+    COOKED_BEFORE_ZH,
+    DISH_HEADS_EN,
+    DISH_HEADS_ZH,
     DOMAIN_RULES,
     EN_CONJUNCTIONS,
     EN_FILLERS_AFTER_VERB,
     EN_NOUN_STOP_WORDS,
     EN_ORDER_VERBS,
     EN_QUANTITY,
+    FOOD,
+    GROCERY_CONTEXT,
     NOUN_STOP_CHARS,
     NOUN_STOP_WORDS,
     PUNCTUATION,
     RULES_BY_DOMAIN,
+    SEARCH_NOUN_STARTS,
+    SERVED_BEFORE,
+    SHOP_SUFFIX_ZH,
+    SHOP_WORDS_EN,
     VERB_CHARS_BEFORE_BARE_MEASURE,
+    WITH_BEFORE,
     ZH_BARE_NOUN_VERBS,
     ZH_CONJUNCTIONS,
     ZH_ORDER_VERBS,
     ZH_QUANTITY,
     DomainRules,
+    is_talk,
 )
 from bangwo.understand.text import (
+    BUDGET_MARK,
     ITEM_MARK,
     MARKS,
     OPTION_MARK,
@@ -65,6 +78,13 @@ MAX_OPEN_NOUN_WORDS = 4
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _NUMERAL_CHARS = frozenset("零〇一二两三四五六七八九十百千万俩仨几")
 _EN_WORD = re.compile(r"[a-z][a-z'-]*")
+# Head characters of Chinese dish and drink names (and so of the shops named by them: 喜茶, 老王面).
+FOOD_HEAD_CHARS = FOOD.noun_heads_zh
+# A dish name that starts with its cooking is a dish: "hot chocolate", "fried rice", 红烧肉, 炸鸡.
+_COOKED_START = re.compile(
+    r"(?:fried|grilled|roast|roasted|braised|steamed|stir-fried|scrambled|boiled|baked|poached|smoked|hot)\s"
+    r"|(?:红烧|清蒸|糖醋|水煮|香煎|干煸|炸|烤|煎|炒|卤|炖|焖)"
+)
 # Verbs after which an English noun may come without an article ("order sushi").
 _EN_BARE_NOUN_VERBS = frozenset({"order", "eat", "drink"})
 # Words that may follow an English verb but never start a dish name.
@@ -72,6 +92,16 @@ _EN_NOT_A_NOUN_START = frozenset({"me", "us", "some", "something", "anything", "
 # A film title in book-title marks, known to the catalogue or not: 《某某》.
 _BOOK_TITLE = re.compile(r"《([^《》]{1,40})》")
 _SAID_TITLE = LexiconEntry("", kinds={"title"})
+# 在肯德基点…, 从盒马买…: the place a person orders from is the merchant, unless it is no shop's name.
+_ORDERED_AT = re.compile(
+    r"(?:在|从)\s*([^\s\ue000-\ue007在从的,，。!！?？、]{2,12}?)\s*(?:点|叫|买|订|下单|要)"
+)
+_NOT_A_MERCHANT = re.compile(r"附近|楼下|楼上|家|公司|网上|线上|这|那|哪|手机|平台|app|外卖|单位|学校|宿舍|店里")
+# The owner before 的 (喜茶的多肉葡萄, McDonald's的巨无霸): a shop named by what it sells, or a brand in
+# Latin letters. Flavours, fillings and tastes before 的 describe the dish instead (麻辣的, 猪肉馅的).
+_NOT_AN_OWNER_END = frozenset("味馅辣甜酸咸香脆软嫩色样式款种份杯大小热冰温")
+_EN_BOOKING_VERBS = re.compile(r"\b(?:book|reserve|find|order)\b")
+_POLITE = re.compile(r"\b(?:please|pls|plz|thanks|thank you)\b|谢谢|麻烦|劳驾|请")
 _BARE_CANCEL = re.compile(
     r"\W*(?:请|帮我|麻烦)?\s*(?:取消|cancel|撤销)(?:一下|吧|了|掉|it|that|this|please|\s|\W)*", re.UNICODE
 )
@@ -95,6 +125,7 @@ class _ItemDraft:
     quantity: int | None = None
     unit: str | None = None
     options: dict[str, str] = field(default_factory=dict)
+    owner: str | None = None  # the shop said with it (喜茶的多肉葡萄)
 
     def supports(self, group: str) -> bool:
         # A dish the catalogue lacks may have any option; the skill checks it against the offer.
@@ -112,6 +143,14 @@ class _Reading:
     options: list[OptionMention]
     quantities: list[_Quantity]
     boundaries: list[int]  # ends of conjunctions and punctuation: items either side are separate
+    _talk: bool | None = None
+
+    @property
+    def talk(self) -> bool:
+        """Conversation about services (rules.is_talk), read once for all the domains tried."""
+        if self._talk is None:
+            self._talk = is_talk(self.masked.current)
+        return self._talk
 
     @property
     def text(self) -> str:
@@ -186,12 +225,20 @@ class Parser:
         ]
         for title in titles:
             masked.mask(title.start, title.end, TITLE_MARK)
-        names = sorted(titles + self.lexicon.find(masked), key=lambda n: n.start)
+        names = sorted(titles + self.lexicon.find(masked, _part_of_a_dish), key=lambda n: n.start)
         # Options before the split: "room temperature" is a drink's, not a hotel room.
         options = find_options(masked)
         read: list[tuple[IntentFrame, str | None]] = []
         for clause in split_clauses(masked.current, names):
-            read += self._clause_frames(clause, masked, names, options, now)
+            produced = self._clause_frames(clause, masked, names, options, now)
+            if produced and read and read[-1][0].action == "search":
+                said = masked.original[clause.start : clause.end]
+                if not (ZH_ORDER_VERBS.search(said) or EN_ORDER_VERBS.search(said) or _EN_BOOKING_VERBS.search(said)):
+                    # "look up flights to Kunming and hotels near Green Lake": one verb, both looked up.
+                    for frame, _ in produced:
+                        if frame.action == "order":
+                            frame.action = "search"  # type: ignore[assignment]
+            read += produced
         _share_context(read)
         return [frame for frame, _ in read]
 
@@ -216,7 +263,7 @@ class Parser:
             # Nothing points to a domain: the first whose rules claim the sentence (food before grocery).
             reading = self._read(masked.slice(start, end), local_names, local_options, now)
             for rules in DOMAIN_RULES:
-                if (frame := self._frame_for(rules, reading)) is not None:
+                if (frame := self._frame_for(rules, reading, False)) is not None:
                     return [(frame, None)]
             return []
         for domain in clause.domains:
@@ -226,23 +273,32 @@ class Parser:
                     frames.append(booking)
             else:
                 reading = self._read(sub, local_names, local_options, now)
-                if (frame := self._frame_for(RULES_BY_DOMAIN[domain], reading)) is not None:
+                # A food request with a product in it (鸡翅 from the fried-chicken place) orders it cooked.
+                borrow = domain == "food" and "grocery" not in clause.domains
+                if (frame := self._frame_for(RULES_BY_DOMAIN[domain], reading, borrow)) is not None:
                     frames.append((frame, None))
         return frames
 
-    def _frame_for(self, rules: DomainRules, reading: _Reading) -> IntentFrame | None:
+    def _frame_for(self, rules: DomainRules, reading: _Reading, borrow: bool) -> IntentFrame | None:
         text = reading.text
-        own_names = [n for n in reading.names if n.entry.is_item and rules.domain in n.entry.domains]
+        own_names = [
+            n for n in reading.names if n.entry.is_item and (rules.domain in n.entry.domains or borrow)
+        ]
         names_an_order = bool(own_names) or bool(rules.order_objects.search(text))
 
         if rules.cancel.search(text) and (names_an_order or _BARE_CANCEL.fullmatch(text)):
             return self._frame(rules, reading, "cancel", [])
         if rules.status.search(text) and names_an_order:
             return self._frame(rules, reading, "status", [])
+        if reading.talk:
+            return None
 
         drafts = self._items(rules, reading, own_names)
         said_a_verb = bool(ZH_ORDER_VERBS.search(text) or EN_ORDER_VERBS.search(text) or rules.verbs.search(text))
-        counted_a_dish = any(d.quantity is not None and d.entry is not None for d in drafts)
+        # A counted catalogue dish is an order by itself (两杯奶茶); a counted dish the catalogue lacks
+        # is one when asked for politely ("two hot chocolates please", 两碗凉皮谢谢).
+        polite = _POLITE.search(text) is not None
+        counted_a_dish = any(d.quantity is not None and (d.entry is not None or polite) for d in drafts)
         chatting = bool(CHAT_VERBS.search(text))
         looking_up = bool(rules.search.search(text))
         asked = said_a_verb or (looking_up and (bool(drafts) or bool(rules.generic_items.search(text))))
@@ -263,6 +319,8 @@ class Parser:
 
     def _frame(self, rules: DomainRules, reading: _Reading, action: str, drafts: list[_ItemDraft]) -> IntentFrame:
         merchant = next((n.said for n in reading.names if "merchant" in n.entry.kinds), None)
+        if merchant is None:
+            merchant = next((d.owner for d in drafts if d.owner), None) or _ordered_at(reading.masked)
         items = [
             FrameItem(
                 name=d.name,
@@ -297,12 +355,14 @@ class Parser:
             )
             anchor = quantity.end if quantity else zone_start
             said = _with_modifier(text, reading.masked.original, anchor, name)
+            owner = _owner_before(text, reading.masked.original, anchor, name.start - (len(said) - len(name.said)))
             draft = _ItemDraft(
                 name.start - (len(said) - len(name.said)) if said.endswith(name.said) else name.start,
                 name.end,
                 said,
                 rules.domain,
                 name.entry,
+                owner=owner,
             )
             if quantity is not None:
                 used_quantities.add(quantity)
@@ -329,6 +389,12 @@ class Parser:
                 starts.append((quantity.end, quantity, ""))
         for m in ZH_BARE_NOUN_VERBS.finditer(text):
             starts.append((m.end(), None, m.group(0)))
+        looking_up = rules.search.search(text) is not None
+        if looking_up:
+            # A look-up names what it looks for after its own words: 有没有卖煲仔饭的, "look up sushi places".
+            for m in SEARCH_NOUN_STARTS.finditer(text):
+                after = EN_FILLERS_AFTER_VERB.match(text, m.end()) if m.group(0).isascii() else None
+                starts.append((after.end() if after else m.end(), None, ""))
         for m in EN_ORDER_VERBS.finditer(text):
             after = EN_FILLERS_AFTER_VERB.match(text, m.end())
             position = after.end() if after else m.end()
@@ -338,23 +404,35 @@ class Parser:
             if m.group(0) in _EN_BARE_NOUN_VERBS or rules.verbs.fullmatch(m.group(0)):
                 starts.append((position, None, m.group(0)))
         quantity_starts = frozenset(q.start for q in reading.quantities)
+        counted_unclaimed: list[tuple[_ItemDraft, _Quantity]] = []
         for position, quantity, verb in sorted(starts, key=lambda s: s[0]):
             if position < taken_until:
                 continue
             found = _scan_noun(text, reading.masked.original, position, quantity_starts)
             if found is None:
                 continue
-            noun, start, end = found
-            if rules.generic_items.fullmatch(noun):
+            noun, start, end, owner = found
+            if looking_up:
+                noun = _without_shop_word(noun)
+            if not noun or rules.generic_items.fullmatch(noun) or (looking_up and rules.search.fullmatch(noun)):
                 continue
+            draft = _ItemDraft(start, end, noun, rules.domain, None, owner=owner)
             if not self._claims(rules, noun, quantity, verb, text, has_own_names):
+                if quantity is not None:
+                    counted_unclaimed.append((draft, quantity))
                 continue
-            draft = _ItemDraft(start, end, noun, rules.domain, None)
             if quantity is not None:
                 used.add(quantity)
                 draft.quantity, draft.unit = quantity.value, quantity.unit
             drafts.append(draft)
             taken_until = end
+        if drafts or has_own_names:
+            # Counted items said in one list are one kind: 来俩肉夹馍一碗凉皮 orders the 肉夹馍 too.
+            for draft, quantity in counted_unclaimed:
+                if quantity not in used and not any(d.start < draft.end and draft.start < d.end for d in drafts):
+                    used.add(quantity)
+                    draft.quantity, draft.unit = quantity.value, quantity.unit
+                    drafts.append(draft)
         return drafts
 
     def _claims(
@@ -366,6 +444,8 @@ class Parser:
             return True
         if quantity is not None and quantity.unit in rules.measures:
             return True
+        if rules.domain == "food" and (_COOKED_START.match(noun)):
+            return True  # cooked is a dish: "hot chocolate", "fried rice", 红烧肉
         if noun.isascii():
             head = noun.split()[-1]
             singular = head[:-1] if head.endswith("s") and len(head) > 3 else head
@@ -389,7 +469,7 @@ def _find_quantities(text: str) -> list[_Quantity]:
                 continue
             quantities.append(_Quantity(m.start(), m.end(), 1, m.group("bare")))
             continue
-        said = m.group("num") or m.group("alone")
+        said = m.group("num") or m.group("alone") or m.group("pair")
         value = parse_number(said)
         quantities.append(_Quantity(m.start(), m.end(), _as_count(value), m.group("measure")))
     for m in EN_QUANTITY.finditer(text):
@@ -439,35 +519,21 @@ def _with_modifier(text: str, original: str, anchor: int, name: NameMention) -> 
     return original[start : name.start] + name.said
 
 
-def _scan_noun(text: str, original: str, position: int, quantity_starts: frozenset[int]) -> tuple[str, int, int] | None:
-    """The noun phrase starting at `position` (after options and 的), or None.
+def _scan_noun(
+    text: str, original: str, position: int, quantity_starts: frozenset[int]
+) -> tuple[str, int, int, str | None] | None:
+    """The noun phrase starting at `position` (after options, a price limit and 的), or None;
+    with the shop said before 的 (喜茶的多肉葡萄, McDonald's的巨无霸套餐) as its owner.
 
     A quantity ends the phrase: 点两杯奶茶 is read from 两杯, not from 点.
     """
     n = len(text)
-    while position < n and (text[position] in " 的" or text[position] == OPTION_MARK):
+    while position < n and (text[position] in " 的" or text[position] in (OPTION_MARK, BUDGET_MARK)):
         position += 1
     if position >= n or text[position] in MARKS or position in quantity_starts:
         return None
     if _HAN.match(text[position]):
-        end = position
-        while end < n and end - position < MAX_OPEN_NOUN_CHARS:
-            ch = text[end]
-            if (
-                not _HAN.match(ch)
-                or ch in NOUN_STOP_CHARS
-                or end in quantity_starts
-                or any(text.startswith(w, end) for w in NOUN_STOP_WORDS)
-            ):
-                break
-            end += 1
-        if end == position or (end < n and text[end] == ITEM_MARK):
-            return None  # a modifier of a catalogue dish, read with that dish
-        noun = original[position:end]
-        if "的" in noun:
-            cut = noun.rindex("的") + 1
-            noun, position = noun[cut:], position + cut
-        return (noun, position, end) if noun else None
+        return _scan_han_noun(text, original, position, quantity_starts, None)
     words: list[str] = []
     end = position
     for m in _EN_WORD.finditer(text, position):
@@ -482,7 +548,118 @@ def _scan_noun(text: str, original: str, position: int, quantity_starts: frozens
         end = m.end()
     if not words or EN_ORDER_VERBS.fullmatch(words[0]) or words[0] in _EN_NOT_A_NOUN_START:
         return None
-    return " ".join(words), position, end
+    if text[end : end + 2].lstrip().startswith(ITEM_MARK):
+        return None  # "fresh strawberries": a modifier of a catalogue name, read with that name
+    if text.startswith("的", end) and end + 1 < n and _HAN.match(text[end + 1]):
+        # A brand in Latin letters owning a dish said in Chinese: McDonald's的巨无霸套餐.
+        found = _scan_han_noun(text, original, end + 1, quantity_starts, original[position:end])
+        if found is not None:
+            return found
+    return " ".join(words), position, end, None
+
+
+def _scan_han_noun(
+    text: str, original: str, position: int, quantity_starts: frozenset[int], owner: str | None
+) -> tuple[str, int, int, str | None] | None:
+    n = len(text)
+    end = position
+    while end < n and end - position < MAX_OPEN_NOUN_CHARS:
+        ch = text[end]
+        if (
+            not _HAN.match(ch)
+            or ch in NOUN_STOP_CHARS
+            or end in quantity_starts
+            or any(text.startswith(w, end) for w in NOUN_STOP_WORDS)
+        ):
+            break
+        end += 1
+    if end == position or (end < n and text[end] == ITEM_MARK):
+        return None  # a modifier of a catalogue dish, read with that dish
+    noun = original[position:end]
+    while noun.endswith("的") and len(noun) > 1:  # 有没有卖煲仔饭的: the noun before the closing 的
+        noun, end = noun[:-1], end - 1
+    if "的" in noun:
+        cut = noun.rindex("的") + 1
+        before = noun[: cut - 1]
+        if owner is None and len(before) >= 2 and before[-1] not in _NOT_AN_OWNER_END:
+            owner = before if before[-1] in FOOD_HEAD_CHARS else None
+        noun, position = noun[cut:], position + cut
+    return (noun, position, end, owner) if noun else None
+
+
+def _owner_before(text: str, original: str, anchor: int, start: int) -> str | None:
+    """The shop said before a catalogue dish: 来一杯瑞幸咖啡的生椰拿铁 -> 瑞幸咖啡 (see _scan_han_noun)."""
+    if start - anchor < 3 or text[start - 1] != "的":
+        return None
+    before = text[anchor : start - 1]
+    if not all(_HAN.match(ch) and ch not in NOUN_STOP_CHARS for ch in before) or len(before) > MAX_OPEN_NOUN_CHARS:
+        return None
+    if before[-1] in _NOT_AN_OWNER_END or before[-1] not in FOOD_HEAD_CHARS:
+        return None
+    return original[anchor : start - 1]
+
+
+def _without_shop_word(noun: str) -> str:
+    """A shop named by its dish is the dish being looked for: 螺蛳粉店 -> 螺蛳粉, "sushi places" -> sushi."""
+    if noun.isascii():
+        words = noun.split()
+        if len(words) > 1 and words[-1] in SHOP_WORDS_EN:
+            return " ".join(words[:-1])
+        return noun
+    if len(noun) > 2 and noun.endswith(SHOP_SUFFIX_ZH):
+        return noun[:-1]
+    return noun
+
+
+def _ordered_at(masked: MaskedText) -> str | None:
+    """The merchant of 在肯德基点…, as said; None when the place is no shop's name (在楼下买)."""
+    if "在" not in masked.current and "从" not in masked.current:
+        return None
+    m = _ORDERED_AT.search(masked.current)
+    if m is None or _NOT_A_MERCHANT.search(m.group(1)) or GROCERY_CONTEXT.fullmatch(m.group(1)):
+        return None
+    return masked.original[m.start(1) : m.end(1)]
+
+
+def _part_of_a_dish(text: str, mention: NameMention, mentions: list[NameMention], dropped: set[int]) -> bool:
+    """Whether a catalogue name is only part of what is ordered, so not an item of its own:
+    the filling or flavour of a dish (猪肉白菜馅的), a product a dish is made of (牛肉面, "beef
+    noodles"), cooked (红烧牛肉, "hot chocolate") or served by the cup or bowl (一杯牛奶), or what a
+    drink is made "with" (with oat milk). The lexicon asks right to left (see Lexicon.find)."""
+    entry = mention.entry
+    if not entry.is_item or "merchant" in entry.kinds:
+        return False
+    start, end = mention.start, mention.end
+    if end in dropped:
+        return True  # glued to a name already left out: 猪肉 of 猪肉白菜馅
+    latin = mention.said.isascii()
+    if latin:
+        after = _EN_WORD.match(text, end + 1) if text.startswith(" ", end) else None
+        next_word = after.group(0) if after else ""
+    else:
+        next_word = text[end : end + 1]
+    if next_word in ("馅", "味", "flavor", "flavour", "flavored", "flavoured", "filling"):
+        return True
+    if entry.domains != {"grocery"}:
+        return False  # a dish after "with" is a side ("a burger with fries"), an item of its own
+    with_word = WITH_BEFORE.search(text, max(0, start - 24), start) if start and ("w" in text or "换" in text) else None
+    if with_word is not None and any(m.start < start for m in mentions):
+        counted = with_word.group(0).split()
+        if not (len(counted) > 1 and (counted[1] in EN_NUMBER_WORDS or counted[1].isdigit())):
+            return True  # a product "with" a dish goes into it: "a latte with oat milk"
+    if next_word in (DISH_HEADS_EN if latin else DISH_HEADS_ZH):
+        return True
+    before = text[max(0, start - 16) : start]
+    if (COOKED_BEFORE_EN if latin else COOKED_BEFORE_ZH).search(before):
+        return True
+    # Served by the cup or bowl, with its own modifiers between: 一杯热牛奶, 点杯喜茶的多肉葡萄.
+    i = len(before)
+    while True:
+        if SERVED_BEFORE.search(before, 0, i) is not None:
+            return True
+        if i == 0 or len(before) - i >= 6 or not _HAN.match(before[i - 1]) or before[i - 1] in NOUN_STOP_CHARS:
+            return False
+        i -= 1
 
 
 def _give_dangling_quantity(

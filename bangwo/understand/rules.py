@@ -62,18 +62,27 @@ ZH_MEASURES = (
 )
 EN_MEASURES = (
     r"cups?|glass(?:es)?|bottles?|cans?|box(?:es)?|bags?|bowls?|plates?|portions?|servings?|orders?|"
-    r"pieces?|packs?|packets?|slices?|cartons?|jars?|pints?|kilos?|kg|pounds?|lbs?|dozens?"
+    r"pieces?|packs?|packets?|slices?|cartons?|jars?|pints?|kilos?|kg|pounds?|lbs?|dozens?|"
+    # Counting words of things sold whole: "two bars of soap", "a loaf of bread", "a bunch of bananas".
+    r"bars?|rolls?|loaf|loaves|bunch(?:es)?|heads?|tubes?|sticks?|blocks?|sheets?|tubs?|tins?|trays?|buckets?|sacks?"
 )
 _MEASURE_ALT = "|".join(ZH_MEASURES)
 # Verb characters after which a bare measure word means "one" (来杯, 叫个, 买份).
 VERB_CHARS_BEFORE_BARE_MEASURE = frozenset("来买点叫要整拿订送给吃喝")
 
+# A number before one of these is the size of one package (一桶5升的油, "a 500 ml bottle"), not how many:
+# volumes, weights per pack, lengths and strengths. 斤/公斤/kg stay measures: food is bought by the jin.
+SIZE_UNITS = r"(?:毫升|升|千克|克|毫米|厘米|英寸|寸|度|瓦|%|ml|cl|l|g|oz|mm|cm|inch(?:es)?|percent)(?![a-z])"
 ZH_QUANTITY = re.compile(
     rf"(?P<num>(?>{ZH_NUMBER}))\s*(?P<measure>{_MEASURE_ALT})"
     rf"|(?P<bare>{_MEASURE_ALT})"
     rf"|(?P<alone>(?>{ZH_NUMBER}))(?=\s*[\ue000\ue003])"  # 俩汉堡, 一大杯… : a number right before a dish or option
+    # 俩 and 仨 are "two of" / "three of" themselves and take no measure word: 来俩肉夹馍, 仨菠萝.
+    r"|(?P<pair>俩|仨)"
 )
-EN_QUANTITY = re.compile(rf"(?<![a-z0-9'])(?P<num>{EN_NUMBER})(?:\s+(?P<measure>{EN_MEASURES})\s+of)?(?![a-z0-9'])")
+EN_QUANTITY = re.compile(
+    rf"(?<![a-z0-9'])(?P<num>{EN_NUMBER})(?:\s+(?P<measure>{EN_MEASURES})\s+of)?(?![a-z0-9'])(?!\s*{SIZE_UNITS})"
+)
 
 # Parts of a sentence: items on either side of these are separate items.
 ZH_CONJUNCTIONS = re.compile(r"和|跟|与|及|以及|还有|再来|再要|再加|外加|加上|另外|然后|、")
@@ -84,7 +93,8 @@ PUNCTUATION = re.compile(r"[,，。.!！?？;；:：~～]")
 CHAT_VERBS = re.compile(
     r"写|作诗|作文|翻译|检查|讲个|讲讲|讲一|解释|画|唱|背诵|改一下|教我|算一下|计算|聊|祝福|涨|告诉|介绍|分析|总结|"
     r"生成|编个|编一|起个名|起名|笑话|故事|天气|作业|论文|诗|歌词"
-    r"|\b(?:write|translate|check|tell me|explain|draw|sing|summari[sz]e|compose|poem|joke|story|weather|"
+    r"|\b(?:write|translate|check(?!\s+(?:if|whether|in|out))|tell me|explain|draw|sing|summari[sz]e|compose|"
+    r"poem|joke|story|weather|"
     r"homework|essay|calculate|who|why|how are|what is|what's|hello|hi|hey|thanks|thank you)\b"
 )
 
@@ -184,16 +194,23 @@ FOOD = DomainRules(
     status=re.compile(
         r"到哪|在哪|送到哪|到了吗|到没到|怎么还没|还没到|还没送|多久(?:能|才)?到|还要多久|什么时候(?:能|才)?(?:到|送)|进度|状态|"
         r"送到了没|送出了吗|出餐了吗"
+        # Whether something already happened to an order: 发货了吗, 商家接单了没, 骑手取餐了吗.
+        r"|(?:发货|发出|接单|出餐|送出|取餐|取走|配送|派送|揽收|签收|送达|做好|备好)了(?:吗|没)"
         r"|\b(?:where(?:'s| is| are)|track|tracking|status|when (?:will|does|is) .{0,40}(?:arrive|come|get here|here)|"
         r"how long (?:until|till|before|for|will)|on (?:its|the) way|eta)\b"
+        # A yes/no question about one's own order asks after it: "has my order shipped?", "is our food ready?".
+        r"|^(?:has|have|did|is|was|were|are)\s+(?:my|our)\b"
     ),
     cancel=re.compile(
         r"取消|退单|退掉|撤销|撤回|别送了|不要了|不想要了|退款|退了"
         r"|\b(?:cancel|call off|don't want .{0,30}any ?more|refund)\b"
     ),
     search=re.compile(
-        r"查一下|查查|搜一下|搜索|看看|看一下|有什么|有没有|有哪些|推荐"
+        r"查一下|查查|搜一下|搜索|看看|看一下|有什么|有没有|有哪些|推荐|哪里有|哪儿有|哪有"
         r"|\b(?:look up|search|show me|what .{0,30}(?:do you have|are there)|any .{0,30}nearby|recommend)\b"
+        # Asking whether something exists or is sold is a look-up, not an order.
+        r"|\b(?:are there|is there|check (?:if|whether)|where can i (?:get|buy|find)"
+        r"|(?:does|do) (?:the |this |that |your |you |they )?[a-z ]{0,30}?(?:have|sell|carry|stock))\b"
     ),
     order_objects=re.compile(
         r"外卖|订单|餐|饭|骑手|吃的|喝的|饮料|我点的|刚点的|刚才点的"
@@ -286,3 +303,77 @@ EN_ORDER_VERBS = re.compile(
     r"\b(?:order|buy|get|want|'d like|would like|have|need|bring|grab|send|deliver|fetch|pick up|i'll take|"
     r"can i get|could i get|give)\b"
 )
+
+# ---- looking things up ------------------------------------------------------------------
+
+# Words after which a look-up names what it looks for: 有没有卖煲仔饭的, 查一下附近的螺蛳粉店,
+# "look up sushi places", "are there any dumpling places", "check if there are strawberries".
+SEARCH_NOUN_STARTS = re.compile(
+    r"卖|有没有|哪里有|哪儿有|哪有|查一下|查查|搜一下|搜索|搜|找一下|找找|附近的|附近有"
+    r"|\b(?:look up|looking for|search for|search|find|sell|sells|any|there are|there is)\b"
+)
+# A shop named by what it sells is a look-up of that dish: 螺蛳粉店, 面馆, "sushi places".
+SHOP_SUFFIX_ZH = ("店", "馆", "铺", "档", "摊")
+SHOP_WORDS_EN = frozenset(["place", "places", "shop", "shops", "restaurant", "restaurants", "joint", "joints"])
+SHOP_WORDS_EN |= {"spot", "spots", "stall", "stalls", "stand", "stands", "store", "stores"}
+
+# ---- conversation that mentions services ------------------------------------------------
+
+# A command that starts with a writing or language task is that task, whatever it quotes:
+# "translate 'I'd like a latte'", 帮我写一段点外卖的文案.
+CHAT_TASK_FIRST = re.compile(
+    r"^(?:请|帮我|帮忙|麻烦你?|你能|能不能|可以)?\s*(?:翻译|写|作|编|解释|润色|改写)"
+    r"|^(?:(?:please|pls|can you|could you|would you)\s+)?"
+    r"(?:translate|write|compose|explain|rephrase|proofread|draft)\b"
+)
+# Questions about how things are, not requests to do them: rules, differences, permissions.
+KNOWLEDGE_QUESTION = re.compile(
+    r"区别|有什么不同|有啥不同|什么意思|可以带|能带|能不能带|可不可以带|让不让带|允许带|规定|票房|口碑|评分|排行"
+    r"|\b(?:difference between|what(?:'s| is) the difference|is it (?:ok|okay|safe|allowed|healthy|bad|good) to"
+    r"|(?:can|may) (?:i|we|you) (?:bring|take|carry)|am i allowed|allowed to bring|box office|ratings?)\b"
+)
+# A yes/no question about what would happen (会胖吗, 可以…吗) or a story of what happened ("I had the
+# worst stay"): talk, unless the sentence also asks for something (REQUEST_MARKERS).
+TALK_QUESTION = re.compile(
+    r"(?:会|可以|能不能|可不可以|是不是|算不算|应该|好不好)[^，。,.!！]*(?:吗|么|呢)[?？!！。]*$"
+    r"|\b(?:i|we) (?:had|stayed|was|were|went|saw|watched|flew|loved|hated|ate|drank)\b"
+)
+REQUEST_MARKERS = re.compile(
+    r"帮|给我|我要|我想要|请|麻烦|订|买|叫|下单|预定|预订|来[一两俩几杯份个碗]"
+    r"|(?<![一两三四五六七八九十\d快早晚慢多少好有差几])点(?![评赞击开钟半儿头])"
+    r"|\b(?:book|reserve|order|buy|get me|find me|i need|i want|i'd like|we need|we want|look up|search)\b"
+)
+
+
+_TALK_HINT = re.compile(r"[吗么呢]|\b(?:i|we)\s")
+
+
+def is_talk(text: str) -> bool:
+    """Whether a sentence that names services is conversation about them (see the three classes above)."""
+    if CHAT_TASK_FIRST.match(text) or KNOWLEDGE_QUESTION.search(text):
+        return True
+    if _TALK_HINT.search(text) is None:
+        return False  # cheap: every talk question holds one of these
+    return bool(TALK_QUESTION.search(text)) and not REQUEST_MARKERS.search(text)
+
+
+# ---- names that are part of a longer dish ------------------------------------------------
+
+# A product name right before one of these heads is what a dish is made of (牛肉面, 鸡蛋饼,
+# "beef noodles", "chicken soup"): the dish is the item, not the product. 馅 and 味 make the
+# name a filling or a flavour of the dish ordered (猪肉白菜馅的, 草莓味的).
+DISH_HEADS_ZH = frozenset("面饭粉粥汤饼饺堡串锅羹卷馅味")
+DISH_HEADS_EN = frozenset(
+    ["noodles", "noodle", "soup", "wings", "burger", "burgers", "sandwich", "sandwiches", "salad", "pie", "pizza"]
+) | {"curry", "stew", "dumplings", "roll", "rolls", "taco", "tacos", "wrap", "wraps", "skewers", "kebab", "bowl"}
+DISH_HEADS_EN |= {"flavor", "flavour", "flavored", "flavoured", "filling"}
+# Cooking before a product makes a dish of it: 红烧牛肉, 炸鸡翅, "fried chicken", "hot chocolate".
+COOKED_BEFORE_ZH = re.compile(r"(?:红烧|清蒸|糖醋|水煮|香煎|干煸|炸|烤|煎|炒|蒸|煮|卤|炖|焖|烧)$")
+COOKED_BEFORE_EN = re.compile(
+    r"\b(?:fried|grilled|roast|roasted|braised|steamed|stir-fried|scrambled|boiled|baked|poached|smoked|hot)\s+$"
+)
+# A serving of a product is a prepared dish or drink: 一杯牛奶, 一碗…, "a cup of milk".
+SERVED_BEFORE = re.compile(r"(?:[杯碗]|\b(?:cups?|glass(?:es)?|bowls?|mugs?) of)\s*$")
+# "with oat milk", 换成燕麦奶: an uncounted product after "with" changes the dish before it (汉堡加薯条
+# stays two items: 加 adds one).
+WITH_BEFORE = re.compile(r"\b(?:with|w/|and extra|extra)\s+(?:[a-z]+\s+)?$|(?:换成|换)$")

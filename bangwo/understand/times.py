@@ -158,7 +158,7 @@ def _alternation(words: object) -> str:
 
 
 # ---- cheap pre-checks: a rule group runs only when one of its characters occurs ----------
-_FESTIVAL_ZH_CHARS = frozenset("除初宵节年正")
+_FESTIVAL_ZH_CHARS = frozenset("除初宵节年正旦诞庆")
 _RELATIVE_ZH_CHARS = frozenset("今明后当")
 _WEEKDAY_ZH_CHARS = frozenset("周星礼")
 _DATE_ZH_CHARS = frozenset("月号日")
@@ -169,7 +169,11 @@ _DIGITS = frozenset("0123456789")
 _LATIN = frozenset("abcdefghijklmnopqrstuvwxyz")
 # English words are checked as a set of tokens: one findall instead of a dozen full scans.
 _EN_TOKEN_RE = re.compile(r"[a-z]+")
-_FESTIVAL_EN_WORDS = frozenset({"chinese", "lunar", "spring", "lantern", "valentine", "valentines"})
+_FESTIVAL_EN_WORDS = frozenset({"chinese", "lunar", "spring", "lantern", "valentine", "valentines"}) | {
+    "christmas",
+    "xmas",
+    "new",
+}
 _RELATIVE_EN_WORDS = frozenset({"today", "tomorrow", "tmr", "tmrw", "tonight", "this", "day", "days"})
 _WEEKDAY_EN_WORDS = frozenset(
     {"monday", "tuesday", "tues", "wednesday", "weds", "thursday", "thurs", "friday", "saturday", "sunday"}
@@ -190,7 +194,9 @@ _DAY_NUM = r"\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四
 # 春节档 (the film season), 春节礼盒 (a product) and 元宵 the dumpling are no dates.
 _FESTIVAL_ZH_RE = re.compile(
     r"(?:(除夕夜?|大年三十|年三十|大年夜)|(春节|过年那天)(?![礼套款限特装档])|(?:大年|正月)?初([一二三四五六七八九十])"
-    r"|正月(十[一二三四五六七八九]|二十)|(元宵节|元宵)|(情人节))"
+    r"|正月(十[一二三四五六七八九]|二十)|(元宵节|元宵)"
+    r"|(情人节|元旦节?|国庆节?|圣诞节?|平安夜|劳动节|五一劳动节|五一节|儿童节"
+    r"|(?<![\d零〇一二两三四五六七八九十百千万第周期拜初])五一(?![\d零一二两三四五六七八九十百千万个张间晚位人杯份块元次天点斤岁号日])))"
     r"(?:(前|后)([一二两三四五六七八九十]|\d)?天)?"
 )
 # Words after which a bare 元宵 is the dumpling being ordered, not the festival.
@@ -203,7 +209,19 @@ _LUNAR_BARE_RE = re.compile(
 _FESTIVAL_EN_RE = re.compile(
     r"\b(?:(?:chinese|lunar)\s+new\s+year|spring\s+festival)(?:['’]s)?(?:\s+(eve|day))?\b"
     r"|\b(lantern\s+festival)\b|\b(valentine)['’]?s?(?:\s+day)?\b"
+    r"|\b(christmas\s+eve|christmas|xmas|new\s+year['’]?s\s+day)\b"
 )
+# Holidays on a fixed Gregorian day: (month, day), strictly future like any Gregorian date.
+_GREGORIAN_HOLIDAYS = {
+    "情人节": (2, 14), "元旦": (1, 1), "国庆": (10, 1), "圣诞": (12, 25), "平安夜": (12, 24),
+    "劳动节": (5, 1), "五一": (5, 1), "儿童节": (6, 1),
+    "christmas eve": (12, 24), "christmas": (12, 25), "xmas": (12, 25), "new year's day": (1, 1),
+}
+
+
+def _gregorian_holiday(said: str) -> tuple[int, int]:
+    said = re.sub(r"\s+", " ", said).replace("’", "'").replace("years", "year's").replace("五一劳动节", "劳动节")
+    return _GREGORIAN_HOLIDAYS.get(said) or _GREGORIAN_HOLIDAYS[said.rstrip("节")]
 _ISO_DATE_RE = re.compile(r"(?<!\d)(20\d\d)(?:[-/.](\d{1,2})[-/.](\d{1,2})|年(\d{1,2})月(\d{1,2})[日号]?)(?!\d)")
 _SLASH_DATE_RE = re.compile(r"(?<![\d/.:])(\d{1,2})/(\d{1,2})(?![\d/])")
 _RELATIVE_DAY_ZH_RE = re.compile(_alternation(_RELATIVE_DAY_ZH))
@@ -249,6 +267,9 @@ _SPAN_CONNECTOR_RE = re.compile(
     rf"[{TIME_MARK}\s]*(?:[住待玩呆]|stay(?:ing)?)?\s*(到|至|~|-|–|—|to|until|till|through|thru)\s*"
 )
 _LONE_END_BEFORE = ("住到", "待到", "呆到", " until", " till")
+# The day one leaves a hotel is the stay's last day: "check out Wednesday", 周三退房.
+_CHECK_OUT_BEFORE = re.compile(r"(?:\bcheck(?:ing)?[- ]?out|\bleav(?:e|ing)|退房|离店)\s*(?:on\s+)?$")
+_CHECK_OUT_AFTER = re.compile(r"\s*(?:退房|离店|走)")
 
 # ---- parts of the day and clock times -----------------------------------------------------
 # 两个晚上 counts nights; 周一晚上 is masked as a weekday before windows are read.
@@ -450,8 +471,9 @@ def _festival_zh(masked: MaskedText, today: date, found: _Found) -> None:
         if m.group(7):
             shift = (_int(m.group(8)) or 1) if m.group(8) else 1
             offset += -shift if m.group(7) == "前" else shift
-        if m.group(6):  # 情人节 is Gregorian
-            _add_date(found, masked, m.start(), m.end(), _coming_month_day(today, 2, 14), "year")
+        if m.group(6):  # 情人节, 元旦, 国庆… are Gregorian
+            month, day_of_month = _gregorian_holiday(m.group(6))
+            _add_date(found, masked, m.start(), m.end(), _coming_month_day(today, month, day_of_month), "year")
             continue
         found.lunar = True
         _add_date(found, masked, m.start(), m.end(), festival_day(today, offset), None)
@@ -465,6 +487,10 @@ def _festival_en(masked: MaskedText, today: date, found: _Found) -> None:
     for m in _FESTIVAL_EN_RE.finditer(masked.current):
         if m.group(3):
             _add_date(found, masked, m.start(), m.end(), _coming_month_day(today, 2, 14), "year")
+            continue
+        if m.group(4):
+            month, day_of_month = _gregorian_holiday(m.group(4))
+            _add_date(found, masked, m.start(), m.end(), _coming_month_day(today, month, day_of_month), "year")
             continue
         offset = LANTERN if m.group(2) else EVE if m.group(1) == "eve" else 0
         found.lunar = True
@@ -598,6 +624,12 @@ def _windows(masked: MaskedText, found: _Found, zh: bool, en: bool) -> None:
             if not _starts_word(masked.current, m.start()):
                 continue
             if word == "night" and _NIGHT_COUNTED_RE.search(masked.current, 0, m.start()):
+                continue
+            if word == "night" and masked.current[: m.start()].rstrip().endswith(TIME_MARK):
+                # "Friday night", "Feb 14 night": a named day's night out is its evening, as
+                # "tomorrow night" and "tonight" are; "night" alone stays late night.
+                found.window = found.window or "evening"
+                masked.mask(m.start(), m.end(), TIME_MARK)
                 continue
             found.window = found.window or _WINDOW_EN[word]
             if word not in _MEAL_WINDOW_WORDS:
@@ -801,6 +833,15 @@ def _span(masked: MaskedText, found: _Found) -> tuple[_DateMention | None, _Date
         if end_day is None or end_day <= first.day:
             return first, None
         return first, _DateMention(second.start, second.end, end_day)
+    last = dates[-1]
+    if _CHECK_OUT_BEFORE.search(text, 0, last.start) or _CHECK_OUT_AFTER.match(text, last.end):
+        if len(dates) == 1:
+            return None, last
+        end_day: date | None = last.day
+        while end_day is not None and end_day <= dates[0].day and last.roll:
+            end_day = _roll(end_day, last.roll)
+        if end_day is not None and end_day > dates[0].day:
+            return dates[0], _DateMention(last.start, last.end, end_day)
     if len(dates) == 1 and text[: dates[0].start].rstrip().endswith(_LONE_END_BEFORE):
         return None, dates[0]  # 住到周日: the last day; the first is not said
     return (dates[0] if dates else None), None
@@ -815,7 +856,7 @@ def find_times(masked: MaskedText, now: datetime) -> TimeSlots:
     digits = not chars.isdisjoint(_DIGITS)
     words = set(_EN_TOKEN_RE.findall(masked.current)) if not chars.isdisjoint(_LATIN) else set()
 
-    if not chars.isdisjoint(_FESTIVAL_ZH_CHARS):
+    if not chars.isdisjoint(_FESTIVAL_ZH_CHARS) or "五一" in masked.current or "平安夜" in masked.current:
         _festival_zh(masked, today, found)
     if not words.isdisjoint(_FESTIVAL_EN_WORDS):
         _festival_en(masked, today, found)

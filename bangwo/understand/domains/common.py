@@ -15,7 +15,8 @@ CHAT_ABOUT = re.compile(
     r"\b(?:write|translate|poem|joke|story|essay|plot|review|lyrics|who (?:directed|stars|is in)|tell me about|why)\b"
 )
 CANCEL = re.compile(
-    r"取消|退掉|退订|退票|退了|退房(?!时间)|不去了|不看了|不住了|不要了|撤销|撤回"
+    # 退房 after a day or hour is checking out (周一退房), not cancelling.
+    r"取消|退掉|退订|退票|退了|(?<![一二三四五六七日天末\d号午晚早点时])退房(?!时间)|不去了|不看了|不住了|不要了|撤销|撤回"
     r"|\b(?:cancel|call off|refund)\b"
 )
 # Asking after a booking already made: "我的…", "my …", or words only a booking has.
@@ -25,10 +26,16 @@ _MY_BOOKING = re.compile(
 )
 _STATUS_WORDS = re.compile(
     r"订好了|订上了|订到了|订成功|出票|延误|晚点|准点|登机口|状态|到哪|确认了|进度|几点起飞|几点的|哪个厅|哪个影厅|几号厅|订单"
+    # Asking whether something happened to it, or what its code or number is: 改签成功了吗, 取票码是多少.
+    r"|成功|了吗|了没|码|是多少|是什么|是几"
     r"|\b(?:status|delayed|on time|gate|confirmed|confirmation|booking|reservation|go through|when does|what time|"
     r"where(?:'s| is| are))\b"
 )
-_STATUS_ONLY = re.compile(r"出票了|延误|晚点|准点|登机口|订好了吗|订上了吗|订到了吗|\b(?:delayed|on time|gate)\b")
+_STATUS_ONLY = re.compile(
+    r"出票了|延误|晚点|准点|登机口|订好了吗|订上了吗|订到了吗|\b(?:delayed|on time|gate)\b"
+    # A yes/no question about one's own booking asks after it: "has my ticket been issued", "is my room booked".
+    r"|^(?:has|have|did|is|was|were|are)\s+(?:my|our)\b"
+)
 SEARCH = re.compile(
     r"查一下|查查|查询|查看|查|搜一下|搜索|搜|看一下|看看|瞧瞧|有没有|有什么|有哪些|有几|哪些|多少钱|什么价|价格|比价|比较"
     r"|\b(?:look up|looking up|search|show me|what|which|any|are there|is there|list|compare|how much|"
@@ -51,8 +58,17 @@ _N = f"(?>{ZH_NUMBER})"
 _ZH_PEOPLE = r"(?:个?(?:大人|成人|小孩|孩子|儿童|老人|乘客|人)|位|名|口人|口)"
 _ZH_COUNT = re.compile(
     rf"一家({_N})口"
-    rf"|我们({_N}|俩|仨)(?:个人|个|人)?"
+    # 我们俩, 我们三个人; not 我们一家三口, whose 一 counts families.
+    rf"|我们(?:(俩|仨)|({_N})(?:个人|个|人|位))"
     rf"|({_N})\s*(?:张|{_ZH_PEOPLE})"
+)
+# 一大一小, 两大一小: grown-ups and children, each counted.
+_ZH_ADULTS_AND_KIDS = re.compile(rf"({_N})大({_N})小")
+# "me and my two kids", 我和两个孩子: the speaker comes too.
+_SELF_AND = re.compile(
+    rf"\b(?:me|myself|i) and (?:my |our )?({EN_NUMBER})\s+(?:[a-z]+\s+)?"
+    r"(?:kids?|children|friends?|colleagues?|others?|people|adults?|guests?|sons?|daughters?)\b"
+    rf"|我(?:和|跟|带着?)(?:我的)?({_N})个?(?:孩子|小孩|朋友|同事|人|家人|娃)"
 )
 _ZH_BARE_TICKET = re.compile(r"(?<=[买订要来拿])张")  # 买张票: one
 _ZH_ROOMS = re.compile(rf"({_N})\s*间")
@@ -78,12 +94,17 @@ def find_count(masked: MaskedText, rooms: bool) -> int | None:
     text = masked.current
     total: int | None = None
     spans: list[tuple[int, int]] = []
-    regexes = (_ZH_ROOMS, _EN_ROOMS) if rooms else (_ZH_COUNT, _EN_COUNT)
+    regexes = (_ZH_ROOMS, _EN_ROOMS) if rooms else (_SELF_AND, _ZH_ADULTS_AND_KIDS, _ZH_COUNT, _EN_COUNT)
     for regex in regexes:
         for m in regex.finditer(text):
-            count = _as_count(next((g for g in m.groups() if g), None))
-            if count is None:
+            if any(start < m.end() and m.start() < end for start, end in spans):
+                continue  # counted already: "me and my two kids" holds "two kids"
+            said = [g for g in m.groups() if g]
+            count = sum(c for c in map(_as_count, said) if c) if regex is _ZH_ADULTS_AND_KIDS else _as_count(said[0])
+            if not count:
                 continue
+            if regex is _SELF_AND:
+                count += 1
             total = min((total or 0) + count, MAX_COUNT)
             spans.append((m.start(), m.end()))
     if total is None and not rooms and (m := _ZH_BARE_TICKET.search(text)) is not None:

@@ -7,7 +7,7 @@ import re
 from bangwo.domain.frame import SeatWish
 from bangwo.understand.domains.common import first_match
 from bangwo.understand.lexicon import NameMention
-from bangwo.understand.text import MARKS, MaskedText
+from bangwo.understand.text import MARKS, SLOT_MARK, MaskedText
 
 PREMIERE = re.compile(r"首映|首场|点映|首映礼|\bpremieres?\b|\bopening night\b")
 # Longest first inside each alternative: 最后一排 before 后排, 第一排 before 前排.
@@ -25,8 +25,9 @@ _ADJACENT = re.compile(
 )
 # What makes a sentence naming a film a ticket request rather than talk about the film.
 TICKET_WORDS = re.compile(
-    r"票|张|场|座|排|看|买|订|首映|电影|影院|来|要"
+    r"票|张|场|座|排|看|买|订|首映|电影|影院|来|要|几点|上映|放映|排片"
     r"|\b(?:tickets?|seats?|rows?|showing|screening|showtimes?|watch|see|book|buy|get|premiere|cinema|movie|film|"
+    r"playing|what time|"
     r"adults?|child|children|kids?|people|persons)\b"
 )
 # Unknown titles from the sentence's shape: "tickets for Dune", "看流浪地球3".
@@ -45,10 +46,19 @@ _ZH_TITLE = re.compile(
 _NOT_A_TITLE = re.compile(r"^(?:电影|一下|看|票|a movie|movie|the movie|film|a film|it|something|one)$")
 
 
+# A row turned down is no wish: 第一排的不要, 别坐前排, "not the front row".
+_REFUSED_AFTER = re.compile(r"\s*的?\s*(?:不要|不行|不好|不想要|算了|别)")
+_REFUSED_BEFORE = re.compile(r"(?:不要|别|不坐|不想坐|避开|除了|not (?:in )?(?:the )?|no |avoid (?:the )?)$")
+
+
 def seat_wish(masked: MaskedText) -> SeatWish | None:
     row = None
-    if (m := first_match(_ROW, masked)) is not None:
+    for m in _ROW.finditer(masked.current):
+        if _REFUSED_AFTER.match(masked.current, m.end()) or _REFUSED_BEFORE.search(masked.current, 0, m.start()):
+            continue
         row = _ROWS[int(next(k for k, v in m.groupdict().items() if v)[1:])][1]
+        masked.mask(m.start(), m.end(), SLOT_MARK)
+        break
     adjacent = True if first_match(_ADJACENT, masked) is not None else None
     if row is None and adjacent is None:
         return None

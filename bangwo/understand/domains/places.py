@@ -16,7 +16,8 @@ from bangwo.understand.text import PLACE_MARK, SLOT_MARK, MaskedText
 
 _MARK_RUN = f"{PLACE_MARK}+"
 # Characters that never belong to a place name read from context (verbs, particles, ticket words).
-_NOT_IN_ZH_PLACE = "的飞到去从回往至出发机票航班订买帮我要在住找张间个和跟再给请想看查下了吗呢吧是"
+# 把/将/也/都/就 are grammar (帮我把回民街附近的酒店也订上), never part of a place said.
+_NOT_IN_ZH_PLACE = "的飞到去从回往至出发机票航班订买帮我要在住找张间个和跟再给请想看查下了吗呢吧是把将也都就"
 # One character of an unknown Chinese place: a letter of no Latin script, no digit, no mark, no context word.
 _ZH_CHAR = rf"[^\W\d_a-z{_NOT_IN_ZH_PLACE}]"
 _ZH_PLACE = f"(?:{_MARK_RUN}|{_ZH_CHAR}{{2,5}}?)"
@@ -92,7 +93,9 @@ _EN_NEAR = re.compile(
     rf"({_EN_PLACE}){_EN_END}"
 )
 _ZH_IN_CITY = re.compile(
-    rf"(?:在|去|到)\s*({_ZH_PLACE})(?=订|找|住|的|市|[\ue000-\ue007]|酒店|宾馆|民宿)|({_ZH_PLACE})(?:市)?的?(?:酒店|宾馆|民宿)"
+    # 去大理玩, 到厦门出差: the purpose of a trip follows the city it goes to.
+    rf"(?:在|去|到)\s*({_ZH_PLACE})(?=订|找|住|的|市|[\ue000-\ue007]|酒店|宾馆|民宿|玩|旅游|旅行|度假|出差|过年|探亲|看)"
+    rf"|({_ZH_PLACE})(?:市)?的?(?:酒店|宾馆|民宿)"
 )
 _EN_IN_CITY = re.compile(rf"\b(?:in|at)\s+({_EN_PLACE}){_EN_END}")
 

@@ -17,6 +17,7 @@ from bangwo.understand.domains.hotel import nights_said
 from bangwo.understand.domains.movie import PREMIERE, TICKET_WORDS, film_title, seat_wish
 from bangwo.understand.domains.places import hotel_place, route
 from bangwo.understand.lexicon import NameMention
+from bangwo.understand.rules import is_talk
 from bangwo.understand.text import MaskedText
 from bangwo.understand.times import find_times
 
@@ -40,6 +41,8 @@ def travel_frame(
     if domain == "movie" and titles and not TICKET_WORDS.search(text):
         return None  # 惊蛰无声好看吗: about the film
     action = action_of(text)
+    if action not in ("status", "cancel") and is_talk(text):
+        return None  # 飞机上可以带充电宝吗, "I had the worst hotel stay": talk about trips
     # The slots are gathered first and the frame made (and checked) once: setting a pydantic
     # model's attributes one by one costs about as much each as making the whole frame.
     slots: dict[str, object] = {"domain": domain, "action": action, "budget_max": find_budget(masked)}
