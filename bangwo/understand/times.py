@@ -34,7 +34,7 @@ from itertools import pairwise
 from zoneinfo import ZoneInfo
 
 from bangwo.understand.calendar import EVE, LANTERN, LUNAR_NEW_YEAR, festival_day
-from bangwo.understand.numbers import ZH_NUMBER, parse_number
+from bangwo.understand.numbers import EN_NUMBER_WORDS, ZH_NUMBER, parse_number
 from bangwo.understand.text import TIME_MARK, MaskedText
 
 __all__ = ["LUNAR_NEW_YEAR", "SHANGHAI", "WINDOW_END_HOUR", "TimeSlots", "find_times"]
@@ -59,19 +59,11 @@ _MONTH_EN = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6}
 _MONTH_EN |= {"jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
 _LUNAR_DAY = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _ZH_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+# The numbers a clock hour is said with in English ("at eight"): one to twelve, in words.
 _EN_HOUR_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
+    word: value
+    for word, value in EN_NUMBER_WORDS.items()
+    if word.isalpha() and value <= 12 and word not in ("a", "an", "single", "dozen")
 }
 
 _N = ZH_NUMBER
