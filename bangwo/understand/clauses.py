@@ -45,22 +45,23 @@ _SPLITTERS = re.compile(
 _DOMAIN_WORD_PARTS: dict[str, tuple[str, str]] = {
     "flight": (
         # 飞 after a number is no flight (一飞冲天), after a weekday or festival day it is (周三飞, 初六飞).
-        r"机票|航班|飞机|班机|(?:(?<![一两三四五六七八九十\d])|(?<=[周期拜初][一二三四五六七日天十]))飞(?![快速])|起飞|直飞|经济舱|商务舱|头等舱|公务舱|登机",
-        r"\b(?:flights?|fly|flying|plane|airline|airfare|boarding|business class|economy class|economy|first class)\b",
+        r"机票|航班|飞机|班机|(?:(?<![一两三四五六七八九十\d])|(?<=[周期拜初][一二三四五六七日天十]))飞(?![快速])|起飞|直飞|经济舱|商务舱|头等舱|公务舱|登机|单程票|往返票",
+        r"(?<![a-z])(?:flights?|fly|flying|plane|airline|airfare|boarding|business class|economy class|economy"
+        r"|first class|one-way|one way|round-trip|round trip|return ticket)(?![a-z])",
     ),
     "hotel": (
         r"酒店|宾馆|旅馆|民宿|住宿|客栈|旅店|入住|退房|订房|开房|房间|客房|大床房|双床房|标间|套房|"
         # A place to sleep said plainly: 住的地方, 住处, 过夜, 那间房.
         r"住的地方|住处|落脚的地方|过夜|间房|"
-        r"[一两三四五六七八九十几\d]\s*间(?:房)?|住[一两三四五六七八九十几俩仨\d]|住到|住在.{0,12}?(?:附近|边|旁)|"
+        r"[一两三四五六七八九十几\d]\s*间(?:房)?|住[一两三四五六七八九十几俩仨\d]|住到|住在?[^，,。]{0,12}?(?:附近|边|旁)|"
         r"(?<![周期拜初年号日月\d零一二两三四五六七八九十])[一两三四五六七八九十几俩仨\d]\s*个?晚(?![饭餐安点])",
-        r"\b(?:hotels?|rooms?|stay|staying|inn|hostel|b&b|airbnb|check[- ]in|place to sleep|"
-        r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)\s+nights?)\b",
+        r"(?<![a-z])(?:hotels?|rooms?|stay|staying|inn|hostel|b&b|airbnb|check[- ]in|place to sleep|"
+        r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)\s+nights?)(?![a-z])",
     ),
     "movie": (
         r"电影|影院|影城|影厅|电影票|影票|观影|场次|首映|点映|首场",
         # "What's playing", "is X playing": what a cinema shows.
-        r"imax|\b(?:movies?|films?|cinema|theater|theatre|premiere|showing|screening|showtimes?|playing)\b",
+        r"imax|(?<![a-z])(?:movies?|films?|cinema|theater|theatre|premiere|showings?|screenings?|showtimes?|playing)(?![a-z])",
     ),
     "grocery": (GROCERY_CONTEXT_ZH, GROCERY_CONTEXT_EN),
     # A restaurant, or a place named by a dish ("the fried chicken place"), cooks what it sells.
@@ -97,8 +98,14 @@ def _first_word(parts: tuple[re.Pattern[str], re.Pattern[str]], text: str, has_l
 _BOOKING_DOMAINS = frozenset({"movie", "flight", "hotel"})
 _OWN_MEAL = ("meal",)  # a segment that is a food-or-grocery request of its own (see split_clauses)
 # Words that only tell a ticket's domain when nothing stronger was said.
-_TICKET = re.compile(r"票|张|\btickets?\b")
+_TICKET = re.compile(r"票|张|\b(?:tickets?|tix)\b")
+# Ways to travel that no provider sells: their tickets are no film's and no flight's (高铁还有票吗).
+_OTHER_TRANSPORT = re.compile(r"高铁|火车|动车|大巴|汽车票|船票|地铁|\b(?:trains?|bus|buses|coach|ferry|subway)\b")
+_DELIVERED_TO = re.compile(r"(?:送到|送去|送至|\bdeliver(?:ed)? to\b)")
+_ORDER_VERB = re.compile(r"来|要|\b(?:get|want|order|add)\b")
 _TOWARDS_A_PLACE = re.compile(r"(?:去|到|飞|回|\bto\b|\bfrom\b)\s*\ue005")
+# A trip said by where it starts and where it goes (回西安，从深圳走) is a flight: the only way to travel sold.
+_FROM_A_PLACE = re.compile(r"(?:从|由|\bfrom\b)\s*\ue005")
 
 
 @dataclass
@@ -161,7 +168,12 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
     segments: list[tuple[int, int, tuple[str, ...] | None]] = []
     for start, end in pairwise(cuts):
         inside = [n for n in names if start <= n.start < end]
-        segments.append((start, end, _segment_domains(text[start:end], inside)))
+        segment = text[start:end]
+        if (m := _DELIVERED_TO.search(segment)) is not None:
+            # Where a meal is brought is no booking: 再来一份小笼包送到酒店.
+            inside = [n for n in inside if n.start < start + m.start()]
+            segment = segment[: m.start()]
+        segments.append((start, end, _segment_domains(segment, inside)))
     # A food-or-grocery name takes the domain of the nearest segment that is food or grocery.
     decided = [i for i, (_, _, d) in enumerate(segments) if d and d[0] in ("food", "grocery") and len(d) == 1]
     resolved: list[tuple[str, ...] | None] = []
@@ -174,15 +186,24 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
     known = [d for d in resolved if d]
     if not known:
         # "两张票" / "two tickets to Sanya": a ticket says movie, or flight when it goes to a place.
-        if _TICKET.search(text):
+        if _TICKET.search(text) and not _OTHER_TRANSPORT.search(text):
             return [Clause(0, len(text), ("flight",) if _TOWARDS_A_PLACE.search(text) else ("movie",))]
+        if _FROM_A_PLACE.search(text) and _TOWARDS_A_PLACE.search(text) and not _OTHER_TRANSPORT.search(text):
+            return [Clause(0, len(text), ("flight",))]
         return [Clause(0, len(text), ())]
-    if any(d[0] in _BOOKING_DOMAINS for d in known):
+    booking = any(d[0] in _BOOKING_DOMAINS for d in known)
+    shopping = any(d == ("grocery",) for d in known)
+    if booking or shopping:
         # A segment with its own meal verb is a request of its own, not more of the booking next to
-        # it: 点两份炸鸡，再买两张今晚的惊蛰无声; "book two tickets … and order some sushi".
+        # it: 点两份炸鸡，再买两张今晚的惊蛰无声; "book two tickets … and order some sushi"; nor more of the
+        # shopping: 点一份炸鸡，顺便在超市买一箱啤酒 (a dish counted by the plate or cup is the restaurant's).
         for i, (start, end, _) in enumerate(segments):
             segment = text[start:end]
-            if resolved[i] is None and FOOD.verbs.search(segment) and not _TICKET.search(segment):
+            if resolved[i] is not None or _TICKET.search(segment):
+                continue
+            served = FOOD_MEASURE_HINT.search(segment) is not None
+            meal_verb = FOOD.verbs.search(segment) is not None
+            if (booking and (meal_verb or (served and _ORDER_VERB.search(segment)))) or (meal_verb and served):
                 resolved[i] = _OWN_MEAL
     known = [d for d in resolved if d]
     last = known[0]

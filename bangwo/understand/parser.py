@@ -36,7 +36,6 @@ from bangwo.understand.rules import (
     EN_ORDER_VERBS,
     EN_QUANTITY,
     FOOD,
-    GROCERY_CONTEXT,
     NOUN_STOP_CHARS,
     NOUN_STOP_WORDS,
     PUNCTUATION,
@@ -97,9 +96,36 @@ _ORDERED_AT = re.compile(
     r"(?:在|从)\s*([^\s\ue000-\ue007在从的,，。!！?？、]{2,12}?)\s*(?:点|叫|买|订|下单|要)"
 )
 _NOT_A_MERCHANT = re.compile(r"附近|楼下|楼上|家|公司|网上|线上|这|那|哪|手机|平台|app|外卖|单位|学校|宿舍|店里")
+# A shop said by its kind, not its name: 在超市买, 从便利店买 (盒马 is a name: 在盒马买 is the merchant).
+_SHOP_KIND = re.compile(r"(?:超市|便利店|市场|菜场|商店|商场|小卖部)$")
+# "from Starbucks", "from Burger King": the shop an English order names, up to three words, ended by a
+# word that starts the next part of the sentence or by punctuation.
+_EN_ORDERED_FROM = re.compile(
+    r"\bfrom\s+(?!(?:the|a|an|my|our|your|home|work|here|there|nearby|downstairs|somewhere|anywhere|any)\b)"
+    r"([a-z][a-z0-9'&.-]*(?:\s+[a-z][a-z0-9'&.-]*){0,2}?)"
+    r"(?=\s*(?:$|[,.!?;:]|\b(?:and|for|to|with|without|please|at|near|in|on|by|before|around|under|tonight|"
+    r"tomorrow|today|now|asap|delivered|large|medium|small|less|no|extra)\b))"
+)
+_NOT_A_SHOP_EN = re.compile(r"\b(?:supermarkets?|grocery|groceries|store|market|shop|place|restaurant)$")
 # The owner before 的 (喜茶的多肉葡萄, McDonald's的巨无霸): a shop named by what it sells, or a brand in
 # Latin letters. Flavours, fillings and tastes before 的 describe the dish instead (麻辣的, 猪肉馅的).
 _NOT_AN_OWNER_END = frozenset("味馅辣甜酸咸香脆软嫩色样式款种份杯大小热冰温")
+# Whose or when, not which shop: 上次的, 平时的, 老婆的, 朋友的, 同事的.
+_NOT_A_SHOP_END = frozenset("次时常天回婆公妈爸哥姐弟妹友事人家子")
+MAX_SHOP_CHARS = 4
+
+
+def _shop_owner(before: str) -> str | None:
+    """The shop a dish is said with before 的: named by what it sells (老王面), or a short name of its own
+    (瑞幸的生椰拿铁) when it is neither a taste (麻辣的), a person or a time (朋友的, 上次的), nor a place."""
+    if len(before) < 2 or before[-1] in _NOT_AN_OWNER_END:
+        return None
+    if before[-1] in FOOD_HEAD_CHARS:
+        return before
+    if len(before) > MAX_SHOP_CHARS or before[-1] in _NOT_A_SHOP_END or _NOT_A_MERCHANT.search(before):
+        return None
+    return before
+_POINTED_AT = re.compile(r"[那这][一两三四五六七八九十几\d]?(人份|[^\W\d])")
 _EN_BOOKING_VERBS = re.compile(r"\b(?:book|reserve|find|order)\b")
 _POLITE = re.compile(r"\b(?:please|pls|plz|thanks|thank you)\b|谢谢|麻烦|劳驾|请")
 _BARE_CANCEL = re.compile(
@@ -286,6 +312,9 @@ class Parser:
         ]
         names_an_order = bool(own_names) or bool(rules.order_objects.search(text))
 
+        if not names_an_order and (rules.cancel.search(text) or rules.status.search(text)):
+            # 那份麻辣香锅, 这两箱: a thing pointed at by its measure word is one already ordered.
+            names_an_order = any(m.group(1) in rules.measures for m in _POINTED_AT.finditer(text))
         if rules.cancel.search(text) and (names_an_order or _BARE_CANCEL.fullmatch(text)):
             return self._frame(rules, reading, "cancel", [])
         if rules.status.search(text) and names_an_order:
@@ -452,6 +481,9 @@ class Parser:
             heads = rules.noun_words_en | self._en_heads[rules.domain]
             if head in heads or singular in heads or (quantity is not None and quantity.unit is not None):
                 return True
+            # One word made of a modifier and a dish word: "cheeseburgers", "pancakes".
+            if any(len(singular) > len(h) + 2 and singular.endswith(h) for h in heads):
+                return True
         elif noun[-1] in rules.noun_heads_zh or noun[-2:] in self._zh_heads[rules.domain]:
             return True
         return bool(rules.generic_items.search(text))
@@ -581,8 +613,8 @@ def _scan_han_noun(
     if "的" in noun:
         cut = noun.rindex("的") + 1
         before = noun[: cut - 1]
-        if owner is None and len(before) >= 2 and before[-1] not in _NOT_AN_OWNER_END:
-            owner = before if before[-1] in FOOD_HEAD_CHARS else None
+        if owner is None:
+            owner = _shop_owner(before)
         noun, position = noun[cut:], position + cut
     return (noun, position, end, owner) if noun else None
 
@@ -594,9 +626,7 @@ def _owner_before(text: str, original: str, anchor: int, start: int) -> str | No
     before = text[anchor : start - 1]
     if not all(_HAN.match(ch) and ch not in NOUN_STOP_CHARS for ch in before) or len(before) > MAX_OPEN_NOUN_CHARS:
         return None
-    if before[-1] in _NOT_AN_OWNER_END or before[-1] not in FOOD_HEAD_CHARS:
-        return None
-    return original[anchor : start - 1]
+    return original[anchor : start - 1] if _shop_owner(before) else None
 
 
 def _without_shop_word(noun: str) -> str:
@@ -611,12 +641,24 @@ def _without_shop_word(noun: str) -> str:
     return noun
 
 
+# Marks of slots read elsewhere (times, budget, places, titles): a shop's name holds none of them.
+MARKS_NOT_IN_A_NAME = frozenset(MARKS) - {ITEM_MARK, OPTION_MARK}
+
+
 def _ordered_at(masked: MaskedText) -> str | None:
     """The merchant of 在肯德基点…, as said; None when the place is no shop's name (在楼下买)."""
-    if "在" not in masked.current and "从" not in masked.current:
+    text = masked.current
+    if "from" in text:
+        # Read from the text as said: a shop's name may hold a catalogue word (Burger King).
+        m = _EN_ORDERED_FROM.search(masked.original)
+        if m is not None and not _NOT_A_SHOP_EN.search(m.group(1)) and MARKS_NOT_IN_A_NAME.isdisjoint(
+            text[m.start(1) : m.end(1)]
+        ):
+            return m.group(1)
+    if "在" not in text and "从" not in text:
         return None
-    m = _ORDERED_AT.search(masked.current)
-    if m is None or _NOT_A_MERCHANT.search(m.group(1)) or GROCERY_CONTEXT.fullmatch(m.group(1)):
+    m = _ORDERED_AT.search(text)
+    if m is None or _NOT_A_MERCHANT.search(m.group(1)) or _SHOP_KIND.search(m.group(1)):
         return None
     return masked.original[m.start(1) : m.end(1)]
 
@@ -636,6 +678,8 @@ def _part_of_a_dish(text: str, mention: NameMention, mentions: list[NameMention]
     if latin:
         after = _EN_WORD.match(text, end + 1) if text.startswith(" ", end) else None
         next_word = after.group(0) if after else ""
+        if next_word and next_word not in EN_NOUN_STOP_WORDS and text.endswith("from ", 0, start):
+            return True  # the first word of a shop's name: "from Burger King", "from Pizza Hut"
     else:
         next_word = text[end : end + 1]
     if next_word in ("馅", "味", "flavor", "flavour", "flavored", "flavoured", "filling"):
@@ -678,8 +722,16 @@ def _attach_options(drafts: list[_ItemDraft], reading: _Reading) -> None:
     if not drafts:
         return
     if len(drafts) == 1:
+        draft = drafts[0]
+        glued: set[str] = set()  # groups set by a one-word option in front of the name: 冰美式
         for option in reading.options:
-            drafts[0].options.setdefault(option.group, option.value)
+            if option.group not in draft.options or option.group in glued:
+                draft.options[option.group] = option.value
+                # An option said apart (冰美式 少冰) is the person's wish; the one in the name only its kind.
+                if option.end == draft.start and option.group not in glued:
+                    glued.add(option.group)
+                else:
+                    glued.discard(option.group)
         return
     edges = [0, *reading.boundaries, len(reading.text) + 1]
 

@@ -200,14 +200,17 @@ FOOD = DomainRules(
         r"how long (?:until|till|before|for|will)|on (?:its|the) way|eta)\b"
         # A yes/no question about one's own order asks after it: "has my order shipped?", "is our food ready?".
         r"|^(?:has|have|did|is|was|were|are)\s+(?:my|our)\b"
+        # Whether it happened yet: "has the rider picked up my coffee yet?".
+        r"|^(?:has|have|did|is)\s+(?:the|my|our)\b.*\byet\b"
     ),
     cancel=re.compile(
         r"取消|退单|退掉|撤销|撤回|别送了|不要了|不想要了|退款|退了"
-        r"|\b(?:cancel|call off|don't want .{0,30}any ?more|refund)\b"
+        r"|(?<![a-z])(?:cancel|call off|don't want .{0,30}any ?more|refund)(?![a-z])"
     ),
     search=re.compile(
         r"查一下|查查|搜一下|搜索|看看|看一下|有什么|有没有|有哪些|推荐|哪里有|哪儿有|哪有"
-        r"|\b(?:look up|search|show me|what .{0,30}(?:do you have|are there)|any .{0,30}nearby|recommend)\b"
+        r"|(?<![a-z])(?:look up|search|show me|what .{0,30}(?:do you have|are there)|any .{0,30}nearby"
+        r"|recommend)(?![a-z])"
         # Asking whether something exists or is sold is a look-up, not an order.
         r"|\b(?:are there|is there|check (?:if|whether)|where can i (?:get|buy|find)"
         r"|(?:does|do) (?:the |this |that |your |you |they )?[a-z ]{0,30}?(?:have|sell|carry|stock))\b"
@@ -337,6 +340,8 @@ KNOWLEDGE_QUESTION = re.compile(
 TALK_QUESTION = re.compile(
     r"(?:会|可以|能不能|可不可以|是不是|算不算|应该|好不好)[^，。,.!！]*(?:吗|么|呢)[?？!！。]*$"
     r"|\b(?:i|we) (?:had|stayed|was|were|went|saw|watched|flew|loved|hated|ate|drank)\b"
+    # What one already had, told: 我昨天吃了顿火锅, 喝了两杯奶茶, 看了场电影.
+    r"|[吃喝看住]了[一两三几]?[顿杯碗份场次晚趟回]"
 )
 REQUEST_MARKERS = re.compile(
     r"帮|给我|我要|我想要|请|麻烦|订|买|叫|下单|预定|预订|来[一两俩几杯份个碗]"
@@ -345,7 +350,7 @@ REQUEST_MARKERS = re.compile(
 )
 
 
-_TALK_HINT = re.compile(r"[吗么呢]|\b(?:i|we)\s")
+_TALK_HINT = re.compile(r"[吗么呢]|[吃喝看住]了|\b(?:i|we)\s")
 
 
 def is_talk(text: str) -> bool:

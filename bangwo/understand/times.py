@@ -169,7 +169,7 @@ _FESTIVAL_EN_WORDS = frozenset({"chinese", "lunar", "spring", "lantern", "valent
 _RELATIVE_EN_WORDS = frozenset({"today", "tomorrow", "tmr", "tmrw", "tonight", "this", "day", "days"})
 _WEEKDAY_EN_WORDS = frozenset(
     {"monday", "tuesday", "tues", "wednesday", "weds", "thursday", "thurs", "friday", "saturday", "sunday"}
-) | {"weekend"}
+) | {"weekend", "mon", "tue", "wed", "thu", "fri", "sat", "sun"}
 _MONTH_EN_WORDS = frozenset(
     {"jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july"}
 ) | {"aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december"}
@@ -225,6 +225,10 @@ _RELATIVE_DAY_EN_RE = re.compile(
 _WEEKDAY_ZH_RE = re.compile(r"(?:(?<!一)(下下个?|下个?|这个?|本|上个?))?(?:周|星期|礼拜)([一二三四五六日天七末])")
 _WEEKDAY_NAMES_EN = r"(mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|rs|rsday|urday)|(wee)kend"
 _WEEKDAY_EN_RE = re.compile(rf"(?:{_WEEKDAY_NAMES_EN})\b(?:\s+(next|this)\s+week\b)?")
+# A bare abbreviation (sat, mon) is a weekday only in a span of weekdays: "Sat to Mon", "fri-sun".
+_WEEKDAY_ABBR_SPAN_RE = re.compile(
+    r"(mon|tue|wed|thu|fri|sat|sun)\.?(\s*(?:-|–|to|until|till|through|thru)\s*)(mon|tue|wed|thu|fri|sat|sun)\.?(?![a-z])"
+)
 # What may come before the weekday: "next friday", "this coming friday", "next week (on) friday".
 _WEEKDAY_QUALIFIER_EN_RE = re.compile(r"(?:\b(next|this|coming|this\s+coming)\s+)?(?:\b(next\s+)week(?:\s+on)?\s+)?\Z")
 _MONTH_DAY_ZH_RE = re.compile(
@@ -535,6 +539,10 @@ def _weekdays_zh(masked: MaskedText, today: date, found: _Found) -> None:
 
 
 def _weekdays_en(masked: MaskedText, today: date, found: _Found) -> None:
+    for m in _WEEKDAY_ABBR_SPAN_RE.finditer(masked.current):
+        if _starts_word(masked.current, m.start()):
+            for group, (start, end) in ((1, (m.start(), m.start(2))), (3, (m.start(3), m.end()))):
+                _add_date(found, masked, start, end, _weekday(today, _WEEKDAY_EN[m.group(group)], None), "week")
     text = masked.current
     for m in _WEEKDAY_EN_RE.finditer(text):
         if not _starts_word(text, m.start()):

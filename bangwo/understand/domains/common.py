@@ -17,7 +17,7 @@ CHAT_ABOUT = re.compile(
 CANCEL = re.compile(
     # 退房 after a day or hour is checking out (周一退房), not cancelling.
     r"取消|退掉|退订|退票|退了|(?<![一二三四五六七日天末\d号午晚早点时])退房(?!时间)|不去了|不看了|不住了|不要了|撤销|撤回"
-    r"|\b(?:cancel|call off|refund)\b"
+    r"|(?<![a-z])(?:cancel|call off|refund)(?![a-z])"
 )
 # Asking after a booking already made: "我的…", "my …", or words only a booking has.
 _MY_BOOKING = re.compile(
@@ -25,21 +25,24 @@ _MY_BOOKING = re.compile(
     r"|\b(?:my|i booked|i bought|we booked)\b"
 )
 _STATUS_WORDS = re.compile(
-    r"订好了|订上了|订到了|订成功|出票|延误|晚点|准点|登机口|状态|到哪|确认了|进度|几点起飞|几点的|哪个厅|哪个影厅|几号厅|订单"
+    r"订好了|订上了|订到了|订成功|出票|延误|晚点|准点|登机口|状态|到哪|在哪|确认了|进度|几点起飞|几点的|哪个厅|哪个影厅|几号厅|订单"
     # Asking whether something happened to it, or what its code or number is: 改签成功了吗, 取票码是多少.
     r"|成功|了吗|了没|码|是多少|是什么|是几"
     r"|\b(?:status|delayed|on time|gate|confirmed|confirmation|booking|reservation|go through|when does|what time|"
     r"where(?:'s| is| are))\b"
 )
 _STATUS_ONLY = re.compile(
-    r"出票了|延误|晚点|准点|登机口|订好了吗|订上了吗|订到了吗|\b(?:delayed|on time|gate)\b"
+    r"出票了|延误|晚点|准点|登机口|\b(?:delayed|on time|gate)\b"
+    # Whether the booking is done yet: 订好了吗, 航班订好了没, 票买到没有.
+    r"|(?:订好|订上|订到|订成|买好|买到|出票)了?(?:吗|没)"
     # A yes/no question about one's own booking asks after it: "has my ticket been issued", "is my room booked".
     r"|^(?:has|have|did|is|was|were|are)\s+(?:my|our)\b"
 )
 SEARCH = re.compile(
     r"查一下|查查|查询|查看|查|搜一下|搜索|搜|看一下|看看|瞧瞧|有没有|有什么|有哪些|有几|哪些|多少钱|什么价|价格|比价|比较"
-    r"|\b(?:look up|looking up|search|show me|what|which|any|are there|is there|list|compare|how much|"
-    r"check(?! in| out))\b"
+    r"|\b(?:what|which|any|are there|is there|list|compare|how much|check(?! in| out))\b"
+    # Said between Chinese words (search一下) an English verb has no \b around it.
+    r"|(?<![a-z])(?:look up|looking up|search|show me)(?![a-z])"
 )
 
 
@@ -76,7 +79,7 @@ _ZH_ROOMS = re.compile(rf"({_N})\s*间")
 _EN_WORD_GAP = r"(?:(?:[a-z-]+|[\ue000-\ue007]+)\s+){0,2}?"
 _EN_COUNT = re.compile(
     rf"\ba family of ({EN_NUMBER})\b|\b(?:party|group) of ({EN_NUMBER})\b"
-    rf"|\b({EN_NUMBER})\s+{_EN_WORD_GAP}(?:tickets?|seats?|adults?|child|children|kids?|people|persons?|passengers?|"
+    rf"|\b({EN_NUMBER})\s+{_EN_WORD_GAP}(?:tickets?|tix|seats?|adults?|child|children|kids?|people|persons?|passengers?|"
     rf"travell?ers?|guests?|of us)\b"
 )
 _EN_ROOMS = re.compile(rf"\b({EN_NUMBER})\s+{_EN_WORD_GAP}rooms?\b")

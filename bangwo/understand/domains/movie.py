@@ -26,9 +26,13 @@ _ADJACENT = re.compile(
 # What makes a sentence naming a film a ticket request rather than talk about the film.
 TICKET_WORDS = re.compile(
     r"票|张|场|座|排|看|买|订|首映|电影|影院|来|要|几点|上映|放映|排片"
-    r"|\b(?:tickets?|seats?|rows?|showing|screening|showtimes?|watch|see|book|buy|get|premiere|cinema|movie|film|"
+    r"|\b(?:tickets?|tix|seats?|rows?|showings?|screenings?|showtimes?|watch|see|book|buy|get|premiere|cinema|movie|film|"
     r"playing|what time|"
     r"adults?|child|children|kids?|people|persons)\b"
+)
+# Questions about what a film is like, not for tickets: 适合小孩看吗, "is it suitable for kids?".
+FILM_QUESTION = re.compile(
+    r"适合|值得|吓人|恐怖吗|多长|\b(?:suitable|appropriate|worth (?:it|watching|seeing)|scary|too long|how long is)\b"
 )
 # Unknown titles from the sentence's shape: "tickets for Dune", "看流浪地球3".
 # The title ends at punctuation, a slot already read, or a word that starts the next part.

@@ -43,6 +43,8 @@ _EN_END = r"(?![a-z'.-])"
 _EN_FROM_TO = re.compile(
     rf"\bfrom\s+(?:the\s+)?({_EN_PLACE}){_EN_END}\s*(?:to|-|→)\s+(?:the\s+)?({_EN_PLACE}){_EN_END}"
 )
+# "Shenzhen to Shanghai" without "from": the first place must be one the catalogue knows.
+_EN_KNOWN_TO = re.compile(rf"({_MARK_RUN})\s*(?:to|-|→)\s+(?:the\s+)?({_EN_PLACE}){_EN_END}")
 _EN_TO = re.compile(rf"\b(?:to|into|for|towards)\s+(?:the\s+)?({_EN_PLACE}){_EN_END}")
 _EN_FROM = re.compile(
     rf"\b(?:from|leaving(?:\s+from)?|departing(?:\s+from)?|out of)\s+(?:the\s+)?({_EN_PLACE}){_EN_END}"
@@ -97,6 +99,10 @@ _ZH_IN_CITY = re.compile(
     rf"(?:在|去|到)\s*({_ZH_PLACE})(?=订|找|住|的|市|[\ue000-\ue007]|酒店|宾馆|民宿|玩|旅游|旅行|度假|出差|过年|探亲|看)"
     rf"|({_ZH_PLACE})(?:市)?的?(?:酒店|宾馆|民宿)"
 )
+# A place said on its own between commas in a hotel request is where it is: 订两间房，苏州，周五入住.
+# Words of how the room should be (安静, 干净, 便宜, 近) are no place.
+_ZH_LONE_PLACE = re.compile(rf"(?:^|[,，、])\s*((?:(?![静净宜贵近远好新旧店房宿])"
+                            rf"{_ZH_CHAR}){{2,4}}|{_MARK_RUN})\s*(?=[,，、。]|$)")
 _EN_IN_CITY = re.compile(rf"\b(?:in|at)\s+({_EN_PLACE}){_EN_END}")
 
 
@@ -140,7 +146,7 @@ def route(masked: MaskedText, names: list[NameMention]) -> tuple[str | None, str
     """(origin, destination) of a flight as said."""
     places = Places(masked, names)
     origin = destination = None
-    for regex in (_EN_FROM_TO, _ZH_FROM_TO):
+    for regex in (_EN_FROM_TO, _EN_KNOWN_TO, _ZH_FROM_TO):
         if (found := _first(regex, places, 2)) is not None:
             origin, destination = found
             break
@@ -190,7 +196,7 @@ def hotel_place(masked: MaskedText, names: list[NameMention]) -> tuple[str | Non
         elif "city" in name.entry.kinds and city is None:
             city = said
     if city is None:
-        for regex in (_ZH_IN_CITY, _EN_IN_CITY):
+        for regex in (_ZH_IN_CITY, _EN_IN_CITY, _ZH_LONE_PLACE):
             for m in regex.finditer(masked.current):
                 said = places.said(*m.span(m.lastindex or 1))
                 if said and said != near:

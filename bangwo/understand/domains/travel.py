@@ -14,7 +14,7 @@ from bangwo.understand.budget import find_budget
 from bangwo.understand.domains.common import CHAT_ABOUT, action_of, find_count
 from bangwo.understand.domains.flight import cabin_class
 from bangwo.understand.domains.hotel import nights_said
-from bangwo.understand.domains.movie import PREMIERE, TICKET_WORDS, film_title, seat_wish
+from bangwo.understand.domains.movie import FILM_QUESTION, PREMIERE, TICKET_WORDS, film_title, seat_wish
 from bangwo.understand.domains.places import hotel_place, route
 from bangwo.understand.lexicon import NameMention
 from bangwo.understand.rules import is_talk
@@ -38,8 +38,8 @@ def travel_frame(
     if CHAT_ABOUT.search(text):
         return None
     titles = [n for n in names if "title" in n.entry.kinds]
-    if domain == "movie" and titles and not TICKET_WORDS.search(text):
-        return None  # 惊蛰无声好看吗: about the film
+    if domain == "movie" and titles and (not TICKET_WORDS.search(text) or FILM_QUESTION.search(text)):
+        return None  # 惊蛰无声好看吗, "is it suitable for kids?": about the film
     action = action_of(text)
     if action not in ("status", "cancel") and is_talk(text):
         return None  # 飞机上可以带充电宝吗, "I had the worst hotel stay": talk about trips
