@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.table import Table
 
-from bangwo.assistant.conversation import describe_order
+from bangwo.assistant.conversation import describe_order, is_yes
 from bangwo.commerce.checkout import confirm_proposal
 from bangwo.config import Settings
 from bangwo.domain.errors import BangwoError
@@ -18,8 +18,6 @@ from bangwo.domain.money import format_fen
 from bangwo.domain.proposal import Proposal
 from bangwo.people import sign_up, user_by_phone
 from bangwo.services import Services, start_services
-
-_YES = {"y", "yes", "是", "好", "确认", "ok"}
 
 
 def proposal_card(proposal: Proposal, lang: Lang) -> Panel:
@@ -86,7 +84,7 @@ async def run_chat(settings: Settings, phone: str, console: Console) -> int:
                 console.print(f"[yellow]{note}[/]")
             console.print("确认下单？[y/n] " if lang == "zh" else "Confirm? [y/n] ", end="")
             answer = sys.stdin.readline().strip().lower()
-            if answer not in _YES:
+            if not is_yes(answer):
                 console.print("好的，没有下单。" if lang == "zh" else "OK, nothing ordered.")
                 continue
             try:

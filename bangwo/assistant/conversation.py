@@ -37,35 +37,37 @@ MAX_TEXT_CHARS = 2_000
 MIN_ADDRESS_CHARS = 4
 
 _PUNCT = re.compile(r"[\s,，.。!！?？~～、]+")
-_YES = {
-    "确认",
-    "确定",
-    "好",
-    "好的",
-    "可以",
-    "行",
-    "是",
-    "是的",
-    "对",
-    "嗯",
-    "下单",
-    "确认下单",
-    "付款",
-    "支付",
-    "买",
-    "yes",
-    "y",
-    "ok",
-    "okay",
-    "confirm",
-    "sure",
-    "yep",
-    "yeah",
-    "goahead",
-    "placeorder",
-    "pay",
-}
-_NO = {"不", "不要", "不用", "不用了", "算了", "不要了", "取消", "no", "n", "nope", "cancel", "nevermind"}
+_YES = frozenset(
+    {
+        "确认",
+        "确定",
+        "好",
+        "好的",
+        "可以",
+        "行",
+        "是",
+        "是的",
+        "对",
+        "嗯",
+        "下单",
+        "确认下单",
+        "付款",
+        "支付",
+        "买",
+        "yes",
+        "y",
+        "ok",
+        "okay",
+        "confirm",
+        "sure",
+        "yep",
+        "yeah",
+        "goahead",
+        "placeorder",
+        "pay",
+    }
+)
+_NO = frozenset({"不", "不要", "不用", "不用了", "算了", "不要了", "取消", "no", "n", "nope", "cancel", "nevermind"})
 _STAGE_WORDS = {
     "accepted": ("商家已接单", "accepted by the shop"),
     "preparing": ("正在制作", "being prepared"),
@@ -101,6 +103,11 @@ class Reply:
 
 def _short(text: str) -> str:
     return _PUNCT.sub("", text.lower())
+
+
+def is_yes(text: str) -> bool:
+    """Whether a short answer says yes to the card on the table ("好的", "OK!", "确认")."""
+    return _short(text) in _YES
 
 
 def _hhmm(instant: datetime) -> str:
@@ -208,8 +215,7 @@ class Assistant:
         self, user_id: str, chat_id: str, text: str, pending: dict | None, open_proposal_id: str | None, now: datetime
     ) -> tuple[Reply, dict | None, str | None]:
         """Returns the reply, what the session now waits for, and the proposal left on the table."""
-        said = _short(text)
-        if open_proposal_id and said in _YES:
+        if open_proposal_id and is_yes(text):
             order = await self._confirm(user_id, open_proposal_id, now)
             lang = detect_lang(text)
             return (
@@ -217,7 +223,7 @@ class Assistant:
                 None,
                 None,
             )
-        if open_proposal_id and said in _NO:
+        if open_proposal_id and _short(text) in _NO:
             lang = detect_lang(text)
             return (
                 Reply(chat_id, "answer", say(lang, "好的，这单不下了。", "OK, I won't place that order.")),
@@ -276,8 +282,11 @@ class Assistant:
             if frame.action == "cancel":
                 return await self._cancel(user_id, chat_id, lang, now), None, open_proposal_id
         if frame.action in ("status", "cancel"):
-            return Reply(chat_id, "answer", say(lang, "你还没有这类订单。", "You have no orders of that kind yet.")), \
-                None, open_proposal_id
+            return (
+                Reply(chat_id, "answer", say(lang, "你还没有这类订单。", "You have no orders of that kind yet.")),
+                None,
+                open_proposal_id,
+            )
         if frame.domain == "flight" and "origin" in frame.missing:
             frame = await self._origin_from_address(user_id, frame, lang)
         asking = clarify.question(frame, lang)
@@ -309,10 +318,12 @@ class Assistant:
         city = next((c for c in self.cities if address and c.id == address.city_id), None)
         if city is None:
             return frame
-        return frame.model_copy(update={
-            "origin": city.name_zh if lang == "zh" else city.name_en,
-            "missing": [slot for slot in frame.missing if slot != "origin"],
-        })
+        return frame.model_copy(
+            update={
+                "origin": city.name_zh if lang == "zh" else city.name_en,
+                "missing": [slot for slot in frame.missing if slot != "origin"],
+            }
+        )
 
     async def _order_food(
         self, user_id: str, chat_id: str, frame: IntentFrame, lang: Lang, now: datetime
