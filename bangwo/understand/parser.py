@@ -312,25 +312,30 @@ class Parser:
         ]
         names_an_order = bool(own_names) or bool(rules.order_objects.search(text))
 
-        if not names_an_order and (rules.cancel.search(text) or rules.status.search(text)):
+        # Each rule is searched once: the text does not change while one domain decides.
+        cancelling = rules.cancel.search(text) is not None
+        asking_after = rules.status.search(text) is not None
+        if not names_an_order and (cancelling or asking_after):
             # 那份麻辣香锅, 这两箱: a thing pointed at by its measure word is one already ordered.
             names_an_order = any(m.group(1) in rules.measures for m in _POINTED_AT.finditer(text))
-        if rules.cancel.search(text) and (names_an_order or _BARE_CANCEL.fullmatch(text)):
+        if cancelling and (names_an_order or _BARE_CANCEL.fullmatch(text)):
             return self._frame(rules, reading, "cancel", [])
-        if rules.status.search(text) and names_an_order:
+        if asking_after and names_an_order:
             return self._frame(rules, reading, "status", [])
         if reading.talk:
             return None
 
         drafts = self._items(rules, reading, own_names)
-        said_a_verb = bool(ZH_ORDER_VERBS.search(text) or EN_ORDER_VERBS.search(text) or rules.verbs.search(text))
+        said_its_verb = rules.verbs.search(text) is not None
+        said_a_verb = said_its_verb or bool(ZH_ORDER_VERBS.search(text) or EN_ORDER_VERBS.search(text))
         # A counted catalogue dish is an order by itself (两杯奶茶); a counted dish the catalogue lacks
         # is one when asked for politely ("two hot chocolates please", 两碗凉皮谢谢).
         polite = _POLITE.search(text) is not None
         counted_a_dish = any(d.quantity is not None and (d.entry is not None or polite) for d in drafts)
         chatting = bool(CHAT_VERBS.search(text))
         looking_up = bool(rules.search.search(text))
-        asked = said_a_verb or (looking_up and (bool(drafts) or bool(rules.generic_items.search(text))))
+        said_generic = rules.generic_items.search(text) is not None
+        asked = said_a_verb or (looking_up and (bool(drafts) or said_generic))
         if not asked and (chatting or not counted_a_dish):
             return None
         action = "search" if looking_up else "order"
@@ -339,7 +344,7 @@ class Parser:
         if chatting:
             return None
         counted_its_measure = any(q.unit in rules.measures for q in reading.quantities)  # 来杯热的
-        if rules.generic_items.search(text) or rules.verbs.search(text) or counted_its_measure:
+        if said_generic or said_its_verb or counted_its_measure:
             frame = self._frame(rules, reading, action, [])
             if action == "order":
                 frame.missing.append("items")
