@@ -71,16 +71,12 @@ _DOMAIN_WORD_PARTS: dict[str, tuple[str, str]] = {
         r"|\b(?:from|at) (?:the|that|a) [a-z ]{1,24}?(?:place|joint|stall|truck|kitchen)\b",
     ),
 }
-DOMAIN_WORDS: dict[str, re.Pattern[str]] = {
-    domain: re.compile(f"{zh}|{en}") for domain, (zh, en) in _DOMAIN_WORD_PARTS.items()
-}
 _DOMAIN_WORD_REGEXES = {domain: (re.compile(zh), re.compile(en)) for domain, (zh, en) in _DOMAIN_WORD_PARTS.items()}
 # Seat words say movie unless the segment is already a flight's ("two business class seats").
 _SEAT_WORD_PARTS = (
     re.compile(r"连座|连坐|坐一起|坐在一起|[前后中]排|第[一二三四五六七八九十\d]+排|最后一排|最后排|中间的?位置"),
     re.compile(r"\b(?:seats?|rows?)\b"),
 )
-_SEAT_WORDS = re.compile("|".join(part.pattern for part in _SEAT_WORD_PARTS))
 _ASCII_LETTER_OR_DIGIT = re.compile(r"[a-z0-9]")
 
 

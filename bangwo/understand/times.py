@@ -156,7 +156,6 @@ _WEEKDAY_ZH_CHARS = frozenset("周星礼")
 _DATE_ZH_CHARS = frozenset("月号日")
 _WINDOW_ZH_CHARS = frozenset("早晨午晚夜凌宵")
 _CLOCK_ZH_CHARS = frozenset("点")
-_DELTA_ZH_CHARS = frozenset("时钟天")
 _DIGITS = frozenset("0123456789")
 _LATIN = frozenset("abcdefghijklmnopqrstuvwxyz")
 # English words are checked as a set of tokens: one findall instead of a dozen full scans.
