@@ -55,8 +55,6 @@ def question(frame: IntentFrame, lang: Lang) -> tuple[str, str] | None:
 def _is_set(frame: IntentFrame, slot: str) -> bool:
     if slot == "city" and frame.near:
         return True
-    if slot == "nights" and frame.nights:
-        return True
     value = getattr(frame, slot, None)
     return value not in (None, [], "")
 

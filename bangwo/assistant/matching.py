@@ -31,14 +31,15 @@ def _singular(word: str) -> str:
     return word
 
 
-def match_score(said: str, item: MenuItem) -> float:
-    """100 for an exact name or alias; 90 when one name contains the other whole
-    ("珍珠奶茶" in "黑糖珍珠奶茶"); otherwise the best fuzzy ratio, or 0 below MIN_FUZZY_SCORE."""
+def match_score(said: str, names: tuple[str, ...]) -> float:
+    """How well `said` names something called `names` (a dish, a film): 100 for an exact name or
+    alias; 85-95 when the said name stands whole inside one ("珍珠奶茶" in "黑糖珍珠奶茶");
+    otherwise the best fuzzy ratio (scaled by 0.9), or 0 below MIN_FUZZY_SCORE."""
     target = normalise_name(said)
     if not target:
         return 0.0
     best = 0.0
-    for name in item.names():
+    for name in names:
         candidate = normalise_name(name)
         if candidate == target:
             return EXACT
@@ -53,7 +54,7 @@ def match_score(said: str, item: MenuItem) -> float:
 
 
 def best_item(said: str, menu: tuple[MenuItem, ...]) -> tuple[MenuItem, float] | None:
-    scored = [(item, match_score(said, item)) for item in menu]
+    scored = [(item, match_score(said, item.names())) for item in menu]
     scored = [(item, score) for item, score in scored if score > 0]
     if not scored:
         return None

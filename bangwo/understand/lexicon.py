@@ -19,17 +19,16 @@ from typing import get_args
 
 from bangwo.domain.catalogue import Catalogue
 from bangwo.domain.frame import Domain
-from bangwo.understand.text import ITEM_MARK, PLACE_MARK, TITLE_MARK, MaskedText
+from bangwo.understand.text import ITEM_MARK, PLACE_MARK, TITLE_MARK, MaskedText, lower_ascii
 
 _KNOWN_DOMAINS = frozenset(get_args(Domain))
 # A merchant's branch suffix: 一点甜茶饮（杭州店） / Yidian Sweet Tea (Hangzhou).
 _BRANCH_SUFFIX = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 def lexicon_key(name: str) -> str:
     """How a name is stored and looked up: the same normalisation the command gets."""
-    return " ".join(unicodedata.normalize("NFKC", name).translate(_ASCII_LOWER).split())
+    return " ".join(lower_ascii(unicodedata.normalize("NFKC", name)).split())
 
 
 @dataclass

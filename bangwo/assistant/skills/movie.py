@@ -11,9 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from rapidfuzz import fuzz
-
-from bangwo.assistant.matching import normalise_name
+from bangwo.assistant.matching import match_score
 from bangwo.assistant.skills.food import CardOffer, Refusal, say
 from bangwo.domain.catalogue import Film
 from bangwo.domain.cinema import Cinema, Hall, Showing, nearest_showings, seat_price_fen, showings_in_window
@@ -28,7 +26,6 @@ from bangwo.providers.base import MovieProvider
 
 # A showing this close to its start is no longer offered: the person must still get there.
 MIN_LEAD = timedelta(minutes=15)
-MIN_TITLE_SCORE = 75.0
 MAX_TICKETS = 10
 ROW_NAMES = {
     "first": ("第一排", "the first row"),
@@ -57,15 +54,9 @@ class MovieSkill:
 
     def film(self, said: str) -> Film | None:
         """The film a person named, by either title or an alias, forgiving a typo."""
-        target = normalise_name(said)
-        best: tuple[float, Film] | None = None
-        for film in self.films:
-            for name in film.names():
-                candidate = normalise_name(name)
-                score = 100.0 if candidate == target else fuzz.ratio(target, candidate)
-                if score >= MIN_TITLE_SCORE and (best is None or score > best[0]):
-                    best = (score, film)
-        return best[1] if best else None
+        scored = [(match_score(said, film.names()), film) for film in self.films]
+        score, film = max(scored, key=lambda pair: pair[0], default=(0.0, None))
+        return film if score > 0 else None
 
     def day(self, frame: IntentFrame, clock_start_day: date, now: datetime) -> date:
         """The day asked for; a premiere is on the day the clock started; otherwise today."""

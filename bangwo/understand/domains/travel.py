@@ -56,7 +56,7 @@ def travel_frame(
     count = find_count(masked, rooms=domain == "hotel")
     times = find_times(masked, now)
     slots.update(date=times.date, time=times.time, time_window=times.time_window)
-    end_date = getattr(times, "end_date", None)
+    end_date = times.end_date
     if domain == "movie":
         slots["title"] = film_title(masked, names)
     elif domain == "flight":
