@@ -94,7 +94,7 @@ async def run_chat(settings: Settings, phone: str, console: Console) -> int:
                     proposal_id=reply.proposal.id,
                     idempotency_key=f"cli:{reply.proposal.id}",
                     now=services.clock.now(),
-                    plan_fulfilment=services.food.plan_fulfilment,
+                    fulfillers=services.assistant.fulfillers,
                 )
             except BangwoError as exc:
                 console.print(f"[red]{exc.message}[/]")

@@ -30,7 +30,17 @@ class Settings(BaseSettings):
     demo_balance_fen: int = Field(default=20_000, ge=0, description="wallet credit for each new person (¥200)")
     card_value_fen: int = Field(default=2_500, ge=0, description="the free-order card's value (¥25)")
     card_valid_days: int = Field(default=30, ge=1)
-    proposal_seconds: int = Field(default=600, ge=30, le=3600, description="how long a proposal can be confirmed")
+    proposal_seconds: int = Field(
+        default=600, ge=30, le=3600, description="how long a proposal can be confirmed; its seats are held as long"
+    )
+    ticket_refund_minutes: int = Field(
+        default=60, ge=0, description="movie tickets are refunded in full until this many minutes before the showing"
+    )
+    staff_token: str | None = Field(
+        default=None,
+        min_length=16,
+        description="the token cinema staff send to verify tickets (Authorization: Bearer); unset: verifying is off",
+    )
     catalogue_refresh_seconds: int = Field(
         default=300, ge=0, description="how often providers' catalogues are checked for changes (0: only at start)"
     )

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from bangwo.assistant.conversation import Assistant
 from bangwo.assistant.skills.food import FoodSkill
+from bangwo.assistant.skills.movie import MovieSkill
 from bangwo.config import Settings
 from bangwo.domain.catalogue import Catalogue, City
 from bangwo.domain.clock import Clock
@@ -22,7 +23,9 @@ class CatalogueView:
 
     parser: Parser
     food: FoodSkill
+    movie: MovieSkill
     delivery_cities: list[City]
+    cinema_cities: list[City]
 
 
 async def publish_catalogues(store: Store, registry: ProviderRegistry, clock: Clock) -> bool:
@@ -46,8 +49,12 @@ async def build_catalogue_view(store: Store, registry: ProviderRegistry) -> Cata
         films=tuple(film for c in catalogues for film in c.films),
     )
     food = FoodSkill(merchants, dict(registry.food), {c.id: c.name_zh for c in cities})
+    movie = MovieSkill(published.films, dict(registry.movies))
     delivery_cities = [c for c in cities if any(m.city_id == c.id and m.category == "food" for m in merchants)]
-    return CatalogueView(Parser(Lexicon.from_catalogues([published])), food, delivery_cities)
+    cinema_cities = [c for c in cities if any(p.cinemas(c.id) for p in registry.movies.values())]
+    return CatalogueView(
+        Parser(Lexicon.from_catalogues([published])), food, movie, delivery_cities, cinema_cities
+    )
 
 
 @dataclass
@@ -76,7 +83,8 @@ class Services:
         if not await publish_catalogues(self.store, self.registry, self.clock):
             return False
         self.view = await build_catalogue_view(self.store, self.registry)
-        self.assistant.use_catalogue(self.view.parser, self.view.food, self.view.delivery_cities)
+        view = self.view
+        self.assistant.use_catalogue(view.parser, view.food, view.movie, view.delivery_cities, view.cinema_cities)
         return True
 
     async def close(self) -> None:
@@ -100,8 +108,11 @@ async def start_services(
         clock=clock,
         parser=view.parser,
         food=view.food,
+        movie=view.movie,
         geocoder=registry.geocoder,
         cities=view.delivery_cities,
+        cinema_cities=view.cinema_cities,
         proposal_seconds=settings.proposal_seconds,
+        ticket_refund_minutes=settings.ticket_refund_minutes,
     )
     return Services(settings, clock, store, registry, view, assistant)

@@ -7,6 +7,7 @@ import httpx
 from bangwo.services import Services
 
 HANGZHOU_ADDRESS = "杭州市西湖区文三路100号"
+ADDRESSES = {"hangzhou": HANGZHOU_ADDRESS, "shanghai": "上海市黄浦区南京东路200号", "beijing": "北京市东城区王府井大街1号"}
 
 
 async def sign_up_person(client: httpx.AsyncClient, phone: str) -> tuple[str, dict[str, str]]:
@@ -54,3 +55,19 @@ async def propose_food(services: Services, user_id: str, items: list[tuple[str, 
             now=now,
         )
     return outcome.proposal.id
+
+
+async def give_address(services: Services, user_id: str, city_id: str) -> None:
+    """The person's default address, in one of the demo cities, without the chat asking for it."""
+    from bangwo.people import set_default_address
+
+    text = ADDRESSES[city_id]
+    async with services.store.transaction() as session:
+        await set_default_address(
+            session,
+            user_id,
+            city_id=city_id,
+            text=text,
+            location=services.registry.geocoder.locate(city_id, text),
+            now=services.clock.now(),
+        )

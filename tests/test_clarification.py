@@ -31,12 +31,16 @@ async def test_a_hotel_asks_the_day_then_the_nights_in_english(client):
     assert "2026-02-11" in done["reply"] and "2 nights" in done["reply"] and "Bund" in done["reply"]
 
 
-async def test_a_ticket_without_a_film_asks_which_film(client):
+async def test_a_ticket_without_a_film_asks_which_film_then_the_city(client):
     _, auth = await sign_up_person(client, "13800138000")
     asked = await say(client, auth, "帮我买两张今晚的电影票")
     assert asked["reply"] == "想看哪部电影？"
-    done = await say(client, auth, "惊蛰无声", asked["session_id"])
-    assert "惊蛰无声" in done["reply"] and "2张票" in done["reply"]
+    city = await say(client, auth, "惊蛰无声", asked["session_id"])
+    assert city["state"] == "need_info" and city["reply"].startswith("在哪个城市看？")
+    done = await say(client, auth, "上海", asked["session_id"])
+
+    assert done["state"] == "proposal" and "《惊蛰无声》" in done["reply"] and "2张" in done["reply"]
+    assert done["proposal"]["merchant"]["id"].startswith("demo-shanghai-")
 
 
 async def test_the_departure_city_comes_from_the_persons_address(client, services):

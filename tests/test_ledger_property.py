@@ -46,7 +46,7 @@ async def play(services: Services, clock: ManualClock, operations: list[tuple[st
                     proposal_id=proposal_id,
                     idempotency_key=proposal_id,
                     now=clock.now(),
-                    plan_fulfilment=services.food.plan_fulfilment,
+                    fulfillers=services.assistant.fulfillers,
                 )
                 paid.append(order)
             except BangwoError as refused:
@@ -55,7 +55,11 @@ async def play(services: Services, clock: ManualClock, operations: list[tuple[st
             order = paid[int(what) % len(paid)]
             try:
                 paid[paid.index(order)] = await cancel_order(
-                    services.store, user_id=person.user_id, order_id=order.id, now=clock.now()
+                    services.store,
+                    user_id=person.user_id,
+                    order_id=order.id,
+                    now=clock.now(),
+                    fulfillers=services.assistant.fulfillers,
                 )
             except BangwoError as refused:
                 assert refused.code == "too_late_to_cancel"

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+import hmac
+import io
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib.resources import files
 from typing import Annotated
 
-from fastapi import Depends, FastAPI, Header, Request, Response
+import segno
+from fastapi import Depends, FastAPI, Header, Path, Request, Response
 from fastapi.responses import HTMLResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
@@ -21,25 +24,34 @@ from bangwo.api.schemas import (
     CardOut,
     ChatRequest,
     ChatResponse,
+    ChooseSeatsRequest,
     ErrorResponse,
     MeResponse,
     OrderResponse,
     OrdersResponse,
+    SeatMapResponse,
+    SeatOut,
+    ShowingOut,
     SignUpRequest,
     SignUpResponse,
+    VerifyTicketRequest,
+    VerifyTicketResponse,
 )
 from bangwo.commerce.checkout import cancel_order, confirm_proposal
-from bangwo.commerce.orders import list_orders, load_order, order_view
+from bangwo.commerce.orders import list_orders, read_order
+from bangwo.commerce.tickets import ticket_of, verify_ticket
 from bangwo.config import Settings
+from bangwo.domain.cinema import seat_price_fen
 from bangwo.domain.clock import Clock
-from bangwo.domain.errors import Unauthorized
+from bangwo.domain.errors import Forbidden, Unauthorized
 from bangwo.domain.proposal import Proposal
 from bangwo.people import authenticate, profile, sign_up
 from bangwo.promo.cards import CardView
 from bangwo.services import Services, start_services
 
 log = logging.getLogger("bangwo.api")
-ERRORS = {status: {"model": ErrorResponse} for status in (401, 402, 404, 409, 410, 413, 422)}
+ERRORS = {status: {"model": ErrorResponse} for status in (401, 402, 403, 404, 409, 410, 413, 422)}
+QR_SCALE = 8  # pixels per module: a phone screen held up to a door scanner
 _bearer = HTTPBearer(auto_error=False, description="the token from POST /v1/users")
 
 
@@ -69,6 +81,22 @@ async def current_user(
 
 UserId = Annotated[str, Depends(current_user)]
 AppServices = Annotated[Services, Depends(services_of)]
+
+
+def cinema_staff(
+    request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+) -> None:
+    expected = services_of(request).settings.staff_token
+    if expected is None:
+        raise Forbidden("ticket checking is off: set BANGWO_STAFF_TOKEN and send it as the bearer token")
+    if credentials is None or not hmac.compare_digest(credentials.credentials.encode(), expected.encode()):
+        raise Unauthorized("send Authorization: Bearer <the cinema staff token>")
+
+
+def qr_image(payload: str, kind: str) -> bytes:
+    out = io.BytesIO()
+    segno.make(payload, error="m").save(out, kind=kind, scale=QR_SCALE, border=4)
+    return out.getvalue()
 
 
 async def _refresh_catalogue_forever(services: Services, every_seconds: int) -> None:
@@ -183,7 +211,7 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
             proposal_id=proposal_id,
             idempotency_key=idempotency_key,
             now=services.clock.now(),
-            plan_fulfilment=services.food.plan_fulfilment,
+            fulfillers=services.assistant.fulfillers,
         )
         if not created:
             response.headers["Idempotent-Replayed"] = "true"
@@ -197,14 +225,89 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
     @app.get("/v1/orders/{order_id}", tags=["commerce"])
     async def order(order_id: str, user_id: UserId, services: AppServices) -> OrderResponse:
         async with services.store.read() as session:
-            row = await load_order(session, order_id, user_id)
-            return OrderResponse(order=order_view(row, services.clock.now()))
+            return OrderResponse(order=await read_order(session, order_id, user_id, services.clock.now()))
 
     @app.post("/v1/orders/{order_id}/cancel", tags=["commerce"])
     async def cancel(order_id: str, user_id: UserId, services: AppServices) -> OrderResponse:
-        return OrderResponse(
-            order=await cancel_order(services.store, user_id=user_id, order_id=order_id, now=services.clock.now())
+        """Cancel a delivery before the rider has it, or refund tickets up to BANGWO_TICKET_REFUND_MINUTES
+        before the showing (the seats go back on sale, the card comes back)."""
+        order = await cancel_order(
+            services.store,
+            user_id=user_id,
+            order_id=order_id,
+            now=services.clock.now(),
+            fulfillers=services.assistant.fulfillers,
         )
+        return OrderResponse(order=order)
+
+    @app.get("/v1/showings/{showing_id}/seats", tags=["movies"])
+    async def seat_map(showing_id: Annotated[str, Path(max_length=80)], services: AppServices) -> SeatMapResponse:
+        """Every seat of a showing and whether it can still be bought: free, taken (sold or held) or broken."""
+        showing, hall, taken = await services.assistant.movies.seat_map(showing_id, services.clock.now())
+        seats = hall.seat_map.seats
+        return SeatMapResponse(
+            showing=ShowingOut(
+                id=showing.id,
+                film_id=showing.film_id,
+                cinema_id=showing.cinema_id,
+                hall_id=hall.id,
+                hall_name=hall.name_zh,
+                hall_name_en=hall.name_en,
+                start=showing.start,
+                format=showing.format,
+                premiere=showing.premiere,
+            ),
+            rows=max(seat.row for seat in seats),
+            columns=max(seat.column for seat in seats),
+            seats=[
+                SeatOut(
+                    id=seat.id,
+                    row=seat.row,
+                    number=seat.number,
+                    column=seat.column,
+                    kind=seat.kind,
+                    status="broken" if seat.id in hall.broken_seat_ids else "taken" if seat.id in taken else "free",
+                    price=seat_price_fen(showing, seat),
+                )
+                for seat in seats
+            ],
+        )
+
+    @app.post("/v1/proposals/{proposal_id}/seats", tags=["movies"])
+    async def choose_seats(
+        proposal_id: str, body: ChooseSeatsRequest, user_id: UserId, services: AppServices
+    ) -> Proposal:
+        """Pick other seats for a movie card: they are held and a new card replaces this one (confirm the new id)."""
+        return await services.assistant.movies.choose_seats(user_id, proposal_id, body.seats, services.clock.now())
+
+    @app.get(
+        "/v1/tickets/{code}/qr.svg",
+        tags=["movies"],
+        response_class=Response,
+        responses={200: {"content": {"image/svg+xml": {}}}},
+    )
+    async def ticket_qr_svg(code: Annotated[str, Path(max_length=32)], user_id: UserId, services: AppServices):
+        async with services.store.read() as session:
+            ticket = await ticket_of(session, code, user_id)
+        return Response(qr_image(ticket.code, "svg"), media_type="image/svg+xml")
+
+    @app.get(
+        "/v1/tickets/{code}/qr.png",
+        tags=["movies"],
+        response_class=Response,
+        responses={200: {"content": {"image/png": {}}}},
+    )
+    async def ticket_qr_png(code: Annotated[str, Path(max_length=32)], user_id: UserId, services: AppServices):
+        async with services.store.read() as session:
+            ticket = await ticket_of(session, code, user_id)
+        return Response(qr_image(ticket.code, "png"), media_type="image/png")
+
+    @app.post("/v1/staff/tickets/verify", tags=["cinema staff"], dependencies=[Depends(cinema_staff)])
+    async def verify(body: VerifyTicketRequest, services: AppServices) -> VerifyTicketResponse:
+        """At the door: a valid ticket is marked used; any later scan answers already_used."""
+        async with services.store.transaction() as session:
+            result, ticket = await verify_ticket(session, body.code, services.clock.now())
+        return VerifyTicketResponse(result=result, ticket=ticket)
 
     page = files("bangwo.web").joinpath("index.html")
 

@@ -9,13 +9,23 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from bangwo.domain.errors import BangwoError, Conflict, Gone, InvalidInput, NotFound, PaymentRefused, Unauthorized
+from bangwo.domain.errors import (
+    BangwoError,
+    Conflict,
+    Forbidden,
+    Gone,
+    InvalidInput,
+    NotFound,
+    PaymentRefused,
+    Unauthorized,
+)
 
 log = logging.getLogger("bangwo.api")
 
 STATUS_OF = [
     (Unauthorized, 401),
     (PaymentRefused, 402),
+    (Forbidden, 403),
     (NotFound, 404),
     (Conflict, 409),
     (Gone, 410),

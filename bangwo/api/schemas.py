@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from bangwo.domain.proposal import Order, Proposal
+from bangwo.domain.cinema import ScreenFormat
+from bangwo.domain.proposal import Order, Proposal, Ticket
+from bangwo.domain.seats import SeatKind
 
 
 class Strict(BaseModel):
@@ -82,3 +85,45 @@ class ErrorDetail(BaseModel):
 
 class ErrorResponse(BaseModel):
     error: ErrorDetail
+
+
+class SeatOut(BaseModel):
+    id: str  # "12-7": row 12, seat 7
+    row: int
+    number: int
+    column: int  # across the hall; a gap between columns is an aisle
+    kind: SeatKind
+    status: Literal["free", "taken", "broken"]  # taken: sold or held
+    price: int
+
+
+class ShowingOut(BaseModel):
+    id: str
+    film_id: str
+    cinema_id: str
+    hall_id: str
+    hall_name: str
+    hall_name_en: str
+    start: datetime
+    format: ScreenFormat
+    premiere: bool
+
+
+class SeatMapResponse(BaseModel):
+    showing: ShowingOut
+    rows: int
+    columns: int
+    seats: list[SeatOut]
+
+
+class ChooseSeatsRequest(Strict):
+    seats: list[str] = Field(min_length=1, max_length=10, examples=[["12-7", "12-8"]])
+
+
+class VerifyTicketRequest(Strict):
+    code: str = Field(min_length=1, max_length=32, examples=["7KQ2M9XD4T"])
+
+
+class VerifyTicketResponse(BaseModel):
+    result: Literal["valid", "already_used", "refunded", "unknown"]
+    ticket: Ticket | None = None

@@ -8,16 +8,18 @@ yes to it here); nothing a provider or a model says can confirm.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
 
 from bangwo.assistant import clarify
+from bangwo.assistant.fulfilment import FoodDelivery, MovieTickets
+from bangwo.assistant.movie_desk import MovieDesk, describe_movie_proposal, describe_tickets
+from bangwo.assistant.reply import Reply, Turn
 from bangwo.assistant.sessions import open_session, record
 from bangwo.assistant.skills.food import CardOffer, Customer, FoodProposal, FoodSkill, Refusal, say
-from bangwo.commerce.checkout import cancel_order, confirm_proposal
-from bangwo.commerce.orders import CANCELLABLE_STAGES, list_orders
-from bangwo.commerce.proposals import load_proposal, proposal_from_row, save_proposal
+from bangwo.assistant.skills.movie import MovieSkill
+from bangwo.commerce.checkout import Fulfillers, cancel_order, confirm_proposal
+from bangwo.commerce.orders import list_orders
+from bangwo.commerce.proposals import decline_proposal, load_proposal, proposal_from_row, save_proposal
 from bangwo.domain.catalogue import City
 from bangwo.domain.clock import Clock, local
 from bangwo.domain.errors import BangwoError, Conflict, Gone
@@ -32,7 +34,6 @@ from bangwo.store.engine import Store
 from bangwo.understand import Parser
 from bangwo.understand.text import detect_lang
 
-State = Literal["answer", "need_info", "proposal", "done", "error"]
 MAX_TEXT_CHARS = 2_000
 MIN_ADDRESS_CHARS = 4
 
@@ -85,20 +86,14 @@ _ZH_ERRORS = {
     "card_unavailable": "免单卡已经用掉或过期了，请重新下单，我会按现价给你方案。",
     "insufficient_balance": "钱包余额不足，这单付不了。",
     "too_late_to_cancel": "骑手已经取餐，这单不能取消了。",
+    "too_late_to_refund": "已经过了退票时间，这单不能退了。",
+    "hold_expired": "座位保留已经过期，请重新说一下要看哪场。",
+    "ticket_used": "有票已经检过票了，这单不能退了。",
 }
 
 
 def _error_reply(error: BangwoError, lang: Lang) -> str:
     return _ZH_ERRORS.get(error.code, error.message) if lang == "zh" else error.message
-
-
-@dataclass(frozen=True, slots=True)
-class Reply:
-    session_id: str
-    state: State
-    reply: str
-    proposal: Proposal | None = None
-    order: Order | None = None
 
 
 def _short(text: str) -> str:
@@ -116,6 +111,8 @@ def _hhmm(instant: datetime) -> str:
 
 def describe_proposal(proposal: Proposal, lang: Lang) -> str:
     """The confirmation card in one paragraph: what, how much, the card, what is paid."""
+    if proposal.domain == "movie":
+        return describe_movie_proposal(proposal, lang)
     items = []
     for line in proposal.lines:
         if line.details.get("kind") == "fee":
@@ -144,6 +141,8 @@ def describe_proposal(proposal: Proposal, lang: Lang) -> str:
 
 
 def describe_order(order: Order, lang: Lang) -> str:
+    if order.domain == "movie":
+        return describe_tickets(order, lang)
     zh_stage, en_stage = _STAGE_WORDS[order.stage]
     items = "、".join(f"{line.title}×{line.quantity}" for line in order.lines if line.details.get("kind") != "fee")
     items_en = ", ".join(f"{line.quantity} × {line.title}" for line in order.lines if line.details.get("kind") != "fee")
@@ -165,21 +164,40 @@ class Assistant:
         clock: Clock,
         parser: Parser,
         food: FoodSkill,
+        movie: MovieSkill,
         geocoder: Geocoder,
         cities: list[City],
+        cinema_cities: list[City],
         proposal_seconds: int,
+        ticket_refund_minutes: int,
     ) -> None:
         self.store = store
         self.clock = clock
         self.geocoder = geocoder
         self.proposal_seconds = proposal_seconds
-        self.use_catalogue(parser, food, cities)
+        self.ticket_refund_minutes = ticket_refund_minutes
+        self.use_catalogue(parser, food, movie, cities, cinema_cities)
 
-    def use_catalogue(self, parser: Parser, food: FoodSkill, cities: list[City]) -> None:
+    def use_catalogue(
+        self, parser: Parser, food: FoodSkill, movie: MovieSkill, cities: list[City], cinema_cities: list[City]
+    ) -> None:
         """Read and order with a freshly published catalogue (the conversation state lives in the store)."""
         self.parser = parser
         self.food = food
         self.cities = cities  # the cities the food shops deliver in
+        self.movies = MovieDesk(
+            store=self.store,
+            clock=self.clock,
+            skill=movie,
+            tickets=MovieTickets(movie.providers, self.ticket_refund_minutes),
+            cities=cinema_cities,
+            proposal_seconds=self.proposal_seconds,
+        )
+
+    @property
+    def fulfillers(self) -> Fulfillers:
+        """What checkout and refunds do for each domain, beyond the money."""
+        return {"food": FoodDelivery(self.food), "movie": self.movies.tickets}
 
     async def chat(self, user_id: str, text: str, session_id: str | None = None) -> Reply:
         text = without_control_chars(text or "")[:MAX_TEXT_CHARS]
@@ -199,7 +217,7 @@ class Assistant:
             chat = await open_session(session, user_id, chat_id, now)
             chat.pending, chat.proposal_id = frame_to_wait, proposal_id
             if reply.proposal is not None:
-                await save_proposal(
+                replaced = await save_proposal(
                     session,
                     reply.proposal,
                     user_id=user_id,
@@ -208,23 +226,23 @@ class Assistant:
                     address_id=(reply.proposal.delivery or {}).get("address_id"),
                     now=now,
                 )
+                await self.movies.tickets.release(session, replaced)
             record(session, chat, "assistant", reply.reply, now, reply.state)
         return reply
 
     async def _turn(
         self, user_id: str, chat_id: str, text: str, pending: dict | None, open_proposal_id: str | None, now: datetime
-    ) -> tuple[Reply, dict | None, str | None]:
-        """Returns the reply, what the session now waits for, and the proposal left on the table."""
+    ) -> Turn:
         if open_proposal_id and is_yes(text):
             order = await self._confirm(user_id, open_proposal_id, now)
             lang = detect_lang(text)
-            return (
-                Reply(chat_id, "done", say(lang, "已下单！", "Ordered! ") + describe_order(order, lang), order=order),
-                None,
-                None,
-            )
+            ticketed = order.domain == "movie"
+            done = say(lang, "已出票！", "Tickets issued! ") if ticketed else say(lang, "已下单！", "Ordered! ")
+            return Reply(chat_id, "done", done + describe_order(order, lang), order=order), None, None
         if open_proposal_id and _short(text) in _NO:
             lang = detect_lang(text)
+            async with self.store.transaction() as session:
+                await self.movies.tickets.release(session, await decline_proposal(session, open_proposal_id, user_id))
             return (
                 Reply(chat_id, "answer", say(lang, "好的，这单不下了。", "OK, I won't place that order.")),
                 None,
@@ -248,6 +266,13 @@ class Assistant:
                         now=now,
                     )
                 return await self._order_food(user_id, chat_id, waiting, lang, now)
+            if pending["asked"] == "city":
+                city = self.movies.city_named(text)
+                if city is None:
+                    return Reply(chat_id, "need_info", self.movies.ask_city(lang)), pending, open_proposal_id
+                return await self._act(
+                    user_id, chat_id, waiting.model_copy(update={"city": city.name_zh}), lang, now, open_proposal_id
+                )
             answered = clarify.fill(self.parser, waiting, pending["asked"], text, now)
             if answered is not None:
                 return await self._act(user_id, chat_id, answered, lang, now, open_proposal_id)
@@ -262,9 +287,11 @@ class Assistant:
                     "answer",
                     say(
                         result.lang,
-                        "我是帮我，能帮你点外卖和饮品。试试说「帮我点两杯少糖去冰的杨枝甘露」，或问「我的奶茶到哪了」。",
-                        "I'm bangwo: I can order food and drinks for you. Try 'help me order a large bubble tea, "
-                        "less sugar, no ice', or ask 'where is my milk tea?'.",
+                        "我是帮我，能帮你点外卖和饮品、买电影票。试试说「帮我点两杯少糖去冰的杨枝甘露」，"
+                        "「两张惊蛰无声首映的票，最后一排，晚上八点左右」，或问「我的奶茶到哪了」。",
+                        "I'm bangwo: I can order food and drinks and buy movie tickets for you. Try 'help me order "
+                        "a large bubble tea, less sugar, no ice', 'two tickets for the Silent Awakening premiere, "
+                        "last row, around 8 pm', or ask 'where is my milk tea?'.",
                     ),
                 ),
                 None,
@@ -274,8 +301,14 @@ class Assistant:
 
     async def _act(
         self, user_id: str, chat_id: str, frame: IntentFrame, lang: Lang, now: datetime, open_proposal_id: str | None
-    ) -> tuple[Reply, dict | None, str | None]:
+    ) -> Turn:
         """Do what one understood request asks, or ask for the first thing it still lacks."""
+        if frame.domain == "movie":
+            if frame.action == "status":
+                return await self.movies.status(user_id, chat_id, lang, now), None, open_proposal_id
+            if frame.action == "cancel":
+                refund = await self.movies.refund(user_id, chat_id, frame, lang, now, self.fulfillers)
+                return refund, None, open_proposal_id
         if frame.domain == "food":
             if frame.action == "status":
                 return await self._status(user_id, chat_id, lang, now), None, open_proposal_id
@@ -296,6 +329,8 @@ class Assistant:
             return Reply(chat_id, "need_info", text), waiting, open_proposal_id
         if frame.domain == "food":
             return await self._order_food(user_id, chat_id, frame, lang, now)
+        if frame.domain == "movie":
+            return await self.movies.order(user_id, chat_id, frame, lang, now)
         understood = clarify.describe(frame, lang)
         return (
             Reply(
@@ -303,8 +338,9 @@ class Assistant:
                 "answer",
                 say(
                     lang,
-                    f"明白了：{understood}。这项预订还没开通，目前可以帮你点外卖和饮品。",
-                    f"Understood: {understood}. Booking that isn't available yet; I can order food and drinks.",
+                    f"明白了：{understood}。这项预订还没开通，目前可以帮你点外卖和饮品、买电影票。",
+                    f"Understood: {understood}. Booking that isn't available yet; I can order food and drinks "
+                    "and buy movie tickets.",
                 ),
             ),
             None,
@@ -327,7 +363,7 @@ class Assistant:
 
     async def _order_food(
         self, user_id: str, chat_id: str, frame: IntentFrame, lang: Lang, now: datetime
-    ) -> tuple[Reply, dict | None, str | None]:
+    ) -> Turn:
         async with self.store.read() as session:
             address = await default_address(session, user_id)
             card = await best_card(session, user_id, now)
@@ -361,13 +397,13 @@ class Assistant:
             proposal_id=proposal_id,
             idempotency_key=f"chat:{proposal_id}",
             now=now,
-            plan_fulfilment=self.food.plan_fulfilment,
+            fulfillers=self.fulfillers,
         )
         return order
 
     async def _status(self, user_id: str, chat_id: str, lang: Lang, now: datetime) -> Reply:
         async with self.store.read() as session:
-            orders = await list_orders(session, user_id, now, limit=10)
+            orders = await list_orders(session, user_id, now, limit=10, domain="food")
         if not orders:
             return Reply(chat_id, "answer", say(lang, "你还没有订单。", "You have no orders yet."))
         active = [o for o in orders if o.stage not in ("delivered", "cancelled")]
@@ -377,8 +413,8 @@ class Assistant:
 
     async def _cancel(self, user_id: str, chat_id: str, lang: Lang, now: datetime) -> Reply:
         async with self.store.read() as session:
-            orders = await list_orders(session, user_id, now, limit=10)
-        target = next((o for o in orders if o.status == "paid" and o.stage in CANCELLABLE_STAGES), None)
+            orders = await list_orders(session, user_id, now, limit=10, domain="food")
+        target = next((o for o in orders if o.cancellable), None)
         if target is None:
             late = next((o for o in orders if o.status == "paid" and o.stage == "delivering"), None)
             if late:
@@ -393,7 +429,9 @@ class Assistant:
                     order=late,
                 )
             return Reply(chat_id, "answer", say(lang, "没有可以取消的订单。", "There is no order to cancel."))
-        order = await cancel_order(self.store, user_id=user_id, order_id=target.id, now=now)
+        order = await cancel_order(
+            self.store, user_id=user_id, order_id=target.id, now=now, fulfillers=self.fulfillers
+        )
         card = say(lang, "，免单卡已退回", " and your free-order card is back") if order.discount else ""
         return Reply(
             chat_id,

@@ -1,38 +1,70 @@
 """Checkout: a confirmed proposal becomes exactly one paid order, in one transaction.
 
-The card is redeemed, the wallet debited with balanced ledger lines, the order written and
-an outbox event recorded together, or none of it. The idempotency key is stored with the
-order (unique per person), so a retry returns the order it already made.
+The card is redeemed, the wallet debited with balanced ledger lines, the order written, the
+domain's fulfilment done (holds sold, tickets issued, delivery planned) and an outbox event
+recorded together, or none of it. The idempotency key is stored with the order (unique per
+person), so a retry returns the order it already made.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Protocol
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bangwo.commerce.ledger import Leg, campaign_account, merchant_account, post_transfer, wallet_account
-from bangwo.commerce.orders import CANCELLABLE_STAGES, load_order, order_view
+from bangwo.commerce.orders import is_cancellable, load_order, order_view
 from bangwo.commerce.proposals import load_proposal
+from bangwo.commerce.tickets import tickets_of_orders
 from bangwo.domain.delivery import DeliveryPlan
 from bangwo.domain.errors import Conflict, Gone, InvalidInput
 from bangwo.domain.ids import new_id
-from bangwo.domain.proposal import Order
+from bangwo.domain.proposal import Order, Ticket
 from bangwo.promo.cards import LAUNCH_CAMPAIGN, redeem_card, restore_card
 from bangwo.store.engine import Store
-from bangwo.store.tables import OrderRow, OutboxEvent
+from bangwo.store.tables import OrderRow, OutboxEvent, ProposalRow
 
 IDEMPOTENCY_KEY = re.compile(r"^[A-Za-z0-9._:\-]{1,128}$")
 # A unique-key race (two new keys for one proposal at once on PostgreSQL) resolves on the next try.
 MAX_ATTEMPTS = 3
 
-# How an order will be fulfilled: (merchant id, the proposal's delivery details, the instant it is paid).
-PlanFulfilment = Callable[[str, dict[str, Any], datetime], DeliveryPlan]
+
+
+@dataclass(frozen=True, slots=True)
+class Fulfilment:
+    """What paying set in motion: a delivery, or tickets refundable in full until a deadline."""
+
+    delivery: DeliveryPlan | None = None
+    refundable_until: datetime | None = None
+    tickets: tuple[Ticket, ...] = ()
+
+
+class Fulfiller(Protocol):
+    """One domain's part of checkout and refund, run inside their transactions: raising undoes the payment."""
+
+    async def fulfil(self, session: AsyncSession, proposal: ProposalRow, order: OrderRow, now: datetime) -> Fulfilment:
+        """Sell the proposal's holds, issue tickets, plan the delivery."""
+        ...
+
+    async def undo(self, session: AsyncSession, order: OrderRow, now: datetime) -> None:
+        """Put what the order took back on sale and void its tickets."""
+        ...
+
+
+Fulfillers = Mapping[str, Fulfiller]  # by domain
+
+
+def _fulfiller(fulfillers: Fulfillers, domain: str) -> Fulfiller:
+    try:
+        return fulfillers[domain]
+    except KeyError:
+        raise Conflict(f"{domain} orders cannot be paid here yet", code="domain_not_available") from None
 
 
 def _check_key(idempotency_key: str | None) -> str:
@@ -64,14 +96,14 @@ async def confirm_proposal(
     proposal_id: str,
     idempotency_key: str | None,
     now: datetime,
-    plan_fulfilment: PlanFulfilment,
+    fulfillers: Fulfillers,
 ) -> tuple[Order, bool]:
     """Pay for a proposal. Returns the order and whether this call created it (False: a replay)."""
     key = _check_key(idempotency_key)
     for attempt in range(MAX_ATTEMPTS):
         try:
             async with store.transaction() as session:
-                return await _confirm_in(session, user_id, proposal_id, key, now, plan_fulfilment)
+                return await _confirm_in(session, user_id, proposal_id, key, now, fulfillers)
         except IntegrityError:
             if attempt == MAX_ATTEMPTS - 1:
                 raise
@@ -79,7 +111,7 @@ async def confirm_proposal(
 
 
 async def _confirm_in(
-    session: AsyncSession, user_id: str, proposal_id: str, key: str, now: datetime, plan_fulfilment: PlanFulfilment
+    session: AsyncSession, user_id: str, proposal_id: str, key: str, now: datetime, fulfillers: Fulfillers
 ) -> tuple[Order, bool]:
     # Lock the proposal first: concurrent confirms of one proposal queue here, then see the result.
     proposal = await load_proposal(session, proposal_id, user_id, lock=True)
@@ -91,14 +123,18 @@ async def _confirm_in(
                 code="idempotency_key_reused",
                 order_id=existing.id,
             )
-        return order_view(existing, now), False
+        tickets = await tickets_of_orders(session, [existing.id])
+        return order_view(existing, now, tickets[existing.id]), False
     if proposal.status == "confirmed":
         raise Conflict("this proposal has already been paid for under another key", code="proposal_already_confirmed")
     if proposal.status == "replaced":
         raise Gone("a newer proposal replaced this one; confirm the latest card", code="proposal_replaced")
+    if proposal.status == "declined":
+        raise Gone("this proposal was declined; ask again for a fresh one", code="proposal_declined")
     if proposal.expires_at <= now:
         raise Gone("this proposal has expired; ask again for a fresh one", code="proposal_expired")
 
+    fulfiller = _fulfiller(fulfillers, proposal.domain)
     order_id = new_id("o")
     if proposal.card_id and not await redeem_card(session, proposal.card_id, user_id, order_id, now):
         raise Conflict(
@@ -109,7 +145,6 @@ async def _confirm_in(
     legs = _payment_legs(user_id, proposal.merchant_id, proposal.pay_fen, proposal.discount_fen)
     await post_transfer(session, legs, reason="order_payment", now=now, order_id=order_id)
 
-    plan = plan_fulfilment(proposal.merchant_id or "", proposal.details.get("delivery") or {}, now)
     order = OrderRow(
         id=order_id,
         user_id=user_id,
@@ -125,14 +160,17 @@ async def _confirm_in(
         pay_fen=proposal.pay_fen,
         card_id=proposal.card_id,
         status="paid",
-        accepted_at=plan.accepted_at,
-        preparing_at=plan.preparing_at,
-        delivering_at=plan.delivering_at,
-        delivered_at=plan.delivered_at,
         created_at=now,
         cancelled_at=None,
     )
     session.add(order)
+    await session.flush()  # tickets refer to the order
+    done = await fulfiller.fulfil(session, proposal, order, now)
+    if done.delivery is not None:
+        plan = done.delivery
+        order.accepted_at, order.preparing_at = plan.accepted_at, plan.preparing_at
+        order.delivering_at, order.delivered_at = plan.delivering_at, plan.delivered_at
+    order.refundable_until = done.refundable_until
     proposal.status = "confirmed"
     session.add(
         OutboxEvent(
@@ -151,22 +189,31 @@ async def _confirm_in(
         )
     )
     await session.flush()
-    return order_view(order, now), True
+    return order_view(order, now, done.tickets), True
 
 
-async def cancel_order(store: Store, *, user_id: str, order_id: str, now: datetime) -> Order:
-    """Cancel before the rider has it: refund in full, restore the card. Cancelling twice is harmless."""
+async def cancel_order(store: Store, *, user_id: str, order_id: str, now: datetime, fulfillers: Fulfillers) -> Order:
+    """Cancel a delivery before the rider has it, or tickets before their refund deadline: refund in
+    full, restore the card, put seats back on sale. Cancelling twice is harmless."""
     async with store.transaction() as session:
         order = await load_order(session, order_id, user_id, lock=True)
-        view = order_view(order, now)
         if order.status == "cancelled":
-            return view
-        if view.stage not in CANCELLABLE_STAGES:
+            tickets = await tickets_of_orders(session, [order.id])
+            return order_view(order, now, tickets[order.id])
+        if not is_cancellable(order, now):
+            view = order_view(order, now)
+            if order.refundable_until is not None:
+                raise Conflict(
+                    "the refund deadline for this order has passed",
+                    code="too_late_to_refund",
+                    refundable_until=order.refundable_until.isoformat(),
+                )
             raise Conflict(
                 f"the order is already {view.stage} and can no longer be cancelled",
                 code="too_late_to_cancel",
                 stage=view.stage,
             )
+        await _fulfiller(fulfillers, order.domain).undo(session, order, now)
         refund = [
             Leg(leg.account_id, -leg.amount_fen)
             for leg in _payment_legs(user_id, order.merchant_id, order.pay_fen, order.discount_fen)
@@ -185,4 +232,5 @@ async def cancel_order(store: Store, *, user_id: str, order_id: str, now: dateti
             )
         )
         await session.flush()
-        return order_view(order, now)
+        tickets = await tickets_of_orders(session, [order.id])
+        return order_view(order, now, tickets[order.id])

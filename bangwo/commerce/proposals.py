@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -21,13 +22,13 @@ async def save_proposal(
     merchant_id: str | None,
     address_id: str | None,
     now: datetime,
-) -> None:
-    """Store a new proposal; any earlier open proposal of the same chat is replaced by it."""
+) -> list[dict[str, Any]]:
+    """Store a new proposal; any earlier open proposal of the same chat is replaced by it.
+    Returns the holds of the proposals it replaced, for the caller to release."""
+    replaced: list[dict[str, Any]] = []
     if chat_session_id is not None:
-        await session.execute(
-            update(ProposalRow)
-            .where(ProposalRow.session_id == chat_session_id, ProposalRow.status == "open")
-            .values(status="replaced")
+        replaced = await _close_open_proposals(
+            session, (ProposalRow.session_id == chat_session_id, ProposalRow.status == "open"), "replaced"
         )
     session.add(
         ProposalRow(
@@ -43,6 +44,7 @@ async def save_proposal(
                 "delivery": proposal.delivery,
                 "holds": proposal.holds,
                 "notes": proposal.notes,
+                "lang": proposal.lang,
             },
             subtotal_fen=proposal.subtotal,
             total_fen=proposal.total,
@@ -54,6 +56,24 @@ async def save_proposal(
             expires_at=proposal.expires_at,
         )
     )
+    return replaced
+
+
+async def decline_proposal(session: AsyncSession, proposal_id: str, user_id: str) -> list[dict[str, Any]]:
+    """The person said no: the card can no longer be paid. Returns its holds, for the caller to release."""
+    return await _close_open_proposals(
+        session, (ProposalRow.id == proposal_id, ProposalRow.user_id == user_id, ProposalRow.status == "open"),
+        "declined",
+    )
+
+
+async def _close_open_proposals(session: AsyncSession, where: tuple[Any, ...], status: str) -> list[dict[str, Any]]:
+    closing = list(await session.scalars(select(ProposalRow).where(*where).with_for_update()))
+    if closing:
+        await session.execute(
+            update(ProposalRow).where(ProposalRow.id.in_([row.id for row in closing])).values(status=status)
+        )
+    return [hold for row in closing for hold in row.details.get("holds") or []]
 
 
 def proposal_from_row(row: ProposalRow) -> Proposal:
@@ -71,6 +91,7 @@ def proposal_from_row(row: ProposalRow) -> Proposal:
         merchant=row.details.get("merchant"),
         delivery=row.details.get("delivery"),
         notes=row.details.get("notes") or [],
+        lang=row.details.get("lang"),
     )
 
 

@@ -31,6 +31,12 @@ class Unauthorized(BangwoError):
     code = "unauthorized"
 
 
+class Forbidden(BangwoError):
+    """Who is asking is known, or the door is shut: this is not theirs to do."""
+
+    code = "forbidden"
+
+
 class Conflict(BangwoError):
     """The request clashes with the current state (a used idempotency key, a confirmed proposal)."""
 

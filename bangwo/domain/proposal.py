@@ -8,6 +8,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from bangwo.domain.delivery import DeliveryStage
+from bangwo.domain.frame import Lang
 from bangwo.domain.money import Fen
 
 
@@ -40,9 +41,25 @@ class Proposal(BaseModel):
     merchant: dict[str, Any] | None = None
     delivery: dict[str, Any] | None = None
     notes: list[str] = Field(default_factory=list)
+    lang: Lang | None = None  # the language the card is written in
 
 
 OrderStatus = Literal["paid", "cancelled"]
+# Delivered orders move through the delivery stages; tickets and bookings are "confirmed" once paid.
+OrderStage = DeliveryStage | Literal["confirmed", "cancelled"]
+TicketStatus = Literal["valid", "used", "refunded"]
+
+
+class Ticket(BaseModel):
+    """One seat of one showing; the code is what the QR image carries and the cinema checks."""
+
+    code: str
+    order_id: str
+    showing_id: str
+    seat_id: str
+    status: TicketStatus
+    details: dict[str, Any]  # film, cinema, hall, start, row and seat number, as printed
+    used_at: datetime | None = None
 
 
 class Order(BaseModel):
@@ -50,7 +67,7 @@ class Order(BaseModel):
     proposal_id: str
     domain: str
     status: OrderStatus
-    stage: DeliveryStage | Literal["cancelled"]
+    stage: OrderStage
     lines: list[ProposalLine]
     subtotal: Fen
     discount: Fen
@@ -59,7 +76,9 @@ class Order(BaseModel):
     pay: Fen
     merchant: dict[str, Any] | None = None
     delivery: dict[str, Any] | None = None
-    timeline: dict[str, datetime]
+    timeline: dict[str, datetime]  # the delivery stages' instants; empty for orders that are not delivered
     created_at: datetime
     cancelled_at: datetime | None = None
     cancellable: bool
+    refundable_until: datetime | None = None
+    tickets: list[Ticket] = Field(default_factory=list)

@@ -191,7 +191,7 @@ class ProposalRow(PricedLines, Base):
     user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
     session_id: Mapped[str | None] = mapped_column(String(32))
     address_id: Mapped[str | None] = mapped_column(String(32))
-    status: Mapped[str] = mapped_column(String(16))  # open | confirmed | replaced
+    status: Mapped[str] = mapped_column(String(16))  # open | confirmed | replaced | declined
     created_at: Mapped[datetime]
     expires_at: Mapped[datetime]
 
@@ -208,10 +208,13 @@ class OrderRow(PricedLines, Base):
     proposal_id: Mapped[str] = mapped_column(ForeignKey("proposals.id"), unique=True)  # one order per proposal
     idempotency_key: Mapped[str] = mapped_column(String(128))
     status: Mapped[str] = mapped_column(String(16))  # paid | cancelled
-    accepted_at: Mapped[datetime]
-    preparing_at: Mapped[datetime]
-    delivering_at: Mapped[datetime]
-    delivered_at: Mapped[datetime]
+    # The delivery plan, for orders that are delivered (food, groceries); null for tickets and bookings.
+    accepted_at: Mapped[datetime | None]
+    preparing_at: Mapped[datetime | None]
+    delivering_at: Mapped[datetime | None]
+    delivered_at: Mapped[datetime | None]
+    # Orders without a delivery are refunded in full until this instant (a showing's start less the policy).
+    refundable_until: Mapped[datetime | None]
     created_at: Mapped[datetime]
     cancelled_at: Mapped[datetime | None]
 
@@ -246,3 +249,19 @@ class SeatHold(Base):
     status: Mapped[str] = mapped_column(String(8))  # held | sold
     expires_at: Mapped[datetime]
     order_id: Mapped[str | None] = mapped_column(String(32), index=True)
+
+
+class TicketRow(Base):
+    """One e-ticket: one seat of one showing, sold with an order. The code is what the QR image carries."""
+
+    __tablename__ = "tickets"
+
+    code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    order_id: Mapped[str] = mapped_column(ForeignKey("orders.id"), index=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
+    showing_id: Mapped[str] = mapped_column(String(64))
+    seat_id: Mapped[str] = mapped_column(String(16))
+    details: Mapped[dict[str, Any]]  # film, cinema, hall, start, row and seat number, as printed
+    status: Mapped[str] = mapped_column(String(12))  # valid | used | refunded
+    issued_at: Mapped[datetime]
+    used_at: Mapped[datetime | None]

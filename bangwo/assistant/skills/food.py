@@ -330,4 +330,5 @@ class FoodSkill:
                 "arrive_by": arrive_by.isoformat() if arrive_by else None,
             },
             notes=[note for c in best.chosen for note in c.notes],
+            lang=lang,
         )

@@ -131,9 +131,10 @@ class MovieSkill:
                 quantity=len(ids),
                 unit_price=price,
                 details={
-                    "showing_id": pick.showing.id, "seats": ids, "start": start.isoformat(),
+                    "film_id": film.id, "showing_id": pick.showing.id, "seats": ids, "start": start.isoformat(),
                     "cinema": pick.cinema.name_zh if lang == "zh" else pick.cinema.name_en,
                     "hall": pick.hall.name_zh if lang == "zh" else pick.hall.name_en, "format": pick.showing.format,
+                    "premiere": pick.showing.premiere,
                 },
             )
             for price, ids in sorted(by_price.items())
@@ -145,9 +146,9 @@ class MovieSkill:
             discount=priced.discount_fen, card_id=card.card_id if card and priced.discount_fen else None,
             total=priced.total_fen, pay=priced.pay_fen,
             holds=[{"provider": pick.provider, "hold_id": hold_id, "showing_id": pick.showing.id,
-                    "seats": [s.id for s in seats], "until": hold_until.isoformat()}],
+                    "seats": [s.id for s in seats], "until": hold_until.isoformat(), "start": start.isoformat()}],
             merchant={"id": pick.cinema.id, "name": pick.cinema.name_zh if lang == "zh" else pick.cinema.name_en},
-            notes=[note] if note else [],
+            notes=[note] if note else [], lang=lang,
         )
 
 

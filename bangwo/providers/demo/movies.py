@@ -21,6 +21,9 @@ class DemoMovies:
     def cinemas(self, city_id: str) -> tuple[Cinema, ...]:
         return cinemas.cinemas_in(city_id)
 
+    def cinema(self, cinema_id: str) -> Cinema | None:
+        return cinemas.CINEMA_BY_ID.get(cinema_id)
+
     def showings(
         self, day: date, clock_start_day: date, *, city_id: str | None = None, film_id: str | None = None
     ) -> tuple[Showing, ...]:
