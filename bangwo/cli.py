@@ -59,6 +59,12 @@ def _chat_command(args: argparse.Namespace, settings: Settings) -> int:
     return chat_command(settings, args.phone)
 
 
+def _seats_command(args: argparse.Namespace, settings: Settings) -> int:
+    from bangwo.cli_chat import seats_command
+
+    return seats_command(settings, args.showing, [seat.strip() for seat in args.mark.split(",") if seat.strip()])
+
+
 def build_parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(
         prog="bangwo",
@@ -100,6 +106,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     chat.add_argument("--phone", required=True, help="mainland mobile number, e.g. 13800138000")
     chat.set_defaults(run=_chat_command)
+
+    seats = commands.add_parser(
+        "seats",
+        help="draw a showing's seat map in the terminal",
+        description="Draw which seats of a showing are free, taken or out of order "
+        "(the showing id is in a movie card's holds, e.g. demo-hangzhou-starlight-2@2026-02-10T2000).",
+    )
+    seats.add_argument("showing", help="the showing id")
+    seats.add_argument("--mark", default="", help="seats to mark as yours, e.g. 11-7,11-8")
+    seats.set_defaults(run=_seats_command)
     return root
 
 

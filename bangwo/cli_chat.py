@@ -1,4 +1,4 @@
-"""`bangwo chat`: talk to the assistant in a terminal; the confirmation card is drawn with Rich."""
+"""`bangwo chat` and `bangwo seats`: the assistant in a terminal; cards and seat maps drawn with Rich."""
 
 from __future__ import annotations
 
@@ -10,14 +10,70 @@ from rich.panel import Panel
 from rich.table import Table
 
 from bangwo.assistant.conversation import describe_order, is_yes
+from bangwo.assistant.movie_desk import seat_words
 from bangwo.commerce.checkout import confirm_proposal
 from bangwo.config import Settings
+from bangwo.domain.cinema import Hall
 from bangwo.domain.errors import BangwoError
 from bangwo.domain.frame import Lang
 from bangwo.domain.money import format_fen
 from bangwo.domain.proposal import Proposal
 from bangwo.people import sign_up, user_by_phone
 from bangwo.services import Services, start_services
+
+# One character a seat, so rows line up in any terminal: the kind when free, else what stops its sale.
+_FREE_MARK = {"standard": "o", "vip": "v", "couple": "c", "wheelchair": "w"}
+
+
+def seat_map_lines(hall: Hall, unavailable: frozenset[str], mine: frozenset[str] = frozenset()) -> list[str]:
+    """The hall as Rich-markup text, screen at the top: [@] your seats, x taken, # out of order; free seats
+    show their kind (o standard, v VIP, c couple, w wheelchair place). A gap is an aisle."""
+    seat_map = hall.seat_map
+    first, last = min(s.column for s in seat_map.seats), max(s.column for s in seat_map.seats)
+    width = (last - first + 1) * 2 - 1
+    lines = [f"    {'银幕 SCREEN'.center(width - 3)}", f"    {'─' * width}"]
+    for row in seat_map.rows:
+        cells = ["  "] * (last - first + 1)
+        for seat in seat_map.row(row):
+            if seat.id in mine:
+                mark = "[bold green]@[/]"
+            elif seat.id in hall.broken_seat_ids:
+                mark = "[dim]#[/]"
+            elif seat.id in unavailable:
+                mark = "[dim]x[/]"
+            else:
+                mark = _FREE_MARK[seat.kind]
+            cells[seat.column - first] = mark + " "
+        lines.append(f"{row:>2}  " + "".join(cells).rstrip())
+    lines.append(
+        "    [bold green]@[/] yours  o free  v VIP  c couple  w wheelchair  [dim]x[/] taken  [dim]#[/] out of order"
+    )
+    return lines
+
+
+async def draw_seats(settings: Settings, showing_id: str, mine: frozenset[str], console: Console) -> int:
+    services = await start_services(settings)
+    try:
+        showing, hall, taken = await services.assistant.movies.seat_map(showing_id, services.clock.now())
+        unknown = sorted(mine - {seat.id for seat in hall.seat_map.seats})
+        if unknown:
+            console.print(f"[red]not seats of {hall.name_en}: {', '.join(unknown)}[/]")
+            return 2
+        console.print(f"[bold]{hall.name_zh} {hall.name_en}[/] · {showing.format} · {showing.start:%Y-%m-%d %H:%M}")
+        for line in seat_map_lines(hall, taken - mine, mine):
+            console.print(line)
+        return 0
+    finally:
+        await services.close()
+
+
+def seats_command(settings: Settings, showing_id: str, mine: list[str]) -> int:
+    console = Console(highlight=False)
+    try:
+        return asyncio.run(draw_seats(settings, showing_id, frozenset(mine), console))
+    except BangwoError as exc:
+        console.print(f"[red]{exc.message}[/]")
+        return 2
 
 
 def proposal_card(proposal: Proposal, lang: Lang) -> Panel:
@@ -28,9 +84,10 @@ def proposal_card(proposal: Proposal, lang: Lang) -> Panel:
     table.add_column("数量" if zh else "Qty", justify="right")
     table.add_column("金额" if zh else "Amount", justify="right")
     for line in proposal.lines:
+        seats = line.details.get("seats")
         table.add_row(
             line.title,
-            line.details.get("options_label", ""),
+            seat_words(seats, lang) if seats else line.details.get("options_label", ""),
             str(line.quantity),
             format_fen(line.unit_price * line.quantity),
         )
@@ -39,9 +96,13 @@ def proposal_card(proposal: Proposal, lang: Lang) -> Panel:
         table.add_row("", "", "免单卡" if zh else "Free-order card", f"-{format_fen(proposal.discount)}")
     table.add_row("", "", "[bold]实付[/]" if zh else "[bold]You pay[/]", f"[bold green]{format_fen(proposal.pay)}[/]")
     merchant = (proposal.merchant or {}).get("name", "")
-    delivery = proposal.delivery or {}
-    eta = delivery.get("eta", "")[11:16]
-    subtitle = f"{delivery.get('address', '')} · " + (f"预计{eta}送达" if zh else f"arrives around {eta}")
+    if proposal.domain == "movie":
+        details = proposal.lines[0].details
+        subtitle = f"{details['hall']} · {details['start'][:16].replace('T', ' ')}"
+    else:
+        delivery = proposal.delivery or {}
+        eta = delivery.get("eta", "")[11:16]
+        subtitle = f"{delivery.get('address', '')} · " + (f"预计{eta}送达" if zh else f"arrives around {eta}")
     return Panel(table, title=f"[bold]{merchant}[/]", subtitle=subtitle)
 
 
@@ -80,9 +141,13 @@ async def run_chat(settings: Settings, phone: str, console: Console) -> int:
                 console.print(reply.reply)
                 continue
             console.print(proposal_card(reply.proposal, lang))
+            for hold in reply.proposal.holds:
+                _, hall, taken = await services.assistant.movies.seat_map(hold["showing_id"], services.clock.now())
+                for row in seat_map_lines(hall, taken, frozenset(hold["seats"])):
+                    console.print(row)
             for note in reply.proposal.notes:
                 console.print(f"[yellow]{note}[/]")
-            console.print("确认下单？[y/n] " if lang == "zh" else "Confirm? [y/n] ", end="")
+            console.print("确认下单？\\[y/n] " if lang == "zh" else "Confirm? \\[y/n] ", end="")
             answer = sys.stdin.readline().strip().lower()
             if not is_yes(answer):
                 console.print("好的，没有下单。" if lang == "zh" else "OK, nothing ordered.")

@@ -19,7 +19,7 @@ def run(*args: str, stdin: str = "", env: dict | None = None) -> subprocess.Comp
 def test_help_names_every_command():
     result = run("--help")
     assert result.returncode == 0
-    for command in ("serve", "chat", "parse"):
+    for command in ("serve", "chat", "parse", "seats"):
         assert command in result.stdout
 
 
@@ -61,3 +61,16 @@ def test_a_bad_bangwo_now_is_reported_not_a_traceback():
     result = run("parse", "--json", "奶茶", env={"BANGWO_NOW": "2026-02-10T10:00:00"})
     assert result.returncode == 2
     assert "BANGWO_NOW" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_seats_draws_the_hall_with_the_persons_seats_marked(tmp_path: Path):
+    env = {"BANGWO_DATA_DIR": str(tmp_path), "BANGWO_NOW": "2026-02-10T10:00:00+08:00"}
+    result = run("seats", "demo-hangzhou-starlight-h2@2026-02-10T2000", "--mark", "11-7,11-8", env=env)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "SCREEN" in lines[1]
+    last_row = next(line for line in lines if line.startswith("11 "))
+    assert last_row.count("@") == 2 and last_row.index("@") + 2 == last_row.rindex("@")  # side by side
+    unknown = run("seats", "demo-hangzhou-starlight-h2@2026-02-10T2000", "--mark", "99-1", env=env)
+    assert unknown.returncode == 2 and "99-1" in unknown.stdout
+    assert run("seats", "no-such-showing", env=env).returncode == 2

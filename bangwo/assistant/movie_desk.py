@@ -243,7 +243,7 @@ class MovieDesk:
                 async with self.store.transaction() as session:
                     for showing, cinema, hall, provider_name in candidates:
                         provider = self.skill.providers[provider_name]
-                        taken = await provider.unavailable_seats(session, showing.id, now)
+                        taken = await provider.unavailable_seats(session, showing.id, now, to_hold=True)
                         choice = hall.seat_map.best_block(count, taken, wish)
                         if choice is None:
                             continue

@@ -57,8 +57,11 @@ class MovieProvider(Protocol):
 
     def hall(self, hall_id: str) -> Hall | None: ...
 
-    async def unavailable_seats(self, session: AsyncSession, showing_id: str, now: datetime) -> frozenset[str]:
-        """Seats that cannot be offered now: sold, held by an unexpired hold, or broken."""
+    async def unavailable_seats(
+        self, session: AsyncSession, showing_id: str, now: datetime, *, to_hold: bool = False
+    ) -> frozenset[str]:
+        """Seats that cannot be offered now: sold, held by an unexpired hold, or broken. With to_hold, the
+        showing's seats stay as read until the transaction ends, so seats chosen from them can be held."""
         ...
 
     async def hold_seats(

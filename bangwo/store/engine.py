@@ -40,6 +40,17 @@ def _sqlite_engine(url: str, *, begin: str) -> AsyncEngine:
     return engine
 
 
+async def lock_for_transaction(session: AsyncSession, name: str) -> None:
+    """Queue here behind every other transaction that locked the same name, until this one ends.
+
+    For a choice that reads then writes (the best free seats of one showing): without it, every
+    buyer reads the same free seats and all but one lose the race. PostgreSQL takes an advisory
+    lock on the name's hash; SQLite write transactions already run one at a time.
+    """
+    if session.bind.dialect.name == "postgresql":
+        await session.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:name, 0))"), {"name": name})
+
+
 class Store:
     """Where everything durable lives. `transaction()` for writes, `read()` for look-ups.
 

@@ -12,6 +12,7 @@ from bangwo.domain.cinema import Cinema, Hall, Showing
 from bangwo.providers.base import SeatsTaken
 from bangwo.providers.demo import cinemas
 from bangwo.providers.demo.world import PROVIDER
+from bangwo.store.engine import lock_for_transaction
 from bangwo.store.tables import SeatHold
 
 
@@ -35,7 +36,11 @@ class DemoMovies:
     def hall(self, hall_id: str) -> Hall | None:
         return cinemas.HALL_BY_ID.get(hall_id)
 
-    async def unavailable_seats(self, session: AsyncSession, showing_id: str, now: datetime) -> frozenset[str]:
+    async def unavailable_seats(
+        self, session: AsyncSession, showing_id: str, now: datetime, *, to_hold: bool = False
+    ) -> frozenset[str]:
+        if to_hold:
+            await lock_for_transaction(session, f"showing:{showing_id}")
         taken = await session.scalars(
             select(SeatHold.seat_id).where(
                 SeatHold.showing_id == showing_id, or_(SeatHold.status == "sold", SeatHold.expires_at > now)
