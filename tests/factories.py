@@ -7,7 +7,11 @@ import httpx
 from bangwo.services import Services
 
 HANGZHOU_ADDRESS = "杭州市西湖区文三路100号"
-ADDRESSES = {"hangzhou": HANGZHOU_ADDRESS, "shanghai": "上海市黄浦区南京东路200号", "beijing": "北京市东城区王府井大街1号"}
+ADDRESSES = {
+    "hangzhou": HANGZHOU_ADDRESS,
+    "shanghai": "上海市黄浦区南京东路200号",
+    "beijing": "北京市东城区王府井大街1号",
+}
 
 
 async def sign_up_person(client: httpx.AsyncClient, phone: str) -> tuple[str, dict[str, str]]:
