@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from html.parser import HTMLParser
 
 import httpx
 from fastapi.routing import APIRoute
+
+from tests.factories import give_address, sign_up_person
+from tests.test_stories import say
+
+START_DAY = date(2026, 2, 10)  # the test clock's day
 
 
 class _Elements(HTMLParser):
@@ -74,10 +80,15 @@ async def test_page_has_the_elements_that_matter(client: httpx.AsyncClient) -> N
     assert page.ids["send"][0] == "button"
     assert page.ids["messages"][1].get("role") == "log"
     for needed in ("signup-error", "balance", "cards-count", "signout", "typing",
-                   "proposal-template", "order-template"):
+                   "proposal-template", "order-template", "ticket-template"):
         assert needed in page.ids, needed
     # The confirmation card and the order card: the confirm button, the countdown, the cancel button.
     assert {"confirm", "countdown", "lines", "eta", "address", "notes", "stage", "cancel", "error"} <= page.roles
+    # Movie cards: the seat map, its legend, what is picked and the button that applies it;
+    # movie orders: one ticket card each (film, place, start, seat, code, QR) and the refund deadline.
+    assert {"seatmap", "seat-svg", "legend", "picked", "use-seats"} <= page.roles
+    assert {"tickets", "refund", "ticket-film", "ticket-place", "ticket-start", "ticket-seat", "ticket-code",
+            "ticket-qr", "ticket-status"} <= page.roles
     # Every input has a label.
     assert {"phone", "name", "message"} <= page.labels_for
 
@@ -95,6 +106,8 @@ async def test_page_calls_the_routes_the_app_serves(client: httpx.AsyncClient, a
         ("POST", "/v1/users"), ("GET", "/v1/me"), ("POST", "/v1/chat"),
         ("POST", "/v1/proposals/{proposal_id}/confirm"), ("GET", "/v1/orders"),
         ("GET", "/v1/orders/{order_id}"), ("POST", "/v1/orders/{order_id}/cancel"),
+        ("GET", "/v1/showings/{showing_id}/seats"), ("POST", "/v1/proposals/{proposal_id}/seats"),
+        ("GET", "/v1/tickets/{code}/qr.svg"),
     }
     served = {(method, route.path) for route in app.routes if isinstance(route, APIRoute) for method in route.methods}
     assert wanted <= served, wanted - served
@@ -114,5 +127,80 @@ async def test_page_labels_every_stage(client: httpx.AsyncClient) -> None:
     _, page = await _page(client)
     for label in ("商家已接单", "制作中", "配送中", "已送达", "已取消"):
         assert label in page.script, label
-    for stage in ("accepted", "preparing", "delivering", "delivered", "cancelled"):
+    for stage in ("accepted", "preparing", "delivering", "delivered", "cancelled", "confirmed"):
         assert f"{stage}:" in page.script, stage
+    for label in ("已出票", "已退票", "已检票"):
+        assert label in page.script, label
+    for status in ("valid", "used", "refunded"):
+        assert f"{status}:" in page.script, status
+
+
+async def test_seat_map_is_drawn_in_svg_and_usable_by_keyboard(client: httpx.AsyncClient) -> None:
+    html, page = await _page(client)
+    js = page.script
+    style = "".join(re.findall(r"<style>(.*?)</style>", html, re.S))
+    assert "createElementNS" in js and '"http://www.w3.org/2000/svg"' in js and "viewBox" in js
+    assert "银幕 SCREEN" in js
+    # Each seat: a button with a name (its <title>), pressed or not, reachable with Tab, picked with Enter or Space.
+    for needed in ('role: "button"', '"aria-pressed"', '"tabindex"', 'svgEl("title"', '"Enter"', '" "', "ArrowUp"):
+        assert needed in js, needed
+    for kind in ("vip", "couple", "wheelchair"):
+        assert f".seat.{kind}" in style, kind  # told apart by colour, and named in each seat's title
+    assert "♿" in js
+    # The new seats are sent as {"seats": [...]}, at most ten; a seats_taken conflict names the seats.
+    assert re.search(r"\{\s*seats:\s*chosen\s*\}", js) and "MAX_SEATS = 10" in js
+    assert '"seats_taken"' in js and "e.data.seats" in js
+
+
+async def test_ticket_qr_is_fetched_with_the_token(client: httpx.AsyncClient) -> None:
+    _, page = await _page(client)
+    js = page.script
+    # An <img src> cannot send Authorization: the page fetches the SVG and shows it from an object URL.
+    assert "res.blob()" in js and "URL.createObjectURL" in js and "URL.revokeObjectURL" in js
+    assert "refundable_until" in js and "可在开场前" in js and "refundable until" in js
+
+
+async def test_page_reads_the_fields_the_movie_routes_return(client: httpx.AsyncClient, services) -> None:
+    """The page's script reads these fields by name: the API must still return every one of them."""
+    _, page = await _page(client)
+    js = page.script
+    showing = next(iter(services.registry.movies["demo"].showings(START_DAY, START_DAY, city_id="hangzhou")))
+    seat_map = (await client.get(f"/v1/showings/{showing.id}/seats")).json()
+    for key in ("rows", "columns", "seats", "showing"):
+        assert key in seat_map and f"map.{key}" in js, key
+    for key in ("hall_name", "hall_name_en"):
+        assert key in seat_map["showing"] and f".{key}" in js, key
+    seat = seat_map["seats"][0]
+    for key in ("id", "row", "number", "column", "kind", "status", "price"):
+        assert key in seat and f"seat.{key}" in js, key
+    assert {s["status"] for s in seat_map["seats"]} <= {"free", "taken", "broken"}
+
+    user_id, auth = await sign_up_person(client, "13800138000")
+    await give_address(services, user_id, "hangzhou")
+    offer = await say(client, auth, "帮我买两张惊蛰无声首映的票，最后一排，晚上八点左右")
+    assert offer["state"] == "proposal", offer["reply"]
+    proposal = offer["proposal"]
+    assert proposal["domain"] == "movie" and proposal["holds"][0]["showing_id"]
+    assert "hold.showing_id" in js and "details.seats" in js
+    # Other seats: a new card with a new id, whose seats are the ones picked.
+    seats = (await client.get(f"/v1/showings/{proposal['holds'][0]['showing_id']}/seats")).json()["seats"]
+    pick = [s["id"] for s in seats if s["status"] == "free"][:2]
+    moved = await client.post(f"/v1/proposals/{proposal['id']}/seats", json={"seats": pick}, headers=auth)
+    assert moved.status_code == 200, moved.text
+    new = moved.json()
+    assert new["id"] != proposal["id"]
+    assert sorted(s for line in new["lines"] for s in line["details"]["seats"]) == sorted(pick)
+
+    confirmed = await client.post(f"/v1/proposals/{new['id']}/confirm", headers={**auth, "Idempotency-Key": "web-1"})
+    assert confirmed.status_code == 201, confirmed.text
+    order = confirmed.json()["order"]
+    assert order["domain"] == "movie" and order["stage"] == "confirmed" and order["timeline"] == {}
+    assert order["refundable_until"] and "o.refundable_until" in js and "o.cancellable" in js
+    for ticket in order["tickets"]:
+        for key in ("code", "status", "details", "seat_id"):
+            assert key in ticket and f"t.{key}" in js, key
+        for key in ("title", "cinema", "hall", "format", "start", "row", "seat", "price"):
+            assert key in ticket["details"] and f"d.{key}" in js, key
+        qr = await client.get(f"/v1/tickets/{ticket['code']}/qr.svg", headers=auth)
+        # The page's api() hands back a blob for any answer that is not JSON.
+        assert qr.status_code == 200 and "json" not in qr.headers["content-type"]
