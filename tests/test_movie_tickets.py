@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 from datetime import date, datetime, time, timedelta
 
+import httpx
 import pytest
 
 from bangwo.domain.clock import SHANGHAI
@@ -276,3 +277,15 @@ async def test_two_hundred_buyers_race_through_the_api_for_the_last_ten_seats(cl
     here = sorted(seat for showing_id, seat in sold if showing_id == showing.id)
     assert here == sorted(left)  # exactly the last ten; the rest were offered other premiere showings
     assert not await free_seats(client, showing.id)
+
+
+async def test_ticket_checking_is_off_until_a_staff_token_is_set(database_url, tmp_path, clock):
+    from bangwo.api.app import create_app
+    from bangwo.config import Settings
+
+    app = create_app(Settings(database_url=database_url, data_dir=tmp_path), clock)
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://bangwo.test") as client:
+            response = await client.post("/v1/staff/tickets/verify", json={"code": "ANYCODE123"})
+    assert response.status_code == 403 and "BANGWO_STAFF_TOKEN" in response.json()["error"]["message"]
