@@ -55,7 +55,7 @@ async def test_two_for_the_premiere_last_row_around_eight_in_chinese(client, ser
     assert [seat.row for seat in seats] == [last_row, last_row]
     assert abs(seats[0].column - seats[1].column) == 1
     assert proposal["discount"] == 2500 and proposal["pay"] == proposal["total"] - 2500
-    assert "《惊蛰无声》首映" in offer["reply"] and f"第{last_row}排" in offer["reply"]
+    assert "《惊蛰无声》（首映）" in offer["reply"] and f"第{last_row}排" in offer["reply"]
     assert "确认购买吗" in offer["reply"]
     assert not set(seats_of(proposal)) & await free_seats(client, expected.id)  # held: no longer offered
 

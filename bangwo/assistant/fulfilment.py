@@ -16,6 +16,7 @@ from bangwo.assistant.skills.food import FoodSkill
 from bangwo.commerce.checkout import Fulfilment
 from bangwo.commerce.tickets import SeatSold, issue_tickets, void_tickets
 from bangwo.domain.errors import Gone
+from bangwo.domain.seats import seat_position
 from bangwo.providers.base import MovieProvider
 from bangwo.store.tables import OrderRow, ProposalRow
 
@@ -38,15 +39,15 @@ def printed_seats(proposal: ProposalRow) -> dict[str, dict[str, Any]]:
     for line in proposal.lines:
         details = line["details"]
         for seat_id in details.get("seats", []):
-            row, _, number = seat_id.partition("-")
+            row, number = seat_position(seat_id)
             printed[seat_id] = {
                 "title": line["title"],
                 "cinema": details.get("cinema"),
                 "hall": details.get("hall"),
                 "format": details.get("format"),
                 "start": details.get("start"),
-                "row": int(row),
-                "seat": int(number),
+                "row": row,
+                "seat": number,
                 "price": line["unit_price"],
             }
     return printed

@@ -16,14 +16,14 @@ from bangwo.commerce.checkout import Fulfillers, cancel_order
 from bangwo.commerce.orders import list_orders
 from bangwo.commerce.proposals import load_proposal, proposal_from_row, save_proposal
 from bangwo.domain.catalogue import City, Film
-from bangwo.domain.cinema import Hall, Showing
+from bangwo.domain.cinema import Cinema, Hall, Showing
 from bangwo.domain.clock import Clock, local
 from bangwo.domain.errors import Conflict, Gone, InvalidInput, NotFound
 from bangwo.domain.frame import IntentFrame, Lang
 from bangwo.domain.ids import new_id
 from bangwo.domain.money import format_fen
-from bangwo.domain.proposal import Order, Proposal
-from bangwo.domain.seats import SeatChoice
+from bangwo.domain.proposal import Order, Proposal, ProposalLine
+from bangwo.domain.seats import SeatChoice, seat_position
 from bangwo.people import DeliveryAddress, default_address
 from bangwo.promo.cards import best_card
 from bangwo.providers.base import SeatsTaken
@@ -47,9 +47,8 @@ def _when(start: datetime, lang: Lang) -> str:
 def seat_words(seat_ids: list[str], lang: Lang) -> str:
     """ "第12排7、8座" / "row 12, seats 7, 8", grouped by row."""
     rows: dict[int, list[int]] = {}
-    for seat_id in seat_ids:
-        row, _, number = seat_id.partition("-")
-        rows.setdefault(int(row), []).append(int(number))
+    for row, number in map(seat_position, seat_ids):
+        rows.setdefault(row, []).append(number)
     if lang == "zh":
         return "，".join(f"第{row}排{'、'.join(map(str, sorted(n)))}座" for row, n in sorted(rows.items()))
     return "; ".join(
@@ -58,51 +57,44 @@ def seat_words(seat_ids: list[str], lang: Lang) -> str:
     )
 
 
+def _showing_words(lines: list[ProposalLine], lang: Lang) -> str:
+    """ "《惊蛰无声》（首映）2月10日（周二）20:10，银河国际影城·IMAX厅，第12排7、8座" """
+    details = lines[0].details
+    seats = [seat for line in lines for seat in line.details.get("seats", [])]
+    start = datetime.fromisoformat(details["start"])
+    premiere = say(lang, "（首映）", " (premiere)") if details.get("premiere") else ""
+    return say(
+        lang,
+        f"《{lines[0].title}》{premiere}{_when(start, lang)}，{details['cinema']}·{details['hall']}，"
+        f"{seat_words(seats, lang)}",
+        f"{lines[0].title}{premiere}, {_when(start, lang)}, {details['cinema']} · {details['hall']}, "
+        f"{seat_words(seats, lang)}",
+    )
+
+
 def describe_movie_proposal(proposal: Proposal, lang: Lang) -> str:
     """The movie confirmation card in one paragraph: film, showing, seats, money, how long the seats are held."""
-    first = proposal.lines[0]
-    details = first.details
-    seats = [seat for line in proposal.lines for seat in line.details.get("seats", [])]
-    premiere = say(lang, "首映", " (premiere)") if details.get("premiere") else ""
+    count = sum(line.quantity for line in proposal.lines)
     card = (
         say(lang, f"，免单卡减{format_fen(proposal.discount)}", f", free-order card -{format_fen(proposal.discount)}")
         if proposal.discount
         else ""
     )
-    start = datetime.fromisoformat(details["start"])
     held = f"{local(proposal.expires_at):%H:%M}"
     notes = (" " + " ".join(proposal.notes)) if proposal.notes else ""
-    return say(
+    return _showing_words(proposal.lines, lang) + say(
         lang,
-        f"《{first.title}》{premiere}，{_when(start, lang)}，{details['cinema']}·{details['hall']}，"
-        f"{seat_words(seats, lang)}，{len(seats)}张共{format_fen(proposal.total)}{card}，"
-        f"实付{format_fen(proposal.pay)}。"
+        f"，{count}张共{format_fen(proposal.total)}{card}，实付{format_fen(proposal.pay)}。"
         f"座位为你保留到{held}，确认购买吗？{notes}",
-        f"{first.title}{premiere}, {_when(start, lang)}, {details['cinema']} · {details['hall']}, "
-        f"{seat_words(seats, lang)}: {len(seats)} ticket{'s' if len(seats) > 1 else ''}, "
-        f"total {format_fen(proposal.total)}{card}; you pay {format_fen(proposal.pay)}. "
-        f"Seats held until {held}. Confirm?{notes}",
-    )
-
-
-def _showing_words(order: Order, lang: Lang) -> str:
-    """ "《惊蛰无声》2月10日（周二）20:10，银河国际影城·IMAX厅，第12排7、8座" """
-    details = order.lines[0].details
-    seats = [seat for line in order.lines for seat in line.details.get("seats", [])]
-    start = datetime.fromisoformat(details["start"])
-    return say(
-        lang,
-        f"《{order.lines[0].title}》{_when(start, lang)}，{details['cinema']}·{details['hall']}，"
-        f"{seat_words(seats, lang)}",
-        f"{order.lines[0].title}, {_when(start, lang)}, {details['cinema']} · {details['hall']}, "
-        f"{seat_words(seats, lang)}",
+        f": {count} ticket{'s' if count > 1 else ''}, total {format_fen(proposal.total)}{card}; "
+        f"you pay {format_fen(proposal.pay)}. Seats held until {held}. Confirm?{notes}",
     )
 
 
 def describe_tickets(order: Order, lang: Lang) -> str:
     """What a movie order holds: film, showing, seats and the ticket codes."""
     codes = ("、" if lang == "zh" else ", ").join(t.code for t in order.tickets)
-    return _showing_words(order, lang) + say(lang, f"，取票码 {codes}。", f"; ticket codes {codes}.")
+    return _showing_words(order.lines, lang) + say(lang, f"，取票码 {codes}。", f"; ticket codes {codes}.")
 
 
 class MovieDesk:
@@ -229,7 +221,7 @@ class MovieDesk:
 
     async def _hold_best(
         self,
-        candidates: list,
+        candidates: list[tuple[Showing, Cinema, Hall, str]],
         count: int,
         frame: IntentFrame,
         hold_id: str,
@@ -373,8 +365,8 @@ class MovieDesk:
             "done",
             say(
                 lang,
-                f"已退票：{_showing_words(order, lang)}。{format_fen(order.pay)}已退回钱包{card}，座位已释放。",
-                f"Refunded: {_showing_words(order, lang)}. {format_fen(order.pay)} is back in your wallet{card}; "
+                f"已退票：{_showing_words(order.lines, lang)}。{format_fen(order.pay)}已退回钱包{card}，座位已释放。",
+                f"Refunded: {_showing_words(order.lines, lang)}. {format_fen(order.pay)} is back in your wallet{card}; "
                 "the seats are free again.",
             ),
             order=order,

@@ -12,9 +12,20 @@ SeatKind = Literal["standard", "wheelchair", "vip", "couple"]
 RowWish = Literal["first", "front", "middle", "back", "last"]
 
 
+def seat_id(row: int, number: int) -> str:
+    """ "7-12": row 7, seat 12, as printed on the ticket."""
+    return f"{row}-{number}"
+
+
+def seat_position(seat_id: str) -> tuple[int, int]:
+    """The row and the seat number a seat id names ("7-12" -> (7, 12)); ValueError if it names none."""
+    row, _, number = seat_id.partition("-")
+    return int(row), int(number)
+
+
 @dataclass(frozen=True, slots=True)
 class Seat:
-    id: str  # "7-12": row 7, seat 12, as printed on the ticket
+    id: str  # seat_id(row, number)
     row: int  # 1 is nearest the screen
     number: int  # the number on the seat
     column: int  # where it stands across the hall; an aisle is a column with no seat

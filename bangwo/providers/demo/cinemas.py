@@ -34,7 +34,7 @@ from bangwo.domain.cinema import (
 )
 from bangwo.domain.clock import SHANGHAI
 from bangwo.domain.geo import offset_point
-from bangwo.domain.seats import Seat, SeatKind, SeatMap
+from bangwo.domain.seats import Seat, SeatKind, SeatMap, seat_id
 from bangwo.providers.demo.films import FILMS
 from bangwo.providers.demo.places import CITY_BY_ID
 
@@ -153,7 +153,7 @@ def _seat_map(plan: tuple[str, ...]) -> SeatMap:
             if mark == ".":
                 continue
             number += 1
-            seats.append(Seat(f"{row}-{number}", row, number, column, _KIND[mark]))
+            seats.append(Seat(seat_id(row, number), row, number, column, _KIND[mark]))
     return SeatMap(tuple(seats))
 
 
