@@ -265,3 +265,22 @@ class TicketRow(Base):
     status: Mapped[str] = mapped_column(String(12))  # valid | used | refunded
     issued_at: Mapped[datetime]
     used_at: Mapped[datetime | None]
+
+
+class StockHold(Base):
+    """Units of a counted inventory item held for a proposal until expires_at, or sold to an order.
+
+    An item is a SKU of a supermarket, a cabin of a flight on a day, a room type of a hotel on a
+    night. What is free is the provider's capacity less the unexpired holds and the sales, read
+    under a lock on the item, so two buyers never share the last unit.
+    """
+
+    __tablename__ = "stock_holds"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    item_key: Mapped[str] = mapped_column(String(128), index=True)
+    hold_id: Mapped[str] = mapped_column(String(32), index=True)
+    quantity: Mapped[int]
+    status: Mapped[str] = mapped_column(String(8))  # held | sold
+    expires_at: Mapped[datetime]
+    order_id: Mapped[str | None] = mapped_column(String(32), index=True)
