@@ -8,7 +8,8 @@ from datetime import timedelta
 
 import pytest
 
-from bangwo.providers.demo.inventory import OutOfStock, free_units, hold_units, refund_sale, release_hold, sell_hold
+from bangwo.providers.base import OutOfStock
+from bangwo.providers.demo.inventory import free_units, hold_units, refund_sale, release_hold, sell_hold
 from bangwo.services import Services
 
 HOLD = timedelta(minutes=10)

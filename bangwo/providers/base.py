@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Protocol
 
@@ -10,7 +11,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bangwo.domain.catalogue import Catalogue, Merchant
 from bangwo.domain.cinema import Cinema, Hall, Showing
 from bangwo.domain.delivery import DeliveryPlan
+from bangwo.domain.flight import Airline, Flight
+from bangwo.domain.frame import Cabin
 from bangwo.domain.geo import Point
+from bangwo.domain.hotel import Hotel, HotelBrand
 
 
 class FoodProvider(Protocol):
@@ -31,6 +35,15 @@ class Geocoder(Protocol):
         ...
 
 
+class OutOfStock(Exception):
+    """Some counted items (stock, seats of a cabin, rooms of a night) have fewer free units than asked
+    for; `free` says how many each has."""
+
+    def __init__(self, free: dict[str, int]) -> None:
+        super().__init__(f"not enough left: {free}")
+        self.free = free
+
+
 class SeatsTaken(Exception):
     """Some of the seats asked for are held or sold already, or cannot be sold."""
 
@@ -39,11 +52,45 @@ class SeatsTaken(Exception):
         self.seat_ids = seat_ids
 
 
-class MovieProvider(Protocol):
-    """Cinemas, showings and seat inventory. Seat writes take the caller's session, so that
-    selling seats commits or rolls back together with the payment."""
+class HoldingProvider(Protocol):
+    """A provider that holds inventory for a confirmation card (seats, stock, rooms). Its writes take
+    the caller's session, so selling commits or rolls back together with the payment."""
 
     name: str
+
+    async def sell_hold(self, session: AsyncSession, hold_id: str, order_id: str, now: datetime) -> int:
+        """Turn an unexpired hold into a sale; returns how many rows it sold (0: it had lapsed)."""
+        ...
+
+    async def release_hold(self, session: AsyncSession, hold_id: str) -> int:
+        """Let go of a hold that will not be paid."""
+        ...
+
+    async def refund_order(self, session: AsyncSession, order_id: str) -> int:
+        """Put what an order bought back on sale; returns how many rows."""
+        ...
+
+
+class GroceryProvider(HoldingProvider, Protocol):
+    """Stock of the supermarkets a food provider's catalogue lists (merchants of category "grocery")."""
+
+    def stock(self, item_id: str) -> int:
+        """How many units of a product the shop has today, held and sold ones included."""
+        ...
+
+    async def free_stock(self, session: AsyncSession, item_ids: list[str], now: datetime) -> dict[str, int]:
+        """Units of each product that can still be held."""
+        ...
+
+    async def hold_items(
+        self, session: AsyncSession, wanted: dict[str, int], *, hold_id: str, until: datetime, now: datetime
+    ) -> None:
+        """Hold these units until `until`, all or none; raises OutOfStock."""
+        ...
+
+
+class MovieProvider(HoldingProvider, Protocol):
+    """Cinemas, showings and seat inventory."""
 
     def cinemas(self, city_id: str) -> tuple[Cinema, ...]: ...
 
@@ -71,12 +118,60 @@ class MovieProvider(Protocol):
         """Hold these seats until `until`, all or none; raises SeatsTaken."""
         ...
 
-    async def release_hold(self, session: AsyncSession, hold_id: str) -> int: ...
 
-    async def sell_hold(self, session: AsyncSession, hold_id: str, order_id: str, now: datetime) -> int:
-        """Turn an unexpired hold into a sale; returns how many seats were sold (0: it had expired)."""
+class FlightProvider(HoldingProvider, Protocol):
+    """Airlines, daily flights between cities, and seats counted by cabin."""
+
+    def airlines(self) -> tuple[Airline, ...]: ...
+
+    def airline(self, airline_id: str) -> Airline | None: ...
+
+    def flights(
+        self, origin_city_id: str, destination_city_id: str, day: date, clock_start_day: date
+    ) -> tuple[Flight, ...]:
+        """Every flight on the route leaving that local day, earliest first."""
         ...
 
-    async def refund_order(self, session: AsyncSession, order_id: str) -> int:
-        """Put an order's seats back on sale; returns how many."""
+    def flight(self, flight_id: str, clock_start_day: date) -> Flight | None: ...
+
+    async def free_seats(
+        self, session: AsyncSession, flight_ids: Sequence[str], cabin: Cabin, now: datetime
+    ) -> dict[str, int]:
+        """How many seats of the cabin each flight can still sell (0 for a flight it does not know)."""
         ...
+
+    async def hold_seats(
+        self, session: AsyncSession, flight_id: str, cabin: Cabin, passengers: int, *, hold_id: str,
+        until: datetime, now: datetime, clock_start_day: date,
+    ) -> None:
+        """Hold a seat of the cabin for each passenger until `until`, all or none; raises OutOfStock."""
+        ...
+
+
+class HotelProvider(HoldingProvider, Protocol):
+    """Hotels, their room types and nightly prices, and the rooms left each night."""
+
+    def brands(self) -> tuple[HotelBrand, ...]: ...
+
+    def hotels(self, city_id: str) -> tuple[Hotel, ...]: ...
+
+    def hotel(self, hotel_id: str) -> Hotel | None: ...
+
+    def nightly_prices(self, hotel_id: str, room_type_id: str, nights: list[date], clock_start_day: date) -> list[int]:
+        """One room's price for each night, in order; empty when the room type is unknown or any night is not
+        on sale (the calendar is laid out from clock_start_day)."""
+        ...
+
+    async def free_rooms(
+        self, session: AsyncSession, hotel_id: str, room_type_id: str, nights: list[date], now: datetime
+    ) -> dict[date, int]:
+        """Rooms of this type that can still be held, each night."""
+        ...
+
+    async def hold_rooms(
+        self, session: AsyncSession, hotel_id: str, room_type_id: str, nights: list[date], rooms: int, *,
+        hold_id: str, until: datetime, now: datetime,
+    ) -> None:
+        """Hold this many rooms for every night until `until`, every night or none; raises OutOfStock."""
+        ...
+

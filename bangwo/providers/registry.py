@@ -9,7 +9,14 @@ from __future__ import annotations
 from importlib.metadata import entry_points
 
 from bangwo.domain.catalogue import Catalogue, City
-from bangwo.providers.base import FoodProvider, Geocoder, MovieProvider
+from bangwo.providers.base import (
+    FlightProvider,
+    FoodProvider,
+    Geocoder,
+    GroceryProvider,
+    HotelProvider,
+    MovieProvider,
+)
 
 ENTRY_POINT_GROUP = "bangwo.providers"
 
@@ -18,6 +25,9 @@ class ProviderRegistry:
     def __init__(self) -> None:
         self.food: dict[str, FoodProvider] = {}
         self.movies: dict[str, MovieProvider] = {}
+        self.groceries: dict[str, GroceryProvider] = {}
+        self.hotels: dict[str, HotelProvider] = {}
+        self.flights: dict[str, FlightProvider] = {}
         self.geocoder: Geocoder | None = None
 
     def add_food(self, provider: FoodProvider) -> None:
@@ -29,6 +39,21 @@ class ProviderRegistry:
         if provider.name in self.movies:
             raise ValueError(f"a movie provider named {provider.name!r} is already registered")
         self.movies[provider.name] = provider
+
+    def add_hotels(self, provider: HotelProvider) -> None:
+        if provider.name in self.hotels:
+            raise ValueError(f"a hotel provider named {provider.name!r} is already registered")
+        self.hotels[provider.name] = provider
+
+    def add_groceries(self, provider: GroceryProvider) -> None:
+        if provider.name in self.groceries:
+            raise ValueError(f"a grocery provider named {provider.name!r} is already registered")
+        self.groceries[provider.name] = provider
+
+    def add_flights(self, provider: FlightProvider) -> None:
+        if provider.name in self.flights:
+            raise ValueError(f"a flight provider named {provider.name!r} is already registered")
+        self.flights[provider.name] = provider
 
     def set_geocoder(self, geocoder: Geocoder) -> None:
         self.geocoder = geocoder

@@ -8,8 +8,11 @@ from datetime import datetime
 from bangwo.domain.catalogue import Catalogue, Merchant
 from bangwo.domain.delivery import DeliveryPlan
 from bangwo.domain.geo import Point, distance_m, offset_point
+from bangwo.providers.demo.flights import DemoFlights
+from bangwo.providers.demo.hotels import DemoHotels
 from bangwo.providers.demo.movies import DemoMovies
 from bangwo.providers.demo.places import CITY_BY_ID
+from bangwo.providers.demo.stock import DemoGrocery
 from bangwo.providers.demo.world import PROVIDER, demo_catalogue
 from bangwo.providers.registry import ProviderRegistry
 
@@ -46,4 +49,7 @@ class DemoGeocoder:
 def register(registry: ProviderRegistry) -> None:
     registry.add_food(DemoFood())
     registry.add_movies(DemoMovies())
+    registry.add_hotels(DemoHotels())
+    registry.add_flights(DemoFlights())
+    registry.add_groceries(DemoGrocery())
     registry.set_geocoder(DemoGeocoder())

@@ -77,6 +77,10 @@ _PRODUCTS: tuple[tuple[str, str, str, int, str, tuple[str, ...]], ...] = (
     ("cat-food", "猫粮", "Cat Food", 6900, "袋", ("cat food",)),
 )
 
+# Units of each product a shop has in a day; New Year goods and imported fruit run short first.
+STOCK_UNITS = 60
+SCARCE_STOCK_UNITS = {"cherries": 6, "nut-gift-box": 8, "strawberries": 12, "spring-couplets": 15}
+
 # (key, 中文, English, open, close, delivery fee, minimum, rating, east m, north m per city)
 _SUPERMARKETS = (
     (
@@ -117,7 +121,7 @@ def supermarkets(cities: tuple[City, ...], provider: str) -> tuple[Merchant, ...
             markup = 105 if key == "neighbour" else 100
             menu = tuple(
                 MenuItem(
-                    id=f"{merchant_id}-{product}",
+                    id=item_id(merchant_id, product),
                     merchant_id=merchant_id,
                     name_zh=name_zh,
                     name_en=name_en,
@@ -145,3 +149,13 @@ def supermarkets(cities: tuple[City, ...], provider: str) -> tuple[Merchant, ...
                 )
             )
     return tuple(merchants)
+
+
+def item_id(merchant_id: str, product: str) -> str:
+    return f"{merchant_id}--{product}"
+
+
+def stock_units(item: str) -> int:
+    """Today's stock of a shop's product (the same each day: shelves are refilled overnight)."""
+    _, _, product = item.rpartition("--")
+    return SCARCE_STOCK_UNITS.get(product, STOCK_UNITS)

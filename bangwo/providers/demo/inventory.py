@@ -14,16 +14,9 @@ from datetime import datetime
 from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bangwo.providers.base import OutOfStock
 from bangwo.store.engine import lock_for_transaction
 from bangwo.store.tables import StockHold
-
-
-class OutOfStock(Exception):
-    """Some items have fewer free units than asked for; `free` says how many each has."""
-
-    def __init__(self, free: dict[str, int]) -> None:
-        super().__init__(f"not enough left: {free}")
-        self.free = free
 
 
 async def free_units(session: AsyncSession, capacity: Mapping[str, int], now: datetime) -> dict[str, int]:
