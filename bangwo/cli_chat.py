@@ -10,7 +10,7 @@ from rich.panel import Panel
 from rich.table import Table
 
 from bangwo.assistant.conversation import describe_order, is_yes
-from bangwo.assistant.movie_desk import seat_words
+from bangwo.assistant.desks.movie import seat_words
 from bangwo.commerce.checkout import confirm_proposal
 from bangwo.config import Settings
 from bangwo.domain.cinema import Hall

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bangwo.assistant.conversation import Assistant
+from bangwo.assistant.skills import Skills
 from bangwo.assistant.skills.food import FoodSkill
+from bangwo.assistant.skills.grocery import GrocerySkill
 from bangwo.assistant.skills.movie import MovieSkill
 from bangwo.config import Settings
 from bangwo.domain.catalogue import Catalogue, City
@@ -22,8 +24,7 @@ class CatalogueView:
     """Everything built from the published catalogue; rebuilt whole when a provider's catalogue changes."""
 
     parser: Parser
-    food: FoodSkill
-    movie: MovieSkill
+    skills: Skills
     delivery_cities: list[City]
     cinema_cities: list[City]
 
@@ -48,13 +49,14 @@ async def build_catalogue_view(store: Store, registry: ProviderRegistry) -> Cata
         landmarks=tuple(landmark for c in catalogues for landmark in c.landmarks),
         films=tuple(film for c in catalogues for film in c.films),
     )
-    food = FoodSkill(merchants, dict(registry.food), {c.id: c.name_zh for c in cities})
-    movie = MovieSkill(published.films, dict(registry.movies))
-    delivery_cities = [c for c in cities if any(m.city_id == c.id and m.category == "food" for m in merchants)]
-    cinema_cities = [c for c in cities if any(p.cinemas(c.id) for p in registry.movies.values())]
-    return CatalogueView(
-        Parser(Lexicon.from_catalogues([published])), food, movie, delivery_cities, cinema_cities
+    skills = Skills(
+        food=FoodSkill(merchants, dict(registry.food), {c.id: c.name_zh for c in cities}),
+        grocery=GrocerySkill(merchants, dict(registry.food)),
+        movie=MovieSkill(published.films, dict(registry.movies)),
     )
+    delivery_cities = [c for c in cities if any(m.city_id == c.id for m in merchants)]
+    cinema_cities = [c for c in cities if any(p.cinemas(c.id) for p in registry.movies.values())]
+    return CatalogueView(Parser(Lexicon.from_catalogues([published])), skills, delivery_cities, cinema_cities)
 
 
 @dataclass
@@ -72,7 +74,7 @@ class Services:
 
     @property
     def food(self) -> FoodSkill:
-        return self.view.food
+        return self.view.skills.food
 
     @property
     def sign_up_policy(self) -> SignUpPolicy:
@@ -84,7 +86,7 @@ class Services:
             return False
         self.view = await build_catalogue_view(self.store, self.registry)
         view = self.view
-        self.assistant.use_catalogue(view.parser, view.food, view.movie, view.delivery_cities, view.cinema_cities)
+        self.assistant.use_catalogue(view.parser, view.skills, view.delivery_cities, view.cinema_cities)
         return True
 
     async def close(self) -> None:
@@ -99,17 +101,14 @@ async def start_services(
     store = Store(settings.resolved_database_url())
     await store.migrate()
     registry = registry or load_registry()
-    if registry.geocoder is None:
-        raise RuntimeError("no geocoder registered: install a provider that sets one (the demo world does)")
     await publish_catalogues(store, registry, clock)
     view = await build_catalogue_view(store, registry)
     assistant = Assistant(
         store=store,
         clock=clock,
         parser=view.parser,
-        food=view.food,
-        movie=view.movie,
-        geocoder=registry.geocoder,
+        skills=view.skills,
+        providers=registry,
         cities=view.delivery_cities,
         cinema_cities=view.cinema_cities,
         proposal_seconds=settings.proposal_seconds,

@@ -11,12 +11,13 @@ import re
 from datetime import datetime
 
 from bangwo.assistant import clarify
-from bangwo.assistant.fulfilment import FoodDelivery, MovieTickets
-from bangwo.assistant.movie_desk import MovieDesk, describe_movie_proposal, describe_tickets
+from bangwo.assistant.desks.grocery import GroceryDesk
+from bangwo.assistant.desks.movie import MovieDesk, describe_movie_proposal, describe_tickets
+from bangwo.assistant.fulfilment import Delivery, HeldGoods, MovieTickets
 from bangwo.assistant.reply import Reply, Turn
 from bangwo.assistant.sessions import open_session, record
-from bangwo.assistant.skills.food import CardOffer, Customer, FoodProposal, FoodSkill, Refusal, say
-from bangwo.assistant.skills.movie import MovieSkill
+from bangwo.assistant.skills import Skills
+from bangwo.assistant.skills.food import CardOffer, Customer, FoodProposal, Refusal, say
 from bangwo.commerce.checkout import Fulfillers, cancel_order, confirm_proposal
 from bangwo.commerce.orders import list_orders
 from bangwo.commerce.proposals import decline_proposal, load_proposal, proposal_from_row, save_proposal
@@ -29,7 +30,7 @@ from bangwo.domain.proposal import Order, Proposal
 from bangwo.domain.text import without_control_chars
 from bangwo.people import default_address, set_default_address
 from bangwo.promo.cards import best_card
-from bangwo.providers.base import Geocoder
+from bangwo.providers.registry import ProviderRegistry
 from bangwo.store.engine import Store
 from bangwo.understand import Parser
 from bangwo.understand.text import detect_lang
@@ -119,12 +120,22 @@ def describe_proposal(proposal: Proposal, lang: Lang) -> str:
             continue
         label = line.details.get("options_label")
         suffix = f"（{label}）" if label and lang == "zh" else f" ({label})" if label else ""
+        unit = (line.details.get("unit") or "") if lang == "zh" else ""
         items.append(
-            f"{line.title}×{line.quantity}{suffix}" if lang == "zh" else f"{line.quantity} × {line.title}{suffix}"
+            f"{line.title}×{line.quantity}{unit}{suffix}"
+            if lang == "zh"
+            else f"{line.quantity} × {line.title}{suffix}"
         )
     merchant = (proposal.merchant or {}).get("name", "")
-    eta = (proposal.delivery or {}).get("eta")
-    when = _hhmm(datetime.fromisoformat(eta)) if eta else ""
+    delivery = proposal.delivery or {}
+    if delivery.get("slot_start"):
+        start, end = (datetime.fromisoformat(delivery[key]) for key in ("slot_start", "slot_end"))
+        slot = f"{_hhmm(start)}–{_hhmm(end)}"
+        arrives = say(lang, f"{slot}送达", f"Arrives {slot}")
+    else:
+        eta = delivery.get("eta")
+        when = _hhmm(datetime.fromisoformat(eta)) if eta else ""
+        arrives = say(lang, f"预计{when}送达", f"Arrives around {when}")
     card = ""
     if proposal.discount:
         card = say(
@@ -134,9 +145,9 @@ def describe_proposal(proposal: Proposal, lang: Lang) -> str:
     return say(
         lang,
         f"{merchant}：{'、'.join(items)}，共{format_fen(proposal.total)}{card}，实付{format_fen(proposal.pay)}。"
-        f"预计{when}送达。确认下单吗？{notes}",
+        f"{arrives}。确认下单吗？{notes}",
         f"{merchant}: {', '.join(items)}; total {format_fen(proposal.total)}{card}; "
-        f"you pay {format_fen(proposal.pay)}. Arrives around {when}. Confirm?{notes}",
+        f"you pay {format_fen(proposal.pay)}. {arrives}. Confirm?{notes}",
     )
 
 
@@ -163,41 +174,53 @@ class Assistant:
         store: Store,
         clock: Clock,
         parser: Parser,
-        food: FoodSkill,
-        movie: MovieSkill,
-        geocoder: Geocoder,
+        skills: Skills,
+        providers: ProviderRegistry,
         cities: list[City],
         cinema_cities: list[City],
         proposal_seconds: int,
         ticket_refund_minutes: int,
     ) -> None:
+        if providers.geocoder is None:
+            raise ValueError("no geocoder registered: install a provider that sets one (the demo world does)")
         self.store = store
         self.clock = clock
-        self.geocoder = geocoder
+        self.providers = providers
+        self.geocoder = providers.geocoder
+        self.goods = HeldGoods({"movie": providers.movies, "grocery": providers.groceries})
         self.proposal_seconds = proposal_seconds
         self.ticket_refund_minutes = ticket_refund_minutes
-        self.use_catalogue(parser, food, movie, cities, cinema_cities)
+        self.use_catalogue(parser, skills, cities, cinema_cities)
 
-    def use_catalogue(
-        self, parser: Parser, food: FoodSkill, movie: MovieSkill, cities: list[City], cinema_cities: list[City]
-    ) -> None:
+    def use_catalogue(self, parser: Parser, skills: Skills, cities: list[City], cinema_cities: list[City]) -> None:
         """Read and order with a freshly published catalogue (the conversation state lives in the store)."""
         self.parser = parser
-        self.food = food
-        self.cities = cities  # the cities the food shops deliver in
+        self.skills = skills
+        self.food = skills.food
+        self.cities = cities  # the cities the food shops and supermarkets deliver in
         self.movies = MovieDesk(
             store=self.store,
             clock=self.clock,
-            skill=movie,
-            tickets=MovieTickets(movie.providers, self.ticket_refund_minutes),
+            skill=skills.movie,
+            tickets=MovieTickets(self.goods, self.ticket_refund_minutes),
             cities=cinema_cities,
+            proposal_seconds=self.proposal_seconds,
+        )
+        self.groceries = GroceryDesk(
+            store=self.store,
+            skill=skills.grocery,
+            providers=self.providers.groceries,
             proposal_seconds=self.proposal_seconds,
         )
 
     @property
     def fulfillers(self) -> Fulfillers:
         """What checkout and refunds do for each domain, beyond the money."""
-        return {"food": FoodDelivery(self.food), "movie": self.movies.tickets}
+        return {
+            "food": Delivery(self.food.plan_fulfilment, self.goods),
+            "grocery": Delivery(self.skills.grocery.plan_fulfilment, self.goods),
+            "movie": self.movies.tickets,
+        }
 
     async def chat(self, user_id: str, text: str, session_id: str | None = None) -> Reply:
         text = without_control_chars(text or "")[:MAX_TEXT_CHARS]
@@ -226,7 +249,7 @@ class Assistant:
                     address_id=(reply.proposal.delivery or {}).get("address_id"),
                     now=now,
                 )
-                await self.movies.tickets.release(session, replaced)
+                await self.goods.release(session, replaced)
             record(session, chat, "assistant", reply.reply, now, reply.state)
         return reply
 
@@ -242,7 +265,7 @@ class Assistant:
         if open_proposal_id and _short(text) in _NO:
             lang = detect_lang(text)
             async with self.store.transaction() as session:
-                await self.movies.tickets.release(session, await decline_proposal(session, open_proposal_id, user_id))
+                await self.goods.release(session, await decline_proposal(session, open_proposal_id, user_id))
             return (
                 Reply(chat_id, "answer", say(lang, "好的，这单不下了。", "OK, I won't place that order.")),
                 None,
@@ -265,7 +288,7 @@ class Assistant:
                         location=self.geocoder.locate(city.id, text),
                         now=now,
                     )
-                return await self._order_food(user_id, chat_id, waiting, lang, now)
+                return await self._order_delivery(user_id, chat_id, waiting, lang, now)
             if pending["asked"] == "city":
                 city = self.movies.city_named(text)
                 if city is None:
@@ -309,11 +332,11 @@ class Assistant:
             if frame.action == "cancel":
                 refund = await self.movies.refund(user_id, chat_id, frame, lang, now, self.fulfillers)
                 return refund, None, open_proposal_id
-        if frame.domain == "food":
+        if frame.domain in ("food", "grocery"):
             if frame.action == "status":
-                return await self._status(user_id, chat_id, lang, now), None, open_proposal_id
+                return await self._status(user_id, chat_id, frame.domain, lang, now), None, open_proposal_id
             if frame.action == "cancel":
-                return await self._cancel(user_id, chat_id, lang, now), None, open_proposal_id
+                return await self._cancel(user_id, chat_id, frame.domain, lang, now), None, open_proposal_id
         if frame.action in ("status", "cancel"):
             return (
                 Reply(chat_id, "answer", say(lang, "你还没有这类订单。", "You have no orders of that kind yet.")),
@@ -327,8 +350,8 @@ class Assistant:
             slot, text = asking
             waiting = {"frame": frame.model_dump(mode="json"), "lang": lang, "asked": slot}
             return Reply(chat_id, "need_info", text), waiting, open_proposal_id
-        if frame.domain == "food":
-            return await self._order_food(user_id, chat_id, frame, lang, now)
+        if frame.domain in ("food", "grocery"):
+            return await self._order_delivery(user_id, chat_id, frame, lang, now)
         if frame.domain == "movie":
             return await self.movies.order(user_id, chat_id, frame, lang, now)
         understood = clarify.describe(frame, lang)
@@ -361,23 +384,22 @@ class Assistant:
             }
         )
 
-    async def _order_food(
-        self, user_id: str, chat_id: str, frame: IntentFrame, lang: Lang, now: datetime
-    ) -> Turn:
+    async def _order_delivery(self, user_id: str, chat_id: str, frame: IntentFrame, lang: Lang, now: datetime) -> Turn:
+        """Food or groceries: both need the address first, and both come to the door."""
         async with self.store.read() as session:
             address = await default_address(session, user_id)
             card = await best_card(session, user_id, now)
         waiting = {"frame": frame.model_dump(mode="json"), "lang": lang}
         if address is None:
             return Reply(chat_id, "need_info", self._ask_address(lang)), {**waiting, "asked": "address"}, None
-        outcome = self.food.propose(
-            frame,
-            lang=lang,
-            customer=Customer(address.city_id, address.id, address.text, address.location),
-            card=CardOffer(card.id, card.value_fen) if card else None,
-            now=now,
-            proposal_seconds=self.proposal_seconds,
-        )
+        customer = Customer(address.city_id, address.id, address.text, address.location)
+        offer = CardOffer(card.id, card.value_fen) if card else None
+        if frame.domain == "grocery":
+            outcome = await self.groceries.propose(frame, lang=lang, customer=customer, card=offer, now=now)
+        else:
+            outcome = self.food.propose(
+                frame, lang=lang, customer=customer, card=offer, now=now, proposal_seconds=self.proposal_seconds
+            )
         if isinstance(outcome, Refusal):
             if "items" not in outcome.missing:
                 return Reply(chat_id, "answer", outcome.reply), None, None
@@ -385,8 +407,7 @@ class Assistant:
             retry = frame.model_copy(update={"items": [], "missing": ["items"]})
             asked = {"frame": retry.model_dump(mode="json"), "lang": lang, "asked": "items"}
             return Reply(chat_id, "need_info", outcome.reply), asked, None
-        assert isinstance(outcome, FoodProposal)
-        proposal = outcome.proposal
+        proposal = outcome.proposal if isinstance(outcome, FoodProposal) else outcome
         return Reply(chat_id, "proposal", describe_proposal(proposal, lang), proposal=proposal), None, proposal.id
 
     async def _confirm(self, user_id: str, proposal_id: str, now: datetime) -> Order:
@@ -401,9 +422,9 @@ class Assistant:
         )
         return order
 
-    async def _status(self, user_id: str, chat_id: str, lang: Lang, now: datetime) -> Reply:
+    async def _status(self, user_id: str, chat_id: str, domain: str, lang: Lang, now: datetime) -> Reply:
         async with self.store.read() as session:
-            orders = await list_orders(session, user_id, now, limit=10, domain="food")
+            orders = await list_orders(session, user_id, now, limit=10, domain=domain)
         if not orders:
             return Reply(chat_id, "answer", say(lang, "你还没有订单。", "You have no orders yet."))
         active = [o for o in orders if o.stage not in ("delivered", "cancelled")]
@@ -411,9 +432,9 @@ class Assistant:
         text = " ".join(describe_order(o, lang) for o in shown)
         return Reply(chat_id, "answer", text, order=shown[0])
 
-    async def _cancel(self, user_id: str, chat_id: str, lang: Lang, now: datetime) -> Reply:
+    async def _cancel(self, user_id: str, chat_id: str, domain: str, lang: Lang, now: datetime) -> Reply:
         async with self.store.read() as session:
-            orders = await list_orders(session, user_id, now, limit=10, domain="food")
+            orders = await list_orders(session, user_id, now, limit=10, domain=domain)
         target = next((o for o in orders if o.cancellable), None)
         if target is None:
             late = next((o for o in orders if o.status == "paid" and o.stage == "delivering"), None)

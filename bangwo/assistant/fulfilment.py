@@ -1,36 +1,75 @@
 """Each domain's part of checkout and refund, handed to commerce as Fulfillers.
 
-Commerce pays and refunds; these know the providers: a food order gets its delivery planned,
-a movie order sells its held seats and gets one e-ticket per seat.
+Commerce pays and refunds; these know the providers. Whatever a card held (seats, stock, rooms)
+is sold with the payment and put back on a refund; a delivery is planned; a movie order gets
+one e-ticket per seat.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import datetime, timedelta
+from collections.abc import Callable, Iterable, Mapping
+from datetime import datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bangwo.assistant.skills.food import FoodSkill
 from bangwo.commerce.checkout import Fulfilment
 from bangwo.commerce.tickets import SeatSold, issue_tickets, void_tickets
+from bangwo.domain.clock import SHANGHAI
+from bangwo.domain.delivery import DeliveryPlan
 from bangwo.domain.errors import Gone
+from bangwo.domain.proposal import Ticket
 from bangwo.domain.seats import seat_position
-from bangwo.providers.base import MovieProvider
+from bangwo.providers.base import HoldingProvider
 from bangwo.store.tables import OrderRow, ProposalRow
 
+Hold = dict[str, Any]  # as a card lists it: {"kind", "provider", "hold_id", "until", ...what is held}
+# How a paid delivery will go: (merchant id, the card's delivery details, the instant it is paid).
+PlanDelivery = Callable[[str, dict[str, Any], datetime], DeliveryPlan]
 
-class FoodDelivery:
-    def __init__(self, food: FoodSkill) -> None:
-        self.food = food
+
+class HeldGoods:
+    """The providers that hold things for cards, by the kind of thing ("movie", "grocery", ...) and name."""
+
+    def __init__(self, holders: Mapping[str, Mapping[str, HoldingProvider]]) -> None:
+        self.holders = holders
+
+    def _provider(self, hold: Hold) -> HoldingProvider | None:
+        return self.holders.get(hold.get("kind", ""), {}).get(hold.get("provider", ""))
+
+    async def sell(self, session: AsyncSession, holds: Iterable[Hold], order_id: str, now: datetime) -> None:
+        """Every hold of the card becomes a sale, or the payment is undone: a lapsed hold cannot be paid."""
+        for hold in holds:
+            provider = self._provider(hold)
+            if provider is None or not await provider.sell_hold(session, hold["hold_id"], order_id, now):
+                raise Gone("what this card held is no longer held; ask again for a fresh card", code="hold_expired")
+
+    async def refund(self, session: AsyncSession, holds: Iterable[Hold], order_id: str) -> None:
+        for provider in {id(p): p for p in map(self._provider, holds) if p is not None}.values():
+            await provider.refund_order(session, order_id)
+
+    async def release(self, session: AsyncSession, holds: Iterable[Hold]) -> None:
+        """Let go of what a card held that will not be paid (declined or replaced)."""
+        for hold in holds:
+            provider = self._provider(hold)
+            if provider is not None:
+                await provider.release_hold(session, hold["hold_id"])
+
+
+class Delivery:
+    """Food and groceries: what the card held is sold, and the provider plans the delivery."""
+
+    def __init__(self, plan: PlanDelivery, goods: HeldGoods) -> None:
+        self.plan = plan
+        self.goods = goods
 
     async def fulfil(self, session: AsyncSession, proposal: ProposalRow, order: OrderRow, now: datetime) -> Fulfilment:
+        await self.goods.sell(session, proposal.details.get("holds") or [], order.id, now)
         delivery = proposal.details.get("delivery") or {}
-        return Fulfilment(delivery=self.food.plan_fulfilment(proposal.merchant_id or "", delivery, now))
+        return Fulfilment(delivery=self.plan(proposal.merchant_id or "", delivery, now))
 
     async def undo(self, session: AsyncSession, order: OrderRow, now: datetime) -> None:
-        """Nothing to put back: the kitchen simply does not cook it."""
+        await self.goods.refund(session, order.details.get("holds") or [], order.id)
 
 
 def printed_seats(proposal: ProposalRow) -> dict[str, dict[str, Any]]:
@@ -54,21 +93,19 @@ def printed_seats(proposal: ProposalRow) -> dict[str, dict[str, Any]]:
 
 
 class MovieTickets:
-    """Seats held with the proposal are sold with the payment; the order is refundable until
-    `refund_minutes` before the showing."""
+    """Seats held with the card are sold with the payment, one e-ticket each; the order is refundable
+    until `refund_minutes` before the showing."""
 
-    def __init__(self, providers: dict[str, MovieProvider], refund_minutes: int) -> None:
-        self.providers = providers
+    def __init__(self, goods: HeldGoods, refund_minutes: int) -> None:
+        self.goods = goods
         self.refund_minutes = refund_minutes
 
     async def fulfil(self, session: AsyncSession, proposal: ProposalRow, order: OrderRow, now: datetime) -> Fulfilment:
-        printed = printed_seats(proposal)
         holds = proposal.details.get("holds") or []
+        await self.goods.sell(session, holds, order.id, now)
+        printed = printed_seats(proposal)
         tickets = []
         for hold in holds:
-            sold = await self.providers[hold["provider"]].sell_hold(session, hold["hold_id"], order.id, now)
-            if sold != len(hold["seats"]):
-                raise Gone("the seats on this card are no longer held; ask again for fresh seats", code="hold_expired")
             tickets += await issue_tickets(
                 session,
                 order_id=order.id,
@@ -82,12 +119,81 @@ class MovieTickets:
 
     async def undo(self, session: AsyncSession, order: OrderRow, now: datetime) -> None:
         await void_tickets(session, order.id)
-        for name in {hold["provider"] for hold in order.details.get("holds") or []}:
-            await self.providers[name].refund_order(session, order.id)
+        await self.goods.refund(session, order.details.get("holds") or [], order.id)
 
-    async def release(self, session: AsyncSession, holds: Iterable[dict[str, Any]]) -> None:
-        """Let go of seats a proposal held that will not be paid (declined or replaced)."""
-        for hold in holds:
-            provider = self.providers.get(hold.get("provider", ""))
-            if provider is not None:
-                await provider.release_hold(session, hold["hold_id"])
+
+# Refunds in full: a flight until two hours before it leaves, a hotel until 18:00 on the day of arrival.
+FLIGHT_REFUND_BEFORE = timedelta(hours=2)
+HOTEL_REFUND_HOUR = 18
+
+
+def refund_deadline(holds: Iterable[Hold]) -> datetime:
+    """The earliest deadline of the travel holds on a card."""
+    deadlines = []
+    for hold in holds:
+        start = datetime.fromisoformat(hold["start"])
+        if hold["kind"] == "flight":
+            deadlines.append(start - FLIGHT_REFUND_BEFORE)
+        else:
+            deadlines.append(datetime.combine(start.date(), time(HOTEL_REFUND_HOUR), SHANGHAI))
+    return min(deadlines)
+
+
+def _flight_seats(lines: Iterable[dict[str, Any]], leg: int | None) -> list[tuple[str, list[SeatSold]]]:
+    """One e-ticket per passenger of each flight line (of one leg, when given)."""
+    flights = []
+    for line in lines:
+        details = line["details"]
+        if details.get("kind") != "flight" or (leg is not None and details.get("leg") != leg):
+            continue
+        names = details.get("passengers") or []
+        flights.append((
+            details["flight_id"],
+            [
+                SeatSold(f"P{i + 1}", {**{k: details[k] for k in _PRINTED_FLIGHT}, "passenger": name})
+                for i, name in enumerate(names or [None] * line["quantity"])
+            ],
+        ))
+    return flights
+
+
+_PRINTED_FLIGHT = ("number", "airline", "origin", "destination", "depart", "arrive", "cabin")
+
+
+class TravelBooking:
+    """Flights and hotels, and each leg of a trip: what the card held is sold, each passenger gets an
+    e-ticket; refundable in full until the earliest deadline of what was booked."""
+
+    def __init__(self, goods: HeldGoods) -> None:
+        self.goods = goods
+
+    async def book(
+        self, session: AsyncSession, order: OrderRow, holds: list[Hold], lines: list[dict[str, Any]],
+        now: datetime, *, leg: int | None = None,
+    ) -> list[Ticket]:
+        await self.goods.sell(session, holds, order.id, now)
+        tickets: list[Ticket] = []
+        for flight_id, seats in _flight_seats(lines, leg):
+            tickets += await issue_tickets(
+                session, order_id=order.id, user_id=order.user_id, showing_id=flight_id, seats=seats, now=now
+            )
+        return tickets
+
+    async def fulfil(self, session: AsyncSession, proposal: ProposalRow, order: OrderRow, now: datetime) -> Fulfilment:
+        holds = proposal.details.get("holds") or []
+        tickets = await self.book(session, order, holds, proposal.lines, now)
+        return Fulfilment(refundable_until=refund_deadline(holds), tickets=tuple(tickets))
+
+    async def undo(self, session: AsyncSession, order: OrderRow, now: datetime) -> None:
+        holds = order.details.get("holds") or []
+        await void_tickets(session, order.id)
+        await self.goods.refund(session, holds, order.id)
+        await self.goods.release(session, holds)  # a trip undone part-way still holds its later legs
+
+
+class TripPayment(TravelBooking):
+    """A trip is paid first and its legs booked one by one after (the saga in desks/travel.py), each
+    leg in its own transaction as a remote provider would need."""
+
+    async def fulfil(self, session: AsyncSession, proposal: ProposalRow, order: OrderRow, now: datetime) -> Fulfilment:
+        return Fulfilment(refundable_until=refund_deadline(proposal.details.get("holds") or []))

@@ -192,15 +192,20 @@ async def _confirm_in(
     return order_view(order, now, done.tickets), True
 
 
-async def cancel_order(store: Store, *, user_id: str, order_id: str, now: datetime, fulfillers: Fulfillers) -> Order:
+async def cancel_order(
+    store: Store, *, user_id: str, order_id: str, now: datetime, fulfillers: Fulfillers, booking_failed: bool = False
+) -> Order:
     """Cancel a delivery before the rider has it, or tickets before their refund deadline: refund in
-    full, restore the card, put seats back on sale. Cancelling twice is harmless."""
+    full, restore the card, put seats back on sale. Cancelling twice is harmless.
+
+    booking_failed: the compensation of a booking that could not be completed (a trip whose leg
+    failed), undone whatever the deadlines say."""
     async with store.transaction() as session:
         order = await load_order(session, order_id, user_id, lock=True)
         if order.status == "cancelled":
             tickets = await tickets_of_orders(session, [order.id])
             return order_view(order, now, tickets[order.id])
-        if not is_cancellable(order, now):
+        if not booking_failed and not is_cancellable(order, now):
             view = order_view(order, now)
             if order.refundable_until is not None:
                 raise Conflict(
@@ -218,13 +223,14 @@ async def cancel_order(store: Store, *, user_id: str, order_id: str, now: dateti
             Leg(leg.account_id, -leg.amount_fen)
             for leg in _payment_legs(user_id, order.merchant_id, order.pay_fen, order.discount_fen)
         ]
-        await post_transfer(session, refund, reason="order_refund", now=now, order_id=order.id)
+        reason = "booking_failed" if booking_failed else "order_refund"
+        await post_transfer(session, refund, reason=reason, now=now, order_id=order.id)
         if order.card_id:
             await restore_card(session, order.id)
         order.status, order.cancelled_at = "cancelled", now
         session.add(
             OutboxEvent(
-                kind="order.cancelled",
+                kind="order.failed" if booking_failed else "order.cancelled",
                 aggregate_id=order.id,
                 created_at=now,
                 delivered_at=None,

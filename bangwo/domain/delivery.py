@@ -42,3 +42,14 @@ class DeliveryPlan:
         if now >= self.preparing_at:
             return "preparing"
         return "accepted"
+
+
+SLOT_MINUTES = 30
+
+
+def delivery_slot(earliest: datetime, wanted: datetime | None = None) -> tuple[datetime, datetime]:
+    """The half-hour slot to deliver in: the one holding the wanted time, or the earliest possible
+    arrival when that is later (nothing is promised before it can be done)."""
+    target = max(earliest, wanted) if wanted else earliest
+    start = target.replace(minute=target.minute // SLOT_MINUTES * SLOT_MINUTES, second=0, microsecond=0)
+    return start, start + timedelta(minutes=SLOT_MINUTES)

@@ -298,7 +298,7 @@ class MovieDesk:
             if row.session_id is None:  # not from a chat: nothing replaced it by session, so retire it here
                 row.status = "replaced"
                 replaced = row.details.get("holds") or []
-            await self.tickets.release(session, replaced)
+            await self.tickets.goods.release(session, replaced)
             try:
                 await provider.hold_seats(session, showing.id, list(seat_ids), hold_id=hold_id, until=until, now=now)
             except SeatsTaken as taken:

@@ -145,7 +145,7 @@ class MovieSkill:
             id=new_id("p"), domain="movie", expires_at=hold_until, lines=lines, subtotal=priced.subtotal_fen,
             discount=priced.discount_fen, card_id=card.card_id if card and priced.discount_fen else None,
             total=priced.total_fen, pay=priced.pay_fen,
-            holds=[{"provider": pick.provider, "hold_id": hold_id, "showing_id": pick.showing.id,
+            holds=[{"kind": "movie", "provider": pick.provider, "hold_id": hold_id, "showing_id": pick.showing.id,
                     "seats": [s.id for s in seats], "until": hold_until.isoformat(), "start": start.isoformat()}],
             merchant={"id": pick.cinema.id, "name": pick.cinema.name_zh if lang == "zh" else pick.cinema.name_en},
             notes=[note] if note else [], lang=lang,
