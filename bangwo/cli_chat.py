@@ -11,7 +11,6 @@ from rich.table import Table
 
 from bangwo.assistant.conversation import describe_order, is_yes
 from bangwo.assistant.desks.movie import seat_words
-from bangwo.commerce.checkout import confirm_proposal
 from bangwo.config import Settings
 from bangwo.domain.cinema import Hall
 from bangwo.domain.errors import BangwoError
@@ -153,13 +152,8 @@ async def run_chat(settings: Settings, phone: str, console: Console) -> int:
                 console.print("好的，没有下单。" if lang == "zh" else "OK, nothing ordered.")
                 continue
             try:
-                order, _ = await confirm_proposal(
-                    services.store,
-                    user_id=user_id,
-                    proposal_id=reply.proposal.id,
-                    idempotency_key=f"cli:{reply.proposal.id}",
-                    now=services.clock.now(),
-                    fulfillers=services.assistant.fulfillers,
+                order, _ = await services.assistant.confirm(
+                    user_id, reply.proposal.id, f"cli:{reply.proposal.id}", services.clock.now()
                 )
             except BangwoError as exc:
                 console.print(f"[red]{exc.message}[/]")

@@ -27,7 +27,9 @@ class Settings(BaseSettings):
         description="ISO-8601 instant where the clock starts, then runs at real speed "
         "(2026-02-10T10:00:00+08:00 replays the Spring Festival campaign); default: the wall clock",
     )
-    demo_balance_fen: int = Field(default=20_000, ge=0, description="wallet credit for each new person (¥200)")
+    demo_balance_fen: int = Field(
+        default=500_000, ge=0, description="wallet credit for each new person (¥5,000: enough for a trip)"
+    )
     card_value_fen: int = Field(default=2_500, ge=0, description="the free-order card's value (¥25)")
     card_valid_days: int = Field(default=30, ge=1)
     proposal_seconds: int = Field(

@@ -6,8 +6,10 @@ from dataclasses import dataclass
 
 from bangwo.assistant.conversation import Assistant
 from bangwo.assistant.skills import Skills
+from bangwo.assistant.skills.flight import FlightSkill
 from bangwo.assistant.skills.food import FoodSkill
 from bangwo.assistant.skills.grocery import GrocerySkill
+from bangwo.assistant.skills.hotel import HotelSkill
 from bangwo.assistant.skills.movie import MovieSkill
 from bangwo.config import Settings
 from bangwo.domain.catalogue import Catalogue, City
@@ -53,6 +55,8 @@ async def build_catalogue_view(store: Store, registry: ProviderRegistry) -> Cata
         food=FoodSkill(merchants, dict(registry.food), {c.id: c.name_zh for c in cities}),
         grocery=GrocerySkill(merchants, dict(registry.food)),
         movie=MovieSkill(published.films, dict(registry.movies)),
+        flight=FlightSkill(tuple(cities), dict(registry.flights)),
+        hotel=HotelSkill(cities, published.landmarks, dict(registry.hotels)),
     )
     delivery_cities = [c for c in cities if any(m.city_id == c.id for m in merchants)]
     cinema_cities = [c for c in cities if any(p.cinemas(c.id) for p in registry.movies.values())]

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import httpx
 
+from bangwo.config import Settings
 from bangwo.services import Services
 
 HANGZHOU_ADDRESS = "杭州市西湖区文三路100号"
+DEMO_BALANCE_FEN = Settings.model_fields["demo_balance_fen"].default  # what each new person starts with
 ADDRESSES = {
     "hangzhou": HANGZHOU_ADDRESS,
     "shanghai": "上海市黄浦区南京东路200号",

@@ -5,6 +5,8 @@ from __future__ import annotations
 import httpx
 import pytest
 
+from tests.factories import DEMO_BALANCE_FEN
+
 
 async def test_a_new_person_gets_a_token_a_card_and_the_demo_balance(client: httpx.AsyncClient):
     response = await client.post("/v1/users", json={"phone": "+86 138-0013-8000", "name": "小王", "birth_year": 1960})
@@ -14,7 +16,7 @@ async def test_a_new_person_gets_a_token_a_card_and_the_demo_balance(client: htt
     me = await client.get("/v1/me", headers={"Authorization": f"Bearer {body['token']}"})
     assert me.status_code == 200
     assert me.json()["phone"] == "13800138000"
-    assert me.json()["balance"] == 20_000
+    assert me.json()["balance"] == DEMO_BALANCE_FEN
     assert me.json()["addresses"] == []
     assert me.json()["invite_code"] == body["invite_code"]
 

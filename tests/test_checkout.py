@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from bangwo.commerce.ledger import entries_sum_fen
 from bangwo.services import Services
 from bangwo.store.tables import Account, Card, LedgerEntry, OrderRow, OutboxEvent, ProposalRow
-from tests.factories import propose_food, sign_up_person
+from tests.factories import DEMO_BALANCE_FEN, propose_food, sign_up_person
 
 
 async def snapshot(services: Services) -> dict:
@@ -44,7 +44,7 @@ async def test_confirming_pays_once_with_the_card_and_balanced_ledger_lines(clie
     order = response.json()["order"]
     assert (order["status"], order["stage"], order["pay"]) == ("paid", "accepted", card["pay"])
     me = (await client.get("/v1/me", headers=auth)).json()
-    assert me["balance"] == 20_000 - card["pay"]
+    assert me["balance"] == DEMO_BALANCE_FEN - card["pay"]
     assert [c["status"] for c in me["cards"]] == ["redeemed"]
     async with services.store.read() as session:
         assert await entries_sum_fen(session) == 0
@@ -91,7 +91,7 @@ async def test_twenty_concurrent_confirms_of_one_proposal_make_exactly_one_order
     assert {r.json()["error"]["code"] for r in responses if r.status_code == 409} == {"proposal_already_confirmed"}
     orders = (await client.get("/v1/orders", headers=auth)).json()["orders"]
     assert len(orders) == 1
-    assert (await client.get("/v1/me", headers=auth)).json()["balance"] == 20_000 - orders[0]["pay"]
+    assert (await client.get("/v1/me", headers=auth)).json()["balance"] == DEMO_BALANCE_FEN - orders[0]["pay"]
 
 
 async def test_twenty_concurrent_retries_with_one_key_all_get_the_one_order(client, services):
@@ -134,14 +134,14 @@ async def test_someone_elses_proposal_is_not_found_and_changes_nothing(client, s
 
 async def test_too_little_balance_is_refused_and_the_card_stays(client, services):
     user_id, auth = await sign_up_person(client, "13800138000")
-    proposal_id = await propose_food(services, user_id, [("披萨", 5)])  # ¥245 + fee against ¥200
+    proposal_id = await propose_food(services, user_id, [("披萨", 120)])  # ¥5,880 + fee against ¥5,000
     before = await snapshot(services)
 
     response = await confirm(client, auth, proposal_id, "broke")
 
     assert response.status_code == 402
     error = response.json()["error"]
-    assert error["code"] == "insufficient_balance" and error["balance_fen"] == 20_000
+    assert error["code"] == "insufficient_balance" and error["balance_fen"] == DEMO_BALANCE_FEN
     assert await snapshot(services) == before
 
 

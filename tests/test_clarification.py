@@ -13,9 +13,12 @@ async def test_a_flight_without_a_departure_city_asks_for_it_in_chinese(client):
     asked = await say(client, auth, "帮我订明天上午去上海的机票")
     assert asked["state"] == "need_info" and asked["reply"] == "从哪个城市出发？"
 
-    done = await say(client, auth, "杭州", asked["session_id"])
-    assert done["state"] == "answer"
-    assert "杭州→上海" in done["reply"] and "2026-02-11" in done["reply"]
+    who = await say(client, auth, "杭州", asked["session_id"])
+    assert who["state"] == "need_info" and who["reply"] == "乘机人姓名是？"  # the profile has no name
+    done = await say(client, auth, "王小明", asked["session_id"])
+
+    assert done["state"] == "proposal"
+    assert "杭州→上海 2月11日" in done["reply"] and done["proposal"]["lines"][0]["details"]["passengers"] == ["王小明"]
 
 
 async def test_a_hotel_asks_the_day_then_the_nights_in_english(client):
@@ -27,8 +30,8 @@ async def test_a_hotel_asks_the_day_then_the_nights_in_english(client):
     assert second["state"] == "need_info" and second["reply"] == "How many nights?"
     done = await say(client, auth, "2", first["session_id"])
 
-    assert done["state"] == "answer"
-    assert "2026-02-11" in done["reply"] and "2 nights" in done["reply"] and "Bund" in done["reply"]
+    assert done["state"] == "proposal"
+    assert "2 nights from 11 Feb" in done["reply"] and done["proposal"]["lines"][0]["details"]["near"] == "the Bund"
 
 
 async def test_a_ticket_without_a_film_asks_which_film_then_the_city(client):
@@ -51,8 +54,9 @@ async def test_the_departure_city_comes_from_the_persons_address(client, service
         await set_default_address(session, user_id, city_id="hangzhou", text=HANGZHOU_ADDRESS,
                                   location=services.registry.geocoder.locate("hangzhou", HANGZHOU_ADDRESS),
                                   now=services.clock.now())
-    done = await say(client, auth, "订一张后天去北京的机票")
-    assert done["state"] == "answer" and "杭州→北京" in done["reply"]
+    who = await say(client, auth, "订一张后天去北京的机票")
+    done = await say(client, auth, "王小明", who["session_id"])
+    assert done["state"] == "proposal" and "杭州→北京 2月12日" in done["reply"]
 
 
 async def test_a_new_request_instead_of_an_answer_is_taken_as_a_new_request(client):

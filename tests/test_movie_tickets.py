@@ -11,7 +11,7 @@ import pytest
 
 from bangwo.domain.clock import SHANGHAI
 from bangwo.services import Services
-from tests.factories import give_address, sign_up_person
+from tests.factories import DEMO_BALANCE_FEN, give_address, sign_up_person
 from tests.test_seat_holds import sell_all_but
 from tests.test_stories import say
 
@@ -71,7 +71,7 @@ async def test_two_for_the_premiere_last_row_around_eight_in_chinese(client, ser
         assert svg.headers["content-type"] == "image/svg+xml" and svg.text.lstrip().startswith("<?xml")
         assert png.headers["content-type"] == "image/png" and png.content.startswith(b"\x89PNG")
     me = (await client.get("/v1/me", headers=auth)).json()
-    assert me["balance"] == 20_000 - proposal["pay"]
+    assert me["balance"] == DEMO_BALANCE_FEN - proposal["pay"]
 
     status = await say(client, auth, "我的电影票订好了吗")
     assert "2张电影票" in status["reply"] and all(t["code"] in status["reply"] for t in tickets)
@@ -210,7 +210,7 @@ async def test_refund_in_full_up_to_an_hour_before_then_no_more(client, services
 
     assert refunded["state"] == "done" and "已退票" in refunded["reply"] and "免单卡已退回" in refunded["reply"]
     me = (await client.get("/v1/me", headers=auth)).json()
-    assert me["balance"] == 20_000 and me["cards"][0]["status"] == "available"
+    assert me["balance"] == DEMO_BALANCE_FEN and me["cards"][0]["status"] == "available"
     assert set(seats_of(offer["proposal"])) <= await free_seats(client, showing.id)
     assert {t["status"] for t in refunded["order"]["tickets"]} == {"refunded"}
 

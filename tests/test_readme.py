@@ -102,6 +102,6 @@ def test_http_example_against_a_running_server(env: dict[str, str]):
     assert '"discount": 1999' in out and '"pay": 1\n' in out  # ¥20 order: the one-cent bubble tea
     assert '"status": "paid"' in out and '"stage": "accepted"' in out
     assert "\ncancelled\n" in out
-    assert '"balance": 20000' in out and '"available"' in out
+    assert '"balance": 500000' in out and '"available"' in out
     assert "Silent Awakening (premiere)" in out and "Seats held until" in out
     assert out.count('"status":"valid"') == 2 and "\nimage/png\n" in out

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 import httpx
 
-from tests.factories import sign_up_person
+from tests.factories import DEMO_BALANCE_FEN, sign_up_person
 
 
 async def say(client: httpx.AsyncClient, auth: dict, text: str, session_id: str | None = None) -> dict:
@@ -42,7 +42,7 @@ async def test_two_mango_pomelo_sago_less_sugar_no_ice_end_to_end_in_chinese(cli
     clock.advance(timedelta(hours=1))
     assert "已送达" in (await say(client, auth, "我的奶茶到哪了"))["reply"]
     me = (await client.get("/v1/me", headers=auth)).json()
-    assert me["balance"] == 20_000 - proposal["pay"]
+    assert me["balance"] == DEMO_BALANCE_FEN - proposal["pay"]
     assert me["addresses"][0]["city"] == "hangzhou"
 
 
@@ -67,7 +67,7 @@ async def test_a_large_bubble_tea_in_english_confirmed_in_chat_then_cancelled(cl
     cancelled = await say(client, auth, "cancel my food order")
     assert cancelled["state"] == "done" and cancelled["order"]["status"] == "cancelled"
     me = (await client.get("/v1/me", headers=auth)).json()
-    assert me["balance"] == 20_000 and [c["status"] for c in me["cards"]] == ["available"]
+    assert me["balance"] == DEMO_BALANCE_FEN and [c["status"] for c in me["cards"]] == ["available"]
 
 
 async def test_the_assistant_asks_what_to_order_and_takes_a_bare_answer(client):

@@ -37,7 +37,7 @@ from bangwo.api.schemas import (
     VerifyTicketRequest,
     VerifyTicketResponse,
 )
-from bangwo.commerce.checkout import cancel_order, confirm_proposal
+from bangwo.commerce.checkout import cancel_order
 from bangwo.commerce.orders import list_orders, read_order
 from bangwo.commerce.tickets import ticket_of, verify_ticket
 from bangwo.config import Settings
@@ -47,6 +47,7 @@ from bangwo.domain.errors import Forbidden, Unauthorized
 from bangwo.domain.proposal import Proposal
 from bangwo.people import authenticate, profile, sign_up
 from bangwo.promo.cards import CardView
+from bangwo.providers.registry import ProviderRegistry
 from bangwo.services import Services, start_services
 
 log = logging.getLogger("bangwo.api")
@@ -110,12 +111,15 @@ async def _refresh_catalogue_forever(services: Services, every_seconds: int) -> 
             log.exception("catalogue refresh failed")
 
 
-def create_app(settings: Settings | None = None, clock: Clock | None = None) -> FastAPI:
+def create_app(
+    settings: Settings | None = None, clock: Clock | None = None, registry: ProviderRegistry | None = None
+) -> FastAPI:
+    """The app; `registry` replaces the installed providers (an embedding, or a test injecting a failure)."""
     settings = settings or Settings()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        services = app.state.services = await start_services(settings, clock)
+        services = app.state.services = await start_services(settings, clock, registry)
         refresher = None
         if settings.catalogue_refresh_seconds:
             refresher = asyncio.create_task(_refresh_catalogue_forever(services, settings.catalogue_refresh_seconds))
@@ -205,14 +209,7 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
             str | None, Header(description="made by the client before the first try; reuse it on every retry")
         ] = None,
     ) -> OrderResponse:
-        order, created = await confirm_proposal(
-            services.store,
-            user_id=user_id,
-            proposal_id=proposal_id,
-            idempotency_key=idempotency_key,
-            now=services.clock.now(),
-            fulfillers=services.assistant.fulfillers,
-        )
+        order, created = await services.assistant.confirm(user_id, proposal_id, idempotency_key, services.clock.now())
         if not created:
             response.headers["Idempotent-Replayed"] = "true"
         return OrderResponse(order=order)

@@ -13,7 +13,13 @@ from datetime import datetime
 from bangwo.assistant import clarify
 from bangwo.assistant.desks.grocery import GroceryDesk
 from bangwo.assistant.desks.movie import MovieDesk, describe_movie_proposal, describe_tickets
-from bangwo.assistant.fulfilment import Delivery, HeldGoods, MovieTickets
+from bangwo.assistant.desks.travel import (
+    BookingFailed,
+    TravelDesk,
+    describe_travel_order,
+    describe_travel_proposal,
+)
+from bangwo.assistant.fulfilment import Delivery, HeldGoods, MovieTickets, TravelBooking, TripPayment
 from bangwo.assistant.reply import Reply, Turn
 from bangwo.assistant.sessions import open_session, record
 from bangwo.assistant.skills import Skills
@@ -28,7 +34,7 @@ from bangwo.domain.frame import IntentFrame, Lang
 from bangwo.domain.money import format_fen
 from bangwo.domain.proposal import Order, Proposal
 from bangwo.domain.text import without_control_chars
-from bangwo.people import default_address, set_default_address
+from bangwo.people import default_address, profile, set_default_address
 from bangwo.promo.cards import best_card
 from bangwo.providers.registry import ProviderRegistry
 from bangwo.store.engine import Store
@@ -93,8 +99,20 @@ _ZH_ERRORS = {
 }
 
 
+TRAVEL = ("flight", "hotel")
+_NAME_SEPARATORS = re.compile(r"\s*(?:[、,，/&;；]|\band\b|和)\s*")
+_TRAVEL_WORDS = {"flight": ("机票", "flight"), "hotel": ("酒店", "hotel")}
+
+
 def _error_reply(error: BangwoError, lang: Lang) -> str:
+    if isinstance(error, BookingFailed):
+        return error.zh if lang == "zh" else error.message
     return _ZH_ERRORS.get(error.code, error.message) if lang == "zh" else error.message
+
+
+def passenger_names(text: str) -> list[str]:
+    """ "张三、李四" / "Lin Wei and Chen Jie" -> the names, in order."""
+    return [name.strip() for name in _NAME_SEPARATORS.split(text.strip()) if name.strip()]
 
 
 def _short(text: str) -> str:
@@ -114,6 +132,8 @@ def describe_proposal(proposal: Proposal, lang: Lang) -> str:
     """The confirmation card in one paragraph: what, how much, the card, what is paid."""
     if proposal.domain == "movie":
         return describe_movie_proposal(proposal, lang)
+    if proposal.domain in (*TRAVEL, "trip"):
+        return describe_travel_proposal(proposal, lang)
     items = []
     for line in proposal.lines:
         if line.details.get("kind") == "fee":
@@ -154,6 +174,8 @@ def describe_proposal(proposal: Proposal, lang: Lang) -> str:
 def describe_order(order: Order, lang: Lang) -> str:
     if order.domain == "movie":
         return describe_tickets(order, lang)
+    if order.domain in (*TRAVEL, "trip"):
+        return describe_travel_order(order, lang)
     zh_stage, en_stage = _STAGE_WORDS[order.stage]
     items = "、".join(f"{line.title}×{line.quantity}" for line in order.lines if line.details.get("kind") != "fee")
     items_en = ", ".join(f"{line.quantity} × {line.title}" for line in order.lines if line.details.get("kind") != "fee")
@@ -187,7 +209,14 @@ class Assistant:
         self.clock = clock
         self.providers = providers
         self.geocoder = providers.geocoder
-        self.goods = HeldGoods({"movie": providers.movies, "grocery": providers.groceries})
+        self.goods = HeldGoods(
+            {
+                "movie": providers.movies,
+                "grocery": providers.groceries,
+                "flight": providers.flights,
+                "hotel": providers.hotels,
+            }
+        )
         self.proposal_seconds = proposal_seconds
         self.ticket_refund_minutes = ticket_refund_minutes
         self.use_catalogue(parser, skills, cities, cinema_cities)
@@ -206,6 +235,14 @@ class Assistant:
             cities=cinema_cities,
             proposal_seconds=self.proposal_seconds,
         )
+        self.travel = TravelDesk(
+            store=self.store,
+            clock=self.clock,
+            flights=skills.flight,
+            hotels=skills.hotel,
+            booking=TravelBooking(self.goods),
+            proposal_seconds=self.proposal_seconds,
+        )
         self.groceries = GroceryDesk(
             store=self.store,
             skill=skills.grocery,
@@ -220,7 +257,26 @@ class Assistant:
             "food": Delivery(self.food.plan_fulfilment, self.goods),
             "grocery": Delivery(self.skills.grocery.plan_fulfilment, self.goods),
             "movie": self.movies.tickets,
+            "flight": self.travel.booking,
+            "hotel": self.travel.booking,
+            "trip": TripPayment(self.goods),
         }
+
+    async def confirm(
+        self, user_id: str, proposal_id: str, idempotency_key: str | None, now: datetime
+    ) -> tuple[Order, bool]:
+        """Pay for the card on the table; a trip is booked leg by leg after (and undone if a leg fails)."""
+        async with self.store.read() as session:
+            domain = (await load_proposal(session, proposal_id, user_id)).domain
+        if domain == "trip":
+            return await self.travel.confirm_trip(
+                user_id=user_id, proposal_id=proposal_id, idempotency_key=idempotency_key, now=now,
+                fulfillers=self.fulfillers,
+            )
+        return await confirm_proposal(
+            self.store, user_id=user_id, proposal_id=proposal_id, idempotency_key=idempotency_key, now=now,
+            fulfillers=self.fulfillers,
+        )
 
     async def chat(self, user_id: str, text: str, session_id: str | None = None) -> Reply:
         text = without_control_chars(text or "")[:MAX_TEXT_CHARS]
@@ -257,10 +313,15 @@ class Assistant:
         self, user_id: str, chat_id: str, text: str, pending: dict | None, open_proposal_id: str | None, now: datetime
     ) -> Turn:
         if open_proposal_id and is_yes(text):
-            order = await self._confirm(user_id, open_proposal_id, now)
+            # Saying yes twice to the same card must not pay twice: the key is the proposal's.
+            order, _ = await self.confirm(user_id, open_proposal_id, f"chat:{open_proposal_id}", now)
             lang = detect_lang(text)
-            ticketed = order.domain == "movie"
-            done = say(lang, "已出票！", "Tickets issued! ") if ticketed else say(lang, "已下单！", "Ordered! ")
+            done = {
+                "movie": say(lang, "已出票！", "Tickets issued! "),
+                "flight": say(lang, "已出票！", "Booked! "),
+                "hotel": say(lang, "已预订！", "Booked! "),
+                "trip": say(lang, "行程已订好！", "Trip booked! "),
+            }.get(order.domain, say(lang, "已下单！", "Ordered! "))
             return Reply(chat_id, "done", done + describe_order(order, lang), order=order), None, None
         if open_proposal_id and _short(text) in _NO:
             lang = detect_lang(text)
@@ -296,13 +357,28 @@ class Assistant:
                 return await self._act(
                     user_id, chat_id, waiting.model_copy(update={"city": city.name_zh}), lang, now, open_proposal_id
                 )
+            if pending["asked"] == "passengers":
+                names = passenger_names(text)
+                if len(names) != pending["passengers"]:
+                    return Reply(chat_id, "need_info", self._ask_passengers(pending["passengers"], lang)), pending, (
+                        open_proposal_id
+                    )
+                frames = [IntentFrame.model_validate(f) for f in pending["frames"]]
+                return await self._act_travel(user_id, chat_id, frames, lang, now, open_proposal_id, names)
             answered = clarify.fill(self.parser, waiting, pending["asked"], text, now)
+            if answered is not None and "frames" in pending:
+                frames = [IntentFrame.model_validate(f) for f in pending["frames"]]
+                frames[pending["leg"]] = answered
+                return await self._act_travel(user_id, chat_id, frames, lang, now, open_proposal_id)
             if answered is not None:
                 return await self._act(user_id, chat_id, answered, lang, now, open_proposal_id)
             # Not an answer to the question: read it as a request of its own.
 
         result = self.parser.parse(text, now)
         frame = next((f for f in result.frames if f.domain != "chat"), None)
+        trip = [f for f in result.frames if f.domain in TRAVEL and f.action == "order"]
+        if frame is not None and frame.domain in TRAVEL and frame.action == "order":
+            return await self._act_travel(user_id, chat_id, trip, result.lang, now, open_proposal_id)
         if frame is None:
             return (
                 Reply(
@@ -310,11 +386,13 @@ class Assistant:
                     "answer",
                     say(
                         result.lang,
-                        "我是帮我，能帮你点外卖和饮品、买电影票。试试说「帮我点两杯少糖去冰的杨枝甘露」，"
-                        "「两张惊蛰无声首映的票，最后一排，晚上八点左右」，或问「我的奶茶到哪了」。",
-                        "I'm bangwo: I can order food and drinks and buy movie tickets for you. Try 'help me order "
-                        "a large bubble tea, less sugar, no ice', 'two tickets for the Silent Awakening premiere, "
-                        "last row, around 8 pm', or ask 'where is my milk tea?'.",
+                        "我是帮我，能帮你点外卖、买菜、买电影票、订机票和酒店。试试说「帮我点两杯少糖去冰的杨枝甘露」，"
+                        "「两张惊蛰无声首映的票，最后一排，晚上八点左右」，"
+                        "「帮我订明天上午去上海的机票，再订一间外滩附近的酒店，两晚」，或问「我的奶茶到哪了」。",
+                        "I'm bangwo: I can order food and groceries, buy movie tickets, and book flights and hotels. "
+                        "Try 'help me order a large bubble tea, less sugar, no ice', 'two tickets for the Silent "
+                        "Awakening premiere, last row, around 8 pm', 'fly me to Shanghai tomorrow morning and book "
+                        "a hotel by the Bund for two nights', or ask 'where is my milk tea?'.",
                     ),
                 ),
                 None,
@@ -332,19 +410,17 @@ class Assistant:
             if frame.action == "cancel":
                 refund = await self.movies.refund(user_id, chat_id, frame, lang, now, self.fulfillers)
                 return refund, None, open_proposal_id
+        if frame.domain in TRAVEL:
+            if frame.action == "status":
+                return await self._travel_status(user_id, chat_id, frame.domain, lang, now), None, open_proposal_id
+            if frame.action == "cancel":
+                return await self._travel_cancel(user_id, chat_id, frame.domain, lang, now), None, open_proposal_id
+            return await self._act_travel(user_id, chat_id, [frame], lang, now, open_proposal_id)
         if frame.domain in ("food", "grocery"):
             if frame.action == "status":
                 return await self._status(user_id, chat_id, frame.domain, lang, now), None, open_proposal_id
             if frame.action == "cancel":
                 return await self._cancel(user_id, chat_id, frame.domain, lang, now), None, open_proposal_id
-        if frame.action in ("status", "cancel"):
-            return (
-                Reply(chat_id, "answer", say(lang, "你还没有这类订单。", "You have no orders of that kind yet.")),
-                None,
-                open_proposal_id,
-            )
-        if frame.domain == "flight" and "origin" in frame.missing:
-            frame = await self._origin_from_address(user_id, frame, lang)
         asking = clarify.question(frame, lang)
         if asking is not None:
             slot, text = asking
@@ -352,23 +428,93 @@ class Assistant:
             return Reply(chat_id, "need_info", text), waiting, open_proposal_id
         if frame.domain in ("food", "grocery"):
             return await self._order_delivery(user_id, chat_id, frame, lang, now)
-        if frame.domain == "movie":
-            return await self.movies.order(user_id, chat_id, frame, lang, now)
-        understood = clarify.describe(frame, lang)
-        return (
-            Reply(
-                chat_id,
-                "answer",
-                say(
-                    lang,
-                    f"明白了：{understood}。这项预订还没开通，目前可以帮你点外卖和饮品、买电影票。",
-                    f"Understood: {understood}. Booking that isn't available yet; I can order food and drinks "
-                    "and buy movie tickets.",
-                ),
-            ),
-            None,
-            open_proposal_id,
+        return await self.movies.order(user_id, chat_id, frame, lang, now)
+
+    async def _act_travel(
+        self,
+        user_id: str,
+        chat_id: str,
+        frames: list[IntentFrame],
+        lang: Lang,
+        now: datetime,
+        open_proposal_id: str | None,
+        passengers: list[str] | None = None,
+    ) -> Turn:
+        """A flight, a hotel, or both as one trip: ask what any leg lacks, then who flies, then the card."""
+        frames = [
+            await self._origin_from_address(user_id, f, lang) if f.domain == "flight" and "origin" in f.missing else f
+            for f in frames
+        ]
+        waiting = {"frames": [f.model_dump(mode="json") for f in frames], "lang": lang}
+        for leg, frame in enumerate(frames):
+            asking = clarify.question(frame, lang)
+            if asking is not None:
+                slot, text = asking
+                return Reply(chat_id, "need_info", text), {
+                    **waiting, "frame": frame.model_dump(mode="json"), "asked": slot, "leg": leg
+                }, open_proposal_id
+        async with self.store.read() as session:
+            person = await profile(session, user_id, now)
+            card = await best_card(session, user_id, now)
+        flight = next((f for f in frames if f.domain == "flight"), None)
+        count = (flight.count or 1) if flight else 0
+        if passengers is None:
+            passengers = [person.name] if count == 1 and person.name else [] if count == 0 else None
+        if passengers is None:
+            return Reply(chat_id, "need_info", self._ask_passengers(count, lang)), {
+                **waiting, "frame": waiting["frames"][0], "asked": "passengers", "passengers": count
+            }, open_proposal_id
+        outcome = await self.travel.propose(
+            frames, lang=lang, card=CardOffer(card.id, card.value_fen) if card else None, passengers=passengers,
+            now=now,
         )
+        if isinstance(outcome, Refusal):
+            return Reply(chat_id, "answer", outcome.reply), None, open_proposal_id
+        return Reply(chat_id, "proposal", describe_proposal(outcome, lang), proposal=outcome), None, outcome.id
+
+    def _ask_passengers(self, count: int, lang: Lang) -> str:
+        if count == 1:
+            return say(lang, "乘机人姓名是？", "What is the passenger's full name?")
+        return say(
+            lang,
+            f"请告诉我{count}位乘机人的姓名，用顿号隔开，比如「张三、李四」。",
+            f"Tell me the names of the {count} passengers, separated by commas, e.g. 'Lin Wei, Chen Jie'.",
+        )
+
+    def _travel_orders(self, orders: list[Order], domain: str) -> list[Order]:
+        """The person's orders of this kind, trips that include one among them."""
+        return [o for o in orders if o.domain == domain or any(line.details.get("kind") == domain for line in o.lines)]
+
+    async def _travel_status(self, user_id: str, chat_id: str, domain: str, lang: Lang, now: datetime) -> Reply:
+        async with self.store.read() as session:
+            orders = self._travel_orders(await list_orders(session, user_id, now, limit=20), domain)
+        paid = [o for o in orders if o.status == "paid"]
+        zh, en = _TRAVEL_WORDS[domain]
+        if not paid:
+            return Reply(chat_id, "answer", say(lang, f"你还没有订{zh}。", f"You have no {en} booked."))
+        text = " ".join(describe_order(o, lang) for o in paid)
+        return Reply(chat_id, "answer", say(lang, f"订好了：{text}", f"Yes, booked: {text}"), order=paid[0])
+
+    async def _travel_cancel(self, user_id: str, chat_id: str, domain: str, lang: Lang, now: datetime) -> Reply:
+        async with self.store.read() as session:
+            orders = self._travel_orders(await list_orders(session, user_id, now, limit=20), domain)
+        target = next((o for o in orders if o.cancellable), None)
+        zh, en = _TRAVEL_WORDS[domain]
+        if target is None:
+            late = any(o.status == "paid" for o in orders)
+            return Reply(chat_id, "answer", say(
+                lang,
+                f"{zh}已经过了免费取消的时间。" if late else f"没有可以取消的{zh}订单。",
+                f"The free cancellation time for that {en} has passed." if late else f"There is no {en} to cancel.",
+            ))
+        order = await cancel_order(self.store, user_id=user_id, order_id=target.id, now=now, fulfillers=self.fulfillers)
+        whole = say(lang, "整个行程", "the whole trip") if order.domain == "trip" else say(lang, zh, en)
+        card = say(lang, "，免单卡已退回", " and your free-order card is back") if order.discount else ""
+        return Reply(chat_id, "done", say(
+            lang,
+            f"已取消{whole}：{format_fen(order.pay)}已退回钱包{card}。",
+            f"Cancelled {whole}: {format_fen(order.pay)} is back in your wallet{card}.",
+        ), order=order)
 
     async def _origin_from_address(self, user_id: str, frame: IntentFrame, lang: Lang) -> IntentFrame:
         """People usually fly from where they live: take the city of their delivery address."""
@@ -409,18 +555,6 @@ class Assistant:
             return Reply(chat_id, "need_info", outcome.reply), asked, None
         proposal = outcome.proposal if isinstance(outcome, FoodProposal) else outcome
         return Reply(chat_id, "proposal", describe_proposal(proposal, lang), proposal=proposal), None, proposal.id
-
-    async def _confirm(self, user_id: str, proposal_id: str, now: datetime) -> Order:
-        # Saying yes twice to the same card must not pay twice: the key is the proposal's.
-        order, _ = await confirm_proposal(
-            self.store,
-            user_id=user_id,
-            proposal_id=proposal_id,
-            idempotency_key=f"chat:{proposal_id}",
-            now=now,
-            fulfillers=self.fulfillers,
-        )
-        return order
 
     async def _status(self, user_id: str, chat_id: str, domain: str, lang: Lang, now: datetime) -> Reply:
         async with self.store.read() as session:

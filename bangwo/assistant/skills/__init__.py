@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bangwo.assistant.skills.flight import FlightSkill
 from bangwo.assistant.skills.food import FoodSkill
 from bangwo.assistant.skills.grocery import GrocerySkill
+from bangwo.assistant.skills.hotel import HotelSkill
 from bangwo.assistant.skills.movie import MovieSkill
 
 
@@ -16,3 +18,5 @@ class Skills:
     food: FoodSkill
     grocery: GrocerySkill
     movie: MovieSkill
+    flight: FlightSkill
+    hotel: HotelSkill

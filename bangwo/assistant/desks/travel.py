@@ -1,0 +1,294 @@
+"""The travel desk: flights, hotels, and a trip of several legs as one card and one payment.
+
+The skills choose; the desk holds seats and rooms in the store (the next offer when one is full,
+reading again when another buyer was faster) and books a trip as a saga: the payment first,
+then each leg in its own transaction. If a leg cannot be booked, everything already done is
+undone (legs refunded, holds released, money back, card restored) and the person is told.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+
+from bangwo.assistant.fulfilment import TravelBooking
+from bangwo.assistant.skills.flight import DEFAULT_CABIN, FlightSkill
+from bangwo.assistant.skills.food import CardOffer, Refusal, say
+from bangwo.assistant.skills.hotel import HotelSkill, no_rooms_sentence, room_count, stay_nights
+from bangwo.assistant.skills.trip import combine_trip
+from bangwo.commerce.checkout import Fulfillers, cancel_order, confirm_proposal
+from bangwo.commerce.orders import load_order, read_order
+from bangwo.domain.clock import Clock, local
+from bangwo.domain.errors import Conflict
+from bangwo.domain.frame import IntentFrame, Lang
+from bangwo.domain.ids import new_id
+from bangwo.domain.money import format_fen
+from bangwo.domain.proposal import Order, Proposal, ProposalLine
+from bangwo.providers.base import OutOfStock
+from bangwo.store.engine import Store
+
+log = logging.getLogger("bangwo.travel")
+
+# Another buyer may take the last seat or room between reading and holding; read again this often.
+HOLD_ATTEMPTS = 5
+# Offers tried, best first, when the best ones are full.
+OFFERS_TRIED = 8
+MAX_PASSENGERS = 9
+LEG_WORDS = {"flight": ("机票", "the flight"), "hotel": ("酒店", "the hotel")}
+
+
+class BookingFailed(Conflict):
+    """A leg of a trip could not be booked after payment; the whole trip was undone."""
+
+    def __init__(self, order: Order, leg_domain: str) -> None:
+        zh_leg, en_leg = LEG_WORDS.get(leg_domain, (leg_domain, leg_domain))
+        super().__init__(
+            f"{en_leg} could not be booked, so the whole trip was undone: {format_fen(order.pay)} is back in "
+            "your wallet, the free-order card is restored, and no seat or room is held",
+            code="booking_failed",
+            order_id=order.id,
+            leg=leg_domain,
+        )
+        self.order = order
+        self.zh = (
+            f"{zh_leg}没订上，整个行程已撤销：{format_fen(order.pay)}已退回钱包，免单卡已退回，座位和房间都已释放。"
+        )
+
+
+class TravelDesk:
+    def __init__(
+        self,
+        *,
+        store: Store,
+        clock: Clock,
+        flights: FlightSkill,
+        hotels: HotelSkill,
+        booking: TravelBooking,
+        proposal_seconds: int,
+    ) -> None:
+        self.store = store
+        self.clock = clock
+        self.flights = flights
+        self.hotels = hotels
+        self.booking = booking
+        self.proposal_seconds = proposal_seconds
+
+    @property
+    def start_day(self) -> date:
+        return local(self.clock.started_at).date()
+
+    async def propose(
+        self,
+        frames: Sequence[IntentFrame],
+        *,
+        lang: Lang,
+        card: CardOffer | None,
+        passengers: list[str],
+        now: datetime,
+    ) -> Proposal | Refusal:
+        """One card for the frames: a flight, a hotel, or a trip of both. Every leg is held, or none."""
+        until = now + timedelta(seconds=self.proposal_seconds)
+        legs: list[Proposal] = []
+        for frame in frames:
+            leg_card = card if len(frames) == 1 else None  # a trip takes one card, on the whole
+            leg = (
+                await self._flight(frame, lang, leg_card, passengers, now, until)
+                if frame.domain == "flight"
+                else await self._hotel(frame, lang, leg_card, now, until)
+            )
+            if isinstance(leg, Refusal):
+                async with self.store.transaction() as session:
+                    await self.booking.goods.release(session, [hold for held in legs for hold in held.holds])
+                return leg
+            legs.append(leg)
+        return legs[0] if len(legs) == 1 else combine_trip(legs, card=card, lang=lang, hold_until=until)
+
+    async def _flight(
+        self,
+        frame: IntentFrame,
+        lang: Lang,
+        card: CardOffer | None,
+        passengers: list[str],
+        now: datetime,
+        until: datetime,
+    ) -> Proposal | Refusal:
+        origin, destination = self.flights.city(frame.origin or ""), self.flights.city(frame.destination or "")
+        if origin is None or destination is None:
+            unknown = frame.origin if origin is None else frame.destination
+            return Refusal(say(lang, f"还没有飞「{unknown}」的航班。", f"There are no flights for '{unknown}' yet."))
+        if origin.id == destination.id:
+            return Refusal(say(lang, "出发地和目的地是同一个城市。", "The departure and arrival cities are the same."))
+        if len(passengers) > MAX_PASSENGERS:
+            return Refusal(say(lang, f"一次最多{MAX_PASSENGERS}位乘客。", f"At most {MAX_PASSENGERS} passengers."))
+        cabin = frame.cabin or DEFAULT_CABIN
+        offers = self.flights.offers(frame, origin, destination, self.start_day, now)[:OFFERS_TRIED]
+        hold_id = new_id("h")
+        for _ in range(HOLD_ATTEMPTS):
+            try:
+                async with self.store.transaction() as session:
+                    for flight, name in offers:
+                        provider = self.flights.providers[name]
+                        free = await provider.free_seats(session, [flight.id], cabin, now)
+                        if free.get(flight.id, 0) < len(passengers):
+                            continue
+                        await provider.hold_seats(
+                            session,
+                            flight.id,
+                            cabin,
+                            len(passengers),
+                            hold_id=hold_id,
+                            until=until,
+                            now=now,
+                            clock_start_day=self.start_day,
+                        )
+                        return self.flights.proposal(
+                            flight,
+                            name,
+                            cabin=cabin,
+                            passengers=len(passengers),
+                            lang=lang,
+                            card=card,
+                            now=now,
+                            hold_id=hold_id,
+                            hold_until=until,
+                            passenger_names=passengers,
+                        )
+                    break
+            except OutOfStock:
+                continue  # someone was faster: read again
+        return Refusal(self.flights.explain_none(frame, origin, destination, lang))
+
+    async def _hotel(
+        self, frame: IntentFrame, lang: Lang, card: CardOffer | None, now: datetime, until: datetime
+    ) -> Proposal | Refusal:
+        nights = stay_nights(frame, now, lang)
+        if isinstance(nights, Refusal):
+            return nights
+        rooms = room_count(frame, lang)
+        if isinstance(rooms, Refusal):
+            return rooms
+        offers = self.hotels.offers(frame, self.start_day, nights)[:OFFERS_TRIED]
+        hold_id = new_id("h")
+        for _ in range(HOLD_ATTEMPTS):
+            try:
+                async with self.store.transaction() as session:
+                    for offer in offers:
+                        provider = self.hotels.providers[offer.provider]
+                        free = await provider.free_rooms(session, offer.hotel.id, offer.room_type.id, nights, now)
+                        if min(free.values()) < rooms:
+                            continue
+                        await provider.hold_rooms(
+                            session,
+                            offer.hotel.id,
+                            offer.room_type.id,
+                            nights,
+                            rooms,
+                            hold_id=hold_id,
+                            until=until,
+                            now=now,
+                        )
+                        return self.hotels.proposal(
+                            offer, rooms=rooms, lang=lang, card=card, hold_id=hold_id, hold_until=until
+                        )
+                    break
+            except OutOfStock:
+                continue
+        city, landmark = self.hotels.place(frame)
+        return Refusal(no_rooms_sentence(city, landmark, frame.budget_max, lang))
+
+    async def confirm_trip(
+        self, *, user_id: str, proposal_id: str, idempotency_key: str | None, now: datetime, fulfillers: Fulfillers
+    ) -> tuple[Order, bool]:
+        """The saga: pay, then book each leg in its own transaction; if one fails, undo everything."""
+        order, created = await confirm_proposal(
+            self.store,
+            user_id=user_id,
+            proposal_id=proposal_id,
+            idempotency_key=idempotency_key,
+            now=now,
+            fulfillers=fulfillers,
+        )
+        if not created:
+            return order, False
+        async with self.store.read() as session:
+            row = await load_order(session, order.id, user_id)
+            holds, lines = row.details.get("holds") or [], row.lines
+        for leg in sorted({hold["leg"] for hold in holds}):
+            leg_holds = [hold for hold in holds if hold["leg"] == leg]
+            try:
+                async with self.store.transaction() as session:
+                    row = await load_order(session, order.id, user_id, lock=True)
+                    await self.booking.book(session, row, leg_holds, lines, now, leg=leg)
+            except Exception:
+                log.exception("trip %s: leg %s could not be booked; undoing the trip", order.id, leg)
+                undone = await cancel_order(
+                    self.store,
+                    user_id=user_id,
+                    order_id=order.id,
+                    now=now,
+                    fulfillers=fulfillers,
+                    booking_failed=True,
+                )
+                raise BookingFailed(undone, leg_holds[0]["kind"]) from None
+        async with self.store.read() as session:
+            return await read_order(session, order.id, user_id, now), True
+
+
+def _leg_words(lines: list[ProposalLine], lang: Lang) -> list[str]:
+    """Each flight and stay of a card or order in a phrase: "QH5101 杭州→上海 2月11日 08:00–09:10 经济舱×1"."""
+    words = []
+    for line in lines:
+        details = line.details
+        if details.get("kind") == "flight":
+            depart, arrive = datetime.fromisoformat(details["depart"]), datetime.fromisoformat(details["arrive"])
+            hours = f"{depart:%H:%M}–{arrive:%H:%M}"
+            cabin = {"economy": ("经济舱", "economy"), "business": ("公务舱", "business")}[details["cabin"]]
+            words.append(
+                say(
+                    lang,
+                    f"{line.title} {depart.month}月{depart.day}日 {hours} {cabin[0]}×{line.quantity}",
+                    f"{line.title} {depart:%d %b} {hours}, {cabin[1]} × {line.quantity}",
+                )
+            )
+        elif details.get("kind") == "hotel":
+            check_in = date.fromisoformat(details["check_in"])
+            words.append(
+                say(
+                    lang,
+                    f"{line.title} {check_in.month}月{check_in.day}日入住{details['nights']}晚×{line.quantity}间",
+                    f"{line.title}, {details['nights']} night{'s' if details['nights'] > 1 else ''} from "
+                    f"{check_in:%d %b} × {line.quantity} room{'s' if line.quantity > 1 else ''}",
+                )
+            )
+    return words
+
+
+def describe_travel_proposal(proposal: Proposal, lang: Lang) -> str:
+    """A flight, a stay or a whole trip on one card: each leg, the assistant price, the card, what is paid."""
+    assistant = -sum(line.amount_fen for line in proposal.lines if line.details.get("kind") == "assistant_price")
+    parts = [("；" if lang == "zh" else "; ").join(_leg_words(proposal.lines, lang))]
+    parts.append(say(lang, f"共{format_fen(proposal.subtotal)}", f"subtotal {format_fen(proposal.subtotal)}"))
+    if assistant:
+        parts.append(say(lang, f"助手专享价减{format_fen(assistant)}", f"assistant price -{format_fen(assistant)}"))
+    if proposal.discount:
+        parts.append(
+            say(lang, f"免单卡减{format_fen(proposal.discount)}", f"free-order card -{format_fen(proposal.discount)}")
+        )
+    held = f"{local(proposal.expires_at):%H:%M}"
+    notes = (" " + " ".join(proposal.notes)) if proposal.notes else ""
+    return say(
+        lang,
+        "，".join(parts) + f"，实付{format_fen(proposal.pay)}。座位和房间为你保留到{held}，确认预订吗？{notes}",
+        ", ".join(parts) + f"; you pay {format_fen(proposal.pay)}. Held for you until {held}. Confirm?{notes}",
+    )
+
+
+def describe_travel_order(order: Order, lang: Lang) -> str:
+    """What was booked, with the e-ticket numbers, or that it was cancelled."""
+    legs = ("；" if lang == "zh" else "; ").join(_leg_words(order.lines, lang))
+    if order.status == "cancelled":
+        return say(lang, f"{legs}（已取消）。", f"{legs} (cancelled).")
+    codes = ("、" if lang == "zh" else ", ").join(t.code for t in order.tickets)
+    tickets = say(lang, f"，电子客票号 {codes}", f"; e-tickets {codes}") if codes else ""
+    return say(lang, f"{legs}{tickets}。", f"{legs}{tickets}.")

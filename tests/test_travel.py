@@ -1,0 +1,194 @@
+"""Flights, hotels and trips through the HTTP API, in Chinese and English: seats and rooms held with the
+card, the partner's assistant price on a line of its own before the card, e-tickets, status and
+cancel; a trip is one card and one payment, and a trip whose hotel fails is undone entirely."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import date, datetime
+
+import httpx
+import pytest
+from sqlalchemy import func, select
+
+from bangwo.api.app import create_app
+from bangwo.config import Settings
+from bangwo.domain.geo import distance_m
+from bangwo.providers.demo.hotels import DemoHotels
+from bangwo.providers.registry import load_registry
+from bangwo.store.tables import LedgerEntry, StockHold
+from tests.factories import DEMO_BALANCE_FEN, give_address
+from tests.test_stories import say
+
+START_DAY = date(2026, 2, 10)
+TOMORROW = date(2026, 2, 11)
+
+
+async def person(client: httpx.AsyncClient, services, phone: str, name: str | None, city: str) -> dict[str, str]:
+    response = await client.post("/v1/users", json={"phone": phone, "name": name})
+    assert response.status_code == 201, response.text
+    await give_address(services, response.json()["user_id"], city)
+    return {"Authorization": f"Bearer {response.json()['token']}"}
+
+
+async def held_and_sold(services) -> dict[str, int]:
+    async with services.store.read() as session:
+        rows = await session.execute(select(StockHold.status, func.sum(StockHold.quantity)).group_by(StockHold.status))
+        return {status: int(units) for status, units in rows.all()}
+
+
+def lines_of(proposal: dict, kind: str) -> list[dict]:
+    return [line for line in proposal["lines"] if line["details"].get("kind") == kind]
+
+
+async def test_a_morning_flight_to_shanghai_in_chinese(client, services):
+    auth = await person(client, services, "13800138000", "王小明", "hangzhou")
+
+    offer = await say(client, auth, "帮我订明天上午去上海的机票")
+
+    assert offer["state"] == "proposal", offer["reply"]
+    [ticket] = lines_of(offer["proposal"], "flight")
+    depart = datetime.fromisoformat(ticket["details"]["depart"])
+    assert ticket["details"]["origin"] == "杭州" and ticket["details"]["destination"] == "上海"
+    assert depart.date() == TOMORROW and 5 <= depart.hour < 12 and ticket["details"]["passengers"] == ["王小明"]
+    assert ticket["title"] in offer["reply"] and "确认预订吗" in offer["reply"]
+    assert await held_and_sold(services) == {"held": 1}
+
+    done = await say(client, auth, "好的", offer["session_id"])
+
+    assert done["state"] == "done" and done["reply"].startswith("已出票！")
+    [eticket] = done["order"]["tickets"]
+    assert eticket["details"]["passenger"] == "王小明" and eticket["code"] in done["reply"]
+    assert await held_and_sold(services) == {"sold": 1}
+    status = await say(client, auth, "我的机票订好了吗")
+    assert status["reply"].startswith("订好了：") and eticket["code"] in status["reply"]
+    cancelled = await say(client, auth, "取消机票")
+    assert cancelled["state"] == "done" and "已取消机票" in cancelled["reply"]
+    assert await held_and_sold(services) == {}
+    assert (await client.get("/v1/me", headers=auth)).json()["balance"] == DEMO_BALANCE_FEN
+
+
+async def test_an_assistant_price_is_its_own_line_before_the_card(client, services):
+    auth = await person(client, services, "13800138000", "Lin Wei", "shanghai")
+
+    offer = await say(client, auth, "book a business class flight from Shanghai to Sanya on Friday")
+
+    proposal = offer["proposal"]
+    [ticket] = lines_of(proposal, "flight")
+    assert ticket["details"]["cabin"] == "business" and ticket["details"]["depart"].startswith("2026-02-13")
+    cut = -sum(line["unit_price"] for line in lines_of(proposal, "assistant_price"))
+    airline = services.registry.flights["demo"].airline(proposal["merchant"]["id"])
+    assert cut == min(ticket["unit_price"] * airline.assistant_discount_percent // 100,
+                      airline.assistant_discount_cap_fen)
+    assert proposal["total"] == proposal["subtotal"] - cut and proposal["pay"] == proposal["total"] - 2500
+    if cut:
+        assert offer["reply"].index("assistant price") < offer["reply"].index("free-order card")
+
+
+async def test_a_hotel_near_west_lake_within_budget_in_chinese(client, services):
+    auth = await person(client, services, "13800138000", "王小明", "hangzhou")
+
+    offer = await say(client, auth, "订一间西湖附近的酒店，800一晚以内，住两晚，从明天开始")
+
+    assert offer["state"] == "proposal", offer["reply"]
+    [stay] = lines_of(offer["proposal"], "hotel")
+    assert stay["details"]["check_in"] == "2026-02-11" and stay["details"]["nights"] == 2
+    assert sum(stay["details"]["nightly_prices"]) <= 2 * 80_000  # ¥800 a night on average
+    # No hotel nearer West Lake has a room within the budget on both nights.
+    hotels = services.registry.hotels["demo"]
+    west_lake = next(lm for lm in services.registry.catalogues()[0].landmarks if lm.name_zh == "西湖")
+    nights = [TOMORROW, date(2026, 2, 12)]
+    for hotel in hotels.hotels("hangzhou"):
+        if distance_m(hotel.location, west_lake.location) < stay["details"]["distance_m"]:
+            for room in hotel.room_types:
+                assert sum(hotels.nightly_prices(hotel.id, room.id, nights, START_DAY)) > 2 * 80_000
+    assert await held_and_sold(services) == {"held": 2}  # one room, each of the two nights
+
+    done = await say(client, auth, "确认", offer["session_id"])
+    assert done["state"] == "done" and done["reply"].startswith("已预订！")
+    status = await say(client, auth, "我的酒店订好了吗")
+    assert status["reply"].startswith("订好了：") and stay["title"] in status["reply"]
+
+
+async def test_a_hotel_by_the_bund_in_english(client, services):
+    auth = await person(client, services, "13800138000", "Lin Wei", "shanghai")
+
+    offer = await say(client, auth, "book a hotel near the Bund for two nights from tomorrow")
+
+    assert offer["state"] == "proposal", offer["reply"]
+    [stay] = lines_of(offer["proposal"], "hotel")
+    assert stay["details"]["near"] == "the Bund" and "2 nights from 11 Feb" in offer["reply"]
+    done = await say(client, auth, "yes", offer["session_id"])
+    assert done["state"] == "done" and done["reply"].startswith("Booked!")
+    cancelled = await say(client, auth, "cancel my hotel")
+    assert cancelled["reply"].startswith("Cancelled hotel:")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("帮我订明天上午去上海的机票，再订一间外滩附近的酒店，两晚", "zh"),
+        ("fly me to Shanghai tomorrow morning and book a hotel by the Bund for two nights", "en"),
+    ],
+)
+async def test_a_trip_is_one_card_one_payment_and_both_legs_booked(client, services, text, lang):
+    auth = await person(client, services, "13800138000", "Lin Wei", "hangzhou")
+
+    offer = await say(client, auth, text)
+
+    assert offer["state"] == "proposal", offer["reply"]
+    proposal = offer["proposal"]
+    assert proposal["domain"] == "trip" and {h["kind"] for h in proposal["holds"]} == {"flight", "hotel"}
+    [flight], [stay] = lines_of(proposal, "flight"), lines_of(proposal, "hotel")
+    assert flight["details"]["destination"] == ("上海" if lang == "zh" else "Shanghai")
+    assert stay["details"]["check_in"] == "2026-02-11" and stay["details"]["nights"] == 2
+    assistant = -sum(line["unit_price"] for line in lines_of(proposal, "assistant_price"))
+    assert proposal["subtotal"] == flight["unit_price"] + stay["unit_price"]
+    assert proposal["total"] == proposal["subtotal"] - assistant and proposal["discount"] == 2500  # one card
+
+    done = await say(client, auth, "好的" if lang == "zh" else "yes", offer["session_id"])
+
+    assert done["state"] == "done", done["reply"]
+    assert done["order"]["status"] == "paid" and len(done["order"]["tickets"]) == 1
+    assert await held_and_sold(services) == {"sold": 3}  # a seat and two nights
+    me = (await client.get("/v1/me", headers=auth)).json()
+    assert me["balance"] == DEMO_BALANCE_FEN - proposal["pay"]
+
+
+class HotelThatFails(DemoHotels):
+    """The demo hotels, except that booking fails after the flight is booked (a provider outage)."""
+
+    async def sell_hold(self, session, hold_id, order_id, now) -> int:
+        raise ConnectionError("hotel provider unavailable")
+
+
+@pytest.fixture
+async def failing_client(settings: Settings, clock) -> AsyncIterator[tuple[httpx.AsyncClient, object]]:
+    registry = load_registry()
+    registry.hotels["demo"] = HotelThatFails()
+    app = create_app(settings, clock, registry)
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://bangwo.test") as client:
+            yield client, app.state.services
+
+
+async def test_a_trip_whose_hotel_fails_is_undone_and_the_person_is_told(failing_client):
+    client, services = failing_client
+    auth = await person(client, services, "13800138000", "王小明", "hangzhou")
+    offer = await say(client, auth, "帮我订明天上午去上海的机票，再订一间外滩附近的酒店，两晚")
+    assert offer["proposal"]["domain"] == "trip"
+
+    failed = await say(client, auth, "好的", offer["session_id"])
+
+    assert failed["state"] == "error"
+    assert failed["reply"].startswith("酒店没订上，整个行程已撤销") and "免单卡已退回" in failed["reply"]
+    me = (await client.get("/v1/me", headers=auth)).json()
+    assert me["balance"] == DEMO_BALANCE_FEN and [c["status"] for c in me["cards"]] == ["available"]
+    assert await held_and_sold(services) == {}  # the flight seat sold first is back, the rooms released
+    [order] = (await client.get("/v1/orders", headers=auth)).json()["orders"]
+    assert order["status"] == "cancelled" and all(t["status"] == "refunded" for t in order["tickets"])
+    async with services.store.read() as session:
+        assert await session.scalar(select(func.sum(LedgerEntry.amount_fen))) == 0  # the ledger balances
+        reasons = set(await session.scalars(select(LedgerEntry.reason)))
+    assert "booking_failed" in reasons
