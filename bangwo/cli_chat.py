@@ -11,6 +11,7 @@ from rich.table import Table
 
 from bangwo.assistant.conversation import describe_order, is_yes
 from bangwo.assistant.desks.movie import seat_words
+from bangwo.assistant.desks.travel import describe_leg
 from bangwo.config import Settings
 from bangwo.domain.cinema import Hall
 from bangwo.domain.errors import BangwoError
@@ -84,24 +85,26 @@ def proposal_card(proposal: Proposal, lang: Lang) -> Panel:
     table.add_column("金额" if zh else "Amount", justify="right")
     for line in proposal.lines:
         seats = line.details.get("seats")
-        table.add_row(
-            line.title,
-            seat_words(seats, lang) if seats else line.details.get("options_label", ""),
-            str(line.quantity),
-            format_fen(line.unit_price * line.quantity),
-        )
+        leg = (describe_leg(line, lang) or "").removeprefix(line.title).strip(" ,")  # the title has its column
+        what = seat_words(seats, lang) if seats else leg or line.details.get("options_label", "")
+        table.add_row(line.title, what, str(line.quantity), format_fen(line.unit_price * line.quantity))
     table.add_row("", "", "合计" if zh else "Total", format_fen(proposal.total))
     if proposal.discount:
         table.add_row("", "", "免单卡" if zh else "Free-order card", f"-{format_fen(proposal.discount)}")
     table.add_row("", "", "[bold]实付[/]" if zh else "[bold]You pay[/]", f"[bold green]{format_fen(proposal.pay)}[/]")
     merchant = (proposal.merchant or {}).get("name", "")
+    delivery = proposal.delivery or {}
     if proposal.domain == "movie":
         details = proposal.lines[0].details
         subtitle = f"{details['hall']} · {details['start'][:16].replace('T', ' ')}"
-    else:
-        delivery = proposal.delivery or {}
+    elif delivery.get("slot_start"):
+        slot = f"{delivery['slot_start'][11:16]}–{delivery['slot_end'][11:16]}"
+        subtitle = f"{delivery.get('address', '')} · " + (f"{slot}送达" if zh else f"arrives {slot}")
+    elif delivery:
         eta = delivery.get("eta", "")[11:16]
         subtitle = f"{delivery.get('address', '')} · " + (f"预计{eta}送达" if zh else f"arrives around {eta}")
+    else:
+        subtitle = ""
     return Panel(table, title=f"[bold]{merchant}[/]", subtitle=subtitle)
 
 
@@ -140,7 +143,7 @@ async def run_chat(settings: Settings, phone: str, console: Console) -> int:
                 console.print(reply.reply)
                 continue
             console.print(proposal_card(reply.proposal, lang))
-            for hold in reply.proposal.holds:
+            for hold in (h for h in reply.proposal.holds if h.get("kind") == "movie"):
                 _, hall, taken = await services.assistant.movies.seat_map(hold["showing_id"], services.clock.now())
                 for row in seat_map_lines(hall, taken, frozenset(hold["seats"])):
                     console.print(row)

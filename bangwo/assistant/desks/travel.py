@@ -235,33 +235,31 @@ class TravelDesk:
             return await read_order(session, order.id, user_id, now), True
 
 
+def describe_leg(line: ProposalLine, lang: Lang) -> str | None:
+    """A flight or a stay in a phrase ("QH5101 杭州→上海 2月11日 08:00–09:10 经济舱×1"); None for other lines."""
+    details = line.details
+    if details.get("kind") == "flight":
+        depart, arrive = datetime.fromisoformat(details["depart"]), datetime.fromisoformat(details["arrive"])
+        hours = f"{depart:%H:%M}–{arrive:%H:%M}"
+        cabin = {"economy": ("经济舱", "economy"), "business": ("公务舱", "business")}[details["cabin"]]
+        return say(
+            lang,
+            f"{line.title} {depart.month}月{depart.day}日 {hours} {cabin[0]}×{line.quantity}",
+            f"{line.title} {depart:%d %b} {hours}, {cabin[1]} × {line.quantity}",
+        )
+    if details.get("kind") == "hotel":
+        check_in, nights = date.fromisoformat(details["check_in"]), details["nights"]
+        return say(
+            lang,
+            f"{line.title} {check_in.month}月{check_in.day}日入住{nights}晚×{line.quantity}间",
+            f"{line.title}, {nights} night{'s' if nights > 1 else ''} from {check_in:%d %b} × {line.quantity} "
+            f"room{'s' if line.quantity > 1 else ''}",
+        )
+    return None
+
+
 def _leg_words(lines: list[ProposalLine], lang: Lang) -> list[str]:
-    """Each flight and stay of a card or order in a phrase: "QH5101 杭州→上海 2月11日 08:00–09:10 经济舱×1"."""
-    words = []
-    for line in lines:
-        details = line.details
-        if details.get("kind") == "flight":
-            depart, arrive = datetime.fromisoformat(details["depart"]), datetime.fromisoformat(details["arrive"])
-            hours = f"{depart:%H:%M}–{arrive:%H:%M}"
-            cabin = {"economy": ("经济舱", "economy"), "business": ("公务舱", "business")}[details["cabin"]]
-            words.append(
-                say(
-                    lang,
-                    f"{line.title} {depart.month}月{depart.day}日 {hours} {cabin[0]}×{line.quantity}",
-                    f"{line.title} {depart:%d %b} {hours}, {cabin[1]} × {line.quantity}",
-                )
-            )
-        elif details.get("kind") == "hotel":
-            check_in = date.fromisoformat(details["check_in"])
-            words.append(
-                say(
-                    lang,
-                    f"{line.title} {check_in.month}月{check_in.day}日入住{details['nights']}晚×{line.quantity}间",
-                    f"{line.title}, {details['nights']} night{'s' if details['nights'] > 1 else ''} from "
-                    f"{check_in:%d %b} × {line.quantity} room{'s' if line.quantity > 1 else ''}",
-                )
-            )
-    return words
+    return [words for words in (describe_leg(line, lang) for line in lines) if words]
 
 
 def describe_travel_proposal(proposal: Proposal, lang: Lang) -> str:
