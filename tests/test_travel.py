@@ -192,3 +192,29 @@ async def test_a_trip_whose_hotel_fails_is_undone_and_the_person_is_told(failing
         assert await session.scalar(select(func.sum(LedgerEntry.amount_fen))) == 0  # the ledger balances
         reasons = set(await session.scalars(select(LedgerEntry.reason)))
     assert "booking_failed" in reasons
+
+
+async def test_two_passengers_are_asked_for_by_name_until_both_are_given(client, services):
+    auth = await person(client, services, "13800138000", "王小明", "hangzhou")
+
+    asked = await say(client, auth, "订两张明天去北京的机票")
+    assert asked["state"] == "need_info" and "2位乘机人" in asked["reply"]
+    again = await say(client, auth, "张三", asked["session_id"])
+    assert again["state"] == "need_info" and "2位乘机人" in again["reply"]
+    offer = await say(client, auth, "张三、李四", asked["session_id"])
+
+    [ticket] = lines_of(offer["proposal"], "flight")
+    assert ticket["quantity"] == 2 and ticket["details"]["passengers"] == ["张三", "李四"]
+    done = await say(client, auth, "确认", asked["session_id"])
+    assert sorted(t["details"]["passenger"] for t in done["order"]["tickets"]) == ["张三", "李四"]
+
+
+async def test_grocery_status_and_cancel_in_english(client, services):
+    auth = await person(client, services, "13800138000", "Lin Wei", "shanghai")
+    offer = await say(client, auth, "buy a box of eggs and two bottles of milk and a case of beer")
+    await say(client, auth, "yes", offer["session_id"])
+
+    status = await say(client, auth, "where is my grocery order?")
+    assert status["reply"].startswith("Your order (1 × Eggs (10), 2 × Milk 1L, 1 × Beer)")
+    cancelled = await say(client, auth, "cancel my supermarket order")
+    assert cancelled["reply"].startswith("Cancelled:") and "free-order card is back" in cancelled["reply"]

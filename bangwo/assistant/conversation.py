@@ -18,6 +18,7 @@ from bangwo.assistant.desks.travel import (
     TravelDesk,
     describe_travel_order,
     describe_travel_proposal,
+    passenger_names,
 )
 from bangwo.assistant.fulfilment import Delivery, HeldGoods, MovieTickets, TravelBooking, TripPayment
 from bangwo.assistant.reply import Reply, Turn
@@ -100,8 +101,6 @@ _ZH_ERRORS = {
 
 
 TRAVEL = ("flight", "hotel")
-_NAME_SEPARATORS = re.compile(r"\s*(?:[、,，/&;；]|\band\b|和)\s*")
-_TRAVEL_WORDS = {"flight": ("机票", "flight"), "hotel": ("酒店", "hotel")}
 
 
 def _error_reply(error: BangwoError, lang: Lang) -> str:
@@ -109,10 +108,6 @@ def _error_reply(error: BangwoError, lang: Lang) -> str:
         return error.zh if lang == "zh" else error.message
     return _ZH_ERRORS.get(error.code, error.message) if lang == "zh" else error.message
 
-
-def passenger_names(text: str) -> list[str]:
-    """ "张三、李四" / "Lin Wei and Chen Jie" -> the names, in order."""
-    return [name.strip() for name in _NAME_SEPARATORS.split(text.strip()) if name.strip()]
 
 
 def _short(text: str) -> str:
@@ -360,9 +355,8 @@ class Assistant:
             if pending["asked"] == "passengers":
                 names = passenger_names(text)
                 if len(names) != pending["passengers"]:
-                    return Reply(chat_id, "need_info", self._ask_passengers(pending["passengers"], lang)), pending, (
-                        open_proposal_id
-                    )
+                    asking = self.travel.ask_passengers(pending["passengers"], lang)
+                    return Reply(chat_id, "need_info", asking), pending, open_proposal_id
                 frames = [IntentFrame.model_validate(f) for f in pending["frames"]]
                 return await self._act_travel(user_id, chat_id, frames, lang, now, open_proposal_id, names)
             answered = clarify.fill(self.parser, waiting, pending["asked"], text, now)
@@ -412,9 +406,10 @@ class Assistant:
                 return refund, None, open_proposal_id
         if frame.domain in TRAVEL:
             if frame.action == "status":
-                return await self._travel_status(user_id, chat_id, frame.domain, lang, now), None, open_proposal_id
+                return await self.travel.status(user_id, chat_id, frame.domain, lang, now), None, open_proposal_id
             if frame.action == "cancel":
-                return await self._travel_cancel(user_id, chat_id, frame.domain, lang, now), None, open_proposal_id
+                cancelled = await self.travel.cancel(user_id, chat_id, frame.domain, lang, now, self.fulfillers)
+                return cancelled, None, open_proposal_id
             return await self._act_travel(user_id, chat_id, [frame], lang, now, open_proposal_id)
         if frame.domain in ("food", "grocery"):
             if frame.action == "status":
@@ -461,7 +456,7 @@ class Assistant:
         if passengers is None:
             passengers = [person.name] if count == 1 and person.name else [] if count == 0 else None
         if passengers is None:
-            return Reply(chat_id, "need_info", self._ask_passengers(count, lang)), {
+            return Reply(chat_id, "need_info", self.travel.ask_passengers(count, lang)), {
                 **waiting, "frame": waiting["frames"][0], "asked": "passengers", "passengers": count
             }, open_proposal_id
         outcome = await self.travel.propose(
@@ -471,50 +466,6 @@ class Assistant:
         if isinstance(outcome, Refusal):
             return Reply(chat_id, "answer", outcome.reply), None, open_proposal_id
         return Reply(chat_id, "proposal", describe_proposal(outcome, lang), proposal=outcome), None, outcome.id
-
-    def _ask_passengers(self, count: int, lang: Lang) -> str:
-        if count == 1:
-            return say(lang, "乘机人姓名是？", "What is the passenger's full name?")
-        return say(
-            lang,
-            f"请告诉我{count}位乘机人的姓名，用顿号隔开，比如「张三、李四」。",
-            f"Tell me the names of the {count} passengers, separated by commas, e.g. 'Lin Wei, Chen Jie'.",
-        )
-
-    def _travel_orders(self, orders: list[Order], domain: str) -> list[Order]:
-        """The person's orders of this kind, trips that include one among them."""
-        return [o for o in orders if o.domain == domain or any(line.details.get("kind") == domain for line in o.lines)]
-
-    async def _travel_status(self, user_id: str, chat_id: str, domain: str, lang: Lang, now: datetime) -> Reply:
-        async with self.store.read() as session:
-            orders = self._travel_orders(await list_orders(session, user_id, now, limit=20), domain)
-        paid = [o for o in orders if o.status == "paid"]
-        zh, en = _TRAVEL_WORDS[domain]
-        if not paid:
-            return Reply(chat_id, "answer", say(lang, f"你还没有订{zh}。", f"You have no {en} booked."))
-        text = " ".join(describe_order(o, lang) for o in paid)
-        return Reply(chat_id, "answer", say(lang, f"订好了：{text}", f"Yes, booked: {text}"), order=paid[0])
-
-    async def _travel_cancel(self, user_id: str, chat_id: str, domain: str, lang: Lang, now: datetime) -> Reply:
-        async with self.store.read() as session:
-            orders = self._travel_orders(await list_orders(session, user_id, now, limit=20), domain)
-        target = next((o for o in orders if o.cancellable), None)
-        zh, en = _TRAVEL_WORDS[domain]
-        if target is None:
-            late = any(o.status == "paid" for o in orders)
-            return Reply(chat_id, "answer", say(
-                lang,
-                f"{zh}已经过了免费取消的时间。" if late else f"没有可以取消的{zh}订单。",
-                f"The free cancellation time for that {en} has passed." if late else f"There is no {en} to cancel.",
-            ))
-        order = await cancel_order(self.store, user_id=user_id, order_id=target.id, now=now, fulfillers=self.fulfillers)
-        whole = say(lang, "整个行程", "the whole trip") if order.domain == "trip" else say(lang, zh, en)
-        card = say(lang, "，免单卡已退回", " and your free-order card is back") if order.discount else ""
-        return Reply(chat_id, "done", say(
-            lang,
-            f"已取消{whole}：{format_fen(order.pay)}已退回钱包{card}。",
-            f"Cancelled {whole}: {format_fen(order.pay)} is back in your wallet{card}.",
-        ), order=order)
 
     async def _origin_from_address(self, user_id: str, frame: IntentFrame, lang: Lang) -> IntentFrame:
         """People usually fly from where they live: take the city of their delivery address."""

@@ -9,16 +9,18 @@ undone (legs refunded, holds released, money back, card restored) and the person
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
 from bangwo.assistant.fulfilment import TravelBooking
+from bangwo.assistant.reply import Reply
 from bangwo.assistant.skills.flight import DEFAULT_CABIN, FlightSkill
 from bangwo.assistant.skills.food import CardOffer, Refusal, say
 from bangwo.assistant.skills.hotel import HotelSkill, no_rooms_sentence, room_count, stay_nights
 from bangwo.assistant.skills.trip import combine_trip
 from bangwo.commerce.checkout import Fulfillers, cancel_order, confirm_proposal
-from bangwo.commerce.orders import load_order, read_order
+from bangwo.commerce.orders import list_orders, load_order, read_order
 from bangwo.domain.clock import Clock, local
 from bangwo.domain.errors import Conflict
 from bangwo.domain.frame import IntentFrame, Lang
@@ -35,7 +37,13 @@ HOLD_ATTEMPTS = 5
 # Offers tried, best first, when the best ones are full.
 OFFERS_TRIED = 8
 MAX_PASSENGERS = 9
-LEG_WORDS = {"flight": ("机票", "the flight"), "hotel": ("酒店", "the hotel")}
+LEG_WORDS = {"flight": ("机票", "flight"), "hotel": ("酒店", "hotel")}
+_NAME_SEPARATORS = re.compile(r"\s*(?:[、,，/&;；]|\band\b|和)\s*")
+
+
+def passenger_names(text: str) -> list[str]:
+    """ "张三、李四" / "Lin Wei and Chen Jie" -> the names, in order."""
+    return [name.strip() for name in _NAME_SEPARATORS.split(text.strip()) if name.strip()]
 
 
 class BookingFailed(Conflict):
@@ -44,7 +52,7 @@ class BookingFailed(Conflict):
     def __init__(self, order: Order, leg_domain: str) -> None:
         zh_leg, en_leg = LEG_WORDS.get(leg_domain, (leg_domain, leg_domain))
         super().__init__(
-            f"{en_leg} could not be booked, so the whole trip was undone: {format_fen(order.pay)} is back in "
+            f"the {en_leg} could not be booked, so the whole trip was undone: {format_fen(order.pay)} is back in "
             "your wallet, the free-order card is restored, and no seat or room is held",
             code="booking_failed",
             order_id=order.id,
@@ -196,6 +204,52 @@ class TravelDesk:
                 continue
         city, landmark = self.hotels.place(frame)
         return Refusal(no_rooms_sentence(city, landmark, frame.budget_max, lang))
+
+    def ask_passengers(self, count: int, lang: Lang) -> str:
+        if count == 1:
+            return say(lang, "乘机人姓名是？", "What is the passenger's full name?")
+        return say(
+            lang,
+            f"请告诉我{count}位乘机人的姓名，用顿号隔开，比如「张三、李四」。",
+            f"Tell me the names of the {count} passengers, separated by commas, e.g. 'Lin Wei, Chen Jie'.",
+        )
+
+    def _orders_with(self, orders: list[Order], domain: str) -> list[Order]:
+        """The person's orders of this kind, trips that include one among them."""
+        return [o for o in orders if o.domain == domain or any(line.details.get("kind") == domain for line in o.lines)]
+
+    async def status(self, user_id: str, chat_id: str, domain: str, lang: Lang, now: datetime) -> Reply:
+        async with self.store.read() as session:
+            orders = self._orders_with(await list_orders(session, user_id, now, limit=20), domain)
+        paid = [o for o in orders if o.status == "paid"]
+        zh, en = LEG_WORDS[domain]
+        if not paid:
+            return Reply(chat_id, "answer", say(lang, f"你还没有订{zh}。", f"You have no {en} booked."))
+        text = " ".join(describe_travel_order(o, lang) for o in paid)
+        return Reply(chat_id, "answer", say(lang, f"订好了：{text}", f"Yes, booked: {text}"), order=paid[0])
+
+    async def cancel(
+        self, user_id: str, chat_id: str, domain: str, lang: Lang, now: datetime, fulfillers: Fulfillers
+    ) -> Reply:
+        async with self.store.read() as session:
+            orders = self._orders_with(await list_orders(session, user_id, now, limit=20), domain)
+        target = next((o for o in orders if o.cancellable), None)
+        zh, en = LEG_WORDS[domain]
+        if target is None:
+            late = any(o.status == "paid" for o in orders)
+            return Reply(chat_id, "answer", say(
+                lang,
+                f"{zh}已经过了免费取消的时间。" if late else f"没有可以取消的{zh}订单。",
+                f"The free cancellation time for that {en} has passed." if late else f"There is no {en} to cancel.",
+            ))
+        order = await cancel_order(self.store, user_id=user_id, order_id=target.id, now=now, fulfillers=fulfillers)
+        whole = say(lang, "整个行程", "the whole trip") if order.domain == "trip" else say(lang, zh, en)
+        card = say(lang, "，免单卡已退回", " and your free-order card is back") if order.discount else ""
+        return Reply(chat_id, "done", say(
+            lang,
+            f"已取消{whole}：{format_fen(order.pay)}已退回钱包{card}。",
+            f"Cancelled {whole}: {format_fen(order.pay)} is back in your wallet{card}.",
+        ), order=order)
 
     async def confirm_trip(
         self, *, user_id: str, proposal_id: str, idempotency_key: str | None, now: datetime, fulfillers: Fulfillers
