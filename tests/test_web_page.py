@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import re
+from collections.abc import AsyncIterator
 from datetime import date
 from html.parser import HTMLParser
 
 import httpx
+import pytest
 from fastapi.routing import APIRoute
 
+from bangwo.api.app import create_app
+from bangwo.config import Settings
+from bangwo.providers.demo.hotels import DemoHotels
+from bangwo.providers.registry import load_registry
 from tests.factories import give_address, sign_up_person
 from tests.test_stories import say
 
@@ -89,6 +95,10 @@ async def test_page_has_the_elements_that_matter(client: httpx.AsyncClient) -> N
     assert {"seatmap", "seat-svg", "legend", "picked", "use-seats"} <= page.roles
     assert {"tickets", "refund", "ticket-film", "ticket-place", "ticket-start", "ticket-seat", "ticket-code",
             "ticket-qr", "ticket-status"} <= page.roles
+    # Flight, hotel and trip cards and orders: one block per leg under a heading; e-tickets show their number.
+    assert "leg-template" in page.ids
+    assert {"legs", "legs-title", "leg-list", "leg-icon", "leg-kind", "leg-main", "leg-sub",
+            "ticket-code-label"} <= page.roles
     # Every input has a label.
     assert {"phone", "name", "message"} <= page.labels_for
 
@@ -133,6 +143,12 @@ async def test_page_labels_every_stage(client: httpx.AsyncClient) -> None:
         assert label in page.script, label
     for status in ("valid", "used", "refunded"):
         assert f"{status}:" in page.script, status
+    # Flights are ticketed, hotels and trips booked; a booking is cancelled with its own button.
+    for label in ("已出票 Ticketed", "已预订 Booked", "取消预订 Cancel booking",
+                  "行程 Trip", "航班 Flight", "酒店 Hotel"):
+        assert label in page.script, label
+    for domain in ("flight:", "hotel:", "trip:"):
+        assert domain in page.script, domain
 
 
 async def test_seat_map_is_drawn_in_svg_and_usable_by_keyboard(client: httpx.AsyncClient) -> None:
@@ -204,3 +220,157 @@ async def test_page_reads_the_fields_the_movie_routes_return(client: httpx.Async
         qr = await client.get(f"/v1/tickets/{ticket['code']}/qr.svg", headers=auth)
         # The page's api() hands back a blob for any answer that is not JSON.
         assert qr.status_code == 200 and "json" not in qr.headers["content-type"]
+
+
+def _function(js: str, name: str) -> str:
+    """The text of one function of the page's script, up to the next function at the same indent."""
+    match = re.search(rf"\n  function {name}\(.*?(?=\n  (?:function |// |var |\}}\)\(\)))", js, re.S)
+    assert match, f"no function {name}"
+    return match.group(0)
+
+
+async def test_money_lines_by_kind_with_assistant_prices_before_the_card(client: httpx.AsyncClient) -> None:
+    _, page = await _page(client)
+    js = page.script
+    money = _function(js, "fillMoney")
+    # Fees and the partners' assistant prices (negative lines) are not items: each is a line of its own.
+    assert '"fee"' in money and '"assistant_price"' in money and "details.kind" in js
+    assert "disc assist" in money and "助手专享价 Assistant price" in js
+    # The order on the card: subtotal, assistant prices, total, the free-order card, what is paid.
+    order = [money.index(s) for s in ("小计 Subtotal", "assistLabel(l, x)", "合计 Total", "免单卡 Free-order card",
+                                      "实付 You pay")]
+    assert order == sorted(order)
+    # Groceries: units with the quantities and a half-hour slot instead of one ETA.
+    assert "details.unit" in js and "d.slot_start" in js and "d.slot_end" in js and "送达 · arrives" in js
+
+
+async def test_a_failed_trip_is_said_plainly_and_the_wallet_and_orders_are_refreshed(client: httpx.AsyncClient) -> None:
+    _, page = await _page(client)
+    confirm = _function(page.script, "confirmProposal")
+    failed = confirm[confirm.index('e.code === "booking_failed"'):]
+    failed = failed[:failed.index("return;")]
+    assert "e.message" in failed and "e.data.leg" in failed and "settle(entry, msg)" in failed
+    assert "refreshMe()" in failed and "refreshOrders(e.data.order_id)" in failed
+    assert re.search(_call_pattern("GET", "/v1/orders/{order_id}"), _function(page.script, "refreshOrders"))
+
+
+def _kinds(x: dict, kind: str) -> list[dict]:
+    return [line for line in x["lines"] if line["details"].get("kind") == kind]
+
+
+async def test_page_reads_the_fields_the_grocery_routes_return(client: httpx.AsyncClient, services) -> None:
+    _, page = await _page(client)
+    js = page.script
+    user_id, auth = await sign_up_person(client, "13800138000")
+    await give_address(services, user_id, "hangzhou")
+    offer = await say(client, auth, "帮我买一盒鸡蛋、两瓶牛奶和一箱可乐")
+    assert offer["state"] == "proposal", offer["reply"]
+    proposal = offer["proposal"]
+    assert proposal["domain"] == "grocery"
+    for key in ("address", "slot_start", "slot_end"):
+        assert proposal["delivery"][key] and f"d.{key}" in js, key
+    assert all(line["details"]["unit"] for line in proposal["lines"] if "kind" not in line["details"])
+
+    confirmed = await client.post(f"/v1/proposals/{proposal['id']}/confirm", headers={**auth, "Idempotency-Key": "g-1"})
+    assert confirmed.status_code == 201, confirmed.text
+    order = confirmed.json()["order"]
+    # Delivered like food: stages and a timeline, and the slot still on the order.
+    assert order["stage"] == "accepted" and order["timeline"]["delivered"] and "t.delivered" in js
+    assert order["delivery"]["slot_start"] == proposal["delivery"]["slot_start"] and order["cancellable"]
+
+
+FLIGHT_KEYS = ("number", "airline", "origin", "destination", "depart", "arrive", "cabin")
+HOTEL_KEYS = ("hotel", "room", "check_in", "check_out", "nights", "distance_m", "near")
+
+
+async def test_page_reads_the_fields_the_trip_routes_return(client: httpx.AsyncClient, services) -> None:
+    """A trip through the API: every field the script reads is on the card and on the order."""
+    _, page = await _page(client)
+    js = page.script
+    signed = await client.post("/v1/users", json={"phone": "13800138000", "name": "Lin Wei"})
+    assert signed.status_code == 201, signed.text
+    auth = {"Authorization": f"Bearer {signed.json()['token']}"}
+    await give_address(services, signed.json()["user_id"], "hangzhou")
+
+    offer = await say(client, auth, "帮我订明天上午去上海的机票，再订一间外滩附近的酒店，两晚")
+
+    assert offer["state"] == "proposal", offer["reply"]
+    proposal = offer["proposal"]
+    assert proposal["domain"] == "trip" and proposal["lang"] == "zh" and "x.lang" in js
+    assert proposal["merchant"]["name"] and not proposal["delivery"] and proposal["notes"] == []
+    [flight], [stay] = _kinds(proposal, "flight"), _kinds(proposal, "hotel")
+    for key in FLIGHT_KEYS:
+        assert flight["details"][key] and f"d.{key}" in js, key
+    assert flight["details"]["passengers"] == ["Lin Wei"] and "d.passengers" in js
+    assert flight["details"]["cabin"] in ("economy", "business") and "CABIN[d.cabin]" in js
+    for key in HOTEL_KEYS:
+        assert stay["details"][key] is not None and f"d.{key}" in js, key
+    assert len(stay["details"]["nightly_prices"]) == stay["details"]["nights"] and "details.nightly_prices" in js
+    # The legs, in order: the flight first.
+    assert (flight["details"]["leg"], stay["details"]["leg"]) == (0, 1) and "details.leg" in js
+    assert (flight["details"]["leg_domain"], stay["details"]["leg_domain"]) == ("flight", "hotel")
+    assert "d.leg_domain" in js
+    # Money: the assistant price is negative and the total is the subtotal less it.
+    assists = _kinds(proposal, "assistant_price")
+    assert all(line["unit_price"] < 0 and line["details"]["leg"] in (0, 1) for line in assists)
+    cut = -sum(line["unit_price"] * line["quantity"] for line in assists)
+    assert proposal["total"] == proposal["subtotal"] - cut
+    assert proposal["pay"] == proposal["total"] - proposal["discount"]
+    for key in ("subtotal", "total", "discount", "pay", "expires_at"):
+        assert f"x.{key}" in js or f"p.{key}" in js, key
+
+    confirmed = await client.post(f"/v1/proposals/{proposal['id']}/confirm", headers={**auth, "Idempotency-Key": "t-1"})
+    assert confirmed.status_code == 201, confirmed.text
+    order = confirmed.json()["order"]
+    assert order["domain"] == "trip" and order["stage"] == "confirmed" and order["timeline"] == {}
+    assert order["lines"] == proposal["lines"] and not order["delivery"]
+    assert order["cancellable"] and order["refundable_until"] and "o.refundable_until" in js and "o.cancellable" in js
+    [ticket] = order["tickets"]
+    for key in ("code", "status", "seat_id"):
+        assert ticket[key] and f"t.{key}" in js, key
+    assert ticket["status"] == "valid" and ticket["details"]["passenger"] == "Lin Wei" and "d.passenger" in js
+    for key in FLIGHT_KEYS:
+        assert ticket["details"][key] == flight["details"][key], key
+    assert (await client.get(f"/v1/orders/{order['id']}", headers=auth)).json()["order"] == order
+
+    cancelled = await client.post(f"/v1/orders/{order['id']}/cancel", headers=auth)
+    assert cancelled.status_code == 200, cancelled.text
+    gone = cancelled.json()["order"]
+    assert gone["stage"] == "cancelled" and not gone["cancellable"] and gone["tickets"][0]["status"] == "refunded"
+
+
+class _HotelThatFails(DemoHotels):
+    """The demo hotels, except that booking fails after the flight is booked (a provider outage)."""
+
+    async def sell_hold(self, session, hold_id, order_id, now) -> int:
+        raise ConnectionError("hotel provider unavailable")
+
+
+@pytest.fixture
+async def failing_client(settings: Settings, clock) -> AsyncIterator[tuple[httpx.AsyncClient, object]]:
+    registry = load_registry()
+    registry.hotels["demo"] = _HotelThatFails()
+    app = create_app(settings, clock, registry)
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://bangwo.test") as client:
+            yield client, app.state.services
+
+
+async def test_a_failed_trip_answers_what_the_page_reads(failing_client) -> None:
+    client, services = failing_client
+    signed = await client.post("/v1/users", json={"phone": "13800138000", "name": "王小明"})
+    auth = {"Authorization": f"Bearer {signed.json()['token']}"}
+    await give_address(services, signed.json()["user_id"], "hangzhou")
+    offer = await say(client, auth, "帮我订明天上午去上海的机票，再订一间外滩附近的酒店，两晚")
+    assert offer["proposal"]["domain"] == "trip"
+
+    failed = await client.post(f"/v1/proposals/{offer['proposal']['id']}/confirm",
+                               headers={**auth, "Idempotency-Key": "t-1"})
+
+    assert failed.status_code == 409
+    error = failed.json()["error"]
+    assert error["code"] == "booking_failed" and error["message"] and error["leg"] == "hotel"
+    order = (await client.get(f"/v1/orders/{error['order_id']}", headers=auth)).json()["order"]
+    assert order["stage"] == "cancelled" and not order["cancellable"]
+    assert all(t["status"] == "refunded" for t in order["tickets"])
