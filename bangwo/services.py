@@ -15,6 +15,7 @@ from bangwo.config import Settings
 from bangwo.domain.catalogue import Catalogue, City
 from bangwo.domain.clock import Clock
 from bangwo.people import SignUpPolicy
+from bangwo.promo.campaigns import campaigns, default_campaign, save_campaign
 from bangwo.providers.registry import ProviderRegistry, load_registry
 from bangwo.store.catalogue import load_merchants, seed_catalogue
 from bangwo.store.engine import Store
@@ -82,7 +83,7 @@ class Services:
 
     @property
     def sign_up_policy(self) -> SignUpPolicy:
-        return SignUpPolicy(self.settings.demo_balance_fen, self.settings.card_value_fen, self.settings.card_valid_days)
+        return SignUpPolicy(self.settings.demo_balance_fen)
 
     async def refresh_catalogue(self) -> bool:
         """Publish catalogues that changed and rebuild the lexicon and skills from them. True when it did."""
@@ -106,6 +107,12 @@ async def start_services(
     await store.migrate()
     registry = registry or load_registry()
     await publish_catalogues(store, registry, clock)
+    async with store.transaction() as session:
+        if not await campaigns(session):  # a fresh store runs the default campaign from the clock's start
+            config = default_campaign(
+                clock.started_at, card_value_fen=settings.card_value_fen, card_valid_days=settings.card_valid_days
+            )
+            await save_campaign(session, config, changed_by="bangwo", now=clock.now())
     view = await build_catalogue_view(store, registry)
     assistant = Assistant(
         store=store,

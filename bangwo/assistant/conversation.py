@@ -36,7 +36,7 @@ from bangwo.domain.money import format_fen
 from bangwo.domain.proposal import Order, Proposal
 from bangwo.domain.text import without_control_chars
 from bangwo.people import default_address, profile, set_default_address
-from bangwo.promo.cards import best_card
+from bangwo.promo.cards import best_card, card_held_back_by_budget
 from bangwo.providers.registry import ProviderRegistry
 from bangwo.store.engine import Store
 from bangwo.understand import Parser
@@ -97,6 +97,7 @@ _ZH_ERRORS = {
     "too_late_to_refund": "已经过了退票时间，这单不能退了。",
     "hold_expired": "座位保留已经过期，请重新说一下要看哪场。",
     "ticket_used": "有票已经检过票了，这单不能退了。",
+    "budget_exhausted": "免单卡活动的预算刚刚用完，请再说一次，我按原价给你方案。",
 }
 
 
@@ -283,6 +284,8 @@ class Assistant:
             chat_id = chat.id
         try:
             reply, frame_to_wait, proposal_id = await self._turn(user_id, chat_id, text, pending, open_proposal_id, now)
+            if reply.proposal is not None and reply.proposal.card_id is None:
+                reply = await self._say_why_no_card(user_id, reply, now)
         except BangwoError as exc:
             # A card that can no longer be paid is taken off the table; anything else stays as it was.
             proposal_id = None if isinstance(exc, Gone | Conflict) else open_proposal_id
@@ -450,7 +453,7 @@ class Assistant:
                 }, open_proposal_id
         async with self.store.read() as session:
             person = await profile(session, user_id, now)
-            card = await best_card(session, user_id, now)
+            card = await best_card(session, user_id, now, frames[0].domain if len(frames) == 1 else "trip")
         flight = next((f for f in frames if f.domain == "flight"), None)
         count = (flight.count or 1) if flight else 0
         if passengers is None:
@@ -481,11 +484,26 @@ class Assistant:
             }
         )
 
+    async def _say_why_no_card(self, user_id: str, reply: Reply, now: datetime) -> Reply:
+        """A person with a card that the campaign's budget can no longer pay is told so on the card."""
+        async with self.store.read() as session:
+            if not await card_held_back_by_budget(session, user_id, now):
+                return reply
+        assert reply.proposal is not None
+        lang = reply.proposal.lang or "zh"
+        note = say(
+            lang,
+            "免单卡活动的预算已经用完，这单按原价。",
+            "The free-order campaign's budget is used up; this order is at full price.",
+        )
+        proposal = reply.proposal.model_copy(update={"notes": [*reply.proposal.notes, note]})
+        return Reply(reply.session_id, reply.state, f"{reply.reply} {note}", proposal=proposal, order=reply.order)
+
     async def _order_delivery(self, user_id: str, chat_id: str, frame: IntentFrame, lang: Lang, now: datetime) -> Turn:
         """Food or groceries: both need the address first, and both come to the door."""
         async with self.store.read() as session:
             address = await default_address(session, user_id)
-            card = await best_card(session, user_id, now)
+            card = await best_card(session, user_id, now, frame.domain)
         waiting = {"frame": frame.model_dump(mode="json"), "lang": lang}
         if address is None:
             return Reply(chat_id, "need_info", self._ask_address(lang)), {**waiting, "asked": "address"}, None

@@ -26,7 +26,8 @@ from bangwo.domain.delivery import DeliveryPlan
 from bangwo.domain.errors import Conflict, Gone, InvalidInput
 from bangwo.domain.ids import new_id
 from bangwo.domain.proposal import Order, Ticket
-from bangwo.promo.cards import LAUNCH_CAMPAIGN, redeem_card, restore_card
+from bangwo.promo.campaigns import return_budget, spend_budget
+from bangwo.promo.cards import redeem_card, restore_card
 from bangwo.store.engine import Store
 from bangwo.store.tables import OrderRow, OutboxEvent, ProposalRow
 
@@ -76,11 +77,13 @@ def _check_key(idempotency_key: str | None) -> str:
     return idempotency_key
 
 
-def _payment_legs(user_id: str, merchant_id: str | None, pay_fen: int, discount_fen: int) -> list[Leg]:
-    """The person pays `pay`, the campaign pays the card's share; the merchant is owed both."""
+def _payment_legs(
+    user_id: str, merchant_id: str | None, pay_fen: int, discount_fen: int, campaign_id: str | None
+) -> list[Leg]:
+    """The person pays `pay`, the card's campaign pays its share; the merchant is owed both."""
     return [
         Leg(wallet_account(user_id), -pay_fen),
-        Leg(campaign_account(LAUNCH_CAMPAIGN), -discount_fen),
+        Leg(campaign_account(campaign_id or "none"), -discount_fen),  # a leg of zero is not posted
         Leg(merchant_account(merchant_id or "unknown"), pay_fen + discount_fen),
     ]
 
@@ -136,13 +139,22 @@ async def _confirm_in(
 
     fulfiller = _fulfiller(fulfillers, proposal.domain)
     order_id = new_id("o")
-    if proposal.card_id and not await redeem_card(session, proposal.card_id, user_id, order_id, now):
-        raise Conflict(
-            "the free-order card on this proposal is no longer available; ask again for a fresh proposal",
-            code="card_unavailable",
-            card_id=proposal.card_id,
-        )
-    legs = _payment_legs(user_id, proposal.merchant_id, proposal.pay_fen, proposal.discount_fen)
+    campaign_id = None
+    if proposal.card_id:
+        campaign_id = await redeem_card(session, proposal.card_id, user_id, order_id, now)
+        if campaign_id is None:
+            raise Conflict(
+                "the free-order card on this proposal is no longer available; ask again for a fresh proposal",
+                code="card_unavailable",
+                card_id=proposal.card_id,
+            )
+        if not await spend_budget(session, campaign_id, proposal.discount_fen):
+            raise Conflict(
+                "the campaign's budget ran out before this order; ask again and it is offered at full price",
+                code="budget_exhausted",
+                campaign_id=campaign_id,
+            )
+    legs = _payment_legs(user_id, proposal.merchant_id, proposal.pay_fen, proposal.discount_fen, campaign_id)
     await post_transfer(session, legs, reason="order_payment", now=now, order_id=order_id)
 
     order = OrderRow(
@@ -219,14 +231,15 @@ async def cancel_order(
                 stage=view.stage,
             )
         await _fulfiller(fulfillers, order.domain).undo(session, order, now)
+        campaign_id = await restore_card(session, order.id) if order.card_id else None
+        if campaign_id:
+            await return_budget(session, campaign_id, order.discount_fen)
         refund = [
             Leg(leg.account_id, -leg.amount_fen)
-            for leg in _payment_legs(user_id, order.merchant_id, order.pay_fen, order.discount_fen)
+            for leg in _payment_legs(user_id, order.merchant_id, order.pay_fen, order.discount_fen, campaign_id)
         ]
         reason = "booking_failed" if booking_failed else "order_refund"
         await post_transfer(session, refund, reason=reason, now=now, order_id=order.id)
-        if order.card_id:
-            await restore_card(session, order.id)
         order.status, order.cancelled_at = "cancelled", now
         session.add(
             OutboxEvent(

@@ -18,6 +18,7 @@ from bangwo.domain.geo import Point
 from bangwo.domain.ids import new_id
 from bangwo.domain.money import Fen
 from bangwo.domain.text import without_control_chars
+from bangwo.promo.campaigns import running_campaign
 from bangwo.promo.cards import CardView, cards_of, issue_card
 from bangwo.store.tables import Address, AuthToken, User
 
@@ -52,8 +53,6 @@ class SignedUp:
 @dataclass(frozen=True, slots=True)
 class SignUpPolicy:
     demo_balance_fen: Fen
-    card_value_fen: Fen
-    card_valid_days: int
 
 
 async def sign_up(
@@ -67,7 +66,7 @@ async def sign_up(
     invite_code: str | None = None,
     device_id: str | None = None,
 ) -> SignedUp:
-    """Create a person with a token, the demo wallet credit and one free-order card."""
+    """Create a person with a token, the demo wallet credit and the running campaign's sign-up cards."""
     phone = normalise_phone(phone)
     name, invite_code, device_id = (
         without_control_chars(value).strip() or None if value else None for value in (name, invite_code, device_id)
@@ -104,15 +103,13 @@ async def sign_up(
             reason="demo_credit",
             now=now,
         )
-    card = await issue_card(
-        session,
-        user.id,
-        value_fen=policy.card_value_fen,
-        valid_days=policy.card_valid_days,
-        reason="sign_up",
-        now=now,
-    )
-    return SignedUp(user.id, token, user.invite_code, [card])
+    cards = []
+    campaign = await running_campaign(session, now)
+    for _ in range(campaign.cards_on_sign_up if campaign else 0):
+        card = await issue_card(session, user.id, campaign, reason="sign_up", now=now)
+        if card is not None:
+            cards.append(card)
+    return SignedUp(user.id, token, user.invite_code, cards)
 
 
 async def issue_token(session: AsyncSession, user_id: str, now: datetime) -> str:

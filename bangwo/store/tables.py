@@ -41,9 +41,10 @@ class User(Base):
     name: Mapped[str | None] = mapped_column(String(64))
     birth_year: Mapped[int | None] = mapped_column(Integer)
     invite_code: Mapped[str] = mapped_column(String(16), unique=True)
-    device_id: Mapped[str | None] = mapped_column(String(128))
+    device_id: Mapped[str | None] = mapped_column(String(128), index=True)
+    sign_up_ip: Mapped[str | None] = mapped_column(String(64), index=True)  # the network address it came from
     invited_by: Mapped[str | None] = mapped_column(ForeignKey("users.id"))
-    created_at: Mapped[datetime]
+    created_at: Mapped[datetime] = mapped_column(index=True)
 
 
 class AuthToken(Base):
@@ -284,3 +285,77 @@ class StockHold(Base):
     status: Mapped[str] = mapped_column(String(8))  # held | sold
     expires_at: Mapped[datetime]
     order_id: Mapped[str | None] = mapped_column(String(32), index=True)
+
+
+class CampaignRow(Base):
+    """A campaign as it is configured now, and the money it has given away.
+
+    redeemed_fen is the record of what its cards have taken off orders; a redemption raises it in
+    the payment's transaction only while it stays within budget_fen, so the budget is never overspent.
+    """
+
+    __tablename__ = "campaigns"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    version: Mapped[int]
+    name: Mapped[str] = mapped_column(String(64))
+    starts_at: Mapped[datetime]
+    ends_at: Mapped[datetime]
+    card_value_fen: Mapped[int]
+    min_pay_fen: Mapped[int]
+    cap_per_person: Mapped[int]
+    cards_on_sign_up: Mapped[int]
+    invite_reward: Mapped[int]
+    budget_fen: Mapped[int] = mapped_column(BigInteger)
+    card_valid_days: Mapped[int]
+    categories: Mapped[list[Any]]  # the domains its cards apply to; empty: all
+    review_threshold: Mapped[int]  # invitation rewards beyond this many for one person wait for review
+    redeemed_fen: Mapped[int] = mapped_column(BigInteger)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class CampaignVersion(Base):
+    """Every configuration a campaign has had, in order: what changed is never lost."""
+
+    __tablename__ = "campaign_versions"
+    __table_args__ = (UniqueConstraint("campaign_id", "version", name="uq_campaign_versions"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    campaign_id: Mapped[str] = mapped_column(ForeignKey("campaigns.id"), index=True)
+    version: Mapped[int]
+    config: Mapped[dict[str, Any]]
+    changed_by: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime]
+
+
+class Invitation(Base):
+    """A person who signed up with someone's invite code: both ends of the chain, and what it earned."""
+
+    __tablename__ = "invitations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    campaign_id: Mapped[str] = mapped_column(String(32), index=True)
+    inviter_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
+    invitee_id: Mapped[str] = mapped_column(ForeignKey("users.id"), unique=True)
+    status: Mapped[str] = mapped_column(String(16))  # rewarded | held | refused | approved
+    reason: Mapped[str] = mapped_column(String(64))
+    card_id: Mapped[str | None] = mapped_column(String(32))
+    created_at: Mapped[datetime]
+    decided_at: Mapped[datetime | None]
+
+
+class FraudDecision(Base):
+    """Every decision the fraud rules made, with its reason, for the operator to see."""
+
+    __tablename__ = "fraud_decisions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(24))  # sign_up | invite_reward | review
+    decision: Mapped[str] = mapped_column(String(12))  # allow | deny | hold
+    reason: Mapped[str] = mapped_column(String(64))
+    user_id: Mapped[str | None] = mapped_column(String(32), index=True)
+    device_id: Mapped[str | None] = mapped_column(String(128))
+    ip: Mapped[str | None] = mapped_column(String(64))
+    data: Mapped[dict[str, Any]]
+    created_at: Mapped[datetime] = mapped_column(index=True)

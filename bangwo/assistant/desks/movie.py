@@ -160,7 +160,7 @@ class MovieDesk:
             return Reply(chat_id, "answer", count.reply), None, None
         async with self.store.read() as session:
             address = await default_address(session, user_id)
-            card = await best_card(session, user_id, now)
+            card = await best_card(session, user_id, now, "movie")
         city = self._city(frame, address)
         if city is None:
             return Reply(chat_id, "need_info", self.ask_city(lang)), {**waiting, "asked": "city"}, None
@@ -253,7 +253,7 @@ class MovieDesk:
             raise InvalidInput(f"pick 1 to {MAX_TICKETS} different seats", code="invalid_seats")
         async with self.store.read() as session:
             old = proposal_from_row(await load_proposal(session, proposal_id, user_id))
-            card = await best_card(session, user_id, now)
+            card = await best_card(session, user_id, now, "movie")
         if old.domain != "movie" or not old.holds:
             raise InvalidInput("only a movie proposal has seats to choose", code="not_a_movie_proposal")
         hold = old.holds[0]
