@@ -38,6 +38,15 @@ class Settings(BaseSettings):
     ticket_refund_minutes: int = Field(
         default=60, ge=0, description="movie tickets are refunded in full until this many minutes before the showing"
     )
+    operator_token: str | None = Field(
+        default=None,
+        min_length=16,
+        description="the token operators send to /v1/admin/* and the operator page (Authorization: Bearer); "
+        "unset: the operator routes are off",
+    )
+    redis_url: str | None = Field(
+        default=None, description="redis://host:6379/0: keep the campaign budget's hot counter there (optional)"
+    )
     staff_token: str | None = Field(
         default=None,
         min_length=16,
