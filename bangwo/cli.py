@@ -13,6 +13,8 @@ from bangwo import __version__
 if TYPE_CHECKING:
     from bangwo.config import Settings
 
+SIMULATION_START = datetime.fromisoformat("2026-02-10T00:00:00+08:00")  # the Spring Festival campaign's launch
+
 
 def _parse_command(args: argparse.Namespace, settings: Settings) -> int:
     from bangwo.providers.registry import load_registry
@@ -63,6 +65,24 @@ def _seats_command(args: argparse.Namespace, settings: Settings) -> int:
     from bangwo.cli_chat import seats_command
 
     return seats_command(settings, args.showing, [seat.strip() for seat in args.mark.split(",") if seat.strip()])
+
+
+def _simulate_command(args: argparse.Namespace, settings: Settings) -> int:
+    import asyncio
+
+    from bangwo.ops.simulate import run_simulation
+
+    if args.people < 1 or args.days < 1:
+        print("bangwo simulate: --people and --days must be at least 1", file=sys.stderr)
+        return 2
+    start = datetime.fromisoformat(args.start) if args.start else settings.now or SIMULATION_START
+    if start.tzinfo is None:
+        print("bangwo simulate: --start needs a timezone, e.g. 2026-02-10T00:00:00+08:00", file=sys.stderr)
+        return 2
+    if not settings.database_url:  # never mix a simulated population into the real embedded store
+        settings = settings.model_copy(update={"data_dir": settings.data_dir / "simulation"})
+        (settings.data_dir / "bangwo.db").unlink(missing_ok=True)
+    return asyncio.run(run_simulation(settings, people=args.people, days=args.days, seed=args.seed, start=start))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -116,6 +136,19 @@ def build_parser() -> argparse.ArgumentParser:
     seats.add_argument("showing", help="the showing id")
     seats.add_argument("--mark", default="", help="seats to mark as yours, e.g. 11-7,11-8")
     seats.set_defaults(run=_seats_command)
+
+    simulate = commands.add_parser(
+        "simulate",
+        help="a synthetic population lives through the campaign (the operator's twin)",
+        description="People sign up over the campaign's days (most on its first night), invite friends, come back "
+        "and order in both languages, against the real services and store, on a simulated clock. The embedded "
+        "store is a fresh file in DATA_DIR/simulation; with BANGWO_DATABASE_URL set, that database is used.",
+    )
+    simulate.add_argument("--people", type=int, default=10_000, help="population size (default 10000)")
+    simulate.add_argument("--days", type=int, default=6, help="campaign days to live through (default 6)")
+    simulate.add_argument("--seed", type=int, default=1, help="the same seed gives the same run (default 1)")
+    simulate.add_argument("--start", help="ISO-8601 campaign start (default BANGWO_NOW or 2026-02-10T00:00+08:00)")
+    simulate.set_defaults(run=_simulate_command)
     return root
 
 

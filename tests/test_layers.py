@@ -19,6 +19,9 @@ ALLOWED = {
     "commerce": {"domain", "store", "promo"},
     "people": {"domain", "store", "promo", "commerce"},
     "assistant": {"domain", "store", "promo", "commerce", "people", "providers", "understand"},
+    # The operator's tools drive the whole composed system, as a person or an operator would.
+    "ops": {"domain", "store", "promo", "commerce", "people", "providers", "understand", "assistant", "services",
+            "config"},
 }
 IO_MODULES = {"os", "socket", "subprocess", "sqlalchemy", "httpx", "requests", "asyncio", "pathlib"}
 
