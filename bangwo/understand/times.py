@@ -159,7 +159,7 @@ _CLOCK_ZH_CHARS = frozenset("点")
 _DIGITS = frozenset("0123456789")
 _LATIN = frozenset("abcdefghijklmnopqrstuvwxyz")
 # English words are checked as a set of tokens: one findall instead of a dozen full scans.
-_EN_TOKEN_RE = re.compile(r"[a-z]+")
+_EN_TOKEN_RE = re.compile(r"[a-z][a-z]*")  # a class first: re skips in C to the next letter
 _FESTIVAL_EN_WORDS = frozenset({"chinese", "lunar", "spring", "lantern", "valentine", "valentines"}) | {
     "christmas",
     "xmas",
