@@ -218,3 +218,25 @@ async def test_grocery_status_and_cancel_in_english(client, services):
     assert status["reply"].startswith("Your order (1 × Eggs (10), 2 × Milk 1L, 1 × Beer)")
     cancelled = await say(client, auth, "cancel my supermarket order")
     assert cancelled["reply"].startswith("Cancelled:") and "free-order card is back" in cancelled["reply"]
+
+
+@pytest.mark.parametrize(("text", "rank"), [
+    ("book the cheapest flight from Beijing to Sanya on Friday", lambda f: (f.fares["economy"], f.depart)),
+    ("周五北京飞三亚最早的航班", lambda f: f.depart),
+])
+async def test_the_cheapest_or_the_earliest_flight_on_request(client, services, text, rank):
+    auth = await person(client, services, "13800138000", "Lin Wei", "beijing")
+
+    offer = await say(client, auth, text)
+
+    [ticket] = lines_of(offer["proposal"], "flight")
+    friday = services.registry.flights["demo"].flights("beijing", "sanya", date(2026, 2, 13), START_DAY)
+    assert ticket["details"]["flight_id"] == min(friday, key=rank).id
+
+
+async def test_a_film_in_the_city_said_not_the_one_lived_in(client, services):
+    auth = await person(client, services, "13800138000", "王小明", "hangzhou")
+
+    offer = await say(client, auth, "在上海买两张惊蛰无声首映的票")
+
+    assert offer["proposal"]["merchant"]["id"].startswith("demo-shanghai-")

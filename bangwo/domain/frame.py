@@ -14,6 +14,7 @@ Ice = Literal["none", "less", "normal", "room", "warm", "hot"]
 TimeWindow = Literal["morning", "noon", "afternoon", "evening", "night"]
 Row = Literal["first", "front", "middle", "back", "last"]
 Cabin = Literal["economy", "business"]
+Preference = Literal["cheapest", "earliest"]
 Lang = Literal["zh", "en"]
 
 OPTION_GROUPS = ("size", "sugar", "ice")
@@ -62,6 +63,7 @@ class IntentFrame(BaseModel):
     origin: str | None = None
     destination: str | None = None
     cabin: Cabin | None = None
+    prefer: Preference | None = None  # an extension of the contract: "the cheapest" / "the earliest" flight
     city: str | None = None
     near: str | None = None
     nights: int | None = None

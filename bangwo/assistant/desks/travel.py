@@ -130,7 +130,7 @@ class TravelDesk:
         if len(passengers) > MAX_PASSENGERS:
             return Refusal(say(lang, f"一次最多{MAX_PASSENGERS}位乘客。", f"At most {MAX_PASSENGERS} passengers."))
         cabin = frame.cabin or DEFAULT_CABIN
-        offers = self.flights.offers(frame, origin, destination, self.start_day, now)[:OFFERS_TRIED]
+        offers = self.flights.offers(frame, origin, destination, self.start_day, now, frame.prefer)[:OFFERS_TRIED]
         hold_id = new_id("h")
         for _ in range(HOLD_ATTEMPTS):
             try:

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from bangwo.domain.frame import IntentFrame
 from bangwo.understand.budget import find_budget
 from bangwo.understand.domains.common import CHAT_ABOUT, action_of, find_count
-from bangwo.understand.domains.flight import cabin_class
+from bangwo.understand.domains.flight import cabin_class, preference
 from bangwo.understand.domains.hotel import nights_said
 from bangwo.understand.domains.movie import FILM_QUESTION, PREMIERE, TICKET_WORDS, film_title, seat_wish
 from bangwo.understand.domains.places import hotel_place, route
@@ -51,6 +51,7 @@ def travel_frame(
         slots["seat"] = seat_wish(masked)
     elif domain == "flight":
         slots["cabin"] = cabin_class(masked)
+        slots["prefer"] = preference(masked)
     else:
         slots["nights"] = nights_said(masked)
     count = find_count(masked, rooms=domain == "hotel")
@@ -59,6 +60,8 @@ def travel_frame(
     end_date = times.end_date
     if domain == "movie":
         slots["title"] = film_title(masked, names)
+        # 在上海看, "in Beijing": the city the cinema is in, as said.
+        slots["city"] = next((n.said for n in names if "city" in n.entry.kinds and "title" not in n.entry.kinds), None)
     elif domain == "flight":
         slots["origin"], slots["destination"] = route(masked, names)
     else:
