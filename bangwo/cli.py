@@ -67,6 +67,12 @@ def _seats_command(args: argparse.Namespace, settings: Settings) -> int:
     return seats_command(settings, args.showing, [seat.strip() for seat in args.mark.split(",") if seat.strip()])
 
 
+def _stats_command(args: argparse.Namespace, settings: Settings) -> int:
+    from bangwo.cli_stats import stats_command
+
+    return stats_command(settings, args.since, args.until, args.json)
+
+
 def _simulate_command(args: argparse.Namespace, settings: Settings) -> int:
     import asyncio
 
@@ -137,6 +143,17 @@ def build_parser() -> argparse.ArgumentParser:
     seats.add_argument("--mark", default="", help="seats to mark as yours, e.g. 11-7,11-8")
     seats.set_defaults(run=_seats_command)
 
+    stats = commands.add_parser(
+        "stats",
+        help="the campaign's live figures, overall and hour by hour",
+        description="Commands, AI orders, GMV, cards, budget, DAU, new people, D1/D7 retention, first-time users "
+        "aged 60+ and orders per domain, from the configured store (BANGWO_DATABASE_URL or DATA_DIR).",
+    )
+    stats.add_argument("--since", help="ISO-8601 start (default: the running campaign's start; no zone: Shanghai)")
+    stats.add_argument("--until", help="ISO-8601 end (default: now)")
+    stats.add_argument("--json", action="store_true", help="the figures as one line of JSON")
+    stats.set_defaults(run=_stats_command)
+
     simulate = commands.add_parser(
         "simulate",
         help="a synthetic population lives through the campaign (the operator's twin)",
@@ -149,6 +166,10 @@ def build_parser() -> argparse.ArgumentParser:
     simulate.add_argument("--seed", type=int, default=1, help="the same seed gives the same run (default 1)")
     simulate.add_argument("--start", help="ISO-8601 campaign start (default BANGWO_NOW or 2026-02-10T00:00+08:00)")
     simulate.set_defaults(run=_simulate_command)
+
+    from bangwo.cli_campaign import add_campaign_command
+
+    add_campaign_command(commands)
     return root
 
 

@@ -47,6 +47,9 @@ class Settings(BaseSettings):
     redis_url: str | None = Field(
         default=None, description="redis://host:6379/0: keep the campaign budget's hot counter there (optional)"
     )
+    redis_prefix: str = Field(
+        default="bangwo:", description="the start of every key bangwo writes in Redis (several bangwos, one Redis)"
+    )
     staff_token: str | None = Field(
         default=None,
         min_length=16,

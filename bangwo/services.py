@@ -15,6 +15,7 @@ from bangwo.config import Settings
 from bangwo.domain.catalogue import Catalogue, City
 from bangwo.domain.clock import Clock
 from bangwo.people import SignUpPolicy
+from bangwo.promo.budget_counter import BudgetCounter
 from bangwo.promo.campaigns import campaigns, default_campaign, save_campaign
 from bangwo.providers.registry import ProviderRegistry, load_registry
 from bangwo.store.catalogue import load_merchants, seed_catalogue
@@ -72,6 +73,7 @@ class Services:
     registry: ProviderRegistry
     view: CatalogueView
     assistant: Assistant
+    budget_counter: BudgetCounter | None = None  # in Redis, with BANGWO_REDIS_URL
 
     @property
     def parser(self) -> Parser:
@@ -96,6 +98,8 @@ class Services:
 
     async def close(self) -> None:
         await self.store.close()
+        if self.budget_counter is not None:
+            await self.budget_counter.close()
 
 
 async def start_services(
@@ -103,6 +107,10 @@ async def start_services(
 ) -> Services:
     """Migrate the store, publish every provider's catalogue, and build the lexicon from what is published."""
     clock = clock or settings.clock()
+    budget_counter = None
+    if settings.redis_url:
+        budget_counter = BudgetCounter.from_url(settings.redis_url, prefix=settings.redis_prefix)
+        await budget_counter.ping()  # a wrong URL is reported at start, not at the first order
     store = Store(settings.resolved_database_url())
     await store.migrate()
     registry = registry or load_registry()
@@ -124,5 +132,6 @@ async def start_services(
         cinema_cities=view.cinema_cities,
         proposal_seconds=settings.proposal_seconds,
         ticket_refund_minutes=settings.ticket_refund_minutes,
+        budget=budget_counter,
     )
-    return Services(settings, clock, store, registry, view, assistant)
+    return Services(settings, clock, store, registry, view, assistant, budget_counter)

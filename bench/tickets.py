@@ -23,8 +23,8 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-import asyncpg
-from sqlalchemy import Column, Integer, MetaData, String, Table, func, insert, select
+from bench_stores import PING, fresh_postgres, scratch
+from sqlalchemy import func, insert, select
 
 from bangwo.config import Settings
 from bangwo.domain.clock import ManualClock
@@ -35,29 +35,7 @@ from bangwo.store.tables import TicketRow
 SPRING_FESTIVAL_MORNING = datetime.fromisoformat("2026-02-10T10:00:00+08:00")
 ADDRESS = "杭州市西湖区文三路100号"
 COMMAND = "一张惊蛰无声首映的票，晚上七点半"
-PG_SERVER = "postgresql://postgres@127.0.0.1:5432"
-PG_BENCH_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/bangwo_bench"
 
-_scratch = MetaData()
-PING = Table("bench_ping", _scratch, Column("id", Integer, primary_key=True), Column("note", String(16)))
-
-
-async def fresh_postgres() -> str | None:
-    try:
-        server = await asyncpg.connect(f"{PG_SERVER}/postgres", timeout=3)
-    except (OSError, asyncpg.PostgresError):
-        return None
-    try:
-        if not await server.fetchval("SELECT 1 FROM pg_database WHERE datname = 'bangwo_bench'"):
-            await server.execute("CREATE DATABASE bangwo_bench")
-    finally:
-        await server.close()
-    bench = await asyncpg.connect(f"{PG_SERVER}/bangwo_bench")
-    try:
-        await bench.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
-    finally:
-        await bench.close()
-    return PG_BENCH_URL
 
 
 async def people(services: Services, count: int) -> list[str]:
@@ -85,7 +63,7 @@ async def purchase(services: Services, user_id: str) -> tuple[float, bool]:
 async def baseline(services: Services, count: int) -> float:
     """Minimal write transactions per second at the same concurrency through the same driver."""
     async with services.store.engine.begin() as connection:
-        await connection.run_sync(_scratch.create_all)
+        await connection.run_sync(scratch.create_all)
 
     async def ping(i: int) -> None:
         async with services.store.transaction() as session:

@@ -4,21 +4,22 @@ from __future__ import annotations
 
 import asyncio
 import hmac
-import io
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib.resources import files
 from typing import Annotated
 
-import segno
 from fastapi import Depends, FastAPI, Header, Path, Request, Response
 from fastapi.responses import HTMLResponse
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from fastapi.security import HTTPAuthorizationCredentials
 
 from bangwo import __version__
+from bangwo.api import admin_campaigns, admin_fraud, admin_stats, invites
+from bangwo.api.auth import AppServices, UserId, bearer, services_of
 from bangwo.api.errors import install_error_handlers
 from bangwo.api.limits import BodySizeLimit
+from bangwo.api.qr import qr_image
 from bangwo.api.schemas import (
     AddressOut,
     CardOut,
@@ -45,15 +46,13 @@ from bangwo.domain.cinema import seat_price_fen
 from bangwo.domain.clock import Clock
 from bangwo.domain.errors import Forbidden, Unauthorized
 from bangwo.domain.proposal import Proposal
-from bangwo.people import authenticate, profile, sign_up
+from bangwo.people import profile, sign_up_recorded
 from bangwo.promo.cards import CardView
 from bangwo.providers.registry import ProviderRegistry
 from bangwo.services import Services, start_services
 
 log = logging.getLogger("bangwo.api")
 ERRORS = {status: {"model": ErrorResponse} for status in (401, 402, 403, 404, 409, 410, 413, 422)}
-QR_SCALE = 8  # pixels per module: a phone screen held up to a door scanner
-_bearer = HTTPBearer(auto_error=False, description="the token from POST /v1/users")
 
 
 def _card(card: CardView) -> CardOut:
@@ -67,37 +66,14 @@ def _card(card: CardView) -> CardOut:
     )
 
 
-def services_of(request: Request) -> Services:
-    return request.app.state.services
-
-
-async def current_user(
-    request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
-) -> str:
-    if credentials is None or credentials.scheme.lower() != "bearer":
-        raise Unauthorized("send Authorization: Bearer <token> (the token from POST /v1/users)")
-    async with services_of(request).store.read() as session:
-        return await authenticate(session, credentials.credentials)
-
-
-UserId = Annotated[str, Depends(current_user)]
-AppServices = Annotated[Services, Depends(services_of)]
-
-
 def cinema_staff(
-    request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+    request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
 ) -> None:
     expected = services_of(request).settings.staff_token
     if expected is None:
         raise Forbidden("ticket checking is off: set BANGWO_STAFF_TOKEN and send it as the bearer token")
     if credentials is None or not hmac.compare_digest(credentials.credentials.encode(), expected.encode()):
         raise Unauthorized("send Authorization: Bearer <the cinema staff token>")
-
-
-def qr_image(payload: str, kind: str) -> bytes:
-    out = io.BytesIO()
-    segno.make(payload, error="m").save(out, kind=kind, scale=QR_SCALE, border=4)
-    return out.getvalue()
 
 
 async def _refresh_catalogue_forever(services: Services, every_seconds: int) -> None:
@@ -139,24 +115,30 @@ def create_app(
     )
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     install_error_handlers(app)
+    app.include_router(admin_stats.router)
+    app.include_router(admin_campaigns.router)
+    app.include_router(admin_fraud.router)
+    app.include_router(invites.router)
 
     @app.get("/healthz", tags=["ops"])
     async def healthz(services: AppServices) -> dict[str, str]:
         return {"status": "ok", "version": __version__, "now": services.clock.now().isoformat()}
 
-    @app.post("/v1/users", status_code=201, tags=["people"])
-    async def create_user(body: SignUpRequest, services: AppServices) -> SignUpResponse:
-        async with services.store.transaction() as session:
-            signed = await sign_up(
-                session,
-                phone=body.phone,
-                name=body.name,
-                birth_year=body.birth_year,
-                invite_code=body.invite_code,
-                device_id=body.device_id,
-                policy=services.sign_up_policy,
-                now=services.clock.now(),
-            )
+    @app.post("/v1/users", status_code=201, tags=["people"], responses={429: {"model": ErrorResponse}})
+    async def create_user(body: SignUpRequest, request: Request, services: AppServices) -> SignUpResponse:
+        """Sign up. A fourth sign-up from one device within a day is refused (429 too_many_sign_ups, Retry-After);
+        with an invite code, the inviter's reward is decided by the fraud rules (see /v1/admin/fraud/decisions)."""
+        signed = await sign_up_recorded(
+            services.store,
+            phone=body.phone,
+            name=body.name,
+            birth_year=body.birth_year,
+            invite_code=body.invite_code,
+            device_id=body.device_id,
+            ip=request.client.host if request.client else None,
+            policy=services.sign_up_policy,
+            now=services.clock.now(),
+        )
         return SignUpResponse(
             user_id=signed.user_id,
             token=signed.token,
@@ -234,6 +216,7 @@ def create_app(
             order_id=order_id,
             now=services.clock.now(),
             fulfillers=services.assistant.fulfillers,
+            budget=services.assistant.budget,
         )
         return OrderResponse(order=order)
 

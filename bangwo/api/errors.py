@@ -17,6 +17,7 @@ from bangwo.domain.errors import (
     InvalidInput,
     NotFound,
     PaymentRefused,
+    TooManyRequests,
     Unauthorized,
 )
 
@@ -30,6 +31,7 @@ STATUS_OF = [
     (Conflict, 409),
     (Gone, 410),
     (InvalidInput, 422),
+    (TooManyRequests, 429),
 ]
 
 
@@ -52,7 +54,9 @@ def _validation_message(exc: RequestValidationError) -> tuple[str, str]:
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(BangwoError)
     async def _domain(_: Request, exc: BangwoError) -> JSONResponse:
-        return JSONResponse(error_body(exc.code, exc.message, **exc.data), status_code=_status(exc))
+        retry_after = exc.data.get("retry_after_seconds")
+        headers = {"Retry-After": str(retry_after)} if retry_after is not None else None
+        return JSONResponse(error_body(exc.code, exc.message, **exc.data), status_code=_status(exc), headers=headers)
 
     @app.exception_handler(RequestValidationError)
     async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:

@@ -25,7 +25,7 @@ from bangwo.assistant.reply import Reply, Turn
 from bangwo.assistant.sessions import open_session, record
 from bangwo.assistant.skills import Skills
 from bangwo.assistant.skills.food import CardOffer, Customer, FoodProposal, Refusal, say
-from bangwo.commerce.checkout import Fulfillers, cancel_order, confirm_proposal
+from bangwo.commerce.checkout import BudgetGuard, Fulfillers, cancel_order, confirm_proposal
 from bangwo.commerce.orders import list_orders
 from bangwo.commerce.proposals import decline_proposal, load_proposal, proposal_from_row, save_proposal
 from bangwo.domain.catalogue import City
@@ -198,7 +198,9 @@ class Assistant:
         cinema_cities: list[City],
         proposal_seconds: int,
         ticket_refund_minutes: int,
+        budget: BudgetGuard | None = None,
     ) -> None:
+        """budget: the campaign budget's fast counter (Redis), if any; None: the database alone."""
         if providers.geocoder is None:
             raise ValueError("no geocoder registered: install a provider that sets one (the demo world does)")
         self.store = store
@@ -215,6 +217,7 @@ class Assistant:
         )
         self.proposal_seconds = proposal_seconds
         self.ticket_refund_minutes = ticket_refund_minutes
+        self.budget = budget
         self.use_catalogue(parser, skills, cities, cinema_cities)
 
     def use_catalogue(self, parser: Parser, skills: Skills, cities: list[City], cinema_cities: list[City]) -> None:
@@ -230,6 +233,7 @@ class Assistant:
             tickets=MovieTickets(self.goods, self.ticket_refund_minutes),
             cities=cinema_cities,
             proposal_seconds=self.proposal_seconds,
+            budget=self.budget,
         )
         self.travel = TravelDesk(
             store=self.store,
@@ -238,6 +242,7 @@ class Assistant:
             hotels=skills.hotel,
             booking=TravelBooking(self.goods),
             proposal_seconds=self.proposal_seconds,
+            budget=self.budget,
         )
         self.groceries = GroceryDesk(
             store=self.store,
@@ -271,7 +276,7 @@ class Assistant:
             )
         return await confirm_proposal(
             self.store, user_id=user_id, proposal_id=proposal_id, idempotency_key=idempotency_key, now=now,
-            fulfillers=self.fulfillers,
+            fulfillers=self.fulfillers, budget=self.budget,
         )
 
     async def chat(self, user_id: str, text: str, session_id: str | None = None) -> Reply:
@@ -554,7 +559,7 @@ class Assistant:
                 )
             return Reply(chat_id, "answer", say(lang, "没有可以取消的订单。", "There is no order to cancel."))
         order = await cancel_order(
-            self.store, user_id=user_id, order_id=target.id, now=now, fulfillers=self.fulfillers
+            self.store, user_id=user_id, order_id=target.id, now=now, fulfillers=self.fulfillers, budget=self.budget
         )
         card = say(lang, "，免单卡已退回", " and your free-order card is back") if order.discount else ""
         return Reply(

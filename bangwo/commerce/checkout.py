@@ -4,6 +4,10 @@ The card is redeemed, the wallet debited with balanced ledger lines, the order w
 domain's fulfilment done (holds sold, tickets issued, delivery planned) and an outbox event
 recorded together, or none of it. The idempotency key is stored with the order (unique per
 person), so a retry returns the order it already made.
+
+A budget guard (the Redis hot counter, when configured) stands in front of the campaign budget's
+record: the card's amount is reserved there before the payment's transaction, and given back if
+that transaction does not commit; a refund gives back there after its transaction commits.
 """
 
 from __future__ import annotations
@@ -25,17 +29,16 @@ from bangwo.commerce.tickets import tickets_of_orders
 from bangwo.domain.delivery import DeliveryPlan
 from bangwo.domain.errors import Conflict, Gone, InvalidInput
 from bangwo.domain.ids import new_id
+from bangwo.domain.money import Fen
 from bangwo.domain.proposal import Order, Ticket
 from bangwo.promo.campaigns import return_budget, spend_budget
-from bangwo.promo.cards import redeem_card, restore_card
+from bangwo.promo.cards import campaign_of_card, redeem_card, restore_card
 from bangwo.store.engine import Store
 from bangwo.store.tables import OrderRow, OutboxEvent, ProposalRow
 
 IDEMPOTENCY_KEY = re.compile(r"^[A-Za-z0-9._:\-]{1,128}$")
 # A unique-key race (two new keys for one proposal at once on PostgreSQL) resolves on the next try.
 MAX_ATTEMPTS = 3
-
-
 
 @dataclass(frozen=True, slots=True)
 class Fulfilment:
@@ -59,6 +62,32 @@ class Fulfiller(Protocol):
 
 
 Fulfillers = Mapping[str, Fulfiller]  # by domain
+
+
+class BudgetGuard(Protocol):
+    """A fast counter of campaign budget in front of the database's record (which still decides).
+
+    Checkout keeps it never below the record: it reserves before the database spends, gives back
+    only what surely was not spent, and gives a refund back only after the refund committed."""
+
+    async def reserve(self, campaign_id: str, amount_fen: Fen, *, budget_fen: Fen, recorded_fen: Fen) -> bool:
+        """Count the amount against the budget if it fits (False: it does not); a counter that has not
+        started yet starts from `recorded_fen`."""
+        ...
+
+    async def give_back(self, campaign_id: str, amount_fen: Fen) -> None:
+        """Uncount an amount; never raises (a lost give-back only holds budget back)."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class _Reservation:
+    guard: BudgetGuard
+    campaign_id: str
+    amount_fen: Fen
+
+    async def give_back(self) -> None:
+        await self.guard.give_back(self.campaign_id, self.amount_fen)
 
 
 def _fulfiller(fulfillers: Fulfillers, domain: str) -> Fulfiller:
@@ -100,17 +129,56 @@ async def confirm_proposal(
     idempotency_key: str | None,
     now: datetime,
     fulfillers: Fulfillers,
+    budget: BudgetGuard | None = None,
 ) -> tuple[Order, bool]:
-    """Pay for a proposal. Returns the order and whether this call created it (False: a replay)."""
+    """Pay for a proposal. Returns the order and whether this call created it (False: a replay).
+
+    budget: the campaign budget's fast counter, if any (None: the database alone)."""
     key = _check_key(idempotency_key)
-    for attempt in range(MAX_ATTEMPTS):
-        try:
-            async with store.transaction() as session:
-                return await _confirm_in(session, user_id, proposal_id, key, now, fulfillers)
-        except IntegrityError:
-            if attempt == MAX_ATTEMPTS - 1:
-                raise
+    reservation = await _reserve_budget(store, budget, user_id, proposal_id) if budget else None
+    spent = False  # whether a transaction may have committed the reserved amount
+    try:
+        for attempt in range(MAX_ATTEMPTS):
+            spent = False
+            try:
+                async with store.transaction() as session:
+                    order, created = await _confirm_in(session, user_id, proposal_id, key, now, fulfillers)
+                    # From here only the commit can fail, and then whether it landed is unknown:
+                    # keeping the reservation can only hold budget back, giving it back could overspend it.
+                    spent = created
+                return order, created
+            except IntegrityError:  # a refused commit surely did not land
+                if attempt == MAX_ATTEMPTS - 1:
+                    raise
+    finally:
+        if reservation is not None and not spent:
+            await reservation.give_back()
     raise AssertionError("unreachable")
+
+
+def _budget_exhausted(campaign_id: str) -> Conflict:
+    return Conflict(
+        "the campaign's budget ran out before this order; ask again and it is offered at full price",
+        code="budget_exhausted",
+        campaign_id=campaign_id,
+    )
+
+
+async def _reserve_budget(store: Store, budget: BudgetGuard, user_id: str, proposal_id: str) -> _Reservation | None:
+    """Reserve the proposal's card amount before any write: once the budget is gone, a refusal costs a
+    read and one counter call instead of a write transaction."""
+    async with store.read() as session:
+        proposal = await load_proposal(session, proposal_id, user_id)
+        if proposal.status != "open" or not proposal.card_id or proposal.discount_fen <= 0:
+            return None  # nothing to spend, or the transaction answers (a replay, an expired card)
+        campaign = await campaign_of_card(session, proposal.card_id)
+        if campaign is None:
+            return None
+        campaign_id, budget_fen, recorded_fen = campaign.id, campaign.budget_fen, campaign.redeemed_fen
+    amount = proposal.discount_fen
+    if not await budget.reserve(campaign_id, amount, budget_fen=budget_fen, recorded_fen=recorded_fen):
+        raise _budget_exhausted(campaign_id)
+    return _Reservation(budget, campaign_id, amount)
 
 
 async def _confirm_in(
@@ -149,11 +217,7 @@ async def _confirm_in(
                 card_id=proposal.card_id,
             )
         if not await spend_budget(session, campaign_id, proposal.discount_fen):
-            raise Conflict(
-                "the campaign's budget ran out before this order; ask again and it is offered at full price",
-                code="budget_exhausted",
-                campaign_id=campaign_id,
-            )
+            raise _budget_exhausted(campaign_id)
     legs = _payment_legs(user_id, proposal.merchant_id, proposal.pay_fen, proposal.discount_fen, campaign_id)
     await post_transfer(session, legs, reason="order_payment", now=now, order_id=order_id)
 
@@ -205,13 +269,21 @@ async def _confirm_in(
 
 
 async def cancel_order(
-    store: Store, *, user_id: str, order_id: str, now: datetime, fulfillers: Fulfillers, booking_failed: bool = False
+    store: Store,
+    *,
+    user_id: str,
+    order_id: str,
+    now: datetime,
+    fulfillers: Fulfillers,
+    booking_failed: bool = False,
+    budget: BudgetGuard | None = None,
 ) -> Order:
     """Cancel a delivery before the rider has it, or tickets before their refund deadline: refund in
     full, restore the card, put seats back on sale. Cancelling twice is harmless.
 
     booking_failed: the compensation of a booking that could not be completed (a trip whose leg
-    failed), undone whatever the deadlines say."""
+    failed), undone whatever the deadlines say. budget: the campaign budget's fast counter, if any."""
+    campaign_id = None
     async with store.transaction() as session:
         order = await load_order(session, order_id, user_id, lock=True)
         if order.status == "cancelled":
@@ -252,4 +324,7 @@ async def cancel_order(
         )
         await session.flush()
         tickets = await tickets_of_orders(session, [order.id])
-        return order_view(order, now, tickets[order.id])
+        cancelled = order_view(order, now, tickets[order.id])
+    if budget is not None and campaign_id:  # only once the refund committed: the counter never drops below it
+        await budget.give_back(campaign_id, order.discount_fen)
+    return cancelled

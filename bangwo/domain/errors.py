@@ -51,3 +51,9 @@ class Gone(BangwoError):
 
 class PaymentRefused(BangwoError):
     code = "payment_refused"
+
+
+class TooManyRequests(BangwoError):
+    """Too many of these from one source for now; `retry_after_seconds` in the data says when to come back."""
+
+    code = "too_many_requests"

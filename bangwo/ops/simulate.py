@@ -25,7 +25,9 @@ from rich.table import Table
 from bangwo.config import Settings
 from bangwo.domain.clock import ManualClock, local
 from bangwo.domain.errors import BangwoError
-from bangwo.people import sign_up
+from bangwo.domain.money import format_fen
+from bangwo.people import sign_up_recorded
+from bangwo.promo.figures import Figures, live_figures
 from bangwo.services import Services, start_services
 
 # What people say, by what they want; {city} is filled with where they live.
@@ -94,6 +96,7 @@ class Person:
     device: str
     city: tuple[str, str]
     birth_year: int
+    ip: str
     invited_by: int | None = None
     user_id: str | None = None
     invite_code: str | None = None
@@ -140,6 +143,10 @@ class Simulation:
 
     def _new_person(self, invited_by: int | None, device: str | None = None) -> Person:
         index = len(self.people)
+        # A carrier's address blocks are shared by many; a farm works from one address.
+        ip = f"10.{self.random.randint(0, 255)}.{self.random.randint(0, 255)}.{self.random.randint(1, 254)}"
+        if device is not None and invited_by is not None:
+            ip = self.people[invited_by].ip
         person = Person(
             index=index,
             phone=f"13{self.random.randint(0, 9)}{index:08d}",
@@ -149,6 +156,7 @@ class Simulation:
             if self.random.random() < AGED_60_PLUS
             else self.random.randint(1966, 2006),
             invited_by=invited_by,
+            ip=ip,
         )
         self.people.append(person)
         return person
@@ -201,16 +209,16 @@ class Simulation:
         inviter = self.people[person.invited_by] if person.invited_by is not None else None
         now = self.clock.now()
         try:
-            async with self.services.store.transaction() as session:
-                signed = await sign_up(
-                    session,
-                    phone=person.phone,
-                    policy=self.services.sign_up_policy,
-                    now=now,
-                    birth_year=person.birth_year,
-                    device_id=person.device,
-                    invite_code=inviter.invite_code if inviter else None,
-                )
+            signed = await sign_up_recorded(
+                self.services.store,
+                phone=person.phone,
+                policy=self.services.sign_up_policy,
+                now=now,
+                birth_year=person.birth_year,
+                device_id=person.device,
+                ip=person.ip,
+                invite_code=inviter.invite_code if inviter else None,
+            )
         except BangwoError:
             self.tally["refused"] += 1
             return
@@ -298,6 +306,9 @@ async def run_simulation(settings: Settings, *, people: int, days: int, seed: in
 
             result = await simulation.run(show)
         console.print(result_table(result))
+        async with services.store.read() as session:
+            figures = await live_figures(session, now=clock.now(), since=start, until=clock.now())
+        console.print(figures_table(figures))
         return 0
     finally:
         await services.close()
@@ -317,4 +328,28 @@ def result_table(result: SimulationResult) -> Table:
     ]
     for name, value in rows:
         table.add_row(name, value)
+    return table
+
+
+def figures_table(figures: Figures) -> Table:
+    """The campaign as its operator sees it (the same figures as `bangwo stats` and the operator page)."""
+    totals = figures.totals
+    table = Table(title="the campaign's figures", show_header=False)
+    table.add_row("commands", f"{totals.commands:,}")
+    table.add_row("orders placed / paid", f"{totals.orders_placed:,} / {totals.orders_paid:,}")
+    table.add_row("GMV", format_fen(totals.gmv_fen))
+    table.add_row("cards issued / redeemed", f"{totals.cards_issued:,} / {totals.cards_redeemed:,}")
+    if figures.budget:
+        budget = figures.budget
+        table.add_row("budget spent / left", f"{format_fen(budget.spent_fen)} / {format_fen(budget.left_fen)}")
+    table.add_row("new people", f"{totals.new_people:,}")
+    table.add_row("DAU by day", ", ".join(f"{d.day:%m-%d} {d.active_people:,}" for d in figures.days))
+    table.add_row("first-time aged 60+", f"{sum(d.first_time_aged_60_plus for d in figures.days):,}")
+    d1 = [c.d1_rate for c in figures.cohorts if c.d1_rate is not None]
+    table.add_row("D1 retention (mean of cohorts)", f"{sum(d1) / len(d1):.0%}" if d1 else "-")
+    table.add_row("orders by domain", ", ".join(f"{d.domain} {d.placed:,}" for d in figures.domains))
+    peak = max(figures.hours, key=lambda h: h.commands, default=None)
+    if peak is not None:
+        busiest = f"{peak.hour:%m-%d %H:00}: {peak.commands:,} commands, {peak.orders_placed:,} orders"
+        table.add_row("busiest hour", busiest)
     return table

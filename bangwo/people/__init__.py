@@ -7,6 +7,7 @@ import re
 import secrets
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
@@ -18,8 +19,11 @@ from bangwo.domain.geo import Point
 from bangwo.domain.ids import new_id
 from bangwo.domain.money import Fen
 from bangwo.domain.text import without_control_chars
+from bangwo.promo import fraud
 from bangwo.promo.campaigns import running_campaign
 from bangwo.promo.cards import CardView, cards_of, issue_card
+from bangwo.promo.invites import lock_person, settle_invitation
+from bangwo.store.engine import Store
 from bangwo.store.tables import Address, AuthToken, User
 
 # Mainland mobile numbers: 1, then 3-9, then nine digits; an optional +86 / 86 / 0086 in front.
@@ -65,8 +69,13 @@ async def sign_up(
     birth_year: int | None = None,
     invite_code: str | None = None,
     device_id: str | None = None,
+    ip: str | None = None,
 ) -> SignedUp:
-    """Create a person with a token, the demo wallet credit and the running campaign's sign-up cards."""
+    """Create a person with a token, the demo wallet credit and the running campaign's sign-up cards; with an
+    invite code, the invitation is recorded and the inviter's reward decided by the fraud rules.
+
+    `ip` is the network address the sign-up came from. Raises fraud.SignUpRefused when the device signed
+    up too often: its decision is for the caller to store, since this transaction is rolled back."""
     phone = normalise_phone(phone)
     name, invite_code, device_id = (
         without_control_chars(value).strip() or None if value else None for value in (name, invite_code, device_id)
@@ -80,6 +89,10 @@ async def sign_up(
             raise InvalidInput(f"no one has the invite code {invite_code!r}", code="unknown_invite_code")
     if await session.scalar(select(User.id).where(User.phone == phone)):
         raise Conflict("this phone number has already signed up", code="phone_taken")
+    sign_up_counts = await fraud.screen_sign_up(session, device_id=device_id, ip=ip, now=now)
+    # Locked before this person's row points at the inviter: every invitee of one inviter then queues here,
+    # so the reward rules count exactly and the cap cannot be raced.
+    inviter = await lock_person(session, inviter_id) if inviter_id else None
     user = User(
         id=new_id("u"),
         phone=phone,
@@ -87,6 +100,7 @@ async def sign_up(
         birth_year=birth_year,
         invite_code="".join(secrets.choice(_INVITE_ALPHABET) for _ in range(8)),
         device_id=device_id,
+        sign_up_ip=ip,
         invited_by=inviter_id,
         created_at=now,
     )
@@ -109,7 +123,25 @@ async def sign_up(
         card = await issue_card(session, user.id, campaign, reason="sign_up", now=now)
         if card is not None:
             cards.append(card)
+    fraud.record_sign_up(session, sign_up_counts, user, now)
+    if inviter is not None and campaign is not None:
+        await settle_invitation(
+            session, inviter=inviter, invitee=user, campaign=campaign,
+            address_sign_ups_last_hour=sign_up_counts.address_sign_ups_last_hour, now=now,
+        )
     return SignedUp(user.id, token, user.invite_code, cards)
+
+
+async def sign_up_recorded(store: Store, **details: Any) -> SignedUp:
+    """sign_up in a transaction of its own; a refused sign-up still leaves its decision for the operator
+    (the sign-up's own transaction is rolled back, so the decision is written in another)."""
+    try:
+        async with store.transaction() as session:
+            return await sign_up(session, **details)
+    except fraud.SignUpRefused as refused:
+        async with store.transaction() as session:
+            session.add(refused.decision)
+        raise
 
 
 async def issue_token(session: AsyncSession, user_id: str, now: datetime) -> str:

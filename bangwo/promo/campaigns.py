@@ -9,14 +9,14 @@ UPDATE in the payment's transaction: it raises `redeemed_fen` only while it stay
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bangwo.domain.errors import InvalidInput, NotFound
+from bangwo.domain.errors import Conflict, InvalidInput, NotFound
 from bangwo.domain.money import MIN_PAY_FEN, Fen
 from bangwo.store.tables import CampaignRow, CampaignVersion
 
@@ -163,3 +163,39 @@ async def return_budget(session: AsyncSession, campaign_id: str, amount_fen: Fen
             .where(CampaignRow.id == campaign_id)
             .values(redeemed_fen=CampaignRow.redeemed_fen - amount_fen)
         )
+
+
+async def create_campaign(session: AsyncSession, config: CampaignConfig, *, changed_by: str, now: datetime
+                          ) -> CampaignRow:
+    """A new campaign (version 1); an id already taken is refused, never overwritten."""
+    if await session.get(CampaignRow, config.id) is not None:
+        raise Conflict(f"campaign {config.id!r} already exists; change it instead", code="campaign_exists")
+    await save_campaign(session, config, changed_by=changed_by, now=now)
+    return await campaign(session, config.id)
+
+
+async def change_campaign(session: AsyncSession, campaign_id: str, changes: dict[str, Any], *, changed_by: str,
+                          now: datetime) -> CampaignRow:
+    """Change some of a campaign's settings (the rest stay as they are): a new version."""
+    row = await session.get(CampaignRow, campaign_id, with_for_update=True)
+    if row is None:
+        raise NotFound(f"no campaign {campaign_id!r}", code="campaign_not_found")
+    if "id" in changes:
+        raise InvalidInput("a campaign's id cannot change", code="invalid_campaign")
+    config = replace(config_of(row), **changes)
+    # Lowering the budget under what was already given away would make the record claim an overspend.
+    if config.budget_fen < row.redeemed_fen:
+        raise InvalidInput(
+            f"invalid campaign: budget_fen cannot go below the {row.redeemed_fen} fen already redeemed",
+            code="invalid_campaign",
+        )
+    await save_campaign(session, config, changed_by=changed_by, now=now)
+    return row
+
+
+async def campaign_versions(session: AsyncSession, campaign_id: str) -> list[CampaignVersion]:
+    """Every configuration the campaign has had, oldest first."""
+    await campaign(session, campaign_id)
+    return list(await session.scalars(
+        select(CampaignVersion).where(CampaignVersion.campaign_id == campaign_id).order_by(CampaignVersion.version)
+    ))

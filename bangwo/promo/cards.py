@@ -24,7 +24,7 @@ class CardView:
     id: str
     campaign: str
     value_fen: Fen
-    status: str  # available | redeemed | expired
+    status: str  # available | redeemed | expired | revoked (taken back from an invite farm)
     reason: str
     expires_at: datetime
     order_id: str | None
@@ -91,6 +91,13 @@ async def redeem_card(session: AsyncSession, card_id: str, user_id: str, order_i
     if result.rowcount != 1:
         return None
     return await session.scalar(select(Card.campaign).where(Card.id == card_id))
+
+
+async def campaign_of_card(session: AsyncSession, card_id: str) -> CampaignRow | None:
+    """The campaign whose budget pays for the card."""
+    return await session.scalar(
+        select(CampaignRow).join(Card, Card.campaign == CampaignRow.id).where(Card.id == card_id)
+    )
 
 
 async def restore_card(session: AsyncSession, order_id: str) -> str | None:

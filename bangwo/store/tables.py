@@ -43,7 +43,7 @@ class User(Base):
     invite_code: Mapped[str] = mapped_column(String(16), unique=True)
     device_id: Mapped[str | None] = mapped_column(String(128), index=True)
     sign_up_ip: Mapped[str | None] = mapped_column(String(64), index=True)  # the network address it came from
-    invited_by: Mapped[str | None] = mapped_column(ForeignKey("users.id"))
+    invited_by: Mapped[str | None] = mapped_column(ForeignKey("users.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(index=True)
 
 
@@ -103,7 +103,7 @@ class Card(Base):
     value_fen: Mapped[int]
     status: Mapped[str] = mapped_column(String(16))
     reason: Mapped[str] = mapped_column(String(32))
-    issued_at: Mapped[datetime]
+    issued_at: Mapped[datetime] = mapped_column(index=True)  # the live figures count cards by hour
     expires_at: Mapped[datetime]
     order_id: Mapped[str | None] = mapped_column(String(32))
 
@@ -168,7 +168,7 @@ class ChatMessage(Base):
     role: Mapped[str] = mapped_column(String(16))  # "person" | "assistant"
     text: Mapped[str] = mapped_column(Text)
     state: Mapped[str | None] = mapped_column(String(16))
-    created_at: Mapped[datetime]
+    created_at: Mapped[datetime] = mapped_column(index=True)  # the live figures count commands by hour
 
 
 class PricedLines:
@@ -202,6 +202,7 @@ class OrderRow(PricedLines, Base):
     __table_args__ = (
         UniqueConstraint("user_id", "idempotency_key", name="uq_orders_user_idempotency_key"),
         Index("ix_orders_user_created", "user_id", "created_at"),
+        Index("ix_orders_created", "created_at"),  # the live figures count orders by hour
     )
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True)

@@ -12,7 +12,7 @@ from bangwo.assistant.fulfilment import MovieTickets
 from bangwo.assistant.reply import Reply, Turn
 from bangwo.assistant.skills.food import CardOffer, Refusal, say
 from bangwo.assistant.skills.movie import MAX_TICKETS, MoviePick, MovieSkill, ticket_count
-from bangwo.commerce.checkout import Fulfillers, cancel_order
+from bangwo.commerce.checkout import BudgetGuard, Fulfillers, cancel_order
 from bangwo.commerce.orders import list_orders
 from bangwo.commerce.proposals import load_proposal, proposal_from_row, save_proposal
 from bangwo.domain.catalogue import City, Film
@@ -107,6 +107,7 @@ class MovieDesk:
         tickets: MovieTickets,
         cities: list[City],
         proposal_seconds: int,
+        budget: BudgetGuard | None = None,
     ) -> None:
         self.store = store
         self.clock = clock
@@ -114,6 +115,7 @@ class MovieDesk:
         self.tickets = tickets
         self.cities = cities  # the cities with a cinema
         self.proposal_seconds = proposal_seconds
+        self.budget = budget  # the campaign budget's fast counter, if any
 
     @property
     def start_day(self) -> date:
@@ -358,7 +360,9 @@ class MovieDesk:
                     order=paid[0],
                 )
             return Reply(chat_id, "answer", say(lang, "没有可以退的电影票。", "There are no movie tickets to refund."))
-        order = await cancel_order(self.store, user_id=user_id, order_id=target.id, now=now, fulfillers=fulfillers)
+        order = await cancel_order(
+            self.store, user_id=user_id, order_id=target.id, now=now, fulfillers=fulfillers, budget=self.budget
+        )
         card = say(lang, "，免单卡已退回", " and your free-order card is back") if order.discount else ""
         return Reply(
             chat_id,

@@ -19,7 +19,7 @@ from bangwo.assistant.skills.flight import DEFAULT_CABIN, FlightSkill
 from bangwo.assistant.skills.food import CardOffer, Refusal, say
 from bangwo.assistant.skills.hotel import HotelSkill, no_rooms_sentence, room_count, stay_nights
 from bangwo.assistant.skills.trip import combine_trip
-from bangwo.commerce.checkout import Fulfillers, cancel_order, confirm_proposal
+from bangwo.commerce.checkout import BudgetGuard, Fulfillers, cancel_order, confirm_proposal
 from bangwo.commerce.orders import list_orders, load_order, read_order
 from bangwo.domain.clock import Clock, local
 from bangwo.domain.errors import Conflict
@@ -74,6 +74,7 @@ class TravelDesk:
         hotels: HotelSkill,
         booking: TravelBooking,
         proposal_seconds: int,
+        budget: BudgetGuard | None = None,
     ) -> None:
         self.store = store
         self.clock = clock
@@ -81,6 +82,7 @@ class TravelDesk:
         self.hotels = hotels
         self.booking = booking
         self.proposal_seconds = proposal_seconds
+        self.budget = budget  # the campaign budget's fast counter, if any
 
     @property
     def start_day(self) -> date:
@@ -242,7 +244,9 @@ class TravelDesk:
                 f"{zh}已经过了免费取消的时间。" if late else f"没有可以取消的{zh}订单。",
                 f"The free cancellation time for that {en} has passed." if late else f"There is no {en} to cancel.",
             ))
-        order = await cancel_order(self.store, user_id=user_id, order_id=target.id, now=now, fulfillers=fulfillers)
+        order = await cancel_order(
+            self.store, user_id=user_id, order_id=target.id, now=now, fulfillers=fulfillers, budget=self.budget
+        )
         whole = say(lang, "整个行程", "the whole trip") if order.domain == "trip" else say(lang, zh, en)
         card = say(lang, "，免单卡已退回", " and your free-order card is back") if order.discount else ""
         return Reply(chat_id, "done", say(
@@ -262,6 +266,7 @@ class TravelDesk:
             idempotency_key=idempotency_key,
             now=now,
             fulfillers=fulfillers,
+            budget=self.budget,
         )
         if not created:
             return order, False
@@ -283,6 +288,7 @@ class TravelDesk:
                     now=now,
                     fulfillers=fulfillers,
                     booking_failed=True,
+                    budget=self.budget,
                 )
                 raise BookingFailed(undone, leg_holds[0]["kind"]) from None
         async with self.store.read() as session:
