@@ -19,7 +19,7 @@ def run(*args: str, stdin: str = "", env: dict | None = None) -> subprocess.Comp
 def test_help_names_every_command():
     result = run("--help")
     assert result.returncode == 0
-    for command in ("serve", "chat", "parse", "seats"):
+    for command in ("serve", "chat", "parse", "seats", "campaign", "stats", "simulate"):
         assert command in result.stdout
 
 

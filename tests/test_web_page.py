@@ -100,7 +100,10 @@ async def test_page_has_the_elements_that_matter(client: httpx.AsyncClient) -> N
     assert {"legs", "legs-title", "leg-list", "leg-icon", "leg-kind", "leg-main", "leg-sub",
             "ticket-code-label"} <= page.roles
     # Every input has a label.
-    assert {"phone", "name", "message"} <= page.labels_for
+    assert {"phone", "name", "invite", "message"} <= page.labels_for
+    # A share link fills the invite code, and the browser's device id goes with the sign-up (what earns the reward).
+    assert 'get("invite")' in page.script and "device_id: deviceId()" in page.script
+    assert "body.invite_code = invite" in page.script
 
 
 async def test_page_is_self_contained(client: httpx.AsyncClient) -> None:
