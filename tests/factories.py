@@ -35,7 +35,7 @@ async def sign_up_person(client: httpx.AsyncClient, phone: str) -> tuple[str, di
 
 async def propose_food(services: Services, user_id: str, items: list[tuple[str, int]], *, lang: str = "zh") -> str:
     """Put a food proposal on the table without going through the parser (commerce tests need only this)."""
-    from bangwo.assistant.skills.food import CardOffer, Customer, FoodProposal
+    from bangwo.assistant.skills.food import Customer, FoodProposal, card_offer
     from bangwo.commerce.proposals import save_proposal
     from bangwo.domain.frame import FrameItem, IntentFrame
     from bangwo.people import default_address, set_default_address
@@ -55,7 +55,7 @@ async def propose_food(services: Services, user_id: str, items: list[tuple[str, 
             frame,
             lang=lang,
             customer=Customer(address.city_id, address.id, address.text, address.location),
-            card=CardOffer(card.id, card.value_fen) if card else None,
+            card=card_offer(card),
             now=now,
             proposal_seconds=600,
         )

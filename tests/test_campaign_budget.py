@@ -273,3 +273,15 @@ async def test_two_changes_make_three_versions_and_keep_what_was_redeemed(client
     assert versions[1].config["budget_fen"] == 1_000_000 and versions[1].config["cap_per_person"] == 21
     assert versions[2].config["categories"] == ["food"] and versions[2].config["budget_fen"] == 1_000_000
     assert versions[0].config["budget_fen"] == 300_000_000_000
+
+
+async def test_the_campaigns_minimum_payment_is_what_a_discounted_order_still_costs(client, services):
+    from tests.factories import propose_food, set_campaign, sign_up_person
+
+    await set_campaign(services, min_pay_fen=1000)  # ¥10 at least, whatever the card
+    user_id, auth = await sign_up_person(client, "13800138000")
+    proposal_id = await propose_food(services, user_id, [("杨枝甘露", 1)])  # ¥18 and a ¥3 fee: ¥21
+
+    card = (await client.get(f"/v1/proposals/{proposal_id}", headers=auth)).json()
+
+    assert card["pay"] == 1000 and card["discount"] == card["total"] - 1000

@@ -56,3 +56,10 @@ def test_opening_hours_across_midnight():
     assert night.is_open_at(30)
     assert not night.is_open_at(10 * 60)
     assert OpeningHours().is_open_at(0) and OpeningHours().around_the_clock
+
+
+def test_a_campaign_minimum_payment_is_kept_by_the_card():
+    """A campaign may ask for more than one fen: the card then stops where that minimum begins."""
+    assert quote(3000, 0, 0, 2500, min_pay_fen=1000).pay_fen == 1000
+    assert quote(3000, 0, 0, 2500, min_pay_fen=1000).discount_fen == 2000
+    assert quote(900, 0, 0, 2500, min_pay_fen=1000).discount_fen == 0  # below the minimum: no card at all

@@ -24,7 +24,7 @@ from bangwo.assistant.fulfilment import Delivery, HeldGoods, MovieTickets, Trave
 from bangwo.assistant.reply import Reply, Turn
 from bangwo.assistant.sessions import open_session, record
 from bangwo.assistant.skills import Skills
-from bangwo.assistant.skills.food import CardOffer, Customer, FoodProposal, Refusal, say
+from bangwo.assistant.skills.food import Customer, FoodProposal, Refusal, card_offer, say
 from bangwo.commerce.checkout import BudgetGuard, Fulfillers, cancel_order, confirm_proposal
 from bangwo.commerce.orders import list_orders
 from bangwo.commerce.proposals import decline_proposal, load_proposal, proposal_from_row, save_proposal
@@ -468,7 +468,7 @@ class Assistant:
                 **waiting, "frame": waiting["frames"][0], "asked": "passengers", "passengers": count
             }, open_proposal_id
         outcome = await self.travel.propose(
-            frames, lang=lang, card=CardOffer(card.id, card.value_fen) if card else None, passengers=passengers,
+            frames, lang=lang, card=card_offer(card), passengers=passengers,
             now=now,
         )
         if isinstance(outcome, Refusal):
@@ -513,7 +513,7 @@ class Assistant:
         if address is None:
             return Reply(chat_id, "need_info", self._ask_address(lang)), {**waiting, "asked": "address"}, None
         customer = Customer(address.city_id, address.id, address.text, address.location)
-        offer = CardOffer(card.id, card.value_fen) if card else None
+        offer = card_offer(card)
         if frame.domain == "grocery":
             outcome = await self.groceries.propose(frame, lang=lang, customer=customer, card=offer, now=now)
         else:

@@ -18,12 +18,13 @@ def unit_price_fen(item: MenuItem, options: dict[str, str]) -> Fen:
     return price
 
 
-def card_discount_fen(total_fen: Fen, card_value_fen: Fen | None) -> Fen:
-    """The free-order card's share of an order: its whole value, less whatever keeps the
-    person paying at least MIN_PAY_FEN. No card, or an order of one fen, gets nothing."""
+def card_discount_fen(total_fen: Fen, card_value_fen: Fen | None, min_pay_fen: Fen = MIN_PAY_FEN) -> Fen:
+    """The free-order card's share of an order: its whole value, less whatever keeps the person
+    paying at least the campaign's minimum (one fen by default). No card, or an order at the minimum,
+    gets nothing."""
     if card_value_fen is None or card_value_fen <= 0:
         return 0
-    return max(0, min(card_value_fen, total_fen - MIN_PAY_FEN))
+    return max(0, min(card_value_fen, total_fen - max(MIN_PAY_FEN, min_pay_fen)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,10 +38,16 @@ class Quote:
     pay_fen: Fen
 
 
-def quote(items_fen: Fen, fees_fen: Fen, provider_discount_fen: Fen, card_value_fen: Fen | None) -> Quote:
+def quote(
+    items_fen: Fen,
+    fees_fen: Fen,
+    provider_discount_fen: Fen,
+    card_value_fen: Fen | None,
+    min_pay_fen: Fen = MIN_PAY_FEN,
+) -> Quote:
     if items_fen < 0 or fees_fen < 0 or provider_discount_fen < 0:
         raise ValueError("amounts cannot be negative")
     subtotal = items_fen + fees_fen
     total = max(MIN_PAY_FEN, subtotal - provider_discount_fen)
-    discount = card_discount_fen(total, card_value_fen)
+    discount = card_discount_fen(total, card_value_fen, min_pay_fen)
     return Quote(subtotal_fen=subtotal, total_fen=total, discount_fen=discount, pay_fen=total - discount)

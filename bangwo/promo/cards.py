@@ -7,14 +7,14 @@ off the order is spent from its campaign's budget in the same transaction.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bangwo.domain.ids import new_id
-from bangwo.domain.money import Fen
+from bangwo.domain.money import MIN_PAY_FEN, Fen
 from bangwo.promo.campaigns import budget_left_fen, config_of
 from bangwo.store.tables import CampaignRow, Card
 
@@ -28,6 +28,7 @@ class CardView:
     reason: str
     expires_at: datetime
     order_id: str | None
+    min_pay_fen: Fen = MIN_PAY_FEN  # the least its campaign lets an order it discounts cost
 
 
 def _view(card: Card, now: datetime) -> CardView:
@@ -77,7 +78,7 @@ async def best_card(session: AsyncSession, user_id: str, now: datetime, domain: 
         if row is None or (domain and not config_of(row).applies_to(domain)):
             continue
         if await budget_left_fen(session, card.campaign) >= card.value_fen:
-            return card
+            return replace(card, min_pay_fen=row.min_pay_fen)
     return None
 
 

@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 
 from bangwo.assistant.fulfilment import MovieTickets
 from bangwo.assistant.reply import Reply, Turn
-from bangwo.assistant.skills.food import CardOffer, Refusal, say
+from bangwo.assistant.skills.food import Refusal, card_offer, say
 from bangwo.assistant.skills.movie import MAX_TICKETS, MoviePick, MovieSkill, ticket_count
 from bangwo.commerce.checkout import BudgetGuard, Fulfillers, cancel_order
 from bangwo.commerce.orders import list_orders
@@ -204,7 +204,7 @@ class MovieDesk:
             film,
             frame,
             lang=lang,
-            card=CardOffer(card.id, card.value_fen) if card else None,
+            card=card_offer(card),
             now=now,
             hold_id=hold_id,
             hold_until=until,
@@ -279,7 +279,7 @@ class MovieDesk:
             film,
             IntentFrame(domain="movie"),
             lang=lang,
-            card=CardOffer(card.id, card.value_fen) if card else None,
+            card=card_offer(card),
             now=now,
             hold_id=hold_id,
             hold_until=until,

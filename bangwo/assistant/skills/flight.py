@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from typing import Literal
 
-from bangwo.assistant.skills.food import CardOffer, say
+from bangwo.assistant.skills.food import CardOffer, card_terms, say
 from bangwo.domain.catalogue import City
 from bangwo.domain.clock import SHANGHAI, local
 from bangwo.domain.flight import Flight, assistant_discount_fen, flights_in_window, nearest_departures
@@ -172,7 +172,7 @@ class FlightSkill:
                 ProposalLine(title=say(lang, "助手专享价", "Assistant price"), quantity=1, unit_price=-assistant_cut,
                              details={"kind": "assistant_price"})
             )
-        priced = quote(ticket.amount_fen, 0, assistant_cut, card.value_fen if card else None)
+        priced = quote(ticket.amount_fen, 0, assistant_cut, **card_terms(card))
         return Proposal(
             id=new_id("p"), domain="flight", expires_at=hold_until, lines=lines, subtotal=priced.subtotal_fen,
             discount=priced.discount_fen, card_id=card.card_id if card and priced.discount_fen else None,

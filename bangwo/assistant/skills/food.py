@@ -17,9 +17,10 @@ from bangwo.domain.delivery import DeliveryPlan
 from bangwo.domain.frame import OPTION_GROUPS, FrameItem, IntentFrame, Lang
 from bangwo.domain.geo import Point, distance_m
 from bangwo.domain.ids import new_id
-from bangwo.domain.money import format_fen, yuan_to_fen
+from bangwo.domain.money import MIN_PAY_FEN, format_fen, yuan_to_fen
 from bangwo.domain.pricing import quote, unit_price_fen
 from bangwo.domain.proposal import Proposal, ProposalLine
+from bangwo.promo.cards import CardView
 from bangwo.providers.base import FoodProvider
 
 MAX_DELIVERY_M = 8_000
@@ -44,6 +45,19 @@ class Customer:
 class CardOffer:
     card_id: str
     value_fen: int
+    min_pay_fen: int = MIN_PAY_FEN  # its campaign's least payment for an order the card discounts
+
+
+def card_offer(card: CardView | None) -> CardOffer | None:
+    """The person's best card as a skill offers it on a card."""
+    return CardOffer(card.id, card.value_fen, card.min_pay_fen) if card else None
+
+
+def card_terms(card: CardOffer | None) -> dict[str, int | None]:
+    """The card's part of a quote(): its value and its campaign's minimum payment."""
+    if card is None:
+        return {"card_value_fen": None, "min_pay_fen": MIN_PAY_FEN}
+    return {"card_value_fen": card.value_fen, "min_pay_fen": card.min_pay_fen}
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,7 +317,7 @@ class FoodSkill:
                     details={"kind": "fee"},
                 )
             )
-        priced = quote(best.items_fen, merchant.delivery_fee_fen, 0, card.value_fen if card else None)
+        priced = quote(best.items_fen, merchant.delivery_fee_fen, 0, **card_terms(card))
         plan = self.provider_of(merchant).plan_delivery(merchant, customer.location, now, arrive_by)
         return Proposal(
             id=new_id("p"),

@@ -19,6 +19,7 @@ from bangwo.assistant.skills.food import (
     CardOffer,
     Customer,
     Refusal,
+    card_terms,
     delivery_time,
     say,
 )
@@ -237,7 +238,7 @@ class GrocerySkill:
                     details={"kind": "fee"},
                 )
             )
-        priced = quote(items_fen, merchant.delivery_fee_fen, 0, card.value_fen if card else None)
+        priced = quote(items_fen, merchant.delivery_fee_fen, 0, **card_terms(card))
         until = now + timedelta(seconds=proposal_seconds)
         hold_id = new_id("h")
         return Proposal(

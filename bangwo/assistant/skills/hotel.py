@@ -15,7 +15,7 @@ from datetime import date, datetime
 from typing import Protocol, TypeVar
 
 from bangwo.assistant.matching import match_score
-from bangwo.assistant.skills.food import CardOffer, Refusal, say
+from bangwo.assistant.skills.food import CardOffer, Refusal, card_terms, say
 from bangwo.domain.catalogue import City, Landmark
 from bangwo.domain.clock import local
 from bangwo.domain.frame import IntentFrame, Lang
@@ -168,7 +168,7 @@ class HotelSkill:
                 ProposalLine(title=say(lang, "助手专享价", "Assistant price"), quantity=1, unit_price=-assistant_fen,
                              details={"kind": "assistant_price"})
             )
-        priced = quote(items_fen, 0, assistant_fen, card.value_fen if card else None)
+        priced = quote(items_fen, 0, assistant_fen, **card_terms(card))
         return Proposal(
             id=new_id("p"), domain="hotel", expires_at=hold_until, lines=lines, subtotal=priced.subtotal_fen,
             discount=priced.discount_fen, card_id=card.card_id if card and priced.discount_fen else None,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from bangwo.assistant.matching import match_score
-from bangwo.assistant.skills.food import CardOffer, Refusal, say
+from bangwo.assistant.skills.food import CardOffer, Refusal, card_terms, say
 from bangwo.domain.catalogue import Film
 from bangwo.domain.cinema import Cinema, Hall, Showing, nearest_showings, seat_price_fen, showings_in_window
 from bangwo.domain.clock import SHANGHAI, local
@@ -139,7 +139,7 @@ class MovieSkill:
             )
             for price, ids in sorted(by_price.items())
         ]
-        priced = quote(sum(line.amount_fen for line in lines), 0, 0, card.value_fen if card else None)
+        priced = quote(sum(line.amount_fen for line in lines), 0, 0, **card_terms(card))
         note = self.explain(pick, frame, len(seats), lang)
         return Proposal(
             id=new_id("p"), domain="movie", expires_at=hold_until, lines=lines, subtotal=priced.subtotal_fen,

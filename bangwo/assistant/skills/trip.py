@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bangwo.assistant.skills.food import CardOffer, say
+from bangwo.assistant.skills.food import CardOffer, card_terms, say
 from bangwo.domain.frame import Lang
 from bangwo.domain.ids import new_id
 from bangwo.domain.pricing import quote
@@ -26,7 +26,7 @@ def combine_trip(legs: list[Proposal], *, card: CardOffer | None, lang: Lang, ho
     ]
     items_fen = sum(line.amount_fen for line in lines if line.details.get("kind") != "assistant_price")
     assistant_fen = -sum(line.amount_fen for line in lines if line.details.get("kind") == "assistant_price")
-    priced = quote(items_fen, 0, assistant_fen, card.value_fen if card else None)
+    priced = quote(items_fen, 0, assistant_fen, **card_terms(card))
     names = [(leg.merchant or {}).get("name", "") for leg in legs]
     return Proposal(
         id=new_id("p"),
