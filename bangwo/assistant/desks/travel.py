@@ -334,10 +334,12 @@ def describe_travel_proposal(proposal: Proposal, lang: Lang) -> str:
             say(lang, f"免单卡减{format_fen(proposal.discount)}", f"free-order card -{format_fen(proposal.discount)}")
         )
     held = f"{local(proposal.expires_at):%H:%M}"
+    kinds = {hold.get("kind") for hold in proposal.holds}
+    kept = "座位和房间" if kinds >= {"flight", "hotel"} else "座位" if "flight" in kinds else "房间"
     notes = (" " + " ".join(proposal.notes)) if proposal.notes else ""
     return say(
         lang,
-        "，".join(parts) + f"，实付{format_fen(proposal.pay)}。座位和房间为你保留到{held}，确认预订吗？{notes}",
+        "，".join(parts) + f"，实付{format_fen(proposal.pay)}。{kept}为你保留到{held}，确认预订吗？{notes}",
         ", ".join(parts) + f"; you pay {format_fen(proposal.pay)}. Held for you until {held}. Confirm?{notes}",
     )
 
