@@ -10,11 +10,12 @@ from dataclasses import fields
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path, Request
+from fastapi import APIRouter, Depends, Path
 from pydantic import BaseModel, Field
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bangwo.api.auth import AppServices
 from bangwo.api.operator import operator_only
 from bangwo.api.schemas import Strict
 from bangwo.domain.errors import Conflict
@@ -27,7 +28,6 @@ from bangwo.promo.campaigns import (
     create_campaign,
     running_campaign,
 )
-from bangwo.services import Services
 from bangwo.store.tables import CampaignRow
 
 router = APIRouter(prefix="/v1/admin/campaigns", tags=["operator"], dependencies=[Depends(operator_only)])
@@ -101,11 +101,6 @@ class CampaignVersionsOut(BaseModel):
     versions: list[CampaignVersionOut]
 
 
-def _services(request: Request) -> Services:
-    return request.app.state.services
-
-
-AppServices = Annotated[Services, Depends(_services)]
 
 
 async def _out(session: AsyncSession, row: CampaignRow, now: datetime) -> CampaignOut:
