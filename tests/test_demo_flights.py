@@ -18,7 +18,6 @@ from bangwo.providers.demo.flights import DemoFlights
 from bangwo.providers.demo.places import CITIES, CITY_BY_ID
 from bangwo.providers.registry import load_registry
 from bangwo.services import Services
-from bangwo.understand.calendar import LUNAR_NEW_YEAR
 
 START_DAY = date(2026, 2, 10)  # the clock's start day in tests/conftest.py
 CALENDAR = [
@@ -114,10 +113,6 @@ def test_fares_grow_with_the_distance_and_business_costs_more(provider):
             assert 0 < flight.fares["economy"] < flight.fares["business"]
             assert flight.fares["economy"] % 1000 == 0  # whole ten yuan
             assert flight.seats["economy"] >= 150 and flight.seats["business"] >= 12
-
-
-def test_the_festival_table_agrees_with_the_parsers_calendar():
-    assert flights.LUNAR_NEW_YEAR == LUNAR_NEW_YEAR
 
 
 def test_four_fictional_airlines_with_bilingual_names_and_bounded_assistant_prices(provider):

@@ -28,6 +28,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bangwo.domain.catalogue import City
 from bangwo.domain.clock import SHANGHAI
+from bangwo.domain.festival import LUNAR_NEW_YEAR
 from bangwo.domain.flight import Airline, Flight, flight_id, parse_flight_id
 from bangwo.domain.frame import Cabin
 from bangwo.domain.geo import distance_m
@@ -72,22 +73,6 @@ _ECONOMY_FEN_PER_KM = 70
 _BUSINESS_TIMES_ECONOMY = 3
 _FARE_STEP_FEN = 1000  # fares end in whole ten yuan
 
-# Lunar New Year's Day (正月初一) by Gregorian year. The same table as understand.calendar.LUNAR_NEW_YEAR
-# (a provider may not import understand; tests/test_demo_flights.py checks that the two agree).
-LUNAR_NEW_YEAR: dict[int, date] = {
-    2024: date(2024, 2, 10),
-    2025: date(2025, 1, 29),
-    2026: date(2026, 2, 17),
-    2027: date(2027, 2, 6),
-    2028: date(2028, 1, 26),
-    2029: date(2029, 2, 13),
-    2030: date(2030, 2, 3),
-    2031: date(2031, 1, 23),
-    2032: date(2032, 2, 11),
-    2033: date(2033, 1, 31),
-    2034: date(2034, 2, 19),
-    2035: date(2035, 2, 8),
-}
 # Fare level by days after 初一, percent; days not named here are at 100.
 _FESTIVAL_FARE_PERCENT: dict[int, int] = {
     **dict.fromkeys(range(-9, -1), 160),  # home for the new year
