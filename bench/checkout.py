@@ -1,0 +1,175 @@
+"""Checkout speed on one core: orders paid per second against what the same stack does at its barest.
+
+    .venv/bin/python bench/checkout.py [--orders 300] [--store sqlite|postgresql|both]
+
+Printed for each store, in the same run:
+- in process: confirmations per second (card redeemed, budget spent, wallet debited with ledger
+  lines, order and outbox event written, delivery planned) one after another, against minimal
+  write transactions (one row inserted) through the same driver; the ratio (issue 7's goal: ≥ 0.60);
+- over HTTP, against a real `bangwo serve` (uvicorn): POST /v1/proposals/{id}/confirm one after
+  another, against GET /healthz on the same server; the ratio (goal: ≥ 0.40).
+The proposals are made beforehand (sign-up, address, a food card) and are not timed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+
+import httpx
+from bench_stores import PING, fresh_postgres, scratch
+from sqlalchemy import insert
+
+from bangwo.assistant.skills.food import Customer, FoodProposal, card_offer
+from bangwo.commerce.proposals import save_proposal
+from bangwo.config import Settings
+from bangwo.domain.clock import ManualClock
+from bangwo.domain.frame import FrameItem, IntentFrame
+from bangwo.people import set_default_address, sign_up
+from bangwo.promo.cards import best_card
+from bangwo.services import Services, start_services
+
+START = datetime.fromisoformat("2026-02-10T10:00:00+08:00")
+ADDRESS = "杭州市西湖区文三路100号"
+BIN = Path(sys.executable).parent
+
+
+async def food_proposals(services: Services, count: int) -> list[tuple[str, str]]:
+    """(person, proposal) pairs, each a card for two cups of 杨枝甘露 with the person's free-order card."""
+    now = services.clock.now()
+    pairs = []
+    for i in range(count):
+        async with services.store.transaction() as session:
+            signed = await sign_up(session, phone=f"1370000{i:04d}", policy=services.sign_up_policy, now=now)
+            location = services.registry.geocoder.locate("hangzhou", ADDRESS)
+            address = await set_default_address(
+                session, signed.user_id, city_id="hangzhou", text=ADDRESS, location=location, now=now
+            )
+            card = await best_card(session, signed.user_id, now, "food")
+            outcome = services.food.propose(
+                IntentFrame(domain="food", items=[FrameItem(name="杨枝甘露", quantity=2)]), lang="zh",
+                customer=Customer("hangzhou", address.id, ADDRESS, location), card=card_offer(card), now=now,
+                proposal_seconds=3600,
+            )
+            assert isinstance(outcome, FoodProposal), outcome
+            await save_proposal(session, outcome.proposal, user_id=signed.user_id, chat_session_id=None,
+                                merchant_id=outcome.merchant_id, address_id=address.id, now=now)
+        pairs.append((signed.user_id, outcome.proposal.id))
+    return pairs
+
+
+async def in_process(url: str, orders: int) -> tuple[float, float]:
+    """(confirmations/s, minimal write transactions/s), one after another."""
+    with tempfile.TemporaryDirectory() as data_dir:
+        services = await start_services(
+            Settings(database_url=url, data_dir=Path(data_dir), catalogue_refresh_seconds=0), ManualClock(START)
+        )
+        try:
+            pairs = await food_proposals(services, orders + 1)
+            now = services.clock.now()
+            await services.assistant.confirm(*pairs[0], "warm", now)  # the first builds caches and connections
+            started = time.perf_counter()
+            for n, (user_id, proposal_id) in enumerate(pairs[1:]):
+                await services.assistant.confirm(user_id, proposal_id, f"k{n}", now)
+            confirmed = orders / (time.perf_counter() - started)
+            async with services.store.engine.begin() as connection:
+                await connection.run_sync(scratch.create_all)
+            started = time.perf_counter()
+            for n in range(orders):
+                async with services.store.transaction() as session:
+                    await session.execute(insert(PING).values(note=str(n)))
+            baseline = orders / (time.perf_counter() - started)
+        finally:
+            await services.close()
+    return confirmed, baseline
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+async def over_http(url: str, orders: int) -> tuple[float, float]:
+    """(confirmations/s, GET /healthz/s) against a real `bangwo serve`, one request after another."""
+    with tempfile.TemporaryDirectory() as data_dir:
+        port = _free_port()
+        env = {**os.environ, "BANGWO_DATABASE_URL": url, "BANGWO_DATA_DIR": data_dir, "BANGWO_NOW": START.isoformat(),
+               "BANGWO_CATALOGUE_REFRESH_SECONDS": "0"}
+        server = await asyncio.create_subprocess_exec(
+            str(BIN / "bangwo"), "serve", "--port", str(port), env=env,
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        try:
+            async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=30) as client:
+                for _ in range(150):
+                    try:
+                        if (await client.get("/healthz")).status_code == 200:
+                            break
+                    except httpx.TransportError:
+                        await asyncio.sleep(0.2)
+                cards = []
+                for i in range(orders + 1):
+                    signed = (await client.post("/v1/users", json={"phone": f"1360000{i:04d}"})).json()
+                    auth = {"Authorization": f"Bearer {signed['token']}"}
+                    first = (await client.post("/v1/chat", json={"text": "帮我点两杯杨枝甘露"}, headers=auth)).json()
+                    card = (await client.post("/v1/chat", headers=auth, json={
+                        "text": ADDRESS, "session_id": first["session_id"]})).json()
+                    cards.append((auth, card["proposal"]["id"]))
+                auth, first_card = cards[0]
+                await client.post(f"/v1/proposals/{first_card}/confirm", headers={**auth, "Idempotency-Key": "warm"})
+                started = time.perf_counter()
+                for n, (auth, proposal_id) in enumerate(cards[1:]):
+                    response = await client.post(f"/v1/proposals/{proposal_id}/confirm",
+                                                 headers={**auth, "Idempotency-Key": f"k{n}"})
+                    assert response.status_code == 201, response.text
+                confirmed = orders / (time.perf_counter() - started)
+                started = time.perf_counter()
+                for _ in range(orders):
+                    await client.get("/healthz")
+                bare = orders / (time.perf_counter() - started)
+        finally:
+            server.terminate()
+            await server.wait()
+    return confirmed, bare
+
+
+async def measure(label: str, url: str, orders: int) -> None:
+    confirmed, baseline = await in_process(url, orders)
+    print(f"{label}:")
+    print(f"  in process:  {confirmed:7.1f} orders/s   baseline {baseline:7.1f} minimal write transactions/s"
+          f"   ratio {confirmed / baseline:.3f} (goal 0.60)")
+    # The server starts on an empty store of its own.
+    empty = url.replace("bench.db", "bench-http.db") if url.startswith("sqlite") else await fresh_postgres() or url
+    http_confirmed, bare = await over_http(empty, orders)
+    print(f"  over HTTP:   {http_confirmed:7.1f} confirms/s   GET /healthz {bare:7.1f}/s"
+          f"   ratio {http_confirmed / bare:.3f} (goal 0.40)")
+
+
+async def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--orders", type=int, default=300, help="orders timed on each path (default 300)")
+    parser.add_argument("--store", choices=("sqlite", "postgresql", "both"), default="both")
+    args = parser.parse_args()
+    if args.store in ("sqlite", "both"):
+        with tempfile.TemporaryDirectory() as folder:
+            await measure("SQLite", f"sqlite+aiosqlite:///{folder}/bench.db", args.orders)
+    if args.store in ("postgresql", "both"):
+        url = await fresh_postgres()
+        if url is None:
+            print("PostgreSQL: not reachable at 127.0.0.1:5432, skipped", file=sys.stderr)
+            return 1 if args.store == "postgresql" else 0
+        await measure("PostgreSQL", url, args.orders)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(asyncio.run(main()))
