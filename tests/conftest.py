@@ -17,6 +17,8 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from bangwo.api.app import create_app
 from bangwo.config import Settings
 from bangwo.domain.clock import ManualClock
+from bangwo.providers.demo.hotels import DemoHotels
+from bangwo.providers.registry import load_registry
 from bangwo.services import Services
 
 SPRING_FESTIVAL_MORNING = datetime.fromisoformat("2026-02-10T10:00:00+08:00")
@@ -70,3 +72,24 @@ async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
     transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
     async with httpx.AsyncClient(transport=transport, base_url="http://bangwo.test") as client:
         yield client
+
+
+class HotelThatFails(DemoHotels):
+    """The demo hotels, except that booking fails after the flight is booked (a provider outage)."""
+
+    async def sell_hold(self, session, hold_id, order_id, now) -> int:
+        raise ConnectionError("hotel provider unavailable")
+
+
+@pytest.fixture
+async def failing_hotel_client(
+    settings: Settings, clock: ManualClock
+) -> AsyncIterator[tuple[httpx.AsyncClient, Services]]:
+    """A client of an app whose hotel provider fails to book: the trip saga's failure, injected."""
+    registry = load_registry()
+    registry.hotels["demo"] = HotelThatFails()
+    app = create_app(settings, clock, registry)
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://bangwo.test") as client:
+            yield client, app.state.services

@@ -4,18 +4,13 @@ cancel; a trip is one card and one payment, and a trip whose hotel fails is undo
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import date, datetime
 
 import httpx
 import pytest
 from sqlalchemy import func, select
 
-from bangwo.api.app import create_app
-from bangwo.config import Settings
 from bangwo.domain.geo import distance_m
-from bangwo.providers.demo.hotels import DemoHotels
-from bangwo.providers.registry import load_registry
 from bangwo.store.tables import LedgerEntry, StockHold
 from tests.factories import DEMO_BALANCE_FEN, give_address
 from tests.test_stories import say
@@ -155,26 +150,8 @@ async def test_a_trip_is_one_card_one_payment_and_both_legs_booked(client, servi
     assert me["balance"] == DEMO_BALANCE_FEN - proposal["pay"]
 
 
-class HotelThatFails(DemoHotels):
-    """The demo hotels, except that booking fails after the flight is booked (a provider outage)."""
-
-    async def sell_hold(self, session, hold_id, order_id, now) -> int:
-        raise ConnectionError("hotel provider unavailable")
-
-
-@pytest.fixture
-async def failing_client(settings: Settings, clock) -> AsyncIterator[tuple[httpx.AsyncClient, object]]:
-    registry = load_registry()
-    registry.hotels["demo"] = HotelThatFails()
-    app = create_app(settings, clock, registry)
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://bangwo.test") as client:
-            yield client, app.state.services
-
-
-async def test_a_trip_whose_hotel_fails_is_undone_and_the_person_is_told(failing_client):
-    client, services = failing_client
+async def test_a_trip_whose_hotel_fails_is_undone_and_the_person_is_told(failing_hotel_client):
+    client, services = failing_hotel_client
     auth = await person(client, services, "13800138000", "王小明", "hangzhou")
     offer = await say(client, auth, "帮我订明天上午去上海的机票，再订一间外滩附近的酒店，两晚")
     assert offer["proposal"]["domain"] == "trip"

@@ -267,17 +267,14 @@ class Assistant:
         self, user_id: str, proposal_id: str, idempotency_key: str | None, now: datetime
     ) -> tuple[Order, bool]:
         """Pay for the card on the table; a trip is booked leg by leg after (and undone if a leg fails)."""
-        async with self.store.read() as session:
-            domain = (await load_proposal(session, proposal_id, user_id)).domain
-        if domain == "trip":
-            return await self.travel.confirm_trip(
-                user_id=user_id, proposal_id=proposal_id, idempotency_key=idempotency_key, now=now,
-                fulfillers=self.fulfillers,
-            )
-        return await confirm_proposal(
+        fulfillers = self.fulfillers
+        order, created = await confirm_proposal(
             self.store, user_id=user_id, proposal_id=proposal_id, idempotency_key=idempotency_key, now=now,
-            fulfillers=self.fulfillers, budget=self.budget,
+            fulfillers=fulfillers, budget=self.budget,
         )
+        if created and order.domain == "trip":
+            order = await self.travel.book_trip(order, user_id=user_id, now=now, fulfillers=fulfillers)
+        return order, created
 
     async def chat(self, user_id: str, text: str, session_id: str | None = None) -> Reply:
         text = without_control_chars(text or "")[:MAX_TEXT_CHARS]

@@ -74,10 +74,10 @@ async def best_card(session: AsyncSession, user_id: str, now: datetime, domain: 
     for card in await cards_of(session, user_id, now):
         if card.status != "available":
             continue
-        row = await session.get(CampaignRow, card.campaign)
+        row = await session.get(CampaignRow, card.campaign, populate_existing=True)
         if row is None or (domain and not config_of(row).applies_to(domain)):
             continue
-        if await budget_left_fen(session, card.campaign) >= card.value_fen:
+        if row.budget_fen - row.redeemed_fen >= card.value_fen:  # read afresh just above: the budget as it is now
             return replace(card, min_pay_fen=row.min_pay_fen)
     return None
 

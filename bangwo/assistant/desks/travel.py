@@ -19,7 +19,7 @@ from bangwo.assistant.skills.flight import DEFAULT_CABIN, FlightSkill
 from bangwo.assistant.skills.food import CardOffer, Refusal, say
 from bangwo.assistant.skills.hotel import HotelSkill, no_rooms_sentence, room_count, stay_nights
 from bangwo.assistant.skills.trip import combine_trip
-from bangwo.commerce.checkout import BudgetGuard, Fulfillers, cancel_order, confirm_proposal
+from bangwo.commerce.checkout import BudgetGuard, Fulfillers, cancel_order
 from bangwo.commerce.orders import list_orders, load_order, read_order
 from bangwo.domain.clock import Clock, local
 from bangwo.domain.errors import Conflict
@@ -255,21 +255,9 @@ class TravelDesk:
             f"Cancelled {whole}: {format_fen(order.pay)} is back in your wallet{card}.",
         ), order=order)
 
-    async def confirm_trip(
-        self, *, user_id: str, proposal_id: str, idempotency_key: str | None, now: datetime, fulfillers: Fulfillers
-    ) -> tuple[Order, bool]:
-        """The saga: pay, then book each leg in its own transaction; if one fails, undo everything."""
-        order, created = await confirm_proposal(
-            self.store,
-            user_id=user_id,
-            proposal_id=proposal_id,
-            idempotency_key=idempotency_key,
-            now=now,
-            fulfillers=fulfillers,
-            budget=self.budget,
-        )
-        if not created:
-            return order, False
+    async def book_trip(self, order: Order, *, user_id: str, now: datetime, fulfillers: Fulfillers) -> Order:
+        """The saga's second half, once the trip is paid: book each leg in its own transaction; if one
+        fails, undo everything (BookingFailed)."""
         async with self.store.read() as session:
             row = await load_order(session, order.id, user_id)
             holds, lines = row.details.get("holds") or [], row.lines
@@ -292,7 +280,7 @@ class TravelDesk:
                 )
                 raise BookingFailed(undone, leg_holds[0]["kind"]) from None
         async with self.store.read() as session:
-            return await read_order(session, order.id, user_id, now), True
+            return await read_order(session, order.id, user_id, now)
 
 
 def describe_leg(line: ProposalLine, lang: Lang) -> str | None:
