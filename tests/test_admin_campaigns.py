@@ -118,6 +118,13 @@ async def test_campaigns_run_in_sequence_and_sign_ups_get_the_running_ones_card(
         ({"starts_at": "2026-02-11T00:00:00"}, "need a timezone"),
         ({"id": "Not Valid"}, "id: 1-32 lower-case letters"),
         ({"name": "  "}, "name: required"),
+        # Found by tests/test_api_fuzz.py: each of these was a 500 from the database (PostgreSQL; the budget on
+        # SQLite too) or from computing an expiry.
+        ({"name": "春节\x00免单"}, "name: no control characters"),
+        ({"cap_per_person": 2**31}, "every other amount and count ≤ 2147483647"),
+        ({"card_value_fen": 2**40}, "every other amount and count ≤ 2147483647"),
+        ({"budget_fen": 2**63}, "budget_fen ≤ 9223372036854775807"),
+        ({"card_valid_days": 10**9}, "card_valid_days ≤ 3650"),
     ],
 )
 async def test_a_bad_configuration_is_refused_with_the_rule_it_broke(client: httpx.AsyncClient, change, says):
@@ -150,6 +157,16 @@ async def test_a_change_is_checked_too_and_the_id_stays(client: httpx.AsyncClien
     assert renamed.status_code == 422
     shown = (await client.get("/v1/admin/campaigns/launch", headers=OPERATOR)).json()
     assert shown["version"] == 1  # nothing refused was saved
+
+
+async def test_a_campaign_id_that_no_campaign_could_have_is_a_422(client: httpx.AsyncClient):
+    # Found by tests/test_api_fuzz.py: a NUL in the id reached PostgreSQL and came back as a 500.
+    for method, path in [("GET", "/v1/admin/campaigns/a%00b"), ("GET", "/v1/admin/campaigns/a%00b/versions"),
+                         ("PUT", "/v1/admin/campaigns/a%00b")]:
+        response = await client.request(method, path, json={"budget_fen": 1} if method == "PUT" else None,
+                                        headers=OPERATOR)
+        assert response.status_code == 422, (method, path, response.text)
+        assert response.json()["error"]["code"] == "invalid_request"
 
 
 async def test_an_unknown_campaign_is_404(client: httpx.AsyncClient):

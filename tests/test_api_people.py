@@ -69,6 +69,9 @@ async def test_routes_need_a_valid_token(client: httpx.AsyncClient, headers: dic
     ("content", "code"),
     [
         (b"{not json", "invalid_json"),
+        # Found by tests/test_api_fuzz.py: the JSON decoder's other failures were a bare 400 http_error.
+        (b'{"phone": "\xff"}', "invalid_json"),  # not UTF-8
+        (b"[" * 5000, "invalid_json"),  # nested deeper than the decoder recurses
         (b'{"phone": 13800138000}', "invalid_request"),
         (b'{"phone": "13800138000", "is_admin": true}', "invalid_request"),
         (b"[]", "invalid_request"),
@@ -79,6 +82,28 @@ async def test_malformed_bodies_get_a_422_with_a_stable_code(client: httpx.Async
     assert response.status_code == 422
     assert response.json()["error"]["code"] == code
     assert response.json()["error"]["message"]
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "body"),
+    [
+        ("GET", "/v1/proposals/p_1%00", None),
+        ("POST", "/v1/proposals/p_1%00/confirm", None),
+        ("POST", "/v1/proposals/p_1%00/seats", {"seats": ["1-1"]}),
+        ("GET", "/v1/orders/o_1%00", None),
+        ("POST", "/v1/orders/o_1%00/cancel", None),
+        ("GET", "/v1/tickets/7KQ2%00/qr.svg", None),
+        ("GET", "/v1/tickets/7KQ2%00/qr.png", None),
+        ("POST", "/v1/chat", {"text": "你好", "session_id": "s_1\x00"}),
+    ],
+)
+async def test_an_id_no_resource_could_have_is_a_422(client: httpx.AsyncClient, method: str, path: str, body):
+    # Found by tests/test_api_fuzz.py: a NUL in an id reached PostgreSQL and came back as a 500.
+    token = (await client.post("/v1/users", json={"phone": "13800138000"})).json()["token"]
+    headers = {"Authorization": f"Bearer {token}", "Idempotency-Key": "k-1"}
+    response = await client.request(method, path, json=body, headers=headers)
+    assert response.status_code == 422, response.text
+    assert response.json()["error"]["code"] == "invalid_request"
 
 
 async def test_a_huge_body_is_refused_before_it_is_read(client: httpx.AsyncClient):

@@ -32,6 +32,15 @@ async def decisions(client: httpx.AsyncClient, **filters: str | int) -> list[dic
     return response.json()["decisions"]
 
 
+@pytest.mark.parametrize(("path", "filters"), [("/v1/admin/fraud/decisions", {"user_id": "u_1\x00"}),
+                                               ("/v1/admin/invitations", {"inviter_id": "u_1\x00"})])
+async def test_a_filter_no_id_could_match_is_a_422(client: httpx.AsyncClient, path: str, filters: dict[str, str]):
+    # Found by tests/test_api_fuzz.py: a NUL in the filter reached PostgreSQL and came back as a 500.
+    response = await client.get(path, params=filters, headers=OPERATOR)
+    assert response.status_code == 422, response.text
+    assert response.json()["error"]["code"] == "invalid_request"
+
+
 async def test_a_fourth_sign_up_from_one_device_in_a_day_is_refused(
     app: FastAPI, client: httpx.AsyncClient, clock: ManualClock
 ):

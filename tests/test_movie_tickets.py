@@ -279,6 +279,15 @@ async def test_two_hundred_buyers_race_through_the_api_for_the_last_ten_seats(cl
     assert not await free_seats(client, showing.id)
 
 
+async def test_a_code_no_ticket_could_have_is_a_422_at_the_door(client):
+    # Found by tests/test_api_fuzz.py: a NUL in the code reached PostgreSQL and came back as a 500.
+    response = await client.post(
+        "/v1/staff/tickets/verify", json={"code": "7KQ2\x00M9XD"}, headers={"Authorization": f"Bearer {STAFF_TOKEN}"}
+    )
+    assert response.status_code == 422, response.text
+    assert response.json()["error"]["code"] == "invalid_request"
+
+
 async def test_ticket_checking_is_off_until_a_staff_token_is_set(database_url, tmp_path, clock):
     from bangwo.api.app import create_app
     from bangwo.config import Settings

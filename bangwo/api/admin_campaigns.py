@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bangwo.api.auth import AppServices
 from bangwo.api.operator import operator_only
-from bangwo.api.schemas import Strict
+from bangwo.api.schemas import ID_PATTERN, Strict
 from bangwo.domain.errors import Conflict
 from bangwo.promo.campaigns import (
     CampaignConfig,
@@ -35,7 +35,7 @@ CHANGED_BY = "admin-api"
 _DEFAULT = {f.name: f.default for f in fields(CampaignConfig)}
 # Money and counts are whole numbers: "2500" or 25.5 is refused, not guessed at.
 WholeNumber = Annotated[int, Field(strict=True)]
-CampaignId = Annotated[str, Path(max_length=32)]
+CampaignId = Annotated[str, Path(max_length=32, pattern=ID_PATTERN)]
 
 
 class CampaignSettings(Strict):

@@ -11,6 +11,7 @@ from pydantic import BaseModel
 
 from bangwo.api.auth import AppServices
 from bangwo.api.operator import operator_only
+from bangwo.api.schemas import ID_PATTERN
 from bangwo.promo.fraud import decisions
 from bangwo.promo.invites import (
     InvitationView,
@@ -81,7 +82,7 @@ async def fraud_decisions(
     services: AppServices,
     kind: Literal["sign_up", "invite_reward", "review"] | None = None,
     decision: Literal["allow", "deny", "hold"] | None = None,
-    user_id: Annotated[str | None, Query(max_length=32)] = None,
+    user_id: Annotated[str | None, Query(max_length=32, pattern=ID_PATTERN)] = None,
     limit: Limit = 100,
 ) -> FraudDecisionsOut:
     """The newest decisions first: what was allowed, denied or held, why, and on what counts."""
@@ -94,7 +95,7 @@ async def fraud_decisions(
 async def list_invitations(
     services: AppServices,
     status: Literal["rewarded", "held", "refused", "approved"] | None = None,
-    inviter_id: Annotated[str | None, Query(max_length=32)] = None,
+    inviter_id: Annotated[str | None, Query(max_length=32, pattern=ID_PATTERN)] = None,
     limit: Limit = 100,
 ) -> InvitationsOut:
     """The newest invitations first; `status=held` is the review queue."""

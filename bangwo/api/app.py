@@ -21,6 +21,8 @@ from bangwo.api.errors import install_error_handlers
 from bangwo.api.limits import BodySizeLimit
 from bangwo.api.qr import qr_image
 from bangwo.api.schemas import (
+    ID_PATTERN,
+    TICKET_CODE_PATTERN,
     AddressOut,
     CardOut,
     ChatRequest,
@@ -53,6 +55,9 @@ from bangwo.services import Services, start_services
 
 log = logging.getLogger("bangwo.api")
 ERRORS = {status: {"model": ErrorResponse} for status in (401, 402, 403, 404, 409, 410, 413, 422)}
+# Ids of proposals and orders, and ticket codes, in the path: anything else is a 422, never a database error.
+ResourceId = Annotated[str, Path(max_length=64, pattern=ID_PATTERN)]
+TicketCode = Annotated[str, Path(max_length=32, pattern=TICKET_CODE_PATTERN)]
 
 
 def _card(card: CardView) -> CardOut:
@@ -178,12 +183,12 @@ def create_app(
         )
 
     @app.get("/v1/proposals/{proposal_id}", tags=["assistant"])
-    async def get_proposal(proposal_id: str, user_id: UserId, services: AppServices) -> Proposal:
+    async def get_proposal(proposal_id: ResourceId, user_id: UserId, services: AppServices) -> Proposal:
         return await services.assistant.proposal(user_id, proposal_id)
 
     @app.post("/v1/proposals/{proposal_id}/confirm", status_code=201, tags=["commerce"])
     async def confirm(
-        proposal_id: str,
+        proposal_id: ResourceId,
         user_id: UserId,
         services: AppServices,
         response: Response,
@@ -202,12 +207,12 @@ def create_app(
             return OrdersResponse(orders=await list_orders(session, user_id, services.clock.now()))
 
     @app.get("/v1/orders/{order_id}", tags=["commerce"])
-    async def order(order_id: str, user_id: UserId, services: AppServices) -> OrderResponse:
+    async def order(order_id: ResourceId, user_id: UserId, services: AppServices) -> OrderResponse:
         async with services.store.read() as session:
             return OrderResponse(order=await read_order(session, order_id, user_id, services.clock.now()))
 
     @app.post("/v1/orders/{order_id}/cancel", tags=["commerce"])
-    async def cancel(order_id: str, user_id: UserId, services: AppServices) -> OrderResponse:
+    async def cancel(order_id: ResourceId, user_id: UserId, services: AppServices) -> OrderResponse:
         """Cancel a delivery before the rider has it, or refund tickets up to BANGWO_TICKET_REFUND_MINUTES
         before the showing (the seats go back on sale, the card comes back)."""
         order = await cancel_order(
@@ -255,7 +260,7 @@ def create_app(
 
     @app.post("/v1/proposals/{proposal_id}/seats", tags=["movies"])
     async def choose_seats(
-        proposal_id: str, body: ChooseSeatsRequest, user_id: UserId, services: AppServices
+        proposal_id: ResourceId, body: ChooseSeatsRequest, user_id: UserId, services: AppServices
     ) -> Proposal:
         """Pick other seats for a movie card: they are held and a new card replaces this one (confirm the new id)."""
         return await services.assistant.movies.choose_seats(user_id, proposal_id, body.seats, services.clock.now())
@@ -266,7 +271,7 @@ def create_app(
         response_class=Response,
         responses={200: {"content": {"image/svg+xml": {}}}},
     )
-    async def ticket_qr_svg(code: Annotated[str, Path(max_length=32)], user_id: UserId, services: AppServices):
+    async def ticket_qr_svg(code: TicketCode, user_id: UserId, services: AppServices):
         async with services.store.read() as session:
             ticket = await ticket_of(session, code, user_id)
         return Response(qr_image(ticket.code, "svg"), media_type="image/svg+xml")
@@ -277,7 +282,7 @@ def create_app(
         response_class=Response,
         responses={200: {"content": {"image/png": {}}}},
     )
-    async def ticket_qr_png(code: Annotated[str, Path(max_length=32)], user_id: UserId, services: AppServices):
+    async def ticket_qr_png(code: TicketCode, user_id: UserId, services: AppServices):
         async with services.store.read() as session:
             ticket = await ticket_of(session, code, user_id)
         return Response(qr_image(ticket.code, "png"), media_type="image/png")

@@ -35,6 +35,9 @@ STATUS_OF = [
 ]
 
 
+INVALID_JSON_MESSAGE = "the request body is not valid JSON"
+
+
 def error_body(code: str, message: str, **data: object) -> dict:
     return {"error": {"code": code, "message": message, **data}}
 
@@ -46,7 +49,7 @@ def _status(exc: BangwoError) -> int:
 def _validation_message(exc: RequestValidationError) -> tuple[str, str]:
     first = exc.errors()[0] if exc.errors() else {}
     if first.get("type") == "json_invalid":
-        return "invalid_json", "the request body is not valid JSON"
+        return "invalid_json", INVALID_JSON_MESSAGE
     where = ".".join(str(part) for part in first.get("loc", ()) if part != "body")
     return "invalid_request", f"{where or 'request'}: {first.get('msg', 'invalid')}"
 
@@ -65,6 +68,10 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if exc.status_code == 400 and isinstance(exc.__cause__, (ValueError, RecursionError)):
+            # FastAPI answers a bare 400 when the JSON decoder fails on more than syntax (bytes that are not
+            # UTF-8, arrays nested too deep); to a client that is the same mistake as any other malformed JSON.
+            return JSONResponse(error_body("invalid_json", INVALID_JSON_MESSAGE), status_code=422)
         code = {404: "not_found", 405: "method_not_allowed", 413: "body_too_large"}.get(exc.status_code, "http_error")
         return JSONResponse(error_body(code, str(exc.detail)), status_code=exc.status_code, headers=exc.headers)
 

@@ -11,6 +11,12 @@ from bangwo.domain.cinema import ScreenFormat
 from bangwo.domain.proposal import Order, Proposal, Ticket
 from bangwo.domain.seats import SeatKind
 
+# The characters of every id bangwo hands out ("o_3f9a…", "spring-2026"): anything else names nothing, and a NUL
+# cannot even be looked up in PostgreSQL, so such a request is refused up front (422 invalid_request).
+ID_PATTERN = r"^[A-Za-z0-9._:-]+$"
+# Ticket codes as staff type or scan them: case, spaces and dashes are forgiven (commerce.tickets.normalise_code).
+TICKET_CODE_PATTERN = r"^[A-Za-z0-9 -]+$"
+
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
@@ -59,7 +65,7 @@ class MeResponse(BaseModel):
 
 class ChatRequest(Strict):
     text: str = Field(min_length=1, max_length=2000, examples=["帮我点两杯少糖去冰的杨枝甘露"])
-    session_id: str | None = Field(default=None, max_length=32)
+    session_id: str | None = Field(default=None, max_length=32, pattern=ID_PATTERN)
 
 
 class ChatResponse(BaseModel):
@@ -121,7 +127,7 @@ class ChooseSeatsRequest(Strict):
 
 
 class VerifyTicketRequest(Strict):
-    code: str = Field(min_length=1, max_length=32, examples=["7KQ2M9XD4T"])
+    code: str = Field(min_length=1, max_length=32, pattern=TICKET_CODE_PATTERN, examples=["7KQ2M9XD4T"])
 
 
 class VerifyTicketResponse(BaseModel):

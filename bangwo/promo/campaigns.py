@@ -18,11 +18,17 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bangwo.domain.errors import Conflict, InvalidInput, NotFound
 from bangwo.domain.money import MIN_PAY_FEN, Fen
+from bangwo.domain.text import without_control_chars
 from bangwo.store.tables import CampaignRow, CampaignVersion
 
 DEFAULT_CAMPAIGN_ID = "launch"
 CAMPAIGN_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,31}$")
 DOMAINS = ("food", "grocery", "movie", "flight", "hotel", "trip")
+# The counts and per-card amounts live in 32-bit integer columns, the budget in a 64-bit one: a larger number
+# would fail in the database, so it is refused here with the rule it broke.
+MAX_COUNT = 2**31 - 1
+MAX_BUDGET_FEN = 2**63 - 1
+MAX_CARD_VALID_DAYS = 3_650  # ten years; an expiry far beyond that cannot even be computed
 
 
 @dataclass(frozen=True)
@@ -49,6 +55,8 @@ class CampaignConfig:
             problems.append("id: 1-32 lower-case letters, digits or -")
         if not self.name.strip():
             problems.append("name: required")
+        elif without_control_chars(self.name) != self.name:
+            problems.append("name: no control characters")
         if self.starts_at.tzinfo is None or self.ends_at.tzinfo is None:
             problems.append("starts_at and ends_at need a timezone")
         elif self.ends_at <= self.starts_at:
@@ -59,6 +67,12 @@ class CampaignConfig:
             problems.append("cap_per_person, cards_on_sign_up, invite_reward and review_threshold cannot be negative")
         if self.card_valid_days < 1:
             problems.append("card_valid_days ≥ 1")
+        elif self.card_valid_days > MAX_CARD_VALID_DAYS:
+            problems.append(f"card_valid_days ≤ {MAX_CARD_VALID_DAYS}")
+        counts = (self.card_value_fen, self.min_pay_fen, self.cap_per_person, self.cards_on_sign_up,
+                  self.invite_reward, self.review_threshold)
+        if max(counts) > MAX_COUNT or self.budget_fen > MAX_BUDGET_FEN:
+            problems.append(f"budget_fen ≤ {MAX_BUDGET_FEN}; every other amount and count ≤ {MAX_COUNT}")
         unknown = sorted(set(self.categories) - set(DOMAINS))
         if unknown:
             problems.append(f"categories: unknown {unknown}; choose from {list(DOMAINS)}")
