@@ -59,6 +59,24 @@ class Settings(BaseSettings):
         default=300, ge=0, description="how often providers' catalogues are checked for changes (0: only at start)"
     )
     max_body_bytes: int = Field(default=64 * 1024, ge=1024, description="larger request bodies are refused (413)")
+    max_in_flight: int = Field(
+        default=32, ge=1, description="requests one worker runs at once; more wait in a short queue, then get 503"
+    )
+    max_queue: int = Field(default=64, ge=0, description="requests one worker lets wait for a slot")
+    queue_wait_ms: int = Field(
+        default=40, ge=0, le=1000, description="how long a request may wait for a slot before a 503 with Retry-After"
+    )
+    rate_person_per_s: float = Field(
+        default=5, ge=0, description="requests a second one person may make, on average (0: no limit; 429 beyond)"
+    )
+    rate_person_burst: int = Field(default=20, ge=1, description="requests one person may make at once")
+    rate_address_per_s: float = Field(
+        default=50, ge=0, description="requests a second from one network address (0: no limit; 429 beyond)"
+    )
+    rate_address_burst: int = Field(default=200, ge=1, description="requests one network address may make at once")
+    trust_forwarded_for: bool = Field(
+        default=False, description="take the client's address from X-Forwarded-For (only behind a proxy that sets it)"
+    )
 
     @field_validator("now")
     @classmethod

@@ -23,6 +23,11 @@ from bangwo.services import Services
 
 SPRING_FESTIVAL_MORNING = datetime.fromisoformat("2026-02-10T10:00:00+08:00")
 TEST_DATABASE_URL = os.environ.get("BANGWO_TEST_DATABASE_URL")
+# Tests play hundreds of people from one address at machine speed, in process and through servers
+# they start: the door's limits are tested on their own (tests/test_admission.py, which sets them)
+# and kept out of every other story's way.
+os.environ.update(BANGWO_RATE_PERSON_PER_S="0", BANGWO_RATE_ADDRESS_PER_S="0", BANGWO_MAX_IN_FLIGHT="1000",
+                  BANGWO_MAX_QUEUE="1000")
 
 
 def pytest_report_header() -> str:

@@ -16,6 +16,7 @@ from fastapi.security import HTTPAuthorizationCredentials
 
 from bangwo import __version__
 from bangwo.api import admin_campaigns, admin_fraud, admin_stats, invites
+from bangwo.api.admission import Admission
 from bangwo.api.auth import AppServices, UserId, bearer, services_of
 from bangwo.api.errors import install_error_handlers
 from bangwo.api.limits import BodySizeLimit
@@ -48,6 +49,15 @@ from bangwo.domain.cinema import seat_price_fen
 from bangwo.domain.clock import Clock
 from bangwo.domain.errors import Forbidden, Unauthorized
 from bangwo.domain.proposal import Proposal
+from bangwo.ops.admission import (
+    AdmissionGate,
+    AdmissionLimits,
+    BucketRate,
+    MemoryBuckets,
+    RateLimits,
+    RedisBuckets,
+    TokenBuckets,
+)
 from bangwo.people import profile, sign_up_recorded
 from bangwo.promo.cards import CardView
 from bangwo.providers.registry import ProviderRegistry
@@ -92,11 +102,20 @@ async def _refresh_catalogue_forever(services: Services, every_seconds: int) -> 
             log.exception("catalogue refresh failed")
 
 
+def rate_buckets(settings: Settings) -> TokenBuckets:
+    """Shared by every worker in Redis when there is one; else each worker counts its own."""
+    if settings.redis_url:
+        return RedisBuckets.from_url(settings.redis_url, prefix=settings.redis_prefix)
+    return MemoryBuckets()
+
+
 def create_app(
     settings: Settings | None = None, clock: Clock | None = None, registry: ProviderRegistry | None = None
 ) -> FastAPI:
     """The app; `registry` replaces the installed providers (an embedding, or a test injecting a failure)."""
     settings = settings or Settings()
+
+    buckets = rate_buckets(settings)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -110,6 +129,7 @@ def create_app(
             if refresher is not None:
                 refresher.cancel()
             await services.close()
+            await buckets.close()
 
     app = FastAPI(
         title="bangwo",
@@ -119,6 +139,17 @@ def create_app(
         description="帮我 (help me): say what you want, confirm one card, get the order. Money is integer fen.",
     )
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    # Added last, so it runs first: a refusal costs nothing behind it.
+    app.add_middleware(
+        Admission,
+        gate=AdmissionGate(AdmissionLimits(settings.max_in_flight, settings.max_queue, settings.queue_wait_ms / 1000)),
+        buckets=buckets,
+        rates=RateLimits(
+            person=BucketRate(settings.rate_person_per_s, settings.rate_person_burst),
+            address=BucketRate(settings.rate_address_per_s, settings.rate_address_burst),
+        ),
+        trust_forwarded_for=settings.trust_forwarded_for,
+    )
     install_error_handlers(app)
     app.include_router(admin_stats.router)
     app.include_router(admin_campaigns.router)
