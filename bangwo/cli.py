@@ -91,6 +91,19 @@ def _simulate_command(args: argparse.Namespace, settings: Settings) -> int:
     return asyncio.run(run_simulation(settings, people=args.people, days=args.days, seed=args.seed, start=start))
 
 
+def _worker_command(args: argparse.Namespace, settings: Settings) -> int:
+    from bangwo.cli_worker import worker_command
+    from bangwo.commerce.outbox import MAX_BATCH_SIZE
+
+    if not 1 <= args.batch <= MAX_BATCH_SIZE:
+        print(f"bangwo worker: --batch must be 1 to {MAX_BATCH_SIZE}", file=sys.stderr)
+        return 2
+    if not 0.01 <= args.poll_seconds <= 3600:
+        print("bangwo worker: --poll-seconds must be 0.01 to 3600", file=sys.stderr)
+        return 2
+    return worker_command(settings, batch_size=args.batch, poll_seconds=args.poll_seconds, once=args.once)
+
+
 def build_parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(
         prog="bangwo",
@@ -166,6 +179,27 @@ def build_parser() -> argparse.ArgumentParser:
     simulate.add_argument("--seed", type=int, default=1, help="the same seed gives the same run (default 1)")
     simulate.add_argument("--start", help="ISO-8601 campaign start (default BANGWO_NOW or 2026-02-10T00:00+08:00)")
     simulate.set_defaults(run=_simulate_command)
+
+    worker = commands.add_parser(
+        "worker",
+        help="deliver order events to fulfilment and the figures (run beside serve)",
+        description="The outbox relay. Every paid, cancelled or failed order leaves an event in the store; the "
+        "worker hands each, oldest first and at least once, to fulfilment (the merchant's dispatch) and to the "
+        "figures' hourly counters, which ignore an event they already took. A restarted worker resumes from the first "
+        "undelivered event; several can run at once over PostgreSQL. An event a consumer refuses is retried after "
+        "2 s, 4 s, 8 s ... up to 10 minutes, while later events go on. SIGINT/SIGTERM finish the batch in hand and "
+        "exit 0. Progress goes to stderr. Store from BANGWO_DATABASE_URL or BANGWO_DATA_DIR.",
+    )
+    worker.add_argument("--batch", type=int, default=100, help="events per transaction, 1 to 1000 (default 100)")
+    worker.add_argument(
+        "--poll-seconds", type=float, default=1.0, help="how long to wait for new events when idle (default 1)"
+    )
+    worker.add_argument(
+        "--once",
+        action="store_true",
+        help="deliver what is due now and exit: 0 when all of it was delivered, 1 when an event was refused",
+    )
+    worker.set_defaults(run=_worker_command)
 
     from bangwo.cli_campaign import add_campaign_command
 

@@ -11,12 +11,15 @@ from bangwo.assistant.skills.food import FoodSkill
 from bangwo.assistant.skills.grocery import GrocerySkill
 from bangwo.assistant.skills.hotel import HotelSkill
 from bangwo.assistant.skills.movie import MovieSkill
+from bangwo.commerce.dispatches import OrderDispatcher
+from bangwo.commerce.outbox import OutboxConsumer
 from bangwo.config import Settings
 from bangwo.domain.catalogue import Catalogue, City
 from bangwo.domain.clock import Clock
 from bangwo.people import SignUpPolicy
 from bangwo.promo.budget_counter import BudgetCounter
 from bangwo.promo.campaigns import campaigns, default_campaign, save_campaign
+from bangwo.promo.order_counters import OrderCounters
 from bangwo.providers.registry import ProviderRegistry, load_registry
 from bangwo.store.catalogue import load_merchants, seed_catalogue
 from bangwo.store.engine import Store
@@ -31,6 +34,11 @@ class CatalogueView:
     skills: Skills
     delivery_cities: list[City]
     cinema_cities: list[City]
+
+
+def outbox_consumers() -> list[OutboxConsumer]:
+    """Who the outbox relay (`bangwo worker`) hands order events to: fulfilment's dispatches, the figures' counters."""
+    return [OrderDispatcher(), OrderCounters()]
 
 
 async def publish_catalogues(store: Store, registry: ProviderRegistry, clock: Clock) -> bool:
@@ -135,3 +143,4 @@ async def start_services(
         budget=budget_counter,
     )
     return Services(settings, clock, store, registry, view, assistant, budget_counter)
+

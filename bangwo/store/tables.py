@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, BigInteger, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
@@ -222,9 +222,18 @@ class OrderRow(PricedLines, Base):
 
 
 class OutboxEvent(Base):
-    """Written in the same transaction as the change it reports; a relay delivers it later."""
+    """Written in the same transaction as the change it reports; the relay (commerce/outbox.py) delivers it later."""
 
     __tablename__ = "outbox_events"
+    __table_args__ = (
+        # Only what is still to deliver, in id order: stays small however many events were ever delivered.
+        Index(
+            "ix_outbox_events_undelivered",
+            "id",
+            postgresql_where=text("delivered_at IS NULL"),
+            sqlite_where=text("delivered_at IS NULL"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     kind: Mapped[str] = mapped_column(String(48))
@@ -232,6 +241,60 @@ class OutboxEvent(Base):
     payload: Mapped[dict[str, Any]]
     created_at: Mapped[datetime]
     delivered_at: Mapped[datetime | None]
+    # Tries a consumer refused: the event waits until next_attempt_at, later events pass it meanwhile.
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    last_error: Mapped[str | None] = mapped_column(Text)
+    next_attempt_at: Mapped[datetime | None]
+
+
+class InboxEvent(Base):
+    """An outbox event one consumer has taken, written in the same transaction as what taking it changed.
+
+    A redelivered event finds its row here and changes nothing twice. No foreign key to the outbox:
+    delivered events may be pruned, the inbox must still remember them.
+    """
+
+    __tablename__ = "inbox_events"
+
+    consumer: Mapped[str] = mapped_column(String(32), primary_key=True)
+    event_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    taken_at: Mapped[datetime]
+
+
+class OrderDispatch(Base):
+    """What a merchant or provider acts on for a paid order: dispatched, or withdrawn when the order is
+    cancelled or its booking failed. Written by the fulfilment consumer of the outbox."""
+
+    __tablename__ = "order_dispatches"
+
+    order_id: Mapped[str] = mapped_column(ForeignKey("orders.id"), primary_key=True)
+    user_id: Mapped[str] = mapped_column(String(32))
+    domain: Mapped[str] = mapped_column(String(16))
+    merchant_id: Mapped[str | None] = mapped_column(String(64), index=True)  # a merchant's queue is read by this
+    status: Mapped[str] = mapped_column(String(12))  # dispatched | withdrawn
+    dispatched_at: Mapped[datetime | None]  # None: the withdrawal arrived first, it never reached the merchant
+    withdrawn_at: Mapped[datetime | None]
+    withdrawn_reason: Mapped[str | None] = mapped_column(String(16))  # cancelled | failed
+
+
+class OrderHourCounter(Base):
+    """Running order figures of one campaign for one Shanghai hour, kept by the figures consumer of the outbox.
+
+    The hour is the one the order was placed in, so a cancellation later moves the counters of the hour
+    its order was counted in. campaign_id is the campaign whose card paid part of the order; "" for
+    orders paid without a card.
+    """
+
+    __tablename__ = "order_hour_counters"
+
+    campaign_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    hour: Mapped[datetime] = mapped_column(primary_key=True)  # the Shanghai hour's start (stored in UTC)
+    orders_paid: Mapped[int]  # placed this hour and not cancelled
+    orders_cancelled: Mapped[int]  # placed this hour, then cancelled or failed
+    gmv_fen: Mapped[int] = mapped_column(BigInteger)  # the total of the orders still paid
+    cards_redeemed: Mapped[int]
+    redeemed_fen: Mapped[int] = mapped_column(BigInteger)  # what those cards took off their orders
+    updated_at: Mapped[datetime]
 
 
 class SeatHold(Base):

@@ -1,4 +1,4 @@
-"""INSERT ... ON CONFLICT DO NOTHING on either backend."""
+"""INSERT ... ON CONFLICT on either backend."""
 
 from __future__ import annotations
 
@@ -8,7 +8,11 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 
+def dialect_insert(session: AsyncSession, table: Any) -> Any:
+    """An INSERT that knows ON CONFLICT (DO NOTHING / DO UPDATE) for the session's backend."""
+    insert = postgresql.insert if session.bind.dialect.name == "postgresql" else sqlite.insert
+    return insert(table)
+
+
 async def insert_if_missing(session: AsyncSession, table: Any, **values: Any) -> None:
-    dialect = session.bind.dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    await session.execute(insert(table).values(**values).on_conflict_do_nothing())
+    await session.execute(dialect_insert(session, table).values(**values).on_conflict_do_nothing())
