@@ -45,13 +45,28 @@ def _parse_command(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _serve_command(args: argparse.Namespace, settings: Settings) -> int:
+    import asyncio
+
     import uvicorn
 
     from bangwo.api.app import create_app
+    from bangwo.services import prepare_store
 
     host, port = args.host or settings.host, args.port or settings.port
-    print(f"bangwo on http://{host}:{port}  (store: {settings.resolved_database_url()})", file=sys.stderr)
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+    workers = args.workers or settings.workers
+    url = settings.resolved_database_url()
+    print(f"bangwo on http://{host}:{port}  (store: {url}, {workers} worker{'s' * (workers > 1)})", file=sys.stderr)
+    if workers == 1:
+        uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+        return 0
+    if url.startswith("sqlite"):
+        print("bangwo: several workers share one SQLite file and queue on its write lock; "
+              "scale out over PostgreSQL (BANGWO_DATABASE_URL)", file=sys.stderr)
+    # Migrate, publish the catalogues and start the default campaign once, before the workers start
+    # (they would race to do it); each worker then finds the store ready and keeps no state of its own.
+    asyncio.run(prepare_store(settings))
+    # Each worker builds its app from the same BANGWO_* environment; a worker that dies is replaced.
+    uvicorn.run("bangwo.api.app:create_app", factory=True, host=host, port=port, workers=workers, log_level="warning")
     return 0
 
 
@@ -131,10 +146,16 @@ def build_parser() -> argparse.ArgumentParser:
         "serve",
         help="start the HTTP API and web page",
         description="Serve the API (/docs, /openapi.json) and the chat page at /. "
-        "Configure with BANGWO_DATABASE_URL, BANGWO_DATA_DIR, BANGWO_NOW, BANGWO_HOST, BANGWO_PORT.",
+        "Configure with BANGWO_DATABASE_URL, BANGWO_DATA_DIR, BANGWO_NOW, BANGWO_HOST, BANGWO_PORT; under a surge, "
+        "BANGWO_MAX_IN_FLIGHT, BANGWO_MAX_QUEUE and BANGWO_RATE_* set when a request is told to retry (429/503).",
     )
     serve.add_argument("--host", help="address to listen on (default BANGWO_HOST or 127.0.0.1)")
     serve.add_argument("--port", type=int, help="port (default BANGWO_PORT or 8000)")
+    serve.add_argument(
+        "--workers", type=int, choices=range(1, 65), metavar="N",
+        help="worker processes, 1 to 64 (default BANGWO_WORKERS or 1); for more than one, use PostgreSQL "
+        "and BANGWO_REDIS_URL so every worker shares the rate limits",
+    )
     serve.set_defaults(run=_serve_command)
 
     chat = commands.add_parser(
@@ -204,6 +225,9 @@ def build_parser() -> argparse.ArgumentParser:
     from bangwo.cli_campaign import add_campaign_command
 
     add_campaign_command(commands)
+    from bangwo.cli_loadtest import add_loadtest_commands
+
+    add_loadtest_commands(commands)
     return root
 
 

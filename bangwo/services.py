@@ -144,3 +144,8 @@ async def start_services(
     )
     return Services(settings, clock, store, registry, view, assistant, budget_counter)
 
+
+async def prepare_store(settings: Settings) -> None:
+    """Make the store ready for workers that start at once: migrated, catalogues published, a campaign running."""
+    services = await start_services(settings)
+    await services.close()

@@ -1,0 +1,120 @@
+"""Which server runs bangwo's workers: uvicorn against granian, same app, same workers, same load.
+
+    .venv/bin/python bench/servers.py [--workers 2] [--seconds 10] [--concurrency 64]
+
+Both serve `bangwo.api.app:create_app` (a factory, one app per worker) over PostgreSQL (the
+`bangwo_bench` database) and Redis, with the door's limits opened wide so nothing is shed. A
+load process keeps `--concurrency` requests outstanding for `--seconds` on each route:
+- GET /healthz: the server and framework alone;
+- GET /v1/me: a person's token checked and their profile read from the store.
+Printed: requests/s and p50/p99 per server and route, and granian's rate as a ratio of uvicorn's.
+granian is not a dependency of bangwo: install it (`.venv/bin/pip install granian`) to measure it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+from bench_stores import fresh_postgres
+
+BIN = Path(sys.executable).parent
+SERVERS = {
+    "uvicorn": lambda port, workers: [str(BIN / "uvicorn"), "--factory", "bangwo.api.app:create_app", "--port",
+                                      str(port), "--workers", str(workers), "--log-level", "warning"],
+    "granian": lambda port, workers: [str(BIN / "granian"), "--interface", "asgi", "--factory", "--port", str(port),
+                                      "--workers", str(workers), "--log-level", "warning",
+                                      "bangwo.api.app:create_app"],
+}
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+async def _load(client: httpx.AsyncClient, path: str, headers: dict[str, str], seconds: float,
+                concurrency: int) -> tuple[float, list[float]]:
+    """(requests/s, sorted latencies in ms) with `concurrency` requests always outstanding."""
+    latencies: list[float] = []
+    deadline = time.perf_counter() + seconds
+
+    async def one_lane() -> None:
+        while time.perf_counter() < deadline:
+            before = time.perf_counter()
+            response = await client.get(path, headers=headers)
+            assert response.status_code == 200, response.text
+            latencies.append((time.perf_counter() - before) * 1000)
+
+    started = time.perf_counter()
+    await asyncio.gather(*(one_lane() for _ in range(concurrency)))
+    return len(latencies) / (time.perf_counter() - started), sorted(latencies)
+
+
+async def measure(name: str, url: str, args: argparse.Namespace) -> dict[str, float]:
+    port = _free_port()
+    env = {**os.environ, "BANGWO_DATABASE_URL": url, "BANGWO_REDIS_URL": "redis://127.0.0.1:6379/0",
+           "BANGWO_REDIS_PREFIX": f"bench-{name}:", "BANGWO_CATALOGUE_REFRESH_SECONDS": "0",
+           "BANGWO_MAX_IN_FLIGHT": "10000", "BANGWO_MAX_QUEUE": "10000", "BANGWO_RATE_PERSON_PER_S": "0",
+           "BANGWO_RATE_ADDRESS_PER_S": "0"}
+    subprocess.run([str(BIN / "python"), "-c", "import asyncio\nfrom bangwo.config import Settings\n"
+                    "from bangwo.services import prepare_store\nasyncio.run(prepare_store(Settings()))"],
+                   env=env, check=True)
+    server = subprocess.Popen(SERVERS[name](port, args.workers), env=env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    rates: dict[str, float] = {}
+    try:
+        limits = httpx.Limits(max_connections=args.concurrency)
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=30, limits=limits) as client:
+            for _ in range(300):
+                try:
+                    if (await client.get("/healthz")).status_code == 200:
+                        break
+                except httpx.TransportError:
+                    await asyncio.sleep(0.1)
+            token = (await client.post("/v1/users", json={"phone": "13900000000"})).json()["token"]
+            for path, headers in (("/healthz", {}), ("/v1/me", {"Authorization": f"Bearer {token}"})):
+                await _load(client, path, headers, 1, args.concurrency)  # warm every worker
+                rate, latencies = await _load(client, path, headers, args.seconds, args.concurrency)
+                p50, p99 = latencies[len(latencies) // 2], latencies[int(len(latencies) * 0.99)]
+                print(f"  {name:8} GET {path:9} {rate:8.0f} requests/s   p50 {p50:6.1f} ms   p99 {p99:6.1f} ms")
+                rates[path] = rate
+    finally:
+        server.terminate()
+        server.wait()
+    return rates
+
+
+async def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--workers", type=int, default=2, help="worker processes of each server (default 2)")
+    parser.add_argument("--seconds", type=float, default=10, help="seconds of load on each route (default 10)")
+    parser.add_argument("--concurrency", type=int, default=64, help="requests kept outstanding (default 64)")
+    args = parser.parse_args()
+    if shutil.which("granian", path=str(BIN)) is None:
+        print("granian is not installed in this environment: .venv/bin/pip install granian", file=sys.stderr)
+        return 1
+    print(f"{args.workers} workers each, {args.concurrency} requests outstanding, {args.seconds:.0f} s a route")
+    results = {}
+    for name in SERVERS:
+        url = await fresh_postgres()
+        if url is None:
+            print("PostgreSQL is not reachable at 127.0.0.1:5432", file=sys.stderr)
+            return 1
+        results[name] = await measure(name, url, args)
+    for path in results["uvicorn"]:
+        print(f"ratio granian / uvicorn, GET {path}: {results['granian'][path] / results['uvicorn'][path]:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(asyncio.run(main()))
