@@ -59,6 +59,7 @@ class Settings(BaseSettings):
         default=300, ge=0, description="how often providers' catalogues are checked for changes (0: only at start)"
     )
     max_body_bytes: int = Field(default=64 * 1024, ge=1024, description="larger request bodies are refused (413)")
+    workers: int = Field(default=1, ge=1, le=64, description="worker processes `bangwo serve` starts")
     max_in_flight: int = Field(
         default=32, ge=1, description="requests one worker runs at once; more wait in a short queue, then get 503"
     )

@@ -64,7 +64,8 @@ from bangwo.providers.registry import ProviderRegistry
 from bangwo.services import Services, start_services
 
 log = logging.getLogger("bangwo.api")
-ERRORS = {status: {"model": ErrorResponse} for status in (401, 402, 403, 404, 409, 410, 413, 422)}
+# Any route may be refused at the door under a surge (429, 503: see bangwo.api.admission).
+ERRORS = {status: {"model": ErrorResponse} for status in (401, 402, 403, 404, 409, 410, 413, 422, 429, 503)}
 # Ids of proposals and orders, and ticket codes, in the path: anything else is a 422, never a database error.
 ResourceId = Annotated[str, Path(max_length=64, pattern=ID_PATTERN)]
 TicketCode = Annotated[str, Path(max_length=32, pattern=TICKET_CODE_PATTERN)]
