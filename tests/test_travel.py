@@ -4,12 +4,13 @@ cancel; a trip is one card and one payment, and a trip whose hotel fails is undo
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import httpx
 import pytest
 from sqlalchemy import func, select
 
+from bangwo.commerce.checkout import confirm_proposal
 from bangwo.domain.geo import distance_m
 from bangwo.store.tables import LedgerEntry, StockHold
 from tests.factories import DEMO_BALANCE_FEN, give_address
@@ -217,3 +218,40 @@ async def test_a_film_in_the_city_said_not_the_one_lived_in(client, services):
     offer = await say(client, auth, "在上海买两张惊蛰无声首映的票")
 
     assert offer["proposal"]["merchant"]["id"].startswith("demo-shanghai-")
+
+
+async def test_a_trip_a_crash_left_paid_but_unbooked_is_finished_by_a_worker(client, services, clock):
+    auth = await person(client, services, "13800138000", "王小明", "hangzhou")
+    offer = await say(client, auth, "帮我订明天上午去上海的机票，再订一间外滩附近的酒店，两晚")
+    user_id = (await client.get("/v1/me", headers=auth)).json()["user_id"]
+    # The payment commits, then the worker dies before booking any leg (confirm_proposal is that first half).
+    paid, _ = await confirm_proposal(services.store, user_id=user_id, proposal_id=offer["proposal"]["id"],
+                                     idempotency_key="k1", now=clock.now(), fulfillers=services.assistant.fulfillers)
+    assert await held_and_sold(services) == {"held": 3}
+
+    assert await services.assistant.finish_interrupted_trips() == 0  # too fresh: its own saga may still be running
+    clock.advance(timedelta(seconds=31))
+    assert await services.assistant.finish_interrupted_trips() == 1
+
+    assert await held_and_sold(services) == {"sold": 3}
+    order = (await client.get(f"/v1/orders/{paid.id}", headers=auth)).json()["order"]
+    assert order["status"] == "paid" and len(order["tickets"]) == 1
+    assert await services.assistant.finish_interrupted_trips() == 0  # finished once, never again
+
+
+async def test_a_trip_a_crash_left_unbooked_until_its_holds_lapsed_is_undone(client, services, clock):
+    auth = await person(client, services, "13800138000", "王小明", "hangzhou")
+    offer = await say(client, auth, "帮我订明天上午去上海的机票，再订一间外滩附近的酒店，两晚")
+    user_id = (await client.get("/v1/me", headers=auth)).json()["user_id"]
+    paid, _ = await confirm_proposal(services.store, user_id=user_id, proposal_id=offer["proposal"]["id"],
+                                     idempotency_key="k1", now=clock.now(), fulfillers=services.assistant.fulfillers)
+
+    # Nobody was there to book before the holds lapsed.
+    clock.advance(timedelta(seconds=services.settings.proposal_seconds + 1))
+    assert await services.assistant.finish_interrupted_trips() == 1
+
+    order = (await client.get(f"/v1/orders/{paid.id}", headers=auth)).json()["order"]
+    assert order["status"] == "cancelled"
+    me = (await client.get("/v1/me", headers=auth)).json()
+    assert me["balance"] == DEMO_BALANCE_FEN and [c["status"] for c in me["cards"]] == ["available"]
+    assert await held_and_sold(services) == {}

@@ -64,6 +64,7 @@ from bangwo.providers.registry import ProviderRegistry
 from bangwo.services import Services, start_services
 
 log = logging.getLogger("bangwo.api")
+TRIP_RECOVERY_SECONDS = 10.0  # how often each worker looks for trips a crash left paid but not booked
 # Any route may be refused at the door under a surge (429, 503: see bangwo.api.admission).
 ERRORS = {status: {"model": ErrorResponse} for status in (401, 402, 403, 404, 409, 410, 413, 422, 429, 503)}
 # Ids of proposals and orders, and ticket codes, in the path: anything else is a 422, never a database error.
@@ -103,6 +104,16 @@ async def _refresh_catalogue_forever(services: Services, every_seconds: int) -> 
             log.exception("catalogue refresh failed")
 
 
+async def _finish_interrupted_trips_forever(services: Services, every_seconds: float) -> None:
+    """A worker killed between a trip's payment and its bookings leaves it half done; any worker finishes it."""
+    while True:
+        await asyncio.sleep(every_seconds)
+        try:
+            await services.assistant.finish_interrupted_trips()
+        except Exception:  # the store's bad moment must not stop the next round
+            log.exception("finishing interrupted trips failed")
+
+
 def rate_buckets(settings: Settings) -> TokenBuckets:
     """Shared by every worker in Redis when there is one; else each worker counts its own."""
     if settings.redis_url:
@@ -124,9 +135,11 @@ def create_app(
         refresher = None
         if settings.catalogue_refresh_seconds:
             refresher = asyncio.create_task(_refresh_catalogue_forever(services, settings.catalogue_refresh_seconds))
+        finisher = asyncio.create_task(_finish_interrupted_trips_forever(services, TRIP_RECOVERY_SECONDS))
         try:
             yield
         finally:
+            finisher.cancel()
             if refresher is not None:
                 refresher.cancel()
             await services.close()

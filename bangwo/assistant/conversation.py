@@ -276,6 +276,10 @@ class Assistant:
             order = await self.travel.book_trip(order, user_id=user_id, now=now, fulfillers=fulfillers)
         return order, created
 
+    async def finish_interrupted_trips(self) -> int:
+        """Book, or undo, trips a crash left paid but not booked; how many it took up."""
+        return await self.travel.finish_interrupted_trips(self.clock.now(), fulfillers=self.fulfillers)
+
     async def chat(self, user_id: str, text: str, session_id: str | None = None) -> Reply:
         text = without_control_chars(text or "")[:MAX_TEXT_CHARS]
         now = self.clock.now()

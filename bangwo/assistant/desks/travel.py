@@ -8,10 +8,13 @@ undone (legs refunded, holds released, money back, card restored) and the person
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
+
+from sqlalchemy import select
 
 from bangwo.assistant.fulfilment import TravelBooking
 from bangwo.assistant.reply import Reply
@@ -29,6 +32,7 @@ from bangwo.domain.money import format_fen
 from bangwo.domain.proposal import Order, Proposal, ProposalLine
 from bangwo.providers.base import OutOfStock
 from bangwo.store.engine import Store
+from bangwo.store.tables import OrderRow
 
 log = logging.getLogger("bangwo.travel")
 
@@ -37,6 +41,10 @@ HOLD_ATTEMPTS = 5
 # Offers tried, best first, when the best ones are full.
 OFFERS_TRIED = 8
 MAX_PASSENGERS = 9
+# A trip's legs are booked right after payment; one still unbooked after the grace was interrupted by a crash.
+# Older than the lookback, its holds have long lapsed and it was taken up (or undone) long before.
+UNFINISHED_TRIP_GRACE = timedelta(seconds=30)
+UNFINISHED_TRIP_LOOKBACK = timedelta(days=7)
 LEG_WORDS = {"flight": ("机票", "flight"), "hotel": ("酒店", "hotel")}
 _NAME_SEPARATORS = re.compile(r"\s*(?:[、,，/&;；]|\band\b|和)\s*")
 
@@ -266,7 +274,11 @@ class TravelDesk:
             try:
                 async with self.store.transaction() as session:
                     row = await load_order(session, order.id, user_id, lock=True)
+                    booked = row.details.get("booked_legs") or []
+                    if row.status != "paid" or leg in booked:
+                        continue  # undone meanwhile, or booked by an earlier try that a crash interrupted
                     await self.booking.book(session, row, leg_holds, lines, now, leg=leg)
+                    row.details = {**row.details, "booked_legs": [*booked, leg]}
             except Exception:
                 log.exception("trip %s: leg %s could not be booked; undoing the trip", order.id, leg)
                 undone = await cancel_order(
@@ -281,6 +293,25 @@ class TravelDesk:
                 raise BookingFailed(undone, leg_holds[0]["kind"]) from None
         async with self.store.read() as session:
             return await read_order(session, order.id, user_id, now)
+
+    async def finish_interrupted_trips(self, now: datetime, *, fulfillers: Fulfillers) -> int:
+        """Trips paid a while ago whose legs are not all booked: the process died between paying and booking.
+        Book what is left, or undo the whole trip if that fails; returns how many trips were taken up."""
+        paid = OrderRow.domain == "trip", OrderRow.status == "paid"
+        window = OrderRow.created_at.between(now - UNFINISHED_TRIP_LOOKBACK, now - UNFINISHED_TRIP_GRACE)
+        async with self.store.read() as session:
+            rows = (await session.scalars(select(OrderRow).where(*paid, window).order_by(OrderRow.created_at))).all()
+            unfinished = [
+                (row.id, row.user_id) for row in rows
+                if {hold["leg"] for hold in row.details.get("holds") or []} - set(row.details.get("booked_legs") or [])
+            ]
+        for order_id, user_id in unfinished:
+            log.warning("trip %s was paid but not all of it booked: finishing it", order_id)
+            async with self.store.read() as session:
+                order = await read_order(session, order_id, user_id, now)
+            with contextlib.suppress(BookingFailed):  # undone and refunded: compensated is finished too
+                await self.book_trip(order, user_id=user_id, now=now, fulfillers=fulfillers)
+        return len(unfinished)
 
 
 def describe_leg(line: ProposalLine, lang: Lang) -> str | None:
