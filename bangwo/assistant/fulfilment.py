@@ -39,6 +39,9 @@ class HeldGoods:
 
     async def sell(self, session: AsyncSession, holds: Iterable[Hold], order_id: str, now: datetime) -> None:
         """Every hold of the card becomes a sale, or the payment is undone: a lapsed hold cannot be paid."""
+        holds = list(holds)
+        if holds:
+            await session.flush()  # the order the holds are sold to must be in the store first
         for hold in holds:
             provider = self._provider(hold)
             if provider is None or not await provider.sell_hold(session, hold["hold_id"], order_id, now):

@@ -142,7 +142,9 @@ async def confirm_proposal(
             spent = False
             try:
                 async with store.transaction() as session:
-                    order, created = await _confirm_in(session, user_id, proposal_id, key, now, fulfillers)
+                    order, created = await _confirm_in(
+                        session, user_id, proposal_id, key, now, fulfillers, retrying=attempt > 0
+                    )
                     # From here only the commit can fail, and then whether it landed is unknown:
                     # keeping the reservation can only hold budget back, giving it back could overspend it.
                     spent = created
@@ -182,11 +184,14 @@ async def _reserve_budget(store: Store, budget: BudgetGuard, user_id: str, propo
 
 
 async def _confirm_in(
-    session: AsyncSession, user_id: str, proposal_id: str, key: str, now: datetime, fulfillers: Fulfillers
+    session: AsyncSession, user_id: str, proposal_id: str, key: str, now: datetime, fulfillers: Fulfillers,
+    *, retrying: bool,
 ) -> tuple[Order, bool]:
     # Lock the proposal first: concurrent confirms of one proposal queue here, then see the result.
     proposal = await load_proposal(session, proposal_id, user_id, lock=True)
-    existing = await _order_under_key(session, user_id, key)
+    # An open proposal has no order yet; a key already used for another one is refused by the orders'
+    # unique (person, key) at the insert below, and the retry that follows looks the key up.
+    existing = await _order_under_key(session, user_id, key) if retrying or proposal.status != "open" else None
     if existing is not None:
         if existing.proposal_id != proposal_id:
             raise Conflict(
@@ -239,8 +244,8 @@ async def _confirm_in(
         created_at=now,
         cancelled_at=None,
     )
-    session.add(order)
-    await session.flush()  # tickets refer to the order
+    session.add(order)  # inserted at the flush, with what fulfilment adds to it (a fulfiller that
+    # writes rows referring to the order flushes it first)
     done = await fulfiller.fulfil(session, proposal, order, now)
     if done.delivery is not None:
         plan = done.delivery

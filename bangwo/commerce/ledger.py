@@ -10,16 +10,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, insert, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bangwo.domain.errors import PaymentRefused
 from bangwo.domain.ids import new_id
 from bangwo.domain.money import Fen, format_fen
 from bangwo.store.tables import Account, LedgerEntry
-from bangwo.store.upsert import insert_if_missing
 
 FUNDING_DEMO = "funding:demo"
+# Any account but a debited wallet moves in one statement, opened at its first entry. The same SQL on
+# SQLite and PostgreSQL, and, unlike the dialects' ON CONFLICT constructs, compiled once and cached.
+_CREDIT_OR_OPEN = text(
+    "INSERT INTO accounts (id, kind, balance_fen) VALUES (:id, :kind, :amount) "
+    "ON CONFLICT (id) DO UPDATE SET balance_fen = accounts.balance_fen + excluded.balance_fen"
+)
 
 
 def wallet_account(user_id: str) -> str:
@@ -43,40 +48,50 @@ class Leg:
 async def post_transfer(
     session: AsyncSession, legs: list[Leg], *, reason: str, now: datetime, order_id: str | None = None
 ) -> str:
-    """Post one balanced transfer. A wallet that would go below zero refuses the whole transfer."""
+    """Post one balanced transfer. A wallet that would go below zero refuses the whole transfer.
+
+    One statement a leg moves its balance (a wallet's debit only if the money is there; any other
+    account is created at its first entry), and one more writes every entry."""
     if sum(leg.amount_fen for leg in legs) != 0:
         raise ValueError(f"unbalanced transfer: {legs}")
     transfer_id = new_id("tr")
+    entries = []
     # One lock order for every transfer, so two transfers never wait on each other in a cycle.
     for leg in sorted(legs, key=lambda leg: leg.account_id):
         if leg.amount_fen == 0:
             continue
         kind = leg.account_id.split(":", 1)[0]
-        await insert_if_missing(session, Account.__table__, id=leg.account_id, kind=kind, balance_fen=0)
-        statement = (
-            update(Account).where(Account.id == leg.account_id).values(balance_fen=Account.balance_fen + leg.amount_fen)
-        )
         if kind == "wallet" and leg.amount_fen < 0:
-            statement = statement.where(Account.balance_fen + leg.amount_fen >= 0)
-        if (await session.execute(statement)).rowcount != 1:
-            balance = await balance_fen(session, leg.account_id)
-            raise PaymentRefused(
-                f"not enough balance: {format_fen(-leg.amount_fen)} needed, {format_fen(balance)} in the wallet",
-                code="insufficient_balance",
-                needed_fen=-leg.amount_fen,
-                balance_fen=balance,
-            )
-        session.add(
-            LedgerEntry(
-                transfer_id=transfer_id,
-                account_id=leg.account_id,
-                amount_fen=leg.amount_fen,
-                reason=reason,
-                order_id=order_id,
-                created_at=now,
-            )
-        )
+            await _debit_wallet(session, leg)
+        else:
+            await session.execute(_CREDIT_OR_OPEN, {"id": leg.account_id, "kind": kind, "amount": leg.amount_fen})
+        entries.append({
+            "transfer_id": transfer_id,
+            "account_id": leg.account_id,
+            "amount_fen": leg.amount_fen,
+            "reason": reason,
+            "order_id": order_id,
+            "created_at": now,
+        })
+    await session.execute(insert(LedgerEntry), entries)  # one statement for every leg, once the balances moved
     return transfer_id
+
+
+async def _debit_wallet(session: AsyncSession, leg: Leg) -> None:
+    debit = (
+        update(Account)
+        .where(Account.id == leg.account_id, Account.balance_fen + leg.amount_fen >= 0)
+        .values(balance_fen=Account.balance_fen + leg.amount_fen)
+        .execution_options(synchronize_session=False)  # no account is loaded in the session
+    )
+    if (await session.execute(debit)).rowcount != 1:
+        balance = await balance_fen(session, leg.account_id)
+        raise PaymentRefused(
+            f"not enough balance: {format_fen(-leg.amount_fen)} needed, {format_fen(balance)} in the wallet",
+            code="insufficient_balance",
+            needed_fen=-leg.amount_fen,
+            balance_fen=balance,
+        )
 
 
 async def balance_fen(session: AsyncSession, account_id: str) -> Fen:

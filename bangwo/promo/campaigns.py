@@ -165,6 +165,7 @@ async def spend_budget(session: AsyncSession, campaign_id: str, amount_fen: Fen)
         update(CampaignRow)
         .where(CampaignRow.id == campaign_id, CampaignRow.redeemed_fen + amount_fen <= CampaignRow.budget_fen)
         .values(redeemed_fen=CampaignRow.redeemed_fen + amount_fen)
+        .execution_options(synchronize_session=False)  # checkout loads no campaign in its session
     )
     return result.rowcount == 1
 

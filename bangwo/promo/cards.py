@@ -84,14 +84,13 @@ async def best_card(session: AsyncSession, user_id: str, now: datetime, domain: 
 
 async def redeem_card(session: AsyncSession, card_id: str, user_id: str, order_id: str, now: datetime) -> str | None:
     """Spend the card on the order; its campaign's id, or None when it can no longer be spent."""
-    result = await session.execute(
+    return await session.scalar(
         update(Card)
         .where(Card.id == card_id, Card.user_id == user_id, Card.status == "available", Card.expires_at > now)
         .values(status="redeemed", order_id=order_id)
+        .returning(Card.campaign)
+        .execution_options(synchronize_session=False)  # the card is not loaded in the session
     )
-    if result.rowcount != 1:
-        return None
-    return await session.scalar(select(Card.campaign).where(Card.id == card_id))
 
 
 async def campaign_of_card(session: AsyncSession, card_id: str) -> CampaignRow | None:

@@ -13,6 +13,3 @@ def dialect_insert(session: AsyncSession, table: Any) -> Any:
     insert = postgresql.insert if session.bind.dialect.name == "postgresql" else sqlite.insert
     return insert(table)
 
-
-async def insert_if_missing(session: AsyncSession, table: Any, **values: Any) -> None:
-    await session.execute(dialect_insert(session, table).values(**values).on_conflict_do_nothing())
