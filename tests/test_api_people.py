@@ -5,6 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
+from bangwo.api.auth import RecentTokens
 from tests.factories import DEMO_BALANCE_FEN
 
 
@@ -145,3 +146,22 @@ async def test_control_characters_in_a_name_are_dropped_not_stored(client: httpx
     body = (await client.post("/v1/users", json={"phone": "13800138000", "name": "小\x00王\x1b[31m"})).json()
     me = await client.get("/v1/me", headers={"Authorization": f"Bearer {body['token']}"})
     assert me.json()["name"] == "小王[31m"
+
+
+def test_a_worker_remembers_a_valid_token_for_a_minute_and_only_so_many_tokens():
+    now = [0.0]
+    recent = RecentTokens(seconds=60, max_tokens=2, now=lambda: now[0])
+    recent.remember("t1", "u1")
+    recent.remember("t2", "u2")
+    assert (recent.user_of("t1"), recent.user_of("t2"), recent.user_of("t3")) == ("u1", "u2", None)
+    recent.remember("t3", "u3")  # the least recently remembered is forgotten
+    assert (recent.user_of("t1"), recent.user_of("t3")) == (None, "u3")
+    now[0] = 61.0
+    assert recent.user_of("t3") is None  # looked up in the store again
+
+
+async def test_a_forged_token_is_refused_even_after_a_valid_one_was_remembered(client):
+    signed = (await client.post("/v1/users", json={"phone": "13800138077"})).json()
+    assert (await client.get("/v1/me", headers={"Authorization": f"Bearer {signed['token']}"})).status_code == 200
+    forged = await client.get("/v1/me", headers={"Authorization": f"Bearer {signed['token']}x"})
+    assert forged.status_code == 401

@@ -17,7 +17,7 @@ from fastapi.security import HTTPAuthorizationCredentials
 from bangwo import __version__
 from bangwo.api import admin_campaigns, admin_fraud, admin_stats, invites
 from bangwo.api.admission import Admission
-from bangwo.api.auth import AppServices, UserId, bearer, services_of
+from bangwo.api.auth import AppServices, RecentTokens, UserId, bearer, services_of
 from bangwo.api.errors import install_error_handlers
 from bangwo.api.limits import BodySizeLimit
 from bangwo.api.qr import qr_image
@@ -152,6 +152,7 @@ def create_app(
         responses=ERRORS,
         description="帮我 (help me): say what you want, confirm one card, get the order. Money is integer fen.",
     )
+    app.state.recent_tokens = RecentTokens()
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     # Added last, so it runs first: a refusal costs nothing behind it.
     app.add_middleware(
