@@ -26,6 +26,9 @@ from pathlib import Path
 import httpx
 from bench_stores import fresh_postgres
 
+from bangwo.config import Settings
+from bangwo.services import prepare_store
+
 BIN = Path(sys.executable).parent
 SERVERS = {
     "uvicorn": lambda port, workers: [str(BIN / "uvicorn"), "--factory", "bangwo.api.app:create_app", "--port",
@@ -66,11 +69,9 @@ async def measure(name: str, url: str, args: argparse.Namespace) -> dict[str, fl
            "BANGWO_REDIS_PREFIX": f"bench-{name}:", "BANGWO_CATALOGUE_REFRESH_SECONDS": "0",
            "BANGWO_MAX_IN_FLIGHT": "10000", "BANGWO_MAX_QUEUE": "10000", "BANGWO_RATE_PERSON_PER_S": "0",
            "BANGWO_RATE_ADDRESS_PER_S": "0"}
-    subprocess.run([str(BIN / "python"), "-c", "import asyncio\nfrom bangwo.config import Settings\n"
-                    "from bangwo.services import prepare_store\nasyncio.run(prepare_store(Settings()))"],
-                   env=env, check=True)
-    server = subprocess.Popen(SERVERS[name](port, args.workers), env=env, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
+    await prepare_store(Settings(database_url=url, catalogue_refresh_seconds=0))  # as `bangwo serve --workers` does
+    server = await asyncio.create_subprocess_exec(*SERVERS[name](port, args.workers), env=env,
+                                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     rates: dict[str, float] = {}
     try:
         limits = httpx.Limits(max_connections=args.concurrency)
@@ -90,7 +91,7 @@ async def measure(name: str, url: str, args: argparse.Namespace) -> dict[str, fl
                 rates[path] = rate
     finally:
         server.terminate()
-        server.wait()
+        await server.wait()
     return rates
 
 

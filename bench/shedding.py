@@ -1,0 +1,113 @@
+"""How fast a surge is told to come back: the latency of 503 and 429 answers against served ones.
+
+    .venv/bin/python bench/shedding.py [--seconds 10] [--concurrency 200] [--store sqlite|postgresql]
+
+A real `bangwo serve` (one worker) with a small door (BANGWO_MAX_IN_FLIGHT=8, a queue of 16 that
+waits 40 ms) gets `--concurrency` people at once, each sending chats ("帮我点两杯杨枝甘露") one after
+another for `--seconds`; then one person asks as fast as one connection allows, past their rate
+(BANGWO_RATE_PERSON_PER_S=5). Printed, per answer: how many, and p50/p99/max latency. Issue 7's
+goal: a refusal in under 50 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import httpx
+from bench_stores import fresh_postgres
+from checkout import START, _free_port
+
+BIN = Path(sys.executable).parent
+
+
+def _line(label: str, latencies: list[float]) -> str:
+    ordered = sorted(latencies)
+    if not ordered:
+        return f"  {label:26} none"
+    p50, p99 = ordered[len(ordered) // 2], ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
+    return f"  {label:26} {len(ordered):6d}   p50 {p50:7.1f} ms   p99 {p99:7.1f} ms   max {ordered[-1]:7.1f} ms"
+
+
+async def _surge(client: httpx.AsyncClient, seconds: float, concurrency: int) -> dict[int, list[float]]:
+    tokens = []
+    for i in range(concurrency):
+        signed = await client.post("/v1/users", json={"phone": f"1350000{i:04d}", "device_id": f"d{i}"})
+        tokens.append(signed.json()["token"])
+    by_status: dict[int, list[float]] = defaultdict(list)
+    deadline = time.perf_counter() + seconds
+
+    async def person(token: str) -> None:
+        auth = {"Authorization": f"Bearer {token}"}
+        while time.perf_counter() < deadline:
+            before = time.perf_counter()
+            answer = await client.post("/v1/chat", json={"text": "帮我点两杯杨枝甘露"}, headers=auth)
+            by_status[answer.status_code].append((time.perf_counter() - before) * 1000)
+            if answer.status_code in (429, 503):
+                await asyncio.sleep(float(answer.headers["retry-after"]) / 10)  # impatient people: back soon
+
+    await asyncio.gather(*(person(token) for token in tokens))
+    return by_status
+
+
+async def _one_fast_person(client: httpx.AsyncClient, requests: int) -> dict[int, list[float]]:
+    token = (await client.post("/v1/users", json={"phone": "13400000000", "device_id": "fast"})).json()["token"]
+    by_status: dict[int, list[float]] = defaultdict(list)
+    for _ in range(requests):
+        before = time.perf_counter()
+        answer = await client.get("/v1/me", headers={"Authorization": f"Bearer {token}"})
+        by_status[answer.status_code].append((time.perf_counter() - before) * 1000)
+    return by_status
+
+
+async def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=10, help="seconds of surge (default 10)")
+    parser.add_argument("--concurrency", type=int, default=200, help="people asking at once (default 200)")
+    parser.add_argument("--store", choices=("sqlite", "postgresql"), default="sqlite")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as data_dir:
+        url = f"sqlite+aiosqlite:///{data_dir}/shedding.db" if args.store == "sqlite" else await fresh_postgres()
+        if url is None:
+            print("PostgreSQL is not reachable at 127.0.0.1:5432", file=sys.stderr)
+            return 1
+        port = _free_port()
+        env = {**os.environ, "BANGWO_DATABASE_URL": url, "BANGWO_DATA_DIR": data_dir, "BANGWO_NOW": START.isoformat(),
+               "BANGWO_CATALOGUE_REFRESH_SECONDS": "0", "BANGWO_MAX_IN_FLIGHT": "8", "BANGWO_MAX_QUEUE": "16",
+               "BANGWO_QUEUE_WAIT_MS": "40", "BANGWO_RATE_PERSON_PER_S": "5", "BANGWO_RATE_PERSON_BURST": "20",
+               "BANGWO_RATE_ADDRESS_PER_S": "0"}
+        server = await asyncio.create_subprocess_exec(str(BIN / "bangwo"), "serve", "--port", str(port), env=env,
+                                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            limits = httpx.Limits(max_connections=args.concurrency + 10)
+            async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=60, limits=limits) as client:
+                for _ in range(300):
+                    try:
+                        if (await client.get("/healthz")).status_code == 200:
+                            break
+                    except httpx.TransportError:
+                        await asyncio.sleep(0.1)
+                surge = await _surge(client, args.seconds, args.concurrency)
+                fast = await _one_fast_person(client, 200)
+        finally:
+            server.terminate()
+            await server.wait()
+    print(f"{args.store}: {args.concurrency} people chatting at once for {args.seconds:.0f} s, one worker, "
+          "8 in flight, 16 queued for at most 40 ms")
+    for status in sorted(surge):
+        print(_line(f"POST /v1/chat {status}", surge[status]))
+    print("one person asking as fast as one connection allows (5/s, bursts of 20):")
+    for status in sorted(fast):
+        print(_line(f"GET /v1/me {status}", fast[status]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(asyncio.run(main()))
