@@ -61,7 +61,7 @@ from bangwo.ops.admission import (
 from bangwo.people import profile, sign_up_recorded
 from bangwo.promo.cards import CardView
 from bangwo.providers.registry import ProviderRegistry
-from bangwo.services import Services, start_services
+from bangwo.services import Services, start_services_when_store_answers
 
 log = logging.getLogger("bangwo.api")
 TRIP_RECOVERY_SECONDS = 10.0  # how often each worker looks for trips a crash left paid but not booked
@@ -131,7 +131,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        services = app.state.services = await start_services(settings, clock, registry)
+        services = app.state.services = await start_services_when_store_answers(settings, clock, registry)
         refresher = None
         if settings.catalogue_refresh_seconds:
             refresher = asyncio.create_task(_refresh_catalogue_forever(services, settings.catalogue_refresh_seconds))

@@ -1,0 +1,62 @@
+"""A worker that starts while PostgreSQL restarts waits for it, instead of failing its start (which stops
+every worker of `bangwo serve --workers`)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from pathlib import Path
+
+import pytest
+from sqlalchemy.engine import make_url
+
+from bangwo.config import Settings
+from bangwo.services import start_services_when_store_answers
+from tests.conftest import TEST_DATABASE_URL
+from tests.servers import free_port
+
+pytestmark = pytest.mark.skipif(
+    not TEST_DATABASE_URL,
+    reason="a database server that restarts is PostgreSQL's case; this runs in the PostgreSQL pass of make test",
+)
+
+
+async def _pipe(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    with contextlib.suppress(ConnectionError):
+        while data := await reader.read(65536):
+            writer.write(data)
+            await writer.drain()
+    writer.close()
+
+
+async def database_back_after(seconds: float, port: int, target: tuple[str, int]) -> asyncio.Server:
+    """Nothing listens on `port` for `seconds` (as while the database restarts); then it forwards to the database."""
+    await asyncio.sleep(seconds)
+
+    async def forward(client_reader: asyncio.StreamReader, client_writer: asyncio.StreamWriter) -> None:
+        server_reader, server_writer = await asyncio.open_connection(*target)
+        await asyncio.gather(_pipe(client_reader, server_writer), _pipe(server_reader, client_writer))
+
+    return await asyncio.start_server(forward, "127.0.0.1", port)
+
+
+async def test_a_worker_starting_while_the_database_restarts_comes_up_with_it(database_url: str, tmp_path: Path):
+    url = make_url(database_url)
+    port = free_port()
+    restarting = asyncio.create_task(database_back_after(2.0, port, (url.host or "127.0.0.1", url.port or 5432)))
+    through_the_gap = url.set(host="127.0.0.1", port=port).render_as_string(hide_password=False)
+
+    services = await start_services_when_store_answers(Settings(database_url=through_the_gap, data_dir=tmp_path))
+
+    try:
+        assert restarting.done()  # it could only have started once the database was back
+    finally:
+        proxy = await restarting
+        await services.close()
+        proxy.close()
+
+
+async def test_a_database_that_never_comes_back_fails_the_start_after_the_patience(tmp_path: Path):
+    nowhere = f"postgresql+asyncpg://postgres@127.0.0.1:{free_port()}/test"
+    with pytest.raises(OSError):
+        await start_services_when_store_answers(Settings(database_url=nowhere, data_dir=tmp_path), patience_seconds=1)
