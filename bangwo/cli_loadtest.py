@@ -1,5 +1,6 @@
-"""`bangwo loadtest` and `bangwo check-invariants`: the launch night against a running bangwo, and the check
-of every invariant of its store (after a load test, a chaos run, or any time).
+"""`bangwo loadtest`, `bangwo check-invariants` and `bangwo chaos`: the launch night against a running bangwo, the
+check of every invariant of its store (after a load test, a chaos run, or any time), and the launch night with
+workers, PostgreSQL and Redis breaking under it, end to end.
 
 Importing this module is cheap (argparse only): httpx, rich and the store load when a subcommand runs.
 """
@@ -126,6 +127,44 @@ def _check_invariants_command(args: argparse.Namespace, settings: Settings) -> i
     return 0 if report.ok else 1
 
 
+def _chaos_command(args: argparse.Namespace, settings: Settings) -> int:
+    from bangwo.ops.chaos import ChaosConfig, ChaosSetupError, fault_timetable, parse_faults, run_chaos, write_json
+    from bangwo.ops.loadtest import LoadConfig, Schedule, parse_mix, wide_console
+
+    prog = "bangwo chaos"
+    try:
+        schedule = Schedule(args.rate, args.ramp, args.hold, args.spike, args.spike_seconds)
+        mix = parse_mix(args.mix)
+        faults = parse_faults(args.faults)
+        fault_timetable(schedule.seconds, args.fault_every, faults)  # enough beats for the faults asked
+    except ValueError as exc:
+        print(f"{prog}: {exc}", file=sys.stderr)
+        return 2
+    now = None
+    if args.now:
+        now = _instant(args.now, prog)
+        if now is None:
+            return 2
+    if not (1 <= args.workers <= 64) or args.fault_grace < 0 or args.recovery_timeout <= 0:
+        print(f"{prog}: --workers is 1 to 64, --fault-grace at least 0, --recovery-timeout above 0", file=sys.stderr)
+        return 2
+    config = ChaosConfig(
+        load=LoadConfig(schedule=schedule, seed=args.seed, mix=mix, drain_seconds=args.drain, live=False),
+        workers=args.workers, fault_every_seconds=args.fault_every, faults=faults, fault_grace_seconds=args.fault_grace,
+        recovery_timeout_seconds=args.recovery_timeout, database_url=args.database_url, redis_url=args.redis_url,
+        pg_restart_command=args.pg_restart_command, redis_restart_command=args.redis_restart_command,
+        postgres_bin=args.postgres_bin, now=now, port=args.port, keep=args.keep, seed=args.seed,
+    )
+    try:
+        result = asyncio.run(run_chaos(config, wide_console()))
+    except ChaosSetupError as exc:
+        print(f"{prog}: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        write_json(result, Path(args.json))
+    return 1 if result.failures() else 0
+
+
 async def _check(database_url: str, now: datetime, acknowledged: list[str]) -> InvariantReport:
     from bangwo.ops.invariants import check_invariants
     from bangwo.store.engine import Store
@@ -230,3 +269,70 @@ def add_loadtest_commands(commands: argparse._SubParsersAction) -> None:
     check.add_argument("--url", help="a running bangwo whose clock (GET /healthz) to check holds by")
     check.add_argument("--json", action="store_true", help="print the report as one line of JSON")
     check.set_defaults(run=_check_invariants_command)
+    _add_chaos_command(commands)
+
+
+def _add_chaos_command(commands: argparse._SubParsersAction) -> None:
+    chaos = commands.add_parser(
+        "chaos",
+        help="the launch night with workers killed and PostgreSQL and Redis restarted, then every invariant",
+        description="End to end, on services of its own: starts a PostgreSQL cluster (initdb into a temporary "
+        "directory, a free port; as root it runs as the postgres user) and a Redis (a child process, nothing on "
+        "disk), `bangwo serve --workers N` and the relay `bangwo worker` on them; runs the load test and, while people "
+        "arrive, one fault every --fault-every seconds: a uvicorn worker killed with SIGKILL just after a "
+        "confirmation was sent (again and again), the relay killed with SIGKILL and started again, PostgreSQL "
+        "restarted (pg_ctl restart -m fast), Redis flushed (FLUSHALL), killed and started again (each once). "
+        "Each fault is logged with its time as it happens. Then it waits for recovery (every worker answering, "
+        "the relay drained, no trip left paid with a leg not booked) and checks every invariant of the store, "
+        "with the orders the confirms were answered with, and that every order was completed (paid, goods sold, "
+        "delivery planned or tickets issued, dispatched) or compensated (refunded, goods back, dispatch withdrawn). "
+        "The report: the faults (kind, time, how long until the part was back), the load per route, failed requests "
+        "during a fault and outside every fault, the recovery time, each invariant, the verdict. Exit code 0 only "
+        "if every fault was injected and recovered from, every invariant holds, every order was completed or "
+        "compensated and no request failed outside a fault; 1 otherwise; 2 if the run could not be set up. Never "
+        "touches another PostgreSQL or Redis unless --database-url / --redis-url name one. Linux only.",
+        epilog="example: bangwo chaos --json chaos.json   (about 2 minutes with the defaults: 50 s of load, the drain, "
+        "recovery)",
+    )
+    chaos.add_argument("--workers", type=int, default=2, help="uvicorn workers of bangwo serve (default %(default)s)")
+    chaos.add_argument("--rate", type=float, default=10.0,
+                       help="journeys arriving per second once ramped up (default %(default)s)")
+    chaos.add_argument("--ramp", type=float, default=10.0, help="seconds from 0 to --rate (default %(default)s)")
+    chaos.add_argument("--hold", type=float, default=30.0, help="seconds at --rate (default %(default)s)")
+    chaos.add_argument("--spike", type=float, default=2.0,
+                       help="the spike as a multiple of --rate (default %(default)s)")
+    chaos.add_argument("--spike-seconds", type=float, default=10.0, help="seconds of spike (default %(default)s)")
+    chaos.add_argument("--drain", type=float, default=30.0,
+                       help="seconds journeys in flight may finish after the last arrival (default %(default)s)")
+    chaos.add_argument("--mix", default="food=45,grocery=8,movie=10,travel=12,browse=5,status=20",
+                       help="journey weights, as for bangwo loadtest; more travel than its default, for trips: paid "
+                       "first, then booked leg by leg, the saga a kill can cut (default %(default)s)")
+    chaos.add_argument("--seed", type=int, default=1,
+                       help="seeds the arrivals, people's choices and which worker is killed (default %(default)s)")
+    chaos.add_argument("--faults", default="worker_kill,relay_kill,postgres_restart,redis_restart",
+                       help="the kinds of fault to inject (default all: %(default)s)")
+    chaos.add_argument("--fault-every", type=float, default=5.0,
+                       help="seconds between faults; the once-only faults take every other beat, worker kills the "
+                       "rest (default %(default)s)")
+    chaos.add_argument("--fault-grace", type=float, default=5.0,
+                       help="seconds after a part is back during which failed requests are still put down to its "
+                       "fault (default %(default)s)")
+    chaos.add_argument("--recovery-timeout", type=float, default=120.0,
+                       help="seconds to wait after the load for recovery (default %(default)s)")
+    chaos.add_argument("--now", help="start every process's clock at this ISO-8601 instant (BANGWO_NOW); a process "
+                       "that is started again starts its clock there again (default: the wall clock)")
+    chaos.add_argument("--port", type=int, help="the port bangwo serve listens on (default: a free one)")
+    chaos.add_argument("--database-url",
+                       help="use this store instead of a cluster of the run's own (a database bangwo alone uses); "
+                       "PostgreSQL is then restarted only with --pg-restart-command")
+    chaos.add_argument("--pg-restart-command", help="a shell command that restarts the PostgreSQL of --database-url")
+    chaos.add_argument("--redis-url", help="use this Redis instead of one of the run's own; only its database is "
+                       "flushed (FLUSHDB), and it is restarted only with --redis-restart-command")
+    chaos.add_argument("--redis-restart-command", help="a shell command that restarts the Redis of --redis-url")
+    chaos.add_argument("--postgres-bin", help="where initdb and pg_ctl are (default: the newest "
+                       "/usr/lib/postgresql/*/bin, else the PATH)")
+    chaos.add_argument("--keep", action="store_true",
+                       help="keep the run's directory (the logs of serve, the relay, PostgreSQL and Redis, and the "
+                       "cluster's data); it is kept anyway when the run fails")
+    chaos.add_argument("--json", metavar="PATH", help="write the whole result as JSON")
+    chaos.set_defaults(run=_chaos_command)

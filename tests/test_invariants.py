@@ -118,6 +118,15 @@ CORRUPTIONS = {
         "DELETE FROM stock_holds WHERE order_id = (SELECT MIN(order_id) FROM stock_holds WHERE status = 'sold')",
         {"paid_orders_sold_their_holds"},
     ),
+    "a paid food order's delivery never planned": (
+        "UPDATE orders SET accepted_at = NULL WHERE id = "
+        "(SELECT MIN(id) FROM orders WHERE status = 'paid' AND domain = 'food')",
+        {"orders_fulfilled_or_undone"},
+    ),
+    "a paid movie order's ticket voided": (
+        "UPDATE tickets SET status = 'refunded' WHERE code = (SELECT MIN(code) FROM tickets)",
+        {"orders_fulfilled_or_undone"},
+    ),
 }
 
 
@@ -158,6 +167,55 @@ async def test_a_hold_that_never_expires_is_left_behind(client: httpx.AsyncClien
 
     assert report.violated == ["no_hold_left_behind"]
     assert report.check("no_hold_left_behind").examples == ("h_forever",)
+
+
+async def test_a_trip_paid_with_one_leg_never_booked_is_caught(client: httpx.AsyncClient, services: Services):
+    # Given a trip paid and booked, flight and hotel
+    signed = await client.post("/v1/users", json={"phone": "13922220000", "device_id": "device-trip"})
+    auth = {"Authorization": f"Bearer {signed.json()['token']}"}
+    reply = (await client.post("/v1/chat", headers=auth,
+                               json={"text": "帮我订明天上午从杭州去上海的机票，再订一间外滩附近的酒店，两晚"})).json()
+    reply = (await client.post("/v1/chat", headers=auth,
+                               json={"text": "张三", "session_id": reply["session_id"]})).json()
+    assert reply["state"] == "proposal", reply
+    confirmed = await client.post(f"/v1/proposals/{reply['proposal']['id']}/confirm",
+                                  headers={**auth, "Idempotency-Key": "trip-1"})
+    trip_id = confirmed.json()["order"]["id"]
+    assert (await check_invariants(services.store, services.clock.now(), [trip_id])).violated == []
+
+    # When the hotel leg's sale is gone, as if the process died after booking the flight
+    async with services.store.transaction() as session:
+        gone = await session.execute(text("DELETE FROM stock_holds WHERE order_id = :trip AND item_key LIKE 'hotel:%'"),
+                                     {"trip": trip_id})
+        assert gone.rowcount >= 1
+
+    # Then the order is caught though its flight is sold and ticketed
+    report = await check_invariants(services.store, services.clock.now(), [trip_id])
+    assert report.violated == ["paid_orders_sold_their_holds"]
+    assert report.check("paid_orders_sold_their_holds").examples == (trip_id,)
+
+
+async def test_once_the_relay_drained_every_event_is_delivered_and_every_dispatch_agrees(
+    client: httpx.AsyncClient, services: Services
+):
+    from bangwo.commerce.outbox import OutboxRelay
+    from bangwo.services import outbox_consumers
+
+    order_ids = await place_orders(client)  # 4 paid, then 1 of them cancelled: 5 events
+    waiting = await check_invariants(services.store, services.clock.now(), order_ids, relay_drained=True)
+    assert waiting.violated == ["order_events_delivered"]
+    assert waiting.check("order_events_delivered").detail == "5 events, 5 undelivered; 4 dispatches that disagree"
+
+    await OutboxRelay(services.store, services.clock, outbox_consumers()).drain()
+    drained = await check_invariants(services.store, services.clock.now(), order_ids, relay_drained=True)
+    assert drained.violated == []
+
+    async with services.store.transaction() as session:
+        await session.execute(text("UPDATE order_dispatches SET status = 'withdrawn' WHERE order_id = :id"),
+                              {"id": order_ids[0]})
+    report = await check_invariants(services.store, services.clock.now(), order_ids, relay_drained=True)
+    assert report.violated == ["order_events_delivered"]
+    assert report.check("order_events_delivered").examples == (f"order {order_ids[0]} paid, dispatch withdrawn",)
 
 
 def test_demo_capacity_knows_each_kind_of_counted_item():

@@ -12,7 +12,11 @@ DESIGN.md makes about money and goods is checked against the real store:
   more of a campaign's cards than its cap;
 - no seat of a showing is sold twice, no counted item (a shop's stock, a flight's cabin, a hotel's
   room type on a night) is sold or held beyond what the provider has;
-- no hold is left behind (see `_holds_left_behind`) and every paid order that held goods has sold them.
+- no hold is left behind (see `_holds_left_behind`) and every paid order has sold every hold its card
+  listed (each leg of a trip booked); every paid order has its delivery planned or its tickets issued, and no
+  cancelled one keeps a valid ticket;
+- once the relay has drained (`relay_drained=True`, after a chaos run): every outbox event is delivered and each
+  order's dispatch says what the order is (dispatched when paid, withdrawn when cancelled or failed).
 
 Each check is one named result: ok, or violated with a count and a few example ids. The checks are
 separate on purpose: one kind of damage shows up under the check named for it. They read one
@@ -41,6 +45,7 @@ from bangwo.store.tables import (
     CampaignRow,
     Card,
     LedgerEntry,
+    OrderDispatch,
     OrderRow,
     OutboxEvent,
     SeatHold,
@@ -57,6 +62,9 @@ REFUND_REASONS = ("order_refund", "booking_failed")
 CANCEL_EVENTS = ("order.cancelled", "order.failed")
 # Orders of these domains were paid for goods held with their card (seats, stock, rooms); food holds nothing.
 HOLDING_DOMAINS = ("movie", "grocery", "flight", "hotel", "trip")
+DELIVERED_DOMAINS = ("food", "grocery")  # paid: a delivery is planned (accepted_at is set)
+TICKETED_DOMAINS = ("movie", "flight", "trip")  # paid: one valid ticket per seat, one per flight passenger
+LIVE_TICKET = ("valid", "used")
 
 CapacityOf = Callable[[str], int | None]  # an inventory item's key -> the units its provider has (None: unknown)
 
@@ -134,10 +142,14 @@ async def check_invariants(
     *,
     capacity_of: CapacityOf = demo_capacity,
     longest_hold_seconds: int = LONGEST_HOLD_SECONDS,
+    relay_drained: bool = False,
 ) -> InvariantReport:
     """Check every invariant against the store as it is at `now` (the service's clock: holds expire by it).
 
-    acknowledged: the ids of orders a client was told were made (201 from a confirm); each must exist."""
+    acknowledged: the ids of orders a client was told were made (201 from a confirm); each must exist.
+    relay_drained: the outbox relay ran until nothing was left (after a chaos run): also check that every event
+    was delivered and every order's dispatch agrees with it. Off by default: while a relay is behind, or none
+    runs, undelivered events are normal."""
     async with store.read() as session:
         if session.bind.dialect.name == "postgresql":  # one snapshot for every check below
             await session.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"))
@@ -156,7 +168,10 @@ async def check_invariants(
             await _stock_within_capacity(session, now, capacity_of),
             await _holds_left_behind(session, now, longest_hold_seconds),
             await _paid_orders_sold_their_holds(session),
+            await _orders_fulfilled_or_undone(session),
         ]
+        if relay_drained:
+            checks.append(await _order_events_delivered(session))
     return InvariantReport(now, tuple(checks))
 
 
@@ -472,19 +487,143 @@ async def _holds_left_behind(session: AsyncSession, now: datetime, longest_hold_
 
 
 async def _paid_orders_sold_their_holds(session: AsyncSession) -> CheckResult:
-    sold = union_all(
-        select(SeatHold.order_id.label("order_id")).where(SeatHold.status == "sold"),
-        select(StockHold.order_id.label("order_id")).where(StockHold.status == "sold"),
-    ).subquery()
-    unsold = (
-        select(OrderRow.id)
+    """A paid order of a holding domain has goods sold to it under every hold its card listed: a trip whose
+    flight was booked but not its hotel (a crash between the legs) is caught, not only one with nothing sold."""
+    orders = 0
+    unsold: list[str] = []
+    paid = (
+        select(OrderRow.id, OrderRow.details)
         .where(OrderRow.status == "paid", OrderRow.domain.in_(HOLDING_DOMAINS))
-        .where(~select(sold.c.order_id).where(sold.c.order_id == OrderRow.id).exists())
+        .order_by(OrderRow.id)
     )
-    return await _result(
-        session, "paid_orders_sold_their_holds",
-        "every paid order of seats, stock or rooms has them sold to it (a trip's legs booked)",
-        unsold,
+    rows = (await session.execute(paid)).all()
+    for start in range(0, len(rows), ID_CHUNK):  # the sold holds of a bounded number of orders at a time
+        chunk = rows[start : start + ID_CHUNK]
+        ids = [order_id for order_id, _ in chunk]
+        sold = set(
+            (
+                await session.execute(
+                    union_all(
+                        select(SeatHold.order_id, SeatHold.hold_id).where(SeatHold.status == "sold",
+                                                                          SeatHold.order_id.in_(ids)),
+                        select(StockHold.order_id, StockHold.hold_id).where(StockHold.status == "sold",
+                                                                            StockHold.order_id.in_(ids)),
+                    )
+                )
+            ).tuples()
+        )
+        sold_to = {order_id for order_id, _ in sold}
+        for order_id, details in chunk:
+            orders += 1
+            listed = {hold.get("hold_id") for hold in (details or {}).get("holds") or []}
+            if order_id not in sold_to or any((order_id, hold_id) not in sold for hold_id in listed):
+                unsold.append(order_id)
+    return CheckResult(
+        "paid_orders_sold_their_holds",
+        "every paid order of seats, stock or rooms has goods sold to it under each hold of its card "
+        "(each leg of a trip booked)",
+        len(unsold), tuple(unsold[:EXAMPLES]), f"{orders} paid orders of held goods",
+    )
+
+
+def _tickets_due(domain: str, lines: list[dict[str, Any]]) -> dict[str, int]:
+    """Valid tickets a paid order must have, by what they are for (a flight's id): one per flight passenger.
+    A movie order's are counted per sold seat instead (see `_orders_fulfilled_or_undone`)."""
+    due: dict[str, int] = {}
+    if domain not in ("flight", "trip"):
+        return due
+    for line in lines or []:
+        details = line.get("details") or {}
+        if details.get("kind") == "flight":
+            passengers = len(details.get("passengers") or []) or int(line.get("quantity") or 0)
+            due[details["flight_id"]] = due.get(details["flight_id"], 0) + passengers
+    return due
+
+
+async def _orders_fulfilled_or_undone(session: AsyncSession) -> CheckResult:
+    """Completed or compensated, beyond the money: a paid food or grocery order has its delivery planned, a paid
+    movie order a valid ticket for each seat sold to it, a paid flight (or a trip's flight) one for each
+    passenger; a cancelled or failed order has no valid ticket left."""
+    undelivered = select(OrderRow.id).where(
+        OrderRow.status == "paid", OrderRow.domain.in_(DELIVERED_DOMAINS), OrderRow.accepted_at.is_(None)
+    )
+    seat_ticketed = (
+        select(TicketRow.code)
+        .where(TicketRow.order_id == SeatHold.order_id, TicketRow.showing_id == SeatHold.showing_id,
+               TicketRow.seat_id == SeatHold.seat_id, TicketRow.status.in_(LIVE_TICKET))
+        .exists()
+    )
+    seat_without_ticket = (
+        select(OrderRow.id)
+        .join(SeatHold, and_(SeatHold.order_id == OrderRow.id, SeatHold.status == "sold"))
+        .where(OrderRow.status == "paid", OrderRow.domain == "movie", ~seat_ticketed)
+    )
+    cancelled_with_ticket = (
+        select(OrderRow.id)
+        .join(TicketRow, TicketRow.order_id == OrderRow.id)
+        .where(OrderRow.status != "paid", TicketRow.status.in_(LIVE_TICKET))
+    )
+    offenders = set(await session.scalars(union_all(undelivered, seat_without_ticket, cancelled_with_ticket)))
+    flights = (
+        await session.execute(
+            select(OrderRow.id, OrderRow.domain, OrderRow.lines)
+            .where(OrderRow.status == "paid", OrderRow.domain.in_(("flight", "trip")))
+        )
+    ).all()
+    issued: dict[tuple[str, str], int] = {}
+    for start in range(0, len(flights), ID_CHUNK):
+        ids = [order_id for order_id, _, _ in flights[start : start + ID_CHUNK]]
+        counted = await session.execute(
+            select(TicketRow.order_id, TicketRow.showing_id, func.count())
+            .where(TicketRow.order_id.in_(ids), TicketRow.status.in_(LIVE_TICKET))
+            .group_by(TicketRow.order_id, TicketRow.showing_id)
+        )
+        issued.update({(order_id, flight_id): count for order_id, flight_id, count in counted.tuples()})
+    for order_id, domain, lines in flights:
+        due = _tickets_due(domain, lines)
+        if any(issued.get((order_id, flight_id), 0) < count for flight_id, count in due.items()):
+            offenders.add(order_id)
+    examples = sorted(offenders)
+    paid = await session.scalar(select(func.count()).select_from(OrderRow).where(OrderRow.status == "paid")) or 0
+    return CheckResult(
+        "orders_fulfilled_or_undone",
+        "every paid order has its delivery planned or its tickets issued (one per seat, one per flight passenger); "
+        "no cancelled or failed order keeps a valid ticket",
+        len(examples), tuple(examples[:EXAMPLES]), f"{paid} paid orders",
+    )
+
+
+async def _order_events_delivered(session: AsyncSession) -> CheckResult:
+    """After the relay drained: no event waits, and each order's dispatch agrees with the order."""
+    undelivered = await session.execute(
+        select(OutboxEvent.id, OutboxEvent.kind, OutboxEvent.aggregate_id, OutboxEvent.attempts,
+               OutboxEvent.last_error)
+        .where(OutboxEvent.delivered_at.is_(None))
+        .order_by(OutboxEvent.id)
+    )
+    waiting = [
+        f"event {event_id} {kind} of {order_id}" + (f" ({attempts} failed tries: {error})" if attempts else "")
+        for event_id, kind, order_id, attempts, error in undelivered.tuples()
+    ]
+    expected = case((OrderRow.status == "paid", literal("dispatched")), else_=literal("withdrawn"))
+    wrong_dispatch = (
+        select(OrderRow.id, OrderRow.status, OrderDispatch.status)
+        .outerjoin(OrderDispatch, OrderDispatch.order_id == OrderRow.id)
+        .where(or_(OrderDispatch.order_id.is_(None), OrderDispatch.status != expected))
+        .order_by(OrderRow.id)
+    )
+    mismatched = [
+        f"order {order_id} {status}, dispatch {dispatch or 'missing'}"
+        for order_id, status, dispatch in (await session.execute(wrong_dispatch)).tuples()
+    ]
+    events = await session.scalar(select(func.count()).select_from(OutboxEvent)) or 0
+    offenders = waiting + mismatched
+    return CheckResult(
+        "order_events_delivered",
+        "the relay delivered every outbox event, and each order's dispatch agrees with it "
+        "(dispatched when paid, withdrawn when cancelled or failed)",
+        len(offenders), tuple(offenders[:EXAMPLES]),
+        f"{events} events, {len(waiting)} undelivered; {len(mismatched)} dispatches that disagree",
     )
 
 

@@ -77,6 +77,9 @@ COMMANDS: dict[str, tuple[tuple[str, str], ...]] = {
         ("book a hotel near the Bund for two nights from tomorrow", "en"),
         ("帮我订明天上午从杭州去上海的机票", "zh"),
         ("a flight from Beijing to Sanya on Friday", "en"),
+        # A trip: paid once, then each leg booked in its own transaction (the saga a crash can interrupt).
+        ("帮我订明天上午从杭州去上海的机票，再订一间外滩附近的酒店，两晚", "zh"),
+        ("book a flight from Beijing to Shanghai tomorrow morning and a hotel near the Bund for two nights", "en"),
     ),
     "browse": (("你好", "zh"), ("what can you do?", "en"), ("帮我写一副春联", "zh"), ("我的奶茶到哪了", "zh")),
 }
