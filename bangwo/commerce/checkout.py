@@ -221,10 +221,6 @@ async def _confirm_in(
                 code="card_unavailable",
                 card_id=proposal.card_id,
             )
-        if not await spend_budget(session, campaign_id, proposal.discount_fen):
-            raise _budget_exhausted(campaign_id)
-    legs = _payment_legs(user_id, proposal.merchant_id, proposal.pay_fen, proposal.discount_fen, campaign_id)
-    await post_transfer(session, legs, reason="order_payment", now=now, order_id=order_id)
 
     order = OrderRow(
         id=order_id,
@@ -270,6 +266,13 @@ async def _confirm_in(
         )
     )
     await session.flush()
+    # The rows every order shares (the campaign's budget and account, the merchant's account) are
+    # written last, so their locks are held only until the commit: they decide how many orders a
+    # second one campaign and one merchant can take.
+    legs = _payment_legs(user_id, proposal.merchant_id, proposal.pay_fen, proposal.discount_fen, campaign_id)
+    await post_transfer(session, legs, reason="order_payment", now=now, order_id=order_id)
+    if campaign_id is not None and not await spend_budget(session, campaign_id, proposal.discount_fen):
+        raise _budget_exhausted(campaign_id)
     return order_view(order, now, done.tickets), True
 
 

@@ -56,8 +56,9 @@ async def post_transfer(
         raise ValueError(f"unbalanced transfer: {legs}")
     transfer_id = new_id("tr")
     entries = []
-    # One lock order for every transfer, so two transfers never wait on each other in a cycle.
-    for leg in sorted(legs, key=lambda leg: leg.account_id):
+    # One lock order for every transfer, so two transfers never wait on each other in a cycle: a person's
+    # wallet first, then the accounts many transfers share, by id (locked last, they are held the shortest).
+    for leg in sorted(legs, key=lambda leg: (not leg.account_id.startswith("wallet:"), leg.account_id)):
         if leg.amount_fen == 0:
             continue
         kind = leg.account_id.split(":", 1)[0]
