@@ -36,9 +36,9 @@ _EN_BUDGET = re.compile(
 
 # Cheap pre-checks (neither regex starts with a plain character, so re tries every position):
 # every Chinese limit holds one of these characters (超 of 不超过, 内 of 以内, 顶 of 封顶 or
-# 顶多, ...), and every English one an ASCII letter (under, max, or less, ...).
+# 顶多, ...), and every English one holds one of these words ("less" of "less than" and "or less", ...).
 _ZH_BUDGET_CHARS = frozenset("超高到低少最顶预控价内下")
-_ASCII_LETTER = re.compile(r"[a-z]")
+_EN_LIMIT_WORDS = ("under", "below", "less", "more than", "most", "max", "within", "up to", "cheaper", "budget", "tops")
 
 
 def find_budget(masked: MaskedText) -> float | None:
@@ -48,7 +48,7 @@ def find_budget(masked: MaskedText) -> float | None:
     regexes = []
     if not _ZH_BUDGET_CHARS.isdisjoint(text):
         regexes.append(_ZH_BUDGET)
-    if _ASCII_LETTER.search(text):
+    if any(word in text for word in _EN_LIMIT_WORDS):
         regexes.append(_EN_BUDGET)
     for regex in regexes:
         for m in regex.finditer(masked.current):

@@ -31,77 +31,172 @@ from bangwo.understand.rules import (
     GROCERY_CONTEXT_ZH,
     GROCERY_MEASURE_HINT,
 )
+from bangwo.understand.text import letter_led
 
-# Where one request may end and the next begin. The conjunction starts the next segment.
+# Where one request may end and the next begin. The conjunction starts the next segment. Every
+# alternative starts with a plain character (see text.letter_led).
 _SPLITTERS = re.compile(
-    r"[,，。.!！?？;；:：~～、\n]"
-    r"|和|跟|与|以及|还有|还要|再|另外|然后|顺便|同时|并且|外加|加上"
-    r"|\b(?:and|plus|also|then|as well as|along with)\b|&"
+    "|".join(re.escape(ch) for ch in ",，。.!！?？;；:：~～、\n")
+    + r"|和|跟|与|以及|还有|还要|再|另外|然后|顺便|同时|并且|外加|加上|"
+    + letter_led("and|plus|also|then|as well as|along with", then=r"\b")
+    + "|&"
 )
 
-# Words that make a segment one domain's request by themselves, as (Chinese, English) parts.
-# Every Chinese alternative holds a non-ASCII character and every English one an ASCII letter
-# or digit, so a segment without such characters skips that part (see `_first_word`).
-_DOMAIN_WORD_PARTS: dict[str, tuple[str, str]] = {
+
+@dataclass(frozen=True)
+class _Words:
+    """Some of one domain's words: a regex, and what a segment must hold for it to be searched at all.
+
+    `holds`: a string every match contains (a cheap `in` test before the search), or "". `gate`: the
+    segment's script ("zh": every match holds a non-ASCII character; "en": an ASCII letter or digit)
+    for regexes with `holds`; for the others "zh-words" / "en-words": one search of all of them at
+    once (_ANY_ZH_WORD, _ANY_EN_WORD) found something, as it does in only about a third of segments."""
+
+    regex: re.Pattern[str]
+    gate: str
+    holds: str = ""
+
+
+def _zh(pattern: str, holds: str = "") -> _Words:
+    return _Words(re.compile(pattern), "zh" if holds else "zh-words", holds)
+
+
+def _en(pattern: str, holds: str = "") -> _Words:
+    return _Words(re.compile(pattern), "en" if holds else "en-words", holds)
+
+
+# Words that make a segment one domain's request by themselves. Only where the first one starts
+# matters (see `_first_words`), so a domain's words may be split over several regexes: each one is
+# spelt to start with a plain character, for re to skip in C to where a word can start.
+_DOMAIN_WORDS: dict[str, tuple[_Words, ...]] = {
     "flight": (
         # 飞 after a number is no flight (一飞冲天), after a weekday or festival day it is (周三飞, 初六飞).
-        r"机票|航班|飞机|班机|(?:(?<![一两三四五六七八九十\d])|(?<=[周期拜初][一二三四五六七日天十]))飞(?![快速])|起飞|直飞|经济舱|商务舱|头等舱|公务舱|登机|单程票|往返票",
-        r"(?<![a-z])(?:flights?|fly|flying|plane|airline|airfare|boarding|business class|economy class|economy"
-        r"|first class|one-way|one way|round-trip|round trip|return ticket)(?![a-z])",
+        _zh(
+            r"机票|航班|飞机|班机|飞(?:(?<![一两三四五六七八九十\d]飞)|(?<=[周期拜初][一二三四五六七日天十]飞))(?![快速])"
+            r"|起飞|直飞|经济舱|商务舱|头等舱|公务舱|登机|单程票|往返票"
+        ),
+        _en(
+            letter_led(
+                "flights?|fly|flying|plane|airline|airfare|boarding|business class|economy class|economy"
+                "|first class|one-way|one way|round-trip|round trip|return ticket",
+                not_after="[a-z]",
+                then="(?![a-z])",
+            )
+        ),
     ),
     "hotel": (
-        r"酒店|宾馆|旅馆|民宿|住宿|客栈|旅店|入住|退房|订房|开房|房间|客房|大床房|双床房|标间|套房|"
-        # A place to sleep said plainly: 住的地方, 住处, 过夜, 那间房.
-        r"住的地方|住处|落脚的地方|过夜|间房|"
-        r"[一两三四五六七八九十几\d]\s*间(?:房)?|住[一两三四五六七八九十几俩仨\d]|住到|住在?[^，,。]{0,12}?(?:附近|边|旁)|"
-        r"(?<![周期拜初年号日月\d零一二两三四五六七八九十])[一两三四五六七八九十几俩仨\d]\s*个?晚(?![饭餐安点])",
-        r"(?<![a-z])(?:hotels?|rooms?|stay|staying|inn|hostel|b&b|airbnb|check[- ]in|place to sleep|"
-        r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)\s+nights?)(?![a-z])",
+        _zh(
+            r"酒店|宾馆|旅馆|民宿|住宿|客栈|旅店|入住|退房|订房|开房|房间|客房|大床房|双床房|标间|套房|"
+            # A place to sleep said plainly: 住的地方, 住处, 过夜, 那间房.
+            r"住的地方|住处|落脚的地方|过夜|间房|"
+            r"住[一两三四五六七八九十几俩仨\d]|住到|住在?[^，,。]{0,12}?(?:附近|边|旁)"
+        ),
+        # Rooms and nights counted: 两间, 3晚 (not 周五晚: a day's evening).
+        _zh(r"[一两三四五六七八九十几\d]\s*间", holds="间"),
+        _zh(
+            r"[一两三四五六七八九十几俩仨\d](?<![周期拜初年号日月\d零一二两三四五六七八九十].)\s*个?晚(?![饭餐安点])",
+            holds="晚",
+        ),
+        _en(
+            letter_led(
+                "hotels?|rooms?|stay|staying|inn|hostel|b&b|airbnb|check[- ]in|place to sleep",
+                not_after="[a-z]",
+                then="(?![a-z])",
+            )
+        ),
+        _en(
+            r"(?<![a-z])(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)\s+nights?(?![a-z])",
+            holds="night",
+        ),
     ),
     "movie": (
-        r"电影|影院|影城|影厅|电影票|影票|观影|场次|首映|点映|首场",
+        _zh(r"电影|影院|影城|影厅|电影票|影票|观影|场次|首映|点映|首场"),
         # "What's playing", "is X playing": what a cinema shows.
-        r"imax|(?<![a-z])(?:movies?|films?|cinema|theater|theatre|premiere|showings?|screenings?|showtimes?|playing)(?![a-z])",
+        _en(
+            "imax|"
+            + letter_led(
+                "movies?|films?|cinema|theater|theatre|premiere|showings?|screenings?|showtimes?|playing",
+                not_after="[a-z]",
+                then="(?![a-z])",
+            )
+        ),
     ),
-    "grocery": (GROCERY_CONTEXT_ZH, GROCERY_CONTEXT_EN),
+    "grocery": (_zh(GROCERY_CONTEXT_ZH), _en(GROCERY_CONTEXT_EN)),
     # A restaurant, or a place named by a dish ("the fried chicken place"), cooks what it sells.
     "food": (
-        r"外卖|点餐|订餐|饿了|餐厅|饭店|饭馆|馆子|餐馆|食堂",
-        r"\b(?:takeout|takeaway|food delivery|restaurants?|diner|cafe|bistro)\b"
-        r"|\b(?:from|at) (?:the|that|a) [a-z ]{1,24}?(?:place|joint|stall|truck|kitchen)\b",
+        _zh(r"外卖|点餐|订餐|饿了|餐厅|饭店|饭馆|馆子|餐馆|食堂"),
+        _en(
+            letter_led(
+                "takeout|takeaway|food delivery|restaurants?|diner|cafe|bistro"
+                "|from (?:the|that|a) [a-z ]{1,24}?(?:place|joint|stall|truck|kitchen)"
+                "|at (?:the|that|a) [a-z ]{1,24}?(?:place|joint|stall|truck|kitchen)",
+                then=r"\b",
+            )
+        ),
     ),
 }
-_DOMAIN_WORD_REGEXES = {domain: (re.compile(zh), re.compile(en)) for domain, (zh, en) in _DOMAIN_WORD_PARTS.items()}
 # Seat words say movie unless the segment is already a flight's ("two business class seats").
-_SEAT_WORD_PARTS = (
-    re.compile(r"连座|连坐|坐一起|坐在一起|[前后中]排|第[一二三四五六七八九十\d]+排|最后一排|最后排|中间的?位置"),
-    re.compile(r"\b(?:seats?|rows?)\b"),
+_SEAT_WORDS = (
+    _zh(r"连座|连坐|坐一起|坐在一起|前排|后排|中排|第[一二三四五六七八九十\d]+排|最后一排|最后排|中间的?位置"),
+    _en(letter_led("seats?|rows?", then=r"\b")),
 )
+_SEAT_PARTS = tuple(("movie", part) for part in _SEAT_WORDS)
 _ASCII_LETTER_OR_DIGIT = re.compile(r"[a-z0-9]")
 
 
-def _first_word(parts: tuple[re.Pattern[str], re.Pattern[str]], text: str, has_latin: bool) -> int | None:
-    """Where the first match of `zh|en` starts: the earlier of the two parts' first matches."""
-    zh, en = parts
-    starts = []
-    if not text.isascii() and (m := zh.search(text)) is not None:
-        starts.append(m.start())
-    if has_latin and (m := en.search(text)) is not None:
-        starts.append(m.start())
-    return min(starts, default=None)
+def _any_word(gate: str) -> re.Pattern[str]:
+    """All the words behind one gate as one alternation (each part is one already)."""
+    words = (part for parts in (*_DOMAIN_WORDS.values(), _SEAT_WORDS) for part in parts if part.gate == gate)
+    return re.compile("|".join(part.regex.pattern for part in words))
+
+
+_ANY_ZH_WORD = _any_word("zh-words")
+_ANY_EN_WORD = _any_word("en-words")
+
+
+def _open_gates(text: str) -> set[str]:
+    """Which of the `_Words` gates a segment passes."""
+    gates = set()
+    if not text.isascii():
+        gates.add("zh")
+        if _ANY_ZH_WORD.search(text) is not None:
+            gates.add("zh-words")
+    if _ASCII_LETTER_OR_DIGIT.search(text) is not None:
+        gates.add("en")
+        if _ANY_EN_WORD.search(text) is not None:
+            gates.add("en-words")
+    return gates
+
+
+# Every domain's words in one flat tuple, domain by domain in the order above: one loop reads a segment.
+_WORD_PARTS = tuple((domain, part) for domain, parts in _DOMAIN_WORDS.items() for part in parts)
+
+
+def _first_words(parts: tuple[tuple[str, _Words], ...], text: str, gates: set[str]) -> dict[str, int]:
+    """Where each domain's first word starts in `text`, whose `_open_gates` are `gates` (the earliest of
+    its regexes' first matches); domains in the order of `parts`."""
+    firsts: dict[str, int] = {}
+    for domain, part in parts:
+        if part.gate in gates and part.holds in text and (m := part.regex.search(text)) is not None:
+            start = m.start()
+            if firsts.get(domain, start) >= start:
+                firsts[domain] = start
+    return firsts
 
 
 _BOOKING_DOMAINS = frozenset({"movie", "flight", "hotel"})
 _OWN_MEAL = ("meal",)  # a segment that is a food-or-grocery request of its own (see split_clauses)
 # Words that only tell a ticket's domain when nothing stronger was said.
-_TICKET = re.compile(r"票|张|\b(?:tickets?|tix)\b")
+_TICKET = re.compile(r"票|张|" + letter_led("tickets?|tix", then=r"\b"))
 # Ways to travel that no provider sells: their tickets are no film's and no flight's (高铁还有票吗).
-_OTHER_TRANSPORT = re.compile(r"高铁|火车|动车|大巴|汽车票|船票|地铁|\b(?:trains?|bus|buses|coach|ferry|subway)\b")
-_DELIVERED_TO = re.compile(r"(?:送到|送去|送至|\bdeliver(?:ed)? to\b)")
-_ORDER_VERB = re.compile(r"来|要|\b(?:get|want|order|add)\b")
-_TOWARDS_A_PLACE = re.compile(r"(?:去|到|飞|回|\bto\b|\bfrom\b)\s*\ue005")
+_OTHER_TRANSPORT = re.compile(
+    r"高铁|火车|动车|大巴|汽车票|船票|地铁|" + letter_led("trains?|bus|buses|coach|ferry|subway", then=r"\b")
+)
+_DELIVERED_TO = re.compile(r"送到|送去|送至|" + letter_led("deliver(?:ed)? to", then=r"\b"))
+_ORDER_VERB = re.compile(r"来|要|" + letter_led("get|want|order|add", then=r"\b"))
+_TOWARDS_A_PLACE = re.compile(r"(?:去|到|飞|回|" + letter_led(r"to\b|from\b") + r")\s*\ue005")
 # A trip said by where it starts and where it goes (回西安，从深圳走) is a flight: the only way to travel sold.
-_FROM_A_PLACE = re.compile(r"(?:从|由|\bfrom\b)\s*\ue005")
+_FROM_A_PLACE = re.compile(r"(?:从|由|" + letter_led(r"from\b") + r")\s*\ue005")
 
 
 @dataclass
@@ -134,13 +229,12 @@ def _segment_domains(text: str, names: list[NameMention]) -> tuple[str, ...] | N
         elif "merchant" in name.entry.kinds and len(name.entry.merchant_domains) == 1:
             saw(next(iter(name.entry.merchant_domains)), name.start)
             grocery_by_name_only = grocery_by_name_only and "grocery" not in name.entry.merchant_domains
-    has_latin = _ASCII_LETTER_OR_DIGIT.search(text) is not None
-    for domain, parts in _DOMAIN_WORD_REGEXES.items():
-        if (start := _first_word(parts, text, has_latin)) is not None:
-            saw(domain, start)
-            grocery_by_name_only = grocery_by_name_only and domain != "grocery"
-            food_by_word = food_by_word or domain == "food"
-    if "flight" not in firsts and (start := _first_word(_SEAT_WORD_PARTS, text, has_latin)) is not None:
+    gates = _open_gates(text)
+    for domain, start in _first_words(_WORD_PARTS, text, gates).items():
+        saw(domain, start)
+        grocery_by_name_only = grocery_by_name_only and domain != "grocery"
+        food_by_word = food_by_word or domain == "food"
+    if "flight" not in firsts and (start := _first_words(_SEAT_PARTS, text, gates).get("movie")) is not None:
         saw("movie", start)
     if firsts:
         if "food" in firsts and "grocery" in firsts and shared_item:

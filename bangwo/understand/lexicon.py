@@ -61,12 +61,14 @@ class NameMention:
     entry: LexiconEntry
 
 
-def _trie_regex(words: Iterable[str], ends: Mapping[str, str] | None = None) -> str:
+def _trie_regex(words: Iterable[str], ends: Mapping[str, str] | None = None, not_after: str = "") -> str:
     """A regex matching any of `words`, longest first at each branch, shared prefixes factored out.
 
     `ends` maps a word to a zero-width condition (a lookahead) that must hold right after it
     for it to match; when it fails, the shorter words it extends are tried, just as a plain
-    alternation of the words, longest first and each with its own condition, would."""
+    alternation of the words, longest first and each with its own condition, would.
+    `not_after` is a one-character class that must not come before a word; it is checked right
+    after the word's first character (as in text.letter_led), so every branch starts with a plain one."""
     ends = ends or {}
     trie: dict[str, dict] = {}
     for word in words:
@@ -75,10 +77,10 @@ def _trie_regex(words: Iterable[str], ends: Mapping[str, str] | None = None) -> 
             node = node.setdefault(ch, {})
         node[""] = {"": ends.get(word, "")}  # the end of a word, holding its condition
 
-    def render(node: dict[str, dict]) -> str:
+    def render(node: dict[str, dict], after_first: str = "") -> str:
         ends_here = "" in node
         condition = node[""][""] if ends_here else ""
-        branches = [re.escape(ch) + render(child) for ch, child in sorted(node.items()) if ch]
+        branches = [re.escape(ch) + after_first + render(child) for ch, child in sorted(node.items()) if ch]
         if not branches:
             return condition
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -89,7 +91,7 @@ def _trie_regex(words: Iterable[str], ends: Mapping[str, str] | None = None) -> 
             return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"
         return body
 
-    return render(trie)
+    return render(trie, f"(?<!{not_after}.)" if not_after else "")
 
 
 class Lexicon:
@@ -105,7 +107,9 @@ class Lexicon:
         self._cjk = re.compile(_trie_regex(cjk)) if cjk else None
         # Whole words only, an English plural allowed and dropped from what the person "said".
         self._latin = (
-            re.compile(f"(?<![a-z0-9])(?P<latin>{_trie_regex(latin)})(?P<plural>e?s)?(?![a-z0-9])") if latin else None
+            re.compile(f"(?P<latin>{_trie_regex(latin, not_after='[a-z0-9]')})(?P<plural>e?s)?(?![a-z0-9])")
+            if latin
+            else None
         )
 
     @classmethod

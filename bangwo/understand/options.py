@@ -96,9 +96,9 @@ def _build() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, tuple[str, str
     table = {phrase: (group, value) for phrase, group, value in (*_ZH_PHRASES, *_EN_PHRASES)}
     zh_ends = {phrase: _SINGLE_CHAR_FOLLOWERS for phrase, _, _ in _ZH_PHRASES if len(phrase) == 1}
     zh = re.compile(_trie_regex([phrase for phrase, _, _ in _ZH_PHRASES], zh_ends))
-    # Whole words only: one boundary check on either side of the whole trie.
-    en_words = _trie_regex([phrase for phrase, _, _ in _EN_PHRASES], {"hot": _NOT_AFTER_HOT})
-    en = re.compile(rf"(?<![a-z0-9])(?:{en_words})(?![a-z0-9])")
+    # Whole words only: a boundary check on either side of the whole trie.
+    en_words = _trie_regex([phrase for phrase, _, _ in _EN_PHRASES], {"hot": _NOT_AFTER_HOT}, not_after="[a-z0-9]")
+    en = re.compile(rf"(?:{en_words})(?![a-z0-9])")
     return zh, en, table
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -50,6 +51,7 @@ from bangwo.understand.rules import (
     ZH_CONJUNCTIONS,
     ZH_ORDER_VERBS,
     ZH_QUANTITY,
+    ZH_QUANTITY_START,
     DomainRules,
     is_talk,
 )
@@ -63,6 +65,7 @@ from bangwo.understand.text import (
     as_said,
     clean,
     detect_lang,
+    letter_led,
     lower_ascii,
 )
 from bangwo.understand.times import TimeSlots, find_times
@@ -126,8 +129,10 @@ def _shop_owner(before: str) -> str | None:
         return None
     return before
 _POINTED_AT = re.compile(r"[那这][一两三四五六七八九十几\d]?(人份|[^\W\d])")
-_EN_BOOKING_VERBS = re.compile(r"\b(?:book|reserve|find|order)\b")
-_POLITE = re.compile(r"\b(?:please|pls|plz|thanks|thank you)\b|谢谢|麻烦|劳驾|请")
+_EN_BOOKING_VERBS = re.compile(letter_led("book|reserve|find|order", then=r"\b"))
+_POLITE = re.compile(letter_led("please|pls|plz|thanks|thank you", then=r"\b") + "|谢谢|麻烦|劳驾|请")
+# Every English count (EN_QUANTITY) holds an ASCII letter or a digit: a command without one skips that search.
+_LETTER_OR_DIGIT = re.compile(r"[a-z\d]")
 _BARE_CANCEL = re.compile(
     r"\W*(?:请|帮我|麻烦)?\s*(?:取消|cancel|撤销)(?:一下|吧|了|掉|it|that|this|please|\s|\W)*", re.UNICODE
 )
@@ -497,9 +502,21 @@ class Parser:
 # ---- helpers over the masked text ------------------------------------------------------
 
 
+def _zh_quantities(text: str) -> Iterator[re.Match[str]]:
+    """ZH_QUANTITY.finditer(text), tried only where a count can start: its groups keep re from skipping
+    ahead by itself, so it would try the whole pattern at every character."""
+    position = 0
+    while (candidate := ZH_QUANTITY_START.search(text, position)) is not None:
+        if (m := ZH_QUANTITY.match(text, candidate.start())) is None:
+            position = candidate.start() + 1
+        else:
+            yield m
+            position = m.end()
+
+
 def _find_quantities(text: str) -> list[_Quantity]:
     quantities: list[_Quantity] = []
-    for m in ZH_QUANTITY.finditer(text):
+    for m in _zh_quantities(text):
         if m.group("bare"):
             before = text[m.start() - 1] if m.start() > 0 else ""
             if before not in VERB_CHARS_BEFORE_BARE_MEASURE:
@@ -509,7 +526,7 @@ def _find_quantities(text: str) -> list[_Quantity]:
         said = m.group("num") or m.group("alone") or m.group("pair")
         value = parse_number(said)
         quantities.append(_Quantity(m.start(), m.end(), _as_count(value), m.group("measure")))
-    for m in EN_QUANTITY.finditer(text):
+    for m in EN_QUANTITY.finditer(text) if _LETTER_OR_DIGIT.search(text) else ():
         value = parse_number(m.group("num"))
         quantities.append(_Quantity(m.start(), m.end(), _as_count(value), m.group("measure")))
     quantities.sort(key=lambda q: q.start)

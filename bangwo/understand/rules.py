@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from bangwo.understand.numbers import EN_NUMBER, ZH_NUMBER
+from bangwo.understand.text import letter_led
 
 # ---- shared by every domain ------------------------------------------------------------
 
@@ -66,7 +67,10 @@ EN_MEASURES = (
     # Counting words of things sold whole: "two bars of soap", "a loaf of bread", "a bunch of bananas".
     r"bars?|rolls?|loaf|loaves|bunch(?:es)?|heads?|tubes?|sticks?|blocks?|sheets?|tubs?|tins?|trays?|buckets?|sacks?"
 )
-_MEASURE_ALT = "|".join(ZH_MEASURES)
+# The one-character measures as one class (no two measures start with the same character, so which
+# one matches never depends on their order): re tests a class at once, an alternation one by one.
+assert len({measure[0] for measure in ZH_MEASURES}) == len(ZH_MEASURES)
+_MEASURE_ALT = "|".join(m for m in ZH_MEASURES if len(m) > 1) + f"|[{''.join(m for m in ZH_MEASURES if len(m) == 1)}]"
 # Verb characters after which a bare measure word means "one" (来杯, 叫个, 买份).
 VERB_CHARS_BEFORE_BARE_MEASURE = frozenset("来买点叫要整拿订送给吃喝")
 
@@ -80,22 +84,28 @@ ZH_QUANTITY = re.compile(
     # 俩 and 仨 are "two of" / "three of" themselves and take no measure word: 来俩肉夹馍, 仨菠萝.
     r"|(?P<pair>俩|仨)"
 )
+# Where a ZH_QUANTITY match can start: a numeral (一打 and 半打 included), a measure word, 俩 or 仨.
+ZH_QUANTITY_START = re.compile(rf"[\d零〇一二两三四五六七八九十百千万俩仨几半{''.join(m[0] for m in ZH_MEASURES)}]")
 EN_QUANTITY = re.compile(
     rf"(?<![a-z0-9'])(?P<num>{EN_NUMBER})(?:\s+(?P<measure>{EN_MEASURES})\s+of)?(?![a-z0-9'])(?!\s*{SIZE_UNITS})"
 )
 
 # Parts of a sentence: items on either side of these are separate items.
 ZH_CONJUNCTIONS = re.compile(r"和|跟|与|及|以及|还有|再来|再要|再加|外加|加上|另外|然后|、")
-EN_CONJUNCTIONS = re.compile(r"\b(?:and|plus|also|then|as well as|along with)\b|&")
+EN_CONJUNCTIONS = re.compile(letter_led("and|plus|also|then|as well as|along with", then=r"\b") + "|&")
 PUNCTUATION = re.compile(r"[,，。.!！?？;；:：~～]")
 
 # Non-service requests: writing, homework, chit-chat. They decide only when no item was found.
 CHAT_VERBS = re.compile(
     r"写|作诗|作文|翻译|检查|讲个|讲讲|讲一|解释|画|唱|背诵|改一下|教我|算一下|计算|聊|祝福|涨|告诉|介绍|分析|总结|"
     r"生成|编个|编一|起个名|起名|笑话|故事|天气|作业|论文|诗|歌词"
-    r"|\b(?:write|translate|check(?!\s+(?:if|whether|in|out))|tell me|explain|draw|sing|summari[sz]e|compose|"
-    r"poem|joke|story|weather|"
-    r"homework|essay|calculate|who|why|how are|what is|what's|hello|hi|hey|thanks|thank you)\b"
+    r"|"
+    + letter_led(
+        r"write|translate|check(?!\s+(?:if|whether|in|out))|tell me|explain|draw|sing|summari[sz]e|compose|"
+        r"poem|joke|story|weather|"
+        r"homework|essay|calculate|who|why|how are|what is|what's|hello|hi|hey|thanks|thank you",
+        then=r"\b",
+    )
 )
 
 # What the noun scanner stops at when reading an unknown item name.
@@ -185,44 +195,69 @@ class DomainRules:
     noun_words_en: frozenset[str]
 
 
+# 点 as a verb (点外卖), not a time or an amount (三点, 快点, 早点, 多点): the lookbehind comes after the
+# character, so that re can skip to where a 点 is (see text.letter_led).
+_DIAN_VERB = r"点(?<![一两三四五六七八九十\d快早晚慢多少好有差几]点)(?![评赞击开钟半儿头])"
+
 FOOD = DomainRules(
     domain="food",
     verbs=re.compile(
-        r"(?<![一两三四五六七八九十\d快早晚慢多少好有差几])点(?![评赞击开钟半儿头])|叫|下单|想吃|想喝|要吃|要喝|吃|喝"
-        r"|\b(?:order|eat|drink|deliver|hungry|thirsty)\b"
+        rf"{_DIAN_VERB}|叫|下单|想吃|想喝|要吃|要喝|吃|喝|"
+        + letter_led("order|eat|drink|deliver|hungry|thirsty", then=r"\b")
     ),
     status=re.compile(
         r"到哪|在哪|送到哪|到了吗|到没到|怎么还没|还没到|还没送|多久(?:能|才)?到|还要多久|什么时候(?:能|才)?(?:到|送)|进度|状态|"
         r"送到了没|送出了吗|出餐了吗"
         # Whether something already happened to an order: 发货了吗, 商家接单了没, 骑手取餐了吗.
-        r"|(?:发货|发出|接单|出餐|送出|取餐|取走|配送|派送|揽收|签收|送达|做好|备好)了(?:吗|没)"
-        r"|\b(?:where(?:'s| is| are)|track|tracking|status|when (?:will|does|is) .{0,40}(?:arrive|come|get here|here)|"
-        r"how long (?:until|till|before|for|will)|on (?:its|the) way|eta)\b"
+        # (Each spelt out, so that every alternative starts with its own character: see text.letter_led.)
+        r"|发货了(?:吗|没)|发出了(?:吗|没)|接单了(?:吗|没)|出餐了(?:吗|没)|送出了(?:吗|没)|取餐了(?:吗|没)|取走了(?:吗|没)"
+        r"|配送了(?:吗|没)|派送了(?:吗|没)|揽收了(?:吗|没)|签收了(?:吗|没)|送达了(?:吗|没)|做好了(?:吗|没)|备好了(?:吗|没)|"
+        + letter_led(
+            r"where(?:'s| is| are)|track|tracking|status|when (?:will|does|is) .{0,40}(?:arrive|come|get here|here)|"
+            r"how long (?:until|till|before|for|will)|on (?:its|the) way|eta",
+            then=r"\b",
+        )
         # A yes/no question about one's own order asks after it: "has my order shipped?", "is our food ready?".
-        r"|^(?:has|have|did|is|was|were|are)\s+(?:my|our)\b"
+        # (A lookbehind of any character is the start of the text, ^.)
+        + "|"
+        + letter_led("has|have|did|is|was|were|are", not_after=r"[\s\S]", then=r"\s+(?:my|our)\b")
+        + "|"
         # Whether it happened yet: "has the rider picked up my coffee yet?".
-        r"|^(?:has|have|did|is)\s+(?:the|my|our)\b.*\byet\b"
+        + letter_led("has|have|did|is", not_after=r"[\s\S]", then=r"\s+(?:the|my|our)\b.*\byet\b")
     ),
     cancel=re.compile(
         r"取消|退单|退掉|撤销|撤回|别送了|不要了|不想要了|退款|退了"
-        r"|(?<![a-z])(?:cancel|call off|don't want .{0,30}any ?more|refund)(?![a-z])"
+        r"|" + letter_led("cancel|call off|don't want .{0,30}any ?more|refund", not_after="[a-z]", then="(?![a-z])")
     ),
     search=re.compile(
         r"查一下|查查|搜一下|搜索|看看|看一下|有什么|有没有|有哪些|推荐|哪里有|哪儿有|哪有"
-        r"|(?<![a-z])(?:look up|search|show me|what .{0,30}(?:do you have|are there)|any .{0,30}nearby"
-        r"|recommend)(?![a-z])"
+        r"|"
+        + letter_led(
+            r"look up|search|show me|what .{0,30}(?:do you have|are there)|any .{0,30}nearby|recommend",
+            not_after="[a-z]",
+            then="(?![a-z])",
+        )
         # Asking whether something exists or is sold is a look-up, not an order.
-        r"|\b(?:are there|is there|check (?:if|whether)|where can i (?:get|buy|find)"
-        r"|(?:does|do) (?:the |this |that |your |you |they )?[a-z ]{0,30}?(?:have|sell|carry|stock))\b"
+        + "|"
+        + letter_led(
+            r"are there|is there|check (?:if|whether)|where can i (?:get|buy|find)"
+            r"|does (?:the |this |that |your |you |they )?[a-z ]{0,30}?(?:have|sell|carry|stock)"
+            r"|do (?:the |this |that |your |you |they )?[a-z ]{0,30}?(?:have|sell|carry|stock)",
+            then=r"\b",
+        )
     ),
     order_objects=re.compile(
         r"外卖|订单|餐|饭|骑手|吃的|喝的|饮料|我点的|刚点的|刚才点的"
-        r"|\b(?:order|food|delivery|takeout|takeaway|meal|rider|driver|drink|coffee|tea)\b"
+        r"|" + letter_led("order|food|delivery|takeout|takeaway|meal|rider|driver|drink|coffee|tea", then=r"\b")
     ),
     generic_items=re.compile(
         r"外卖|吃的|喝的|东西|饭菜|午饭|晚饭|早饭|早餐|午餐|晚餐|夜宵|宵夜|饮料|好吃的|点心|吃|喝"
-        r"|\b(?:food|something to (?:eat|drink)|anything to (?:eat|drink)|something|lunch|dinner|breakfast|meal|"
-        r"takeout|takeaway|snacks?|drinks?|a bite|eat|drink|hungry|thirsty)\b"
+        r"|"
+        + letter_led(
+            "food|something to (?:eat|drink)|anything to (?:eat|drink)|something|lunch|dinner|breakfast|meal|"
+            "takeout|takeaway|snacks?|drinks?|a bite|eat|drink|hungry|thirsty",
+            then=r"\b",
+        )
     ),
     # 个 只 块 are left out: they count anything (一个女朋友), so they say nothing about food.
     measures=frozenset("杯份碗盒瓶袋串罐听碟盘屉笼桶客扎") | {"人份"},
@@ -267,25 +302,30 @@ FOOD = DomainRules(
 
 # Words that put a request in the supermarket (clauses.py decides 可乐/啤酒 with them too).
 GROCERY_CONTEXT_ZH = r"超市|盒马|年货|买菜|生鲜|便利店|菜市场|菜场|日用品|生活用品|囤货|囤点"
-GROCERY_CONTEXT_EN = r"\b(?:supermarkets?|grocer(?:y|ies)|grocery store|convenience store)\b"
+GROCERY_CONTEXT_EN = letter_led("supermarkets?|grocer(?:y|ies)|grocery store|convenience store", then=r"\b")
 GROCERY_CONTEXT = re.compile(f"{GROCERY_CONTEXT_ZH}|{GROCERY_CONTEXT_EN}")
 # Measure words that sell by the case, the pack or the weight: a shop's, not a restaurant's.
 GROCERY_MEASURE_HINT = re.compile(
     r"箱|提|斤|公斤|千克|袋|\b(?:cases?|crates?|packs?|six-pack|kg|kilos?|pounds?|lbs?)\b|\d\s*kg"
 )
 # Measure words and words of a restaurant order.
-FOOD_MEASURE_HINT = re.compile(r"杯|份|碗|扎|外卖|\b(?:cups?|glass(?:es)?|takeout|takeaway)\b")
+FOOD_MEASURE_HINT = re.compile(r"杯|份|碗|扎|外卖|" + letter_led("cups?|glass(?:es)?|takeout|takeaway", then=r"\b"))
 
 GROCERY = DomainRules(
     domain="grocery",
-    verbs=re.compile(GROCERY_CONTEXT.pattern + r"|囤|采购|\bstock up\b"),
+    verbs=re.compile(GROCERY_CONTEXT.pattern + r"|囤|采购|" + letter_led("stock up", then=r"\b")),
     status=FOOD.status,
     cancel=FOOD.cancel,
     search=FOOD.search,
     order_objects=re.compile(
-        r"超市|买的菜|年货|日用品|买的东西|\b(?:groceries|grocery|supermarket)\b" + "|" + GROCERY_CONTEXT.pattern
+        r"超市|买的菜|年货|日用品|买的东西|"
+        + letter_led("groceries|grocery|supermarket", then=r"\b")
+        + "|"
+        + GROCERY_CONTEXT.pattern
     ),
-    generic_items=re.compile(r"年货|菜|日用品|生活用品|东西|\b(?:groceries|grocery|stuff|things|essentials)\b"),
+    generic_items=re.compile(
+        r"年货|菜|日用品|生活用品|东西|" + letter_led("groceries|grocery|stuff|things|essentials", then=r"\b")
+    ),
     measures=frozenset("斤箱提袋包") | {"公斤"},
     noun_heads_zh=frozenset("菜果蛋米油盐醋酱纸瓜豆肉面粉"),
     noun_words_en=frozenset(
@@ -299,12 +339,15 @@ RULES_BY_DOMAIN = {rules.domain: rules for rules in DOMAIN_RULES}
 # Verbs every domain's order shares: buying and asking to have something.
 ZH_ORDER_VERBS = re.compile(r"买|订|预订|预定|下单|来|要|整|拿|送|叫|点|帮我弄")
 # Verbs that name a thing right after them even without a number (点酸辣粉, 想吃酸辣粉, 买酸辣粉).
-ZH_BARE_NOUN_VERBS = re.compile(
-    r"(?<![一两三四五六七八九十\d快早晚慢多少好有差几])点(?![评赞击开钟半儿头])|叫|下单|想吃|想喝|要吃|要喝|吃|喝|买|订"
-)
+ZH_BARE_NOUN_VERBS = re.compile(rf"{_DIAN_VERB}|叫|下单|想吃|想喝|要吃|要喝|吃|喝|买|订")
 EN_ORDER_VERBS = re.compile(
-    r"\b(?:order|buy|get|want|'d like|would like|have|need|bring|grab|send|deliver|fetch|pick up|i'll take|"
-    r"can i get|could i get|give)\b"
+    letter_led(
+        "order|buy|get|want|would like|have|need|bring|grab|send|deliver|fetch|pick up|i'll take|"
+        "can i get|could i get|give",
+        then=r"\b",
+    )
+    # "'d like" starts with no letter: the \b before it is a word character before the quote.
+    + r"|'(?<=\w')d like\b"
 )
 
 # ---- looking things up ------------------------------------------------------------------
@@ -313,7 +356,7 @@ EN_ORDER_VERBS = re.compile(
 # "look up sushi places", "are there any dumpling places", "check if there are strawberries".
 SEARCH_NOUN_STARTS = re.compile(
     r"卖|有没有|哪里有|哪儿有|哪有|查一下|查查|搜一下|搜索|搜|找一下|找找|附近的|附近有"
-    r"|\b(?:look up|looking for|search for|search|find|sell|sells|any|there are|there is)\b"
+    r"|" + letter_led("look up|looking for|search for|search|find|sell|sells|any|there are|there is", then=r"\b")
 )
 # A shop named by what it sells is a look-up of that dish: 螺蛳粉店, 面馆, "sushi places".
 SHOP_SUFFIX_ZH = ("店", "馆", "铺", "档", "摊")
@@ -332,25 +375,35 @@ CHAT_TASK_FIRST = re.compile(
 # Questions about how things are, not requests to do them: rules, differences, permissions.
 KNOWLEDGE_QUESTION = re.compile(
     r"区别|有什么不同|有啥不同|什么意思|可以带|能带|能不能带|可不可以带|让不让带|允许带|规定|票房|口碑|评分|排行"
-    r"|\b(?:difference between|what(?:'s| is) the difference|is it (?:ok|okay|safe|allowed|healthy|bad|good) to"
-    r"|(?:can|may) (?:i|we|you) (?:bring|take|carry)|am i allowed|allowed to bring|box office|ratings?)\b"
+    r"|"
+    + letter_led(
+        r"difference between|what(?:'s| is) the difference|is it (?:ok|okay|safe|allowed|healthy|bad|good) to"
+        r"|can (?:i|we|you) (?:bring|take|carry)|may (?:i|we|you) (?:bring|take|carry)|am i allowed"
+        r"|allowed to bring|box office|ratings?",
+        then=r"\b",
+    )
 )
 # A yes/no question about what would happen (会胖吗, 可以…吗) or a story of what happened ("I had the
 # worst stay"): talk, unless the sentence also asks for something (REQUEST_MARKERS).
+_WOULD_IT = ("会", "可以", "能不能", "可不可以", "是不是", "算不算", "应该", "好不好")
 TALK_QUESTION = re.compile(
-    r"(?:会|可以|能不能|可不可以|是不是|算不算|应该|好不好)[^，。,.!！]*(?:吗|么|呢)[?？!！。]*$"
-    r"|\b(?:i|we) (?:had|stayed|was|were|went|saw|watched|flew|loved|hated|ate|drank)\b"
+    # Each word spelt out with the question after it, so that every alternative starts with a plain character.
+    "|".join(f"{word}[^，。,.!！]*(?:吗|么|呢)[?？!！。]*$" for word in _WOULD_IT)
+    + "|"
+    + letter_led("i|we", then=r" (?:had|stayed|was|were|went|saw|watched|flew|loved|hated|ate|drank)\b")
     # What one already had, told: 我昨天吃了顿火锅, 喝了两杯奶茶, 看了场电影.
-    r"|[吃喝看住]了[一两三几]?[顿杯碗份场次晚趟回]"
+    + "".join(f"|{verb}了[一两三几]?[顿杯碗份场次晚趟回]" for verb in "吃喝看住")
 )
 REQUEST_MARKERS = re.compile(
     r"帮|给我|我要|我想要|请|麻烦|订|买|叫|下单|预定|预订|来[一两俩几杯份个碗]"
-    r"|(?<![一两三四五六七八九十\d快早晚慢多少好有差几])点(?![评赞击开钟半儿头])"
-    r"|\b(?:book|reserve|order|buy|get me|find me|i need|i want|i'd like|we need|we want|look up|search)\b"
+    rf"|{_DIAN_VERB}|"
+    + letter_led(
+        "book|reserve|order|buy|get me|find me|i need|i want|i'd like|we need|we want|look up|search", then=r"\b"
+    )
 )
 
 
-_TALK_HINT = re.compile(r"[吗么呢]|[吃喝看住]了|\b(?:i|we)\s")
+_TALK_HINT = re.compile(r"吗|么|呢|吃了|喝了|看了|住了|" + letter_led("i|we", then=r"\s"))
 
 
 def is_talk(text: str) -> bool:

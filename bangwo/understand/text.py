@@ -39,6 +39,46 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _LATIN_WORD = re.compile(r"[a-z][a-z]+")
 
 
+def _top_level_alternatives(pattern: str) -> list[str]:
+    """`a|b(?:c|d)|[|]e` -> ["a", "b(?:c|d)", "[|]e"]: split at the bars outside groups and classes."""
+    alternatives, depth, in_class, escaped, start = [], 0, False, False, 0
+    for i, ch in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            alternatives.append(pattern[start:i])
+            start = i + 1
+    alternatives.append(pattern[start:])
+    return alternatives
+
+
+def letter_led(words: str, then: str = "", not_after: str = r"\w") -> str:
+    """`(?<!not_after)(?:words)then` spelt as the alternatives `w(?<!not_after.)ords then|…`, to be joined
+    into an alternation at its own level (a group around them would hide their first letters again).
+
+    re skips in C to the next character that can start a match only when every alternative of a
+    pattern starts with a plain character; a `\\b` or a lookbehind in front makes it try the whole
+    alternation at every position (several times slower). So the one-character lookbehind is moved
+    behind each word's first letter, where it looks back two characters: the same matches, same spans.
+    With `\\w` it is the `\\b` before a word (a word's first letter is a word character)."""
+    spelt = []
+    for word in _top_level_alternatives(words):
+        if not (word[:1].isalnum() and word[1:2] not in ("?", "*", "+", "{")):
+            raise ValueError(f"{word!r} does not start with a plain letter")
+        spelt.append(f"{word[0]}(?<!{not_after}.){word[1:]}{then}")
+    return "|".join(spelt)
+
+
 def _dropped_bmp_or_astral() -> re.Pattern[str]:
     """One character class: the dropped characters of the Basic Multilingual Plane, and every
     character beyond it (too many to tabulate at start-up; those commands take the slow path)."""

@@ -35,7 +35,7 @@ from zoneinfo import ZoneInfo
 
 from bangwo.understand.calendar import EVE, LANTERN, LUNAR_NEW_YEAR, festival_day
 from bangwo.understand.numbers import EN_NUMBER_WORDS, ZH_NUMBER, parse_number
-from bangwo.understand.text import TIME_MARK, MaskedText
+from bangwo.understand.text import TIME_MARK, MaskedText, letter_led
 
 __all__ = ["LUNAR_NEW_YEAR", "SHANGHAI", "WINDOW_END_HOUR", "TimeSlots", "find_times"]
 
@@ -263,7 +263,9 @@ _SPAN_CONNECTOR_RE = re.compile(
 )
 _LONE_END_BEFORE = ("住到", "待到", "呆到", " until", " till")
 # The day one leaves a hotel is the stay's last day: "check out Wednesday", 周三退房.
-_CHECK_OUT_BEFORE = re.compile(r"(?:\bcheck(?:ing)?[- ]?out|\bleav(?:e|ing)|退房|离店)\s*(?:on\s+)?$")
+_CHECK_OUT_BEFORE = re.compile(
+    r"(?:" + letter_led("check(?:ing)?[- ]?out|leav(?:e|ing)") + r"|退房|离店)\s*(?:on\s+)?$"
+)
 _CHECK_OUT_AFTER = re.compile(r"\s*(?:退房|离店|走)")
 
 # ---- parts of the day and clock times -----------------------------------------------------

@@ -5,44 +5,55 @@ from __future__ import annotations
 import re
 
 from bangwo.understand.numbers import EN_NUMBER, ZH_NUMBER, parse_number
-from bangwo.understand.text import SLOT_MARK, MaskedText
+from bangwo.understand.text import SLOT_MARK, MaskedText, letter_led
 
 MAX_COUNT = 99
 
 # Requests to write or explain something about a film or a trip are conversation, not bookings.
 CHAT_ABOUT = re.compile(
     r"写|作诗|作文|翻译|讲个|讲讲|讲一|笑话|故事|诗|歌词|攻略|介绍一下|好看吗|好不好看|剧情|影评|讲的是|谁演|导演|为什么|差评|好评|"
-    r"\b(?:write|translate|poem|joke|story|essay|plot|review|lyrics|who (?:directed|stars|is in)|tell me about|why)\b"
+    + letter_led(
+        "write|translate|poem|joke|story|essay|plot|review|lyrics|who (?:directed|stars|is in)|tell me about|why",
+        then=r"\b",
+    )
 )
 CANCEL = re.compile(
     # 退房 after a day or hour is checking out (周一退房), not cancelling.
-    r"取消|退掉|退订|退票|退了|(?<![一二三四五六七日天末\d号午晚早点时])退房(?!时间)|不去了|不看了|不住了|不要了|撤销|撤回"
-    r"|(?<![a-z])(?:cancel|call off|refund)(?![a-z])"
+    # (Each lookbehind comes after the first character, so that re can skip ahead: see text.letter_led.)
+    r"取消|退掉|退订|退票|退了|退(?<![一二三四五六七日天末\d号午晚早点时]退)房(?!时间)|不去了|不看了|不住了|不要了|撤销|撤回|"
+    + letter_led("cancel|call off|refund", not_after="[a-z]", then="(?![a-z])")
 )
 # Asking after a booking already made: "我的…", "my …", or words only a booking has.
 _MY_BOOKING = re.compile(
-    r"我的|我订的|我买的|刚订的|刚买的|刚才订的|刚才买的|之前订的|已经订的|订好的"
-    r"|\b(?:my|i booked|i bought|we booked)\b"
+    r"我的|我订的|我买的|刚订的|刚买的|刚才订的|刚才买的|之前订的|已经订的|订好的|"
+    + letter_led("my|i booked|i bought|we booked", then=r"\b")
 )
 _STATUS_WORDS = re.compile(
     r"订好了|订上了|订到了|订成功|出票|延误|晚点|准点|登机口|状态|到哪|在哪|确认了|进度|几点起飞|几点的|哪个厅|哪个影厅|几号厅|订单"
     # Asking whether something happened to it, or what its code or number is: 改签成功了吗, 取票码是多少.
-    r"|成功|了吗|了没|码|是多少|是什么|是几"
-    r"|\b(?:status|delayed|on time|gate|confirmed|confirmation|booking|reservation|go through|when does|what time|"
-    r"where(?:'s| is| are))\b"
+    r"|成功|了吗|了没|码|是多少|是什么|是几|"
+    + letter_led(
+        "status|delayed|on time|gate|confirmed|confirmation|booking|reservation|go through|when does|what time|"
+        "where(?:'s| is| are)",
+        then=r"\b",
+    )
 )
 _STATUS_ONLY = re.compile(
-    r"出票了|延误|晚点|准点|登机口|\b(?:delayed|on time|gate)\b"
+    r"出票了|延误|晚点|准点|登机口|"
+    + letter_led("delayed|on time|gate", then=r"\b")
     # Whether the booking is done yet: 订好了吗, 航班订好了没, 票买到没有.
-    r"|(?:订好|订上|订到|订成|买好|买到|出票)了?(?:吗|没)"
+    + r"|订好了?(?:吗|没)|订上了?(?:吗|没)|订到了?(?:吗|没)|订成了?(?:吗|没)|买好了?(?:吗|没)|买到了?(?:吗|没)"
+    + r"|出票了?(?:吗|没)|"
     # A yes/no question about one's own booking asks after it: "has my ticket been issued", "is my room booked".
-    r"|^(?:has|have|did|is|was|were|are)\s+(?:my|our)\b"
+    # (A lookbehind of any character is the start of the text, ^.)
+    + letter_led("has|have|did|is|was|were|are", not_after=r"[\s\S]", then=r"\s+(?:my|our)\b")
 )
 SEARCH = re.compile(
-    r"查一下|查查|查询|查看|查|搜一下|搜索|搜|看一下|看看|瞧瞧|有没有|有什么|有哪些|有几|哪些|多少钱|什么价|价格|比价|比较"
-    r"|\b(?:what|which|any|are there|is there|list|compare|how much|check(?! in| out))\b"
+    r"查一下|查查|查询|查看|查|搜一下|搜索|搜|看一下|看看|瞧瞧|有没有|有什么|有哪些|有几|哪些|多少钱|什么价|价格|比价|比较|"
+    + letter_led("what|which|any|are there|is there|list|compare|how much|check(?! in| out)", then=r"\b")
     # Said between Chinese words (search一下) an English verb has no \b around it.
-    r"|(?<![a-z])(?:look up|looking up|search|show me)(?![a-z])"
+    + "|"
+    + letter_led("look up|looking up|search|show me", not_after="[a-z]", then="(?![a-z])")
 )
 
 
@@ -92,13 +103,25 @@ def _as_count(said: str | None) -> int | None:
     return min(int(value), MAX_COUNT)
 
 
+# The count regexes in the order they are read, each with the words a command holds whenever it
+# matches (a cheap test that skips the search; () when there is none).
+_ROOM_COUNTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = ((_ZH_ROOMS, ("间",)), (_EN_ROOMS, ("room",)))
+_PEOPLE_COUNTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (_SELF_AND, (" and ", "我")),
+    (_ZH_ADULTS_AND_KIDS, ("大",)),
+    (_ZH_COUNT, ()),
+    (_EN_COUNT, ()),
+)
+
+
 def find_count(masked: MaskedText, rooms: bool) -> int | None:
     """Tickets or people (a family of five: 5; two adults and a child: 3), or rooms when `rooms`; masked."""
     text = masked.current
     total: int | None = None
     spans: list[tuple[int, int]] = []
-    regexes = (_ZH_ROOMS, _EN_ROOMS) if rooms else (_SELF_AND, _ZH_ADULTS_AND_KIDS, _ZH_COUNT, _EN_COUNT)
-    for regex in regexes:
+    for regex, holds in _ROOM_COUNTS if rooms else _PEOPLE_COUNTS:
+        if holds and not any(word in text for word in holds):
+            continue
         for m in regex.finditer(text):
             if any(start < m.end() and m.start() < end for start, end in spans):
                 continue  # counted already: "me and my two kids" holds "two kids"

@@ -5,12 +5,17 @@ from __future__ import annotations
 import re
 
 from bangwo.understand.domains.common import first_match
-from bangwo.understand.text import MaskedText
+from bangwo.understand.text import MaskedText, letter_led
 
 # 头等舱 and "first class" are sold as the contract's "business": the top cabin there is.
+# The business words, then the economy ones; no group around each kind (a group in front of the words
+# would make re try every position): the kind is told by the words matched.
+_BUSINESS_CABIN = ("商务舱", "头等舱", "公务舱", "business", "business class", "first class")
 _CABIN = re.compile(
-    r"(?P<business>商务舱|头等舱|公务舱|\bbusiness(?: class)?\b|\bfirst class\b)"
-    r"|(?P<economy>经济舱|超级经济舱|\b(?:premium )?economy(?: class)?\b|\bcoach\b)"
+    r"商务舱|头等舱|公务舱|"
+    + letter_led("business(?: class)?|first class", then=r"\b")
+    + r"|经济舱|超级经济舱|"
+    + letter_led("premium economy(?: class)?|economy(?: class)?|coach", then=r"\b")
 )
 
 
@@ -18,12 +23,17 @@ def cabin_class(masked: MaskedText) -> str | None:
     m = first_match(_CABIN, masked)
     if m is None:
         return None
-    return "business" if m.group("business") else "economy"
+    return "business" if m.group(0) in _BUSINESS_CABIN else "economy"
 
 
+# The cheapest words, then the earliest ones (no groups, as for _CABIN).
+_CHEAPEST = ("最便宜", "最实惠", "最低价", "价格最低", "便宜点", "cheapest", "lowest fare", "lowest price")
+_CHEAPEST += ("as cheap as",)
 _PREFER = re.compile(
-    r"(?P<cheapest>最便宜|最实惠|最低价|价格最低|便宜点|\bcheapest\b|\blowest (?:fare|price)\b|\bas cheap as\b)"
-    r"|(?P<earliest>最早|早一点的|头班|第一班|\bearliest\b|\bfirst flight\b|\bas early as\b)"
+    r"最便宜|最实惠|最低价|价格最低|便宜点|"
+    + letter_led("cheapest|lowest (?:fare|price)|as cheap as", then=r"\b")
+    + r"|最早|早一点的|头班|第一班|"
+    + letter_led("earliest|first flight|as early as", then=r"\b")
 )
 
 
@@ -32,4 +42,4 @@ def preference(masked: MaskedText) -> str | None:
     m = first_match(_PREFER, masked)
     if m is None:
         return None
-    return "cheapest" if m.group("cheapest") else "earliest"
+    return "cheapest" if m.group(0) in _CHEAPEST else "earliest"

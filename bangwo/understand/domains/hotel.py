@@ -20,12 +20,16 @@ _NIGHTS = re.compile(
     rf"|\b({EN_NUMBER})\s+nights?\b"
 )
 _DAYS = re.compile(rf"住\s*({_N}|俩|仨)\s*(?:天|日)|\b(?:stay(?:ing)?|for)\s+({EN_NUMBER})\s+days?\b")
+_NIGHT_WORDS = ("晚", "夜", "night")
+_DAY_WORDS = ("住", "day")
 MAX_NIGHTS = 365
 
 
 def nights_said(masked: MaskedText) -> int | None:
     """Nights (or days, see the module note), masked; None when not said."""
-    for regex in (_NIGHTS, _DAYS):
+    for regex, needs in ((_NIGHTS, _NIGHT_WORDS), (_DAYS, _DAY_WORDS)):
+        if not any(word in masked.current for word in needs):
+            continue  # cheap: every match holds one of these
         m = regex.search(masked.current)
         if m is None:
             continue

@@ -7,32 +7,39 @@ import re
 from bangwo.domain.frame import SeatWish
 from bangwo.understand.domains.common import first_match
 from bangwo.understand.lexicon import NameMention
-from bangwo.understand.text import MARKS, SLOT_MARK, MaskedText
+from bangwo.understand.text import MARKS, SLOT_MARK, MaskedText, letter_led
 
-PREMIERE = re.compile(r"首映|首场|点映|首映礼|\bpremieres?\b|\bopening night\b")
+PREMIERE = re.compile(r"首映|首场|点映|首映礼|" + letter_led("premieres?|opening night", then=r"\b"))
 # Longest first inside each alternative: 最后一排 before 后排, 第一排 before 前排.
 _ROWS: tuple[tuple[str, str], ...] = (
-    (r"最后一排|最后排|最后面|最后头|倒数第一排|\blast row\b|\bvery back\b", "last"),
-    (r"第一排|最前排|最前面|\bfirst row\b|\bvery front\b", "first"),
-    (r"后排|靠后|后面|后几排|\bback rows?\b|\brear\b|\bin the back\b|\bat the back\b|\bback\b", "back"),
-    (r"前排|靠前|前面|前几排|\bfront rows?\b|\bin the front\b|\bfront\b", "front"),
-    (r"中间|中排|正中|居中|中央|\bmiddle\b|\bcent(?:er|re)\b", "middle"),
+    (r"最后一排|最后排|最后面|最后头|倒数第一排|" + letter_led("last row|very back", then=r"\b"), "last"),
+    (r"第一排|最前排|最前面|" + letter_led("first row|very front", then=r"\b"), "first"),
+    (r"后排|靠后|后面|后几排|" + letter_led("back rows?|rear|in the back|at the back|back", then=r"\b"), "back"),
+    (r"前排|靠前|前面|前几排|" + letter_led("front rows?|in the front|front", then=r"\b"), "front"),
+    (r"中间|中排|正中|居中|中央|" + letter_led("middle|cent(?:er|re)", then=r"\b"), "middle"),
 )
-_ROW = re.compile("|".join(f"(?P<r{i}>{pattern})" for i, (pattern, _) in enumerate(_ROWS)))
+# Any row word, as one alternation in the same order: the first row whose words match where it starts is
+# the row said. (No group per row: groups in front of the words would make re try every position.)
+_ANY_ROW = re.compile("|".join(pattern for pattern, _ in _ROWS))
+_ROW_WORDS = tuple((re.compile(pattern), row) for pattern, row in _ROWS)
 _ADJACENT = re.compile(
-    r"连座|连坐|坐一起|坐在一起|挨着|相邻|连在一起|在一起|并排"
-    r"|\b(?:together|next to each other|adjacent|side by side)\b"
+    r"连座|连坐|坐一起|坐在一起|挨着|相邻|连在一起|在一起|并排|"
+    + letter_led("together|next to each other|adjacent|side by side", then=r"\b")
 )
 # What makes a sentence naming a film a ticket request rather than talk about the film.
 TICKET_WORDS = re.compile(
-    r"票|张|场|座|排|看|买|订|首映|电影|影院|来|要|几点|上映|放映|排片"
-    r"|\b(?:tickets?|tix|seats?|rows?|showings?|screenings?|showtimes?|watch|see|book|buy|get|premiere|cinema|movie|film|"
-    r"playing|what time|"
-    r"adults?|child|children|kids?|people|persons)\b"
+    r"票|张|场|座|排|看|买|订|首映|电影|影院|来|要|几点|上映|放映|排片|"
+    + letter_led(
+        "tickets?|tix|seats?|rows?|showings?|screenings?|showtimes?|watch|see|book|buy|get|premiere|cinema|movie|film|"
+        "playing|what time|"
+        "adults?|child|children|kids?|people|persons",
+        then=r"\b",
+    )
 )
 # Questions about what a film is like, not for tickets: 适合小孩看吗, "is it suitable for kids?".
 FILM_QUESTION = re.compile(
-    r"适合|值得|吓人|恐怖吗|多长|\b(?:suitable|appropriate|worth (?:it|watching|seeing)|scary|too long|how long is)\b"
+    r"适合|值得|吓人|恐怖吗|多长|"
+    + letter_led("suitable|appropriate|worth (?:it|watching|seeing)|scary|too long|how long is", then=r"\b")
 )
 # Unknown titles from the sentence's shape: "tickets for Dune", "看流浪地球3".
 # The title ends at punctuation, a slot already read, or a word that starts the next part.
@@ -57,10 +64,10 @@ _REFUSED_BEFORE = re.compile(r"(?:不要|别|不坐|不想坐|避开|除了|not 
 
 def seat_wish(masked: MaskedText) -> SeatWish | None:
     row = None
-    for m in _ROW.finditer(masked.current):
+    for m in _ANY_ROW.finditer(masked.current):
         if _REFUSED_AFTER.match(masked.current, m.end()) or _REFUSED_BEFORE.search(masked.current, 0, m.start()):
             continue
-        row = _ROWS[int(next(k for k, v in m.groupdict().items() if v)[1:])][1]
+        row = next(row for words, row in _ROW_WORDS if words.match(masked.current, m.start()))
         masked.mask(m.start(), m.end(), SLOT_MARK)
         break
     adjacent = True if first_match(_ADJACENT, masked) is not None else None

@@ -106,6 +106,29 @@ _ZH_LONE_PLACE = re.compile(rf"(?:^|[,，、])\s*((?:(?![静净宜贵近远好�
 _EN_IN_CITY = re.compile(rf"\b(?:in|at)\s+({_EN_PLACE}){_EN_END}")
 
 
+# The rules in the order they are tried, each with the words every one of its matches holds: a cheap
+# test that skips the search (most of these regexes make re try every position).
+_ROUTE_RULES = (
+    (_EN_FROM_TO, ("from",)),
+    (_EN_KNOWN_TO, (PLACE_MARK,)),
+    (_ZH_FROM_TO, ("飞", "到", "至", "去", "-", "—", "→", "~")),
+)
+_NEAR_RULES = (
+    (_ZH_NEAR_AFTER, ("附近", "边", "周围", "一带")),
+    (_ZH_NEAR_BEFORE, ("靠近", "挨着", "离", "紧邻")),
+    (_EN_NEAR, ("near", "by", "close to", "next to", "around", "beside", "walking distance", "not far from")),
+)
+_CITY_RULES = (
+    (_ZH_IN_CITY, ("在", "去", "到", "酒店", "宾馆", "民宿")),
+    (_EN_IN_CITY, ("in", "at")),
+    (_ZH_LONE_PLACE, ()),  # no word to test for
+)
+
+
+def _may_match(holds: tuple[str, ...], text: str) -> bool:
+    return not holds or any(word in text for word in holds)
+
+
 class Places:
     """The place names of one clause: each mark run read back as said, and where it came from."""
 
@@ -146,8 +169,8 @@ def route(masked: MaskedText, names: list[NameMention]) -> tuple[str | None, str
     """(origin, destination) of a flight as said."""
     places = Places(masked, names)
     origin = destination = None
-    for regex in (_EN_FROM_TO, _EN_KNOWN_TO, _ZH_FROM_TO):
-        if (found := _first(regex, places, 2)) is not None:
+    for regex, holds in _ROUTE_RULES:
+        if _may_match(holds, masked.current) and (found := _first(regex, places, 2)) is not None:
             origin, destination = found
             break
     if destination is None and (found := _first(_EN_TO, places) or _first(_ZH_TO, places)):
@@ -173,9 +196,8 @@ def hotel_place(masked: MaskedText, names: list[NameMention]) -> tuple[str | Non
     places = Places(masked, names)
     near = None
     # Context first: 西湖文化广场附近 is one place even though 西湖 alone is a landmark.
-    for regex in (_ZH_NEAR_AFTER, _ZH_NEAR_BEFORE, _EN_NEAR):
-        m = regex.search(masked.current)
-        if m is None:
+    for regex, holds in _NEAR_RULES:
+        if not _may_match(holds, masked.current) or (m := regex.search(masked.current)) is None:
             continue
         start, end = m.span(1)
         # 北京王府井附近: the city said first is the city, the rest is what the hotel is near.
@@ -196,8 +218,8 @@ def hotel_place(masked: MaskedText, names: list[NameMention]) -> tuple[str | Non
         elif "city" in name.entry.kinds and city is None:
             city = said
     if city is None:
-        for regex in (_ZH_IN_CITY, _EN_IN_CITY, _ZH_LONE_PLACE):
-            for m in regex.finditer(masked.current):
+        for regex, holds in _CITY_RULES:
+            for m in regex.finditer(masked.current) if _may_match(holds, masked.current) else ():
                 said = places.said(*m.span(m.lastindex or 1))
                 if said and said != near:
                     city = said
