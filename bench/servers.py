@@ -17,7 +17,6 @@ import argparse
 import asyncio
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -25,6 +24,7 @@ from pathlib import Path
 
 import httpx
 from bench_stores import fresh_postgres
+from checkout import _free_port
 
 from bangwo.config import Settings
 from bangwo.services import prepare_store
@@ -37,12 +37,6 @@ SERVERS = {
                                       "--workers", str(workers), "--log-level", "warning",
                                       "bangwo.api.app:create_app"],
 }
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 async def _load(client: httpx.AsyncClient, path: str, headers: dict[str, str], seconds: float,
