@@ -49,6 +49,7 @@ from rich.console import Console
 from rich.table import Table
 from sqlalchemy import func, select
 
+from bangwo.assistant.desks.travel import legs_left_to_book
 from bangwo.commerce.outbox import outbox_backlog
 from bangwo.ops.invariants import InvariantReport, check_invariants, report_table
 from bangwo.ops.loadtest import (
@@ -896,12 +897,7 @@ async def _healthz_fresh(url: str) -> bool:
 async def unfinished_trips(session: Any) -> int:
     """Paid trips with a leg not yet booked: interrupted sagas a worker has still to finish or undo."""
     rows = await session.execute(select(OrderRow.details).where(OrderRow.domain == "trip", OrderRow.status == "paid"))
-    unfinished = 0
-    for (details,) in rows.tuples():
-        legs = {hold.get("leg") for hold in (details or {}).get("holds") or []}
-        if legs - set((details or {}).get("booked_legs") or []):
-            unfinished += 1
-    return unfinished
+    return sum(1 for (details,) in rows.tuples() if legs_left_to_book(details or {}))
 
 
 async def order_tally(session: Any) -> dict[str, dict[str, int]]:

@@ -301,10 +301,7 @@ class TravelDesk:
         window = OrderRow.created_at.between(now - UNFINISHED_TRIP_LOOKBACK, now - UNFINISHED_TRIP_GRACE)
         async with self.store.read() as session:
             rows = (await session.scalars(select(OrderRow).where(*paid, window).order_by(OrderRow.created_at))).all()
-            unfinished = [
-                (row.id, row.user_id) for row in rows
-                if {hold["leg"] for hold in row.details.get("holds") or []} - set(row.details.get("booked_legs") or [])
-            ]
+            unfinished = [(row.id, row.user_id) for row in rows if legs_left_to_book(row.details)]
         for order_id, user_id in unfinished:
             log.warning("trip %s was paid but not all of it booked: finishing it", order_id)
             async with self.store.read() as session:
@@ -312,6 +309,12 @@ class TravelDesk:
             with contextlib.suppress(BookingFailed):  # undone and refunded: compensated is finished too
                 await self.book_trip(order, user_id=user_id, now=now, fulfillers=fulfillers)
         return len(unfinished)
+
+
+def legs_left_to_book(details: dict) -> set[int]:
+    """The legs of a paid trip (its order's details) that are not booked yet."""
+    legs = {hold["leg"] for hold in details.get("holds") or []}
+    return legs - set(details.get("booked_legs") or [])
 
 
 def describe_leg(line: ProposalLine, lang: Lang) -> str | None:
