@@ -36,8 +36,8 @@ class Lane(Enum):
 
 @dataclass(frozen=True, slots=True)
 class AdmissionLimits:
-    max_in_flight: int = 32  # requests running at once in one worker
-    max_queue: int = 64  # requests waiting for a slot; beyond this, refused at once
+    max_in_flight: int = 8  # requests running at once in one worker (they are mostly CPU: more only queue)
+    max_queue: int = 16  # requests waiting for a slot; beyond this, refused at once
     queue_wait_seconds: float = 0.04  # a request not started by then is refused: the answer stays under 50 ms
     start_share: float = 0.75  # new work may hold at most this share of the slots; the rest wait for FINISH
     retry_after_seconds: int = 1
