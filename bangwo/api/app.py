@@ -106,10 +106,11 @@ async def _refresh_catalogue_forever(services: Services, every_seconds: int) -> 
 
 async def _finish_interrupted_trips_forever(services: Services, every_seconds: float) -> None:
     """A worker killed between a trip's payment and its bookings leaves it half done; any worker finishes it."""
+    paid_after = None  # the first round looks as far back as a trip could still be waiting; then on from there
     while True:
         await asyncio.sleep(every_seconds)
         try:
-            await services.assistant.finish_interrupted_trips()
+            paid_after = (await services.assistant.finish_interrupted_trips(paid_after)).paid_before
         except Exception:  # the store's bad moment must not stop the next round
             log.exception("finishing interrupted trips failed")
 

@@ -16,6 +16,7 @@ from bangwo.assistant.desks.movie import MovieDesk, describe_movie_proposal, des
 from bangwo.assistant.desks.travel import (
     BookingFailed,
     TravelDesk,
+    TripSweep,
     describe_travel_order,
     describe_travel_proposal,
     passenger_names,
@@ -276,9 +277,11 @@ class Assistant:
             order = await self.travel.book_trip(order, user_id=user_id, now=now, fulfillers=fulfillers)
         return order, created
 
-    async def finish_interrupted_trips(self) -> int:
-        """Book, or undo, trips a crash left paid but not booked; how many it took up."""
-        return await self.travel.finish_interrupted_trips(self.clock.now(), fulfillers=self.fulfillers)
+    async def finish_interrupted_trips(self, paid_after: datetime | None = None) -> TripSweep:
+        """Book, or undo, trips a crash left paid but not booked (those paid after `paid_after`)."""
+        return await self.travel.finish_interrupted_trips(
+            self.clock.now(), fulfillers=self.fulfillers, paid_after=paid_after
+        )
 
     async def chat(self, user_id: str, text: str, session_id: str | None = None) -> Reply:
         text = without_control_chars(text or "")[:MAX_TEXT_CHARS]

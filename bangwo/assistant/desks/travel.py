@@ -12,6 +12,7 @@ import contextlib
 import logging
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
@@ -294,21 +295,35 @@ class TravelDesk:
         async with self.store.read() as session:
             return await read_order(session, order.id, user_id, now)
 
-    async def finish_interrupted_trips(self, now: datetime, *, fulfillers: Fulfillers) -> int:
+    async def finish_interrupted_trips(
+        self, now: datetime, *, fulfillers: Fulfillers, paid_after: datetime | None = None
+    ) -> TripSweep:
         """Trips paid a while ago whose legs are not all booked: the process died between paying and booking.
-        Book what is left, or undo the whole trip if that fails; returns how many trips were taken up."""
-        paid = OrderRow.domain == "trip", OrderRow.status == "paid"
-        window = OrderRow.created_at.between(now - UNFINISHED_TRIP_LOOKBACK, now - UNFINISHED_TRIP_GRACE)
+        Book what is left, or undo the whole trip if that fails. Looks at trips paid after `paid_after`
+        (None: as far back as one could still wait); the next sweep can start where this one ended."""
+        paid_before = now - UNFINISHED_TRIP_GRACE
+        window = OrderRow.created_at.between(paid_after or now - UNFINISHED_TRIP_LOOKBACK, paid_before)
+        paid_trips = (
+            select(OrderRow.id, OrderRow.user_id, OrderRow.details)
+            .where(OrderRow.domain == "trip", OrderRow.status == "paid", window)
+            .order_by(OrderRow.created_at)
+        )
         async with self.store.read() as session:
-            rows = (await session.scalars(select(OrderRow).where(*paid, window).order_by(OrderRow.created_at))).all()
-            unfinished = [(row.id, row.user_id) for row in rows if legs_left_to_book(row.details)]
+            unfinished = [(id_, user_id) for id_, user_id, details in await session.execute(paid_trips)
+                          if legs_left_to_book(details)]
         for order_id, user_id in unfinished:
             log.warning("trip %s was paid but not all of it booked: finishing it", order_id)
             async with self.store.read() as session:
                 order = await read_order(session, order_id, user_id, now)
             with contextlib.suppress(BookingFailed):  # undone and refunded: compensated is finished too
                 await self.book_trip(order, user_id=user_id, now=now, fulfillers=fulfillers)
-        return len(unfinished)
+        return TripSweep(taken_up=len(unfinished), paid_before=paid_before)
+
+
+@dataclass(frozen=True, slots=True)
+class TripSweep:
+    taken_up: int  # trips booked or undone
+    paid_before: datetime  # every trip paid before this was looked at
 
 
 def legs_left_to_book(details: dict) -> set[int]:
