@@ -27,8 +27,8 @@ def cabin_class(masked: MaskedText) -> str | None:
 
 
 # The cheapest words, then the earliest ones (no groups, as for _CABIN).
-_CHEAPEST = ("最便宜", "最实惠", "最低价", "价格最低", "便宜点", "cheapest", "lowest fare", "lowest price")
-_CHEAPEST += ("as cheap as",)
+_CHEAPEST = ("最便宜", "最实惠", "最低价", "价格最低", "便宜点",
+             "cheapest", "lowest fare", "lowest price", "as cheap as")
 _PREFER = re.compile(
     r"最便宜|最实惠|最低价|价格最低|便宜点|"
     + letter_led("cheapest|lowest (?:fare|price)|as cheap as", then=r"\b")
