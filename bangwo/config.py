@@ -77,9 +77,6 @@ class Settings(BaseSettings):
         default=50, ge=0, description="requests a second from one network address (0: no limit; 429 beyond)"
     )
     rate_address_burst: int = Field(default=200, ge=1, description="requests one network address may make at once")
-    trust_forwarded_for: bool = Field(
-        default=False, description="take the client's address from X-Forwarded-For (only behind a proxy that sets it)"
-    )
 
     @field_validator("now")
     @classmethod

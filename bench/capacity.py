@@ -90,7 +90,7 @@ async def measure(rate: float, args: argparse.Namespace) -> tuple[LoadResult, di
     port = _free_port()
     env = {**os.environ, "BANGWO_DATABASE_URL": url, "BANGWO_REDIS_URL": "redis://127.0.0.1:6379/0",
            "BANGWO_REDIS_PREFIX": f"capacity-{uuid.uuid4().hex[:8]}:", "BANGWO_NOW": START.isoformat(),
-           "BANGWO_CATALOGUE_REFRESH_SECONDS": "0", "BANGWO_TRUST_FORWARDED_FOR": "true"}
+           "BANGWO_CATALOGUE_REFRESH_SECONDS": "0"}
     await prepare_store(Settings(database_url=url, catalogue_refresh_seconds=0))
     server = await asyncio.create_subprocess_exec(
         str(BIN / "bangwo"), "serve", "--port", str(port), "--workers", str(args.workers), env=env,

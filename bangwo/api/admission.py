@@ -33,11 +33,9 @@ def _person_key(authorization: bytes | None) -> str | None:
     return hashlib.blake2b(authorization[7:].strip(), digest_size=12).hexdigest()
 
 
-def _address(scope: Scope, trust_forwarded_for: bool) -> str | None:
-    if trust_forwarded_for:
-        for name, value in scope.get("headers", []):
-            if name == b"x-forwarded-for":
-                return value.split(b",")[0].strip().decode("latin-1") or None
+def _address(scope: Scope) -> str | None:
+    """The client's address; behind a proxy, the server has already read it from X-Forwarded-For (uvicorn
+    trusts the header from FORWARDED_ALLOW_IPS, 127.0.0.1 by default), as the sign-up's fraud rules see it."""
     client = scope.get("client")
     return client[0] if client else None
 
@@ -57,19 +55,15 @@ async def _refuse(send: Send, status: int, code: str, message: str, retry_after:
 
 
 class Admission:
-    """Refuse what is asked too fast (429) or what this worker has no room for (503); admit the rest.
-
-    trust_forwarded_for: take the address from X-Forwarded-For (only behind a proxy that sets it)."""
+    """Refuse what is asked too fast (429) or what this worker has no room for (503); admit the rest."""
 
     def __init__(
-        self, app: ASGIApp, *, gate: AdmissionGate, buckets: TokenBuckets, rates: RateLimits,
-        trust_forwarded_for: bool = False,
+        self, app: ASGIApp, *, gate: AdmissionGate, buckets: TokenBuckets, rates: RateLimits
     ) -> None:
         self.app = app
         self.gate = gate
         self.buckets = buckets
         self.rates = rates
-        self.trust_forwarded_for = trust_forwarded_for
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["path"] in _NOT_ADMITTED:
@@ -78,7 +72,7 @@ class Admission:
         headers = dict(scope.get("headers", []))
         wait = await seconds_to_wait(
             self.buckets, self.rates, _person_key(headers.get(b"authorization")),
-            _address(scope, self.trust_forwarded_for),
+            _address(scope),
         )
         if wait > 0:
             await _refuse(send, 429, "rate_limited", "too many requests at once; wait a moment and try again",

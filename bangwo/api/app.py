@@ -164,7 +164,6 @@ def create_app(
             person=BucketRate(settings.rate_person_per_s, settings.rate_person_burst),
             address=BucketRate(settings.rate_address_per_s, settings.rate_address_burst),
         ),
-        trust_forwarded_for=settings.trust_forwarded_for,
     )
     install_error_handlers(app)
     app.include_router(admin_stats.router)
