@@ -24,13 +24,13 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
 from bench_stores import fresh_postgres
-from checkout import START, _free_port
+from checkout import START
 from rich.console import Console
 
 from bangwo.config import Settings
 from bangwo.ops.loadtest import LoadConfig, LoadResult, run_loadtest
+from bangwo.ops.processes import free_port, wait_until_healthy
 from bangwo.ops.schedule import Schedule
 from bangwo.services import prepare_store
 
@@ -87,7 +87,7 @@ async def measure(rate: float, args: argparse.Namespace) -> tuple[LoadResult, di
     url = await fresh_postgres()
     if url is None:
         raise SystemExit("PostgreSQL is not reachable at 127.0.0.1:5432")
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "BANGWO_DATABASE_URL": url, "BANGWO_REDIS_URL": "redis://127.0.0.1:6379/0",
            "BANGWO_REDIS_PREFIX": f"capacity-{uuid.uuid4().hex[:8]}:", "BANGWO_NOW": START.isoformat(),
            "BANGWO_CATALOGUE_REFRESH_SECONDS": "0"}
@@ -104,7 +104,7 @@ async def measure(rate: float, args: argparse.Namespace) -> tuple[LoadResult, di
         warm = LoadConfig(url=config.url, schedule=Schedule(2.0, ramp_seconds=0.0, hold_seconds=3.0, spike_factor=1.0,
                           spike_seconds=0.0), seed=args.seed + 1, live=False)
         quiet = Console(file=io.StringIO())
-        await _until_healthy(config.url)
+        await wait_until_healthy(config.url)
         await run_loadtest(warm, database_url=None, fallback_now=START, console=quiet)  # every worker warm
         meter = CpuMeter(server.pid, relay.pid)
         before = meter.read()
@@ -115,18 +115,6 @@ async def measure(rate: float, args: argparse.Namespace) -> tuple[LoadResult, di
             process.terminate()
             await process.wait()
     return result, {part: after[part] - before[part] for part in before}
-
-
-async def _until_healthy(url: str) -> None:
-    async with httpx.AsyncClient(base_url=url, timeout=5) as client:
-        for _ in range(300):
-            try:
-                if (await client.get("/healthz")).status_code == 200:
-                    return
-            except httpx.TransportError:
-                pass
-            await asyncio.sleep(0.2)
-    raise SystemExit("bangwo serve did not start")
 
 
 def report(rate: float, result: LoadResult, cpu: dict[str, float]) -> bool:

@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -33,6 +32,7 @@ from bangwo.commerce.proposals import save_proposal
 from bangwo.config import Settings
 from bangwo.domain.clock import ManualClock
 from bangwo.domain.frame import FrameItem, IntentFrame
+from bangwo.ops.processes import free_port, wait_until_healthy
 from bangwo.people import set_default_address, sign_up
 from bangwo.promo.cards import best_card
 from bangwo.services import Services, start_services
@@ -92,16 +92,10 @@ async def in_process(url: str, orders: int) -> tuple[float, float]:
     return confirmed, baseline
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 async def over_http(url: str, orders: int) -> tuple[float, float]:
     """(confirmations/s, GET /healthz/s) against a real `bangwo serve`, one request after another."""
     with tempfile.TemporaryDirectory() as data_dir:
-        port = _free_port()
+        port = free_port()
         env = {**os.environ, "BANGWO_DATABASE_URL": url, "BANGWO_DATA_DIR": data_dir, "BANGWO_NOW": START.isoformat(),
                "BANGWO_CATALOGUE_REFRESH_SECONDS": "0",
                # One address signs up hundreds of people here: the door's rate limits are bench/shedding.py's.
@@ -111,13 +105,8 @@ async def over_http(url: str, orders: int) -> tuple[float, float]:
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
         try:
+            await wait_until_healthy(f"http://127.0.0.1:{port}")
             async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=30) as client:
-                for _ in range(150):
-                    try:
-                        if (await client.get("/healthz")).status_code == 200:
-                            break
-                    except httpx.TransportError:
-                        await asyncio.sleep(0.2)
                 cards = []
                 for i in range(orders + 1):
                     signed = (await client.post("/v1/users", json={"phone": f"1360000{i:04d}"})).json()

@@ -24,9 +24,9 @@ from pathlib import Path
 
 import httpx
 from bench_stores import fresh_postgres
-from checkout import _free_port
 
 from bangwo.config import Settings
+from bangwo.ops.processes import free_port, wait_until_healthy
 from bangwo.services import prepare_store
 
 BIN = Path(sys.executable).parent
@@ -58,7 +58,7 @@ async def _load(client: httpx.AsyncClient, path: str, headers: dict[str, str], s
 
 
 async def measure(name: str, url: str, args: argparse.Namespace) -> dict[str, float]:
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "BANGWO_DATABASE_URL": url, "BANGWO_REDIS_URL": "redis://127.0.0.1:6379/0",
            "BANGWO_REDIS_PREFIX": f"bench-{name}:", "BANGWO_CATALOGUE_REFRESH_SECONDS": "0",
            "BANGWO_MAX_IN_FLIGHT": "10000", "BANGWO_MAX_QUEUE": "10000", "BANGWO_RATE_PERSON_PER_S": "0",
@@ -69,13 +69,8 @@ async def measure(name: str, url: str, args: argparse.Namespace) -> dict[str, fl
     rates: dict[str, float] = {}
     try:
         limits = httpx.Limits(max_connections=args.concurrency)
+        await wait_until_healthy(f"http://127.0.0.1:{port}")
         async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=30, limits=limits) as client:
-            for _ in range(300):
-                try:
-                    if (await client.get("/healthz")).status_code == 200:
-                        break
-                except httpx.TransportError:
-                    await asyncio.sleep(0.1)
             token = (await client.post("/v1/users", json={"phone": "13900000000"})).json()["token"]
             for path, headers in (("/healthz", {}), ("/v1/me", {"Authorization": f"Bearer {token}"})):
                 await _load(client, path, headers, 1, args.concurrency)  # warm every worker

@@ -23,7 +23,9 @@ from pathlib import Path
 
 import httpx
 from bench_stores import fresh_postgres
-from checkout import START, _free_port
+from checkout import START
+
+from bangwo.ops.processes import free_port, wait_until_healthy
 
 BIN = Path(sys.executable).parent
 
@@ -78,7 +80,7 @@ async def main() -> int:
         if url is None:
             print("PostgreSQL is not reachable at 127.0.0.1:5432", file=sys.stderr)
             return 1
-        port = _free_port()
+        port = free_port()
         env = {**os.environ, "BANGWO_DATABASE_URL": url, "BANGWO_DATA_DIR": data_dir, "BANGWO_NOW": START.isoformat(),
                "BANGWO_CATALOGUE_REFRESH_SECONDS": "0", "BANGWO_MAX_IN_FLIGHT": "8", "BANGWO_MAX_QUEUE": "16",
                "BANGWO_QUEUE_WAIT_MS": "40", "BANGWO_RATE_PERSON_PER_S": "5", "BANGWO_RATE_PERSON_BURST": "20",
@@ -87,13 +89,8 @@ async def main() -> int:
                                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             limits = httpx.Limits(max_connections=args.concurrency + 10)
+            await wait_until_healthy(f"http://127.0.0.1:{port}")
             async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=60, limits=limits) as client:
-                for _ in range(300):
-                    try:
-                        if (await client.get("/healthz")).status_code == 200:
-                            break
-                    except httpx.TransportError:
-                        await asyncio.sleep(0.1)
                 surge = await _surge(client, args.seconds, args.concurrency)
                 fast = await _one_fast_person(client, 200)
         finally:

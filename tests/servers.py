@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import socket
 import subprocess
 import sys
 from collections.abc import AsyncIterator
@@ -12,35 +11,16 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
-
+from bangwo.ops.processes import free_port, wait_until_healthy
 from tests.conftest import SPRING_FESTIVAL_MORNING
 
 BIN = Path(sys.executable).parent
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @dataclass(frozen=True)
 class RunningServer:
     url: str
     process: asyncio.subprocess.Process
-
-
-async def wait_until_healthy(url: str, attempts: int = 300) -> None:
-    async with httpx.AsyncClient(base_url=url, timeout=5) as client:
-        for _ in range(attempts):
-            try:
-                if (await client.get("/healthz")).status_code == 200:
-                    return
-            except httpx.TransportError:
-                pass
-            await asyncio.sleep(0.2)
-    raise RuntimeError(f"bangwo serve did not answer at {url}")
 
 
 @asynccontextmanager

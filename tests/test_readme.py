@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -12,6 +11,8 @@ from pathlib import Path
 
 import httpx
 import pytest
+
+from bangwo.ops.processes import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -68,15 +69,9 @@ def test_console_example(command: str, expected: list[str], env: dict[str, str])
     assert matches_in_order(expected, actual), "\n".join(actual)
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def test_http_example_against_a_running_server(env: dict[str, str]):
     [script] = [block for block in blocks("sh") if "$BANGWO" in block]
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen([str(BIN / "bangwo"), "serve", "--port", str(port)], env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"

@@ -10,13 +10,8 @@ from pathlib import Path
 
 import httpx
 
+from bangwo.ops.processes import worker_pids
 from tests.servers import bangwo_serve
-
-
-def worker_pids(server_pid: int) -> set[int]:
-    """The server's worker processes: its children started by multiprocessing's spawn."""
-    children = Path(f"/proc/{server_pid}/task/{server_pid}/children").read_text().split()
-    return {int(pid) for pid in children if b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()}
 
 
 async def until(condition: Callable[[], bool], seconds: float = 60.0) -> None:

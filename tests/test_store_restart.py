@@ -11,9 +11,9 @@ import pytest
 from sqlalchemy.engine import make_url
 
 from bangwo.config import Settings
+from bangwo.ops.processes import free_port
 from bangwo.services import start_services_when_store_answers
 from tests.conftest import TEST_DATABASE_URL
-from tests.servers import free_port
 
 pytestmark = pytest.mark.skipif(
     not TEST_DATABASE_URL,

@@ -30,7 +30,6 @@ import pwd
 import random
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -62,6 +61,7 @@ from bangwo.ops.loadtest import (
     server_now,
     summary_text,
 )
+from bangwo.ops.processes import free_port, worker_pids
 from bangwo.promo.budget_counter import BudgetCounter
 from bangwo.store.engine import Store
 from bangwo.store.tables import CampaignRow, OrderRow
@@ -173,12 +173,6 @@ def window_of(failure: FailedTry, windows: Sequence[FaultWindow]) -> FaultWindow
 
 
 # ---- services of the run's own --------------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def postgres_bin_dir(explicit: str | None = None) -> Path:
@@ -370,20 +364,6 @@ class Child:
             return self.log.read_text(encoding="utf-8", errors="replace")[-LOG_TAIL_CHARS:]
         except OSError:
             return ""
-
-
-def worker_pids(server_pid: int) -> set[int]:
-    """The server's uvicorn workers: its children started by multiprocessing's spawn (empty once it is gone)."""
-    try:
-        children = Path(f"/proc/{server_pid}/task/{server_pid}/children").read_text().split()
-    except OSError:
-        return set()
-    pids = set()
-    for pid in children:
-        with contextlib.suppress(OSError):
-            if b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes():
-                pids.add(int(pid))
-    return pids
 
 
 # ---- the run's configuration and result -----------------------------------------------------------
