@@ -15,6 +15,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bangwo.ops.schedule import Schedule
+
 if TYPE_CHECKING:
     from bangwo.config import Settings
     from bangwo.ops.invariants import InvariantReport
@@ -49,11 +51,11 @@ def _instant(text: str, prog: str) -> datetime | None:
 
 
 def _loadtest_command(args: argparse.Namespace, settings: Settings) -> int:
-    from bangwo.ops.loadtest import LoadConfig, Schedule, parse_mix, run_loadtest, write_json
+    from bangwo.ops.loadtest import LoadConfig, parse_mix, run_loadtest, write_json
 
     prog = "bangwo loadtest"
     try:
-        schedule = Schedule(args.rate, args.ramp, args.hold, args.spike, args.spike_seconds)
+        schedule = _schedule(args)
         mix = parse_mix(args.mix) if args.mix else None
     except ValueError as exc:
         print(f"{prog}: {exc}", file=sys.stderr)
@@ -129,11 +131,11 @@ def _check_invariants_command(args: argparse.Namespace, settings: Settings) -> i
 
 def _chaos_command(args: argparse.Namespace, settings: Settings) -> int:
     from bangwo.ops.chaos import ChaosConfig, ChaosSetupError, fault_timetable, parse_faults, run_chaos, write_json
-    from bangwo.ops.loadtest import LoadConfig, Schedule, parse_mix, wide_console
+    from bangwo.ops.loadtest import LoadConfig, parse_mix, wide_console
 
     prog = "bangwo chaos"
     try:
-        schedule = Schedule(args.rate, args.ramp, args.hold, args.spike, args.spike_seconds)
+        schedule = _schedule(args)
         mix = parse_mix(args.mix)
         faults = parse_faults(args.faults)
         fault_timetable(schedule.seconds, args.fault_every, faults)  # enough beats for the faults asked
@@ -185,6 +187,27 @@ async def _clock_of(url: str) -> datetime | None:
         return await server_now(client)
 
 
+def _schedule(args: argparse.Namespace) -> Schedule:
+    return Schedule(args.rate, args.ramp, args.hold, args.spike, args.spike_seconds)
+
+
+def _add_schedule_options(parser: argparse.ArgumentParser, default: Schedule) -> None:
+    """The launch's shape, the same options for the load test and the chaos run (with their own defaults)."""
+    parser.add_argument("--rate", type=float, default=default.rate_per_second,
+                        help="journeys arriving per second once ramped up (default %(default)s)")
+    parser.add_argument("--ramp", type=float, default=default.ramp_seconds,
+                        help="seconds to go from 0 to --rate (default %(default)s)")
+    parser.add_argument("--hold", type=float, default=default.hold_seconds,
+                        help="seconds at --rate (default %(default)s)")
+    parser.add_argument("--spike", type=float, default=default.spike_factor,
+                        help="the spike's rate as a multiple of --rate (default %(default)s)")
+    parser.add_argument("--spike-seconds", type=float, default=default.spike_seconds,
+                        help="seconds the spike lasts (default %(default)s)")
+    parser.add_argument("--drain", type=float, default=30.0,
+                        help="seconds journeys still in flight may finish after the last arrival; then they are "
+                        "cancelled and counted as unfinished (default %(default)s)")
+
+
 def add_loadtest_commands(commands: argparse._SubParsersAction) -> None:
     """`bangwo loadtest` and `bangwo check-invariants`, on the root parser's subcommands."""
     load = commands.add_parser(
@@ -203,17 +226,8 @@ def add_loadtest_commands(commands: argparse._SubParsersAction) -> None:
         "--spike-seconds 30 --json loadtest.json",
     )
     load.add_argument("--url", default="http://127.0.0.1:8000", help="the bangwo to load (default %(default)s)")
-    load.add_argument("--rate", type=float, default=20.0,
-                      help="journeys arriving per second once ramped up (default %(default)s)")
-    load.add_argument("--ramp", type=float, default=60.0, help="seconds to go from 0 to --rate (default %(default)s)")
-    load.add_argument("--hold", type=float, default=60.0, help="seconds at --rate (default %(default)s)")
-    load.add_argument("--spike", type=float, default=10.0,
-                      help="the spike's rate as a multiple of --rate (default %(default)s)")
-    load.add_argument("--spike-seconds", type=float, default=30.0,
-                      help="seconds the spike lasts (default %(default)s)")
-    load.add_argument("--drain", type=float, default=30.0,
-                      help="seconds journeys still in flight may finish after the last arrival; then they are "
-                      "cancelled and counted as unfinished (default %(default)s)")
+    _add_schedule_options(load, Schedule(20.0, ramp_seconds=60.0, hold_seconds=60.0, spike_factor=10.0,
+                                         spike_seconds=30.0))
     load.add_argument("--arrivals", choices=("poisson", "fixed"), default="poisson",
                       help="a Poisson process of the scheduled rate, or evenly spaced arrivals (default %(default)s)")
     load.add_argument("--seed", type=int, default=1,
@@ -295,15 +309,8 @@ def _add_chaos_command(commands: argparse._SubParsersAction) -> None:
         "recovery)",
     )
     chaos.add_argument("--workers", type=int, default=2, help="uvicorn workers of bangwo serve (default %(default)s)")
-    chaos.add_argument("--rate", type=float, default=10.0,
-                       help="journeys arriving per second once ramped up (default %(default)s)")
-    chaos.add_argument("--ramp", type=float, default=10.0, help="seconds from 0 to --rate (default %(default)s)")
-    chaos.add_argument("--hold", type=float, default=30.0, help="seconds at --rate (default %(default)s)")
-    chaos.add_argument("--spike", type=float, default=2.0,
-                       help="the spike as a multiple of --rate (default %(default)s)")
-    chaos.add_argument("--spike-seconds", type=float, default=10.0, help="seconds of spike (default %(default)s)")
-    chaos.add_argument("--drain", type=float, default=30.0,
-                       help="seconds journeys in flight may finish after the last arrival (default %(default)s)")
+    _add_schedule_options(chaos, Schedule(10.0, ramp_seconds=10.0, hold_seconds=30.0, spike_factor=2.0,
+                                          spike_seconds=10.0))
     chaos.add_argument("--mix", default="food=45,grocery=8,movie=10,travel=12,browse=5,status=20",
                        help="journey weights, as for bangwo loadtest; more travel than its default, for trips: paid "
                        "first, then booked leg by leg, the saga a kill can cut (default %(default)s)")
