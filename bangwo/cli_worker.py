@@ -16,7 +16,7 @@ from sqlalchemy.engine import make_url
 from bangwo.commerce.outbox import BatchOutcome, OutboxBacklog, OutboxRelay, outbox_backlog
 from bangwo.config import Settings
 from bangwo.services import outbox_consumers
-from bangwo.store.engine import Store
+from bangwo.store.engine import Store, when_store_answers
 
 PROGRESS_SECONDS = 10.0  # at most one progress line this often, and only when something happened
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
@@ -109,7 +109,8 @@ async def run_worker(settings: Settings, *, batch_size: int, poll_seconds: float
     stop = asyncio.Event()
     try:
         try:
-            await store.migrate()
+            # A relay restarted while the database restarts waits for it, as the API's workers do.
+            await when_store_answers(store.migrate)
         except Exception as exc:  # a wrong URL, a database that is not there: said in one line, not a traceback
             progress.say(f"cannot open the store ({type(exc).__name__}: {exc})")
             return 1

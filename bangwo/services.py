@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
-import logging
-import time
 from dataclasses import dataclass
-
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
 from bangwo.assistant.conversation import Assistant
 from bangwo.assistant.skills import Skills
@@ -27,10 +22,8 @@ from bangwo.promo.campaigns import campaigns, default_campaign, save_campaign
 from bangwo.promo.order_counters import OrderCounters
 from bangwo.providers.registry import ProviderRegistry, load_registry
 from bangwo.store.catalogue import load_merchants, seed_catalogue
-from bangwo.store.engine import Store
+from bangwo.store.engine import STORE_PATIENCE_SECONDS, Store, when_store_answers
 from bangwo.understand import Lexicon, Parser
-
-log = logging.getLogger("bangwo.services")
 
 
 @dataclass(frozen=True)
@@ -152,36 +145,14 @@ async def start_services(
     return Services(settings, clock, store, registry, view, assistant, budget_counter)
 
 
-# How long a starting worker waits for a store that does not answer yet (restarting, failing over).
-STORE_PATIENCE_SECONDS = 60.0
-
-
-def _store_not_answering(exc: Exception) -> bool:
-    """A store that is down or restarting, as opposed to one that refuses what was asked of it."""
-    if isinstance(exc, OSError):
-        return True
-    return isinstance(exc, DBAPIError) and (
-        exc.connection_invalidated or isinstance(exc, OperationalError | InterfaceError)
-    )
-
-
 async def start_services_when_store_answers(
     settings: Settings, clock: Clock | None = None, registry: ProviderRegistry | None = None,
     *, patience_seconds: float = STORE_PATIENCE_SECONDS,
 ) -> Services:
     """start_services, tried again while the store is restarting: a worker replaced during a database
     restart must come up when the database does, not fail its start (which stops every worker)."""
-    deadline = time.monotonic() + patience_seconds
-    pause = 0.5
-    while True:
-        try:
-            return await start_services(settings, clock, registry)
-        except Exception as exc:
-            if not _store_not_answering(exc) or time.monotonic() + pause > deadline:
-                raise
-            log.warning("the store does not answer yet (%s); trying again in %.1f s", type(exc).__name__, pause)
-            await asyncio.sleep(pause)
-            pause = min(pause * 2, 5.0)
+    return await when_store_answers(lambda: start_services(settings, clock, registry),
+                                    patience_seconds=patience_seconds)
 
 
 async def prepare_store(settings: Settings) -> None:

@@ -1,15 +1,17 @@
 """A worker that starts while PostgreSQL restarts waits for it, instead of failing its start (which stops
-every worker of `bangwo serve --workers`)."""
+every worker of `bangwo serve --workers`); so does the outbox relay (`bangwo worker`)."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import io
 from pathlib import Path
 
 import pytest
 from sqlalchemy.engine import make_url
 
+from bangwo.cli_worker import run_worker
 from bangwo.config import Settings
 from bangwo.ops.processes import free_port
 from bangwo.services import start_services_when_store_answers
@@ -40,11 +42,16 @@ async def database_back_after(seconds: float, port: int, target: tuple[str, int]
     return await asyncio.start_server(forward, "127.0.0.1", port)
 
 
-async def test_a_worker_starting_while_the_database_restarts_comes_up_with_it(database_url: str, tmp_path: Path):
+def restarting_database(database_url: str) -> tuple[asyncio.Task[asyncio.Server], str]:
+    """The database, seen through a port where it comes back 2 s from now; and the URL through that port."""
     url = make_url(database_url)
     port = free_port()
     restarting = asyncio.create_task(database_back_after(2.0, port, (url.host or "127.0.0.1", url.port or 5432)))
-    through_the_gap = url.set(host="127.0.0.1", port=port).render_as_string(hide_password=False)
+    return restarting, url.set(host="127.0.0.1", port=port).render_as_string(hide_password=False)
+
+
+async def test_a_worker_starting_while_the_database_restarts_comes_up_with_it(database_url: str, tmp_path: Path):
+    restarting, through_the_gap = restarting_database(database_url)
 
     services = await start_services_when_store_answers(Settings(database_url=through_the_gap, data_dir=tmp_path))
 
@@ -60,3 +67,16 @@ async def test_a_database_that_never_comes_back_fails_the_start_after_the_patien
     nowhere = f"postgresql+asyncpg://postgres@127.0.0.1:{free_port()}/test"
     with pytest.raises(OSError):
         await start_services_when_store_answers(Settings(database_url=nowhere, data_dir=tmp_path), patience_seconds=1)
+
+
+async def test_a_relay_starting_while_the_database_restarts_relays_once_it_is_back(database_url: str, tmp_path: Path):
+    restarting, through_the_gap = restarting_database(database_url)
+    said = io.StringIO()
+
+    drained = await run_worker(Settings(database_url=through_the_gap, data_dir=tmp_path), batch_size=10,
+                               poll_seconds=0.1, once=True, out=said)
+
+    proxy = await restarting
+    proxy.close()
+    assert drained == 0, said.getvalue()
+    assert "drained: 0 events delivered" in said.getvalue()

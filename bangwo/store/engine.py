@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import asyncio
+import logging
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import event, text
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -108,3 +112,35 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 def _upgrade_to_head(connection: Connection) -> None:
     command.upgrade(alembic_config(connection), "head")
+
+
+log = logging.getLogger("bangwo.store")
+T = TypeVar("T")
+# How long a starting process waits for a store that does not answer yet (restarting, failing over).
+STORE_PATIENCE_SECONDS = 60.0
+
+
+def store_not_answering(exc: Exception) -> bool:
+    """A store that is down or restarting, as opposed to one that refuses what was asked of it."""
+    if isinstance(exc, OSError):
+        return True
+    return isinstance(exc, DBAPIError) and (
+        exc.connection_invalidated or isinstance(exc, OperationalError | InterfaceError)
+    )
+
+
+async def when_store_answers(attempt: Callable[[], Awaitable[T]], *,
+                             patience_seconds: float = STORE_PATIENCE_SECONDS) -> T:
+    """`attempt()`, tried again with growing pauses while the store does not answer, for up to `patience_seconds`;
+    any other error, or the patience running out, is raised."""
+    deadline = time.monotonic() + patience_seconds
+    pause = 0.5
+    while True:
+        try:
+            return await attempt()
+        except Exception as exc:
+            if not store_not_answering(exc) or time.monotonic() + pause > deadline:
+                raise
+            log.warning("the store does not answer yet (%s); trying again in %.1f s", type(exc).__name__, pause)
+            await asyncio.sleep(pause)
+            pause = min(pause * 2, 5.0)
