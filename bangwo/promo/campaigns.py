@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bangwo.domain.errors import Conflict, InvalidInput, NotFound
@@ -157,16 +157,18 @@ async def budget_left_fen(session: AsyncSession, campaign_id: str) -> Fen:
     return 0 if row is None else max(0, row.budget_fen - row.redeemed_fen)
 
 
+# Every paid card runs it (see cards._REDEEM for why it is SQL written once).
+_SPEND_BUDGET = text(
+    "UPDATE campaigns SET redeemed_fen = redeemed_fen + :amount "
+    "WHERE id = :campaign_id AND redeemed_fen + :amount <= budget_fen"
+)
+
+
 async def spend_budget(session: AsyncSession, campaign_id: str, amount_fen: Fen) -> bool:
     """Take `amount_fen` from the campaign's budget if it is all still there; False: it is not."""
     if amount_fen <= 0:
         return True
-    result = await session.execute(
-        update(CampaignRow)
-        .where(CampaignRow.id == campaign_id, CampaignRow.redeemed_fen + amount_fen <= CampaignRow.budget_fen)
-        .values(redeemed_fen=CampaignRow.redeemed_fen + amount_fen)
-        .execution_options(synchronize_session=False)  # checkout loads no campaign in its session
-    )
+    result = await session.execute(_SPEND_BUDGET, {"campaign_id": campaign_id, "amount": amount_fen})
     return result.rowcount == 1
 
 
