@@ -24,6 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bangwo.commerce.ledger import Leg, campaign_account, merchant_account, post_transfer, wallet_account
 from bangwo.commerce.orders import is_cancellable, load_order, order_view
+from bangwo.commerce.outbox import record_event
 from bangwo.commerce.proposals import load_proposal
 from bangwo.commerce.tickets import tickets_of_orders
 from bangwo.domain.delivery import DeliveryPlan
@@ -34,7 +35,7 @@ from bangwo.domain.proposal import Order, Ticket
 from bangwo.promo.campaigns import return_budget, spend_budget
 from bangwo.promo.cards import campaign_of_card, redeem_card, restore_card
 from bangwo.store.engine import Store
-from bangwo.store.tables import OrderRow, OutboxEvent, ProposalRow
+from bangwo.store.tables import OrderRow, ProposalRow
 
 IDEMPOTENCY_KEY = re.compile(r"^[A-Za-z0-9._:\-]{1,128}$")
 # A unique-key race (two new keys for one proposal at once on PostgreSQL) resolves on the next try.
@@ -249,22 +250,14 @@ async def _confirm_in(
         order.delivering_at, order.delivered_at = plan.delivering_at, plan.delivered_at
     order.refundable_until = done.refundable_until
     proposal.status = "confirmed"
-    session.add(
-        OutboxEvent(
-            kind="order.paid",
-            aggregate_id=order_id,
-            created_at=now,
-            delivered_at=None,
-            payload={
-                "order_id": order_id,
-                "user_id": user_id,
-                "domain": proposal.domain,
-                "pay_fen": proposal.pay_fen,
-                "total_fen": proposal.total_fen,
-                "discount_fen": proposal.discount_fen,
-            },
-        )
-    )
+    await record_event(session, "order.paid", order_id, {
+        "order_id": order_id,
+        "user_id": user_id,
+        "domain": proposal.domain,
+        "pay_fen": proposal.pay_fen,
+        "total_fen": proposal.total_fen,
+        "discount_fen": proposal.discount_fen,
+    }, now)
     await session.flush()
     # The rows every order shares (the campaign's budget and account, the merchant's account) are
     # written last, so their locks are held only until the commit: they decide how many orders a
@@ -321,15 +314,8 @@ async def cancel_order(
         reason = "booking_failed" if booking_failed else "order_refund"
         await post_transfer(session, refund, reason=reason, now=now, order_id=order.id)
         order.status, order.cancelled_at = "cancelled", now
-        session.add(
-            OutboxEvent(
-                kind="order.failed" if booking_failed else "order.cancelled",
-                aggregate_id=order.id,
-                created_at=now,
-                delivered_at=None,
-                payload={"order_id": order.id, "user_id": user_id, "refund_fen": order.pay_fen},
-            )
-        )
+        await record_event(session, "order.failed" if booking_failed else "order.cancelled", order.id,
+                           {"order_id": order.id, "user_id": user_id, "refund_fen": order.pay_fen}, now)
         await session.flush()
         tickets = await tickets_of_orders(session, [order.id])
         cancelled = order_view(order, now, tickets[order.id])

@@ -27,7 +27,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -95,6 +95,18 @@ class OutboxBacklog:
     undelivered: int
     failing: int  # undelivered events a consumer has refused at least once
     oldest_undelivered_at: datetime | None
+
+
+# Every payment and refund writes one: SQL built once (see commerce/ledger.py), not an ORM object to flush.
+_RECORD_EVENT = OutboxEvent.__table__.insert()
+
+
+async def record_event(session: AsyncSession, kind: str, aggregate_id: str, payload: dict[str, Any], now: datetime
+                       ) -> None:
+    """Record an event in the transaction of the change it reports; the relay delivers it after the commit."""
+    await session.execute(
+        _RECORD_EVENT, {"kind": kind, "aggregate_id": aggregate_id, "payload": payload, "created_at": now}
+    )
 
 
 def retry_delay(attempts: int) -> timedelta:
