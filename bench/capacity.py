@@ -6,10 +6,10 @@ For each arrival rate: an empty PostgreSQL database (`bangwo_bench`), `bangwo se
 `bangwo worker` over it with Redis, and `bangwo loadtest`'s launch mix (sign-ups, invitations,
 commands in both languages, confirmations, status checks) arriving at that rate for `--seconds`
 after a 5 s ramp. The CPU time each part used is read from /proc before and after: the server's
-workers, the relay, PostgreSQL and Redis (the load generator runs on the same machine and is not
-counted). Printed per rate: requests/s, orders/s, the p99 of chats and of every other route, the
-shed share and errors, and CPU milliseconds per request and per order for each part. Last, the
-largest rate whose non-chat p99 stayed under 200 ms with no errors.
+workers, the relay, PostgreSQL and Redis, and the load generator (this process, on the same cores).
+Printed per rate: requests/s, orders/s, the p99 of chats and of every other route, the shed share
+and errors, and CPU milliseconds per request and per order for each part. Last, the largest rate
+whose non-chat p99 stayed under 200 ms with no errors.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from pathlib import Path
 
 from bench_stores import fresh_postgres
 from checkout import START
+from cpu_time import named_cpu_seconds, tree_cpu_seconds
 from rich.console import Console
 
 from bangwo.config import Settings
@@ -35,36 +36,7 @@ from bangwo.ops.schedule import Schedule
 from bangwo.services import prepare_store
 
 BIN = Path(sys.executable).parent
-TICK = os.sysconf("SC_CLK_TCK")
 P99_GOAL_MS = 200.0
-
-
-def _cpu_seconds(pid: int) -> float:
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except (FileNotFoundError, ProcessLookupError):
-        return 0.0
-    return (int(fields[11]) + int(fields[12])) / TICK  # utime + stime
-
-
-def _tree(pid: int) -> list[int]:
-    try:
-        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-    except FileNotFoundError:
-        return []
-    return [pid, *(grandchild for child in children for grandchild in _tree(int(child)))]
-
-
-def _named(name: str) -> list[int]:
-    pids = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                if (entry / "comm").read_text().strip() == name:
-                    pids.append(int(entry.name))
-            except (FileNotFoundError, ProcessLookupError):
-                continue
-    return pids
 
 
 @dataclass
@@ -76,10 +48,11 @@ class CpuMeter:
 
     def read(self) -> dict[str, float]:
         return {
-            "workers": sum(map(_cpu_seconds, _tree(self.server))),
-            "relay": sum(map(_cpu_seconds, _tree(self.relay))),
-            "postgres": sum(map(_cpu_seconds, _named("postgres"))),
-            "redis": sum(map(_cpu_seconds, _named("redis-server"))),
+            "workers": tree_cpu_seconds(self.server),
+            "relay": tree_cpu_seconds(self.relay),
+            "postgres": named_cpu_seconds("postgres"),
+            "redis": named_cpu_seconds("redis-server"),
+            "generator": sum(os.times()[:2]),  # this process: the load generator, on the same cores
         }
 
 

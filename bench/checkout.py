@@ -21,10 +21,12 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from bench_stores import PING, fresh_postgres, scratch
+from cpu_time import named_cpu_seconds, tree_cpu_seconds
 from lean_http import LeanConnection
 from sqlalchemy import insert
 
@@ -93,8 +95,16 @@ async def in_process(url: str, orders: int) -> tuple[float, float]:
     return confirmed, baseline
 
 
-async def over_http(url: str, orders: int) -> tuple[float, float]:
-    """(confirmations/s, GET /healthz/s) against a real `bangwo serve`, one request after another."""
+@dataclass(frozen=True)
+class OverHttp:
+    confirmed_per_s: float
+    bare_per_s: float
+    server_cpu_ms: float  # a confirmation's CPU in the server (the worker; with SQLite, the database too)
+    postgres_cpu_ms: float  # and in PostgreSQL (0 on SQLite)
+
+
+async def over_http(url: str, orders: int) -> OverHttp:
+    """Confirmations against a real `bangwo serve`, one request after another, then GET /healthz."""
     with tempfile.TemporaryDirectory() as data_dir:
         port = free_port()
         env = {**os.environ, "BANGWO_DATABASE_URL": url, "BANGWO_DATA_DIR": data_dir, "BANGWO_NOW": START.isoformat(),
@@ -120,12 +130,18 @@ async def over_http(url: str, orders: int) -> tuple[float, float]:
             auth, first_card = cards[0]
             warm = {**auth, "Idempotency-Key": "warm"}  # the first builds caches and connections
             await client.request("POST", f"/v1/proposals/{first_card}/confirm", headers=warm)
+            cpu_before = tree_cpu_seconds(server.pid), named_cpu_seconds("postgres")
             started = time.perf_counter()
             for n, (auth, proposal_id) in enumerate(cards[1:]):
                 answer = await client.request("POST", f"/v1/proposals/{proposal_id}/confirm",
                                               headers={**auth, "Idempotency-Key": f"k{n}"})
                 assert answer.status == 201, answer.body
             confirmed = orders / (time.perf_counter() - started)
+            server_cpu, postgres_cpu = (
+                1000 * (after - before) / orders
+                for after, before in zip((tree_cpu_seconds(server.pid), named_cpu_seconds("postgres")), cpu_before,
+                                         strict=True)
+            )
             started = time.perf_counter()
             for _ in range(orders):
                 await client.request("GET", "/healthz")
@@ -134,7 +150,7 @@ async def over_http(url: str, orders: int) -> tuple[float, float]:
         finally:
             server.terminate()
             await server.wait()
-    return confirmed, bare
+    return OverHttp(confirmed, bare, server_cpu, postgres_cpu if not url.startswith("sqlite") else 0.0)
 
 
 async def measure(label: str, url: str, orders: int) -> None:
@@ -144,9 +160,11 @@ async def measure(label: str, url: str, orders: int) -> None:
           f"   ratio {confirmed / baseline:.3f} (goal 0.60)")
     # The server starts on an empty store of its own.
     empty = url.replace("bench.db", "bench-http.db") if url.startswith("sqlite") else await fresh_postgres() or url
-    http_confirmed, bare = await over_http(empty, orders)
-    print(f"  over HTTP:   {http_confirmed:7.1f} confirms/s   GET /healthz {bare:7.1f}/s"
-          f"   ratio {http_confirmed / bare:.3f} (goal 0.40)")
+    http = await over_http(empty, orders)
+    print(f"  over HTTP:   {http.confirmed_per_s:7.1f} confirms/s   GET /healthz {http.bare_per_s:7.1f}/s"
+          f"   ratio {http.confirmed_per_s / http.bare_per_s:.3f} (goal 0.40)")
+    database = f", PostgreSQL {http.postgres_cpu_ms:.2f} ms" if http.postgres_cpu_ms else " (the database within it)"
+    print(f"  CPU a confirmation over HTTP: server {http.server_cpu_ms:.2f} ms{database}")
 
 
 async def main() -> int:

@@ -14,7 +14,16 @@ from fastapi import FastAPI
 from fastapi.responses import JSONResponse
 from rich.console import Console
 
-from bangwo.ops.loadtest import LoadConfig, LoadTest, parse_mix, retry_after_seconds, run_loadtest
+from bangwo.ops.loadtest import (
+    POOL_CONNECTIONS,
+    JourneyShed,
+    LoadConfig,
+    LoadTest,
+    http_clients,
+    parse_mix,
+    retry_after_seconds,
+    run_loadtest,
+)
 from bangwo.ops.schedule import Schedule, arrivals_per_second
 from tests.conftest import SPRING_FESTIVAL_MORNING
 from tests.servers import bangwo_serve
@@ -95,7 +104,7 @@ async def test_arrivals_keep_to_the_schedule_however_slow_the_server():
     app = slow_server(seconds=3.0)  # longer than the whole schedule: no journey ends before the last arrival
     config = LoadConfig(schedule=QUICK, process="fixed", mix={"food": 1}, drain_seconds=10.0, live=False)
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://slow") as client:
-        result = await LoadTest(client, config).run()
+        result = await LoadTest([client], config).run()
 
     assert (result.scheduled, result.started, result.dropped) == (25, 25, 0)
     assert result.started_per_second == arrivals_per_second(QUICK.arrivals("fixed"), QUICK.seconds) == [5, 10, 10]
@@ -105,11 +114,26 @@ async def test_arrivals_keep_to_the_schedule_however_slow_the_server():
     assert app.state.calls["n"] == 25
 
 
+async def test_the_connections_are_shared_out_over_small_pools_taken_in_turn():
+    # One pool of hundreds of connections made the generator, not the server, the bottleneck (httpcore
+    # scans its whole pool at every request): the limit is split, and each request takes the next pool.
+    async with http_clients(LoadConfig(connections=2 * POOL_CONNECTIONS + 1)) as clients:
+        assert len(clients) == 3
+
+    apps = [slow_server(0.0), slow_server(0.0)]
+    pools = [httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://pool") for app in apps]
+    test = LoadTest(pools, LoadConfig(retries=0, live=False))
+    for _ in range(4):
+        with pytest.raises(JourneyShed):  # the slow server sheds every sign-up
+            await test.send("POST /v1/users", "POST", "/v1/users")
+    assert [app.state.calls["n"] for app in apps] == [2, 2]
+
+
 async def test_arrivals_beyond_the_in_flight_limit_are_dropped_and_counted():
     config = LoadConfig(schedule=QUICK, process="fixed", mix={"food": 1}, max_in_flight=10, drain_seconds=10.0,
                         live=False)
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=slow_server(3.0)), base_url="http://slow") as client:
-        result = await LoadTest(client, config).run()
+        result = await LoadTest([client], config).run()
 
     assert (result.scheduled, result.started, result.dropped, result.most_in_flight) == (25, 10, 15, 10)
 

@@ -56,6 +56,7 @@ from bangwo.ops.loadtest import (
     LoadResult,
     LoadTest,
     RouteStats,
+    http_clients,
     journeys_table,
     routes_table,
     server_now,
@@ -529,8 +530,8 @@ class TimedRouteStats(RouteStats):
 class ChaosLoadTest(LoadTest):
     """The load test, telling the fault injector when a confirmation goes out and timing every failed try."""
 
-    def __init__(self, client: httpx.AsyncClient, config: LoadConfig, began: float) -> None:
-        super().__init__(client, config)
+    def __init__(self, clients: Sequence[httpx.AsyncClient], config: LoadConfig, began: float) -> None:
+        super().__init__(clients, config)
         self.first_arrival = began  # monotonic: the origin of every time in the run's report
         self.failed_tries: list[FailedTry] = []
         self.confirm_sent = asyncio.Event()
@@ -761,11 +762,9 @@ class ChaosRun:
 
     async def load(self, timetable: list[PlannedFault]) -> LoadResult:
         config = dataclasses.replace(self.config.load, url=self.url, live=False)
-        limits = httpx.Limits(max_connections=config.connections, max_keepalive_connections=config.connections)
-        timeout = httpx.Timeout(config.timeout_seconds, pool=None)
-        async with httpx.AsyncClient(base_url=config.url, limits=limits, timeout=timeout) as client:
+        async with http_clients(config) as clients:
             self.first_arrival = asyncio.get_running_loop().time()
-            test = ChaosLoadTest(client, config, self.first_arrival)
+            test = ChaosLoadTest(clients, config, self.first_arrival)
             self.say(f"load: {config.schedule.seconds:g} s of arrivals (ramp to {config.schedule.rate_per_second:g}/s,"
                      f" hold, spike x{config.schedule.spike_factor:g}), then up to {config.drain_seconds:g} s of drain;"
                      f" {len(timetable)} faults planned")
@@ -778,7 +777,7 @@ class ChaosRun:
                     injector.cancel()
                     with contextlib.suppress(asyncio.CancelledError):
                         await injector
-            result.server_now = await server_now(client)
+            result.server_now = await server_now(clients[0])
         self.result.failed_tries = sorted(test.failed_tries, key=lambda failure: failure.at_seconds)
         self.say(f"load over after {result.elapsed_seconds:.1f} s: {len(result.acknowledged.order_ids)} orders "
                  f"acknowledged, {result.failed_requests} tries failed (5xx or transport)")

@@ -21,12 +21,14 @@ every order id a confirm answered 201 with (ops/invariants.py).
 from __future__ import annotations
 
 import asyncio
+import itertools
 import json
 import math
 import random
 import time
 from collections import Counter, deque
-from collections.abc import Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
+from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from email.utils import parsedate_to_datetime
@@ -265,9 +267,33 @@ class LoadResult:
 # ---- the generator --------------------------------------------------------------------------------
 
 
+# Connections a pool holds at most. httpcore scans every connection of its pool at every request
+# (encode/httpcore#1035), so one pool of 500 made the generator spend two thirds of its CPU there and
+# saturate its core long before the server did; many small pools, taken in turn, keep each scan short.
+POOL_CONNECTIONS = 25
+# Below uvicorn's keep-alive (5 s): a connection the server is about to close is never reused, even when
+# the generator's own loop runs late ("Server disconnected without sending a response").
+KEEPALIVE_SECONDS = 2.0
+
+
+@asynccontextmanager
+async def http_clients(config: LoadConfig) -> AsyncIterator[list[httpx.AsyncClient]]:
+    """The load's HTTP clients: `config.connections` split into pools of POOL_CONNECTIONS."""
+    timeout = httpx.Timeout(config.timeout_seconds, pool=None)  # waiting for a connection is part of the latency
+    async with AsyncExitStack() as stack:
+        clients = []
+        for first in range(0, max(1, config.connections), POOL_CONNECTIONS):
+            size = min(POOL_CONNECTIONS, max(1, config.connections) - first)
+            limits = httpx.Limits(max_connections=size, max_keepalive_connections=size,
+                                  keepalive_expiry=KEEPALIVE_SECONDS)
+            clients.append(await stack.enter_async_context(
+                httpx.AsyncClient(base_url=config.url, limits=limits, timeout=timeout)))
+        yield clients
+
+
 class LoadTest:
-    def __init__(self, client: httpx.AsyncClient, config: LoadConfig) -> None:
-        self.client = client
+    def __init__(self, clients: Sequence[httpx.AsyncClient], config: LoadConfig) -> None:
+        self.clients = itertools.cycle(clients)  # each request takes the next pool
         self.config = config
         self.rng = random.Random(config.seed)
         # A tag of this run in every phone number and key: runs against one store never collide.
@@ -309,7 +335,7 @@ class LoadTest:
             last = attempt == self.config.retries
             started = time.perf_counter()
             try:
-                response = await self.client.request(method, path, headers=headers, json=body)
+                response = await next(self.clients).request(method, path, headers=headers, json=body)
             except httpx.TransportError as exc:  # refused, reset, timed out: the outcome is unknown
                 stats.record("transport", (time.perf_counter() - started) * 1000)
                 self._note_error(f"{route}: {type(exc).__name__} {exc}")
@@ -559,18 +585,16 @@ async def run_loadtest(
 ) -> LoadResult:
     """Run the load, print the table, then check the invariants of the store at `database_url` (None: skip)."""
     console = console or wide_console()
-    limits = httpx.Limits(max_connections=config.connections, max_keepalive_connections=config.connections)
-    timeout = httpx.Timeout(config.timeout_seconds, pool=None)  # waiting for a connection is part of the latency
-    async with httpx.AsyncClient(base_url=config.url, limits=limits, timeout=timeout) as client:
-        if await server_now(client) is None:
+    async with http_clients(config) as clients:
+        if await server_now(clients[0]) is None:
             raise ConnectionError(f"no bangwo answers GET {config.url}/healthz; start one with `bangwo serve`")
-        test = LoadTest(client, config)
+        test = LoadTest(clients, config)
         if config.live and console.is_terminal:
             with Live(console=console, auto_refresh=False, transient=True) as live:
                 result = await test.run(lambda t: live.update(t.view(), refresh=True))
         else:
             result = await test.run()
-        result.server_now = await server_now(client)
+        result.server_now = await server_now(clients[0])
     console.print(routes_table(result))
     console.print(journeys_table(result))
     console.print(summary_text(result))
