@@ -55,30 +55,40 @@ async def post_transfer(
 ) -> str:
     """Post one balanced transfer. A wallet that would go below zero refuses the whole transfer.
 
-    One statement a leg moves its balance (a wallet's debit only if the money is there; any other
-    account is created at its first entry), and one more writes every entry."""
+    A wallet's debit moves only if the money is there; the other accounts between debits move in one
+    call (each created at its first entry), and one more call writes every entry."""
     if sum(leg.amount_fen for leg in legs) != 0:
         raise ValueError(f"unbalanced transfer: {legs}")
     transfer_id = new_id("tr")
-    entries = []
     # One lock order for every transfer, so two transfers never wait on each other in a cycle: a person's
     # wallet first, then the accounts many transfers share, by id (locked last, they are held the shortest).
-    for leg in sorted(legs, key=lambda leg: (not leg.account_id.startswith("wallet:"), leg.account_id)):
-        if leg.amount_fen == 0:
-            continue
+    moves = sorted(
+        (leg for leg in legs if leg.amount_fen != 0),
+        key=lambda leg: (not leg.account_id.startswith("wallet:"), leg.account_id),
+    )
+    credits: list[dict[str, object]] = []  # consecutive accounts that move in one call, in that order
+    for leg in moves:
         kind = leg.account_id.split(":", 1)[0]
         if kind == "wallet" and leg.amount_fen < 0:
+            if credits:
+                await session.execute(_CREDIT_OR_OPEN, credits)
+                credits = []
             await _debit_wallet(session, leg)
         else:
-            await session.execute(_CREDIT_OR_OPEN, {"id": leg.account_id, "kind": kind, "amount": leg.amount_fen})
-        entries.append({
+            credits.append({"id": leg.account_id, "kind": kind, "amount": leg.amount_fen})
+    if credits:
+        await session.execute(_CREDIT_OR_OPEN, credits)
+    entries = [
+        {
             "transfer_id": transfer_id,
             "account_id": leg.account_id,
             "amount_fen": leg.amount_fen,
             "reason": reason,
             "order_id": order_id,
             "created_at": now,
-        })
+        }
+        for leg in moves
+    ]
     await session.execute(_WRITE_ENTRIES, entries)  # one statement for every leg, once the balances moved
     return transfer_id
 
