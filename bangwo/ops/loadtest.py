@@ -280,10 +280,11 @@ KEEPALIVE_SECONDS = 2.0
 async def http_clients(config: LoadConfig) -> AsyncIterator[list[httpx.AsyncClient]]:
     """The load's HTTP clients: `config.connections` split into pools of POOL_CONNECTIONS."""
     timeout = httpx.Timeout(config.timeout_seconds, pool=None)  # waiting for a connection is part of the latency
+    total = max(1, config.connections)
     async with AsyncExitStack() as stack:
         clients = []
-        for first in range(0, max(1, config.connections), POOL_CONNECTIONS):
-            size = min(POOL_CONNECTIONS, max(1, config.connections) - first)
+        for first in range(0, total, POOL_CONNECTIONS):
+            size = min(POOL_CONNECTIONS, total - first)
             limits = httpx.Limits(max_connections=size, max_keepalive_connections=size,
                                   keepalive_expiry=KEEPALIVE_SECONDS)
             clients.append(await stack.enter_async_context(
