@@ -1,5 +1,6 @@
 """A worker that starts while PostgreSQL restarts waits for it, instead of failing its start (which stops
-every worker of `bangwo serve --workers`); so does the outbox relay (`bangwo worker`)."""
+every worker of `bangwo serve --workers`); so does the outbox relay (`bangwo worker`). A pooled connection
+a restart broke while it sat idle is replaced before its next use."""
 
 from __future__ import annotations
 
@@ -8,13 +9,18 @@ import contextlib
 import io
 from pathlib import Path
 
+import asyncpg
 import pytest
+from sqlalchemy import text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 
+import bangwo.store.engine as engine_module
 from bangwo.cli_worker import run_worker
 from bangwo.config import Settings
 from bangwo.ops.processes import free_port
 from bangwo.services import start_services_when_store_answers
+from bangwo.store.engine import Store
 from tests.conftest import TEST_DATABASE_URL
 
 pytestmark = pytest.mark.skipif(
@@ -80,3 +86,45 @@ async def test_a_relay_starting_while_the_database_restarts_relays_once_it_is_ba
     proxy.close()
     assert drained == 0, said.getvalue()
     assert "drained: 0 events delivered" in said.getvalue()
+
+
+async def _backend_pid(store: Store) -> int:
+    async with store.read() as session:
+        return await session.scalar(text("SELECT pg_backend_pid()"))
+
+
+async def _terminate(database_url: str, pid: int) -> None:
+    """End one server process of the database, as a restart ends them all."""
+    url = make_url(database_url)
+    killer = await asyncpg.connect(host=url.host, port=url.port, user=url.username, database=url.database)
+    try:
+        await killer.execute("SELECT pg_terminate_backend($1)", pid)
+    finally:
+        await killer.close()
+
+
+async def test_a_pooled_connection_broken_while_idle_is_pinged_and_replaced_before_its_next_use(monkeypatch):
+    monkeypatch.setattr(engine_module, "PING_AFTER_IDLE_SECONDS", 0.05)
+    store = Store(TEST_DATABASE_URL)
+    try:
+        broken = await _backend_pid(store)
+        await _terminate(TEST_DATABASE_URL, broken)
+        await asyncio.sleep(0.2)  # idle longer than the ping threshold
+
+        assert await _backend_pid(store) != broken  # the read went through, on a new connection
+    finally:
+        await store.close()
+
+
+async def test_a_connection_in_use_a_moment_ago_goes_out_unpinged_and_a_break_fails_one_statement(monkeypatch):
+    monkeypatch.setattr(engine_module, "PING_AFTER_IDLE_SECONDS", 60.0)
+    store = Store(TEST_DATABASE_URL)
+    try:
+        broken = await _backend_pid(store)
+        await _terminate(TEST_DATABASE_URL, broken)
+
+        with pytest.raises(DBAPIError):  # no ping for a connection back a moment ago: the statement finds it dead
+            await _backend_pid(store)
+        assert await _backend_pid(store) != broken  # and the pool replaced it
+    finally:
+        await store.close()

@@ -14,7 +14,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import event, text
 from sqlalchemy.engine import Connection
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import DBAPIError, InterfaceError, InvalidatePoolError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -42,6 +42,30 @@ def _sqlite_engine(url: str, *, begin: str) -> AsyncEngine:
         connection.exec_driver_sql(begin)
 
     return engine
+
+
+# How long a pooled PostgreSQL connection may sit unused before its next use is preceded by a ping.
+# SQLAlchemy's pre-ping pings at every checkout, three round trips with asyncpg (BEGIN, ";", ROLLBACK)
+# before every transaction: 8-14 % of a worker's CPU a request (bench/routes.py). Under load a
+# connection comes back within milliseconds and goes out again unpinged; if a database restart breaks
+# it meanwhile, its statement fails once and SQLAlchemy replaces every older connection of the pool.
+PING_AFTER_IDLE_SECONDS = 1.0
+
+
+def _ping_after_idle(engine: AsyncEngine) -> None:
+    @event.listens_for(engine.sync_engine, "checkin")
+    def _returned(_dbapi_connection: Any, record: Any) -> None:
+        record.info["returned_at"] = time.monotonic()
+
+    @event.listens_for(engine.sync_engine, "checkout")
+    def _ping_if_idle(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        returned_at = record.info.get("returned_at")
+        if returned_at is None or time.monotonic() - returned_at < PING_AFTER_IDLE_SECONDS:
+            return  # new, or in use a moment ago
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except Exception as exc:
+            raise InvalidatePoolError(f"a pooled connection did not answer: {exc}") from exc  # reconnects
 
 
 async def lock_for_transaction(session: AsyncSession, name: str) -> None:
@@ -74,7 +98,8 @@ class Store:
             self.engine = _sqlite_engine(url, begin="BEGIN IMMEDIATE")
             self._read_engine = _sqlite_engine(url, begin="BEGIN")
         else:
-            self.engine = create_async_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+            self.engine = create_async_engine(url, pool_size=10, max_overflow=20)
+            _ping_after_idle(self.engine)
             self._read_engine = self.engine
         self._writer = async_sessionmaker(self.engine, expire_on_commit=False)
         self._reader = async_sessionmaker(self._read_engine, expire_on_commit=False)
