@@ -46,7 +46,7 @@ def _sqlite_engine(url: str, *, begin: str) -> AsyncEngine:
 
 # How long a pooled PostgreSQL connection may sit unused before its next use is preceded by a ping.
 # SQLAlchemy's pre-ping pings at every checkout, three round trips with asyncpg (BEGIN, ";", ROLLBACK)
-# before every transaction: 8-14 % of a worker's CPU a request (bench/routes.py). Under load a
+# before every transaction: 3-10 % of a worker's CPU a request (bench/routes.py). Under load a
 # connection comes back within milliseconds and goes out again unpinged; if a database restart breaks
 # it meanwhile, its statement fails once and SQLAlchemy replaces every older connection of the pool.
 PING_AFTER_IDLE_SECONDS = 1.0
