@@ -2,8 +2,8 @@
 
     .venv/bin/python bench/shedding.py [--seconds 10] [--concurrency 200] [--store sqlite|postgresql]
 
-A real `bangwo serve` (one worker) with a small door (BANGWO_MAX_IN_FLIGHT=8, a queue of 16 that
-waits 40 ms) gets `--concurrency` people at once, each sending chats ("帮我点两杯杨枝甘露") one after
+A real `bangwo serve` (one worker) with the door as it ships (bangwo/config.py: 8 in flight, a queue
+of 16 that waits 30 ms) gets `--concurrency` people at once, each sending chats ("帮我点两杯杨枝甘露") one after
 another for `--seconds`; then one person asks as fast as one connection allows, past their rate
 (BANGWO_RATE_PERSON_PER_S=5). Printed, per answer: how many, and p50/p99/max latency. Issue 7's
 goal: a refusal in under 50 ms.
@@ -28,9 +28,13 @@ from bench_stores import fresh_postgres
 from checkout import START
 from lean_http import LeanConnection
 
+from bangwo.config import Settings
 from bangwo.ops.processes import free_port, wait_until_healthy
 
 BIN = Path(sys.executable).parent
+# The door as it ships (bangwo/config.py's defaults), whatever this shell's BANGWO_* say.
+DOOR = {name: Settings.model_fields[name].default
+        for name in ("max_in_flight", "max_queue", "queue_wait_ms", "rate_person_per_s", "rate_person_burst")}
 
 
 def _line(label: str, latencies: list[float]) -> str:
@@ -91,9 +95,8 @@ async def main() -> int:
             return 1
         port = free_port()
         env = {**os.environ, "BANGWO_DATABASE_URL": url, "BANGWO_DATA_DIR": data_dir, "BANGWO_NOW": START.isoformat(),
-               "BANGWO_CATALOGUE_REFRESH_SECONDS": "0", "BANGWO_MAX_IN_FLIGHT": "8", "BANGWO_MAX_QUEUE": "16",
-               "BANGWO_QUEUE_WAIT_MS": "40", "BANGWO_RATE_PERSON_PER_S": "5", "BANGWO_RATE_PERSON_BURST": "20",
-               "BANGWO_RATE_ADDRESS_PER_S": "0"}
+               "BANGWO_CATALOGUE_REFRESH_SECONDS": "0", "BANGWO_RATE_ADDRESS_PER_S": "0",
+               **{f"BANGWO_{name.upper()}": str(value) for name, value in DOOR.items()}}
         server = await asyncio.create_subprocess_exec(str(BIN / "bangwo"), "serve", "--port", str(port), env=env,
                                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
@@ -104,10 +107,11 @@ async def main() -> int:
             server.terminate()
             await server.wait()
     print(f"{args.store}: {args.concurrency} people chatting at once for {args.seconds:.0f} s, one worker, "
-          "8 in flight, 16 queued for at most 40 ms")
+          f"{DOOR['max_in_flight']} in flight, {DOOR['max_queue']} queued for at most {DOOR['queue_wait_ms']} ms")
     for status in sorted(surge):
         print(_line(f"POST /v1/chat {status}", surge[status]))
-    print("one person asking as fast as one connection allows (5/s, bursts of 20):")
+    print(f"one person asking as fast as one connection allows ({DOOR['rate_person_per_s']:g}/s, "
+          f"bursts of {DOOR['rate_person_burst']}):")
     for status in sorted(fast):
         print(_line(f"GET /v1/me {status}", fast[status]))
     return 0
