@@ -62,7 +62,7 @@ class Settings(BaseSettings):
     workers: int = Field(default=1, ge=1, le=64, description="worker processes `bangwo serve` starts")
     # Measured (bench/capacity.py, 2 workers on 2 cores): a worker's requests are mostly CPU, so more at once
     # only queue (32 gave a worse p99 than 8), and fewer shed what the cores could serve (4: 35 % shed at
-    # 40 journeys/s, where 8 shed 3-18 %).
+    # 40 journeys/s, where 8 shed 3-32 % over four runs).
     max_in_flight: int = Field(
         default=8, ge=1, description="requests one worker runs at once; more wait in a short queue, then get 503"
     )
