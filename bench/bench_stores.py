@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import asyncpg
 from sqlalchemy import Column, Integer, MetaData, String, Table
 
@@ -30,3 +33,14 @@ async def fresh_postgres() -> str | None:
     finally:
         await bench.close()
     return PG_BENCH_URL
+
+
+async def bench_store_url(store: str, folder: str | Path, name: str) -> str | None:
+    """A fresh store to measure on: a SQLite file `name`.db in `folder`, or the emptied `bangwo_bench`
+    database (None, said on stderr, when PostgreSQL does not answer)."""
+    if store == "sqlite":
+        return f"sqlite+aiosqlite:///{folder}/{name}.db"
+    url = await fresh_postgres()
+    if url is None:
+        print("PostgreSQL is not reachable at 127.0.0.1:5432", file=sys.stderr)
+    return url

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from bench_stores import fresh_postgres
+from bench_stores import bench_store_url
 from checkout import ADDRESS, START
 
 from bangwo.api.app import create_app
@@ -90,9 +90,8 @@ async def main() -> int:
     parser.add_argument("--store", choices=("postgresql", "sqlite"), default="postgresql")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        url = f"sqlite+aiosqlite:///{folder}/routes.db" if args.store == "sqlite" else await fresh_postgres()
+        url = await bench_store_url(args.store, folder, "routes")
         if url is None:
-            print("PostgreSQL is not reachable at 127.0.0.1:5432", file=sys.stderr)
             return 1
         costs = await measure(url, Path(folder), args.journeys)
     where = "the worker and SQLite" if args.store == "sqlite" else "the worker (PostgreSQL's CPU not included)"

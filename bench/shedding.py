@@ -24,7 +24,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from bench_stores import fresh_postgres
+from bench_stores import bench_store_url
 from checkout import START
 from lean_http import LeanConnection
 
@@ -89,9 +89,8 @@ async def main() -> int:
     parser.add_argument("--store", choices=("sqlite", "postgresql"), default="sqlite")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as data_dir:
-        url = f"sqlite+aiosqlite:///{data_dir}/shedding.db" if args.store == "sqlite" else await fresh_postgres()
+        url = await bench_store_url(args.store, data_dir, "shedding")
         if url is None:
-            print("PostgreSQL is not reachable at 127.0.0.1:5432", file=sys.stderr)
             return 1
         port = free_port()
         env = {**os.environ, "BANGWO_DATABASE_URL": url, "BANGWO_DATA_DIR": data_dir, "BANGWO_NOW": START.isoformat(),

@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import io
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import asyncpg
@@ -103,28 +104,29 @@ async def _terminate(database_url: str, pid: int) -> None:
         await killer.close()
 
 
-async def test_a_pooled_connection_broken_while_idle_is_pinged_and_replaced_before_its_next_use(monkeypatch):
-    monkeypatch.setattr(engine_module, "PING_AFTER_IDLE_SECONDS", 0.05)
+@contextlib.asynccontextmanager
+async def store_with_a_broken_connection() -> AsyncIterator[tuple[Store, int]]:
+    """A store whose one pooled connection the database has ended (as a restart would); and that backend's pid."""
     store = Store(TEST_DATABASE_URL)
     try:
         broken = await _backend_pid(store)
         await _terminate(TEST_DATABASE_URL, broken)
+        yield store, broken
+    finally:
+        await store.close()
+
+
+async def test_a_pooled_connection_broken_while_idle_is_pinged_and_replaced_before_its_next_use(monkeypatch):
+    monkeypatch.setattr(engine_module, "PING_AFTER_IDLE_SECONDS", 0.05)
+    async with store_with_a_broken_connection() as (store, broken):
         await asyncio.sleep(0.2)  # idle longer than the ping threshold
 
         assert await _backend_pid(store) != broken  # the read went through, on a new connection
-    finally:
-        await store.close()
 
 
 async def test_a_connection_in_use_a_moment_ago_goes_out_unpinged_and_a_break_fails_one_statement(monkeypatch):
     monkeypatch.setattr(engine_module, "PING_AFTER_IDLE_SECONDS", 60.0)
-    store = Store(TEST_DATABASE_URL)
-    try:
-        broken = await _backend_pid(store)
-        await _terminate(TEST_DATABASE_URL, broken)
-
+    async with store_with_a_broken_connection() as (store, broken):
         with pytest.raises(DBAPIError):  # no ping for a connection back a moment ago: the statement finds it dead
             await _backend_pid(store)
         assert await _backend_pid(store) != broken  # and the pool replaced it
-    finally:
-        await store.close()

@@ -14,7 +14,8 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bangwo.domain.events import ORDER_EVENTS, ORDER_FAILED, ORDER_PAID, Event
-from bangwo.store.tables import OrderDispatch, OrderRow
+from bangwo.store.inbox import order_of_event
+from bangwo.store.tables import OrderDispatch
 from bangwo.store.upsert import dialect_insert
 
 DISPATCHED = "dispatched"
@@ -28,9 +29,7 @@ class OrderDispatcher:
     kinds = ORDER_EVENTS
 
     async def take(self, session: AsyncSession, event: Event, now: datetime) -> None:
-        order = await session.scalar(select(OrderRow).where(OrderRow.id == event.aggregate_id))
-        if order is None:  # checkout writes the order with its event: a missing one is a bug to see, not skip
-            raise LookupError(f"{event.kind} event {event.id} names order {event.aggregate_id!r}, which is not stored")
+        order = await order_of_event(session, event)
         values = {
             "order_id": order.id, "user_id": order.user_id, "domain": order.domain, "merchant_id": order.merchant_id
         }

@@ -21,7 +21,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bangwo.domain.clock import local
 from bangwo.domain.events import ORDER_EVENTS, ORDER_PAID, Event
-from bangwo.store.tables import Card, OrderHourCounter, OrderRow
+from bangwo.store.inbox import order_of_event
+from bangwo.store.tables import Card, OrderHourCounter
 from bangwo.store.upsert import dialect_insert
 
 NO_CAMPAIGN = ""
@@ -49,9 +50,7 @@ class OrderCounters:
     kinds = ORDER_EVENTS
 
     async def take(self, session: AsyncSession, event: Event, now: datetime) -> None:
-        order = await session.scalar(select(OrderRow).where(OrderRow.id == event.aggregate_id))
-        if order is None:  # checkout writes the order with its event: a missing one is a bug to see, not skip
-            raise LookupError(f"{event.kind} event {event.id} names order {event.aggregate_id!r}, which is not stored")
+        order = await order_of_event(session, event)
         campaign_id = NO_CAMPAIGN
         if order.card_id is not None:
             campaign_id = await session.scalar(select(Card.campaign).where(Card.id == order.card_id)) or NO_CAMPAIGN
