@@ -20,7 +20,7 @@ from sqlalchemy import select, update
 
 from bangwo.api.app import create_app
 from bangwo.commerce.dispatches import OrderDispatcher, dispatch_of, open_dispatches
-from bangwo.commerce.outbox import OutboxConsumer, OutboxRelay, outbox_backlog
+from bangwo.commerce.outbox import OutboxConsumer, OutboxRelay, outbox_backlog, record_event
 from bangwo.config import Settings
 from bangwo.domain.clock import ManualClock
 from bangwo.domain.events import ORDER_EVENTS, Event
@@ -267,6 +267,18 @@ async def test_a_refused_event_waits_and_is_retried_while_later_events_go_on(cli
     async with services.store.read() as session:
         assert (await dispatch_of(session, first_order["id"])).dispatched_at == dispatched_at  # taken once
         assert (await outbox_backlog(session)).undelivered == 0
+
+
+async def test_an_event_naming_an_order_that_is_not_stored_is_refused_by_both_consumers(services, clock):
+    async with services.store.transaction() as session:
+        await record_event(session, "order.paid", "o-missing", {"order_id": "o-missing"}, clock.now())
+
+    outcome = await relay_of(services).deliver_batch()
+
+    assert (outcome.claimed, outcome.delivered, outcome.failed_events) == (1, 0, 1)
+    assert sorted(failure.consumer for failure in outcome.failures) == ["figures", "fulfilment"]
+    assert all("not stored" in failure.error for failure in outcome.failures)
+    assert [attempts for _, _, attempts in (await outbox(services)).values()] == [1]  # waits to be retried
 
 
 async def test_cancelling_withdraws_the_dispatch_and_moves_the_counters_as_the_figures_count(
