@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 
 from bangwo.commerce.checkout import confirm_proposal
 from bangwo.domain.geo import distance_m
+from bangwo.domain.proposal import Order
 from bangwo.store.tables import LedgerEntry, StockHold
 from tests.factories import DEMO_BALANCE_FEN, give_address
 from tests.test_stories import say
@@ -220,13 +221,19 @@ async def test_a_film_in_the_city_said_not_the_one_lived_in(client, services):
     assert offer["proposal"]["merchant"]["id"].startswith("demo-shanghai-")
 
 
-async def test_a_trip_a_crash_left_paid_but_unbooked_is_finished_by_a_worker(client, services, clock):
+async def trip_paid_then_a_crash(client, services, clock) -> tuple[dict[str, str], Order]:
+    """A flight and a hotel paid for, then the worker dies before booking any leg (confirm_proposal is that
+    first half of the saga). The person's auth header, and the paid order."""
     auth = await person(client, services, "13800138000", "王小明", "hangzhou")
     offer = await say(client, auth, "帮我订明天上午去上海的机票，再订一间外滩附近的酒店，两晚")
     user_id = (await client.get("/v1/me", headers=auth)).json()["user_id"]
-    # The payment commits, then the worker dies before booking any leg (confirm_proposal is that first half).
     paid, _ = await confirm_proposal(services.store, user_id=user_id, proposal_id=offer["proposal"]["id"],
                                      idempotency_key="k1", now=clock.now(), fulfillers=services.assistant.fulfillers)
+    return auth, paid
+
+
+async def test_a_trip_a_crash_left_paid_but_unbooked_is_finished_by_a_worker(client, services, clock):
+    auth, paid = await trip_paid_then_a_crash(client, services, clock)
     assert await held_and_sold(services) == {"held": 3}
 
     first = await services.assistant.finish_interrupted_trips()
@@ -242,11 +249,7 @@ async def test_a_trip_a_crash_left_paid_but_unbooked_is_finished_by_a_worker(cli
 
 
 async def test_a_trip_a_crash_left_unbooked_until_its_holds_lapsed_is_undone(client, services, clock):
-    auth = await person(client, services, "13800138000", "王小明", "hangzhou")
-    offer = await say(client, auth, "帮我订明天上午去上海的机票，再订一间外滩附近的酒店，两晚")
-    user_id = (await client.get("/v1/me", headers=auth)).json()["user_id"]
-    paid, _ = await confirm_proposal(services.store, user_id=user_id, proposal_id=offer["proposal"]["id"],
-                                     idempotency_key="k1", now=clock.now(), fulfillers=services.assistant.fulfillers)
+    auth, paid = await trip_paid_then_a_crash(client, services, clock)
 
     # Nobody was there to book before the holds lapsed.
     clock.advance(timedelta(seconds=services.settings.proposal_seconds + 1))
