@@ -420,3 +420,86 @@ def test_unknown_names_come_through_as_said(parser: Parser) -> None:
 def test_each_of_several_requests_in_order(parser: Parser) -> None:
     text = "订周五去成都的机票，再订春熙路附近的酒店住两晚，顺便买两张星河旅人的票，再买一盒鸡蛋"
     assert [f["domain"] for f in _frames(parser, text)] == ["flight", "hotel", "movie", "grocery"]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("我们一家四口去看团圆饭，买四张票", 4),  # the family and its tickets are one party
+        ("book 3 tickets for Star Wanderer, 3 seats together", 3),
+        ("两张成人票一张儿童票，团圆饭", 3),  # tickets of two kinds add up
+        ("团圆饭，两个大人一个小孩", 3),
+        ("a flight to Sanya for me and my two kids", 3),
+    ],
+)
+def test_a_party_is_counted_once_however_it_is_said(parser: Parser, text: str, count: int) -> None:
+    assert _frames(parser, text)[0]["count"] == count
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "鱼香肉丝怎么做",  # how a dish is made
+        "how do you make bubble tea at home",
+        "咖啡喝多了会不会失眠",  # a question asked the A-not-A way, with no 吗
+        "这家店的奶茶是不是涨价了",
+        "帮我算算两杯奶茶加一份炸鸡多少钱",  # arithmetic, whatever it counts
+        "calculate how much 3 nights at 400 a night would be",
+    ],
+)
+def test_questions_and_sums_about_services_are_chat(parser: Parser, text: str) -> None:
+    assert _frames(parser, text) == [{"domain": "chat"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "options"),
+    [
+        ("一杯拿铁，糖少放", {"sugar": "less"}),
+        ("一杯柠檬茶，少放点冰", {"ice": "less"}),
+        ("a latte, not too sweet", {"sugar": "less"}),
+        ("an iced americano, easy on the ice", {"ice": "less"}),
+    ],
+)
+def test_less_said_as_go_easy_on_it(parser: Parser, text: str, options: dict[str, str]) -> None:
+    [item] = _frames(parser, text)[0]["items"]
+    assert item["options"] == options
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "quantity"),
+    [
+        ("早饭想吃包子，帮我点三个韭菜鸡蛋馅的", "包子", 3),  # the filling of the 包子 said first
+        ("想吃面了，帮我叫一碗牛肉面", "牛肉面", 1),  # the loose name, then the exact one
+    ],
+)
+def test_one_dish_named_twice_is_one_item(parser: Parser, text: str, name: str, quantity: int) -> None:
+    [item] = _frames(parser, text)[0]["items"]
+    assert (item["name"], item["quantity"]) == (name, quantity)
+
+
+def test_two_dishes_said_apart_stay_two(parser: Parser) -> None:
+    items = _frames(parser, "一杯奶茶和两杯珍珠奶茶")[0]["items"]
+    assert [(i["name"], i["quantity"]) for i in items] == [("奶茶", 1), ("珍珠奶茶", 2)]
+
+
+@pytest.mark.parametrize(
+    ("said", "day"), [("2nite", "2026-02-10"), ("tonite", "2026-02-10"), ("2morrow", "2026-02-11")]
+)
+def test_days_as_typed_on_a_phone(parser: Parser, said: str, day: str) -> None:
+    assert _frames(parser, f"2 tickets for Star Wanderer {said}")[0]["date"] == day
+
+
+def test_one_verb_cancels_both_requests(parser: Parser) -> None:
+    flight, hotel = _frames(parser, "取消我去成都的机票，还有那边的酒店")
+    assert (flight["action"], hotel["domain"], hotel["action"]) == ("cancel", "hotel", "cancel")
+    booked_after = _frames(parser, "cancel my flight to Chengdu and book a hotel there")
+    assert [f["action"] for f in booked_after] == ["cancel", "order"]  # a verb of its own is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("来一份北京烤鸭", "北京烤鸭"), ("点两笼上海小笼包", "上海小笼包"), ("order some Peking duck", "Peking duck")],
+)
+def test_a_dish_named_after_a_city(parser: Parser, text: str, name: str) -> None:
+    assert [i["name"] for i in _frames(parser, text)[0]["items"]] == [name]
+    assert _frames(parser, "订一张北京飞上海的机票")[0]["origin"] == "北京"  # a city before no dish stays a city

@@ -16,12 +16,15 @@ _ZH_PHRASES: tuple[tuple[str, str, str], ...] = (
     *((p, "sugar", "none") for p in ("无糖", "不要糖", "不加糖", "不放糖", "去糖", "零糖", "免糖", "0糖")),
     *(
         (p, "sugar", "less")
-        for p in ("少糖", "微糖", "少点糖", "少一点糖", "低糖", "一分糖", "三分糖", "七分糖", "3分糖", "7分糖")
+        for p in (
+            *("少糖", "微糖", "少点糖", "少一点糖", "少放糖", "少放点糖", "少放一点糖", "糖少放", "不要太甜", "低糖"),
+            *("一分糖", "三分糖", "七分糖", "3分糖", "7分糖"),
+        )
     ),
     *((p, "sugar", "half") for p in ("半糖", "五分糖", "5分糖")),
     *((p, "sugar", "normal") for p in ("全糖", "正常糖", "标准糖", "多糖", "十分糖", "加糖")),
     *((p, "ice", "none") for p in ("去冰", "不加冰", "不要冰", "不放冰", "无冰", "走冰", "免冰")),
-    *((p, "ice", "less") for p in ("少冰", "微冰", "少点冰", "少一点冰")),
+    *((p, "ice", "less") for p in ("少冰", "微冰", "少点冰", "少一点冰", "少放冰", "少放点冰", "少放一点冰", "冰少放")),
     *((p, "ice", "normal") for p in ("正常冰", "标准冰", "加冰", "多冰", "全冰", "冰的", "冰镇")),
     *((p, "ice", "room") for p in ("常温", "室温", "不冰的", "不冰")),
     *((p, "ice", "warm") for p in ("温热", "温的", "温")),
@@ -48,6 +51,8 @@ _EN_PHRASES: tuple[tuple[str, str, str], ...] = (
             "little sugar",
             "low sugar",
             "less sweet",
+            "not too sweet",
+            "easy on the sugar",
             "a little sugar",
             "30% sugar",
             "70% sugar",
@@ -67,7 +72,10 @@ _EN_PHRASES: tuple[tuple[str, str, str], ...] = (
         )
     ),
     *((p, "ice", "none") for p in ("no ice", "without ice", "ice-free", "ice free", "hold the ice")),
-    *((p, "ice", "less") for p in ("less ice", "light ice", "little ice", "easy ice", "a little ice")),
+    *(
+        (p, "ice", "less")
+        for p in ("less ice", "light ice", "little ice", "easy ice", "a little ice", "easy on the ice")
+    ),
     *((p, "ice", "normal") for p in ("regular ice", "normal ice", "with ice", "extra ice", "iced", "on ice")),
     *((p, "ice", "room") for p in ("room temperature", "room temp", "room-temperature", "not cold")),
     *((p, "ice", "warm") for p in ("warm",)),

@@ -262,13 +262,14 @@ class Parser:
         read: list[tuple[IntentFrame, str | None]] = []
         for clause in split_clauses(masked.current, names):
             produced = self._clause_frames(clause, masked, names, options, now)
-            if produced and read and read[-1][0].action == "search":
+            if produced and read and read[-1][0].action != "order":
                 said = masked.original[clause.start : clause.end]
                 if not (ZH_ORDER_VERBS.search(said) or EN_ORDER_VERBS.search(said) or _EN_BOOKING_VERBS.search(said)):
-                    # "look up flights to Kunming and hotels near Green Lake": one verb, both looked up.
+                    # One verb for both: "look up flights to Kunming and hotels near Green Lake" looks both up,
+                    # "cancel my flight and my hotel" cancels both.
                     for frame, _ in produced:
                         if frame.action == "order":
-                            frame.action = "search"  # type: ignore[assignment]
+                            frame.action = read[-1][0].action
             read += produced
         _share_context(read)
         return [frame for frame, _ in read]
@@ -411,6 +412,7 @@ class Parser:
 
         drafts += self._open_nouns(rules, reading, used_quantities, bool(own_names))
         drafts.sort(key=lambda d: d.start)
+        drafts = _one_dish_said_twice(drafts)
         _give_dangling_quantity(drafts, reading.quantities, used_quantities, text)
         _attach_options(drafts, reading)
         return drafts
@@ -519,8 +521,8 @@ def _find_quantities(text: str) -> list[_Quantity]:
     for m in _zh_quantities(text):
         if m.group("bare"):
             before = text[m.start() - 1] if m.start() > 0 else ""
-            if before not in VERB_CHARS_BEFORE_BARE_MEASURE:
-                continue
+            if before not in VERB_CHARS_BEFORE_BARE_MEASURE or text.startswith("子", m.end()):
+                continue  # 吃包子, 买瓶子: a measure word with 子 is a noun, no count
             quantities.append(_Quantity(m.start(), m.end(), 1, m.group("bare")))
             continue
         said = m.group("num") or m.group("alone") or m.group("pair")
@@ -691,6 +693,8 @@ def _part_of_a_dish(text: str, mention: NameMention, mentions: list[NameMention]
     noodles"), cooked (红烧牛肉, "hot chocolate") or served by the cup or bowl (一杯牛奶), or what a
     drink is made "with" (with oat milk). The lexicon asks right to left (see Lexicon.find)."""
     entry = mention.entry
+    if "city" in entry.kinds and not entry.is_item:
+        return _city_of_a_dish(text, mention, mentions, dropped)
     if not entry.is_item or "merchant" in entry.kinds:
         return False
     start, end = mention.start, mention.end
@@ -728,6 +732,53 @@ def _part_of_a_dish(text: str, mention: NameMention, mentions: list[NameMention]
         i -= 1
 
 
+# The last character of a dish's filling or flavour said on its own: 猪肉白菜馅(的), 草莓味(的).
+_FILLING_ENDS = frozenset("馅味")
+
+
+def _one_dish_said_twice(drafts: list[_ItemDraft]) -> list[_ItemDraft]:
+    """The dish a person names twice is one item: 想吃饺子，帮我叫一份猪肉白菜馅的 (the filling of the 饺子, its
+    count going to them), 想喝奶茶…订两杯珍珠奶茶 (the uncounted 奶茶 was the 珍珠奶茶 said loosely)."""
+    dishes = [d for d in drafts if not (len(d.name) > 1 and d.name[-1] in _FILLING_ENDS)]
+    if len(dishes) < len(drafts) and dishes:
+        for filling in (d for d in drafts if d not in dishes):
+            dish = max((d for d in dishes if d.start < filling.start), key=lambda d: d.start, default=dishes[0])
+            if dish.quantity is None:
+                dish.quantity, dish.unit = filling.quantity, filling.unit
+        drafts = dishes
+    return [
+        d for d in drafts
+        if d.quantity is not None or not any(o is not d and o.quantity is not None and o.name.endswith(d.name)
+                                             for o in drafts)
+    ]
+
+
+# How the dishes named after a city end: the food heads, and 包/馍/卷/串 (上海小笼包, 西安肉夹馍), which only
+# after a city's name are surely food (书包, 钱包 are not).
+_CITY_DISH_HEADS = FOOD_HEAD_CHARS | frozenset("包馍卷串")
+
+
+def _city_of_a_dish(text: str, mention: NameMention, mentions: list[NameMention], dropped: set[int]) -> bool:
+    """Whether a city starts the name of a dish: 北京烤鸭, 上海小笼包, "Peking duck" (not 北京的酒店, 上海飞北京)."""
+    end = mention.end
+    if mention.said.isascii():
+        if not text.startswith(" ", end):
+            return False
+        end += 1
+    after = next((m for m in mentions if m.start == end and m.start not in dropped), None)
+    if after is not None:
+        return after.entry.is_item
+    if mention.said.isascii():
+        word = _EN_WORD.match(text, end)
+        return word is not None and not FOOD.noun_words_en.isdisjoint((word.group(0), word.group(0).rstrip("s")))
+    run_end = end
+    while run_end < len(text) and run_end - end < MAX_OPEN_NOUN_CHARS and _HAN.match(text[run_end]) and (
+        text[run_end] not in NOUN_STOP_CHARS
+    ):
+        run_end += 1
+    return run_end - end >= 2 and text[run_end - 1] in _CITY_DISH_HEADS
+
+
 def _give_dangling_quantity(
     drafts: list[_ItemDraft], quantities: list[_Quantity], used: set[_Quantity], text: str
 ) -> None:
@@ -745,12 +796,15 @@ def _attach_options(drafts: list[_ItemDraft], reading: _Reading) -> None:
         return
     if len(drafts) == 1:
         draft = drafts[0]
-        glued: set[str] = set()  # groups set by a one-word option in front of the name: 冰美式
+        glued: set[str] = set()  # groups set by a one-word option in front of the name: 冰美式, "iced americano"
         for option in reading.options:
             if option.group not in draft.options or option.group in glued:
                 draft.options[option.group] = option.value
                 # An option said apart (冰美式 少冰) is the person's wish; the one in the name only its kind.
-                if option.end == draft.start and option.group not in glued:
+                in_front = option.end == draft.start or (  # "iced" is a drink's kind too ("a warm tea" a wish)
+                    reading.masked.original.startswith("iced ", option.start) and option.end + 1 == draft.start
+                )
+                if in_front and option.group not in glued:
                     glued.add(option.group)
                 else:
                     glued.discard(option.group)

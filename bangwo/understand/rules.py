@@ -285,6 +285,7 @@ FOOD = DomainRules(
             "pork",
             "fish",
             "shrimp",
+            "duck",
             "curry",
             "taco",
             "tacos",
@@ -365,30 +366,34 @@ SHOP_WORDS_EN |= {"spot", "spots", "stall", "stalls", "stand", "stands", "store"
 
 # ---- conversation that mentions services ------------------------------------------------
 
-# A command that starts with a writing or language task is that task, whatever it quotes:
-# "translate 'I'd like a latte'", 帮我写一段点外卖的文案.
+# A command that starts with a writing, language or arithmetic task is that task, whatever it quotes:
+# "translate 'I'd like a latte'", 帮我写一段点外卖的文案, 帮我算一下住五晚一共多少钱.
 CHAT_TASK_FIRST = re.compile(
-    r"^(?:请|帮我|帮忙|麻烦你?|你能|能不能|可以)?\s*(?:翻译|写|作|编|解释|润色|改写)"
+    r"^(?:请|帮我|帮忙|麻烦你?|你能|能不能|可以)?\s*(?:翻译|写|作|编|解释|润色|改写|算一下|算算|计算|估算)"
     r"|^(?:(?:please|pls|can you|could you|would you)\s+)?"
-    r"(?:translate|write|compose|explain|rephrase|proofread|draft)\b"
+    r"(?:translate|write|compose|explain|rephrase|proofread|draft|calculate|work out)\b"
 )
-# Questions about how things are, not requests to do them: rules, differences, permissions.
+# Questions about how things are, not requests to do them: rules, differences, permissions, how a dish is made.
 KNOWLEDGE_QUESTION = re.compile(
     r"区别|有什么不同|有啥不同|什么意思|可以带|能带|能不能带|可不可以带|让不让带|允许带|规定|票房|口碑|评分|排行"
+    r"|怎么做|怎样做|怎么煮|怎么炒|怎么烧|怎么炖|怎么泡|做法|菜谱|食谱"
     r"|"
     + letter_led(
         r"difference between|what(?:'s| is) the difference|is it (?:ok|okay|safe|allowed|healthy|bad|good) to"
         r"|can (?:i|we|you) (?:bring|take|carry)|may (?:i|we|you) (?:bring|take|carry)|am i allowed"
-        r"|allowed to bring|box office|ratings?",
+        r"|allowed to bring|box office|ratings?|recipes?|how (?:do (?:i|you) |to )(?:make|cook|brew|bake)",
         then=r"\b",
     )
 )
-# A yes/no question about what would happen (会胖吗, 可以…吗) or a story of what happened ("I had the
-# worst stay"): talk, unless the sentence also asks for something (REQUEST_MARKERS).
+# A yes/no question about what would happen (会胖吗, 可以…吗, 会不会长胖) or a story of what happened ("I had
+# the worst stay"): talk, unless the sentence also asks for something (REQUEST_MARKERS).
 _WOULD_IT = ("会", "可以", "能不能", "可不可以", "是不是", "算不算", "应该", "好不好")
+# Asked the A-not-A way, a question needs no 吗: 奶茶喝多了会不会长胖, 这家是不是关门了.
+_A_NOT_A = ("会不会", "是不是", "算不算", "该不该")
 TALK_QUESTION = re.compile(
     # Each word spelt out with the question after it, so that every alternative starts with a plain character.
     "|".join(f"{word}[^，。,.!！]*(?:吗|么|呢)[?？!！。]*$" for word in _WOULD_IT)
+    + "".join(f"|{word}[^，。,.!！]*$" for word in _A_NOT_A)
     + "|"
     + letter_led("i|we", then=r" (?:had|stayed|was|were|went|saw|watched|flew|loved|hated|ate|drank)\b")
     # What one already had, told: 我昨天吃了顿火锅, 喝了两杯奶茶, 看了场电影.
@@ -403,7 +408,7 @@ REQUEST_MARKERS = re.compile(
 )
 
 
-_TALK_HINT = re.compile(r"吗|么|呢|吃了|喝了|看了|住了|" + letter_led("i|we", then=r"\s"))
+_TALK_HINT = re.compile(r"吗|么|呢|吃了|喝了|看了|住了|" + "|".join(_A_NOT_A) + "|" + letter_led("i|we", then=r"\s"))
 
 
 def is_talk(text: str) -> bool:

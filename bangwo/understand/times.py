@@ -92,7 +92,16 @@ _RELATIVE_DAY_EN: dict[str, tuple[int, str | None]] = {
     "tomorrow": (1, None),
     "tmrw": (1, None),
     "tmr": (1, None),
+    # As typed on a phone: spelt short, or misspelt.
+    "2morrow": (1, None),
+    "2moro": (1, None),
+    "tomorow": (1, None),
+    "tommorow": (1, None),
+    "tommorrow": (1, None),
     "tonight": (0, "evening"),
+    "tonite": (0, "evening"),
+    "2nite": (0, "evening"),
+    "2night": (0, "evening"),
     "today": (0, None),
     "this morning": (0, "morning"),
     "this afternoon": (0, "afternoon"),
@@ -165,7 +174,9 @@ _FESTIVAL_EN_WORDS = frozenset({"chinese", "lunar", "spring", "lantern", "valent
     "xmas",
     "new",
 }
-_RELATIVE_EN_WORDS = frozenset({"today", "tomorrow", "tmr", "tmrw", "tonight", "this", "day", "days"})
+_RELATIVE_EN_WORDS = frozenset({"today", "tomorrow", "tmr", "tmrw", "tonight", "this", "day", "days"}) | {
+    "morrow", "moro", "tomorow", "tommorow", "tommorrow", "tonite", "nite", "night"  # 2morrow, 2nite: the letters
+}
 _WEEKDAY_EN_WORDS = frozenset(
     {"monday", "tuesday", "tues", "wednesday", "weds", "thursday", "thurs", "friday", "saturday", "sunday"}
 ) | {"weekend", "mon", "tue", "wed", "thu", "fri", "sat", "sun"}

@@ -114,10 +114,18 @@ _PEOPLE_COUNTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
 )
 
 
+# What a count counts, from the word it ends with: tickets, seats, or (any other word) people.
+_COUNTED_TICKETS = re.compile(r"(?:张|tickets?|tix)$")
+_COUNTED_SEATS = re.compile(r"seats?$")
+
+
 def find_count(masked: MaskedText, rooms: bool) -> int | None:
-    """Tickets or people (a family of five: 5; two adults and a child: 3), or rooms when `rooms`; masked."""
+    """Tickets or people (a family of five: 5; two adults and a child: 3), or rooms when `rooms`; masked.
+
+    Counts of one kind add up (两张成人票一张儿童票: 3); tickets, seats and people are three ways to count
+    the same party, so the largest of the three is the count (全家五口人，买五张: 5, not 10)."""
     text = masked.current
-    total: int | None = None
+    totals: dict[str, int] = {}
     spans: list[tuple[int, int]] = []
     for regex, holds in _ROOM_COUNTS if rooms else _PEOPLE_COUNTS:
         if holds and not any(word in text for word in holds):
@@ -131,8 +139,11 @@ def find_count(masked: MaskedText, rooms: bool) -> int | None:
                 continue
             if regex is _SELF_AND:
                 count += 1
-            total = min((total or 0) + count, MAX_COUNT)
+            counted = m.group(0)
+            kind = "tickets" if _COUNTED_TICKETS.search(counted) else "seats" if _COUNTED_SEATS.search(counted) else ""
+            totals[kind] = totals.get(kind, 0) + count
             spans.append((m.start(), m.end()))
+    total = min(max(totals.values()), MAX_COUNT) if totals else None
     if total is None and not rooms and (m := _ZH_BARE_TICKET.search(text)) is not None:
         total = 1
         spans.append((m.start(), m.end()))
