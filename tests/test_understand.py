@@ -503,3 +503,51 @@ def test_one_verb_cancels_both_requests(parser: Parser) -> None:
 def test_a_dish_named_after_a_city(parser: Parser, text: str, name: str) -> None:
     assert [i["name"] for i in _frames(parser, text)[0]["items"]] == [name]
     assert _frames(parser, "订一张北京飞上海的机票")[0]["origin"] == "北京"  # a city before no dish stays a city
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("美式 x3 去冰", [("美式", 3)]),  # a count said after the dish
+        ("a latte ×2 and a croissant", [("latte", 2), ("croissant", 1)]),
+        ("杨枝甘露来两杯", [("杨枝甘露", 2)]),
+        ("宫保鸡丁要一份，米饭再来两碗", [("宫保鸡丁", 1), ("米饭", 2)]),  # dishes the catalogue lacks too
+        ("鸡蛋两盒，牛奶一箱", [("鸡蛋", 2), ("牛奶", 1)]),
+        ("get me some dish soap, 3 bottles", [("dish soap", 3)]),
+    ],
+)
+def test_a_count_said_after_its_dish(parser: Parser, text: str, counted: list[tuple[str, int]]) -> None:
+    assert [(i["name"], i["quantity"]) for i in _frames(parser, text)[0]["items"]] == counted
+
+
+def test_a_catalogue_dish_said_with_its_shop_or_options_is_an_order(parser: Parser) -> None:
+    [frame] = _frames(parser, "晨光咖啡 大杯拿铁 少糖")
+    assert (frame["domain"], frame["action"], frame["merchant"]) == ("food", "order", "晨光咖啡")
+    assert frame["items"] == [{"name": "拿铁", "quantity": 1, "options": {"size": "large", "sugar": "less"}}]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("今晚想涮火锅，买两盒火锅丸子和一袋火锅底料", ["火锅丸子", "火锅底料"]),  # what they are for is no item
+        ("牛奶快喝完了，帮我买两箱", ["牛奶"]),  # 喝完 is no dish
+        ("来两个茶叶蛋", ["茶叶蛋"]),  # tea leaves cooked into eggs
+        ("想吃点辣的，帮我点一份水煮鱼", ["水煮鱼"]),  # 辣的 says what kind, not which dish
+    ],
+)
+def test_words_around_the_items_are_no_items(parser: Parser, text: str, names: list[str]) -> None:
+    assert [i["name"] for i in _frames(parser, text)[0]["items"]] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "route"),
+    [
+        ("下周五广州回成都的机票", ("广州", "成都")),  # from 广州 back to 成都
+        ("any flights Guilin to Beijing on friday?", ("Guilin", "Beijing")),
+        ("I'm in Kunming, book the cheapest flight to Harbin tomorrow", ("Kunming", "Harbin")),
+        ("我现在在三亚，帮我订明天回杭州的机票", ("三亚", "杭州")),
+    ],
+)
+def test_where_a_flight_leaves_from_said_many_ways(parser: Parser, text: str, route: tuple[str, str]) -> None:
+    [frame] = _frames(parser, text)
+    assert (frame["origin"], frame["destination"]) == route

@@ -133,6 +133,8 @@ _EN_BOOKING_VERBS = re.compile(letter_led("book|reserve|find|order", then=r"\b")
 _POLITE = re.compile(letter_led("please|pls|plz|thanks|thank you", then=r"\b") + "|谢谢|麻烦|劳驾|请")
 # Every English count (EN_QUANTITY) holds an ASCII letter or a digit: a command without one skips that search.
 _LETTER_OR_DIGIT = re.compile(r"[a-z\d]")
+# A count said after the dish it counts: 生椰拿铁 x2, "lemon tea ×3".
+_TIMES_COUNT = re.compile(r"(?<![a-z0-9])[x×*]\s?(\d{1,3})(?![\d.:])")
 _BARE_CANCEL = re.compile(
     r"\W*(?:请|帮我|麻烦)?\s*(?:取消|cancel|撤销)(?:一下|吧|了|掉|it|that|this|please|\s|\W)*", re.UNICODE
 )
@@ -144,6 +146,7 @@ class _Quantity:
     end: int
     value: int | None
     unit: str | None
+    trailing: bool = False  # said after what it counts: "lemon tea x2"
 
 
 @dataclass
@@ -338,6 +341,11 @@ class Parser:
         # is one when asked for politely ("two hot chocolates please", 两碗凉皮谢谢).
         polite = _POLITE.search(text) is not None
         counted_a_dish = any(d.quantity is not None and (d.entry is not None or polite) for d in drafts)
+        # A catalogue dish said with how it is wanted or where from is an order too: 春水茶研所 大杯杨枝甘露 走冰.
+        shop_said = any("merchant" in n.entry.kinds for n in reading.names)
+        counted_a_dish = counted_a_dish or any(
+            d.entry is not None and (d.options or d.owner or shop_said) for d in drafts
+        )
         chatting = bool(CHAT_VERBS.search(text))
         looking_up = bool(rules.search.search(text))
         said_generic = rules.generic_items.search(text) is not None
@@ -413,9 +421,60 @@ class Parser:
         drafts += self._open_nouns(rules, reading, used_quantities, bool(own_names))
         drafts.sort(key=lambda d: d.start)
         drafts = _one_dish_said_twice(drafts)
-        _give_dangling_quantity(drafts, reading.quantities, used_quantities, text)
+        self._count_the_dish_before(rules, reading, drafts, used_quantities, bool(own_names))
         _attach_options(drafts, reading)
         return drafts
+
+    def _count_the_dish_before(
+        self, rules: DomainRules, reading: _Reading, drafts: list[_ItemDraft], used: set[_Quantity], has_own_names: bool
+    ) -> None:
+        """A count said after its dish counts it: 奶茶来两杯, 酸菜鱼来一份，米饭两碗, "diapers, 2 packs",
+        "lemon tea x2"; so does a lone count said before the one dish of the sentence (中午想吃麻辣烫，帮我点一份)."""
+        text = reading.text
+        for quantity in reading.quantities:
+            if quantity in used or (quantity.unit is None and not quantity.trailing) or not _ends_a_phrase(
+                text, quantity.end
+            ):
+                continue
+            # "a latte x2": a count said after the dish outweighs its article
+            before = [d for d in drafts if d.end <= quantity.start and (d.quantity is None or quantity.trailing)]
+            if before:
+                dish = max(before, key=lambda d: d.end)
+            elif (dish := self._dish_right_before(rules, reading, quantity, has_own_names)) is not None:
+                drafts.append(dish)
+                drafts.sort(key=lambda d: d.start)
+            else:
+                continue
+            dish.quantity, dish.unit = quantity.value, quantity.unit
+            used.add(quantity)
+        uncounted = [d for d in drafts if d.quantity is None]
+        dangling = [q for q in reading.quantities if q not in used and q.unit is not None and _HAN.match(q.unit)]
+        if len(uncounted) == 1 and len(dangling) == 1:
+            uncounted[0].quantity, uncounted[0].unit = dangling[0].value, dangling[0].unit
+            used.add(dangling[0])
+
+    def _dish_right_before(
+        self, rules: DomainRules, reading: _Reading, quantity: _Quantity, has_own_names: bool
+    ) -> _ItemDraft | None:
+        """The dish the catalogue lacks, said right before its count (老街小馆的酸菜鱼来一份, 瓜子三袋)."""
+        text = reading.text
+        end = quantity.start
+        while end > 0 and text[end - 1] == " ":
+            end -= 1
+        if (verb := _COUNT_VERB_BEFORE.search(text, 0, end)) is not None:
+            end = verb.start()
+        start = end
+        while start > 0 and end - start < MAX_OPEN_NOUN_CHARS and _HAN.match(text[start - 1]) and (
+            text[start - 1] not in NOUN_STOP_CHARS
+        ):
+            start -= 1
+        if end - start < 2:
+            return None
+        found = _scan_han_noun(text[:end], reading.masked.original[:end], start, frozenset(), None)
+        if found is None or not self._claims(rules, found[0], quantity, "", text, has_own_names):
+            return None
+        noun, start, end, owner = found
+        return _ItemDraft(start, end, noun, rules.domain, None, owner=owner)
 
     def _open_nouns(
         self, rules: DomainRules, reading: _Reading, used: set[_Quantity], has_own_names: bool
@@ -455,6 +514,8 @@ class Parser:
             noun, start, end, owner = found
             if looking_up:
                 noun = _without_shop_word(noun)
+            elif quantity is None and text.startswith("的", end) and _ends_a_phrase(text, end + 1):
+                continue  # 想吃点清淡的: what kind of dish, not one (a look-up's 有没有卖煲仔饭的 names it)
             if not noun or rules.generic_items.fullmatch(noun) or (looking_up and rules.search.fullmatch(noun)):
                 continue
             draft = _ItemDraft(start, end, noun, rules.domain, None, owner=owner)
@@ -531,6 +592,9 @@ def _find_quantities(text: str) -> list[_Quantity]:
     for m in EN_QUANTITY.finditer(text) if _LETTER_OR_DIGIT.search(text) else ():
         value = parse_number(m.group("num"))
         quantities.append(_Quantity(m.start(), m.end(), _as_count(value), m.group("measure")))
+    for m in _TIMES_COUNT.finditer(text) if ("x" in text or "×" in text or "*" in text) else ():
+        quantities = [q for q in quantities if not m.start() <= q.start < m.end()]  # the 2 of x2: no count of its own
+        quantities.append(_Quantity(m.start(), m.end(), _as_count(int(m.group(1))), None, trailing=True))
     quantities.sort(key=lambda q: q.start)
     return quantities
 
@@ -732,13 +796,24 @@ def _part_of_a_dish(text: str, mention: NameMention, mentions: list[NameMention]
         i -= 1
 
 
+# Between a dish and the count said after it: 奶茶来两杯, 酸菜鱼再来一份, 饺子各要一份.
+_COUNT_VERB_BEFORE = re.compile(r"(?:再|各|给我|帮我)?(?:来|要)\s*$")
+# After a count said last in its phrase: punctuation, a slot already read, a joining word, or the end.
+_PHRASE_END = re.compile(r"\s*(?:$|[,，。.!！?？;；、~\ue001-\ue007]|(?:and|with|please|pls|plus)\b|和|再|还|谢谢)")
+
+
+def _ends_a_phrase(text: str, position: int) -> bool:
+    return _PHRASE_END.match(text, position) is not None
+
+
 # The last character of a dish's filling or flavour said on its own: 猪肉白菜馅(的), 草莓味(的).
 _FILLING_ENDS = frozenset("馅味")
 
 
 def _one_dish_said_twice(drafts: list[_ItemDraft]) -> list[_ItemDraft]:
     """The dish a person names twice is one item: 想吃饺子，帮我叫一份猪肉白菜馅的 (the filling of the 饺子, its
-    count going to them), 想喝奶茶…订两杯珍珠奶茶 (the uncounted 奶茶 was the 珍珠奶茶 said loosely)."""
+    count going to them), 想喝奶茶…订两杯珍珠奶茶 (the uncounted 奶茶 was the 珍珠奶茶 said loosely),
+    要吃火锅，买两袋火锅底料 (what the counted one is for)."""
     dishes = [d for d in drafts if not (len(d.name) > 1 and d.name[-1] in _FILLING_ENDS)]
     if len(dishes) < len(drafts) and dishes:
         for filling in (d for d in drafts if d not in dishes):
@@ -748,8 +823,7 @@ def _one_dish_said_twice(drafts: list[_ItemDraft]) -> list[_ItemDraft]:
         drafts = dishes
     return [
         d for d in drafts
-        if d.quantity is not None or not any(o is not d and o.quantity is not None and o.name.endswith(d.name)
-                                             for o in drafts)
+        if d.quantity is not None or not any(o is not d and o.quantity is not None and d.name in o.name for o in drafts)
     ]
 
 
@@ -777,17 +851,6 @@ def _city_of_a_dish(text: str, mention: NameMention, mentions: list[NameMention]
     ):
         run_end += 1
     return run_end - end >= 2 and text[run_end - 1] in _CITY_DISH_HEADS
-
-
-def _give_dangling_quantity(
-    drafts: list[_ItemDraft], quantities: list[_Quantity], used: set[_Quantity], text: str
-) -> None:
-    """中午想吃麻辣烫，帮我点一份 / 奶茶来两杯: a counted measure word with no dish after it counts the one dish."""
-    uncounted = [d for d in drafts if d.quantity is None]
-    dangling = [q for q in quantities if q not in used and q.unit is not None and _HAN.match(q.unit)]
-    if len(uncounted) == 1 and len(dangling) == 1:
-        uncounted[0].quantity, uncounted[0].unit = dangling[0].value, dangling[0].unit
-        used.add(dangling[0])
 
 
 def _attach_options(drafts: list[_ItemDraft], reading: _Reading) -> None:

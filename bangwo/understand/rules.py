@@ -87,7 +87,9 @@ ZH_QUANTITY = re.compile(
 # Where a ZH_QUANTITY match can start: a numeral (一打 and 半打 included), a measure word, 俩 or 仨.
 ZH_QUANTITY_START = re.compile(rf"[\d零〇一二两三四五六七八九十百千万俩仨几半{''.join(m[0] for m in ZH_MEASURES)}]")
 EN_QUANTITY = re.compile(
-    rf"(?<![a-z0-9'])(?P<num>{EN_NUMBER})(?:\s+(?P<measure>{EN_MEASURES})\s+of)?(?![a-z0-9'])(?!\s*{SIZE_UNITS})"
+    # "2 packs of …", or "2 packs" said last, after what it counts ("diapers, 2 packs").
+    rf"(?<![a-z0-9'])(?P<num>{EN_NUMBER})(?:\s+(?P<measure>{EN_MEASURES})(?:\s+of|(?=\s*(?:$|[,.;!?]))))?"
+    rf"(?![a-z0-9'])(?!\s*{SIZE_UNITS})"
 )
 
 # Parts of a sentence: items on either side of these are separate items.
@@ -110,7 +112,7 @@ CHAT_VERBS = re.compile(
 
 # What the noun scanner stops at when reading an unknown item name.
 NOUN_STOP_CHARS = frozenset(
-    "和跟与及或还再加送到给帮吧呢啊呀吗了嘛哦哈请在去用就好要我你他她它们这那哪个谢快点来买叫订吃喝拿整想让把被从"
+    "和跟与及或还再加送到给帮吧呢啊呀吗了嘛哦哈请在去用就好要我你他她它们这那哪个谢快点来买叫订吃喝拿整想让把被从完"
 )
 NOUN_STOP_WORDS = ("外卖", "谢谢", "送到", "过来", "快点", "马上", "立刻", "尽快", "左右", "以内", "一下", "可以")
 EN_NOUN_STOP_WORDS = frozenset(
@@ -425,7 +427,7 @@ def is_talk(text: str) -> bool:
 # A product name right before one of these heads is what a dish is made of (牛肉面, 鸡蛋饼,
 # "beef noodles", "chicken soup"): the dish is the item, not the product. 馅 and 味 make the
 # name a filling or a flavour of the dish ordered (猪肉白菜馅的, 草莓味的).
-DISH_HEADS_ZH = frozenset("面饭粉粥汤饼饺堡串锅羹卷馅味")
+DISH_HEADS_ZH = frozenset("面饭粉粥汤饼饺堡串锅羹卷馅味蛋")  # 茶叶蛋: tea leaves cooked into an egg
 DISH_HEADS_EN = frozenset(
     ["noodles", "noodle", "soup", "wings", "burger", "burgers", "sandwich", "sandwiches", "salad", "pie", "pizza"]
 ) | {"curry", "stew", "dumplings", "roll", "rolls", "taco", "tacos", "wrap", "wraps", "skewers", "kebab", "bowl"}

@@ -25,10 +25,14 @@ _ZH_PLACE_END = (
     r"(?=的|机票|航班|飞机|往返|单程|出发|起飞|[,，。!！?？\s]|$|[\ue000-\ue007]|飞|到|去|玩|旅游|过年|探亲|出差)"
 )
 
-_ZH_FROM_TO = re.compile(rf"(?:从|由)?({_ZH_PLACE})\s*(?:飞往|飞到|飞|到|至|去|-|—|→|~)\s*({_ZH_PLACE}){_ZH_PLACE_END}")
+# 深圳回西安: from 深圳 back to 西安.
+_ZH_FROM_TO = re.compile(
+    rf"(?:从|由)?({_ZH_PLACE})\s*(?:飞往|飞到|飞|到|至|去|回|-|—|→|~)\s*({_ZH_PLACE}){_ZH_PLACE_END}"
+)
 _ZH_TO = re.compile(rf"(?:飞往|飞到|前往|回到|返回|去往|去|到|飞|回)\s*({_ZH_PLACE}){_ZH_PLACE_END}")
 _ZH_FROM = re.compile(
     rf"(?:从|由)\s*({_ZH_PLACE})(?=出发|起飞|走|飞|到|去|回|的|[\ue000-\ue007]|$)|({_ZH_PLACE})(?:出发|起飞)"
+    rf"|我(?:现在|人)?在\s*({_ZH_PLACE})(?=[,，。\s]|$|[\ue000-\ue007])"
 )
 
 # An unknown English place: one to three words, ended by a preposition, a time, a mark or the end.
@@ -43,11 +47,15 @@ _EN_END = r"(?![a-z'.-])"
 _EN_FROM_TO = re.compile(
     rf"\bfrom\s+(?:the\s+)?({_EN_PLACE}){_EN_END}\s*(?:to|-|→)\s+(?:the\s+)?({_EN_PLACE}){_EN_END}"
 )
-# "Shenzhen to Shanghai" without "from": the first place must be one the catalogue knows.
+# "Shenzhen to Shanghai" without "from": the first place must be one the catalogue knows, or come right
+# after the flight words ("flights Qingdao to Chengdu").
 _EN_KNOWN_TO = re.compile(rf"({_MARK_RUN})\s*(?:to|-|→)\s+(?:the\s+)?({_EN_PLACE}){_EN_END}")
+_EN_FLIGHTS_TO = re.compile(rf"\bflights?\s+({_EN_UNKNOWN})\s*(?:to|-|→)\s+(?:the\s+)?({_EN_PLACE}){_EN_END}")
 _EN_TO = re.compile(rf"\b(?:to|into|for|towards)\s+(?:the\s+)?({_EN_PLACE}){_EN_END}")
+# "I'm in Kunming", 我在昆明: where the person is now is where the flight leaves from.
 _EN_FROM = re.compile(
-    rf"\b(?:from|leaving(?:\s+from)?|departing(?:\s+from)?|out of)\s+(?:the\s+)?({_EN_PLACE}){_EN_END}"
+    rf"\b(?:from|leaving(?:\s+from)?|departing(?:\s+from)?|out of|i'm in|i am in|i'm currently in|i am currently in"
+    rf"|currently in)\s+(?:the\s+)?({_EN_PLACE}){_EN_END}"
 )
 # Words after "to"/"for" that are no place: "want to book", "tickets for two".
 _EN_NOT_A_PLACE = frozenset(
@@ -111,7 +119,8 @@ _EN_IN_CITY = re.compile(rf"\b(?:in|at)\s+({_EN_PLACE}){_EN_END}")
 _ROUTE_RULES = (
     (_EN_FROM_TO, ("from",)),
     (_EN_KNOWN_TO, (PLACE_MARK,)),
-    (_ZH_FROM_TO, ("飞", "到", "至", "去", "-", "—", "→", "~")),
+    (_EN_FLIGHTS_TO, ("flight",)),
+    (_ZH_FROM_TO, ("飞", "到", "至", "去", "回", "-", "—", "→", "~")),
 )
 _NEAR_RULES = (
     (_ZH_NEAR_AFTER, ("附近", "边", "周围", "一带")),
