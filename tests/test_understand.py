@@ -551,3 +551,57 @@ def test_words_around_the_items_are_no_items(parser: Parser, text: str, names: l
 def test_where_a_flight_leaves_from_said_many_ways(parser: Parser, text: str, route: tuple[str, str]) -> None:
     [frame] = _frames(parser, text)
     assert (frame["origin"], frame["destination"]) == route
+
+
+def test_going_home_is_no_cancellation(parser: Parser) -> None:
+    [frame] = _frames(parser, "过年回不去了，帮我在成都订个酒店，初一住到初三")
+    assert (frame["action"], frame["city"], frame["nights"]) == ("order", "成都", 2)
+    [cancelled] = _frames(parser, "周末不去了，取消酒店")
+    assert cancelled["action"] == "cancel" and "city" not in cancelled  # 取消 is no place
+
+
+def test_asking_for_a_free_room_is_a_hotel_search(parser: Parser) -> None:
+    [frame] = _frames(parser, "帮我查查西湖边下周五还有没有房")
+    assert (frame["domain"], frame["action"], frame["near"]) == ("hotel", "search", "西湖边")
+
+
+def test_a_meal_wished_for_then_ordered_is_one_order(parser: Parser) -> None:
+    film, meal = _frames(parser, "今晚看星河旅人两张，看完想吃夜宵，顺便点三斤麻辣小龙虾")
+    assert film["domain"] == "movie" and [i["name"] for i in meal["items"]] == ["麻辣小龙虾"]
+    assert (meal["date"], meal["time_window"]) == ("2026-02-10", "night")  # the wish's day and part of it
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "外卖一般多久能送到",  # how things usually are
+        "how many calories in a croissant",
+        "how do I change my delivery address",  # how the service works
+        "any good things to do in Chengdu at night?",
+    ],
+)
+def test_general_questions_are_chat(parser: Parser, text: str) -> None:
+    assert _frames(parser, text) == [{"domain": "chat"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("国庆想带爸妈看团圆饭，后天晚上，三张", "2026-02-12"),  # the day asked for, not the occasion
+        ("fly to Sanya on the second day of Chinese New Year", "2026-02-18"),  # 初二
+        ("初五的机票，上海到北京", "2026-02-21"),
+    ],
+)
+def test_the_day_asked_for(parser: Parser, text: str, day: str) -> None:
+    assert _frames(parser, text)[0]["date"] == day
+
+
+def test_a_little_said_first_is_no_clock_time(parser: Parser) -> None:
+    [frame] = _frames(parser, "一点辣的都不要，来一份清汤面")
+    assert "time" not in frame
+    assert _frames(parser, "一点的惊蛰无声，两张")[0]["time"] == "13:00"
+
+
+def test_a_title_the_catalogue_lacks_said_before_its_premiere(parser: Parser) -> None:
+    [frame] = _frames(parser, "封神第三部 首映 三张")
+    assert (frame["title"], frame["premiere"], frame["count"]) == ("封神第三部", True, 3)

@@ -274,6 +274,7 @@ class Parser:
                         if frame.action == "order":
                             frame.action = read[-1][0].action
             read += produced
+        read = _one_meal_said_twice(read)
         _share_context(read)
         return [frame for frame, _ in read]
 
@@ -886,6 +887,30 @@ def _attach_options(drafts: list[_ItemDraft], reading: _Reading) -> None:
         takers = [d for d in drafts if d.supports(option.group)] or [drafts[-1]]
         for draft in takers:
             draft.options.setdefault(option.group, option.value)
+
+
+def _one_meal_said_twice(read: list[tuple[IntentFrame, str | None]]) -> list[tuple[IntentFrame, str | None]]:
+    """看完想吃夜宵，顺便点两斤小龙虾: a meal wished for without a dish, then ordered with one, is one order."""
+    kept: list[tuple[IntentFrame, str | None]] = []
+    for i, (frame, end_date) in enumerate(read):
+        following = read[i + 1][0] if i + 1 < len(read) else None
+        if (
+            following is not None
+            and frame.domain in ("food", "grocery")
+            and frame.domain == following.domain
+            and frame.action == following.action == "order"
+            and not frame.items
+            and following.items
+        ):
+            slots: tuple[str, ...] = ("merchant", "date", "budget_max")
+            if following.time is None and following.time_window is None:
+                slots += ("time", "time_window")  # its own hour wins over the wish's part of the day
+            for slot in slots:
+                if getattr(following, slot) is None:
+                    setattr(following, slot, getattr(frame, slot))
+            continue
+        kept.append((frame, end_date))
+    return kept
 
 
 def _share_context(read: list[tuple[IntentFrame, str | None]]) -> None:

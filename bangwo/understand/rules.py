@@ -378,12 +378,16 @@ CHAT_TASK_FIRST = re.compile(
 # Questions about how things are, not requests to do them: rules, differences, permissions, how a dish is made.
 KNOWLEDGE_QUESTION = re.compile(
     r"区别|有什么不同|有啥不同|什么意思|可以带|能带|能不能带|可不可以带|让不让带|允许带|规定|票房|口碑|评分|排行"
-    r"|怎么做|怎样做|怎么煮|怎么炒|怎么烧|怎么炖|怎么泡|做法|菜谱|食谱"
+    r"|怎么做|怎样做|怎么煮|怎么炒|怎么烧|怎么炖|怎么泡|做法|菜谱|食谱|热量|卡路里"
+    # How things usually are: 酒店一般几点退房, 外卖通常多久送到.
+    r"|一般[^，。,.!！?？]{0,6}?(?:几|什么|怎么|多少|多久|要不要)|通常[^，。,.!！?？]{0,6}?(?:几|什么|怎么|多少|多久)"
     r"|"
     + letter_led(
         r"difference between|what(?:'s| is) the difference|is it (?:ok|okay|safe|allowed|healthy|bad|good) to"
         r"|can (?:i|we|you) (?:bring|take|carry)|may (?:i|we|you) (?:bring|take|carry)|am i allowed"
-        r"|allowed to bring|box office|ratings?|recipes?|how (?:do (?:i|you) |to )(?:make|cook|brew|bake)",
+        r"|allowed to bring|box office|ratings?|recipes?|how (?:do (?:i|you) |to )(?:make|cook|brew|bake)"
+        # How the service itself works, what a food is made of, and travel advice.
+        r"|how do (?:i|we)|how does|calories|things to do|what to do in|places to (?:visit|see|go)|worth visiting",
         then=r"\b",
     )
 )

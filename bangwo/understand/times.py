@@ -213,6 +213,12 @@ _FESTIVAL_EN_RE = re.compile(
     r"|\b(lantern\s+festival)\b|\b(valentine)['’]?s?(?:\s+day)?\b"
     r"|\b(christmas\s+eve|christmas|xmas|new\s+year['’]?s\s+day)\b"
 )
+# "the third day of Chinese New Year": 初三.
+_ORDINAL_DAYS_EN = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+_NTH_FESTIVAL_DAY_EN_RE = re.compile(
+    rf"(?:the\s+)?({'|'.join(_ORDINAL_DAYS_EN)}|(?:[1-9]|10)(?:st|nd|rd|th))\s+day\s+of\s+(?:the\s+)?"
+    r"(?:(?:chinese|lunar)\s+new\s+year|spring\s+festival)(?:['’]s)?\b"
+)
 # Holidays on a fixed Gregorian day: (month, day), strictly future like any Gregorian date.
 _GREGORIAN_HOLIDAYS = {
     "情人节": (2, 14), "元旦": (1, 1), "国庆": (10, 1), "圣诞": (12, 25), "平安夜": (12, 24),
@@ -361,6 +367,7 @@ class _DateMention:
     # How to find the next occurrence when a span's end falls before its start:
     # "week" (周一), "month" (2号), "year" (2月14日), or None (明天, 2026-02-14: fixed).
     roll: str | None = None
+    holiday: bool = False  # named by its holiday (国庆, 除夕, Christmas): maybe only the occasion
 
 
 @dataclass
@@ -451,10 +458,12 @@ def _roll(day: date, roll: str | None) -> date | None:
     return None
 
 
-def _add_date(found: _Found, masked: MaskedText, start: int, end: int, day: date | None, roll: str | None) -> None:
+def _add_date(
+    found: _Found, masked: MaskedText, start: int, end: int, day: date | None, roll: str | None, holiday: bool = False
+) -> None:
     masked.mask(start, end, TIME_MARK)
     if day is not None:
-        found.dates.append(_DateMention(start, end, day, roll))
+        found.dates.append(_DateMention(start, end, day, roll, holiday))
 
 
 # ---- the rule groups ----------------------------------------------------------------------
@@ -481,28 +490,37 @@ def _festival_zh(masked: MaskedText, today: date, found: _Found) -> None:
             offset += -shift if m.group(7) == "前" else shift
         if m.group(6):  # 情人节, 元旦, 国庆… are Gregorian
             month, day_of_month = _gregorian_holiday(m.group(6))
-            _add_date(found, masked, m.start(), m.end(), _coming_month_day(today, month, day_of_month), "year")
+            _add_date(
+                found, masked, m.start(), m.end(), _coming_month_day(today, month, day_of_month), "year", holiday=True
+            )
             continue
         found.lunar = True
-        _add_date(found, masked, m.start(), m.end(), festival_day(today, offset), None)
+        _add_date(found, masked, m.start(), m.end(), festival_day(today, offset), None, holiday=True)
     if found.lunar or "过年" in masked.original or "正月" in masked.original:
         for m in _LUNAR_BARE_RE.finditer(masked.current):
             offset = (_int(m.group(1)) or 1) - 1
-            _add_date(found, masked, m.start(), m.end(), festival_day(today, offset), None)
+            _add_date(found, masked, m.start(), m.end(), festival_day(today, offset), None, holiday=True)
 
 
 def _festival_en(masked: MaskedText, today: date, found: _Found) -> None:
+    for m in _NTH_FESTIVAL_DAY_EN_RE.finditer(masked.current):
+        said = m.group(1)
+        nth = _ORDINAL_DAYS_EN.index(said) + 1 if said in _ORDINAL_DAYS_EN else int(said.rstrip("stndrh"))
+        found.lunar = True
+        _add_date(found, masked, m.start(), m.end(), festival_day(today, nth - 1), None, holiday=True)
     for m in _FESTIVAL_EN_RE.finditer(masked.current):
         if m.group(3):
-            _add_date(found, masked, m.start(), m.end(), _coming_month_day(today, 2, 14), "year")
+            _add_date(found, masked, m.start(), m.end(), _coming_month_day(today, 2, 14), "year", holiday=True)
             continue
         if m.group(4):
             month, day_of_month = _gregorian_holiday(m.group(4))
-            _add_date(found, masked, m.start(), m.end(), _coming_month_day(today, month, day_of_month), "year")
+            _add_date(
+                found, masked, m.start(), m.end(), _coming_month_day(today, month, day_of_month), "year", holiday=True
+            )
             continue
         offset = LANTERN if m.group(2) else EVE if m.group(1) == "eve" else 0
         found.lunar = True
-        _add_date(found, masked, m.start(), m.end(), festival_day(today, offset), None)
+        _add_date(found, masked, m.start(), m.end(), festival_day(today, offset), None, holiday=True)
 
 
 def _numeric_dates(masked: MaskedText, today: date, found: _Found) -> None:
@@ -755,11 +773,21 @@ def _clock_zh(masked: MaskedText, found: _Found) -> None:
         if text.startswith(_NOT_CLOCK_AFTER, end):
             continue
         bare = end == m.end(2)
-        if hour_said == "一" and bare and m.start() > 0 and text[m.start() - 1] not in _ONE_OCLOCK_BEFORE:
-            continue  # 来一点, 甜一点, 少一点糖: "a little"
+        if hour_said == "一" and bare and (
+            text[m.start() - 1] not in _ONE_OCLOCK_BEFORE if m.start() > 0 else not _ends_a_time(text, end)
+        ):
+            continue  # 来一点, 甜一点, 少一点糖, 一点甜的…: "a little"
         found.set_clock(hour, minute)
         masked.mask(m.start(), end, TIME_MARK)
         text = masked.current
+
+
+def _ends_a_time(text: str, position: int) -> bool:
+    """Whether a clock time said first can end here: 一点的电影, 一点，… (一点甜的 is "a little sweet")."""
+    return position == len(text) or text[position] in _AFTER_A_FIRST_TIME
+
+
+_AFTER_A_FIRST_TIME = frozenset(" 的,，。!！?？到前后" + TIME_MARK)
 
 
 def _clock_colon(masked: MaskedText, found: _Found) -> None:
@@ -856,7 +884,8 @@ def _span(masked: MaskedText, found: _Found) -> tuple[_DateMention | None, _Date
             return dates[0], _DateMention(last.start, last.end, end_day)
     if len(dates) == 1 and text[: dates[0].start].rstrip().endswith(_LONE_END_BEFORE):
         return None, dates[0]  # 住到周日: the last day; the first is not said
-    return (dates[0] if dates else None), None
+    # A holiday said as the occasion gives way to the day asked for: 国庆带娃看电影，明天上午十点.
+    return next((d for d in dates if not d.holiday), dates[0]), None
 
 
 def find_times(masked: MaskedText, now: datetime) -> TimeSlots:

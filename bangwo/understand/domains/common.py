@@ -20,7 +20,7 @@ CHAT_ABOUT = re.compile(
 CANCEL = re.compile(
     # 退房 after a day or hour is checking out (周一退房), not cancelling.
     # (Each lookbehind comes after the first character, so that re can skip ahead: see text.letter_led.)
-    r"取消|退掉|退订|退票|退了|退(?<![一二三四五六七日天末\d号午晚早点时]退)房(?!时间)|不去了|不看了|不住了|不要了|撤销|撤回|"
+    r"取消|退掉|退订|退票|退了|退(?<![一二三四五六七日天末\d号午晚早点时]退)房(?!时间)|不(?<!回不)去了|不看了|不住了|不要了|撤销|撤回|"
     + letter_led("cancel|call off|refund", not_after="[a-z]", then="(?![a-z])")
 )
 # Asking after a booking already made: "我的…", "my …", or words only a booking has.

@@ -55,8 +55,10 @@ _EN_TITLE = re.compile(
 )
 _ZH_TITLE = re.compile(
     r"看\s*([^\W_的了吧吗呢]{2,10}?)(?=的票|的电影|[,，。!！?？\s]|$|[\ue000-\ue007])|([^\W_的]{2,10}?)的(?:电影)?票"
+    # A title said first, then its premiere: 流浪地球3 首映 两张.
+    r"|(?:^|(?<=[\s,，。]))([^\W_的看买订带要想去来]{2,10}?)\s*(?:的)?(?:首映|首场|点映)"
 )
-_NOT_A_TITLE = re.compile(r"^(?:电影|一下|看|票|a movie|movie|the movie|film|a film|it|something|one)$")
+_NOT_A_TITLE = re.compile(r"^(?:电影|一下|看|票|首映|首场|点映|a movie|movie|the movie|film|a film|it|something|one)$")
 
 
 # A row turned down is no wish: 第一排的不要, 别坐前排, "not the front row".
