@@ -605,3 +605,7 @@ def test_a_little_said_first_is_no_clock_time(parser: Parser) -> None:
 def test_a_title_the_catalogue_lacks_said_before_its_premiere(parser: Parser) -> None:
     [frame] = _frames(parser, "封神第三部 首映 三张")
     assert (frame["title"], frame["premiere"], frame["count"]) == ("封神第三部", True, 3)
+
+
+def test_that_day_is_the_day_said_before_it(parser: Parser) -> None:
+    assert _frames(parser, "情人节当天晚上的星河旅人，两张")[0]["date"] == "2026-02-14"

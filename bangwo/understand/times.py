@@ -542,6 +542,9 @@ def _relative_zh(masked: MaskedText, today: date, found: _Found) -> None:
     for m in _RELATIVE_DAY_ZH_RE.finditer(masked.current):
         days, window = _RELATIVE_DAY_ZH[m.group(0)]
         found.window = found.window or window
+        if m.group(0) == "当天" and found.dates:
+            masked.mask(m.start(), m.end(), TIME_MARK)  # 元宵节当天: that day, said already
+            continue
         _add_date(found, masked, m.start(), m.end(), today + timedelta(days=days), None)
     if "天后" in masked.current or "天之后" in masked.current or "天以后" in masked.current:
         for m in _DAYS_LATER_ZH_RE.finditer(masked.current):
