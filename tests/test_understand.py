@@ -609,3 +609,89 @@ def test_a_title_the_catalogue_lacks_said_before_its_premiere(parser: Parser) ->
 
 def test_that_day_is_the_day_said_before_it(parser: Parser) -> None:
     assert _frames(parser, "情人节当天晚上的星河旅人，两张")[0]["date"] == "2026-02-14"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Terse English: weekdays cut short, am/pm after a day, biz, pax, "+" between requests.
+        ("Thu flight Chengdu to Sanya, biz, 2 pax", {"date": "2026-02-12", "cabin": "business", "count": 2}),
+        ("Beijing to Xi'an tmr pm, economy", {"date": "2026-02-11", "time_window": "afternoon"}),
+        ("Hangzhou-Kunming Wed, 3 seats", {"date": "2026-02-11", "count": 3}),  # a flight's seats, no film
+    ],
+)
+def test_terse_english_flights(parser: Parser, text: str, expected: dict[str, Any]) -> None:
+    [frame] = _frames(parser, text)
+    assert frame["domain"] == "flight" and {k: frame.get(k) for k in expected} == expected
+
+
+def test_a_plus_joins_two_requests(parser: Parser) -> None:
+    flight, hotel = _frames(parser, "Guangzhou to Harbin Fri + hotel near Central Street, 3 nights")
+    assert (flight["domain"], hotel["domain"], hotel["city"], hotel["nights"]) == ("flight", "hotel", "Harbin", 3)
+
+
+def test_a_room_number_is_where_it_goes(parser: Parser) -> None:
+    [frame] = _frames(parser, "two lattes, hot, to room 808")
+    assert frame["domain"] == "food"
+
+
+def test_a_film_named_like_a_ferry(parser: Parser) -> None:
+    [frame] = _frames(parser, "2 tickets for Last Ferry Home tonight")
+    assert (frame["domain"], frame["title"], frame["count"]) == ("movie", "Last Ferry Home", 2)
+    assert _frames(parser, "two ferry tickets to Gulangyu") == [{"domain": "chat"}]  # no ferry is sold
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "为什么中秋要吃月饼",  # why
+        "北京飞三亚要多久",  # how long it takes
+        "星河旅人的结局啥意思",
+        "do you think Star Wanderer is worth it",
+        "请问孕妇能不能喝咖啡？",  # 请问 asks, it requests nothing
+        "年兽来了和团圆饭哪部更好看",
+        "if a latte costs 28, how much are 5 of them",
+        "你觉得年夜饭点什么菜比较好",
+    ],
+)
+def test_more_questions_are_chat(parser: Parser, text: str) -> None:
+    assert _frames(parser, text) == [{"domain": "chat"}]
+
+
+def test_status_asked_many_ways(parser: Parser) -> None:
+    assert _frames(parser, "我早上点的煎饼果子怎么还没有送来")[0]["action"] == "status"  # what, said with when
+    assert _frames(parser, "could you check whether my tickets for Reunion Dinner were issued")[0]["action"] == "status"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("看团圆饭，两张，要挨着坐", {"seat": {"adjacent": True}}),
+        ("两张星河旅人，last row的位置", {"seat": {"row": "last"}}),  # an English row word before Chinese
+    ],
+)
+def test_seat_wishes_said_loosely(parser: Parser, text: str, expected: dict[str, Any]) -> None:
+    assert {k: _frames(parser, text)[0].get(k) for k in expected} == expected
+
+
+def test_a_look_up_then_book_is_a_booking(parser: Parser) -> None:
+    [frame] = _frames(parser, "有没有西湖附近400以内的酒店？有的话帮我订一晚")
+    assert (frame["action"], frame["near"]) == ("order", "西湖")
+    assert _frames(parser, "check一下明天上海到成都的机票")[0]["action"] == "search"
+
+
+def test_where_the_flight_sets_off_said_last(parser: Parser) -> None:
+    [frame] = _frames(parser, "国庆带爸妈去三亚，订三张从成都出发的机票")
+    assert (frame["origin"], frame["destination"]) == ("成都", "三亚")
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("帮我点一份番茄炒蛋盖饭", [("番茄炒蛋盖饭", 1)]),  # a product glued to a dish is part of it
+        ("买一箱十斤装的苹果", [("苹果", 1)]),  # the box's size is no second count
+        ("帮我买三个水蜜桃", [("水蜜桃", 3)]),  # fruit by its last character
+    ],
+)
+def test_products_inside_dishes_and_sizes(parser: Parser, text: str, items: list[tuple[str, int]]) -> None:
+    assert [(i["name"], i["quantity"]) for i in _frames(parser, text)[0]["items"]] == items

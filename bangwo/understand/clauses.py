@@ -39,7 +39,7 @@ _SPLITTERS = re.compile(
     "|".join(re.escape(ch) for ch in ",，。.!！?？;；:：~～、\n")
     + r"|和|跟|与|以及|还有|还要|再|另外|然后|顺便|同时|并且|外加|加上|"
     + letter_led("and|plus|also|then|as well as|along with", then=r"\b")
-    + "|&"
+    + "|&|\\+"
 )
 
 
@@ -83,6 +83,8 @@ _DOMAIN_WORDS: dict[str, tuple[_Words, ...]] = {
                 then="(?![a-z])",
             )
         ),
+        # Two cities the catalogue knows, one to the other: "Hangzhou-Kunming Wed", "Guangzhou to Harbin Fri".
+        _Words(re.compile("\ue005+\\s*(?:-|–|→|to\\s)\\s*\ue005"), "zh", holds="\ue005"),
     ),
     "hotel": (
         _zh(
@@ -99,7 +101,8 @@ _DOMAIN_WORDS: dict[str, tuple[_Words, ...]] = {
         ),
         _en(
             letter_led(
-                "hotels?|rooms?|stay|staying|inn|hostel|b&b|airbnb|check[- ]in|place to sleep",
+                # "to room 1206" is where a coffee goes, no room booked.
+                r"hotels?|rooms?(?!\s*#?\d)|stay|staying|inn|hostel|b&b|airbnb|check[- ]in|place to sleep",
                 not_after="[a-z]",
                 then="(?![a-z])",
             )
@@ -190,7 +193,15 @@ _OWN_MEAL = ("meal",)  # a segment that is a food-or-grocery request of its own 
 _TICKET = re.compile(r"票|张|" + letter_led("tickets?|tix", then=r"\b"))
 # Ways to travel that no provider sells: their tickets are no film's and no flight's (高铁还有票吗).
 _OTHER_TRANSPORT = re.compile(
-    r"高铁|火车|动车|大巴|汽车票|船票|地铁|" + letter_led("trains?|bus|buses|coach|ferry|subway", then=r"\b")
+    r"高铁|火车|动车|大巴|汽车票|船票|地铁|"
+    # In English only as the way to go, not as a word of a film's title ("a ticket for Moonlight Ferry"):
+    # "train tickets", "a bus ticket", "by train", "take the ferry".
+    + letter_led(
+        r"trains?\s+(?:tickets?|rides?)|bus(?:es)?\s+(?:tickets?|rides?)|coach\s+(?:tickets?|rides?)"
+        r"|ferry\s+(?:tickets?|rides?)|subway\s+(?:tickets?|rides?)|by (?:train|bus|coach|ferry|subway)"
+        r"|take (?:a |the )?(?:train|bus|coach|ferry|subway)|taking (?:a |the )?(?:train|bus|coach|ferry|subway)",
+        then=r"\b",
+    )
 )
 _DELIVERED_TO = re.compile(r"送到|送去|送至|" + letter_led("deliver(?:ed)? to", then=r"\b"))
 _ORDER_VERB = re.compile(r"来|要|" + letter_led("get|want|order|add", then=r"\b"))
@@ -208,8 +219,10 @@ class Clause:
     domains: tuple[str, ...]
 
 
-def _segment_domains(text: str, names: list[NameMention]) -> tuple[str, ...] | None:
-    """The domains one segment points to, in order of their first word; () for food-or-grocery, None for nothing."""
+def _segment_domains(text: str, names: list[NameMention], after_a_flight: bool) -> tuple[str, ...] | None:
+    """The domains one segment points to, in order of their first word; () for food-or-grocery, None for nothing.
+
+    `after_a_flight`: an earlier segment asked for a flight, so seats said alone are its seats."""
     firsts: dict[str, int] = {}
 
     def saw(domain: str, position: int) -> None:
@@ -234,7 +247,8 @@ def _segment_domains(text: str, names: list[NameMention]) -> tuple[str, ...] | N
         saw(domain, start)
         grocery_by_name_only = grocery_by_name_only and domain != "grocery"
         food_by_word = food_by_word or domain == "food"
-    if "flight" not in firsts and (start := _first_words(_SEAT_PARTS, text, gates).get("movie")) is not None:
+    seats_of_a_flight = "flight" in firsts or (after_a_flight and not firsts)
+    if not seats_of_a_flight and (start := _first_words(_SEAT_PARTS, text, gates).get("movie")) is not None:
         saw("movie", start)
     if firsts:
         if "food" in firsts and "grocery" in firsts and shared_item:
@@ -263,7 +277,8 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
             # Where a meal is brought is no booking: 再来一份小笼包送到酒店.
             inside = [n for n in inside if n.start < start + m.start()]
             segment = segment[: m.start()]
-        segments.append((start, end, _segment_domains(segment, inside)))
+        after_a_flight = any(domains and "flight" in domains for _, _, domains in segments)
+        segments.append((start, end, _segment_domains(segment, inside, after_a_flight)))
     # A food-or-grocery name takes the domain of the nearest segment that is food or grocery.
     decided = [i for i, (_, _, d) in enumerate(segments) if d and d[0] in ("food", "grocery") and len(d) == 1]
     resolved: list[tuple[str, ...] | None] = []

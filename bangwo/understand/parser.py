@@ -112,7 +112,7 @@ _EN_ORDERED_FROM = re.compile(
 _NOT_A_SHOP_EN = re.compile(r"\b(?:supermarkets?|grocery|groceries|store|market|shop|place|restaurant)$")
 # The owner before 的 (喜茶的多肉葡萄, McDonald's的巨无霸): a shop named by what it sells, or a brand in
 # Latin letters. Flavours, fillings and tastes before 的 describe the dish instead (麻辣的, 猪肉馅的).
-_NOT_AN_OWNER_END = frozenset("味馅辣甜酸咸香脆软嫩色样式款种份杯大小热冰温")
+_NOT_AN_OWNER_END = frozenset("味馅辣甜酸咸香脆软嫩色样式款种份杯大小热冰温装斤克")  # 十斤装的: a size
 # Whose or when, not which shop: 上次的, 平时的, 老婆的, 朋友的, 同事的.
 _NOT_A_SHOP_END = frozenset("次时常天回婆公妈爸哥姐弟妹友事人家子")
 MAX_SHOP_CHARS = 4
@@ -587,6 +587,8 @@ def _find_quantities(text: str) -> list[_Quantity]:
                 continue  # 吃包子, 买瓶子: a measure word with 子 is a noun, no count
             quantities.append(_Quantity(m.start(), m.end(), 1, m.group("bare")))
             continue
+        if quantities and quantities[-1].end == m.start() and text.startswith(("的", "装"), m.end()):
+            continue  # 一袋五公斤的大米, 一箱十斤装: the bag's size, not a second count
         said = m.group("num") or m.group("alone") or m.group("pair")
         value = parse_number(said)
         quantities.append(_Quantity(m.start(), m.end(), _as_count(value), m.group("measure")))
@@ -782,7 +784,7 @@ def _part_of_a_dish(text: str, mention: NameMention, mentions: list[NameMention]
         counted = with_word.group(0).split()
         if not (len(counted) > 1 and (counted[1] in EN_NUMBER_WORDS or counted[1].isdigit())):
             return True  # a product "with" a dish goes into it: "a latte with oat milk"
-    if next_word in (DISH_HEADS_EN if latin else DISH_HEADS_ZH):
+    if next_word in (DISH_HEADS_EN if latin else DISH_HEADS_ZH) or (not latin and _dish_run_after(text, end)):
         return True
     before = text[max(0, start - 16) : start]
     if (COOKED_BEFORE_EN if latin else COOKED_BEFORE_ZH).search(before):
@@ -831,6 +833,16 @@ def _one_dish_said_twice(drafts: list[_ItemDraft]) -> list[_ItemDraft]:
 # How the dishes named after a city end: the food heads, and 包/馍/卷/串 (上海小笼包, 西安肉夹馍), which only
 # after a city's name are surely food (书包, 钱包 are not).
 _CITY_DISH_HEADS = FOOD_HEAD_CHARS | frozenset("包馍卷串")
+
+
+def _dish_run_after(text: str, end: int) -> bool:
+    """Whether the words glued after a product end in a dish: 番茄牛腩饭, 鸡蛋灌饼 (not 番茄和鸡蛋)."""
+    run_end = end
+    while run_end < len(text) and run_end - end < MAX_PREFIX_CHARS and _HAN.match(text[run_end]) and (
+        text[run_end] not in NOUN_STOP_CHARS
+    ):
+        run_end += 1
+    return run_end - end >= 2 and text[run_end - 1] in DISH_HEADS_ZH
 
 
 def _city_of_a_dish(text: str, mention: NameMention, mentions: list[NameMention], dropped: set[int]) -> bool:

@@ -112,7 +112,7 @@ CHAT_VERBS = re.compile(
 
 # What the noun scanner stops at when reading an unknown item name.
 NOUN_STOP_CHARS = frozenset(
-    "和跟与及或还再加送到给帮吧呢啊呀吗了嘛哦哈请在去用就好要我你他她它们这那哪个谢快点来买叫订吃喝拿整想让把被从完"
+    "和跟与及或还再加送到给帮吧呢啊呀吗了嘛哦哈请在去用就好要我你他她它们这那哪个谢快点来买叫订吃喝拿整想让把被从完怎"
 )
 NOUN_STOP_WORDS = ("外卖", "谢谢", "送到", "过来", "快点", "马上", "立刻", "尽快", "左右", "以内", "一下", "可以")
 EN_NOUN_STOP_WORDS = frozenset(
@@ -249,7 +249,8 @@ FOOD = DomainRules(
         )
     ),
     order_objects=re.compile(
-        r"外卖|订单|餐|饭|骑手|吃的|喝的|饮料|我点的|刚点的|刚才点的"
+        # What one ordered, said with when: 我早上点的, 我中午订的.
+        r"外卖|订单|餐|饭|骑手|吃的|喝的|饮料|我点的|刚点的|刚才点的|我[^，。,.!！?？点]{1,4}点的"
         r"|" + letter_led("order|food|delivery|takeout|takeaway|meal|rider|driver|drink|coffee|tea", then=r"\b")
     ),
     generic_items=re.compile(
@@ -330,7 +331,8 @@ GROCERY = DomainRules(
         r"年货|菜|日用品|生活用品|东西|" + letter_led("groceries|grocery|stuff|things|essentials", then=r"\b")
     ),
     measures=frozenset("斤箱提袋包") | {"公斤"},
-    noun_heads_zh=frozenset("菜果蛋米油盐醋酱纸瓜豆肉面粉"),
+    # Fruit and vegetables by their last character too: 榴莲, 水蜜桃, 脐橙, 香菇, 枸杞.
+    noun_heads_zh=frozenset("菜果蛋米油盐醋酱纸瓜豆肉面粉桃梨橙柚莓蕉枣杏柿莲椒葱蒜姜笋菇藕杞"),
     noun_words_en=frozenset(
         ["vegetables", "fruit", "fruits", "eggs", "rice", "oil", "salt", "flour", "milk", "paper", "detergent", "soap"]
     ),
@@ -374,11 +376,15 @@ CHAT_TASK_FIRST = re.compile(
     r"^(?:请|帮我|帮忙|麻烦你?|你能|能不能|可以)?\s*(?:翻译|写|作|编|解释|润色|改写|算一下|算算|计算|估算)"
     r"|^(?:(?:please|pls|can you|could you|would you)\s+)?"
     r"(?:translate|write|compose|explain|rephrase|proofread|draft|calculate|work out)\b"
+    # A sum asked about what would be: "if a room costs 450 a night, how much are 3 nights", 如果…一共多少钱.
+    r"|^(?:if|suppose)\s[^?]*\bhow (?:much|many)\b|^(?:如果|假如|假设)[^？?]*多少"
 )
 # Questions about how things are, not requests to do them: rules, differences, permissions, how a dish is made.
 KNOWLEDGE_QUESTION = re.compile(
     r"区别|有什么不同|有啥不同|什么意思|可以带|能带|能不能带|可不可以带|让不让带|允许带|规定|票房|口碑|评分|排行"
     r"|怎么做|怎样做|怎么煮|怎么炒|怎么烧|怎么炖|怎么泡|做法|菜谱|食谱|热量|卡路里"
+    # Why things are, how long they take, what a film meant, what the assistant thinks.
+    r"|为什么|为啥|要多久|多长时间|啥意思|没看懂|结局|你觉得|您觉得|听听[^，。,.!！]{0,6}建议|有什么建议|给点建议"
     # How things usually are: 酒店一般几点退房, 外卖通常多久送到.
     r"|一般[^，。,.!！?？]{0,6}?(?:几|什么|怎么|多少|多久|要不要)|通常[^，。,.!！?？]{0,6}?(?:几|什么|怎么|多少|多久)"
     r"|"
@@ -387,7 +393,8 @@ KNOWLEDGE_QUESTION = re.compile(
         r"|can (?:i|we|you) (?:bring|take|carry)|may (?:i|we|you) (?:bring|take|carry)|am i allowed"
         r"|allowed to bring|box office|ratings?|recipes?|how (?:do (?:i|you) |to )(?:make|cook|brew|bake)"
         # How the service itself works, what a food is made of, and travel advice.
-        r"|how do (?:i|we)|how does|calories|things to do|what to do in|places to (?:visit|see|go)|worth visiting",
+        r"|how do (?:i|we)|how does|calories|things to do|what to do in|places to (?:visit|see|go)|worth visiting"
+        r"|why|how long (?:does|is|will|would|do)|do you think|what do you think|good (?:film|movie) for",
         then=r"\b",
     )
 )
@@ -395,7 +402,7 @@ KNOWLEDGE_QUESTION = re.compile(
 # the worst stay"): talk, unless the sentence also asks for something (REQUEST_MARKERS).
 _WOULD_IT = ("会", "可以", "能不能", "可不可以", "是不是", "算不算", "应该", "好不好")
 # Asked the A-not-A way, a question needs no 吗: 奶茶喝多了会不会长胖, 这家是不是关门了.
-_A_NOT_A = ("会不会", "是不是", "算不算", "该不该")
+_A_NOT_A = ("会不会", "是不是", "算不算", "该不该", "能不能", "可不可以")
 TALK_QUESTION = re.compile(
     # Each word spelt out with the question after it, so that every alternative starts with a plain character.
     "|".join(f"{word}[^，。,.!！]*(?:吗|么|呢)[?？!！。]*$" for word in _WOULD_IT)
@@ -406,7 +413,7 @@ TALK_QUESTION = re.compile(
     + "".join(f"|{verb}了[一两三几]?[顿杯碗份场次晚趟回]" for verb in "吃喝看住")
 )
 REQUEST_MARKERS = re.compile(
-    r"帮|给我|我要|我想要|请|麻烦|订|买|叫|下单|预定|预订|来[一两俩几杯份个碗]"
+    r"帮|给我|我要|我想要|请(?!问)|麻烦|订|买|叫|下单|预定|预订|来[一两俩几杯份个碗]"
     rf"|{_DIAN_VERB}|"
     + letter_led(
         "book|reserve|order|buy|get me|find me|i need|i want|i'd like|we need|we want|look up|search", then=r"\b"

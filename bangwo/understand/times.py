@@ -179,7 +179,7 @@ _RELATIVE_EN_WORDS = frozenset({"today", "tomorrow", "tmr", "tmrw", "tonight", "
 }
 _WEEKDAY_EN_WORDS = frozenset(
     {"monday", "tuesday", "tues", "wednesday", "weds", "thursday", "thurs", "friday", "saturday", "sunday"}
-) | {"weekend", "mon", "tue", "wed", "thu", "fri", "sat", "sun"}
+) | {"weekend", "mon", "tue", "wed", "thu", "thur", "fri", "sat", "sun"}
 _MONTH_EN_WORDS = frozenset(
     {"jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july"}
 ) | {"aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december"}
@@ -189,7 +189,9 @@ _APPROX_WORDS = frozenset({"around", "about", "approximately", "approx", "roughl
 _MERIDIEM_WORDS = frozenset({"am", "pm", "m", "clock", "oclock"})
 _IN_THE_WORDS = frozenset({"morning", "afternoon", "evening", "night", "tonight"})
 _CLOCK_EN_WORDS = _APPROX_WORDS | _MERIDIEM_WORDS | _IN_THE_WORDS | {"at", "by", "half", "quarter"}
-_WINDOW_EN_WORDS = frozenset(_WINDOW_EN) | {"late"}
+_WINDOW_EN_WORDS = frozenset(_WINDOW_EN) | {"late", "am", "pm"}
+# "Fri am", "tmr pm": after a day said, am and pm are the morning and the afternoon.
+_DAY_HALF_EN_RE = re.compile(r"(?<=\ue001)\s*(am|pm)(?![a-z])")
 
 # ---- dates --------------------------------------------------------------------------------
 _DAY_NUM = r"\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
@@ -239,8 +241,13 @@ _RELATIVE_DAY_EN_RE = re.compile(
 )
 # 看一下周五: 一下 is "a bit", the 下 belongs to no week.
 _WEEKDAY_ZH_RE = re.compile(r"(?:(?<!一)(下下个?|下个?|这个?|本|上个?))?(?:周|星期|礼拜)([一二三四五六日天七末])")
-_WEEKDAY_NAMES_EN = r"(mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|rs|rsday|urday)|(wee)kend"
-_WEEKDAY_EN_RE = re.compile(rf"(?:{_WEEKDAY_NAMES_EN})\b(?:\s+(next|this)\s+week\b)?")
+# Monday…Sunday, the weekend, and the short forms of the weekdays typed alone ("Fri flight", "Wed 7am"); a
+# bare "sat" or "sun" is too often something else, and counts only in a span (_WEEKDAY_ABBR_SPAN_RE).
+_WEEKDAY_NAMES_EN = (
+    r"(?P<day>mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|rs|rsday|urday)|(?P<weekend>wee)kend"
+    r"|(?P<short>mon|tue|wed|thu|fri)(?:s|r|rs)?\.?(?![a-z'])"
+)
+_WEEKDAY_EN_RE = re.compile(rf"(?:{_WEEKDAY_NAMES_EN})(?![a-z])(?:\s+(?P<week>next|this)\s+week\b)?")
 # A bare abbreviation (sat, mon) is a weekday only in a span of weekdays: "Sat to Mon", "fri-sun".
 _WEEKDAY_ABBR_SPAN_RE = re.compile(
     r"(mon|tue|wed|thu|fri|sat|sun)\.?(\s*(?:-|–|to|until|till|through|thru)\s*)(mon|tue|wed|thu|fri|sat|sun)\.?(?![a-z])"
@@ -582,10 +589,10 @@ def _weekdays_en(masked: MaskedText, today: date, found: _Found) -> None:
             continue
         before = _WEEKDAY_QUALIFIER_EN_RE.search(text, max(0, m.start() - 24), m.start())
         start = before.start() if before else m.start()
-        qualifier = (before.group(1) if before else None) or m.group(3)
+        qualifier = (before.group(1) if before else None) or m.group("week")
         if (before and before.group(2)) or qualifier == "next":  # next Friday = next week's (module doc)
             qualifier = "next"
-        day = _weekday(today, _WEEKDAY_EN[m.group(1) or m.group(2)], qualifier)
+        day = _weekday(today, _WEEKDAY_EN[m.group("day") or m.group("weekend") or m.group("short")], qualifier)
         _add_date(found, masked, start, m.end(), day, None if qualifier == "next" else "week")
 
 
@@ -652,6 +659,9 @@ def _windows(masked: MaskedText, found: _Found, zh: bool, en: bool) -> None:
             if m.group(0) not in _MEAL_WINDOW_WORDS:
                 masked.mask(m.start(), m.end(), TIME_MARK)
     if en:
+        for m in _DAY_HALF_EN_RE.finditer(masked.current):
+            found.window = found.window or ("morning" if m.group(1) == "am" else "afternoon")
+            masked.mask(m.start(1), m.end(1), TIME_MARK)
         for m in _WINDOW_EN_RE.finditer(masked.current):
             word = m.group(0)
             if not _starts_word(masked.current, m.start()):

@@ -11,7 +11,8 @@ MAX_COUNT = 99
 
 # Requests to write or explain something about a film or a trip are conversation, not bookings.
 CHAT_ABOUT = re.compile(
-    r"写|作诗|作文|翻译|讲个|讲讲|讲一|笑话|故事|诗|歌词|攻略|介绍一下|好看吗|好不好看|剧情|影评|讲的是|谁演|导演|为什么|差评|好评|"
+    r"写|作诗|作文|翻译|讲个|讲讲|讲一|笑话|故事|诗|歌词|攻略|介绍一下|好看吗|好不好看|更好看|哪部|剧情|影评|讲的是|谁演|导演|为什么|"
+    r"差评|好评|"
     + letter_led(
         "write|translate|poem|joke|story|essay|plot|review|lyrics|who (?:directed|stars|is in)|tell me about|why",
         then=r"\b",
@@ -33,7 +34,7 @@ _STATUS_WORDS = re.compile(
     # Asking whether something happened to it, or what its code or number is: 改签成功了吗, 取票码是多少.
     r"|成功|了吗|了没|码|是多少|是什么|是几|"
     + letter_led(
-        "status|delayed|on time|gate|confirmed|confirmation|booking|reservation|go through|when does|what time|"
+        "status|delayed|on time|gate|confirmed|confirmation|booking|reservation|go through|when does|what time|issued|"
         "where(?:'s| is| are)",
         then=r"\b",
     )
@@ -50,11 +51,17 @@ _STATUS_ONLY = re.compile(
 )
 SEARCH = re.compile(
     r"查一下|查查|查询|查看|查|搜一下|搜索|搜|看一下|看看|瞧瞧|有没有|有什么|有哪些|有几|哪些|多少钱|什么价|价格|比价|比较|"
-    + letter_led("what|which|any|are there|is there|list|compare|how much|check(?! in| out)", then=r"\b")
+    + letter_led("what|which|any|are there|is there|list|compare|how much", then=r"\b")
+    + "|"
+    + letter_led("check(?! in| out)", then="(?![a-z])")  # check一下
     # Said between Chinese words (search一下) an English verb has no \b around it.
     + "|"
     + letter_led("look up|looking up|search|show me", not_after="[a-z]", then="(?![a-z])")
 )
+
+
+# Asked to book after looking: 有没有外滩附近的酒店？帮我订一晚; "any rooms near the Bund? book me one".
+_BOOK_AFTER = re.compile(r"帮我订|给我订|帮我预订|帮我预定|就订|" + letter_led("book (?:me|it|one|that|a)", then=r"\b"))
 
 
 def action_of(text: str) -> str:
@@ -63,7 +70,7 @@ def action_of(text: str) -> str:
         return "cancel"
     if _STATUS_ONLY.search(text) or (_MY_BOOKING.search(text) and _STATUS_WORDS.search(text)):
         return "status"
-    if SEARCH.search(text):
+    if (looked := SEARCH.search(text)) is not None and not _BOOK_AFTER.search(text, looked.end()):
         return "search"
     return "order"
 
@@ -91,7 +98,7 @@ _EN_WORD_GAP = r"(?:(?:[a-z-]+|[\ue000-\ue007]+)\s+){0,2}?"
 _EN_COUNT = re.compile(
     rf"\ba family of ({EN_NUMBER})\b|\b(?:party|group) of ({EN_NUMBER})\b"
     rf"|\b({EN_NUMBER})\s+{_EN_WORD_GAP}(?:tickets?|tix|seats?|adults?|child|children|kids?|people|persons?|passengers?|"
-    rf"travell?ers?|guests?|of us)\b"
+    rf"travell?ers?|guests?|pax|of us)\b"
 )
 _EN_ROOMS = re.compile(rf"\b({EN_NUMBER})\s+{_EN_WORD_GAP}rooms?\b")
 

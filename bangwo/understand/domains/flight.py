@@ -10,10 +10,10 @@ from bangwo.understand.text import MaskedText, letter_led
 # 头等舱 and "first class" are sold as the contract's "business": the top cabin there is.
 # The business words, then the economy ones; no group around each kind (a group in front of the words
 # would make re try every position): the kind is told by the words matched.
-_BUSINESS_CABIN = ("商务舱", "头等舱", "公务舱", "business", "business class", "first class")
+_BUSINESS_CABIN = ("商务舱", "头等舱", "公务舱", "business", "business class", "first class", "biz")
 _CABIN = re.compile(
     r"商务舱|头等舱|公务舱|"
-    + letter_led("business(?: class)?|first class", then=r"\b")
+    + letter_led("business(?: class)?|first class|biz", then=r"\b")
     + r"|经济舱|超级经济舱|"
     + letter_led("premium economy(?: class)?|economy(?: class)?|coach", then=r"\b")
 )

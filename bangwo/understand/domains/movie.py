@@ -10,20 +10,22 @@ from bangwo.understand.lexicon import NameMention
 from bangwo.understand.text import MARKS, SLOT_MARK, MaskedText, letter_led
 
 PREMIERE = re.compile(r"首映|首场|点映|首映礼|" + letter_led("premieres?|opening night", then=r"\b"))
+# The end of an English word, also where Chinese follows it ("middle的位置": no \b there).
+_WORD_END = "(?![a-z0-9])"
 # Longest first inside each alternative: 最后一排 before 后排, 第一排 before 前排.
 _ROWS: tuple[tuple[str, str], ...] = (
-    (r"最后一排|最后排|最后面|最后头|倒数第一排|" + letter_led("last row|very back", then=r"\b"), "last"),
-    (r"第一排|最前排|最前面|" + letter_led("first row|very front", then=r"\b"), "first"),
-    (r"后排|靠后|后面|后几排|" + letter_led("back rows?|rear|in the back|at the back|back", then=r"\b"), "back"),
-    (r"前排|靠前|前面|前几排|" + letter_led("front rows?|in the front|front", then=r"\b"), "front"),
-    (r"中间|中排|正中|居中|中央|" + letter_led("middle|cent(?:er|re)", then=r"\b"), "middle"),
+    (r"最后一排|最后排|最后面|最后头|倒数第一排|" + letter_led("last row|very back", then=_WORD_END), "last"),
+    (r"第一排|最前排|最前面|" + letter_led("first row|very front", then=_WORD_END), "first"),
+    (r"后排|靠后|后面|后几排|" + letter_led("back rows?|rear|in the back|at the back|back", then=_WORD_END), "back"),
+    (r"前排|靠前|前面|前几排|" + letter_led("front rows?|in the front|front", then=_WORD_END), "front"),
+    (r"中间|中排|正中|居中|中央|" + letter_led("middle|cent(?:er|re)", then=_WORD_END), "middle"),
 )
 # Any row word, as one alternation in the same order: the first row whose words match where it starts is
 # the row said. (No group per row: groups in front of the words would make re try every position.)
 _ANY_ROW = re.compile("|".join(pattern for pattern, _ in _ROWS))
 _ROW_WORDS = tuple((re.compile(pattern), row) for pattern, row in _ROWS)
 _ADJACENT = re.compile(
-    r"连座|连坐|坐一起|坐在一起|挨着|相邻|连在一起|在一起|并排|"
+    r"连座|连坐|坐一起|坐在一起|一起坐|坐一块|连着坐|连着的|挨着|相邻|连在一起|在一起|并排|"
     + letter_led("together|next to each other|adjacent|side by side", then=r"\b")
 )
 # What makes a sentence naming a film a ticket request rather than talk about the film.

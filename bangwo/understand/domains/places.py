@@ -17,7 +17,7 @@ from bangwo.understand.text import PLACE_MARK, SLOT_MARK, MaskedText
 _MARK_RUN = f"{PLACE_MARK}+"
 # Characters that never belong to a place name read from context (verbs, particles, ticket words).
 # 把/将/也/都/就 are grammar (帮我把回民街附近的酒店也订上), never part of a place said.
-_NOT_IN_ZH_PLACE = "的飞到去从回往至出发机票航班订买帮我要在住找张间个和跟再给请想看查下了吗呢吧是把将也都就取消退"
+_NOT_IN_ZH_PLACE = "的飞到去从回往至出发机票航班订买帮我要在住找张间个和跟再给请想看查下了吗呢吧是把将也都就取消退有没"
 # One character of an unknown Chinese place: a letter of no Latin script, no digit, no mark, no context word.
 _ZH_CHAR = rf"[^\W\d_a-z{_NOT_IN_ZH_PLACE}]"
 _ZH_PLACE = f"(?:{_MARK_RUN}|{_ZH_CHAR}{{2,5}}?)"
@@ -34,6 +34,8 @@ _ZH_FROM = re.compile(
     rf"(?:从|由)\s*({_ZH_PLACE})(?=出发|起飞|走|飞|到|去|回|的|[\ue000-\ue007]|$)|({_ZH_PLACE})(?:出发|起飞)"
     rf"|我(?:现在|人)?在\s*({_ZH_PLACE})(?=[,，。\s]|$|[\ue000-\ue007])"
 )
+
+_ZH_SETTING_OFF = re.compile(rf"(?:从|由)\s*({_ZH_PLACE})\s*(?:出发|起飞)")
 
 # An unknown English place: one to three words, ended by a preposition, a time, a mark or the end.
 _EN_STOP = (
@@ -184,6 +186,11 @@ def route(masked: MaskedText, names: list[NameMention]) -> tuple[str | None, str
             break
     if destination is None and (found := _first(_EN_TO, places) or _first(_ZH_TO, places)):
         destination = found[0]
+    if "出发" in masked.current or "起飞" in masked.current:
+        # 从广州出发 says where the flight leaves from, whatever came before it (暑假带孩子去哈尔滨).
+        said = _first(_ZH_SETTING_OFF, places)
+        if said is not None and said[0] != destination:
+            origin = said[0]
     if origin is None:
         for regex in (_EN_FROM, _ZH_FROM):
             m = next((m for m in regex.finditer(masked.current) if places.said(*m.span(m.lastindex or 1))), None)
