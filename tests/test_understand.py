@@ -695,3 +695,56 @@ def test_where_the_flight_sets_off_said_last(parser: Parser) -> None:
 )
 def test_products_inside_dishes_and_sizes(parser: Parser, text: str, items: list[tuple[str, int]]) -> None:
     assert [(i["name"], i["quantity"]) for i in _frames(parser, text)[0]["items"]] == items
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("有没有卖车厘子的 有的话帮我买两斤", "order"),  # looked up only to be bought
+        ("附近有没有卖烤鸭的", "search"),
+        ("今晚还有团圆饭的场次吗 有的话买两张", "order"),
+    ],
+)
+def test_if_there_is_any_then_order_it(parser: Parser, text: str, action: str) -> None:
+    assert _frames(parser, text)[0]["action"] == action
+
+
+@pytest.mark.parametrize(("said", "nights"), [("住一个星期", 7), ("住两周", 14), ("for a week", 7)])
+def test_a_stay_counted_in_weeks(parser: Parser, said: str, nights: int) -> None:
+    assert _frames(parser, f"订一间外滩附近的酒店 {said}")[0]["nights"] == nights
+
+
+def test_two_nights_after_a_weekday(parser: Parser) -> None:
+    assert _frames(parser, "订一间外滩附近的酒店 周六周日两晚")[0]["nights"] == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "count"),
+    [("Barbie IMAX tickets x3 tonight", "Barbie", 3), ("买两张封神 后排 明晚", "封神", 2)],
+)
+def test_a_title_the_catalogue_lacks_next_to_its_tickets(parser: Parser, text: str, title: str, count: int) -> None:
+    [frame] = _frames(parser, text)
+    assert (frame["title"], frame["count"]) == (title, count)
+
+
+def test_a_complaint_is_chat(parser: Parser) -> None:
+    assert _frames(parser, "昨天那家的麻辣烫太难吃了") == [{"domain": "chat"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("奶茶两杯 汉堡一个 薯条一份", [("奶茶", 2), ("汉堡", 1), ("薯条", 1)]),  # counts after, parted by spaces
+        ("帮我买一袋5斤的面粉", [("面粉", 1)]),  # the bag's size in digits
+        ("来一份宫保鸡丁 不要花生 再来两碗米饭", [("宫保鸡丁", 1), ("米饭", 2)]),  # what it comes without
+        ("order a cheeseburger with no tomato and fries", [("cheeseburger", 1), ("fries", 1)]),
+        ("点一份水煮鱼 三个人吃", [("水煮鱼", 1)]),  # who it is for
+        ("给我送一份老街小馆的回锅肉饭", [("回锅肉饭", 1)]),  # the shop's dish the catalogue lacks
+    ],
+)
+def test_items_said_tersely(parser: Parser, text: str, items: list[tuple[str, int]]) -> None:
+    assert [(i["name"], i["quantity"]) for i in _frames(parser, text)[0]["items"]] == items
+
+
+def test_a_booking_order_asked_after(parser: Parser) -> None:
+    assert _frames(parser, "机票订单帮我看一下 是不是订错日子了")[0]["action"] == "status"

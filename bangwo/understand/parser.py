@@ -54,6 +54,7 @@ from bangwo.understand.rules import (
     ZH_QUANTITY_START,
     DomainRules,
     is_talk,
+    looks_up_only,
 )
 from bangwo.understand.text import (
     BUDGET_MARK,
@@ -133,6 +134,7 @@ _EN_BOOKING_VERBS = re.compile(letter_led("book|reserve|find|order", then=r"\b")
 _POLITE = re.compile(letter_led("please|pls|plz|thanks|thank you", then=r"\b") + "|谢谢|麻烦|劳驾|请")
 # Every English count (EN_QUANTITY) holds an ASCII letter or a digit: a command without one skips that search.
 _LETTER_OR_DIGIT = re.compile(r"[a-z\d]")
+_SIZE_AFTER_COUNT = re.compile(r"(?:斤|公斤|千克|克|升|kg|g|l)?\s*(?:的|装)")
 # A count said after the dish it counts: 生椰拿铁 x2, "lemon tea ×3".
 _TIMES_COUNT = re.compile(r"(?<![a-z0-9])[x×*]\s?(\d{1,3})(?![\d.:])")
 _BARE_CANCEL = re.compile(
@@ -248,7 +250,9 @@ class Parser:
         text = masked.current
         quantities = _find_quantities(text)
         boundaries = sorted(
-            m.end() for regex in (ZH_CONJUNCTIONS, EN_CONJUNCTIONS, PUNCTUATION) for m in regex.finditer(text)
+            [m.end() for regex in (ZH_CONJUNCTIONS, EN_CONJUNCTIONS, PUNCTUATION) for m in regex.finditer(text)]
+            # 火锅底料一包 肥牛卷一斤: a count after its noun ends that item, as a comma would.
+            + [q.end for q in quantities if _counts_the_noun_before(text, q)]
         )
         return _Reading(masked, names, times, budget, options, quantities, boundaries)
 
@@ -348,7 +352,7 @@ class Parser:
             d.entry is not None and (d.options or d.owner or shop_said) for d in drafts
         )
         chatting = bool(CHAT_VERBS.search(text))
-        looking_up = bool(rules.search.search(text))
+        looking_up = looks_up_only(rules.search, text)
         said_generic = rules.generic_items.search(text) is not None
         asked = said_a_verb or (looking_up and (bool(drafts) or said_generic))
         if not asked and (chatting or not counted_a_dish):
@@ -421,8 +425,8 @@ class Parser:
 
         drafts += self._open_nouns(rules, reading, used_quantities, bool(own_names))
         drafts.sort(key=lambda d: d.start)
-        drafts = _one_dish_said_twice(drafts)
         self._count_the_dish_before(rules, reading, drafts, used_quantities, bool(own_names))
+        drafts = _one_dish_said_twice(drafts)
         _attach_options(drafts, reading)
         return drafts
 
@@ -486,11 +490,11 @@ class Parser:
         taken_until = -1
         starts: list[tuple[int, _Quantity | None, str]] = []  # (where the noun may start, its quantity, the verb)
         for quantity in reading.quantities:
-            if quantity not in used:
+            if quantity not in used and not _counts_the_noun_before(text, quantity):
                 starts.append((quantity.end, quantity, ""))
         for m in ZH_BARE_NOUN_VERBS.finditer(text):
             starts.append((m.end(), None, m.group(0)))
-        looking_up = rules.search.search(text) is not None
+        looking_up = rules.search.search(text) is not None  # names what it looks for, even to order it after
         if looking_up:
             # A look-up names what it looks for after its own words: 有没有卖煲仔饭的, "look up sushi places".
             for m in SEARCH_NOUN_STARTS.finditer(text):
@@ -517,6 +521,8 @@ class Parser:
                 noun = _without_shop_word(noun)
             elif quantity is None and text.startswith("的", end) and _ends_a_phrase(text, end + 1):
                 continue  # 想吃点清淡的: what kind of dish, not one (a look-up's 有没有卖煲仔饭的 names it)
+            if noun in _PEOPLE_NOUNS:
+                continue
             if not noun or rules.generic_items.fullmatch(noun) or (looking_up and rules.search.fullmatch(noun)):
                 continue
             draft = _ItemDraft(start, end, noun, rules.domain, None, owner=owner)
@@ -587,19 +593,24 @@ def _find_quantities(text: str) -> list[_Quantity]:
                 continue  # 吃包子, 买瓶子: a measure word with 子 is a noun, no count
             quantities.append(_Quantity(m.start(), m.end(), 1, m.group("bare")))
             continue
-        if quantities and quantities[-1].end == m.start() and text.startswith(("的", "装"), m.end()):
-            continue  # 一袋五公斤的大米, 一箱十斤装: the bag's size, not a second count
         said = m.group("num") or m.group("alone") or m.group("pair")
         value = parse_number(said)
         quantities.append(_Quantity(m.start(), m.end(), _as_count(value), m.group("measure")))
+    said_in_chinese = [(q.start, q.end) for q in quantities]
     for m in EN_QUANTITY.finditer(text) if _LETTER_OR_DIGIT.search(text) else ():
+        if any(start <= m.start() < end for start, end in said_in_chinese):
+            continue  # the 10 of 10斤, read already
         value = parse_number(m.group("num"))
         quantities.append(_Quantity(m.start(), m.end(), _as_count(value), m.group("measure")))
     for m in _TIMES_COUNT.finditer(text) if ("x" in text or "×" in text or "*" in text) else ():
         quantities = [q for q in quantities if not m.start() <= q.start < m.end()]  # the 2 of x2: no count of its own
         quantities.append(_Quantity(m.start(), m.end(), _as_count(int(m.group(1))), None, trailing=True))
     quantities.sort(key=lambda q: q.start)
-    return quantities
+    # 一袋五公斤的大米, 一袋10斤的, 一箱十斤装: right after a count, the size of what is counted, no count of its own.
+    return [
+        q for i, q in enumerate(quantities)
+        if not (i and quantities[i - 1].end == q.start and _SIZE_AFTER_COUNT.match(text, q.end))
+    ]
 
 
 def _as_count(value: float | None) -> int | None:
@@ -653,6 +664,13 @@ def _scan_noun(
     n = len(text)
     while position < n and (text[position] in " 的" or text[position] in (OPTION_MARK, BUDGET_MARK)):
         position += 1
+    if position < n and text[position] == ITEM_MARK:
+        # 一份老街小馆的红烧肉饭: a shop the catalogue knows, then 的, then its dish the catalogue lacks.
+        shop_end = position
+        while shop_end < n and text[shop_end] == ITEM_MARK:
+            shop_end += 1
+        if text.startswith("的", shop_end) and shop_end + 1 < n and _HAN.match(text[shop_end + 1]):
+            return _scan_han_noun(text, original, shop_end + 1, quantity_starts, original[position:shop_end])
     if position >= n or text[position] in MARKS or position in quantity_starts:
         return None
     if _HAN.match(text[position]):
@@ -767,6 +785,8 @@ def _part_of_a_dish(text: str, mention: NameMention, mentions: list[NameMention]
     start, end = mention.start, mention.end
     if end in dropped:
         return True  # glued to a name already left out: 猪肉 of 猪肉白菜馅
+    if _LEFT_OUT_BEFORE.search(text, max(0, start - 12), start):
+        return True  # 不要洋葱, "no onions": what the dish comes without
     latin = mention.said.isascii()
     if latin:
         after = _EN_WORD.match(text, end + 1) if text.startswith(" ", end) else None
@@ -802,13 +822,26 @@ def _part_of_a_dish(text: str, mention: NameMention, mentions: list[NameMention]
 # Between a dish and the count said after it: 奶茶来两杯, 酸菜鱼再来一份, 饺子各要一份.
 _COUNT_VERB_BEFORE = re.compile(r"(?:再|各|给我|帮我)?(?:来|要)\s*$")
 # After a count said last in its phrase: punctuation, a slot already read, a joining word, or the end.
-_PHRASE_END = re.compile(r"\s*(?:$|[,，。.!！?？;；、~\ue001-\ue007]|(?:and|with|please|pls|plus)\b|和|再|还|谢谢)")
+_PHRASE_END = re.compile(
+    r"\s*(?:$|[,，。.!！?？;；、~\ue001-\ue007]|(?:and|with|please|pls|plus)\b|和|再|还|谢谢)|\s+(?=[\u4e00-\u9fff\ue000])"
+)
 
 
 def _ends_a_phrase(text: str, position: int) -> bool:
     return _PHRASE_END.match(text, position) is not None
 
 
+def _counts_the_noun_before(text: str, quantity: _Quantity) -> bool:
+    """火锅底料一包 肥牛卷一斤: a count between a noun and the end of its phrase counts that noun, not the next."""
+    before = text[quantity.start - 1] if quantity.start else ""
+    noun_before = before == ITEM_MARK or (bool(_HAN.match(before)) and before not in NOUN_STOP_CHARS)
+    return noun_before and _ends_a_phrase(text, quantity.end)
+
+
+# Said right before a product the dish is to come without: 不要洋葱, 别放香菜, "no onions", "hold the cheese".
+_LEFT_OUT_BEFORE = re.compile(r"(?:不要|不加|不放|别放|别加|去掉|(?<![a-z])(?:no|without|hold the))\s*$")
+# Who a dish is for, no dish: 两个人吃, 三人份.
+_PEOPLE_NOUNS = frozenset({"人", "人份", "位", "个人"})
 # The last character of a dish's filling or flavour said on its own: 猪肉白菜馅(的), 草莓味(的).
 _FILLING_ENDS = frozenset("馅味")
 

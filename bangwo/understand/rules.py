@@ -112,7 +112,7 @@ CHAT_VERBS = re.compile(
 
 # What the noun scanner stops at when reading an unknown item name.
 NOUN_STOP_CHARS = frozenset(
-    "和跟与及或还再加送到给帮吧呢啊呀吗了嘛哦哈请在去用就好要我你他她它们这那哪个谢快点来买叫订吃喝拿整想让把被从完怎"
+    "和跟与及或还再加送到给帮吧呢啊呀吗了嘛哦哈请在去用就好要我你他她它们这那哪个谢快点来买叫订吃喝拿整想让把被从完怎卖"
 )
 NOUN_STOP_WORDS = ("外卖", "谢谢", "送到", "过来", "快点", "马上", "立刻", "尽快", "左右", "以内", "一下", "可以")
 EN_NOUN_STOP_WORDS = frozenset(
@@ -357,6 +357,20 @@ EN_ORDER_VERBS = re.compile(
 
 # ---- looking things up ------------------------------------------------------------------
 
+# Asked to act after looking: 有没有外滩附近的酒店？帮我订一晚, 有没有卖榴莲的 有的话帮我买一个, "any rooms near the
+# Bund? book me one": the look-up only says what to order.
+ACT_AFTER_LOOKING = re.compile(
+    r"有的话|如果有|要是有|帮我订|给我订|帮我预订|帮我预定|帮我买|给我买|帮我来|帮我点|就订|就买|就要"
+    r"|" + letter_led("book (?:me|it|one|that|a)|if so|if there (?:is|are)", then=r"\b")
+)
+
+
+def looks_up_only(search: re.Pattern[str], text: str) -> bool:
+    """Whether the text asks to look something up, and not to order it after looking."""
+    looked = search.search(text)
+    return looked is not None and ACT_AFTER_LOOKING.search(text, looked.end()) is None
+
+
 # Words after which a look-up names what it looks for: 有没有卖煲仔饭的, 查一下附近的螺蛳粉店,
 # "look up sushi places", "are there any dumpling places", "check if there are strawberries".
 SEARCH_NOUN_STARTS = re.compile(
@@ -385,6 +399,8 @@ KNOWLEDGE_QUESTION = re.compile(
     r"|怎么做|怎样做|怎么煮|怎么炒|怎么烧|怎么炖|怎么泡|做法|菜谱|食谱|热量|卡路里"
     # Why things are, how long they take, what a film meant, what the assistant thinks.
     r"|为什么|为啥|要多久|多长时间|啥意思|没看懂|结局|你觉得|您觉得|听听[^，。,.!！]{0,6}建议|有什么建议|给点建议"
+    # Complaints about what was had: 难吃死了, 别再推荐了.
+    r"|难吃|难喝|不好吃|不好喝|别再推荐"
     # How things usually are: 酒店一般几点退房, 外卖通常多久送到.
     r"|一般[^，。,.!！?？]{0,6}?(?:几|什么|怎么|多少|多久|要不要)|通常[^，。,.!！?？]{0,6}?(?:几|什么|怎么|多少|多久)"
     r"|"

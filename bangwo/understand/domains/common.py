@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bangwo.understand.numbers import EN_NUMBER, ZH_NUMBER, parse_number
+from bangwo.understand.rules import looks_up_only
 from bangwo.understand.text import SLOT_MARK, MaskedText, letter_led
 
 MAX_COUNT = 99
@@ -26,11 +27,11 @@ CANCEL = re.compile(
 )
 # Asking after a booking already made: "我的…", "my …", or words only a booking has.
 _MY_BOOKING = re.compile(
-    r"我的|我订的|我买的|刚订的|刚买的|刚才订的|刚才买的|之前订的|已经订的|订好的|"
+    r"我的|我订的|我买的|刚订的|刚买的|刚才订的|刚才买的|之前订的|已经订的|订好的|订单|"
     + letter_led("my|i booked|i bought|we booked", then=r"\b")
 )
 _STATUS_WORDS = re.compile(
-    r"订好了|订上了|订到了|订成功|出票|延误|晚点|准点|登机口|状态|到哪|在哪|确认了|进度|几点起飞|几点的|哪个厅|哪个影厅|几号厅|订单"
+    r"订好了|订上了|订到了|订成功|出票|延误|晚点|准点|登机口|状态|到哪|在哪|确认了|进度|几点起飞|几点的|哪个厅|哪个影厅|几号厅|订单|订成|订错"
     # Asking whether something happened to it, or what its code or number is: 改签成功了吗, 取票码是多少.
     r"|成功|了吗|了没|码|是多少|是什么|是几|"
     + letter_led(
@@ -60,17 +61,13 @@ SEARCH = re.compile(
 )
 
 
-# Asked to book after looking: 有没有外滩附近的酒店？帮我订一晚; "any rooms near the Bund? book me one".
-_BOOK_AFTER = re.compile(r"帮我订|给我订|帮我预订|帮我预定|就订|" + letter_led("book (?:me|it|one|that|a)", then=r"\b"))
-
-
 def action_of(text: str) -> str:
     """cancel, status, search or order, from the words of the request."""
     if CANCEL.search(text):
         return "cancel"
     if _STATUS_ONLY.search(text) or (_MY_BOOKING.search(text) and _STATUS_WORDS.search(text)):
         return "status"
-    if (looked := SEARCH.search(text)) is not None and not _BOOK_AFTER.search(text, looked.end()):
+    if looks_up_only(SEARCH, text):
         return "search"
     return "order"
 
@@ -99,6 +96,8 @@ _EN_COUNT = re.compile(
     rf"\ba family of ({EN_NUMBER})\b|\b(?:party|group) of ({EN_NUMBER})\b"
     rf"|\b({EN_NUMBER})\s+{_EN_WORD_GAP}(?:tickets?|tix|seats?|adults?|child|children|kids?|people|persons?|passengers?|"
     rf"travell?ers?|guests?|pax|of us)\b"
+    # Counted after the word: "tickets x2", "seats ×3".
+    r"|\b(?:tickets?|tix|seats?)\s*[x×*]\s*(\d{1,2})\b"
 )
 _EN_ROOMS = re.compile(rf"\b({EN_NUMBER})\s+{_EN_WORD_GAP}rooms?\b")
 

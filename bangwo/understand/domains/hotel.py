@@ -15,27 +15,31 @@ from bangwo.understand.text import SLOT_MARK, MaskedText
 
 _N = f"(?>{ZH_NUMBER})"
 _NIGHTS = re.compile(
-    # Not the day of a date: 周五晚上, 初一晚上, 大年三十晚上 are evenings, not nights counted.
-    rf"(?<![周期拜初年号日月\d零一二两三四五六七八九十])({_N}|俩|仨)\s*个?(?:晚上|晚|夜)(?![饭餐安点])"
+    # Not the day of a date: 周五晚上, 初一晚上, 大年三十晚上 are evenings, not nights counted (两 is in no date:
+    # 周日两晚 counts two).
+    rf"(?:(?<![周期拜初年号日月\d零一二两三四五六七八九十])({_N}|俩|仨)|(两))\s*个?(?:晚上|晚|夜)(?![饭餐安点])"
     rf"|\b({EN_NUMBER})\s+nights?\b"
 )
+# A stay counted in weeks: 住一个星期, 住两周, "for a week".
+_WEEKS = re.compile(rf"({_N}|俩|仨)\s*(?:个星期|个礼拜|星期|周)(?![一二三四五六日天末])|\b({EN_NUMBER})\s+weeks?\b")
 _DAYS = re.compile(rf"住\s*({_N}|俩|仨)\s*(?:天|日)|\b(?:stay(?:ing)?|for)\s+({EN_NUMBER})\s+days?\b")
 _NIGHT_WORDS = ("晚", "夜", "night")
 _DAY_WORDS = ("住", "day")
+_WEEK_WORDS = ("住", "stay", "for")
 MAX_NIGHTS = 365
 
 
 def nights_said(masked: MaskedText) -> int | None:
     """Nights (or days, see the module note), masked; None when not said."""
-    for regex, needs in ((_NIGHTS, _NIGHT_WORDS), (_DAYS, _DAY_WORDS)):
+    for regex, needs, nights_each in ((_NIGHTS, _NIGHT_WORDS, 1), (_DAYS, _DAY_WORDS, 1), (_WEEKS, _WEEK_WORDS, 7)):
         if not any(word in masked.current for word in needs):
-            continue  # cheap: every match holds one of these
+            continue  # cheap: every match holds one of these (a stay in weeks is said with 住, "stay" or "for")
         m = regex.search(masked.current)
         if m is None:
             continue
-        value = parse_number(m.group(1) or m.group(2))
+        value = parse_number(next(said for said in m.groups() if said))
         if value is None or value <= 0:
             continue
         masked.mask(m.start(), m.end(), SLOT_MARK)
-        return min(int(value), MAX_NIGHTS)
+        return min(int(value * nights_each), MAX_NIGHTS)
     return None

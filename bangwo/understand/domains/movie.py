@@ -54,11 +54,16 @@ _EN_TITLE = re.compile(
     r"(?:\b(?:tickets?|seats?)|\ue007+)\s+(?:for|to)\s+(?:the\s+(?:premiere|showing|screening)\s+of\s+)?"
     rf"([a-z0-9][a-z0-9' :-]*?){_TITLE_END}"
     rf"|\b(?:watch|see)\s+([a-z0-9][a-z0-9' :-]*?){_TITLE_END}"
+    # The title first, then its tickets: "Oppenheimer IMAX tickets x2".
+    r"|^(?:(?:please|pls)\s+)?(?:(?:book|get|buy)\s+)?(?!(?:book|get|buy|order|reserve|movie|film|i|we|me|us|my|our|the|a|an)\b)"
+    r"([a-z0-9][a-z0-9' :-]*?)\s+(?:imax\s+|3d\s+)?(?:tickets?\b|tix\b|\ue007)"
 )
 _ZH_TITLE = re.compile(
     r"看\s*([^\W_的了吧吗呢]{2,10}?)(?=的票|的电影|[,，。!！?？\s]|$|[\ue000-\ue007])|([^\W_的]{2,10}?)的(?:电影)?票"
     # A title said first, then its premiere: 流浪地球3 首映 两张.
     r"|(?:^|(?<=[\s,，。]))([^\W_的看买订带要想去来]{2,10}?)\s*(?:的)?(?:首映|首场|点映)"
+    # Right after its count of tickets: 买四张满江红 第一排.
+    r"|(?<=[张\ue007])\s*([^\W_的看买订带要想去来票]{2,10}?)(?=[\s,，。!！?？]|$|[\ue000-\ue007])"
 )
 _NOT_A_TITLE = re.compile(r"^(?:电影|一下|看|票|首映|首场|点映|a movie|movie|the movie|film|a film|it|something|one)$")
 

@@ -237,7 +237,7 @@ def hotel_place(masked: MaskedText, names: list[NameMention]) -> tuple[str | Non
         for regex, holds in _CITY_RULES:
             for m in regex.finditer(masked.current) if _may_match(holds, masked.current) else ():
                 said = places.said(*m.span(m.lastindex or 1))
-                if said and said != near:
+                if said and not (near and (said in near or near in said)):  # a part of the near-place is no city
                     city = said
                     break
             if city is not None:
