@@ -748,3 +748,35 @@ def test_items_said_tersely(parser: Parser, text: str, items: list[tuple[str, in
 
 def test_a_booking_order_asked_after(parser: Parser) -> None:
     assert _frames(parser, "机票订单帮我看一下 是不是订错日子了")[0]["action"] == "status"
+
+
+def test_a_clock_time_is_no_meal_ordered(parser: Parser) -> None:
+    [frame] = _frames(parser, "年兽来了，今晚十二点那场，来一张")
+    assert (frame["domain"], frame["title"], frame["time"]) == ("movie", "年兽来了", "00:00")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("帮我找一家口碑好的粤菜馆，点一份烧鹅饭", {"domain": "food"}),  # a rating wished for, no question
+        ("find me 2 tickets for Wicked tonight", {"title": "Wicked", "count": 2}),
+        ("5月1号上午杭州到大理，一张", {"domain": "flight", "destination": "大理"}),  # a known city to any place
+        ("a one-way ticket from Hangzhou to Xiamen, any time tomorrow", {"action": "order"}),
+        ("book 3 flights from Shanghai to Seoul", {"count": 3}),
+        ("西湖边的酒店，住两晚，预算一晚500", {"budget_max": 500}),
+    ],
+)
+def test_requests_that_look_like_other_things(parser: Parser, text: str, expected: dict[str, Any]) -> None:
+    assert {k: _frames(parser, text)[0].get(k) for k in expected} == expected
+
+
+def test_an_order_named_is_no_order_asked_for(parser: Parser) -> None:
+    film, meal = _frames(parser, "cancel my movie tickets and my food order")
+    assert (film["action"], meal["domain"], meal["action"], meal["missing"]) == ("cancel", "food", "cancel", [])
+
+
+def test_words_that_are_no_dish(parser: Parser) -> None:
+    [frame] = _frames(parser, "I'm in a hurry, get me a latte")
+    assert [i["name"] for i in frame["items"]] == ["latte"]
+    [frame] = _frames(parser, "buy a bag of tangyuan for the Lantern Festival")
+    assert [i["name"] for i in frame["items"]] == ["tangyuan"]  # the festival's lantern is no product

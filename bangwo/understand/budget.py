@@ -18,7 +18,9 @@ _NOT_MONEY_AFTER = r"(?![天日晚年月周个分秒小时公里米斤人张间�
 
 _ZH_BUDGET = re.compile(
     # 不超过30元 / 预算50 / 最多二十块
-    rf"{_ZH_LIMIT_BEFORE}\s*(?:是|为|在)?\s*¥?\s*({_N})\s*{_NOT_MONEY_AFTER}(?:{_ZH_UNIT})?\s*(?:{_ZH_LIMIT_AFTER})?"
+    # 预算一晚600: the limit on each night, said before the amount.
+    rf"{_ZH_LIMIT_BEFORE}\s*(?:是|为|在)?\s*(?:{_ZH_PER})?\s*¥?\s*({_N})\s*{_NOT_MONEY_AFTER}(?:{_ZH_UNIT})?\s*"
+    rf"(?:{_ZH_LIMIT_AFTER})?"
     # ¥20以内 / 20块以内 / 1500以内 (a bare number needs the limit word right after it)
     rf"|¥?\s*({_N})\s*(?:{_ZH_UNIT}\s*(?:{_ZH_LIMIT_AFTER}|左右以内)|(?:以内|以下|之内))"
     # 800一晚以内 / 500块每晚以下

@@ -205,7 +205,8 @@ _OTHER_TRANSPORT = re.compile(
 )
 _DELIVERED_TO = re.compile(r"送到|送去|送至|" + letter_led("deliver(?:ed)? to", then=r"\b"))
 _ORDER_VERB = re.compile(r"来|要|" + letter_led("get|want|order|add", then=r"\b"))
-_TOWARDS_A_PLACE = re.compile(r"(?:去|到|飞|回|" + letter_led(r"to\b|from\b") + r")\s*\ue005")
+# (Or from a known place to any: 成都到拉萨.)
+_TOWARDS_A_PLACE = re.compile(r"(?:去|到|飞|回|" + letter_led(r"to\b|from\b") + r")\s*\ue005|\ue005\s*(?:到|飞|去)")
 # A trip said by where it starts and where it goes (回西安，从深圳走) is a flight: the only way to travel sold.
 _FROM_A_PLACE = re.compile(r"(?:从|由|" + letter_led(r"from\b") + r")\s*\ue005")
 

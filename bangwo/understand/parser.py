@@ -90,6 +90,10 @@ _COOKED_START = re.compile(
 )
 # Verbs after which an English noun may come without an article ("order sushi").
 _EN_BARE_NOUN_VERBS = frozenset({"order", "eat", "drink"})
+# What "a" or "an" counts in a phrase, not a dish: "I'm in a rush", "give me a minute".
+_EN_NOT_A_DISH = frozenset({"rush", "hurry", "minute", "moment", "second", "bit", "while", "lot", "favour", "favor"})
+# "my food order", "the order": an order named, not asked for.
+_ORDER_AS_A_NOUN = re.compile(r"\b(?:my|our|the|that|this|food|grocery|takeout|delivery)\s+orders?\b")
 # Words that may follow an English verb but never start a dish name.
 _EN_NOT_A_NOUN_START = frozenset({"me", "us", "some", "something", "anything", "the", "my", "your", "to"})
 # A film title in book-title marks, known to the catalogue or not: 《某某》.
@@ -271,12 +275,15 @@ class Parser:
             produced = self._clause_frames(clause, masked, names, options, now)
             if produced and read and read[-1][0].action != "order":
                 said = masked.original[clause.start : clause.end]
+                said = _ORDER_AS_A_NOUN.sub(" ", said)  # "and my food order": no verb of its own
                 if not (ZH_ORDER_VERBS.search(said) or EN_ORDER_VERBS.search(said) or _EN_BOOKING_VERBS.search(said)):
                     # One verb for both: "look up flights to Kunming and hotels near Green Lake" looks both up,
                     # "cancel my flight and my hotel" cancels both.
                     for frame, _ in produced:
                         if frame.action == "order":
                             frame.action = read[-1][0].action
+                            if frame.domain in RULES_BY_DOMAIN:
+                                frame.missing = []  # a meal cancelled or asked after needs no dish named
             read += produced
         read = _one_meal_said_twice(read)
         _share_context(read)
@@ -687,7 +694,7 @@ def _scan_noun(
             break
         words.append(m.group(0))
         end = m.end()
-    if not words or EN_ORDER_VERBS.fullmatch(words[0]) or words[0] in _EN_NOT_A_NOUN_START:
+    if not words or EN_ORDER_VERBS.fullmatch(words[0]) or words[0] in _EN_NOT_A_NOUN_START | _EN_NOT_A_DISH:
         return None
     if text[end : end + 2].lstrip().startswith(ITEM_MARK):
         return None  # "fresh strawberries": a modifier of a catalogue name, read with that name
@@ -795,7 +802,8 @@ def _part_of_a_dish(text: str, mention: NameMention, mentions: list[NameMention]
             return True  # the first word of a shop's name: "from Burger King", "from Pizza Hut"
     else:
         next_word = text[end : end + 1]
-    if next_word in ("馅", "味", "flavor", "flavour", "flavored", "flavoured", "filling"):
+    # A filling or a flavour of the dish ordered; or the name of a festival ("the Lantern Festival").
+    if next_word in ("馅", "味", "flavor", "flavour", "flavored", "flavoured", "filling", "festival"):
         return True
     if entry.domains != {"grocery"}:
         return False  # a dish after "with" is a side ("a burger with fries"), an item of its own

@@ -199,7 +199,7 @@ class DomainRules:
 
 # 点 as a verb (点外卖), not a time or an amount (三点, 快点, 早点, 多点): the lookbehind comes after the
 # character, so that re can skip to where a 点 is (see text.letter_led).
-_DIAN_VERB = r"点(?<![一两三四五六七八九十\d快早晚慢多少好有差几]点)(?![评赞击开钟半儿头])"
+_DIAN_VERB = r"点(?<![零〇一二两三四五六七八九十\d快早晚慢多少好有差几]点)(?![评赞击开钟半儿头])"
 
 FOOD = DomainRules(
     domain="food",
@@ -347,7 +347,7 @@ ZH_ORDER_VERBS = re.compile(r"买|订|预订|预定|下单|来|要|整|拿|送|�
 ZH_BARE_NOUN_VERBS = re.compile(rf"{_DIAN_VERB}|叫|下单|想吃|想喝|要吃|要喝|吃|喝|买|订")
 EN_ORDER_VERBS = re.compile(
     letter_led(
-        "order|buy|get|want|would like|have|need|bring|grab|send|deliver|fetch|pick up|i'll take|"
+        "order|buy|get|want|wants|would like|have|need|needs|bring|grab|send|deliver|fetch|pick up|i'll take|"
         "can i get|could i get|give",
         then=r"\b",
     )
@@ -395,7 +395,9 @@ CHAT_TASK_FIRST = re.compile(
 )
 # Questions about how things are, not requests to do them: rules, differences, permissions, how a dish is made.
 KNOWLEDGE_QUESTION = re.compile(
-    r"区别|有什么不同|有啥不同|什么意思|可以带|能带|能不能带|可不可以带|让不让带|允许带|规定|票房|口碑|评分|排行"
+    r"区别|有什么不同|有啥不同|什么意思|可以带|能带|能不能带|可不可以带|让不让带|允许带|规定|票房|排行"
+    # A rating asked about, not wished for (评分高的川菜馆 asks for one).
+    r"|口碑(?:怎么样|如何|好吗|咋样)|评分(?:多少|怎么样|如何|高吗|咋样)"
     r"|怎么做|怎样做|怎么煮|怎么炒|怎么烧|怎么炖|怎么泡|做法|菜谱|食谱|热量|卡路里"
     # Why things are, how long they take, what a film meant, what the assistant thinks.
     r"|为什么|为啥|要多久|多长时间|啥意思|没看懂|结局|你觉得|您觉得|听听[^，。,.!！]{0,6}建议|有什么建议|给点建议"

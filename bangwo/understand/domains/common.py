@@ -52,7 +52,7 @@ _STATUS_ONLY = re.compile(
 )
 SEARCH = re.compile(
     r"查一下|查查|查询|查看|查|搜一下|搜索|搜|看一下|看看|瞧瞧|有没有|有什么|有哪些|有几|哪些|多少钱|什么价|价格|比价|比较|"
-    + letter_led("what|which|any|are there|is there|list|compare|how much", then=r"\b")
+    + letter_led("what|which|any(?! ?time)|are there|is there|list|compare|how much", then=r"\b")
     + "|"
     + letter_led("check(?! in| out)", then="(?![a-z])")  # check一下
     # Said between Chinese words (search一下) an English verb has no \b around it.
@@ -95,7 +95,7 @@ _EN_WORD_GAP = r"(?:(?:[a-z-]+|[\ue000-\ue007]+)\s+){0,2}?"
 _EN_COUNT = re.compile(
     rf"\ba family of ({EN_NUMBER})\b|\b(?:party|group) of ({EN_NUMBER})\b"
     rf"|\b({EN_NUMBER})\s+{_EN_WORD_GAP}(?:tickets?|tix|seats?|adults?|child|children|kids?|people|persons?|passengers?|"
-    rf"travell?ers?|guests?|pax|of us)\b"
+    rf"travell?ers?|guests?|pax|flights?|of us)\b"
     # Counted after the word: "tickets x2", "seats ×3".
     r"|\b(?:tickets?|tix|seats?)\s*[x×*]\s*(\d{1,2})\b"
 )
@@ -121,7 +121,7 @@ _PEOPLE_COUNTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
 
 
 # What a count counts, from the word it ends with: tickets, seats, or (any other word) people.
-_COUNTED_TICKETS = re.compile(r"(?:张|tickets?|tix)$")
+_COUNTED_TICKETS = re.compile(r"(?:张|tickets?|tix|flights?)$")
 _COUNTED_SEATS = re.compile(r"seats?$")
 
 

@@ -55,7 +55,8 @@ _EN_TITLE = re.compile(
     rf"([a-z0-9][a-z0-9' :-]*?){_TITLE_END}"
     rf"|\b(?:watch|see)\s+([a-z0-9][a-z0-9' :-]*?){_TITLE_END}"
     # The title first, then its tickets: "Oppenheimer IMAX tickets x2".
-    r"|^(?:(?:please|pls)\s+)?(?:(?:book|get|buy)\s+)?(?!(?:book|get|buy|order|reserve|movie|film|i|we|me|us|my|our|the|a|an)\b)"
+    r"|^(?:(?:please|pls)\s+)?(?:(?:book|get|buy|find)\s+)?"
+    r"(?!(?:book|get|buy|find|order|reserve|cancel|refund|check|movie|film|i|we|me|us|my|our|the|a|an)\b)"
     r"([a-z0-9][a-z0-9' :-]*?)\s+(?:imax\s+|3d\s+)?(?:tickets?\b|tix\b|\ue007)"
 )
 _ZH_TITLE = re.compile(
@@ -65,7 +66,10 @@ _ZH_TITLE = re.compile(
     # Right after its count of tickets: 买四张满江红 第一排.
     r"|(?<=[张\ue007])\s*([^\W_的看买订带要想去来票]{2,10}?)(?=[\s,，。!！?？]|$|[\ue000-\ue007])"
 )
-_NOT_A_TITLE = re.compile(r"^(?:电影|一下|看|票|首映|首场|点映|a movie|movie|the movie|film|a film|it|something|one)$")
+_NOT_A_TITLE = re.compile(
+    r"^(?:电影|一下|看|票|首映|首场|点映|就行|就好|都行|也行|可以"
+    r"|a movie|movie|the movie|film|a film|it|something|one)$"
+)
 
 
 # A row turned down is no wish: 第一排的不要, 别坐前排, "not the front row".
