@@ -780,3 +780,38 @@ def test_words_that_are_no_dish(parser: Parser) -> None:
     assert [i["name"] for i in frame["items"]] == ["latte"]
     [frame] = _frames(parser, "buy a bag of tangyuan for the Lantern Festival")
     assert [i["name"] for i in frame["items"]] == ["tangyuan"]  # the festival's lantern is no product
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("来两杯拿铁，不对，三杯", {"items": [("拿铁", 3)]}),  # a count said again
+        ("get me four croissants, sorry, make that five", {"items": [("croissant", 5)]}),
+        ("order two bottles of coke, no, sprite", {"items": [("sprite", 2)]}),  # the thing said again keeps its count
+        ("一杯中杯拿铁，不对，大杯", {"items": [("拿铁", 1)], "size": "large"}),  # an option said again
+        ("两张惊蛰无声，不对，是团圆饭，今晚", {"title": "团圆饭", "count": 2}),
+        ("外滩附近的酒店住两晚，不对，三晚", {"nights": 3}),
+        ("a latte, no ice", {"items": [("latte", 1)]}),  # "no ice" is an option, no correction
+    ],
+)
+def test_a_correction_wins(parser: Parser, text: str, expected: dict[str, Any]) -> None:
+    [frame] = _frames(parser, text)
+    got: dict[str, Any] = {k: frame.get(k) for k in expected if k not in ("items", "size")}
+    if "items" in expected:
+        got["items"] = [(i["name"], i["quantity"]) for i in frame["items"]]
+    if "size" in expected:
+        got["size"] = frame["items"][0]["options"]["size"]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("帮我们组七个人每人点一份鸡排饭", [("鸡排饭", 7)]),
+        ("五个人一人一杯杨枝甘露", [("杨枝甘露", 5)]),
+        ("order fried rice for a family of three, one each", [("fried rice", 3)]),
+        ("we're four people, each wants a bowl of beef noodles", [("beef noodles", 4)]),
+    ],
+)
+def test_one_for_each_person(parser: Parser, text: str, items: list[tuple[str, int]]) -> None:
+    assert [(i["name"], i["quantity"]) for i in _frames(parser, text)[0]["items"]] == items

@@ -20,9 +20,10 @@ from datetime import datetime
 from bangwo.domain.frame import FrameItem, IntentFrame, ItemOptions, ParseResult
 from bangwo.understand.budget import find_budget
 from bangwo.understand.clauses import Clause, split_clauses
+from bangwo.understand.corrections import repaired
 from bangwo.understand.domains.travel import TRAVEL_DOMAINS, complete, travel_frame
 from bangwo.understand.lexicon import Lexicon, LexiconEntry, NameMention
-from bangwo.understand.numbers import EN_NUMBER_WORDS, parse_number
+from bangwo.understand.numbers import EN_NUMBER, EN_NUMBER_WORDS, ZH_NUMBER, parse_number
 from bangwo.understand.options import OptionMention, find_options
 from bangwo.understand.rules import (
     CHAT_VERBS,
@@ -92,6 +93,7 @@ _COOKED_START = re.compile(
 _EN_BARE_NOUN_VERBS = frozenset({"order", "eat", "drink"})
 # What "a" or "an" counts in a phrase, not a dish: "I'm in a rush", "give me a minute".
 _EN_NOT_A_DISH = frozenset({"rush", "hurry", "minute", "moment", "second", "bit", "while", "lot", "favour", "favor"})
+_EN_NOT_A_DISH |= {"people", "persons", "each", "everyone", "everybody", "guys", "folks", "family", "team", "group"}
 # "my food order", "the order": an order named, not asked for.
 _ORDER_AS_A_NOUN = re.compile(r"\b(?:my|our|the|that|this|food|grocery|takeout|delivery)\s+orders?\b")
 # Words that may follow an English verb but never start a dish name.
@@ -230,7 +232,7 @@ class Parser:
 
     def parse(self, text: str, now: datetime) -> ParseResult:
         cased = clean(text if isinstance(text, str) else str(text))
-        cleaned = lower_ascii(cased)
+        cleaned, cased = repaired(lower_ascii(cased), cased, self.lexicon)
         lang = detect_lang(cleaned)
         if not cleaned:
             return _chat(lang)
@@ -434,6 +436,7 @@ class Parser:
         drafts.sort(key=lambda d: d.start)
         self._count_the_dish_before(rules, reading, drafts, used_quantities, bool(own_names))
         drafts = _one_dish_said_twice(drafts)
+        _one_for_each_person(drafts, text)
         _attach_options(drafts, reading)
         return drafts
 
@@ -528,8 +531,10 @@ class Parser:
                 noun = _without_shop_word(noun)
             elif quantity is None and text.startswith("的", end) and _ends_a_phrase(text, end + 1):
                 continue  # 想吃点清淡的: what kind of dish, not one (a look-up's 有没有卖煲仔饭的 names it)
-            if noun in _PEOPLE_NOUNS:
-                continue
+            if noun in _PEOPLE_NOUNS or (noun.startswith("人") and quantity is not None and quantity.unit == "个"):
+                if quantity is not None:
+                    used.add(quantity)  # the party's size counts no dish
+                continue  # 两个人吃, 六个人一人一杯: who it is for
             if not noun or rules.generic_items.fullmatch(noun) or (looking_up and rules.search.fullmatch(noun)):
                 continue
             draft = _ItemDraft(start, end, noun, rules.domain, None, owner=owner)
@@ -850,6 +855,34 @@ def _counts_the_noun_before(text: str, quantity: _Quantity) -> bool:
 _LEFT_OUT_BEFORE = re.compile(r"(?:不要|不加|不放|别放|别加|去掉|(?<![a-z])(?:no|without|hold the))\s*$")
 # Who a dish is for, no dish: 两个人吃, 三人份.
 _PEOPLE_NOUNS = frozenset({"人", "人份", "位", "个人"})
+# How many are in the party, and the words that give each of them one: 我们办公室五个人，每人一杯…, "our team of
+# four wants bubble teas, one each", "we're six people, each wants a plate of…".
+_PARTY = re.compile(
+    rf"(?P<zh>(?>{ZH_NUMBER}))\s*个人(?!份)|(?:team|group|party|family) of (?P<of>{EN_NUMBER})\b"
+    rf"|(?:we're|we are|there are|for) (?P<we>{EN_NUMBER}) (?:people|persons|of us)\b"
+)
+_EACH = re.compile(r"每人|每个人|一人|人手|各|" + letter_led("each|apiece|per person|for everyone", then=r"\b"))
+
+
+def _one_for_each_person(drafts: list[_ItemDraft], text: str) -> None:
+    """The dish given to each of a party counts once a person: 五个人，每人一杯生椰拿铁 is five of it."""
+    party = _PARTY.search(text) if drafts else None
+    each = _EACH.search(text, party.end()) if party is not None else None
+    if party is None or each is None:
+        return
+    people = _as_count(parse_number(party.group("zh") or party.group("of") or party.group("we")))
+    if people is None or people < 2:
+        return
+    # The dish said right after the word (每人一杯X, "each wants a plate of X": its count is each one's), else the
+    # one before it ("bubble teas, one each").
+    after = [d for d in drafts if d.start >= each.end()]
+    if after:
+        dish = min(after, key=lambda d: d.start)
+        dish.quantity = min(people * (dish.quantity or 1), MAX_QUANTITY)
+    else:
+        max(drafts, key=lambda d: d.start).quantity = people
+
+
 # The last character of a dish's filling or flavour said on its own: 猪肉白菜馅(的), 草莓味(的).
 _FILLING_ENDS = frozenset("馅味")
 

@@ -78,7 +78,7 @@ VERB_CHARS_BEFORE_BARE_MEASURE = frozenset("来买点叫要整拿订送给吃喝
 # volumes, weights per pack, lengths and strengths. 斤/公斤/kg stay measures: food is bought by the jin.
 SIZE_UNITS = r"(?:毫升|升|千克|克|毫米|厘米|英寸|寸|度|瓦|%|ml|cl|l|g|oz|mm|cm|inch(?:es)?|percent)(?![a-z])"
 ZH_QUANTITY = re.compile(
-    rf"(?P<num>(?>{ZH_NUMBER}))\s*(?P<measure>{_MEASURE_ALT})"
+    rf"(?P<num>(?>{ZH_NUMBER}))\s*[大小]?(?P<measure>{_MEASURE_ALT})"  # 一大包薯片
     rf"|(?P<bare>{_MEASURE_ALT})"
     rf"|(?P<alone>(?>{ZH_NUMBER}))(?=\s*[\ue000\ue003])"  # 俩汉堡, 一大杯… : a number right before a dish or option
     # 俩 and 仨 are "two of" / "three of" themselves and take no measure word: 来俩肉夹馍, 仨菠萝.

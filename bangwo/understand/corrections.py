@@ -1,0 +1,93 @@
+"""Self-repair: a person corrects what they just said, and the correction wins.
+
+"来三杯珍珠奶茶，不对，四杯", "three coconut lattes, sorry, make that two", "三张星河旅人，不对，是惊蛰无声",
+"a grande, actually no, a large", "two bottles of soy sauce, no, vinegar". The text is repaired before
+the rules read it: what follows the marker replaces the last thing of the same kind said before it
+(a count, a catalogue name of the same kind, an option of the same group), and the marker and the
+correction are dropped. A correction of nothing recognisable leaves the text as it was.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bangwo.understand.lexicon import Lexicon
+from bangwo.understand.numbers import EN_NUMBER, ZH_NUMBER
+from bangwo.understand.options import find_options
+from bangwo.understand.rules import EN_MEASURES, ZH_MEASURES
+from bangwo.understand.text import MaskedText
+
+MAX_REPAIRS = 3
+# The marker always follows a comma: "I actually want…" and 不对称 are no corrections.
+_MARKER = re.compile(
+    r"[,，]\s*(?:不对|不不|哦不|啊不|错了|说错了)\s*[,，]?\s*(?:是|改成|换成|要)?\s*"
+    r"|[,，]\s*(?:改成|换成)\s*"
+    # "no" and "wait" alone only between commas: "a latte, no ice" is an option, "not too sweet" no correction.
+    r"|,\s*(?:(?:no wait|wait no|actually no|actually|sorry|i mean)\b\s*,?|(?:no|wait)\s*,)\s*(?:make (?:that|it)\s+)?"
+    r"|,\s*make (?:that|it)\s+"
+)
+_FRAGMENT_END = re.compile(r"[,，。.!！?？;；]|$")
+# Measure words, and what a booking counts: nights, days, rooms, tickets, people.
+_ZH_MEASURE = "|".join(sorted({*ZH_MEASURES, "晚", "夜", "天", "间", "张", "位", "个人", "人"}, key=len, reverse=True))
+_COUNT_SAID = re.compile(
+    rf"(?P<num>(?>{ZH_NUMBER}))\s*(?:{_ZH_MEASURE})?|(?P<en>{EN_NUMBER})(?:\s+(?:{EN_MEASURES}))?"
+)
+_COUNT_BEFORE = re.compile(
+    rf"(?P<num>(?>{ZH_NUMBER}))\s*(?:{_ZH_MEASURE})|(?<![a-z0-9])(?P<en>{EN_NUMBER})(?![a-z0-9])"
+)
+# A short name on its own: one to three words, or two to six Chinese characters.
+_A_NAME_THE_CATALOGUE_LACKS = re.compile(r"[a-z][a-z'-]*(?: [a-z][a-z'-]*){0,2}|[\u4e00-\u9fff]{2,6}")
+# Words before the thing corrected to: "no, a large", "no wait, near the Bell Tower", 不对，是惊蛰无声.
+_LEAD_WORDS = re.compile(r"(?:(?:a|an|the|near|in|at|to|for|just)\s+)+")
+
+
+def repaired(lowered: str, cased: str, lexicon: Lexicon) -> tuple[str, str]:
+    """Both copies of the command (the one the rules read, the one as written) with its corrections applied."""
+    for _ in range(MAX_REPAIRS):
+        marker = _MARKER.search(lowered)
+        if marker is None:
+            break
+        end = _FRAGMENT_END.search(lowered, marker.end()).start()  # type: ignore[union-attr]
+        said = lowered[marker.end() : end].strip()
+        replacement = _replacement(lowered[: marker.start()], said, cased[marker.end() : end].strip(), lexicon)
+        if replacement is None:
+            break
+        start, stop, new = replacement
+        lowered = lowered[:start] + new.lower() + lowered[stop : marker.start()] + lowered[end:]
+        cased = cased[:start] + new + cased[stop : marker.start()] + cased[end:]
+    return lowered, cased
+
+
+def _replacement(before: str, said: str, said_cased: str, lexicon: Lexicon) -> tuple[int, int, str] | None:
+    """(start, end, text): the span of `before` the correction replaces, and what replaces it."""
+    if not said:
+        return None
+    count = _COUNT_SAID.fullmatch(said)
+    if count is not None:
+        group = "num" if count.group("num") else "en"
+        earlier = [m for m in _COUNT_BEFORE.finditer(before) if m.group(group)]
+        if earlier:
+            last = earlier[-1]
+            new = count.group(group)
+            return last.start(group), last.end(group), new
+        return None
+    lead = _LEAD_WORDS.match(said)
+    name, name_cased = (said[lead.end() :], said_cased[lead.end() :]) if lead else (said, said_cased)
+    options = find_options(MaskedText(said))
+    if options:
+        earlier_options = [o for o in find_options(MaskedText(before)) if o.group == options[0].group]
+        if earlier_options:
+            last_option = earlier_options[-1]
+            return last_option.start, last_option.end, said_cased[options[0].start : options[0].end]
+    mentions = lexicon.find(MaskedText(name))
+    if mentions and mentions[0].start == 0:
+        kinds, new = mentions[0].entry.kinds, name_cased[: mentions[0].end]
+    elif _A_NAME_THE_CATALOGUE_LACKS.fullmatch(name):
+        kinds, new = {"item", "title"}, name_cased  # "two bottles of coke, no, sprite": said instead of the last one
+    else:
+        return None
+    earlier_names = [m for m in lexicon.find(MaskedText(before)) if m.entry.kinds & kinds]
+    if not earlier_names:
+        return None
+    last_name = earlier_names[-1]
+    return last_name.start, last_name.end, new
