@@ -815,3 +815,26 @@ def test_a_correction_wins(parser: Parser, text: str, expected: dict[str, Any]) 
 )
 def test_one_for_each_person(parser: Parser, text: str, items: list[tuple[str, int]]) -> None:
     assert [(i["name"], i["quantity"]) for i in _frames(parser, text)[0]["items"]] == items
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("明晚看飞驰人生，三个人，坐中间", {"domain": "movie", "title": "飞驰人生", "count": 3}),  # 飞驰 is no flight
+        ("search for Wicked showings tomorrow", {"domain": "movie", "action": "search", "title": "Wicked"}),
+        ("buy some grapes and two boxes of strawberries", {"domain": "grocery"}),  # groceries named, no dish
+        ("recommend me some good podcasts for a long flight", {"domain": "chat"}),
+    ],
+)
+def test_what_a_request_is_about(parser: Parser, text: str, expected: dict[str, Any]) -> None:
+    assert {k: _frames(parser, text)[0].get(k) for k in expected} == expected
+
+
+def test_cancel_one_then_order_another_of_the_same_kind(parser: Parser) -> None:
+    cancelled, ordered = _frames(parser, "取消刚才的外卖，再帮我点一份牛肉面")
+    assert (cancelled["action"], ordered["action"], ordered["items"][0]["name"]) == ("cancel", "order", "牛肉面")
+
+
+def test_a_time_before_the_next_request_is_its_time(parser: Parser) -> None:
+    shopping, film = _frames(parser, "超市买两箱牛奶，明晚再订两张团圆饭")
+    assert "date" not in shopping and (film["date"], film["time_window"]) == ("2026-02-11", "evening")

@@ -72,7 +72,7 @@ _DOMAIN_WORDS: dict[str, tuple[_Words, ...]] = {
     "flight": (
         # 飞 after a number is no flight (一飞冲天), after a weekday or festival day it is (周三飞, 初六飞).
         _zh(
-            r"机票|航班|飞机|班机|飞(?:(?<![一两三四五六七八九十\d]飞)|(?<=[周期拜初][一二三四五六七日天十]飞))(?![快速])"
+            r"机票|航班|飞机|班机|飞(?:(?<![一两三四五六七八九十\d]飞)|(?<=[周期拜初][一二三四五六七日天十]飞))(?![快速驰])"
             r"|起飞|直飞|经济舱|商务舱|头等舱|公务舱|登机|单程票|往返票"
         ),
         _en(
@@ -140,7 +140,8 @@ _DOMAIN_WORDS: dict[str, tuple[_Words, ...]] = {
 }
 # Seat words say movie unless the segment is already a flight's ("two business class seats").
 _SEAT_WORDS = (
-    _zh(r"连座|连坐|坐一起|坐在一起|前排|后排|中排|第[一二三四五六七八九十\d]+排|最后一排|最后排|中间的?位置"),
+    _zh(r"连座|连坐|坐一起|坐在一起|前排|后排|中排|第[一二三四五六七八九十\d]+排|最后一排|最后排|中间的?位置"
+        r"|坐在?(?:中间|前面|后面|最后)"),
     _en(letter_led("seats?|rows?", then=r"\b")),
 )
 _SEAT_PARTS = tuple(("movie", part) for part in _SEAT_WORDS)
@@ -209,6 +210,19 @@ _ORDER_VERB = re.compile(r"来|要|" + letter_led("get|want|order|add", then=r"\
 _TOWARDS_A_PLACE = re.compile(r"(?:去|到|飞|回|" + letter_led(r"to\b|from\b") + r")\s*\ue005|\ue005\s*(?:到|飞|去)")
 # A trip said by where it starts and where it goes (回西安，从深圳走) is a flight: the only way to travel sold.
 _FROM_A_PLACE = re.compile(r"(?:从|由|" + letter_led(r"from\b") + r")\s*\ue005")
+
+
+_PUNCTUATION = frozenset(",，。.!！?？;；:：~～、\n")
+_CANCEL = re.compile(r"取消|退掉|退订|" + letter_led("cancel", then=r"\b"))
+_ORDERS_AGAIN = re.compile(
+    r"再(?:帮我|给我)?(?:点|订|买|来|叫)|重新(?:点|订|买)|"
+    + letter_led("then (?:order|book|get)|and (?:order|book|get)|instead", then=r"\b")
+)
+
+
+def _cancels_then_orders(before: str, segment: str) -> bool:
+    """取消我的外卖，再帮我点一份黄焖鸡米饭: one request cancelled, then a new one of the same domain."""
+    return _CANCEL.search(before) is not None and _ORDERS_AGAIN.search(segment) is not None
 
 
 @dataclass
@@ -311,6 +325,12 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
             meal_verb = FOOD.verbs.search(segment) is not None
             if (booking and (meal_verb or (served and _ORDER_VERB.search(segment)))) or (meal_verb and served):
                 resolved[i] = _OWN_MEAL
+    for i in range(len(segments) - 1):
+        # 超市买啤酒，晚上再订两张海上烟火: a time said between a comma and 再 belongs to the request after it.
+        if resolved[i] is None and resolved[i + 1] and text[segments[i + 1][0]] not in _PUNCTUATION and (
+            i == 0 or text[segments[i][0]] in _PUNCTUATION
+        ):
+            resolved[i] = resolved[i + 1]
     known = [d for d in resolved if d]
     last = known[0]
     filled: list[tuple[str, ...]] = []
@@ -319,7 +339,8 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
         filled.append(last)
     clauses: list[Clause] = []
     for (start, end, _), domains in zip(segments, filled, strict=True):
-        if clauses and clauses[-1].domains == domains:
+        if clauses and clauses[-1].domains == domains and not _cancels_then_orders(text[clauses[-1].start : start],
+                                                                                   text[start:end]):
             clauses[-1].end = end
         else:
             clauses.append(Clause(start, end, domains))

@@ -38,6 +38,8 @@ from bangwo.understand.rules import (
     EN_ORDER_VERBS,
     EN_QUANTITY,
     FOOD,
+    FOOD_MEASURE_HINT,
+    GROCERY,
     NOUN_STOP_CHARS,
     NOUN_STOP_WORDS,
     PUNCTUATION,
@@ -309,9 +311,10 @@ class Parser:
         ]
         frames: list[tuple[IntentFrame, str | None]] = []
         if not clause.domains:
-            # Nothing points to a domain: the first whose rules claim the sentence (food before grocery).
+            # Nothing points to a domain: the first whose rules claim the sentence (food before grocery, unless
+            # only groceries are named: "some kiwis and two boxes of blueberries").
             reading = self._read(masked.slice(start, end), local_names, local_options, now)
-            for rules in DOMAIN_RULES:
+            for rules in (DOMAIN_RULES[::-1] if _names_groceries_only(reading.text) else DOMAIN_RULES):
                 if (frame := self._frame_for(rules, reading, False)) is not None:
                     return [(frame, None)]
             return []
@@ -862,6 +865,19 @@ _PARTY = re.compile(
     rf"|(?:we're|we are|there are|for) (?P<we>{EN_NUMBER}) (?:people|persons|of us)\b"
 )
 _EACH = re.compile(r"每人|每个人|一人|人手|各|" + letter_led("each|apiece|per person|for everyone", then=r"\b"))
+
+
+_GROCERY_ONLY_WORDS = GROCERY.noun_words_en - FOOD.noun_words_en
+
+
+def _names_groceries_only(text: str) -> bool:
+    """English product words and no dish words nor servings ("a cup of hot milk" is a restaurant's)."""
+    words = {w.rstrip("s") for w in _EN_WORD.findall(text)} | set(_EN_WORD.findall(text))
+    return (
+        not words.isdisjoint(_GROCERY_ONLY_WORDS)
+        and words.isdisjoint(FOOD.noun_words_en)
+        and FOOD_MEASURE_HINT.search(text) is None
+    )
 
 
 def _one_for_each_person(drafts: list[_ItemDraft], text: str) -> None:

@@ -334,7 +334,13 @@ GROCERY = DomainRules(
     # Fruit and vegetables by their last character too: 榴莲, 水蜜桃, 脐橙, 香菇, 枸杞.
     noun_heads_zh=frozenset("菜果蛋米油盐醋酱纸瓜豆肉面粉桃梨橙柚莓蕉枣杏柿莲椒葱蒜姜笋菇藕杞"),
     noun_words_en=frozenset(
-        ["vegetables", "fruit", "fruits", "eggs", "rice", "oil", "salt", "flour", "milk", "paper", "detergent", "soap"]
+        [
+            *("vegetables", "fruit", "fruits", "eggs", "rice", "oil", "salt", "flour", "milk", "paper", "detergent"),
+            "soap",
+            # Fruit and vegetables by their own names: "some kiwis", "two boxes of blueberries".
+            *("berries", "kiwis", "grapes", "oranges", "lemons", "limes", "mangoes", "avocados", "peaches", "pears"),
+            *("melons", "tomatoes", "potatoes", "onions", "carrots", "cucumbers", "peppers", "mushrooms", "cabbage"),
+        ]
     ),
 )
 
@@ -412,7 +418,9 @@ KNOWLEDGE_QUESTION = re.compile(
         r"|allowed to bring|box office|ratings?|recipes?|how (?:do (?:i|you) |to )(?:make|cook|brew|bake)"
         # How the service itself works, what a food is made of, and travel advice.
         r"|how do (?:i|we)|how does|calories|things to do|what to do in|places to (?:visit|see|go)|worth visiting"
-        r"|why|how long (?:does|is|will|would|do)|do you think|what do you think|good (?:film|movie) for",
+        r"|why|how long (?:does|is|will|would|do)|do you think|what do you think|good (?:film|movie) for"
+        # Things no provider sells, recommended: "a good book for a long flight".
+        r"|recommend (?:me )?(?:a |some )?(?:good )?(?:books?|songs?|music|podcasts?|games?|shows?)",
         then=r"\b",
     )
 )

@@ -54,6 +54,9 @@ _EN_TITLE = re.compile(
     r"(?:\b(?:tickets?|seats?)|\ue007+)\s+(?:for|to)\s+(?:the\s+(?:premiere|showing|screening)\s+of\s+)?"
     rf"([a-z0-9][a-z0-9' :-]*?){_TITLE_END}"
     rf"|\b(?:watch|see)\s+([a-z0-9][a-z0-9' :-]*?){_TITLE_END}"
+    # Looked up by its showings: "search for Dune Part Three showings".
+    r"|\b(?:search for|look up|looking for|find|check)\s+([a-z0-9][a-z0-9' :-]*?)"
+    r"\s+(?:showings?|screenings?|showtimes?)\b"
     # The title first, then its tickets: "Oppenheimer IMAX tickets x2".
     r"|^(?:(?:please|pls)\s+)?(?:(?:book|get|buy|find)\s+)?"
     r"(?!(?:book|get|buy|find|order|reserve|cancel|refund|check|movie|film|i|we|me|us|my|our|the|a|an)\b)"
