@@ -838,3 +838,58 @@ def test_cancel_one_then_order_another_of_the_same_kind(parser: Parser) -> None:
 def test_a_time_before_the_next_request_is_its_time(parser: Parser) -> None:
     shopping, film = _frames(parser, "超市买两箱牛奶，明晚再订两张团圆饭")
     assert "date" not in shopping and (film["date"], film["time_window"]) == ("2026-02-11", "evening")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("3 tix Here Comes Nian this Sat 2pm", {"title": "Here Comes Nian", "date": "2026-02-14", "time": "14:00"}),
+        ("book Star Wanderer on Sun, 2 ppl", {"date": "2026-02-15", "count": 2}),  # sat and sun, said as days
+        ("this weekend, 2 tickets for Reunion Dinner on Sunday", {"date": "2026-02-15"}),  # the day, not the weekend
+        ("2 tix to Harbin, from Shanghai, under 3k", {"budget_max": 3000}),
+    ],
+)
+def test_terse_english_said_with_shorthand(parser: Parser, text: str, expected: dict[str, Any]) -> None:
+    assert {k: _frames(parser, text)[0].get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("order a poke bowl from Aloha Poke, 60 max", {"budget_max": 60}),
+        ("帮我叫一份烧鹅饭，一杯冻柠茶，走冰少甜", {"sugar": "less"}),
+        ("中午吃啥呢 就点一份黄焖鸡吧", {"items": ["黄焖鸡"]}),  # 啥 is no dish
+        ("买一板鸡蛋", {"items": ["鸡蛋"]}),  # 一板: a tray
+        ("need toothpaste, 2 packs pls", {"items": ["toothpaste"]}),
+    ],
+)
+def test_orders_said_casually(parser: Parser, text: str, expected: dict[str, Any]) -> None:
+    [frame] = _frames(parser, text)
+    got: dict[str, Any] = {}
+    if "budget_max" in expected:
+        got["budget_max"] = frame.get("budget_max")
+    if "sugar" in expected:
+        got["sugar"] = frame["items"][-1]["options"].get("sugar")
+    if "items" in expected:
+        got["items"] = [i["name"] for i in frame["items"]]
+    assert got == expected
+
+
+def test_cancel_and_order_instead(parser: Parser) -> None:
+    cancelled, ordered = _frames(parser, "把那份炸鸡取消了，换成一份烤鸡")
+    assert (cancelled["action"], ordered["action"], [i["name"] for i in ordered["items"]]) == (
+        "cancel", "order", ["烤鸡"]
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["帮我想个朋友圈文案，刚吃完烧烤", "lol I just ate 2 pizzas, am I ok", "坐后面一点的位置好还是前面好"],
+)
+def test_even_more_talk_is_chat(parser: Parser, text: str) -> None:
+    assert _frames(parser, text) == [{"domain": "chat"}]
+
+
+def test_a_little_further_back_is_no_order(parser: Parser) -> None:
+    frames = _frames(parser, "一张星河旅人 今晚 靠后点")
+    assert [f["domain"] for f in frames] == ["movie"] and frames[0]["seat"] == {"row": "back"}

@@ -29,10 +29,11 @@ _ZH_BUDGET = re.compile(
 _EN_UNIT = r"(?:yuan|rmb|cny|kuai|bucks|元|块)"
 _EN_BUDGET = re.compile(
     rf"\b(?:under|below|less than|no more than|not more than|at most|max(?:imum)?|within|up to|cheaper than|"
-    rf"budget(?:\s+(?:of|is))?)\s*(?:¥|rmb\s*|cny\s*)?({EN_NUMBER})\s*({_EN_UNIT})?"
+    rf"budget(?:\s+(?:of|is))?)\s*(?:¥|rmb\s*|cny\s*)?({EN_NUMBER}(?:k\b)?)\s*({_EN_UNIT})?"
     rf"(?:\s*(?:a|per|each|/)\s*(?:night|day|person|ticket|room|seat)\b)?"
     rf"(?!\s*(?:minutes?|mins?|hours?|hrs?|km|kilomet|met|people|persons?|days?|nights?|%|stars?))"
-    rf"|(?:¥\s*)?(\d+(?:\.\d+)?)\s*{_EN_UNIT}\s*(?:or less|max(?:imum)?|at most|tops)"
+    # "30 yuan or less", "40 max" (a bare number needs the limit word right after it).
+    rf"|(?:¥\s*)?(\d+(?:\.\d+)?)\s*(?:{_EN_UNIT}\s*(?:or less|max(?:imum)?|at most|tops)|(?:max|tops)\b)"
 )
 
 
@@ -55,7 +56,10 @@ def find_budget(masked: MaskedText) -> float | None:
     for regex in regexes:
         for m in regex.finditer(masked.current):
             said = next((g for g in m.groups() if g and not re.fullmatch(_EN_UNIT, g)), None)
-            value = parse_number(said) if said else None
+            thousands = said is not None and said.endswith("k")  # "under 5k"
+            value = parse_number(said[:-1] if thousands else said) if said else None
+            if value is not None and thousands:
+                value *= 1000
             if value is None or value <= 0:
                 continue
             if regex is _EN_BUDGET and not m.group(2) and m.group(3) is None and isinstance(value, int) and value < 2:

@@ -21,7 +21,6 @@ MAX_REPAIRS = 3
 # The marker always follows a comma: "I actually want…" and 不对称 are no corrections.
 _MARKER = re.compile(
     r"[,，]\s*(?:不对|不不|哦不|啊不|错了|说错了)\s*[,，]?\s*(?:是|改成|换成|要)?\s*"
-    r"|[,，]\s*(?:改成|换成)\s*"
     # "no" and "wait" alone only between commas: "a latte, no ice" is an option, "not too sweet" no correction.
     r"|,\s*(?:(?:no wait|wait no|actually no|actually|sorry|i mean)\b\s*,?|(?:no|wait)\s*,)\s*(?:make (?:that|it)\s+)?"
     r"|,\s*make (?:that|it)\s+"

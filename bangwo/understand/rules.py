@@ -30,6 +30,7 @@ ZH_MEASURES = (
     "包",
     "罐",
     "听",
+    "板",  # 一板鸡蛋
     "串",
     "只",
     "块",
@@ -88,7 +89,7 @@ ZH_QUANTITY = re.compile(
 ZH_QUANTITY_START = re.compile(rf"[\d零〇一二两三四五六七八九十百千万俩仨几半{''.join(m[0] for m in ZH_MEASURES)}]")
 EN_QUANTITY = re.compile(
     # "2 packs of …", or "2 packs" said last, after what it counts ("diapers, 2 packs").
-    rf"(?<![a-z0-9'])(?P<num>{EN_NUMBER})(?:\s+(?P<measure>{EN_MEASURES})(?:\s+of|(?=\s*(?:$|[,.;!?]))))?"
+    rf"(?<![a-z0-9'])(?P<num>{EN_NUMBER})(?:\s+(?P<measure>{EN_MEASURES})(?:\s+of|(?=\s*(?:$|[,.;!?]|pls\b|please\b|thx\b))))?"
     rf"(?![a-z0-9'])(?!\s*{SIZE_UNITS})"
 )
 
@@ -112,11 +113,13 @@ CHAT_VERBS = re.compile(
 
 # What the noun scanner stops at when reading an unknown item name.
 NOUN_STOP_CHARS = frozenset(
-    "和跟与及或还再加送到给帮吧呢啊呀吗了嘛哦哈请在去用就好要我你他她它们这那哪个谢快点来买叫订吃喝拿整想让把被从完怎卖"
+    "和跟与及或还再加送到给帮吧呢啊呀吗了嘛哦哈请在去用就好要我你他她它们这那哪个谢快点来买叫订吃喝拿整想让把被从完怎卖啥改"
 )
 NOUN_STOP_WORDS = ("外卖", "谢谢", "送到", "过来", "快点", "马上", "立刻", "尽快", "左右", "以内", "一下", "可以")
 EN_NOUN_STOP_WORDS = frozenset(
     [
+        # Typed shorthand and feelings around an order: "2 packs pls", "thx", "craving crayfish rn".
+        *("pls", "plz", "thx", "thanks", "ty", "lol", "rn", "craving"),
         "and",
         "with",
         "for",
@@ -199,7 +202,8 @@ class DomainRules:
 
 # 点 as a verb (点外卖), not a time or an amount (三点, 快点, 早点, 多点): the lookbehind comes after the
 # character, so that re can skip to where a 点 is (see text.letter_led).
-_DIAN_VERB = r"点(?<![零〇一二两三四五六七八九十\d快早晚慢多少好有差几]点)(?![评赞击开钟半儿头])"
+# 点 ordering food, not a clock's 点 (十二点) nor "a bit" (快点, 靠后点).
+_DIAN_VERB = r"点(?<![零〇一二两三四五六七八九十\d快早晚慢多少好有差几前后高低远近大小]点)(?![评赞击开钟半儿头])"
 
 FOOD = DomainRules(
     domain="food",
@@ -348,7 +352,7 @@ DOMAIN_RULES: tuple[DomainRules, ...] = (FOOD, GROCERY)
 RULES_BY_DOMAIN = {rules.domain: rules for rules in DOMAIN_RULES}
 
 # Verbs every domain's order shares: buying and asking to have something.
-ZH_ORDER_VERBS = re.compile(r"买|订|预订|预定|下单|来|要|整|拿|送|叫|点|帮我弄")
+ZH_ORDER_VERBS = re.compile(r"买|订|预订|预定|下单|来|要|整|拿|送|叫|点|帮我弄|改成|换成")
 # Verbs that name a thing right after them even without a number (点酸辣粉, 想吃酸辣粉, 买酸辣粉).
 ZH_BARE_NOUN_VERBS = re.compile(rf"{_DIAN_VERB}|叫|下单|想吃|想喝|要吃|要喝|吃|喝|买|订")
 EN_ORDER_VERBS = re.compile(
@@ -406,7 +410,8 @@ KNOWLEDGE_QUESTION = re.compile(
     r"|口碑(?:怎么样|如何|好吗|咋样)|评分(?:多少|怎么样|如何|高吗|咋样)"
     r"|怎么做|怎样做|怎么煮|怎么炒|怎么烧|怎么炖|怎么泡|做法|菜谱|食谱|热量|卡路里"
     # Why things are, how long they take, what a film meant, what the assistant thinks.
-    r"|为什么|为啥|要多久|多长时间|啥意思|没看懂|结局|你觉得|您觉得|听听[^，。,.!！]{0,6}建议|有什么建议|给点建议"
+    r"|为什么|为啥|要多久|多长时间|啥意思|没看懂|结局|你觉得|您觉得|听听[^，。,.!！]{0,6}建议|有什么建议|给点建议|文案"
+    r"|好还是|哪个好|哪个更"  # which is better
     # Complaints about what was had: 难吃死了, 别再推荐了.
     r"|难吃|难喝|不好吃|不好喝|别再推荐"
     # How things usually are: 酒店一般几点退房, 外卖通常多久送到.
@@ -434,7 +439,10 @@ TALK_QUESTION = re.compile(
     "|".join(f"{word}[^，。,.!！]*(?:吗|么|呢)[?？!！。]*$" for word in _WOULD_IT)
     + "".join(f"|{word}[^，。,.!！]*$" for word in _A_NOT_A)
     + "|"
-    + letter_led("i|we", then=r" (?:had|stayed|was|were|went|saw|watched|flew|loved|hated|ate|drank)\b")
+    + letter_led(
+        "i|we",
+        then=r"(?: just| already| literally)? (?:had|stayed|was|were|went|saw|watched|flew|loved|hated|ate|drank)\b",
+    )
     # What one already had, told: 我昨天吃了顿火锅, 喝了两杯奶茶, 看了场电影.
     + "".join(f"|{verb}了[一两三几]?[顿杯碗份场次晚趟回]" for verb in "吃喝看住")
 )

@@ -246,6 +246,9 @@ _WEEKDAY_ZH_RE = re.compile(r"(?:(?<!一)(下下个?|下个?|这个?|本|上个?
 _WEEKDAY_NAMES_EN = (
     r"(?P<day>mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|rs|rsday|urday)|(?P<weekend>wee)kend"
     r"|(?P<short>mon|tue|wed|thu|fri)(?:s|r|rs)?\.?(?![a-z'])"
+    # "this Sat", "on Sun", "Sat morning", "Sun 3pm": said so, sat and sun are days.
+    r"|(?:(?<=this )|(?<=next )|(?<=on ))(?P<weekend_day>sat|sun)\.?(?![a-z'])"
+    r"|(?P<weekend_day_then>sat|sun)\.?(?=\s+(?:morning|afternoon|evening|night|am\b|pm\b|\d))"
 )
 _WEEKDAY_EN_RE = re.compile(rf"(?:{_WEEKDAY_NAMES_EN})(?![a-z])(?:\s+(?P<week>next|this)\s+week\b)?")
 # A bare abbreviation (sat, mon) is a weekday only in a span of weekdays: "Sat to Mon", "fri-sun".
@@ -592,8 +595,10 @@ def _weekdays_en(masked: MaskedText, today: date, found: _Found) -> None:
         qualifier = (before.group(1) if before else None) or m.group("week")
         if (before and before.group(2)) or qualifier == "next":  # next Friday = next week's (module doc)
             qualifier = "next"
-        day = _weekday(today, _WEEKDAY_EN[m.group("day") or m.group("weekend") or m.group("short")], qualifier)
-        _add_date(found, masked, start, m.end(), day, None if qualifier == "next" else "week")
+        named = m.group("day") or m.group("weekend") or m.group("short") or m.group("weekend_day")
+        day = _weekday(today, _WEEKDAY_EN[named or m.group("weekend_day_then")], qualifier)
+        # "this weekend … Sunday afternoon": the weekend is only the time around the day asked for.
+        _add_date(found, masked, start, m.end(), day, None if qualifier == "next" else "week", holiday=named == "wee")
 
 
 def _month_days_zh(masked: MaskedText, today: date, found: _Found) -> None:
@@ -786,8 +791,9 @@ def _clock_zh(masked: MaskedText, found: _Found) -> None:
         if text.startswith(_NOT_CLOCK_AFTER, end):
             continue
         bare = end == m.end(2)
+        said_first = m.start() == 0 or text[m.start() - 1] == " "  # 姐妹们 一点甜的…: a phrase starts here
         if hour_said == "一" and bare and (
-            text[m.start() - 1] not in _ONE_OCLOCK_BEFORE if m.start() > 0 else not _ends_a_time(text, end)
+            not _ends_a_time(text, end) if said_first else text[m.start() - 1] not in _ONE_OCLOCK_BEFORE
         ):
             continue  # 来一点, 甜一点, 少一点糖, 一点甜的…: "a little"
         found.set_clock(hour, minute)

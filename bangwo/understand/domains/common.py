@@ -95,7 +95,7 @@ _EN_WORD_GAP = r"(?:(?:[a-z-]+|[\ue000-\ue007]+)\s+){0,2}?"
 _EN_COUNT = re.compile(
     rf"\ba family of ({EN_NUMBER})\b|\b(?:party|group) of ({EN_NUMBER})\b"
     rf"|\b({EN_NUMBER})\s+{_EN_WORD_GAP}(?:tickets?|tix|seats?|adults?|child|children|kids?|people|persons?|passengers?|"
-    rf"travell?ers?|guests?|pax|flights?|of us)\b"
+    rf"travell?ers?|guests?|pax|ppl|flights?|of us)\b"
     # Counted after the word: "tickets x2", "seats ×3"; or with nothing after it: "get me two for the premiere".
     r"|\b(?:tickets?|tix|seats?)\s*[x×*]\s*(\d{1,2})\b"
     rf"|\b(?:get|book|buy|grab)\s+(?:me\s+|us\s+)?({EN_NUMBER})\s+(?=for\b)"

@@ -54,6 +54,8 @@ _EN_TITLE = re.compile(
     r"(?:\b(?:tickets?|seats?)|\ue007+)\s+(?:for|to)\s+(?:the\s+(?:premiere|showing|screening)\s+of\s+)?"
     rf"([a-z0-9][a-z0-9' :-]*?){_TITLE_END}"
     rf"|\b(?:watch|see)\s+([a-z0-9][a-z0-9' :-]*?){_TITLE_END}"
+    # Right after the count it starts with: "2 tix Kung Fu Panda 5 this Sat".
+    rf"|^\ue007+\s+(?!(?:for|to|on|at|in|this|next|tonight|tomorrow)\b)([a-z0-9][a-z0-9' :-]*?){_TITLE_END}"
     # Looked up by its showings: "search for Dune Part Three showings".
     r"|\b(?:search for|look up|looking for|find|check)\s+([a-z0-9][a-z0-9' :-]*?)"
     r"\s+(?:showings?|screenings?|showtimes?)\b"
@@ -67,7 +69,7 @@ _ZH_TITLE = re.compile(
     # A title said first, then its premiere: 流浪地球3 首映 两张.
     r"|(?:^|(?<=[\s,，。]))([^\W_的看买订带要想去来]{2,10}?)\s*(?:的)?(?:首映|首场|点映)"
     # Right after its count of tickets: 买四张满江红 第一排.
-    r"|(?<=[张\ue007])\s*([^\W_的看买订带要想去来票]{2,10}?)(?=[\s,，。!！?？]|$|[\ue000-\ue007])"
+    r"|(?<=[张\ue007])\s*([^\W_a-z的看买订带要想去来票]{2,10}?)(?=[\s,，。!！?？]|$|[\ue000-\ue007])"
 )
 _NOT_A_TITLE = re.compile(
     r"^(?:电影|一下|看|票|首映|首场|点映|就行|就好|都行|也行|可以"
