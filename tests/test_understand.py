@@ -893,3 +893,31 @@ def test_even_more_talk_is_chat(parser: Parser, text: str) -> None:
 def test_a_little_further_back_is_no_order(parser: Parser) -> None:
     frames = _frames(parser, "一张星河旅人 今晚 靠后点")
     assert [f["domain"] for f in frames] == ["movie"] and frames[0]["seat"] == {"row": "back"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I'm craving ramen, get me one under 60 yuan", {"items": ["ramen"]}),  # a craving is for food
+        ("家里没醋了，帮我买一瓶陈醋", {"items": ["陈醋"]}),  # what ran out is the reason
+        ("家里没醋了，帮我买一瓶", {"items": ["醋"]}),  # ... or, with nothing else named, the order
+        ("book an evening flight from Shenzhen to Chengdu tomorrow", {"time_window": "evening"}),
+    ],
+)
+def test_the_request_inside_its_reasons(parser: Parser, text: str, expected: dict[str, Any]) -> None:
+    frames = _frames(parser, text)
+    assert len(frames) == 1
+    got = {k: frames[0].get(k) for k in expected if k != "items"}
+    if "items" in expected:
+        got["items"] = [i["name"] for i in frames[0]["items"]]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text", ["红烧肉怎么炖才烂", "你叫什么名字呀"])
+def test_questions_asked_of_the_assistant_are_chat(parser: Parser, text: str) -> None:
+    assert _frames(parser, text) == [{"domain": "chat"}]
+
+
+def test_movie_night_books_no_film(parser: Parser) -> None:
+    frames = _frames(parser, "get 6 cans of beer from the supermarket for movie night")
+    assert [f["domain"] for f in frames] == ["grocery"]

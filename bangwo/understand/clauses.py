@@ -118,7 +118,8 @@ _DOMAIN_WORDS: dict[str, tuple[_Words, ...]] = {
         _en(
             "imax|"
             + letter_led(
-                "movies?|films?|cinema|theater|theatre|premiere|showings?|screenings?|showtimes?|playing",
+                # ("movie night" is an evening at home, no film booked.)
+                "movies?(?! night)|films?|cinema|theater|theatre|premiere|showings?|screenings?|showtimes?|playing",
                 not_after="[a-z]",
                 then="(?![a-z])",
             )

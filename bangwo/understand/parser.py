@@ -438,7 +438,7 @@ class Parser:
         drafts += self._open_nouns(rules, reading, used_quantities, bool(own_names))
         drafts.sort(key=lambda d: d.start)
         self._count_the_dish_before(rules, reading, drafts, used_quantities, bool(own_names))
-        drafts = _one_dish_said_twice(drafts)
+        drafts = _one_dish_said_twice(_what_ran_out_is_said_instead(drafts, text))
         _one_for_each_person(drafts, text)
         _attach_options(drafts, reading)
         return drafts
@@ -878,6 +878,16 @@ def _names_groceries_only(text: str) -> bool:
         and words.isdisjoint(FOOD.noun_words_en)
         and FOOD_MEASURE_HINT.search(text) is None
     )
+
+
+_RAN_OUT_OF = re.compile(r"(?:没|没有|用完了?)\s*$")
+
+
+def _what_ran_out_is_said_instead(drafts: list[_ItemDraft], text: str) -> list[_ItemDraft]:
+    """家里没酱油了，帮我买一瓶生抽: what ran out is the reason, the counted item the order (alone it is the order)."""
+    if not any(d.quantity is not None for d in drafts):
+        return drafts
+    return [d for d in drafts if d.quantity is not None or not _RAN_OUT_OF.search(text, 0, d.start)]
 
 
 def _one_for_each_person(drafts: list[_ItemDraft], text: str) -> None:

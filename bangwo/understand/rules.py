@@ -113,13 +113,13 @@ CHAT_VERBS = re.compile(
 
 # What the noun scanner stops at when reading an unknown item name.
 NOUN_STOP_CHARS = frozenset(
-    "和跟与及或还再加送到给帮吧呢啊呀吗了嘛哦哈请在去用就好要我你他她它们这那哪个谢快点来买叫订吃喝拿整想让把被从完怎卖啥改"
+    "和跟与及或还再加送到给帮吧呢啊呀吗了嘛哦哈请在去用就好要我你他她它们这那哪个谢快点来买叫订吃喝拿整想让把被从完怎卖啥改没"
 )
 NOUN_STOP_WORDS = ("外卖", "谢谢", "送到", "过来", "快点", "马上", "立刻", "尽快", "左右", "以内", "一下", "可以")
 EN_NOUN_STOP_WORDS = frozenset(
     [
         # Typed shorthand and feelings around an order: "2 packs pls", "thx", "craving crayfish rn".
-        *("pls", "plz", "thx", "thanks", "ty", "lol", "rn", "craving"),
+        *("pls", "plz", "thx", "thanks", "ty", "lol", "rn"),
         "and",
         "with",
         "for",
@@ -209,7 +209,7 @@ FOOD = DomainRules(
     domain="food",
     verbs=re.compile(
         rf"{_DIAN_VERB}|叫|下单|想吃|想喝|要吃|要喝|吃|喝|"
-        + letter_led("order|eat|drink|deliver|hungry|thirsty", then=r"\b")
+        + letter_led("order|eat|drink|deliver|hungry|thirsty|craving", then=r"\b")
     ),
     status=re.compile(
         r"到哪|在哪|送到哪|到了吗|到没到|怎么还没|还没到|还没送|多久(?:能|才)?到|还要多久|什么时候(?:能|才)?(?:到|送)|进度|状态|"
@@ -357,7 +357,7 @@ ZH_ORDER_VERBS = re.compile(r"买|订|预订|预定|下单|来|要|整|拿|送|�
 ZH_BARE_NOUN_VERBS = re.compile(rf"{_DIAN_VERB}|叫|下单|想吃|想喝|要吃|要喝|吃|喝|买|订")
 EN_ORDER_VERBS = re.compile(
     letter_led(
-        "order|buy|get|want|wants|would like|have|need|needs|bring|grab|send|deliver|fetch|pick up|i'll take|"
+        "order|buy|get|want|wants|would like|have|need|needs|bring|grab|send|deliver|fetch|pick up|i'll take|craving|"
         "can i get|could i get|give",
         then=r"\b",
     )
@@ -408,7 +408,7 @@ KNOWLEDGE_QUESTION = re.compile(
     r"区别|有什么不同|有啥不同|什么意思|可以带|能带|能不能带|可不可以带|让不让带|允许带|规定|票房|排行"
     # A rating asked about, not wished for (评分高的川菜馆 asks for one).
     r"|口碑(?:怎么样|如何|好吗|咋样)|评分(?:多少|怎么样|如何|高吗|咋样)"
-    r"|怎么做|怎样做|怎么煮|怎么炒|怎么烧|怎么炖|怎么泡|做法|菜谱|食谱|热量|卡路里"
+    r"|怎么[做煮炒烧炖泡调弄腌包蒸烤]|怎样做|做法|菜谱|食谱|热量|卡路里|叫什么"
     # Why things are, how long they take, what a film meant, what the assistant thinks.
     r"|为什么|为啥|要多久|多长时间|啥意思|没看懂|结局|你觉得|您觉得|听听[^，。,.!！]{0,6}建议|有什么建议|给点建议|文案"
     r"|好还是|哪个好|哪个更"  # which is better

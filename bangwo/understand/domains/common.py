@@ -91,7 +91,7 @@ _SELF_AND = re.compile(
 _ZH_BARE_TICKET = re.compile(r"(?<=[买订要来拿])张")  # 买张票: one
 _ZH_ROOMS = re.compile(rf"({_N})\s*间")
 # Up to two words (or slots already read, such as the cabin) between the number and what it counts.
-_EN_WORD_GAP = r"(?:(?:[a-z-]+|[\ue000-\ue007]+)\s+){0,2}?"
+_EN_WORD_GAP = r"(?:(?:(?!(?:morning|afternoon|evening|night)\b)[a-z-]+|[\ue000-\ue007]+)\s+){0,2}?"  # not a morning's
 _EN_COUNT = re.compile(
     rf"\ba family of ({EN_NUMBER})\b|\b(?:party|group) of ({EN_NUMBER})\b"
     rf"|\b({EN_NUMBER})\s+{_EN_WORD_GAP}(?:tickets?|tix|seats?|adults?|child|children|kids?|people|persons?|passengers?|"
