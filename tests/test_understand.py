@@ -921,3 +921,8 @@ def test_questions_asked_of_the_assistant_are_chat(parser: Parser, text: str) ->
 def test_movie_night_books_no_film(parser: Parser) -> None:
     frames = _frames(parser, "get 6 cans of beer from the supermarket for movie night")
     assert [f["domain"] for f in frames] == ["grocery"]
+
+
+def test_a_product_counted_by_the_cup_is_a_drink(parser: Parser) -> None:
+    [frame] = _frames(parser, "奈雪的霸气草莓来一杯")  # 草莓 is a supermarket's product; by the cup, a drink
+    assert (frame["domain"], frame["merchant"]) == ("food", "奈雪")

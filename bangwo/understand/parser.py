@@ -822,6 +822,8 @@ def _part_of_a_dish(text: str, mention: NameMention, mentions: list[NameMention]
             return True  # a product "with" a dish goes into it: "a latte with oat milk"
     if next_word in (DISH_HEADS_EN if latin else DISH_HEADS_ZH) or (not latin and _dish_run_after(text, end)):
         return True
+    if not latin and _CUP_AFTER.match(text, end):
+        return True  # 多肉葡萄来一杯: counted by the cup, a drink made of it
     before = text[max(0, start - 16) : start]
     if (COOKED_BEFORE_EN if latin else COOKED_BEFORE_ZH).search(before):
         return True
@@ -880,6 +882,7 @@ def _names_groceries_only(text: str) -> bool:
     )
 
 
+_CUP_AFTER = re.compile(r"(?:来|要)?[一两三四五六七八九十\d]+杯")
 _RAN_OUT_OF = re.compile(r"(?:没|没有|用完了?)\s*$")
 
 
