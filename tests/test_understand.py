@@ -926,3 +926,29 @@ def test_movie_night_books_no_film(parser: Parser) -> None:
 def test_a_product_counted_by_the_cup_is_a_drink(parser: Parser) -> None:
     [frame] = _frames(parser, "奈雪的霸气草莓来一杯")  # 草莓 is a supermarket's product; by the cup, a drink
     assert (frame["domain"], frame["merchant"]) == ("food", "奈雪")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("帮我买张去成都的机票 后天走", {"date": "2026-02-12"}),  # 走 of a flight is the day it goes
+        ("订外滩附近的酒店 周一入住 周三走", {"date": "2026-02-16", "nights": 2}),  # ... of a stay, the last day
+        ("book a room near the Bund for 2 nights, check-in on Friday", {"action": "order", "date": "2026-02-13"}),
+        ("两点那场封神第二部，两张", {"title": "封神第二部"}),
+        ("fly me and my husband to Sanya on Friday", {"count": 2}),
+        ("我和老婆两个人，周五飞三亚", {"count": 2}),  # the same two, counted twice
+        ("book the cheapest ticket Nanjing to Kunming on Friday", {"origin": "Nanjing"}),
+    ],
+)
+def test_bookings_said_in_passing(parser: Parser, text: str, expected: dict[str, Any]) -> None:
+    assert {k: _frames(parser, text)[0].get(k) for k in expected} == expected
+
+
+def test_more_orders_said_in_passing(parser: Parser) -> None:
+    [pizza] = _frames(parser, "the kids want margherita pizza, order two please")
+    assert [(i["name"], i["quantity"]) for i in pizza["items"]] == [("margherita pizza", 2)]
+    [shopping] = _frames(parser, "buy a jar of honey and a loaf of rye bread")
+    assert shopping["domain"] == "grocery"
+    cancelled, asked = _frames(parser, "cancel my bubble tea order and check where my groceries are")
+    assert (cancelled["action"], asked["domain"], asked["action"]) == ("cancel", "grocery", "status")
+    assert _frames(parser, "我嗰份烧鹅饭几时到啊")[0]["action"] == "status"

@@ -40,6 +40,7 @@ from bangwo.understand.rules import (
     FOOD,
     FOOD_MEASURE_HINT,
     GROCERY,
+    GROCERY_MEASURE_HINT,
     NOUN_STOP_CHARS,
     NOUN_STOP_WORDS,
     PUNCTUATION,
@@ -93,6 +94,9 @@ _COOKED_START = re.compile(
 )
 # Verbs after which an English noun may come without an article ("order sushi").
 _EN_BARE_NOUN_VERBS = frozenset({"order", "eat", "drink"})
+# Words that begin a noun phrase and are no part of a dish's name.
+_EN_DETERMINERS = frozenset({"a", "an", "any", "another", "this", "that", "these", "those", "our", "their", "more"})
+_EN_DETERMINERS |= {"fresh", "good", "nice", "cheap", "tasty", "delicious", "best", "proper", "real"}  # and praise
 # What "a" or "an" counts in a phrase, not a dish: "I'm in a rush", "give me a minute".
 _EN_NOT_A_DISH = frozenset({"rush", "hurry", "minute", "moment", "second", "bit", "while", "lot", "favour", "favor"})
 _EN_NOT_A_DISH |= {"people", "persons", "each", "everyone", "everybody", "guys", "folks", "family", "team", "group"}
@@ -450,9 +454,10 @@ class Parser:
         "lemon tea x2"; so does a lone count said before the one dish of the sentence (中午想吃麻辣烫，帮我点一份)."""
         text = reading.text
         for quantity in reading.quantities:
-            if quantity in used or (quantity.unit is None and not quantity.trailing) or not _ends_a_phrase(
-                text, quantity.end
-            ):
+            said_alone = quantity.unit is not None or quantity.trailing or _EN_COUNT_VERB_BEFORE.search(
+                text, 0, quantity.start
+            )  # 两杯, x2, "get two": a count with nothing after it
+            if quantity in used or not said_alone or not _ends_a_phrase(text, quantity.end):
                 continue
             # "a latte x2": a count said after the dish outweighs its article
             before = [d for d in drafts if d.end <= quantity.start and (d.quantity is None or quantity.trailing)]
@@ -641,11 +646,21 @@ def _with_modifier(text: str, original: str, anchor: int, name: NameMention) -> 
     right before it (after the quantity or verb) are the person's own kind of it.
     """
     if name.said.isascii():
-        words = text[anchor : name.start].split()
-        clean_words = [w for w in words if _EN_WORD.fullmatch(w) and w not in EN_NOUN_STOP_WORDS]
-        if words and len(words) == len(clean_words) <= 2 and not EN_ORDER_VERBS.search(" ".join(words)):
-            return " ".join([*words, name.said])
-        return name.said
+        # The one or two free words right before the name, back to a verb or a word that starts no dish
+        # name: "the kids want margherita pizza" -> "margherita pizza".
+        modifiers: list[str] = []
+        for word in reversed(text[anchor : name.start].split()):
+            if (
+                len(modifiers) == 2
+                or not _EN_WORD.fullmatch(word)
+                or word in EN_NOUN_STOP_WORDS
+                or word in _EN_NOT_A_NOUN_START
+                or word in _EN_DETERMINERS
+                or EN_ORDER_VERBS.fullmatch(word)
+            ):
+                break
+            modifiers.insert(0, word)
+        return " ".join([*modifiers, name.said])
     start = name.start
     while start > anchor and name.start - start < MAX_PREFIX_CHARS:
         ch = text[start - 1]
@@ -837,6 +852,8 @@ def _part_of_a_dish(text: str, mention: NameMention, mentions: list[NameMention]
         i -= 1
 
 
+# A bare English count after its verb: "pepperoni pizza, get two please".
+_EN_COUNT_VERB_BEFORE = re.compile(r"\b(?:get|order|want|take|bring|grab|make it|make that)\s+(?:me\s+|us\s+)?$")
 # Between a dish and the count said after it: 奶茶来两杯, 酸菜鱼再来一份, 饺子各要一份.
 _COUNT_VERB_BEFORE = re.compile(r"(?:再|各|给我|帮我)?(?:来|要)\s*$")
 # After a count said last in its phrase: punctuation, a slot already read, a joining word, or the end.
@@ -875,11 +892,8 @@ _GROCERY_ONLY_WORDS = GROCERY.noun_words_en - FOOD.noun_words_en
 def _names_groceries_only(text: str) -> bool:
     """English product words and no dish words nor servings ("a cup of hot milk" is a restaurant's)."""
     words = {w.rstrip("s") for w in _EN_WORD.findall(text)} | set(_EN_WORD.findall(text))
-    return (
-        not words.isdisjoint(_GROCERY_ONLY_WORDS)
-        and words.isdisjoint(FOOD.noun_words_en)
-        and FOOD_MEASURE_HINT.search(text) is None
-    )
+    said_groceries = not words.isdisjoint(_GROCERY_ONLY_WORDS) or GROCERY_MEASURE_HINT.search(text) is not None
+    return said_groceries and words.isdisjoint(FOOD.noun_words_en) and FOOD_MEASURE_HINT.search(text) is None
 
 
 _CUP_AFTER = re.compile(r"(?:来|要)?[一两三四五六七八九十\d]+杯")

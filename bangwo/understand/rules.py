@@ -213,13 +213,15 @@ FOOD = DomainRules(
     ),
     status=re.compile(
         r"到哪|在哪|送到哪|到了吗|到没到|怎么还没|还没到|还没送|多久(?:能|才)?到|还要多久|什么时候(?:能|才)?(?:到|送)|进度|状态|"
+        r"几时到|几时送|几点到|"
         r"送到了没|送出了吗|出餐了吗"
         # Whether something already happened to an order: 发货了吗, 商家接单了没, 骑手取餐了吗.
         # (Each spelt out, so that every alternative starts with its own character: see text.letter_led.)
         r"|发货了(?:吗|没)|发出了(?:吗|没)|接单了(?:吗|没)|出餐了(?:吗|没)|送出了(?:吗|没)|取餐了(?:吗|没)|取走了(?:吗|没)"
         r"|配送了(?:吗|没)|派送了(?:吗|没)|揽收了(?:吗|没)|签收了(?:吗|没)|送达了(?:吗|没)|做好了(?:吗|没)|备好了(?:吗|没)|"
         + letter_led(
-            r"where(?:'s| is| are)|track|tracking|status|when (?:will|does|is) .{0,40}(?:arrive|come|get here|here)|"
+            r"where(?:'s| is| are)|where (?:my|our|the) [a-z ]{1,30}? (?:is|are)|track|tracking|status|"
+            r"when (?:will|does|is) .{0,40}(?:arrive|come|get here|here)|"
             r"how long (?:until|till|before|for|will)|on (?:its|the) way|eta",
             then=r"\b",
         )
@@ -314,7 +316,8 @@ GROCERY_CONTEXT_EN = letter_led("supermarkets?|grocer(?:y|ies)|grocery store|con
 GROCERY_CONTEXT = re.compile(f"{GROCERY_CONTEXT_ZH}|{GROCERY_CONTEXT_EN}")
 # Measure words that sell by the case, the pack or the weight: a shop's, not a restaurant's.
 GROCERY_MEASURE_HINT = re.compile(
-    r"箱|提|斤|公斤|千克|袋|\b(?:cases?|crates?|packs?|six-pack|kg|kilos?|pounds?|lbs?)\b|\d\s*kg"
+    r"箱|提|斤|公斤|千克|袋|\b(?:cases?|crates?|packs?|six-pack|kg|kilos?|pounds?|lbs?|jars?|loaf|loaves|cartons?|tubs?)\b"
+    r"|\d\s*kg"
 )
 # Measure words and words of a restaurant order.
 FOOD_MEASURE_HINT = re.compile(r"杯|份|碗|扎|外卖|" + letter_led("cups?|glass(?:es)?|takeout|takeaway", then=r"\b"))

@@ -893,7 +893,10 @@ def _span(masked: MaskedText, found: _Found) -> tuple[_DateMention | None, _Date
             return first, None
         return first, _DateMention(second.start, second.end, end_day)
     last = dates[-1]
-    if _CHECK_OUT_BEFORE.search(text, 0, last.start) or _CHECK_OUT_AFTER.match(text, last.end):
+    checking_out = _CHECK_OUT_AFTER.match(text, last.end)
+    if checking_out is not None and checking_out.group(0).strip() == "走" and "住" not in text:
+        checking_out = None  # 大后天走 for a flight is the day it goes; 周三走 leaves a stay only where one is said
+    if _CHECK_OUT_BEFORE.search(text, 0, last.start) or checking_out is not None:
         if len(dates) == 1:
             return None, last
         end_day: date | None = last.day

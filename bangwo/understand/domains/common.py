@@ -54,7 +54,7 @@ SEARCH = re.compile(
     r"查一下|查查|查询|查看|查|搜一下|搜索|搜|看一下|看看|瞧瞧|有没有|有什么|有哪些|有几|哪些|多少钱|什么价|价格|比价|比较|"
     + letter_led("what|which|any(?! ?time)|are there|is there|list|compare|how much", then=r"\b")
     + "|"
-    + letter_led("check(?! in| out)", then="(?![a-z])")  # check一下
+    + letter_led("check(?![- ]?(?:in|out))", then="(?![a-z])")  # check一下, not check-in
     # Said between Chinese words (search一下) an English verb has no \b around it.
     + "|"
     + letter_led("look up|looking up|search|show me", not_after="[a-z]", then="(?![a-z])")
@@ -88,6 +88,12 @@ _SELF_AND = re.compile(
     r"(?:kids?|children|friends?|colleagues?|others?|people|adults?|guests?|sons?|daughters?)\b"
     rf"|我(?:和|跟|带着?)(?:我的)?({_N})个?(?:孩子|小孩|朋友|同事|人|家人|娃)"
 )
+# One other person named: "me and my wife", 我和我老婆: two.
+_SELF_AND_ONE = re.compile(
+    r"\b(?:me|myself|i) and (?:my|our) (?:wife|husband|son|daughter|mom|mum|dad|mother|father|friend|boyfriend"
+    r"|girlfriend|partner|colleague|boss|kid|child|sister|brother)\b"
+    r"|我(?:和|跟|带着?)我?(?:老婆|老公|妻子|丈夫|爱人|女朋友|男朋友|妈妈?|爸爸?|儿子|女儿|朋友|同事|孩子|姐姐?|哥哥?|弟弟|妹妹)"
+)
 _ZH_BARE_TICKET = re.compile(r"(?<=[买订要来拿])张")  # 买张票: one
 _ZH_ROOMS = re.compile(rf"({_N})\s*间")
 # Up to two words (or slots already read, such as the cabin) between the number and what it counts.
@@ -115,6 +121,7 @@ def _as_count(said: str | None) -> int | None:
 _ROOM_COUNTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = ((_ZH_ROOMS, ("间",)), (_EN_ROOMS, ("room",)))
 _PEOPLE_COUNTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (_SELF_AND, (" and ", "我")),
+    (_SELF_AND_ONE, (" and ", "我")),
     (_ZH_ADULTS_AND_KIDS, ("大",)),
     (_ZH_COUNT, ()),
     (_EN_COUNT, ()),
@@ -129,8 +136,8 @@ _COUNTED_SEATS = re.compile(r"seats?$")
 def find_count(masked: MaskedText, rooms: bool) -> int | None:
     """Tickets or people (a family of five: 5; two adults and a child: 3), or rooms when `rooms`; masked.
 
-    Counts of one kind add up (两张成人票一张儿童票: 3); tickets, seats and people are three ways to count
-    the same party, so the largest of the three is the count (全家五口人，买五张: 5, not 10)."""
+    Counts of one kind add up (两张成人票一张儿童票: 3); tickets, seats, people and the speaker with company
+    are ways to count the same party, so the largest of them is the count (全家五口人，买五张: 5, not 10)."""
     text = masked.current
     totals: dict[str, int] = {}
     spans: list[tuple[int, int]] = []
@@ -141,13 +148,23 @@ def find_count(masked: MaskedText, rooms: bool) -> int | None:
             if any(start < m.end() and m.start() < end for start, end in spans):
                 continue  # counted already: "me and my two kids" holds "two kids"
             said = [g for g in m.groups() if g]
-            count = sum(c for c in map(_as_count, said) if c) if regex is _ZH_ADULTS_AND_KIDS else _as_count(said[0])
+            if regex is _SELF_AND_ONE:
+                count: int | None = 2
+            elif regex is _ZH_ADULTS_AND_KIDS:
+                count = sum(c for c in map(_as_count, said) if c)
+            else:
+                count = _as_count(said[0])
             if not count:
                 continue
             if regex is _SELF_AND:
                 count += 1
             counted = m.group(0)
-            kind = "tickets" if _COUNTED_TICKETS.search(counted) else "seats" if _COUNTED_SEATS.search(counted) else ""
+            if regex is _SELF_AND or regex is _SELF_AND_ONE:
+                kind = "party"  # 我和老婆两个人: the speaker and who comes, the same people counted again
+            elif _COUNTED_TICKETS.search(counted):
+                kind = "tickets"
+            else:
+                kind = "seats" if _COUNTED_SEATS.search(counted) else ""
             totals[kind] = totals.get(kind, 0) + count
             spans.append((m.start(), m.end()))
     total = min(max(totals.values()), MAX_COUNT) if totals else None

@@ -52,7 +52,9 @@ _EN_FROM_TO = re.compile(
 # "Shenzhen to Shanghai" without "from": the first place must be one the catalogue knows, or come right
 # after the flight words ("flights Qingdao to Chengdu").
 _EN_KNOWN_TO = re.compile(rf"({_MARK_RUN})\s*(?:to|-|→)\s+(?:the\s+)?({_EN_PLACE}){_EN_END}")
-_EN_FLIGHTS_TO = re.compile(rf"\bflights?\s+({_EN_UNKNOWN})\s*(?:to|-|→)\s+(?:the\s+)?({_EN_PLACE}){_EN_END}")
+_EN_FLIGHTS_TO = re.compile(
+    rf"\b(?:flights?|tickets?)\s+({_EN_UNKNOWN})\s*(?:to|-|→)\s+(?:the\s+)?({_EN_PLACE}){_EN_END}"
+)
 _EN_TO = re.compile(rf"\b(?:to|into|for|towards)\s+(?:the\s+)?({_EN_PLACE}){_EN_END}")
 # "I'm in Kunming", 我在昆明: where the person is now is where the flight leaves from.
 _EN_FROM = re.compile(
@@ -121,7 +123,7 @@ _EN_IN_CITY = re.compile(rf"\b(?:in|at)\s+({_EN_PLACE}){_EN_END}")
 _ROUTE_RULES = (
     (_EN_FROM_TO, ("from",)),
     (_EN_KNOWN_TO, (PLACE_MARK,)),
-    (_EN_FLIGHTS_TO, ("flight",)),
+    (_EN_FLIGHTS_TO, ("flight", "ticket")),
     (_ZH_FROM_TO, ("飞", "到", "至", "去", "回", "-", "—", "→", "~")),
 )
 _NEAR_RULES = (
