@@ -286,6 +286,7 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
     cuts = [0, *(m.start() for m in _SPLITTERS.finditer(text) if m.start() > 0), len(text)]
     cuts = sorted(set(cuts))
     segments: list[tuple[int, int, tuple[str, ...] | None]] = []
+    after_a_flight = False
     for start, end in pairwise(cuts):
         inside = [n for n in names if start <= n.start < end]
         segment = text[start:end]
@@ -293,8 +294,9 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
             # Where a meal is brought is no booking: 再来一份小笼包送到酒店.
             inside = [n for n in inside if n.start < start + m.start()]
             segment = segment[: m.start()]
-        after_a_flight = any(domains and "flight" in domains for _, _, domains in segments)
-        segments.append((start, end, _segment_domains(segment, inside, after_a_flight)))
+        domains = _segment_domains(segment, inside, after_a_flight)
+        after_a_flight = after_a_flight or bool(domains and "flight" in domains)
+        segments.append((start, end, domains))
     # A food-or-grocery name takes the domain of the nearest segment that is food or grocery.
     decided = [i for i, (_, _, d) in enumerate(segments) if d and d[0] in ("food", "grocery") and len(d) == 1]
     resolved: list[tuple[str, ...] | None] = []

@@ -42,6 +42,8 @@ _LEAD_WORDS = re.compile(r"(?:(?:a|an|the|near|in|at|to|for|just)\s+)+")
 
 def repaired(lowered: str, cased: str, lexicon: Lexicon) -> tuple[str, str]:
     """Both copies of the command (the one the rules read, the one as written) with its corrections applied."""
+    if "," not in lowered and "，" not in lowered:
+        return lowered, cased  # every marker follows a comma
     for _ in range(MAX_REPAIRS):
         marker = _MARKER.search(lowered)
         if marker is None:

@@ -883,6 +883,7 @@ _PARTY = re.compile(
     rf"(?P<zh>(?>{ZH_NUMBER}))\s*个人(?!份)|(?:team|group|party|family) of (?P<of>{EN_NUMBER})\b"
     rf"|(?:we're|we are|there are|for) (?P<we>{EN_NUMBER}) (?:people|persons|of us)\b"
 )
+_PARTY_WORDS = ("个人", " of ", "people", "persons", "of us")  # one of them is in every _PARTY match
 _EACH = re.compile(r"每人|每个人|一人|人手|各|" + letter_led("each|apiece|per person|for everyone", then=r"\b"))
 
 
@@ -909,7 +910,9 @@ def _what_ran_out_is_said_instead(drafts: list[_ItemDraft], text: str) -> list[_
 
 def _one_for_each_person(drafts: list[_ItemDraft], text: str) -> None:
     """The dish given to each of a party counts once a person: 五个人，每人一杯生椰拿铁 is five of it."""
-    party = _PARTY.search(text) if drafts else None
+    if not drafts or not any(word in text for word in _PARTY_WORDS):
+        return
+    party = _PARTY.search(text)
     each = _EACH.search(text, party.end()) if party is not None else None
     if party is None or each is None:
         return

@@ -153,7 +153,7 @@ def find_count(masked: MaskedText, rooms: bool) -> int | None:
             elif regex is _ZH_ADULTS_AND_KIDS:
                 count = sum(c for c in map(_as_count, said) if c)
             else:
-                count = _as_count(said[0])
+                count = _as_count(said[0]) if said else None
             if not count:
                 continue
             if regex is _SELF_AND:
