@@ -952,3 +952,29 @@ def test_more_orders_said_in_passing(parser: Parser) -> None:
     cancelled, asked = _frames(parser, "cancel my bubble tea order and check where my groceries are")
     assert (cancelled["action"], asked["domain"], asked["action"]) == ("cancel", "grocery", "status")
     assert _frames(parser, "我嗰份烧鹅饭几时到啊")[0]["action"] == "status"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I'm heading to Dalian for work, book a hotel near the station for 2 nights", {"city": "Dalian"}),
+        ("昨天订的成都酒店现在什么状态", {"action": "status"}),  # booked yesterday: asked after
+        ("今天入住西湖旁边的酒店，住到周五", {"near": "西湖", "nights": 3}),  # near the place, not its 旁
+        ("fly Shanghai to Chengdu on Friday, and Chengdu back to Shanghai on Sunday", {"domain": "flight"}),
+    ],
+)
+def test_trips_said_at_length(parser: Parser, text: str, expected: dict[str, Any]) -> None:
+    assert {k: _frames(parser, text)[0].get(k) for k in expected} == expected
+
+
+def test_a_return_trip_is_two_flights(parser: Parser) -> None:
+    there, back = _frames(parser, "fly Shanghai to Chengdu on Friday, and Chengdu back to Shanghai on Sunday")
+    assert (there["destination"], back["origin"], back["date"]) == ("Chengdu", "Chengdu", "2026-02-15")
+
+
+def test_orders_with_their_limits(parser: Parser) -> None:
+    [meal] = _frames(parser, "给我爸点一份红烧牛肉面，他不吃香菜")
+    assert [i["name"] for i in meal["items"]] == ["红烧牛肉面"]  # what he does not eat is no item
+    assert _frames(parser, "get me a burrito, nothing over 35 kuai")[0]["budget_max"] == 35
+    assert _frames(parser, "瑞幸那单帮我退掉吧")[0]["action"] == "cancel"
+    assert _frames(parser, "what films did Ang Lee direct") == [{"domain": "chat"}]

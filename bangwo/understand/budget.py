@@ -28,7 +28,8 @@ _ZH_BUDGET = re.compile(
 )
 _EN_UNIT = r"(?:yuan|rmb|cny|kuai|bucks|元|块)"
 _EN_BUDGET = re.compile(
-    rf"\b(?:under|below|less than|no more than|not more than|at most|max(?:imum)?|within|up to|cheaper than|"
+    rf"\b(?:under|below|less than|no more than|not more than|nothing over|not over|at most|max(?:imum)?|within|up to|"
+    rf"cheaper than|"
     rf"budget(?:\s+(?:of|is))?)\s*(?:¥|rmb\s*|cny\s*)?({EN_NUMBER}(?:k\b)?)\s*({_EN_UNIT})?"
     rf"(?:\s*(?:a|per|each|/)\s*(?:night|day|person|ticket|room|seat)\b)?"
     rf"(?!\s*(?:minutes?|mins?|hours?|hrs?|km|kilomet|met|people|persons?|days?|nights?|%|stars?))"
@@ -42,6 +43,7 @@ _EN_BUDGET = re.compile(
 # 顶多, ...), and every English one holds one of these words ("less" of "less than" and "or less", ...).
 _ZH_BUDGET_CHARS = frozenset("超高到低少最顶预控价内下")
 _EN_LIMIT_WORDS = ("under", "below", "less", "more than", "most", "max", "within", "up to", "cheaper", "budget", "tops")
+_EN_LIMIT_WORDS += ("over",)  # "nothing over 40 kuai"
 
 
 def find_budget(masked: MaskedText) -> float | None:

@@ -83,8 +83,8 @@ _DOMAIN_WORDS: dict[str, tuple[_Words, ...]] = {
                 then="(?![a-z])",
             )
         ),
-        # Two cities the catalogue knows, one to the other: "Hangzhou-Kunming Wed", "Guangzhou to Harbin Fri".
-        _Words(re.compile("\ue005+\\s*(?:-|–|→|to\\s)\\s*\ue005"), "zh", holds="\ue005"),
+        # Two cities the catalogue knows, one to the other: "Hangzhou-Kunming Wed", "Kunming back to Beijing".
+        _Words(re.compile("\ue005+\\s*(?:back\\s+)?(?:-|–|→|to\\s)\\s*\ue005"), "zh", holds="\ue005"),
     ),
     "hotel": (
         _zh(
@@ -221,6 +221,15 @@ _ORDERS_AGAIN = re.compile(
 )
 
 
+# A route said: two known places, one to the other ("Beijing to Kunming", "昆明回北京").
+_ROUTE = re.compile("\ue005+\\s*(?:back\\s+)?(?:-|–|→|to\\s|到|飞|回|去)\\s*\ue005")
+
+
+def _another_trip(before: str, segment: str) -> bool:
+    """Beijing to Kunming on Saturday, and Kunming back to Beijing on Tuesday: two flights."""
+    return _ROUTE.search(before) is not None and _ROUTE.search(segment) is not None
+
+
 def _cancels_then_orders(before: str, segment: str) -> bool:
     """取消我的外卖，再帮我点一份黄焖鸡米饭: one request cancelled, then a new one of the same domain."""
     return _CANCEL.search(before) is not None and _ORDERS_AGAIN.search(segment) is not None
@@ -345,8 +354,10 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
         filled.append(last)
     clauses: list[Clause] = []
     for (start, end, _), domains in zip(segments, filled, strict=True):
-        if clauses and clauses[-1].domains == domains and not _cancels_then_orders(text[clauses[-1].start : start],
-                                                                                   text[start:end]):
+        before = text[clauses[-1].start : start] if clauses else ""
+        if clauses and clauses[-1].domains == domains and not (
+            _cancels_then_orders(before, text[start:end]) or _another_trip(before, text[start:end])
+        ):
             clauses[-1].end = end
         else:
             clauses.append(Clause(start, end, domains))

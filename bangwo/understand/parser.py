@@ -511,7 +511,8 @@ class Parser:
             if quantity not in used and not _counts_the_noun_before(text, quantity):
                 starts.append((quantity.end, quantity, ""))
         for m in ZH_BARE_NOUN_VERBS.finditer(text):
-            starts.append((m.end(), None, m.group(0)))
+            if not text.endswith(("不", "别", "没"), 0, m.start()):  # 她不吃辣: what is not wanted
+                starts.append((m.end(), None, m.group(0)))
         looking_up = rules.search.search(text) is not None  # names what it looks for, even to order it after
         if looking_up:
             # A look-up names what it looks for after its own words: 有没有卖煲仔饭的, "look up sushi places".

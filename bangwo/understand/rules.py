@@ -256,7 +256,7 @@ FOOD = DomainRules(
     ),
     order_objects=re.compile(
         # What one ordered, said with when: 我早上点的, 我中午订的.
-        r"外卖|订单|餐|饭|骑手|吃的|喝的|饮料|我点的|刚点的|刚才点的|我[^，。,.!！?？点]{1,4}点的"
+        r"外卖|订单|餐|饭|骑手|吃的|喝的|饮料|我点的|刚点的|刚才点的|我[^，。,.!！?？点]{1,4}点的|那单|这单"
         r"|" + letter_led("order|food|delivery|takeout|takeaway|meal|rider|driver|drink|coffee|tea", then=r"\b")
     ),
     generic_items=re.compile(

@@ -906,6 +906,14 @@ def _span(masked: MaskedText, found: _Found) -> tuple[_DateMention | None, _Date
             return dates[0], _DateMention(last.start, last.end, end_day)
     if len(dates) == 1 and text[: dates[0].start].rstrip().endswith(_LONE_END_BEFORE):
         return None, dates[0]  # 住到周日: the last day; the first is not said
+    for later in dates[1:]:
+        # 今天入住外滩的酒店，住到周日: the first day, then the last one said apart from it.
+        if text[: later.start].rstrip().endswith(_LONE_END_BEFORE):
+            end_day: date | None = later.day
+            while end_day is not None and end_day <= dates[0].day and later.roll:
+                end_day = _roll(end_day, later.roll)
+            if end_day is not None and end_day > dates[0].day:
+                return dates[0], _DateMention(later.start, later.end, end_day)
     # A holiday said as the occasion gives way to the day asked for: 国庆带娃看电影，明天上午十点.
     return next((d for d in dates if not d.holiday), dates[0]), None
 

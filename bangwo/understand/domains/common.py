@@ -15,7 +15,8 @@ CHAT_ABOUT = re.compile(
     r"写|作诗|作文|翻译|讲个|讲讲|讲一|笑话|故事|诗|歌词|攻略|介绍一下|好看吗|好不好看|更好看|哪部|剧情|影评|讲的是|谁演|导演|为什么|"
     r"差评|好评|"
     + letter_led(
-        "write|translate|poem|joke|story|essay|plot|review|lyrics|who (?:directed|stars|is in)|tell me about|why",
+        "write|translate|poem|joke|story|essay|plot|review|lyrics|who (?:directed|stars|is in)|tell me about|why"
+        "|what (?:movies|films) did",
         then=r"\b",
     )
 )
@@ -28,6 +29,7 @@ CANCEL = re.compile(
 # Asking after a booking already made: "我的…", "my …", or words only a booking has.
 _MY_BOOKING = re.compile(
     r"我的|我订的|我买的|刚订的|刚买的|刚才订的|刚才买的|之前订的|已经订的|订好的|订单|"
+    r"(?:上周|上个月|昨天|前天|上次|今天|早上)(?:订|买)的|"
     + letter_led("my|i booked|i bought|we booked", then=r"\b")
 )
 _STATUS_WORDS = re.compile(

@@ -51,7 +51,7 @@ _EN_FROM_TO = re.compile(
 )
 # "Shenzhen to Shanghai" without "from": the first place must be one the catalogue knows, or come right
 # after the flight words ("flights Qingdao to Chengdu").
-_EN_KNOWN_TO = re.compile(rf"({_MARK_RUN})\s*(?:to|-|→)\s+(?:the\s+)?({_EN_PLACE}){_EN_END}")
+_EN_KNOWN_TO = re.compile(rf"({_MARK_RUN})\s*(?:back\s+)?(?:to|-|→)\s+(?:the\s+)?({_EN_PLACE}){_EN_END}")
 _EN_FLIGHTS_TO = re.compile(
     rf"\b(?:flights?|tickets?)\s+({_EN_UNKNOWN})\s*(?:to|-|→)\s+(?:the\s+)?({_EN_PLACE}){_EN_END}"
 )
@@ -98,7 +98,8 @@ _EN_NOT_A_PLACE = frozenset(
     ]
 )
 
-_ZH_NEAR_AFTER = re.compile(rf"((?:{PLACE_MARK}|{_ZH_CHAR}){{2,12}})(?:附近|旁边|周边|边上|周围|一带|边)")
+# (The shortest place before the word: 广州塔旁边 is near 广州塔, not 广州塔旁.)
+_ZH_NEAR_AFTER = re.compile(rf"((?:{PLACE_MARK}|{_ZH_CHAR}){{2,12}}?)(?:附近|旁边|周边|边上|周围|一带|边)")
 _ZH_NEAR_BEFORE = re.compile(
     rf"(?:靠近|挨着|离|紧邻)\s*((?:{PLACE_MARK}|{_ZH_CHAR}){{2,12}}?)(?=近|附近|不远|比较近|[,，。\s]|的|$)"
 )
@@ -115,7 +116,9 @@ _ZH_IN_CITY = re.compile(
 # Words of how the room should be (安静, 干净, 便宜, 近) are no place.
 _ZH_LONE_PLACE = re.compile(rf"(?:^|[,，、])\s*((?:(?![静净宜贵近远好新旧店房宿])"
                             rf"{_ZH_CHAR}){{2,4}}|{_MARK_RUN})\s*(?=[,，、。]|$)")
-_EN_IN_CITY = re.compile(rf"\b(?:in|at)\s+({_EN_PLACE}){_EN_END}")
+_EN_IN_CITY = re.compile(
+    rf"\b(?:in|at|going to|heading to|travell?ing to|visiting)\s+({_EN_PLACE}){_EN_END}"
+)
 
 
 # The rules in the order they are tried, each with the words every one of its matches holds: a cheap
@@ -133,7 +136,7 @@ _NEAR_RULES = (
 )
 _CITY_RULES = (
     (_ZH_IN_CITY, ("在", "去", "到", "酒店", "宾馆", "民宿")),
-    (_EN_IN_CITY, ("in", "at")),
+    (_EN_IN_CITY, ("in", "at", "to", "visiting")),
     (_ZH_LONE_PLACE, ()),  # no word to test for
 )
 
