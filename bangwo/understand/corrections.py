@@ -15,7 +15,7 @@ from bangwo.understand.lexicon import Lexicon
 from bangwo.understand.numbers import EN_NUMBER, ZH_NUMBER
 from bangwo.understand.options import find_options
 from bangwo.understand.rules import EN_MEASURES, ZH_MEASURES
-from bangwo.understand.text import MaskedText
+from bangwo.understand.text import MaskedText, lower_ascii
 
 MAX_REPAIRS = 3
 # The marker always follows a comma: "I actually want…" and 不对称 are no corrections.
@@ -54,7 +54,7 @@ def repaired(lowered: str, cased: str, lexicon: Lexicon) -> tuple[str, str]:
         if replacement is None:
             break
         start, stop, new = replacement
-        lowered = lowered[:start] + new.lower() + lowered[stop : marker.start()] + lowered[end:]
+        lowered = lowered[:start] + lower_ascii(new) + lowered[stop : marker.start()] + lowered[end:]
         cased = cased[:start] + new + cased[stop : marker.start()] + cased[end:]
     return lowered, cased
 

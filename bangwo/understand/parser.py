@@ -238,11 +238,12 @@ class Parser:
 
     def parse(self, text: str, now: datetime) -> ParseResult:
         cased = clean(text if isinstance(text, str) else str(text))
-        cleaned, cased = repaired(lower_ascii(cased), cased, self.lexicon)
+        cleaned = lower_ascii(cased)
         lang = detect_lang(cleaned)
         if not cleaned:
             return _chat(lang)
         try:
+            cleaned, cased = repaired(cleaned, cased, self.lexicon)
             frames = self._frames(cleaned, now)
         except Exception:  # a rule bug must cost one command its frame, never the caller its request
             log.exception("parser failed on %r", cleaned[:80])
