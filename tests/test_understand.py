@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from bangwo.providers.demo.world import demo_catalogue
 from bangwo.understand import Lexicon, Parser
+from bangwo.understand.corrections import repaired
 from bangwo.understand.numbers import parse_en_number, parse_zh_number
 from bangwo.understand.text import MaskedText, clean, lower_ascii
 from bangwo.understand.times import find_times
@@ -978,3 +979,16 @@ def test_orders_with_their_limits(parser: Parser) -> None:
     assert _frames(parser, "get me a burrito, nothing over 35 kuai")[0]["budget_max"] == 35
     assert _frames(parser, "瑞幸那单帮我退掉吧")[0]["action"] == "cancel"
     assert _frames(parser, "what films did Ang Lee direct") == [{"domain": "chat"}]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    before=st.text(alphabet="两三杯张奶茶拿铁惊蛰无声 abcLATTE2", max_size=12),
+    marker=st.sampled_from(["，不对，", ", no, ", ", sorry, make that ", "，不对，是", ", actually no, "]),
+    after=st.text(alphabet="四杯团圆饭 twoLargeSprite3", max_size=10),
+)
+def test_a_repaired_command_keeps_both_copies_aligned(parser: Parser, before: str, marker: str, after: str) -> None:
+    """The copy the rules read stays the copy as written with ASCII lowered, so names go out as said."""
+    cased = clean(before + marker + after)
+    lowered, cased_after = repaired(lower_ascii(cased), cased, parser.lexicon)
+    assert lowered == lower_ascii(cased_after)
