@@ -992,3 +992,34 @@ def test_a_repaired_command_keeps_both_copies_aligned(parser: Parser, before: st
     cased = clean(before + marker + after)
     lowered, cased_after = repaired(lower_ascii(cased), cased, parser.lexicon)
     assert lowered == lower_ascii(cased_after)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("来份酸辣粉 多加点醋", {"items": ["酸辣粉"]}),  # how it comes, no second item
+        ("帮我查一下附近哪家店有杨枝甘露", {"action": "search", "items": ["杨枝甘露"]}),
+        ("帮我订一袋大米，要20斤装的", {"items": ["大米"]}),
+        ("在盒马再来两盒草莓", {"merchant": "盒马"}),
+        ("帮我查下超市的鸡蛋多少钱一盒", {"action": "search"}),
+    ],
+)
+def test_shopping_said_loosely(parser: Parser, text: str, expected: dict[str, Any]) -> None:
+    [frame] = _frames(parser, text)
+    got = {k: frame.get(k) for k in expected if k != "items"}
+    if "items" in expected:
+        got["items"] = [i["name"] for i in frame["items"]]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("星河旅人，三张，要坐一排", {"seat": {"adjacent": True}}),
+        ("初三从成都回北京，帮我看下有啥航班", {"action": "search", "origin": "成都"}),
+        ("flight Shanghai -> Kunming tmrw 8am", {"origin": "Shanghai", "destination": "Kunming"}),
+        ("订外滩附近的酒店，一晚，两个大床房", {"count": 2}),
+    ],
+)
+def test_bookings_said_loosely(parser: Parser, text: str, expected: dict[str, Any]) -> None:
+    assert {k: _frames(parser, text)[0].get(k) for k in expected} == expected

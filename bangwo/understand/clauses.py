@@ -84,7 +84,7 @@ _DOMAIN_WORDS: dict[str, tuple[_Words, ...]] = {
             )
         ),
         # Two cities the catalogue knows, one to the other: "Hangzhou-Kunming Wed", "Kunming back to Beijing".
-        _Words(re.compile("\ue005+\\s*(?:back\\s+)?(?:-|–|→|to\\s)\\s*\ue005"), "zh", holds="\ue005"),
+        _Words(re.compile("\ue005+\\s*(?:back\\s+)?(?:->|-|–|→|to\\s)\\s*\ue005"), "zh", holds="\ue005"),
     ),
     "hotel": (
         _zh(

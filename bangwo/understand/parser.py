@@ -109,7 +109,7 @@ _BOOK_TITLE = re.compile(r"《([^《》]{1,40})》")
 _SAID_TITLE = LexiconEntry("", kinds={"title"})
 # 在肯德基点…, 从盒马买…: the place a person orders from is the merchant, unless it is no shop's name.
 _ORDERED_AT = re.compile(
-    r"(?:在|从)\s*([^\s\ue000-\ue007在从的,，。!！?？、]{2,12}?)\s*(?:点|叫|买|订|下单|要)"
+    r"(?:在|从)\s*([^\s\ue000-\ue007在从的,，。!！?？、]{2,12}?)\s*再?(?:点|叫|买|订|下单|要|来)"
 )
 _NOT_A_MERCHANT = re.compile(r"附近|楼下|楼上|家|公司|网上|线上|这|那|哪|手机|平台|app|外卖|单位|学校|宿舍|店里")
 # A shop said by its kind, not its name: 在超市买, 从便利店买 (盒马 is a name: 在盒马买 is the merchant).
@@ -876,7 +876,10 @@ def _counts_the_noun_before(text: str, quantity: _Quantity) -> bool:
 
 
 # Said right before a product the dish is to come without: 不要洋葱, 别放香菜, "no onions", "hold the cheese".
-_LEFT_OUT_BEFORE = re.compile(r"(?:不要|不加|不放|别放|别加|去掉|(?<![a-z])(?:no|without|hold the))\s*$")
+_LEFT_OUT_BEFORE = re.compile(
+    r"(?:不要|不加|不放|别放|别加|去掉|(?<![a-z])(?:no|without|hold the))\s*$"
+    r"|(?:多放|多加|少放|少加)点?\s*$"  # 多放点香菜: how the dish comes, no item of its own
+)
 # Who a dish is for, no dish: 两个人吃, 三人份.
 _PEOPLE_NOUNS = frozenset({"人", "人份", "位", "个人"})
 # How many are in the party, and the words that give each of them one: 我们办公室五个人，每人一杯…, "our team of

@@ -113,9 +113,10 @@ CHAT_VERBS = re.compile(
 
 # What the noun scanner stops at when reading an unknown item name.
 NOUN_STOP_CHARS = frozenset(
-    "和跟与及或还再加送到给帮吧呢啊呀吗了嘛哦哈请在去用就好要我你他她它们这那哪个谢快点来买叫订吃喝拿整想让把被从完怎卖啥改没"
+    "和跟与及或还再加送到给帮吧呢啊呀吗了嘛哦哈请在去用就好要我你他她它们这那哪个谢快点来买叫订吃喝拿整想让把被从完怎卖啥改没装有"
 )
 NOUN_STOP_WORDS = ("外卖", "谢谢", "送到", "过来", "快点", "马上", "立刻", "尽快", "左右", "以内", "一下", "可以")
+NOUN_STOP_WORDS += ("附近", "哪家")  # 查一下附近哪家店有…: where, not what
 EN_NOUN_STOP_WORDS = frozenset(
     [
         # Typed shorthand and feelings around an order: "2 packs pls", "thx", "craving crayfish rn".
@@ -203,7 +204,7 @@ class DomainRules:
 # 点 as a verb (点外卖), not a time or an amount (三点, 快点, 早点, 多点): the lookbehind comes after the
 # character, so that re can skip to where a 点 is (see text.letter_led).
 # 点 ordering food, not a clock's 点 (十二点) nor "a bit" (快点, 靠后点).
-_DIAN_VERB = r"点(?<![零〇一二两三四五六七八九十\d快早晚慢多少好有差几前后高低远近大小]点)(?![评赞击开钟半儿头])"
+_DIAN_VERB = r"点(?<![零〇一二两三四五六七八九十\d快早晚慢多少好有差几前后高低远近大小加放]点)(?![评赞击开钟半儿头])"
 
 FOOD = DomainRules(
     domain="food",
@@ -238,7 +239,7 @@ FOOD = DomainRules(
         r"|" + letter_led("cancel|call off|don't want .{0,30}any ?more|refund", not_after="[a-z]", then="(?![a-z])")
     ),
     search=re.compile(
-        r"查一下|查查|搜一下|搜索|看看|看一下|有什么|有没有|有哪些|推荐|哪里有|哪儿有|哪有"
+        r"查一下|查查|查下|搜一下|搜索|看看|看一下|看下|有什么|有啥|有没有|有哪些|推荐|哪里有|哪儿有|哪有"
         r"|"
         + letter_led(
             r"look up|search|show me|what .{0,30}(?:do you have|are there)|any .{0,30}nearby|recommend",
@@ -387,7 +388,7 @@ def looks_up_only(search: re.Pattern[str], text: str) -> bool:
 # Words after which a look-up names what it looks for: 有没有卖煲仔饭的, 查一下附近的螺蛳粉店,
 # "look up sushi places", "are there any dumpling places", "check if there are strawberries".
 SEARCH_NOUN_STARTS = re.compile(
-    r"卖|有没有|哪里有|哪儿有|哪有|查一下|查查|搜一下|搜索|搜|找一下|找找|附近的|附近有"
+    r"卖|有没有|哪里有|哪儿有|哪有|查一下|查查|搜一下|搜索|搜|找一下|找找|附近的|附近有|店有|家有"
     r"|" + letter_led("look up|looking for|search for|search|find|sell|sells|any|there are|there is", then=r"\b")
 )
 # A shop named by what it sells is a look-up of that dish: 螺蛳粉店, 面馆, "sushi places".

@@ -53,7 +53,7 @@ _STATUS_ONLY = re.compile(
     + letter_led("has|have|did|is|was|were|are", not_after=r"[\s\S]", then=r"\s+(?:my|our)\b")
 )
 SEARCH = re.compile(
-    r"查一下|查查|查询|查看|查|搜一下|搜索|搜|看一下|看看|瞧瞧|有没有|有什么|有哪些|有几|哪些|多少钱|什么价|价格|比价|比较|"
+    r"查一下|查查|查询|查看|查|搜一下|搜索|搜|看一下|看看|看下|瞧瞧|有没有|有什么|有啥|有哪些|有几|哪些|多少钱|什么价|价格|比价|比较|"
     + letter_led("what|which|any(?! ?time)|are there|is there|list|compare|how much", then=r"\b")
     + "|"
     + letter_led("check(?![- ]?(?:in|out))", then="(?![a-z])")  # check一下, not check-in
@@ -97,7 +97,8 @@ _SELF_AND_ONE = re.compile(
     r"|我(?:和|跟|带着?)我?(?:老婆|老公|妻子|丈夫|爱人|女朋友|男朋友|妈妈?|爸爸?|儿子|女儿|朋友|同事|孩子|姐姐?|哥哥?|弟弟|妹妹)"
 )
 _ZH_BARE_TICKET = re.compile(r"(?<=[买订要来拿])张")  # 买张票: one
-_ZH_ROOMS = re.compile(rf"({_N})\s*间")
+# 两间, 两个大床房.
+_ZH_ROOMS = re.compile(rf"({_N})\s*(?:间|个?(?:大床房|双床房|标间|标准间|套房|房间|家庭房|海景房|单人间|双人间))")
 # Up to two words (or slots already read, such as the cabin) between the number and what it counts.
 _EN_WORD_GAP = r"(?:(?:(?!(?:morning|afternoon|evening|night)\b)[a-z-]+|[\ue000-\ue007]+)\s+){0,2}?"  # not a morning's
 _EN_COUNT = re.compile(
@@ -120,7 +121,7 @@ def _as_count(said: str | None) -> int | None:
 
 # The count regexes in the order they are read, each with the words a command holds whenever it
 # matches (a cheap test that skips the search; () when there is none).
-_ROOM_COUNTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = ((_ZH_ROOMS, ("间",)), (_EN_ROOMS, ("room",)))
+_ROOM_COUNTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = ((_ZH_ROOMS, ("间", "房")), (_EN_ROOMS, ("room",)))
 _PEOPLE_COUNTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (_SELF_AND, (" and ", "我")),
     (_SELF_AND_ONE, (" and ", "我")),

@@ -51,7 +51,7 @@ _EN_FROM_TO = re.compile(
 )
 # "Shenzhen to Shanghai" without "from": the first place must be one the catalogue knows, or come right
 # after the flight words ("flights Qingdao to Chengdu").
-_EN_KNOWN_TO = re.compile(rf"({_MARK_RUN})\s*(?:back\s+)?(?:to|-|→)\s+(?:the\s+)?({_EN_PLACE}){_EN_END}")
+_EN_KNOWN_TO = re.compile(rf"({_MARK_RUN})\s*(?:back\s+)?(?:to|->|-|→)\s+(?:the\s+)?({_EN_PLACE}){_EN_END}")
 _EN_FLIGHTS_TO = re.compile(
     rf"\b(?:flights?|tickets?)\s+({_EN_UNKNOWN})\s*(?:to|-|→)\s+(?:the\s+)?({_EN_PLACE}){_EN_END}"
 )
