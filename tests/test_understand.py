@@ -1023,3 +1023,40 @@ def test_shopping_said_loosely(parser: Parser, text: str, expected: dict[str, An
 )
 def test_bookings_said_loosely(parser: Parser, text: str, expected: dict[str, Any]) -> None:
     assert {k: _frames(parser, text)[0].get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("团圆饭的票退了吧，改买两张年兽来了", ["cancel", "order"]),  # cancelled, then bought instead
+        ("买三斤沃柑，再点一份麻辣烫", ["order", "order"]),  # the fruit by the jin is the shop's, the meal not
+    ],
+)
+def test_two_requests_said_one_after_the_other(parser: Parser, text: str, expected: list[str]) -> None:
+    assert [f["action"] for f in _frames(parser, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("七点那场年兽来了，帮我买俩", {"count": 2}),
+        ("can I get 2 tickets to Moon Harbour at 7:45 tonight", {"title": "Moon Harbour"}),
+        ("3 economy tickets Xiamen to Harbin on the 8th", {"origin": "Xiamen"}),
+    ],
+)
+def test_tickets_said_in_passing(parser: Parser, text: str, expected: dict[str, Any]) -> None:
+    assert {k: _frames(parser, text)[0].get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["谢谢你，上次订的酒店很满意", "孩子咳嗽要吃什么药", "is it cheaper to fly or take the train to Xi'an"],
+)
+def test_thanks_health_and_comparisons_are_chat(parser: Parser, text: str) -> None:
+    assert _frames(parser, text) == [{"domain": "chat"}]
+
+
+
+def test_going_home_says_where_to_not_from(parser: Parser) -> None:
+    [frame] = _frames(parser, "book a ticket home to Chengdu for Friday, leaving from Guangzhou")
+    assert (frame["origin"], frame["destination"]) == ("Guangzhou", "Chengdu")

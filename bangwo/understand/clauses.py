@@ -213,10 +213,11 @@ _TOWARDS_A_PLACE = re.compile(r"(?:去|到|飞|回|" + letter_led(r"to\b|from\b"
 _FROM_A_PLACE = re.compile(r"(?:从|由|" + letter_led(r"from\b") + r")\s*\ue005")
 
 
+_BOUGHT_BY_WEIGHT = re.compile(r"买[一两三四五六七八九十几\d]+(?:斤|公斤|千克|箱|袋|提)")
 _PUNCTUATION = frozenset(",，。.!！?？;；:：~～、\n")
-_CANCEL = re.compile(r"取消|退掉|退订|" + letter_led("cancel", then=r"\b"))
+_CANCEL = re.compile(r"取消|退掉|退订|退了|" + letter_led("cancel", then=r"\b"))
 _ORDERS_AGAIN = re.compile(
-    r"再(?:帮我|给我)?(?:点|订|买|来|叫)|重新(?:点|订|买)|改成|换成|"
+    r"再(?:帮我|给我)?(?:点|订|买|来|叫)|重新(?:点|订|买)|改成|换成|改(?:买|订|点)|"
     + letter_led("then (?:order|book|get)|and (?:order|book|get)|instead", then=r"\b")
 )
 
@@ -287,6 +288,8 @@ def _segment_domains(text: str, names: list[NameMention], after_a_flight: bool) 
         if FOOD_MEASURE_HINT.search(text) or FOOD.verbs.search(text):
             return ("food",)
         return ()
+    if _BOUGHT_BY_WEIGHT.search(text) and not FOOD.verbs.search(text):
+        return ("grocery",)  # 买三斤砂糖橘: bought by the jin, nothing the catalogue names, no meal verb
     return None
 
 

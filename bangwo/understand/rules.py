@@ -120,7 +120,7 @@ NOUN_STOP_WORDS += ("附近", "哪家")  # 查一下附近哪家店有…: where
 EN_NOUN_STOP_WORDS = frozenset(
     [
         # Typed shorthand and feelings around an order: "2 packs pls", "thx", "craving crayfish rn".
-        *("pls", "plz", "thx", "thanks", "ty", "lol", "rn"),
+        *("pls", "plz", "thx", "thanks", "ty", "lol", "rn", "has", "have", "sells"),
         "and",
         "with",
         "for",
@@ -415,7 +415,7 @@ KNOWLEDGE_QUESTION = re.compile(
     r"|怎么[做煮炒烧炖泡调弄腌包蒸烤]|怎样做|做法|菜谱|食谱|热量|卡路里|叫什么"
     # Why things are, how long they take, what a film meant, what the assistant thinks.
     r"|为什么|为啥|要多久|多长时间|啥意思|没看懂|结局|你觉得|您觉得|听听[^，。,.!！]{0,6}建议|有什么建议|给点建议|文案"
-    r"|好还是|哪个好|哪个更"  # which is better
+    r"|好还是|哪个好|哪个更|满意|什么药"  # which is better, how it went, what medicine
     # Complaints about what was had: 难吃死了, 别再推荐了.
     r"|难吃|难喝|不好吃|不好喝|别再推荐"
     # How things usually are: 酒店一般几点退房, 外卖通常多久送到.
@@ -429,7 +429,8 @@ KNOWLEDGE_QUESTION = re.compile(
         r"|how do (?:i|we)|how does|calories|things to do|what to do in|places to (?:visit|see|go)|worth visiting"
         r"|why|how long (?:does|is|will|would|do)|do you think|what do you think|good (?:film|movie) for"
         # Things no provider sells, recommended: "a good book for a long flight".
-        r"|recommend (?:me )?(?:a |some )?(?:good )?(?:books?|songs?|music|podcasts?|games?|shows?)",
+        r"|recommend (?:me )?(?:a |some )?(?:good )?(?:books?|songs?|music|podcasts?|games?|shows?)"
+        r"|is it (?:cheaper|faster|better) to|which is (?:cheaper|faster|better)",
         then=r"\b",
     )
 )

@@ -97,6 +97,7 @@ _SELF_AND_ONE = re.compile(
     r"|我(?:和|跟|带着?)我?(?:老婆|老公|妻子|丈夫|爱人|女朋友|男朋友|妈妈?|爸爸?|儿子|女儿|朋友|同事|孩子|姐姐?|哥哥?|弟弟|妹妹)"
 )
 _ZH_BARE_TICKET = re.compile(r"(?<=[买订要来拿])张")  # 买张票: one
+_ZH_PAIR_OF_TICKETS = re.compile(r"(?<=[买订要来拿])(俩|仨)")  # 帮我买俩: two
 # 两间, 两个大床房.
 _ZH_ROOMS = re.compile(rf"({_N})\s*(?:间|个?(?:大床房|双床房|标间|标准间|套房|房间|家庭房|海景房|单人间|双人间))")
 # Up to two words (or slots already read, such as the cabin) between the number and what it counts.
@@ -126,6 +127,7 @@ _PEOPLE_COUNTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (_SELF_AND, (" and ", "我")),
     (_SELF_AND_ONE, (" and ", "我")),
     (_ZH_ADULTS_AND_KIDS, ("大",)),
+    (_ZH_PAIR_OF_TICKETS, ("俩", "仨")),
     (_ZH_COUNT, ()),
     (_EN_COUNT, ()),
 )

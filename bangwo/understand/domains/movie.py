@@ -7,6 +7,7 @@ import re
 from bangwo.domain.frame import SeatWish
 from bangwo.understand.domains.common import first_match
 from bangwo.understand.lexicon import NameMention
+from bangwo.understand.rules import EN_ORDER_VERBS
 from bangwo.understand.text import MARKS, SLOT_MARK, MaskedText, letter_led
 
 PREMIERE = re.compile(r"首映|首场|点映|首映礼|" + letter_led("premieres?|opening night", then=r"\b"))
@@ -110,6 +111,7 @@ def film_title(masked: MaskedText, names: list[NameMention]) -> str | None:
             if (
                 said
                 and not _NOT_A_TITLE.match(said)
+                and not EN_ORDER_VERBS.search(said.lower())  # "can I get 2 tickets to …": the asking, no title
                 and not any(ch in MARKS for ch in masked.current[m.start(group) : m.end(group)])
             ):
                 return said

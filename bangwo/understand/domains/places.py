@@ -17,7 +17,9 @@ from bangwo.understand.text import PLACE_MARK, SLOT_MARK, MaskedText
 _MARK_RUN = f"{PLACE_MARK}+"
 # Characters that never belong to a place name read from context (verbs, particles, ticket words).
 # 把/将/也/都/就 are grammar (帮我把回民街附近的酒店也订上), never part of a place said.
-_NOT_IN_ZH_PLACE = "的飞到去从回往至出发机票航班订买帮我要在住找张间个和跟再给请想看查下了吗呢吧是把将也都就取消退有没"
+_NOT_IN_ZH_PLACE = (
+    "的飞到去从回往至出发机票航班订买帮我要在住找张间个和跟再给请想看查下了吗呢吧是把将也都就取消退有没谢你"
+)
 # One character of an unknown Chinese place: a letter of no Latin script, no digit, no mark, no context word.
 _ZH_CHAR = rf"[^\W\d_a-z{_NOT_IN_ZH_PLACE}]"
 _ZH_PLACE = f"(?:{_MARK_RUN}|{_ZH_CHAR}{{2,5}}?)"
@@ -41,11 +43,13 @@ _ZH_SETTING_OFF = re.compile(rf"(?:从|由)\s*({_ZH_PLACE})\s*(?:出发|起飞)"
 _EN_STOP = (
     r"on|at|for|in|by|and|with|under|below|less|leaving|departing|next|this|via|around|from|to|economy|business|"
     r"first|class|please|tomorrow|today|tonight|the|a|an|near|then|also|plus|or|returning|return|one|round|trip|"
-    r"flight|flights|ticket|tickets|hotel|hotels|room|rooms|seat|seats|before|after|nonstop|direct|cheap|cheapest"
+    r"flight|flights|ticket|tickets|hotel|hotels|room|rooms|seat|seats|before|after|nonstop|direct|cheap|cheapest|"
+    r"home|back|there|here"
 )
 _EN_UNKNOWN = rf"(?!(?:{_EN_STOP})\b)[a-z][a-z'.-]*(?:\s+(?!(?:{_EN_STOP})\b)[a-z][a-z'.-]*){{0,2}}"
 _EN_PLACE = f"(?:{_MARK_RUN}|{_EN_UNKNOWN})"
 _EN_END = r"(?![a-z'.-])"
+_EN_SETTING_OFF = re.compile(rf"\bleaving from\s+(?:the\s+)?({_EN_PLACE}){_EN_END}")
 _EN_FROM_TO = re.compile(
     rf"\bfrom\s+(?:the\s+)?({_EN_PLACE}){_EN_END}\s*(?:to|-|→)\s+(?:the\s+)?({_EN_PLACE}){_EN_END}"
 )
@@ -53,7 +57,7 @@ _EN_FROM_TO = re.compile(
 # after the flight words ("flights Qingdao to Chengdu").
 _EN_KNOWN_TO = re.compile(rf"({_MARK_RUN})\s*(?:back\s+)?(?:to|->|-|→)\s+(?:the\s+)?({_EN_PLACE}){_EN_END}")
 _EN_FLIGHTS_TO = re.compile(
-    rf"\b(?:flights?|tickets?)\s+({_EN_UNKNOWN})\s*(?:to|-|→)\s+(?:the\s+)?({_EN_PLACE}){_EN_END}"
+    rf"(?:\b(?:flights?|tickets?)|\ue007)\s+({_EN_UNKNOWN})\s*(?:to|-|→)\s+(?:the\s+)?({_EN_PLACE}){_EN_END}"
 )
 _EN_TO = re.compile(rf"\b(?:to|into|for|towards)\s+(?:the\s+)?({_EN_PLACE}){_EN_END}")
 # "I'm in Kunming", 我在昆明: where the person is now is where the flight leaves from.
@@ -126,7 +130,7 @@ _EN_IN_CITY = re.compile(
 _ROUTE_RULES = (
     (_EN_FROM_TO, ("from",)),
     (_EN_KNOWN_TO, (PLACE_MARK,)),
-    (_EN_FLIGHTS_TO, ("flight", "ticket")),
+    (_EN_FLIGHTS_TO, ("flight", "ticket", "\ue007")),  # (the tickets may be read as a count already)
     (_ZH_FROM_TO, ("飞", "到", "至", "去", "回", "-", "—", "→", "~")),
 )
 _NEAR_RULES = (
@@ -191,9 +195,9 @@ def route(masked: MaskedText, names: list[NameMention]) -> tuple[str | None, str
             break
     if destination is None and (found := _first(_EN_TO, places) or _first(_ZH_TO, places)):
         destination = found[0]
-    if "出发" in masked.current or "起飞" in masked.current:
-        # 从广州出发 says where the flight leaves from, whatever came before it (暑假带孩子去哈尔滨).
-        said = _first(_ZH_SETTING_OFF, places)
+    if "出发" in masked.current or "起飞" in masked.current or "leaving" in masked.current:
+        # 从广州出发, "leaving from Shenzhen" say where the flight leaves from, whatever came before them.
+        said = _first(_ZH_SETTING_OFF, places) or _first(_EN_SETTING_OFF, places)
         if said is not None and said[0] != destination:
             origin = said[0]
     if origin is None:
