@@ -242,7 +242,8 @@ _RELATIVE_DAY_EN_RE = re.compile(
 # 看一下周五: 一下 is "a bit", the 下 belongs to no week.
 _WEEKDAY_ZH_RE = re.compile(r"(?:(?<!一)(下下个?|下个?|这个?|本|上个?))?(?:周|星期|礼拜)([一二三四五六日天七末])")
 # Monday…Sunday, the weekend, and the short forms of the weekdays typed alone ("Fri flight", "Wed 7am"); a
-# bare "sat" or "sun" is too often something else, and counts only in a span (_WEEKDAY_ABBR_SPAN_RE).
+# bare "sat" or "sun" is too often something else, and counts only as said below or in a span
+# (_WEEKDAY_ABBR_SPAN_RE).
 _WEEKDAY_NAMES_EN = (
     r"(?P<day>mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|rs|rsday|urday)|(?P<weekend>wee)kend"
     r"|(?P<short>mon|tue|wed|thu|fri)(?:s|r|rs)?\.?(?![a-z'])"
