@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
+from bangwo.understand.domains.common import CANCEL
 from bangwo.understand.lexicon import NameMention
 from bangwo.understand.rules import (
     FOOD,
@@ -33,10 +34,11 @@ from bangwo.understand.rules import (
 )
 from bangwo.understand.text import letter_led
 
+_PUNCTUATION = frozenset(",，。.!！?？;；:：~～、\n")
 # Where one request may end and the next begin. The conjunction starts the next segment. Every
 # alternative starts with a plain character (see text.letter_led).
 _SPLITTERS = re.compile(
-    "|".join(re.escape(ch) for ch in ",，。.!！?？;；:：~～、\n")
+    "|".join(re.escape(ch) for ch in sorted(_PUNCTUATION))
     + r"|和|跟|与|以及|还有|还要|再|另外|然后|顺便|同时|并且|外加|加上|"
     + letter_led("and|plus|also|then|as well as|along with", then=r"\b")
     + "|&|\\+"
@@ -214,8 +216,6 @@ _FROM_A_PLACE = re.compile(r"(?:从|由|" + letter_led(r"from\b") + r")\s*\ue005
 
 
 _BOUGHT_BY_WEIGHT = re.compile(r"买[一两三四五六七八九十几\d]+(?:斤|公斤|千克|箱|袋|提)")
-_PUNCTUATION = frozenset(",，。.!！?？;；:：~～、\n")
-_CANCEL = re.compile(r"取消|退掉|退订|退了|" + letter_led("cancel", then=r"\b"))
 _ORDERS_AGAIN = re.compile(
     r"再(?:帮我|给我)?(?:点|订|买|来|叫)|重新(?:点|订|买)|改成|换成|改(?:买|订|点)|"
     + letter_led("then (?:order|book|get)|and (?:order|book|get)|instead", then=r"\b")
@@ -233,7 +233,7 @@ def _another_trip(before: str, segment: str) -> bool:
 
 def _cancels_then_orders(before: str, segment: str) -> bool:
     """取消我的外卖，再帮我点一份黄焖鸡米饭: one request cancelled, then a new one of the same domain."""
-    return _CANCEL.search(before) is not None and _ORDERS_AGAIN.search(segment) is not None
+    return CANCEL.search(before) is not None and _ORDERS_AGAIN.search(segment) is not None
 
 
 @dataclass

@@ -359,20 +359,21 @@ class Parser:
         drafts = self._items(rules, reading, own_names)
         said_its_verb = rules.verbs.search(text) is not None
         said_a_verb = said_its_verb or bool(ZH_ORDER_VERBS.search(text) or EN_ORDER_VERBS.search(text))
-        # A counted catalogue dish is an order by itself (两杯奶茶); a counted dish the catalogue lacks
-        # is one when asked for politely ("two hot chocolates please", 两碗凉皮谢谢).
+        # A catalogue dish counted, or said with how it is wanted or where from, is an order by itself (两杯奶茶,
+        # 春水茶研所 大杯杨枝甘露 走冰); a counted dish the catalogue lacks is one when asked for politely
+        # ("two hot chocolates please", 两碗凉皮谢谢).
         polite = _POLITE.search(text) is not None
-        counted_a_dish = any(d.quantity is not None and (d.entry is not None or polite) for d in drafts)
-        # A catalogue dish said with how it is wanted or where from is an order too: 春水茶研所 大杯杨枝甘露 走冰.
         shop_said = any("merchant" in n.entry.kinds for n in reading.names)
-        counted_a_dish = counted_a_dish or any(
-            d.entry is not None and (d.options or d.owner or shop_said) for d in drafts
+        ordered_by_itself = any(
+            (d.quantity is not None and (d.entry is not None or polite))
+            or (d.entry is not None and (d.options or d.owner or shop_said))
+            for d in drafts
         )
         chatting = bool(CHAT_VERBS.search(text))
         looking_up = looks_up_only(rules.search, text)
         said_generic = rules.generic_items.search(text) is not None
         asked = said_a_verb or (looking_up and (bool(drafts) or said_generic))
-        if not asked and (chatting or not counted_a_dish):
+        if not asked and (chatting or not ordered_by_itself):
             return None
         action = "search" if looking_up else "order"
         if drafts:
@@ -897,7 +898,8 @@ _GROCERY_ONLY_WORDS = GROCERY.noun_words_en - FOOD.noun_words_en
 
 def _names_groceries_only(text: str) -> bool:
     """English product words and no dish words nor servings ("a cup of hot milk" is a restaurant's)."""
-    words = {w.rstrip("s") for w in _EN_WORD.findall(text)} | set(_EN_WORD.findall(text))
+    said = _EN_WORD.findall(text)
+    words = {*said, *(w.rstrip("s") for w in said)}
     said_groceries = not words.isdisjoint(_GROCERY_ONLY_WORDS) or GROCERY_MEASURE_HINT.search(text) is not None
     return said_groceries and words.isdisjoint(FOOD.noun_words_en) and FOOD_MEASURE_HINT.search(text) is None
 
