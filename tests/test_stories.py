@@ -46,6 +46,20 @@ async def test_two_mango_pomelo_sago_less_sugar_no_ice_end_to_end_in_chinese(cli
     assert me["addresses"][0]["city"] == "hangzhou"
 
 
+async def test_an_order_in_traditional_characters_is_offered_and_confirmed_in_chat(client):
+    _, auth = await sign_up_person(client, "13800138000")
+
+    asked = await say(client, auth, "幫我點兩杯少糖去冰的楊枝甘露")
+    assert asked["state"] == "need_info" and "地址" in asked["reply"]
+    offered = await say(client, auth, "杭州市西湖區文三路100號", asked["session_id"])
+    assert offered["state"] == "proposal"
+    line = offered["proposal"]["lines"][0]
+    assert (line["title"], line["quantity"]) == ("杨枝甘露", 2)
+    assert line["options"] == {"size": "medium", "sugar": "less", "ice": "none"}
+    done = await say(client, auth, "確認", asked["session_id"])
+    assert done["state"] == "done" and done["order"]["status"] == "paid"
+
+
 async def test_a_large_bubble_tea_in_english_confirmed_in_chat_then_cancelled(client):
     _, auth = await sign_up_person(client, "13800138000")
 

@@ -284,6 +284,27 @@ def test_budget(parser: Parser, text: str, budget: float | None) -> None:
     assert parser.parse(text, NOW).frames[0].budget_max == budget
 
 
+# ---- traditional characters ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("traditional", "simplified"),
+    [
+        ("幫我點兩杯少糖去冰的楊枝甘露", "帮我点两杯少糖去冰的杨枝甘露"),
+        ("訂兩張明天晚上八點的驚蟄無聲，要後排連座", "订两张明天晚上八点的惊蛰无声，要后排连座"),
+        ("下週五從杭州飛北京，商務艙", "下周五从杭州飞北京，商务舱"),
+        ("外灘附近的酒店，住兩晚，每晚800以內", "外滩附近的酒店，住两晚，每晚800以内"),
+        ("超市買一箱牛奶和兩斤雞蛋", "超市买一箱牛奶和两斤鸡蛋"),
+        ("我的外賣到哪了", "我的外卖到哪了"),
+    ],
+)
+def test_traditional_characters_read_as_simplified(parser: Parser, traditional: str, simplified: str) -> None:
+    """Hong Kong and Taiwan users ask for the same things; the names come back as the catalogue spells them."""
+    expected = parser.parse(simplified, NOW).to_json_dict()
+    assert expected["frames"][0]["domain"] != "chat"
+    assert parser.parse(traditional, NOW).to_json_dict() == expected
+
+
 # ---- bad input --------------------------------------------------------------------------
 
 

@@ -41,7 +41,7 @@ from bangwo.promo.cards import best_card, card_held_back_by_budget
 from bangwo.providers.registry import ProviderRegistry
 from bangwo.store.engine import Store
 from bangwo.understand import Parser
-from bangwo.understand.text import detect_lang
+from bangwo.understand.text import detect_lang, to_simplified
 
 MAX_TEXT_CHARS = 2_000
 MIN_ADDRESS_CHARS = 4
@@ -113,7 +113,8 @@ def _error_reply(error: BangwoError, lang: Lang) -> str:
 
 
 def _short(text: str) -> str:
-    return _PUNCT.sub("", text.lower())
+    """A short answer as the yes and no words are spelt: no punctuation, lower case, 確認 as 确认."""
+    return _PUNCT.sub("", to_simplified(text.lower()))
 
 
 def is_yes(text: str) -> bool:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import opencc
+
 from bangwo.domain.frame import Lang
 
 # Commands are short; reading more of a 100k-character paste only costs time.
@@ -30,6 +32,10 @@ MARKS = ITEM_MARK + TIME_MARK + BUDGET_MARK + OPTION_MARK + QUANTITY_MARK + PLAC
 # Control, format, private-use, surrogate and unassigned characters become spaces: they carry
 # no meaning here, and a lone surrogate would break the JSON writer downstream.
 _DROPPED_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cs", "Cn"})
+# Traditional characters (幫我點兩杯) read as simplified ones: the rules, the lexicon and the catalogue are
+# simplified, and a person in Hong Kong or Taipei asks for the same things. OpenCC's own tables, shipped
+# in its wheel; a simplified command passes through unchanged (checked over every labelled command).
+_TO_SIMPLIFIED = opencc.OpenCC("t2s")
 # Markup tags carry no request ("<b>奶茶</b>" asks for 奶茶); their text stays.
 _TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
 # Only ASCII is lowered: str.lower() can change the length of other letters (İ -> i̇).
@@ -96,8 +102,14 @@ def _dropped_bmp_or_astral() -> re.Pattern[str]:
 _DROPPED_OR_ASTRAL = _dropped_bmp_or_astral()
 
 
+def to_simplified(text: str) -> str:
+    """幫我點兩杯楊枝甘露 -> 帮我点两杯杨枝甘露; simplified Chinese and other scripts are left as they are."""
+    return _TO_SIMPLIFIED.convert(text)
+
+
 def clean(raw: str) -> str:
-    """NFKC (full-width digits and commas to ASCII), no control characters or markup, single spaces.
+    """NFKC (full-width digits and commas to ASCII), simplified characters, no control characters or markup,
+    single spaces.
 
     Letter case is kept, for the names the person said; the rules read `lower_ascii(clean(text))`."""
     text = raw[:MAX_CHARS]
@@ -110,7 +122,7 @@ def clean(raw: str) -> str:
             text = _DROPPED_OR_ASTRAL.sub(" ", text)
         else:
             text = "".join(" " if unicodedata.category(ch) in _DROPPED_CATEGORIES else ch for ch in text)
-    text = _TAG.sub(" ", text)
+    text = to_simplified(_TAG.sub(" ", text))
     return " ".join(text.split())  # str.split() and re's \s agree on what is a space
 
 
