@@ -558,6 +558,10 @@ def test_words_around_the_items_are_no_items(parser: Parser, text: str, names: l
         ("any flights Guilin to Beijing on friday?", ("Guilin", "Beijing")),
         ("I'm in Kunming, book the cheapest flight to Harbin tomorrow", ("Kunming", "Harbin")),
         ("我现在在三亚，帮我订明天回杭州的机票", ("三亚", "杭州")),
+        ("初六从哈尔滨返回上海，商务舱", ("哈尔滨", "上海")),  # the whole city, not 哈尔
+        ("从许昌返回郑州的机票", ("许昌", "郑州")),  # 返 is no part of the place
+        ("three tickets to Harbin, leaving from Shenzhen. It's for us", ("Shenzhen", "Harbin")),  # not Shenzhe
+        ("a flight from Qingdao to Xiamen.", ("Qingdao", "Xiamen")),  # the full stop ends the sentence
     ],
 )
 def test_where_a_flight_leaves_from_said_many_ways(parser: Parser, text: str, route: tuple[str, str]) -> None:

@@ -192,6 +192,12 @@ def _day(day: str, window: str | None = None) -> Slots:
         ("明天住到周日", ("2026-02-11", None, None, "2026-02-15")),
         ("住到周日", (None, None, None, "2026-02-15")),  # the first night is not said
         ("周五和周六", _day("2026-02-13")),  # two days, no span
+        # a greeting says when the person writes, not when the request is for
+        ("good afternoon, a flight on friday morning", _day("2026-02-13", "morning")),
+        ("good evening. a flight this thursday please", _day("2026-02-12")),
+        ("下午好，明天上午的机票", _day("2026-02-11", "morning")),
+        ("晚上好呀，帮我订周五的票", _day("2026-02-13")),
+        ("晚上好吃的烧烤", _day("2026-02-10", "evening")),
     ],
 )
 def test_tuesday(text: str, expected: Slots) -> None:

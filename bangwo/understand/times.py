@@ -301,6 +301,8 @@ _CHECK_OUT_AFTER = re.compile(r"\s*(?:退房|离店|走)")
 _WINDOW_ZH_RE = re.compile(_alternation(_WINDOW_ZH))
 _COUNT_BEFORE_WINDOW = frozenset("个一两二三四五六七八九十几0123456789")
 _WINDOW_EN_RE = re.compile(rf"(?:{_alternation(_WINDOW_EN)})\b")
+# 下午好, 晚上好呀: a greeting (晚上好吃的 is still the evening).
+_ZH_GREETING_AFTER = re.compile(r"好(?![吃喝看玩用])")
 # "one night", "per night", "last night": a count or the past, no part of a coming day.
 _NIGHT_COUNTED_RE = re.compile(r"(?:\d|\b(?:a|one|per|each|every|last|two|three|four|five|six|seven))\s*$")
 # The English clock rules start with a literal or a character class, never with \b or an
@@ -661,6 +663,8 @@ def _windows(masked: MaskedText, found: _Found, zh: bool, en: bool) -> None:
         for m in _WINDOW_ZH_RE.finditer(masked.current):
             if m.start() > 0 and masked.current[m.start() - 1] in _COUNT_BEFORE_WINDOW:
                 continue
+            if _ZH_GREETING_AFTER.match(masked.current, m.end()):
+                continue  # 下午好: a greeting, said whenever the request is for
             found.window = found.window or _WINDOW_ZH[m.group(0)]
             if m.group(0) not in _MEAL_WINDOW_WORDS:
                 masked.mask(m.start(), m.end(), TIME_MARK)
@@ -674,6 +678,8 @@ def _windows(masked: MaskedText, found: _Found, zh: bool, en: bool) -> None:
                 continue
             if word == "night" and _NIGHT_COUNTED_RE.search(masked.current, 0, m.start()):
                 continue
+            if masked.current.endswith("good ", 0, m.start()):
+                continue  # "Good afternoon. …on Monday morning": a greeting, not the time asked for
             if word == "night" and masked.current[: m.start()].rstrip().endswith(TIME_MARK):
                 # "Friday night", "Feb 14 night": a named day's night out is its evening, as
                 # "tomorrow night" and "tonight" are; "night" alone stays late night.

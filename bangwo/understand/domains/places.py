@@ -14,7 +14,7 @@ import re
 from bangwo.understand.lexicon import NameMention
 from bangwo.understand.text import PLACE_MARK, SLOT_MARK, MaskedText
 
-_MARK_RUN = f"{PLACE_MARK}+"
+_MARK_RUN = f"{PLACE_MARK}++"  # a place the catalogue knows is read whole or not at all
 # Characters that never belong to a place name read from context (verbs, particles, ticket words).
 # 把/将/也/都/就 are grammar (帮我把回民街附近的酒店也订上), never part of a place said.
 _NOT_IN_ZH_PLACE = (
@@ -29,11 +29,11 @@ _ZH_PLACE_END = (
 
 # 深圳回西安: from 深圳 back to 西安.
 _ZH_FROM_TO = re.compile(
-    rf"(?:从|由)?({_ZH_PLACE})\s*(?:飞往|飞到|飞|到|至|去|回|-|—|→|~)\s*({_ZH_PLACE}){_ZH_PLACE_END}"
+    rf"(?:从|由)?({_ZH_PLACE})\s*(?:飞往|飞到|飞|到|至|去|返回|回|-|—|→|~)\s*({_ZH_PLACE}){_ZH_PLACE_END}"
 )
 _ZH_TO = re.compile(rf"(?:飞往|飞到|前往|回到|返回|去往|去|到|飞|回)\s*({_ZH_PLACE}){_ZH_PLACE_END}")
 _ZH_FROM = re.compile(
-    rf"(?:从|由)\s*({_ZH_PLACE})(?=出发|起飞|走|飞|到|去|回|的|[\ue000-\ue007]|$)|({_ZH_PLACE})(?:出发|起飞)"
+    rf"(?:从|由)\s*({_ZH_PLACE})(?=出发|起飞|走|飞|到|去|返|回|的|[\ue000-\ue007]|$)|({_ZH_PLACE})(?:出发|起飞)"
     rf"|我(?:现在|人)?在\s*({_ZH_PLACE})(?=[,，。\s]|$|[\ue000-\ue007])"
 )
 
@@ -46,9 +46,11 @@ _EN_STOP = (
     r"flight|flights|ticket|tickets|hotel|hotels|room|rooms|seat|seats|before|after|nonstop|direct|cheap|cheapest|"
     r"home|back|there|here"
 )
-_EN_UNKNOWN = rf"(?!(?:{_EN_STOP})\b)[a-z][a-z'.-]*(?:\s+(?!(?:{_EN_STOP})\b)[a-z][a-z'.-]*){{0,2}}"
+# A word of a place: xi'an, st.louis; a full stop after it ends the sentence, not the word.
+_EN_PLACE_WORD = r"[a-z](?:[a-z'-]|\.(?=[a-z]))*"
+_EN_UNKNOWN = rf"(?!(?:{_EN_STOP})\b){_EN_PLACE_WORD}(?:\s+(?!(?:{_EN_STOP})\b){_EN_PLACE_WORD}){{0,2}}"
 _EN_PLACE = f"(?:{_MARK_RUN}|{_EN_UNKNOWN})"
-_EN_END = r"(?![a-z'.-])"
+_EN_END = r"(?![a-z'-]|\.[a-z])"
 _EN_SETTING_OFF = re.compile(rf"\bleaving from\s+(?:the\s+)?({_EN_PLACE}){_EN_END}")
 _EN_FROM_TO = re.compile(
     rf"\bfrom\s+(?:the\s+)?({_EN_PLACE}){_EN_END}\s*(?:to|-|→)\s+(?:the\s+)?({_EN_PLACE}){_EN_END}"
