@@ -644,9 +644,50 @@ def test_a_film_named_like_a_ferry(parser: Parser) -> None:
     assert _frames(parser, "two ferry tickets to Gulangyu") == [{"domain": "chat"}]  # no ferry is sold
 
 
-def test_status_asked_many_ways(parser: Parser) -> None:
-    assert _frames(parser, "我早上点的煎饼果子怎么还没有送来")[0]["action"] == "status"  # what, said with when
-    assert _frames(parser, "could you check whether my tickets for Reunion Dinner were issued")[0]["action"] == "status"
+@pytest.mark.parametrize(
+    ("text", "domain"),
+    [
+        ("我早上点的煎饼果子怎么还没有送来", "food"),  # what, said with when
+        ("could you check whether my tickets for Reunion Dinner were issued", "movie"),
+        ("wher is my grocery delivery", "grocery"),  # typed fast
+        ("my cat food order stuck?? wheres it at", "grocery"),
+        ("我在成都订的酒店确认了吗", "hotel"),  # the booking said with where it was made
+    ],
+)
+def test_status_asked_many_ways(parser: Parser, text: str, domain: str) -> None:
+    [frame] = _frames(parser, text)
+    assert (frame["domain"], frame["action"]) == (domain, "status")
+
+
+def test_stuck_somewhere_is_no_question_about_an_order(parser: Parser) -> None:
+    [frame] = _frames(parser, "I'm stuck at work so please order me a braised chicken rice")
+    assert frame["action"] == "order"
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "item"),
+    [
+        ("我的奶茶到哪了 再帮我加一杯柠檬茶", "status", "柠檬茶"),
+        ("where's my coffee? also add a lemon tea", "status", "lemon tea"),
+        ("取消那单外卖 重新点一份柠檬茶", "cancel", "柠檬茶"),  # no comma between them
+    ],
+)
+def test_ask_after_or_cancel_an_order_then_order_more(parser: Parser, text: str, first: str, item: str) -> None:
+    asked, ordered = _frames(parser, text)
+    assert (asked["domain"], asked["action"], "items" in asked) == ("food", first, False)
+    assert (ordered["action"], [i["name"] for i in ordered["items"]]) == ("order", [item])
+
+
+def test_cancel_a_flight_and_book_another_day(parser: Parser) -> None:
+    cancelled, booked = _frames(parser, "退掉明天的机票 改订后天的 还是上海到深圳")
+    assert (cancelled["action"], booked["action"]) == ("cancel", "order")
+    assert _slots(booked, {"date": 0, "origin": 0, "destination": 0}) == {
+        "date": "2026-02-12", "origin": "上海", "destination": "深圳"
+    }
+
+
+def test_a_typo_still_cancels(parser: Parser) -> None:
+    assert _frames(parser, "cancle my flight tmr pls")[0]["action"] == "cancel"
 
 
 @pytest.mark.parametrize(

@@ -39,7 +39,7 @@ _PUNCTUATION = frozenset(",，。.!！?？;；:：~～、\n")
 # alternative starts with a plain character (see text.letter_led).
 _SPLITTERS = re.compile(
     "|".join(re.escape(ch) for ch in sorted(_PUNCTUATION))
-    + r"|和|跟|与|以及|还有|还要|再|另外|然后|顺便|同时|并且|外加|加上|"
+    + r"|和|跟|与|以及|还有|还要|再|重新|改订|另外|然后|顺便|同时|并且|外加|加上|"
     + letter_led("and|plus|also|then|as well as|along with", then=r"\b")
     + "|&|\\+"
 )
@@ -216,9 +216,9 @@ _FROM_A_PLACE = re.compile(r"(?:从|由|" + letter_led(r"from\b") + r")\s*\ue005
 
 
 _BOUGHT_BY_WEIGHT = re.compile(r"买[一两三四五六七八九十几\d]+(?:斤|公斤|千克|箱|袋|提)")
-_ORDERS_AGAIN = re.compile(
-    r"再(?:帮我|给我)?(?:点|订|买|来|叫)|重新(?:点|订|买)|改成|换成|改(?:买|订|点)|"
-    + letter_led("then (?:order|book|get)|and (?:order|book|get)|instead", then=r"\b")
+ORDERS_AGAIN = re.compile(
+    r"再(?:帮我|给我)?(?:点|订|买|来|叫|加)|重新(?:点|订|买)|改成|换成|改(?:买|订|点)|"
+    + letter_led("then (?:order|book|get)|and (?:order|book|get)|also (?:order|book|get|add)|instead", then=r"\b")
 )
 
 
@@ -232,8 +232,11 @@ def _another_trip(before: str, segment: str) -> bool:
 
 
 def _cancels_then_orders(before: str, segment: str) -> bool:
-    """取消我的外卖，再帮我点一份黄焖鸡米饭: one request cancelled, then a new one of the same domain."""
-    return CANCEL.search(before) is not None and _ORDERS_AGAIN.search(segment) is not None
+    """取消我的外卖，再帮我点一份黄焖鸡米饭; 我的奶茶到哪了，再帮我加一杯柠檬茶: one request cancelled or asked
+    after, then a new one of the same domain."""
+    return (CANCEL.search(before) is not None or FOOD.status.search(before) is not None) and (
+        ORDERS_AGAIN.search(segment) is not None
+    )
 
 
 @dataclass

@@ -19,7 +19,7 @@ from datetime import datetime
 
 from bangwo.domain.frame import FrameItem, IntentFrame, ItemOptions, ParseResult
 from bangwo.understand.budget import find_budget
-from bangwo.understand.clauses import Clause, split_clauses
+from bangwo.understand.clauses import ORDERS_AGAIN, Clause, split_clauses
 from bangwo.understand.corrections import repaired
 from bangwo.understand.domains.travel import TRAVEL_DOMAINS, complete, travel_frame
 from bangwo.understand.lexicon import Lexicon, LexiconEntry, NameMention
@@ -285,7 +285,10 @@ class Parser:
             if produced and read and read[-1][0].action != "order":
                 said = masked.original[clause.start : clause.end]
                 said = _ORDER_AS_A_NOUN.sub(" ", said)  # "and my food order": no verb of its own
-                if not (ZH_ORDER_VERBS.search(said) or EN_ORDER_VERBS.search(said) or _EN_BOOKING_VERBS.search(said)):
+                if not (
+                    ZH_ORDER_VERBS.search(said) or EN_ORDER_VERBS.search(said) or _EN_BOOKING_VERBS.search(said)
+                    or ORDERS_AGAIN.search(said)  # 再加一杯, "also add": a new order after the question
+                ):
                     # One verb for both: "look up flights to Kunming and hotels near Green Lake" looks both up,
                     # "cancel my flight and my hotel" cancels both.
                     for frame, _ in produced:

@@ -222,6 +222,8 @@ FOOD = DomainRules(
         r"|配送了(?:吗|没)|派送了(?:吗|没)|揽收了(?:吗|没)|签收了(?:吗|没)|送达了(?:吗|没)|做好了(?:吗|没)|备好了(?:吗|没)|"
         + letter_led(
             r"where(?:'s| is| are)|where (?:my|our|the) [a-z ]{1,30}? (?:is|are)|track|tracking|status|"
+            # Typed fast: "wheres it at", "my order stuck??" (not "I'm stuck at work").
+            r"wheres|wher is|order (?:is |got )?stuck|delivery (?:is |got )?stuck|stuck(?= ?\?)|"
             r"when (?:will|does|is) .{0,40}(?:arrive|come|get here|here)|"
             r"how long (?:until|till|before|for|will)|on (?:its|the) way|eta",
             then=r"\b",
@@ -236,7 +238,7 @@ FOOD = DomainRules(
     ),
     cancel=re.compile(
         r"取消|退单|退掉|撤销|撤回|别送了|不要了|不想要了|退款|退了"
-        r"|" + letter_led("cancel|call off|don't want .{0,30}any ?more|refund", not_after="[a-z]", then="(?![a-z])")
+        r"|" + letter_led("cancel|cancle|call off|don't want .{0,30}any ?more|refund", not_after="[a-z]", then="(?![a-z])")
     ),
     search=re.compile(
         r"查一下|查查|查下|搜一下|搜索|看看|看一下|看下|有什么|有啥|有没有|有哪些|推荐|哪里有|哪儿有|哪有"

@@ -24,12 +24,12 @@ CANCEL = re.compile(
     # 退房 after a day or hour is checking out (周一退房), not cancelling.
     # (Each lookbehind comes after the first character, so that re can skip ahead: see text.letter_led.)
     r"取消|退掉|退订|退票|退了|退(?<![一二三四五六七日天末\d号午晚早点时]退)房(?!时间)|不(?<!回不)去了|不看了|不住了|不要了|撤销|撤回|"
-    + letter_led("cancel|call off|refund", not_after="[a-z]", then="(?![a-z])")
+    + letter_led("cancel|cancle|call off|refund", not_after="[a-z]", then="(?![a-z])")  # cancle: typed fast
 )
 # Asking after a booking already made: "我的…", "my …", or words only a booking has.
 _MY_BOOKING = re.compile(
     r"我的|我订的|我买的|刚订的|刚买的|刚才订的|刚才买的|之前订的|已经订的|订好的|订单|"
-    r"(?:上周|上个月|昨天|前天|上次|今天|早上)(?:订|买)的|"
+    r"(?:上周|上个月|昨天|前天|上次|今天|早上)(?:订|买)的|我在[^\s,，。]{1,8}?(?:订|买)的|"  # 我在成都订的酒店
     + letter_led("my|i booked|i bought|we booked", then=r"\b")
 )
 _STATUS_WORDS = re.compile(
