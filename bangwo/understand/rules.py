@@ -238,7 +238,8 @@ FOOD = DomainRules(
     ),
     cancel=re.compile(
         r"取消|退单|退掉|撤销|撤回|别送了|不要了|不想要了|退款|退了"
-        r"|" + letter_led("cancel|cancle|call off|don't want .{0,30}any ?more|refund", not_after="[a-z]", then="(?![a-z])")
+        r"|"
+        + letter_led("cancel|cancle|call off|don't want .{0,30}any ?more|refund", not_after="[a-z]", then="(?![a-z])")
     ),
     search=re.compile(
         r"查一下|查查|查下|搜一下|搜索|看看|看一下|看下|有什么|有啥|有没有|有哪些|推荐|哪里有|哪儿有|哪有"
