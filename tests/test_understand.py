@@ -526,6 +526,9 @@ def test_a_dish_named_after_a_city(parser: Parser, text: str, name: str) -> None
         ("宫保鸡丁要一份，米饭再来两碗", [("宫保鸡丁", 1), ("米饭", 2)]),  # dishes the catalogue lacks too
         ("鸡蛋两盒，牛奶一箱", [("鸡蛋", 2), ("牛奶", 1)]),
         ("get me some dish soap, 3 bottles", [("dish soap", 3)]),
+        ("order cat food 2 bags and diapers 1 pack", [("cat food", 2), ("diapers", 1)]),  # no comma after it
+        ("red envelopes 3 packs + spring couplets 1 set", [("red envelopes", 3), ("spring couplets", 1)]),
+        ("milk 2 cartons and eggs", [("milk", 2), ("eggs", 1)]),
     ],
 )
 def test_a_count_said_after_its_dish(parser: Parser, text: str, counted: list[tuple[str, int]]) -> None:

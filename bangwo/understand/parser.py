@@ -864,7 +864,7 @@ _EN_COUNT_VERB_BEFORE = re.compile(r"\b(?:get|order|want|take|bring|grab|make it
 _COUNT_VERB_BEFORE = re.compile(r"(?:再|各|给我|帮我)?(?:来|要)\s*$")
 # After a count said last in its phrase: punctuation, a slot already read, a joining word, or the end.
 _PHRASE_END = re.compile(
-    r"\s*(?:$|[,，。.!！?？;；、~\ue001-\ue007]|(?:and|with|please|pls|plus)\b|和|再|还|谢谢)|\s+(?=[\u4e00-\u9fff\ue000])"
+    r"\s*(?:$|[,，。.!！?？;；、~+&\ue001-\ue007]|(?:and|with|please|pls|plus)\b|和|再|还|谢谢)|\s+(?=[\u4e00-\u9fff\ue000])"
 )
 
 
@@ -873,9 +873,14 @@ def _ends_a_phrase(text: str, position: int) -> bool:
 
 
 def _counts_the_noun_before(text: str, quantity: _Quantity) -> bool:
-    """火锅底料一包 肥牛卷一斤: a count between a noun and the end of its phrase counts that noun, not the next."""
+    """火锅底料一包 肥牛卷一斤, "red envelopes 3 packs + …": a count between a noun and the end of its phrase counts
+    that noun, not the next."""
     before = text[quantity.start - 1] if quantity.start else ""
-    noun_before = before == ITEM_MARK or (bool(_HAN.match(before)) and before not in NOUN_STOP_CHARS)
+    noun_before = (
+        before == ITEM_MARK
+        or (bool(_HAN.match(before)) and before not in NOUN_STOP_CHARS)
+        or (before == " " and text[: quantity.start].rstrip().endswith(ITEM_MARK))
+    )
     return noun_before and _ends_a_phrase(text, quantity.end)
 
 

@@ -66,7 +66,8 @@ EN_MEASURES = (
     r"cups?|glass(?:es)?|bottles?|cans?|box(?:es)?|bags?|bowls?|plates?|portions?|servings?|orders?|"
     r"pieces?|packs?|packets?|slices?|cartons?|jars?|pints?|kilos?|kg|pounds?|lbs?|dozens?|"
     # Counting words of things sold whole: "two bars of soap", "a loaf of bread", "a bunch of bananas".
-    r"bars?|rolls?|loaf|loaves|bunch(?:es)?|heads?|tubes?|sticks?|blocks?|sheets?|tubs?|tins?|trays?|buckets?|sacks?"
+    r"bars?|rolls?|loaf|loaves|bunch(?:es)?|heads?|tubes?|sticks?|blocks?|sheets?|tubs?|tins?|trays?|buckets?|sacks?|"
+    r"sets?|pairs?"
 )
 # The one-character measures as one class (no two measures start with the same character, so which
 # one matches never depends on their order): re tests a class at once, an alternation one by one.
@@ -87,9 +88,11 @@ ZH_QUANTITY = re.compile(
 )
 # Where a ZH_QUANTITY match can start: a numeral (一打 and 半打 included), a measure word, 俩 or 仨.
 ZH_QUANTITY_START = re.compile(rf"[\d零〇一二两三四五六七八九十百千万俩仨几半{''.join(m[0] for m in ZH_MEASURES)}]")
+# What may follow a count said last: a courtesy, or the next item ("… 2 bags and diapers").
+_AFTER_A_COUNT = r"(?:pls|please|thx|and|plus|n)\b"
 EN_QUANTITY = re.compile(
-    # "2 packs of …", or "2 packs" said last, after what it counts ("diapers, 2 packs").
-    rf"(?<![a-z0-9'])(?P<num>{EN_NUMBER})(?:\s+(?P<measure>{EN_MEASURES})(?:\s+of|(?=\s*(?:$|[,.;!?]|pls\b|please\b|thx\b))))?"
+    # "2 packs of …", or "2 packs" said last, after what it counts ("diapers, 2 packs", "cat food 2 bags and …").
+    rf"(?<![a-z0-9'])(?P<num>{EN_NUMBER})(?:\s+(?P<measure>{EN_MEASURES})(?:\s+of|(?=\s*(?:$|[,.;!?+&]|{_AFTER_A_COUNT}))))?"
     rf"(?![a-z0-9'])(?!\s*{SIZE_UNITS})"
 )
 
