@@ -535,6 +535,40 @@ def test_a_count_said_after_its_dish(parser: Parser, text: str, counted: list[tu
     assert [(i["name"], i["quantity"]) for i in _frames(parser, text)[0]["items"]] == counted
 
 
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        (
+            "帮我点两杯柠檬茶，一杯热的一杯去冰，都少糖",
+            [("柠檬茶", 1, {"ice": "hot", "sugar": "less"}), ("柠檬茶", 1, {"ice": "none", "sugar": "less"})],
+        ),
+        (
+            "两杯大杯的杨枝甘露，一杯少糖去冰，一杯半糖少冰",
+            [
+                ("杨枝甘露", 1, {"size": "large", "sugar": "less", "ice": "none"}),
+                ("杨枝甘露", 1, {"size": "large", "sugar": "half", "ice": "less"}),
+            ],
+        ),
+        ("三杯拿铁，一杯热的，两杯去冰", [("拿铁", 1, {"ice": "hot"}), ("拿铁", 2, {"ice": "none"})]),
+        (
+            "two lemon teas, one hot and one iced",
+            [("lemon tea", 1, {"ice": "hot"}), ("lemon tea", 1, {"ice": "normal"})],
+        ),
+        ("两杯奶茶，一杯给我一杯给她", [("奶茶", 2, {})]),  # parts for people, made the same way
+    ],
+)
+def test_each_part_of_a_count_made_its_own_way(
+    parser: Parser, text: str, items: list[tuple[str, int, dict[str, str]]]
+) -> None:
+    [frame] = _frames(parser, text)
+    assert [(i["name"], i["quantity"], i.get("options", {})) for i in frame["items"]] == items
+
+
+def test_an_option_said_with_a_dish_beats_one_said_apart(parser: Parser) -> None:
+    [frame] = _frames(parser, "two lemon teas, full sugar, normal ice, and one lemonade with no ice")
+    assert [(i["name"], i["options"]["ice"]) for i in frame["items"]] == [("lemon tea", "normal"), ("lemonade", "none")]
+
+
 def test_a_catalogue_dish_said_with_its_shop_or_options_is_an_order(parser: Parser) -> None:
     [frame] = _frames(parser, "晨光咖啡 大杯拿铁 少糖")
     assert (frame["domain"], frame["action"], frame["merchant"]) == ("food", "order", "晨光咖啡")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from bangwo.domain.frame import FrameItem, IntentFrame, ItemOptions, ParseResult
@@ -449,6 +449,9 @@ class Parser:
         self._count_the_dish_before(rules, reading, drafts, used_quantities, bool(own_names))
         drafts = _one_dish_said_twice(_what_ran_out_is_said_instead(drafts, text))
         _one_for_each_person(drafts, text)
+        split = _each_made_its_own_way(drafts, reading, used_quantities)
+        if split is not None:
+            return split
         _attach_options(drafts, reading)
         return drafts
 
@@ -1001,6 +1004,32 @@ def _city_of_a_dish(text: str, mention: NameMention, mentions: list[NameMention]
     return run_end - end >= 2 and text[run_end - 1] in _CITY_DISH_HEADS
 
 
+def _each_made_its_own_way(
+    drafts: list[_ItemDraft], reading: _Reading, used: set[_Quantity]
+) -> list[_ItemDraft] | None:
+    """两杯柠檬茶，一杯热的一杯去冰，都少糖: one dish counted, then each part of that count said with options of its
+    own, is one item a part; what is said of them all (大杯, 都少糖) goes to each. None when nothing is so split."""
+    if len(drafts) != 1 or (drafts[0].quantity or 1) < 2:
+        return None
+    dish = drafts[0]
+    parts = [q for q in reading.quantities if q.start >= dish.end and q not in used and q.value]
+    if len(parts) < 2 or sum(q.value or 0 for q in parts) != dish.quantity:
+        return None
+    ends = [q.start for q in parts[1:]]
+    ends.append(next((b for b in reading.boundaries if b > parts[-1].end), len(reading.text)))
+    own = [[o for o in reading.options if q.end <= o.start < end] for q, end in zip(parts, ends, strict=True)]
+    if not all(own):
+        return None  # 一杯给我一杯给她: parts for people, not made differently
+    shared = [o for o in reading.options if not any(o in options for options in own)]
+    split = []
+    for part, options in zip(parts, own, strict=True):
+        item = replace(dish, quantity=part.value, unit=part.unit or dish.unit, options={})
+        for option in (*options, *shared):
+            item.options.setdefault(option.group, option.value)
+        split.append(item)
+    return split
+
+
 def _attach_options(drafts: list[_ItemDraft], reading: _Reading) -> None:
     """Options go to the dish they are said with; said apart from every dish, to all dishes that have them."""
     if not drafts:
@@ -1025,12 +1054,16 @@ def _attach_options(drafts: list[_ItemDraft], reading: _Reading) -> None:
     def segment(position: int) -> int:
         return max(i for i, edge in enumerate(edges) if edge <= position)
 
+    apart = []
     for option in reading.options:
         same_segment = [d for d in drafts if segment(d.start) == segment(option.start)]
         if same_segment:
             nearest = min(same_segment, key=lambda d: (abs(d.start - option.start), d.start < option.start))
             nearest.options.setdefault(option.group, option.value)
-            continue
+        else:
+            apart.append(option)
+    # After what each dish was said with: "two lemon teas, normal ice, and a lemonade with no ice".
+    for option in apart:
         takers = [d for d in drafts if d.supports(option.group)] or [drafts[-1]]
         for draft in takers:
             draft.options.setdefault(option.group, option.value)
