@@ -582,6 +582,13 @@ def test_a_catalogue_dish_said_with_its_shop_or_options_is_an_order(parser: Pars
         ("牛奶快喝完了，帮我买两箱", ["牛奶"]),  # 喝完 is no dish
         ("来两个茶叶蛋", ["茶叶蛋"]),  # tea leaves cooked into eggs
         ("想吃点辣的，帮我点一份水煮鱼", ["水煮鱼"]),  # 辣的 says what kind, not which dish
+        ("我想买点水果，麻烦帮我买三斤橙子、两斤香蕉", ["橙子", "香蕉"]),  # the kind, then the things of it
+        ("我想麻烦你两件事，一是帮我买两斤鸡蛋", ["鸡蛋"]),  # 两件事 counts errands
+        ("查一下超市有没有卖萝卜糕", ["萝卜糕"]),  # where it is looked for
+        ("Are there any places that deliver ramen around here?", ["ramen"]),
+        ("look up price of coffee beans", ["coffee beans"]),
+        ("look up how much mango pomelo sago is", ["mango pomelo sago"]),
+        ("I want eat pizza, help me order one pepperoni pizza", ["pepperoni pizza"]),
     ],
 )
 def test_words_around_the_items_are_no_items(parser: Parser, text: str, names: list[str]) -> None:

@@ -100,10 +100,14 @@ _EN_DETERMINERS |= {"fresh", "good", "nice", "cheap", "tasty", "delicious", "bes
 # What "a" or "an" counts in a phrase, not a dish: "I'm in a rush", "give me a minute".
 _EN_NOT_A_DISH = frozenset({"rush", "hurry", "minute", "moment", "second", "bit", "while", "lot", "favour", "favor"})
 _EN_NOT_A_DISH |= {"people", "persons", "each", "everyone", "everybody", "guys", "folks", "family", "team", "group"}
+# Where and what it costs, asked in a look-up: "any places that deliver ramen", "price of coffee beans".
+_EN_NOT_A_DISH |= {"place", "places", "spot", "spots", "price", "prices", "cost"}
 # "my food order", "the order": an order named, not asked for.
 _ORDER_AS_A_NOUN = re.compile(r"\b(?:my|our|the|that|this|food|grocery|takeout|delivery)\s+orders?\b")
 # Words that may follow an English verb but never start a dish name.
-_EN_NOT_A_NOUN_START = frozenset({"me", "us", "some", "something", "anything", "the", "my", "your", "to"})
+_EN_NOT_A_NOUN_START = frozenset({"me", "us", "some", "something", "anything", "the", "my", "your", "to"}) | {
+    "how", "much", "many", "what", "whether", "eat", "drink"  # "look up how much X is", "I want eat pizza"
+}
 # A film title in book-title marks, known to the catalogue or not: 《某某》.
 _BOOK_TITLE = re.compile(r"《([^《》]{1,40})》")
 _SAID_TITLE = LexiconEntry("", kinds={"title"})
@@ -447,7 +451,7 @@ class Parser:
         drafts += self._open_nouns(rules, reading, used_quantities, bool(own_names))
         drafts.sort(key=lambda d: d.start)
         self._count_the_dish_before(rules, reading, drafts, used_quantities, bool(own_names))
-        drafts = _one_dish_said_twice(_what_ran_out_is_said_instead(drafts, text))
+        drafts = _one_dish_said_twice(_only_the_things_of_a_kind(_what_ran_out_is_said_instead(drafts, text)))
         _one_for_each_person(drafts, text)
         split = _each_made_its_own_way(drafts, reading, used_quantities)
         if split is not None:
@@ -924,6 +928,18 @@ def _what_ran_out_is_said_instead(drafts: list[_ItemDraft], text: str) -> list[_
     if not any(d.quantity is not None for d in drafts):
         return drafts
     return [d for d in drafts if d.quantity is not None or not _RAN_OUT_OF.search(text, 0, d.start)]
+
+
+# Words for a kind of goods, not a thing to buy: 买点水果，三斤橙子 buys the oranges.
+_KINDS_OF_GOODS = frozenset({"水果", "蔬菜", "零食", "饮料", "日用品", "生活用品", "fruit", "fruits", "veggies"}) | {
+    "vegetables", "snacks", "drinks", "groceries"
+}
+
+
+def _only_the_things_of_a_kind(drafts: list[_ItemDraft]) -> list[_ItemDraft]:
+    """我想买点水果，三斤橙子、两斤香蕉: the kind said, then things of it, orders the things (alone, the kind is)."""
+    things = [d for d in drafts if d.name not in _KINDS_OF_GOODS]
+    return things if things else drafts
 
 
 def _one_for_each_person(drafts: list[_ItemDraft], text: str) -> None:
