@@ -457,6 +457,8 @@ def test_each_of_several_requests_in_order(parser: Parser) -> None:
         ("两张成人票一张儿童票，团圆饭", 3),  # tickets of two kinds add up
         ("团圆饭，两个大人一个小孩", 3),
         ("a flight to Sanya for me and my two kids", 3),
+        ("小熊快跑，大人两个小孩一个", 3),  # counted after who they are
+        ("book my wife and me on a flight to Kunming", 2),
     ],
 )
 def test_a_party_is_counted_once_however_it_is_said(parser: Parser, text: str, count: int) -> None:
@@ -914,6 +916,8 @@ def test_a_time_before_the_next_request_is_its_time(parser: Parser) -> None:
         ("book Star Wanderer on Sun, 2 ppl", {"date": "2026-02-15", "count": 2}),  # sat and sun, said as days
         ("this weekend, 2 tickets for Reunion Dinner on Sunday", {"date": "2026-02-15"}),  # the day, not the weekend
         ("2 tix to Harbin, from Shanghai, under 3k", {"budget_max": 3000}),
+        ("2 business seats Beijing to Sanya on CNY day", {"date": "2026-02-17"}),  # 初一
+        ("1 econ ticket to Xi'an from Guangzhou", {"cabin": "economy"}),
     ],
 )
 def test_terse_english_said_with_shorthand(parser: Parser, text: str, expected: dict[str, Any]) -> None:

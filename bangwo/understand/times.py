@@ -169,7 +169,7 @@ _DIGITS = frozenset("0123456789")
 _LATIN = frozenset("abcdefghijklmnopqrstuvwxyz")
 # English words are checked as a set of tokens: one findall instead of a dozen full scans.
 _EN_TOKEN_RE = re.compile(r"[a-z][a-z]*")  # a class first: re skips in C to the next letter
-_FESTIVAL_EN_WORDS = frozenset({"chinese", "lunar", "spring", "lantern", "valentine", "valentines"}) | {
+_FESTIVAL_EN_WORDS = frozenset({"chinese", "lunar", "spring", "lantern", "valentine", "valentines", "cny"}) | {
     "christmas",
     "xmas",
     "new",
@@ -211,7 +211,7 @@ _LUNAR_BARE_RE = re.compile(
     r"(?![\d零〇一二三四五六七八九十百千万点号日月块元个张间晚位人杯份斤岁次天分秒年米%.])"
 )
 _FESTIVAL_EN_RE = re.compile(
-    r"\b(?:(?:chinese|lunar)\s+new\s+year|spring\s+festival)(?:['’]s)?(?:\s+(eve|day))?\b"
+    r"\b(?:(?:chinese|lunar)\s+new\s+year|spring\s+festival|cny)(?:['’]s)?(?:\s+(eve|day))?\b"
     r"|\b(lantern\s+festival)\b|\b(valentine)['’]?s?(?:\s+day)?\b"
     r"|\b(christmas\s+eve|christmas|xmas|new\s+year['’]?s\s+day)\b"
 )

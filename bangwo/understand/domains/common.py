@@ -81,6 +81,8 @@ _ZH_COUNT = re.compile(
     # 我们俩, 我们三个人; not 我们一家三口, whose 一 counts families.
     rf"|我们(?:(俩|仨)|({_N})(?:个人|个|人|位))"
     rf"|({_N})\s*(?:张|{_ZH_PEOPLE})"
+    # 大人两个小孩一个: counted after who they are.
+    rf"|(?:大人|成人|小孩|孩子|儿童|老人)({_N})(?:个|位)"
 )
 # 一大一小, 两大一小: grown-ups and children, each counted.
 _ZH_ADULTS_AND_KIDS = re.compile(rf"({_N})大({_N})小")
@@ -91,9 +93,12 @@ _SELF_AND = re.compile(
     rf"|我(?:和|跟|带着?)(?:我的)?({_N})个?(?:孩子|小孩|朋友|同事|人|家人|娃)"
 )
 # One other person named: "me and my wife", 我和我老婆: two.
+_ONE_OTHER_EN = (
+    r"(?:wife|husband|son|daughter|mom|mum|dad|mother|father|friend|boyfriend|girlfriend|partner|colleague|boss|kid"
+    r"|child|sister|brother)"
+)
 _SELF_AND_ONE = re.compile(
-    r"\b(?:me|myself|i) and (?:my|our) (?:wife|husband|son|daughter|mom|mum|dad|mother|father|friend|boyfriend"
-    r"|girlfriend|partner|colleague|boss|kid|child|sister|brother)\b"
+    rf"\b(?:me|myself|i) and (?:my|our) {_ONE_OTHER_EN}\b|\b(?:my|our) {_ONE_OTHER_EN} and (?:me|myself|i)\b"
     r"|我(?:和|跟|带着?)我?(?:老婆|老公|妻子|丈夫|爱人|女朋友|男朋友|妈妈?|爸爸?|儿子|女儿|朋友|同事|孩子|姐姐?|哥哥?|弟弟|妹妹)"
 )
 _ZH_BARE_TICKET = re.compile(r"(?<=[买订要来拿])张")  # 买张票: one
