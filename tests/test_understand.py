@@ -736,6 +736,20 @@ def test_a_typo_still_cancels(parser: Parser) -> None:
     assert _frames(parser, "cancle my flight tmr pls")[0]["action"] == "cancel"
 
 
+def test_a_dish_the_catalogue_lacks_cancelled_as_what_was_ordered(parser: Parser) -> None:
+    assert _frames(parser, "Please cancel the pad thai I just ordered.") == [
+        {"domain": "food", "action": "cancel", "missing": []}
+    ]
+
+
+def test_tickets_to_a_city_then_a_room_are_a_flight_and_a_hotel(parser: Parser) -> None:
+    flight, hotel = _frames(parser, "Two tickets to Shanghai on Friday from Xi'an, plus a room near the Bund")
+    assert _slots(flight, {"domain": 0, "origin": 0, "destination": 0, "count": 0}) == {
+        "domain": "flight", "origin": "Xi'an", "destination": "Shanghai", "count": 2
+    }
+    assert (hotel["domain"], hotel["near"], hotel["date"]) == ("hotel", "the Bund", "2026-02-13")
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -776,6 +790,11 @@ def test_products_inside_dishes_and_sizes(parser: Parser, text: str, items: list
         ("有没有卖车厘子的 有的话帮我买两斤", "order"),  # looked up only to be bought
         ("附近有没有卖烤鸭的", "search"),
         ("今晚还有团圆饭的场次吗 有的话买两张", "order"),
+        ("惊蛰无声首映还有票吗", "search"),  # whether seats are left
+        ("八点半那场惊蛰无声还有票吗，来一张", "order"),
+        ("有没有明天上午的年兽来了，50块以内", "search"),  # a showing of a film asked after
+        ("any frozen dumplings at the supermarket nearby?", "search"),
+        ("Can you look up what Old Street Kitchen has on the menu?", "search"),
     ],
 )
 def test_if_there_is_any_then_order_it(parser: Parser, text: str, action: str) -> None:

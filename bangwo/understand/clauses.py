@@ -293,6 +293,8 @@ def _segment_domains(text: str, names: list[NameMention], after_a_flight: bool) 
         return ()
     if _BOUGHT_BY_WEIGHT.search(text) and not FOOD.verbs.search(text):
         return ("grocery",)  # 买三斤砂糖橘: bought by the jin, nothing the catalogue names, no meal verb
+    if _TICKET.search(text) and _TOWARDS_A_PLACE.search(text) and not _OTHER_TRANSPORT.search(text):
+        return ("flight",)  # "two tickets to Shanghai …, plus a room": tickets to a place fly there
     return None
 
 

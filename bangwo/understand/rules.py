@@ -248,7 +248,8 @@ FOOD = DomainRules(
         r"查一下|查查|查下|搜一下|搜索|看看|看一下|看下|有什么|有啥|有没有|有哪些|推荐|哪里有|哪儿有|哪有"
         r"|"
         + letter_led(
-            r"look up|search|show me|what .{0,30}(?:do you have|are there)|any .{0,30}nearby|recommend",
+            r"look up|search|show me|what .{0,30}(?:do you have|are there)|any .{0,40}nearby|any [a-z ]{1,40}\?"
+            r"|recommend",
             not_after="[a-z]",
             then="(?![a-z])",
         )
@@ -264,14 +265,14 @@ FOOD = DomainRules(
     order_objects=re.compile(
         # What one ordered, said with when: 我早上点的, 我中午订的.
         r"外卖|订单|餐|饭|骑手|吃的|喝的|饮料|我点的|刚点的|刚才点的|我[^，。,.!！?？点]{1,4}点的|那单|这单"
-        r"|" + letter_led("order|food|delivery|takeout|takeaway|meal|rider|driver|drink|coffee|tea", then=r"\b")
+        r"|" + letter_led("order|ordered|food|delivery|takeout|takeaway|meal|rider|driver|drink|coffee|tea", then=r"\b")
     ),
     generic_items=re.compile(
-        r"外卖|吃的|喝的|东西|饭菜|午饭|晚饭|早饭|早餐|午餐|晚餐|夜宵|宵夜|饮料|好吃的|点心|吃|喝"
+        r"外卖|吃的|喝的|东西|饭菜|午饭|晚饭|早饭|早餐|午餐|晚餐|夜宵|宵夜|饮料|好吃的|点心|吃|喝|菜单"
         r"|"
         + letter_led(
             "food|something to (?:eat|drink)|anything to (?:eat|drink)|something|lunch|dinner|breakfast|meal|"
-            "takeout|takeaway|snacks?|drinks?|a bite|eat|drink|hungry|thirsty",
+            "takeout|takeaway|snacks?|drinks?|a bite|eat|drink|hungry|thirsty|menu",
             then=r"\b",
         )
     ),
@@ -380,7 +381,8 @@ EN_ORDER_VERBS = re.compile(
 # Asked to act after looking: 有没有外滩附近的酒店？帮我订一晚, 有没有卖榴莲的 有的话帮我买一个, "any rooms near the
 # Bund? book me one": the look-up only says what to order.
 ACT_AFTER_LOOKING = re.compile(
-    r"有的话|如果有|要是有|帮我订|给我订|帮我预订|帮我预定|帮我买|给我买|帮我来|帮我点|就订|就买|就要"
+    r"有的话|如果有|要是有|帮我订|给我订|帮我预订|帮我预定|帮我买|给我买|帮我来|帮我点|帮我抢|就订|就买|就要"
+    r"|[来要抢买订][一两三四五六七八九十俩仨\d]张"  # 还有票吗，来一张
     r"|" + letter_led("book (?:me|it|one|that|a)|if so|if there (?:is|are)", then=r"\b")
 )
 
