@@ -806,13 +806,22 @@ def test_a_stay_counted_in_weeks(parser: Parser, said: str, nights: int) -> None
     assert _frames(parser, f"订一间外滩附近的酒店 {said}")[0]["nights"] == nights
 
 
+def test_tickets_for_a_time_name_no_title(parser: Parser) -> None:
+    assert _frames(parser, "买张今晚八点的，后排")[0]["missing"] == ["title"]
+
+
 def test_two_nights_after_a_weekday(parser: Parser) -> None:
     assert _frames(parser, "订一间外滩附近的酒店 周六周日两晚")[0]["nights"] == 2
 
 
 @pytest.mark.parametrize(
     ("text", "title", "count"),
-    [("Barbie IMAX tickets x3 tonight", "Barbie", 3), ("买两张封神 后排 明晚", "封神", 2)],
+    [
+        ("Barbie IMAX tickets x3 tonight", "Barbie", 3),
+        ("买两张封神 后排 明晚", "封神", 2),
+        ("帮我买两张Inside Out 2的票，明天下午", "Inside Out 2", 2),  # a Latin title in a Chinese sentence
+        ("帮我买张今晚九点半的哪吒，最后一排", "哪吒", 1),  # right after the showing's time
+    ],
 )
 def test_a_title_the_catalogue_lacks_next_to_its_tickets(parser: Parser, text: str, title: str, count: int) -> None:
     [frame] = _frames(parser, text)
