@@ -732,6 +732,38 @@ def test_cancel_a_flight_and_book_another_day(parser: Parser) -> None:
     }
 
 
+def test_ordered_with_the_campaign_card_is_still_an_order(parser: Parser) -> None:
+    for text, name in (("用免单卡帮我点一杯奶茶", "奶茶"), ("order a milk tea with my free order card", "milk tea")):
+        [frame] = _frames(parser, text)
+        assert (frame["action"], [i["name"] for i in frame["items"]]) == ("order", [name])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("把晚上的星河旅人退了，孩子发烧去不了", {"domain": "movie", "action": "cancel", "title": "星河旅人"}),
+        ("咱从哈尔滨回深圳的机票出了没有", {"domain": "flight", "action": "status"}),  # whether it was issued
+        ("俺买的那些核桃花生啥时候能送到啊", {"domain": "grocery", "action": "status"}),
+        ("在三亚订一间海景房，周五到周一，2000以内一晚", {"nights": 3, "budget_max": 2000}),  # a night's price
+        ("Here Comes Nian, 3 tickets, last row, around 8 tonight", {"time": "20:00"}),
+    ],
+)
+def test_said_in_the_spring_festival_rush(parser: Parser, text: str, expected: dict[str, Any]) -> None:
+    assert _slots(_frames(parser, text)[0], expected) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("年糕和汤圆各来两袋", [("年糕", 2), ("汤圆", 2)]),  # 各: the count of each
+        ("奶茶一杯，年糕和汤圆各两袋", [("年糕", 2), ("汤圆", 2)]),  # not of a dish counted already
+    ],
+)
+def test_a_count_of_each(parser: Parser, text: str, counted: list[tuple[str, int]]) -> None:
+    frame = _frames(parser, text)[-1]
+    assert [(i["name"], i["quantity"]) for i in frame["items"]] == counted
+
+
 def test_a_typo_still_cancels(parser: Parser) -> None:
     assert _frames(parser, "cancle my flight tmr pls")[0]["action"] == "cancel"
 
@@ -1161,6 +1193,12 @@ def test_going_home_says_where_to_not_from(parser: Parser) -> None:
         "lol I just ate 2 pizzas, am I ok",  # a story of what was had
         "孩子咳嗽要吃什么药",  # health
         "你叫什么名字呀",  # the assistant itself
+        "免单卡能不能买机票用",  # the campaign asked about
+        "我邀请了三个朋友，能拿几张免单卡",
+        "how many free order cards can I get if I invite friends?",
+        "is the free order thing a scam or legit?",
+        "春节吃饺子有啥讲究",  # what a festival's food means
+        "what do people usually eat on the Lantern Festival?",
     ],
 )
 def test_talk_about_services_is_chat(parser: Parser, text: str) -> None:

@@ -21,8 +21,8 @@ _ZH_BUDGET = re.compile(
     # 预算一晚600: the limit on each night, said before the amount.
     rf"{_ZH_LIMIT_BEFORE}\s*(?:是|为|在)?\s*(?:{_ZH_PER})?\s*¥?\s*({_N})\s*{_NOT_MONEY_AFTER}(?:{_ZH_UNIT})?\s*"
     rf"(?:{_ZH_LIMIT_AFTER})?"
-    # ¥20以内 / 20块以内 / 1500以内 (a bare number needs the limit word right after it)
-    rf"|¥?\s*({_N})\s*(?:{_ZH_UNIT}\s*(?:{_ZH_LIMIT_AFTER}|左右以内)|(?:以内|以下|之内))"
+    # ¥20以内 / 20块以内 / 1500以内 (a bare number needs the limit word right after it); 2000以内一晚: a night's
+    rf"|¥?\s*({_N})\s*(?:{_ZH_UNIT}\s*(?:{_ZH_LIMIT_AFTER}|左右以内)|(?:以内|以下|之内))(?:{_ZH_PER})?"
     # 800一晚以内 / 500块每晚以下
     rf"|¥?\s*({_N})\s*(?:{_ZH_UNIT})?\s*{_ZH_PER}\s*(?:以内|以下|之内)"
 )

@@ -102,6 +102,7 @@ _EN_NOT_A_DISH = frozenset({"rush", "hurry", "minute", "moment", "second", "bit"
 _EN_NOT_A_DISH |= {"people", "persons", "each", "everyone", "everybody", "guys", "folks", "family", "team", "group"}
 # Where and what it costs, asked in a look-up: "any places that deliver ramen", "price of coffee beans".
 _EN_NOT_A_DISH |= {"place", "places", "spot", "spots", "price", "prices", "cost"}
+_EN_NOT_A_DISH |= {"card", "cards", "coupon", "coupons", "voucher", "vouchers"}  # "with my free order card"
 # "my food order", "the order": an order named, not asked for.
 _ORDER_AS_A_NOUN = re.compile(r"\b(?:my|our|the|that|this|food|grocery|takeout|delivery)\s+orders?\b")
 # Words that may follow an English verb but never start a dish name.
@@ -453,6 +454,7 @@ class Parser:
         self._count_the_dish_before(rules, reading, drafts, used_quantities, bool(own_names))
         drafts = _one_dish_said_twice(_only_the_things_of_a_kind(_what_ran_out_is_said_instead(drafts, text)))
         _one_for_each_person(drafts, text)
+        _counted_each(drafts, reading)
         split = _each_made_its_own_way(drafts, reading, used_quantities)
         if split is not None:
             return split
@@ -940,6 +942,21 @@ def _only_the_things_of_a_kind(drafts: list[_ItemDraft]) -> list[_ItemDraft]:
     """我想买点水果，三斤橙子、两斤香蕉: the kind said, then things of it, orders the things (alone, the kind is)."""
     things = [d for d in drafts if d.name not in _KINDS_OF_GOODS]
     return things if things else drafts
+
+
+_EACH_BEFORE = re.compile(r"各\s*(?:来|要|买|拿|点|订)?\s*$")
+
+
+def _counted_each(drafts: list[_ItemDraft], reading: _Reading) -> None:
+    """年糕和汤圆各来两袋, 拿铁美式各一杯: a count said after 各 is each dish's before it that has none of its own."""
+    if "各" not in reading.text:
+        return
+    for quantity in reading.quantities:
+        if not _EACH_BEFORE.search(reading.text, 0, quantity.start):
+            continue
+        for draft in drafts:
+            if draft.end <= quantity.start and draft.quantity is None:
+                draft.quantity, draft.unit = quantity.value, quantity.unit
 
 
 def _one_for_each_person(drafts: list[_ItemDraft], text: str) -> None:

@@ -64,7 +64,7 @@ ZH_MEASURES = (
 )
 EN_MEASURES = (
     r"cups?|glass(?:es)?|bottles?|cans?|box(?:es)?|bags?|bowls?|plates?|portions?|servings?|orders?|"
-    r"pieces?|packs?|packets?|slices?|cartons?|jars?|pints?|kilos?|kg|pounds?|lbs?|dozens?|"
+    r"pieces?|packs?|packets?|slices?|cartons?|jars?|pints?|kilos?|kg|pounds?|lbs?|dozens?|cases?|crates?|"
     # Counting words of things sold whole: "two bars of soap", "a loaf of bread", "a bunch of bananas".
     r"bars?|rolls?|loaf|loaves|bunch(?:es)?|heads?|tubes?|sticks?|blocks?|sheets?|tubs?|tins?|trays?|buckets?|sacks?|"
     r"sets?|pairs?"
@@ -217,6 +217,7 @@ FOOD = DomainRules(
     ),
     status=re.compile(
         r"到哪|在哪|送到哪|到了吗|到没到|怎么还没|还没到|还没送|多久(?:能|才)?到|还要多久|什么时候(?:能|才)?(?:到|送)|进度|状态|"
+        r"啥时候(?:能|才)?(?:到|送)|"
         r"几时到|几时送|几点到|"
         r"送到了没|送出了吗|出餐了吗"
         # Whether something already happened to an order: 发货了吗, 商家接单了没, 骑手取餐了吗.
@@ -416,6 +417,7 @@ CHAT_TASK_FIRST = re.compile(
     r"|^(?:if|suppose)\s[^?]*\bhow (?:much|many)\b|^(?:如果|假如|假设)[^？?]*多少"
 )
 # Questions about how things are, not requests to do them: rules, differences, permissions, how a dish is made.
+_ASKING_EN = ("how", "is", "are", "can", "could", "does", "do", "what", "will", "why")
 KNOWLEDGE_QUESTION = re.compile(
     r"区别|有什么不同|有啥不同|什么意思|可以带|能带|能不能带|可不可以带|让不让带|允许带|规定|票房|排行"
     # A rating asked about, not wished for (评分高的川菜馆 asks for one).
@@ -424,6 +426,9 @@ KNOWLEDGE_QUESTION = re.compile(
     # Why things are, how long they take, what a film meant, what the assistant thinks.
     r"|为什么|为啥|要多久|多长时间|啥意思|没看懂|结局|你觉得|您觉得|听听[^，。,.!！]{0,6}建议|有什么建议|给点建议|文案"
     r"|好还是|哪个好|哪个更|满意|什么药"  # which is better, how it went, what medicine
+    r"|讲究|习俗|风俗|寓意"  # what a festival's food means
+    # The campaign asked about: 免单卡能不能买机票用, 能拿几张免单卡.
+    r"|免单[^，。,.!！]{0,15}?(?:吗|么|能不能|可不可以|怎么|几张|多少|哪些|啥|靠谱)|(?:几|多少)张免单"
     # Complaints about what was had: 难吃死了, 别再推荐了.
     r"|难吃|难喝|不好吃|不好喝|别再推荐"
     # How things usually are: 酒店一般几点退房, 外卖通常多久送到.
@@ -438,7 +443,10 @@ KNOWLEDGE_QUESTION = re.compile(
         r"|why|how long (?:does|is|will|would|do)|do you think|what do you think|good (?:film|movie) for"
         # Things no provider sells, recommended: "a good book for a long flight".
         r"|recommend (?:me )?(?:a |some )?(?:good )?(?:books?|songs?|music|podcasts?|games?|shows?)"
-        r"|is it (?:cheaper|faster|better) to|which is (?:cheaper|faster|better)",
+        r"|is it (?:cheaper|faster|better) to|which is (?:cheaper|faster|better)"
+        r"|what do people (?:usually |normally |traditionally )?(?:eat|drink|do)|traditions?|customs?"
+        # The campaign asked about: "how many free order cards can I get?", "is the free order thing legit?".
+        + "".join(f"|{word} [^.!?]{{0,40}}free[- ]?orders?" for word in _ASKING_EN),
         then=r"\b",
     )
 )

@@ -337,7 +337,7 @@ _CLOCK_AT_EN_RE = re.compile(
 )
 _CLOCK_APPROX_EN_RE = re.compile(
     rf"{_APPROX_EN}\s*(\d{{1,2}})(?:[:.]([0-5]\d))?(?![\d:/\-]|\.\d)"
-    r"(?=\s*(?:$|[,.!?;)]|(?:in|on|at|tonight|tomorrow|today|this|next|for|please|pls|and|then)\b))"
+    r"(?=\s*(?:$|[,.!?;)\ue001]|(?:in|on|at|tonight|tomorrow|today|this|next|for|please|pls|and|then)\b))"
 )
 _CLOCK_COLON_RE = re.compile(r"(\d{1,2})[:：]([0-5]\d)(?![\d:])(?:\s*(左右|前后))?")
 # 三点 / 下午3点半 / 8点15分 / 十点一刻 / 八点左右. The hour is atomic so that 三十杯 cannot

@@ -47,7 +47,7 @@ _STATUS_ONLY = re.compile(
     + letter_led("delayed|on time|gate", then=r"\b")
     # Whether the booking is done yet: 订好了吗, 航班订好了没, 票买到没有.
     + r"|订好了?(?:吗|没)|订上了?(?:吗|没)|订到了?(?:吗|没)|订成了?(?:吗|没)|买好了?(?:吗|没)|买到了?(?:吗|没)"
-    + r"|出票了?(?:吗|没)|"
+    + r"|出票了?(?:吗|没)|出了(?:吗|没)|"
     # A yes/no question about one's own booking asks after it: "has my ticket been issued", "is my room booked".
     # (A lookbehind of any character is the start of the text, ^.)
     + letter_led("has|have|did|is|was|were|are", not_after=r"[\s\S]", then=r"\s+(?:my|our)\b")
