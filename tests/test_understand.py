@@ -696,6 +696,7 @@ def test_a_film_named_like_a_ferry(parser: Parser) -> None:
         ("我早上点的煎饼果子怎么还没有送来", "food"),  # what, said with when
         ("could you check whether my tickets for Reunion Dinner were issued", "movie"),
         ("wher is my grocery delivery", "grocery"),  # typed fast
+        ("has the milk I bought from the supermarket arrived", "grocery"),
         ("my cat food order stuck?? wheres it at", "grocery"),
         ("我在成都订的酒店确认了吗", "hotel"),  # the booking said with where it was made
     ],
@@ -722,6 +723,20 @@ def test_ask_after_or_cancel_an_order_then_order_more(parser: Parser, text: str,
     asked, ordered = _frames(parser, text)
     assert (asked["domain"], asked["action"], "items" in asked) == ("food", first, False)
     assert (ordered["action"], [i["name"] for i in ordered["items"]]) == ("order", [item])
+
+
+def test_a_rebooking_goes_where_the_cancelled_one_went(parser: Parser) -> None:
+    cancelled, booked = _frames(parser, "取消明天去上海的机票 改订后天的")
+    assert (cancelled["action"], booked["action"], booked["destination"], booked["date"]) == (
+        "cancel", "order", "上海", "2026-02-12"
+    )
+
+
+def test_a_dish_the_catalogue_lacks_bought_at_a_shop_it_knows(parser: Parser) -> None:
+    [frame] = _frames(parser, "端午节在邻里生活超市买二十个粽子")
+    assert _slots(frame, {"domain": 0, "merchant": 0, "items": 0}) == {
+        "domain": "grocery", "merchant": "邻里生活超市", "items": ["粽子"]
+    }
 
 
 def test_cancel_a_flight_and_book_another_day(parser: Parser) -> None:
@@ -1199,6 +1214,8 @@ def test_going_home_says_where_to_not_from(parser: Parser) -> None:
         "is the free order thing a scam or legit?",
         "春节吃饺子有啥讲究",  # what a festival's food means
         "what do people usually eat on the Lantern Festival?",
+        "how far is the Great Wall from Beijing",  # a distance asked
+        "帮我想一个周末约会的点子",  # an idea asked for (点子 orders nothing)
     ],
 )
 def test_talk_about_services_is_chat(parser: Parser, text: str) -> None:

@@ -449,9 +449,14 @@ class Parser:
             drafts.append(draft)
             previous_end = name.end
 
-        drafts += self._open_nouns(rules, reading, used_quantities, bool(own_names))
+        # A dish or a shop of this domain named: the nouns the catalogue lacks are its things too
+        # (在邻里生活超市买二十个粽子: the supermarket's).
+        domain_named = bool(own_names) or any(
+            "merchant" in n.entry.kinds and rules.domain in n.entry.merchant_domains for n in reading.names
+        )
+        drafts += self._open_nouns(rules, reading, used_quantities, domain_named)
         drafts.sort(key=lambda d: d.start)
-        self._count_the_dish_before(rules, reading, drafts, used_quantities, bool(own_names))
+        self._count_the_dish_before(rules, reading, drafts, used_quantities, domain_named)
         drafts = _one_dish_said_twice(_only_the_things_of_a_kind(_what_ran_out_is_said_instead(drafts, text)))
         _one_for_each_person(drafts, text)
         _counted_each(drafts, reading)
@@ -462,7 +467,7 @@ class Parser:
         return drafts
 
     def _count_the_dish_before(
-        self, rules: DomainRules, reading: _Reading, drafts: list[_ItemDraft], used: set[_Quantity], has_own_names: bool
+        self, rules: DomainRules, reading: _Reading, drafts: list[_ItemDraft], used: set[_Quantity], domain_named: bool
     ) -> None:
         """A count said after its dish counts it: 奶茶来两杯, 酸菜鱼来一份，米饭两碗, "diapers, 2 packs",
         "lemon tea x2"; so does a lone count said before the one dish of the sentence (中午想吃麻辣烫，帮我点一份)."""
@@ -477,7 +482,7 @@ class Parser:
             before = [d for d in drafts if d.end <= quantity.start and (d.quantity is None or quantity.trailing)]
             if before:
                 dish = max(before, key=lambda d: d.end)
-            elif (dish := self._dish_right_before(rules, reading, quantity, has_own_names)) is not None:
+            elif (dish := self._dish_right_before(rules, reading, quantity, domain_named)) is not None:
                 drafts.append(dish)
                 drafts.sort(key=lambda d: d.start)
             else:
@@ -491,7 +496,7 @@ class Parser:
             used.add(dangling[0])
 
     def _dish_right_before(
-        self, rules: DomainRules, reading: _Reading, quantity: _Quantity, has_own_names: bool
+        self, rules: DomainRules, reading: _Reading, quantity: _Quantity, domain_named: bool
     ) -> _ItemDraft | None:
         """The dish the catalogue lacks, said right before its count (老街小馆的酸菜鱼来一份, 瓜子三袋)."""
         text = reading.text
@@ -508,13 +513,13 @@ class Parser:
         if end - start < 2:
             return None
         found = _scan_han_noun(text[:end], reading.masked.original[:end], start, frozenset(), None)
-        if found is None or not self._claims(rules, found[0], quantity, "", text, has_own_names):
+        if found is None or not self._claims(rules, found[0], quantity, "", text, domain_named):
             return None
         noun, start, end, owner = found
         return _ItemDraft(start, end, noun, rules.domain, None, owner=owner)
 
     def _open_nouns(
-        self, rules: DomainRules, reading: _Reading, used: set[_Quantity], has_own_names: bool
+        self, rules: DomainRules, reading: _Reading, used: set[_Quantity], domain_named: bool
     ) -> list[_ItemDraft]:
         """Dishes the catalogue lacks, read from the sentence's shape: 一份酸辣粉, 点酸辣粉, "order a poke bowl"."""
         text = reading.text
@@ -561,7 +566,7 @@ class Parser:
             if not noun or rules.generic_items.fullmatch(noun) or (looking_up and rules.search.fullmatch(noun)):
                 continue
             draft = _ItemDraft(start, end, noun, rules.domain, None, owner=owner)
-            if not self._claims(rules, noun, quantity, verb, text, has_own_names):
+            if not self._claims(rules, noun, quantity, verb, text, domain_named):
                 if quantity is not None:
                     counted_unclaimed.append((draft, quantity))
                 continue
@@ -570,7 +575,7 @@ class Parser:
                 draft.quantity, draft.unit = quantity.value, quantity.unit
             drafts.append(draft)
             taken_until = end
-        if drafts or has_own_names:
+        if drafts or domain_named:
             # Counted items said in one list are one kind: 来俩肉夹馍一碗凉皮 orders the 肉夹馍 too.
             for draft, quantity in counted_unclaimed:
                 if quantity not in used and not any(d.start < draft.end and draft.start < d.end for d in drafts):
@@ -580,11 +585,11 @@ class Parser:
         return drafts
 
     def _claims(
-        self, rules: DomainRules, noun: str, quantity: _Quantity | None, verb: str, text: str, has_own_names: bool
+        self, rules: DomainRules, noun: str, quantity: _Quantity | None, verb: str, text: str, domain_named: bool
     ) -> bool:
         """Whether an unknown noun is this domain's item: its verb, measure word or head says so."""
-        if has_own_names or (verb and rules.verbs.fullmatch(verb)) or rules.verbs.search(text):
-            # The sentence already orders this domain's dishes, or uses its verbs (点/叫/吃/喝/order).
+        if domain_named or (verb and rules.verbs.fullmatch(verb)) or rules.verbs.search(text):
+            # The sentence already names this domain's dishes or shop, or uses its verbs (点/叫/吃/喝/order).
             return True
         if quantity is not None and quantity.unit in rules.measures:
             return True
@@ -1126,6 +1131,9 @@ def _one_meal_said_twice(read: list[tuple[IntentFrame, str | None]]) -> list[tup
     return kept
 
 
+_REBOOKED_SLOTS = ("title", "origin", "destination", "city", "near")
+
+
 def _share_context(read: list[tuple[IntentFrame, str | None]]) -> None:
     """Later requests take what earlier ones said: "机票…再订一间酒店" books the hotel for the flight's day and city.
 
@@ -1134,6 +1142,12 @@ def _share_context(read: list[tuple[IntentFrame, str | None]]) -> None:
     """
     frames = [frame for frame, _ in read]
     for i, (frame, end_date) in enumerate(read):
+        cancelled = frames[i - 1] if i and frames[i - 1].action == "cancel" else None
+        if frame.action == "order" and cancelled is not None and cancelled.domain == frame.domain:
+            # 取消明天去上海的机票，改订后天的: booked again, to where the cancelled one went.
+            for slot in _REBOOKED_SLOTS:
+                if getattr(frame, slot) is None:
+                    setattr(frame, slot, getattr(cancelled, slot))
         if frame.domain == "hotel" and frame.action in ("order", "search"):
             earlier = [f for f in frames[:i] if f.domain in ("flight", "movie", "hotel")]
             if frame.date is None:

@@ -237,8 +237,10 @@ FOOD = DomainRules(
         + "|"
         + letter_led("has|have|did|is|was|were|are", not_after=r"[\s\S]", then=r"\s+(?:my|our)\b")
         + "|"
-        # Whether it happened yet: "has the rider picked up my coffee yet?".
+        # Whether it happened yet: "has the rider picked up my coffee yet?", "has the milk I bought arrived".
         + letter_led("has|have|did|is", not_after=r"[\s\S]", then=r"\s+(?:the|my|our)\b.*\byet\b")
+        + "|"
+        + letter_led("has|have", not_after=r"[\s\S]", then=r"\s+(?:the|my|our)\b.*\b(?:arrived|come|shipped)\b")
     ),
     cancel=re.compile(
         r"取消|退单|退掉|撤销|撤回|别送了|不要了|不想要了|退款|退了"
@@ -426,7 +428,7 @@ KNOWLEDGE_QUESTION = re.compile(
     # Why things are, how long they take, what a film meant, what the assistant thinks.
     r"|为什么|为啥|要多久|多长时间|啥意思|没看懂|结局|你觉得|您觉得|听听[^，。,.!！]{0,6}建议|有什么建议|给点建议|文案"
     r"|好还是|哪个好|哪个更|满意|什么药"  # which is better, how it went, what medicine
-    r"|讲究|习俗|风俗|寓意"  # what a festival's food means
+    r"|讲究|习俗|风俗|寓意|点子|出主意|多远"  # what a festival's food means, ideas asked for, distances
     # The campaign asked about: 免单卡能不能买机票用, 能拿几张免单卡.
     r"|免单[^，。,.!！]{0,15}?(?:吗|么|能不能|可不可以|怎么|几张|多少|哪些|啥|靠谱)|(?:几|多少)张免单"
     # Complaints about what was had: 难吃死了, 别再推荐了.
@@ -444,7 +446,7 @@ KNOWLEDGE_QUESTION = re.compile(
         # Things no provider sells, recommended: "a good book for a long flight".
         r"|recommend (?:me )?(?:a |some )?(?:good )?(?:books?|songs?|music|podcasts?|games?|shows?)"
         r"|is it (?:cheaper|faster|better) to|which is (?:cheaper|faster|better)"
-        r"|what do people (?:usually |normally |traditionally )?(?:eat|drink|do)|traditions?|customs?"
+        r"|what do people (?:usually |normally |traditionally )?(?:eat|drink|do)|traditions?|customs?|how far"
         # The campaign asked about: "how many free order cards can I get?", "is the free order thing legit?".
         + "".join(f"|{word} [^.!?]{{0,40}}free[- ]?orders?" for word in _ASKING_EN),
         then=r"\b",
