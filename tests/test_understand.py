@@ -608,6 +608,7 @@ def test_words_around_the_items_are_no_items(parser: Parser, text: str, names: l
         ("从许昌返回郑州的机票", ("许昌", "郑州")),  # 返 is no part of the place
         ("three tickets to Harbin, leaving from Shenzhen. It's for us", ("Shenzhen", "Harbin")),  # not Shenzhe
         ("a flight from Qingdao to Xiamen.", ("Qingdao", "Xiamen")),  # the full stop ends the sentence
+        ("查一下除夕那天广州飞北京还有没有票", ("广州", "北京")),  # a known city is whole, whatever follows it
     ],
 )
 def test_where_a_flight_leaves_from_said_many_ways(parser: Parser, text: str, route: tuple[str, str]) -> None:
@@ -842,6 +843,7 @@ def test_products_inside_dishes_and_sizes(parser: Parser, text: str, items: list
         ("有没有明天上午的年兽来了，50块以内", "search"),  # a showing of a film asked after
         ("any frozen dumplings at the supermarket nearby?", "search"),
         ("Can you look up what Old Street Kitchen has on the menu?", "search"),
+        ("帮我查查春水茶研所有啥新品", "search"),  # what is new at a shop
     ],
 )
 def test_if_there_is_any_then_order_it(parser: Parser, text: str, action: str) -> None:

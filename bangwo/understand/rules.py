@@ -271,7 +271,7 @@ FOOD = DomainRules(
         r"|" + letter_led("order|ordered|food|delivery|takeout|takeaway|meal|rider|driver|drink|coffee|tea", then=r"\b")
     ),
     generic_items=re.compile(
-        r"外卖|吃的|喝的|东西|饭菜|午饭|晚饭|早饭|早餐|午餐|晚餐|夜宵|宵夜|饮料|好吃的|点心|吃|喝|菜单"
+        r"外卖|吃的|喝的|东西|饭菜|午饭|晚饭|早饭|早餐|午餐|晚餐|夜宵|宵夜|饮料|好吃的|点心|吃|喝|菜单|新品"
         r"|"
         + letter_led(
             "food|something to (?:eat|drink)|anything to (?:eat|drink)|something|lunch|dinner|breakfast|meal|"

@@ -27,11 +27,15 @@ _ZH_PLACE_END = (
     r"(?=的|机票|航班|飞机|往返|单程|出发|起飞|[,，。!！?？\s]|$|[\ue000-\ue007]|飞|到|去|玩|旅游|过年|探亲|出差)"
 )
 
+# Where a place goes to: a known one is whole whatever follows it (北京还有票吗), an unknown one ends at
+# one of the words that may follow a place.
+_ZH_PLACE_TO = f"(?:{_MARK_RUN}|{_ZH_CHAR}{{2,5}}?{_ZH_PLACE_END})"
+
 # 深圳回西安: from 深圳 back to 西安.
 _ZH_FROM_TO = re.compile(
-    rf"(?:从|由)?({_ZH_PLACE})\s*(?:飞往|飞到|飞|到|至|去|返回|回|-|—|→|~)\s*({_ZH_PLACE}){_ZH_PLACE_END}"
+    rf"(?:从|由)?({_ZH_PLACE})\s*(?:飞往|飞到|飞|到|至|去|返回|回|-|—|→|~)\s*({_ZH_PLACE_TO})"
 )
-_ZH_TO = re.compile(rf"(?:飞往|飞到|前往|回到|返回|去往|去|到|飞|回)\s*({_ZH_PLACE}){_ZH_PLACE_END}")
+_ZH_TO = re.compile(rf"(?:飞往|飞到|前往|回到|返回|去往|去|到|飞|回)\s*({_ZH_PLACE_TO})")
 _ZH_FROM = re.compile(
     rf"(?:从|由)\s*({_ZH_PLACE})(?=出发|起飞|走|飞|到|去|返|回|的|[\ue000-\ue007]|$)|({_ZH_PLACE})(?:出发|起飞)"
     rf"|我(?:现在|人)?在\s*({_ZH_PLACE})(?=[,，。\s]|$|[\ue000-\ue007])"
