@@ -51,7 +51,7 @@ _EN_STOP = (
     r"home|back|there|here"
 )
 # A word of a place: xi'an, st.louis; a full stop after it ends the sentence, not the word.
-_EN_PLACE_WORD = r"[a-z](?:[a-z'-]|\.(?=[a-z]))*"
+_EN_PLACE_WORD = r"[a-z][a-z'-]*(?:\.[a-z][a-z'-]*)*"
 _EN_UNKNOWN = rf"(?!(?:{_EN_STOP})\b){_EN_PLACE_WORD}(?:\s+(?!(?:{_EN_STOP})\b){_EN_PLACE_WORD}){{0,2}}"
 _EN_PLACE = f"(?:{_MARK_RUN}|{_EN_UNKNOWN})"
 _EN_END = r"(?![a-z'-]|\.[a-z])"
