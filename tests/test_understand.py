@@ -938,6 +938,10 @@ def test_words_that_are_no_dish(parser: Parser) -> None:
         ("两张惊蛰无声，不对，是团圆饭，今晚", {"title": "团圆饭", "count": 2}),
         ("外滩附近的酒店住两晚，不对，三晚", {"nights": 3}),
         ("a latte, no ice", {"items": [("latte", 1)]}),  # "no ice" is an option, no correction
+        ("帮我点三杯杨枝甘露，哦不对，四杯", {"items": [("杨枝甘露", 4)]}),  # a filler before 不对
+        ("从杭州去哈尔滨的机票，日期是下周五，不对，下周六", {"date": "2026-02-21"}),  # a time said again
+        ("Shenzhen to Chengdu tomorrow evening, actually make it Thursday evening", {"date": "2026-02-12"}),
+        ("帮我看看北京到三亚，嗯不对，是北京到海口，后天的机票", {"destination": "海口"}),  # said again from its start
     ],
 )
 def test_a_correction_wins(parser: Parser, text: str, expected: dict[str, Any]) -> None:

@@ -3,24 +3,27 @@
 "来三杯珍珠奶茶，不对，四杯", "three coconut lattes, sorry, make that two", "三张星河旅人，不对，是惊蛰无声",
 "a grande, actually no, a large", "two bottles of soy sauce, no, vinegar". The text is repaired before
 the rules read it: what follows the marker replaces the last thing of the same kind said before it
-(a count, a catalogue name of the same kind, an option of the same group), and the marker and the
-correction are dropped. A correction of nothing recognisable leaves the text as it was.
+(a count, a time, an option of the same group, a catalogue name of the same kind), or, said again from
+its first word on (北京到三亚，不对，北京到海口), the end of what came before; the marker and the correction are
+dropped. A correction of nothing recognisable leaves the text as it was.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import datetime, timedelta, timezone
 
 from bangwo.understand.lexicon import Lexicon
 from bangwo.understand.numbers import EN_NUMBER, ZH_NUMBER
 from bangwo.understand.options import find_options
 from bangwo.understand.rules import EN_MEASURES, ZH_MEASURES
-from bangwo.understand.text import MaskedText, lower_ascii
+from bangwo.understand.text import TIME_MARK, MaskedText, lower_ascii
+from bangwo.understand.times import find_times
 
 MAX_REPAIRS = 3
 # The marker always follows a comma: "I actually want…" and 不对称 are no corrections.
 _MARKER = re.compile(
-    r"[,，]\s*(?:不对|不不|哦不|啊不|错了|说错了)\s*[,，]?\s*(?:是|改成|换成|要)?\s*"
+    r"[,，]\s*(?:[嗯哦啊呃额]\s*)?(?:不对|不不|哦不|啊不|错了|说错了)\s*[,，]?\s*(?:是|改成|换成|要)?\s*"
     # "no" and "wait" alone only between commas: "a latte, no ice" is an option, "not too sweet" no correction.
     r"|,\s*(?:(?:no wait|wait no|actually no|actually|sorry|i mean)\b\s*,?|(?:no|wait)\s*,)\s*(?:make (?:that|it)\s+)?"
     r"|,\s*make (?:that|it)\s+"
@@ -38,6 +41,37 @@ _COUNT_BEFORE = re.compile(
 _A_NAME_THE_CATALOGUE_LACKS = re.compile(r"[a-z][a-z'-]*(?: [a-z][a-z'-]*){0,2}|[\u4e00-\u9fff]{2,6}")
 # Words before the thing corrected to: "no, a large", "no wait, near the Bell Tower", 不对，是惊蛰无声.
 _LEAD_WORDS = re.compile(r"(?:(?:a|an|the|near|in|at|to|for|just)\s+)+")
+# Where times are said does not depend on when they are said: any moment reads the same spans.
+_ANY_MOMENT = datetime(2026, 1, 1, 12, tzinfo=timezone(timedelta(hours=8)))
+_TIME_RUN = re.compile(f"{TIME_MARK}+(?:\\s+{TIME_MARK}+)*")
+# What may stand around a time said as a correction: 下周六吧, 是后天的.
+_AROUND_A_TIME = re.compile(r"[\s的吧啦呀]*")
+_FIRST_WORD = re.compile(r"[a-z][a-z'-]*|[\u4e00-\u9fff]{2}")
+
+
+def _times_said(text: str) -> MaskedText:
+    masked = MaskedText(text)
+    find_times(masked, _ANY_MOMENT)
+    return masked
+
+
+def _time_replaced(before: str, said: str, said_cased: str) -> tuple[int, int, str] | None:
+    """下周五，不对，下周六 / "tomorrow evening, actually make it Thursday evening": the last time said is replaced."""
+    read = _times_said(said).current
+    if TIME_MARK not in read or _AROUND_A_TIME.fullmatch(read.replace(TIME_MARK, "")) is None:
+        return None  # the correction is not a time, or more than one
+    runs = list(_TIME_RUN.finditer(_times_said(before).current))
+    return (runs[-1].start(), runs[-1].end(), said_cased) if runs else None
+
+
+def _phrase_said_again(before: str, said: str, said_cased: str) -> tuple[int, int, str] | None:
+    """北京到三亚，不对，是北京到海口: said again from its first word on, the end of what came before is replaced."""
+    first = _FIRST_WORD.match(said)
+    if first is None or first.end() == len(said):
+        return None
+    fragment_start = max(before.rfind(ch) for ch in ",，。.!！?？;；") + 1
+    at = before.rfind(first.group(0), fragment_start)
+    return (at, len(before), said_cased) if at >= 0 else None
 
 
 def repaired(lowered: str, cased: str, lexicon: Lexicon) -> tuple[str, str]:
@@ -72,6 +106,8 @@ def _replacement(before: str, said: str, said_cased: str, lexicon: Lexicon) -> t
             new = count.group(group)
             return last.start(group), last.end(group), new
         return None
+    if (timed := _time_replaced(before, said, said_cased)) is not None:
+        return timed
     lead = _LEAD_WORDS.match(said)
     name, name_cased = (said[lead.end() :], said_cased[lead.end() :]) if lead else (said, said_cased)
     options = find_options(MaskedText(said))
@@ -80,6 +116,8 @@ def _replacement(before: str, said: str, said_cased: str, lexicon: Lexicon) -> t
         if earlier_options:
             last_option = earlier_options[-1]
             return last_option.start, last_option.end, said_cased[options[0].start : options[0].end]
+    if (again := _phrase_said_again(before, said, said_cased)) is not None:
+        return again
     mentions = lexicon.find(MaskedText(name))
     if mentions and mentions[0].start == 0:
         kinds, new = mentions[0].entry.kinds, name_cased[: mentions[0].end]
