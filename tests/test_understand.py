@@ -591,6 +591,9 @@ def test_a_catalogue_dish_said_with_its_shop_or_options_is_an_order(parser: Pars
         ("look up price of coffee beans", ["coffee beans"]),
         ("look up how much mango pomelo sago is", ["mango pomelo sago"]),
         ("I want eat pizza, help me order one pepperoni pizza", ["pepperoni pizza"]),
+        ("We're having a movie night at home, order a pepperoni pizza", ["pepperoni pizza"]),
+        ("查一下附近有没有卖杨枝甘露的店", ["杨枝甘露"]),  # the shop sought
+        ("Look up which places near me sell mango pomelo sago", ["mango pomelo sago"]),
     ],
 )
 def test_words_around_the_items_are_no_items(parser: Parser, text: str, names: list[str]) -> None:
@@ -607,6 +610,7 @@ def test_words_around_the_items_are_no_items(parser: Parser, text: str, names: l
         ("初六从哈尔滨返回上海，商务舱", ("哈尔滨", "上海")),  # the whole city, not 哈尔
         ("从许昌返回郑州的机票", ("许昌", "郑州")),  # 返 is no part of the place
         ("three tickets to Harbin, leaving from Shenzhen. It's for us", ("Shenzhen", "Harbin")),  # not Shenzhe
+        ("need to be in Shenzhen by Tuesday, find me a flight from Beijing", ("Beijing", "Shenzhen")),  # not "be"
         ("a flight from Qingdao to Xiamen.", ("Qingdao", "Xiamen")),  # the full stop ends the sentence
         ("查一下除夕那天广州飞北京还有没有票", ("广州", "北京")),  # a known city is whole, whatever follows it
     ],
@@ -698,6 +702,7 @@ def test_a_film_named_like_a_ferry(parser: Parser) -> None:
         ("could you check whether my tickets for Reunion Dinner were issued", "movie"),
         ("wher is my grocery delivery", "grocery"),  # typed fast
         ("has the milk I bought from the supermarket arrived", "grocery"),
+        ("我那班去昆明的航班现在什么状态", "flight"),
         ("my cat food order stuck?? wheres it at", "grocery"),
         ("我在成都订的酒店确认了吗", "hotel"),  # the booking said with where it was made
     ],
@@ -778,6 +783,15 @@ def test_said_in_the_spring_festival_rush(parser: Parser, text: str, expected: d
 def test_a_count_of_each(parser: Parser, text: str, counted: list[tuple[str, int]]) -> None:
     frame = _frames(parser, text)[-1]
     assert [(i["name"], i["quantity"]) for i in frame["items"]] == counted
+
+
+def test_a_grocery_order_cancelled_by_its_shop(parser: Parser) -> None:
+    [frame] = _frames(parser, "刚才在邻里生活超市下的单取消吧，我自己下楼买了")
+    assert (frame["domain"], frame["action"]) == ("grocery", "cancel")
+
+
+def test_a_film_wished_for_is_no_title(parser: Parser) -> None:
+    assert _frames(parser, "想看个电影，两张，IMAX厅")[0]["missing"] == ["title"]
 
 
 def test_a_typo_still_cancels(parser: Parser) -> None:
@@ -1222,6 +1236,7 @@ def test_going_home_says_where_to_not_from(parser: Parser) -> None:
         "what do people usually eat on the Lantern Festival?",
         "how far is the Great Wall from Beijing",  # a distance asked
         "帮我想一个周末约会的点子",  # an idea asked for (点子 orders nothing)
+        "周末去杭州玩有什么好玩的景点推荐吗",  # sights
     ],
 )
 def test_talk_about_services_is_chat(parser: Parser, text: str) -> None:

@@ -103,6 +103,7 @@ _EN_NOT_A_DISH |= {"people", "persons", "each", "everyone", "everybody", "guys",
 # Where and what it costs, asked in a look-up: "any places that deliver ramen", "price of coffee beans".
 _EN_NOT_A_DISH |= {"place", "places", "spot", "spots", "price", "prices", "cost"}
 _EN_NOT_A_DISH |= {"card", "cards", "coupon", "coupons", "voucher", "vouchers"}  # "with my free order card"
+_EN_NOT_A_DISH |= {"movie", "film"}  # "we're having a movie night"
 # "my food order", "the order": an order named, not asked for.
 _ORDER_AS_A_NOUN = re.compile(r"\b(?:my|our|the|that|this|food|grocery|takeout|delivery)\s+orders?\b")
 # Words that may follow an English verb but never start a dish name.

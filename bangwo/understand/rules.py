@@ -119,11 +119,11 @@ NOUN_STOP_CHARS = frozenset(
     "和跟与及或还再加送到给帮吧呢啊呀吗了嘛哦哈请在去用就好要我你他她它们这那哪个谢快点来买叫订吃喝拿整想让把被从完怎卖啥改没装有事"
 )
 NOUN_STOP_WORDS = ("外卖", "谢谢", "送到", "过来", "快点", "马上", "立刻", "尽快", "左右", "以内", "一下", "可以")
-NOUN_STOP_WORDS += ("附近", "哪家", "超市", "便利店")  # 查一下附近哪家店有…, 超市有没有卖…: where, not what
+NOUN_STOP_WORDS += ("附近", "哪家", "超市", "店")  # 查一下附近哪家店有…, 超市有没有卖…, 卖X的店: where, not what
 EN_NOUN_STOP_WORDS = frozenset(
     [
         # Typed shorthand and feelings around an order: "2 packs pls", "thx", "craving crayfish rn".
-        *("pls", "plz", "thx", "thanks", "ty", "lol", "rn", "has", "have", "sells"),
+        *("pls", "plz", "thx", "thanks", "ty", "lol", "rn", "has", "have", "sells", "sell", "selling"),
         "and",
         "with",
         "for",
@@ -340,7 +340,7 @@ GROCERY = DomainRules(
     cancel=FOOD.cancel,
     search=FOOD.search,
     order_objects=re.compile(
-        r"超市|买的菜|年货|日用品|买的东西|"
+        r"超市|买的菜|年货|日用品|买的东西|下的单|那单|这单|订单|"
         + letter_led("groceries|grocery|supermarket", then=r"\b")
         + "|"
         + GROCERY_CONTEXT.pattern
@@ -427,7 +427,7 @@ KNOWLEDGE_QUESTION = re.compile(
     # Why things are, how long they take, what a film meant, what the assistant thinks.
     r"|为什么|为啥|要多久|多长时间|啥意思|没看懂|结局|你觉得|您觉得|听听[^，。,.!！]{0,6}建议|有什么建议|给点建议|文案"
     r"|好还是|哪个好|哪个更|满意|什么药"  # which is better, how it went, what medicine
-    r"|讲究|习俗|风俗|寓意|点子|出主意|多远"  # what a festival's food means, ideas asked for, distances
+    r"|讲究|习俗|风俗|寓意|点子|出主意|多远|景点|好玩的"  # a festival's food, ideas, distances, sights
     # Complaints about what was had: 难吃死了, 别再推荐了.
     r"|难吃|难喝|不好吃|不好喝|别再推荐"
     # How things usually are: 酒店一般几点退房, 外卖通常多久送到.

@@ -30,6 +30,7 @@ CANCEL = re.compile(
 _MY_BOOKING = re.compile(
     r"我的|我订的|我买的|刚订的|刚买的|刚才订的|刚才买的|之前订的|已经订的|订好的|订单|"
     r"(?:上周|上个月|昨天|前天|上次|今天|早上)(?:订|买)的|我在[^\s,，。]{1,8}?(?:订|买)的|"  # 我在成都订的酒店
+    r"我那[班趟张间场]|"  # 我那班去昆明的航班
     + letter_led("my|i booked|i bought|we booked", then=r"\b")
 )
 _STATUS_WORDS = re.compile(

@@ -78,7 +78,7 @@ _ZH_TITLE = re.compile(
     r"|(?<=\ue001的)([^\W_a-z的看买订带要想去来票]{2,10}?)(?=[\s,，。!！?？]|$|[\ue000-\ue007])"
 )
 _NOT_A_TITLE = re.compile(
-    r"^(?:电影|一下|看|票|首映|首场|点映|就行|就好|都行|也行|可以"
+    r"^(?:[个场部]?电影|一下|看|票|首映|首场|点映|就行|就好|都行|也行|可以"
     r"|a movie|movie|the movie|film|a film|it|something|one)$"
 )
 

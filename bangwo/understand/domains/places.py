@@ -74,6 +74,7 @@ _EN_FROM = re.compile(
 # Words after "to"/"for" that are no place: "want to book", "tickets for two".
 _EN_NOT_A_PLACE = frozenset(
     [
+        "be",  # "need to be in Shenzhen by Tuesday"
         "book",
         "buy",
         "get",
