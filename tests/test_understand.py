@@ -594,6 +594,7 @@ def test_a_catalogue_dish_said_with_its_shop_or_options_is_an_order(parser: Pars
         ("We're having a movie night at home, order a pepperoni pizza", ["pepperoni pizza"]),
         ("查一下附近有没有卖杨枝甘露的店", ["杨枝甘露"]),  # the shop sought
         ("Look up which places near me sell mango pomelo sago", ["mango pomelo sago"]),
+        ("整点夜宵呗，来俩麻辣小龙虾", ["麻辣小龙虾"]),  # 呗 ends what is said
     ],
 )
 def test_words_around_the_items_are_no_items(parser: Parser, text: str, names: list[str]) -> None:
@@ -703,6 +704,7 @@ def test_a_film_named_like_a_ferry(parser: Parser) -> None:
         ("wher is my grocery delivery", "grocery"),  # typed fast
         ("has the milk I bought from the supermarket arrived", "grocery"),
         ("我那班去昆明的航班现在什么状态", "flight"),
+        ("电影票定好了吗？", "movie"),  # 定 typed for 订
         ("my cat food order stuck?? wheres it at", "grocery"),
         ("我在成都订的酒店确认了吗", "hotel"),  # the booking said with where it was made
     ],
@@ -796,6 +798,29 @@ def test_a_film_wished_for_is_no_title(parser: Parser) -> None:
 
 def test_a_typo_still_cancels(parser: Parser) -> None:
     assert _frames(parser, "cancle my flight tmr pls")[0]["action"] == "cancel"
+    assert _frames(parser, "机票退一下，昆明那张")[0]["action"] == "cancel"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("点贰份黄焖鸡米饭送到公司", {"items": ["黄焖鸡米饭"], "quantity": 2}),  # financial numerals
+        ("迪士尼附近的酒店，7月1号入住，住贰晚", {"nights": 2}),
+        ("陆家嘴附近的酒店两晚", {"near": "陆家嘴", "nights": 2}),  # 陆 of a name is no six
+        ("Order 2x bubble tea, half sugar, no ice", {"items": ["bubble tea"], "quantity": 2}),
+        ("北京三里屯附近价格在400到600元之间的酒店", {"budget_max": 600}),  # a range's upper end
+        ("我想订后天杭州到三亚的航班，两个人，价格不超过1500元", {"action": "order", "budget_max": 1500}),
+        ("Look up showtimes for Inside Out 3 tomorrow.", {"title": "Inside Out 3"}),
+        ("年兽来了，下周五晚场，来四张挨着的", {"time_window": "evening", "count": 4}),
+        ("Flight from Beijing to Harbin on Jan 10 for two, plus a hotel near Central Street", {"count": 2}),
+    ],
+)
+def test_numbers_prices_and_showings_written_every_way(parser: Parser, text: str, expected: dict[str, Any]) -> None:
+    frame = _frames(parser, text)[0]
+    got = _slots(frame, {k: v for k, v in expected.items() if k != "quantity"})
+    if "quantity" in expected:
+        got["quantity"] = frame["items"][0]["quantity"]
+    assert got == expected
 
 
 def test_a_dish_the_catalogue_lacks_cancelled_as_what_was_ordered(parser: Parser) -> None:
@@ -1237,6 +1262,8 @@ def test_going_home_says_where_to_not_from(parser: Parser) -> None:
         "how far is the Great Wall from Beijing",  # a distance asked
         "帮我想一个周末约会的点子",  # an idea asked for (点子 orders nothing)
         "周末去杭州玩有什么好玩的景点推荐吗",  # sights
+        "帮我把这句话翻译成英文：我想喝奶茶",  # a translation, whatever it says
+        "谢谢你，今天的奶茶很好喝",  # thanks for what was had
     ],
 )
 def test_talk_about_services_is_chat(parser: Parser, text: str) -> None:

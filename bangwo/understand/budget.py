@@ -17,6 +17,9 @@ _ZH_LIMIT_BEFORE = r"(?:不超过|不要超过|别超过|不能超过|不高于|
 _NOT_MONEY_AFTER = r"(?![天日晚年月周个分秒小时公里米斤人张间杯份号点倍])"
 
 _ZH_BUDGET = re.compile(
+    # 价格在400到600元之间 / 300-500块之间: a range's upper end.
+    rf"(?:价格|价位|预算)(?:在|是)?\s*{_N}\s*(?:{_ZH_UNIT})?\s*(?:到|至|-|~)\s*({_N})\s*(?:{_ZH_UNIT})?(?:之间)?"
+    rf"|{_N}\s*(?:{_ZH_UNIT})?\s*(?:到|至|-|~)\s*({_N})\s*{_ZH_UNIT}\s*之间|"
     # 不超过30元 / 预算50 / 最多二十块
     # 预算一晚600: the limit on each night, said before the amount.
     rf"{_ZH_LIMIT_BEFORE}\s*(?:是|为|在)?\s*(?:{_ZH_PER})?\s*¥?\s*({_N})\s*{_NOT_MONEY_AFTER}(?:{_ZH_UNIT})?\s*"
@@ -41,7 +44,7 @@ _EN_BUDGET = re.compile(
 # Cheap pre-checks (neither regex starts with a plain character, so re tries every position):
 # every Chinese limit holds one of these characters (超 of 不超过, 内 of 以内, 顶 of 封顶 or
 # 顶多, ...), and every English one holds one of these words ("less" of "less than" and "or less", ...).
-_ZH_BUDGET_CHARS = frozenset("超高到低少最顶预控价内下")
+_ZH_BUDGET_CHARS = frozenset("超高到低少最顶预控价内下间")
 _EN_LIMIT_WORDS = ("under", "below", "less", "more than", "most", "max", "within", "up to", "cheaper", "budget", "tops")
 _EN_LIMIT_WORDS += ("over",)  # "nothing over 40 kuai"
 

@@ -155,6 +155,8 @@ _LETTER_OR_DIGIT = re.compile(r"[a-z\d]")
 _SIZE_AFTER_COUNT = re.compile(r"(?:斤|公斤|千克|克|升|kg|g|l)?\s*(?:的|装)")
 # A count said after the dish it counts: 生椰拿铁 x2, "lemon tea ×3".
 _TIMES_COUNT = re.compile(r"(?<![a-z0-9])[x×*]\s?(\d{1,3})(?![\d.:])")
+# Said before it: "2x bubble tea".
+_COUNT_TIMES = re.compile(r"(?<![a-z0-9.])(\d{1,3})\s?[x×](?=\s+[a-z\u4e00-\u9fff\ue000])")
 _BARE_CANCEL = re.compile(
     r"\W*(?:请|帮我|麻烦)?\s*(?:取消|cancel|撤销)(?:一下|吧|了|掉|it|that|this|please|\s|\W)*", re.UNICODE
 )
@@ -646,6 +648,9 @@ def _find_quantities(text: str) -> list[_Quantity]:
     for m in _TIMES_COUNT.finditer(text) if ("x" in text or "×" in text or "*" in text) else ():
         quantities = [q for q in quantities if not m.start() <= q.start < m.end()]  # the 2 of x2: no count of its own
         quantities.append(_Quantity(m.start(), m.end(), _as_count(int(m.group(1))), None, trailing=True))
+    for m in _COUNT_TIMES.finditer(text) if ("x" in text or "×" in text) else ():
+        quantities = [q for q in quantities if not m.start() <= q.start < m.end()]
+        quantities.append(_Quantity(m.start(), m.end(), _as_count(int(m.group(1))), None))
     quantities.sort(key=lambda q: q.start)
     # 一袋五公斤的大米, 一袋10斤的, 一箱十斤装: right after a count, the size of what is counted, no count of its own.
     return [

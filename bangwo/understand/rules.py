@@ -116,7 +116,7 @@ CHAT_VERBS = re.compile(
 
 # What the noun scanner stops at when reading an unknown item name.
 NOUN_STOP_CHARS = frozenset(
-    "和跟与及或还再加送到给帮吧呢啊呀吗了嘛哦哈请在去用就好要我你他她它们这那哪个谢快点来买叫订吃喝拿整想让把被从完怎卖啥改没装有事"
+    "和跟与及或还再加送到给帮吧呢啊呀吗了嘛哦哈请在去用就好要我你他她它们这那哪个谢快点来买叫订吃喝拿整想让把被从完怎卖啥改没装有事呗"
 )
 NOUN_STOP_WORDS = ("外卖", "谢谢", "送到", "过来", "快点", "马上", "立刻", "尽快", "左右", "以内", "一下", "可以")
 NOUN_STOP_WORDS += ("附近", "哪家", "超市", "店")  # 查一下附近哪家店有…, 超市有没有卖…, 卖X的店: where, not what
@@ -217,7 +217,7 @@ FOOD = DomainRules(
     ),
     status=re.compile(
         r"到哪|在哪|送到哪|到了吗|到没到|怎么还没|还没到|还没送|多久(?:能|才)?到|还要多久|什么时候(?:能|才)?(?:到|送)|进度|状态|"
-        r"啥时候(?:能|才)?(?:到|送)|"
+        r"啥时候(?:能|才)?(?:到|送)|我的[^，。,.!?]{0,6}订单|"
         r"几时到|几时送|几点到|"
         r"送到了没|送出了吗|出餐了吗"
         # Whether something already happened to an order: 发货了吗, 商家接单了没, 骑手取餐了吗.
@@ -428,6 +428,7 @@ KNOWLEDGE_QUESTION = re.compile(
     r"|为什么|为啥|要多久|多长时间|啥意思|没看懂|结局|你觉得|您觉得|听听[^，。,.!！]{0,6}建议|有什么建议|给点建议|文案"
     r"|好还是|哪个好|哪个更|满意|什么药"  # which is better, how it went, what medicine
     r"|讲究|习俗|风俗|寓意|点子|出主意|多远|景点|好玩的"  # a festival's food, ideas, distances, sights
+    r"|翻译成|翻成|[很真太挺]好(?:喝|吃)"  # a translation asked for; thanks for what was had
     # Complaints about what was had: 难吃死了, 别再推荐了.
     r"|难吃|难喝|不好吃|不好喝|别再推荐"
     # How things usually are: 酒店一般几点退房, 外卖通常多久送到.

@@ -36,6 +36,9 @@ _DROPPED_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cs", "Cn"})
 # simplified, and a person in Hong Kong or Taipei asks for the same things. OpenCC's own tables, shipped
 # in its wheel; a simplified command passes through unchanged (checked over every labelled command).
 _TO_SIMPLIFIED = opencc.OpenCC("t2s")
+# Financial numerals (贰份, 住叁晚) read as everyday ones where they count something: 陆家嘴 and 收拾 stay.
+_FINANCIAL_NUMERALS = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰仟", "一二三四五六七八九十百千")
+_FINANCIAL_COUNT = re.compile(r"[壹贰叁肆伍陆柒捌玖拾佰仟]+(?=[份杯个盒箱瓶袋斤提张间晚位人碗块元点号天包支罐串只双])")
 # Markup tags carry no request ("<b>奶茶</b>" asks for 奶茶); their text stays.
 _TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
 # Only ASCII is lowered: str.lower() can change the length of other letters (İ -> i̇).
@@ -123,6 +126,8 @@ def clean(raw: str) -> str:
         else:
             text = "".join(" " if unicodedata.category(ch) in _DROPPED_CATEGORIES else ch for ch in text)
     text = to_simplified(_TAG.sub(" ", text))
+    if _FINANCIAL_COUNT.search(text):
+        text = _FINANCIAL_COUNT.sub(lambda m: m.group(0).translate(_FINANCIAL_NUMERALS), text)
     return " ".join(text.split())  # str.split() and re's \s agree on what is a space
 
 

@@ -125,6 +125,9 @@ _WINDOW_ZH = {
     "晚饭": "evening",
     "晚餐": "evening",
     "晚间": "evening",
+    "晚场": "evening",  # a film's evening showings
+    "早场": "morning",
+    "夜场": "night",
     "夜里": "night",
     "夜间": "night",
     "深夜": "night",

@@ -23,7 +23,7 @@ CHAT_ABOUT = re.compile(
 CANCEL = re.compile(
     # 退房 after a day or hour is checking out (周一退房), not cancelling.
     # (Each lookbehind comes after the first character, so that re can skip ahead: see text.letter_led.)
-    r"取消|退掉|退订|退票|退了|退(?<![一二三四五六七日天末\d号午晚早点时]退)房(?!时间)|不(?<!回不)去了|不看了|不住了|不要了|撤销|撤回|"
+    r"取消|退掉|退订|退票|退了|退一下|退(?<![一二三四五六七日天末\d号午晚早点时]退)房(?!时间)|不(?<!回不)去了|不看了|不住了|不要了|撤销|撤回|"
     + letter_led("cancel|cancle|call off|refund", not_after="[a-z]", then="(?![a-z])")  # cancle: typed fast
 )
 # Asking after a booking already made: "我的…", "my …", or words only a booking has.
@@ -47,14 +47,14 @@ _STATUS_ONLY = re.compile(
     r"出票了|延误|晚点|准点|登机口|"
     + letter_led("delayed|on time|gate", then=r"\b")
     # Whether the booking is done yet: 订好了吗, 航班订好了没, 票买到没有.
-    + r"|订好了?(?:吗|没)|订上了?(?:吗|没)|订到了?(?:吗|没)|订成了?(?:吗|没)|买好了?(?:吗|没)|买到了?(?:吗|没)"
+    + r"|[订定]好了?(?:吗|没)|订上了?(?:吗|没)|订到了?(?:吗|没)|订成了?(?:吗|没)|买好了?(?:吗|没)|买到了?(?:吗|没)"
     + r"|出票了?(?:吗|没)|出了(?:吗|没)|"
     # A yes/no question about one's own booking asks after it: "has my ticket been issued", "is my room booked".
     # (A lookbehind of any character is the start of the text, ^.)
     + letter_led("has|have|did|is|was|were|are", not_after=r"[\s\S]", then=r"\s+(?:my|our)\b")
 )
 SEARCH = re.compile(
-    r"查一下|查查|查询|查看|查|搜一下|搜索|搜|看一下|看看|看下|瞧瞧|有没有|有什么|有啥|有哪些|有几|哪些|多少钱|什么价|价格|比价|比较|"
+    r"查一下|查查|查询|查看|查|搜一下|搜索|搜|看一下|看看|看下|瞧瞧|有没有|有什么|有啥|有哪些|有几|哪些|多少钱|什么价|价格(?!在|不超过|控制|每晚|一晚)|比价|比较|"
     r"还有票|有票吗|有余票|还有座|还有位|"  # whether there are seats left
     + letter_led("what|which|any(?! ?time)|are there|is there|list|compare|how much", then=r"\b")
     + "|"
@@ -116,6 +116,8 @@ _EN_COUNT = re.compile(
     # Counted after the word: "tickets x2", "seats ×3"; or with nothing after it: "get me two for the premiere".
     r"|\b(?:tickets?|tix|seats?)\s*[x×*]\s*(\d{1,2})\b"
     rf"|\b(?:get|book|buy|grab)\s+(?:me\s+|us\s+)?({EN_NUMBER})\s+(?=for\b)"
+    # "… on Jan 10 for two, plus a hotel": the party said last.
+    rf"|\bfor ({EN_NUMBER})(?=\s*(?:$|[,.;!?]|plus\b|and\b))"
 )
 _EN_ROOMS = re.compile(rf"\b({EN_NUMBER})\s+{_EN_WORD_GAP}rooms?\b")
 

@@ -57,6 +57,8 @@ _EN_TITLE = re.compile(
     rf"|\b(?:watch|see)\s+([a-z0-9][a-z0-9' :-]*?){_TITLE_END}"
     # Right after the count it starts with: "2 tix Kung Fu Panda 5 this Sat".
     rf"|^\ue007+\s+(?!(?:for|to|on|at|in|this|next|tonight|tomorrow)\b)([a-z0-9][a-z0-9' :-]*?){_TITLE_END}"
+    # Its showings looked up: "showtimes for Inside Out 3 tomorrow".
+    rf"|\b(?:showtimes?|showings?|screenings?)\s+(?:for|of)\s+([a-z0-9][a-z0-9' :-]*?){_TITLE_END}"
     # Looked up by its showings: "search for Dune Part Three showings".
     r"|\b(?:search for|look up|looking for|find|check)\s+([a-z0-9][a-z0-9' :-]*?)"
     r"\s+(?:showings?|screenings?|showtimes?)\b"
