@@ -17,9 +17,10 @@ import argparse
 import asyncio
 import sys
 import time
+from collections.abc import Callable
 
 from bench_stores import PING, fresh_postgres, scratch
-from sqlalchemy import insert, text
+from sqlalchemy import Executable, insert, text
 
 from bangwo.store.engine import Store
 
@@ -36,7 +37,9 @@ _ELEVEN_ROWS = text(
 )
 
 
-async def rate(store: Store, statement, values, count: int) -> float:
+async def rate(
+    store: Store, statement: Executable, values: Callable[[int], dict[str, str]], count: int
+) -> float:
     """Transactions per second, one after another, each running `statement` once."""
     started = time.perf_counter()
     for n in range(count):

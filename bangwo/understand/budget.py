@@ -44,7 +44,7 @@ _EN_BUDGET = re.compile(
 # Cheap pre-checks (neither regex starts with a plain character, so re tries every position):
 # every Chinese limit holds one of these characters (超 of 不超过, 内 of 以内, 顶 of 封顶 or
 # 顶多, ...), and every English one holds one of these words ("less" of "less than" and "or less", ...).
-_ZH_BUDGET_CHARS = frozenset("超高到低少最顶预控价内下间")
+_ZH_BUDGET_CHARS = frozenset("超高到低少最顶预控价内下之")
 _EN_LIMIT_WORDS = ("under", "below", "less", "more than", "most", "max", "within", "up to", "cheaper", "budget", "tops")
 _EN_LIMIT_WORDS += ("over",)  # "nothing over 40 kuai"
 

@@ -231,7 +231,7 @@ def _another_trip(before: str, segment: str) -> bool:
     return _ROUTE.search(before) is not None and _ROUTE.search(segment) is not None
 
 
-def _cancels_then_orders(before: str, segment: str) -> bool:
+def _cancels_or_asks_then_orders(before: str, segment: str) -> bool:
     """取消我的外卖，再帮我点一份黄焖鸡米饭; 我的奶茶到哪了，再帮我加一杯柠檬茶: one request cancelled or asked
     after, then a new one of the same domain."""
     return (CANCEL.search(before) is not None or FOOD.status.search(before) is not None) and (
@@ -330,7 +330,8 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
             return [Clause(0, len(text), ("flight",) if _TOWARDS_A_PLACE.search(text) else ("movie",))]
         if _FROM_A_PLACE.search(text) and _TOWARDS_A_PLACE.search(text) and not _OTHER_TRANSPORT.search(text):
             return [Clause(0, len(text), ("flight",))]
-        cut = next((start for start, _, _ in segments[1:] if _cancels_then_orders(text[:start], text[start:])), None)
+        starts = (start for start, _, _ in segments[1:])
+        cut = next((start for start in starts if _cancels_or_asks_then_orders(text[:start], text[start:])), None)
         if cut is not None:  # 把那份炸鸡取消了，换成一份烤鸡: two requests, neither named by the catalogue
             return [Clause(0, cut, ()), Clause(cut, len(text), ())]
         return [Clause(0, len(text), ())]
@@ -364,7 +365,7 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
     for (start, end, _), domains in zip(segments, filled, strict=True):
         before = text[clauses[-1].start : start] if clauses else ""
         if clauses and clauses[-1].domains == domains and not (
-            _cancels_then_orders(before, text[start:end]) or _another_trip(before, text[start:end])
+            _cancels_or_asks_then_orders(before, text[start:end]) or _another_trip(before, text[start:end])
         ):
             clauses[-1].end = end
         else:

@@ -645,12 +645,12 @@ def _find_quantities(text: str) -> list[_Quantity]:
             continue  # the 10 of 10斤, read already
         value = parse_number(m.group("num"))
         quantities.append(_Quantity(m.start(), m.end(), _as_count(value), m.group("measure")))
-    for m in _TIMES_COUNT.finditer(text) if ("x" in text or "×" in text or "*" in text) else ():
-        quantities = [q for q in quantities if not m.start() <= q.start < m.end()]  # the 2 of x2: no count of its own
-        quantities.append(_Quantity(m.start(), m.end(), _as_count(int(m.group(1))), None, trailing=True))
-    for m in _COUNT_TIMES.finditer(text) if ("x" in text or "×" in text) else ():
-        quantities = [q for q in quantities if not m.start() <= q.start < m.end()]
-        quantities.append(_Quantity(m.start(), m.end(), _as_count(int(m.group(1))), None))
+    if "x" in text or "×" in text or "*" in text:
+        for regex, trailing in ((_TIMES_COUNT, True), (_COUNT_TIMES, False)):
+            for m in regex.finditer(text):
+                # the 2 of x2 or 2x: no count of its own
+                quantities = [q for q in quantities if not m.start() <= q.start < m.end()]
+                quantities.append(_Quantity(m.start(), m.end(), _as_count(int(m.group(1))), None, trailing=trailing))
     quantities.sort(key=lambda q: q.start)
     # 一袋五公斤的大米, 一袋10斤的, 一箱十斤装: right after a count, the size of what is counted, no count of its own.
     return [

@@ -126,8 +126,7 @@ def clean(raw: str) -> str:
         else:
             text = "".join(" " if unicodedata.category(ch) in _DROPPED_CATEGORIES else ch for ch in text)
     text = to_simplified(_TAG.sub(" ", text))
-    if _FINANCIAL_COUNT.search(text):
-        text = _FINANCIAL_COUNT.sub(lambda m: m.group(0).translate(_FINANCIAL_NUMERALS), text)
+    text = _FINANCIAL_COUNT.sub(lambda m: m.group(0).translate(_FINANCIAL_NUMERALS), text)
     return " ".join(text.split())  # str.split() and re's \s agree on what is a space
 
 
