@@ -20,6 +20,7 @@ from bangwo.domain.clock import ManualClock
 from bangwo.providers.demo.hotels import DemoHotels
 from bangwo.providers.registry import load_registry
 from bangwo.services import Services
+from bangwo.store.writes import Write
 
 SPRING_FESTIVAL_MORNING = datetime.fromisoformat("2026-02-10T10:00:00+08:00")
 TEST_DATABASE_URL = os.environ.get("BANGWO_TEST_DATABASE_URL")
@@ -82,7 +83,7 @@ async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
 class HotelThatFails(DemoHotels):
     """The demo hotels, except that booking fails after the flight is booked (a provider outage)."""
 
-    async def sell_hold(self, session, hold_id, order_id, now) -> int:
+    def sale(self, hold_id, order_id, now) -> Write:
         raise ConnectionError("hotel provider unavailable")
 
 

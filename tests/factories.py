@@ -9,12 +9,14 @@ from dataclasses import replace
 import httpx
 from fastapi import FastAPI
 from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bangwo.config import Settings
 from bangwo.promo.campaigns import config_of, running_campaign, save_campaign
 from bangwo.promo.cards import cards_of
 from bangwo.services import Services
 from bangwo.store.tables import Invitation
+from bangwo.store.writes import Write, run_writes
 
 HANGZHOU_ADDRESS = "杭州市西湖区文三路100号"
 DEMO_BALANCE_FEN = Settings.model_fields["demo_balance_fen"].default  # what each new person starts with
@@ -136,3 +138,8 @@ async def an_inviter(app: FastAPI) -> dict:
     response = await join(app, "13800138000", device="phone-of-ann", ip="198.51.100.7")
     assert response.status_code == 201, response.text
     return response.json()
+
+
+async def rows_sold(session: AsyncSession, sale: Write) -> int:
+    """Run a provider's sale of a hold on its own; how many rows it sold (0: the hold had lapsed)."""
+    return (await run_writes(session, [sale]))[0]

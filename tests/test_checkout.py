@@ -6,12 +6,13 @@ import asyncio
 from datetime import timedelta
 
 import httpx
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from bangwo.commerce.ledger import entries_sum_fen
 from bangwo.services import Services
-from bangwo.store.tables import Account, Card, LedgerEntry, OrderRow, OutboxEvent, ProposalRow
-from tests.factories import DEMO_BALANCE_FEN, propose_food, sign_up_person
+from bangwo.store.tables import Account, Card, LedgerEntry, OrderRow, OutboxEvent, ProposalRow, SeatHold, TicketRow
+from tests.factories import DEMO_BALANCE_FEN, give_address, propose_food, sign_up_person
+from tests.test_stories import say
 
 
 async def snapshot(services: Services) -> dict:
@@ -24,6 +25,8 @@ async def snapshot(services: Services) -> dict:
             "entries": await session.scalar(select(func.count()).select_from(LedgerEntry)),
             "events": await session.scalar(select(func.count()).select_from(OutboxEvent)),
             "proposals": dict((await session.execute(select(ProposalRow.id, ProposalRow.status))).all()),
+            "tickets": await session.scalar(select(func.count()).select_from(TicketRow)),
+            "seats": dict((await session.execute(select(SeatHold.seat_id, SeatHold.status))).all()),
         }
 
 
@@ -170,3 +173,35 @@ async def test_a_replaced_proposal_cannot_be_paid(client, services):
     assert response.status_code == 410
     assert response.json()["error"]["code"] == "proposal_replaced"
     assert (await confirm(client, auth, new_id, "new")).status_code == 201
+
+
+async def test_seats_whose_hold_lapsed_before_paying_refuse_the_payment_and_change_nothing(client, services, clock):
+    user_id, auth = await sign_up_person(client, "13800138000")
+    await give_address(services, user_id, "hangzhou")
+    offer = await say(client, auth, "帮我买两张惊蛰无声首映的票，最后一排，晚上八点左右")
+    hold_id = offer["proposal"]["holds"][0]["hold_id"]
+    async with services.store.transaction() as session:  # the cinema let the seats go; the card has not expired
+        await session.execute(
+            update(SeatHold).where(SeatHold.hold_id == hold_id).values(expires_at=clock.now() - timedelta(seconds=1))
+        )
+    before = await snapshot(services)
+
+    response = await confirm(client, auth, offer["proposal"]["id"], "too-late")
+
+    assert response.status_code == 410
+    assert response.json()["error"]["code"] == "hold_expired"
+    assert await snapshot(services) == before  # no order, no tickets, no money moved, the card still there
+
+
+async def test_a_card_spent_meanwhile_refuses_the_payment_and_changes_nothing(client, services):
+    user_id, auth = await sign_up_person(client, "13800138000")
+    proposal_id = await propose_food(services, user_id, [("奶茶", 1)])
+    async with services.store.transaction() as session:  # spent elsewhere, as a second device would
+        await session.execute(update(Card).where(Card.user_id == user_id).values(status="redeemed"))
+    before = await snapshot(services)
+
+    response = await confirm(client, auth, proposal_id, "card-gone")
+
+    assert response.status_code == 409
+    assert response.json()["error"]["code"] == "card_unavailable"
+    assert await snapshot(services) == before

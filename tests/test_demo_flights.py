@@ -18,6 +18,7 @@ from bangwo.providers.demo.flights import DemoFlights
 from bangwo.providers.demo.places import CITIES, CITY_BY_ID
 from bangwo.providers.registry import load_registry
 from bangwo.services import Services
+from tests.factories import rows_sold
 
 START_DAY = date(2026, 2, 10)  # the clock's start day in tests/conftest.py
 CALENDAR = [
@@ -139,7 +140,7 @@ async def test_thirty_passengers_for_the_last_five_business_seats_get_exactly_fi
     async with services.store.transaction() as session:
         await provider.hold_seats(session, flight.id, "business", capacity - 5, hold_id="group", until=now + HOLD,
                                   now=now, clock_start_day=start_day)
-        assert await provider.sell_hold(session, "group", "o-group", now) == 1
+        assert await rows_sold(session, provider.sale("group", "o-group", now)) == 1
 
     async def passenger(n: int) -> bool:
         try:
@@ -149,7 +150,7 @@ async def test_thirty_passengers_for_the_last_five_business_seats_get_exactly_fi
         except OutOfStock:
             return False
         async with services.store.transaction() as session:
-            return await provider.sell_hold(session, f"h{n}", f"o{n}", now) == 1
+            return await rows_sold(session, provider.sale(f"h{n}", f"o{n}", now)) == 1
 
     booked = await asyncio.gather(*(passenger(n) for n in range(30)))
 
@@ -173,7 +174,7 @@ async def test_released_and_refunded_seats_go_back_on_sale_and_gone_flights_cann
         assert await provider.release_hold(session, "h1") == 1
         await provider.hold_seats(session, flight.id, "economy", 2, hold_id="h2", until=now + HOLD, now=now,
                                   clock_start_day=start_day)
-        assert await provider.sell_hold(session, "h2", "o2", now) == 1
+        assert await rows_sold(session, provider.sale("h2", "o2", now)) == 1
         assert (await provider.free_seats(session, [flight.id], "economy", now))[flight.id] == seats - 2
         assert await provider.refund_order(session, "o2") == 1
         assert (await provider.free_seats(session, [flight.id], "economy", now))[flight.id] == seats

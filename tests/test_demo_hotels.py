@@ -35,6 +35,7 @@ from bangwo.providers.demo.hotels import (
 from bangwo.providers.demo.places import CITIES, LANDMARKS
 from bangwo.providers.registry import load_registry
 from bangwo.services import Services
+from tests.factories import rows_sold
 
 CAMPAIGN_DAY = date(2026, 2, 10)  # a Tuesday; the peak runs 15-23 February
 OTHER_START_DAY = date(2026, 11, 28)
@@ -185,7 +186,7 @@ async def test_held_rooms_are_sold_released_and_refunded_night_by_night(services
         assert await provider.free_rooms(session, hotel.id, "suite", stay, now) == dict.fromkeys(stay, suite.rooms - 2)
         assert await provider.release_hold(session, "h1") == 2
         await provider.hold_rooms(session, hotel.id, "suite", stay, 2, hold_id="h2", until=now + HOLD, now=now)
-        assert await provider.sell_hold(session, "h2", "o2", now) == 2  # one sale a night
+        assert await rows_sold(session, provider.sale("h2", "o2", now)) == 2  # one sale a night
         later = now + 2 * HOLD
         assert await provider.free_rooms(session, hotel.id, "suite", stay, later) == dict.fromkeys(
             stay, suite.rooms - 2
@@ -214,7 +215,7 @@ async def test_thirty_guests_for_the_last_three_rooms_of_a_night_never_oversell(
     async with services.store.transaction() as session:
         await provider.hold_rooms(session, hotel.id, "king", [busy_night], king.rooms - 3, hold_id="early",
                                   until=now + HOLD, now=now)
-        assert await provider.sell_hold(session, "early", "o-early", now) == 1
+        assert await rows_sold(session, provider.sale("early", "o-early", now)) == 1
 
     async def guest(n: int) -> bool:
         try:
@@ -224,7 +225,7 @@ async def test_thirty_guests_for_the_last_three_rooms_of_a_night_never_oversell(
         except OutOfStock:
             return False
         async with services.store.transaction() as session:
-            return await provider.sell_hold(session, f"g{n}", f"o{n}", now) == 2
+            return await rows_sold(session, provider.sale(f"g{n}", f"o{n}", now)) == 2
 
     booked = await asyncio.gather(*(guest(n) for n in range(30)))
 

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from bangwo.domain.ids import new_id
 from bangwo.providers.demo.grocery import SCARCE_STOCK_UNITS, item_id
 from bangwo.services import Services
-from tests.factories import give_address, sign_up_person
+from tests.factories import give_address, rows_sold, sign_up_person
 from tests.test_stories import say
 
 FRESHBOX_HANGZHOU = "demo-hangzhou-freshbox"
@@ -29,7 +29,7 @@ async def take_stock(services: Services, item: str, leave: int) -> None:
         units = (await grocery.free_stock(session, [item], now))[item] - leave
         hold_id = new_id("h")
         await grocery.hold_items(session, {item: units}, hold_id=hold_id, until=now + timedelta(hours=1), now=now)
-        await grocery.sell_hold(session, hold_id, "o_other", now)
+        await rows_sold(session, grocery.sale(hold_id, "o_other", now))
 
 
 async def test_eggs_milk_and_cola_in_chinese_with_a_half_hour_slot(client, services):

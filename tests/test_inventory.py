@@ -9,8 +9,9 @@ from datetime import timedelta
 import pytest
 
 from bangwo.providers.base import OutOfStock
-from bangwo.providers.demo.inventory import free_units, hold_units, refund_sale, release_hold, sell_hold
+from bangwo.providers.demo.inventory import free_units, hold_units, refund_sale, release_hold, sale
 from bangwo.services import Services
+from tests.factories import rows_sold
 
 HOLD = timedelta(minutes=10)
 LAST_TEN = {"sku:demo-hema-hangzhou:cherries": 10}
@@ -27,7 +28,7 @@ async def test_two_hundred_buyers_for_ten_units_get_exactly_ten(services: Servic
         except OutOfStock:
             return False
         async with services.store.transaction() as session:
-            return await sell_hold(session, f"h{n}", f"o{n}", now) == 1
+            return await rows_sold(session, sale(f"h{n}", f"o{n}", now)) == 1
 
     bought = await asyncio.gather(*(buyer(n) for n in range(200)))
 
@@ -63,9 +64,9 @@ async def test_a_lapsed_hold_frees_its_units_and_cannot_be_sold(services: Servic
     later = clock.now()
     async with services.store.transaction() as session:
         assert await free_units(session, {"sku:x": 5}, later) == {"sku:x": 5}
-        assert await sell_hold(session, "h1", "o1", later) == 0
+        assert await rows_sold(session, sale("h1", "o1", later)) == 0
         await hold_units(session, {"sku:x": 5}, {"sku:x": 5}, hold_id="h2", until=later + HOLD, now=later)
-        assert await sell_hold(session, "h2", "o2", later) == 1
+        assert await rows_sold(session, sale("h2", "o2", later)) == 1
 
 
 async def test_released_and_refunded_units_go_back_on_sale(services: Services):
@@ -75,7 +76,7 @@ async def test_released_and_refunded_units_go_back_on_sale(services: Services):
         await hold_units(session, dict.fromkeys(capacity, 2), capacity, hold_id="h1", until=now + HOLD, now=now)
         assert await release_hold(session, "h1") == 1
         await hold_units(session, dict.fromkeys(capacity, 2), capacity, hold_id="h2", until=now + HOLD, now=now)
-        assert await sell_hold(session, "h2", "o2", now) == 1
+        assert await rows_sold(session, sale("h2", "o2", now)) == 1
         assert await free_units(session, capacity, now) == dict.fromkeys(capacity, 0)
         assert await refund_sale(session, "o2") == 1
         assert await free_units(session, capacity, now) == capacity

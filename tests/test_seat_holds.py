@@ -12,6 +12,7 @@ from bangwo.providers.base import SeatsTaken
 from bangwo.providers.demo import cinemas
 from bangwo.services import Services
 from bangwo.store.tables import SeatHold
+from tests.factories import rows_sold
 
 START_DAY = date(2026, 2, 10)
 HOLD = timedelta(minutes=10)
@@ -33,7 +34,7 @@ async def sell_all_but(services: Services, showing, keep: int) -> list[str]:
         left = [s.id for s in free if s.kind != "wheelchair"][-keep:]  # wheelchair places are not offered to all
         sold = [s.id for s in free if s.id not in left]
         await movies.hold_seats(session, showing.id, sold, hold_id="house", until=now + HOLD, now=now)
-        assert await movies.sell_hold(session, "house", "o_house", now) == len(sold)
+        assert await rows_sold(session, movies.sale("house", "o_house", now)) == len(sold)
     return left
 
 
@@ -59,7 +60,7 @@ async def test_two_hundred_buyers_for_the_last_ten_seats_buy_exactly_ten(service
                 except SeatsTaken:
                     continue
             async with services.store.transaction() as session:
-                if await movies.sell_hold(session, hold_id, f"o_{n}", now):
+                if await rows_sold(session, movies.sale(hold_id, f"o_{n}", now)):
                     return [choice.seats[0].id]
         return []
 
@@ -92,9 +93,9 @@ async def test_an_expired_hold_frees_its_seats_and_cannot_be_sold(services: Serv
     later = clock.now()
     async with services.store.transaction() as session:
         assert not set(ids) & await movies.unavailable_seats(session, showing.id, later)
-        assert await movies.sell_hold(session, "first", "o_late", later) == 0
+        assert await rows_sold(session, movies.sale("first", "o_late", later)) == 0
         await movies.hold_seats(session, showing.id, ids, hold_id="second", until=later + HOLD, now=later)
-        assert await movies.sell_hold(session, "second", "o_second", later) == 2
+        assert await rows_sold(session, movies.sale("second", "o_second", later)) == 2
 
 
 async def test_broken_and_unknown_seats_cannot_be_held(services: Services):
@@ -117,7 +118,7 @@ async def test_a_refund_puts_the_seats_back_on_sale(services: Services):
     now = services.clock.now()
     async with services.store.transaction() as session:
         await movies.hold_seats(session, showing.id, ["8-5"], hold_id="h", until=now + HOLD, now=now)
-        await movies.sell_hold(session, "h", "o_1", now)
+        await rows_sold(session, movies.sale("h", "o_1", now))
         assert "8-5" in await movies.unavailable_seats(session, showing.id, now)
         assert await movies.refund_order(session, "o_1") == 1
         assert "8-5" not in await movies.unavailable_seats(session, showing.id, now)

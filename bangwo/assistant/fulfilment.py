@@ -8,13 +8,14 @@ one e-ticket per seat.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
 from datetime import datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bangwo.commerce.checkout import Fulfilment
-from bangwo.commerce.tickets import SeatSold, issue_tickets, void_tickets
+from bangwo.commerce.tickets import SeatSold, ticket_issue, void_tickets
 from bangwo.domain.clock import SHANGHAI
 from bangwo.domain.delivery import DeliveryPlan
 from bangwo.domain.errors import Gone
@@ -22,10 +23,14 @@ from bangwo.domain.proposal import Ticket
 from bangwo.domain.seats import seat_position
 from bangwo.providers.base import HoldingProvider
 from bangwo.store.tables import OrderRow, ProposalRow
+from bangwo.store.writes import Write, refuse
 
 Hold = dict[str, Any]  # as a card lists it: {"kind", "provider", "hold_id", "until", ...what is held}
 # How a paid delivery will go: (merchant id, the card's delivery details, the instant it is paid).
 PlanDelivery = Callable[[str, dict[str, Any], datetime], DeliveryPlan]
+
+
+_HOLD_LAPSED = Gone("what this card held is no longer held; ask again for a fresh card", code="hold_expired")
 
 
 class HeldGoods:
@@ -37,15 +42,15 @@ class HeldGoods:
     def _provider(self, hold: Hold) -> HoldingProvider | None:
         return self.holders.get(hold.get("kind", ""), {}).get(hold.get("provider", ""))
 
-    async def sell(self, session: AsyncSession, holds: Iterable[Hold], order_id: str, now: datetime) -> None:
-        """Every hold of the card becomes a sale, or the payment is undone: a lapsed hold cannot be paid."""
-        holds = list(holds)
-        if holds:
-            await session.flush()  # the order the holds are sold to must be in the store first
+    def sale(self, holds: Iterable[Hold], order_id: str, now: datetime) -> list[Write]:
+        """The writes that make every hold of the card a sale; a lapsed hold refuses the payment."""
+        writes = []
         for hold in holds:
             provider = self._provider(hold)
-            if provider is None or not await provider.sell_hold(session, hold["hold_id"], order_id, now):
-                raise Gone("what this card held is no longer held; ask again for a fresh card", code="hold_expired")
+            if provider is None:
+                raise _HOLD_LAPSED
+            writes.append(replace(provider.sale(hold["hold_id"], order_id, now), refusal=refuse(_HOLD_LAPSED)))
+        return writes
 
     async def refund(self, session: AsyncSession, holds: Iterable[Hold], order_id: str) -> None:
         for provider in {id(p): p for p in map(self._provider, holds) if p is not None}.values():
@@ -66,10 +71,12 @@ class Delivery:
         self.plan = plan
         self.goods = goods
 
-    async def fulfil(self, session: AsyncSession, proposal: ProposalRow, order: OrderRow, now: datetime) -> Fulfilment:
-        await self.goods.sell(session, proposal.details.get("holds") or [], order.id, now)
+    def fulfil(self, proposal: ProposalRow, order: OrderRow, now: datetime) -> Fulfilment:
         delivery = proposal.details.get("delivery") or {}
-        return Fulfilment(delivery=self.plan(proposal.merchant_id or "", delivery, now))
+        return Fulfilment(
+            writes=tuple(self.goods.sale(proposal.details.get("holds") or [], order.id, now)),
+            delivery=self.plan(proposal.merchant_id or "", delivery, now),
+        )
 
     async def undo(self, session: AsyncSession, order: OrderRow, now: datetime) -> None:
         await self.goods.refund(session, order.details.get("holds") or [], order.id)
@@ -103,22 +110,24 @@ class MovieTickets:
         self.goods = goods
         self.refund_minutes = refund_minutes
 
-    async def fulfil(self, session: AsyncSession, proposal: ProposalRow, order: OrderRow, now: datetime) -> Fulfilment:
+    def fulfil(self, proposal: ProposalRow, order: OrderRow, now: datetime) -> Fulfilment:
         holds = proposal.details.get("holds") or []
-        await self.goods.sell(session, holds, order.id, now)
+        writes = self.goods.sale(holds, order.id, now)
         printed = printed_seats(proposal)
-        tickets = []
+        tickets: list[Ticket] = []
         for hold in holds:
-            tickets += await issue_tickets(
-                session,
+            issue, issued = ticket_issue(
                 order_id=order.id,
                 user_id=order.user_id,
                 showing_id=hold["showing_id"],
                 seats=[SeatSold(seat_id, printed[seat_id]) for seat_id in hold["seats"]],
                 now=now,
             )
+            writes += issue
+            tickets += issued
         first_start = min(datetime.fromisoformat(hold["start"]) for hold in holds)
-        return Fulfilment(refundable_until=first_start - timedelta(minutes=self.refund_minutes), tickets=tuple(tickets))
+        return Fulfilment(writes=tuple(writes), tickets=tuple(tickets),
+                          refundable_until=first_start - timedelta(minutes=self.refund_minutes))
 
     async def undo(self, session: AsyncSession, order: OrderRow, now: datetime) -> None:
         await void_tickets(session, order.id)
@@ -170,22 +179,24 @@ class TravelBooking:
     def __init__(self, goods: HeldGoods) -> None:
         self.goods = goods
 
-    async def book(
-        self, session: AsyncSession, order: OrderRow, holds: list[Hold], lines: list[dict[str, Any]],
-        now: datetime, *, leg: int | None = None,
-    ) -> list[Ticket]:
-        await self.goods.sell(session, holds, order.id, now)
+    def booking(
+        self, order: OrderRow, holds: list[Hold], lines: list[dict[str, Any]], now: datetime, *, leg: int | None = None
+    ) -> tuple[list[Write], list[Ticket]]:
+        """The writes that sell the holds and issue each passenger's e-ticket, and the tickets."""
+        writes = self.goods.sale(holds, order.id, now)
         tickets: list[Ticket] = []
         for flight_id, seats in _flight_seats(lines, leg):
-            tickets += await issue_tickets(
-                session, order_id=order.id, user_id=order.user_id, showing_id=flight_id, seats=seats, now=now
+            issue, issued = ticket_issue(
+                order_id=order.id, user_id=order.user_id, showing_id=flight_id, seats=seats, now=now
             )
-        return tickets
+            writes += issue
+            tickets += issued
+        return writes, tickets
 
-    async def fulfil(self, session: AsyncSession, proposal: ProposalRow, order: OrderRow, now: datetime) -> Fulfilment:
+    def fulfil(self, proposal: ProposalRow, order: OrderRow, now: datetime) -> Fulfilment:
         holds = proposal.details.get("holds") or []
-        tickets = await self.book(session, order, holds, proposal.lines, now)
-        return Fulfilment(refundable_until=refund_deadline(holds), tickets=tuple(tickets))
+        writes, tickets = self.booking(order, holds, proposal.lines, now)
+        return Fulfilment(writes=tuple(writes), refundable_until=refund_deadline(holds), tickets=tuple(tickets))
 
     async def undo(self, session: AsyncSession, order: OrderRow, now: datetime) -> None:
         holds = order.details.get("holds") or []
@@ -198,5 +209,5 @@ class TripPayment(TravelBooking):
     """A trip is paid first and its legs booked one by one after (the saga in desks/travel.py), each
     leg in its own transaction as a remote provider would need."""
 
-    async def fulfil(self, session: AsyncSession, proposal: ProposalRow, order: OrderRow, now: datetime) -> Fulfilment:
+    def fulfil(self, proposal: ProposalRow, order: OrderRow, now: datetime) -> Fulfilment:
         return Fulfilment(refundable_until=refund_deadline(proposal.details.get("holds") or []))

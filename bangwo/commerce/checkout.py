@@ -2,7 +2,8 @@
 
 The card is redeemed, the wallet debited with balanced ledger lines, the order written, the
 domain's fulfilment done (holds sold, tickets issued, delivery planned) and an outbox event
-recorded together, or none of it. The idempotency key is stored with the order (unique per
+recorded together, or none of it. After one read (the proposal) every write goes to the database
+in one call (store/writes.py). The idempotency key is stored with the order (unique per
 person), so a retry returns the order it already made.
 
 A budget guard (the Redis hot counter, when configured) stands in front of the campaign budget's
@@ -18,43 +19,75 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bangwo.commerce.ledger import Leg, campaign_account, merchant_account, post_transfer, wallet_account
+from bangwo.commerce.ledger import (
+    Leg,
+    campaign_account,
+    merchant_account,
+    post_transfer,
+    transfer_writes,
+    wallet_account,
+)
 from bangwo.commerce.orders import is_cancellable, load_order, order_view
-from bangwo.commerce.outbox import record_event
+from bangwo.commerce.outbox import event_write, record_event
 from bangwo.commerce.proposals import load_proposal
 from bangwo.commerce.tickets import tickets_of_orders
 from bangwo.domain.delivery import DeliveryPlan
-from bangwo.domain.errors import Conflict, Gone, InvalidInput
+from bangwo.domain.errors import Conflict, Gone, InvalidInput, NotFound
 from bangwo.domain.ids import new_id
 from bangwo.domain.money import Fen
 from bangwo.domain.proposal import Order, Ticket
-from bangwo.promo.campaigns import return_budget, spend_budget
-from bangwo.promo.cards import campaign_of_card, redeem_card, restore_card
+from bangwo.promo.campaigns import budget_spending, return_budget
+from bangwo.promo.cards import campaign_of_card, card_redemption, restore_card
 from bangwo.store.engine import Store
-from bangwo.store.tables import OrderRow, ProposalRow
+from bangwo.store.tables import Card, OrderRow, ProposalRow
+from bangwo.store.writes import Write, refuse, run_writes
 
 IDEMPOTENCY_KEY = re.compile(r"^[A-Za-z0-9._:\-]{1,128}$")
-# A unique-key race (two new keys for one proposal at once on PostgreSQL) resolves on the next try.
+# A race (two confirmations of one proposal at once on PostgreSQL) resolves on the next try.
 MAX_ATTEMPTS = 3
+
+_PROPOSAL_COLUMNS = tuple(column.name for column in ProposalRow.__table__.columns)
+_ORDER_COLUMNS = tuple(column.name for column in OrderRow.__table__.columns)
+# The proposal and its card's campaign, read in the payment's transaction without the ORM's bookkeeping.
+_PROPOSAL_TO_PAY = (
+    select(ProposalRow.__table__, Card.campaign)
+    .outerjoin(Card, Card.id == ProposalRow.card_id)
+    .where(ProposalRow.id == bindparam("proposal_id"))
+)
+_CONFIRM_PROPOSAL = "UPDATE proposals SET status = 'confirmed' WHERE id = :id AND status = 'open' AND expires_at > :now"
+_INSERT_ORDER = (
+    f"INSERT INTO orders ({', '.join(_ORDER_COLUMNS)}) VALUES ({', '.join(f':{c}' for c in _ORDER_COLUMNS)})"
+)
+
+
+class _PaidMeanwhile(Exception):
+    """Another confirmation of the proposal committed while this one waited for it: read it again."""
+
+
+_PAID_MEANWHILE = refuse(_PaidMeanwhile())
 
 @dataclass(frozen=True, slots=True)
 class Fulfilment:
-    """What paying set in motion: a delivery, or tickets refundable in full until a deadline."""
+    """What paying sets in motion: the writes that go with the payment (holds sold, tickets issued),
+    and a delivery, or tickets refundable in full until a deadline."""
 
+    writes: tuple[Write, ...] = ()
     delivery: DeliveryPlan | None = None
     refundable_until: datetime | None = None
     tickets: tuple[Ticket, ...] = ()
 
 
 class Fulfiller(Protocol):
-    """One domain's part of checkout and refund, run inside their transactions: raising undoes the payment."""
+    """One domain's part of checkout and refund. Its part of checkout reads nothing: it says what to
+    write, and its writes go with the payment's (one refused undoes the payment); its part of refund
+    runs inside the refund's transaction."""
 
-    async def fulfil(self, session: AsyncSession, proposal: ProposalRow, order: OrderRow, now: datetime) -> Fulfilment:
-        """Sell the proposal's holds, issue tickets, plan the delivery."""
+    def fulfil(self, proposal: ProposalRow, order: OrderRow, now: datetime) -> Fulfilment:
+        """What selling the proposal's holds and issuing its tickets writes, and the delivery's plan."""
         ...
 
     async def undo(self, session: AsyncSession, order: OrderRow, now: datetime) -> None:
@@ -150,7 +183,7 @@ async def confirm_proposal(
                     # keeping the reservation can only hold budget back, giving it back could overspend it.
                     spent = created
                 return order, created
-            except IntegrityError:  # a refused commit surely did not land
+            except (IntegrityError, _PaidMeanwhile):  # a refused commit surely did not land
                 if attempt == MAX_ATTEMPTS - 1:
                     raise
     finally:
@@ -188,10 +221,12 @@ async def _confirm_in(
     session: AsyncSession, user_id: str, proposal_id: str, key: str, now: datetime, fulfillers: Fulfillers,
     *, retrying: bool,
 ) -> tuple[Order, bool]:
-    # Lock the proposal first: concurrent confirms of one proposal queue here, then see the result.
-    proposal = await load_proposal(session, proposal_id, user_id, lock=True)
+    found = (await session.execute(_PROPOSAL_TO_PAY, {"proposal_id": proposal_id})).first()
+    if found is None or found.user_id != user_id:
+        raise NotFound(f"no proposal {proposal_id!r} of yours", code="proposal_not_found")
+    proposal = ProposalRow(**{column: getattr(found, column) for column in _PROPOSAL_COLUMNS})
     # An open proposal has no order yet; a key already used for another one is refused by the orders'
-    # unique (person, key) at the insert below, and the retry that follows looks the key up.
+    # unique (person, key) when the payment's writes run, and the retry that follows looks the key up.
     existing = await _order_under_key(session, user_id, key) if retrying or proposal.status != "open" else None
     if existing is not None:
         if existing.proposal_id != proposal_id:
@@ -212,19 +247,8 @@ async def _confirm_in(
         raise Gone("this proposal has expired; ask again for a fresh one", code="proposal_expired")
 
     fulfiller = _fulfiller(fulfillers, proposal.domain)
-    order_id = new_id("o")
-    campaign_id = None
-    if proposal.card_id:
-        campaign_id = await redeem_card(session, proposal.card_id, user_id, order_id, now)
-        if campaign_id is None:
-            raise Conflict(
-                "the free-order card on this proposal is no longer available; ask again for a fresh proposal",
-                code="card_unavailable",
-                card_id=proposal.card_id,
-            )
-
     order = OrderRow(
-        id=order_id,
+        id=new_id("o"),
         user_id=user_id,
         proposal_id=proposal.id,
         idempotency_key=key,
@@ -241,31 +265,42 @@ async def _confirm_in(
         created_at=now,
         cancelled_at=None,
     )
-    session.add(order)  # inserted at the flush, with what fulfilment adds to it (a fulfiller that
-    # writes rows referring to the order flushes it first)
-    done = await fulfiller.fulfil(session, proposal, order, now)
-    if done.delivery is not None:
-        plan = done.delivery
-        order.accepted_at, order.preparing_at = plan.accepted_at, plan.preparing_at
-        order.delivering_at, order.delivered_at = plan.delivering_at, plan.delivered_at
+    done = fulfiller.fulfil(proposal, order, now)
+    plan = done.delivery
+    order.accepted_at, order.preparing_at, order.delivering_at, order.delivered_at = (
+        (plan.accepted_at, plan.preparing_at, plan.delivering_at, plan.delivered_at) if plan else (None,) * 4
+    )
     order.refundable_until = done.refundable_until
-    proposal.status = "confirmed"
-    await record_event(session, "order.paid", order_id, {
-        "order_id": order_id,
-        "user_id": user_id,
-        "domain": proposal.domain,
-        "pay_fen": proposal.pay_fen,
-        "total_fen": proposal.total_fen,
-        "discount_fen": proposal.discount_fen,
-    }, now)
-    await session.flush()
-    # The rows every order shares (the campaign's budget and account, the merchant's account) are
-    # written last, so their locks are held only until the commit: they decide how many orders a
-    # second one campaign and one merchant can take.
-    legs = _payment_legs(user_id, proposal.merchant_id, proposal.pay_fen, proposal.discount_fen, campaign_id)
-    await post_transfer(session, legs, reason="order_payment", now=now, order_id=order_id)
-    if campaign_id is not None and not await spend_budget(session, campaign_id, proposal.discount_fen):
-        raise _budget_exhausted(campaign_id)
+    campaign_id = found.campaign if proposal.card_id else None
+    await run_writes(session, [
+        # First the proposal: a concurrent confirmation of it waits here, then finds it paid and retries.
+        Write(_CONFIRM_PROPOSAL, {"id": proposal.id, "now": now}, refusal=_PAID_MEANWHILE),
+        *([card_redemption(proposal.card_id, user_id, order.id, now, refuse(Conflict(
+            "the free-order card on this proposal is no longer available; ask again for a fresh proposal",
+            code="card_unavailable",
+            card_id=proposal.card_id,
+        )))] if proposal.card_id else []),
+        Write(_INSERT_ORDER, {column: getattr(order, column) for column in _ORDER_COLUMNS}),
+        *done.writes,
+        event_write("order.paid", order.id, {
+            "order_id": order.id,
+            "user_id": user_id,
+            "domain": proposal.domain,
+            "pay_fen": proposal.pay_fen,
+            "total_fen": proposal.total_fen,
+            "discount_fen": proposal.discount_fen,
+        }, now),
+        # The rows every order shares (the campaign's budget and account, the merchant's account) are
+        # written last, so their locks are held only until the commit: they decide how many orders a
+        # second one campaign and one merchant can take.
+        *transfer_writes(
+            new_id("tr"),
+            _payment_legs(user_id, proposal.merchant_id, proposal.pay_fen, proposal.discount_fen, campaign_id),
+            reason="order_payment", now=now, order_id=order.id,
+        ),
+        *([budget_spending(campaign_id, proposal.discount_fen, refuse(_budget_exhausted(campaign_id)))]
+          if campaign_id is not None and proposal.discount_fen > 0 else []),
+    ])
     return order_view(order, now, done.tickets), True
 
 

@@ -10,26 +10,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bangwo.domain.errors import PaymentRefused
 from bangwo.domain.ids import new_id
 from bangwo.domain.money import Fen, format_fen
 from bangwo.store.tables import Account, LedgerEntry
+from bangwo.store.writes import Refusal, Write, multi_row_values, run_writes
 
 FUNDING_DEMO = "funding:demo"
-# Every payment runs these, so they are written once: the same SQL on SQLite and PostgreSQL, compiled
-# once and cached; an ORM statement built for each call cost more than the database's work.
-# Any account but a debited wallet moves in one statement, opened at its first entry.
-_CREDIT_OR_OPEN = text(
-    "INSERT INTO accounts (id, kind, balance_fen) VALUES (:id, :kind, :amount) "
+# A debited wallet moves only if the money is there; any other account moves in one statement, opened
+# at its first entry.
+_CREDIT_OR_OPEN = (
+    "INSERT INTO accounts (id, kind, balance_fen) {values} "
     "ON CONFLICT (id) DO UPDATE SET balance_fen = accounts.balance_fen + excluded.balance_fen"
 )
-_DEBIT_WALLET = text(
-    "UPDATE accounts SET balance_fen = balance_fen + :amount WHERE id = :id AND balance_fen + :amount >= 0"
-)
-_WRITE_ENTRIES = LedgerEntry.__table__.insert()
+_DEBIT_WALLET = "UPDATE accounts SET balance_fen = balance_fen + :amount WHERE id = :id AND balance_fen + :amount >= 0"
+_ENTRY_COLUMNS = ("transfer_id", "account_id", "amount_fen", "reason", "order_id", "created_at")
+_WRITE_ENTRIES = f"INSERT INTO ledger_entries ({', '.join(_ENTRY_COLUMNS)}) {{values}}"
 
 
 def wallet_account(user_id: str) -> str:
@@ -53,55 +52,65 @@ class Leg:
 async def post_transfer(
     session: AsyncSession, legs: list[Leg], *, reason: str, now: datetime, order_id: str | None = None
 ) -> str:
-    """Post one balanced transfer. A wallet that would go below zero refuses the whole transfer.
+    """Post one balanced transfer. A wallet that would go below zero refuses the whole transfer."""
+    transfer_id = new_id("tr")
+    await run_writes(session, transfer_writes(transfer_id, legs, reason=reason, now=now, order_id=order_id))
+    return transfer_id
 
-    A wallet's debit moves only if the money is there; the other accounts between debits move in one
-    call (each created at its first entry), and one more call writes every entry."""
+
+def transfer_writes(
+    transfer_id: str, legs: list[Leg], *, reason: str, now: datetime, order_id: str | None = None
+) -> list[Write]:
+    """The writes of one balanced transfer, to run in a batch of others: a wallet's debit moves only if
+    the money is there (else the batch is refused), the other accounts between debits move in one
+    statement (each created at its first entry), and one more writes every entry."""
     if sum(leg.amount_fen for leg in legs) != 0:
         raise ValueError(f"unbalanced transfer: {legs}")
-    transfer_id = new_id("tr")
     # One lock order for every transfer, so two transfers never wait on each other in a cycle: a person's
     # wallet first, then the accounts many transfers share, by id (locked last, they are held the shortest).
     moves = sorted(
         (leg for leg in legs if leg.amount_fen != 0),
         key=lambda leg: (not leg.account_id.startswith("wallet:"), leg.account_id),
     )
-    credits: list[dict[str, object]] = []  # consecutive accounts that move in one call, in that order
+    writes: list[Write] = []
+    credits: list[dict[str, object]] = []  # consecutive accounts that move in one statement, in that order
     for leg in moves:
         kind = leg.account_id.split(":", 1)[0]
         if kind == "wallet" and leg.amount_fen < 0:
-            if credits:
-                await session.execute(_CREDIT_OR_OPEN, credits)
-                credits = []
-            await _debit_wallet(session, leg)
+            writes += _credits(credits)
+            credits = []
+            writes.append(Write(_DEBIT_WALLET, {"id": leg.account_id, "amount": leg.amount_fen}, _short_of(leg)))
         else:
             credits.append({"id": leg.account_id, "kind": kind, "amount": leg.amount_fen})
-    if credits:
-        await session.execute(_CREDIT_OR_OPEN, credits)
-    entries = [
-        {
-            "transfer_id": transfer_id,
-            "account_id": leg.account_id,
-            "amount_fen": leg.amount_fen,
-            "reason": reason,
-            "order_id": order_id,
-            "created_at": now,
-        }
-        for leg in moves
-    ]
-    await session.execute(_WRITE_ENTRIES, entries)  # one statement for every leg, once the balances moved
-    return transfer_id
+    writes += _credits(credits)
+    if moves:  # one statement for every leg, once the balances moved
+        values, params = multi_row_values(_ENTRY_COLUMNS, [
+            {"transfer_id": transfer_id, "account_id": leg.account_id, "amount_fen": leg.amount_fen,
+             "reason": reason, "order_id": order_id, "created_at": now}
+            for leg in moves
+        ])
+        writes.append(Write(_WRITE_ENTRIES.format(values=values), params))
+    return writes
 
 
-async def _debit_wallet(session: AsyncSession, leg: Leg) -> None:
-    if (await session.execute(_DEBIT_WALLET, {"id": leg.account_id, "amount": leg.amount_fen})).rowcount != 1:
-        balance = await balance_fen(session, leg.account_id)
-        raise PaymentRefused(
-            f"not enough balance: {format_fen(-leg.amount_fen)} needed, {format_fen(balance)} in the wallet",
+def _credits(accounts: list[dict[str, object]]) -> list[Write]:
+    if not accounts:
+        return []
+    values, params = multi_row_values(("id", "kind", "amount"), accounts)
+    return [Write(_CREDIT_OR_OPEN.format(values=values), params)]
+
+
+def _short_of(debit: Leg) -> Refusal:
+    async def not_enough(session: AsyncSession) -> Exception:
+        balance = await balance_fen(session, debit.account_id)
+        return PaymentRefused(
+            f"not enough balance: {format_fen(-debit.amount_fen)} needed, {format_fen(balance)} in the wallet",
             code="insufficient_balance",
-            needed_fen=-leg.amount_fen,
+            needed_fen=-debit.amount_fen,
             balance_fen=balance,
         )
+
+    return not_enough
 
 
 async def balance_fen(session: AsyncSession, account_id: str) -> Fen:

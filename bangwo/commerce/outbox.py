@@ -37,6 +37,7 @@ from bangwo.domain.events import Event
 from bangwo.store.engine import Store
 from bangwo.store.inbox import take_first_time
 from bangwo.store.tables import OutboxEvent
+from bangwo.store.writes import Write, run_writes
 
 log = logging.getLogger("bangwo.commerce.outbox")
 
@@ -97,16 +98,21 @@ class OutboxBacklog:
     oldest_undelivered_at: datetime | None
 
 
-# Every payment and refund writes one: SQL built once (see commerce/ledger.py), not an ORM object to flush.
-_RECORD_EVENT = OutboxEvent.__table__.insert()
+_RECORD_EVENT = (
+    "INSERT INTO outbox_events (kind, aggregate_id, payload, created_at) VALUES (:kind, :aggregate_id, :payload, :now)"
+)
+
+
+def event_write(kind: str, aggregate_id: str, payload: dict[str, Any], now: datetime) -> Write:
+    """The write that records an event, to run in the transaction of the change it reports; the relay
+    delivers it after the commit."""
+    return Write(_RECORD_EVENT, {"kind": kind, "aggregate_id": aggregate_id, "payload": payload, "now": now})
 
 
 async def record_event(session: AsyncSession, kind: str, aggregate_id: str, payload: dict[str, Any], now: datetime
                        ) -> None:
-    """Record an event in the transaction of the change it reports; the relay delivers it after the commit."""
-    await session.execute(
-        _RECORD_EVENT, {"kind": kind, "aggregate_id": aggregate_id, "payload": payload, "created_at": now}
-    )
+    """Record an event in the transaction of the change it reports."""
+    await run_writes(session, [event_write(kind, aggregate_id, payload, now)])
 
 
 def retry_delay(attempts: int) -> timedelta:

@@ -13,13 +13,14 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select, text, update
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bangwo.domain.errors import Conflict, InvalidInput, NotFound
 from bangwo.domain.money import MIN_PAY_FEN, Fen
 from bangwo.domain.text import without_control_chars
 from bangwo.store.tables import CampaignRow, CampaignVersion
+from bangwo.store.writes import Refusal, Write
 
 DEFAULT_CAMPAIGN_ID = "launch"
 CAMPAIGN_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,31}$")
@@ -157,19 +158,16 @@ async def budget_left_fen(session: AsyncSession, campaign_id: str) -> Fen:
     return 0 if row is None else max(0, row.budget_fen - row.redeemed_fen)
 
 
-# Every paid card runs it (see cards._REDEEM for why it is SQL written once).
-_SPEND_BUDGET = text(
+_SPEND_BUDGET = (
     "UPDATE campaigns SET redeemed_fen = redeemed_fen + :amount "
     "WHERE id = :campaign_id AND redeemed_fen + :amount <= budget_fen"
 )
 
 
-async def spend_budget(session: AsyncSession, campaign_id: str, amount_fen: Fen) -> bool:
-    """Take `amount_fen` from the campaign's budget if it is all still there; False: it is not."""
-    if amount_fen <= 0:
-        return True
-    result = await session.execute(_SPEND_BUDGET, {"campaign_id": campaign_id, "amount": amount_fen})
-    return result.rowcount == 1
+def budget_spending(campaign_id: str, amount_fen: Fen, refusal: Refusal) -> Write:
+    """The write that takes `amount_fen` from the campaign's budget, run with the payment; refused
+    unless all of it is still there."""
+    return Write(_SPEND_BUDGET, {"campaign_id": campaign_id, "amount": amount_fen}, refusal)
 
 
 async def return_budget(session: AsyncSession, campaign_id: str, amount_fen: Fen) -> None:

@@ -10,13 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from sqlalchemy import bindparam, func, select, text, update
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bangwo.domain.ids import new_id
 from bangwo.domain.money import MIN_PAY_FEN, Fen
 from bangwo.promo.campaigns import budget_left_fen, config_of
-from bangwo.store.tables import CampaignRow, Card, UTCDateTime
+from bangwo.store.tables import CampaignRow, Card
+from bangwo.store.writes import Refusal, Write
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,18 +83,16 @@ async def best_card(session: AsyncSession, user_id: str, now: datetime, domain: 
     return None
 
 
-# Written once, as SQL: every checkout runs it, and building an ORM UPDATE for each call cost the
-# checkout more than the database's own work (bench/checkout.py).
-_REDEEM = text(
+_REDEEM = (
     "UPDATE cards SET status = 'redeemed', order_id = :order_id "
-    "WHERE id = :card_id AND user_id = :user_id AND status = 'available' AND expires_at > :now "
-    "RETURNING campaign"
-).bindparams(bindparam("now", type_=UTCDateTime()))
+    "WHERE id = :card_id AND user_id = :user_id AND status = 'available' AND expires_at > :now"
+)
 
 
-async def redeem_card(session: AsyncSession, card_id: str, user_id: str, order_id: str, now: datetime) -> str | None:
-    """Spend the card on the order; its campaign's id, or None when it can no longer be spent."""
-    return await session.scalar(_REDEEM, {"card_id": card_id, "user_id": user_id, "order_id": order_id, "now": now})
+def card_redemption(card_id: str, user_id: str, order_id: str, now: datetime, refusal: Refusal) -> Write:
+    """The write that spends the card on the order, run with the payment; refused if the card can no
+    longer be spent (spent, expired, not the person's)."""
+    return Write(_REDEEM, {"card_id": card_id, "user_id": user_id, "order_id": order_id, "now": now}, refusal)
 
 
 async def campaign_of_card(session: AsyncSession, card_id: str) -> CampaignRow | None:

@@ -15,6 +15,7 @@ from bangwo.domain.flight import Airline, Flight
 from bangwo.domain.frame import Cabin
 from bangwo.domain.geo import Point
 from bangwo.domain.hotel import Hotel, HotelBrand
+from bangwo.store.writes import Write
 
 
 class FoodProvider(Protocol):
@@ -58,8 +59,9 @@ class HoldingProvider(Protocol):
 
     name: str
 
-    async def sell_hold(self, session: AsyncSession, hold_id: str, order_id: str, now: datetime) -> int:
-        """Turn an unexpired hold into a sale; returns how many rows it sold (0: it had lapsed)."""
+    def sale(self, hold_id: str, order_id: str, now: datetime) -> Write:
+        """The write that turns an unexpired hold into a sale, run in one batch with the payment's other
+        writes; it touches a row for each unit sold, none if the hold had lapsed."""
         ...
 
     async def release_hold(self, session: AsyncSession, hold_id: str) -> int:

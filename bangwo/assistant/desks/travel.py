@@ -34,6 +34,7 @@ from bangwo.domain.proposal import Order, Proposal, ProposalLine
 from bangwo.providers.base import OutOfStock
 from bangwo.store.engine import Store
 from bangwo.store.tables import OrderRow
+from bangwo.store.writes import run_writes
 
 log = logging.getLogger("bangwo.travel")
 
@@ -278,7 +279,8 @@ class TravelDesk:
                     booked = row.details.get("booked_legs") or []
                     if row.status != "paid" or leg in booked:
                         continue  # undone meanwhile, or booked by an earlier try that a crash interrupted
-                    await self.booking.book(session, row, leg_holds, lines, now, leg=leg)
+                    writes, _ = self.booking.booking(row, leg_holds, lines, now, leg=leg)
+                    await run_writes(session, writes)
                     row.details = {**row.details, "booked_legs": [*booked, leg]}
             except Exception:
                 log.exception("trip %s: leg %s could not be booked; undoing the trip", order.id, leg)

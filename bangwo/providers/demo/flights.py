@@ -37,6 +37,7 @@ from bangwo.providers.base import OutOfStock
 from bangwo.providers.demo import inventory
 from bangwo.providers.demo.places import CITIES
 from bangwo.providers.demo.world import PROVIDER
+from bangwo.store.writes import Write
 
 CALENDAR_DAYS_BEFORE = 4
 CALENDAR_DAYS_AFTER = 30
@@ -271,8 +272,8 @@ class DemoFlights:
             session, {key: passengers}, {key: flight.seats.get(cabin, 0)}, hold_id=hold_id, until=until, now=now
         )
 
-    async def sell_hold(self, session: AsyncSession, hold_id: str, order_id: str, now: datetime) -> int:
-        return await inventory.sell_hold(session, hold_id, order_id, now)
+    def sale(self, hold_id: str, order_id: str, now: datetime) -> Write:
+        return inventory.sale(hold_id, order_id, now)
 
     async def release_hold(self, session: AsyncSession, hold_id: str) -> int:
         return await inventory.release_hold(session, hold_id)

@@ -23,6 +23,7 @@ from bangwo.domain.hotel import Hotel, HotelBrand, RoomType, nightly_price_fen
 from bangwo.providers.demo import inventory
 from bangwo.providers.demo.places import LANDMARKS
 from bangwo.providers.demo.world import PROVIDER
+from bangwo.store.writes import Write
 
 __all__ = [
     "BRANDS",
@@ -272,8 +273,8 @@ class DemoHotels:
         await inventory.hold_units(session, dict.fromkeys(capacity, rooms), capacity, hold_id=hold_id, until=until,
                                    now=now)
 
-    async def sell_hold(self, session: AsyncSession, hold_id: str, order_id: str, now: datetime) -> int:
-        return await inventory.sell_hold(session, hold_id, order_id, now)
+    def sale(self, hold_id: str, order_id: str, now: datetime) -> Write:
+        return inventory.sale(hold_id, order_id, now)
 
     async def release_hold(self, session: AsyncSession, hold_id: str) -> int:
         return await inventory.release_hold(session, hold_id)

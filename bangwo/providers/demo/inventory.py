@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bangwo.providers.base import OutOfStock
 from bangwo.store.engine import lock_for_transaction
 from bangwo.store.tables import StockHold
+from bangwo.store.writes import Write
 
 
 async def free_units(session: AsyncSession, capacity: Mapping[str, int], now: datetime) -> dict[str, int]:
@@ -65,14 +66,15 @@ async def hold_units(
     await session.flush()
 
 
-async def sell_hold(session: AsyncSession, hold_id: str, order_id: str, now: datetime) -> int:
-    """Turn an unexpired hold into a sale; returns how many items it covered (0: it had lapsed)."""
-    result = await session.execute(
-        update(StockHold)
-        .where(StockHold.hold_id == hold_id, StockHold.status == "held", StockHold.expires_at > now)
-        .values(status="sold", order_id=order_id)
-    )
-    return result.rowcount
+_SELL = (
+    "UPDATE stock_holds SET status = 'sold', order_id = :order_id "
+    "WHERE hold_id = :hold_id AND status = 'held' AND expires_at > :now"
+)
+
+
+def sale(hold_id: str, order_id: str, now: datetime) -> Write:
+    """The write that turns an unexpired hold into a sale: a row for each item it covers, none if it lapsed."""
+    return Write(_SELL, {"hold_id": hold_id, "order_id": order_id, "now": now})
 
 
 async def release_hold(session: AsyncSession, hold_id: str) -> int:

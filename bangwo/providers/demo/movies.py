@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import delete, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -14,6 +14,12 @@ from bangwo.providers.demo import cinemas
 from bangwo.providers.demo.world import PROVIDER
 from bangwo.store.engine import lock_for_transaction
 from bangwo.store.tables import SeatHold
+from bangwo.store.writes import Write
+
+_SELL = (
+    "UPDATE seat_holds SET status = 'sold', order_id = :order_id "
+    "WHERE hold_id = :hold_id AND status = 'held' AND expires_at > :now"
+)
 
 
 class DemoMovies:
@@ -78,13 +84,8 @@ class DemoMovies:
         result = await session.execute(delete(SeatHold).where(SeatHold.hold_id == hold_id, SeatHold.status == "held"))
         return result.rowcount
 
-    async def sell_hold(self, session: AsyncSession, hold_id: str, order_id: str, now: datetime) -> int:
-        result = await session.execute(
-            update(SeatHold)
-            .where(SeatHold.hold_id == hold_id, SeatHold.status == "held", SeatHold.expires_at > now)
-            .values(status="sold", order_id=order_id)
-        )
-        return result.rowcount
+    def sale(self, hold_id: str, order_id: str, now: datetime) -> Write:
+        return Write(_SELL, {"hold_id": hold_id, "order_id": order_id, "now": now})
 
     async def refund_order(self, session: AsyncSession, order_id: str) -> int:
         result = await session.execute(delete(SeatHold).where(SeatHold.order_id == order_id, SeatHold.status == "sold"))

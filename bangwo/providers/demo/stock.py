@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bangwo.providers.demo import inventory
 from bangwo.providers.demo.grocery import stock_units
 from bangwo.providers.demo.world import PROVIDER
+from bangwo.store.writes import Write
 
 
 class DemoGrocery:
@@ -36,8 +37,8 @@ class DemoGrocery:
             now=now,
         )
 
-    async def sell_hold(self, session: AsyncSession, hold_id: str, order_id: str, now: datetime) -> int:
-        return await inventory.sell_hold(session, hold_id, order_id, now)
+    def sale(self, hold_id: str, order_id: str, now: datetime) -> Write:
+        return inventory.sale(hold_id, order_id, now)
 
     async def release_hold(self, session: AsyncSession, hold_id: str) -> int:
         return await inventory.release_hold(session, hold_id)
