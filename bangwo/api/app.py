@@ -83,10 +83,10 @@ def _card(card: CardView) -> CardOut:
     )
 
 
-def cinema_staff(
+async def cinema_staff(
     request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
 ) -> None:
-    expected = services_of(request).settings.staff_token
+    expected = (await services_of(request)).settings.staff_token
     if expected is None:
         raise Forbidden("ticket checking is off: set BANGWO_STAFF_TOKEN and send it as the bearer token")
     if credentials is None or not hmac.compare_digest(credentials.credentials.encode(), expected.encode()):

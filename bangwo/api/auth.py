@@ -17,7 +17,8 @@ from bangwo.services import Services
 bearer = HTTPBearer(auto_error=False, description="the token from POST /v1/users")
 
 
-def services_of(request: Request) -> Services:
+async def services_of(request: Request) -> Services:
+    # async: FastAPI runs a plain function dependency in its thread pool, a thread hop every request
     return request.app.state.services
 
 
@@ -54,7 +55,7 @@ async def current_user(
     token = credentials.credentials
     if (user_id := recent.user_of(token)) is not None:
         return user_id
-    async with services_of(request).store.read() as session:
+    async with (await services_of(request)).store.read() as session:
         user_id = await authenticate(session, token)
     recent.remember(token, user_id)
     return user_id

@@ -13,7 +13,7 @@ from bangwo.domain.errors import Forbidden, Unauthorized
 _bearer = HTTPBearer(auto_error=False, description="BANGWO_OPERATOR_TOKEN")
 
 
-def operator_only(
+async def operator_only(
     request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
 ) -> None:
     expected = request.app.state.services.settings.operator_token

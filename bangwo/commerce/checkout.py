@@ -221,7 +221,7 @@ async def _confirm_in(
     session: AsyncSession, user_id: str, proposal_id: str, key: str, now: datetime, fulfillers: Fulfillers,
     *, retrying: bool,
 ) -> tuple[Order, bool]:
-    found = (await session.execute(_PROPOSAL_TO_PAY, {"proposal_id": proposal_id})).first()
+    found = (await (await session.connection()).execute(_PROPOSAL_TO_PAY, {"proposal_id": proposal_id})).first()
     if found is None or found.user_id != user_id:
         raise NotFound(f"no proposal {proposal_id!r} of yours", code="proposal_not_found")
     proposal = ProposalRow(**{column: getattr(found, column) for column in _PROPOSAL_COLUMNS})

@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import JSON, TextClause, text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from bangwo.store.tables import UTCDateTime
 
@@ -67,13 +67,14 @@ async def run_writes(session: AsyncSession, writes: Sequence[Write]) -> list[int
     how many rows each touched."""
     if not writes:
         return []
-    dialect = session.bind.dialect
+    connection = await session.connection()  # Core's path: the ORM has nothing to track here
+    dialect = connection.dialect
     params = [{name: _bound(value, dialect) for name, value in write.params.items()} for write in writes]
     if dialect.name == "postgresql":
         merged = {f"w{n}_{name}": value for n, values in enumerate(params) for name, value in values.items()}
-        touched = list((await session.execute(_as_one_statement(tuple(w.sql for w in writes)), merged)).one())
+        touched = list((await connection.execute(_as_one_statement(tuple(w.sql for w in writes)), merged)).one())
     else:
-        touched = await _in_sqlite_thread(session, [w.sql for w in writes], params)
+        touched = await _in_sqlite_thread(connection, [w.sql for w in writes], params)
     for write, rows in zip(writes, touched, strict=True):
         if rows == 0 and write.refusal is not None:
             raise await write.refusal(session)
@@ -92,11 +93,10 @@ def _as_one_statement(sqls: tuple[str, ...]) -> TextClause:
     return text(f"WITH {queries} SELECT {counts}")
 
 
-async def _in_sqlite_thread(session: AsyncSession, sqls: list[str], params: list[dict[str, Any]]) -> list[int]:
+async def _in_sqlite_thread(connection: AsyncConnection, sqls: list[str], params: list[dict[str, Any]]) -> list[int]:
     # aiosqlite runs each call in its connection's thread and wakes the event loop for each; SQLAlchemy's
     # adapter makes several calls a statement. One function run in that thread makes it one visit (the
     # queue it uses is aiosqlite's, as SQLAlchemy's own adapter uses it).
-    connection = await session.connection()
     driver = (await connection.get_raw_connection()).driver_connection
 
     def run(database: sqlite3.Connection) -> list[int]:
