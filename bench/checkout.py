@@ -1,11 +1,12 @@
 """Checkout speed on one core: orders paid per second against what the same stack does at its barest.
 
-    .venv/bin/python bench/checkout.py [--orders 300] [--store sqlite|postgresql|both]
+    .venv/bin/python bench/checkout.py [--orders 300] [--rounds 5] [--store sqlite|postgresql|both]
 
 Printed for each store, in the same run:
 - in process: confirmations per second (card redeemed, budget spent, wallet debited with ledger
   lines, order and outbox event written, delivery planned) one after another, against minimal
-  write transactions (one row inserted) through the same driver; the ratio (issue 7's goal: ≥ 0.60);
+  write transactions (one row inserted) through the same driver, in alternating rounds; the ratio
+  (issue 7's goal: ≥ 0.60) over all, and each round's median and range;
 - over HTTP, against a real `bangwo serve` (uvicorn): POST /v1/proposals/{id}/confirm one after
   another, against GET /healthz on the same server; the ratio (goal: ≥ 0.40). The requests go
   through the lean client (lean_http.py): through httpx, /healthz measured the client's ceiling.
@@ -17,6 +18,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -69,8 +71,16 @@ async def food_proposals(services: Services, count: int) -> list[tuple[str, str]
     return pairs
 
 
-async def in_process(url: str, orders: int) -> tuple[float, float]:
-    """(confirmations/s, minimal write transactions/s), one after another."""
+@dataclass(frozen=True)
+class InProcess:
+    confirmed_per_s: float  # over all rounds
+    baseline_per_s: float
+    ratios: list[float]  # each round's
+
+
+async def in_process(url: str, orders: int, rounds: int) -> InProcess:
+    """Confirmations one after another, then as many minimal write transactions, in `rounds` alternating
+    rounds: the machine's load drifts, and each round's ratio compares two runs seconds apart."""
     with tempfile.TemporaryDirectory() as data_dir:
         services = await start_services(
             Settings(database_url=url, data_dir=Path(data_dir), catalogue_refresh_seconds=0), ManualClock(START)
@@ -79,20 +89,24 @@ async def in_process(url: str, orders: int) -> tuple[float, float]:
             pairs = await food_proposals(services, orders + 1)
             now = services.clock.now()
             await services.assistant.confirm(*pairs[0], "warm", now)  # the first builds caches and connections
-            started = time.perf_counter()
-            for n, (user_id, proposal_id) in enumerate(pairs[1:]):
-                await services.assistant.confirm(user_id, proposal_id, f"k{n}", now)
-            confirmed = orders / (time.perf_counter() - started)
             async with services.store.engine.begin() as connection:
                 await connection.run_sync(scratch.create_all)
-            started = time.perf_counter()
-            for n in range(orders):
-                async with services.store.transaction() as session:
-                    await session.execute(insert(PING).values(note=str(n)))
-            baseline = orders / (time.perf_counter() - started)
+            confirming, baseline, ratios = 0.0, 0.0, []
+            for chunk in (pairs[1 + r * orders // rounds:1 + (r + 1) * orders // rounds] for r in range(rounds)):
+                started = time.perf_counter()
+                for user_id, proposal_id in chunk:
+                    await services.assistant.confirm(user_id, proposal_id, f"k-{proposal_id}", now)
+                confirmed = time.perf_counter() - started
+                started = time.perf_counter()
+                for n in range(len(chunk)):
+                    async with services.store.transaction() as session:
+                        await session.execute(insert(PING).values(note=str(n)))
+                bare = time.perf_counter() - started
+                confirming, baseline = confirming + confirmed, baseline + bare
+                ratios.append(bare / confirmed)
         finally:
             await services.close()
-    return confirmed, baseline
+    return InProcess(orders / confirming, orders / baseline, ratios)
 
 
 @dataclass(frozen=True)
@@ -153,11 +167,12 @@ async def over_http(url: str, orders: int) -> OverHttp:
     return OverHttp(confirmed, bare, server_cpu, postgres_cpu if not url.startswith("sqlite") else 0.0)
 
 
-async def measure(label: str, url: str, orders: int) -> None:
-    confirmed, baseline = await in_process(url, orders)
+async def measure(label: str, url: str, orders: int, rounds: int) -> None:
+    local = await in_process(url, orders, rounds)
     print(f"{label}:")
-    print(f"  in process:  {confirmed:7.1f} orders/s   baseline {baseline:7.1f} minimal write transactions/s"
-          f"   ratio {confirmed / baseline:.3f} (goal 0.60)")
+    print(f"  in process:  {local.confirmed_per_s:7.1f} orders/s   baseline {local.baseline_per_s:7.1f} minimal write"
+          f" transactions/s   ratio {local.confirmed_per_s / local.baseline_per_s:.3f} (goal 0.60);"
+          f" by round: median {statistics.median(local.ratios):.3f}, {min(local.ratios):.3f}–{max(local.ratios):.3f}")
     # The server starts on an empty store of its own.
     empty = url.replace("bench.db", "bench-http.db") if url.startswith("sqlite") else await fresh_postgres() or url
     http = await over_http(empty, orders)
@@ -170,17 +185,18 @@ async def measure(label: str, url: str, orders: int) -> None:
 async def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--orders", type=int, default=300, help="orders timed on each path (default 300)")
+    parser.add_argument("--rounds", type=int, default=5, help="alternating rounds in process (default 5)")
     parser.add_argument("--store", choices=("sqlite", "postgresql", "both"), default="both")
     args = parser.parse_args()
     if args.store in ("sqlite", "both"):
         with tempfile.TemporaryDirectory() as folder:
-            await measure("SQLite", f"sqlite+aiosqlite:///{folder}/bench.db", args.orders)
+            await measure("SQLite", f"sqlite+aiosqlite:///{folder}/bench.db", args.orders, args.rounds)
     if args.store in ("postgresql", "both"):
         url = await fresh_postgres()
         if url is None:
             print("PostgreSQL: not reachable at 127.0.0.1:5432, skipped", file=sys.stderr)
             return 1 if args.store == "postgresql" else 0
-        await measure("PostgreSQL", url, args.orders)
+        await measure("PostgreSQL", url, args.orders, args.rounds)
     return 0
 
 
