@@ -21,18 +21,30 @@ from bangwo.understand.text import TIME_MARK, MaskedText, lower_ascii
 from bangwo.understand.times import find_times
 
 MAX_REPAIRS = 3
-# The marker always follows a comma: "I actually want…" and 不对称 are no corrections.
+# The marker always follows a pause (a comma, a full stop, dots): "I actually want…" and 不对称 are no
+# corrections. Who asked for the change may be said before it: 不对，老板说改成后天.
+_PAUSE = r"(?:[,，。.]|…+|\.{2,})"
 _MARKER = re.compile(
-    r"[,，]\s*(?:[嗯哦啊呃额]\s*)?(?:不对|不不|哦不|啊不|错了|说错了)\s*[,，]?\s*(?:是|改成|换成|要)?\s*"
+    rf"{_PAUSE}\s*(?:[嗯哦啊呃额]\s*)?(?:不对|不不|哦不|啊不|错了|说错了|算了)\s*[,，]?\s*"
+    r"(?:(?:[\u4e00-\u9fff]{1,3}说\s*)?(?:改成|换成)|是|要)?\s*"
     # "no" and "wait" alone only between commas: "a latte, no ice" is an option, "not too sweet" no correction.
-    r"|,\s*(?:(?:no wait|wait no|actually no|actually|sorry|i mean)\b\s*,?|(?:no|wait)\s*,)\s*(?:make (?:that|it)\s+)?"
-    r"|,\s*make (?:that|it)\s+"
+    rf"|{_PAUSE}\s*(?:(?:no wait|wait no|actually no|actually|sorry|i mean)\b\s*,?|(?:no|wait)\s*,)"
+    r"\s*(?:make (?:that|it)\s+)?"
+    rf"|{_PAUSE}\s*make (?:that|it)\s+"
 )
-_FRAGMENT_END = re.compile(r"[,，。.!！?？;；]|$")
+_FRAGMENT_END = re.compile(r"[,，。!！?？;；]|\.(?!\d)|$")
 # Measure words, and what a booking counts: nights, days, rooms, tickets, people.
 _ZH_MEASURE = "|".join(sorted({*ZH_MEASURES, "晚", "夜", "天", "间", "张", "位", "个人", "人"}, key=len, reverse=True))
+# What a booking counts, in English too: "no wait, 5 nights".
+_EN_MEASURE = rf"{EN_MEASURES}|nights?|nites?|rooms?|tickets?|seats?|people|persons?|pax"
+# A count said again, with the verb it was said with: 不对，住三晚 / 要五杯.
 _COUNT_SAID = re.compile(
-    rf"(?P<num>(?>{ZH_NUMBER}))\s*(?:{_ZH_MEASURE})?|(?P<en>{EN_NUMBER})(?:\s+(?:{EN_MEASURES}))?"
+    rf"(?:住|要|订|买|来|点)?(?P<num>(?>{ZH_NUMBER}))\s*(?:{_ZH_MEASURE})?(?:吧)?"
+    rf"|(?P<en>{EN_NUMBER})(?:\s+(?:{_EN_MEASURE}))?"
+)
+# A count said again with the thing it counts: "no wait make it 3 colas", "actually 2 toothpastes".
+_COUNT_OF_A_THING = re.compile(
+    rf"(?P<en>{EN_NUMBER})\s+(?:(?:{EN_MEASURES})\s+of\s+)?(?P<thing>[a-z][a-z' -]*)"
 )
 _COUNT_BEFORE = re.compile(
     rf"(?P<num>(?>{ZH_NUMBER}))\s*(?:{_ZH_MEASURE})|(?<![a-z0-9])(?P<en>{EN_NUMBER})(?![a-z0-9])"
@@ -44,8 +56,8 @@ _LEAD_WORDS = re.compile(r"(?:(?:a|an|the|near|in|at|to|for|just)\s+)+")
 # Where times are said does not depend on when they are said: any moment reads the same spans.
 _ANY_MOMENT = datetime(2026, 1, 1, 12, tzinfo=timezone(timedelta(hours=8)))
 _TIME_RUN = re.compile(f"{TIME_MARK}+(?:\\s+{TIME_MARK}+)*")
-# What may stand around a time said as a correction: 下周六吧, 是后天的.
-_AROUND_A_TIME = re.compile(r"[\s的吧啦呀]*")
+# What may stand around a time said as a correction: 下周六吧, 是后天的, 周四入住, 8点那场, "the 9:10pm one".
+_AROUND_A_TIME = re.compile(r"(?:[\s的吧啦呀]|那场|那班|那趟|入住|出发|the|one|flight|showing)*")
 _FIRST_WORD = re.compile(r"[a-z][a-z'-]*|[\u4e00-\u9fff]{2}")
 
 
@@ -64,6 +76,21 @@ def _time_replaced(before: str, said: str, said_cased: str) -> tuple[int, int, s
     return (runs[-1].start(), runs[-1].end(), said_cased) if runs else None
 
 
+def _count_of_a_thing(before: str, said: str) -> tuple[int, int, str] | None:
+    """"order 2 colas, no wait make it 3 colas", "a bottle of cooking oil, no wait, 2 bottles of oil": the count
+    said last before that thing (its last word, singular or plural) is replaced."""
+    said_count = _COUNT_OF_A_THING.fullmatch(said)
+    if said_count is None:
+        return None
+    word = said_count.group("thing").split()[-1]
+    forms = "|".join(re.escape(form) for form in {word, word.removesuffix("s"), word.removesuffix("es")})
+    thing = re.search(rf"\b(?:{forms})(?:e?s)?\b(?!.*\b(?:{forms}))", before)
+    if thing is None:
+        return None
+    counts = [m for m in _COUNT_BEFORE.finditer(before, 0, thing.start()) if m.group("en")]
+    return (counts[-1].start("en"), counts[-1].end("en"), said_count.group("en")) if counts else None
+
+
 def _phrase_said_again(before: str, said: str, said_cased: str) -> tuple[int, int, str] | None:
     """北京到三亚，不对，是北京到海口: said again from its first word on, the end of what came before is replaced."""
     first = _FIRST_WORD.match(said)
@@ -76,8 +103,8 @@ def _phrase_said_again(before: str, said: str, said_cased: str) -> tuple[int, in
 
 def repaired(lowered: str, cased: str, lexicon: Lexicon) -> tuple[str, str]:
     """Both copies of the command (the one the rules read, the one as written) with its corrections applied."""
-    if "," not in lowered and "，" not in lowered:
-        return lowered, cased  # every marker follows a comma
+    if not any(pause in lowered for pause in ",，。.…"):
+        return lowered, cased  # every marker follows a pause
     for _ in range(MAX_REPAIRS):
         marker = _MARKER.search(lowered)
         if marker is None:
@@ -106,6 +133,8 @@ def _replacement(before: str, said: str, said_cased: str, lexicon: Lexicon) -> t
             new = count.group(group)
             return last.start(group), last.end(group), new
         return None
+    if (recounted := _count_of_a_thing(before, said)) is not None:
+        return recounted
     if (timed := _time_replaced(before, said, said_cased)) is not None:
         return timed
     lead = _LEAD_WORDS.match(said)
