@@ -516,7 +516,7 @@ class Parser:
         if end - start < 2:
             return None
         found = _scan_han_noun(text[:end], reading.masked.original[:end], start, frozenset(), None)
-        if found is None or not self._claims(rules, found[0], quantity, "", text, domain_named):
+        if found is None or _names_people(found[0]) or not self._claims(rules, found[0], quantity, "", text, domain_named):
             return None
         noun, start, end, owner = found
         return _ItemDraft(start, end, noun, rules.domain, None, owner=owner)
@@ -554,6 +554,9 @@ class Parser:
         for position, quantity, verb in sorted(starts, key=lambda s: s[0]):
             if position < taken_until:
                 continue
+            if quantity is not None and _PEOPLE_AFTER.match(text, quantity.end):
+                used.add(quantity)  # 7位同事, 30个工作人员: who the dishes are for
+                continue
             found = _scan_noun(text, reading.masked.original, position, quantity_starts)
             if found is None:
                 continue
@@ -562,7 +565,7 @@ class Parser:
                 noun = _without_shop_word(noun)
             elif quantity is None and text.startswith("的", end) and _ends_a_phrase(text, end + 1):
                 continue  # 想吃点清淡的: what kind of dish, not one (a look-up's 有没有卖煲仔饭的 names it)
-            if noun in _PEOPLE_NOUNS or (noun.startswith("人") and quantity is not None and quantity.unit == "个"):
+            if _names_people(noun) or (noun.startswith("人") and quantity is not None and quantity.unit == "个"):
                 if quantity is not None:
                     used.add(quantity)  # the party's size counts no dish
                 continue  # 两个人吃, 六个人一人一杯: who it is for
@@ -632,8 +635,12 @@ def _find_quantities(text: str) -> list[_Quantity]:
     for m in _zh_quantities(text):
         if m.group("bare"):
             before = text[m.start() - 1] if m.start() > 0 else ""
-            if before not in VERB_CHARS_BEFORE_BARE_MEASURE or text.startswith("子", m.end()):
-                continue  # 吃包子, 买瓶子: a measure word with 子 is a noun, no count
+            if (
+                before not in VERB_CHARS_BEFORE_BARE_MEASURE
+                or text.startswith("子", m.end())
+                or _WORD_STARTING_WITH_A_MEASURE.match(text, m.start())
+            ):
+                continue  # 吃包子, 买瓶子, 要提醒, 给客户, 给张总: the measure word's character starts another word
             quantities.append(_Quantity(m.start(), m.end(), 1, m.group("bare")))
             continue
         said = m.group("num") or m.group("alone") or m.group("pair")
@@ -911,13 +918,28 @@ _LEFT_OUT_BEFORE = re.compile(
 )
 # Who a dish is for, no dish: 两个人吃, 三人份.
 _PEOPLE_NOUNS = frozenset({"人", "人份", "位", "个人"})
+# Words that start with a measure word's character and count nothing: 提醒, 包括, 客户, 张总 (张 is a surname).
+_WORD_STARTING_WITH_A_MEASURE = re.compile(
+    r"提(?:醒|前|供|交|到|议)|包(?:括|含)|客(?:户|人)|位(?:置|于)|只(?:是|有|要)|条(?:件)|份(?:额)"
+    r"|张(?:总|经理|老师|姐|哥|阿姨|师傅|工)"
+)
+# Who a dish is for, not a dish: 同事, 工作人员每人, 一人 (一人一杯).
+_PEOPLE_WORDS = r"同事|客户|员工|工作人员|人员|小伙伴|朋友|同学|小朋友|孩子|家人|领导|老板"
+_FOR_PEOPLE = re.compile(rf"(?:{_PEOPLE_WORDS})?(?:每人|每个人|一人|人手)?")
+_PEOPLE_AFTER = re.compile(_PEOPLE_WORDS)
+_EACH_CLAUSE_END = re.compile(r"[，,。；;！!？?]|再|另外|还要|" + letter_led("and also|plus|then", then=r"\b"))
+
+
+def _names_people(noun: str) -> bool:
+    return noun in _PEOPLE_NOUNS or _FOR_PEOPLE.fullmatch(noun) is not None
 # How many are in the party, and the words that give each of them one: 我们办公室五个人，每人一杯…, "our team of
 # four wants bubble teas, one each", "we're six people, each wants a plate of…".
 _PARTY = re.compile(
-    rf"(?P<zh>(?>{ZH_NUMBER}))\s*个人(?!份)|(?:team|group|party|family) of (?P<of>{EN_NUMBER})\b"
+    rf"(?P<zh>(?>{ZH_NUMBER}))\s*(?:个人(?!份)|位|(?:个|名)?(?:{_PEOPLE_WORDS}))"
+    rf"|(?:team|group|party|family) of (?P<of>{EN_NUMBER})\b"
     rf"|(?:we're|we are|there are|for) (?P<we>{EN_NUMBER}) (?:people|persons|of us)\b"
 )
-_PARTY_WORDS = ("个人", " of ", "people", "persons", "of us")  # one of them is in every _PARTY match
+_PARTY_WORDS = ("个人", "位", *_PEOPLE_WORDS.split("|"), " of ", "people", "persons", "of us")  # in every _PARTY match
 _EACH = re.compile(r"每人|每个人|一人|人手|各|" + letter_led("each|apiece|per person|for everyone", then=r"\b"))
 
 
@@ -974,20 +996,26 @@ def _one_for_each_person(drafts: list[_ItemDraft], text: str) -> None:
     """The dish given to each of a party counts once a person: 五个人，每人一杯生椰拿铁 is five of it."""
     if not drafts or not any(word in text for word in _PARTY_WORDS):
         return
-    party = _PARTY.search(text)
-    each = _EACH.search(text, party.end()) if party is not None else None
-    if party is None or each is None:
+    # The party is said before the word (五个人，每人一杯) or after it (一人一杯招牌奶茶，我们组8个人).
+    parties = [
+        (party, people) for party in _PARTY.finditer(text)
+        if (people := _as_count(parse_number(party.group("zh") or party.group("of") or party.group("we")))) and people > 1
+    ]
+    if not parties:
         return
-    people = _as_count(parse_number(party.group("zh") or party.group("of") or party.group("we")))
-    if people is None or people < 2:
+    party, people = parties[0]
+    each = _EACH.search(text, party.end()) or _EACH.search(text, 0, party.start())
+    if each is None:
         return
-    # The dish said right after the word (每人一杯X, "each wants a plate of X": its count is each one's), else the
-    # one before it ("bubble teas, one each").
-    after = [d for d in drafts if d.start >= each.end()]
-    if after:
-        dish = min(after, key=lambda d: d.start)
+    # The dishes said after the word, up to the end of its clause (每人一个汉堡和一杯可乐, "each wants a plate of X":
+    # each count is each one's; 每人一桶泡面，再来一大包薯片: the 薯片 is one), else the one before it ("bubble
+    # teas, one each").
+    clause_end = _EACH_CLAUSE_END.search(text, each.end())
+    until = clause_end.start() if clause_end else len(text)
+    after = [d for d in drafts if each.end() <= d.start < until]
+    for dish in after:
         dish.quantity = min(people * (dish.quantity or 1), MAX_QUANTITY)
-    else:
+    if not after:
         max(drafts, key=lambda d: d.start).quantity = people
 
 
