@@ -1182,6 +1182,13 @@ def _share_context(read: list[tuple[IntentFrame, str | None]]) -> None:
             for slot in _REBOOKED_SLOTS:
                 if getattr(frame, slot) is None:
                     setattr(frame, slot, getattr(cancelled, slot))
+        if frame.domain == "flight" and frame.action in ("order", "search") and frame.origin is None:
+            # 下周五晚上再飞回上海, "then on to Kunming": a later flight leaves from where the one before it lands.
+            frame.origin = next(
+                (f.destination for f in reversed(frames[:i]) if f.domain == "flight" and f.destination), None
+            )
+            if frame.origin is not None and frame.origin == frame.destination:
+                frame.origin = None
         if frame.domain == "hotel" and frame.action in ("order", "search"):
             earlier = [f for f in frames[:i] if f.domain in ("flight", "movie", "hotel")]
             if frame.date is None:
