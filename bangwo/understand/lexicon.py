@@ -24,6 +24,21 @@ from bangwo.understand.text import ITEM_MARK, PLACE_MARK, TITLE_MARK, MaskedText
 _KNOWN_DOMAINS = frozenset(get_args(Domain))
 # A merchant's branch suffix: 一点甜茶饮（杭州店） / Yidian Sweet Tea (Hangzhou).
 _BRANCH_SUFFIX = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
+# The last words of an English shop name that say what it sells, which people leave out: "Morning Light" for
+# Morning Light Coffee. Only while two words stay (Neighbour Mart stays whole: "neighbour" is a word of its own).
+_SHOP_KIND_WORDS = frozenset(
+    "coffee tea lab crayfish kitchen burgers burger market mart bakery noodles cafe café restaurant shop store".split()
+)
+
+
+def _short_names(name: str) -> list[str]:
+    """The name, and the shorter names it is called by."""
+    names = [name]
+    words = name.split()
+    while len(words) > 2 and words[-1].lower() in _SHOP_KIND_WORDS:
+        words = words[:-1]
+        names.append(" ".join(words))
+    return names
 
 
 def lexicon_key(name: str) -> str:
@@ -137,7 +152,7 @@ class Lexicon:
             for merchant in catalogue.merchants:
                 domain = merchant.category if merchant.category in _KNOWN_DOMAINS else "food"
                 for full_name in (merchant.name_zh, merchant.name_en):
-                    for name in {full_name, _BRANCH_SUFFIX.sub("", full_name)}:
+                    for name in {full_name, *_short_names(_BRANCH_SUFFIX.sub("", full_name))}:
                         if (found := entry(name)) is not None:
                             found.kinds.add("merchant")
                             found.merchant_domains.add(domain)
