@@ -88,10 +88,11 @@ _ZH_COUNT = re.compile(
 )
 # 一大一小, 两大一小: grown-ups and children, each counted.
 _ZH_ADULTS_AND_KIDS = re.compile(rf"({_N})大({_N})小")
-# "me and my two kids", 我和两个孩子: the speaker comes too.
+# "me and my two kids", "with 3 mates", 我和两个孩子: the speaker comes too.
 _SELF_AND = re.compile(
-    rf"\b(?:me|myself|i) and (?:my |our )?({EN_NUMBER})\s+(?:[a-z]+\s+)?"
-    r"(?:kids?|children|friends?|colleagues?|others?|people|adults?|guests?|sons?|daughters?)\b"
+    rf"\b(?:(?:me|myself|i) and|with) (?:my |our )?({EN_NUMBER})\s+(?:[a-z]+\s+)?"
+    r"(?:kids?|children|friends?|mates|buddies|pals|colleagues?|coworkers?|others?|people|adults?|guests?|sons?"
+    r"|daughters?)\b"
     rf"|我(?:和|跟|带着?)(?:我的)?({_N})个?(?:孩子|小孩|朋友|同事|人|家人|娃)"
 )
 # One other person named: "me and my wife", 我和我老婆: two.
@@ -100,9 +101,16 @@ _ONE_OTHER_EN = (
     r"|child|sister|brother)"
 )
 _SELF_AND_ONE = re.compile(
-    rf"\b(?:me|myself|i) and (?:my|our) {_ONE_OTHER_EN}\b|\b(?:my|our) {_ONE_OTHER_EN} and (?:me|myself|i)\b"
+    rf"\b(?:me|myself|i) and (?:my|our) {_ONE_OTHER_EN}\b(?!,? and)|\b(?:my|our) {_ONE_OTHER_EN} and (?:me|myself|i)\b"
     r"|我(?:和|跟|带着?)我?(?:老婆|老公|妻子|丈夫|爱人|女朋友|男朋友|妈妈?|爸爸?|儿子|女儿|朋友|同事|孩子|姐姐?|哥哥?|弟弟|妹妹)"
 )
+# "me, my wife and our 2 kids", "me and my parents": the speaker and everyone listed after.
+_EN_PARTY_LIST = re.compile(
+    rf"\b(?:me|myself)(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:my|our)\s+(?:{EN_NUMBER}\s+)?"
+    rf"(?:{_ONE_OTHER_EN}|parents|kids|children|friends|sons|daughters|grandparents)){{2,}}\b"
+    r"|\b(?:me|myself|i) and (?:my|our) (?:parents|grandparents)\b"
+)
+_LISTED = re.compile(rf"(?:my|our)\s+(?:({EN_NUMBER})\s+)?({_ONE_OTHER_EN}|parents|grandparents|[a-z]+)")
 _ZH_BARE_TICKET = re.compile(r"(?<=[买订要来拿])张")  # 买张票: one
 _ZH_PAIR_OF_TICKETS = re.compile(r"(?<=[买订要来拿])(俩|仨)")  # 帮我买俩: two
 # 两间, 两个大床房.
@@ -133,7 +141,8 @@ def _as_count(said: str | None) -> int | None:
 # matches (a cheap test that skips the search; () when there is none).
 _ROOM_COUNTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = ((_ZH_ROOMS, ("间", "房")), (_EN_ROOMS, ("room",)))
 _PEOPLE_COUNTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
-    (_SELF_AND, (" and ", "我")),
+    (_EN_PARTY_LIST, ("me",)),
+    (_SELF_AND, (" and ", "with ", "我")),
     (_SELF_AND_ONE, (" and ", "我")),
     (_ZH_ADULTS_AND_KIDS, ("大",)),
     (_ZH_PAIR_OF_TICKETS, ("俩", "仨")),
@@ -164,6 +173,11 @@ def find_count(masked: MaskedText, rooms: bool) -> int | None:
             said = [g for g in m.groups() if g]
             if regex is _SELF_AND_ONE:
                 count: int | None = 2
+            elif regex is _EN_PARTY_LIST:
+                count = 1 + sum(
+                    _as_count(number) or 1 if not noun.endswith("parents") else 2
+                    for number, noun in _LISTED.findall(m.group(0))
+                )
             elif regex is _ZH_ADULTS_AND_KIDS:
                 count = sum(c for c in map(_as_count, said) if c)
             else:
@@ -173,7 +187,7 @@ def find_count(masked: MaskedText, rooms: bool) -> int | None:
             if regex is _SELF_AND:
                 count += 1
             counted = m.group(0)
-            if regex is _SELF_AND or regex is _SELF_AND_ONE:
+            if regex is _SELF_AND or regex is _SELF_AND_ONE or regex is _EN_PARTY_LIST:
                 kind = "party"  # 我和老婆两个人: the speaker and who comes, the same people counted again
             elif _COUNTED_TICKETS.search(counted):
                 kind = "tickets"
