@@ -54,7 +54,7 @@ _TITLE_END = (
 _EN_TITLE = re.compile(
     r"(?:\b(?:tickets?|seats?)|\ue007+)\s+(?:for|to)\s+(?:the\s+(?:premiere|showing|screening)\s+of\s+)?"
     rf"([a-z0-9][a-z0-9' :-]*?){_TITLE_END}"
-    rf"|\b(?:watch|see)\s+([a-z0-9][a-z0-9' :-]*?){_TITLE_END}"
+    rf"|\b(?:watch|see|catch)\s+(?:the\s+(?:new\s+)?)?([a-z0-9][a-z0-9' :-]*?)(?:\s+(?:movie|film)\b|{_TITLE_END})"
     # Right after the count it starts with: "2 tix Kung Fu Panda 5 this Sat".
     rf"|^\ue007+\s+(?!(?:for|to|on|at|in|this|next|tonight|tomorrow)\b)([a-z0-9][a-z0-9' :-]*?){_TITLE_END}"
     # Its showings looked up: "showtimes for Inside Out 3 tomorrow".
@@ -81,7 +81,7 @@ _ZH_TITLE = re.compile(
 )
 _NOT_A_TITLE = re.compile(
     r"^(?:[个场部]?电影|一下|看|票|首映|首场|点映|就行|就好|都行|也行|可以"
-    r"|a movie|movie|the movie|film|a film|it|something|one)$"
+    r"|a movie|movie|the movie|film|a film|it|something|one|please|pls|plz|for|to|the|me|us|them)$"
 )
 
 
