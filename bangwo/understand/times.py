@@ -88,6 +88,9 @@ _RELATIVE_DAY_ZH: dict[str, tuple[int, str | None]] = {
 _RELATIVE_DAY_EN: dict[str, tuple[int, str | None]] = {
     "the day after tomorrow": (2, None),
     "day after tomorrow": (2, None),
+    "the day after tmrw": (2, None),
+    "day after tmrw": (2, None),
+    "day after tmr": (2, None),
     "tomorrow night": (1, "evening"),
     "tomorrow": (1, None),
     "tmrw": (1, None),
@@ -143,6 +146,7 @@ _WINDOW_EN = {
     "lunchtime": "noon",
     "lunch": "noon",
     "afternoon": "afternoon",
+    "arvo": "afternoon",
     "evening": "evening",
     "dinner": "evening",
     "supper": "evening",
@@ -325,6 +329,10 @@ def _hour_first(tail: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 _CLOCK_HALF_EN_RE = re.compile(rf"(half|quarter)\s+(past|after|to)\s+({_HOUR_EN})\b(?:\s*({_MERIDIEM}))?(?![a-z])")
+# British "half 7": half past seven.
+_CLOCK_HALF_BRITISH_EN_RE = re.compile(rf"half\s+({_HOUR_EN})\b(?:\s*({_MERIDIEM}))?(?![a-z]|\s*(?:past|after|to)\b)")
+# "8ish", "10-ish tonight": about then.
+_CLOCK_ISH_EN_RE = re.compile(r"(\d{1,2})(?:[:.]([0-5]\d))?\s*-?ish\b")
 _CLOCK_SUFFIX_EN = _hour_first(rf"(?:[:.]([0-5]\d))?\s*({_MERIDIEM})(?![a-z])")
 _CLOCK_IN_THE_EN = _hour_first(
     r"(?:[:.]([0-5]\d))?\s+(?:in\s+the\s+(morning|afternoon|evening)|at\s+(night)|(tonight))\b"
@@ -707,6 +715,14 @@ def _clock_en(masked: MaskedText, found: _Found, words: set[str], digits: bool) 
         _noon_exact_en(masked, found)
     if hours_said and ("half" in words or "quarter" in words):
         _half_past_en(masked, found)
+    if hours_said and "half" in words:
+        for m in _CLOCK_HALF_BRITISH_EN_RE.finditer(masked.current):
+            hour = _int(m.group(1))
+            if hour is not None and hour <= 24 and _starts_word(masked.current, m.start()):
+                found.set_clock(hour, 30, _meridiem(m.group(2)))
+                masked.mask(_prefix_start(masked.current, m.start()), m.end(), TIME_MARK)
+    if digits and "ish" in masked.current:
+        _at_or_around_en(masked, found, _CLOCK_ISH_EN_RE)
     for said, (by_digit, by_word) in (
         (_MERIDIEM_WORDS, _CLOCK_SUFFIX_EN),
         (_IN_THE_WORDS, _CLOCK_IN_THE_EN),
