@@ -31,9 +31,9 @@ _ZH_BUDGET = re.compile(
 )
 _EN_UNIT = r"(?:yuan|rmb|cny|kuai|bucks|元|块)"
 _EN_BUDGET = re.compile(
-    rf"\b(?:under|below|less than|no more than|not more than|nothing over|not over|at most|max(?:imum)?|within|up to|"
+    rf"(?:\b(?:under|below|less than|no more than|not more than|nothing over|not over|at most|max(?:imum)?|within|up to|"
     rf"cheaper than|"
-    rf"budget(?:\s+(?:of|is))?)\s*(?:¥|rmb\s*|cny\s*)?({EN_NUMBER}(?:k\b)?)\s*({_EN_UNIT})?"
+    rf"budget(?:\s+(?:of|is))?)|<)\s*(?:¥|rmb\s*|cny\s*)?({EN_NUMBER}(?:k\b)?)\s*({_EN_UNIT})?"
     rf"(?:\s*(?:a|per|each|/)\s*(?:night|day|person|ticket|room|seat)\b)?"
     rf"(?!\s*(?:minutes?|mins?|hours?|hrs?|km|kilomet|met|people|persons?|days?|nights?|%|stars?))"
     # "30 yuan or less", "40 max" (a bare number needs the limit word right after it).
@@ -46,7 +46,7 @@ _EN_BUDGET = re.compile(
 # 顶多, ...), and every English one holds one of these words ("less" of "less than" and "or less", ...).
 _ZH_BUDGET_CHARS = frozenset("超高到低少最顶预控价内下之")
 _EN_LIMIT_WORDS = ("under", "below", "less", "more than", "most", "max", "within", "up to", "cheaper", "budget", "tops")
-_EN_LIMIT_WORDS += ("over",)  # "nothing over 40 kuai"
+_EN_LIMIT_WORDS += ("over", "<")  # "nothing over 40 kuai", "<200 kuai"
 
 
 def find_budget(masked: MaskedText) -> float | None:
