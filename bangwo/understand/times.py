@@ -260,8 +260,10 @@ _WEEKDAY_NAMES_EN = (
 )
 _WEEKDAY_EN_RE = re.compile(rf"(?:{_WEEKDAY_NAMES_EN})(?![a-z])(?:\s+(?P<week>next|this)\s+week\b)?")
 # A bare abbreviation (sat, mon) is a weekday only in a span of weekdays: "Sat to Mon", "fri-sun".
+_DAY_SHORT_END = r"(?:s|r|rs)?\.?"  # tues, thur, thurs
 _WEEKDAY_ABBR_SPAN_RE = re.compile(
-    r"(mon|tue|wed|thu|fri|sat|sun)\.?(\s*(?:-|–|to|until|till|through|thru)\s*)(mon|tue|wed|thu|fri|sat|sun)\.?(?![a-z])"
+    rf"(mon|tue|wed|thu|fri|sat|sun){_DAY_SHORT_END}(\s*(?:-|–|to|until|till|through|thru)\s*)"
+    rf"(mon|tue|wed|thu|fri|sat|sun){_DAY_SHORT_END}(?![a-z])"
 )
 # What may come before the weekday: "next friday", "this coming friday", "next week (on) friday".
 _WEEKDAY_QUALIFIER_EN_RE = re.compile(r"(?:\b(next|this|coming|this\s+coming)\s+)?(?:\b(next\s+)week(?:\s+on)?\s+)?\Z")
