@@ -31,8 +31,8 @@ _ZH_BUDGET = re.compile(
 )
 _EN_UNIT = r"(?:yuan|rmb|cny|kuai|bucks|元|块)"
 _EN_BUDGET = re.compile(
-    rf"(?:\b(?:under|below|less than|no more than|not more than|nothing over|not over|at most|max(?:imum)?|within|up to|"
-    rf"cheaper than|"
+    rf"(?:\b(?:under|below|less than|no more than|not more than|nothing over|not over|at most|max(?:imum)?|within"
+    rf"|up to|cheaper than|"
     rf"budget(?:\s+(?:of|is))?)|<)\s*(?:¥|rmb\s*|cny\s*)?({EN_NUMBER}(?:k\b)?)\s*({_EN_UNIT})?"
     rf"(?:\s*(?:a|per|each|/)\s*(?:night|day|person|ticket|room|seat)\b)?"
     rf"(?!\s*(?:minutes?|mins?|hours?|hrs?|km|kilomet|met|people|persons?|days?|nights?|%|stars?))"

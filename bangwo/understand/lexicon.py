@@ -26,9 +26,10 @@ _KNOWN_DOMAINS = frozenset(get_args(Domain))
 _BRANCH_SUFFIX = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 # The last words of an English shop name that say what it sells, which people leave out: "Morning Light" for
 # Morning Light Coffee. Only while two words stay (Neighbour Mart stays whole: "neighbour" is a word of its own).
-_SHOP_KIND_WORDS = frozenset(
-    "coffee tea lab crayfish kitchen burgers burger market mart bakery noodles cafe café restaurant shop store".split()
-)
+_SHOP_KIND_WORDS = frozenset({
+    "coffee", "tea", "lab", "crayfish", "kitchen", "burgers", "burger", "market", "mart", "bakery", "noodles", "cafe",
+    "café", "restaurant", "shop", "store",
+})
 
 
 def _short_names(name: str) -> list[str]:

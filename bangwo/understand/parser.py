@@ -516,7 +516,9 @@ class Parser:
         if end - start < 2:
             return None
         found = _scan_han_noun(text[:end], reading.masked.original[:end], start, frozenset(), None)
-        if found is None or _names_people(found[0]) or not self._claims(rules, found[0], quantity, "", text, domain_named):
+        if found is None or _names_people(found[0]):
+            return None
+        if not self._claims(rules, found[0], quantity, "", text, domain_named):
             return None
         noun, start, end, owner = found
         return _ItemDraft(start, end, noun, rules.domain, None, owner=owner)
@@ -998,8 +1000,10 @@ def _one_for_each_person(drafts: list[_ItemDraft], text: str) -> None:
         return
     # The party is said before the word (五个人，每人一杯) or after it (一人一杯招牌奶茶，我们组8个人).
     parties = [
-        (party, people) for party in _PARTY.finditer(text)
-        if (people := _as_count(parse_number(party.group("zh") or party.group("of") or party.group("we")))) and people > 1
+        (party, people)
+        for party in _PARTY.finditer(text)
+        if (people := _as_count(parse_number(party.group("zh") or party.group("of") or party.group("we"))))
+        and people > 1
     ]
     if not parties:
         return
