@@ -226,9 +226,21 @@ ORDERS_AGAIN = re.compile(
 _ROUTE = re.compile("\ue005+\\s*(?:back\\s+)?(?:-|–|→|to\\s|到|飞|回|去)\\s*\ue005")
 
 
+# The way back said on its own after a flight: 12月6号回来, 周日晚上回深圳, "coming back Wednesday evening" (not
+# from a place of its own: 大年初六从成都飞回北京 is the one flight).
+_RETURN_LEG = re.compile(
+    r"[^，,。;；\ue005]{0,12}?(?:回来|返回|飞回|回(?=\ue005))"
+    + "|" + letter_led("coming back|come back|flying back|fly back|returning", then=r"\b")
+)
+
+
 def _another_trip(before: str, segment: str) -> bool:
-    """Beijing to Kunming on Saturday, and Kunming back to Beijing on Tuesday: two flights."""
-    return _ROUTE.search(before) is not None and _ROUTE.search(segment) is not None
+    """Beijing to Kunming on Saturday, and Kunming back to Beijing on Tuesday: two flights; and a flight there,
+    then the way back said after a pause (…的往返机票，12月6号回来)."""
+    if _ROUTE.search(before) is not None and _ROUTE.search(segment) is not None:
+        return True
+    said = segment.lstrip("".join(_PUNCTUATION) + " ")
+    return "\ue005" in before and said != segment and _RETURN_LEG.match(said) is not None
 
 
 def _cancels_or_asks_then_orders(before: str, segment: str) -> bool:

@@ -1193,6 +1193,13 @@ def _share_context(read: list[tuple[IntentFrame, str | None]]) -> None:
             )
             if frame.origin is not None and frame.origin == frame.destination:
                 frame.origin = None
+            way_out = next((f for f in reversed(frames[:i]) if f.domain == "flight" and f.destination), None)
+            if way_out is not None and frame.origin == way_out.destination:
+                # The way back (12月6号回来, "coming back Wednesday"): home again, the same party in the same cabin.
+                frame.destination = frame.destination or way_out.origin
+                frame.cabin, way_out.cabin = frame.cabin or way_out.cabin, way_out.cabin or frame.cabin
+                if frame.count and way_out.count:
+                    frame.count = way_out.count = max(frame.count, way_out.count)
         if frame.domain == "hotel" and frame.action in ("order", "search"):
             earlier = [f for f in frames[:i] if f.domain in ("flight", "movie", "hotel")]
             if frame.date is None:
