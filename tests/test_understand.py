@@ -1270,3 +1270,141 @@ def test_going_home_says_where_to_not_from(parser: Parser) -> None:
 )
 def test_talk_about_services_is_chat(parser: Parser, text: str) -> None:
     assert _frames(parser, text) == [{"domain": "chat"}]
+
+
+def _counted(frame: dict) -> dict[str, int]:
+    return {item["name"]: item["quantity"] for item in frame["items"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "slot", "expected"),
+    [
+        # After a full stop or dots, not only a comma.
+        ("get me a cheeseburger. actually make that three", "items", {"cheeseburger": 3}),
+        ("帮我点两杯美式……不对，改成四杯", "items", {"美式": 4}),
+        ("a small latte... sorry, medium", "size", "medium"),
+        # With who asked for the change.
+        ("订后天去成都的机票，不对，领导说改成大后天", "date", "2026-02-13"),
+        # A count said with what it counts, or with its verb.
+        ("order 4 donuts and 2 coffees, no wait make it 3 coffees", "items", {"donuts": 4, "coffees": 3}),
+        ("a bag of rice and a bottle of soy sauce, actually 2 bottles of sauce", "items", {"rice": 1, "soy sauce": 2}),
+        ("hotel near the Bund, 2 nights, no wait 3 nights", "nights", 3),
+        ("订外滩附近的酒店住一晚，不对，住两晚", "nights", 2),
+        # A time said with its showing.
+        ("两张星河旅人，今晚七点，不对，改成九点那场", "time", "21:00"),
+        ("Star Wanderer, 2 tickets at 6:40pm, no wait, the 9:20pm one", "time", "21:20"),
+    ],
+)
+def test_corrections_after_any_pause(parser: Parser, text: str, slot: str, expected: Any) -> None:
+    [frame] = _frames(parser, text)
+    if slot == "items":
+        assert _counted(frame) == expected
+    elif slot == "size":
+        assert frame["items"][0]["options"]["size"] == expected
+    else:
+        assert frame[slot] == expected
+    assert frame.get("city") != "不对"  # the marker is never a place
+
+
+def test_a_decimal_point_is_no_pause_to_correct_after() -> None:
+    lowered, _ = repaired("2.5 kg of rice. actually 3", "2.5 kg of rice. actually 3", Lexicon.from_catalogues([]))
+    assert lowered == "3 kg of rice"  # the count before the full stop replaced; 2.5 read as one number
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("给12位同事每人点一杯柠檬茶", {"柠檬茶": 12}),
+        ("给20个员工每人一个汉堡和一杯可乐", {"汉堡": 20, "可乐": 20}),  # each dish of the clause, each one's
+        ("一人一杯杨枝甘露，我们办公室6个人", {"杨枝甘露": 6}),  # the party said after
+        ("我们宿舍四个人，每人一桶泡面，再来一大包薯片", {"泡面": 4, "薯片": 1}),  # the 薯片 is for all of them
+        ("帮我给客户点两杯拿铁", {"拿铁": 2}),  # 客 of 客户 counts nothing
+        ("麻烦从晨光咖啡叫两杯拿铁，一杯给张总一杯给我", {"拿铁": 2}),  # 张总 is a person
+    ],
+)
+def test_who_the_dishes_are_for_is_no_dish(parser: Parser, text: str, expected: dict[str, int]) -> None:
+    [frame] = _frames(parser, text)
+    assert _counted(frame) == expected
+
+
+@pytest.mark.parametrize("text", ["记得提醒我明天开会", "出差行程一般要包括哪些内容"])
+def test_a_measure_word_inside_another_word_orders_nothing(parser: Parser, text: str) -> None:
+    assert _frames(parser, text) == [{"domain": "chat"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "there", "back"),
+    [
+        (
+            "帮我订周五北京到三亚的机票，周日晚上回来，两个人，商务舱",
+            {"origin": "北京", "destination": "三亚", "date": "2026-02-13", "count": 2, "cabin": "business"},
+            {"origin": "三亚", "destination": "北京", "date": "2026-02-15", "time_window": "evening", "count": 2,
+             "cabin": "business"},
+        ),
+        (
+            "flying Shanghai to Xi'an on Thursday, coming back Saturday morning",
+            {"origin": "Shanghai", "destination": "Xi'an", "date": "2026-02-12"},
+            {"origin": "Xi'an", "destination": "Shanghai", "date": "2026-02-14", "time_window": "morning"},
+        ),
+        (
+            # Onwards, after a night there: from where the first flight landed.
+            "book Hangzhou to Beijing on Friday, a hotel near Wangfujing for 2 nights, then a flight to Chengdu",
+            {"origin": "Hangzhou", "destination": "Beijing", "date": "2026-02-13"},
+            {"origin": "Beijing", "destination": "Chengdu"},
+        ),
+    ],
+)
+def test_the_next_flight_leaves_from_where_the_last_one_lands(
+    parser: Parser, text: str, there: dict[str, Any], back: dict[str, Any]
+) -> None:
+    first, *_, second = _frames(parser, text)
+    assert (_slots(first, there), _slots(second, back)) == (there, back)
+
+
+@pytest.mark.parametrize(
+    "text", ["初五从北京飞回西安", "订张今晚的红眼航班，深圳回上海", "我现在在三亚，帮我订明天回杭州的机票"]
+)
+def test_going_home_said_alone_is_one_flight(parser: Parser, text: str) -> None:
+    [frame] = _frames(parser, text)
+    assert frame["domain"] == "flight" and frame["destination"] in ("西安", "上海", "杭州")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("two lattes from Morning Light", {"merchant": "Morning Light", "time_window": None}),
+        ("garlic crayfish from night owl tonight", {"merchant": "night owl", "time_window": "evening"}),
+    ],
+)
+def test_english_shops_by_their_short_names(parser: Parser, text: str, expected: dict[str, Any]) -> None:
+    [frame] = _frames(parser, text)
+    assert _slots(frame, expected) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("tickets for Star Wanderer on Friday with 2 friends", {"count": 3}),
+        ("flights to Sanya on the 20th for me and my parents", {"count": 3}),
+        ("Reunion Dinner tonight for me, my husband and our 3 kids", {"count": 5}),
+        ("two tickets for me and my wife", {"count": 2, "title": None}),  # no film named: asked for after
+        ("want to catch the new Moon Harbour movie on Friday", {"title": "Moon Harbour"}),
+    ],
+)
+def test_english_parties_and_titles(parser: Parser, text: str, expected: dict[str, Any]) -> None:
+    assert _slots(_frames(parser, text)[0], expected) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("3 pizzas for the office by half 6", {"time": "18:30"}),
+        ("flight to Kunming tmrw arvo", {"date": "2026-02-11", "time_window": "afternoon"}),
+        ("order 2 pizzas for 7ish", {"time": "19:00"}),
+        ("fly to Xi'an day after tmrw", {"date": "2026-02-12"}),
+        ("hotel near the Bund 2 nites, <500 kuai", {"nights": 2, "budget_max": 500}),
+        ("hotel near the Bund thurs to sat", {"date": "2026-02-12", "nights": 2}),
+    ],
+)
+def test_english_said_the_way_it_is_typed(parser: Parser, text: str, expected: dict[str, Any]) -> None:
+    assert _slots(_frames(parser, text)[0], expected) == expected

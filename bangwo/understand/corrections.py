@@ -127,11 +127,13 @@ def _replacement(before: str, said: str, said_cased: str, lexicon: Lexicon) -> t
     count = _COUNT_SAID.fullmatch(said)
     if count is not None:
         group = "num" if count.group("num") else "en"
-        earlier = [m for m in _COUNT_BEFORE.finditer(before) if m.group(group)]
+        new = count.group(group)
+        # Digits replace a count said either way: "2.5 kg of rice. actually 3", 两杯，不对，3杯.
+        groups = ("num", "en") if new.isdigit() else (group,)
+        earlier = [(m, g) for m in _COUNT_BEFORE.finditer(before) for g in groups if m.group(g)]
         if earlier:
-            last = earlier[-1]
-            new = count.group(group)
-            return last.start(group), last.end(group), new
+            last, said_as = earlier[-1]
+            return last.start(said_as), last.end(said_as), new
         return None
     if (recounted := _count_of_a_thing(before, said)) is not None:
         return recounted

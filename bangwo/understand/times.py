@@ -978,7 +978,7 @@ def find_times(masked: MaskedText, now: datetime) -> TimeSlots:
     en_delta = "in" in words and not words.isdisjoint(_DELTA_EN_WORDS)
     if zh_delta or en_delta:
         _deltas(masked, local_now, found, zh_delta, en_delta)
-    if "~" in chars or not words.isdisjoint(_CLOCK_EN_WORDS):
+    if "~" in chars or not words.isdisjoint(_CLOCK_EN_WORDS) or (digits and "ish" in masked.current):
         _clock_en(masked, found, words, digits)  # before the windows: "8 in the evening" needs its "evening"
     zh_windows = not chars.isdisjoint(_WINDOW_ZH_CHARS)
     en_windows = not words.isdisjoint(_WINDOW_EN_WORDS)
