@@ -232,17 +232,16 @@ _RETURN_LEG = re.compile(
     r"[^，,。;；\ue005]{0,12}?(?:回来|返回|飞回|回(?=\ue005))"
     + "|" + letter_led("coming back|come back|flying back|fly back|returning", then=r"\b")
 )
-
-
 _FLIGHT_SAID = re.compile(r"机票|航班|飞|" + letter_led("flights?|fly|flying|round trip|round-trip", then=r"\b"))
 
 
 def _another_trip(before: str, segment: str) -> bool:
     """Beijing to Kunming on Saturday, and Kunming back to Beijing on Tuesday: two flights; and a flight there,
     then the way back said after a pause (…的往返机票，12月6号回来)."""
-    if _ROUTE.search(before) is not None and _ROUTE.search(segment) is not None:
+    route_before = _ROUTE.search(before) is not None
+    if route_before and _ROUTE.search(segment) is not None:
         return True
-    if _ROUTE.search(before) is None and _FLIGHT_SAID.search(before) is None:
+    if not route_before and _FLIGHT_SAID.search(before) is None:
         return False  # 我现在在三亚，帮我订明天回杭州的机票: no flight there before it
     said = segment.lstrip("".join(_PUNCTUATION) + " ")
     return "\ue005" in before and said != segment and _RETURN_LEG.match(said) is not None

@@ -927,13 +927,10 @@ _WORD_STARTING_WITH_A_MEASURE = re.compile(
 )
 # Who a dish is for, not a dish: 同事, 工作人员每人, 一人 (一人一杯).
 _PEOPLE_WORDS = r"同事|客户|员工|工作人员|人员|小伙伴|朋友|同学|小朋友|孩子|家人|领导|老板"
-_FOR_PEOPLE = re.compile(rf"(?:{_PEOPLE_WORDS})?(?:每人|每个人|一人|人手)?")
+_EACH_ONE = r"每人|每个人|一人|人手"
+_FOR_PEOPLE = re.compile(rf"(?:{_PEOPLE_WORDS})(?:{_EACH_ONE})?|{_EACH_ONE}")
 _PEOPLE_AFTER = re.compile(_PEOPLE_WORDS)
 _EACH_CLAUSE_END = re.compile(r"[，,。；;！!？?]|再|另外|还要|" + letter_led("and also|plus|then", then=r"\b"))
-
-
-def _names_people(noun: str) -> bool:
-    return noun in _PEOPLE_NOUNS or _FOR_PEOPLE.fullmatch(noun) is not None
 # How many are in the party, and the words that give each of them one: 我们办公室五个人，每人一杯…, "our team of
 # four wants bubble teas, one each", "we're six people, each wants a plate of…".
 _PARTY = re.compile(
@@ -992,6 +989,10 @@ def _counted_each(drafts: list[_ItemDraft], reading: _Reading) -> None:
         for draft in drafts:
             if draft.end <= quantity.start and draft.quantity is None:
                 draft.quantity, draft.unit = quantity.value, quantity.unit
+
+
+def _names_people(noun: str) -> bool:
+    return noun in _PEOPLE_NOUNS or _FOR_PEOPLE.fullmatch(noun) is not None
 
 
 def _one_for_each_person(drafts: list[_ItemDraft], text: str) -> None:
