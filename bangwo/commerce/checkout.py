@@ -33,10 +33,10 @@ from bangwo.commerce.ledger import (
 )
 from bangwo.commerce.orders import is_cancellable, load_order, order_view
 from bangwo.commerce.outbox import event_write, record_event
-from bangwo.commerce.proposals import load_proposal
+from bangwo.commerce.proposals import load_proposal, not_yours
 from bangwo.commerce.tickets import tickets_of_orders
 from bangwo.domain.delivery import DeliveryPlan
-from bangwo.domain.errors import Conflict, Gone, InvalidInput, NotFound
+from bangwo.domain.errors import Conflict, Gone, InvalidInput
 from bangwo.domain.ids import new_id
 from bangwo.domain.money import Fen
 from bangwo.domain.proposal import Order, Ticket
@@ -223,7 +223,7 @@ async def _confirm_in(
 ) -> tuple[Order, bool]:
     found = (await (await session.connection()).execute(_PROPOSAL_TO_PAY, {"proposal_id": proposal_id})).first()
     if found is None or found.user_id != user_id:
-        raise NotFound(f"no proposal {proposal_id!r} of yours", code="proposal_not_found")
+        raise not_yours(proposal_id)
     proposal = ProposalRow(**{column: getattr(found, column) for column in _PROPOSAL_COLUMNS})
     # An open proposal has no order yet; a key already used for another one is refused by the orders'
     # unique (person, key) when the payment's writes run, and the retry that follows looks the key up.

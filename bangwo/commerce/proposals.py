@@ -102,5 +102,10 @@ async def load_proposal(session: AsyncSession, proposal_id: str, user_id: str, *
         query = query.with_for_update()
     row = await session.scalar(query)
     if row is None or row.user_id != user_id:
-        raise NotFound(f"no proposal {proposal_id!r} of yours", code="proposal_not_found")
+        raise not_yours(proposal_id)
     return row
+
+
+def not_yours(proposal_id: str) -> NotFound:
+    """Another person's proposal is reported exactly like a missing one."""
+    return NotFound(f"no proposal {proposal_id!r} of yours", code="proposal_not_found")
