@@ -50,7 +50,7 @@ async def test_a_refused_write_undoes_the_whole_transaction(services: Services):
             await run_writes(session, [Write(MOVE, {"id": "test:a", "amount": 5})])  # an earlier batch
             await run_writes(session, [
                 opening("test:b"),
-                Write(MOVE, {"id": "test:a", "amount": -100}, refuse(Conflict("short", code="short"))),
+                Write(MOVE, {"id": "test:a", "amount": -100}, refuse(lambda: Conflict("short", code="short"))),
                 Write(MOVE, {"id": "test:b", "amount": 1}),
             ])
 

@@ -30,7 +30,8 @@ Hold = dict[str, Any]  # as a card lists it: {"kind", "provider", "hold_id", "un
 PlanDelivery = Callable[[str, dict[str, Any], datetime], DeliveryPlan]
 
 
-_HOLD_LAPSED = Gone("what this card held is no longer held; ask again for a fresh card", code="hold_expired")
+def _hold_lapsed() -> Gone:
+    return Gone("what this card held is no longer held; ask again for a fresh card", code="hold_expired")
 
 
 class HeldGoods:
@@ -48,8 +49,8 @@ class HeldGoods:
         for hold in holds:
             provider = self._provider(hold)
             if provider is None:
-                raise _HOLD_LAPSED
-            writes.append(replace(provider.sale(hold["hold_id"], order_id, now), refusal=refuse(_HOLD_LAPSED)))
+                raise _hold_lapsed()
+            writes.append(replace(provider.sale(hold["hold_id"], order_id, now), refusal=refuse(_hold_lapsed)))
         return writes
 
     async def refund(self, session: AsyncSession, holds: Iterable[Hold], order_id: str) -> None:

@@ -68,7 +68,7 @@ class _PaidMeanwhile(Exception):
     """Another confirmation of the proposal committed while this one waited for it: read it again."""
 
 
-_PAID_MEANWHILE = refuse(_PaidMeanwhile())
+_PAID_MEANWHILE = refuse(_PaidMeanwhile)
 
 @dataclass(frozen=True, slots=True)
 class Fulfilment:
@@ -275,7 +275,7 @@ async def _confirm_in(
     await run_writes(session, [
         # First the proposal: a concurrent confirmation of it waits here, then finds it paid and retries.
         Write(_CONFIRM_PROPOSAL, {"id": proposal.id, "now": now}, refusal=_PAID_MEANWHILE),
-        *([card_redemption(proposal.card_id, user_id, order.id, now, refuse(Conflict(
+        *([card_redemption(proposal.card_id, user_id, order.id, now, refuse(lambda: Conflict(
             "the free-order card on this proposal is no longer available; ask again for a fresh proposal",
             code="card_unavailable",
             card_id=proposal.card_id,
@@ -298,7 +298,7 @@ async def _confirm_in(
             _payment_legs(user_id, proposal.merchant_id, proposal.pay_fen, proposal.discount_fen, campaign_id),
             reason="order_payment", now=now, order_id=order.id,
         ),
-        *([budget_spending(campaign_id, proposal.discount_fen, refuse(_budget_exhausted(campaign_id)))]
+        *([budget_spending(campaign_id, proposal.discount_fen, refuse(lambda: _budget_exhausted(campaign_id)))]
           if campaign_id is not None and proposal.discount_fen > 0 else []),
     ])
     return order_view(order, now, done.tickets), True
