@@ -54,8 +54,9 @@ class SeatsTaken(Exception):
 
 
 class HoldingProvider(Protocol):
-    """A provider that holds inventory for a confirmation card (seats, stock, rooms). Its writes take
-    the caller's session, so selling commits or rolls back together with the payment."""
+    """A provider that holds inventory for a confirmation card (seats, stock, rooms). Its writes run in
+    the caller's transaction (a sale in the payment's own batch), so selling commits or rolls back together
+    with the payment."""
 
     name: str
 
