@@ -10,16 +10,13 @@ from sqlalchemy.exc import IntegrityError
 from bangwo.domain.errors import Conflict
 from bangwo.services import Services
 from bangwo.store.tables import Account
-from bangwo.store.writes import Write, multi_row_values, refuse, run_writes
+from bangwo.store.writes import Write, refuse, rows_inserted, run_writes
 
-OPEN = "INSERT INTO accounts (id, kind, balance_fen) {values}"
 MOVE = "UPDATE accounts SET balance_fen = balance_fen + :amount WHERE id = :id AND balance_fen + :amount >= 0"
 
 
 def opening(*ids: str) -> Write:
-    rows = [{"id": account_id, "kind": "test", "balance": 10} for account_id in ids]
-    values, params = multi_row_values(("id", "kind", "balance"), rows)
-    return Write(OPEN.format(values=values), params)
+    return rows_inserted("accounts", [{"id": account_id, "kind": "test", "balance_fen": 10} for account_id in ids])
 
 
 async def accounts(services: Services) -> dict[str, int]:

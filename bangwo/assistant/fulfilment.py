@@ -113,19 +113,15 @@ class MovieTickets:
 
     def fulfil(self, proposal: ProposalRow, order: OrderRow, now: datetime) -> Fulfilment:
         holds = proposal.details.get("holds") or []
-        writes = self.goods.sale(holds, order.id, now)
         printed = printed_seats(proposal)
-        tickets: list[Ticket] = []
-        for hold in holds:
-            issue, issued = ticket_issue(
-                order_id=order.id,
-                user_id=order.user_id,
-                showing_id=hold["showing_id"],
-                seats=[SeatSold(seat_id, printed[seat_id]) for seat_id in hold["seats"]],
-                now=now,
-            )
-            writes += issue
-            tickets += issued
+        issue, tickets = ticket_issue(
+            order_id=order.id,
+            user_id=order.user_id,
+            seats=[(hold["showing_id"], [SeatSold(seat_id, printed[seat_id]) for seat_id in hold["seats"]])
+                   for hold in holds],
+            now=now,
+        )
+        writes = self.goods.sale(holds, order.id, now) + issue
         first_start = min(datetime.fromisoformat(hold["start"]) for hold in holds)
         return Fulfilment(writes=tuple(writes), tickets=tuple(tickets),
                           refundable_until=first_start - timedelta(minutes=self.refund_minutes))
@@ -184,15 +180,9 @@ class TravelBooking:
         self, order: OrderRow, holds: list[Hold], lines: list[dict[str, Any]], now: datetime, *, leg: int | None = None
     ) -> tuple[list[Write], list[Ticket]]:
         """The writes that sell the holds and issue each passenger's e-ticket, and the tickets."""
-        writes = self.goods.sale(holds, order.id, now)
-        tickets: list[Ticket] = []
-        for flight_id, seats in _flight_seats(lines, leg):
-            issue, issued = ticket_issue(
-                order_id=order.id, user_id=order.user_id, showing_id=flight_id, seats=seats, now=now
-            )
-            writes += issue
-            tickets += issued
-        return writes, tickets
+        seats = _flight_seats(lines, leg)
+        issue, tickets = ticket_issue(order_id=order.id, user_id=order.user_id, seats=seats, now=now)
+        return self.goods.sale(holds, order.id, now) + issue, tickets
 
     def fulfil(self, proposal: ProposalRow, order: OrderRow, now: datetime) -> Fulfilment:
         holds = proposal.details.get("holds") or []

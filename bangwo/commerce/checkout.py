@@ -44,7 +44,7 @@ from bangwo.promo.campaigns import budget_spending, return_budget
 from bangwo.promo.cards import campaign_of_card, card_redemption, restore_card
 from bangwo.store.engine import Store
 from bangwo.store.tables import Card, OrderRow, ProposalRow
-from bangwo.store.writes import Write, refuse, run_writes
+from bangwo.store.writes import Write, refuse, rows_inserted, run_writes
 
 IDEMPOTENCY_KEY = re.compile(r"^[A-Za-z0-9._:\-]{1,128}$")
 # A race (two confirmations of one proposal at once on PostgreSQL) resolves on the next try.
@@ -59,9 +59,6 @@ _PROPOSAL_TO_PAY = (
     .where(ProposalRow.id == bindparam("proposal_id"))
 )
 _CONFIRM_PROPOSAL = "UPDATE proposals SET status = 'confirmed' WHERE id = :id AND status = 'open' AND expires_at > :now"
-_INSERT_ORDER = (
-    f"INSERT INTO orders ({', '.join(_ORDER_COLUMNS)}) VALUES ({', '.join(f':{c}' for c in _ORDER_COLUMNS)})"
-)
 
 
 class _PaidMeanwhile(Exception):
@@ -280,7 +277,7 @@ async def _confirm_in(
             code="card_unavailable",
             card_id=proposal.card_id,
         )))] if proposal.card_id else []),
-        Write(_INSERT_ORDER, {column: getattr(order, column) for column in _ORDER_COLUMNS}),
+        rows_inserted("orders", [{column: getattr(order, column) for column in _ORDER_COLUMNS}]),
         *done.writes,
         event_write("order.paid", order.id, {
             "order_id": order.id,

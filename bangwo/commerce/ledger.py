@@ -17,18 +17,13 @@ from bangwo.domain.errors import PaymentRefused
 from bangwo.domain.ids import new_id
 from bangwo.domain.money import Fen, format_fen
 from bangwo.store.tables import Account, LedgerEntry
-from bangwo.store.writes import Refusal, Write, multi_row_values, run_writes
+from bangwo.store.writes import Refusal, Write, rows_inserted, run_writes
 
 FUNDING_DEMO = "funding:demo"
 # A debited wallet moves only if the money is there; any other account moves in one statement, opened
 # at its first entry.
-_CREDIT_OR_OPEN = (
-    "INSERT INTO accounts (id, kind, balance_fen) {values} "
-    "ON CONFLICT (id) DO UPDATE SET balance_fen = accounts.balance_fen + excluded.balance_fen"
-)
+_CREDITED = "ON CONFLICT (id) DO UPDATE SET balance_fen = accounts.balance_fen + excluded.balance_fen"
 _DEBIT_WALLET = "UPDATE accounts SET balance_fen = balance_fen + :amount WHERE id = :id AND balance_fen + :amount >= 0"
-_ENTRY_COLUMNS = ("transfer_id", "account_id", "amount_fen", "reason", "order_id", "created_at")
-_WRITE_ENTRIES = f"INSERT INTO ledger_entries ({', '.join(_ENTRY_COLUMNS)}) {{values}}"
 
 
 def wallet_account(user_id: str) -> str:
@@ -81,23 +76,19 @@ def transfer_writes(
             credits = []
             writes.append(Write(_DEBIT_WALLET, {"id": leg.account_id, "amount": leg.amount_fen}, _short_of(leg)))
         else:
-            credits.append({"id": leg.account_id, "kind": kind, "amount": leg.amount_fen})
+            credits.append({"id": leg.account_id, "kind": kind, "balance_fen": leg.amount_fen})
     writes += _credits(credits)
     if moves:  # one statement for every leg, once the balances moved
-        values, params = multi_row_values(_ENTRY_COLUMNS, [
+        writes.append(rows_inserted("ledger_entries", [
             {"transfer_id": transfer_id, "account_id": leg.account_id, "amount_fen": leg.amount_fen,
              "reason": reason, "order_id": order_id, "created_at": now}
             for leg in moves
-        ])
-        writes.append(Write(_WRITE_ENTRIES.format(values=values), params))
+        ]))
     return writes
 
 
 def _credits(accounts: list[dict[str, object]]) -> list[Write]:
-    if not accounts:
-        return []
-    values, params = multi_row_values(("id", "kind", "amount"), accounts)
-    return [Write(_CREDIT_OR_OPEN.format(values=values), params)]
+    return [rows_inserted("accounts", accounts, on_conflict=_CREDITED)] if accounts else []
 
 
 def _short_of(debit: Leg) -> Refusal:

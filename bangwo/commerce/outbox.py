@@ -37,7 +37,7 @@ from bangwo.domain.events import Event
 from bangwo.store.engine import Store
 from bangwo.store.inbox import take_first_time
 from bangwo.store.tables import OutboxEvent
-from bangwo.store.writes import Write, run_writes
+from bangwo.store.writes import Write, rows_inserted, run_writes
 
 log = logging.getLogger("bangwo.commerce.outbox")
 
@@ -98,15 +98,12 @@ class OutboxBacklog:
     oldest_undelivered_at: datetime | None
 
 
-_RECORD_EVENT = (
-    "INSERT INTO outbox_events (kind, aggregate_id, payload, created_at) VALUES (:kind, :aggregate_id, :payload, :now)"
-)
-
-
 def event_write(kind: str, aggregate_id: str, payload: dict[str, Any], now: datetime) -> Write:
     """The write that records an event, to run in the transaction of the change it reports; the relay
     delivers it after the commit."""
-    return Write(_RECORD_EVENT, {"kind": kind, "aggregate_id": aggregate_id, "payload": payload, "now": now})
+    return rows_inserted(
+        "outbox_events", [{"kind": kind, "aggregate_id": aggregate_id, "payload": payload, "created_at": now}]
+    )
 
 
 async def record_event(session: AsyncSession, kind: str, aggregate_id: str, payload: dict[str, Any], now: datetime

@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bangwo.domain.errors import Conflict, NotFound
 from bangwo.domain.proposal import Ticket
 from bangwo.store.tables import TicketRow
-from bangwo.store.writes import Write, multi_row_values
+from bangwo.store.writes import Write, rows_inserted
 
 # Crockford's base32 without the look-alikes (I, L, O, U): a code read aloud or typed survives.
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -55,27 +55,25 @@ class SeatSold:
     details: dict[str, Any]  # as printed on the ticket
 
 
-_TICKET_COLUMNS = ("code", "order_id", "user_id", "showing_id", "seat_id", "details", "status", "issued_at")
-_ISSUE = f"INSERT INTO tickets ({', '.join(_TICKET_COLUMNS)}) {{values}}"
-
-
 def ticket_issue(
-    *, order_id: str, user_id: str, showing_id: str, seats: Iterable[SeatSold], now: datetime
+    *, order_id: str, user_id: str, seats: Iterable[tuple[str, Iterable[SeatSold]]], now: datetime
 ) -> tuple[list[Write], list[Ticket]]:
-    """The write that issues one e-ticket a seat, to run with the payment, and the tickets it issues."""
+    """The write that issues one e-ticket a seat of each showing (or flight) named, to run with the payment,
+    and the tickets it issues."""
     tickets = [
         Ticket(code=new_ticket_code(), order_id=order_id, showing_id=showing_id, seat_id=seat.seat_id,
                status="valid", details=seat.details, used_at=None)
-        for seat in seats
+        for showing_id, sold in seats
+        for seat in sold
     ]
     if not tickets:
         return [], []
-    values, params = multi_row_values(_TICKET_COLUMNS, [
-        {"code": t.code, "order_id": order_id, "user_id": user_id, "showing_id": showing_id, "seat_id": t.seat_id,
-         "details": t.details, "status": "valid", "issued_at": now}
+    issue = rows_inserted("tickets", [
+        {"code": t.code, "order_id": order_id, "user_id": user_id, "showing_id": t.showing_id,
+         "seat_id": t.seat_id, "details": t.details, "status": "valid", "issued_at": now}
         for t in tickets
     ])
-    return [Write(_ISSUE.format(values=values), params)], tickets
+    return [issue], tickets
 
 
 async def tickets_of_orders(session: AsyncSession, order_ids: Iterable[str]) -> dict[str, list[Ticket]]:

@@ -54,13 +54,17 @@ def refuse(error: Callable[[], Exception]) -> Refusal:
     return refused
 
 
-def multi_row_values(columns: Sequence[str], rows: Sequence[Mapping[str, Any]]) -> tuple[str, dict[str, Any]]:
-    """`VALUES (:c_0, ...), (:c_1, ...)` for several rows, and its parameters."""
-    groups, params = [], {}
-    for n, row in enumerate(rows):
-        groups.append("(" + ", ".join(f":{column}_{n}" for column in columns) + ")")
-        params.update({f"{column}_{n}": row[column] for column in columns})
-    return "VALUES " + ", ".join(groups), params
+def rows_inserted(table: str, rows: Sequence[Mapping[str, Any]], *, on_conflict: str = "") -> Write:
+    """One INSERT of every row (each keyed by the same column names), and what a conflict does, if anything."""
+    columns = tuple(rows[0])
+    params = {f"{column}_{n}": row[column] for n, row in enumerate(rows) for column in columns}
+    return Write(_insert_sql(table, columns, len(rows), on_conflict), params)
+
+
+@lru_cache(maxsize=256)
+def _insert_sql(table: str, columns: tuple[str, ...], count: int, on_conflict: str) -> str:
+    values = ", ".join("(" + ", ".join(f":{column}_{n}" for column in columns) + ")" for n in range(count))
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES {values} {on_conflict}".rstrip()
 
 
 async def run_writes(session: AsyncSession, writes: Sequence[Write]) -> list[int]:
