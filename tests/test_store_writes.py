@@ -54,16 +54,34 @@ async def test_a_refused_write_undoes_the_whole_transaction(services: Services):
     assert await accounts(services) == {"test:a": 10}
 
 
-async def test_a_refusal_may_read_what_the_transaction_sees_before_it_is_undone(services: Services):
-    async def say_balance(session) -> Exception:
-        balance = await session.scalar(select(Account.balance_fen).where(Account.id == "test:a"))
-        return Conflict(f"balance {balance}", code="short")
+async def test_a_refusal_reports_what_its_explanation_reads_before_the_batch_is_undone(services: Services):
+    short = Write(MOVE, {"id": "test:a", "amount": -11}, lambda balance: Conflict(f"balance {balance}", code="short"),
+                  explanation="SELECT balance_fen FROM accounts WHERE id = :id")
+    async with services.store.transaction() as session:
+        await run_writes(session, [opening("test:a")])
 
     with pytest.raises(Conflict, match="balance 10"):
         async with services.store.transaction() as session:
-            await run_writes(session, [opening("test:a"), Write(MOVE, {"id": "test:a", "amount": -11}, say_balance)])
+            await run_writes(session, [Write(MOVE, {"id": "test:b", "amount": 1}), short])
 
-    assert await accounts(services) == {}
+    assert await accounts(services) == {"test:a": 10}
+
+
+async def test_a_batch_on_its_own_is_all_or_nothing(services: Services):
+    # Store.batch: on PostgreSQL no transaction around the batch, so the statement itself must fail.
+    async with services.store.batch() as connection:
+        assert await run_writes(connection, [opening("test:a", "test:b")]) == [2]
+
+    with pytest.raises(Conflict, match="short"):
+        async with services.store.batch() as connection:
+            await run_writes(connection, [
+                Write(MOVE, {"id": "test:a", "amount": -3}),
+                opening("test:c"),
+                Write(MOVE, {"id": "test:b", "amount": -100}, refuse(lambda: Conflict("short", code="short"))),
+                Write(MOVE, {"id": "test:a", "amount": 1}),
+            ])
+
+    assert await accounts(services) == {"test:a": 10, "test:b": 10}
 
 
 async def test_a_key_written_twice_is_an_integrity_error_so_checkout_can_retry(services: Services):

@@ -3,8 +3,9 @@
 The card is redeemed, the wallet debited with balanced ledger lines, the order written, the
 domain's fulfilment done (holds sold, tickets issued, delivery planned) and an outbox event
 recorded together, or none of it. After one read (the proposal) every write goes to the database
-in one call (store/writes.py). The idempotency key is stored with the order (unique per
-person), so a retry returns the order it already made.
+in one call (store/writes.py), which on PostgreSQL is the payment's whole transaction (Store.batch).
+The idempotency key is stored with the order (unique per person), so a retry returns the order it
+already made.
 
 A budget guard (the Redis hot counter, when configured) stands in front of the campaign budget's
 record: the card's amount is reserved there before the payment's transaction, and given back if
@@ -21,7 +22,7 @@ from typing import Protocol
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from bangwo.commerce.ledger import (
     Leg,
@@ -148,8 +149,21 @@ def _payment_legs(
     ]
 
 
-async def _order_under_key(session: AsyncSession, user_id: str, key: str) -> OrderRow | None:
-    return await session.scalar(select(OrderRow).where(OrderRow.user_id == user_id, OrderRow.idempotency_key == key))
+async def _replay(session: AsyncSession, user_id: str, proposal_id: str, key: str, now: datetime) -> Order | None:
+    """The order the key already paid for this proposal, if any; a key used for another proposal is refused."""
+    existing = await session.scalar(
+        select(OrderRow).where(OrderRow.user_id == user_id, OrderRow.idempotency_key == key)
+    )
+    if existing is None:
+        return None
+    if existing.proposal_id != proposal_id:
+        raise Conflict(
+            "this Idempotency-Key was already used for another proposal; make a new key for a new payment",
+            code="idempotency_key_reused",
+            order_id=existing.id,
+        )
+    tickets = await tickets_of_orders(session, [existing.id])
+    return order_view(existing, now, tickets[existing.id])
 
 
 async def confirm_proposal(
@@ -172,9 +186,9 @@ async def confirm_proposal(
         for attempt in range(MAX_ATTEMPTS):
             spent = False
             try:
-                async with store.transaction() as session:
+                async with store.batch() as connection:
                     order, created = await _confirm_in(
-                        session, user_id, proposal_id, key, now, fulfillers, retrying=attempt > 0
+                        connection, user_id, proposal_id, key, now, fulfillers, retrying=attempt > 0
                     )
                     # From here only the commit can fail, and then whether it landed is unknown:
                     # keeping the reservation can only hold budget back, giving it back could overspend it.
@@ -215,25 +229,20 @@ async def _reserve_budget(store: Store, budget: BudgetGuard, user_id: str, propo
 
 
 async def _confirm_in(
-    session: AsyncSession, user_id: str, proposal_id: str, key: str, now: datetime, fulfillers: Fulfillers,
+    connection: AsyncConnection, user_id: str, proposal_id: str, key: str, now: datetime, fulfillers: Fulfillers,
     *, retrying: bool,
 ) -> tuple[Order, bool]:
-    found = (await (await session.connection()).execute(_PROPOSAL_TO_PAY, {"proposal_id": proposal_id})).first()
+    found = (await connection.execute(_PROPOSAL_TO_PAY, {"proposal_id": proposal_id})).first()
     if found is None or found.user_id != user_id:
         raise not_yours(proposal_id)
     proposal = ProposalRow(**{column: getattr(found, column) for column in _PROPOSAL_COLUMNS})
     # An open proposal has no order yet; a key already used for another one is refused by the orders'
     # unique (person, key) when the payment's writes run, and the retry that follows looks the key up.
-    existing = await _order_under_key(session, user_id, key) if retrying or proposal.status != "open" else None
-    if existing is not None:
-        if existing.proposal_id != proposal_id:
-            raise Conflict(
-                "this Idempotency-Key was already used for another proposal; make a new key for a new payment",
-                code="idempotency_key_reused",
-                order_id=existing.id,
-            )
-        tickets = await tickets_of_orders(session, [existing.id])
-        return order_view(existing, now, tickets[existing.id]), False
+    if retrying or proposal.status != "open":
+        async with AsyncSession(connection) as session:
+            replayed = await _replay(session, user_id, proposal_id, key, now)
+        if replayed is not None:
+            return replayed, False
     if proposal.status == "confirmed":
         raise Conflict("this proposal has already been paid for under another key", code="proposal_already_confirmed")
     if proposal.status == "replaced":
@@ -269,7 +278,7 @@ async def _confirm_in(
     )
     order.refundable_until = done.refundable_until
     campaign_id = found.campaign if proposal.card_id else None
-    await run_writes(session, [
+    await run_writes(connection, [
         # First the proposal: a concurrent confirmation of it waits here, then finds it paid and retries.
         Write(_CONFIRM_PROPOSAL, {"id": proposal.id, "now": now}, refusal=_PAID_MEANWHILE),
         *([card_redemption(proposal.card_id, user_id, order.id, now, refuse(lambda: Conflict(

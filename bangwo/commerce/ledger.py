@@ -24,6 +24,7 @@ FUNDING_DEMO = "funding:demo"
 # at its first entry.
 _CREDITED = "ON CONFLICT (id) DO UPDATE SET balance_fen = accounts.balance_fen + excluded.balance_fen"
 _DEBIT_WALLET = "UPDATE accounts SET balance_fen = balance_fen + :amount WHERE id = :id AND balance_fen + :amount >= 0"
+_BALANCE = "SELECT balance_fen FROM accounts WHERE id = :id"  # what a refused debit reports
 
 
 def wallet_account(user_id: str) -> str:
@@ -74,7 +75,8 @@ def transfer_writes(
         if kind == "wallet" and leg.amount_fen < 0:
             writes += _credits(credits)
             credits = []
-            writes.append(Write(_DEBIT_WALLET, {"id": leg.account_id, "amount": leg.amount_fen}, _short_of(leg)))
+            writes.append(Write(_DEBIT_WALLET, {"id": leg.account_id, "amount": leg.amount_fen}, _short_of(leg),
+                                explanation=_BALANCE))
         else:
             credits.append({"id": leg.account_id, "kind": kind, "balance_fen": leg.amount_fen})
     writes += _credits(credits)
@@ -92,8 +94,8 @@ def _credits(accounts: list[dict[str, object]]) -> list[Write]:
 
 
 def _short_of(debit: Leg) -> Refusal:
-    async def not_enough(session: AsyncSession) -> Exception:
-        balance = await balance_fen(session, debit.account_id)
+    def not_enough(balance_read: str | None) -> Exception:
+        balance = int(balance_read or 0)
         return PaymentRefused(
             f"not enough balance: {format_fen(-debit.amount_fen)} needed, {format_fen(balance)} in the wallet",
             code="insufficient_balance",
