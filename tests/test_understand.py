@@ -1413,3 +1413,45 @@ def test_english_parties_and_titles(parser: Parser, text: str, expected: dict[st
 )
 def test_english_said_the_way_it_is_typed(parser: Parser, text: str, expected: dict[str, Any]) -> None:
     assert _slots(_frames(parser, text)[0], expected) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A speech recogniser's transcript: no commas, hesitations, numbers spelt out.
+        ("帮我点 嗯 两杯珍珠奶茶 呃 不对 三杯 少冰", {"items": ["珍珠奶茶"], "quantity": 3, "ice": "less"}),
+        ("买两张 呃 三张星河旅人 今天晚上的", {"title": "星河旅人", "count": 3, "date": "2026-02-10"}),
+        ("晚上七点 呃 七点半 送两份麻辣烫", {"time": "19:30", "time_window": "evening"}),
+        ("订 明天 呃 后天 杭州飞成都的机票", {"date": "2026-02-12", "origin": "杭州"}),
+        ("帮我点个鸡块 两份", {"items": ["鸡块"], "quantity": 2}),
+        ("um order two uh no three lemon teas", {"items": ["lemon tea"], "quantity": 3}),
+        ("book three no four tickets for Star Wanderer", {"count": 4}),
+        ("hotel near the Bund under six hundred a night", {"budget_max": 600}),
+        ("two tickets for Star Wanderer at seven thirty tonight", {"time": "19:30", "date": "2026-02-10"}),
+        ("two tickets for Star Wanderer tonight uh around nine", {"time": "21:00", "date": "2026-02-10"}),
+        ("fly from Beijing to Sanya on the twentieth", {"date": "2026-02-20"}),
+        ("a flight from Beijing to Sanya leaving Friday", {"date": "2026-02-13"}),
+        ("hotel in Sanya from Friday, leaving Sunday", {"date": "2026-02-13", "nights": 2}),
+        ("get me two burgers from Five Guys", {"merchant": "Five Guys"}),
+    ],
+)
+def test_voice_transcripts(parser: Parser, text: str, expected: dict[str, Any]) -> None:
+    [frame] = _frames(parser, text)
+    item = frame.get("items", [{}])[0]
+    got = {k: item.get(k) if k == "quantity" else (item.get("options") or {}).get(k) if k == "ice" else None
+           for k in expected}
+    got |= {k: v for k, v in _slots(frame, expected).items() if k not in ("quantity", "ice")}
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "round trip Beijing to Sanya leaving Friday coming back Sunday",
+        "flights from Beijing to Sanya leaving on the 13th and returning on the 15th",
+    ],
+)
+def test_an_english_round_trip_is_two_flights(parser: Parser, text: str) -> None:
+    there, back = _frames(parser, text)
+    assert (there["origin"], there["destination"], there["date"]) == ("Beijing", "Sanya", "2026-02-13")
+    assert (back["origin"], back["destination"], back["date"]) == ("Sanya", "Beijing", "2026-02-15")

@@ -41,6 +41,8 @@ _SPLITTERS = re.compile(
     "|".join(re.escape(ch) for ch in sorted(_PUNCTUATION))
     + r"|和|跟|与|以及|还有|还要|再|重新|改订|另外|然后|顺便|同时|并且|外加|加上|"
     + letter_led("and|plus|also|then|as well as|along with", then=r"\b")
+    # The way back, said straight after the way there: "leaving Thursday coming back Sunday".
+    + "|" + letter_led("coming back|returning", then=r"\b")
     + "|&|\\+"
 )
 
@@ -230,8 +232,10 @@ _ROUTE = re.compile("\ue005+\\s*(?:back\\s+)?(?:-|–|→|to\\s|到|飞|回|去)
 # from a place of its own: 大年初六从成都飞回北京 is the one flight).
 _RETURN_LEG = re.compile(
     r"[^，,。;；\ue005]{0,12}?(?:回来|返回|飞回|回(?=\ue005))"
-    + "|" + letter_led("coming back|come back|flying back|fly back|returning", then=r"\b")
+    + "|" + letter_led("coming back|come back|flying back|fly back|returning|back on", then=r"\b")
 )
+# A return leg may follow "and" or "then" instead of a pause: "leaving on the 23rd and returning on the 27th".
+_LINKED = re.compile(r"(?:and|then|然后)\s*")
 _FLIGHT_SAID = re.compile(r"机票|航班|飞|" + letter_led("flights?|fly|flying|round trip|round-trip", then=r"\b"))
 
 
@@ -244,7 +248,10 @@ def _another_trip(before: str, segment: str) -> bool:
     if not route_before and _FLIGHT_SAID.search(before) is None:
         return False  # 我现在在三亚，帮我订明天回杭州的机票: no flight there before it
     said = segment.lstrip("".join(_PUNCTUATION) + " ")
-    return "\ue005" in before and said != segment and _RETURN_LEG.match(said) is not None
+    linked = _LINKED.match(said)
+    said = said[linked.end() :] if linked else said
+    paused = said != segment or _RETURN_LEG.match(segment) is not None  # a pause, a link, or cut at the way back
+    return "\ue005" in before and paused and _RETURN_LEG.match(said) is not None
 
 
 def _cancels_or_asks_then_orders(before: str, segment: str) -> bool:

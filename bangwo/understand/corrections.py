@@ -32,7 +32,7 @@ _MARKER = re.compile(
     r"\s*(?:make (?:that|it)\s+)?"
     rf"|{_PAUSE}\s*make (?:that|it)\s+"
 )
-_FRAGMENT_END = re.compile(r"[,，。!！?？;；]|\.(?!\d)|$")
+_FRAGMENT_END = re.compile(r"[,，。!！?？;；]|\.(?!\d)|(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])|$")
 # Measure words, and what a booking counts: nights, days, rooms, tickets, people.
 _ZH_MEASURE = "|".join(sorted({*ZH_MEASURES, "晚", "夜", "天", "间", "张", "位", "个人", "人"}, key=len, reverse=True))
 # What a booking counts, in English too: "no wait, 5 nights".
@@ -58,6 +58,8 @@ _ANY_MOMENT = datetime(2026, 1, 1, 12, tzinfo=timezone(timedelta(hours=8)))
 _TIME_RUN = re.compile(f"{TIME_MARK}+(?:\\s+{TIME_MARK}+)*")
 # What may stand around a time said as a correction: 下周六吧, 是后天的, 周四入住, 8点那场, "the 9:10pm one".
 _AROUND_A_TIME = re.compile(r"(?:[\s的吧啦呀]|那场|那班|那趟|入住|出发|the|one|flight|showing)*")
+# A clock time within a time said: 八点, 8:30, 8pm (in 周五晚上八点, 明天下午3:30).
+_CLOCK = re.compile(r"(?:\d{1,2}|[零〇一二两三四五六七八九十]{1,3})\s*(?:点|:|时)|\d{1,2}\s*(?:am|pm)\b")
 _FIRST_WORD = re.compile(r"[a-z][a-z'-]*|[\u4e00-\u9fff]{2}")
 
 
@@ -68,12 +70,27 @@ def _times_said(text: str) -> MaskedText:
 
 
 def _time_replaced(before: str, said: str, said_cased: str) -> tuple[int, int, str] | None:
-    """下周五，不对，下周六 / "tomorrow evening, actually make it Thursday evening": the last time said is replaced."""
+    """下周五，不对，下周六 / "tomorrow evening, actually make it Thursday evening": the last time said is replaced;
+    only its clock when only a clock is said again (周五晚上八点，不对，九点那场: still Friday evening)."""
     read = _times_said(said).current
     if TIME_MARK not in read or _AROUND_A_TIME.fullmatch(read.replace(TIME_MARK, "")) is None:
         return None  # the correction is not a time, or more than one
     runs = list(_TIME_RUN.finditer(_times_said(before).current))
-    return (runs[-1].start(), runs[-1].end(), said_cased) if runs else None
+    if not runs:
+        return None
+    said_run = _TIME_RUN.search(read)
+    assert said_run is not None
+    start = _start_of_what_a_time_replaces(before, runs[-1], said[said_run.start() : said_run.end()])
+    return start, runs[-1].end(), said_cased
+
+
+def _start_of_what_a_time_replaces(before: str, run: re.Match[str], time_said: str) -> int:
+    """Where the time said before (`run`, in `before`) starts, or its clock, when only a clock is said again."""
+    clock_said = _CLOCK.search(time_said)
+    clock_before = _CLOCK.search(before, run.start(), run.end())
+    if clock_said is not None and clock_said.start() == 0 and clock_before is not None:
+        return clock_before.start()
+    return run.start()
 
 
 def _count_of_a_thing(before: str, said: str) -> tuple[int, int, str] | None:
@@ -101,8 +118,53 @@ def _phrase_said_again(before: str, said: str, said_cased: str) -> tuple[int, in
     return (at, len(before), said_cased) if at >= 0 else None
 
 
+# Hesitations: 嗯, 呃, 那个 between pauses, "um", "uh" anywhere. They carry nothing, except a repair: the
+# same kind of thing said on both sides of one (两张 呃 三张, 三点 呃 三点半, 明天 呃 后天) is said again.
+_HESITATION = re.compile(
+    r"(?:^|(?<=[,，。]))\s*(?:[嗯呃额唔]+|那个|就是)(?:\s*[,，]|\s|$)\s*|\b(?:u+h+|u+m+|er+m*|hmm+)\b,?\s*"
+)
+# "two no three tickets", "book two uh no three": a number said, then another after "no".
+_NUMBER_NO_NUMBER = re.compile(rf"(?<![a-z0-9])(?P<said>{EN_NUMBER}),? no,? (?={EN_NUMBER}(?![a-z0-9]))")
+_COUNT_AT_START = re.compile(rf"(?P<num>(?>{ZH_NUMBER}))\s*(?P<measure>{_ZH_MEASURE})")
+
+
+def _without_hesitations(lowered: str, cased: str) -> tuple[str, str]:
+    for _ in range(MAX_REPAIRS * 2):
+        hesitation = _HESITATION.search(lowered)
+        if hesitation is None:
+            break
+        start = _said_again_after(lowered[: hesitation.start()], lowered[hesitation.end() :])
+        start = hesitation.start() if start is None else start
+        lowered = lowered[:start] + lowered[hesitation.end() :]
+        cased = cased[:start] + cased[hesitation.end() :]
+    if " no" in lowered:
+        for repair in reversed(list(_NUMBER_NO_NUMBER.finditer(lowered))):
+            lowered = lowered[: repair.start()] + lowered[repair.end() :]
+            cased = cased[: repair.start()] + cased[repair.end() :]
+    return lowered, cased
+
+
+def _said_again_after(before: str, after: str) -> int | None:
+    """Where the count or time that ends `before` starts, if `after` starts with one of the same kind (it is
+    said again); else None."""
+    end = len(before.rstrip(" ,，"))
+    again = _COUNT_AT_START.match(after)
+    if again is not None:
+        counts = [m for m in _COUNT_BEFORE.finditer(before, 0, end) if m.group("num") and m.end() == end]
+        if counts and before[counts[-1].end("num") : end].strip() == again["measure"]:
+            return counts[-1].start()
+    runs = list(_TIME_RUN.finditer(_times_said(before[:end]).current))
+    if runs and runs[-1].end() == end:
+        said = _TIME_RUN.match(_times_said(after).current)
+        time_before, time_said = before[runs[-1].start() : end], after[: said.end()] if said else ""
+        if said is not None and (_CLOCK.search(time_before) is None) == (_CLOCK.search(time_said) is None):
+            return _start_of_what_a_time_replaces(before, runs[-1], time_said)
+    return None
+
+
 def repaired(lowered: str, cased: str, lexicon: Lexicon) -> tuple[str, str]:
     """Both copies of the command (the one the rules read, the one as written) with its corrections applied."""
+    lowered, cased = _without_hesitations(lowered, cased)
     if not any(pause in lowered for pause in ",，。.…"):
         return lowered, cased  # every marker follows a pause
     for _ in range(MAX_REPAIRS):

@@ -60,6 +60,7 @@ from bangwo.understand.rules import (
     is_talk,
     looks_up_only,
 )
+from bangwo.understand.speech import as_typed
 from bangwo.understand.text import (
     BUDGET_MARK,
     ITEM_MARK,
@@ -169,6 +170,7 @@ class _Quantity:
     value: int | None
     unit: str | None
     trailing: bool = False  # said after what it counts: "lemon tea x2"
+    article: bool = False  # a measure word alone after a verb (点个, 来杯): "a", which a count said later outweighs
 
 
 @dataclass
@@ -182,6 +184,7 @@ class _ItemDraft:
     unit: str | None = None
     options: dict[str, str] = field(default_factory=dict)
     owner: str | None = None  # the shop said with it (喜茶的多肉葡萄)
+    counted_by_article: bool = False  # its quantity is the 个 of 点个 (a count said after it outweighs that)
 
     def supports(self, group: str) -> bool:
         # A dish the catalogue lacks may have any option; the skill checks it against the offer.
@@ -251,7 +254,7 @@ class Parser:
         if not cleaned:
             return _chat(lang)
         try:
-            cleaned, cased = repaired(cleaned, cased, self.lexicon)
+            cleaned, cased = repaired(*as_typed(cleaned, cased), self.lexicon)
             frames = self._frames(cleaned, now)
         except Exception:  # a rule bug must cost one command its frame, never the caller its request
             log.exception("parser failed on %r", cleaned[:80])
@@ -449,6 +452,7 @@ class Parser:
             if quantity is not None:
                 used_quantities.add(quantity)
                 draft.quantity, draft.unit = quantity.value, quantity.unit
+                draft.counted_by_article = quantity.article
             drafts.append(draft)
             previous_end = name.end
 
@@ -481,8 +485,11 @@ class Parser:
             )  # 两杯, x2, "get two": a count with nothing after it
             if quantity in used or not said_alone or not _ends_a_phrase(text, quantity.end):
                 continue
-            # "a latte x2": a count said after the dish outweighs its article
-            before = [d for d in drafts if d.end <= quantity.start and (d.quantity is None or quantity.trailing)]
+            # "a latte x2", 点个鸡块，两份: a count said after the dish outweighs its article
+            before = [
+                d for d in drafts
+                if d.end <= quantity.start and (d.quantity is None or quantity.trailing or d.counted_by_article)
+            ]
             if before:
                 dish = max(before, key=lambda d: d.end)
             elif (dish := self._dish_right_before(rules, reading, quantity, domain_named)) is not None:
@@ -581,6 +588,7 @@ class Parser:
             if quantity is not None:
                 used.add(quantity)
                 draft.quantity, draft.unit = quantity.value, quantity.unit
+                draft.counted_by_article = quantity.article
             drafts.append(draft)
             taken_until = end
         if drafts or domain_named:
@@ -643,7 +651,7 @@ def _find_quantities(text: str) -> list[_Quantity]:
                 or _WORD_STARTING_WITH_A_MEASURE.match(text, m.start())
             ):
                 continue  # 吃包子, 买瓶子, 要提醒, 给客户, 给张总: the measure word's character starts another word
-            quantities.append(_Quantity(m.start(), m.end(), 1, m.group("bare")))
+            quantities.append(_Quantity(m.start(), m.end(), 1, m.group("bare"), article=True))
             continue
         said = m.group("num") or m.group("alone") or m.group("pair")
         value = parse_number(said)

@@ -304,6 +304,9 @@ _CHECK_OUT_BEFORE = re.compile(
     r"(?:" + letter_led("check(?:ing)?[- ]?out|leav(?:e|ing)") + r"|退房|离店)\s*(?:on\s+)?$"
 )
 _CHECK_OUT_AFTER = re.compile(r"\s*(?:退房|离店|走)")
+# "leaving Thursday" leaves a stay only where one is said; on its own it is when a flight goes.
+_LEAVING_BEFORE = re.compile(r"leav(?:e|ing)\s*(?:on\s+)?$")
+_STAY_SAID = re.compile(r"hotel|room|stay|night|check|住|酒店|房|晚")
 
 # ---- parts of the day and clock times -----------------------------------------------------
 # 两个晚上 counts nights; 周一晚上 is masked as a weekday before windows are read.
@@ -924,7 +927,8 @@ def _span(masked: MaskedText, found: _Found) -> tuple[_DateMention | None, _Date
     checking_out = _CHECK_OUT_AFTER.match(text, last.end)
     if checking_out is not None and checking_out.group(0).strip() == "走" and "住" not in text:
         checking_out = None  # 大后天走 for a flight is the day it goes; 周三走 leaves a stay only where one is said
-    if _CHECK_OUT_BEFORE.search(text, 0, last.start) or checking_out is not None:
+    leaving_a_stay = _LEAVING_BEFORE.search(text, 0, last.start) is None or _STAY_SAID.search(text) is not None
+    if (_CHECK_OUT_BEFORE.search(text, 0, last.start) and leaving_a_stay) or checking_out is not None:
         if len(dates) == 1:
             return None, last
         end_day: date | None = last.day

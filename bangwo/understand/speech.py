@@ -1,0 +1,100 @@
+"""What a speech recogniser writes, read as the same command typed.
+
+Transcripts have no commas: a pause between Chinese words comes out as a space (帮我订个酒店 西湖边上 明天住),
+and numbers come out spelt ("under eight hundred yuan", "at seven thirty tonight"). Both copies of the
+command (the one the rules read and the one as written) change the same way, so their indices still agree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+_HAN = r"\u4e00-\u9fff"
+# A space around a hesitation or a correction between Chinese words is a pause (三杯 呃 不对 四杯). Others
+# stay spaces: 帮我买一张 山河故梦 reads on as one request.
+_BREAKS = "嗯|呃|额|唔|那个|就是|不对|不不|算了|错了|不"
+_PAUSE_AS_SPACE = re.compile(rf"(?<=[{_HAN}]) (?=(?:{_BREAKS})(?: [{_HAN}0-9]|$))")
+_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+_HOURS = {**_UNITS, "ten": 10, "eleven": 11, "twelve": 12}
+_MINUTES = {"o'clock": 0, "oh five": 5, "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+            "forty five": 45, "forty-five": 45, "fifty": 50}
+# "eight hundred", "two hundred and fifty", "a thousand": amounts said in words.
+_HUNDREDS = re.compile(
+    rf"\b(?P<hundreds>{'|'.join(_UNITS)}|a) hundred(?: and)?(?: (?P<tens>{'|'.join(_TENS)}))?\b"
+    r"|\b(?P<thousands>a|one|two|three|five) thousand\b"
+)
+_HOUR_WORDS = "|".join(sorted(_HOURS, key=len, reverse=True))
+# "seven thirty", "four fifteen": an hour and its minutes, said as two numbers.
+_CLOCK = re.compile(
+    rf"\b(?P<hour>{_HOUR_WORDS}) "
+    rf"(?P<minutes>{'|'.join(sorted(_MINUTES, key=len, reverse=True))})\b(?! (?:tickets?|people|nights?|rooms?))"
+)
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+    "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+    "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+}
+_MONTHS = (
+    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    "|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_ORDINAL = "|".join(sorted(_ORDINALS, key=len, reverse=True))
+# "on the twentieth", "March third", "the twenty-first": a day of the month, said in words.
+_DAY_OF_MONTH = re.compile(
+    rf"\b(?P<lead>the|{_MONTHS}) (?:(?P<twenty>twenty|thirty)[- ])?(?P<day>{_ORDINAL})\b"
+    r"(?! (?:row|class|floor|time|one|ones|flight|showing|show)\b)"
+)
+# "around nine", "by ten": an hour said in words after the word that says it is a time, and before what
+# may follow a time ("from Five Guys" is a shop).
+_HOUR_AFTER = re.compile(
+    rf"\b(?P<lead>around|about|at|by|till|until|before|after|from) (?P<hour>{_HOUR_WORDS})"
+    r"(?=\s*(?:$|[,.!?;]|(?:am|pm|o'?clock|ish|sharp|tonight|today|tomorrow|this|in|on|and|or|for|to|till|until"
+    r"|please|pls|then|so|the)\b))"
+)
+
+
+def _day_of_month(said: re.Match[str]) -> str:
+    day = _ORDINALS[said["day"]] + (20 if said["twenty"] == "twenty" else 30 if said["twenty"] else 0)
+    suffix = {1: "st", 2: "nd", 3: "rd"}.get(day % 10 if day // 10 != 1 else 0, "th")
+    return f"{said['lead']} {day}{suffix}"
+
+
+def _hour(said: re.Match[str]) -> str:
+    return f"{said['lead']} {_HOURS[said['hour']]}"
+
+
+def _amount(said: re.Match[str]) -> str:
+    if said["thousands"]:
+        return str(1000 * _UNITS.get(said["thousands"], 1))
+    return str(100 * _UNITS.get(said["hundreds"], 1) + _TENS.get(said["tens"] or "", 0))
+
+
+def _clock(said: re.Match[str]) -> str:
+    return f"{_HOURS[said['hour']]}:{_MINUTES[said['minutes']]:02d}"
+
+
+def as_typed(lowered: str, cased: str) -> tuple[str, str]:
+    """The command with pauses as commas and spelt amounts and clock times as digits, in both copies."""
+    if " " not in lowered:
+        return lowered, cased
+    lowered, cased = _PAUSE_AS_SPACE.sub("，", lowered), _PAUSE_AS_SPACE.sub("，", cased)
+    for pattern, written in ((_HUNDREDS, _amount), (_CLOCK, _clock), (_DAY_OF_MONTH, _day_of_month),
+                             (_HOUR_AFTER, _hour)):
+        lowered, cased = _substituted(pattern, written, lowered, cased)
+    return lowered, cased
+
+
+def _substituted(pattern: re.Pattern[str], written: Callable[[re.Match[str]], str], lowered: str, cased: str
+                 ) -> tuple[str, str]:
+    """Each match in the lowered copy replaced in both copies (at the same places)."""
+    pieces_lowered, pieces_cased, at = [], [], 0
+    for said in pattern.finditer(lowered):
+        new = written(said)
+        pieces_lowered += [lowered[at : said.start()], new]
+        pieces_cased += [cased[at : said.start()], new]
+        at = said.end()
+    if not at:
+        return lowered, cased
+    return "".join([*pieces_lowered, lowered[at:]]), "".join([*pieces_cased, cased[at:]])
