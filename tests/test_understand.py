@@ -1455,3 +1455,29 @@ def test_an_english_round_trip_is_two_flights(parser: Parser, text: str) -> None
     there, back = _frames(parser, text)
     assert (there["origin"], there["destination"], there["date"]) == ("Beijing", "Sanya", "2026-02-13")
     assert (back["origin"], back["destination"], back["date"]) == ("Sanya", "Beijing", "2026-02-15")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("杭州飞昆明 周五 商务舱太贵了 经济舱", {"cabin": "economy"}),
+        ("深圳到杭州的机票，商务舱，不，还是经济舱吧", {"cabin": "economy"}),
+        ("北京到上海，不要经济舱，商务舱", {"cabin": "business"}),
+        ("我要去三亚，从哈尔滨，周六出发", {"origin": "哈尔滨", "destination": "三亚"}),
+        ("帮我订后天深圳飞北京，不对，飞天津的", {"origin": "深圳", "destination": "天津"}),
+        ("周六飞上海，然后外滩附近订个酒店", {"near": "外滩"}),
+        ("订一家南京路附近的酒店住两晚", {"near": "南京路"}),
+        ("年兽来了 大年初一 呃 下午的场 两张", {"date": "2026-02-17", "time_window": "afternoon"}),
+        ("我想喝奶茶 就是珍珠奶茶", {"items": ["珍珠奶茶"]}),
+        ("两碗麻辣烫 一碗不要辣 两罐可乐", {"items": ["麻辣烫", "可乐"]}),
+        ("三份麻辣烫，一份微辣一份不辣", {"items": ["麻辣烫"]}),
+        ("帮我叫份微辣的酸辣粉", {"items": ["酸辣粉"]}),
+        ("order me a malatang uh actually make it two", {"items": ["malatang"], "quantity": 2}),
+    ],
+)
+def test_what_is_said_twice_or_turned_down(parser: Parser, text: str, expected: dict[str, Any]) -> None:
+    frame = next(f for f in _frames(parser, text) if set(expected) - {"quantity"} <= set(f))
+    got = _slots(frame, {k: v for k, v in expected.items() if k != "quantity"})
+    if "quantity" in expected:
+        got["quantity"] = frame["items"][0]["quantity"]
+    assert got == expected

@@ -25,7 +25,7 @@ MAX_REPAIRS = 3
 # corrections. Who asked for the change may be said before it: 不对，老板说改成后天.
 _PAUSE = r"(?:[,，。.]|…+|\.{2,})"
 _MARKER = re.compile(
-    rf"{_PAUSE}\s*(?:[嗯哦啊呃额]\s*)?(?:不对|不不|哦不|啊不|错了|说错了|算了)\s*[,，]?\s*"
+    rf"{_PAUSE}\s*(?:[嗯哦啊呃额]\s*)?(?:不对|不不|哦不|啊不|错了|说错了|算了|(?=就是)就)\s*[,，]?\s*"
     r"(?:(?:[\u4e00-\u9fff]{1,3}说\s*)?(?:改成|换成)|是|要)?\s*"
     # "no" and "wait" alone only between commas: "a latte, no ice" is an option, "not too sweet" no correction.
     rf"|{_PAUSE}\s*(?:(?:no wait|wait no|actually no|actually|sorry|i mean)\b\s*,?|(?:no|wait)\s*,)"
@@ -60,7 +60,12 @@ _TIME_RUN = re.compile(f"{TIME_MARK}+(?:\\s+{TIME_MARK}+)*")
 _AROUND_A_TIME = re.compile(r"(?:[\s的吧啦呀]|那场|那班|那趟|入住|出发|the|one|flight|showing)*")
 # A clock time within a time said: 八点, 8:30, 8pm (in 周五晚上八点, 明天下午3:30).
 _CLOCK = re.compile(r"(?:\d{1,2}|[零〇一二两三四五六七八九十]{1,3})\s*(?:点|:|时)|\d{1,2}\s*(?:am|pm)\b")
-_FIRST_WORD = re.compile(r"[a-z][a-z'-]*|[\u4e00-\u9fff]{2}")
+_PART_OF_THE_DAY = re.compile(
+    r"(?:早上|上午|中午|下午|傍晚|晚上|夜里|凌晨"
+    r"|morning|noon|afternoon|evening|night|in the (?:morning|afternoon|evening))"
+)
+# (A flight's verb alone: 深圳飞北京，不对，飞天津 says the end of the route again.)
+_FIRST_WORD = re.compile(r"[a-z][a-z'-]*|[飞到去回](?=[\u4e00-\u9fff])|[\u4e00-\u9fff]{2}")
 
 
 def _times_said(text: str) -> MaskedText:
@@ -123,6 +128,8 @@ def _phrase_said_again(before: str, said: str, said_cased: str) -> tuple[int, in
 _HESITATION = re.compile(
     r"(?:^|(?<=[,，。]))\s*(?:[嗯呃额唔]+|那个|就是)(?:\s*[,，]|\s|$)\s*|\b(?:u+h+|u+m+|er+m*|hmm+)\b,?\s*"
 )
+# An "uh" before a correction is the pause the correction follows: "a malatang uh actually make it two".
+_CORRECTION_AHEAD = re.compile(r"(?:actually|sorry|no wait|wait no|i mean|make (?:that|it))\b")
 # "two no three tickets", "book two uh no three": a number said, then another after "no".
 _NUMBER_NO_NUMBER = re.compile(rf"(?<![a-z0-9])(?P<said>{EN_NUMBER}),? no,? (?={EN_NUMBER}(?![a-z0-9]))")
 _COUNT_AT_START = re.compile(rf"(?P<num>(?>{ZH_NUMBER}))\s*(?P<measure>{_ZH_MEASURE})")
@@ -135,8 +142,9 @@ def _without_hesitations(lowered: str, cased: str) -> tuple[str, str]:
             break
         start = _said_again_after(lowered[: hesitation.start()], lowered[hesitation.end() :])
         start = hesitation.start() if start is None else start
-        lowered = lowered[:start] + lowered[hesitation.end() :]
-        cased = cased[:start] + cased[hesitation.end() :]
+        pause = ", " if _CORRECTION_AHEAD.match(lowered, hesitation.end()) else ""
+        lowered = lowered[:start] + pause + lowered[hesitation.end() :]
+        cased = cased[:start] + pause + cased[hesitation.end() :]
     if " no" in lowered:
         for repair in reversed(list(_NUMBER_NO_NUMBER.finditer(lowered))):
             lowered = lowered[: repair.start()] + lowered[repair.end() :]
@@ -157,9 +165,16 @@ def _said_again_after(before: str, after: str) -> int | None:
     if runs and runs[-1].end() == end:
         said = _TIME_RUN.match(_times_said(after).current)
         time_before, time_said = before[runs[-1].start() : end], after[: said.end()] if said else ""
-        if said is not None and (_CLOCK.search(time_before) is None) == (_CLOCK.search(time_said) is None):
+        if said is not None and _kind_of_time(time_before) == _kind_of_time(time_said):
             return _start_of_what_a_time_replaces(before, runs[-1], time_said)
     return None
+
+
+def _kind_of_time(time_said: str) -> str:
+    """A clock time, a part of the day alone (下午, "evening"), or a day: only a time of the same kind repairs one."""
+    if _CLOCK.search(time_said):
+        return "clock"
+    return "part of the day" if _PART_OF_THE_DAY.fullmatch(time_said.strip()) else "day"
 
 
 def repaired(lowered: str, cased: str, lexicon: Lexicon) -> tuple[str, str]:

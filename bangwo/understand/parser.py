@@ -772,6 +772,10 @@ def _scan_noun(
     return " ".join(words), position, end, None
 
 
+# How one of the dishes is made is no dish: 两碗麻辣烫，一碗不要辣; 一份微辣一份不辣 (份微辣的酸辣粉 is the dish).
+_HOW_IT_IS_MADE = re.compile(r"(?:不要|不加|[不微中特免少多加]辣)(?!的)")
+
+
 def _scan_han_noun(
     text: str, original: str, position: int, quantity_starts: frozenset[int], owner: str | None
 ) -> tuple[str, int, int, str | None] | None:
@@ -784,6 +788,7 @@ def _scan_han_noun(
             or ch in NOUN_STOP_CHARS
             or end in quantity_starts
             or any(text.startswith(w, end) for w in NOUN_STOP_WORDS)
+            or (ch in "不微中特免少多加" and _HOW_IT_IS_MADE.match(text, end))
         ):
             break
         end += 1

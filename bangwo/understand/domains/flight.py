@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bangwo.understand.domains.common import first_match
-from bangwo.understand.text import MaskedText, letter_led
+from bangwo.understand.text import SLOT_MARK, MaskedText, letter_led
 
 # 头等舱 and "first class" are sold as the contract's "business": the top cabin there is.
 # The business words, then the economy ones; no group around each kind (a group in front of the words
@@ -19,11 +19,24 @@ _CABIN = re.compile(
 )
 
 
+# A cabin turned down: 不要商务舱, 商务舱太贵了, "no business class".
+_REFUSED_BEFORE = re.compile(r"(?:不要|不坐|不用|别|no|not)\s*$")
+_REFUSED_AFTER = re.compile(r"\s*(?:太贵|不要|就算了|算了|too expensive)")
+
+
 def cabin_class(masked: MaskedText) -> str | None:
-    m = first_match(_CABIN, masked)
-    if m is None:
+    """The cabin said last that is not turned down (商务舱太贵了，经济舱 / 商务舱，呃，不，经济舱就行: economy)."""
+    text = masked.current
+    said = list(_CABIN.finditer(text))
+    if not said:
         return None
-    return "business" if m.group(0) in _BUSINESS_CABIN else "economy"
+    wanted = [
+        m for m in said if not _REFUSED_BEFORE.search(text, 0, m.start()) and not _REFUSED_AFTER.match(text, m.end())
+    ]
+    for m in said:
+        masked.mask(m.start(), m.end(), SLOT_MARK)  # later rules do not read a cabin again
+    chosen = (wanted or said)[-1]
+    return "business" if chosen.group(0) in _BUSINESS_CABIN else "economy"
 
 
 # The cheapest words, then the earliest ones (no groups, as for _CABIN).

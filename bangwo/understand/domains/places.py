@@ -37,7 +37,7 @@ _ZH_FROM_TO = re.compile(
 )
 _ZH_TO = re.compile(rf"(?:飞往|飞到|前往|回到|返回|去往|去|到|飞|回)\s*({_ZH_PLACE_TO})")
 _ZH_FROM = re.compile(
-    rf"(?:从|由)\s*({_ZH_PLACE})(?=出发|起飞|走|飞|到|去|返|回|的|[\ue000-\ue007]|$)|({_ZH_PLACE})(?:出发|起飞)"
+    rf"(?:从|由)\s*({_ZH_PLACE})(?=出发|起飞|走|飞|到|去|返|回|的|[\ue000-\ue007]|[,，。\s]|$)|({_ZH_PLACE})(?:出发|起飞)"
     rf"|我(?:现在|人)?在\s*({_ZH_PLACE})(?=[,，。\s]|$|[\ue000-\ue007])"
 )
 
@@ -140,6 +140,8 @@ _ROUTE_RULES = (
     (_EN_FLIGHTS_TO, ("flight", "ticket", "\ue007")),  # (the tickets may be read as a count already)
     (_ZH_FROM_TO, ("飞", "到", "至", "去", "回", "-", "—", "→", "~")),
 )
+# Words that may come before the place a hotel is near and are no part of it.
+_BEFORE_A_NEAR_PLACE = re.compile(r"(?:然后|还有|另外|顺便|同时|并且|再|[一这那]家|[一这那]间)+")
 _NEAR_RULES = (
     (_ZH_NEAR_AFTER, ("附近", "边", "周围", "一带")),
     (_ZH_NEAR_BEFORE, ("靠近", "挨着", "离", "紧邻")),
@@ -232,6 +234,8 @@ def hotel_place(masked: MaskedText, names: list[NameMention]) -> tuple[str | Non
         if not _may_match(holds, masked.current) or (m := regex.search(masked.current)) is None:
             continue
         start, end = m.span(1)
+        if (lead := _BEFORE_A_NEAR_PLACE.match(masked.current, start, end)) is not None and lead.end() < end - 1:
+            start = lead.end()  # 然后外滩附近, 一家南京路步行街附近: the link or the count is no part of the place
         # 北京王府井附近: the city said first is the city, the rest is what the hotel is near.
         city_first = next((n for n in names if n.start == start and "city" in n.entry.kinds and n.end < end - 1), None)
         if city_first is not None:
