@@ -1481,3 +1481,58 @@ def test_what_is_said_twice_or_turned_down(parser: Parser, text: str, expected: 
     if "quantity" in expected:
         got["quantity"] = frame["items"][0]["quantity"]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # English as a second language: dates day first, clocks written the European way, measures without "of".
+        ("flight Beijing to Harbin on 15.03 and hotel near Central Street 2 nights", {"date": "2026-03-15"}),
+        ("hotel in Sanya starting 1.10, 2 nights", {"date": "2026-10-01"}),
+        ("one ticket Star Wanderer for 22/4 at 7 pm", {"date": "2026-04-22", "time": "19:00"}),
+        ("room in Sanya, 12/8 to 15/8", {"date": "2026-08-12", "nights": 3}),
+        ("two tickets Star Wanderer tomorrow 18h", {"time": "18:00", "date": "2026-02-11"}),
+        ("two tickets Star Wanderer, Thursday 19.30", {"time": "19:30", "date": "2026-02-12"}),
+        ("order a pizza for tonight at 8 o clock", {"time": "20:00"}),
+        ("rice 2.5 kg and milk", {"date": None}),
+        ("help me buy tangyuan 2 bag for the festival", {"items": ["tangyuan"], "quantity": 2}),
+        ("diapers 2 pack from FreshBox please", {"items": ["diapers"], "quantity": 2}),
+        ("buy 2 box eggs", {"items": ["eggs"], "quantity": 2}),
+        ("order one cup milk tea, less sugar", {"items": ["milk tea"], "quantity": 1}),
+    ],
+)
+def test_english_as_a_second_language(parser: Parser, text: str, expected: dict[str, Any]) -> None:
+    frame = _frames(parser, text)[0]
+    got = _slots(frame, {k: v for k, v in expected.items() if k != "quantity"})
+    if "quantity" in expected:
+        got["quantity"] = frame["items"][0]["quantity"]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Regional Chinese, and English said inside Chinese.
+        ("唔该帮我叫一杯冻柠檬茶，走冰，少甜", {"items": ["柠檬茶"], "sugar": "less", "ice": "none"}),
+        ("侬帮我订两张团圆饭，礼拜六下半天", {"date": "2026-02-14", "time_window": "afternoon"}),
+        ("哈尔滨中央大街附近订个酒店，明天住两宿", {"nights": 2}),
+        ("咱俩后天从杭州飞三亚", {"count": 2, "origin": "杭州"}),
+        ("给我订个business class，北京到上海", {"cabin": "business"}),
+        ("深圳到成都的机票，五个人，economy就行", {"cabin": "economy"}),
+        ("帮我抢两张惊蛰无声premiere的票", {"premiere": True}),
+        ("王府井附近的酒店，8月8号check in，8月10号check out", {"date": "2026-08-08", "nights": 2}),
+        ("点个KFC的全家桶", {"merchant": "KFC", "items": ["全家桶"]}),
+        ("侬帮我看看，酒店订好了伐", {"domain": "hotel", "action": "status"}),
+    ],
+)
+def test_regional_chinese_and_english_inside_it(parser: Parser, text: str, expected: dict[str, Any]) -> None:
+    frame = _frames(parser, text)[0]
+    options = frame.get("items", [{}])[0].get("options") or {}
+    got = {k: options.get(k) if k in ("sugar", "ice") else v for k, v in _slots(frame, expected).items()}
+    assert got == expected
+
+
+def test_a_round_trip_said_with_its_way_back_in_cantonese(parser: Parser) -> None:
+    there, back = _frames(parser, "幫我訂上海去北京嘅來回機票，禮拜五去，禮拜日返")
+    assert (there["origin"], there["destination"], there["date"]) == ("上海", "北京", "2026-02-13")
+    assert (back["origin"], back["destination"], back["date"]) == ("北京", "上海", "2026-02-15")

@@ -38,7 +38,8 @@ _PUNCTUATION = frozenset(",，。.!！?？;；:：~～、\n")
 # Where one request may end and the next begin. The conjunction starts the next segment. Every
 # alternative starts with a plain character (see text.letter_led).
 _SPLITTERS = re.compile(
-    "|".join(re.escape(ch) for ch in sorted(_PUNCTUATION))
+    # A dot between digits is no full stop: 2.5 kg, 19.30, 15.04.
+    "|".join(re.escape(ch) if ch != "." else r"\.(?!\d)" for ch in sorted(_PUNCTUATION))
     + r"|和|跟|与|以及|还有|还要|再|重新|改订|另外|然后|顺便|同时|并且|外加|加上|"
     + letter_led("and|plus|also|then|as well as|along with", then=r"\b")
     # The way back, said straight after the way there: "leaving Thursday coming back Sunday".
@@ -231,7 +232,7 @@ _ROUTE = re.compile("\ue005+\\s*(?:back\\s+)?(?:-|–|→|to\\s|到|飞|回|去)
 # The way back said on its own after a flight: 12月6号回来, 周日晚上回深圳, "coming back Wednesday evening" (not
 # from a place of its own: 大年初六从成都飞回北京 is the one flight).
 _RETURN_LEG = re.compile(
-    r"[^，,。;；\ue005]{0,12}?(?:回来|返回|飞回|回(?=\ue005))"
+    r"[^，,。;；\ue005]{0,12}?(?:回来|返回|飞回|回(?=\ue005)|[回返](?=\s*(?:[，,。;；]|$)))"
     + "|" + letter_led("coming back|come back|flying back|fly back|returning|back on", then=r"\b")
 )
 # A return leg may follow "and" or "then" instead of a pause: "leaving on the 23rd and returning on the 27th".

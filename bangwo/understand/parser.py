@@ -26,6 +26,7 @@ from bangwo.understand.lexicon import Lexicon, LexiconEntry, NameMention
 from bangwo.understand.numbers import EN_NUMBER, EN_NUMBER_WORDS, ZH_NUMBER, parse_number
 from bangwo.understand.options import OptionMention, find_options
 from bangwo.understand.rules import (
+    AFTER_A_COUNT_EN,
     CHAT_VERBS,
     COOKED_BEFORE_EN,
     COOKED_BEFORE_ZH,
@@ -906,7 +907,7 @@ _EN_COUNT_VERB_BEFORE = re.compile(r"\b(?:get|order|want|take|bring|grab|make it
 _COUNT_VERB_BEFORE = re.compile(r"(?:再|各|给我|帮我)?(?:来|要)\s*$")
 # After a count said last in its phrase: punctuation, a slot already read, a joining word, or the end.
 _PHRASE_END = re.compile(
-    r"\s*(?:$|[,，。.!！?？;；、~+&\ue001-\ue007]|(?:and|with|please|pls|plus)\b|和|再|还|谢谢)|\s+(?=[\u4e00-\u9fff\ue000])"
+    rf"\s*(?:$|[,，。.!！?？;；、~+&\ue001-\ue007]|{AFTER_A_COUNT_EN}|和|再|还|谢谢)|\s+(?=[\u4e00-\u9fff\ue000])"
 )
 
 

@@ -67,7 +67,9 @@ EN_MEASURES = (
     r"pieces?|packs?|packets?|slices?|cartons?|jars?|pints?|kilos?|kg|pounds?|lbs?|dozens?|cases?|crates?|"
     # Counting words of things sold whole: "two bars of soap", "a loaf of bread", "a bunch of bananas".
     r"bars?|rolls?|loaf|loaves|bunch(?:es)?|heads?|tubes?|sticks?|blocks?|sheets?|tubs?|tins?|trays?|buckets?|sacks?|"
-    r"sets?|pairs?"
+    r"sets?|pairs?|"
+    # Chinese measures said in English: "pork 2 jin", "xiaolongbao 2 basket".
+    r"jin|baskets?|steamers?"
 )
 # The one-character measures as one class (no two measures start with the same character, so which
 # one matches never depends on their order): re tests a class at once, an alternation one by one.
@@ -88,11 +90,14 @@ ZH_QUANTITY = re.compile(
 )
 # Where a ZH_QUANTITY match can start: a numeral (一打 and 半打 included), a measure word, 俩 or 仨.
 ZH_QUANTITY_START = re.compile(rf"[\d零〇一二两三四五六七八九十百千万俩仨几半{''.join(m[0] for m in ZH_MEASURES)}]")
-# What may follow a count said last: a courtesy, or the next item ("… 2 bags and diapers").
-_AFTER_A_COUNT = r"(?:pls|please|thx|and|plus|n)\b"
+# What may follow a count said last: a courtesy, the next item ("… 2 bags and diapers"), where it is from
+# or what it is for ("diapers 2 pack from FreshBox", "tangyuan 2 bag for the festival").
+AFTER_A_COUNT_EN = r"(?:pls|please|thx|and|plus|with|n|from|for|to|each|only|urgent|asap)\b"
 EN_QUANTITY = re.compile(
     # "2 packs of …", or "2 packs" said last, after what it counts ("diapers, 2 packs", "cat food 2 bags and …").
-    rf"(?<![a-z0-9'])(?P<num>{EN_NUMBER})(?:\s+(?P<measure>{EN_MEASURES})(?:\s+of|(?=\s*(?:$|[,.;!?+&]|{_AFTER_A_COUNT}))))?"
+    # Without "of" too, before the thing: "2 box eggs", "one cup milk tea" (a word, or a dish the catalogue knows).
+    rf"(?<![a-z0-9'])(?P<num>{EN_NUMBER})(?:\s+(?P<measure>{EN_MEASURES})"
+    rf"(?:\s+of|(?=\s*(?:$|[,.;!?+&]|{AFTER_A_COUNT_EN}))|(?=\s+[a-z\ue000])))?"
     rf"(?![a-z0-9'])(?!\s*{SIZE_UNITS})"
 )
 

@@ -1,8 +1,11 @@
-"""What a speech recogniser writes, read as the same command typed.
+"""What a speech recogniser, a region or a second language writes, read as the same command in Mandarin or
+in plain English.
 
 Transcripts have no commas: a pause between Chinese words comes out as a space (帮我订个酒店 西湖边上 明天住),
-and numbers come out spelt ("under eight hundred yuan", "at seven thirty tonight"). Both copies of the
-command (the one the rules read and the one as written) change the same way, so their indices still agree.
+and numbers come out spelt ("under eight hundred yuan", "at seven thirty tonight"). Cantonese, Shanghainese,
+Sichuanese and northern words have everyday Mandarin ones (走冰: 去冰, 下半天: 下午, 住两宿: 住两晚); English
+said inside Chinese is a word of its own (订个business class). Both copies of the command (the one the rules
+read and the one as written) change the same way, so their indices still agree.
 """
 
 from __future__ import annotations
@@ -56,6 +59,23 @@ _HOUR_AFTER = re.compile(
 )
 
 
+# "18h", "19h30": a clock time as written in France, Germany or Russia; "8 o clock" without its apostrophe.
+_HOURS_WITH_H = re.compile(r"\b(?P<hour>[6-9]|1\d|2[0-3])h(?P<minutes>[0-5]\d)?\b")
+_O_CLOCK = re.compile(r"\bo clock\b")
+
+
+# "19.00", "20.30": a clock time written with a dot, where what follows the dot is no month (a day and a month,
+# 15.04, are a date: times.py). No price: "12.50 yuan", "under 15.50".
+_DOTTED_CLOCK = re.compile(
+    r"(?<![\d.:/¥$])(?<!under )(?<!below )(?<!budget )(?<!max )(?P<hour>[01]?\d|2[0-3])\.(?P<minutes>00|1[3-9]|[2-5]\d)"
+    r"(?![\d.])(?!\s*(?:kg|g|l|ml|yuan|rmb|kuai|元|块|%|km|m|cm|斤|公斤|hours?|hrs?|stars?|each|per|a night|/))"
+)
+
+
+def _h_clock(said: re.Match[str]) -> str:
+    return f"{said['hour']}:{said['minutes'] or '00'}"
+
+
 def _day_of_month(said: re.Match[str]) -> str:
     day = _ORDINALS[said["day"]] + (20 if said["twenty"] == "twenty" else 30 if said["twenty"] else 0)
     suffix = {1: "st", 2: "nd", 3: "rd"}.get(day % 10 if day // 10 != 1 else 0, "th")
@@ -76,14 +96,52 @@ def _clock(said: re.Match[str]) -> str:
     return f"{_HOURS[said['hour']]}:{_MINUTES[said['minutes']]:02d}"
 
 
+# Each way of spelling out, how it is written in digits, and a word every match holds.
+_SPELT_OUT: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str], tuple[str, ...]], ...] = (
+    (_HUNDREDS, lambda said: _amount(said), ("hundred", "thousand")),
+    (_CLOCK, lambda said: _clock(said), tuple(_MINUTES)),
+    (_DAY_OF_MONTH, lambda said: _day_of_month(said), ("first", "second", "third", "th")),
+    (_HOUR_AFTER, lambda said: _hour(said), (" ",)),
+    (_HOURS_WITH_H, lambda said: _h_clock(said), ("h",)),
+    (_DOTTED_CLOCK, lambda said: _h_clock(said), (".",)),
+    (_O_CLOCK, lambda _said: "o'clock", ("o clock",)),
+)
+# Regional characters with one Mandarin reading each (Cantonese written forms).
+_REGIONAL_CHARACTERS = str.maketrans("嘅喺冇搵睇咗唔佢啲俾", "的在没找看了不他些给")
+# Regional words and phrases, and their Mandarin.
+_REGIONAL_WORDS = {
+    "走冰": "去冰", "走甜": "无糖", "少甜": "少糖", "冻柠茶": "冰柠檬茶", "冻柠檬茶": "冰柠檬茶", "冻奶茶": "冰奶茶",
+    "下半天": "下午", "上半天": "上午", "礼拜天": "周日", "礼拜日": "周日", "挨到起": "挨着", "来回机票": "往返机票",
+    "出了票没": "出票了吗", "出票未": "出票了吗", "订好了伐": "订好了吗", "好了伐": "好了吗", "成功没有": "成功了吗",
+}
+# 住两宿: nights (after a number only: 宿舍 stays).
+_REGIONAL = re.compile(
+    "|".join(sorted(map(re.escape, _REGIONAL_WORDS), key=len, reverse=True)) + r"|(?<=[两三四五六七八九十\d])宿"
+)
+_REGIONAL_CHARS = frozenset("嘅喺冇搵睇咗唔佢啲俾")
+# English inside Chinese ends where the Chinese starts: 订个business class，economy就行 (a name a shop is said
+# by keeps its 的: 点个KFC的全家桶).
+_SCRIPTS_MEET = re.compile(r"(?<=[a-z])(?=[\u4e00-\u9fff])(?!的)|(?<=[\u4e00-\u9fff])(?<!的)(?=[a-z])")
+
+
 def as_typed(lowered: str, cased: str) -> tuple[str, str]:
-    """The command with pauses as commas and spelt amounts and clock times as digits, in both copies."""
-    if " " not in lowered:
-        return lowered, cased
-    lowered, cased = _PAUSE_AS_SPACE.sub("，", lowered), _PAUSE_AS_SPACE.sub("，", cased)
-    for pattern, written in ((_HUNDREDS, _amount), (_CLOCK, _clock), (_DAY_OF_MONTH, _day_of_month),
-                             (_HOUR_AFTER, _hour)):
-        lowered, cased = _substituted(pattern, written, lowered, cased)
+    """The command as typed Mandarin or plain English, in both copies: pauses as commas, regional words as
+    Mandarin ones, spelt amounts and clock times as digits."""
+    if not _REGIONAL_CHARS.isdisjoint(lowered):
+        lowered, cased = lowered.translate(_REGIONAL_CHARACTERS), cased.translate(_REGIONAL_CHARACTERS)
+    lowered, cased = _substituted(_REGIONAL, lambda said: _REGIONAL_WORDS.get(said[0], "晚"), lowered, cased)
+    if lowered.isascii():
+        return _in_plain_english(lowered, cased)
+    lowered, cased = _substituted(_SCRIPTS_MEET, lambda _: " ", lowered, cased)
+    if " " in lowered:
+        lowered, cased = _PAUSE_AS_SPACE.sub("，", lowered), _PAUSE_AS_SPACE.sub("，", cased)
+    return _in_plain_english(lowered, cased)
+
+
+def _in_plain_english(lowered: str, cased: str) -> tuple[str, str]:
+    for pattern, written, needs in _SPELT_OUT:
+        if any(word in lowered for word in needs):  # a substring test spares most commands the search
+            lowered, cased = _substituted(pattern, written, lowered, cased)
     return lowered, cased
 
 

@@ -241,6 +241,13 @@ def _gregorian_holiday(said: str) -> tuple[int, int]:
     return _GREGORIAN_HOLIDAYS.get(said) or _GREGORIAN_HOLIDAYS[said.rstrip("节")]
 _ISO_DATE_RE = re.compile(r"(?<!\d)(20\d\d)(?:[-/.](\d{1,2})[-/.](\d{1,2})|年(\d{1,2})月(\d{1,2})[日号]?)(?!\d)")
 _SLASH_DATE_RE = re.compile(r"(?<![\d/.:])(\d{1,2})/(\d{1,2})(?![\d/])")
+# 15.03, 28.12.2026, "starting 1.10": day first, as in Europe and Russia. A two-digit month, or a word that
+# says a date comes, and no unit after it: 2.5 kg, a 4.5 star hotel and 7.30 (a clock) are no dates.
+_DOTTED_DATE_RE = re.compile(
+    r"(?<![\d.:])(\d{1,2})\.(\d{1,2})(?:\.(20\d\d))?(?![\d.])"
+    r"(?!\s*(?:kg|g|l|ml|liters?|litres?|yuan|rmb|kuai|元|块|%|km|m|cm|斤|公斤|hours?|hrs?|h\b|am|pm|stars?|o'?clock))"
+)
+_DATE_SAID_BEFORE = re.compile(r"(?:on|from|starting|till|until|to|back|for|date|check-?in|checkout|check-out)\s+$")
 _RELATIVE_DAY_ZH_RE = re.compile(_alternation(_RELATIVE_DAY_ZH))
 _DAYS_LATER_ZH_RE = re.compile(r"(\d{1,2}|[一二两三四五六七八九十]{1,2})天(?:之?后|以后)")
 _RELATIVE_DAY_EN_RE = re.compile(
@@ -303,7 +310,7 @@ _LONE_END_BEFORE = ("住到", "待到", "呆到", " until", " till")
 _CHECK_OUT_BEFORE = re.compile(
     r"(?:" + letter_led("check(?:ing)?[- ]?out|leav(?:e|ing)") + r"|退房|离店)\s*(?:on\s+)?$"
 )
-_CHECK_OUT_AFTER = re.compile(r"\s*(?:退房|离店|走)")
+_CHECK_OUT_AFTER = re.compile(r"\s*(?:退房|离店|走|check[- ]?out)")
 # "leaving Thursday" leaves a stay only where one is said; on its own it is when a flight goes.
 _LEAVING_BEFORE = re.compile(r"leav(?:e|ing)\s*(?:on\s+)?$")
 _STAY_SAID = re.compile(r"hotel|room|stay|night|check|住|酒店|房|晚")
@@ -560,11 +567,28 @@ def _numeric_dates(masked: MaskedText, today: date, found: _Found) -> None:
             continue
         _add_date(found, masked, m.start(), m.end(), day, None)
     if "/" in masked.current:
-        for m in _SLASH_DATE_RE.finditer(masked.current):
+        said = list(_SLASH_DATE_RE.finditer(masked.current))
+        # 22/4 is said day first; so is every date said with it (12/8 to 15/8).
+        day_first = any(12 < int(m.group(1)) <= 31 and int(m.group(2)) <= 12 for m in said)
+        for m in said:
             month, day_of_month = int(m.group(1)), int(m.group(2))
+            if day_first:
+                month, day_of_month = day_of_month, month
             if month < day_of_month <= 4 or not (1 <= month <= 12 and 1 <= day_of_month <= 31):
                 continue  # 1/2, 3/4: a fraction (1/2 sugar), not a date
             _add_date(found, masked, m.start(), m.end(), _coming_month_day(today, month, day_of_month), "year")
+    if "." in masked.current:
+        for m in _DOTTED_DATE_RE.finditer(masked.current):
+            day_of_month, month = int(m.group(1)), int(m.group(2))
+            said_as_a_date = len(m.group(2)) == 2 or _DATE_SAID_BEFORE.search(masked.current, 0, m.start())
+            if not (said_as_a_date and 1 <= month <= 12 and 1 <= day_of_month <= 31):
+                continue
+            try:
+                day = date(int(m.group(3)), month, day_of_month) if m.group(3) else None
+            except ValueError:
+                continue
+            _add_date(found, masked, m.start(), m.end(), day or _coming_month_day(today, month, day_of_month),
+                      None if day else "year")
 
 
 def _relative_zh(masked: MaskedText, today: date, found: _Found) -> None:

@@ -10,7 +10,8 @@ from bangwo.understand.lexicon import NameMention
 from bangwo.understand.rules import EN_ORDER_VERBS
 from bangwo.understand.text import MARKS, SLOT_MARK, MaskedText, letter_led
 
-PREMIERE = re.compile(r"首映|首场|点映|首映礼|" + letter_led("premieres?|opening night", then=r"\b"))
+# (English ends at the next letter that is not English: 惊蛰无声premiere的票.)
+PREMIERE = re.compile(r"首映|首场|点映|首映礼|" + letter_led("premieres?|opening night", then=r"(?![a-z0-9])"))
 # The end of an English word, also where Chinese follows it ("middle的位置": no \b there).
 _WORD_END = "(?![a-z0-9])"
 # Longest first inside each alternative: 最后一排 before 后排, 第一排 before 前排.
