@@ -1536,3 +1536,23 @@ def test_a_round_trip_said_with_its_way_back_in_cantonese(parser: Parser) -> Non
     there, back = _frames(parser, "幫我訂上海去北京嘅來回機票，禮拜五去，禮拜日返")
     assert (there["origin"], there["destination"], there["date"]) == ("上海", "北京", "2026-02-13")
     assert (back["origin"], back["destination"], back["date"]) == ("北京", "上海", "2026-02-15")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("order from Morning Light Coffee two cappuccinos and one croissant",
+         {"items": ["cappuccino", "croissant"], "quantities": [2, 1]}),
+        ("my malatang where already? one hour I am waiting", {"domain": "food", "action": "status"}),
+        ("supermarket order still not come, can check?", {"domain": "grocery", "action": "status"}),
+        ("the hotel near West Lake, booking is confirmed or not?", {"domain": "hotel", "action": "status"}),
+        ("闺女那张回成都的机票，订成功没有啊", {"domain": "flight", "action": "status"}),
+        ("buy eggs two box, milk 3 bottle lah", {"items": ["eggs", "milk"], "quantities": [2, 3]}),
+    ],
+)
+def test_second_language_orders_and_questions(parser: Parser, text: str, expected: dict[str, Any]) -> None:
+    [frame] = _frames(parser, text)
+    got = _slots(frame, {k: v for k, v in expected.items() if k != "quantities"})
+    if "quantities" in expected:
+        got["quantities"] = [item["quantity"] for item in frame["items"]]
+    assert got == expected

@@ -915,6 +915,9 @@ def _ends_a_phrase(text: str, position: int) -> bool:
     return _PHRASE_END.match(text, position) is not None
 
 
+_A_DISH_NEXT = re.compile(rf"\s+{ITEM_MARK}")
+
+
 def _counts_the_noun_before(text: str, quantity: _Quantity) -> bool:
     """火锅底料一包 肥牛卷一斤, "red envelopes 3 packs + …": a count between a noun and the end of its phrase counts
     that noun, not the next."""
@@ -924,6 +927,8 @@ def _counts_the_noun_before(text: str, quantity: _Quantity) -> bool:
         or (bool(_HAN.match(before)) and before not in NOUN_STOP_CHARS)
         or (before == " " and text[: quantity.start].rstrip().endswith(ITEM_MARK))
     )
+    if quantity.unit is None and not quantity.trailing and _A_DISH_NEXT.match(text, quantity.end):
+        return False  # "order from Morning Light Coffee two cappuccinos": a bare number counts the dish after it
     return noun_before and _ends_a_phrase(text, quantity.end)
 
 

@@ -92,7 +92,7 @@ ZH_QUANTITY = re.compile(
 ZH_QUANTITY_START = re.compile(rf"[\d零〇一二两三四五六七八九十百千万俩仨几半{''.join(m[0] for m in ZH_MEASURES)}]")
 # What may follow a count said last: a courtesy, the next item ("… 2 bags and diapers"), where it is from
 # or what it is for ("diapers 2 pack from FreshBox", "tangyuan 2 bag for the festival").
-AFTER_A_COUNT_EN = r"(?:pls|please|thx|and|plus|with|n|from|for|to|each|only|urgent|asap)\b"
+AFTER_A_COUNT_EN = r"(?:pls|please|thx|and|plus|with|n|from|for|to|each|only|urgent|asap|lah|leh|lor)\b"
 EN_QUANTITY = re.compile(
     # "2 packs of …", or "2 packs" said last, after what it counts ("diapers, 2 packs", "cat food 2 bags and …").
     # Without "of" too, before the thing: "2 box eggs", "one cup milk tea" (a word, or a dish the catalogue knows).
@@ -234,7 +234,10 @@ FOOD = DomainRules(
             # Typed fast: "wheres it at", "my order stuck??" (not "I'm stuck at work").
             r"wheres|wher is|order (?:is |got )?stuck|delivery (?:is |got )?stuck|stuck(?= ?\?)|"
             r"when (?:will|does|is) .{0,40}(?:arrive|come|get here|here)|"
-            r"how long (?:until|till|before|for|will)|on (?:its|the) way|eta",
+            r"how long (?:until|till|before|for|will)|on (?:its|the) way|eta|"
+            # Second-language English: "my malatang where already?", "when arrive?", "still not come".
+            r"where already|when (?:can )?arrive|still not (?:come|coming|arrive|arrived|here|reach)"
+            r"|not (?:come|arrive) yet",
             then=r"\b",
         )
         # A yes/no question about one's own order asks after it: "has my order shipped?", "is our food ready?".
