@@ -1556,3 +1556,30 @@ def test_second_language_orders_and_questions(parser: Parser, text: str, expecte
     if "quantities" in expected:
         got["quantities"] = [item["quantity"] for item in frame["items"]]
     assert got == expected
+
+
+def test_a_request_on_the_day_said_before_or_the_day_after(parser: Parser) -> None:
+    hotel, film = _frames(parser, "周五晚上到北京，订个三里屯附近的酒店住两晚，第二天下午去看星河旅人")
+    assert (hotel["date"], film["date"], film["time_window"]) == ("2026-02-13", "2026-02-14", "afternoon")
+    film, hotel = _frames(
+        parser, "two tickets to Reunion Dinner on Saturday evening and a hotel near the Bund for that night"
+    )
+    assert film["date"] == hotel["date"] == "2026-02-14"
+    flight, film, hotel = _frames(parser, "12月31号从成都飞上海，当天晚上订两张惊蛰无声，酒店订外滩附近住两晚")
+    assert flight["date"] == film["date"] == hotel["date"] == "2026-12-31"
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Our team of six needs to fly from Shenzhen to Chengdu next Monday", 6),
+        ("Family trip for four: fly Shanghai to Kunming on July 11", 4),
+        ("Three colleagues and I are flying from Hangzhou to Xi'an next Wednesday", 4),
+        ("Me and my three cousins want to see Here Comes Nian tonight", 4),
+        ("My two sons fly from Guangzhou to Beijing on Sunday evening", 2),
+        ("book the two of them a flight from Kunming to Beijing on the 20th", 2),
+        ("十个小朋友加两个老师，周三上午看小熊快跑，帮我订票", 12),
+    ],
+)
+def test_english_and_chinese_parties(parser: Parser, text: str, count: int) -> None:
+    assert _frames(parser, text)[0]["count"] == count

@@ -128,6 +128,9 @@ def _phrase_said_again(before: str, said: str, said_cased: str) -> tuple[int, in
 _HESITATION = re.compile(
     r"(?:^|(?<=[,，。]))\s*(?:[嗯呃额唔]+|那个|就是)(?:\s*[,，]|\s|$)\s*|\b(?:u+h+|u+m+|er+m*|hmm+)\b,?\s*"
 )
+# What every hesitation holds, searched for first (re skips ahead to a plain character in C; _HESITATION's
+# lookbehinds make it try every position).
+_HESITATION_HINT = re.compile(r"[嗯呃额唔]|那个|就是|u[hm]|hm|er\b")
 # An "uh" before a correction is the pause the correction follows: "a malatang uh actually make it two".
 _CORRECTION_AHEAD = re.compile(r"(?:actually|sorry|no wait|wait no|i mean|make (?:that|it))\b")
 # "two no three tickets", "book two uh no three": a number said, then another after "no".
@@ -136,6 +139,8 @@ _COUNT_AT_START = re.compile(rf"(?P<num>(?>{ZH_NUMBER}))\s*(?P<measure>{_ZH_MEAS
 
 
 def _without_hesitations(lowered: str, cased: str) -> tuple[str, str]:
+    if not _HESITATION_HINT.search(lowered):
+        return lowered, cased
     for _ in range(MAX_REPAIRS * 2):
         hesitation = _HESITATION.search(lowered)
         if hesitation is None:

@@ -15,7 +15,7 @@ import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 from bangwo.domain.frame import FrameItem, IntentFrame, ItemOptions, ParseResult
 from bangwo.understand.budget import find_budget
@@ -308,6 +308,8 @@ class Parser:
                             frame.action = read[-1][0].action
                             if frame.domain in RULES_BY_DOMAIN:
                                 frame.missing = []  # a meal cancelled or asked after needs no dish named
+            if read and (said_again := _DAY_SAID_AGAIN.search(masked.current, clause.start, clause.end)):
+                _on_the_day_said_before(produced, read, next_day=said_again.group("next") is not None)
             read += produced
         read = _one_meal_said_twice(read)
         _share_context(read)
@@ -1190,6 +1192,28 @@ def _one_meal_said_twice(read: list[tuple[IntentFrame, str | None]]) -> list[tup
 
 
 _REBOOKED_SLOTS = ("title", "origin", "destination", "city", "near")
+
+
+# The day of a request said before, said again: 当天晚上, "that evening", "the same day"; or the day after it.
+_DAY_SAID_AGAIN = re.compile(
+    r"当天|那天|同一天|当晚|(?P<next>第二天|次日|隔天|"
+    + letter_led("the next day|the day after|next morning", then=r"\b")
+    + ")|"
+    + letter_led("that (?:day|night|evening|afternoon|morning)|the same day|same day", then=r"\b")
+)
+
+
+def _on_the_day_said_before(
+    produced: list[tuple[IntentFrame, str | None]], read: list[tuple[IntentFrame, str | None]], *, next_day: bool
+) -> None:
+    """周五晚上到北京…第二天下午看星河旅人: a request on the day said last, or the day after it (a part of the day said
+    with it, 当天晚上, "for that night", says no day of its own)."""
+    said = next((frame.date for frame, _ in reversed(read) if frame.date), None)
+    if said is None:
+        return
+    day = (date.fromisoformat(said) + timedelta(days=1)).isoformat() if next_day else said
+    for frame, _ in produced:
+        frame.date = day
 
 
 def _share_context(read: list[tuple[IntentFrame, str | None]]) -> None:

@@ -78,7 +78,7 @@ def action_of(text: str) -> str:
 
 
 _N = f"(?>{ZH_NUMBER})"
-_ZH_PEOPLE = r"(?:个?(?:大人|成人|小孩|孩子|儿童|老人|乘客|人)|位|名|口人|口)"
+_ZH_PEOPLE = r"(?:个?(?:大人|成人|小孩|孩子|小朋友|儿童|老人|乘客|老师|同学|同事|家长|人)|位|名|口人|口)"
 _ZH_COUNT = re.compile(
     rf"一家({_N})口"
     # 我们俩, 我们三个人; not 我们一家三口, whose 一 counts families.
@@ -93,7 +93,11 @@ _ZH_ADULTS_AND_KIDS = re.compile(rf"({_N})大({_N})小")
 _SELF_AND = re.compile(
     rf"\b(?:(?:me|myself|i) and|with) (?:my |our )?({EN_NUMBER})\s+(?:[a-z]+\s+)?"
     r"(?:kids?|children|friends?|mates|buddies|pals|colleagues?|coworkers?|others?|people|adults?|guests?|sons?"
-    r"|daughters?)\b"
+    r"|daughters?|cousins?|flatmates?|roommates?|classmates?|teammates?|siblings?|brothers?|sisters?|grandkids?"
+    r"|grandchildren)\b"
+    # "three colleagues and I": those counted, and the speaker.
+    rf"|\b({EN_NUMBER})\s+(?:[a-z]+\s+)?(?:colleagues?|friends?|cousins?|coworkers?|classmates?|mates|kids|children)"
+    r"\s+and\s+(?:i|me|myself)\b"
     rf"|我(?:和|跟|带着?)(?:我的)?({_N})个?(?:孩子|小孩|朋友|同事|人|家人|娃)"
 )
 # One other person named: "me and my wife", 我和我老婆: two.
@@ -119,14 +123,16 @@ _ZH_ROOMS = re.compile(rf"({_N})\s*(?:间|个?(?:大床房|双床房|标间|标�
 # Up to two words (or slots already read, such as the cabin) between the number and what it counts.
 _EN_WORD_GAP = r"(?:(?:(?!(?:morning|afternoon|evening|night)\b)[a-z-]+|[\ue000-\ue007]+)\s+){0,2}?"  # not a morning's
 _EN_COUNT = re.compile(
-    rf"\ba family of ({EN_NUMBER})\b|\b(?:party|group) of ({EN_NUMBER})\b"
+    rf"\ba family of ({EN_NUMBER})\b|\b(?:party|group|team) of ({EN_NUMBER})\b|\bthe ({EN_NUMBER}) of (?:us|them)\b"
+    # "my two sons", "our three kids": they go, the speaker does not say they do.
+    rf"|\b(?:my|our) ({EN_NUMBER}) (?:sons|daughters|kids|children|boys|girls|grandkids|grandchildren)\b"
     rf"|\b({EN_NUMBER})\s+{_EN_WORD_GAP}(?:tickets?|tix|seats?|adults?|child|children|kids?|people|persons?|passengers?|"
     rf"travell?ers?|guests?|pax|ppl|flights?|of us)\b"
     # Counted after the word: "tickets x2", "seats ×3"; or with nothing after it: "get me two for the premiere".
     r"|\b(?:tickets?|tix|seats?)\s*[x×*]\s*(\d{1,2})\b"
     rf"|\b(?:get|book|buy|grab)\s+(?:me\s+|us\s+)?({EN_NUMBER})\s+(?=for\b)"
     # "… on Jan 10 for two, plus a hotel": the party said last.
-    rf"|\bfor ({EN_NUMBER})(?=\s*(?:$|[,.;!?]|plus\b|and\b))"
+    rf"|\bfor ({EN_NUMBER})(?=\s*(?:$|[,.;:!?]|plus\b|and\b))"
 )
 _EN_ROOMS = re.compile(rf"\b({EN_NUMBER})\s+{_EN_WORD_GAP}rooms?\b")
 
