@@ -1583,3 +1583,25 @@ def test_a_request_on_the_day_said_before_or_the_day_after(parser: Parser) -> No
 )
 def test_english_and_chinese_parties(parser: Parser, text: str, count: int) -> None:
     assert _frames(parser, text)[0]["count"] == count
+
+
+def test_a_part_of_the_day_booked_with_a_measure_word(parser: Parser) -> None:
+    [flight] = _frames(parser, "订个下午的机票，广州到北京，这周四")
+    assert (flight["time_window"], flight["date"]) == ("afternoon", "2026-02-12")
+    [hotel] = _frames(parser, "三亚的酒店住两个晚上")
+    assert hotel["nights"] == 2 and hotel.get("time_window") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "嗯 上海飞北京 往返 周四去 周日回 一个人",
+        "订个往返 上海到北京 周四去 周日回来",
+        "round trip Shanghai to Beijing, go thursday come back sunday",
+    ],
+)
+def test_a_round_trip_said_leg_by_leg(parser: Parser, text: str) -> None:
+    there, back = _frames(parser, text)
+    assert (there["origin"], there["destination"], there["date"]) in (
+        ("上海", "北京", "2026-02-12"), ("Shanghai", "Beijing", "2026-02-12"))
+    assert (back["destination"], back["date"]) in (("上海", "2026-02-15"), ("Shanghai", "2026-02-15"))

@@ -43,7 +43,7 @@ _SPLITTERS = re.compile(
     + r"|和|跟|与|以及|还有|还要|再|重新|改订|另外|然后|顺便|同时|并且|外加|加上|"
     + letter_led("and|plus|also|then|as well as|along with", then=r"\b")
     # The way back, said straight after the way there: "leaving Thursday coming back Sunday".
-    + "|" + letter_led("coming back|returning", then=r"\b")
+    + "|" + letter_led("coming back|come back|returning", then=r"\b")
     + "|&|\\+"
 )
 
@@ -78,7 +78,7 @@ _DOMAIN_WORDS: dict[str, tuple[_Words, ...]] = {
         # 飞 after a number is no flight (一飞冲天), after a weekday or festival day it is (周三飞, 初六飞).
         _zh(
             r"机票|航班|飞机|班机|飞(?:(?<![一两三四五六七八九十\d]飞)|(?<=[周期拜初][一二三四五六七日天十]飞))(?![快速驰])"
-            r"|起飞|直飞|经济舱|商务舱|头等舱|公务舱|登机|单程票|往返票"
+            r"|起飞|直飞|经济舱|商务舱|头等舱|公务舱|登机|单程票|往返(?!接送)"
         ),
         _en(
             letter_led(
@@ -232,7 +232,7 @@ _ROUTE = re.compile("\ue005+\\s*(?:back\\s+)?(?:-|–|→|to\\s|到|飞|回|去)
 # The way back said on its own after a flight: 12月6号回来, 周日晚上回深圳, "coming back Wednesday evening" (not
 # from a place of its own: 大年初六从成都飞回北京 is the one flight).
 _RETURN_LEG = re.compile(
-    r"[^，,。;；\ue005]{0,12}?(?:回来|返回|飞回|回(?=\ue005)|[回返](?=\s*(?:[，,。;；]|$)))"
+    r"[^，,。;；\ue005]{0,12}?(?:回来|返回|飞回|回(?=\ue005)|[回返](?<!往返)(?=\s|[，,。;；]|$))"
     + "|" + letter_led("coming back|come back|flying back|fly back|returning|back on", then=r"\b")
 )
 # A return leg may follow "and" or "then" instead of a pause: "leaving on the 23rd and returning on the 27th".

@@ -17,8 +17,11 @@ _HAN = r"\u4e00-\u9fff"
 # A space around a hesitation or a correction between Chinese words is a pause (三杯 呃 不对 四杯). Others
 # stay spaces: 帮我买一张 山河故梦 reads on as one request.
 _BREAKS = "嗯|呃|额|唔|那个|就是|不对|不不|算了|错了|不"
-# 就是 after a space says which one was meant (我想喝奶茶 就是珍珠奶茶): a pause before it too.
-_PAUSE_AS_SPACE = re.compile(rf"(?<=[{_HAN}]) (?=(?:{_BREAKS})(?: [{_HAN}0-9]|$)|就是)")
+# 就是 after a space says which one was meant (我想喝奶茶 就是珍珠奶茶): a pause before it too; and before the way
+# back said on its own (往返 周四去 周日回来).
+_PAUSE_AS_SPACE = re.compile(
+    rf"(?<=[{_HAN}]) (?=(?:{_BREAKS})(?: [{_HAN}0-9]|$)|就是|[^ ，,]{{1,8}}?(?:回来|返回|[回返])(?: |$))"
+)
 _UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
 _HOURS = {**_UNITS, "ten": 10, "eleven": 11, "twelve": 12}

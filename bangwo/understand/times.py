@@ -319,6 +319,7 @@ _STAY_SAID = re.compile(r"hotel|room|stay|night|check|住|酒店|房|晚")
 # 两个晚上 counts nights; 周一晚上 is masked as a weekday before windows are read.
 _WINDOW_ZH_RE = re.compile(_alternation(_WINDOW_ZH))
 _COUNT_BEFORE_WINDOW = frozenset("个一两二三四五六七八九十几0123456789")
+_BARE_MEASURE_VERB = re.compile("[订买要来整点叫找给]")
 _WINDOW_EN_RE = re.compile(rf"(?:{_alternation(_WINDOW_EN)})\b")
 # 下午好, 晚上好呀: a greeting (晚上好吃的 is still the evening).
 _ZH_GREETING_AFTER = re.compile(r"好(?![吃喝看玩用])")
@@ -701,8 +702,10 @@ def _month_days_en(masked: MaskedText, today: date, found: _Found) -> None:
 def _windows(masked: MaskedText, found: _Found, zh: bool, en: bool) -> None:
     if zh:
         for m in _WINDOW_ZH_RE.finditer(masked.current):
-            if m.start() > 0 and masked.current[m.start() - 1] in _COUNT_BEFORE_WINDOW:
-                continue
+            before = masked.current[m.start() - 1] if m.start() > 0 else ""
+            a_window_booked = before == "个" and _BARE_MEASURE_VERB.match(masked.current, m.start() - 2)
+            if before in _COUNT_BEFORE_WINDOW and not a_window_booked:
+                continue  # 两个晚上 counts nights (订个下午的机票 books an afternoon one)
             if _ZH_GREETING_AFTER.match(masked.current, m.end()):
                 continue  # 下午好: a greeting, said whenever the request is for
             found.window = found.window or _WINDOW_ZH[m.group(0)]
