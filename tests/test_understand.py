@@ -1605,3 +1605,17 @@ def test_a_round_trip_said_leg_by_leg(parser: Parser, text: str) -> None:
     assert (there["origin"], there["destination"], there["date"]) in (
         ("上海", "北京", "2026-02-12"), ("Shanghai", "Beijing", "2026-02-12"))
     assert (back["destination"], back["date"]) in (("上海", "2026-02-15"), ("Shanghai", "2026-02-15"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Three colleagues and I are going to Xi'an next Wednesday from Hangzhou", {"origin": "Hangzhou"}),
+        ("Grandma is in Hangzhou on the 9th: book my brother one seat from Beijing on the 8th", {"title": None}),
+        ("初三从广州飞成都，去大熊猫基地玩，酒店订在附近住两晚", {"city": "成都"}),
+        ("家里猫粮没了，帮我从鲜盒超市买两袋猫粮", {"items": ["猫粮"]}),
+    ],
+)
+def test_no_place_title_or_item_made_of_grammar(parser: Parser, text: str, expected: dict[str, Any]) -> None:
+    frame = next(f for f in _frames(parser, text) if all(k in f or v is None for k, v in expected.items()))
+    assert _slots(frame, expected) == expected

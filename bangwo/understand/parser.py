@@ -976,13 +976,18 @@ def _names_groceries_only(text: str) -> bool:
 
 _CUP_AFTER = re.compile(r"(?:来|要)?[一两三四五六七八九十\d]+杯")
 _RAN_OUT_OF = re.compile(r"(?:没|没有|用完了?)\s*$")
+_RAN_OUT_AFTER = re.compile(r"\s*(?:又|快|都)?(?:没了|没有了|用完了|吃完了|喝完了)")  # 家里猫粮没了
 
 
 def _what_ran_out_is_said_instead(drafts: list[_ItemDraft], text: str) -> list[_ItemDraft]:
-    """家里没酱油了，帮我买一瓶生抽: what ran out is the reason, the counted item the order (alone it is the order)."""
+    """家里没酱油了，帮我买一瓶生抽 (猫粮没了，买两袋猫粮): what ran out is the reason, the counted item the order
+    (alone it is the order)."""
     if not any(d.quantity is not None for d in drafts):
         return drafts
-    return [d for d in drafts if d.quantity is not None or not _RAN_OUT_OF.search(text, 0, d.start)]
+    return [
+        d for d in drafts
+        if d.quantity is not None or not (_RAN_OUT_OF.search(text, 0, d.start) or _RAN_OUT_AFTER.match(text, d.end))
+    ]
 
 
 # Words for a kind of goods, not a thing to buy: 买点水果，三斤橙子 buys the oranges.

@@ -48,7 +48,9 @@ _EN_STOP = (
     r"on|at|for|in|by|and|with|under|below|less|leaving|departing|next|this|via|around|from|to|economy|business|"
     r"first|class|please|tomorrow|today|tonight|the|a|an|near|then|also|plus|or|returning|return|one|round|trip|"
     r"flight|flights|ticket|tickets|hotel|hotels|room|rooms|seat|seats|before|after|nonstop|direct|cheap|cheapest|"
-    r"home|back|there|here"
+    r"home|back|there|here|"
+    # Verbs and time words are no place: "three colleagues and I are going to Xi'an", "in that day".
+    r"are|am|is|was|were|will|going|want|need|that|same|day|morning|afternoon|evening|night"
 )
 # A word of a place: xi'an, st.louis; a full stop after it ends the sentence, not the word.
 _EN_PLACE_WORD = r"[a-z][a-z'-]*(?:\.[a-z][a-z'-]*)*"
@@ -120,7 +122,7 @@ _EN_NEAR = re.compile(
 )
 _ZH_IN_CITY = re.compile(
     # 去大理玩, 到厦门出差: the purpose of a trip follows the city it goes to.
-    rf"(?:在|去|到)\s*({_ZH_PLACE})(?=订|找|住|的|市|[\ue000-\ue007]|酒店|宾馆|民宿|玩|旅游|旅行|度假|出差|过年|探亲|看)"
+    rf"(?:在|去|到)\s*(?!附近|这里|那里|这边|那边)({_ZH_PLACE})(?=订|找|住|的|市|[\ue000-\ue007]|酒店|宾馆|民宿|玩|旅游|旅行|度假|出差|过年|探亲|看)"
     rf"|({_ZH_PLACE})(?:市)?的?(?:酒店|宾馆|民宿)"
 )
 # A place said on its own between commas in a hotel request is where it is: 订两间房，苏州，周五入住.
