@@ -1619,3 +1619,18 @@ def test_a_round_trip_said_leg_by_leg(parser: Parser, text: str) -> None:
 def test_no_place_title_or_item_made_of_grammar(parser: Parser, text: str, expected: dict[str, Any]) -> None:
     frame = next(f for f in _frames(parser, text) if all(k in f or v is None for k, v in expected.items()))
     assert _slots(frame, expected) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Book two rooms near Canton Tower from Friday for three nights, 600 a night max.", {"budget_max": 600}),
+        ("我们部门十五个人下周五看惊蛰无声，票要连着", {"seat": {"adjacent": True}}),
+        ("Did the tickets for Run Little Bear go through for the kids?", {"domain": "movie", "action": "status"}),
+        ("two cases of water from Neighbour Mart, the grandparents are staying over", {"domain": "grocery"}),
+        ("帮我点个什么吃的都行", {"items": []}),
+    ],
+)
+def test_planners_limits_seats_and_guests(parser: Parser, text: str, expected: dict[str, Any]) -> None:
+    [frame] = _frames(parser, text)
+    assert _slots(frame, expected) == expected

@@ -37,7 +37,9 @@ _EN_BUDGET = re.compile(
     rf"(?:\s*(?:a|per|each|/)\s*(?:night|day|person|ticket|room|seat)\b)?"
     rf"(?!\s*(?:minutes?|mins?|hours?|hrs?|km|kilomet|met|people|persons?|days?|nights?|%|stars?))"
     # "30 yuan or less", "40 max" (a bare number needs the limit word right after it).
-    rf"|(?:¥\s*)?(\d+(?:\.\d+)?)\s*(?:{_EN_UNIT}\s*(?:or less|max(?:imum)?|at most|tops)|(?:max|tops)\b)"
+    rf"|(?:¥\s*)?(\d+(?:\.\d+)?)\s*(?:{_EN_UNIT}\s*(?:or less|max(?:imum)?|at most|tops)|(?:max|tops)\b"
+    # "600 a night max": the limit on each night, said after it.
+    r"|(?:a|per|each)\s+(?:night|day|person|ticket|room|seat)\s+(?:max(?:imum)?|tops|at most)\b)"
 )
 
 

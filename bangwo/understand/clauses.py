@@ -107,7 +107,9 @@ _DOMAIN_WORDS: dict[str, tuple[_Words, ...]] = {
         _en(
             letter_led(
                 # "to room 1206" is where a coffee goes, no room booked.
-                r"hotels?|rooms?(?!\s*#?\d)|stay|staying|inn|hostel|b&b|airbnb|check[- ]in|place to sleep",
+                # (A guest "staying over" or "staying with us" books no room.)
+                r"hotels?|rooms?(?!\s*#?\d)|stay(?!ing (?:over|with))|staying(?! (?:over|with))|inn|hostel|b&b|airbnb"
+                r"|check[- ]in|place to sleep",
                 not_after="[a-z]",
                 then="(?![a-z])",
             )

@@ -806,7 +806,11 @@ def _scan_han_noun(
         if owner is None:
             owner = _shop_owner(before)
         noun, position = noun[cut:], position + cut
-    return (noun, position, end, owner) if noun else None
+    return (noun, position, end, owner) if noun and noun not in _QUESTION_WORDS else None
+
+
+# A question, or "anything", is no dish: 今天能帮我做点什么, 帮我点个什么吃的都行.
+_QUESTION_WORDS = frozenset({"什么", "啥", "啥子", "哪些", "哪个", "多少", "几个", "都行", "都可以", "随便"})
 
 
 def _owner_before(text: str, original: str, anchor: int, start: int) -> str | None:

@@ -46,7 +46,11 @@ _STATUS_WORDS = re.compile(
 _STATUS_ONLY = re.compile(
     r"出票了|延误|晚点|准点|登机口|"
     # "booking is confirmed or not?": how a yes/no question ends in Indian and Singapore English.
-    + letter_led("delayed|on time|gate|confirmed or not|booked or not|issued or not|done or not", then=r"\b")
+    + letter_led(
+        "delayed|on time|gate|confirmed or not|booked or not|issued or not|done or not|go through|gone through"
+        "|went through",
+        then=r"\b",
+    )
     # Whether the booking is done yet: 订好了吗, 航班订好了没, 票买到没有.
     + r"|[订定]好了?(?:吗|没)|订上了?(?:吗|没)|订到了?(?:吗|没)|订成了?(?:吗|没)|买好了?(?:吗|没)|买到了?(?:吗|没)"
     + r"|出票了?(?:吗|没)|出了(?:吗|没)|[订定]成功了?(?:吗|没)|"
