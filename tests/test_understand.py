@@ -1634,3 +1634,17 @@ def test_no_place_title_or_item_made_of_grammar(parser: Parser, text: str, expec
 def test_planners_limits_seats_and_guests(parser: Parser, text: str, expected: dict[str, Any]) -> None:
     [frame] = _frames(parser, text)
     assert _slots(frame, expected) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("老街小馆的猪肉白菜饺子 来两份 一份我的一份室友的", ["猪肉白菜饺子"]),
+        ("猫粮没了啊啊啊 速速来一袋 主子要造反了", ["猫粮"]),
+        ("鸭屎香柠檬茶 来一杯 绝绝子 去冰无糖", ["鸭屎香柠檬茶"]),
+        ("wanna bubble tea so bad, one pls, half sugar", ["bubble tea"]),
+    ],
+)
+def test_who_it_is_for_and_how_it_is_said_are_no_dishes(parser: Parser, text: str, items: list[str]) -> None:
+    [frame] = _frames(parser, text)
+    assert [item["name"] for item in frame["items"]] == items

@@ -809,8 +809,10 @@ def _scan_han_noun(
     return (noun, position, end, owner) if noun and noun not in _QUESTION_WORDS else None
 
 
-# A question, or "anything", is no dish: 今天能帮我做点什么, 帮我点个什么吃的都行.
-_QUESTION_WORDS = frozenset({"什么", "啥", "啥子", "哪些", "哪个", "多少", "几个", "都行", "都可以", "随便"})
+# A question, "anything" or an exclamation is no dish: 今天能帮我做点什么, 帮我点个什么吃的都行, 来一杯 绝绝子.
+_QUESTION_WORDS = frozenset({"什么", "啥", "啥子", "哪些", "哪个", "多少", "几个", "都行", "都可以", "随便"}) | {
+    "绝绝子", "救命", "冲冲冲", "安排上", "啊啊啊", "哈哈哈", "呜呜呜", "好耶"
+}
 
 
 def _owner_before(text: str, original: str, anchor: int, start: int) -> str | None:
@@ -951,7 +953,7 @@ _WORD_STARTING_WITH_A_MEASURE = re.compile(
     r"|张(?:总|经理|老师|姐|哥|阿姨|师傅|工)"
 )
 # Who a dish is for, not a dish: 同事, 工作人员每人, 一人 (一人一杯).
-_PEOPLE_WORDS = r"同事|客户|员工|工作人员|人员|小伙伴|朋友|同学|小朋友|孩子|家人|领导|老板"
+_PEOPLE_WORDS = r"同事|客户|员工|工作人员|人员|小伙伴|朋友|同学|小朋友|孩子|家人|领导|老板|室友|舍友|闺蜜|主子"
 _EACH_ONE = r"每人|每个人|一人|人手"
 _FOR_PEOPLE = re.compile(rf"(?:{_PEOPLE_WORDS})(?:{_EACH_ONE})?|{_EACH_ONE}")
 _PEOPLE_AFTER = re.compile(_PEOPLE_WORDS)

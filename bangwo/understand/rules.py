@@ -380,7 +380,7 @@ ZH_BARE_NOUN_VERBS = re.compile(rf"{_DIAN_VERB}|叫|下单|想吃|想喝|要吃|
 EN_ORDER_VERBS = re.compile(
     letter_led(
         "order|buy|get|want|wants|would like|have|need|needs|bring|grab|send|deliver|fetch|pick up|i'll take|craving|"
-        "can i get|could i get|give",
+        "can i get|could i get|give|wanna|gimme",
         then=r"\b",
     )
     # "'d like" starts with no letter: the \b before it is a word character before the quote.
