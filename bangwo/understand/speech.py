@@ -60,13 +60,9 @@ _HOUR_AFTER = re.compile(
     r"(?=\s*(?:$|[,.!?;]|(?:am|pm|o'?clock|ish|sharp|tonight|today|tomorrow|this|in|on|and|or|for|to|till|until"
     r"|please|pls|then|so|the)\b))"
 )
-
-
 # "18h", "19h30": a clock time as written in France, Germany or Russia; "8 o clock" without its apostrophe.
 _HOURS_WITH_H = re.compile(r"\b(?P<hour>[6-9]|1\d|2[0-3])h(?P<minutes>[0-5]\d)?\b")
 _O_CLOCK = re.compile(r"\bo clock\b")
-
-
 # "19.00", "20.30": a clock time written with a dot, where what follows the dot is no month (a day and a month,
 # 15.04, are a date: times.py). No price: "12.50 yuan", "under 15.50".
 _DOTTED_CLOCK = re.compile(
@@ -102,12 +98,12 @@ def _clock(said: re.Match[str]) -> str:
 # Each way of spelling out, how it is written in digits, and what every match holds: a search that starts with a
 # plain character (re skips to it in C), which spares most commands the pattern's own search.
 _SPELT_OUT: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str], re.Pattern[str]], ...] = (
-    (_HUNDREDS, lambda said: _amount(said), re.compile("hundred|thousand")),
-    (_CLOCK, lambda said: _clock(said), re.compile("|".join(_MINUTES))),
-    (_DAY_OF_MONTH, lambda said: _day_of_month(said), re.compile("|".join(_ORDINALS))),
-    (_HOUR_AFTER, lambda said: _hour(said), re.compile("around|about|at|by|till|until|before|after|from")),
-    (_HOURS_WITH_H, lambda said: _h_clock(said), re.compile(r"\dh")),
-    (_DOTTED_CLOCK, lambda said: _h_clock(said), re.compile(r"\d\.\d")),
+    (_HUNDREDS, _amount, re.compile("hundred|thousand")),
+    (_CLOCK, _clock, re.compile("|".join(_MINUTES))),
+    (_DAY_OF_MONTH, _day_of_month, re.compile("|".join(_ORDINALS))),
+    (_HOUR_AFTER, _hour, re.compile("around|about|at|by|till|until|before|after|from")),
+    (_HOURS_WITH_H, _h_clock, re.compile(r"\dh")),
+    (_DOTTED_CLOCK, _h_clock, re.compile(r"\d\.\d")),
     (_O_CLOCK, lambda _said: "o'clock", re.compile("o clock")),
 )
 # Regional characters with one Mandarin reading each (Cantonese written forms).
