@@ -377,6 +377,14 @@ def _slots(frame: dict, expected: dict[str, Any]) -> dict[str, Any]:
     return {k: [i["name"] for i in frame.get("items", [])] if k == "items" else frame.get(k) for k in expected}
 
 
+def _slots_and_quantity(frame: dict, expected: dict[str, Any]) -> dict[str, Any]:
+    """_slots, and the first item's quantity when `expected` names one."""
+    got = _slots(frame, {k: v for k, v in expected.items() if k != "quantity"})
+    if "quantity" in expected:
+        got["quantity"] = frame["items"][0]["quantity"]
+    return got
+
+
 def test_lexicon_holds_films_landmarks_city_aliases_and_groceries() -> None:
     lexicon = Lexicon.from_catalogues([demo_catalogue()])
     assert "title" in lexicon.entries["惊蛰无声"].kinds and "title" in lexicon.entries["silent awakening"].kinds
@@ -818,11 +826,7 @@ def test_a_typo_still_cancels(parser: Parser) -> None:
     ],
 )
 def test_numbers_prices_and_showings_written_every_way(parser: Parser, text: str, expected: dict[str, Any]) -> None:
-    frame = _frames(parser, text)[0]
-    got = _slots(frame, {k: v for k, v in expected.items() if k != "quantity"})
-    if "quantity" in expected:
-        got["quantity"] = frame["items"][0]["quantity"]
-    assert got == expected
+    assert _slots_and_quantity(_frames(parser, text)[0], expected) == expected
 
 
 def test_a_dish_the_catalogue_lacks_cancelled_as_what_was_ordered(parser: Parser) -> None:
@@ -1477,10 +1481,7 @@ def test_an_english_round_trip_is_two_flights(parser: Parser, text: str) -> None
 )
 def test_what_is_said_twice_or_turned_down(parser: Parser, text: str, expected: dict[str, Any]) -> None:
     frame = next(f for f in _frames(parser, text) if set(expected) - {"quantity"} <= set(f))
-    got = _slots(frame, {k: v for k, v in expected.items() if k != "quantity"})
-    if "quantity" in expected:
-        got["quantity"] = frame["items"][0]["quantity"]
-    assert got == expected
+    assert _slots_and_quantity(frame, expected) == expected
 
 
 @pytest.mark.parametrize(
@@ -1502,11 +1503,7 @@ def test_what_is_said_twice_or_turned_down(parser: Parser, text: str, expected: 
     ],
 )
 def test_english_as_a_second_language(parser: Parser, text: str, expected: dict[str, Any]) -> None:
-    frame = _frames(parser, text)[0]
-    got = _slots(frame, {k: v for k, v in expected.items() if k != "quantity"})
-    if "quantity" in expected:
-        got["quantity"] = frame["items"][0]["quantity"]
-    assert got == expected
+    assert _slots_and_quantity(_frames(parser, text)[0], expected) == expected
 
 
 @pytest.mark.parametrize(
