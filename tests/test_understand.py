@@ -1645,3 +1645,23 @@ def test_planners_limits_seats_and_guests(parser: Parser, text: str, expected: d
 def test_who_it_is_for_and_how_it_is_said_are_no_dishes(parser: Parser, text: str, items: list[str]) -> None:
     [frame] = _frames(parser, text)
     assert [item["name"] for item in frame["items"]] == items
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("酒店确认了没有", {"domain": "hotel", "action": "status"}),
+        ("电影票的取票码怎么还没发给我", {"domain": "movie", "action": "status"}),
+        ("Has the Shanghai to Beijing booking been ticketed?", {"domain": "flight", "action": "status"}),
+        ("Any update on the crayfish delivery?", {"domain": "food", "action": "status"}),
+        ("Is the toilet paper order out for delivery?", {"domain": "grocery", "action": "status"}),
+        ("老板说中午出去吃，午饭那单帮我撤了", {"domain": "food", "action": "cancel"}),
+        ("Drop the return flight, I'll take the train back.", {"domain": "flight", "action": "cancel"}),
+        ("The movie was awful, total waste of two hours.", {"domain": "chat"}),
+        ("酒店前台等了半小时才办好入住，服务太差了", {"domain": "chat"}),
+        ("You're a lifesaver, thanks for sorting out the hotel.", {"domain": "chat"}),
+    ],
+)
+def test_after_the_order_asking_cancelling_and_talking(parser: Parser, text: str, expected: dict[str, Any]) -> None:
+    [frame] = _frames(parser, text)
+    assert _slots(frame, expected) == expected

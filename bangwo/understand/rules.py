@@ -229,6 +229,7 @@ FOOD = DomainRules(
         # (Each spelt out, so that every alternative starts with its own character: see text.letter_led.)
         r"|发货了(?:吗|没)|发出了(?:吗|没)|接单了(?:吗|没)|出餐了(?:吗|没)|送出了(?:吗|没)|取餐了(?:吗|没)|取走了(?:吗|没)"
         r"|配送了(?:吗|没)|派送了(?:吗|没)|揽收了(?:吗|没)|签收了(?:吗|没)|送达了(?:吗|没)|做好了(?:吗|没)|备好了(?:吗|没)|"
+        r"送出来了(?:吗|没)|"
         + letter_led(
             r"where(?:'s| is| are)|where (?:my|our|the) [a-z ]{1,30}? (?:is|are)|track|tracking|status|"
             # Typed fast: "wheres it at", "my order stuck??" (not "I'm stuck at work").
@@ -237,7 +238,7 @@ FOOD = DomainRules(
             r"how long (?:until|till|before|for|will)|on (?:its|the) way|eta|"
             # Second-language English: "my malatang where already?", "when arrive?", "still not come".
             r"where already|when (?:can )?arrive|still not (?:come|coming|arrive|arrived|here|reach)"
-            r"|not (?:come|arrive) yet",
+            r"|not (?:come|arrive) yet|out for delivery|how much longer|any update on",
             then=r"\b",
         )
         # A yes/no question about one's own order asks after it: "has my order shipped?", "is our food ready?".
@@ -251,9 +252,11 @@ FOOD = DomainRules(
         + letter_led("has|have", not_after=r"[\s\S]", then=r"\s+(?:the|my|our)\b.*\b(?:arrived|come|shipped)\b")
     ),
     cancel=re.compile(
-        r"取消|退单|退掉|撤销|撤回|别送了|不要了|不想要了|退款|退了"
+        r"取消|退单|退掉|撤销|撤回|撤了|撤掉|撤单|别送了|不要了|不想要了|退款|退了"
         r"|"
-        + letter_led("cancel|cancle|call off|don't want .{0,30}any ?more|refund", not_after="[a-z]", then="(?![a-z])")
+        + letter_led(
+            "cancel|cancle|call off|don't want .{0,30}any ?more|refund|scrap", not_after="[a-z]", then="(?![a-z])"
+        )
     ),
     search=re.compile(
         r"查一下|查查|查下|搜一下|搜索|看看|看一下|看下|有什么|有啥|有没有|有哪些|推荐|哪里有|哪儿有|哪有"
@@ -493,9 +496,23 @@ _CAMPAIGN_QUESTION = re.compile(
 )
 
 
+# What was had, judged, or thanks for it: 昨晚那部电影挺好看的, 服务太差了, "the movie was awful", "thanks for sorting
+# out the hotel" (talk, unless the sentence also asks for something).
+_OPINION = re.compile(
+    r"挺好看|好好看|难看|哭了|太差|无语|烂的|放心了|谢啦|谢谢你|"
+    + letter_led(
+        "was (?:awful|terrible|great|amazing|bad|good|boring)|smelled|never again|thanks for|thank you for"
+        "|lifesaver|waste of",
+        then=r"\b",
+    )
+)
+
+
 def is_talk(text: str) -> bool:
     """Whether a sentence that names services is conversation about them (see the three classes above)."""
     if CHAT_TASK_FIRST.match(text) or KNOWLEDGE_QUESTION.search(text):
+        return True
+    if _OPINION.search(text) and not REQUEST_MARKERS.search(text):
         return True
     if ("免单" in text or "free" in text) and _CAMPAIGN_QUESTION.search(text):
         return True

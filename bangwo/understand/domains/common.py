@@ -24,7 +24,10 @@ CANCEL = re.compile(
     # 退房 after a day or hour is checking out (周一退房), not cancelling.
     # (Each lookbehind comes after the first character, so that re can skip ahead: see text.letter_led.)
     r"取消|退掉|退订|退票|退了|退一下|退(?<![一二三四五六七日天末\d号午晚早点时]退)房(?!时间)|不(?<!回不)去了|不看了|不住了|不要了|撤销|撤回|"
-    + letter_led("cancel|cancle|call off|refund", not_after="[a-z]", then="(?![a-z])")  # cancle: typed fast
+    r"撤了|撤掉|撤单|"
+    + letter_led(
+        "cancel|cancle|call off|refund|scrap|drop(?! (?:off|by|me|us|it off))", not_after="[a-z]", then="(?![a-z])"
+    )  # cancle: typed fast
 )
 # Asking after a booking already made: "我的…", "my …", or words only a booking has.
 _MY_BOOKING = re.compile(
@@ -48,12 +51,15 @@ _STATUS_ONLY = re.compile(
     # "booking is confirmed or not?": how a yes/no question ends in Indian and Singapore English.
     + letter_led(
         "delayed|on time|gate|confirmed or not|booked or not|issued or not|done or not|go through|gone through"
-        "|went through",
+        "|went through|ticketed|been issued|tickets? issued|any update on|any news on|get a confirmation"
+        "|is that booking done|confirm(?:ed)? my",
         then=r"\b",
     )
     # Whether the booking is done yet: 订好了吗, 航班订好了没, 票买到没有.
     + r"|[订定]好了?(?:吗|没)|订上了?(?:吗|没)|订到了?(?:吗|没)|订成了?(?:吗|没)|买好了?(?:吗|没)|买到了?(?:吗|没)"
     + r"|出票了?(?:吗|没)|出了(?:吗|没)|[订定]成功了?(?:吗|没)|"
+    # Whether the booking was confirmed or its code sent: 酒店确认了没有, 发确认单了吗, 取票码怎么还没发, 座位锁上了吗.
+    + r"确认了?(?:吗|没)|确认单了?(?:吗|没)|什么状态|取票码[^，。,.!?？]{0,8}没|锁上了?(?:吗|没)|出好了?(?:吗|没)|"
     # A yes/no question about one's own booking asks after it: "has my ticket been issued", "is my room booked".
     # (A lookbehind of any character is the start of the text, ^.)
     + letter_led("has|have|did|is|was|were|are", not_after=r"[\s\S]", then=r"\s+(?:my|our)\b")
