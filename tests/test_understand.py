@@ -1665,3 +1665,14 @@ def test_who_it_is_for_and_how_it_is_said_are_no_dishes(parser: Parser, text: st
 def test_after_the_order_asking_cancelling_and_talking(parser: Parser, text: str, expected: dict[str, Any]) -> None:
     [frame] = _frames(parser, text)
     assert _slots(frame, expected) == expected
+
+
+def test_each_dish_of_several_split_by_what_each_part_is_made_with(parser: Parser) -> None:
+    [frame] = _frames(parser, "麦香汉堡 香辣鸡腿堡x2 薯条x2 可乐x3 一杯去冰两杯少冰")
+    assert [(i["name"], i["quantity"], i.get("options")) for i in frame["items"]] == [
+        ("香辣鸡腿堡", 2, None), ("薯条", 2, None), ("可乐", 1, {"ice": "none"}), ("可乐", 2, {"ice": "less"})
+    ]
+    [frame] = _frames(parser, "麻辣烫两份，柠檬水两杯，一杯少糖一杯无糖")
+    assert [(i["name"], i["quantity"], i.get("options")) for i in frame["items"]] == [
+        ("麻辣烫", 2, None), ("柠檬水", 1, {"sugar": "less"}), ("柠檬水", 1, {"sugar": "none"})
+    ]

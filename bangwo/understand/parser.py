@@ -470,10 +470,8 @@ class Parser:
         drafts = _one_dish_said_twice(_only_the_things_of_a_kind(_what_ran_out_is_said_instead(drafts, text)))
         _one_for_each_person(drafts, text)
         _counted_each(drafts, reading)
-        split = _each_made_its_own_way(drafts, reading, used_quantities)
-        if split is not None:
-            return split
-        _attach_options(drafts, reading)
+        drafts, options_left = _each_made_its_own_way(drafts, reading, used_quantities)
+        _attach_options(drafts, replace(reading, options=options_left))
         return drafts
 
     def _count_the_dish_before(
@@ -1115,28 +1113,49 @@ def _city_of_a_dish(text: str, mention: NameMention, mentions: list[NameMention]
 
 def _each_made_its_own_way(
     drafts: list[_ItemDraft], reading: _Reading, used: set[_Quantity]
-) -> list[_ItemDraft] | None:
-    """两杯柠檬茶，一杯热的一杯去冰，都少糖: one dish counted, then each part of that count said with options of its
-    own, is one item a part; what is said of them all (大杯, 都少糖) goes to each. None when nothing is so split."""
-    if len(drafts) != 1 or (drafts[0].quantity or 1) < 2:
+) -> tuple[list[_ItemDraft], list[OptionMention]]:
+    """两杯柠檬茶，一杯热的一杯去冰，都少糖; 可乐两杯，一杯冰的一杯常温: a dish counted, then each part of that count
+    said with options of its own, is one item a part; what is said of the dish as a whole (大杯) goes to each part.
+    The drafts with each such dish split, and the options no part took (for _attach_options)."""
+    taken: set[OptionMention] = set()
+    result: list[_ItemDraft] = []
+    for i, dish in enumerate(drafts):
+        zone_start = drafts[i - 1].end if i else 0
+        zone_end = drafts[i + 1].start if i + 1 < len(drafts) else len(reading.text)
+        parts = _parts_made_their_own_way(dish, reading, used, zone_end)
+        if parts is None:
+            result.append(dish)
+            continue
+        own = [options for _, options in parts]
+        whole = [
+            o for o in reading.options
+            if zone_start <= o.start < zone_end and not any(o in options for options in own)
+        ] if len(drafts) > 1 else [o for o in reading.options if not any(o in options for options in own)]
+        for part, options in parts:
+            item = replace(dish, quantity=part.value, unit=part.unit or dish.unit, options={})
+            for option in (*options, *whole):
+                item.options.setdefault(option.group, option.value)
+            result.append(item)
+        taken.update(o for options in own for o in options)
+        taken.update(whole)
+    return result, [o for o in reading.options if o not in taken]
+
+
+def _parts_made_their_own_way(
+    dish: _ItemDraft, reading: _Reading, used: set[_Quantity], zone_end: int
+) -> list[tuple[_Quantity, list[OptionMention]]] | None:
+    """The counts said after the dish (before the next one) that add up to its count, each with its own options."""
+    if (dish.quantity or 1) < 2:
         return None
-    dish = drafts[0]
-    parts = [q for q in reading.quantities if q.start >= dish.end and q not in used and q.value]
+    parts = [q for q in reading.quantities if dish.end <= q.start < zone_end and q not in used and q.value]
     if len(parts) < 2 or sum(q.value or 0 for q in parts) != dish.quantity:
         return None
     ends = [q.start for q in parts[1:]]
-    ends.append(next((b for b in reading.boundaries if b > parts[-1].end), len(reading.text)))
+    ends.append(min(zone_end, next((b for b in reading.boundaries if b > parts[-1].end), len(reading.text))))
     own = [[o for o in reading.options if q.end <= o.start < end] for q, end in zip(parts, ends, strict=True)]
     if not all(own):
         return None  # 一杯给我一杯给她: parts for people, not made differently
-    shared = [o for o in reading.options if not any(o in options for options in own)]
-    split = []
-    for part, options in zip(parts, own, strict=True):
-        item = replace(dish, quantity=part.value, unit=part.unit or dish.unit, options={})
-        for option in (*options, *shared):
-            item.options.setdefault(option.group, option.value)
-        split.append(item)
-    return split
+    return list(zip(parts, own, strict=True))
 
 
 def _attach_options(drafts: list[_ItemDraft], reading: _Reading) -> None:
