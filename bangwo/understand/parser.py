@@ -804,11 +804,11 @@ def _scan_han_noun(
         if owner is None:
             owner = _shop_owner(before)
         noun, position = noun[cut:], position + cut
-    return (noun, position, end, owner) if noun and noun not in _QUESTION_WORDS else None
+    return (noun, position, end, owner) if noun and noun not in _NO_DISH_WORDS else None
 
 
 # A question, "anything" or an exclamation is no dish: 今天能帮我做点什么, 帮我点个什么吃的都行, 来一杯 绝绝子.
-_QUESTION_WORDS = frozenset({"什么", "啥", "啥子", "哪些", "哪个", "多少", "几个", "都行", "都可以", "随便"}) | {
+_NO_DISH_WORDS = frozenset({"什么", "啥", "啥子", "哪些", "哪个", "多少", "几个", "都行", "都可以", "随便"}) | {
     "绝绝子", "救命", "冲冲冲", "安排上", "啊啊啊", "哈哈哈", "呜呜呜", "好耶"
 }
 

@@ -214,6 +214,11 @@ class DomainRules:
 # 点 ordering food, not a clock's 点 (十二点) nor "a bit" (快点, 靠后点).
 _DIAN_VERB = r"点(?<![零〇一二两三四五六七八九十\d快早晚慢多少好有差几前后高低远近大小加放]点)(?![评赞击开钟半儿头])"
 
+# The words that cancel an order or a booking, in every domain (each domain adds its own: 别送了, 退房).
+CANCELLED_ZH = "取消|退掉|退了|撤销|撤回|撤了|撤掉|撤单|不要了"
+CANCELLED_EN = "cancel|cancle|call off|refund|scrap"  # cancle: typed fast
+
+
 FOOD = DomainRules(
     domain="food",
     verbs=re.compile(
@@ -252,11 +257,8 @@ FOOD = DomainRules(
         + letter_led("has|have", not_after=r"[\s\S]", then=r"\s+(?:the|my|our)\b.*\b(?:arrived|come|shipped)\b")
     ),
     cancel=re.compile(
-        r"取消|退单|退掉|撤销|撤回|撤了|撤掉|撤单|别送了|不要了|不想要了|退款|退了"
-        r"|"
-        + letter_led(
-            "cancel|cancle|call off|don't want .{0,30}any ?more|refund|scrap", not_after="[a-z]", then="(?![a-z])"
-        )
+        rf"{CANCELLED_ZH}|退单|别送了|不想要了|退款|"
+        + letter_led(f"{CANCELLED_EN}|don't want .{{0,30}}any ?more", not_after="[a-z]", then="(?![a-z])")
     ),
     search=re.compile(
         r"查一下|查查|查下|搜一下|搜索|看看|看一下|看下|有什么|有啥|有没有|有哪些|推荐|哪里有|哪儿有|哪有"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bangwo.understand.numbers import EN_NUMBER, ZH_NUMBER, parse_number
-from bangwo.understand.rules import looks_up_only
+from bangwo.understand.rules import CANCELLED_EN, CANCELLED_ZH, looks_up_only
 from bangwo.understand.text import SLOT_MARK, MaskedText, letter_led
 
 MAX_COUNT = 99
@@ -23,11 +23,8 @@ CHAT_ABOUT = re.compile(
 CANCEL = re.compile(
     # 退房 after a day or hour is checking out (周一退房), not cancelling.
     # (Each lookbehind comes after the first character, so that re can skip ahead: see text.letter_led.)
-    r"取消|退掉|退订|退票|退了|退一下|退(?<![一二三四五六七日天末\d号午晚早点时]退)房(?!时间)|不(?<!回不)去了|不看了|不住了|不要了|撤销|撤回|"
-    r"撤了|撤掉|撤单|"
-    + letter_led(
-        "cancel|cancle|call off|refund|scrap|drop(?! (?:off|by|me|us|it off))", not_after="[a-z]", then="(?![a-z])"
-    )  # cancle: typed fast
+    rf"{CANCELLED_ZH}|退订|退票|退一下|退(?<![一二三四五六七日天末\d号午晚早点时]退)房(?!时间)|不(?<!回不)去了|不看了|不住了|"
+    + letter_led(f"{CANCELLED_EN}|drop(?! (?:off|by|me|us|it off))", not_after="[a-z]", then="(?![a-z])")
 )
 # Asking after a booking already made: "我的…", "my …", or words only a booking has.
 _MY_BOOKING = re.compile(
