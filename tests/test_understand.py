@@ -1676,3 +1676,35 @@ def test_each_dish_of_several_split_by_what_each_part_is_made_with(parser: Parse
     assert [(i["name"], i["quantity"], i.get("options")) for i in frame["items"]] == [
         ("麻辣烫", 2, None), ("柠檬水", 1, {"sugar": "less"}), ("柠檬水", 1, {"sugar": "none"})
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        (  # said after one dish, then another dish with its own
+            "Spring Water Tea Lab - 4 lemon teas, all medium, half sugar, light ice. And one lemonade, no sugar.",
+            [("lemon tea", {"size": "medium", "sugar": "half", "ice": "less"}), ("lemonade", {"sugar": "none"})],
+        ),
+        (
+            "a large latte, 30% sugar, no ice, plus a small signature milk tea, hot and unsweetened",
+            [("latte", {"size": "large", "sugar": "less", "ice": "none"}),
+             ("signature milk tea", {"size": "small", "sugar": "none", "ice": "hot"})],
+        ),
+        ("Pepperoni pizza one, big size, and 2 coke", [("Pepperoni pizza", {"size": "large"}), ("coke", None)]),
+        (  # 都: for every dish said so far, and what follows it in the same breath
+            "卡布奇诺两杯小杯，拿铁一杯大杯，都热的，不要糖",
+            [("卡布奇诺", {"size": "small", "sugar": "none", "ice": "hot"}),
+             ("拿铁", {"size": "large", "sugar": "none", "ice": "hot"})],
+        ),
+        (  # after a list of dishes with none of their own: for the whole list
+            "a latte and a mocha, large, no sugar",
+            [("latte", {"size": "large", "sugar": "none"}), ("mocha", {"size": "large", "sugar": "none"})],
+        ),
+        ("都要大杯，两杯拿铁一杯美式", [("拿铁", {"size": "large"}), ("美式", {"size": "large"})]),
+    ],
+)
+def test_options_said_after_a_dish_are_that_dishs(
+    parser: Parser, text: str, items: list[tuple[str, dict[str, str] | None]]
+) -> None:
+    [frame] = _frames(parser, text)
+    assert [(i["name"], i.get("options")) for i in frame["items"]] == items

@@ -1190,11 +1190,30 @@ def _attach_options(drafts: list[_ItemDraft], reading: _Reading) -> None:
             nearest.options.setdefault(option.group, option.value)
         else:
             apart.append(option)
-    # After what each dish was said with: "two lemon teas, normal ice, and a lemonade with no ice".
+    # Said after the dishes they are for: "two lemon teas, normal ice, and a lemonade with no ice"; "4 lemon teas,
+    # all medium. And one lemonade, no sugar"; 拿铁和美式，都要大杯 (before any dish: for all of them).
     for option in apart:
-        takers = [d for d in drafts if d.supports(option.group)] or [drafts[-1]]
+        before = [d for d in drafts if d.start < option.start]
+        if before and _FOR_EVERY_DISH.search(reading.text, before[-1].end, option.start) is None:
+            before = _run_ending_with(before, reading.options)
+        takers = [d for d in before or drafts if d.supports(option.group)] or [(before or drafts)[-1]]
         for draft in takers:
             draft.options.setdefault(option.group, option.value)
+
+
+# What is said for every dish so far: 都/全部 热的, "all medium", "both iced".
+_FOR_EVERY_DISH = re.compile(r"都|全部|全都|统一|一律|" + letter_led("all|both|each|every|everything", then=r"\b"))
+
+
+def _run_ending_with(drafts: list[_ItemDraft], options: list[OptionMention]) -> list[_ItemDraft]:
+    """The last dishes of `drafts` said one after another with no option between them: a list the options said
+    after it are for ("a latte and a mocha, large"), not the dishes before it that had their own."""
+    run = [drafts[-1]]
+    for draft in reversed(drafts[:-1]):
+        if any(draft.start < o.start < run[0].start for o in options):
+            break
+        run.insert(0, draft)
+    return run
 
 
 def _one_meal_said_twice(read: list[tuple[IntentFrame, str | None]]) -> list[tuple[IntentFrame, str | None]]:
