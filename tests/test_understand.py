@@ -1708,3 +1708,19 @@ def test_options_said_after_a_dish_are_that_dishs(
 ) -> None:
     [frame] = _frames(parser, text)
     assert [(i["name"], i.get("options")) for i in frame["items"]] == items
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("这周四开始在西湖边住一个礼拜，预算六百一晚", {"nights": 7, "budget_max": 600}),
+        ("在西安钟楼附近订个酒店，从周五住到周日，一晚别超过四百", {"nights": 2, "budget_max": 400}),
+        ("Book me on the 7:50 flight from Guangzhou to Beijing", {"count": 1, "time": "07:50"}),
+        ("Reserve a room in Xi'an tonight and tomorrow night", {"nights": 2}),
+    ],
+)
+def test_a_price_each_night_and_a_clock_time_count_nothing(
+    parser: Parser, text: str, expected: dict[str, Any]
+) -> None:
+    [frame] = _frames(parser, text, now=datetime.fromisoformat("2026-08-03T06:00:00+08:00"))
+    assert _slots(frame, expected) == expected

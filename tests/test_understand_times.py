@@ -333,3 +333,43 @@ def test_works_on_a_clause_of_a_longer_sentence() -> None:
     first, second = sentence.split(",再")  # clean() made the full-width comma ASCII
     assert _read(first)[:3] == ("2026-02-11", None, "morning")
     assert _read(second) == ("2026-02-13", None, None, "2026-02-15")
+
+
+SUMMER = datetime.fromisoformat("2026-08-20T10:00:00+08:00")  # a Thursday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The other lunar festivals, from the table in domain/festival.py, and days counted from any holiday.
+        ("中秋节前一天送两盒月饼", _day("2026-09-24")),
+        ("端午节当天上午从西安飞杭州", _day("2027-06-09", "morning")),  # this year's is past
+        ("七夕那天晚上", _day("2027-08-08", "evening")),
+        ("元旦前一天从哈尔滨飞广州", _day("2026-12-31")),
+        ("fly on the mid-autumn festival", _day("2026-09-25")),
+        ("on the eve of Chinese New Year", _day("2027-02-05")),
+        # A weekday beside a date: the date, in the month where it falls on that weekday.
+        ("Monday the 14th at 8:30 in the morning", ("2026-09-14", "08:30", "morning", None)),
+        ("Star Wanderer, Wednesday 18th", _day("2026-11-18")),
+        ("checkin 15th 3 nights", _day("2026-09-15")),
+        # Stays: nights named one after another, check-out said with "and out", the month said only at the end.
+        ("a room tonight and tomorrow night", ("2026-08-20", None, "evening", "2026-08-22")),
+        ("hotel Saturday and Sunday nights", ("2026-08-22", None, None, "2026-08-24")),
+        ("酒店周六周日两晚", ("2026-08-22", None, None, "2026-08-24")),
+        ("checking in the 3rd and out the 6th of September", ("2026-09-03", None, None, "2026-09-06")),
+        ("Shanghai for the holidays, 23rd to the 2nd of January", ("2026-12-23", None, None, "2027-01-02")),
+        ("a hotel for 4 nights starting sat", _day("2026-08-22")),
+        # Weeks from now, a delivery slot, minutes before an order's 点.
+        ("a week from today", _day("2026-08-27")),
+        ("两个星期后", _day("2026-09-03")),
+        ("tomorrow between 9 and 11 am", _day("2026-08-21", "morning")),
+        ("on the 12th between 5 and 7 pm", _day("2026-09-12", "evening")),
+        ("下午三点半点俩杨枝甘露", ("2026-08-20", "15:30", "afternoon", None)),
+    ],
+)
+def test_summer(text: str, expected: Slots) -> None:
+    assert _read(text, SUMMER) == expected
+
+
+def test_a_holiday_with_its_day_is_no_run_of_nights() -> None:
+    assert _read("国庆三号入住，住两晚", SUMMER) == _day("2026-10-03")

@@ -22,8 +22,12 @@ _ZH_BUDGET = re.compile(
     rf"|{_N}\s*(?:{_ZH_UNIT})?\s*(?:到|至|-|~)\s*({_N})\s*{_ZH_UNIT}\s*之间|"
     # 不超过30元 / 预算50 / 最多二十块
     # 预算一晚600: the limit on each night, said before the amount.
+    # 预算六百一晚: the amount before 一晚 (a number alone would read 六百一, 610).
+    rf"{_ZH_LIMIT_BEFORE}\s*(?:是|为|在)?\s*¥?\s*([\d零〇一两二三四五六七八九十百千万]+?)\s*(?:{_ZH_UNIT})?\s*[一每]\s*(?:晚|天|间|夜)|"
+    # 一晚别超过四百: the price each night, said before the limit (not 住一晚).
+    rf"(?:(?<![住订待])[一每]\s*(?:晚|天|间|张|人|位|夜)\s*)?"
     rf"{_ZH_LIMIT_BEFORE}\s*(?:是|为|在)?\s*(?:{_ZH_PER})?\s*¥?\s*({_N})\s*{_NOT_MONEY_AFTER}(?:{_ZH_UNIT})?\s*"
-    rf"(?:{_ZH_LIMIT_AFTER})?"
+    rf"(?:{_ZH_LIMIT_AFTER}|{_ZH_PER})?"
     # ¥20以内 / 20块以内 / 1500以内 (a bare number needs the limit word right after it); 2000以内一晚: a night's
     rf"|¥?\s*({_N})\s*(?:{_ZH_UNIT}\s*(?:{_ZH_LIMIT_AFTER}|左右以内)|(?:以内|以下|之内))(?:{_ZH_PER})?"
     # 800一晚以内 / 500块每晚以下

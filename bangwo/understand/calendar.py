@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from bangwo.domain.festival import LUNAR_NEW_YEAR
+from bangwo.domain.festival import LUNAR_FESTIVALS, LUNAR_NEW_YEAR
 
 # Offsets from 初一 of the days people name.
 EVE = -1  # 除夕 / 大年三十 / 年三十
@@ -24,4 +24,13 @@ def festival_day(today: date, days_after_new_year: int) -> date | None:
         new_year = LUNAR_NEW_YEAR.get(year)
         if new_year is not None and today <= new_year + SEASON_GRACE:
             return new_year + timedelta(days=days_after_new_year)
+    return None
+
+
+def lunar_festival_day(today: date, festival: str) -> date | None:
+    """The coming 端午, 七夕, 中秋 or 重阳 (today's, when it is today)."""
+    for year in (today.year, today.year + 1):
+        day = LUNAR_FESTIVALS[festival].get(year)
+        if day is not None and day >= today:
+            return day
     return None

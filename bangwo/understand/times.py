@@ -27,13 +27,14 @@ Rules chosen for the ambiguous cases (each one is tested in tests/test_understan
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from contextlib import suppress
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from itertools import pairwise
 from zoneinfo import ZoneInfo
 
-from bangwo.understand.calendar import EVE, LANTERN, LUNAR_NEW_YEAR, festival_day
+from bangwo.understand.calendar import EVE, LANTERN, LUNAR_NEW_YEAR, festival_day, lunar_festival_day
 from bangwo.understand.numbers import EN_NUMBER_WORDS, ZH_NUMBER, parse_number
 from bangwo.understand.text import TIME_MARK, MaskedText, letter_led
 
@@ -166,7 +167,7 @@ def _alternation(words: object) -> str:
 
 
 # ---- cheap pre-checks: a rule group runs only when one of its characters occurs ----------
-_FESTIVAL_ZH_CHARS = frozenset("除初宵节年正旦诞庆")
+_FESTIVAL_ZH_CHARS = frozenset("除初宵节年正旦诞庆午夕秋阳")
 _RELATIVE_ZH_CHARS = frozenset("今明后当")
 _WEEKDAY_ZH_CHARS = frozenset("周星礼")
 _DATE_ZH_CHARS = frozenset("月号日")
@@ -177,11 +178,13 @@ _LATIN = frozenset("abcdefghijklmnopqrstuvwxyz")
 # English words are checked as a set of tokens: one findall instead of a dozen full scans.
 _EN_TOKEN_RE = re.compile(r"[a-z][a-z]*")  # a class first: re skips in C to the next letter
 _FESTIVAL_EN_WORDS = frozenset({"chinese", "lunar", "spring", "lantern", "valentine", "valentines", "cny"}) | {
+    "dragon", "autumn", "moon", "qixi", "ninth",
     "christmas",
     "xmas",
     "new",
 }
-_RELATIVE_EN_WORDS = frozenset({"today", "tomorrow", "tmr", "tmrw", "tonight", "this", "day", "days"}) | {
+_RELATIVE_EN_WORDS = frozenset({"today", "tomorrow", "tmr", "tmrw", "tonight", "this", "day", "days", "weeks"}) | {
+    "week",
     "morrow", "moro", "tomorow", "tommorow", "tommorrow", "tonite", "nite", "night"  # 2morrow, 2nite: the letters
 }
 _WEEKDAY_EN_WORDS = frozenset(
@@ -207,8 +210,10 @@ _FESTIVAL_ZH_RE = re.compile(
     r"(?:(除夕夜?|大年三十|年三十|大年夜)|(春节|过年那天)(?![礼套款限特装档])|(?:大年|正月)?初([一二三四五六七八九十])"
     r"|正月(十[一二三四五六七八九]|二十)|(元宵节|元宵)"
     r"|(情人节|元旦节?|国庆节?|圣诞节?|平安夜|劳动节|五一劳动节|五一节|儿童节"
-    r"|(?<![\d零〇一二两三四五六七八九十百千万第周期拜初])五一(?![\d零一二两三四五六七八九十百千万个张间晚位人杯份块元次天点斤岁号日])))"
-    r"(?:(前|后)([一二两三四五六七八九十]|\d)?天)?"
+    r"|(?<![\d零〇一二两三四五六七八九十百千万第周期拜初])五一(?![\d零一二两三四五六七八九十百千万个张间晚位人杯份块元次天点斤岁号日]))"
+    # The other lunar festivals (not 中秋月饼礼盒, a product: a 节 or nothing after them but a date word's place).
+    r"|(端午|七夕|中秋|重阳)节?(?![礼套款月粽])"
+    r")(?:(前|后)([一二两三四五六七八九十]|\d)?天)?"
 )
 # Words after which a bare 元宵 is the dumpling being ordered, not the festival.
 _DUMPLING_BEFORE = frozenset("一两二三四五六七八九十几0123456789个袋包盒碗份斤颗粒只些点种买要吃煮来")
@@ -221,7 +226,10 @@ _FESTIVAL_EN_RE = re.compile(
     r"\b(?:(?:chinese|lunar)\s+new\s+year|spring\s+festival|cny)(?:['’]s)?(?:\s+(eve|day))?\b"
     r"|\b(lantern\s+festival)\b|\b(valentine)['’]?s?(?:\s+day)?\b"
     r"|\b(christmas\s+eve|christmas|xmas|new\s+year['’]?s\s+day)\b"
+    r"|\b(dragon\s+boat|mid-?\s?autumn|moon\s+festival|qixi|double\s+ninth)(?:\s+festival)?\b"
+    r"|\b(?:the\s+)?eve\s+of\s+(?:the\s+)?((?:chinese|lunar)\s+new\s+year|spring\s+festival)\b"
 )
+_LUNAR_FESTIVALS_EN = {"dragon": "端午", "mid": "中秋", "moon": "中秋", "qixi": "七夕", "double": "重阳"}
 # "the third day of Chinese New Year": 初三.
 _ORDINAL_DAYS_EN = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 _NTH_FESTIVAL_DAY_EN_RE = re.compile(
@@ -249,9 +257,11 @@ _DOTTED_DATE_RE = re.compile(
 )
 _DATE_SAID_BEFORE = re.compile(r"(?:on|from|starting|till|until|to|back|for|date|check-?in|checkout|check-out)\s+$")
 _RELATIVE_DAY_ZH_RE = re.compile(_alternation(_RELATIVE_DAY_ZH))
-_DAYS_LATER_ZH_RE = re.compile(r"(\d{1,2}|[一二两三四五六七八九十]{1,2})天(?:之?后|以后)")
+_DAYS_LATER_ZH_RE = re.compile(r"(\d{1,2}|[一二两三四五六七八九十]{1,2})(天|个?(?:星期|礼拜|周))(?:之?后|以后)")
 _RELATIVE_DAY_EN_RE = re.compile(
     rf"(?:{_alternation(_RELATIVE_DAY_EN)})\b|in\s+(\d{{1,2}}|a|one|two|three|four|five|six|seven)\s+days?\b"
+    # "a week from today", "two weeks from now", "in a week's time"
+    r"|(a|one|two|three)\s+weeks?\s+from\s+(?:today|now)\b|in\s+(a|one|two|three)\s+weeks?['’]?s?\s+time\b"
 )
 # 看一下周五: 一下 is "a bit", the 下 belongs to no week.
 _WEEKDAY_ZH_RE = re.compile(r"(?:(?<!一)(下下个?|下个?|这个?|本|上个?))?(?:周|星期|礼拜)([一二三四五六日天七末])")
@@ -262,7 +272,7 @@ _WEEKDAY_NAMES_EN = (
     r"(?P<day>mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|rs|rsday|urday)|(?P<weekend>wee)kend"
     r"|(?P<short>mon|tue|wed|thu|fri)(?:s|r|rs)?\.?(?![a-z'])"
     # "this Sat", "on Sun", "Sat morning", "Sun 3pm": said so, sat and sun are days.
-    r"|(?:(?<=this )|(?<=next )|(?<=on ))(?P<weekend_day>sat|sun)\.?(?![a-z'])"
+    r"|(?:(?<=this )|(?<=next )|(?<=on )|(?<=starting )|(?<=from )|(?<=until ))(?P<weekend_day>sat|sun)\.?(?![a-z'])"
     r"|(?P<weekend_day_then>sat|sun)\.?(?=\s+(?:morning|afternoon|evening|night|am\b|pm\b|\d))"
 )
 _WEEKDAY_EN_RE = re.compile(rf"(?:{_WEEKDAY_NAMES_EN})(?![a-z])(?:\s+(?P<week>next|this)\s+week\b)?")
@@ -298,17 +308,19 @@ _ORDINAL_EN_RE = re.compile(
     r"\b(the\s+)?(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:floor|row|place|time|seat|century|anniversary|birthday|street))"
 )
 _ORDINAL_CONNECTOR_BEFORE = re.compile(r"(?:\bto|\buntil|\btill|\bthrough|-|–)\s*$")
-_ORDINAL_CONNECTOR_AFTER = re.compile(r"\s*(?:-|–|to|until|till|through)\s*(?:the\s+)?\d")
+_ORDINAL_CONNECTOR_AFTER = re.compile(rf"\s*(?:-|–|to|until|till|through)\s*(?:the\s+)?[\d{TIME_MARK}]")
 
 # A span: the characters between two dates. 住/待 stay readable (the hotel rules want them);
 # the connector itself is masked, so the flight rules do not read 从周五…到周一 as a route.
 _SPAN_CONNECTOR_RE = re.compile(
     rf"[{TIME_MARK}\s]*(?:[住待玩呆]|stay(?:ing)?)?\s*(到|至|~|-|–|—|to|until|till|through|thru)\s*"
 )
+_AND = re.compile(r"\s*(?:and|&|和|跟|、|,|，)?\s*")
+_WEEKDAY_BESIDE_A_DATE = re.compile(r"[\s,，(（)）]*(?:the\s+)?")
 _LONE_END_BEFORE = ("住到", "待到", "呆到", " until", " till")
 # The day one leaves a hotel is the stay's last day: "check out Wednesday", 周三退房.
 _CHECK_OUT_BEFORE = re.compile(
-    r"(?:" + letter_led("check(?:ing)?[- ]?out|leav(?:e|ing)") + r"|退房|离店)\s*(?:on\s+)?$"
+    r"(?:" + letter_led("check(?:ing)?[- ]?out|leav(?:e|ing)|and out") + r"|退房|离店)\s*(?:on\s+)?$"
 )
 _CHECK_OUT_AFTER = re.compile(r"\s*(?:退房|离店|走|check[- ]?out)")
 # "leaving Thursday" leaves a stay only where one is said; on its own it is when a flight goes.
@@ -522,14 +534,16 @@ def _festival_zh(masked: MaskedText, today: date, found: _Found) -> None:
             offset = LANTERN
         else:
             offset = 0
-        if m.group(7):
-            shift = (_int(m.group(8)) or 1) if m.group(8) else 1
-            offset += -shift if m.group(7) == "前" else shift
-        if m.group(6):  # 情人节, 元旦, 国庆… are Gregorian
-            month, day_of_month = _gregorian_holiday(m.group(6))
-            _add_date(
-                found, masked, m.start(), m.end(), _coming_month_day(today, month, day_of_month), "year", holiday=True
-            )
+        if m.group(8):  # 元旦前一天, 初三后两天
+            shift = (_int(m.group(9)) or 1) if m.group(9) else 1
+            offset += -shift if m.group(8) == "前" else shift
+        if m.group(6) or m.group(7):  # 情人节, 元旦, 国庆… are Gregorian; 端午, 中秋… have a table of their own
+            if m.group(6):
+                day = _coming_month_day(today, *_gregorian_holiday(m.group(6)))
+            else:
+                day = lunar_festival_day(today, m.group(7))
+            shifted = day + timedelta(days=offset) if day is not None else None
+            _add_date(found, masked, m.start(), m.end(), shifted, "year" if m.group(6) else None, holiday=True)
             continue
         found.lunar = True
         _add_date(found, masked, m.start(), m.end(), festival_day(today, offset), None, holiday=True)
@@ -555,7 +569,11 @@ def _festival_en(masked: MaskedText, today: date, found: _Found) -> None:
                 found, masked, m.start(), m.end(), _coming_month_day(today, month, day_of_month), "year", holiday=True
             )
             continue
-        offset = LANTERN if m.group(2) else EVE if m.group(1) == "eve" else 0
+        if m.group(5):
+            festival = _LUNAR_FESTIVALS_EN[re.split(r"[\s-]", m.group(5))[0]]
+            _add_date(found, masked, m.start(), m.end(), lunar_festival_day(today, festival), None, holiday=True)
+            continue
+        offset = LANTERN if m.group(2) else EVE if m.group(1) == "eve" or m.group(6) else 0
         found.lunar = True
         _add_date(found, masked, m.start(), m.end(), festival_day(today, offset), None, holiday=True)
 
@@ -600,10 +618,11 @@ def _relative_zh(masked: MaskedText, today: date, found: _Found) -> None:
             masked.mask(m.start(), m.end(), TIME_MARK)  # 元宵节当天: that day, said already
             continue
         _add_date(found, masked, m.start(), m.end(), today + timedelta(days=days), None)
-    if "天后" in masked.current or "天之后" in masked.current or "天以后" in masked.current:
+    if "后" in masked.current:
         for m in _DAYS_LATER_ZH_RE.finditer(masked.current):
             days_later = _int(m.group(1))
             if days_later is not None:
+                days_later *= 1 if m.group(2) == "天" else 7
                 _add_date(found, masked, m.start(), m.end(), today + timedelta(days=days_later), None)
 
 
@@ -613,6 +632,8 @@ def _relative_en(masked: MaskedText, today: date, found: _Found) -> None:
             continue
         if m.group(1):
             days, window = (1 if m.group(1) == "a" else _int(m.group(1)) or 1), None
+        elif weeks := m.group(2) or m.group(3):
+            days, window = 7 * (1 if weeks == "a" else _int(weeks) or 1), None
         else:
             days, window = _RELATIVE_DAY_EN[m.group(0)]
         found.window = found.window or window
@@ -692,8 +713,9 @@ def _month_days_en(masked: MaskedText, today: date, found: _Found) -> None:
         for m in _ORDINAL_EN_RE.finditer(masked.current):
             before, after = masked.current[: m.start()], masked.current[m.end() :]
             bare_in_span = _ORDINAL_CONNECTOR_BEFORE.search(before) or _ORDINAL_CONNECTOR_AFTER.match(after)
-            if not m.group(1) and not bare_in_span:
-                continue  # "14th" alone may be anything; "the 14th" / "13th to 15th" is a day
+            said_as_a_day = bare_in_span or _DATE_SAID_BEFORE.search(before) or before.rstrip(" ,").endswith(TIME_MARK)
+            if not m.group(1) and not said_as_a_day:
+                continue  # "14th" alone may be anything; "the 14th", "13th to 15th", "checkin 15th", "Wed 18th" a day
             day_of_month = int(m.group(2))
             if 1 <= day_of_month <= 31:
                 _add_date(found, masked, m.start(), m.end(), _coming_day_of_month(today, day_of_month), "month")
@@ -743,6 +765,8 @@ def _clock_en(masked: MaskedText, found: _Found, words: set[str], digits: bool) 
     said_at = "at" in words or "by" in words
     hour_words = not words.isdisjoint(_EN_HOUR_WORDS)
     hours_said = digits or hour_words
+    if digits and "between" in words:
+        _between_hours_en(masked, found)
     if said_at and ("noon" in words or "midnight" in words):
         _noon_exact_en(masked, found)
     if hours_said and ("half" in words or "quarter" in words):
@@ -766,6 +790,24 @@ def _clock_en(masked: MaskedText, found: _Found, words: set[str], digits: bool) 
         _at_or_around_en(masked, found, _CLOCK_AT_EN_RE)
     if digits and ("~" in masked.current or not words.isdisjoint(_APPROX_WORDS)):
         _at_or_around_en(masked, found, _CLOCK_APPROX_EN_RE)
+
+
+# "between 9 and 11 am", "between 5 and 7pm": a delivery slot, no one time in it.
+_BETWEEN_HOURS_EN_RE = re.compile(
+    r"\bbetween\s+(\d{1,2})(?::\d\d)?\s*([ap]\.?m\.?)?\s*(?:and|-|to)\s*(\d{1,2})(?::\d\d)?\s*([ap])\.?m\b\.?"
+)
+
+
+def _between_hours_en(masked: MaskedText, found: _Found) -> None:
+    for m in _BETWEEN_HOURS_EN_RE.finditer(masked.current):
+        first, last = int(m.group(1)), int(m.group(3))
+        if not (1 <= first <= 12 and 1 <= last <= 12):
+            continue
+        last += 12 if m.group(4) == "p" and last < 12 else 0
+        first += 12 if (m.group(2) or m.group(4))[0] == "p" and first < 12 and first + 12 <= last else 0
+        middle = (first + last) / 2
+        found.window = found.window or next(w for w, end in WINDOW_END_HOUR.items() if middle < end)
+        masked.mask(m.start(), m.end(), TIME_MARK)
 
 
 def _starts_word(text: str, start: int) -> bool:
@@ -846,9 +888,9 @@ def _clock_zh(masked: MaskedText, found: _Found) -> None:
                 minute = _int(m.group(6)) or 0
                 if minute > 59:
                     continue
-        if text.startswith(_NOT_CLOCK_AFTER, end):
-            continue
         bare = end == m.end(2)
+        if bare and text.startswith(_NOT_CLOCK_AFTER, end):
+            continue  # (三点半点俩: the 点 after the minutes orders)
         said_first = m.start() == 0 or text[m.start() - 1] == " "  # 姐妹们 一点甜的…: a phrase starts here
         if hour_said == "一" and bare and (
             not _ends_a_time(text, end) if said_first else text[m.start() - 1] not in _ONE_OCLOCK_BEFORE
@@ -935,7 +977,39 @@ def _span(masked: MaskedText, found: _Found) -> tuple[_DateMention | None, _Date
     """The day the request is for and, when a span was said, its last day; masks the connector."""
     dates = sorted(found.dates, key=lambda d: d.start)
     text = masked.current
+    # "Monday the 14th", 3月8日周日: a weekday said next to a date names that day; the date says which week,
+    # and the weekday which month when the date has none ("Wednesday the 18th": the next 18th on a Wednesday).
+    for one, other in list(pairwise(dates)):
+        if one.holiday and other.roll == "month" and _WEEKDAY_BESIDE_A_DATE.fullmatch(text, one.end, other.start):
+            # 国庆三号: the third of the holiday's month
+            with suppress(ValueError):
+                other.day = one.day.replace(day=other.day.day)
+                dates.remove(one)
+            continue
+        weekday, said = (one, other) if one.roll == "week" else (other, one)
+        if weekday.roll != "week" or said.roll not in ("month", "year"):
+            continue
+        if _WEEKDAY_BESIDE_A_DATE.fullmatch(text, one.end, other.start) is None:
+            continue
+        if said.roll == "month":
+            day: date | None = said.day
+            for _ in range(12):
+                if day is None or day.weekday() == weekday.day.weekday():
+                    break
+                day = _roll(day, "month")
+            if day is not None and day.weekday() == weekday.day.weekday():
+                said.day = day
+        if weekday in dates:  # beside a date on either side
+            dates.remove(weekday)
     for first, second in pairwise(dates):
+        if (
+            _AND.fullmatch(text, first.end, second.start)
+            and not (first.holiday or second.holiday)  # 国庆三号: the third of the holiday
+            and _STAY_SAID.search(text)
+            and second.day > first.day
+        ):
+            # "tonight and tomorrow night", 周六和周日两晚: the nights of a stay, one after the other.
+            return first, _DateMention(second.start, second.end, second.day + timedelta(days=1))
         connector = _SPAN_CONNECTOR_RE.fullmatch(text, first.end, second.start)
         if connector is None:
             continue
@@ -949,6 +1023,9 @@ def _span(masked: MaskedText, found: _Found) -> tuple[_DateMention | None, _Date
             end_day = _roll(end_day, second.roll)
         if end_day is None or end_day <= first.day:
             return first, None
+        # "the 23rd to the 2nd of January": a first day said without its month is the last one before the end.
+        while first.roll == "month" and (later := _roll(first.day, "month")) is not None and later < end_day:
+            first = replace(first, day=later)
         return first, _DateMention(second.start, second.end, end_day)
     last = dates[-1]
     checking_out = _CHECK_OUT_AFTER.match(text, last.end)

@@ -54,8 +54,8 @@ def travel_frame(
         slots["prefer"] = preference(masked)
     else:
         slots["nights"] = nights_said(masked)
+    times = find_times(masked, now)  # first: "the 7:50 flight" counts no one
     count = find_count(masked, rooms=domain == "hotel")
-    times = find_times(masked, now)
     slots.update(date=times.date, time=times.time, time_window=times.time_window)
     end_date = times.end_date
     if domain == "movie":
