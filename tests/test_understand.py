@@ -1724,3 +1724,29 @@ def test_a_price_each_night_and_a_clock_time_count_nothing(
 ) -> None:
     [frame] = _frames(parser, text, now=datetime.fromisoformat("2026-08-03T06:00:00+08:00"))
     assert _slots(frame, expected) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "it's late, just get me one bowl of malatang and two cokes, and cancel the pizza I ordered earlier",
+            [("food", "order"), ("food", "cancel")],
+        ),
+        ("给全组十二个人点奶茶，一人一杯，下午三点送，另外取消上午那单咖啡", [("food", "order"), ("food", "cancel")]),
+        ("order 2 iced americanos and check where my groceries r", [("food", "order"), ("grocery", "status")]),
+        (
+            "Could you order me a hot americano, and is my flight to Beijing still on schedule?",
+            [("food", "order"), ("flight", "status")],
+        ),
+        ("航班改了没 我明天那班去杭州的", [("flight", "status")]),
+        ("我订的酒店是哪天入住来着", [("hotel", "status")]),
+        # Said of an order already made, the cancel is that order's own: one request.
+        ("刚才超市那单买多了，帮我取消掉", [("grocery", "cancel")]),
+        ("房间订重了，第二间取消掉", [("hotel", "cancel")]),
+    ],
+)
+def test_a_new_order_then_one_cancelled_or_asked_after(
+    parser: Parser, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(f["domain"], f["action"]) for f in _frames(parser, text)] == expected

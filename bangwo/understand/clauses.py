@@ -265,6 +265,23 @@ def _cancels_or_asks_then_orders(before: str, segment: str) -> bool:
     )
 
 
+def _orders_then_cancels_or_asks(before: str, segment: str) -> bool:
+    """点两份麻辣烫，再取消上午那单咖啡; "get me a malatang, and cancel the pizza I ordered earlier": a new
+    request, then one cancelled or asked after, of the same domain."""
+    return (
+        _NEW_ORDER.search(before) is not None
+        and (CANCEL.search(segment) is not None or FOOD.status.search(segment) is not None)
+        and not (CANCEL.search(before) is not None or FOOD.status.search(before) is not None)
+    )
+
+
+# A new order, said with how much of it: 点两份, 送仨, "get me one bowl", "order 3 kilos".
+_NEW_ORDER = re.compile(
+    r"(?:点|订|买|来|加|送|要)\s*[一两二三四五六七八九十俩仨几\d]|(?<![我你他她])(?:点|订|买|叫)(?!.?[的了过])"
+    + "|" + letter_led("get|order|buy|send", then=r"(?: me| us)?\s+(?:a|an|one|two|three|four|five|six|some|\d+)\b")
+)
+
+
 @dataclass
 class Clause:
     """A stretch of the command [start, end) and the domains it asks for, in the order said (none: unknown)."""
@@ -391,7 +408,9 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
     for (start, end, _), domains in zip(segments, filled, strict=True):
         before = text[clauses[-1].start : start] if clauses else ""
         if clauses and clauses[-1].domains == domains and not (
-            _cancels_or_asks_then_orders(before, text[start:end]) or _another_trip(before, text[start:end])
+            _cancels_or_asks_then_orders(before, text[start:end])
+            or _orders_then_cancels_or_asks(before, text[start:end])
+            or _another_trip(before, text[start:end])
         ):
             clauses[-1].end = end
         else:

@@ -36,7 +36,7 @@ _MY_BOOKING = re.compile(
 _STATUS_WORDS = re.compile(
     r"订好了|订上了|订到了|订成功|出票|延误|晚点|准点|登机口|状态|到哪|在哪|确认了|进度|几点起飞|几点的|哪个厅|哪个影厅|几号厅|订单|订成|订错"
     # Asking whether something happened to it, or what its code or number is: 改签成功了吗, 取票码是多少.
-    r"|成功|了吗|了没|码|是多少|是什么|是几|"
+    r"|成功|了吗|了没|码|是多少|是什么|是几|是哪天|哪天入住|几号入住|来着|"
     + letter_led(
         "status|delayed|on time|gate|confirmed|confirmation|booking|reservation|go through|when does|what time|issued|"
         "where(?:'s| is| are)",
@@ -47,14 +47,14 @@ _STATUS_ONLY = re.compile(
     r"出票了|延误|晚点|准点|登机口|"
     # "booking is confirmed or not?": how a yes/no question ends in Indian and Singapore English.
     + letter_led(
-        "delayed|on time|gate|confirmed or not|booked or not|issued or not|done or not|go through|gone through"
-        "|went through|ticketed|been issued|tickets? issued|any update on|any news on|get a confirmation"
+        "delayed|on time|on schedule|gate|confirmed or not|booked or not|issued or not|done or not|go through"
+        "|gone through|went through|ticketed|been issued|tickets? issued|any update on|any news on|get a confirmation"
         "|is that booking done|confirm(?:ed)? my",
         then=r"\b",
     )
     # Whether the booking is done yet: 订好了吗, 航班订好了没, 票买到没有.
     + r"|[订定]好了?(?:吗|没)|订上了?(?:吗|没)|订到了?(?:吗|没)|订成了?(?:吗|没)|买好了?(?:吗|没)|买到了?(?:吗|没)"
-    + r"|出票了?(?:吗|没)|出了(?:吗|没)|[订定]成功了?(?:吗|没)|"
+    + r"|出票了?(?:吗|没)|出了(?:吗|没)|[订定]成功了?(?:吗|没)|改了(?:吗|没)|变了(?:吗|没)|"
     # Whether the booking was confirmed or its code sent: 酒店确认了没有, 发确认单了吗, 取票码怎么还没发, 座位锁上了吗.
     + r"确认了?(?:吗|没)|确认单了?(?:吗|没)|什么状态|取票码[^，。,.!?？]{0,8}没|锁上了?(?:吗|没)|出好了?(?:吗|没)|"
     # A yes/no question about one's own booking asks after it: "has my ticket been issued", "is my room booked".
