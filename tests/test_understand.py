@@ -1750,3 +1750,23 @@ def test_a_new_order_then_one_cancelled_or_asked_after(
     parser: Parser, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(f["domain"], f["action"]) for f in _frames(parser, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("whats showing tonight", ("movie", "search")),
+        ("Is Silent Awakening still showing anywhere this weekend?", ("movie", "search")),
+        ("惊蛰无声明天有IMAX场吗", ("movie", "search")),
+        ("check if there are flights from Xi'an to Shenzhen tomorrow", ("flight", "search")),
+        ("How much are strawberries at the supermarket today?", ("grocery", "search")),
+        ("what milk tea shops near me are open right now", ("food", "search")),
+        # Not look-ups: whichever seat will do; a showing at a time; seats asked after are.
+        ("premiere tickets for 惊蛰无声 just one any seat", ("movie", "order")),
+        ("one ticket for Silent Awakening um the four thirty showing this afternoon", ("movie", "order")),
+        ("Any seats left for Star Wanderer on Saturday afternoon?", ("movie", "search")),
+    ],
+)
+def test_what_is_on_and_what_it_costs_are_look_ups(parser: Parser, text: str, expected: tuple[str, str]) -> None:
+    [frame] = _frames(parser, text)
+    assert (frame["domain"], frame["action"]) == expected

@@ -264,8 +264,8 @@ FOOD = DomainRules(
         r"查一下|查查|查下|搜一下|搜索|看看|看一下|看下|有什么|有啥|有没有|有哪些|推荐|哪里有|哪儿有|哪有"
         r"|"
         + letter_led(
-            r"look up|search|show me|what .{0,30}(?:do you have|are there)|any .{0,40}nearby|any [a-z ]{1,40}\?"
-            r"|recommend",
+            r"look up|search|show me|what .{0,30}(?:do you have|are there|open|available)|any .{0,40}nearby"
+            r"|any [a-z ]{1,40}\?|recommend|how much (?:is|are|does|do)|price of|prices of|open (?:right )?now",
             not_after="[a-z]",
             then="(?![a-z])",
         )
@@ -399,7 +399,9 @@ EN_ORDER_VERBS = re.compile(
 ACT_AFTER_LOOKING = re.compile(
     r"有的话|如果有|要是有|帮我订|给我订|帮我预订|帮我预定|帮我买|给我买|帮我来|帮我点|帮我抢|就订|就买|就要"
     r"|[来要抢买订][一两三四五六七八九十俩仨\d]张"  # 还有票吗，来一张
-    r"|" + letter_led("book (?:me|it|one|that|a)|if so|if there (?:is|are)", then=r"\b")
+    r"|" + letter_led("book (?:me|it|one|that|a)|if so", then=r"\b")
+    # "if there are, book one" (not "check if there are flights": what is looked up)
+    + r"|(?<!check )(?<!see )(?<!know )(?<!me )if there (?:is|are)\b"
 )
 
 

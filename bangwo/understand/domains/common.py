@@ -64,7 +64,12 @@ _STATUS_ONLY = re.compile(
 SEARCH = re.compile(
     r"查一下|查查|查询|查看|查|搜一下|搜索|搜|看一下|看看|看下|瞧瞧|有没有|有什么|有啥|有哪些|有几|哪些|多少钱|什么价|价格(?!在|不超过|控制|每晚|一晚)|比价|比较|"
     r"还有票|有票吗|有余票|还有座|还有位|"  # whether there are seats left
-    + letter_led("what|which|any(?! ?time)|are there|is there|list|compare|how much", then=r"\b")
+    + r"有[^，。,.!?？]{0,10}场[吗么]|"  # 明天有IMAX场吗
+    + letter_led(
+        "what|whats|which|any(?! ?time| seat\\b| row\\b| one\\b)|are there|is there|list|compare|how much"
+        "|still (?:showing|playing|on)|showing (?:tonight|today|now|anywhere)|playing (?:tonight|today|now)",
+        then=r"\b",
+    )
     + "|"
     + letter_led("check(?![- ]?(?:in|out))", then="(?![a-z])")  # check一下, not check-in
     # Said between Chinese words (search一下) an English verb has no \b around it.
