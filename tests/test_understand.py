@@ -1770,3 +1770,21 @@ def test_a_new_order_then_one_cancelled_or_asked_after(
 def test_what_is_on_and_what_it_costs_are_look_ups(parser: Parser, text: str, expected: tuple[str, str]) -> None:
     [frame] = _frames(parser, text)
     assert (frame["domain"], frame["action"]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("get me 2 dozen eggs", [("eggs", 24)]),
+        ("帮我下单：大米两袋，酱油一瓶，鸡蛋半打，明晚送", [("大米", 2), ("酱油", 1), ("鸡蛋", 6)]),
+        ("中午一点送过来：汉堡俩、薯条俩、可乐仨", [("汉堡", 2), ("薯条", 2), ("可乐", 3)]),
+        ("两打啤酒", [("啤酒", 24)]),
+        # Each dish counted right after it: a count between two dishes is the one before's.
+        ("夜宵龙虾铺，麻辣小龙虾两份蒜蓉小龙虾一份，啤酒来一打", [("麻辣小龙虾", 2), ("蒜蓉小龙虾", 1), ("啤酒", 12)]),
+        ("鸡块两份薯条两份，可乐要两杯", [("鸡块", 2), ("薯条", 2), ("可乐", 2)]),
+        ("一份炸鸡两杯可乐", [("炸鸡", 1), ("可乐", 2)]),  # counted before each: as said
+    ],
+)
+def test_counts_by_the_dozen_and_after_each_dish(parser: Parser, text: str, items: list[tuple[str, int]]) -> None:
+    [frame] = _frames(parser, text)
+    assert [(i["name"], i["quantity"]) for i in frame["items"]] == items

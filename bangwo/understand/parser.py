@@ -172,6 +172,8 @@ class _Quantity:
     unit: str | None
     trailing: bool = False  # said after what it counts: "lemon tea x2"
     article: bool = False  # a measure word alone after a verb (点个, 来杯): "a", which a count said later outweighs
+    # 俩, 仨, 一打, "2 dozen": a count that needs no measure word to stand after its dish (汉堡俩, 鸡蛋半打)
+    stands_alone: bool = False
 
 
 @dataclass
@@ -436,12 +438,15 @@ class Parser:
         used_quantities: set[_Quantity] = set()
         drafts: list[_ItemDraft] = []
         previous_end = 0
+        counted_after = _counted_after_each(reading, own_names)
         for name in own_names:
             zone_start = max([previous_end] + [b for b in reading.boundaries if b <= name.start])
-            quantity = next(
+            before = next(
                 (q for q in reversed(reading.quantities) if zone_start <= q.start and q.end <= name.start), None
             )
-            anchor = quantity.end if quantity else zone_start
+            after = next((q for q in reading.quantities if q.start == _after_spaces(text, name.end)), None)
+            quantity = (after or before) if counted_after else before
+            anchor = before.end if before is not None and quantity is before else zone_start
             said = _with_modifier(text, reading.masked.original, anchor, name)
             owner = _owner_before(text, reading.masked.original, anchor, name.start - (len(said) - len(name.said)))
             draft = _ItemDraft(
@@ -457,7 +462,7 @@ class Parser:
                 draft.quantity, draft.unit = quantity.value, quantity.unit
                 draft.counted_by_article = quantity.article
             drafts.append(draft)
-            previous_end = name.end
+            previous_end = quantity.end if quantity is not None and quantity is after else name.end
 
         # A dish or a shop of this domain named: the nouns the catalogue lacks are its things too
         # (在邻里生活超市买二十个粽子: the supermarket's).
@@ -481,9 +486,12 @@ class Parser:
         "lemon tea x2"; so does a lone count said before the one dish of the sentence (中午想吃麻辣烫，帮我点一份)."""
         text = reading.text
         for quantity in reading.quantities:
-            said_alone = quantity.unit is not None or quantity.trailing or _EN_COUNT_VERB_BEFORE.search(
-                text, 0, quantity.start
-            )  # 两杯, x2, "get two": a count with nothing after it
+            said_alone = (  # 两杯, x2, 俩, "get two": a count with nothing after it
+                quantity.unit is not None
+                or quantity.trailing
+                or quantity.stands_alone
+                or _EN_COUNT_VERB_BEFORE.search(text, 0, quantity.start)
+            )
             if quantity in used or not said_alone or not _ends_a_phrase(text, quantity.end):
                 continue
             # "a latte x2", 点个鸡块，两份: a count said after the dish outweighs its article
@@ -656,12 +664,19 @@ def _find_quantities(text: str) -> list[_Quantity]:
             continue
         said = m.group("num") or m.group("alone") or m.group("pair")
         value = parse_number(said)
-        quantities.append(_Quantity(m.start(), m.end(), _as_count(value), m.group("measure")))
+        if m.group("measure") == "打":  # 两打啤酒: dozens
+            quantities.append(_Quantity(m.start(), m.end(), _as_count(value and value * 12), None, stands_alone=True))
+            continue
+        alone = bool(m.group("pair"))
+        quantities.append(_Quantity(m.start(), m.end(), _as_count(value), m.group("measure"), stands_alone=alone))
     said_in_chinese = [(q.start, q.end) for q in quantities]
     for m in EN_QUANTITY.finditer(text) if _LETTER_OR_DIGIT.search(text) else ():
         if any(start <= m.start() < end for start, end in said_in_chinese):
             continue  # the 10 of 10斤, read already
         value = parse_number(m.group("num"))
+        if m.group("measure") in ("dozen", "dozens"):  # "2 dozen eggs"
+            quantities.append(_Quantity(m.start(), m.end(), _as_count(value and value * 12), None, stands_alone=True))
+            continue
         quantities.append(_Quantity(m.start(), m.end(), _as_count(value), m.group("measure")))
     if "x" in text or "×" in text or "*" in text:
         for regex, trailing in ((_TIMES_COUNT, True), (_COUNT_TIMES, False)):
@@ -675,6 +690,23 @@ def _find_quantities(text: str) -> list[_Quantity]:
         q for i, q in enumerate(quantities)
         if not (i and quantities[i - 1].end == q.start and _SIZE_AFTER_COUNT.match(text, q.end))
     ]
+
+
+def _after_spaces(text: str, position: int) -> int:
+    while position < len(text) and text[position] == " ":
+        position += 1
+    return position
+
+
+def _counted_after_each(reading: _Reading, names: list[NameMention]) -> bool:
+    """麻辣小龙虾两份蒜蓉小龙虾一份，啤酒来一打: each dish of a list but the last counted right after it, none
+    before the first, so a count between two dishes is the one before's."""
+    if len(names) < 2:
+        return False
+    starts = {q.start: q for q in reading.quantities if q.unit is not None or q.stands_alone}
+    return all(_after_spaces(reading.text, n.end) in starts for n in names[:-1]) and not any(
+        q.end <= names[0].start for q in reading.quantities
+    )
 
 
 def _as_count(value: float | None) -> int | None:

@@ -86,7 +86,7 @@ ZH_QUANTITY = re.compile(
     rf"|(?P<bare>{_MEASURE_ALT})"
     rf"|(?P<alone>(?>{ZH_NUMBER}))(?=\s*[\ue000\ue003])"  # 俩汉堡, 一大杯… : a number right before a dish or option
     # 俩 and 仨 are "two of" / "three of" themselves and take no measure word: 来俩肉夹馍, 仨菠萝.
-    r"|(?P<pair>俩|仨)"
+    r"|(?P<pair>俩|仨|一打|半打)"
 )
 # Where a ZH_QUANTITY match can start: a numeral (一打 and 半打 included), a measure word, 俩 or 仨.
 ZH_QUANTITY_START = re.compile(rf"[\d零〇一二两三四五六七八九十百千万俩仨几半{''.join(m[0] for m in ZH_MEASURES)}]")
