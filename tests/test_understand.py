@@ -1788,3 +1788,21 @@ def test_what_is_on_and_what_it_costs_are_look_ups(parser: Parser, text: str, ex
 def test_counts_by_the_dozen_and_after_each_dish(parser: Parser, text: str, items: list[tuple[str, int]]) -> None:
     [frame] = _frames(parser, text)
     assert [(i["name"], i["quantity"]) for i in frame["items"]] == items
+
+
+@pytest.mark.parametrize(
+    ("text", "domain", "count"),
+    [
+        ("下周三下午两点的小熊快跑，大人俩小孩一个", "movie", 3),
+        ("book my parents on a flight Kunming to Shanghai next Wednesday at 20:30", "flight", 2),
+        ("my mom needs a flight from kunming to hangzhou on valentines day morning 1 ticket", "flight", 1),
+        ("me plus 3 colleagues, Star Wanderer, Wednesday 18th, 7 o'clock in the evening", "movie", 4),
+        ("book run little bear for 3 sat morning", "movie", 3),
+        ("tickets for silent awakening premiere x2", "movie", 2),
+        ("Star Wanderer tonight, me n my gf", "movie", 2),
+        ("a couple of business seats, Shenzhen to Beijing, Monday the 14th", "flight", 2),
+    ],
+)
+def test_who_goes_counted_the_way_it_is_typed(parser: Parser, text: str, domain: str, count: int) -> None:
+    [frame] = _frames(parser, text)
+    assert (frame["domain"], frame["count"]) == (domain, count)

@@ -83,7 +83,8 @@ _DOMAIN_WORDS: dict[str, tuple[_Words, ...]] = {
         _en(
             letter_led(
                 "flights?|fly|flying|plane|airline|airfare|boarding|business class|economy class|economy"
-                "|first class|one-way|one way|round-trip|round trip|return ticket",
+                "|first class|one-way|one way|round-trip|round trip|return ticket|business seats?|window seats?"
+                "|aisle seats?",
                 not_after="[a-z]",
                 then="(?![a-z])",
             )

@@ -97,13 +97,13 @@ _ZH_COUNT = re.compile(
     rf"|(?:我们|咱们|咱|我)(?:(俩|仨)|({_N})(?:个人|个|人|位))"
     rf"|({_N})\s*(?:张|{_ZH_PEOPLE})"
     # 大人两个小孩一个: counted after who they are.
-    rf"|(?:大人|成人|小孩|孩子|儿童|老人)({_N})(?:个|位)"
+    rf"|(?:大人|成人|小孩|孩子|儿童|老人)(?:({_N})(?:个|位)|(俩|仨))"  # 大人俩小孩一个
 )
 # 一大一小, 两大一小: grown-ups and children, each counted.
 _ZH_ADULTS_AND_KIDS = re.compile(rf"({_N})大({_N})小")
 # "me and my two kids", "with 3 mates", 我和两个孩子: the speaker comes too.
 _SELF_AND = re.compile(
-    rf"\b(?:(?:me|myself|i) and|with) (?:my |our )?({EN_NUMBER})\s+(?:[a-z]+\s+)?"
+    rf"\b(?:(?:me|myself|i) (?:and|plus|n|&)|with) (?:my |our )?({EN_NUMBER})\s+(?:[a-z]+\s+)?"
     r"(?:kids?|children|friends?|mates|buddies|pals|colleagues?|coworkers?|others?|people|adults?|guests?|sons?"
     r"|daughters?|cousins?|flatmates?|roommates?|classmates?|teammates?|siblings?|brothers?|sisters?|grandkids?"
     r"|grandchildren)\b"
@@ -114,11 +114,12 @@ _SELF_AND = re.compile(
 )
 # One other person named: "me and my wife", 我和我老婆: two.
 _ONE_OTHER_EN = (
-    r"(?:wife|husband|son|daughter|mom|mum|dad|mother|father|friend|boyfriend|girlfriend|partner|colleague|boss|kid"
+    r"(?:wife|husband|son|daughter|mom|mum|dad|mother|father|friend|boyfriend|girlfriend|gf|bf|partner|colleague|boss|kid"
     r"|child|sister|brother)"
 )
 _SELF_AND_ONE = re.compile(
-    rf"\b(?:me|myself|i) and (?:my|our) {_ONE_OTHER_EN}\b(?!,? and)|\b(?:my|our) {_ONE_OTHER_EN} and (?:me|myself|i)\b"
+    rf"\b(?:me|myself|i) (?:and|n|&|plus) (?:my|our) {_ONE_OTHER_EN}\b(?!,? and)"
+    rf"|\b(?:my|our) {_ONE_OTHER_EN} and (?:me|myself|i)\b"
     r"|我(?:和|跟|带着?)我?(?:老婆|老公|妻子|丈夫|爱人|女朋友|男朋友|妈妈?|爸爸?|儿子|女儿|朋友|同事|孩子|姐姐?|哥哥?|弟弟|妹妹)"
 )
 # "me, my wife and our 2 kids", "me and my parents": the speaker and everyone listed after.
@@ -127,6 +128,8 @@ _EN_PARTY_LIST = re.compile(
     rf"(?:{_ONE_OTHER_EN}|parents|kids|children|friends|sons|daughters|grandparents)){{2,}}\b"
     r"|\b(?:me|myself|i) and (?:my|our) (?:parents|grandparents)\b"
 )
+# "book my parents on a flight": the two of them, the speaker not said to come.
+_THEM_TWO = re.compile(r"\b(?:book|get|fly|for|put)\s+(?:my|our) (?:parents|grandparents)\b")
 _LISTED = re.compile(rf"(?:my|our)\s+(?:({EN_NUMBER})\s+)?({_ONE_OTHER_EN}|parents|grandparents|[a-z]+)")
 _ZH_BARE_TICKET = re.compile(r"(?<=[买订要来拿])张")  # 买张票: one
 _ZH_PAIR_OF_TICKETS = re.compile(r"(?<=[买订要来拿])(俩|仨)")  # 帮我买俩: two
@@ -141,10 +144,10 @@ _EN_COUNT = re.compile(
     rf"|\b({EN_NUMBER})\s+{_EN_WORD_GAP}(?:tickets?|tix|seats?|adults?|child|children|kids?|people|persons?|passengers?|"
     rf"travell?ers?|guests?|pax|ppl|flights?|of us)\b"
     # Counted after the word: "tickets x2", "seats ×3"; or with nothing after it: "get me two for the premiere".
-    r"|\b(?:tickets?|tix|seats?)\s*[x×*]\s*(\d{1,2})\b"
+    r"|\b(?:tickets?|tix|seats?|premiere|\ue006)\s*[x×*]\s*(\d{1,2})\b"
     rf"|\b(?:get|book|buy|grab)\s+(?:me\s+|us\s+)?({EN_NUMBER})\s+(?=for\b)"
     # "… on Jan 10 for two, plus a hotel": the party said last.
-    rf"|\bfor ({EN_NUMBER})(?=\s*(?:$|[,.;:!?]|plus\b|and\b))"
+    rf"|\bfor ({EN_NUMBER})(?=\s*(?:$|[,.;:!?]|plus\b|and\b|\ue001))"  # "Run Little Bear for 3 sat morning"
 )
 _EN_ROOMS = re.compile(rf"\b({EN_NUMBER})\s+{_EN_WORD_GAP}rooms?\b")
 
@@ -161,9 +164,10 @@ def _as_count(said: str | None) -> int | None:
 _ROOM_COUNTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = ((_ZH_ROOMS, ("间", "房")), (_EN_ROOMS, ("room",)))
 _PEOPLE_COUNTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (_EN_PARTY_LIST, ("me",)),
-    (_SELF_AND, (" and ", "with ", "我")),
-    (_SELF_AND_ONE, (" and ", "我")),
+    (_SELF_AND, (" and ", "with ", "我", " plus ", " n ", "&")),
+    (_SELF_AND_ONE, (" and ", "我", " plus ", " n ", "&")),
     (_ZH_ADULTS_AND_KIDS, ("大",)),
+    (_THEM_TWO, ("parents",)),
     (_ZH_PAIR_OF_TICKETS, ("俩", "仨")),
     (_ZH_COUNT, ()),
     (_EN_COUNT, ()),
@@ -190,7 +194,9 @@ def find_count(masked: MaskedText, rooms: bool) -> int | None:
             if any(start < m.end() and m.start() < end for start, end in spans):
                 continue  # counted already: "me and my two kids" holds "two kids"
             said = [g for g in m.groups() if g]
-            if regex is _SELF_AND_ONE:
+            if said and said[0] in ("a", "an") and m.group(0).endswith("flight"):
+                continue  # "needs a flight": which flight, not how many go
+            if regex is _SELF_AND_ONE or regex is _THEM_TWO:
                 count: int | None = 2
             elif regex is _EN_PARTY_LIST:
                 count = 1 + sum(

@@ -38,7 +38,7 @@ TICKET_WORDS = re.compile(
     + letter_led(
         "tickets?|tix|seats?|rows?|showings?|screenings?|showtimes?|watch|see|book|buy|get|premiere|cinema|movie|film|"
         "playing|what time|"
-        "adults?|child|children|kids?|people|persons",
+        "adults?|child|children|kids?|people|persons|ppl|colleagues|friends|me (?:plus|and|n|&)",
         then=r"\b",
     )
 )
