@@ -1806,3 +1806,22 @@ def test_counts_by_the_dozen_and_after_each_dish(parser: Parser, text: str, item
 def test_who_goes_counted_the_way_it_is_typed(parser: Parser, text: str, domain: str, count: int) -> None:
     [frame] = _frames(parser, text)
     assert (frame["domain"], frame["count"]) == (domain, count)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "订9月4号北京飞上海的早班机，9月6号晚上再从上海飞回北京",
+            [{"date": "2026-09-04", "time_window": "morning", "destination": "上海"},
+             {"date": "2026-09-06", "time_window": "evening", "destination": "北京"}],
+        ),
+        ("I'm looking for a late night flight from Kunming to Chengdu tonight", [{"time_window": "night"}]),
+        ("need a red eye from chengdu to beijing tonight", [{"time_window": "night"}]),
+    ],
+)
+def test_early_and_late_flights_and_the_way_back_with_its_own_time(
+    parser: Parser, text: str, expected: list[dict[str, Any]]
+) -> None:
+    frames = _frames(parser, text, now=datetime.fromisoformat("2026-08-20T10:00:00+08:00"))
+    assert [_slots(frame, wanted) for frame, wanted in zip(frames, expected, strict=True)] == expected

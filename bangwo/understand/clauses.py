@@ -229,7 +229,7 @@ ORDERS_AGAIN = re.compile(
 
 
 # A route said: two known places, one to the other ("Beijing to Kunming", "昆明回北京").
-_ROUTE = re.compile("\ue005+\\s*(?:back\\s+)?(?:-|–|→|to\\s|到|飞|回|去)\\s*\ue005")
+_ROUTE = re.compile("\ue005+\\s*(?:back\\s+)?(?:-|–|→|to\\s|飞回|飞往|飞到|回到|到|飞|回|去)\\s*\ue005")
 
 
 # The way back said on its own after a flight: 12月6号回来, 周日晚上回深圳, "coming back Wednesday evening" (not
@@ -393,27 +393,40 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
             meal_verb = FOOD.verbs.search(segment) is not None
             if (booking and (meal_verb or (served and _ORDER_VERB.search(segment)))) or (meal_verb and served):
                 resolved[i] = _OWN_MEAL
+    said_before_its_request: set[int] = set()
     for i in range(len(segments) - 1):
         # 超市买啤酒，晚上再订两张海上烟火: a time said between a comma and 再 belongs to the request after it.
         if resolved[i] is None and resolved[i + 1] and text[segments[i + 1][0]] not in _PUNCTUATION and (
             i == 0 or text[segments[i][0]] in _PUNCTUATION
         ):
             resolved[i] = resolved[i + 1]
+            said_before_its_request.add(i)
     known = [d for d in resolved if d]
     last = known[0]
     filled: list[tuple[str, ...]] = []
     for domains in resolved:
         last = domains or last
         filled.append(last)
+    def starts_a_request(before: str, segment: str) -> bool:
+        return (
+            _cancels_or_asks_then_orders(before, segment)
+            or _orders_then_cancels_or_asks(before, segment)
+            or _another_trip(before, segment)
+        )
+
     clauses: list[Clause] = []
-    for (start, end, _), domains in zip(segments, filled, strict=True):
+    opened_by_its_time = False  # the last clause was opened by the time of the request that comes next
+    for i, ((start, end, _), domains) in enumerate(zip(segments, filled, strict=True)):
         before = text[clauses[-1].start : start] if clauses else ""
-        if clauses and clauses[-1].domains == domains and not (
-            _cancels_or_asks_then_orders(before, text[start:end])
-            or _orders_then_cancels_or_asks(before, text[start:end])
-            or _another_trip(before, text[start:end])
-        ):
-            clauses[-1].end = end
+        if opened_by_its_time:
+            clauses[-1].end, opened_by_its_time = end, False
+        elif clauses and clauses[-1].domains == domains and not starts_a_request(before, text[start:end]):
+            if i in said_before_its_request and starts_a_request(before, text[segments[i + 1][0] : segments[i + 1][1]]):
+                # …北京飞上海的早班机，9月6号晚上再从上海飞回北京: the time opens the way back
+                clauses.append(Clause(start, end, domains))
+                opened_by_its_time = True
+            else:
+                clauses[-1].end = end
         else:
             clauses.append(Clause(start, end, domains))
     for clause in clauses:

@@ -139,6 +139,9 @@ _WINDOW_ZH = {
     "凌晨": "night",
     "夜宵": "night",
     "宵夜": "night",
+    "红眼": "night",  # 红眼航班
+    "早班": "morning",  # 早班机
+    "晚班": "evening",
 }
 _WINDOW_EN = {
     "morning": "morning",
@@ -154,7 +157,12 @@ _WINDOW_EN = {
     "midnight": "night",
     "late night": "night",
     "night": "night",
+    "red eye": "night",
+    "red-eye": "night",
+    "redeye": "night",
 }
+# Late words narrow the evening of "tonight" or 今晚 said with them: "a late night flight tonight", 今晚的红眼.
+_LATE_WORDS = frozenset({"late night", "red eye", "red-eye", "redeye", "深夜", "红眼", "半夜", "凌晨"})
 # Meal words (午饭, dinner) also name a part of the day but stay readable for the food rules,
 # so they are matched without being masked.
 _MEAL_WINDOW_WORDS = frozenset(
@@ -171,7 +179,7 @@ _FESTIVAL_ZH_CHARS = frozenset("除初宵节年正旦诞庆午夕秋阳")
 _RELATIVE_ZH_CHARS = frozenset("今明后当")
 _WEEKDAY_ZH_CHARS = frozenset("周星礼")
 _DATE_ZH_CHARS = frozenset("月号日")
-_WINDOW_ZH_CHARS = frozenset("早晨午晚夜凌宵")
+_WINDOW_ZH_CHARS = frozenset("早晨午晚夜凌宵红")
 _CLOCK_ZH_CHARS = frozenset("点")
 _DIGITS = frozenset("0123456789")
 _LATIN = frozenset("abcdefghijklmnopqrstuvwxyz")
@@ -199,7 +207,7 @@ _APPROX_WORDS = frozenset({"around", "about", "approximately", "approx", "roughl
 _MERIDIEM_WORDS = frozenset({"am", "pm", "m", "clock", "oclock"})
 _IN_THE_WORDS = frozenset({"morning", "afternoon", "evening", "night", "tonight"})
 _CLOCK_EN_WORDS = _APPROX_WORDS | _MERIDIEM_WORDS | _IN_THE_WORDS | {"at", "by", "half", "quarter"}
-_WINDOW_EN_WORDS = frozenset(_WINDOW_EN) | {"late", "am", "pm"}
+_WINDOW_EN_WORDS = frozenset(_WINDOW_EN) | {"late", "am", "pm", "red"}
 # "Fri am", "tmr pm": after a day said, am and pm are the morning and the afternoon.
 _DAY_HALF_EN_RE = re.compile(r"(?<=\ue001)\s*(am|pm)(?![a-z])")
 
@@ -730,7 +738,7 @@ def _windows(masked: MaskedText, found: _Found, zh: bool, en: bool) -> None:
                 continue  # 两个晚上 counts nights (订个下午的机票 books an afternoon one)
             if _ZH_GREETING_AFTER.match(masked.current, m.end()):
                 continue  # 下午好: a greeting, said whenever the request is for
-            found.window = found.window or _WINDOW_ZH[m.group(0)]
+            found.window = _narrowed(found.window, m.group(0), _WINDOW_ZH)
             if m.group(0) not in _MEAL_WINDOW_WORDS:
                 masked.mask(m.start(), m.end(), TIME_MARK)
     if en:
@@ -751,9 +759,16 @@ def _windows(masked: MaskedText, found: _Found, zh: bool, en: bool) -> None:
                 found.window = found.window or "evening"
                 masked.mask(m.start(), m.end(), TIME_MARK)
                 continue
-            found.window = found.window or _WINDOW_EN[word]
+            found.window = _narrowed(found.window, word, _WINDOW_EN)
             if word not in _MEAL_WINDOW_WORDS:
                 masked.mask(m.start(), m.end(), TIME_MARK)
+
+
+def _narrowed(window: str | None, word: str, windows: dict[str, str]) -> str | None:
+    """The first part of the day said wins, but a late word narrows an evening to the night."""
+    if window is None or (window == "evening" and word in _LATE_WORDS):
+        return windows[word]
+    return window
 
 
 def _meridiem(said: str | None) -> str | None:
