@@ -1825,3 +1825,31 @@ def test_early_and_late_flights_and_the_way_back_with_its_own_time(
 ) -> None:
     frames = _frames(parser, text, now=datetime.fromisoformat("2026-08-20T10:00:00+08:00"))
     assert [_slots(frame, wanted) for frame, wanted in zip(frames, expected, strict=True)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Find me somewhere to sleep near Central Street in Harbin tonight, max 250", [("hotel", "order")]),
+        ("Put me up somewhere near the Bund from the 12th to the 14th", [("hotel", "order")]),
+        ("Bring a couple of hot lattes to the meeting room at 10:45", [("food", "order")]),
+        (
+            "Get two tickets for Star Wanderer at 7 tonight and order a pizza for after the movie",
+            [("movie", "order"), ("food", "order")],
+        ),
+        (
+            "Two tickets for Run Little Bear at 3:20, and order two lemon teas to pick up at the cinema",
+            [("movie", "order"), ("food", "order")],
+        ),
+        ("Put in a grocery order for Wednesday: a couple of avocados and a dozen bananas", [("grocery", "order")]),
+    ],
+)
+def test_where_one_sleeps_and_where_a_meal_goes(parser: Parser, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(f["domain"], f["action"]) for f in _frames(parser, text)] == expected
+
+
+def test_an_order_or_the_people_it_is_for_are_no_dishes(parser: Parser) -> None:
+    [frame] = _frames(parser, "Put in a grocery order for Wednesday evening: a couple of avocados and a dozen bananas")
+    assert [(i["name"], i["quantity"]) for i in frame["items"]] == [("avocados", 2), ("bananas", 12)]
+    [frame] = _frames(parser, "dinner for me and my two roommates: three bowls of malatang at 6:45 pm")
+    assert [(i["name"], i["quantity"]) for i in frame["items"]] == [("malatang", 3)]

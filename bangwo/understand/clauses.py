@@ -109,8 +109,11 @@ _DOMAIN_WORDS: dict[str, tuple[_Words, ...]] = {
             letter_led(
                 # "to room 1206" is where a coffee goes, no room booked.
                 # (A guest "staying over" or "staying with us" books no room.)
-                r"hotels?|rooms?(?!\s*#?\d)|stay(?!ing (?:over|with))|staying(?! (?:over|with))|inn|hostel|b&b|airbnb"
-                r"|check[- ]in|place to sleep",
+                # ("the meeting room" is where a coffee goes.)
+                r"hotels?|room(?<!meeting room)(?<!conference room)(?<!living room)(?<!dining room)s?(?!\s*#?\d)"
+                r"|stay(?!ing (?:over|with))|staying(?! (?:over|with))|inn|hostel|b&b|airbnb"
+                r"|check[- ]in|place to sleep|places? to stay|somewhere to (?:sleep|stay|crash)|put (?:me|us) up"
+                r"|accommodations?|lodging",
                 not_after="[a-z]",
                 then="(?![a-z])",
             )
@@ -213,7 +216,11 @@ _OTHER_TRANSPORT = re.compile(
         then=r"\b",
     )
 )
-_DELIVERED_TO = re.compile(r"送到|送去|送至|" + letter_led("deliver(?:ed)? to", then=r"\b"))
+_DELIVERED_TO = re.compile(
+    r"送到|送去|送至|"
+    # …and two lemon teas to pick up at the cinema, a pizza for after the movie: when and where, no film booked.
+    + letter_led("deliver(?:ed)? to|pick(?:ed)? up at|to pick up|for after the|after the movie", then=r"\b")
+)
 _ORDER_VERB = re.compile(r"来|要|" + letter_led("get|want|order|add", then=r"\b"))
 # (Or from a known place to any: 成都到拉萨.)
 _TOWARDS_A_PLACE = re.compile(r"(?:去|到|飞|回|" + letter_led(r"to\b|from\b") + r")\s*\ue005|\ue005\s*(?:到|飞|去)")

@@ -106,6 +106,8 @@ _EN_NOT_A_DISH |= {"people", "persons", "each", "everyone", "everybody", "guys",
 _EN_NOT_A_DISH |= {"place", "places", "spot", "spots", "price", "prices", "cost"}
 _EN_NOT_A_DISH |= {"card", "cards", "coupon", "coupons", "voucher", "vouchers"}  # "with my free order card"
 _EN_NOT_A_DISH |= {"movie", "film"}  # "we're having a movie night"
+_EN_WHO_IT_IS_FOR = frozenset({"roommates", "flatmates", "housemates", "colleagues", "coworkers", "friends", "guests"})
+_EN_WHO_IT_IS_FOR |= {"mates", "buddies", "classmates", "teammates", "parents", "grandparents", "kids", "children"}
 # "my food order", "the order": an order named, not asked for.
 _ORDER_AS_A_NOUN = re.compile(r"\b(?:my|our|the|that|this|food|grocery|takeout|delivery)\s+orders?\b")
 # Words that may follow an English verb but never start a dish name.
@@ -795,6 +797,8 @@ def _scan_noun(
         end = m.end()
     if not words or EN_ORDER_VERBS.fullmatch(words[0]) or words[0] in _EN_NOT_A_NOUN_START | _EN_NOT_A_DISH:
         return None
+    if words[-1] in ("order", "orders") or (len(words) == 1 and words[0] in _EN_WHO_IT_IS_FOR):
+        return None  # "a grocery order for Wednesday", "a lunch order"; "for me and my two roommates"
     if text[end : end + 2].lstrip().startswith(ITEM_MARK):
         return None  # "fresh strawberries": a modifier of a catalogue name, read with that name
     if text.startswith("的", end) and end + 1 < n and _HAN.match(text[end + 1]):

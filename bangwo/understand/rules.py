@@ -129,6 +129,7 @@ EN_NOUN_STOP_WORDS = frozenset(
     [
         # Typed shorthand and feelings around an order: "2 packs pls", "thx", "craving crayfish rn".
         *("pls", "plz", "thx", "thanks", "ty", "lol", "rn", "has", "have", "sells", "sell", "selling"),
+        *("can", "could", "will", "should"),  # "one kopi can order or not?"
         "and",
         "with",
         "for",
