@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
 from bangwo.domain.frame import FrameItem, IntentFrame, ItemOptions, ParseResult
+from bangwo.understand.backstory import request_start
 from bangwo.understand.budget import find_budget
 from bangwo.understand.clauses import ORDERS_AGAIN, Clause, split_clauses
 from bangwo.understand.corrections import repaired
@@ -296,8 +297,12 @@ class Parser:
         # Options before the split: "room temperature" is a drink's, not a hotel room.
         options = find_options(masked)
         read: list[tuple[IntentFrame, str | None]] = []
+        asked_from = request_start(cleaned)
+        told: set[int] = set()  # the frames read from backstory alone (see backstory.py)
         for clause in split_clauses(masked.current, names):
             produced = self._clause_frames(clause, masked, names, options, now)
+            if clause.end <= asked_from:
+                told.update(id(frame) for frame, _ in produced)
             if produced and read and read[-1][0].action != "order":
                 said = masked.original[clause.start : clause.end]
                 said = _ORDER_AS_A_NOUN.sub(" ", said)  # "and my food order": no verb of its own
@@ -317,7 +322,8 @@ class Parser:
             read += produced
         read = _one_meal_said_twice(read)
         _share_context(read)
-        return [frame for frame, _ in read]
+        asked = {frame.domain for frame, _ in read if id(frame) not in told}
+        return [frame for frame, _ in read if id(frame) not in told or frame.domain in asked or not asked]
 
     def _clause_frames(
         self,

@@ -1,0 +1,40 @@
+"""What a long message tells before it asks: the sentences of backstory that come before the request.
+
+"Our manager is flying in from Shenzhen on Wednesday, she's sorted her own ticket. What I need is lunch for
+today: …"; "We're doing a girls' trip to Shanghai. I'm only in charge of accommodation, Lily is doing flights.
+Book a room near the Bund …": the first sentences say what happens around the request, and a booking they
+seem to name is no part of it. Those sentences still say where and when (I'm travelling to Xi'an. Find me a
+hotel …), so they are read with the rest; only the requests of another kind than what is asked are dropped
+(see Parser._frames). A question is never backstory: 还有票吗？帮我查一下 looks up what it asked.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bangwo.understand.text import letter_led
+
+# A sentence ends at a full stop or an exclamation (not a decimal point or an abbreviation's dot); a question
+# mark ends one that asks.
+_SENTENCE_END = re.compile(r"[。！!]+|…+|(?<![\d.])\.(?=\s)|(?P<question>[？?]+)")
+# What a request says: asking for help, or a verb that orders, books, looks up or cancels.
+_ASKS = re.compile(
+    r"帮|麻烦|请|给我|我要|我想要|我想订|我想点|我想买|能不能|可不可以|可以|订|点一|点个|点份|点杯|点两|买|来一|来两|来个|"
+    r"来份|来杯|叫个|查|看看|取消|退掉|退了"
+    + "|"
+    + letter_led(
+        "can you|could you|would you|can u|could u|can i|could i|pls|please|plz|need|i'd like|i would like|want"
+        "|wanna|what i need|book|get|order|buy|find|look up|check|cancel|reserve|send|bring|deliver|gimme",
+        then=r"\b",
+    )
+)
+
+
+def request_start(text: str) -> int:
+    """Where the first sentence that asks begins; 0 when that is the first sentence or none asks."""
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.group("question") or _ASKS.search(text, start, m.end()) is not None:
+            return start
+        start = m.end()
+    return start if start < len(text) and _ASKS.search(text, start) is not None else 0
