@@ -1853,3 +1853,32 @@ def test_an_order_or_the_people_it_is_for_are_no_dishes(parser: Parser) -> None:
     assert [(i["name"], i["quantity"]) for i in frame["items"]] == [("avocados", 2), ("bananas", 12)]
     [frame] = _frames(parser, "dinner for me and my two roommates: three bowls of malatang at 6:45 pm")
     assert [(i["name"], i["quantity"]) for i in frame["items"]] == [("malatang", 3)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("帮我买五斤苹果……算了，家里还有，改成三斤香蕉吧。", {"items": ["香蕉"]}),
+        ("订一张北京去成都的机票，上午的……算了，上午要开会走不开，改成下午的吧。", {"time_window": "afternoon"}),
+        ("订一张周四去深圳的机票，改成周五吧", {"date": "2026-02-13"}),
+    ],
+)
+def test_a_change_said_with_gai_cheng_after_its_reason(parser: Parser, text: str, expected: dict[str, Any]) -> None:
+    [frame] = _frames(parser, text)
+    assert _slots(frame, expected) == expected
+
+
+def test_a_new_order_after_a_cancelled_one_is_no_correction(parser: Parser) -> None:
+    frames = _frames(parser, "把那杯奶茶取消了，改成一杯热的美式")
+    assert [(f["action"], [i["name"] for i in f.get("items", [])]) for f in frames] == [
+        ("cancel", []), ("order", ["美式"])
+    ]
+
+
+def test_a_trip_someone_else_booked_is_backstory(parser: Parser) -> None:
+    frames = _frames(
+        parser,
+        "My in-laws are flying in from Kunming this weekend (their tickets are sorted). I just need a hotel near "
+        "the Bund for them, Saturday check-in, 2 nights.",
+    )
+    assert [(f["domain"], f["nights"]) for f in frames] == [("hotel", 2)]

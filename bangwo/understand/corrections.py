@@ -31,7 +31,10 @@ _MARKER = re.compile(
     rf"|{_PAUSE}\s*(?:(?:no wait|wait no|actually no|actually|sorry|i mean)\b\s*,?|(?:no|wait)\s*,)"
     r"\s*(?:make (?:that|it)\s+)?"
     rf"|{_PAUSE}\s*make (?:that|it)\s+"
+    # 改成 after a pause corrects too, also after the reason for it: 算了，上午要开会走不开，改成下午的吧.
+    rf"|{_PAUSE}\s*(?:那就?|就|还是)?\s*(?:改成|改为|改到)\s*"
 )
+_CANCELLED_BEFORE = re.compile(r"取消|退掉|退了|不要了")
 _FRAGMENT_END = re.compile(r"[,，。!！?？;；]|\.(?!\d)|(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])|$")
 # Measure words, and what a booking counts: nights, days, rooms, tickets, people.
 _ZH_MEASURE = "|".join(sorted({*ZH_MEASURES, "晚", "夜", "天", "间", "张", "位", "个人", "人"}, key=len, reverse=True))
@@ -193,6 +196,12 @@ def repaired(lowered: str, cased: str, lexicon: Lexicon) -> tuple[str, str]:
             break
         end = _FRAGMENT_END.search(lowered, marker.end()).start()  # type: ignore[union-attr]
         said = lowered[marker.end() : end].strip()
+        if "改" in marker.group(0) and _CANCELLED_BEFORE.search(lowered, 0, marker.start()):
+            break  # 把那杯奶茶取消了，改成一杯美式: a new order after the cancelled one
+        if (after := _MARKER.match(lowered, end)) is not None and "改" in after.group(0):
+            # 算了，家里还有，改成三斤香蕉吧: the reason between the marker and the correction goes with the marker
+            lowered, cased = lowered[: marker.start()] + lowered[end:], cased[: marker.start()] + cased[end:]
+            continue
         replacement = _replacement(lowered[: marker.start()], said, cased[marker.end() : end].strip(), lexicon)
         if replacement is None:
             break
