@@ -1882,3 +1882,32 @@ def test_a_trip_someone_else_booked_is_backstory(parser: Parser) -> None:
         "the Bund for them, Saturday check-in, 2 nights.",
     )
     assert [(f["domain"], f["nights"]) for f in frames] == [("hotel", 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "我们部门下周四在杭州开年会，老板说会场就在西湖边上。麻烦帮我订个西湖附近的酒店，下周三晚上入住，住两晚。",
+            {"date": "2026-02-18", "nights": 2},
+        ),
+        (
+            "Work's sending me to Chengdu for a training course, Monday to Friday next week. Book a hotel near Chunxi "
+            "Road, arriving Sunday the 22nd, five nights.",
+            {"date": "2026-02-22", "nights": 5},
+        ),
+        (
+            "Good morning. I am 80 years old and my daughter set this up for me. I would like to order one bag of "
+            "rice and ten eggs, please.",
+            {"items": ["rice", "eggs"]},
+        ),
+        ("明天元宵节，孩子们要回来吃饭。帮我在超市买两袋汤圆、一箱牛奶。", {"items": ["汤圆", "牛奶"]}),
+        # Said in the story and asked for nowhere else, the day still counts.
+        ("I'm travelling to Xi'an on Friday. Find me a hotel near the Bell Tower, 4 nights.", {"date": "2026-02-13"}),
+    ],
+)
+def test_the_days_and_dishes_of_the_story_before_the_request(
+    parser: Parser, text: str, expected: dict[str, Any]
+) -> None:
+    [frame] = _frames(parser, text)
+    assert _slots(frame, expected) == expected

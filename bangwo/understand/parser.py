@@ -208,6 +208,7 @@ class _Reading:
     options: list[OptionMention]
     quantities: list[_Quantity]
     boundaries: list[int]  # ends of conjunctions and punctuation: items either side are separate
+    told_until: int = 0  # where the request begins after backstory (backstory.py)
     _talk: bool | None = None
 
     @property
@@ -272,10 +273,15 @@ class Parser:
     # ---- stages -------------------------------------------------------------------------
 
     def _read(
-        self, masked: MaskedText, names: list[NameMention], options: list[OptionMention], now: datetime
+        self,
+        masked: MaskedText,
+        names: list[NameMention],
+        options: list[OptionMention],
+        now: datetime,
+        told_until: int = 0,
     ) -> _Reading:
-        """The food and grocery stages over one clause."""
-        times = find_times(masked, now)
+        """The food and grocery stages over one clause (the request starting at `told_until`, see backstory.py)."""
+        times = find_times(masked, now, told_until)
         budget = find_budget(masked)
         text = masked.current
         quantities = _find_quantities(text)
@@ -284,7 +290,7 @@ class Parser:
             # 火锅底料一包 肥牛卷一斤: a count after its noun ends that item, as a comma would.
             + [q.end for q in quantities if _counts_the_noun_before(text, q)]
         )
-        return _Reading(masked, names, times, budget, options, quantities, boundaries)
+        return _Reading(masked, names, times, budget, options, quantities, boundaries, told_until)
 
     def _frames(self, cleaned: str, now: datetime) -> list[IntentFrame]:
         masked = MaskedText(cleaned)
@@ -300,7 +306,7 @@ class Parser:
         asked_from = request_start(cleaned)
         told: set[int] = set()  # the frames read from backstory alone (see backstory.py)
         for clause in split_clauses(masked.current, names):
-            produced = self._clause_frames(clause, masked, names, options, now)
+            produced = self._clause_frames(clause, masked, names, options, now, asked_from)
             if clause.end <= asked_from:
                 told.update(id(frame) for frame, _ in produced)
             if produced and read and read[-1][0].action != "order":
@@ -332,9 +338,11 @@ class Parser:
         names: list[NameMention],
         options: list[OptionMention],
         now: datetime,
+        asked_from: int,
     ) -> list[tuple[IntentFrame, str | None]]:
         """The clause's frames, each with the end day of a stay it said (hotels only)."""
         start, end = clause.start, clause.end
+        told_until = asked_from - start if start < asked_from < end else 0
         local_names = [
             NameMention(n.start - start, n.end - start, n.said, n.entry) for n in names if start <= n.start < end
         ]
@@ -345,7 +353,7 @@ class Parser:
         if not clause.domains:
             # Nothing points to a domain: the first whose rules claim the sentence (food before grocery, unless
             # only groceries are named: "some kiwis and two boxes of blueberries").
-            reading = self._read(masked.slice(start, end), local_names, local_options, now)
+            reading = self._read(masked.slice(start, end), local_names, local_options, now, told_until)
             for rules in (DOMAIN_RULES[::-1] if _names_groceries_only(reading.text) else DOMAIN_RULES):
                 if (frame := self._frame_for(rules, reading, False)) is not None:
                     return [(frame, None)]
@@ -353,10 +361,10 @@ class Parser:
         for domain in clause.domains:
             sub = masked.slice(start, end)
             if domain in TRAVEL_DOMAINS:
-                if (booking := travel_frame(domain, sub, local_names, now)) is not None:
+                if (booking := travel_frame(domain, sub, local_names, now, told_until)) is not None:
                     frames.append(booking)
             else:
-                reading = self._read(sub, local_names, local_options, now)
+                reading = self._read(sub, local_names, local_options, now, told_until)
                 # A food request with a product in it (鸡翅 from the fried-chicken place) orders it cooked.
                 borrow = domain == "food" and "grocery" not in clause.domains
                 if (frame := self._frame_for(RULES_BY_DOMAIN[domain], reading, borrow)) is not None:
@@ -485,6 +493,9 @@ class Parser:
         _counted_each(drafts, reading)
         drafts, options_left = _each_made_its_own_way(drafts, reading, used_quantities)
         _attach_options(drafts, replace(reading, options=options_left))
+        if reading.told_until and any(d.start >= reading.told_until for d in drafts):
+            # 他爸爸负责买蛋糕。我这边…送三个大号披萨: the dishes of the story before the request are none of it
+            drafts = [d for d in drafts if d.start >= reading.told_until]
         return drafts
 
     def _count_the_dish_before(

@@ -1069,8 +1069,11 @@ def _span(masked: MaskedText, found: _Found) -> tuple[_DateMention | None, _Date
     return next((d for d in dates if not d.holiday), dates[0]), None
 
 
-def find_times(masked: MaskedText, now: datetime) -> TimeSlots:
-    """Read and mask every time expression; resolve them to one date (and end date), time and window."""
+def find_times(masked: MaskedText, now: datetime, told_until: int = 0) -> TimeSlots:
+    """Read and mask every time expression; resolve them to one date (and end date), time and window.
+
+    `told_until`: where the request begins after backstory (backstory.py); a day said in the request
+    outweighs the days of the story before it."""
     local_now = _local_now(now)
     today = local_now.date()
     found = _Found()
@@ -1111,6 +1114,8 @@ def find_times(masked: MaskedText, now: datetime) -> TimeSlots:
         _clock_zh(masked, found)
     if ":" in chars:
         _clock_colon(masked, found)
+    if told_until and any(d.start >= told_until for d in found.dates):
+        found.dates = [d for d in found.dates if d.start >= told_until]
     return _resolve(masked, found, local_now)
 
 

@@ -29,7 +29,7 @@ _NEEDED_WHEN_SEARCHING = frozenset({"flight"})
 
 
 def travel_frame(
-    domain: str, masked: MaskedText, names: list[NameMention], now: datetime
+    domain: str, masked: MaskedText, names: list[NameMention], now: datetime, told_until: int = 0
 ) -> tuple[IntentFrame, str | None] | None:
     """The clause's frame for `domain` and the last day of a stay said (住到下周一), or None when it is
     talk about films or trips, not a request. Nights from the end day are counted in `complete`,
@@ -54,7 +54,7 @@ def travel_frame(
         slots["prefer"] = preference(masked)
     else:
         slots["nights"] = nights_said(masked)
-    times = find_times(masked, now)  # first: "the 7:50 flight" counts no one
+    times = find_times(masked, now, told_until)  # first: "the 7:50 flight" counts no one
     count = find_count(masked, rooms=domain == "hotel")
     slots.update(date=times.date, time=times.time, time_window=times.time_window)
     end_date = times.end_date
