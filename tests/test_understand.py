@@ -1911,3 +1911,24 @@ def test_the_days_and_dishes_of_the_story_before_the_request(
 ) -> None:
     [frame] = _frames(parser, text)
     assert _slots(frame, expected) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Order two hot lattes up to room 1208 at our Hangzhou hotel", ["food"]),
+        ("Send three bottles of water and a bag of nuts to my hotel room, and a hot latte too", ["grocery", "food"]),
+        ("order 2 iced coconut lattes to the hotel lobby", ["food"]),
+        ("到酒店了，点一份麻辣烫和一杯冰柠檬茶", ["food"]),
+        ("帮我点两杯少糖少冰的奶茶，电影开场前送到影院", ["food"]),
+        ("赶早班机，帮我叫一杯热拿铁和一个可颂送到机场T2", ["food"]),
+        ("before the flight tomorrow, buy a box of strawberries and some bananas", ["grocery"]),
+        ("order two burgers to my room, and book me a flight to Shanghai tomorrow morning", ["food", "flight"]),
+        # A booking said with the meal still is one.
+        ("Find me a hotel near Sanlitun for tonight, and order some crayfish to the hotel.", ["hotel", "food"]),
+    ],
+)
+def test_where_a_meal_is_brought_and_the_event_it_is_timed_by_book_nothing(
+    parser: Parser, text: str, expected: list[str]
+) -> None:
+    assert [f["domain"] for f in _frames(parser, text)] == expected

@@ -217,9 +217,20 @@ _OTHER_TRANSPORT = re.compile(
     )
 )
 _DELIVERED_TO = re.compile(
-    r"送到|送去|送至|"
-    # …and two lemon teas to pick up at the cinema, a pizza for after the movie: when and where, no film booked.
-    + letter_led("deliver(?:ed)? to|pick(?:ed)? up at|to pick up|for after the|after the movie", then=r"\b")
+    # 送一箱椰子水到房间, 到酒店了: where a meal is brought, or where one is, books nothing.
+    r"送到|送去|送至|到房间|到(?:了)?(?:酒店|宾馆)了|到了(?:酒店|宾馆)|"
+    # …and two lemon teas to pick up at the cinema, a pizza for after the movie: when and where, no film booked;
+    # "up to room 1208", "to the hotel lobby", "to my hotel room".
+    + letter_led(
+        "deliver(?:ed)? to|pick(?:ed)? up at|to pick up|for after the|after the movie|up to room|to room"
+        "|to (?:my|our|the) (?:[a-z]+ )?(?:hotel|room|lobby)",
+        then=r"\b",
+    )
+)
+# Another event said as when a meal comes: 看完电影帮我点…, 电影开场前送到, 赶早班机, "before the flight tomorrow".
+_ANOTHER_EVENT = re.compile(
+    r"看完电影|看电影前|电影开场前|开场前|赶早班机|赶飞机|下飞机|"
+    + letter_led("before the (?:flight|movie|film|show)|after the (?:flight|film|show)", then=r"\b")
 )
 _ORDER_VERB = re.compile(r"来|要|" + letter_led("get|want|order|add", then=r"\b"))
 # (Or from a known place to any: 成都到拉萨.)
@@ -357,7 +368,7 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
     after_a_flight = False
     for start, end in pairwise(cuts):
         inside = [n for n in names if start <= n.start < end]
-        segment = text[start:end]
+        segment = _ANOTHER_EVENT.sub(lambda m: " " * len(m.group(0)), text[start:end])
         if (m := _DELIVERED_TO.search(segment)) is not None:
             # Where a meal is brought is no booking: 再来一份小笼包送到酒店.
             inside = [n for n in inside if n.start < start + m.start()]
