@@ -1932,3 +1932,41 @@ def test_where_a_meal_is_brought_and_the_event_it_is_timed_by_book_nothing(
     parser: Parser, text: str, expected: list[str]
 ) -> None:
     assert [f["domain"] for f in _frames(parser, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("暑假带爸妈去昆明，7月1号从北京飞，四个人", ("北京", "昆明")),
+        ("国庆节那天要三张去三亚的机票，上海飞，要上午的", ("上海", "三亚")),
+        ("去青岛看海，明天上午从北京飞，一家四口", ("北京", "青岛")),
+        ("look up Xiamen to Beijing on January 3rd, afternoon flights", ("Xiamen", "Beijing")),
+        ("Put me on the cheapest Chengdu–Beijing flight this Thursday", ("Chengdu", "Beijing")),
+        ("Cancel the Urumqi flight on the 8th", (None, "Urumqi")),
+        ("what's the status of my flight booking?", (None, None)),
+    ],
+)
+def test_where_a_flight_goes_and_leaves_from_as_travellers_say_it(
+    parser: Parser, text: str, expected: tuple[str | None, str | None]
+) -> None:
+    [frame] = _frames(parser, text)
+    assert (frame.get("origin"), frame.get("destination")) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("which hall is my Run Little Bear showing in?", "status"),
+        ("查一下我周日回广州的flight有没有delay", "status"),
+        ("what time is our Qingdao flight again?", "status"),
+    ],
+)
+def test_asking_after_a_booking_by_what_it_is(parser: Parser, text: str, action: str) -> None:
+    [frame] = _frames(parser, text)
+    assert frame["action"] == action
+
+
+def test_a_month_day_said_without_hao_before_the_evening(parser: Parser) -> None:
+    now = datetime.fromisoformat("2026-09-20T10:00:00+08:00")
+    [frame] = _frames(parser, "国庆去西安，9月30晚上从北京出发", now=now)
+    assert (frame["date"], frame["time_window"]) == ("2026-09-30", "evening")

@@ -116,6 +116,7 @@ _WINDOW_ZH = {
     "早晨": "morning",
     "清晨": "morning",
     "一早": "morning",
+    "一大早": "morning",
     "上午": "morning",
     "早饭": "morning",
     "早餐": "morning",
@@ -680,8 +681,9 @@ def _month_days_zh(masked: MaskedText, today: date, found: _Found) -> None:
         suffix = m.group(4)
         if day_of_month is None or not 1 <= day_of_month <= 31:
             continue
-        if not suffix and (m.group(1) or masked.current[m.end() : m.end() + 1] in _AFTER_BARE_MONTH_DAY):
-            continue  # 三月五次, 下个月5: no date said
+        after = masked.current[m.end() : m.end() + 2]
+        if not suffix and (m.group(1) or (after[:1] in _AFTER_BARE_MONTH_DAY and after != "晚上")):
+            continue  # 三月五次, 下个月5: no date said (9月30晚上 is the evening of one)
         if m.group(1):
             day = _add_months(today, 1, day_of_month)
             roll = None

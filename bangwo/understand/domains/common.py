@@ -44,10 +44,11 @@ _STATUS_WORDS = re.compile(
     )
 )
 _STATUS_ONLY = re.compile(
-    r"出票了|延误|晚点|准点|登机口|"
+    r"出票了|延误|晚点|准点|登机口|哪个厅|几号厅|查(?:一下|查|下)?我(?:的|订的|[^，。,.!?？]{0,6}?的(?:机票|航班|酒店|电影票|票))|"
     # "booking is confirmed or not?": how a yes/no question ends in Indian and Singapore English.
     + letter_led(
-        "delayed|on time|on schedule|gate|confirmed or not|booked or not|issued or not|done or not|go through"
+        "delayed|delay|on time|on schedule|gate|confirmed or not|booked or not|issued or not|done or not|go through"
+        "|which hall|what time is (?:my|our)|when is (?:my|our)"
         "|gone through|went through|ticketed|been issued|tickets? issued|any update on|any news on|get a confirmation"
         "|is that booking done|confirm(?:ed)? my",
         then=r"\b",

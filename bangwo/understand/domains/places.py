@@ -18,13 +18,13 @@ _MARK_RUN = f"{PLACE_MARK}++"  # a place the catalogue knows is read whole or no
 # Characters that never belong to a place name read from context (verbs, particles, ticket words).
 # 把/将/也/都/就 are grammar (帮我把回民街附近的酒店也订上), never part of a place said.
 _NOT_IN_ZH_PLACE = (
-    "的飞到去从回往至出发机票航班订买帮我要在住找张间个和跟再给请想看查下了吗呢吧是把将也都就取消退有没谢你"
+    "的飞到去从回往至出发机票航班订买帮我要在住找张间个和跟再给请想看查下了吗呢吧是把将也都就取消退有没谢你带妈爸"
 )
 # One character of an unknown Chinese place: a letter of no Latin script, no digit, no mark, no context word.
 _ZH_CHAR = rf"[^\W\d_a-z{_NOT_IN_ZH_PLACE}]"
 _ZH_PLACE = f"(?:{_MARK_RUN}|{_ZH_CHAR}{{2,5}}?)"
 _ZH_PLACE_END = (
-    r"(?=的|机票|航班|飞机|往返|单程|出发|起飞|[,，。!！?？\s]|$|[\ue000-\ue007]|飞|到|去|玩|旅游|过年|探亲|出差)"
+    r"(?=的|机票|航班|飞机|往返|单程|出发|起飞|[,，。!！?？\s]|$|[\ue000-\ue007]|飞|到|去|玩|旅游|过年|探亲|出差|看)"
 )
 
 # Where a place goes to: a known one is whole whatever follows it (北京还有票吗), an unknown one ends at
@@ -38,6 +38,8 @@ _ZH_FROM_TO = re.compile(
 _ZH_TO = re.compile(rf"(?:飞往|飞到|前往|回到|返回|去往|去|到|飞|回)\s*({_ZH_PLACE_TO})")
 _ZH_FROM = re.compile(
     rf"(?:从|由)\s*({_ZH_PLACE})(?=出发|起飞|走|飞|到|去|返|回|的|[\ue000-\ue007]|[,，。\s]|$)|({_ZH_PLACE})(?:出发|起飞)"
+    # …去三亚的机票，上海飞: a place and 飞 said on their own, where the flight leaves from.
+    rf"|(?:^|[,，])\s*({_ZH_PLACE})飞(?=[,，。!！\s]|$)"
     rf"|我(?:现在|人)?在\s*({_ZH_PLACE})(?=[,，。\s]|$|[\ue000-\ue007])"
 )
 
@@ -63,9 +65,17 @@ _EN_FROM_TO = re.compile(
 )
 # "Shenzhen to Shanghai" without "from": the first place must be one the catalogue knows, or come right
 # after the flight words ("flights Qingdao to Chengdu").
-_EN_KNOWN_TO = re.compile(rf"({_MARK_RUN})\s*(?:back\s+)?(?:to|->|-|→)\s+(?:the\s+)?({_EN_PLACE}){_EN_END}")
+_EN_KNOWN_TO = re.compile(
+    rf"({_MARK_RUN})\s*(?:back\s+)?(?:to\s+|->|-|–|→)\s*(?:the\s+)?({_EN_PLACE}){_EN_END}"  # "Chengdu–Beijing"
+)
 _EN_FLIGHTS_TO = re.compile(
-    rf"(?:\b(?:flights?|tickets?)|\ue007)\s+({_EN_UNKNOWN})\s*(?:to|-|→)\s+(?:the\s+)?({_EN_PLACE}){_EN_END}"
+    rf"(?:\b(?:flights?|tickets?|look up|search|check)|\ue007)\s+({_EN_UNKNOWN})\s*(?:to|-|→)\s+(?:the\s+)?"
+    rf"({_EN_PLACE}){_EN_END}"
+)
+# "the Urumqi flight", "our Qingdao flight": the flight named by where it goes.
+_EN_NAMED_FLIGHT = re.compile(
+    rf"\b(?:the|my|our)\s+({_MARK_RUN}|(?!(?:{_EN_STOP}|status|next|last|connecting|early|late|booked|outbound"
+    rf"|overnight|long|short|domestic|international)\b){_EN_PLACE_WORD})\s+flight\b"
 )
 _EN_TO = re.compile(rf"\b(?:to|into|for|towards)\s+(?:the\s+)?({_EN_PLACE}){_EN_END}")
 # "I'm in Kunming", 我在昆明: where the person is now is where the flight leaves from.
@@ -139,7 +149,7 @@ _EN_IN_CITY = re.compile(
 _ROUTE_RULES = (
     (_EN_FROM_TO, ("from",)),
     (_EN_KNOWN_TO, (PLACE_MARK,)),
-    (_EN_FLIGHTS_TO, ("flight", "ticket", "\ue007")),  # (the tickets may be read as a count already)
+    (_EN_FLIGHTS_TO, ("flight", "ticket", "\ue007", "look up", "search", "check")),  # (tickets may be a count)
     (_ZH_FROM_TO, ("飞", "到", "至", "去", "回", "-", "—", "→", "~")),
 )
 # Words that may come before the place a hotel is near and are no part of it.
@@ -205,6 +215,8 @@ def route(masked: MaskedText, names: list[NameMention]) -> tuple[str | None, str
             origin, destination = found
             break
     if destination is None and (found := _first(_EN_TO, places) or _first(_ZH_TO, places)):
+        destination = found[0]
+    if destination is None and "flight" in masked.current and (found := _first(_EN_NAMED_FLIGHT, places)):
         destination = found[0]
     if "出发" in masked.current or "起飞" in masked.current or "leaving" in masked.current:
         # 从广州出发, "leaving from Shenzhen" say where the flight leaves from, whatever came before them.
