@@ -1970,3 +1970,20 @@ def test_a_month_day_said_without_hao_before_the_evening(parser: Parser) -> None
     now = datetime.fromisoformat("2026-09-20T10:00:00+08:00")
     [frame] = _frames(parser, "国庆去西安，9月30晚上从北京出发", now=now)
     assert (frame["date"], frame["time_window"]) == ("2026-09-30", "evening")
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("五一第一天早上飞西安，晚上再看场电影，星河旅人两张", ["2026-05-01", "2026-05-01"]),
+        ("明天早上北京飞上海 然后外滩附近酒店住一晚 再买两张晚上的惊蛰无声", ["2026-04-29"] * 3),
+        ("下周三早上深圳到北京，周五晚上北京回深圳，经济舱一张", ["2026-05-06", "2026-05-08"]),
+        # A day of its own is kept, a cancelled flight's day moves nothing.
+        ("cancel the flight on 20.05 and book a new one Shanghai to Chengdu on 18.05", ["2026-05-20", "2026-05-18"]),
+    ],
+)
+def test_a_later_booking_said_with_a_part_of_the_day_only_is_on_the_day_said_before(
+    parser: Parser, text: str, dates: list[str]
+) -> None:
+    frames = _frames(parser, text, now=datetime.fromisoformat("2026-04-28T10:00:00+08:00"))
+    assert [f["date"] for f in frames] == dates

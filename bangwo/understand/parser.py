@@ -1315,7 +1315,7 @@ def _on_the_day_said_before(
         return
     day = (date.fromisoformat(said) + timedelta(days=1)).isoformat() if next_day else said
     for frame, _ in produced:
-        frame.date = day
+        frame.date, frame._day_implied = day, False
 
 
 def _share_context(read: list[tuple[IntentFrame, str | None]]) -> None:
@@ -1346,6 +1346,18 @@ def _share_context(read: list[tuple[IntentFrame, str | None]]) -> None:
                 frame.cabin, way_out.cabin = frame.cabin or way_out.cabin, way_out.cabin or frame.cabin
                 if frame.count and way_out.count:
                     frame.count = way_out.count = max(frame.count, way_out.count)
+        earlier_flight = next(
+            (f for f in reversed(frames[:i]) if f.domain == "flight" and f.date and f.action != "cancel"), None
+        )
+        if frame.domain == "flight" and earlier_flight and frame.date and frame.date < earlier_flight.date:
+            # 下周三早上深圳到北京，周五晚上北京回深圳: the Friday after that Wednesday, not this week's.
+            a_week_later = (date.fromisoformat(frame.date) + timedelta(days=7)).isoformat()
+            frame.date = a_week_later if a_week_later >= earlier_flight.date else frame.date
+        if frame.domain in TRAVEL_DOMAINS and frame._day_implied:
+            # 五一第一天早上飞西安，晚上再看场电影: the evening of the day said before, not this evening.
+            said = next((f for f in reversed(frames[:i]) if f.date and not f._day_implied), None)
+            if said is not None and said.domain in TRAVEL_DOMAINS:
+                frame.date = said.date
         if frame.domain == "hotel" and frame.action in ("order", "search"):
             earlier = [f for f in frames[:i] if f.domain in ("flight", "movie", "hotel")]
             if frame.date is None:

@@ -415,6 +415,7 @@ class TimeSlots:
     time_window: str | None = None
     # The last day of a span ("从周五住到下周一": the Monday); None unless a span was said.
     end_date: str | None = None
+    day_implied: bool = False  # the date is today or tomorrow from a part of the day or an hour alone
 
 
 @dataclass(slots=True)
@@ -1145,4 +1146,5 @@ def _resolve(masked: MaskedText, found: _Found, now: datetime) -> TimeSlots:
         passed = now.hour >= WINDOW_END_HOUR[found.window]
         day = today + timedelta(days=1) if passed else today
     slots.date = day.isoformat() if day else None
+    slots.day_implied = day is not None and first is None
     return slots

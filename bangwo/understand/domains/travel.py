@@ -72,6 +72,7 @@ def travel_frame(
         count = 1  # one ticket, one passenger, one room unless said: never asked back
     slots["count"] = count
     frame = IntentFrame(**slots)  # type: ignore[arg-type]
+    frame._day_implied = times.day_implied
     return frame, end_date
 
 
