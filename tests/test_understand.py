@@ -1987,3 +1987,24 @@ def test_a_later_booking_said_with_a_part_of_the_day_only_is_on_the_day_said_bef
 ) -> None:
     frames = _frames(parser, text, now=datetime.fromisoformat("2026-04-28T10:00:00+08:00"))
     assert [f["date"] for f in frames] == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # What the story before the request says is no question about the film, no talk about a recipe.
+        ("听说海上烟火下周五首映，我是导演的粉丝，一定要去！帮我抢一张首映的票，前排。", [("movie", "order")]),
+        (
+            "My grandma's recipe for tea eggs needs a LOT of soy sauce apparently. Could you order three bottles of "
+            "soy sauce and two boxes of eggs for me?",
+            [("grocery", "order")],
+        ),
+        ("can you check on my pizza order?", [("food", "status")]),
+        ("I ordered a latte an hour ago and it still says preparing... can you check on it?", [("food", "status")]),
+        ("帮我看看那个航班几点落地", [("flight", "status")]),
+        ("今天晚上十点以后还有从西安去成都的航班吗", [("flight", "search")]),
+        ("Fly me from Chengdu to Beijing Thursday, and from Beijing on to Harbin Saturday", [("flight", "order")] * 2),
+    ],
+)
+def test_asking_after_looking_up_and_flying_on(parser: Parser, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(f["domain"], f["action"]) for f in _frames(parser, text)] == expected

@@ -247,7 +247,7 @@ ORDERS_AGAIN = re.compile(
 
 
 # A route said: two known places, one to the other ("Beijing to Kunming", "昆明回北京").
-_ROUTE = re.compile("\ue005+\\s*(?:back\\s+)?(?:-|–|→|to\\s|飞回|飞往|飞到|回到|到|飞|回|去)\\s*\ue005")
+_ROUTE = re.compile("\ue005+\\s*(?:back\\s+|on\\s+)?(?:-|–|→|to\\s|飞回|飞往|飞到|回到|到|飞|回|去)\\s*\ue005")
 
 
 # The way back said on its own after a flight: 12月6号回来, 周日晚上回深圳, "coming back Wednesday evening" (not

@@ -215,7 +215,7 @@ class _Reading:
     def talk(self) -> bool:
         """Conversation about services (rules.is_talk), read once for all the domains tried."""
         if self._talk is None:
-            self._talk = is_talk(self.masked.current)
+            self._talk = is_talk(self.masked.current[self.told_until :])
         return self._talk
 
     @property

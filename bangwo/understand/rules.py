@@ -237,7 +237,8 @@ FOOD = DomainRules(
         r"|配送了(?:吗|没)|派送了(?:吗|没)|揽收了(?:吗|没)|签收了(?:吗|没)|送达了(?:吗|没)|做好了(?:吗|没)|备好了(?:吗|没)|"
         r"送出来了(?:吗|没)|"
         + letter_led(
-            r"where(?:'s| is| are| r)|where (?:my|our|the) [a-z ]{1,30}? (?:is|are|r)|track|tracking|status|"
+            r"where(?:'s| is| are| r)|where (?:my|our|the|that|this) [a-z ]{1,30}? (?:is|are|r)|track|tracking|status|"
+            r"check on (?:it|my|our|the|that)|"
             # Typed fast: "wheres it at", "my order stuck??" (not "I'm stuck at work").
             r"wheres|wher is|order (?:is |got )?stuck|delivery (?:is |got )?stuck|stuck(?= ?\?)|"
             r"when (?:will|does|is) .{0,40}(?:arrive|come|get here|here)|"

@@ -44,7 +44,7 @@ _STATUS_WORDS = re.compile(
     )
 )
 _STATUS_ONLY = re.compile(
-    r"出票了|延误|晚点|准点|登机口|哪个厅|几号厅|查(?:一下|查|下)?我(?:的|订的|[^，。,.!?？]{0,6}?的(?:机票|航班|酒店|电影票|票))|"
+    r"出票了|延误|晚点|准点|登机口|哪个厅|几号厅|几点落地|几点降落|落地了[吗没]|降落了[吗没]|起飞了[吗没]|查(?:一下|查|下)?我(?:的|订的|[^，。,.!?？]{0,6}?的(?:机票|航班|酒店|电影票|票))|"
     # "booking is confirmed or not?": how a yes/no question ends in Indian and Singapore English.
     + letter_led(
         "delayed|delay|on time|on schedule|gate|confirmed or not|booked or not|issued or not|done or not|go through"
@@ -65,7 +65,7 @@ _STATUS_ONLY = re.compile(
 SEARCH = re.compile(
     r"查一下|查查|查询|查看|查|搜一下|搜索|搜|看一下|看看|看下|瞧瞧|有没有|有什么|有啥|有哪些|有几|哪些|多少钱|什么价|价格(?!在|不超过|控制|每晚|一晚)|比价|比较|"
     r"还有票|有票吗|有余票|还有座|还有位|"  # whether there are seats left
-    + r"有[^，。,.!?？]{0,10}场[吗么]|"  # 明天有IMAX场吗
+    + r"有[^，。,.!?？]{0,10}场[吗么]|还有[^，。,.!?？]{0,16}?[吗么]|"  # 明天有IMAX场吗, 十点以后还有…的航班吗
     + letter_led(
         "what|whats|which|any(?! ?time| seat\\b| row\\b| one\\b)|are there|is there|list|compare|how much"
         "|still (?:showing|playing|on)|showing (?:tonight|today|now|anywhere)|playing (?:tonight|today|now)",

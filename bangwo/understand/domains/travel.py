@@ -35,13 +35,14 @@ def travel_frame(
     talk about films or trips, not a request. Nights from the end day are counted in `complete`,
     once an earlier request may have given the first day."""
     text = masked.current
-    if CHAT_ABOUT.search(text):
+    asked = text[told_until:]  # what the story before the request says of the film is no question (backstory.py)
+    if CHAT_ABOUT.search(asked):
         return None
     titles = [n for n in names if "title" in n.entry.kinds]
-    if domain == "movie" and titles and (not TICKET_WORDS.search(text) or FILM_QUESTION.search(text)):
+    if domain == "movie" and titles and (not TICKET_WORDS.search(text) or FILM_QUESTION.search(asked)):
         return None  # 惊蛰无声好看吗, "is it suitable for kids?": about the film
-    action = action_of(text)
-    if action not in ("status", "cancel") and is_talk(text):
+    action = action_of(asked)
+    if action not in ("status", "cancel") and is_talk(asked):
         return None  # 飞机上可以带充电宝吗, "I had the worst hotel stay": talk about trips
     # The slots are gathered first and the frame made (and checked) once: setting a pydantic
     # model's attributes one by one costs about as much each as making the whole frame.
