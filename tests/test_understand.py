@@ -2008,3 +2008,20 @@ def test_a_later_booking_said_with_a_part_of_the_day_only_is_on_the_day_said_bef
 )
 def test_asking_after_looking_up_and_flying_on(parser: Parser, text: str, expected: list[tuple[str, str]]) -> None:
     assert [(f["domain"], f["action"]) for f in _frames(parser, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("芋泥波波奶茶要两杯，没有的话换黑糖珍珠奶茶，都要中杯三分糖", ["芋泥波波奶茶"]),
+        ("给我点一杯美式，大杯冰的无糖，要是美式卖完了就换拿铁", ["美式"]),
+        ("两斤葡萄一个西瓜，西瓜太贵的话就换三斤橙子", ["葡萄", "西瓜"]),
+        ("two iced lattes with oat milk, or regular milk if there's no oat, and a croissant", ["latte", "croissant"]),
+        ("2 bottles of oat milk, and if there's no oat milk just get milk. Plus bread", ["oat milk", "bread"]),
+        ("walnuts, 2 bags; red wine, 2 bottles - if red wine is out, baijiu instead", ["walnuts", "red wine"]),
+        ("猫粮没有了，买两袋猫粮", ["猫粮"]),  # what ran out, said as the reason, not as a condition
+    ],
+)
+def test_a_fallback_if_something_is_out_is_not_ordered(parser: Parser, text: str, items: list[str]) -> None:
+    [frame] = _frames(parser, text)
+    assert [i["name"] for i in frame["items"]] == items

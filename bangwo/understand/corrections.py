@@ -185,9 +185,35 @@ def _kind_of_time(time_said: str) -> str:
     return "part of the day" if _PART_OF_THE_DAY.fullmatch(time_said.strip()) else "day"
 
 
+# What to take instead if something is not there: 没有的话换黑糖珍珠奶茶, 要是美式卖完了就换拿铁,
+# 西瓜太贵的话就换三斤橙子, "if they're out of oat milk just do regular lattes", "or regular milk if there's
+# no oat". Only what is asked for is ordered; the fallback is for the person who fulfils it, and is dropped
+# up to the end of its clause.
+_FALLBACK = re.compile(
+    # (said as a condition: 如果/要是/万一 before it, 的话 or 就 after it; 猫粮没有了，买两袋 orders the 猫粮)
+    r"[,，;；]?\s*(?:(?:如果|要是|万一)[^，,。；;！!？?]{0,12}?(?:没有|卖完|售罄|缺货|没货|太贵)了?(?:的话)?"
+    r"|[^，,。；;！!？?]{0,12}?(?:没有|卖完|售罄|缺货|没货|太贵)了?(?:的话|(?=就)))"
+    r"\s*[,，]?\s*(?:就|那就|那)?(?:换成?|拿|要|买|来|点)[^，,。；;！!？?]*"
+    r"|[,;]?\s*(?:-\s*)?(?:and\s+)?if\s+(?:they(?:'re| are)|it's|it is|there's|there is|[a-z' ]{1,30}?\s(?:is|are))\s+"
+    r"(?:no\b|out\b|sold out|unavailable|not available|too expensive)[^.;]*"
+    r"|,?\s*or\s+[a-z ]{1,30}?\s+if\s+(?:there's|there is|they have|they've got)\s+no\b[^,.;]*"
+)
+_FALLBACK_HINT = re.compile(r"没有|卖完|售罄|缺货|没货|太贵|\bif\b")
+
+
+def _without_fallbacks(lowered: str, cased: str) -> tuple[str, str]:
+    if not _FALLBACK_HINT.search(lowered):
+        return lowered, cased
+    for m in reversed(list(_FALLBACK.finditer(lowered))):
+        if m.start() == 0:
+            continue  # the whole command: 没有的话就算了 asks nothing else
+        lowered, cased = lowered[: m.start()] + lowered[m.end() :], cased[: m.start()] + cased[m.end() :]
+    return lowered, cased
+
+
 def repaired(lowered: str, cased: str, lexicon: Lexicon) -> tuple[str, str]:
     """Both copies of the command (the one the rules read, the one as written) with its corrections applied."""
-    lowered, cased = _without_hesitations(lowered, cased)
+    lowered, cased = _without_fallbacks(*_without_hesitations(lowered, cased))
     if not any(pause in lowered for pause in ",，。.…"):
         return lowered, cased  # every marker follows a pause
     for _ in range(MAX_REPAIRS):
