@@ -2025,3 +2025,25 @@ def test_asking_after_looking_up_and_flying_on(parser: Parser, text: str, expect
 def test_a_fallback_if_something_is_out_is_not_ordered(parser: Parser, text: str, items: list[str]) -> None:
     [frame] = _frames(parser, text)
     assert [i["name"] for i in frame["items"]] == items
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        (
+            "帮我买杯柠檬茶，中杯，常温，半糖，再要一杯一样的但是去冰",
+            [("柠檬茶", {"size": "medium", "sugar": "half", "ice": "room"}),
+             ("柠檬茶", {"size": "medium", "sugar": "half", "ice": "none"})],
+        ),
+        (
+            "来杯柠檬水，要小杯的，温的，不加糖；再来杯一样的给我妈，但要中杯",
+            [("柠檬水", {"size": "small", "sugar": "none", "ice": "warm"}),
+             ("柠檬水", {"size": "medium", "sugar": "none", "ice": "warm"})],
+        ),
+    ],
+)
+def test_another_the_same_but_made_differently(
+    parser: Parser, text: str, items: list[tuple[str, dict[str, str]]]
+) -> None:
+    [frame] = _frames(parser, text)
+    assert [(i["name"], i["options"]) for i in frame["items"]] == items

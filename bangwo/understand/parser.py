@@ -493,6 +493,7 @@ class Parser:
         _counted_each(drafts, reading)
         drafts, options_left = _each_made_its_own_way(drafts, reading, used_quantities)
         _attach_options(drafts, replace(reading, options=options_left))
+        drafts = _the_same_again(drafts)
         if reading.told_until and any(d.start >= reading.told_until for d in drafts):
             # 他爸爸负责买蛋糕。我这边…送三个大号披萨: the dishes of the story before the request are none of it
             drafts = [d for d in drafts if d.start >= reading.told_until]
@@ -849,6 +850,8 @@ def _scan_han_noun(
     if end == position or (end < n and text[end] == ITEM_MARK):
         return None  # a modifier of a catalogue dish, read with that dish
     noun = original[position:end]
+    if (same := _THE_SAME_ZH.match(noun)) is not None:
+        return SAME_AGAIN, position, position + same.end(), owner  # 再来一杯一样的, 同款: the dish said before
     while noun.endswith("的") and len(noun) > 1:  # 有没有卖煲仔饭的: the noun before the closing 的
         noun, end = noun[:-1], end - 1
     if "的" in noun:
@@ -858,6 +861,25 @@ def _scan_han_noun(
             owner = _shop_owner(before)
         noun, position = noun[cut:], position + cut
     return (noun, position, end, owner) if noun and noun not in _NO_DISH_WORDS else None
+
+
+# Another of the dish said before, made as said after it: 再要一杯一样的但是去冰, 再来一杯同款但是要热的.
+SAME_AGAIN = "一样的"
+_THE_SAME_ZH = re.compile(r"(?:一模一样|一样|同款|同样)的?")
+
+
+def _the_same_again(drafts: list[_ItemDraft]) -> list[_ItemDraft]:
+    """Each 一样的 takes the name and the options of the dish said before it (its own options first)."""
+    result: list[_ItemDraft] = []
+    for draft in drafts:
+        if draft.name != SAME_AGAIN:
+            result.append(draft)
+        elif result:
+            before = result[-1]
+            draft.name, draft.entry, draft.owner = before.name, before.entry, before.owner
+            draft.options = {**before.options, **draft.options}
+            result.append(draft)
+    return result
 
 
 # A question, "anything" or an exclamation is no dish: 今天能帮我做点什么, 帮我点个什么吃的都行, 来一杯 绝绝子.

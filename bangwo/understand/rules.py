@@ -125,6 +125,7 @@ NOUN_STOP_CHARS = frozenset(
 )
 NOUN_STOP_WORDS = ("外卖", "谢谢", "送到", "过来", "快点", "马上", "立刻", "尽快", "左右", "以内", "一下", "可以")
 NOUN_STOP_WORDS += ("附近", "哪家", "超市", "店")  # 查一下附近哪家店有…, 超市有没有卖…, 卖X的店: where, not what
+NOUN_STOP_WORDS += ("但是", "不过")  # 再要一杯一样的但是去冰: what follows changes the dish, it names none
 EN_NOUN_STOP_WORDS = frozenset(
     [
         # Typed shorthand and feelings around an order: "2 packs pls", "thx", "craving crayfish rn".
