@@ -2047,3 +2047,12 @@ def test_another_the_same_but_made_differently(
 ) -> None:
     [frame] = _frames(parser, text)
     assert [(i["name"], i["options"]) for i in frame["items"]] == items
+
+
+def test_spaces_typed_for_commas_between_the_parts_of_a_count(parser: Parser) -> None:
+    [frame] = _frames(parser, "奶茶两杯 一杯热的一杯去冰 都少糖哈")
+    assert [(i["name"], i["quantity"], i["options"]) for i in frame["items"]] == [
+        ("奶茶", 1, {"sugar": "less", "ice": "hot"}), ("奶茶", 1, {"sugar": "less", "ice": "none"})
+    ]
+    [frame] = _frames(parser, "帮我买一张 山河故梦")  # a space before a title is no pause
+    assert frame["title"] == "山河故梦"

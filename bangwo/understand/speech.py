@@ -20,7 +20,9 @@ _BREAKS = "嗯|呃|额|唔|那个|就是|不对|不不|算了|错了|不"
 # 就是 after a space says which one was meant (我想喝奶茶 就是珍珠奶茶): a pause before it too; and before the way
 # back said on its own (往返 周四去 周日回来).
 _PAUSE_AS_SPACE = re.compile(
-    rf"(?<=[{_HAN}]) (?=(?:{_BREAKS})(?: [{_HAN}0-9]|$)|就是|[^ ，,]{{1,8}}?(?:回来|返回|[回返])(?: |$))"
+    rf"(?<=[{_HAN}]) (?=(?:{_BREAKS})(?: [{_HAN}0-9]|$)|就是|[^ ，,]{{1,8}}?(?:回来|返回|[回返])(?: |$)"
+    # 奶茶两杯 一杯热的一杯去冰 都少糖: a count after a count, and what is said of all of them, start anew.
+    rf"|(?<=[杯份个瓶碗盒袋斤箱] )[一两二三四五六七八九十\d]+[杯份个瓶碗盒袋斤箱]|都|全部|全都)"
 )
 _UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
