@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, ConfigDict, Field
 
 Domain = Literal["food", "grocery", "movie", "flight", "hotel", "chat"]
 Action = Literal["order", "search", "status", "cancel"]
@@ -69,9 +69,6 @@ class IntentFrame(BaseModel):
     nights: int | None = None
     budget_max: float | None = None  # yuan, as the person said it
     missing: list[str] = Field(default_factory=list)
-    # Not part of the contract: the date was not said but taken as today or tomorrow from a part of the day or a
-    # clock time alone, so that a request said with another's day may take that day instead.
-    _day_implied: bool = PrivateAttr(default=False)
 
 
 class ParseResult(BaseModel):

@@ -227,6 +227,7 @@ _DELIVERED_TO = re.compile(
         then=r"\b",
     )
 )
+_ANOTHER_EVENT_CHARS = frozenset("看开赶飞")  # every Chinese one holds one of these
 # Another event said as when a meal comes: 看完电影帮我点…, 电影开场前送到, 赶早班机, "before the flight tomorrow".
 _ANOTHER_EVENT = re.compile(
     r"看完电影|看电影前|电影开场前|开场前|赶早班机|赶飞机|下飞机|"
@@ -368,7 +369,9 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
     after_a_flight = False
     for start, end in pairwise(cuts):
         inside = [n for n in names if start <= n.start < end]
-        segment = _ANOTHER_EVENT.sub(lambda m: " " * len(m.group(0)), text[start:end])
+        segment = text[start:end]
+        if not _ANOTHER_EVENT_CHARS.isdisjoint(segment) or "before" in segment or "after" in segment:
+            segment = _ANOTHER_EVENT.sub(lambda m: " " * len(m.group(0)), segment)
         if (m := _DELIVERED_TO.search(segment)) is not None:
             # Where a meal is brought is no booking: 再来一份小笼包送到酒店.
             inside = [n for n in inside if n.start < start + m.start()]

@@ -305,8 +305,9 @@ class Parser:
         read: list[tuple[IntentFrame, str | None]] = []
         asked_from = request_start(cleaned)
         told: set[int] = set()  # the frames read from backstory alone (see backstory.py)
+        day_implied: set[int] = set()  # the frames whose date was only implied (see travel_frame)
         for clause in split_clauses(masked.current, names):
-            produced = self._clause_frames(clause, masked, names, options, now, asked_from)
+            produced = self._clause_frames(clause, masked, names, options, now, asked_from, day_implied)
             if clause.end <= asked_from:
                 told.update(id(frame) for frame, _ in produced)
             if produced and read and read[-1][0].action != "order":
@@ -325,9 +326,10 @@ class Parser:
                                 frame.missing = []  # a meal cancelled or asked after needs no dish named
             if read and (said_again := _DAY_SAID_AGAIN.search(masked.current, clause.start, clause.end)):
                 _on_the_day_said_before(produced, read, next_day=said_again.group("next") is not None)
+                day_implied.difference_update(id(frame) for frame, _ in produced)
             read += produced
         read = _one_meal_said_twice(read)
-        _share_context(read)
+        _share_context(read, day_implied)
         asked = {frame.domain for frame, _ in read if id(frame) not in told}
         return [frame for frame, _ in read if id(frame) not in told or frame.domain in asked or not asked]
 
@@ -339,8 +341,10 @@ class Parser:
         options: list[OptionMention],
         now: datetime,
         asked_from: int,
+        day_implied: set[int],
     ) -> list[tuple[IntentFrame, str | None]]:
-        """The clause's frames, each with the end day of a stay it said (hotels only)."""
+        """The clause's frames, each with the end day of a stay it said (hotels only); the bookings whose date
+        was only implied are added to `day_implied`."""
         start, end = clause.start, clause.end
         told_until = asked_from - start if start < asked_from < end else 0
         local_names = [
@@ -362,7 +366,10 @@ class Parser:
             sub = masked.slice(start, end)
             if domain in TRAVEL_DOMAINS:
                 if (booking := travel_frame(domain, sub, local_names, now, told_until)) is not None:
-                    frames.append(booking)
+                    frame, end_date, implied = booking
+                    frames.append((frame, end_date))
+                    if implied:
+                        day_implied.add(id(frame))
             else:
                 reading = self._read(sub, local_names, local_options, now, told_until)
                 # A food request with a product in it (鸡翅 from the fried-chicken place) orders it cooked.
@@ -1337,10 +1344,10 @@ def _on_the_day_said_before(
         return
     day = (date.fromisoformat(said) + timedelta(days=1)).isoformat() if next_day else said
     for frame, _ in produced:
-        frame.date, frame._day_implied = day, False
+        frame.date = day
 
 
-def _share_context(read: list[tuple[IntentFrame, str | None]]) -> None:
+def _share_context(read: list[tuple[IntentFrame, str | None]], day_implied: set[int]) -> None:
     """Later requests take what earlier ones said: "机票…再订一间酒店" books the hotel for the flight's day and city.
 
     Only the day is shared, not the hour or part of the day (a morning flight does not make
@@ -1375,9 +1382,9 @@ def _share_context(read: list[tuple[IntentFrame, str | None]]) -> None:
             # 下周三早上深圳到北京，周五晚上北京回深圳: the Friday after that Wednesday, not this week's.
             a_week_later = (date.fromisoformat(frame.date) + timedelta(days=7)).isoformat()
             frame.date = a_week_later if a_week_later >= earlier_flight.date else frame.date
-        if frame.domain in TRAVEL_DOMAINS and frame._day_implied:
+        if id(frame) in day_implied and i:
             # 五一第一天早上飞西安，晚上再看场电影: the evening of the day said before, not this evening.
-            said = next((f for f in reversed(frames[:i]) if f.date and not f._day_implied), None)
+            said = next((f for f in reversed(frames[:i]) if f.date and id(f) not in day_implied), None)
             if said is not None and said.domain in TRAVEL_DOMAINS:
                 frame.date = said.date
         if frame.domain == "hotel" and frame.action in ("order", "search"):

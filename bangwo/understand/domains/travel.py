@@ -30,10 +30,11 @@ _NEEDED_WHEN_SEARCHING = frozenset({"flight"})
 
 def travel_frame(
     domain: str, masked: MaskedText, names: list[NameMention], now: datetime, told_until: int = 0
-) -> tuple[IntentFrame, str | None] | None:
-    """The clause's frame for `domain` and the last day of a stay said (住到下周一), or None when it is
-    talk about films or trips, not a request. Nights from the end day are counted in `complete`,
-    once an earlier request may have given the first day."""
+) -> tuple[IntentFrame, str | None, bool] | None:
+    """The clause's frame for `domain`, the last day of a stay said (住到下周一), and whether its date was only
+    implied (today or tomorrow from a part of the day or an hour alone); None when it is talk about films or
+    trips, not a request. Nights from the end day are counted in `complete`, once an earlier request may have
+    given the first day."""
     text = masked.current
     asked = text[told_until:]  # what the story before the request says of the film is no question (backstory.py)
     if CHAT_ABOUT.search(asked):
@@ -73,8 +74,7 @@ def travel_frame(
         count = 1  # one ticket, one passenger, one room unless said: never asked back
     slots["count"] = count
     frame = IntentFrame(**slots)  # type: ignore[arg-type]
-    frame._day_implied = times.day_implied
-    return frame, end_date
+    return frame, end_date, times.day_implied
 
 
 def complete(frame: IntentFrame, end_date: str | None) -> None:
