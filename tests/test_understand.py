@@ -2056,3 +2056,12 @@ def test_spaces_typed_for_commas_between_the_parts_of_a_count(parser: Parser) ->
     ]
     [frame] = _frames(parser, "帮我买一张 山河故梦")  # a space before a title is no pause
     assert frame["title"] == "山河故梦"
+
+
+def test_what_others_want_in_the_story_is_no_request(parser: Parser) -> None:
+    frames = _frames(
+        parser,
+        "My wife and I saw Star Wanderer last month and loved it, so now my parents want to go too. Can you get "
+        "them two tickets together for tomorrow afternoon?",
+    )
+    assert [(f["domain"], f["title"], f["count"]) for f in frames] == [("movie", "Star Wanderer", 2)]

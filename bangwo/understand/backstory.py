@@ -23,8 +23,10 @@ _ASKS = re.compile(
     r"来份|来杯|叫个|查|看看|取消|退掉|退了"
     + "|"
     + letter_led(
-        "can you|could you|would you|can u|could u|can i|could i|pls|please|plz|need|i'd like|i would like|want"
-        "|wanna|what i need|book|get|order|buy|find|look up|check|cancel|reserve|send|bring|deliver|gimme",
+        # (what the person needs or wants, not what others do: "my parents want to go too")
+        "can you|could you|would you|can u|could u|can i|could i|pls|please|plz|i need|we need|need a|need an"
+        "|need some|need to|i'd like|i would like|we'd like|i want|we want|wanna|what i need|book|get|order|buy"
+        "|find|look up|check|cancel|reserve|send|bring|deliver|gimme",
         then=r"\b",
     )
 )
