@@ -2065,3 +2065,23 @@ def test_what_others_want_in_the_story_is_no_request(parser: Parser) -> None:
         "them two tickets together for tomorrow afternoon?",
     )
     assert [(f["domain"], f["title"], f["count"]) for f in frames] == [("movie", "Star Wanderer", 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        (
+            "a large hot latte, and another one the same but iced",
+            [("latte", 1, {"size": "large", "ice": "hot"}), ("latte", 1, {"size": "large", "ice": "normal"})],
+        ),
+        ("two hot lattes, the same again but iced", [("latte", 2, {"ice": "hot"}), ("latte", 2, {"ice": "normal"})]),
+        (
+            "a large taro milk tea, less ice, and a brown sugar bubble tea the same way",
+            [("taro milk tea", 1, {"size": "large", "ice": "less"}),
+             ("brown sugar bubble tea", 1, {"size": "large", "ice": "less"})],
+        ),
+    ],
+)
+def test_the_same_again_in_english(parser: Parser, text: str, items: list[tuple[str, int, dict[str, str]]]) -> None:
+    [frame] = _frames(parser, text)
+    assert [(i["name"], i["quantity"], i["options"]) for i in frame["items"]] == items

@@ -107,6 +107,7 @@ _EN_NOT_A_DISH |= {"people", "persons", "each", "everyone", "everybody", "guys",
 _EN_NOT_A_DISH |= {"place", "places", "spot", "spots", "price", "prices", "cost"}
 _EN_NOT_A_DISH |= {"card", "cards", "coupon", "coupons", "voucher", "vouchers"}  # "with my free order card"
 _EN_NOT_A_DISH |= {"movie", "film"}  # "we're having a movie night"
+_EN_NOT_A_DISH |= {"more", "same"}  # "one more of the same": the dish said before (see _SAME_AGAIN_EN)
 _EN_WHO_IT_IS_FOR = frozenset({"roommates", "flatmates", "housemates", "colleagues", "coworkers", "friends", "guests"})
 _EN_WHO_IT_IS_FOR |= {"mates", "buddies", "classmates", "teammates", "parents", "grandparents", "kids", "children"}
 # "my food order", "the order": an order named, not asked for.
@@ -493,6 +494,12 @@ class Parser:
             "merchant" in n.entry.kinds and rules.domain in n.entry.merchant_domains for n in reading.names
         )
         drafts += self._open_nouns(rules, reading, used_quantities, domain_named)
+        if drafts and ("same" in text):
+            # "and another one the same but iced", "one more of the same", "the same again"
+            drafts += [
+                _ItemDraft(m.start(), m.end(), SAME_AGAIN, rules.domain, None, quantity=1 if m.group(1) else None)
+                for m in _SAME_AGAIN_EN.finditer(text)
+            ]
         drafts.sort(key=lambda d: d.start)
         self._count_the_dish_before(rules, reading, drafts, used_quantities, domain_named)
         drafts = _one_dish_said_twice(_only_the_things_of_a_kind(_what_ran_out_is_said_instead(drafts, text)))
@@ -500,7 +507,7 @@ class Parser:
         _counted_each(drafts, reading)
         drafts, options_left = _each_made_its_own_way(drafts, reading, used_quantities)
         _attach_options(drafts, replace(reading, options=options_left))
-        drafts = _the_same_again(drafts)
+        drafts = _the_same_again(drafts, text)
         if reading.told_until and any(d.start >= reading.told_until for d in drafts):
             # 他爸爸负责买蛋糕。我这边…送三个大号披萨: the dishes of the story before the request are none of it
             drafts = [d for d in drafts if d.start >= reading.told_until]
@@ -875,15 +882,26 @@ SAME_AGAIN = "一样的"
 _THE_SAME_ZH = re.compile(r"(?:一模一样|一样|同款|同样)的?")
 
 
-def _the_same_again(drafts: list[_ItemDraft]) -> list[_ItemDraft]:
-    """Each 一样的 takes the name and the options of the dish said before it (its own options first)."""
+_SAME_AGAIN_EN = re.compile(
+    r"\b(?:(another|one more|1 more)(?: one)?(?: of)? the same|(?:the )?same again|same thing again)\b"
+)
+# "a brown sugar bubble tea the same way": made as the dish before it.
+_MADE_THE_SAME_WAY = re.compile(r"\s*(?:made\s+)?the same way\b|\s*同样的做法|\s*做法一样")
+
+
+def _the_same_again(drafts: list[_ItemDraft], text: str) -> list[_ItemDraft]:
+    """Each 一样的 takes the name and the options of the dish said before it (its own options first); a dish
+    made "the same way" takes that dish's options."""
     result: list[_ItemDraft] = []
     for draft in drafts:
         if draft.name != SAME_AGAIN:
+            if result and _MADE_THE_SAME_WAY.match(text, draft.end):
+                draft.options = {**result[-1].options, **draft.options}
             result.append(draft)
         elif result:
             before = result[-1]
             draft.name, draft.entry, draft.owner = before.name, before.entry, before.owner
+            draft.quantity, draft.unit = draft.quantity or before.quantity, draft.unit or before.unit
             draft.options = {**before.options, **draft.options}
             result.append(draft)
     return result
