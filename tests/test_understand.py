@@ -2085,3 +2085,19 @@ def test_what_others_want_in_the_story_is_no_request(parser: Parser) -> None:
 def test_the_same_again_in_english(parser: Parser, text: str, items: list[tuple[str, int, dict[str, str]]]) -> None:
     [frame] = _frames(parser, text)
     assert [(i["name"], i["quantity"], i["options"]) for i in frame["items"]] == items
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Star Wanderer tickets 5 piece, tomorrow 18h, all together", {"count": 5}),
+        ("tickets for Silent Awakening x4, Friday night, back row together", {"count": 4}),
+        ("Here Comes Nian movie ticket two please, this Sunday afternoon", {"count": 2}),
+        ("Need 2 business class Sanya to Shanghai on 8 March", {"count": 2, "cabin": "business"}),
+        ("Check flight price Beijing Chengdu Saturday", {"origin": "Beijing", "destination": "Chengdu"}),
+        ("Got any flight Shanghai go Xi'an tomorrow evening or not?", {"origin": "Shanghai", "destination": "Xi'an"}),
+    ],
+)
+def test_second_language_counts_and_routes(parser: Parser, text: str, expected: dict[str, Any]) -> None:
+    [frame] = _frames(parser, text)
+    assert _slots(frame, expected) == expected

@@ -145,7 +145,10 @@ _EN_COUNT = re.compile(
     rf"|\b({EN_NUMBER})\s+{_EN_WORD_GAP}(?:tickets?|tix|seats?|adults?|child|children|kids?|people|persons?|passengers?|"
     rf"travell?ers?|guests?|pax|ppl|flights?|of us)\b"
     # Counted after the word: "tickets x2", "seats ×3"; or with nothing after it: "get me two for the premiere".
-    r"|\b(?:tickets?|tix|seats?|premiere|\ue006)\s*[x×*]\s*(\d{1,2})\b"
+    r"|\b(?:tickets?|tix|seats?|premiere)\s*[x×*]\s*(\d{1,2})\b|\ue006\s*[x×*]\s*(\d{1,2})\b"
+    # "tickets 5 piece", "movie ticket two please", "2 business class": counted after the word, or by the cabin.
+    rf"|\b(?:tickets?|tix|seats?)\s+({EN_NUMBER})(?=\s*(?:pieces?|pcs|please|pls|plz|[,.;!]|$))"
+    rf"|\b({EN_NUMBER})\s+(?:business|economy|first)(?:\s+class)?\b|\b({EN_NUMBER})\s+\ue007+"  # (the cabin read)
     rf"|\b(?:get|book|buy|grab)\s+(?:me\s+|us\s+)?({EN_NUMBER})\s+(?=for\b)"
     # "… on Jan 10 for two, plus a hotel": the party said last.
     rf"|\bfor ({EN_NUMBER})(?=\s*(?:$|[,.;:!?]|plus\b|and\b|\ue001))"  # "Run Little Bear for 3 sat morning"

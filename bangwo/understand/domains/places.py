@@ -66,8 +66,11 @@ _EN_FROM_TO = re.compile(
 # "Shenzhen to Shanghai" without "from": the first place must be one the catalogue knows, or come right
 # after the flight words ("flights Qingdao to Chengdu").
 _EN_KNOWN_TO = re.compile(
-    rf"({_MARK_RUN})\s*(?:back\s+)?(?:to\s+|->|-|–|→)\s*(?:the\s+)?({_EN_PLACE}){_EN_END}"  # "Chengdu–Beijing"
+    # "Chengdu–Beijing", "Shanghai go Xi'an"
+    rf"({_MARK_RUN})\s*(?:back\s+)?(?:to\s+|go\s+|fly\s+|->|-|–|→)\s*(?:the\s+)?({_EN_PLACE}){_EN_END}"
 )
+# "flight price Beijing Chengdu Saturday": two known places one after the other, in English, are a route.
+_EN_KNOWN_THEN_KNOWN = re.compile(rf"(?<![\u4e00-\u9fff])({_MARK_RUN})\s+({_MARK_RUN})(?![\u4e00-\u9fff])")
 _EN_FLIGHTS_TO = re.compile(
     rf"(?:\b(?:flights?|tickets?|look up|search|check)|\ue007)\s+({_EN_UNKNOWN})\s*(?:to|-|→)\s+(?:the\s+)?"
     rf"({_EN_PLACE}){_EN_END}"
@@ -149,6 +152,7 @@ _EN_IN_CITY = re.compile(
 _ROUTE_RULES = (
     (_EN_FROM_TO, ("from",)),
     (_EN_KNOWN_TO, (PLACE_MARK,)),
+    (_EN_KNOWN_THEN_KNOWN, (PLACE_MARK + " " + PLACE_MARK[0],)),
     (_EN_FLIGHTS_TO, ("flight", "ticket", "\ue007", "look up", "search", "check")),  # (tickets may be a count)
     (_ZH_FROM_TO, ("飞", "到", "至", "去", "回", "-", "—", "→", "~")),
 )
