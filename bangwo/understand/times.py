@@ -176,7 +176,8 @@ def _alternation(words: object) -> str:
 
 
 # ---- cheap pre-checks: a rule group runs only when one of its characters occurs ----------
-_FESTIVAL_ZH_CHARS = frozenset("除初宵节年正旦诞庆午夕秋阳")
+_FESTIVAL_ZH_CHARS = frozenset("除初宵节年正旦诞庆")
+_LUNAR_FESTIVALS_ZH = ("端午", "七夕", "中秋", "重阳")  # said without 节 too (中秋前一天); 午 alone is too common
 _RELATIVE_ZH_CHARS = frozenset("今明后当")
 _WEEKDAY_ZH_CHARS = frozenset("周星礼")
 _DATE_ZH_CHARS = frozenset("月号日")
@@ -266,11 +267,15 @@ _DOTTED_DATE_RE = re.compile(
 )
 _DATE_SAID_BEFORE = re.compile(r"(?:on|from|starting|till|until|to|back|for|date|check-?in|checkout|check-out)\s+$")
 _RELATIVE_DAY_ZH_RE = re.compile(_alternation(_RELATIVE_DAY_ZH))
+_DAYS_LATER_WORDS = ("天后", "天之后", "天以后", "周后", "星期后", "礼拜后", "周之后", "周以后", "期之后", "拜之后")
 _DAYS_LATER_ZH_RE = re.compile(r"(\d{1,2}|[一二两三四五六七八九十]{1,2})(天|个?(?:星期|礼拜|周))(?:之?后|以后)")
 _RELATIVE_DAY_EN_RE = re.compile(
     rf"(?:{_alternation(_RELATIVE_DAY_EN)})\b|in\s+(\d{{1,2}}|a|one|two|three|four|five|six|seven)\s+days?\b"
-    # "a week from today", "two weeks from now", "in a week's time"
-    r"|(a|one|two|three)\s+weeks?\s+from\s+(?:today|now)\b|in\s+(a|one|two|three)\s+weeks?['’]?s?\s+time\b"
+)
+# "a week from today", "two weeks from now", "in a week's time" (read only where "week" is said: its first
+# word is too common a letter to scan for).
+_WEEKS_LATER_EN_RE = re.compile(
+    r"\b(a|one|two|three)\s+weeks?\s+from\s+(?:today|now)\b|\bin\s+(a|one|two|three)\s+weeks?['’]?s?\s+time\b"
 )
 # 看一下周五: 一下 is "a bit", the 下 belongs to no week.
 _WEEKDAY_ZH_RE = re.compile(r"(?:(?<!一)(下下个?|下个?|这个?|本|上个?))?(?:周|星期|礼拜)([一二三四五六日天七末])")
@@ -628,7 +633,7 @@ def _relative_zh(masked: MaskedText, today: date, found: _Found) -> None:
             masked.mask(m.start(), m.end(), TIME_MARK)  # 元宵节当天: that day, said already
             continue
         _add_date(found, masked, m.start(), m.end(), today + timedelta(days=days), None)
-    if "后" in masked.current:
+    if any(said in masked.current for said in _DAYS_LATER_WORDS):
         for m in _DAYS_LATER_ZH_RE.finditer(masked.current):
             days_later = _int(m.group(1))
             if days_later is not None:
@@ -637,17 +642,20 @@ def _relative_zh(masked: MaskedText, today: date, found: _Found) -> None:
 
 
 def _relative_en(masked: MaskedText, today: date, found: _Found) -> None:
+    if "week" in masked.current:  # first: "a week from today" is no today
+        for m in _WEEKS_LATER_EN_RE.finditer(masked.current):
+            weeks = m.group(1) or m.group(2)
+            _add_date(found, masked, m.start(), m.end(), today + timedelta(days=7 * (_int(weeks) or 1)), None)
     for m in _RELATIVE_DAY_EN_RE.finditer(masked.current):
         if not _starts_word(masked.current, m.start()):
             continue
         if m.group(1):
             days, window = (1 if m.group(1) == "a" else _int(m.group(1)) or 1), None
-        elif weeks := m.group(2) or m.group(3):
-            days, window = 7 * (1 if weeks == "a" else _int(weeks) or 1), None
         else:
             days, window = _RELATIVE_DAY_EN[m.group(0)]
         found.window = found.window or window
         _add_date(found, masked, m.start(), m.end(), today + timedelta(days=days), None)
+
 
 
 def _weekdays_zh(masked: MaskedText, today: date, found: _Found) -> None:
@@ -1084,7 +1092,12 @@ def find_times(masked: MaskedText, now: datetime, told_until: int = 0) -> TimeSl
     digits = not chars.isdisjoint(_DIGITS)
     words = set(_EN_TOKEN_RE.findall(masked.current)) if not chars.isdisjoint(_LATIN) else set()
 
-    if not chars.isdisjoint(_FESTIVAL_ZH_CHARS) or "五一" in masked.current or "平安夜" in masked.current:
+    if (
+        not chars.isdisjoint(_FESTIVAL_ZH_CHARS)
+        or "五一" in masked.current
+        or "平安夜" in masked.current
+        or any(said in masked.current for said in _LUNAR_FESTIVALS_ZH)
+    ):
         _festival_zh(masked, today, found)
     if not words.isdisjoint(_FESTIVAL_EN_WORDS):
         _festival_en(masked, today, found)
