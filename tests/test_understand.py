@@ -2101,3 +2101,33 @@ def test_the_same_again_in_english(parser: Parser, text: str, items: list[tuple[
 def test_second_language_counts_and_routes(parser: Parser, text: str, expected: dict[str, Any]) -> None:
     [frame] = _frames(parser, text)
     assert _slots(frame, expected) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("我的麻辣烫怎么还没到？都一个小时了。要是还没出餐就直接取消吧", [("food", "status")]),
+        ("Is my grocery order still coming today? If not, cancel it.", [("grocery", "status")]),
+        ("给爸妈买两张团圆饭，初一下午的；我自己要一张同一天晚上的星河旅人", [("movie", "order"), ("movie", "order")]),
+        ("2 tickets Fireworks over the Sea Saturday afternoon and 4 tickets Run Little Bear Sunday morning",
+         [("movie", "order"), ("movie", "order")]),
+    ],
+)
+def test_a_cancel_only_if_and_a_second_film(parser: Parser, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(f["domain"], f["action"]) for f in _frames(parser, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("我们宿舍四个人，每人一份黄焖鸡米饭，再每人一杯珍珠奶茶，都要少糖", [("黄焖鸡米饭", 4), ("珍珠奶茶", 4)]),
+        ("Get me one latte. Hmm — make that one for each of us, there's 7 of us, all iced.", [("latte", 7)]),
+        ("I want 2 iced coconut lattes and a hot americano — no, make the americano iced too.",
+         [("coconut latte", 2), ("americano", 1)]),
+    ],
+)
+def test_each_of_a_party_and_a_change_after_a_dash(parser: Parser, text: str, items: list[tuple[str, int]]) -> None:
+    [frame] = _frames(parser, text)
+    assert [(i["name"], i["quantity"]) for i in frame["items"]] == items
+    if "americano" in text:
+        assert frame["items"][1]["options"] == {"ice": "normal"}

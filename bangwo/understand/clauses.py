@@ -428,6 +428,8 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
     for domains in resolved:
         last = domains or last
         filled.append(last)
+    titles = [n for n in names if "title" in n.entry.kinds]
+
     def starts_a_request(before: str, segment: str) -> bool:
         return (
             _cancels_or_asks_then_orders(before, segment)
@@ -435,13 +437,25 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
             or _another_trip(before, segment)
         )
 
+    def another_film(clause_start: int, start: int, end: int) -> bool:
+        """周六下午看小熊快跑，周日上午看团圆饭: a film of its own, not more of the one before."""
+        said_before = {n.said for n in titles if clause_start <= n.start < start}
+        said_here = {n.said for n in titles if start <= n.start < end}
+        said_earlier = {n.said for n in titles if n.start < start}  # (named again, it is more of that one)
+        return bool(said_before and said_here and not said_here & said_earlier)
+
     clauses: list[Clause] = []
     opened_by_its_time = False  # the last clause was opened by the time of the request that comes next
     for i, ((start, end, _), domains) in enumerate(zip(segments, filled, strict=True)):
         before = text[clauses[-1].start : start] if clauses else ""
         if opened_by_its_time:
             clauses[-1].end, opened_by_its_time = end, False
-        elif clauses and clauses[-1].domains == domains and not starts_a_request(before, text[start:end]):
+        elif (
+            clauses
+            and clauses[-1].domains == domains
+            and not starts_a_request(before, text[start:end])
+            and not another_film(clauses[-1].start, start, end)
+        ):
             if i in said_before_its_request and starts_a_request(before, text[segments[i + 1][0] : segments[i + 1][1]]):
                 # …北京飞上海的早班机，9月6号晚上再从上海飞回北京: the time opens the way back
                 clauses.append(Clause(start, end, domains))

@@ -23,7 +23,7 @@ from bangwo.understand.times import find_times
 MAX_REPAIRS = 3
 # The marker always follows a pause (a comma, a full stop, dots): "I actually want…" and 不对称 are no
 # corrections. Who asked for the change may be said before it: 不对，老板说改成后天.
-_PAUSE = r"(?:[,，。.]|…+|\.{2,})"
+_PAUSE = r"(?:[,，。.—–]|…+|\.{2,}|\s-\s)"  # (a dash too: "2 kg of apples — sorry, make that 3 jin")
 _MARKER = re.compile(
     # (The pause read once, then what may follow it: one alternation would read it again for each.)
     rf"{_PAUSE}\s*(?:"
@@ -200,8 +200,11 @@ _FALLBACK = re.compile(
     r"|[,;]?\s*(?:-\s*)?(?:and\s+)?if\s+(?:they(?:'re| are)|it's|it is|there's|there is|[a-z' ]{1,30}?\s(?:is|are))\s+"
     r"(?:no\b|out\b|sold out|unavailable|not available|too expensive)[^.;]*"
     r"|,?\s*or\s+[a-z ]{1,30}?\s+if\s+(?:there's|there is|they have|they've got)\s+no\b[^,.;]*"
+    # A cancel only if something has not happened is no cancel yet: 要是还没出餐就直接取消吧, "If not, cancel it".
+    r"|[,，。]?\s*(?:要是|如果|万一)[^，,。；;！!？?]{0,16}?(?:就|那就)?(?:直接)?(?:取消|退)[^，,。；;！!？?]*"
+    r"|[,.;]?\s*if\s+(?:not|it's not|it isn't|it hasn't|they haven't|it doesn't)\b[^.;]*?\bcancel\b[^.;]*"
 )
-_FALLBACK_WORDS = ("没有", "卖完", "售罄", "缺货", "没货", "太贵", "if ")  # one of them is in every fallback
+_FALLBACK_WORDS = ("没有", "卖完", "售罄", "缺货", "没货", "太贵", "if ", "要是", "如果", "万一")  # in every fallback
 
 
 def _without_fallbacks(lowered: str, cased: str) -> tuple[str, str]:

@@ -1062,6 +1062,7 @@ _PARTY = re.compile(
     rf"(?P<zh>(?>{ZH_NUMBER}))\s*(?:个人(?!份)|位|(?:个|名)?(?:{_PEOPLE_WORDS}))"
     rf"|(?:team|group|party|family) of (?P<of>{EN_NUMBER})\b"
     rf"|(?:we're|we are|there are|for) (?P<we>{EN_NUMBER}) (?:people|persons|of us)\b"
+    rf"|\b(?P<us>{EN_NUMBER}) of us\b"  # "there's 7 of us", "four of us"
 )
 _PARTY_WORDS = ("个人", "位", *_PEOPLE_WORDS.split("|"), " of ", "people", "persons", "of us")  # in every _PARTY match
 _EACH = re.compile(r"每人|每个人|一人|人手|各|" + letter_led("each|apiece|per person|for everyone", then=r"\b"))
@@ -1133,25 +1134,28 @@ def _one_for_each_person(drafts: list[_ItemDraft], text: str) -> None:
     parties = [
         (party, people)
         for party in _PARTY.finditer(text)
-        if (people := _as_count(parse_number(party.group("zh") or party.group("of") or party.group("we"))))
+        if (people := _as_count(parse_number(
+            party.group("zh") or party.group("of") or party.group("we") or party.group("us")
+        )))
         and people > 1
     ]
     if not parties:
         return
     party, people = parties[0]
-    each = _EACH.search(text, party.end()) or _EACH.search(text, 0, party.start())
-    if each is None:
-        return
-    # The dishes said after the word, up to the end of its clause (每人一个汉堡和一杯可乐, "each wants a plate of X":
-    # each count is each one's; 每人一桶泡面，再来一大包薯片: the 薯片 is one), else the one before it ("bubble
-    # teas, one each").
-    clause_end = _EACH_CLAUSE_END.search(text, each.end())
-    until = clause_end.start() if clause_end else len(text)
-    after = [d for d in drafts if each.end() <= d.start < until]
-    for dish in after:
-        dish.quantity = min(people * (dish.quantity or 1), MAX_QUANTITY)
-    if not after:
-        max(drafts, key=lambda d: d.start).quantity = people
+    eaches = list(_EACH.finditer(text, party.end())) or list(_EACH.finditer(text, 0, party.start()))[:1]
+    for each in eaches:  # 每人一份黄焖鸡米饭，再每人一杯珍珠奶茶: each said again gives its own dishes
+        # The dishes said after the word, up to the end of its clause (每人一个汉堡和一杯可乐, "each wants a plate
+        # of X": each count is each one's; 每人一桶泡面，再来一大包薯片: the 薯片 is one), else the one before it
+        # ("bubble teas, one each").
+        clause_end = _EACH_CLAUSE_END.search(text, each.end())
+        until = clause_end.start() if clause_end else len(text)
+        after = [d for d in drafts if each.end() <= d.start < until]
+        for dish in after:
+            dish.quantity = min(people * (dish.quantity or 1), MAX_QUANTITY)
+        if not after:
+            max((d for d in drafts if d.start < each.start()), key=lambda d: d.start, default=drafts[-1]).quantity = (
+                people
+            )
 
 
 # The last character of a dish's filling or flavour said on its own: 猪肉白菜馅(的), 草莓味(的).
