@@ -227,7 +227,6 @@ _DELIVERED_TO = re.compile(
         then=r"\b",
     )
 )
-_ANOTHER_EVENT_CHARS = frozenset("看开赶飞")  # every Chinese one holds one of these
 # Another event said as when a meal comes: 看完电影帮我点…, 电影开场前送到, 赶早班机, "before the flight tomorrow".
 _ANOTHER_EVENT = re.compile(
     r"看完电影|看电影前|电影开场前|开场前|赶早班机|赶飞机|下飞机|"
@@ -277,22 +276,23 @@ def _another_trip(before: str, segment: str) -> bool:
     return "\ue005" in before and paused and _RETURN_LEG.match(said) is not None
 
 
+# A cancel or a question after an order, in one search.
+_CANCELS_OR_ASKS = re.compile(f"{CANCEL.pattern}|{FOOD.status.pattern}")
+
+
 def _cancels_or_asks_then_orders(before: str, segment: str) -> bool:
     """取消我的外卖，再帮我点一份黄焖鸡米饭; 我的奶茶到哪了，再帮我加一杯柠檬茶: one request cancelled or asked
     after, then a new one of the same domain."""
-    return (CANCEL.search(before) is not None or FOOD.status.search(before) is not None) and (
-        ORDERS_AGAIN.search(segment) is not None
-    )
+    return _CANCELS_OR_ASKS.search(before) is not None and ORDERS_AGAIN.search(segment) is not None
 
 
-def _orders_then_cancels_or_asks(before: str, segment: str) -> bool:
-    """点两份麻辣烫，再取消上午那单咖啡; "get me a malatang, and cancel the pizza I ordered earlier": a new
-    request, then one cancelled or asked after, of the same domain."""
-    return (
-        _NEW_ORDER.search(before) is not None
-        and (CANCEL.search(segment) is not None or FOOD.status.search(segment) is not None)
-        and not (CANCEL.search(before) is not None or FOOD.status.search(before) is not None)
-    )
+def _another_request(before: str, segment: str) -> bool:
+    """Whether `segment` asks anew after `before` of the same domain: a cancel or a question, then an order
+    (_cancels_or_asks_then_orders), or a new order, then one cancelled or asked after (点两份麻辣烫，再取消上午
+    那单咖啡; "get me a malatang, and cancel the pizza I ordered earlier")."""
+    if _CANCELS_OR_ASKS.search(before) is not None:
+        return ORDERS_AGAIN.search(segment) is not None
+    return _CANCELS_OR_ASKS.search(segment) is not None and _NEW_ORDER.search(before) is not None
 
 
 # A new order, said with how much of it: 点两份, 送仨, "get me one bowl", "order 3 kilos".
@@ -370,7 +370,7 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
     for start, end in pairwise(cuts):
         inside = [n for n in names if start <= n.start < end]
         segment = text[start:end]
-        if not _ANOTHER_EVENT_CHARS.isdisjoint(segment) or "before" in segment or "after" in segment:
+        if _ANOTHER_EVENT.search(segment) is not None:
             segment = _ANOTHER_EVENT.sub(lambda m: " " * len(m.group(0)), segment)
         if (m := _DELIVERED_TO.search(segment)) is not None:
             # Where a meal is brought is no booking: 再来一份小笼包送到酒店.
@@ -431,11 +431,7 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
     titles = [n for n in names if "title" in n.entry.kinds]
 
     def starts_a_request(before: str, segment: str) -> bool:
-        return (
-            _cancels_or_asks_then_orders(before, segment)
-            or _orders_then_cancels_or_asks(before, segment)
-            or _another_trip(before, segment)
-        )
+        return _another_request(before, segment) or _another_trip(before, segment)
 
     def another_film(clause_start: int, start: int, end: int) -> bool:
         """周六下午看小熊快跑，周日上午看团圆饭: a film of its own, not more of the one before."""
@@ -454,7 +450,7 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
             clauses
             and clauses[-1].domains == domains
             and not starts_a_request(before, text[start:end])
-            and not another_film(clauses[-1].start, start, end)
+            and not (titles and another_film(clauses[-1].start, start, end))
         ):
             if i in said_before_its_request and starts_a_request(before, text[segments[i + 1][0] : segments[i + 1][1]]):
                 # …北京飞上海的早班机，9月6号晚上再从上海飞回北京: the time opens the way back

@@ -236,7 +236,7 @@ FOOD = DomainRules(
         # (Each spelt out, so that every alternative starts with its own character: see text.letter_led.)
         r"|发货了(?:吗|没)|发出了(?:吗|没)|接单了(?:吗|没)|出餐了(?:吗|没)|送出了(?:吗|没)|取餐了(?:吗|没)|取走了(?:吗|没)"
         r"|配送了(?:吗|没)|派送了(?:吗|没)|揽收了(?:吗|没)|签收了(?:吗|没)|送达了(?:吗|没)|做好了(?:吗|没)|备好了(?:吗|没)|"
-        r"送出来了(?:吗|没)|(?:发货|送到|到|出餐|接单)了?没有|"
+        r"送出来了(?:吗|没)|发货没有|发货了没有|送到没有|送到了没有|到了没有|出餐没有|出餐了没有|接单了没有|"
         + letter_led(
             r"where(?:'s| is| are| r)|where (?:my|our|the|that|this) [a-z ]{1,30}? (?:is|are|r)|track|tracking|status|"
             r"check on (?:it|my|our|the|that)|"
