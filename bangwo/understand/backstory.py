@@ -4,8 +4,10 @@
 today: …"; "We're doing a girls' trip to Shanghai. I'm only in charge of accommodation, Lily is doing flights.
 Book a room near the Bund …": the first sentences say what happens around the request, and a booking they
 seem to name is no part of it. Those sentences still say where and when (I'm travelling to Xi'an. Find me a
-hotel …), so they are read with the rest; only the requests of another kind than what is asked are dropped
-(see Parser._frames). A question is never backstory: 还有票吗？帮我查一下 looks up what it asked.
+hotel …), so they are read with the rest, and the parser only lets the request outweigh them: a request of
+another kind than what is asked is dropped (Parser._frames), a day or a dish said in the request outweighs
+those of the story, and what the story says of a film or a meal is no question or talk (the `told_until`
+of the stages). A question is never backstory: 还有票吗？帮我查一下 looks up what it asked.
 """
 
 from __future__ import annotations
