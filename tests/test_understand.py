@@ -2131,3 +2131,25 @@ def test_each_of_a_party_and_a_change_after_a_dash(parser: Parser, text: str, it
     assert [(i["name"], i["quantity"]) for i in frame["items"]] == items
     if "americano" in text:
         assert frame["items"][1]["options"] == {"ice": "normal"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("two tickets to Silent Awakening tomorrow at 2:30pm and order a bubble tea now", {"time": "14:30"}),
+        ("Saturday afternoon, Run Little Bear, 2 kids + me, front rows please", {"count": 3}),
+        ("暑假带孩子去三亚，7月10号广州出发，三个人，经济舱", {"origin": "广州", "destination": "三亚"}),
+        ("can I see hotels in Beijing near Wangfujing for this Friday?", {"action": "search"}),
+        ("这个app能开发票吗", {"domain": "chat"}),
+    ],
+)
+def test_an_ordinary_days_commands(parser: Parser, text: str, expected: dict[str, Any]) -> None:
+    frame = _frames(parser, text)[0]
+    assert _slots(frame, expected) == expected
+
+
+def test_a_flight_there_goes_to_the_stay_said_before_it(parser: Parser) -> None:
+    frames = _frames(parser, "book a hotel in Shenzhen for tonight and a flight there from Beijing this afternoon")
+    assert [(f["domain"], f.get("destination"), f["missing"]) for f in frames] == [
+        ("hotel", None, []), ("flight", "Shenzhen", [])
+    ]

@@ -37,9 +37,10 @@ from bangwo.understand.text import letter_led
 _PUNCTUATION = frozenset(",，。.!！?？;；:：~～、\n")
 # Where one request may end and the next begin. The conjunction starts the next segment. Every
 # alternative starts with a plain character (see text.letter_led).
+_NOT_BETWEEN_DIGITS = {".": r"\.(?!\d)", ":": r":(?<!\d:)(?!\d)"}
 _SPLITTERS = re.compile(
-    # A dot between digits is no full stop: 2.5 kg, 19.30, 15.04.
-    "|".join(re.escape(ch) if ch != "." else r"\.(?!\d)" for ch in sorted(_PUNCTUATION))
+    # A dot or a colon between digits is no pause: 2.5 kg, 19.30, 15.04, "at 2:30pm".
+    "|".join(_NOT_BETWEEN_DIGITS.get(ch, re.escape(ch)) for ch in sorted(_PUNCTUATION))
     + r"|和|跟|与|以及|还有|还要|再|重新|改订|另外|然后|顺便|同时|并且|外加|加上|"
     + letter_led("and|plus|also|then|as well as|along with", then=r"\b")
     # The way back, said straight after the way there: "leaving Thursday coming back Sunday".
@@ -203,7 +204,7 @@ def _first_words(parts: tuple[tuple[str, _Words], ...], text: str, gates: set[st
 _BOOKING_DOMAINS = frozenset({"movie", "flight", "hotel"})
 _OWN_MEAL = ("meal",)  # a segment that is a food-or-grocery request of its own (see split_clauses)
 # Words that only tell a ticket's domain when nothing stronger was said.
-_TICKET = re.compile(r"票|张|" + letter_led("tickets?|tix", then=r"\b"))
+_TICKET = re.compile(r"票(?<!发票)|张|" + letter_led("tickets?|tix", then=r"\b"))  # (发票 is an invoice)
 # Ways to travel that no provider sells: their tickets are no film's and no flight's (高铁还有票吗).
 _OTHER_TRANSPORT = re.compile(
     r"高铁|火车|动车|大巴|汽车票|船票|地铁|"

@@ -1409,6 +1409,12 @@ def _share_context(read: list[tuple[IntentFrame, str | None]], day_implied: set[
             said = next((f for f in reversed(frames[:i]) if f.date and id(f) not in day_implied), None)
             if said is not None and said.domain in TRAVEL_DOMAINS:
                 frame.date = said.date
+        if frame.domain == "flight" and frame.action == "order" and frame.destination is None:
+            # "a hotel in Shenzhen for tonight and a flight there from Beijing": to the stay said before it.
+            stay = next((f for f in reversed(frames[:i]) if f.domain == "hotel" and f.city), None)
+            if stay is not None and stay.city != frame.origin:
+                frame.destination = stay.city
+                frame.missing = [slot for slot in frame.missing if slot != "destination"]
         if frame.domain == "hotel" and frame.action in ("order", "search"):
             earlier = [f for f in frames[:i] if f.domain in ("flight", "movie", "hotel")]
             if frame.date is None:

@@ -75,7 +75,7 @@ SEARCH = re.compile(
     + letter_led("check(?![- ]?(?:in|out))", then="(?![a-z])")  # check一下, not check-in
     # Said between Chinese words (search一下) an English verb has no \b around it.
     + "|"
-    + letter_led("look up|looking up|search|show me", not_after="[a-z]", then="(?![a-z])")
+    + letter_led("look up|looking up|search|show me|can i see|let me see", not_after="[a-z]", then="(?![a-z])")
 )
 
 
@@ -139,7 +139,9 @@ _ZH_ROOMS = re.compile(rf"({_N})\s*(?:间|个?(?:大床房|双床房|标间|标�
 # Up to two words (or slots already read, such as the cabin) between the number and what it counts.
 _EN_WORD_GAP = r"(?:(?:(?!(?:morning|afternoon|evening|night)\b)[a-z-]+|[\ue000-\ue007]+)\s+){0,2}?"  # not a morning's
 _EN_COUNT = re.compile(
-    rf"\ba family of ({EN_NUMBER})\b|\b(?:party|group|team) of ({EN_NUMBER})\b|\bthe ({EN_NUMBER}) of (?:us|them)\b"
+    # "2 kids + me": those counted, and the speaker (before the count of kids alone, which would match first).
+    rf"\b({EN_NUMBER})\s+(?:kids|children|adults|friends|colleagues)\s*(?:\+|and|plus|&)\s*me\b"
+    rf"|\ba family of ({EN_NUMBER})\b|\b(?:party|group|team) of ({EN_NUMBER})\b|\bthe ({EN_NUMBER}) of (?:us|them)\b"
     # "my two sons", "our three kids": they go, the speaker does not say they do.
     rf"|\b(?:my|our) ({EN_NUMBER}) (?:sons|daughters|kids|children|boys|girls|grandkids|grandchildren)\b"
     rf"|\b({EN_NUMBER})\s+{_EN_WORD_GAP}(?:tickets?|tix|seats?|adults?|child|children|kids?|people|persons?|passengers?|"
@@ -213,8 +215,8 @@ def find_count(masked: MaskedText, rooms: bool) -> int | None:
                 count = _as_count(said[0]) if said else None
             if not count:
                 continue
-            if regex is _SELF_AND:
-                count += 1
+            if regex is _SELF_AND or (regex is _EN_COUNT and m.group(0).endswith("me")):
+                count += 1  # "with my two kids", "2 kids + me"
             counted = m.group(0)
             if regex is _SELF_AND or regex is _SELF_AND_ONE or regex is _EN_PARTY_LIST:
                 kind = "party"  # 我和老婆两个人: the speaker and who comes, the same people counted again

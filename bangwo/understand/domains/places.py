@@ -18,7 +18,7 @@ _MARK_RUN = f"{PLACE_MARK}++"  # a place the catalogue knows is read whole or no
 # Characters that never belong to a place name read from context (verbs, particles, ticket words).
 # 把/将/也/都/就 are grammar (帮我把回民街附近的酒店也订上), never part of a place said.
 _NOT_IN_ZH_PLACE = (
-    "的飞到去从回往至出发机票航班订买帮我要在住找张间个和跟再给请想看查下了吗呢吧是把将也都就取消退有没谢你带妈爸"
+    "的飞到去从回往至出发机票航班订买帮我要在住找张间个和跟再给请想看查下了吗呢吧是把将也都就取消退有没谢你带妈爸孩"
 )
 # One character of an unknown Chinese place: a letter of no Latin script, no digit, no mark, no context word.
 _ZH_CHAR = rf"[^\W\d_a-z{_NOT_IN_ZH_PLACE}]"
