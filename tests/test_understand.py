@@ -2153,3 +2153,17 @@ def test_a_flight_there_goes_to_the_stay_said_before_it(parser: Parser) -> None:
     assert [(f["domain"], f.get("destination"), f["missing"]) for f in frames] == [
         ("hotel", None, []), ("flight", "Shenzhen", [])
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("给全组订咖啡：美式5杯，拿铁3杯，都要冰的", [("美式", 5), ("拿铁", 3)]),
+        ("除夕前要囤点货：一打鸡蛋、两箱啤酒，再来五斤砂糖橘", [("鸡蛋", 12), ("啤酒", 2), ("砂糖橘", 5)]),
+        # A colon that starts no list of dishes leaves the dish before it.
+        ("bubble tea for me and my sister: mine large; and a fries to share", [("bubble tea", 1), ("fries", 1)]),
+    ],
+)
+def test_a_kind_named_before_a_colon_and_its_list(parser: Parser, text: str, items: list[tuple[str, int]]) -> None:
+    [frame] = _frames(parser, text)
+    assert [(i["name"], i["quantity"]) for i in frame["items"]] == items

@@ -502,7 +502,7 @@ class Parser:
             ]
         drafts.sort(key=lambda d: d.start)
         self._count_the_dish_before(rules, reading, drafts, used_quantities, domain_named)
-        drafts = _one_dish_said_twice(_only_the_things_of_a_kind(_what_ran_out_is_said_instead(drafts, text)))
+        drafts = _one_dish_said_twice(_only_the_things_of_a_kind(_what_ran_out_is_said_instead(drafts, text), text))
         _one_for_each_person(drafts, text)
         _counted_each(drafts, reading)
         drafts, options_left = _each_made_its_own_way(drafts, reading, used_quantities)
@@ -1101,10 +1101,21 @@ _KINDS_OF_GOODS = frozenset({"水果", "蔬菜", "零食", "饮料", "日用品"
 }
 
 
-def _only_the_things_of_a_kind(drafts: list[_ItemDraft]) -> list[_ItemDraft]:
-    """我想买点水果，三斤橙子、两斤香蕉: the kind said, then things of it, orders the things (alone, the kind is)."""
-    things = [d for d in drafts if d.name not in _KINDS_OF_GOODS]
+def _only_the_things_of_a_kind(drafts: list[_ItemDraft], text: str) -> list[_ItemDraft]:
+    """我想买点水果，三斤橙子、两斤香蕉: the kind said, then things of it, orders the things (alone, the kind is);
+    so does any dish named before a colon and a list (订咖啡：美式5杯，拿铁3杯; 奶茶来三杯：芋泥波波一杯、…)."""
+    things = [
+        d for i, d in enumerate(drafts)
+        if d.name not in _KINDS_OF_GOODS and not (i + 1 < len(drafts) and _LIST_AFTER.match(text, d.end))
+    ]
     return things if things else drafts
+
+
+# A dish or a kind said, then a colon and the list right after it: a dish the catalogue knows, or a count.
+_LIST_AFTER = re.compile(
+    r"[^:，,。]{0,6}:\s*(?:[^:，,。]{0,4}?\ue000|[\d一两二三四五六七八九十俩仨]"
+    r"|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten)\b)"
+)
 
 
 _EACH_BEFORE = re.compile(r"各\s*(?:来|要|买|拿|点|订)?\s*$")
