@@ -38,8 +38,6 @@ _ASKS = re.compile(
 def request_start(text: str) -> int:
     """Where the first sentence that asks begins; 0 when that is the first sentence or none asks."""
     start = 0
-    if _SENTENCE_END.search(text) is None:
-        return 0  # one sentence
     for m in _SENTENCE_END.finditer(text):
         if m.group("question") or _ASKS.search(text, start, m.end()) is not None:
             return start

@@ -497,7 +497,7 @@ class Parser:
         if drafts and ("same" in text):
             # "and another one the same but iced", "one more of the same", "the same again"
             drafts += [
-                _ItemDraft(m.start(), m.end(), SAME_AGAIN, rules.domain, None, quantity=1 if m.group(1) else None)
+                _ItemDraft(m.start(), m.end(), _SAME_AGAIN, rules.domain, None, quantity=1 if m.group(1) else None)
                 for m in _SAME_AGAIN_EN.finditer(text)
             ]
         drafts.sort(key=lambda d: d.start)
@@ -865,7 +865,7 @@ def _scan_han_noun(
         return None  # a modifier of a catalogue dish, read with that dish
     noun = original[position:end]
     if (same := _THE_SAME_ZH.match(noun)) is not None:
-        return SAME_AGAIN, position, position + same.end(), owner  # 再来一杯一样的, 同款: the dish said before
+        return _SAME_AGAIN, position, position + same.end(), owner  # 再来一杯一样的, 同款: the dish said before
     while noun.endswith("的") and len(noun) > 1:  # 有没有卖煲仔饭的: the noun before the closing 的
         noun, end = noun[:-1], end - 1
     if "的" in noun:
@@ -878,7 +878,7 @@ def _scan_han_noun(
 
 
 # Another of the dish said before, made as said after it: 再要一杯一样的但是去冰, 再来一杯同款但是要热的.
-SAME_AGAIN = "一样的"
+_SAME_AGAIN = "一样的"
 _THE_SAME_ZH = re.compile(r"(?:一模一样|一样|同款|同样)的?")
 
 
@@ -894,7 +894,7 @@ def _the_same_again(drafts: list[_ItemDraft], text: str) -> list[_ItemDraft]:
     made "the same way" takes that dish's options."""
     result: list[_ItemDraft] = []
     for draft in drafts:
-        if draft.name != SAME_AGAIN:
+        if draft.name != _SAME_AGAIN:
             if result and _MADE_THE_SAME_WAY.match(text, draft.end):
                 draft.options = {**result[-1].options, **draft.options}
             result.append(draft)

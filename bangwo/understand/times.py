@@ -267,7 +267,6 @@ _DOTTED_DATE_RE = re.compile(
 )
 _DATE_SAID_BEFORE = re.compile(r"(?:on|from|starting|till|until|to|back|for|date|check-?in|checkout|check-out)\s+$")
 _RELATIVE_DAY_ZH_RE = re.compile(_alternation(_RELATIVE_DAY_ZH))
-_DAYS_LATER_WORDS = ("天后", "天之后", "天以后", "周后", "星期后", "礼拜后", "周之后", "周以后", "期之后", "拜之后")
 _DAYS_LATER_ZH_RE = re.compile(r"(\d{1,2}|[一二两三四五六七八九十]{1,2})(天|个?(?:星期|礼拜|周))(?:之?后|以后)")
 _RELATIVE_DAY_EN_RE = re.compile(
     rf"(?:{_alternation(_RELATIVE_DAY_EN)})\b|in\s+(\d{{1,2}}|a|one|two|three|four|five|six|seven)\s+days?\b"
@@ -330,7 +329,7 @@ _SPAN_CONNECTOR_RE = re.compile(
     rf"[{TIME_MARK}\s]*(?:[住待玩呆]|stay(?:ing)?)?\s*(到|至|~|-|–|—|to|until|till|through|thru)\s*"
 )
 _AND = re.compile(r"\s*(?:and|&|和|跟|、|,|，)?\s*")
-_WEEKDAY_BESIDE_A_DATE = re.compile(r"[\s,，(（)）]*(?:the\s+)?")
+_SAID_BESIDE = re.compile(r"[\s,，(（)）]*(?:the\s+)?")  # between two days that name one
 _LONE_END_BEFORE = ("住到", "待到", "呆到", " until", " till")
 # The day one leaves a hotel is the stay's last day: "check out Wednesday", 周三退房.
 _CHECK_OUT_BEFORE = re.compile(
@@ -522,6 +521,16 @@ def _roll(day: date, roll: str | None) -> date | None:
     return None
 
 
+def _on_a_weekday(day: date, weekday: int) -> date | None:
+    """The first of `day`'s day of the month, from its month on, that falls on `weekday` (within a year)."""
+    candidate: date | None = day
+    for _ in range(12):
+        if candidate is None or candidate.weekday() == weekday:
+            return candidate
+        candidate = _roll(candidate, "month")
+    return None
+
+
 def _add_date(
     found: _Found, masked: MaskedText, start: int, end: int, day: date | None, roll: str | None, holiday: bool = False
 ) -> None:
@@ -633,7 +642,7 @@ def _relative_zh(masked: MaskedText, today: date, found: _Found) -> None:
             masked.mask(m.start(), m.end(), TIME_MARK)  # 元宵节当天: that day, said already
             continue
         _add_date(found, masked, m.start(), m.end(), today + timedelta(days=days), None)
-    if any(said in masked.current for said in _DAYS_LATER_WORDS):
+    if "后" in masked.current:
         for m in _DAYS_LATER_ZH_RE.finditer(masked.current):
             days_later = _int(m.group(1))
             if days_later is not None:
@@ -1006,7 +1015,9 @@ def _span(masked: MaskedText, found: _Found) -> tuple[_DateMention | None, _Date
     # "Monday the 14th", 3月8日周日: a weekday said next to a date names that day; the date says which week,
     # and the weekday which month when the date has none ("Wednesday the 18th": the next 18th on a Wednesday).
     for one, other in list(pairwise(dates)):
-        if one.holiday and other.roll == "month" and _WEEKDAY_BESIDE_A_DATE.fullmatch(text, one.end, other.start):
+        if _SAID_BESIDE.fullmatch(text, one.end, other.start) is None:
+            continue
+        if one.holiday and other.roll == "month":
             # 国庆三号: the third of the holiday's month
             with suppress(ValueError):
                 other.day = one.day.replace(day=other.day.day)
@@ -1015,16 +1026,8 @@ def _span(masked: MaskedText, found: _Found) -> tuple[_DateMention | None, _Date
         weekday, said = (one, other) if one.roll == "week" else (other, one)
         if weekday.roll != "week" or said.roll not in ("month", "year"):
             continue
-        if _WEEKDAY_BESIDE_A_DATE.fullmatch(text, one.end, other.start) is None:
-            continue
         if said.roll == "month":
-            day: date | None = said.day
-            for _ in range(12):
-                if day is None or day.weekday() == weekday.day.weekday():
-                    break
-                day = _roll(day, "month")
-            if day is not None and day.weekday() == weekday.day.weekday():
-                said.day = day
+            said.day = _on_a_weekday(said.day, weekday.day.weekday()) or said.day
         if weekday in dates:  # beside a date on either side
             dates.remove(weekday)
     for first, second in pairwise(dates):

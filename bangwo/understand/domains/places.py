@@ -152,7 +152,7 @@ _EN_IN_CITY = re.compile(
 _ROUTE_RULES = (
     (_EN_FROM_TO, ("from",)),
     (_EN_KNOWN_TO, (PLACE_MARK,)),
-    (_EN_KNOWN_THEN_KNOWN, (PLACE_MARK + " " + PLACE_MARK[0],)),
+    (_EN_KNOWN_THEN_KNOWN, (PLACE_MARK + " " + PLACE_MARK,)),
     (_EN_FLIGHTS_TO, ("flight", "ticket", "\ue007", "look up", "search", "check")),  # (tickets may be a count)
     (_ZH_FROM_TO, ("飞", "到", "至", "去", "回", "-", "—", "→", "~")),
 )
