@@ -2170,3 +2170,49 @@ def test_a_flight_there_goes_to_the_stay_said_before_it(parser: Parser) -> None:
 def test_a_kind_named_before_a_colon_and_its_list(parser: Parser, text: str, items: list[tuple[str, int]]) -> None:
     [frame] = _frames(parser, text)
     assert [(i["name"], i["quantity"]) for i in frame["items"]] == items
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("帮我找个性价比高的酒店", None),
+        ("找个安静点的酒店住两晚", None),
+        ("订个带早餐的酒店", None),
+        ("看看春熙路附近有什么酒店", None),
+        ("订大理的酒店住两晚", "大理"),  # a city the catalogue lacks still comes through
+    ],
+)
+def test_what_a_stay_should_be_like_is_no_city(parser: Parser, text: str, city: str | None) -> None:
+    [frame] = _frames(parser, text)
+    assert (frame["domain"], frame.get("city")) == ("hotel", city)
+
+
+def test_a_hotel_said_to_be_local_is_in_the_city_flown_to(parser: Parser) -> None:
+    frames = _frames(parser, "明天从北京飞成都，再订个当地的酒店，两晚")
+    assert [(f["domain"], f.get("city") or f.get("destination")) for f in frames] == [
+        ("flight", "成都"), ("hotel", "成都")
+    ]
+
+
+def test_new_years_eve_in_chinese_is_the_last_day_of_the_year(parser: Parser) -> None:
+    [frame] = _frames(parser, "跨年夜那天看海上烟火，买两张", datetime.fromisoformat("2026-05-13T10:00:00+08:00"))
+    assert (frame["title"], frame["count"], frame["date"]) == ("海上烟火", 2, "2026-12-31")
+
+
+@pytest.mark.parametrize(
+    ("text", "options"),
+    [
+        ("帮我点杯奶茶，中杯，三分糖……还是半糖吧，少冰", {"size": "medium", "sugar": "half", "ice": "less"}),
+        # A correction ends at the next dash: what follows it is said of the drink again.
+        ("two large mango pomelo sagos, no sugar — sorry, less sugar — and room temperature",
+         {"size": "large", "sugar": "less", "ice": "room"}),
+    ],
+)
+def test_settling_on_another_option(parser: Parser, text: str, options: dict[str, str]) -> None:
+    [frame] = _frames(parser, text)
+    assert [i["options"] for i in frame["items"]] == [options]
+
+
+def test_checking_on_a_booking_asks_after_it(parser: Parser) -> None:
+    frames = _frames(parser, "Check on my flight to Chengdu tonight, then find me a hotel near Chunxi Road for tonight")
+    assert [(f["domain"], f["action"]) for f in frames] == [("flight", "status"), ("hotel", "order")]

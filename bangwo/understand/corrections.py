@@ -35,10 +35,12 @@ _MARKER = re.compile(
     r"|make (?:that|it)\s+"
     # 改成 after a pause corrects too, also after the reason for it: 算了，上午要开会走不开，改成下午的吧.
     r"|(?:那就?|就|还是)?\s*(?:改成|改为|改到)\s*"
+    # 还是…吧 after a pause settles on something else: 三分糖……还是半糖吧 (还是 alone asks: 热的，还是冰的？).
+    r"|还是(?=[^,，。!！?？]{1,8}吧)"
     r")"
 )
 _CANCELLED_BEFORE = re.compile(r"取消|退掉|退了|不要了")
-_FRAGMENT_END = re.compile(r"[,，。!！?？;；]|\.(?!\d)|(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])|$")
+_FRAGMENT_END = re.compile(r"[,，。!！?？;；—–]|\s-\s|\.(?!\d)|(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])|$")
 # Measure words, and what a booking counts: nights, days, rooms, tickets, people.
 _ZH_MEASURE = "|".join(sorted({*ZH_MEASURES, "晚", "夜", "天", "间", "张", "位", "个人", "人"}, key=len, reverse=True))
 # What a booking counts, in English too: "no wait, 5 nights".

@@ -50,7 +50,7 @@ _STATUS_ONLY = re.compile(
         "delayed|delay|on time|on schedule|gate|confirmed or not|booked or not|issued or not|done or not|go through"
         "|which hall|what time is (?:my|our)|when is (?:my|our)"
         "|gone through|went through|ticketed|been issued|tickets? issued|any update on|any news on|get a confirmation"
-        "|is that booking done|confirm(?:ed)? my",
+        "|is that booking done|confirm(?:ed)? my|check(?:ing)? on (?:my|our|the)",
         then=r"\b",
     )
     # Whether the booking is done yet: 订好了吗, 航班订好了没, 票买到没有.

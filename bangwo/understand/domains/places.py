@@ -142,6 +142,13 @@ _ZH_IN_CITY = re.compile(
 # Words of how the room should be (安静, 干净, 便宜, 近) are no place.
 _ZH_LONE_PLACE = re.compile(rf"(?:^|[,，、])\s*((?:(?![静净宜贵近远好新旧店房宿])"
                             rf"{_ZH_CHAR}){{2,4}}|{_MARK_RUN})\s*(?=[,，、。]|$)")
+# What a stay should be like, or a word for "there", said before 的酒店 where a city may stand (找个性价比高的酒店,
+# 安静点的, 带早餐的, 附近有什么酒店, 当地的酒店): no city. Only the city-shaped rules read it; a city the
+# catalogue knows is never tested.
+_DESCRIBES_A_STAY = re.compile(
+    r"什么|哪|啥|性价比|安静|干净|便宜|实惠|早餐|停车|[海江湖山]景|景观|舒服|舒适|豪华|[三四五]星|星级|高档|亲子|网红"
+    r"|评分|好评|[离近带能有]|可以|大床|双床|房|点$|[高低好贵]$|当地|本地|那边|那里"
+)
 _EN_IN_CITY = re.compile(
     rf"\b(?:in|at|going to|heading to|travell?ing to|visiting)\s+({_EN_PLACE}){_EN_END}"
 )
@@ -275,7 +282,9 @@ def hotel_place(masked: MaskedText, names: list[NameMention]) -> tuple[str | Non
         for regex, holds in _CITY_RULES:
             for m in regex.finditer(masked.current) if _may_match(holds, masked.current) else ():
                 said = places.said(*m.span(m.lastindex or 1))
-                if said and not (near and (said in near or near in said)):  # a part of the near-place is no city
+                if not said or (PLACE_MARK not in m.group(m.lastindex or 1) and _DESCRIBES_A_STAY.search(said)):
+                    continue
+                if not (near and (said in near or near in said)):  # a part of the near-place is no city
                     city = said
                     break
             if city is not None:
