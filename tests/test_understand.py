@@ -2216,3 +2216,59 @@ def test_settling_on_another_option(parser: Parser, text: str, options: dict[str
 def test_checking_on_a_booking_asks_after_it(parser: Parser) -> None:
     frames = _frames(parser, "Check on my flight to Chengdu tonight, then find me a hotel near Chunxi Road for tonight")
     assert [(f["domain"], f["action"]) for f in frames] == [("flight", "status"), ("hotel", "order")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("有没有办法帮我在晨光咖啡买两杯美式？要冰的", {"domain": "food", "action": "order"}),
+        ("Is there any way you could order me a bowl of beef noodles under 30 yuan?",
+         {"action": "order", "items": ["beef noodles"]}),
+        ("Is there any way to get two watermelons delivered?", {"action": "order", "items": ["watermelon"]}),
+        ("I was wondering if you could get three tickets for the premiere of Night Walk in Chang'an",
+         {"domain": "movie", "action": "order", "count": 3}),
+        ("Any chance you could get two tickets for Here Comes Nian on Saturday afternoon",
+         {"domain": "movie", "action": "order", "count": 2}),
+    ],
+)
+def test_a_request_wrapped_in_courtesy_is_the_request(parser: Parser, text: str, expected: dict[str, Any]) -> None:
+    [frame] = _frames(parser, text)
+    got = {**frame, "items": [i["name"] for i in frame.get("items") or []]}
+    assert {key: got.get(key) for key in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("想吃火锅了，帮我买一包火锅底料、一斤牛肉，别买猪肉", [("grocery", ["火锅底料", "牛肉"])]),
+        ("不用订酒店了，帮我订明天去成都的机票就行", [("flight", [])]),
+        ("No need for a hotel, just the flight to Kunming on Saturday, please.", [("flight", [])]),
+        # Not needing what is cancelled still names it.
+        ("I don't need the milk tea anymore, cancel it please.", [("food", [])]),
+    ],
+)
+def test_what_is_turned_down_is_not_asked_for(
+    parser: Parser, text: str, expected: list[tuple[str, list[str]]]
+) -> None:
+    frames = _frames(parser, text)
+    assert [(f["domain"], [i["name"] for i in f.get("items") or []]) for f in frames] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "options"),
+    [
+        ("帮我点一杯大杯的生椰拿铁，别加糖，谢谢", {"size": "large", "sugar": "none"}),
+        ("帮我点一杯温的招牌奶茶可以吗？天冷，别给我冰的", {"ice": "warm"}),
+        ("Can you get me a pepperoni pizza? Not the large one, a small please.", {"size": "small"}),
+        ("a latte, not iced, hot please", {"ice": "hot"}),
+    ],
+)
+def test_an_option_turned_down_is_not_chosen(parser: Parser, text: str, options: dict[str, str]) -> None:
+    [frame] = _frames(parser, text)
+    assert [i["options"] for i in frame["items"]] == [options]
+
+
+def test_a_part_of_the_day_turned_down_is_not_asked_for(parser: Parser) -> None:
+    for text in ("a flight to Sanya tomorrow, anything but a red-eye", "明天飞三亚，不要红眼航班"):
+        [frame] = _frames(parser, text)
+        assert (frame["date"], frame.get("time_window")) == ("2026-02-11", None), text

@@ -13,7 +13,10 @@ _ZH_PHRASES: tuple[tuple[str, str, str], ...] = (
     *((p, "size", "large") for p in ("超大杯", "特大杯", "大杯", "大份", "大碗", "大号", "大的")),
     *((p, "size", "medium") for p in ("中杯", "中份", "中碗", "中号")),
     *((p, "size", "small") for p in ("小杯", "小份", "小碗", "小号", "小的")),
-    *((p, "sugar", "none") for p in ("无糖", "不要糖", "不加糖", "不放糖", "去糖", "零糖", "免糖", "0糖")),
+    *(
+        (p, "sugar", "none")
+        for p in ("无糖", "不要糖", "不加糖", "不放糖", "别加糖", "别放糖", "去糖", "零糖", "免糖", "0糖")
+    ),
     *(
         (p, "sugar", "less")
         for p in (
@@ -24,7 +27,7 @@ _ZH_PHRASES: tuple[tuple[str, str, str], ...] = (
     ),
     *((p, "sugar", "half") for p in ("半糖", "五分糖", "5分糖")),
     *((p, "sugar", "normal") for p in ("全糖", "正常糖", "标准糖", "多糖", "十分糖", "加糖")),
-    *((p, "ice", "none") for p in ("去冰", "不加冰", "不要冰", "不放冰", "无冰", "走冰", "免冰")),
+    *((p, "ice", "none") for p in ("去冰", "不加冰", "不要冰", "不放冰", "别加冰", "别放冰", "无冰", "走冰", "免冰")),
     *((p, "ice", "less") for p in ("少冰", "微冰", "少点冰", "少一点冰", "少放冰", "少放点冰", "少放一点冰", "冰少放")),
     *((p, "ice", "normal") for p in ("正常冰", "标准冰", "加冰", "多冰", "全冰", "冰的", "冰镇")),
     *((p, "ice", "room") for p in ("常温", "室温", "不冰的", "不冰")),
@@ -119,8 +122,14 @@ _CUP_TEMPERATURE = re.compile(r"(?<=杯)[冰热温](?=[\u4e00-\u9fff])")
 _LATIN_LETTER = re.compile(r"[a-z]")
 
 
+# Right before an option, what turns it down: 别给我冰的, "not hot" (不要冰 and "no ice" are phrases of their own).
+_TURNED_DOWN = re.compile(
+    r"(?:别|不要)(?:给我|帮我)?(?:做成|弄成|要)?$|(?:\bnot|\bno|don't want)\s+(?:an?\s+|the\s+)?$"
+)
+
+
 def find_options(masked: MaskedText) -> list[OptionMention]:
-    """Every option phrase in reading order, masked so no other rule reads it."""
+    """Every option phrase in reading order, masked so no other rule reads it; one turned down is masked only."""
     text = masked.current
     regexes = (_ZH_OPTION_RE, _EN_OPTION_RE) if _LATIN_LETTER.search(text) else (_ZH_OPTION_RE,)
     mentions = [
@@ -136,4 +145,4 @@ def find_options(masked: MaskedText) -> list[OptionMention]:
     mentions.sort(key=lambda mention: mention.start)
     for mention in mentions:
         masked.mask(mention.start, mention.end, OPTION_MARK)
-    return mentions
+    return [m for m in mentions if not _TURNED_DOWN.search(text, max(0, m.start - 12), m.start)]

@@ -118,6 +118,18 @@ _EN_NOT_A_NOUN_START = frozenset({"me", "us", "some", "something", "anything", "
 }
 # A film title in book-title marks, known to the catalogue or not: 《某某》.
 _BOOK_TITLE = re.compile(r"《([^《》]{1,40})》")
+# What is turned down is no request: 别买猪肉, 不用订酒店了, "no need for a hotel", "don't get the fries", "not the
+# large one" (read up to the next pause, "and", "but" or "just").
+_TURNED_DOWN = re.compile(
+    r"(?:别|不用|不要|不需要)再?(?:买|点|订|预订|叫)[^，。,.!！?？；;]*|不需要[^，。,.!！?？；;]*"
+    + "|"
+    + letter_led(
+        # ("I don't need the milk tea anymore, cancel it" names what is cancelled: need is no verb here)
+        r"no need for|don't (?:book|order|get|buy)|do not (?:book|order|get|buy)"
+        r"|not the (?:[a-z]+ ){0,2}one",
+        then=r"\b[^,.;!?]*?(?=[,.;!?]|\s(?:and|but|just)\b|$)",
+    )
+)
 _SAID_TITLE = LexiconEntry("", kinds={"title"})
 # 在肯德基点…, 从盒马买…: the place a person orders from is the merchant, unless it is no shop's name.
 _ORDERED_AT = re.compile(
@@ -300,6 +312,8 @@ class Parser:
         ]
         for title in titles:
             masked.mask(title.start, title.end, TITLE_MARK)
+        for m in _TURNED_DOWN.finditer(cleaned):
+            masked.mask(m.start(), m.end(), " ")
         names = sorted(titles + self.lexicon.find(masked, _part_of_a_dish), key=lambda n: n.start)
         # Options before the split: "room temperature" is a drink's, not a hotel room.
         options = find_options(masked)

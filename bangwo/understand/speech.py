@@ -108,6 +108,22 @@ _SPELT_OUT: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str], re.Patt
     (_DOTTED_CLOCK, _h_clock, re.compile(r"\d\.\d")),
     (_O_CLOCK, lambda _said: "o'clock", re.compile("o clock")),
 )
+# A request wrapped in courtesy is the request ("please" keeps that it asks): "is there any way you could order
+# me…", "I was wondering if you could get…", "any chance you can…", 有没有办法帮我买… (有没有办法让孩子少玩手机 asks
+# for advice, not a service: only before a verb that asks for one).
+_COURTESY = re.compile(
+    r"\b(?:is there (?:any|a) way|any chance|i was wondering|i'm wondering|would it be possible)"
+    r"(?: (?:that|if|whether|for you))?(?: (?:you|u) (?:could|can|would|might)(?: be able to)?| to| of)?\b"
+    r"|\bdo you think (?:you|u) (?:could|can)\b"
+    r"|有没有(?:什么)?办法(?=帮|给我|订|买|点|预|抢|叫)|有办法(?=帮|给我|订|买|点|预|抢|叫)"
+)
+_COURTESY_HOLDS = re.compile("way|chance|wonder|possible|think|办法")
+
+
+def _courtesy(said: re.Match[str]) -> str:
+    return "please" if said[0].isascii() else ""
+
+
 # Regional characters with one Mandarin reading each (Cantonese written forms).
 _REGIONAL_CHARACTERS = str.maketrans("嘅喺冇搵睇咗唔佢啲俾", "的在没找看了不他些给")
 # Regional words and phrases, and their Mandarin.
@@ -134,6 +150,8 @@ def as_typed(lowered: str, cased: str) -> tuple[str, str]:
         lowered, cased = lowered.translate(_REGIONAL_CHARACTERS), cased.translate(_REGIONAL_CHARACTERS)
     if _REGIONAL.search(lowered):
         lowered, cased = _substituted(_REGIONAL, lambda said: _REGIONAL_WORDS.get(said[0], "晚"), lowered, cased)
+    if _COURTESY_HOLDS.search(lowered):
+        lowered, cased = _substituted(_COURTESY, _courtesy, lowered, cased)
     if lowered.isascii():
         return _in_plain_english(lowered, cased)
     if _LATIN_LETTER.search(lowered):
