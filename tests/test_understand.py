@@ -2272,3 +2272,59 @@ def test_a_part_of_the_day_turned_down_is_not_asked_for(parser: Parser) -> None:
     for text in ("a flight to Sanya tomorrow, anything but a red-eye", "明天飞三亚，不要红眼航班"):
         [frame] = _frames(parser, text)
         assert (frame["date"], frame.get("time_window")) == ("2026-02-11", None), text
+
+
+@pytest.mark.parametrize(
+    ("text", "now", "expected"),
+    [
+        # What a dish is like, typed between it and its count; a picture after it ends the line.
+        ("生椰拿铁 冰 x2 + 可颂", NOW, {"items": [("生椰拿铁", 2), ("可颂", 1)]}),
+        ("#续命 美式 热 不要糖 x2 ☕", NOW, {"items": [("美式", 2)]}),
+        ("螺蛳粉 一份 加辣🌶", NOW, {"domain": "food", "items": [("螺蛳粉", 1)]}),
+        # A list of what the catalogue sells, or one thing with a budget, is an order.
+        ("牛奶 / 面包 / 鸡蛋 / 酸奶", NOW, {"domain": "grocery", "action": "order"}),
+        ("latte, max ¥25", NOW, {"domain": "food", "action": "order", "budget_max": 25}),
+        # Two places joined by 到, an arrow or a dash are a flight; x3 counts who flies; 5.1 is May 1 in Chinese.
+        ("广州到成都 12月3号 上午", NOW, {"domain": "flight", "origin": "广州", "destination": "成都",
+                                          "date": "2026-12-03", "time_window": "morning"}),
+        ("重庆→厦门 下周二 早上", NOW, {"domain": "flight", "origin": "重庆", "destination": "厦门"}),
+        ("杭州-西安 下周三 上午 x3", NOW, {"domain": "flight", "count": 3}),
+        ("上海飞三亚 5.1 2人 经济舱", NOW, {"date": "2026-05-01"}),
+        ("BJ→SZ thu am biz x2", NOW, {"domain": "flight", "origin": "BJ", "destination": "SZ",
+                                        "date": "2026-02-12", "cabin": "business", "count": 2}),
+        ("Here Comes Nian x3 tmr noon", NOW, {"domain": "movie", "count": 3, "date": "2026-02-11"}),
+        ("小熊快跑 2大1小 明天上午", NOW, {"domain": "movie", "count": 3}),
+        # A day typed last, a question typed short.
+        ("hotels near Canton Tower sat?", NOW, {"action": "search", "date": "2026-02-14"}),
+        ("flights SZ-Chengdu wed?", NOW, {"action": "search", "date": "2026-02-11"}),
+        ("星河旅人 今天 几点有场?", NOW, {"action": "search", "date": "2026-02-10"}),
+        ("鲜盒超市 有车厘子吗?", NOW, {"domain": "grocery", "action": "search"}),
+        ("groceries delivered yet?", NOW, {"domain": "grocery", "action": "status"}),
+        ("hotel booked yet?", NOW, {"domain": "hotel", "action": "status"}),
+        ("cancel the Neighbour Mart order", NOW, {"domain": "grocery", "action": "cancel"}),
+    ],
+)
+def test_terse_typing(parser: Parser, text: str, now: datetime, expected: dict[str, Any]) -> None:
+    [frame] = _frames(parser, text, now)
+    got = {**frame, "items": [(i["name"], i["quantity"]) for i in frame.get("items") or []]}
+    assert {key: got.get(key) for key in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "domain"),
+    [
+        ("外滩到陆家嘴怎么走", "chat"),  # a way across town asked, no flight
+        ("奶茶", "chat"),  # one thing alone may be anything
+        ("帮我点一杯奶茶，有少糖的吗", "food"),
+    ],
+)
+def test_what_terse_typing_does_not_make_a_request(parser: Parser, text: str, domain: str) -> None:
+    frame = _frames(parser, text)[0]
+    assert frame["domain"] == domain
+    if domain == "food":
+        assert frame["action"] == "order"
+
+
+def test_sat_typed_last_is_saturday_unless_someone_sat() -> None:
+    assert _times("hotel sat?")[0] == "2026-02-14"
+    assert _times("we sat")[0] is None

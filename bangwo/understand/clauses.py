@@ -71,6 +71,9 @@ def _en(pattern: str, holds: str = "") -> _Words:
     return _Words(re.compile(pattern), "en" if holds else "en-words", holds)
 
 
+# A place said by its name: one the catalogue knows (marked), two to four Chinese characters, or a word.
+_PLACE_SHAPED = "(?:\ue005+|[\u4e00-\u9fff]{2,4}|[a-z][a-z']{2,})"
+_ARROWED_ROUTE = f"{_PLACE_SHAPED}\\s*(?:→|->|=>)\\s*{_PLACE_SHAPED}"
 # Words that make a segment one domain's request by themselves. Only where the first one starts
 # matters (see `_first_words`), so a domain's words may be split over several regexes: each one is
 # spelt to start with a plain character, for re to skip in C to where a word can start.
@@ -90,8 +93,17 @@ _DOMAIN_WORDS: dict[str, tuple[_Words, ...]] = {
                 then="(?![a-z])",
             )
         ),
-        # Two cities the catalogue knows, one to the other: "Hangzhou-Kunming Wed", "Kunming back to Beijing".
-        _Words(re.compile("\ue005+\\s*(?:back\\s+)?(?:->|-|–|→|to\\s)\\s*\ue005"), "zh", holds="\ue005"),
+        # Two places the catalogue knows, one to the other: "Hangzhou-Kunming Wed", "Kunming back to Beijing",
+        # 广州到成都 12月3号 (not a way asked across town: 外滩到陆家嘴怎么走).
+        _Words(
+            re.compile("\ue005+\\s*(?:back\\s+)?(?:->|-|–|→|to\\s|到|至)\\s*\ue005++(?!\\s*(?:怎么|多远|多久|要多|远吗|有多))"),
+            "zh",
+            holds="\ue005",
+        ),
+        # An arrow between two places, known or not: 重庆→厦门, "Qingdao -> Shanghai" (in either script).
+        _Words(re.compile(_ARROWED_ROUTE), "zh", holds="→"),
+        _Words(re.compile(_ARROWED_ROUTE), "zh", holds=">"),
+        _Words(re.compile(_ARROWED_ROUTE), "en", holds=">"),
     ),
     "hotel": (
         _zh(

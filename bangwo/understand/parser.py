@@ -168,6 +168,12 @@ def _shop_owner(before: str) -> str | None:
 _POINTED_AT = re.compile(r"[那这][一两三四五六七八九十几\d]?(人份|[^\W\d])")
 _EN_BOOKING_VERBS = re.compile(letter_led("book|reserve|find|order", then=r"\b"))
 _POLITE = re.compile(letter_led("please|pls|plz|thanks|thank you", then=r"\b") + "|谢谢|麻烦|劳驾|请")
+# What a shopping list holds besides the things on it: marks of what was read (items, counts, budgets, options),
+# separators, digits, and thanks. "牛奶 / 面包 / 鸡蛋", "grapes + pears + oranges, 50 yuan max", "latte, max ¥25".
+_NOTHING_BUT_A_LIST = re.compile(
+    r"(?:[\ue000-\ue007\s/+&、,，.。;；:：x×*\d!！?？-]|" + letter_led("please|pls|plz|thanks|thx|and", then=r"\b")
+    + r"|谢谢|和)*"
+)
 # Every English count (EN_QUANTITY) holds an ASCII letter or a digit: a command without one skips that search.
 _LETTER_OR_DIGIT = re.compile(r"[a-z\d]")
 _SIZE_AFTER_COUNT = re.compile(r"(?:斤|公斤|千克|克|升|kg|g|l)?\s*(?:的|装)")
@@ -422,10 +428,10 @@ class Parser:
         polite = _POLITE.search(text) is not None
         shop_said = any("merchant" in n.entry.kinds for n in reading.names)
         ordered_by_itself = any(
-            (d.quantity is not None and (d.entry is not None or polite))
+            (d.quantity is not None and (d.entry is not None or polite or _served(rules, d)))
             or (d.entry is not None and (d.options or d.owner or shop_said))
             for d in drafts
-        )
+        ) or _a_shopping_list(drafts, reading)
         chatting = bool(CHAT_VERBS.search(text))
         looking_up = looks_up_only(rules.search, text)
         said_generic = rules.generic_items.search(text) is not None
@@ -547,12 +553,19 @@ class Parser:
                 d for d in drafts
                 if d.end <= quantity.start and (d.quantity is None or quantity.trailing or d.counted_by_article)
             ]
-            if before:
-                dish = max(before, key=lambda d: d.end)
-            elif (dish := self._dish_right_before(rules, reading, quantity, domain_named)) is not None:
-                drafts.append(dish)
+            dish = max(before, key=lambda d: d.end) if before else None
+            # 煎饼果子 x2 + 豆浆 x2: a trailing count said in a part of the list of its own counts the dish the
+            # catalogue lacks said there, if there is one ("iced latte, less sugar, medium ×2" has none).
+            said_apart = dish is not None and quantity.trailing and dish.end <= max(
+                (b for b in reading.boundaries if b <= quantity.start), default=0
+            )
+            if (dish is None or said_apart) and (
+                unknown := self._dish_right_before(rules, reading, quantity, domain_named)
+            ) is not None:
+                drafts.append(unknown)
                 drafts.sort(key=lambda d: d.start)
-            else:
+                dish = unknown
+            if dish is None:
                 continue
             dish.quantity, dish.unit = quantity.value, quantity.unit
             used.add(quantity)
@@ -1031,11 +1044,30 @@ _PHRASE_END = re.compile(
 )
 
 
+def _served(rules: DomainRules, draft: _ItemDraft) -> bool:
+    """一份螺蛳粉, 两碗牛肉面: a dish the catalogue lacks, counted by the plate or bowl and named as dishes end, is
+    ordered (一份工作, 一杯敬明天 are not: no dish ends so)."""
+    return draft.unit in rules.measures and draft.name[-1:] in rules.noun_heads_zh
+
+
+def _a_shopping_list(drafts: list[_ItemDraft], reading: _Reading) -> bool:
+    """Things the catalogue sells and nothing else, two or more or with a budget, are an order: a list typed to a
+    shopping assistant ("牛奶 / 面包 / 鸡蛋", "latte, max ¥25"); one thing alone (奶茶) may be anything."""
+    return (
+        (len(drafts) >= 2 or reading.budget is not None)
+        and all(d.entry is not None for d in drafts)
+        and _NOTHING_BUT_A_LIST.fullmatch(reading.text) is not None
+    )
+
+
 def _ends_a_phrase(text: str, position: int) -> bool:
     return _PHRASE_END.match(text, position) is not None
 
 
 _A_DISH_NEXT = re.compile(rf"\s+{ITEM_MARK}")
+
+
+_BETWEEN_A_DISH_AND_ITS_COUNT = " " + OPTION_MARK
 
 
 def _counts_the_noun_before(text: str, quantity: _Quantity) -> bool:
@@ -1045,7 +1077,9 @@ def _counts_the_noun_before(text: str, quantity: _Quantity) -> bool:
     noun_before = (
         before == ITEM_MARK
         or (bool(_HAN.match(before)) and before not in NOUN_STOP_CHARS)
-        or (before == " " and text[: quantity.start].rstrip().endswith(ITEM_MARK))
+        # 生椰拿铁 冰 x2: what the dish is like may come between it and its count
+        or (before in _BETWEEN_A_DISH_AND_ITS_COUNT and text[: quantity.start].rstrip(_BETWEEN_A_DISH_AND_ITS_COUNT)
+            .endswith(ITEM_MARK))
     )
     if quantity.unit is None and not quantity.trailing and _A_DISH_NEXT.match(text, quantity.end):
         return False  # "order from Morning Light Coffee two cappuccinos": a bare number counts the dish after it

@@ -104,7 +104,7 @@ EN_QUANTITY = re.compile(
 # Parts of a sentence: items on either side of these are separate items.
 ZH_CONJUNCTIONS = re.compile(r"和|跟|与|及|以及|还有|再来|再要|再加|外加|加上|另外|然后|、")
 EN_CONJUNCTIONS = re.compile(letter_led("and|plus|also|then|as well as|along with", then=r"\b") + "|&")
-PUNCTUATION = re.compile(r"[,，。.!！?？;；:：~～]")
+PUNCTUATION = re.compile(r"[,，。.!！?？;；:：~～+]")  # (+ between the things of a typed list: 煎饼果子 x2 + 豆浆 x2)
 
 # Non-service requests: writing, homework, chit-chat. They decide only when no item was found.
 CHAT_VERBS = re.compile(
@@ -238,7 +238,8 @@ FOOD = DomainRules(
         r"|配送了(?:吗|没)|派送了(?:吗|没)|揽收了(?:吗|没)|签收了(?:吗|没)|送达了(?:吗|没)|做好了(?:吗|没)|备好了(?:吗|没)|"
         r"送出来了(?:吗|没)|发货没有|发货了没有|送到没有|送到了没有|到了没有|出餐没有|出餐了没有|接单了没有|"
         + letter_led(
-            r"where(?:'s| is| are| r)|where (?:my|our|the|that|this) [a-z ]{1,30}? (?:is|are|r)|track|tracking|status|"
+            r"where(?:'s| is| are| r)|where (?:my|our|the|that|this) [a-z \ue000-\ue007]{1,30}? (?:is|are|r)|track"
+            r"|tracking|status|"
             r"check on (?:it|my|our|the|that)|"
             # Typed fast: "wheres it at", "my order stuck??" (not "I'm stuck at work").
             r"wheres|wher is|order (?:is |got )?stuck|delivery (?:is |got )?stuck|stuck(?= ?\?)|"
@@ -246,6 +247,8 @@ FOOD = DomainRules(
             r"how long (?:until|till|before|for|will)|on (?:its|the) way|eta|"
             # Second-language English: "my malatang where already?", "when arrive?", "still not come".
             r"where already|when (?:can )?arrive|still not (?:come|coming|arrive|arrived|here|reach)"
+            # Typed short: "groceries delivered yet?", "food here yet?"
+            r"|delivered yet|arrived yet|shipped yet|here yet|dispatched yet"
             r"|not (?:come|arrive) yet|out for delivery|how much longer|any update on",
             then=r"\b",
         )
@@ -264,11 +267,15 @@ FOOD = DomainRules(
         + letter_led(f"{CANCELLED_EN}|don't want .{{0,30}}any ?more", not_after="[a-z]", then="(?![a-z])")
     ),
     search=re.compile(
-        r"查一下|查查|查下|搜一下|搜索|看看|看一下|看下|有什么|有啥|有没有|有哪些|推荐|哪里有|哪儿有|哪有"
+        r"查一下|查查|查下|搜一下|搜索|看看|看一下|看下|有什么|有啥|有没有|有哪些|推荐|哪里有|哪儿有|哪有|菜单"
+        # 有车厘子吗, 鲜盒超市 有…吗, 你们有…吗: whether it is sold (帮我点一杯奶茶，有少糖的吗 asks how to make
+        # the order)
+        r"|有(?<![^\s\ue000-\ue007们]有)[^，。,.!！?？\s]{1,10}[吗么]"
         r"|"
         + letter_led(
             r"look up|search|show me|what .{0,30}(?:do you have|are there|open|available)|any .{0,40}nearby"
-            r"|any [a-z ]{1,40}\?|recommend|how much (?:is|are|does|do)|price of|prices of|open (?:right )?now",
+            r"|any [a-z \ue000-\ue007]{1,40}\?|recommend|how much (?:is|are|does|do)|price of|prices of"
+            r"|open (?:right )?now|menu",
             not_after="[a-z]",
             then="(?![a-z])",
         )
@@ -357,7 +364,7 @@ GROCERY = DomainRules(
     search=FOOD.search,
     order_objects=re.compile(
         r"超市|买的菜|年货|日用品|买的东西|下的单|那单|这单|订单|"
-        + letter_led("groceries|grocery|supermarket", then=r"\b")
+        + letter_led("groceries|grocery|supermarket|order", then=r"\b")
         + "|"
         + GROCERY_CONTEXT.pattern
     ),

@@ -30,8 +30,9 @@ SLOT_MARK = "\ue007"  # a travel slot already read (seat wish, cabin, count)
 MARKS = ITEM_MARK + TIME_MARK + BUDGET_MARK + OPTION_MARK + QUANTITY_MARK + PLACE_MARK + TITLE_MARK + SLOT_MARK
 
 # Control, format, private-use, surrogate and unassigned characters become spaces: they carry
-# no meaning here, and a lone surrogate would break the JSON writer downstream.
-_DROPPED_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cs", "Cn"})
+# no meaning here, and a lone surrogate would break the JSON writer downstream. So do emoji and other
+# pictures (So, and Sk's skin tones): "美式 x2 ☕", "加辣🌶" end where the picture stands (arrows are Sm and stay).
+_DROPPED_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cs", "Cn", "So", "Sk"})
 # Traditional characters (幫我點兩杯) read as simplified ones: the rules, the lexicon and the catalogue are
 # simplified, and a person in Hong Kong or Taipei asks for the same things. OpenCC's own tables, shipped
 # in its wheel; a simplified command passes through unchanged (checked over every labelled command).

@@ -266,6 +266,9 @@ _DOTTED_DATE_RE = re.compile(
     r"(?<![\d.:])(\d{1,2})\.(\d{1,2})(?:\.(20\d\d))?(?![\d.])"
     r"(?!\s*(?:kg|g|l|ml|liters?|litres?|yuan|rmb|kuai|元|块|%|km|m|cm|斤|公斤|hours?|hrs?|h\b|am|pm|stars?|o'?clock))"
 )
+_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+# After a number with a dot in a Chinese command, what makes it no date: 4.5分, 8.5折, 2.5倍, 1.5米.
+_NO_DATE_AFTER_ZH = re.compile(r"\s*[分折星倍万千百亿米寸秒个]")
 _DATE_SAID_BEFORE = re.compile(r"(?:on|from|starting|till|until|to|back|for|date|check-?in|checkout|check-out)\s+$")
 _RELATIVE_DAY_ZH_RE = re.compile(_alternation(_RELATIVE_DAY_ZH))
 _DAYS_LATER_ZH_RE = re.compile(r"(\d{1,2}|[一二两三四五六七八九十]{1,2})(天|个?(?:星期|礼拜|周))(?:之?后|以后)")
@@ -288,6 +291,9 @@ _WEEKDAY_NAMES_EN = (
     # "this Sat", "on Sun", "Sat morning", "Sun 3pm": said so, sat and sun are days.
     r"|(?:(?<=this )|(?<=next )|(?<=on )|(?<=starting )|(?<=from )|(?<=until ))(?P<weekend_day>sat|sun)\.?(?![a-z'])"
     r"|(?P<weekend_day_then>sat|sun)\.?(?=\s+(?:morning|afternoon|evening|night|am\b|pm\b|\d))"
+    # Typed last, after a pause or a word ("showtimes sat?", "2 rooms, 1 night, sat"): no verb ends a request so.
+    r"|(?<=[ ,])(?<!the )(?<!we )(?<!\bi )(?<!you )(?<!they )(?<!\bhe )(?<!she )"
+    r"(?P<weekend_day_last>sat|sun)\.?(?=\s*[?？!！.]*\s*$)"
 )
 _WEEKDAY_EN_RE = re.compile(rf"(?:{_WEEKDAY_NAMES_EN})(?![a-z])(?:\s+(?P<week>next|this)\s+week\b)?")
 # A bare abbreviation (sat, mon) is a weekday only in a span of weekdays: "Sat to Mon", "fri-sun".
@@ -625,9 +631,14 @@ def _numeric_dates(masked: MaskedText, today: date, found: _Found) -> None:
                 continue  # 1/2, 3/4: a fraction (1/2 sugar), not a date
             _add_date(found, masked, m.start(), m.end(), _coming_month_day(today, month, day_of_month), "year")
     if "." in masked.current:
+        in_chinese = _HAN_RE.search(masked.current) is not None
         for m in _DOTTED_DATE_RE.finditer(masked.current):
-            day_of_month, month = int(m.group(1)), int(m.group(2))
-            said_as_a_date = len(m.group(2)) == 2 or _DATE_SAID_BEFORE.search(masked.current, 0, m.start())
+            if in_chinese and not _NO_DATE_AFTER_ZH.match(masked.current, m.end()):
+                # 5.1, 10.1, 12.25 in a Chinese command: month first, as the Chinese write them (五一, 国庆)
+                day_of_month, month, said_as_a_date = int(m.group(2)), int(m.group(1)), True
+            else:
+                day_of_month, month = int(m.group(1)), int(m.group(2))
+                said_as_a_date = len(m.group(2)) == 2 or _DATE_SAID_BEFORE.search(masked.current, 0, m.start())
             if not (said_as_a_date and 1 <= month <= 12 and 1 <= day_of_month <= 31):
                 continue
             try:
@@ -691,8 +702,11 @@ def _weekdays_en(masked: MaskedText, today: date, found: _Found) -> None:
         qualifier = (before.group(1) if before else None) or m.group("week")
         if (before and before.group(2)) or qualifier == "next":  # next Friday = next week's (module doc)
             qualifier = "next"
-        named = m.group("day") or m.group("weekend") or m.group("short") or m.group("weekend_day")
-        day = _weekday(today, _WEEKDAY_EN[named or m.group("weekend_day_then")], qualifier)
+        named = (
+            m.group("day") or m.group("weekend") or m.group("short") or m.group("weekend_day")
+            or m.group("weekend_day_then") or m.group("weekend_day_last")
+        )
+        day = _weekday(today, _WEEKDAY_EN[named], qualifier)
         # "this weekend … Sunday afternoon": the weekend is only the time around the day asked for.
         _add_date(found, masked, start, m.end(), day, None if qualifier == "next" else "week", holiday=named == "wee")
 

@@ -50,7 +50,8 @@ _STATUS_ONLY = re.compile(
         "delayed|delay|on time|on schedule|gate|confirmed or not|booked or not|issued or not|done or not|go through"
         "|which hall|what time is (?:my|our)|when is (?:my|our)"
         "|gone through|went through|ticketed|been issued|tickets? issued|any update on|any news on|get a confirmation"
-        "|is that booking done|confirm(?:ed)? my|check(?:ing)? on (?:my|our|the)",
+        "|is that booking done|confirm(?:ed)? my|check(?:ing)? on (?:my|our|the)"
+        "|booked yet|issued yet|confirmed yet|flight status|booking status",
         then=r"\b",
     )
     # Whether the booking is done yet: 订好了吗, 航班订好了没, 票买到没有.
@@ -66,11 +67,17 @@ SEARCH = re.compile(
     r"查一下|查查|查询|查看|查|搜一下|搜索|搜|看一下|看看|看下|瞧瞧|有没有|有什么|有啥|有哪些|有几|哪些|多少钱|什么价|价格(?!在|不超过|控制|每晚|一晚)|比价|比较|"
     r"还有票|有票吗|有余票|还有座|还有位|"  # whether there are seats left
     + r"有[^，。,.!?？]{0,10}场[吗么]|还有[^，。,.!?？]{0,16}?[吗么]|"  # 明天有IMAX场吗, 十点以后还有…的航班吗
+    # 请问明天有去三亚的航班吗, 星河旅人 今天 几点有场?
+    + r"有(?<![^\s\ue000-\ue007们问天]有)[^，。,.!！?？]{1,16}?[吗么]|几点有场|"
     + letter_led(
         "what|whats|which|any(?! ?time| seat\\b| row\\b| one\\b)|are there|is there|list|compare|how much"
-        "|still (?:showing|playing|on)|showing (?:tonight|today|now|anywhere)|playing (?:tonight|today|now)",
+        "|still (?:showing|playing|on)|showing (?:tonight|today|now|anywhere)|playing (?:tonight|today|now)"
+        "|showtimes|screenings",
         then=r"\b",
     )
+    # "flights SH→Guangzhou tmr?", "hotels near Canton Tower sat?": what there is, asked in the plural
+    + "|"
+    + letter_led("flights|hotels", then=r"\b(?=[^.!?]*\?\s*$)")
     + "|"
     + letter_led("check(?![- ]?(?:in|out))", then="(?![a-z])")  # check一下, not check-in
     # Said between Chinese words (search一下) an English verb has no \b around it.
@@ -148,6 +155,8 @@ _EN_COUNT = re.compile(
     rf"travell?ers?|guests?|pax|ppl|flights?|of us)\b"
     # Counted after the word: "tickets x2", "seats ×3"; or with nothing after it: "get me two for the premiere".
     r"|\b(?:tickets?|tix|seats?|premiere)\s*[x×*]\s*(\d{1,2})\b|\ue006\s*[x×*]\s*(\d{1,2})\b"
+    # x3 typed on its own in a booking: 杭州-西安 下周三 上午 x3, "BJ→SZ thu am biz x2".
+    r"|(?<![a-z0-9])[x×*](\d{1,2})(?![\d.:a-z])"
     # "tickets 5 piece", "movie ticket two please", "2 business class": counted after the word, or by the cabin.
     rf"|\b(?:tickets?|tix|seats?)\s+({EN_NUMBER})(?=\s*(?:pieces?|pcs|please|pls|plz|[,.;!]|$))"
     rf"|\b({EN_NUMBER})\s+(?:business|economy|first)(?:\s+class)?\b|\b({EN_NUMBER})\s+\ue007+"  # (the cabin read)
