@@ -278,6 +278,11 @@ def test_naive_now_is_shanghai() -> None:
         ("a pizza, less than 80 rmb", 80),
         ("帮我点一杯奶茶", None),
         ("帮我点一杯奶茶，30分钟以内送到", None),
+        # typed short
+        ("杭州东站附近 酒店 明晚 1晚 300内", 300),
+        ("广州塔 附近 2间房 今晚 1晚 ≤500", 500),
+        ("奶茶 15块以内 随便哪家", 15),
+        ("帮我点一杯奶茶，三天内的都行", None),
     ],
 )
 def test_budget(parser: Parser, text: str, budget: float | None) -> None:

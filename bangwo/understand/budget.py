@@ -29,7 +29,8 @@ _ZH_BUDGET = re.compile(
     rf"{_ZH_LIMIT_BEFORE}\s*(?:是|为|在)?\s*(?:{_ZH_PER})?\s*¥?\s*({_N})\s*{_NOT_MONEY_AFTER}(?:{_ZH_UNIT})?\s*"
     rf"(?:{_ZH_LIMIT_AFTER}|{_ZH_PER})?"
     # ¥20以内 / 20块以内 / 1500以内 (a bare number needs the limit word right after it); 2000以内一晚: a night's
-    rf"|¥?\s*({_N})\s*(?:{_ZH_UNIT}\s*(?:{_ZH_LIMIT_AFTER}|左右以内)|(?:以内|以下|之内))(?:{_ZH_PER})?"
+    # (300内, typed short: not 内容, 内部)
+    rf"|¥?\s*({_N})\s*(?:{_ZH_UNIT}\s*(?:{_ZH_LIMIT_AFTER}|左右以内)|(?:以内|以下|之内|内(?![容部地存衣科])))(?:{_ZH_PER})?"
     # 800一晚以内 / 500块每晚以下
     rf"|¥?\s*({_N})\s*(?:{_ZH_UNIT})?\s*{_ZH_PER}\s*(?:以内|以下|之内)"
 )
@@ -37,7 +38,7 @@ _EN_UNIT = r"(?:yuan|rmb|cny|kuai|bucks|元|块)"
 _EN_BUDGET = re.compile(
     rf"(?:\b(?:under|below|less than|no more than|not more than|nothing over|not over|at most|max(?:imum)?|within"
     rf"|up to|cheaper than|"
-    rf"budget(?:\s+(?:of|is))?)|<)\s*(?:¥|rmb\s*|cny\s*)?({EN_NUMBER}(?:k\b)?)\s*({_EN_UNIT})?"
+    rf"budget(?:\s+(?:of|is))?)|<=?|≤)\s*(?:¥|rmb\s*|cny\s*)?({EN_NUMBER}(?:k\b)?)\s*({_EN_UNIT})?"
     rf"(?:\s*(?:a|per|each|/)\s*(?:night|day|person|ticket|room|seat)\b)?"
     rf"(?!\s*(?:minutes?|mins?|hours?|hrs?|km|kilomet|met|people|persons?|days?|nights?|%|stars?))"
     # "30 yuan or less", "40 max" (a bare number needs the limit word right after it).
@@ -52,7 +53,7 @@ _EN_BUDGET = re.compile(
 # 顶多, ...), and every English one holds one of these words ("less" of "less than" and "or less", ...).
 _ZH_BUDGET_CHARS = frozenset("超高到低少最顶预控价内下之")
 _EN_LIMIT_WORDS = ("under", "below", "less", "more than", "most", "max", "within", "up to", "cheaper", "budget", "tops")
-_EN_LIMIT_WORDS += ("over", "<")  # "nothing over 40 kuai", "<200 kuai"
+_EN_LIMIT_WORDS += ("over", "<", "≤")  # "nothing over 40 kuai", "<200 kuai", "≤500"
 
 
 def find_budget(masked: MaskedText) -> float | None:

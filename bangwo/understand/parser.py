@@ -171,8 +171,9 @@ _POLITE = re.compile(letter_led("please|pls|plz|thanks|thank you", then=r"\b") +
 # What a shopping list holds besides the things on it: marks of what was read (items, counts, budgets, options),
 # separators, digits, and thanks. "牛奶 / 面包 / 鸡蛋", "grapes + pears + oranges, 50 yuan max", "latte, max ¥25".
 _NOTHING_BUT_A_LIST = re.compile(
-    r"(?:[\ue000-\ue007\s/+&、,，.。;；:：x×*\d!！?？-]|" + letter_led("please|pls|plz|thanks|thx|and", then=r"\b")
-    + r"|谢谢|和)*"
+    r"(?:[\ue000-\ue007\s/+&、,，.。;；:：x×*\d!！?？-]|"
+    + letter_led("please|pls|plz|thanks|thx|and|any shop|anywhere|whatever", then=r"\b")
+    + r"|谢谢|和|随便哪家|哪家都行|随便)*"
 )
 # Every English count (EN_QUANTITY) holds an ASCII letter or a digit: a command without one skips that search.
 _LETTER_OR_DIGIT = re.compile(r"[a-z\d]")

@@ -77,7 +77,7 @@ SEARCH = re.compile(
     )
     # "flights SH→Guangzhou tmr?", "hotels near Canton Tower sat?": what there is, asked in the plural
     + "|"
-    + letter_led("flights|hotels", then=r"\b(?=[^.!?]*\?\s*$)")
+    + letter_led("flights|hotels", then=r"\b(?=[^.!?]*\?)")
     + "|"
     + letter_led("check(?![- ]?(?:in|out))", then="(?![a-z])")  # check一下, not check-in
     # Said between Chinese words (search一下) an English verb has no \b around it.
