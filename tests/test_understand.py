@@ -2333,3 +2333,23 @@ def test_what_terse_typing_does_not_make_a_request(parser: Parser, text: str, do
 def test_sat_typed_last_is_saturday_unless_someone_sat() -> None:
     assert _times("hotel sat?")[0] == "2026-02-14"
     assert _times("we sat")[0] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I could really use a coffee right now.", {"domain": "food", "action": "order"}),
+        ("Are there any flights from Chengdu to Harbin this Sunday? Economy, under 1,800 yuan.",
+         {"action": "search", "budget_max": 1800}),
+        ("Is it possible to get a hotel near Shanghai Disneyland tonight, nothing above 800 yuan?",
+         {"domain": "hotel", "budget_max": 800}),
+        ("I'm afraid I need to cancel my flight to Chongqing. Could you help?",
+         {"action": "cancel", "destination": "Chongqing"}),
+        ("Could you get me one ticket for a late-night showing of Silent Awakening tonight?", {"time_window": "night"}),
+        ("能帮我想想给我妈过生日说点什么祝福语吗", {"domain": "chat"}),  # 说点 asks for words, not a dish
+        ("上次的奶茶送到的时候都凉了，体验真不好", {"domain": "chat"}),
+    ],
+)
+def test_polite_and_indirect_requests(parser: Parser, text: str, expected: dict[str, Any]) -> None:
+    [frame] = _frames(parser, text)
+    assert {key: frame.get(key) for key in expected} == expected

@@ -36,7 +36,8 @@ _ZH_BUDGET = re.compile(
 )
 _EN_UNIT = r"(?:yuan|rmb|cny|kuai|bucks|元|块)"
 _EN_BUDGET = re.compile(
-    rf"(?:\b(?:under|below|less than|no more than|not more than|nothing over|not over|at most|max(?:imum)?|within"
+    rf"(?:\b(?:under|below|less than|no more than|not more than|nothing over|not over|nothing above|not above"
+    rf"|at most|max(?:imum)?|within"
     rf"|up to|cheaper than|"
     rf"budget(?:\s+(?:of|is))?)|<=?|≤)\s*(?:¥|rmb\s*|cny\s*)?({EN_NUMBER}(?:k\b)?)\s*({_EN_UNIT})?"
     rf"(?:\s*(?:a|per|each|/)\s*(?:night|day|person|ticket|room|seat)\b)?"
@@ -53,7 +54,7 @@ _EN_BUDGET = re.compile(
 # 顶多, ...), and every English one holds one of these words ("less" of "less than" and "or less", ...).
 _ZH_BUDGET_CHARS = frozenset("超高到低少最顶预控价内下之")
 _EN_LIMIT_WORDS = ("under", "below", "less", "more than", "most", "max", "within", "up to", "cheaper", "budget", "tops")
-_EN_LIMIT_WORDS += ("over", "<", "≤")  # "nothing over 40 kuai", "<200 kuai", "≤500"
+_EN_LIMIT_WORDS += ("over", "above", "<", "≤")  # "nothing over 40 kuai", "<200 kuai", "≤500"
 
 
 def find_budget(masked: MaskedText) -> float | None:

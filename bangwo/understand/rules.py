@@ -121,7 +121,7 @@ CHAT_VERBS = re.compile(
 
 # What the noun scanner stops at when reading an unknown item name.
 NOUN_STOP_CHARS = frozenset(
-    "和跟与及或还再加送到给帮吧呢啊呀吗了嘛哦哈请在去用就好要我你他她它们这那哪个谢快点来买叫订吃喝拿整想让把被从完怎卖啥改没装有事呗"
+    "和跟与及或还再加送到给帮吧呢啊呀吗了嘛哦哈请在去用就好要我你他她它们这那哪个谢快点来买叫订吃喝拿整想让把被从完怎卖啥改没装有事呗什"
 )
 NOUN_STOP_WORDS = ("外卖", "谢谢", "送到", "过来", "快点", "马上", "立刻", "尽快", "左右", "以内", "一下", "可以")
 NOUN_STOP_WORDS += ("附近", "哪家", "超市", "店")  # 查一下附近哪家店有…, 超市有没有卖…, 卖X的店: where, not what
@@ -131,6 +131,7 @@ EN_NOUN_STOP_WORDS = frozenset(
         # Typed shorthand and feelings around an order: "2 packs pls", "thx", "craving crayfish rn".
         *("pls", "plz", "thx", "thanks", "ty", "lol", "rn", "has", "have", "sells", "sell", "selling"),
         *("can", "could", "will", "should"),  # "one kopi can order or not?"
+        *("right", "asap", "quickly", "already"),  # "a coffee right now", "2 lattes asap"
         "and",
         "with",
         "for",
@@ -213,8 +214,9 @@ class DomainRules:
 
 # 点 as a verb (点外卖), not a time or an amount (三点, 快点, 早点, 多点): the lookbehind comes after the
 # character, so that re can skip to where a 点 is (see text.letter_led).
-# 点 ordering food, not a clock's 点 (十二点) nor "a bit" (快点, 靠后点).
-_DIAN_VERB = r"点(?<![零〇一二两三四五六七八九十\d快早晚慢多少好有差几前后高低远近大小加放]点)(?![评赞击开钟半儿头])"
+# 点 ordering food, not a clock's 点 (十二点) nor "a bit" (快点, 靠后点, 说点什么).
+_NOT_BEFORE_DIAN = r"零〇一二两三四五六七八九十\d快早晚慢多少好有差几前后高低远近大小加放说写做聊讲学想玩"
+_DIAN_VERB = rf"点(?<![{_NOT_BEFORE_DIAN}]点)(?![评赞击开钟半儿头])"
 
 # The words that cancel an order or a booking, in every domain (each domain adds its own: 别送了, 退房).
 CANCELLED_ZH = "取消|退掉|退了|撤销|撤回|撤了|撤掉|撤单|不要了"
@@ -395,7 +397,7 @@ ZH_BARE_NOUN_VERBS = re.compile(rf"{_DIAN_VERB}|叫|下单|想吃|想喝|要吃|
 EN_ORDER_VERBS = re.compile(
     letter_led(
         "order|buy|get|want|wants|would like|have|need|needs|bring|grab|send|deliver|fetch|pick up|i'll take|craving|"
-        "can i get|could i get|give|wanna|gimme",
+        "can i get|could i get|give|wanna|gimme|could use|could really use|could go for|could do with",
         then=r"\b",
     )
     # "'d like" starts with no letter: the \b before it is a word character before the quote.
@@ -513,7 +515,7 @@ _CAMPAIGN_QUESTION = re.compile(
 # What was had, judged, or thanks for it: 昨晚那部电影挺好看的, 服务太差了, "the movie was awful", "thanks for sorting
 # out the hotel" (talk, unless the sentence also asks for something).
 _OPINION = re.compile(
-    r"挺好看|好好看|难看|哭了|太差|无语|烂的|放心了|谢啦|谢谢你|"
+    r"挺好看|好好看|难看|哭了|太差|无语|烂的|放心了|谢啦|谢谢你|谢谢您|体验真|体验太|体验很|都凉了|白买了|"
     + letter_led(
         "was (?:awful|terrible|great|amazing|bad|good|boring)|smelled|never again|thanks for|thank you for"
         "|lifesaver|waste of",

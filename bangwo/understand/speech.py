@@ -65,6 +65,8 @@ _HOUR_AFTER = re.compile(
 # "18h", "19h30": a clock time as written in France, Germany or Russia; "8 o clock" without its apostrophe.
 _HOURS_WITH_H = re.compile(r"\b(?P<hour>[6-9]|1\d|2[0-3])h(?P<minutes>[0-5]\d)?\b")
 _O_CLOCK = re.compile(r"\bo clock\b")
+# "under 1,800 yuan": a thousands comma, written without.
+_THOUSANDS_COMMA = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 # "19.00", "20.30": a clock time written with a dot, where what follows the dot is no month (a day and a month,
 # 15.04, are a date: times.py). No price: "12.50 yuan", "under 15.50".
 _DOTTED_CLOCK = re.compile(
@@ -107,6 +109,7 @@ _SPELT_OUT: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str], re.Patt
     (_HOURS_WITH_H, _h_clock, re.compile(r"\dh")),
     (_DOTTED_CLOCK, _h_clock, re.compile(r"\d\.\d")),
     (_O_CLOCK, lambda _said: "o'clock", re.compile("o clock")),
+    (_THOUSANDS_COMMA, lambda _said: "", re.compile(r"\d,\d")),
 )
 # A request wrapped in courtesy is the request ("please" keeps that it asks): "is there any way you could order
 # me…", "I was wondering if you could get…", "any chance you can…", 有没有办法帮我买… (有没有办法让孩子少玩手机 asks

@@ -157,13 +157,14 @@ _WINDOW_EN = {
     "supper": "evening",
     "midnight": "night",
     "late night": "night",
+    "late-night": "night",
     "night": "night",
     "red eye": "night",
     "red-eye": "night",
     "redeye": "night",
 }
 # Late words narrow the evening of "tonight" or 今晚 said with them: "a late night flight tonight", 今晚的红眼.
-_LATE_WORDS = frozenset({"late night", "red eye", "red-eye", "redeye", "深夜", "红眼", "半夜", "凌晨"})
+_LATE_WORDS = frozenset({"late night", "late-night", "red eye", "red-eye", "redeye", "深夜", "红眼", "半夜", "凌晨"})
 # Meal words (午饭, dinner) also name a part of the day but stay readable for the food rules,
 # so they are matched without being masked.
 _MEAL_WINDOW_WORDS = frozenset(

@@ -92,6 +92,9 @@ _EN_NOT_A_PLACE = frozenset(
         "be",  # "need to be in Shenzhen by Tuesday"
         "book",
         "buy",
+        "cancel",  # "I need to cancel my flight to Chongqing"
+        "change",
+        "check",
         "get",
         "go",
         "fly",
