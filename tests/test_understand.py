@@ -2353,3 +2353,41 @@ def test_sat_typed_last_is_saturday_unless_someone_sat() -> None:
 def test_polite_and_indirect_requests(parser: Parser, text: str, expected: dict[str, Any]) -> None:
     [frame] = _frames(parser, text)
     assert {key: frame.get(key) for key in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "now", "expected"),
+    [
+        # The day after said alone between two requests is the next request's.
+        ("Fly me from Kunming to Shanghai this Thursday afternoon, and the day after, get 2 tickets for Star Wanderer "
+         "in the evening.", "2026-03-10", [("flight", "2026-03-12"), ("movie", "2026-03-13")]),
+        # A day said right before 当晚 is the request's own.
+        ("情人节前一天从北京飞上海，两张公务舱，然后情人节当晚在外滩附近住一晚", "2026-01-08",
+         [("flight", "2026-02-13"), ("hotel", "2026-02-14")]),
+        ("周五飞上海，当天晚上看星河旅人", "2026-03-10", [("flight", "2026-03-13"), ("movie", "2026-03-13")]),
+        ("帮我订广州飞哈尔滨的机票，下周一走，不对，这周日就走", "2026-01-08", [("flight", "2026-01-11")]),
+    ],
+)
+def test_the_day_of_each_request(parser: Parser, text: str, now: str, expected: list[tuple[str, str]]) -> None:
+    frames = _frames(parser, text, datetime.fromisoformat(f"{now}T10:00:00+08:00"))
+    assert [(f["domain"], f["date"]) for f in frames] == expected
+
+
+def test_where_a_flight_leaves_from_said_again_after_not_right(parser: Parser) -> None:
+    [frame] = _frames(parser, "帮我订后天早上去昆明的机票，从成都出发。不对不对，是从重庆出发")
+    assert (frame["origin"], frame["destination"]) == ("重庆", "昆明")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Status on my Silent Awakening tickets? And book me a hotel for tonight — never mind, I'll go home. "
+         "Just the status.", [("movie", "status")]),
+        ("这周六去看海上烟火首映，我们一家四口，坐中间；看完顺便订个火锅外卖送回家？算了，外卖不要了",
+         [("movie", "order")]),
+        ("帮我点一杯奶茶，算了不要了，来杯拿铁吧", [("food", "order")]),
+        ("那杯奶茶算了，不要了", [("food", "cancel")]),  # taking back the whole command cancels what it names
+    ],
+)
+def test_a_request_taken_back_is_not_made(parser: Parser, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(f["domain"], f["action"]) for f in _frames(parser, text)] == expected

@@ -71,6 +71,11 @@ def _en(pattern: str, holds: str = "") -> _Words:
     return _Words(re.compile(pattern), "en" if holds else "en-words", holds)
 
 
+# The day after the one said before, said alone between two requests: "…, and the day after, get…", 然后第二天，.
+_THE_DAY_AFTER = re.compile(
+    r"[\s,，]*(?:(?:and|then|and then)\s+|然后|再)?(?:第二天|次日|隔天|the next day|the day after|the following day)"
+    r"[\s,，]*"
+)
 # A place said by its name: one the catalogue knows (marked), two to four Chinese characters, or a word.
 _PLACE_SHAPED = "(?:\ue005+|[\u4e00-\u9fff]{2,4}|[a-z][a-z']{2,})"
 _ARROWED_ROUTE = f"{_PLACE_SHAPED}\\s*(?:→|->|=>)\\s*{_PLACE_SHAPED}"
@@ -429,9 +434,11 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
                 resolved[i] = _OWN_MEAL
     said_before_its_request: set[int] = set()
     for i in range(len(segments) - 1):
-        # 超市买啤酒，晚上再订两张海上烟火: a time said between a comma and 再 belongs to the request after it.
-        if resolved[i] is None and resolved[i + 1] and text[segments[i + 1][0]] not in _PUNCTUATION and (
-            i == 0 or text[segments[i][0]] in _PUNCTUATION
+        # 超市买啤酒，晚上再订两张海上烟火: a time said between a comma and 再 belongs to the request after it;
+        # so does the day after one said alone ("…, and the day after, get 2 tickets for…").
+        if resolved[i] is None and resolved[i + 1] and (
+            (text[segments[i + 1][0]] not in _PUNCTUATION and (i == 0 or text[segments[i][0]] in _PUNCTUATION))
+            or _THE_DAY_AFTER.fullmatch(text, segments[i][0], segments[i][1]) is not None
         ):
             resolved[i] = resolved[i + 1]
             said_before_its_request.add(i)

@@ -27,7 +27,8 @@ _PAUSE = r"(?:[,，。.—–]|…+|\.{2,}|\s-\s)"  # (a dash too: "2 kg of appl
 _MARKER = re.compile(
     # (The pause read once, then what may follow it: one alternation would read it again for each.)
     rf"{_PAUSE}\s*(?:"
-    r"(?:[嗯哦啊呃额]\s*)?(?:不对|不不|哦不|啊不|错了|说错了|算了|(?=就是)就)\s*[,，]?\s*"
+    # (said twice over: 不对不对)
+    r"(?:[嗯哦啊呃额]\s*)?(?:不对\s*[,，]?\s*)?(?:不对|不不|哦不|啊不|错了|说错了|算了|(?=就是)就)\s*[,，]?\s*"
     r"(?:(?:[\u4e00-\u9fff]{1,3}说\s*)?(?:改成|换成)|是|要)?\s*"
     # "no" and "wait" alone only between commas: "a latte, no ice" is an option, "not too sweet" no correction.
     r"|(?:(?:no wait|wait no|actually no|actually|sorry|i mean)\b\s*,?|(?:no|wait)\s*,)"
@@ -65,15 +66,16 @@ _LEAD_WORDS = re.compile(r"(?:(?:a|an|the|near|in|at|to|for|just)\s+)+")
 _ANY_MOMENT = datetime(2026, 1, 1, 12, tzinfo=timezone(timedelta(hours=8)))
 _TIME_RUN = re.compile(f"{TIME_MARK}+(?:\\s+{TIME_MARK}+)*")
 # What may stand around a time said as a correction: 下周六吧, 是后天的, 周四入住, 8点那场, "the 9:10pm one".
-_AROUND_A_TIME = re.compile(r"(?:[\s的吧啦呀]|那场|那班|那趟|入住|出发|the|one|flight|showing)*")
+_AROUND_A_TIME = re.compile(r"(?:[\s的吧啦呀]|那场|那班|那趟|入住|出发|就走|走|the|one|flight|showing)*")
 # A clock time within a time said: 八点, 8:30, 8pm (in 周五晚上八点, 明天下午3:30).
 _CLOCK = re.compile(r"(?:\d{1,2}|[零〇一二两三四五六七八九十]{1,3})\s*(?:点|:|时)|\d{1,2}\s*(?:am|pm)\b")
 _PART_OF_THE_DAY = re.compile(
     r"(?:早上|上午|中午|下午|傍晚|晚上|夜里|凌晨"
     r"|morning|noon|afternoon|evening|night|in the (?:morning|afternoon|evening))"
 )
-# (A flight's verb alone: 深圳飞北京，不对，飞天津 says the end of the route again.)
-_FIRST_WORD = re.compile(r"[a-z][a-z'-]*|[飞到去回](?=[\u4e00-\u9fff])|[\u4e00-\u9fff]{2}")
+# (A flight's verb alone: 深圳飞北京，不对，飞天津 says the end of the route again; 从 its start: 从成都出发。不对，
+# 从重庆出发.)
+_FIRST_WORD = re.compile(r"[a-z][a-z'-]*|[飞到去回从](?=[\u4e00-\u9fff])|[\u4e00-\u9fff]{2}")
 
 
 def _times_said(text: str) -> MaskedText:
@@ -219,9 +221,33 @@ def _without_fallbacks(lowered: str, cased: str) -> tuple[str, str]:
     return lowered, cased
 
 
+# A request taken back right after it was said: "book me a hotel for tonight — never mind, I'll go home",
+# 看完顺便订个火锅外卖送回家？算了，外卖不要了. The sentence it takes back (the one it ends, or the one before it
+# when it starts its own) goes with it, up to the end of its own sentence.
+_RETRACTION = re.compile(
+    r"(?:\s*[,，—–]|\s-)?\s*(?:never ?mind|forget (?:it|that|about it)|scratch that)\b[^.!?。！？]*[.!?。！？]?"
+    r"|[,，]?\s*算了\s*[,，]?\s*[^,，。！？!?]{0,6}?(?:不要了|不用了|不订了|不买了|不点了)[。！!]?"
+)
+_RETRACTION_WORDS = ("never", "forget", "scratch", "算了")
+_SENTENCE_ENDS = ".!?;。！？；"
+
+
+def _without_retractions(lowered: str, cased: str) -> tuple[str, str]:
+    if not any(word in lowered for word in _RETRACTION_WORDS):
+        return lowered, cased
+    for m in reversed(list(_RETRACTION.finditer(lowered))):
+        start = max(lowered.rfind(ch, 0, m.start()) for ch in _SENTENCE_ENDS) + 1
+        if not lowered[start : m.start()].strip(" ,，"):  # said as a sentence of its own: the one before it
+            start = max(lowered.rfind(ch, 0, max(start - 1, 0)) for ch in _SENTENCE_ENDS) + 1
+        if start == 0 and not lowered[m.end() :].strip():
+            continue  # the whole command: 那杯奶茶算了，不要了 cancels it
+        lowered, cased = lowered[:start] + lowered[m.end() :], cased[:start] + cased[m.end() :]
+    return lowered, cased
+
+
 def repaired(lowered: str, cased: str, lexicon: Lexicon) -> tuple[str, str]:
     """Both copies of the command (the one the rules read, the one as written) with its corrections applied."""
-    lowered, cased = _without_fallbacks(*_without_hesitations(lowered, cased))
+    lowered, cased = _without_retractions(*_without_fallbacks(*_without_hesitations(lowered, cased)))
     if not any(pause in lowered for pause in ",，。.…"):
         return lowered, cased  # every marker follows a pause
     for _ in range(MAX_REPAIRS):

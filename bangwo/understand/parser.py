@@ -346,7 +346,11 @@ class Parser:
                             frame.action = read[-1][0].action
                             if frame.domain in RULES_BY_DOMAIN:
                                 frame.missing = []  # a meal cancelled or asked after needs no dish named
-            if read and (said_again := _DAY_SAID_AGAIN.search(masked.current, clause.start, clause.end)):
+            if (
+                read
+                and (said_again := _DAY_SAID_AGAIN.search(masked.current, clause.start, clause.end))
+                and not _A_DAY_OF_ITS_OWN.search(masked.current, clause.start, said_again.start())
+            ):
                 _on_the_day_said_before(produced, read, next_day=said_again.group("next") is not None)
                 day_implied.difference_update(id(frame) for frame, _ in produced)
             read += produced
@@ -1414,6 +1418,10 @@ _DAY_SAID_AGAIN = re.compile(
     + ")|"
     + letter_led("that (?:day|night|evening|afternoon|morning)|the same day|same day", then=r"\b")
 )
+
+
+# 情人节当晚, 5号那天: the day said right before 当晚/那天 is the request's own, not the day said before it.
+_A_DAY_OF_ITS_OWN = re.compile(r"(?:节|号|日|夜|\d)$")
 
 
 def _on_the_day_said_before(
