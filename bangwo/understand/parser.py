@@ -63,6 +63,7 @@ from bangwo.understand.rules import (
     looks_up_only,
 )
 from bangwo.understand.speech import as_typed
+from bangwo.understand.spelling import Speller
 from bangwo.understand.text import (
     BUDGET_MARK,
     ITEM_MARK,
@@ -175,6 +176,8 @@ _NOTHING_BUT_A_LIST = re.compile(
     + letter_led("please|pls|plz|thanks|thx|and|any shop|anywhere|whatever", then=r"\b")
     + r"|谢谢|和|随便哪家|哪家都行|随便)*"
 )
+# A word long enough to be mistyped (spelling.py): a command without one skips the speller.
+_LATIN_WORD = re.compile(r"[a-z]{5}")
 # Every English count (EN_QUANTITY) holds an ASCII letter or a digit: a command without one skips that search.
 _LETTER_OR_DIGIT = re.compile(r"[a-z\d]")
 _SIZE_AFTER_COUNT = re.compile(r"(?:斤|公斤|千克|克|升|kg|g|l)?\s*(?:的|装)")
@@ -269,6 +272,9 @@ class Parser:
         self.lexicon = lexicon
         self._zh_heads: dict[str, frozenset[str]] = {}
         self._en_heads: dict[str, frozenset[str]] = {}
+        self._speller = Speller(
+            word for key, entry in lexicon.entries.items() if entry.kinds & {"item", "title"} for word in key.split()
+        )
         for rules in DOMAIN_RULES:
             keys = [e.key for e in lexicon.entries.values() if rules.domain in e.domains]
             self._zh_heads[rules.domain] = frozenset(k[-2:] for k in keys if not k.isascii() and len(k) >= 2)
@@ -281,7 +287,10 @@ class Parser:
         if not cleaned:
             return _chat(lang)
         try:
-            cleaned, cased = repaired(*as_typed(cleaned, cased), self.lexicon)
+            cleaned, cased = as_typed(cleaned, cased)
+            if _LATIN_WORD.search(cleaned):
+                cleaned, cased = self._speller.corrected(cleaned, cased)
+            cleaned, cased = repaired(cleaned, cased, self.lexicon)
             frames = self._frames(cleaned, now)
         except Exception:  # a rule bug must cost one command its frame, never the caller its request
             log.exception("parser failed on %r", cleaned[:80])

@@ -152,13 +152,13 @@ def as_typed(lowered: str, cased: str) -> tuple[str, str]:
     if not _REGIONAL_CHARS.isdisjoint(lowered):
         lowered, cased = lowered.translate(_REGIONAL_CHARACTERS), cased.translate(_REGIONAL_CHARACTERS)
     if _REGIONAL.search(lowered):
-        lowered, cased = _substituted(_REGIONAL, lambda said: _REGIONAL_WORDS.get(said[0], "晚"), lowered, cased)
+        lowered, cased = substituted(_REGIONAL, lambda said: _REGIONAL_WORDS.get(said[0], "晚"), lowered, cased)
     if _COURTESY_HOLDS.search(lowered):
-        lowered, cased = _substituted(_COURTESY, _courtesy, lowered, cased)
+        lowered, cased = substituted(_COURTESY, _courtesy, lowered, cased)
     if lowered.isascii():
         return _in_plain_english(lowered, cased)
     if _LATIN_LETTER.search(lowered):
-        lowered, cased = _substituted(_SCRIPTS_MEET, lambda _: " ", lowered, cased)
+        lowered, cased = substituted(_SCRIPTS_MEET, lambda _: " ", lowered, cased)
     if " " in lowered:
         lowered, cased = _PAUSE_AS_SPACE.sub("，", lowered), _PAUSE_AS_SPACE.sub("，", cased)
     return _in_plain_english(lowered, cased)
@@ -167,11 +167,11 @@ def as_typed(lowered: str, cased: str) -> tuple[str, str]:
 def _in_plain_english(lowered: str, cased: str) -> tuple[str, str]:
     for pattern, written, holds in _SPELT_OUT:
         if holds.search(lowered):
-            lowered, cased = _substituted(pattern, written, lowered, cased)
+            lowered, cased = substituted(pattern, written, lowered, cased)
     return lowered, cased
 
 
-def _substituted(pattern: re.Pattern[str], written: Callable[[re.Match[str]], str], lowered: str, cased: str
+def substituted(pattern: re.Pattern[str], written: Callable[[re.Match[str]], str], lowered: str, cased: str
                  ) -> tuple[str, str]:
     """Each match in the lowered copy replaced in both copies (at the same places)."""
     pieces_lowered, pieces_cased, at = [], [], 0

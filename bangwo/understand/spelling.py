@@ -1,0 +1,58 @@
+"""Words typed in a hurry: "hotle", "flihgt", "cappucino", "chiken", "bubbel" read as the words they miss.
+
+Only two letters swapped, or one letter left out or one too many inside the word (a wrong letter is left
+alone: "slight" is no "flight", "money" no "honey"; so is one more or less at either end: "light" is no
+"flight", "bottle" no "bottled"; "diner" is left as it is: a letter left out is read in words of six letters or
+more), only in words of five letters or more, and only towards the words the rules read and the longer English
+words of the catalogue's dishes, products and films, when exactly one of them is that close.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from bangwo.understand.speech import substituted
+
+# The words the rules decide by that people mistype (not "cancel": "cancer" is a word; not "order": "older").
+_RULE_WORDS = (
+    "hotel", "hotels", "flight", "flights", "ticket", "tickets", "tomorrow", "tonight", "reservation",
+    "reservations", "booking", "bookings", "delivery", "premiere", "economy", "business", "breakfast", "morning",
+    "afternoon", "evening", "saturday", "sunday", "monday", "tuesday", "thursday", "friday", "please",
+)
+_SHORTEST_TYPO = 5
+_SHORTEST_CATALOGUE_WORD = 6  # shorter food words sit one letter from everyday ones (water, waiter)
+_WORD = re.compile(r"[a-z]{5,}")
+
+
+def _inner_deletions(word: str) -> Iterable[str]:
+    return (word[:i] + word[i + 1 :] for i in range(1, len(word) - 1))
+
+
+class Speller:
+    def __init__(self, catalogue_words: Iterable[str]) -> None:
+        long_words = {w for w in catalogue_words if w.isascii() and w.isalpha() and len(w) >= _SHORTEST_CATALOGUE_WORD}
+        self.words = frozenset(_RULE_WORDS) | long_words
+        self._missing_one: dict[str, set[str]] = {}  # a word with one letter left out -> the words it may be
+        for word in self.words:
+            for short in _inner_deletions(word):
+                self._missing_one.setdefault(short, set()).add(word)
+
+    def corrected(self, lowered: str, cased: str) -> tuple[str, str]:
+        """Both copies of the command with each mistyped word written as the word it misses."""
+        meant = {typed: word for typed in _WORD.findall(lowered) if (word := self._meant(typed))}
+        if not meant:
+            return lowered, cased  # (most commands: nothing to change)
+        return substituted(_WORD, lambda m: meant.get(m.group(0), m.group(0)), lowered, cased)
+
+    def _meant(self, typed: str) -> str | None:
+        if typed in self.words:
+            return None
+        # (a letter left out only of a longer word: "diner" is a word of its own, "chiken" is not)
+        candidates = set(self._missing_one.get(typed, ())) if len(typed) > _SHORTEST_TYPO else set()
+        candidates.update(short for short in _inner_deletions(typed) if short in self.words)
+        candidates.update(
+            swapped for i in range(len(typed) - 1)
+            if (swapped := typed[:i] + typed[i + 1] + typed[i] + typed[i + 2 :]) in self.words
+        )
+        return candidates.pop() if len(candidates) == 1 else None
