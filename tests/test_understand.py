@@ -2391,3 +2391,47 @@ def test_where_a_flight_leaves_from_said_again_after_not_right(parser: Parser) -
 )
 def test_a_request_taken_back_is_not_made(parser: Parser, text: str, expected: list[tuple[str, str]]) -> None:
     assert [(f["domain"], f["action"]) for f in _frames(parser, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("明天去成都的机票帮我订一下，再订个春熙路附近的酒店……算了酒店不用了，我住朋友家", [("flight", [])]),
+        ("Book a flight from Chengdu to Sanya tomorrow, and a hotel there by Sanya Bay. Actually, never mind the "
+         "hotel, my company already booked one", [("flight", [])]),
+        ("Order two bowls of beef ramen and some gyoza. Actually forget the gyoza, just the ramen and a cola",
+         [("food", ["beef ramen", "cola"])]),
+        ("买点东西：牛奶两箱、核桃一袋，猫粮也要一袋，卫生纸来一提——哦卫生纸家里还有，不要了",
+         [("grocery", ["牛奶", "核桃", "猫粮"])]),
+        ("Grab me two bags of cat food and a bottle of shampoo. Skip the toothpaste, I just found some",
+         [("grocery", ["cat food", "shampoo"])]),
+        ("Order a braised chicken rice and a lemon tea, wait, scrap the lemon tea and make it a cola",
+         [("food", ["braised chicken rice", "cola"])]),
+        ("scrap the lunch order", [("food", [])]),  # nothing said before by that name: a cancel
+    ],
+)
+def test_one_thing_taken_back_by_name(parser: Parser, text: str, expected: list[tuple[str, list[str]]]) -> None:
+    frames = _frames(parser, text)
+    assert [(f["domain"], [i["name"] for i in f.get("items") or []]) for f in frames] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("刚才那单麻辣烫取消吧，重新帮我点两份猪肉白菜饺子", [("food", "cancel"), ("food", "order")]),
+        ("我的黄焖鸡到哪了？另外再下一单，一杯常温柠檬水", [("food", "status"), ("food", "order")]),
+        ("Where's my coffee? And while you're at it, order another americano with no sugar for 3pm",
+         [("food", "status"), ("food", "order")]),
+        ("Cancel the supermarket order from this morning and put in a new one: two bags of frozen dumplings",
+         [("grocery", "cancel"), ("grocery", "order")]),
+        # A trip said by where it starts and goes flies there, beside the stay; a sentence with no one in it asks.
+        ("国庆去三亚，10月1号早上从上海出发，三个人，酒店订海棠湾的，住到4号",
+         [("flight", "order"), ("hotel", "order")]),
+        ("Saturday morning, Shanghai to Beijing, one seat. That evening I'll need a room near Wangfujing",
+         [("flight", "order"), ("hotel", "order")]),
+        ("Next Friday, fly Beijing to Xi'an, two of us. Book a hotel there near the Bell Tower for two nights",
+         [("flight", "order"), ("hotel", "order")]),
+    ],
+)
+def test_two_requests_neither_lost(parser: Parser, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(f["domain"], f["action"]) for f in _frames(parser, text)] == expected

@@ -29,17 +29,36 @@ _ASKS = re.compile(
         # (what the person needs or wants, not what others do: "my parents want to go too")
         "can you|could you|would you|can u|could u|can i|could i|pls|please|plz|i need|we need|need a|need an"
         "|need some|need to|i'd like|i would like|we'd like|i want|we want|wanna|what i need|book|get|order|buy"
-        "|find|look up|check|cancel|reserve|send|bring|deliver|gimme",
+        "|find|look up|check|cancel|reserve|send|bring|deliver|gimme|fly",
         then=r"\b",
     )
 )
+
+
+# A story has someone in it (or greets); an English sentence with no one in it is typed as a request ("Saturday
+# morning, Shanghai to Beijing, one seat.").
+_SOMEONE_EN = re.compile(
+    letter_led(
+        "i|i'm|i've|i'll|me|we|we're|we've|us|my|our|you|your|he|she|they|them|his|her|their|it|it's|there|here"
+        "|good morning|good afternoon|good evening|hello|hi|hey",
+        then=r"\b",
+    )
+)
+_LETTER = re.compile("[a-z]")
+
+
+def _asks(text: str, start: int, end: int) -> bool:
+    if _ASKS.search(text, start, end) is not None:
+        return True
+    sentence = text[start:end]
+    return sentence.isascii() and _LETTER.search(sentence) is not None and _SOMEONE_EN.search(sentence) is None
 
 
 def request_start(text: str) -> int:
     """Where the first sentence that asks begins; 0 when that is the first sentence or none asks."""
     start = 0
     for m in _SENTENCE_END.finditer(text):
-        if m.group("question") or _ASKS.search(text, start, m.end()) is not None:
+        if m.group("question") or _asks(text, start, m.end()):
             return start
         start = m.end()
     return start if 0 < start < len(text) and _ASKS.search(text, start) is not None else 0

@@ -253,14 +253,19 @@ _ANOTHER_EVENT = re.compile(
 _ORDER_VERB = re.compile(r"来|要|" + letter_led("get|want|order|add", then=r"\b"))
 # (Or from a known place to any: 成都到拉萨.)
 _TOWARDS_A_PLACE = re.compile(r"(?:去|到|飞|回|" + letter_led(r"to\b|from\b") + r")\s*\ue005|\ue005\s*(?:到|飞|去)")
+_GOING_TO_A_PLACE = re.compile(r"(?:去|到|飞|回|" + letter_led(r"to\b") + r")\s*\ue005|\ue005\s*(?:到|飞|去)")
 # A trip said by where it starts and where it goes (回西安，从深圳走) is a flight: the only way to travel sold.
 _FROM_A_PLACE = re.compile(r"(?:从|由|" + letter_led(r"from\b") + r")\s*\ue005")
 
 
 _BOUGHT_BY_WEIGHT = re.compile(r"买[一两三四五六七八九十几\d]+(?:斤|公斤|千克|箱|袋|提)")
 ORDERS_AGAIN = re.compile(
-    r"再(?:帮我|给我)?(?:点|订|买|来|叫|加)|重新(?:点|订|买)|改成|换成|改(?:买|订|点)|"
-    + letter_led("then (?:order|book|get)|and (?:order|book|get)|also (?:order|book|get|add)|instead", then=r"\b")
+    r"再(?:帮我|给我)?(?:点|订|买|来|叫|加)|重新(?:帮我|给我)?(?:点|订|买|下)|改成|换成|改(?:买|订|点)|下一单|"
+    + letter_led(
+        "then (?:order|book|get)|and (?:order|book|get)|also (?:order|book|get|add)|instead|order another"
+        "|put in a new|place a new|a new order",
+        then=r"\b",
+    )
 )
 
 
@@ -405,6 +410,19 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
             nearest = min(decided, key=lambda j: (abs(j - i), j > i), default=None)
             domains = segments[nearest][2] if nearest is not None else ("food",)
         resolved.append(domains)
+    if (
+        not any(d and "flight" in d for d in resolved)
+        and _FROM_A_PLACE.search(text)
+        and _GOING_TO_A_PLACE.search(text)
+        and not _OTHER_TRANSPORT.search(text)
+    ):
+        # 国庆去三亚，10月1号早上从上海出发，三个人，酒店订海棠湾的: a trip said by where it starts and where it goes
+        # flies there, the stay beside it too.
+        for i, (start, end, _) in enumerate(segments):
+            if resolved[i] is None and (
+                _FROM_A_PLACE.search(text, start, end) or _GOING_TO_A_PLACE.search(text, start, end)
+            ):
+                resolved[i] = ("flight",)
     # Segments that point nowhere join the request before them, or the first one after them.
     known = [d for d in resolved if d]
     if not known:

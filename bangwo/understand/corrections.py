@@ -228,13 +228,39 @@ _RETRACTION = re.compile(
     r"(?:\s*[,，—–]|\s-)?\s*(?:never ?mind|forget (?:it|that|about it)|scratch that)\b[^.!?。！？]*[.!?。！？]?"
     r"|[,，]?\s*算了\s*[,，]?\s*[^,，。！？!?]{0,6}?(?:不要了|不用了|不订了|不买了|不点了)[。！!]?"
 )
-_RETRACTION_WORDS = ("never", "forget", "scratch", "算了")
+_RETRACTION_WORDS = ("never", "forget", "scratch", "算了", "skip", "scrap", "不要了", "不用了", "不订了", "不买了")
+# One thing said before, taken back by name: "Actually, never mind the hotel", "forget the gyoza", "skip the
+# toothpaste", "scrap the lemon tea and make it a cola", 算了酒店不用了, 卫生纸家里还有，不要了. The part of the
+# list or the request that names it goes, with the words that take it back (not a reason said after them).
+_NAMED_RETRACTION = re.compile(
+    r"(?:\s*[,，—–]|\s-)?\s*(?:actually,?\s*|oh,?\s*)?"
+    r"(?P<verb>never ?mind|forget|skip|scrap) the (?P<what>[a-z][a-z' ]{1,30}?)"
+    r"(?=\s*(?:[,.;!?—–]|$)|\s(?:and|just)\b)"
+    r"|[,，—–…]*\s*(?:哦|啊)?(?:算了)?[,，]?\s*(?P<zh>[\u4e00-\u9fff]{1,6}?)(?:也|就)?(?:[^，,。！!？?]{0,8}[，,]\s*)?"
+    r"(?:不要了|不用了|不订了|不买了)"
+)
+# Where one part of what was said before ends: a pause, a list's comma, "and".
+_PART_END = re.compile(r"[,，。.;；、!！?？…—–]|\s(?:and|plus)\s|和")
 _SENTENCE_ENDS = ".!?;。！？；"
 
 
 def _without_retractions(lowered: str, cased: str) -> tuple[str, str]:
     if not any(word in lowered for word in _RETRACTION_WORDS):
         return lowered, cased
+    for m in reversed(list(_NAMED_RETRACTION.finditer(lowered))):
+        what = (m.group("what") or m.group("zh")).strip()
+        at = lowered.rfind(what, 0, m.start())
+        if at >= 0:
+            part_start = max((p.end() for p in _PART_END.finditer(lowered, 0, at)), default=0)
+            part_end = next((p.start() for p in _PART_END.finditer(lowered, at + len(what))), m.start())
+        elif m.group("verb") in ("skip", "forget", "never mind", "nevermind"):
+            part_start = part_end = m.start()  # "skip the toothpaste": not asked for, whatever it was
+        else:
+            continue  # scrapping what was not said now cancels what was ordered before ("scrap the lunch order")
+        keep = lowered[:part_start] + lowered[part_end : m.start()] + lowered[m.end() :]
+        if keep.strip(" ,，。.!！?？"):
+            lowered = keep
+            cased = cased[:part_start] + cased[part_end : m.start()] + cased[m.end() :]
     for m in reversed(list(_RETRACTION.finditer(lowered))):
         start = max(lowered.rfind(ch, 0, m.start()) for ch in _SENTENCE_ENDS) + 1
         if not lowered[start : m.start()].strip(" ,，"):  # said as a sentence of its own: the one before it
