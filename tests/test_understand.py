@@ -2435,3 +2435,33 @@ def test_one_thing_taken_back_by_name(parser: Parser, text: str, expected: list[
 )
 def test_two_requests_neither_lost(parser: Parser, text: str, expected: list[tuple[str, str]]) -> None:
     assert [(f["domain"], f["action"]) for f in _frames(parser, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("买一个榴莲，三斤羊肉，再来两盒蓝莓；羊肉改成两斤吧，吃不完", [("榴莲", 1), ("羊肉", 2), ("蓝莓", 2)]),
+        ("下周一早上九点送两袋咖啡豆、三盒牛奶到办公室，牛奶改成四盒", [("咖啡豆", 2), ("牛奶", 4)]),
+        ("洗衣液一桶、洗洁精两瓶、牙膏三支……牙膏两支就够", [("洗衣液", 1), ("洗洁精", 2), ("牙膏", 2)]),
+        ("夜宵来三份烤串套餐，不，两份，再加六瓶青岛啤酒", [("烤串套餐", 2), ("青岛啤酒", 6)]),
+        ("买点东西：牛奶两箱、核桃一袋，猫粮也要一袋", [("牛奶", 2), ("核桃", 1), ("猫粮", 1)]),  # more, not again
+    ],
+)
+def test_a_thing_counted_again_by_name(parser: Parser, text: str, items: list[tuple[str, int]]) -> None:
+    [frame] = _frames(parser, text)
+    assert [(i["name"], i["quantity"]) for i in frame["items"]] == items
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two for Reunion Dinner, Friday at 9:30pm. Make that three, my sister's coming.",
+         {"count": 3, "time": "21:30"}),  # the clock is not the count said again
+        ("明晚七点的海上烟火，两张第一排，哦不，第一排太近了，要最后一排", {"seat": {"row": "last"}}),
+        ("明天下午看风起南山，三张，中间偏后那种……算了就要后排", {"seat": {"row": "back"}}),
+        ("我和女朋友明晚看星河旅人，两张，别太靠前，后排吧", {"seat": {"row": "back"}}),
+    ],
+)
+def test_a_booking_said_again(parser: Parser, text: str, expected: dict[str, Any]) -> None:
+    [frame] = _frames(parser, text)
+    assert {key: frame.get(key) for key in expected} == expected

@@ -28,7 +28,7 @@ _MARKER = re.compile(
     # (The pause read once, then what may follow it: one alternation would read it again for each.)
     rf"{_PAUSE}\s*(?:"
     # (said twice over: 不对不对)
-    r"(?:[嗯哦啊呃额]\s*)?(?:不对\s*[,，]?\s*)?(?:不对|不不|哦不|啊不|错了|说错了|算了|(?=就是)就)\s*[,，]?\s*"
+    r"(?:[嗯哦啊呃额]\s*)?(?:不对\s*[,，]?\s*)?(?:不对|不不|哦不|啊不|错了|说错了|算了|(?=就是)就|不(?=\s*[,，]))\s*[,，]?\s*"
     r"(?:(?:[\u4e00-\u9fff]{1,3}说\s*)?(?:改成|换成)|是|要)?\s*"
     # "no" and "wait" alone only between commas: "a latte, no ice" is an option, "not too sweet" no correction.
     r"|(?:(?:no wait|wait no|actually no|actually|sorry|i mean)\b\s*,?|(?:no|wait)\s*,)"
@@ -56,7 +56,9 @@ _COUNT_OF_A_THING = re.compile(
     rf"(?P<en>{EN_NUMBER})\s+(?:(?:{EN_MEASURES})\s+of\s+)?(?P<thing>[a-z][a-z' -]*)"
 )
 _COUNT_BEFORE = re.compile(
-    rf"(?P<num>(?>{ZH_NUMBER}))\s*(?:{_ZH_MEASURE})|(?<![a-z0-9])(?P<en>{EN_NUMBER})(?![a-z0-9])"
+    # (not a clock's hour or minutes: "Friday at 9:30pm. Make that three" counts again the two said before)
+    rf"(?P<num>(?>{ZH_NUMBER}))\s*(?:{_ZH_MEASURE})"
+    rf"|(?<![a-z0-9:])(?P<en>{EN_NUMBER})(?![a-z0-9:]|\s?(?:am|pm|o'clock)\b)"
 )
 # A short name on its own: one to three words, or two to six Chinese characters.
 _A_NAME_THE_CATALOGUE_LACKS = re.compile(r"[a-z][a-z'-]*(?: [a-z][a-z'-]*){0,2}|[\u4e00-\u9fff]{2,6}")
@@ -271,9 +273,45 @@ def _without_retractions(lowered: str, cased: str) -> tuple[str, str]:
     return lowered, cased
 
 
+# A thing said before, counted again by name after a pause: 羊肉改成两斤吧, 牛奶改成四盒, 牙膏两支就够, 哦可颂一个就行.
+# The count said with it before takes the new one, and the words that said it go.
+_RECOUNTED = re.compile(
+    rf"(?:[,，；;。…—]|\.{{2,}})+\s*(?:[哦啊嗯]\s*)?(?P<what>[\u4e00-\u9fff]{{1,5}}?)\s*(?:改成|改为|换成|就|要|来)?"
+    rf"(?P<num>(?>{ZH_NUMBER}))\s*(?P<measure>{_ZH_MEASURE})(?:吧|就够了?|就行|就好|够了|就可以)?\s*"
+    r"(?=[,，。；;！!]|$)"
+)
+_COUNT_LINK = re.compile(r"\s*(?:来|要)?\s*")
+_RECOUNT_WORDS = ("改成", "改为", "换成", "就够", "就行", "就好", "够了", "就可以")
+
+
+def _counts_said_again_by_name(lowered: str, cased: str) -> tuple[str, str]:
+    if not any(word in lowered for word in _RECOUNT_WORDS):
+        return lowered, cased
+    for m in reversed(list(_RECOUNTED.finditer(lowered))):
+        if not any(word in m.group(0) for word in _RECOUNT_WORDS):
+            continue  # 猫粮也要一袋: more said, nothing counted again
+        what, before = m.group("what"), lowered[: m.start()]
+        at = before.rfind(what)
+        if at < 0:
+            continue
+        counted = re.compile(rf"(?P<num>(?>{ZH_NUMBER}))\s*{re.escape(m.group('measure'))}")
+        link = _COUNT_LINK.match(before, at + len(what))
+        said = counted.match(before, link.end()) if link is not None else None  # 牙膏三支: counted after it
+        if said is None:  # 三斤羊肉: counted before it
+            earlier = counted.finditer(before, max(0, at - 6), at)
+            said = next((c for c in earlier if before[c.end() : at] in ("", "的")), None)
+        if said is None:
+            continue
+        start, end = said.span("num")
+        lowered = lowered[:start] + m.group("num") + lowered[end : m.start()] + lowered[m.end() :]
+        cased = cased[:start] + m.group("num") + cased[end : m.start()] + cased[m.end() :]
+    return lowered, cased
+
+
 def repaired(lowered: str, cased: str, lexicon: Lexicon) -> tuple[str, str]:
     """Both copies of the command (the one the rules read, the one as written) with its corrections applied."""
     lowered, cased = _without_retractions(*_without_fallbacks(*_without_hesitations(lowered, cased)))
+    lowered, cased = _counts_said_again_by_name(lowered, cased)
     if not any(pause in lowered for pause in ",，。.…"):
         return lowered, cased  # every marker follows a pause
     for _ in range(MAX_REPAIRS):

@@ -155,6 +155,8 @@ _EN_COUNT = re.compile(
     rf"travell?ers?|guests?|pax|ppl|flights?|of us)\b"
     # Counted after the word: "tickets x2", "seats ×3"; or with nothing after it: "get me two for the premiere".
     r"|\b(?:tickets?|tix|seats?|premiere)\s*[x×*]\s*(\d{1,2})\b|\ue006\s*[x×*]\s*(\d{1,2})\b"
+    # "two for Reunion Dinner", "three for Run Little Bear": tickets, counted before the film they are for
+    rf"|\b({EN_NUMBER})\s+for\s+(?:the\s+)?\ue006"
     # x3 typed on its own in a booking: 杭州-西安 下周三 上午 x3, "BJ→SZ thu am biz x2".
     r"|(?<![a-z0-9])[x×*](\d{1,2})(?![\d.:a-z])"
     # "tickets 5 piece", "movie ticket two please", "2 business class": counted after the word, or by the cabin.

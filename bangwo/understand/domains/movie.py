@@ -7,6 +7,7 @@ import re
 from bangwo.domain.frame import SeatWish
 from bangwo.understand.domains.common import first_match
 from bangwo.understand.lexicon import NameMention
+from bangwo.understand.numbers import EN_NUMBER
 from bangwo.understand.rules import EN_ORDER_VERBS
 from bangwo.understand.text import MARKS, SLOT_MARK, MaskedText, letter_led
 
@@ -42,6 +43,7 @@ TICKET_WORDS = re.compile(
         then=r"\b",
     )
     + r"|\ue006[ \ue006]*[x×*]\s?\d"  # "Here Comes Nian x3": the title counted
+    + rf"|(?:\d+|{EN_NUMBER}) for (?:the )?\ue006"  # "two for Reunion Dinner"
 )
 # Questions about what a film is like, not for tickets: 适合小孩看吗, "is it suitable for kids?".
 FILM_QUESTION = re.compile(
@@ -88,18 +90,26 @@ _NOT_A_TITLE = re.compile(
 
 
 # A row turned down is no wish: 第一排的不要, 别坐前排, "not the front row".
-_REFUSED_AFTER = re.compile(r"\s*的?\s*(?:不要|不行|不好|不想要|算了|别)")
-_REFUSED_BEFORE = re.compile(r"(?:不要|别|不坐|不想坐|避开|除了|not (?:in )?(?:the )?|no |avoid (?:the )?)$")
+_REFUSED_AFTER = re.compile(r"\s*的?\s*(?:不要|不行|不好|不想要|算了|别|太近|太远|太靠前|太靠后)")
+_REFUSED_BEFORE = re.compile(
+    r"(?:不要|别|别太|不要太|不坐|不想坐|避开|除了|not (?:in )?(?:the )?|no |avoid (?:the )?)$"
+)
+# Said between two rows, what makes the second the one wanted: 中间偏后那种……算了就要后排.
+_CHANGED_MIND = re.compile(r"算了|不对|哦不|还是|" + letter_led("actually|instead|no,|make it", then=r"(?![a-z])"))
 
 
 def seat_wish(masked: MaskedText) -> SeatWish | None:
     row = None
-    for m in _ANY_ROW.finditer(masked.current):
-        if _REFUSED_AFTER.match(masked.current, m.end()) or _REFUSED_BEFORE.search(masked.current, 0, m.start()):
-            continue
-        row = next(row for words, row in _ROW_WORDS if words.match(masked.current, m.start()))
-        masked.mask(m.start(), m.end(), SLOT_MARK)
-        break
+    rows = [
+        m for m in _ANY_ROW.finditer(masked.current)
+        if not (_REFUSED_AFTER.match(masked.current, m.end()) or _REFUSED_BEFORE.search(masked.current, 0, m.start()))
+    ]
+    if rows:
+        said = rows[0]
+        if len(rows) > 1 and _CHANGED_MIND.search(masked.current, rows[0].end(), rows[-1].start()):
+            said = rows[-1]
+        row = next(row for words, row in _ROW_WORDS if words.match(masked.current, said.start()))
+        masked.mask(said.start(), said.end(), SLOT_MARK)
     adjacent = True if first_match(_ADJACENT, masked) is not None else None
     if row is None and adjacent is None:
         return None
