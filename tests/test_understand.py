@@ -2420,6 +2420,7 @@ def test_one_thing_taken_back_by_name(parser: Parser, text: str, expected: list[
     [
         ("刚才那单麻辣烫取消吧，重新帮我点两份猪肉白菜饺子", [("food", "cancel"), ("food", "order")]),
         ("我的黄焖鸡到哪了？另外再下一单，一杯常温柠檬水", [("food", "status"), ("food", "order")]),
+        ("我的外卖到哪了 另外帮我点杯美式", [("food", "status"), ("food", "order")]),
         ("Where's my coffee? And while you're at it, order another americano with no sugar for 3pm",
          [("food", "status"), ("food", "order")]),
         ("Cancel the supermarket order from this morning and put in a new one: two bags of frozen dumplings",
@@ -2465,3 +2466,36 @@ def test_a_thing_counted_again_by_name(parser: Parser, text: str, items: list[tu
 def test_a_booking_said_again(parser: Parser, text: str, expected: dict[str, Any]) -> None:
     [frame] = _frames(parser, text)
     assert {key: frame.get(key) for key in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("帮我买两张 Reunion Dinner, 今晚 7 点, 要 back row", {"count": 2, "time": "19:00"}),  # a space before 点
+        ("给我女朋友和我买两张 星河旅人, 5月30号晚上 7 点半", {"date": "2026-05-30", "time": "19:30"}),
+        ("帮我check一下我的coffee送到哪了", {"domain": "food", "action": "status"}),
+        ("my 星河旅人 tickets 还没出, what's going on", {"domain": "movie", "action": "status"}),
+        ("订两张 evening flights 从 Guangzhou 到 Chongqing, 周四", {"origin": "Guangzhou", "destination": "Chongqing"}),
+        ("帮我查查 Beijing 到 Singapore 的航班, 下个月5号", {"origin": "Beijing", "destination": "Singapore"}),
+        ("帮我 translate 一下这句话: 我爱吃火锅", {"domain": "chat"}),
+        ("two iced americano thanks", {"domain": "food", "action": "order"}),  # thanks is no chat here
+        ("braised chicken rice for lunch pls", {"domain": "food", "action": "order"}),
+    ],
+)
+def test_code_switching_and_everyday_shorthand(parser: Parser, text: str, expected: dict[str, Any]) -> None:
+    frame = _frames(parser, text)[0]
+    assert {key: frame.get(key) for key in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dinner tonight at 7, two braised chicken rice and a mango pomelo sago. Then tomorrow morning at 8, one "
+         "hot americano to the same address", [("2026-02-10", "19:00"), ("2026-02-11", "08:00")]),
+        ("中午十二点半送一份猪肉白菜饺子；下午三点再送两杯奶茶，一杯热的一杯温的",
+         [("2026-02-10", "12:30"), ("2026-02-10", "15:00")]),
+        ("两杯奶茶，下午三点送到", [("2026-02-10", "15:00")]),  # one delivery, its time said after it
+    ],
+)
+def test_a_second_delivery_at_a_time_of_its_own(parser: Parser, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(f["date"], f["time"]) for f in _frames(parser, text)] == expected

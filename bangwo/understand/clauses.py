@@ -261,6 +261,7 @@ _FROM_A_PLACE = re.compile(r"(?:从|由|" + letter_led(r"from\b") + r")\s*\ue005
 _BOUGHT_BY_WEIGHT = re.compile(r"买[一两三四五六七八九十几\d]+(?:斤|公斤|千克|箱|袋|提)")
 ORDERS_AGAIN = re.compile(
     r"再(?:帮我|给我)?(?:点|订|买|来|叫|加)|重新(?:帮我|给我)?(?:点|订|买|下)|改成|换成|改(?:买|订|点)|下一单|"
+    r"另外(?:再)?(?:帮我|给我)?(?:点|订|买|来|叫)|"
     + letter_led(
         "then (?:order|book|get)|and (?:order|book|get)|also (?:order|book|get|add)|instead|order another"
         "|put in a new|place a new|a new order",
@@ -307,6 +308,28 @@ def _cancels_or_asks_then_orders(before: str, segment: str) -> bool:
     """取消我的外卖，再帮我点一份黄焖鸡米饭; 我的奶茶到哪了，再帮我加一杯柠檬茶: one request cancelled or asked
     after, then a new one of the same domain."""
     return _CANCELS_OR_ASKS.search(before) is not None and ORDERS_AGAIN.search(segment) is not None
+
+
+# A clock time or a part of a day said (the time a delivery comes).
+_A_TIME = re.compile(
+    r"\d{1,2}(?::\d{2})?\s*(?:am|pm)\b|\d{1,2}:\d{2}|[零一二两三四五六七八九十\d]{1,3}点|中午|下午|晚上|早上|上午"
+    + "|"
+    + letter_led("at \\d{1,2}|at noon|noon|tonight|tomorrow morning|in the morning|in the evening", then=r"\b")
+)
+_THEN = re.compile(r"[\s,，;；。.:：]*(?:and then|then|然后|之后|later)\b", re.ASCII)
+# 中午送饺子；下午三点再送两杯奶茶: a time, then 再 and a delivery verb, opens a delivery of its own.
+_TIMED_AGAIN = re.compile(r"^[\s,，;；。]*[^,，;；。再]{0,10}再(?:送|来|点|帮我|给我)")
+
+
+def _then_at_its_own_time(segment: str) -> bool:
+    """"then at noon", "Then tomorrow morning at 8": a later time said with nothing else, before what comes then."""
+    return _THEN.match(segment) is not None and _A_TIME.search(segment) is not None
+
+
+def _another_delivery(before: str, segment: str) -> bool:
+    """A delivery at a time of its own after one with its own time: 中午十二点半送饺子…；下午三点再送两杯奶茶."""
+    opening = _TIMED_AGAIN.match(segment)
+    return opening is not None and _A_TIME.search(opening.group(0)) is not None and _A_TIME.search(before) is not None
 
 
 def _another_request(before: str, segment: str) -> bool:
@@ -457,6 +480,7 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
         if resolved[i] is None and resolved[i + 1] and (
             (text[segments[i + 1][0]] not in _PUNCTUATION and (i == 0 or text[segments[i][0]] in _PUNCTUATION))
             or _THE_DAY_AFTER.fullmatch(text, segments[i][0], segments[i][1]) is not None
+            or _then_at_its_own_time(text[segments[i][0] : segments[i][1]])
         ):
             resolved[i] = resolved[i + 1]
             said_before_its_request.add(i)
@@ -469,7 +493,7 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
     titles = [n for n in names if "title" in n.entry.kinds]
 
     def starts_a_request(before: str, segment: str) -> bool:
-        return _another_request(before, segment) or _another_trip(before, segment)
+        return _another_request(before, segment) or _another_trip(before, segment) or _another_delivery(before, segment)
 
     def another_film(clause_start: int, start: int, end: int) -> bool:
         """周六下午看小熊快跑，周日上午看团圆饭: a film of its own, not more of the one before."""
@@ -490,8 +514,13 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
             and not starts_a_request(before, text[start:end])
             and not (titles and another_film(clauses[-1].start, start, end))
         ):
-            if i in said_before_its_request and starts_a_request(before, text[segments[i + 1][0] : segments[i + 1][1]]):
-                # …北京飞上海的早班机，9月6号晚上再从上海飞回北京: the time opens the way back
+            if i in said_before_its_request and (
+                starts_a_request(before, text[segments[i + 1][0] : segments[i + 1][1]])
+                or _another_delivery(before, text[start : segments[i + 1][1]])
+                or (_then_at_its_own_time(text[start:end]) and _A_TIME.search(before) is not None)
+            ):
+                # …北京飞上海的早班机，9月6号晚上再从上海飞回北京: the time opens the way back; "Dinner tonight at 7: …
+                # Then tomorrow morning at 8, one hot americano": a second delivery
                 clauses.append(Clause(start, end, domains))
                 opened_by_its_time = True
             else:

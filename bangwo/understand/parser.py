@@ -169,6 +169,7 @@ def _shop_owner(before: str) -> str | None:
 _POINTED_AT = re.compile(r"[那这][一两三四五六七八九十几\d]?(人份|[^\W\d])")
 _EN_BOOKING_VERBS = re.compile(letter_led("book|reserve|find|order", then=r"\b"))
 _POLITE = re.compile(letter_led("please|pls|plz|thanks|thank you", then=r"\b") + "|谢谢|麻烦|劳驾|请")
+_PLEASE = re.compile(letter_led("please|pls|plz", then=r"\b") + "|麻烦|劳驾|请(?!问)")
 # What a shopping list holds besides the things on it: marks of what was read (items, counts, budgets, options),
 # separators, digits, and thanks. "牛奶 / 面包 / 鸡蛋", "grapes + pears + oranges, 50 yuan max", "latte, max ¥25".
 _NOTHING_BUT_A_LIST = re.compile(
@@ -440,10 +441,11 @@ class Parser:
         # 春水茶研所 大杯杨枝甘露 走冰); a counted dish the catalogue lacks is one when asked for politely
         # ("two hot chocolates please", 两碗凉皮谢谢).
         polite = _POLITE.search(text) is not None
+        asked_please = polite and _PLEASE.search(text) is not None  # "braised chicken rice for lunch pls"
         shop_said = any("merchant" in n.entry.kinds for n in reading.names)
         ordered_by_itself = any(
             (d.quantity is not None and (d.entry is not None or polite or _served(rules, d)))
-            or (d.entry is not None and (d.options or d.owner or shop_said))
+            or (d.entry is not None and (d.options or d.owner or shop_said or asked_please))
             for d in drafts
         ) or _a_shopping_list(drafts, reading)
         chatting = bool(CHAT_VERBS.search(text))

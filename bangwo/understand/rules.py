@@ -114,7 +114,8 @@ CHAT_VERBS = re.compile(
     + letter_led(
         r"write|translate|check(?!\s+(?:if|whether|in|out))|tell me|explain|draw|sing|summari[sz]e|compose|"
         r"poem|joke|story|weather|"
-        r"homework|essay|calculate|who|why|how are|what is|what's|hello|hi|hey|thanks|thank you",
+        # (not greetings or thanks: "hi, two lattes", "two iced americanos thanks" order all the same)
+        r"homework|essay|calculate|who|why|how are|what is|what's",
         then=r"\b",
     )
 )
@@ -439,7 +440,7 @@ SHOP_WORDS_EN |= {"spot", "spots", "stall", "stalls", "stand", "stands", "store"
 # A command that starts with a writing, language or arithmetic task is that task, whatever it quotes:
 # "translate 'I'd like a latte'", 帮我写一段点外卖的文案, 帮我算一下住五晚一共多少钱.
 CHAT_TASK_FIRST = re.compile(
-    r"^(?:请|帮我|帮忙|麻烦你?|你能|能不能|可以)?\s*(?:翻译|写|作|编|解释|润色|改写|算一下|算算|计算|估算)"
+    r"^(?:请|帮我|帮忙|麻烦你?|你能|能不能|可以)?\s*(?:翻译|写|作|编|解释|润色|改写|算一下|算算|计算|估算|translate\b)"
     r"|^(?:(?:please|pls|can you|could you|would you)\s+)?"
     r"(?:translate|write|compose|explain|rephrase|proofread|draft|calculate|work out)\b"
     # A sum asked about what would be: "if a room costs 450 a night, how much are 3 nights", 如果…一共多少钱.

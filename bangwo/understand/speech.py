@@ -143,7 +143,9 @@ _REGIONAL_CHARS = frozenset("嘅喺冇搵睇咗唔佢啲俾")
 # English inside Chinese ends where the Chinese starts: 订个business class，economy就行 (a name a shop is said
 # by keeps its 的: 点个KFC的全家桶).
 _LATIN_LETTER = re.compile("[a-z]")
-_SCRIPTS_MEET = re.compile(r"(?<=[a-z])(?=[\u4e00-\u9fff])(?!的)|(?<=[\u4e00-\u9fff])(?<!的)(?=[a-z])")
+_SCRIPTS_MEET = re.compile(r"(?<=[a-z])(?=[\u4e00-\u9fff])(?!的)|(?<=[\u4e00-\u9fff])(?=[a-z])")
+# A space typed between a number and its Chinese measure or date word: 晚上 7 点, 5 月 30 号, 2 张.
+_NUMBER_SPACED = re.compile(r"(?<=\d) +(?=[点号月日时分斤杯份张个间晚位人块元])|(?<=[月到]) +(?=\d)")
 
 
 def as_typed(lowered: str, cased: str) -> tuple[str, str]:
@@ -160,6 +162,7 @@ def as_typed(lowered: str, cased: str) -> tuple[str, str]:
     if _LATIN_LETTER.search(lowered):
         lowered, cased = substituted(_SCRIPTS_MEET, lambda _: " ", lowered, cased)
     if " " in lowered:
+        lowered, cased = _NUMBER_SPACED.sub("", lowered), _NUMBER_SPACED.sub("", cased)
         lowered, cased = _PAUSE_AS_SPACE.sub("，", lowered), _PAUSE_AS_SPACE.sub("，", cased)
     return _in_plain_english(lowered, cased)
 

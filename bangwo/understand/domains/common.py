@@ -44,7 +44,7 @@ _STATUS_WORDS = re.compile(
     )
 )
 _STATUS_ONLY = re.compile(
-    r"出票了|延误|晚点|准点|登机口|哪个厅|几号厅|几点落地|几点降落|落地了[吗没]|降落了[吗没]|起飞了[吗没]|查(?:一下|查|下)?我(?:的|订的|[^，。,.!?？]{0,6}?的(?:机票|航班|酒店|电影票|票))|"
+    r"出票了|还没出(?!发|门|来)|延误|晚点|准点|登机口|哪个厅|几号厅|几点落地|几点降落|落地了[吗没]|降落了[吗没]|起飞了[吗没]|查(?:一下|查|下)?我(?:的|订的|[^，。,.!?？]{0,6}?的(?:机票|航班|酒店|电影票|票))|"
     # "booking is confirmed or not?": how a yes/no question ends in Indian and Singapore English.
     + letter_led(
         "delayed|delay|on time|on schedule|gate|confirmed or not|booked or not|issued or not|done or not|go through"
@@ -56,7 +56,7 @@ _STATUS_ONLY = re.compile(
     )
     # Whether the booking is done yet: 订好了吗, 航班订好了没, 票买到没有.
     + r"|[订定]好了?(?:吗|没)|订上了?(?:吗|没)|订到了?(?:吗|没)|订成了?(?:吗|没)|买好了?(?:吗|没)|买到了?(?:吗|没)"
-    + r"|出票了?(?:吗|没)|出了(?:吗|没)|[订定]成功了?(?:吗|没)|改了(?:吗|没)|变了(?:吗|没)|"
+    + r"|出票了?(?:吗|没)|出了(?:吗|没)|[订定买]成功了?(?:吗|没)|改了(?:吗|没)|变了(?:吗|没)|"
     # Whether the booking was confirmed or its code sent: 酒店确认了没有, 发确认单了吗, 取票码怎么还没发, 座位锁上了吗.
     + r"确认了?(?:吗|没)|确认单了?(?:吗|没)|什么状态|取票码[^，。,.!?？]{0,8}没|锁上了?(?:吗|没)|出好了?(?:吗|没)|"
     # A yes/no question about one's own booking asks after it: "has my ticket been issued", "is my room booked".

@@ -22,14 +22,16 @@ _NOT_IN_ZH_PLACE = (
 )
 # One character of an unknown Chinese place: a letter of no Latin script, no digit, no mark, no context word.
 _ZH_CHAR = rf"[^\W\d_a-z{_NOT_IN_ZH_PLACE}]"
-_ZH_PLACE = f"(?:{_MARK_RUN}|{_ZH_CHAR}{{2,5}}?)"
+# (or a word in Latin letters, between Chinese words: 从 Guangzhou 到 Chongqing, flight 去 Tokyo)
+_LATIN_PLACE = r"(?<![a-z-])[a-z][a-z']{2,}(?![a-z-])"
+_ZH_PLACE = f"(?:{_MARK_RUN}|{_ZH_CHAR}{{2,5}}?|{_LATIN_PLACE})"
 _ZH_PLACE_END = (
     r"(?=的|机票|航班|飞机|往返|单程|出发|起飞|[,，。!！?？\s]|$|[\ue000-\ue007]|飞|到|去|玩|旅游|过年|探亲|出差|看)"
 )
 
 # Where a place goes to: a known one is whole whatever follows it (北京还有票吗), an unknown one ends at
 # one of the words that may follow a place.
-_ZH_PLACE_TO = f"(?:{_MARK_RUN}|{_ZH_CHAR}{{2,5}}?{_ZH_PLACE_END})"
+_ZH_PLACE_TO = f"(?:{_MARK_RUN}|{_ZH_CHAR}{{2,5}}?{_ZH_PLACE_END}|{_LATIN_PLACE})"
 
 # 深圳回西安: from 深圳 back to 西安.
 _ZH_FROM_TO = re.compile(
