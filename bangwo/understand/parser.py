@@ -412,6 +412,8 @@ class Parser:
                 borrow = domain == "food" and "grocery" not in clause.domains
                 if (frame := self._frame_for(RULES_BY_DOMAIN[domain], reading, borrow)) is not None:
                     frames.append((frame, None))
+                    if reading.times.day_implied:
+                        day_implied.add(id(frame))
         return frames
 
     def _frame_for(self, rules: DomainRules, reading: _Reading, borrow: bool) -> IntentFrame | None:
@@ -1486,7 +1488,8 @@ def _share_context(read: list[tuple[IntentFrame, str | None]], day_implied: set[
         if id(frame) in day_implied and i:
             # 五一第一天早上飞西安，晚上再看场电影: the evening of the day said before, not this evening.
             said = next((f for f in reversed(frames[:i]) if f.date and id(f) not in day_implied), None)
-            if said is not None and said.domain in TRAVEL_DOMAINS:
+            # ("Tomorrow at 7:30am, a latte…; then at noon, a braised chicken rice": a delivery after a delivery)
+            if said is not None and (said.domain in TRAVEL_DOMAINS or said.domain == frame.domain):
                 frame.date = said.date
         if frame.domain == "flight" and frame.action == "order" and frame.destination is None:
             # "a hotel in Shenzhen for tonight and a flight there from Beijing": to the stay said before it.
