@@ -2502,3 +2502,51 @@ def test_code_switching_and_everyday_shorthand(parser: Parser, text: str, expect
 )
 def test_a_second_delivery_at_a_time_of_its_own(parser: Parser, text: str, expected: list[tuple[str, str]]) -> None:
     assert [(f["date"], f["time"]) for f in _frames(parser, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("去邻里生活超市买：矿泉水两箱，鸡蛋一盒，还有西瓜，西瓜一个就够", [("矿泉水", 2), ("鸡蛋", 1), ("西瓜", 1)]),
+        ("蒜蓉小龙虾一份，再来四瓶青岛啤酒，哦啤酒改成六瓶", [("蒜蓉小龙虾", 1), ("青岛啤酒", 6)]),
+        ("From Neighbour Mart: two cases of mineral water, a watermelon, and eggs, make that two boxes of eggs.",
+         [("mineral water", 2), ("watermelon", 1), ("eggs", 2)]),
+        ("a classic beef burger, two chicken nuggets, three colas, no, two colas is enough.",
+         [("classic beef burger", 1), ("chicken nuggets", 2), ("cola", 2)]),
+    ],
+)
+def test_counted_again_in_a_list(parser: Parser, text: str, expected: list[tuple[str, int]]) -> None:
+    [frame] = _frames(parser, text)
+    assert [(i["name"], i["quantity"]) for i in frame["items"]] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Save me two for the Silent Awakening premiere. Three, actually. First row.", {"count": 3}),
+        ("下周六晚上的年兽来了，四张，两张给我和我老公，两张给孩子，都挨着坐", {"count": 4}),  # a whole and its parts
+        ("两张成人票一张儿童票，星河旅人", {"count": 3}),
+        ("国庆那天从杭州飞哈尔滨；酒店本来想订冰雪大世界附近，算了，就中央大街，住四晚", {"near": "中央大街"}),
+        ("May 1st, Hangzhou to Kunming. For the hotel I wanted Dianchi Lake but let's just do Green Lake, four nights.",
+         {"near": "Green Lake"}),
+    ],
+)
+def test_the_last_word_on_a_booking(parser: Parser, text: str, expected: dict[str, Any]) -> None:
+    frame = _frames(parser, text)[-1]
+    assert {key: frame.get(key) for key in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Wednesday morning, Shanghai to Beijing. No hotel needed, book me back to Shanghai that evening too.",
+         [("Shanghai", "Beijing", "morning"), ("Beijing", "Shanghai", "evening")]),
+        ("下周三上午去西安，从上海走，一张经济舱；回程周五晚上；酒店就不订了，住亲戚家",
+         [("上海", "西安", "morning"), ("西安", "上海", "evening")]),
+        ("看看下周五成都去大理有什么航班，哦对，回程也查一下，下周日晚上的",
+         [("成都", "大理", None), ("大理", "成都", "evening")]),
+    ],
+)
+def test_the_way_back_said_after_the_way_there(parser: Parser, text: str, expected: list[tuple]) -> None:
+    frames = _frames(parser, text)
+    assert [(f["origin"], f["destination"], f.get("time_window")) for f in frames] == expected

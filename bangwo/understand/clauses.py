@@ -277,12 +277,18 @@ _ROUTE = re.compile("\ue005+\\s*(?:back\\s+|on\\s+)?(?:-|–|→|to\\s|飞回|�
 # The way back said on its own after a flight: 12月6号回来, 周日晚上回深圳, "coming back Wednesday evening" (not
 # from a place of its own: 大年初六从成都飞回北京 is the one flight).
 _RETURN_LEG = re.compile(
-    r"[^，,。;；\ue005]{0,12}?(?:回来|返回|飞回|回(?=\ue005)|[回返](?<!往返)(?=\s|[，,。;；]|$))"
-    + "|" + letter_led("coming back|come back|flying back|fly back|returning|back on", then=r"\b")
+    r"[^，,。;；\ue005]{0,12}?(?:回来|返回|飞回|回(?=\ue005)|[回返](?<!往返)(?=\s|[，,。;；]|$))|回程|返程"
+    + "|"
+    + letter_led(
+        "coming back|come back|flying back|fly back|returning|back on|the return|book me back|get me back|back to",
+        then=r"\b",
+    )
 )
 # A return leg may follow "and" or "then" instead of a pause: "leaving on the 23rd and returning on the 27th".
 _LINKED = re.compile(r"(?:and|then|然后)\s*")
-_FLIGHT_SAID = re.compile(r"机票|航班|飞|" + letter_led("flights?|fly|flying|round trip|round-trip", then=r"\b"))
+_FLIGHT_SAID = re.compile(
+    r"机票|航班|飞|经济舱|商务舱|头等舱|" + letter_led("flights?|fly|flying|round trip|round-trip", then=r"\b")
+)
 
 
 def _another_trip(before: str, segment: str) -> bool:

@@ -41,6 +41,8 @@ _MARKER = re.compile(
     r")"
 )
 _CANCELLED_BEFORE = re.compile(r"取消|退掉|退了|不要了")
+# How a correction may end that says nothing more: "two colas is enough", 两杯够了.
+_ENOUGH = re.compile(r"\s*(?:(?:is|are|will be)\s+)?(?:enough|plenty|fine)$|\s+will do$|(?:就)?够了?$|就行$|就好$")
 _FRAGMENT_END = re.compile(r"[,，。!！?？;；—–]|\s-\s|\.(?!\d)|(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])|$")
 # Measure words, and what a booking counts: nights, days, rooms, tickets, people.
 _ZH_MEASURE = "|".join(sorted({*ZH_MEASURES, "晚", "夜", "天", "间", "张", "位", "个人", "人"}, key=len, reverse=True))
@@ -121,8 +123,12 @@ def _count_of_a_thing(before: str, said: str) -> tuple[int, int, str] | None:
     thing = re.search(rf"\b(?:{forms})(?:e?s)?\b(?!.*\b(?:{forms}))", before)
     if thing is None:
         return None
-    counts = [m for m in _COUNT_BEFORE.finditer(before, 0, thing.start()) if m.group("en")]
-    return (counts[-1].start("en"), counts[-1].end("en"), said_count.group("en")) if counts else None
+    element_start = max((p.end() for p in _PART_END.finditer(before, 0, thing.start())), default=0)
+    counts = [m for m in _COUNT_BEFORE.finditer(before, element_start, thing.start()) if m.group("en")]
+    if not counts:  # "a watermelon, and eggs, make that two boxes of eggs": the eggs had no count of their own
+        at = thing.start()
+        return at, at, said_count.group("en") + " "
+    return counts[-1].start("en"), counts[-1].end("en"), said_count.group("en")
 
 
 def _phrase_said_again(before: str, said: str, said_cased: str) -> tuple[int, int, str] | None:
@@ -281,6 +287,7 @@ _RECOUNTED = re.compile(
     r"(?=[,，。；;！!]|$)"
 )
 _COUNT_LINK = re.compile(r"\s*(?:来|要)?\s*")
+_NAME_BEFORE = re.compile(r"的?[\u4e00-\u9fff]{0,4}")
 _RECOUNT_WORDS = ("改成", "改为", "换成", "就够", "就行", "就好", "够了", "就可以")
 
 
@@ -297,19 +304,29 @@ def _counts_said_again_by_name(lowered: str, cased: str) -> tuple[str, str]:
         counted = re.compile(rf"(?P<num>(?>{ZH_NUMBER}))\s*{re.escape(m.group('measure'))}")
         link = _COUNT_LINK.match(before, at + len(what))
         said = counted.match(before, link.end()) if link is not None else None  # 牙膏三支: counted after it
-        if said is None:  # 三斤羊肉: counted before it
-            earlier = counted.finditer(before, max(0, at - 6), at)
-            said = next((c for c in earlier if before[c.end() : at] in ("", "的")), None)
-        if said is None:
-            continue
-        start, end = said.span("num")
-        lowered = lowered[:start] + m.group("num") + lowered[end : m.start()] + lowered[m.end() :]
-        cased = cased[:start] + m.group("num") + cased[end : m.start()] + cased[m.end() :]
+        if said is None:  # 三斤羊肉, 四瓶青岛啤酒: counted before it (or before the name that ends with it)
+            earlier = counted.finditer(before, max(0, at - 10), at)
+            said = next((c for c in earlier if _NAME_BEFORE.fullmatch(before, c.end(), at)), None)
+        if said is not None:
+            start, end, new = *said.span("num"), m.group("num")
+        else:  # 还有西瓜，西瓜一个就够: said with no count before, counted now
+            start = end = at
+            new = m.group("num") + m.group("measure")
+        lowered = lowered[:start] + new + lowered[end : m.start()] + lowered[m.end() :]
+        cased = cased[:start] + new + cased[end : m.start()] + cased[m.end() :]
     return lowered, cased
+
+
+# A count said again before "actually": "Save me two for the premiere. Three, actually." (said first, read after).
+_COUNT_THEN_ACTUALLY = re.compile(rf"(?<=[.,;!?] )(?P<en>{EN_NUMBER}),? actually\b")
 
 
 def repaired(lowered: str, cased: str, lexicon: Lexicon) -> tuple[str, str]:
     """Both copies of the command (the one the rules read, the one as written) with its corrections applied."""
+    if "actually" in lowered and (late := _COUNT_THEN_ACTUALLY.search(lowered)) is not None:
+        said_again = "actually " + late.group("en")
+        lowered = lowered[: late.start()] + said_again + lowered[late.end() :]
+        cased = cased[: late.start()] + said_again + cased[late.end() :]
     lowered, cased = _without_retractions(*_without_fallbacks(*_without_hesitations(lowered, cased)))
     lowered, cased = _counts_said_again_by_name(lowered, cased)
     if not any(pause in lowered for pause in ",，。.…"):
@@ -319,7 +336,7 @@ def repaired(lowered: str, cased: str, lexicon: Lexicon) -> tuple[str, str]:
         if marker is None:
             break
         end = _FRAGMENT_END.search(lowered, marker.end()).start()  # type: ignore[union-attr]
-        said = lowered[marker.end() : end].strip()
+        said = _ENOUGH.sub("", lowered[marker.end() : end].strip())
         if "改" in marker.group(0) and _CANCELLED_BEFORE.search(lowered, 0, marker.start()):
             break  # 把那杯奶茶取消了，改成一杯美式: a new order after the cancelled one
         if (after := _MARKER.match(lowered, end)) is not None and "改" in after.group(0):

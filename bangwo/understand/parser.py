@@ -123,10 +123,12 @@ _BOOK_TITLE = re.compile(r"《([^《》]{1,40})》")
 # large one" (read up to the next pause, "and", "but" or "just").
 _TURNED_DOWN = re.compile(
     r"(?:别|不用|不要|不需要)再?(?:买|点|订|预订|叫)[^，。,.!！?？；;]*|不需要[^，。,.!！?？；;]*"
+    # 酒店不用订了, 酒店就不订了: what is not booked named first
+    r"|(?:酒店|机票|电影票|外卖|[\u4e00-\u9fff]{1,4}?)(?:就|也)?(?:不用|不)(?:订|买|点)了"
     + "|"
     + letter_led(
         # ("I don't need the milk tea anymore, cancel it" names what is cancelled: need is no verb here)
-        r"no need for|don't (?:book|order|get|buy)|do not (?:book|order|get|buy)"
+        r"no need for|don't (?:book|order|get|buy)|do not (?:book|order|get|buy)|no [a-z]+ (?:needed|required)"
         r"|not the (?:[a-z]+ ){0,2}one",
         then=r"\b[^,.;!?]*?(?=[,.;!?]|\s(?:and|but|just)\b|$)",
     )

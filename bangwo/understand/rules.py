@@ -251,7 +251,7 @@ FOOD = DomainRules(
             # Second-language English: "my malatang where already?", "when arrive?", "still not come".
             r"where already|when (?:can )?arrive|still not (?:come|coming|arrive|arrived|here|reach)"
             # Typed short: "groceries delivered yet?", "food here yet?"
-            r"|delivered yet|arrived yet|shipped yet|here yet|dispatched yet"
+            r"|delivered yet|arrived yet|shipped yet|here yet|dispatched yet|gone out yet|left yet|out yet"
             r"|not (?:come|arrive) yet|out for delivery|how much longer|any update on",
             then=r"\b",
         )
@@ -434,6 +434,13 @@ SEARCH_NOUN_STARTS = re.compile(
 SHOP_SUFFIX_ZH = ("店", "馆", "铺", "档", "摊")
 SHOP_WORDS_EN = frozenset(["place", "places", "shop", "shops", "restaurant", "restaurants", "joint", "joints"])
 SHOP_WORDS_EN |= {"spot", "spots", "stall", "stalls", "stand", "stands", "store", "stores"}
+
+# Said between two wishes of one kind, what makes the second the one wanted: 中间偏后那种……算了就要后排, "I wanted
+# Dianchi Lake but let's just do Green Lake", 本来想订冰雪大世界附近，算了，就中央大街.
+CHANGED_MIND = re.compile(
+    r"算了|不对|哦不|还是|改成|"
+    + letter_led("actually|instead|no,|make it|but let's|let's do|let's just", then=r"(?![a-z])")
+)
 
 # ---- conversation that mentions services ------------------------------------------------
 

@@ -202,7 +202,7 @@ def find_count(masked: MaskedText, rooms: bool) -> int | None:
     Counts of one kind add up (两张成人票一张儿童票: 3); tickets, seats, people and the speaker with company
     are ways to count the same party, so the largest of them is the count (全家五口人，买五张: 5, not 10)."""
     text = masked.current
-    totals: dict[str, int] = {}
+    said_counts: dict[str, list[int]] = {}  # the counts of each kind, in the order said
     spans: list[tuple[int, int]] = []
     for regex, holds in _ROOM_COUNTS if rooms else _PEOPLE_COUNTS:
         if holds and not any(word in text for word in holds):
@@ -235,8 +235,9 @@ def find_count(masked: MaskedText, rooms: bool) -> int | None:
                 kind = "tickets"
             else:
                 kind = "seats" if _COUNTED_SEATS.search(counted) else ""
-            totals[kind] = totals.get(kind, 0) + count
+            said_counts.setdefault(kind, []).append(count)
             spans.append((m.start(), m.end()))
+    totals = {kind: _added_up(counts) for kind, counts in said_counts.items()}
     total = min(max(totals.values()), MAX_COUNT) if totals else None
     if total is None and not rooms and (m := _ZH_BARE_TICKET.search(text)) is not None:
         total = 1
@@ -244,6 +245,14 @@ def find_count(masked: MaskedText, rooms: bool) -> int | None:
     for start, end in spans:
         masked.mask(start, end, SLOT_MARK)
     return total
+
+
+def _added_up(counts: list[int]) -> int:
+    """Counts of one kind add up (两张成人票一张儿童票: 3), unless the first is the whole the rest are parts of
+    (四张，两张给我和我老公，两张给孩子: 4)."""
+    if len(counts) >= 3 and counts[0] == sum(counts[1:]):
+        return counts[0]
+    return sum(counts)
 
 
 def first_match(regex: re.Pattern[str], masked: MaskedText) -> re.Match[str] | None:

@@ -8,7 +8,7 @@ from bangwo.domain.frame import SeatWish
 from bangwo.understand.domains.common import first_match
 from bangwo.understand.lexicon import NameMention
 from bangwo.understand.numbers import EN_NUMBER
-from bangwo.understand.rules import EN_ORDER_VERBS
+from bangwo.understand.rules import CHANGED_MIND, EN_ORDER_VERBS
 from bangwo.understand.text import MARKS, SLOT_MARK, MaskedText, letter_led
 
 # (English ends at the next letter that is not English: 惊蛰无声premiere的票.)
@@ -94,8 +94,6 @@ _REFUSED_AFTER = re.compile(r"\s*的?\s*(?:不要|不行|不好|不想要|算了
 _REFUSED_BEFORE = re.compile(
     r"(?:不要|别|别太|不要太|不坐|不想坐|避开|除了|not (?:in )?(?:the )?|no |avoid (?:the )?)$"
 )
-# Said between two rows, what makes the second the one wanted: 中间偏后那种……算了就要后排.
-_CHANGED_MIND = re.compile(r"算了|不对|哦不|还是|" + letter_led("actually|instead|no,|make it", then=r"(?![a-z])"))
 
 
 def seat_wish(masked: MaskedText) -> SeatWish | None:
@@ -106,7 +104,8 @@ def seat_wish(masked: MaskedText) -> SeatWish | None:
     ]
     if rows:
         said = rows[0]
-        if len(rows) > 1 and _CHANGED_MIND.search(masked.current, rows[0].end(), rows[-1].start()):
+        # 中间偏后那种……算了就要后排: the row said after a change of mind
+        if len(rows) > 1 and CHANGED_MIND.search(masked.current, rows[0].end(), rows[-1].start()):
             said = rows[-1]
         row = next(row for words, row in _ROW_WORDS if words.match(masked.current, said.start()))
         masked.mask(said.start(), said.end(), SLOT_MARK)

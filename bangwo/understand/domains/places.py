@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from bangwo.understand.lexicon import NameMention
+from bangwo.understand.rules import CHANGED_MIND
 from bangwo.understand.text import PLACE_MARK, SLOT_MARK, MaskedText
 
 _MARK_RUN = f"{PLACE_MARK}++"  # a place the catalogue knows is read whole or not at all
@@ -26,7 +27,7 @@ _ZH_CHAR = rf"[^\W\d_a-z{_NOT_IN_ZH_PLACE}]"
 _LATIN_PLACE = r"(?<![a-z-])[a-z][a-z']{2,}(?![a-z-])"
 _ZH_PLACE = f"(?:{_MARK_RUN}|{_ZH_CHAR}{{2,5}}?|{_LATIN_PLACE})"
 _ZH_PLACE_END = (
-    r"(?=的|机票|航班|飞机|往返|单程|出发|起飞|[,，。!！?？\s]|$|[\ue000-\ue007]|飞|到|去|玩|旅游|过年|探亲|出差|看)"
+    r"(?=的|机票|航班|飞机|往返|单程|出发|起飞|[,，。!！?？\s]|$|[\ue000-\ue007]|飞|到|去|玩|旅游|过年|探亲|出差|看|有)"
 )
 
 # Where a place goes to: a known one is whole whatever follows it (北京还有票吗), an unknown one ends at
@@ -258,7 +259,7 @@ def route(masked: MaskedText, names: list[NameMention]) -> tuple[str | None, str
 def hotel_place(masked: MaskedText, names: list[NameMention]) -> tuple[str | None, str | None]:
     """(city, near) of a hotel as said; the near-place is masked so that it is not read as the city."""
     places = Places(masked, names)
-    near = None
+    near, near_at = None, -1
     # Context first: 西湖文化广场附近 is one place even though 西湖 alone is a landmark.
     for regex, holds in _NEAR_RULES:
         if not _may_match(holds, masked.current) or (m := regex.search(masked.current)) is None:
@@ -271,7 +272,7 @@ def hotel_place(masked: MaskedText, names: list[NameMention]) -> tuple[str | Non
         if city_first is not None:
             start = city_first.end
         if said := places.said(start, end):
-            near = said
+            near, near_at = said, start
             masked.mask(start, m.end(), SLOT_MARK)
             break
     city = None
@@ -279,8 +280,10 @@ def hotel_place(masked: MaskedText, names: list[NameMention]) -> tuple[str | Non
         if PLACE_MARK not in masked.current[name.start : name.end]:
             continue  # read as part of the near-place already
         said = masked.original[name.start : name.end]
-        if "landmark" in name.entry.kinds and near is None:
-            near = said
+        if "landmark" in name.entry.kinds and (
+            near is None or (name.start > near_at and CHANGED_MIND.search(masked.current, near_at, name.start))
+        ):
+            near, near_at = said, name.start  # (本来想订冰雪大世界附近，算了，就中央大街: the one said after)
         elif "city" in name.entry.kinds and city is None:
             city = said
     if city is None:
