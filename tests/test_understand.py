@@ -2550,3 +2550,20 @@ def test_the_last_word_on_a_booking(parser: Parser, text: str, expected: dict[st
 def test_the_way_back_said_after_the_way_there(parser: Parser, text: str, expected: list[tuple]) -> None:
     frames = _frames(parser, text)
     assert [(f["origin"], f["destination"], f.get("time_window")) for f in frames] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("我点的螺蛳粉到哪了？另外晚上七点再帮我送一份酸菜鱼", [("food", "status"), ("food", "order")]),
+        ("我在麦香汉堡点的外卖送到哪了？还有明天早上九点帮我送一杯生椰拿铁", [("food", "status"), ("food", "order")]),
+        ("Where's my Maixiang Burgers order? And have a coconut latte sent over at 9 tomorrow morning.",
+         [("food", "status"), ("food", "order")]),
+        ("Order two boxes of cherries and a bag of walnuts, and tell me where last week's grocery order is.",
+         [("grocery", "order"), ("grocery", "status")]),
+        # which order was asked after, not a new one
+        ("Where's my grocery order? The one with the salmon.", [("grocery", "status")]),
+    ],
+)
+def test_an_order_after_a_question(parser: Parser, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(f["domain"], f["action"]) for f in _frames(parser, text)] == expected

@@ -32,7 +32,7 @@ from bangwo.understand.rules import (
     GROCERY_CONTEXT_ZH,
     GROCERY_MEASURE_HINT,
 )
-from bangwo.understand.text import letter_led
+from bangwo.understand.text import ITEM_MARK, letter_led
 
 _PUNCTUATION = frozenset(",，。.!！?？;；:：~～、\n")
 # Where one request may end and the next begin. The conjunction starts the next segment. Every
@@ -260,7 +260,7 @@ _FROM_A_PLACE = re.compile(r"(?:从|由|" + letter_led(r"from\b") + r")\s*\ue005
 
 _BOUGHT_BY_WEIGHT = re.compile(r"买[一两三四五六七八九十几\d]+(?:斤|公斤|千克|箱|袋|提)")
 ORDERS_AGAIN = re.compile(
-    r"再(?:帮我|给我)?(?:点|订|买|来|叫|加)|重新(?:帮我|给我)?(?:点|订|买|下)|改成|换成|改(?:买|订|点)|下一单|"
+    r"再(?:帮我|给我)?(?:点|订|买|来|叫|加|送)|帮我送|重新(?:帮我|给我)?(?:点|订|买|下)|改成|换成|改(?:买|订|点)|下一单|"
     r"另外(?:再)?(?:帮我|给我)?(?:点|订|买|来|叫)|"
     + letter_led(
         "then (?:order|book|get)|and (?:order|book|get)|also (?:order|book|get|add)|instead|order another"
@@ -343,10 +343,18 @@ def _another_request(before: str, segment: str) -> bool:
     (_cancels_or_asks_then_orders), or a new order, then one cancelled or asked after (点两份麻辣烫，再取消上午
     那单咖啡; "get me a malatang, and cancel the pizza I ordered earlier")."""
     if _CANCELS_OR_ASKS.search(before) is not None:
-        return ORDERS_AGAIN.search(segment) is not None
+        # "Where's my braised chicken rice? And at 7 this evening, a bowl of malatang": after the question, a dish
+        asked_first = (
+            ("?" in before or "？" in before or _AFTER_A_QUESTION.match(segment) is not None)
+            and ITEM_MARK in segment
+            and _WHICH_ORDER.search(segment) is None  # "? The one with the salmon.": which order was asked after
+        )
+        return asked_first or ORDERS_AGAIN.search(segment) is not None
     return _CANCELS_OR_ASKS.search(segment) is not None and _NEW_ORDER.search(before) is not None
 
 
+_AFTER_A_QUESTION = re.compile(r"\s*[?？]")
+_WHICH_ORDER = re.compile(r"那单|这单|那个订单|" + letter_led("the one|that one|the order", then=r"\b"))
 # A new order, said with how much of it: 点两份, 送仨, "get me one bowl", "order 3 kilos".
 _NEW_ORDER = re.compile(
     r"(?:点|订|买|来|加|送|要)\s*[一两二三四五六七八九十俩仨几\d]|(?<![我你他她])(?:点|订|买|叫)(?!.?[的了过])"

@@ -243,7 +243,7 @@ FOOD = DomainRules(
         + letter_led(
             r"where(?:'s| is| are| r)|where (?:my|our|the|that|this) [a-z \ue000-\ue007]{1,30}? (?:is|are|r)|track"
             r"|tracking|status|"
-            r"check on (?:it|my|our|the|that)|"
+            r"check on (?:it|my|our|the|that)|tell me where|"
             # Typed fast: "wheres it at", "my order stuck??" (not "I'm stuck at work").
             r"wheres|wher is|order (?:is |got )?stuck|delivery (?:is |got )?stuck|stuck(?= ?\?)|"
             r"when (?:will|does|is) .{0,40}(?:arrive|come|get here|here)|"
