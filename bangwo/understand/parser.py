@@ -133,6 +133,8 @@ _TURNED_DOWN = re.compile(
         then=r"\b[^,.;!?]*?(?=[,.;!?]|\s(?:and|but|just)\b|$)",
     )
 )
+# What every turned-down phrase holds (searched first: _TURNED_DOWN tries every position).
+_TURNED_DOWN_HINT = re.compile(r"不|别|need|don't|do not|not the|required")
 _SAID_TITLE = LexiconEntry("", kinds={"title"})
 # 在肯德基点…, 从盒马买…: the place a person orders from is the merchant, unless it is no shop's name.
 _ORDERED_AT = re.compile(
@@ -331,8 +333,9 @@ class Parser:
         ]
         for title in titles:
             masked.mask(title.start, title.end, TITLE_MARK)
-        for m in _TURNED_DOWN.finditer(cleaned):
-            masked.mask(m.start(), m.end(), " ")
+        if _TURNED_DOWN_HINT.search(cleaned):
+            for m in _TURNED_DOWN.finditer(cleaned):
+                masked.mask(m.start(), m.end(), " ")
         names = sorted(titles + self.lexicon.find(masked, _part_of_a_dish), key=lambda n: n.start)
         # Options before the split: "room temperature" is a drink's, not a hotel room.
         options = find_options(masked)

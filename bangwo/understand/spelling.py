@@ -25,34 +25,40 @@ _SHORTEST_CATALOGUE_WORD = 6  # shorter food words sit one letter from everyday 
 _WORD = re.compile(r"[a-z]{5,}")
 
 
-def _inner_deletions(word: str) -> Iterable[str]:
-    return (word[:i] + word[i + 1 :] for i in range(1, len(word) - 1))
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _typos(word: str) -> Iterable[str]:
+    """The ways of mistyping `word` that are read back: two letters swapped, one inner letter left out, one
+    letter too many inside it."""
+    for i in range(len(word) - 1):
+        yield word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+    for i in range(1, len(word) - 1):
+        yield word[:i] + word[i + 1 :]
+    for i in range(1, len(word)):
+        for letter in _LETTERS:
+            yield word[:i] + letter + word[i:]
 
 
 class Speller:
     def __init__(self, catalogue_words: Iterable[str]) -> None:
         long_words = {w for w in catalogue_words if w.isascii() and w.isalpha() and len(w) >= _SHORTEST_CATALOGUE_WORD}
         self.words = frozenset(_RULE_WORDS) | long_words
-        self._missing_one: dict[str, set[str]] = {}  # a word with one letter left out -> the words it may be
+        # Every typo of every word, built once (about 30,000 strings), so reading a word is one look-up.
+        meant: dict[str, set[str]] = {}
         for word in self.words:
-            for short in _inner_deletions(word):
-                self._missing_one.setdefault(short, set()).add(word)
+            for typo in _typos(word):
+                if len(typo) >= _SHORTEST_TYPO and typo not in self.words:
+                    meant.setdefault(typo, set()).add(word)
+        # (a letter left out only of a longer word: "diner" is a word of its own, "chiken" is not)
+        self._meant = {
+            typo: next(iter(words)) for typo, words in meant.items()
+            if len(words) == 1 and (len(typo) > _SHORTEST_TYPO or len(typo) >= len(next(iter(words))))
+        }
 
     def corrected(self, lowered: str, cased: str) -> tuple[str, str]:
         """Both copies of the command with each mistyped word written as the word it misses."""
-        meant = {typed: word for typed in _WORD.findall(lowered) if (word := self._meant(typed))}
+        meant = {typed: word for typed in _WORD.findall(lowered) if (word := self._meant.get(typed))}
         if not meant:
             return lowered, cased  # (most commands: nothing to change)
         return substituted(_WORD, lambda m: meant.get(m.group(0), m.group(0)), lowered, cased)
-
-    def _meant(self, typed: str) -> str | None:
-        if typed in self.words:
-            return None
-        # (a letter left out only of a longer word: "diner" is a word of its own, "chiken" is not)
-        candidates = set(self._missing_one.get(typed, ())) if len(typed) > _SHORTEST_TYPO else set()
-        candidates.update(short for short in _inner_deletions(typed) if short in self.words)
-        candidates.update(
-            swapped for i in range(len(typed) - 1)
-            if (swapped := typed[:i] + typed[i + 1] + typed[i] + typed[i + 2 :]) in self.words
-        )
-        return candidates.pop() if len(candidates) == 1 else None
