@@ -155,10 +155,7 @@ _EN_COUNT = re.compile(
     rf"travell?ers?|guests?|pax|ppl|flights?|of us)\b"
     # Counted after the word: "tickets x2", "seats ×3"; or with nothing after it: "get me two for the premiere".
     r"|\b(?:tickets?|tix|seats?|premiere)\s*[x×*]\s*(\d{1,2})\b|\ue006\s*[x×*]\s*(\d{1,2})\b"
-    # "two for Reunion Dinner", "three for Run Little Bear": tickets, counted before the film they are for
-    rf"|\b({EN_NUMBER})\s+for\s+(?:the\s+)?\ue006"
-    # x3 typed on its own in a booking: 杭州-西安 下周三 上午 x3, "BJ→SZ thu am biz x2".
-    r"|(?<![a-z0-9])[x×*](\d{1,2})(?![\d.:a-z])"
+
     # "tickets 5 piece", "movie ticket two please", "2 business class": counted after the word, or by the cabin.
     rf"|\b(?:tickets?|tix|seats?)\s+({EN_NUMBER})(?=\s*(?:pieces?|pcs|please|pls|plz|[,.;!]|$))"
     rf"|\b({EN_NUMBER})\s+(?:business|economy|first)(?:\s+class)?\b|\b({EN_NUMBER})\s+\ue007+"  # (the cabin read)
@@ -179,6 +176,10 @@ def _as_count(said: str | None) -> int | None:
 # The count regexes in the order they are read, each with the words a command holds whenever it
 # matches (a cheap test that skips the search; () when there is none).
 _ROOM_COUNTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = ((_ZH_ROOMS, ("间", "房")), (_EN_ROOMS, ("room",)))
+# "two for Reunion Dinner", "three for Run Little Bear": tickets, counted before the film they are for.
+_COUNT_FOR_A_TITLE = re.compile(rf"\b({EN_NUMBER})\s+for\s+(?:the\s+)?\ue006")
+# x3 typed on its own in a booking: 杭州-西安 下周三 上午 x3, "BJ→SZ thu am biz x2".
+_TIMES_A_COUNT = re.compile(r"(?<![a-z0-9])[x×*](\d{1,2})(?![\d.:a-z])")
 _PEOPLE_COUNTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (_EN_PARTY_LIST, ("me",)),
     (_SELF_AND, (" and ", "with ", "我", " plus ", " n ", "&")),
@@ -188,6 +189,8 @@ _PEOPLE_COUNTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (_ZH_PAIR_OF_TICKETS, ("俩", "仨")),
     (_ZH_COUNT, ()),
     (_EN_COUNT, ()),
+    (_COUNT_FOR_A_TITLE, (" for \ue006", " for the \ue006")),
+    (_TIMES_A_COUNT, ("x", "×", "*")),
 )
 
 
