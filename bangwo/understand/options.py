@@ -145,4 +145,9 @@ def find_options(masked: MaskedText) -> list[OptionMention]:
     mentions.sort(key=lambda mention: mention.start)
     for mention in mentions:
         masked.mask(mention.start, mention.end, OPTION_MARK)
-    return [m for m in mentions if not _TURNED_DOWN.search(text, max(0, m.start - 12), m.start)]
+    return [m for m in mentions if not _turned_down(text, m.start)]
+
+
+def _turned_down(text: str, start: int) -> bool:
+    before = text[max(0, start - 12) : start]
+    return ("别" in before or "不要" in before or "no" in before or "n't" in before) and _TURNED_DOWN.search(before) is not None

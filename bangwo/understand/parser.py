@@ -134,7 +134,7 @@ _TURNED_DOWN = re.compile(
     )
 )
 # What every turned-down phrase holds (searched first: _TURNED_DOWN tries every position).
-_TURNED_DOWN_HINT = re.compile(r"不|别|need|don't|do not|not the|required")
+_TURNED_DOWN_HINT = re.compile(r"别|不用|不要|不需要|不订|不买|不点|need|don't|do not|not the|required")
 _SAID_TITLE = LexiconEntry("", kinds={"title"})
 # 在肯德基点…, 从盒马买…: the place a person orders from is the merchant, unless it is no shop's name.
 _ORDERED_AT = re.compile(
@@ -364,7 +364,7 @@ class Parser:
             if (
                 read
                 and (said_again := _DAY_SAID_AGAIN.search(masked.current, clause.start, clause.end))
-                and not _A_DAY_OF_ITS_OWN.search(masked.current, clause.start, said_again.start())
+                and not (said_again.start() > clause.start and masked.current[said_again.start() - 1] in _A_DAY_ENDS)
             ):
                 _on_the_day_said_before(produced, read, next_day=said_again.group("next") is not None)
                 day_implied.difference_update(id(frame) for frame, _ in produced)
@@ -1439,7 +1439,7 @@ _DAY_SAID_AGAIN = re.compile(
 
 
 # 情人节当晚, 5号那天: the day said right before 当晚/那天 is the request's own, not the day said before it.
-_A_DAY_OF_ITS_OWN = re.compile(r"(?:节|号|日|夜|\d)$")
+_A_DAY_ENDS = frozenset("节号日夜0123456789")
 
 
 def _on_the_day_said_before(

@@ -179,7 +179,7 @@ _ROOM_COUNTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = ((_ZH_ROOMS,
 # "two for Reunion Dinner", "three for Run Little Bear": tickets, counted before the film they are for.
 _COUNT_FOR_A_TITLE = re.compile(rf"\b({EN_NUMBER})\s+for\s+(?:the\s+)?\ue006")
 # x3 typed on its own in a booking: 杭州-西安 下周三 上午 x3, "BJ→SZ thu am biz x2".
-_TIMES_A_COUNT = re.compile(r"(?<![a-z0-9])[x×*](\d{1,2})(?![\d.:a-z])")
+_TIMES_A_COUNT = re.compile(r"[x×*](?<![a-z0-9][x×*])(\d{1,2})(?![\d.:a-z])")
 _PEOPLE_COUNTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (_EN_PARTY_LIST, ("me",)),
     (_SELF_AND, (" and ", "with ", "我", " plus ", " n ", "&")),
