@@ -150,4 +150,5 @@ def find_options(masked: MaskedText) -> list[OptionMention]:
 
 def _turned_down(text: str, start: int) -> bool:
     before = text[max(0, start - 12) : start]
-    return ("别" in before or "不要" in before or "no" in before or "n't" in before) and _TURNED_DOWN.search(before) is not None
+    said = "别" in before or "不要" in before or "no" in before or "n't" in before
+    return said and _TURNED_DOWN.search(before) is not None
