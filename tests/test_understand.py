@@ -2567,3 +2567,8 @@ def test_the_way_back_said_after_the_way_there(parser: Parser, text: str, expect
 )
 def test_an_order_after_a_question(parser: Parser, text: str, expected: list[tuple[str, str]]) -> None:
     assert [(f["domain"], f["action"]) for f in _frames(parser, text)] == expected
+
+
+def test_days_and_parts_of_the_day_typed_in_pinyin_in_a_chinese_command(parser: Parser) -> None:
+    [frame] = _frames(parser, "mingtian zaoshang 8点送一杯美式到公司")
+    assert (frame["date"], frame["time"]) == ("2026-02-11", "08:00")

@@ -127,6 +127,14 @@ def _courtesy(said: re.Match[str]) -> str:
     return "please" if said[0].isascii() else ""
 
 
+# Days and parts of the day typed in pinyin inside a Chinese command (mingtian zaoshang 8点送一杯美式).
+_PINYIN_TIMES = {
+    "jintian": "今天", "mingtian": "明天", "houtian": "后天", "zuotian": "昨天", "jinwan": "今晚", "mingwan": "明晚",
+    "zaoshang": "早上", "shangwu": "上午", "zhongwu": "中午", "xiawu": "下午", "wanshang": "晚上", "yexiao": "夜宵",
+}
+_PINYIN_TIME = re.compile(r"\b(?:" + "|".join(_PINYIN_TIMES) + r")\b")
+
+
 # Regional characters with one Mandarin reading each (Cantonese written forms).
 _REGIONAL_CHARACTERS = str.maketrans("嘅喺冇搵睇咗唔佢啲俾", "的在没找看了不他些给")
 # Regional words and phrases, and their Mandarin.
@@ -159,6 +167,8 @@ def as_typed(lowered: str, cased: str) -> tuple[str, str]:
         lowered, cased = substituted(_COURTESY, _courtesy, lowered, cased)
     if lowered.isascii():
         return _in_plain_english(lowered, cased)
+    if _PINYIN_TIME.search(lowered):
+        lowered, cased = substituted(_PINYIN_TIME, lambda said: _PINYIN_TIMES[said[0]], lowered, cased)
     if _LATIN_LETTER.search(lowered):
         lowered, cased = substituted(_SCRIPTS_MEET, lambda _: " ", lowered, cased)
     if " " in lowered:
