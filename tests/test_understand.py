@@ -2572,3 +2572,16 @@ def test_an_order_after_a_question(parser: Parser, text: str, expected: list[tup
 def test_days_and_parts_of_the_day_typed_in_pinyin_in_a_chinese_command(parser: Parser) -> None:
     [frame] = _frames(parser, "mingtian zaoshang 8点送一杯美式到公司")
     assert (frame["date"], frame["time"]) == ("2026-02-11", "08:00")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("buy 2 bags of dog food", [("grocery", "order")]),  # what pets eat is sold by the shop
+        ("上次送的外卖太慢了，差评", [("chat", None)]),
+        ("来两个肉夹馍", [("food", "order")]),
+        ("帮我把明天的酒店取消了，然后订后天的，外滩附近，两晚", [("hotel", "cancel"), ("hotel", "order")]),
+    ],
+)
+def test_an_ordinary_fourth_day(parser: Parser, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(f["domain"], f.get("action")) for f in _frames(parser, text)] == expected

@@ -261,7 +261,7 @@ _FROM_A_PLACE = re.compile(r"(?:从|由|" + letter_led(r"from\b") + r")\s*\ue005
 _BOUGHT_BY_WEIGHT = re.compile(r"买[一两三四五六七八九十几\d]+(?:斤|公斤|千克|箱|袋|提)")
 ORDERS_AGAIN = re.compile(
     r"再(?:帮我|给我)?(?:点|订|买|来|叫|加|送)|帮我送|重新(?:帮我|给我)?(?:点|订|买|下)|改成|换成|改(?:买|订|点)|下一单|"
-    r"另外(?:再)?(?:帮我|给我)?(?:点|订|买|来|叫)|"
+    r"另外(?:再)?(?:帮我|给我)?(?:点|订|买|来|叫)|然后(?:再)?(?:帮我|给我)?(?:订|买|点)|"
     + letter_led(
         "then (?:order|book|get)|and (?:order|book|get)|also (?:order|book|get|add)|instead|order another"
         "|put in a new|place a new|a new order",

@@ -309,7 +309,7 @@ FOOD = DomainRules(
     measures=frozenset("杯份碗盒瓶袋串罐听碟盘屉笼桶客扎") | {"人份"},
     # Head morphemes of Chinese dish names (Chinese noun phrases end in their head); the
     # catalogue adds the last two characters of each of its names.
-    noun_heads_zh=frozenset("饭面粉粥汤饼茶奶啡汁酒饺馄饨烧鸡鸭鱼肉虾蟹堡糕酥羹锅丸肠"),
+    noun_heads_zh=frozenset("饭面粉粥汤饼茶奶啡汁酒饺馄饨烧鸡鸭鱼肉虾蟹堡糕酥羹锅丸肠馍"),
     noun_words_en=frozenset(
         [
             "soup",
@@ -348,8 +348,11 @@ FOOD = DomainRules(
 )
 
 # Words that put a request in the supermarket (clauses.py decides 可乐/啤酒 with them too).
-GROCERY_CONTEXT_ZH = r"超市|盒马|年货|买菜|生鲜|便利店|菜市场|菜场|日用品|生活用品|囤货|囤点"
-GROCERY_CONTEXT_EN = letter_led("supermarkets?|grocer(?:y|ies)|grocery store|convenience store", then=r"\b")
+# (and what pets eat: sold by the shop, whatever "food" says)
+GROCERY_CONTEXT_ZH = r"超市|盒马|年货|买菜|生鲜|便利店|菜市场|菜场|日用品|生活用品|囤货|囤点|狗粮|猫砂|宠物粮"
+GROCERY_CONTEXT_EN = letter_led(
+    "supermarkets?|grocer(?:y|ies)|grocery store|convenience store|dog food|cat food|pet food|cat litter", then=r"\b"
+)
 GROCERY_CONTEXT = re.compile(f"{GROCERY_CONTEXT_ZH}|{GROCERY_CONTEXT_EN}")
 # Measure words that sell by the case, the pack or the weight: a shop's, not a restaurant's.
 GROCERY_MEASURE_HINT = re.compile(
@@ -523,7 +526,7 @@ _CAMPAIGN_QUESTION = re.compile(
 # What was had, judged, or thanks for it: 昨晚那部电影挺好看的, 服务太差了, "the movie was awful", "thanks for sorting
 # out the hotel" (talk, unless the sentence also asks for something).
 _OPINION = re.compile(
-    r"挺好看|好好看|难看|哭了|太差|无语|烂的|放心了|谢啦|谢谢你|谢谢您|体验真|体验太|体验很|都凉了|白买了|"
+    r"挺好看|好好看|难看|哭了|太差|无语|烂的|放心了|谢啦|谢谢你|谢谢您|体验真|体验太|体验很|都凉了|白买了|差评|太慢了|"
     + letter_led(
         "was (?:awful|terrible|great|amazing|bad|good|boring)|smelled|never again|thanks for|thank you for"
         "|lifesaver|waste of",
