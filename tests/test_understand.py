@@ -2585,3 +2585,38 @@ def test_days_and_parts_of_the_day_typed_in_pinyin_in_a_chinese_command(parser: 
 )
 def test_an_ordinary_fourth_day(parser: Parser, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert [(f["domain"], f.get("action")) for f in _frames(parser, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Cantonese days, places and tickets; Sichuanese 看哈 (not the 哈 of 哈尔滨)
+        ("帮我订听日去三亚嘅机票，再喺嗰边订间酒店住三晚",
+         [("flight", "2026-02-11", None), ("hotel", "2026-02-11", "三亚")]),
+        ("听日夜晚睇年兽来了，帮我买两张飞，要中间位", [("movie", "2026-02-11", None)]),
+        ("帮我看哈后天成都飞三亚的飞机票", [("flight", "2026-02-12", None)]),
+        ("看看哈尔滨中央大街附近有什么酒店", [("hotel", None, "哈尔滨")]),
+    ],
+)
+def test_regional_words(parser: Parser, text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    assert [(f["domain"], f.get("date"), f.get("city")) for f in _frames(parser, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("book 2 tickets Shanghai to Tokyo, Tuesday next week", {"domain": "flight", "destination": "Tokyo"}),
+        ("where my burger at?? been 40 min", {"domain": "food", "action": "status"}),
+        ("成都到昆明 后天 中午左右的航班 有吗", {"action": "search"}),
+        ("I want fly to Chengdu from Shanghai in the 15th, economic class", {"cabin": "economy"}),
+        ("Hello, I was hoping you could arrange a business class seat from Beijing to Sanya for my father.",
+         {"domain": "flight", "action": "order"}),
+        ("order 3cokes n a classic beef burger", {"items": [("coke", 3), ("classic beef burger", 1)]}),
+        ("2tix for star wanderer 2moro 8pm", {"count": 2, "date": "2026-02-11", "time": "20:00"}),
+        ("buy a 5kg bag of rice", {"items": [("rice", 1)]}),  # a size, not a count
+    ],
+)
+def test_the_long_tail(parser: Parser, text: str, expected: dict[str, Any]) -> None:
+    [frame] = _frames(parser, text)
+    got = {**frame, "items": [(i["name"], i["quantity"]) for i in frame.get("items") or []]}
+    assert {key: got.get(key) for key in expected} == expected

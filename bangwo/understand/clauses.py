@@ -252,7 +252,10 @@ _ANOTHER_EVENT = re.compile(
 )
 _ORDER_VERB = re.compile(r"来|要|" + letter_led("get|want|order|add", then=r"\b"))
 # (Or from a known place to any: 成都到拉萨.)
-_TOWARDS_A_PLACE = re.compile(r"(?:去|到|飞|回|" + letter_led(r"to\b|from\b") + r")\s*\ue005|\ue005\s*(?:到|飞|去)")
+# (a known place, then "to" and one the catalogue lacks: "2 tickets Shanghai to Tokyo")
+_TOWARDS_A_PLACE = re.compile(
+    r"(?:去|到|飞|回|" + letter_led(r"to\b|from\b") + r")\s*\ue005|\ue005\s*(?:到|飞|去)|\ue005\s+to\s+[a-z]"
+)
 _GOING_TO_A_PLACE = re.compile(r"(?:去|到|飞|回|" + letter_led(r"to\b") + r")\s*\ue005|\ue005\s*(?:到|飞|去)")
 # A trip said by where it starts and where it goes (回西安，从深圳走) is a flight: the only way to travel sold.
 _FROM_A_PLACE = re.compile(r"(?:从|由|" + letter_led(r"from\b") + r")\s*\ue005")

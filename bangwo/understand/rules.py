@@ -241,7 +241,7 @@ FOOD = DomainRules(
         r"|配送了(?:吗|没)|派送了(?:吗|没)|揽收了(?:吗|没)|签收了(?:吗|没)|送达了(?:吗|没)|做好了(?:吗|没)|备好了(?:吗|没)|"
         r"送出来了(?:吗|没)|发货没有|发货了没有|送到没有|送到了没有|到了没有|出餐没有|出餐了没有|接单了没有|"
         + letter_led(
-            r"where(?:'s| is| are| r)|where (?:my|our|the|that|this) [a-z \ue000-\ue007]{1,30}? (?:is|are|r)|track"
+            r"where(?:'s| is| are| r)|where (?:my|our|the|that|this) [a-z \ue000-\ue007]{1,30}? (?:is|are|r|at)|track"
             r"|tracking|status|"
             r"check on (?:it|my|our|the|that)|tell me where|"
             # Typed fast: "wheres it at", "my order stuck??" (not "I'm stuck at work").
@@ -401,7 +401,7 @@ ZH_BARE_NOUN_VERBS = re.compile(rf"{_DIAN_VERB}|叫|下单|想吃|想喝|要吃|
 EN_ORDER_VERBS = re.compile(
     letter_led(
         "order|buy|get|want|wants|would like|have|need|needs|bring|grab|send|deliver|fetch|pick up|i'll take|craving|"
-        "can i get|could i get|give|wanna|gimme|could use|could really use|could go for|could do with",
+        "can i get|could i get|give|wanna|gimme|could use|could really use|could go for|could do with|arrange",
         then=r"\b",
     )
     # "'d like" starts with no letter: the \b before it is a word character before the quote.

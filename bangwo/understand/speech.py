@@ -67,6 +67,13 @@ _HOURS_WITH_H = re.compile(r"\b(?P<hour>[6-9]|1\d|2[0-3])h(?P<minutes>[0-5]\d)?\
 _O_CLOCK = re.compile(r"\bo clock\b")
 # "under 1,800 yuan": a thousands comma, written without.
 _THOUSANDS_COMMA = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+# Days typed with a digit ("2moro", "2nite"), then counts typed onto their word ("3cokes", "2tix"), not clock
+# times, ordinals or sizes (2pm, 3rd, 10th, a 5kg bag).
+_TEXTISMS = {"2moro": "tomorrow", "2morrow": "tomorrow", "2morow": "tomorrow", "2nite": "tonight", "2day": "today"}
+_TEXTISM = re.compile(r"\b(?:" + "|".join(_TEXTISMS) + r")\b")
+_GLUED_COUNT = re.compile(
+    r"(?<![a-z0-9.:/,])(\d{1,3})(?!(?:am|pm|st|nd|rd|th|hrs?|mins?|pcs|kgs|lbs)\b)(?=[a-z]{3,})"
+)
 # "19.00", "20.30": a clock time written with a dot, where what follows the dot is no month (a day and a month,
 # 15.04, are a date: times.py). No price: "12.50 yuan", "under 15.50".
 _DOTTED_CLOCK = re.compile(
@@ -110,17 +117,20 @@ _SPELT_OUT: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str], re.Patt
     (_DOTTED_CLOCK, _h_clock, re.compile(r"\d\.\d")),
     (_O_CLOCK, lambda _said: "o'clock", re.compile("o clock")),
     (_THOUSANDS_COMMA, lambda _said: "", re.compile(r"\d,\d")),
+    (_TEXTISM, lambda said: _TEXTISMS[said[0]], re.compile("2mo|2ni|2da")),
+    (_GLUED_COUNT, lambda said: said[1] + " ", re.compile(r"\d[a-z]{3}")),
 )
 # A request wrapped in courtesy is the request ("please" keeps that it asks): "is there any way you could order
 # me…", "I was wondering if you could get…", "any chance you can…", 有没有办法帮我买… (有没有办法让孩子少玩手机 asks
 # for advice, not a service: only before a verb that asks for one).
 _COURTESY = re.compile(
-    r"\b(?:is there (?:any|a) way|any chance|i was wondering|i'm wondering|would it be possible)"
+    r"\b(?:is there (?:any|a) way|any chance|i was wondering|i'm wondering|i was hoping|i'm hoping"
+    r"|would it be possible)"
     r"(?: (?:that|if|whether|for you))?(?: (?:you|u) (?:could|can|would|might)(?: be able to)?| to| of)?\b"
     r"|\bdo you think (?:you|u) (?:could|can)\b"
     r"|有没有(?:什么)?办法(?=帮|给我|订|买|点|预|抢|叫)|有办法(?=帮|给我|订|买|点|预|抢|叫)"
 )
-_COURTESY_HOLDS = re.compile("way|chance|wonder|possible|think|办法")
+_COURTESY_HOLDS = re.compile("way|chance|wonder|hoping|possible|think|办法")
 
 
 def _courtesy(said: re.Match[str]) -> str:
@@ -142,11 +152,21 @@ _REGIONAL_WORDS = {
     "走冰": "去冰", "走甜": "无糖", "少甜": "少糖", "冻柠茶": "冰柠檬茶", "冻柠檬茶": "冰柠檬茶", "冻奶茶": "冰奶茶",
     "下半天": "下午", "上半天": "上午", "礼拜天": "周日", "礼拜日": "周日", "挨到起": "挨着", "来回机票": "往返机票",
     "出了票没": "出票了吗", "出票未": "出票了吗", "订好了伐": "订好了吗", "好了伐": "好了吗", "成功没有": "成功了吗",
+    # Cantonese days and places (嗰 comes out of the traditional-to-simplified table as 𠮶), and 张飞 for tickets
+    "听日": "明天", "琴日": "昨天", "后日": "后天", "夜晚": "晚上", "晚黑": "晚上", "𠮶边": "那边", "𠮶度": "那里",
+    "挨到坐": "挨着坐", "张飞": "张票",
 }
 # 住两宿: nights (after a number only: 宿舍 stays; the lookbehind after the character lets re skip ahead to it).
 _REGIONAL = re.compile(
-    "|".join(sorted(map(re.escape, _REGIONAL_WORDS), key=len, reverse=True)) + r"|宿(?<=[两三四五六七八九十\d]宿)"
+    "|".join(sorted(map(re.escape, _REGIONAL_WORDS), key=len, reverse=True))
+    + r"|宿(?<=[两三四五六七八九十\d]宿)"
+    + r"|哈(?<=[看查]哈)(?!尔)"  # Sichuanese 看哈, 查哈: a look (看看哈尔滨 is Harbin)
 )
+
+
+def _in_mandarin(said: re.Match[str]) -> str:
+    word = said[0]
+    return _REGIONAL_WORDS.get(word) or ("晚" if word == "宿" else "一下")
 _REGIONAL_CHARS = frozenset("嘅喺冇搵睇咗唔佢啲俾")
 # English inside Chinese ends where the Chinese starts: 订个business class，economy就行 (a name a shop is said
 # by keeps its 的: 点个KFC的全家桶).
@@ -162,7 +182,7 @@ def as_typed(lowered: str, cased: str) -> tuple[str, str]:
     if not _REGIONAL_CHARS.isdisjoint(lowered):
         lowered, cased = lowered.translate(_REGIONAL_CHARACTERS), cased.translate(_REGIONAL_CHARACTERS)
     if _REGIONAL.search(lowered):
-        lowered, cased = substituted(_REGIONAL, lambda said: _REGIONAL_WORDS.get(said[0], "晚"), lowered, cased)
+        lowered, cased = substituted(_REGIONAL, _in_mandarin, lowered, cased)
     if _COURTESY_HOLDS.search(lowered):
         lowered, cased = substituted(_COURTESY, _courtesy, lowered, cased)
     if lowered.isascii():

@@ -68,7 +68,7 @@ SEARCH = re.compile(
     r"还有票|有票吗|有余票|还有座|还有位|"  # whether there are seats left
     + r"有[^，。,.!?？]{0,10}场[吗么]|还有[^，。,.!?？]{0,16}?[吗么]|"  # 明天有IMAX场吗, 十点以后还有…的航班吗
     # 请问明天有去三亚的航班吗, 星河旅人 今天 几点有场?
-    + r"有(?<![^\s\ue000-\ue007们问天]有)[^，。,.!！?？]{1,16}?[吗么]|几点有场|"
+    + r"有(?<![^\s\ue000-\ue007们问天]有)[^，。,.!！?？]{1,16}?[吗么]|几点有场|有吗|"
     + letter_led(
         "what|whats|which|any(?! ?time| seat\\b| row\\b| one\\b)|are there|is there|list|compare|how much"
         "|still (?:showing|playing|on)|showing (?:tonight|today|now|anywhere)|playing (?:tonight|today|now)"
