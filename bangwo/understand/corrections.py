@@ -166,12 +166,10 @@ def _without_hesitations(lowered: str, cased: str) -> tuple[str, str]:
         start = _said_again_after(lowered[: hesitation.start()], lowered[hesitation.end() :])
         start = hesitation.start() if start is None else start
         pause = ", " if _CORRECTION_AHEAD.match(lowered, hesitation.end()) else ""
-        lowered = lowered[:start] + pause + lowered[hesitation.end() :]
-        cased = cased[:start] + pause + cased[hesitation.end() :]
+        lowered, cased = _spliced(lowered, cased, start, hesitation.end(), pause)
     if " no" in lowered:
         for repair in reversed(list(_NUMBER_NO_NUMBER.finditer(lowered))):
-            lowered = lowered[: repair.start()] + lowered[repair.end() :]
-            cased = cased[: repair.start()] + cased[repair.end() :]
+            lowered, cased = _spliced(lowered, cased, repair.start(), repair.end())
     return lowered, cased
 
 
@@ -219,13 +217,18 @@ _FALLBACK = re.compile(
 _FALLBACK_WORDS = re.compile("没有|卖完|售罄|缺货|没货|太贵|if |要是|如果|万一")  # in every fallback
 
 
+def _spliced(lowered: str, cased: str, start: int, end: int, new: str = "") -> tuple[str, str]:
+    """Both copies of the command with [start, end) replaced by `new` (the copies share their indices)."""
+    return lowered[:start] + new + lowered[end:], cased[:start] + new + cased[end:]
+
+
 def _without_fallbacks(lowered: str, cased: str) -> tuple[str, str]:
     if not _FALLBACK_WORDS.search(lowered):
         return lowered, cased
     for m in reversed(list(_FALLBACK.finditer(lowered))):
         if m.start() == 0:
             continue  # the whole command: 没有的话就算了 asks nothing else
-        lowered, cased = lowered[: m.start()] + lowered[m.end() :], cased[: m.start()] + cased[m.end() :]
+        lowered, cased = _spliced(lowered, cased, m.start(), m.end())
     return lowered, cased
 
 
@@ -266,17 +269,15 @@ def _without_retractions(lowered: str, cased: str) -> tuple[str, str]:
             part_start = part_end = m.start()  # "skip the toothpaste": not asked for, whatever it was
         else:
             continue  # scrapping what was not said now cancels what was ordered before ("scrap the lunch order")
-        keep = lowered[:part_start] + lowered[part_end : m.start()] + lowered[m.end() :]
-        if keep.strip(" ,，。.!！?？"):
-            lowered = keep
-            cased = cased[:part_start] + cased[part_end : m.start()] + cased[m.end() :]
+        if (lowered[:part_start] + lowered[part_end : m.start()] + lowered[m.end() :]).strip(" ,，。.!！?？"):
+            lowered, cased = _spliced(*_spliced(lowered, cased, m.start(), m.end()), part_start, part_end)
     for m in reversed(list(_RETRACTION.finditer(lowered))):
         start = max(lowered.rfind(ch, 0, m.start()) for ch in _SENTENCE_ENDS) + 1
         if not lowered[start : m.start()].strip(" ,，"):  # said as a sentence of its own: the one before it
             start = max(lowered.rfind(ch, 0, max(start - 1, 0)) for ch in _SENTENCE_ENDS) + 1
         if start == 0 and not lowered[m.end() :].strip():
             continue  # the whole command: 那杯奶茶算了，不要了 cancels it
-        lowered, cased = lowered[:start] + lowered[m.end() :], cased[:start] + cased[m.end() :]
+        lowered, cased = _spliced(lowered, cased, start, m.end())
     return lowered, cased
 
 
@@ -313,8 +314,7 @@ def _counts_said_again_by_name(lowered: str, cased: str) -> tuple[str, str]:
         else:  # 还有西瓜，西瓜一个就够: said with no count before, counted now
             start = end = at
             new = m.group("num") + m.group("measure")
-        lowered = lowered[:start] + new + lowered[end : m.start()] + lowered[m.end() :]
-        cased = cased[:start] + new + cased[end : m.start()] + cased[m.end() :]
+        lowered, cased = _spliced(*_spliced(lowered, cased, m.start(), m.end()), start, end, new)
     return lowered, cased
 
 
@@ -325,9 +325,7 @@ _COUNT_THEN_ACTUALLY = re.compile(rf"(?<=[.,;!?] )(?P<en>{EN_NUMBER}),? actually
 def repaired(lowered: str, cased: str, lexicon: Lexicon) -> tuple[str, str]:
     """Both copies of the command (the one the rules read, the one as written) with its corrections applied."""
     if "actually" in lowered and (late := _COUNT_THEN_ACTUALLY.search(lowered)) is not None:
-        said_again = "actually " + late.group("en")
-        lowered = lowered[: late.start()] + said_again + lowered[late.end() :]
-        cased = cased[: late.start()] + said_again + cased[late.end() :]
+        lowered, cased = _spliced(lowered, cased, late.start(), late.end(), "actually " + late.group("en"))
     lowered, cased = _without_retractions(*_without_fallbacks(*_without_hesitations(lowered, cased)))
     lowered, cased = _counts_said_again_by_name(lowered, cased)
     if not any(pause in lowered for pause in ",，。.…"):
@@ -342,7 +340,7 @@ def repaired(lowered: str, cased: str, lexicon: Lexicon) -> tuple[str, str]:
             break  # 把那杯奶茶取消了，改成一杯美式: a new order after the cancelled one
         if (after := _MARKER.match(lowered, end)) is not None and "改" in after.group(0):
             # 算了，家里还有，改成三斤香蕉吧: the reason between the marker and the correction goes with the marker
-            lowered, cased = lowered[: marker.start()] + lowered[end:], cased[: marker.start()] + cased[end:]
+            lowered, cased = _spliced(lowered, cased, marker.start(), end)
             continue
         replacement = _replacement(lowered[: marker.start()], said, cased[marker.end() : end].strip(), lexicon)
         if replacement is None:
