@@ -2495,6 +2495,7 @@ def test_code_switching_and_everyday_shorthand(parser: Parser, text: str, expect
         ("中午十二点半送一份猪肉白菜饺子；下午三点再送两杯奶茶，一杯热的一杯温的",
          [("2026-02-10", "12:30"), ("2026-02-10", "15:00")]),
         ("两杯奶茶，下午三点送到", [("2026-02-10", "15:00")]),  # one delivery, its time said after it
+        ("中午十二点送一份饺子，然后晚上七点，两杯奶茶", [("2026-02-10", "12:00"), ("2026-02-10", "19:00")]),
         # a clock alone after a delivery on another day is that day's
         ("Tomorrow at 7:30am, a hot latte and a croissant to my office; then at noon, a braised chicken rice",
          [("2026-02-11", "07:30"), ("2026-02-11", "12:00")]),

@@ -252,11 +252,10 @@ _ANOTHER_EVENT = re.compile(
 )
 _ORDER_VERB = re.compile(r"来|要|" + letter_led("get|want|order|add", then=r"\b"))
 # (Or from a known place to any: 成都到拉萨.)
-# (a known place, then "to" and one the catalogue lacks: "2 tickets Shanghai to Tokyo")
-_TOWARDS_A_PLACE = re.compile(
-    r"(?:去|到|飞|回|" + letter_led(r"to\b|from\b") + r")\s*\ue005|\ue005\s*(?:到|飞|去)|\ue005\s+to\s+[a-z]"
-)
-_GOING_TO_A_PLACE = re.compile(r"(?:去|到|飞|回|" + letter_led(r"to\b") + r")\s*\ue005|\ue005\s*(?:到|飞|去)")
+_GOING_TO = r"(?:去|到|飞|回|" + letter_led(r"to\b") + r")\s*\ue005|\ue005\s*(?:到|飞|去)"
+_GOING_TO_A_PLACE = re.compile(_GOING_TO)
+# (or from one; or a known place, then "to" and one the catalogue lacks: "2 tickets Shanghai to Tokyo")
+_TOWARDS_A_PLACE = re.compile(_GOING_TO + "|" + letter_led(r"from\b") + r"\s*\ue005|\ue005\s+to\s+[a-z]")
 # A trip said by where it starts and where it goes (回西安，从深圳走) is a flight: the only way to travel sold.
 _FROM_A_PLACE = re.compile(r"(?:从|由|" + letter_led(r"from\b") + r")\s*\ue005")
 
@@ -325,7 +324,7 @@ _A_TIME = re.compile(
     + "|"
     + letter_led("at \\d{1,2}|at noon|noon|tonight|tomorrow morning|in the morning|in the evening", then=r"\b")
 )
-_THEN = re.compile(r"[\s,，;；。.:：]*(?:and then|then|然后|之后|later)\b", re.ASCII)
+_THEN = re.compile(r"[\s,，;；。.:：]*(?:(?:and then|then|later)\b|然后|之后)")
 # 中午送饺子；下午三点再送两杯奶茶: a time, then 再 and a delivery verb, opens a delivery of its own.
 _TIMED_AGAIN = re.compile(r"^[\s,，;；。]*[^,，;；。再]{0,10}再(?:送|来|点|帮我|给我)")
 
