@@ -2621,3 +2621,45 @@ def test_the_long_tail(parser: Parser, text: str, expected: dict[str, Any]) -> N
     [frame] = _frames(parser, text)
     got = {**frame, "items": [(i["name"], i["quantity"]) for i in frame.get("items") or []]}
     assert {key: got.get(key) for key in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a meal brought to the cinema or the hotel books neither
+        ("帮我买三张明天下午的小熊快跑，坐前排；看完电影想吃点东西，四点左右送两份鸡块到电影院",
+         [("movie", "order"), ("food", "order")]),
+        ("明天上午十点的团圆饭，帮我买两张；看完回酒店，中午送两份黄焖鸡米饭到酒店",
+         [("movie", "order"), ("food", "order")]),
+        ("Tickets for Reunion Dinner tomorrow, 4 of us, and then around 6pm deliver 2 orders of dumplings to the "
+         "cinema.",
+         [("movie", "order"), ("food", "order")]),
+        # the way back said after its day
+        ("Two tickets from Guangzhou to Xi'an on the 18th, business class. Then on the 21st fly us back to Guangzhou, "
+         "economy this time.", [("flight", "order"), ("flight", "order")]),
+        ("How's my milk tea order doing? Also put in a separate order for a lemon tea with less ice.",
+         [("food", "status"), ("food", "order")]),
+    ],
+)
+def test_what_goes_where_in_a_compound_message(parser: Parser, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(f["domain"], f["action"]) for f in _frames(parser, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("帮我点两份经典牛肉堡、一份鸡块，可乐三杯都去冰",
+         [("经典牛肉堡", 2, {}), ("鸡块", 1, {}), ("可乐", 3, {"ice": "none"})]),
+        ("帮我点四杯黑糖珍珠奶茶，都要热的，其中两杯少糖，另外两杯无糖",
+         [("黑糖珍珠奶茶", 2, {"sugar": "less", "ice": "hot"}), ("黑糖珍珠奶茶", 2, {"sugar": "none", "ice": "hot"})]),
+    ],
+)
+def test_which_of_a_count_is_no_dish(parser: Parser, text: str, expected: list[tuple[str, int, dict]]) -> None:
+    [frame] = _frames(parser, text)
+    assert [(i["name"], i["quantity"], i.get("options") or {}) for i in frame["items"]] == expected
+
+
+def test_a_count_of_rooms_said_again_is_no_budget(parser: Parser) -> None:
+    [frame] = _frames(parser, "Hotel near Lingyin Temple in Hangzhou for tonight and tomorrow night, under 700. "
+                              "Actually 2 rooms — my parents are joining.")
+    assert (frame["count"], frame["budget_max"]) == (2, 700)

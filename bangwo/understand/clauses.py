@@ -236,7 +236,7 @@ _OTHER_TRANSPORT = re.compile(
 )
 _DELIVERED_TO = re.compile(
     # 送一箱椰子水到房间, 到酒店了: where a meal is brought, or where one is, books nothing.
-    r"送到|送去|送至|到房间|到(?:了)?(?:酒店|宾馆)了|到了(?:酒店|宾馆)|"
+    r"送到|送去|送至|到房间|到(?:了)?(?:酒店|宾馆)了|到了(?:酒店|宾馆)|回(?:到)?(?:酒店|宾馆)(?!住)|"
     # …and two lemon teas to pick up at the cinema, a pizza for after the movie: when and where, no film booked;
     # "up to room 1208", "to the hotel lobby", "to my hotel room".
     + letter_led(
@@ -244,6 +244,13 @@ _DELIVERED_TO = re.compile(
         "|to (?:my|our|the) (?:[a-z]+ )?(?:hotel|room|lobby)",
         then=r"\b",
     )
+)
+# A meal sent with the place it goes to after it: 送两份鸡块到电影院, 再点两杯奶茶到影院, "deliver 2 orders of
+# dumplings to the cinema" (cut at the place).
+_BROUGHT_TO = re.compile(
+    r"[送点][^，。,.;；]{1,12}?(到(?:酒店|宾馆|电影院|影院))"
+    r"|(?:deliver|send|bring|sent|delivered|brought)\b[^,.;]{0,40}?"
+    r"( to (?:the|my|our) (?:cinema|theater|theatre|hotel)\b)"
 )
 # Another event said as when a meal comes: 看完电影帮我点…, 电影开场前送到, 赶早班机, "before the flight tomorrow".
 _ANOTHER_EVENT = re.compile(
@@ -266,7 +273,7 @@ ORDERS_AGAIN = re.compile(
     r"另外(?:再)?(?:帮我|给我)?(?:点|订|买|来|叫)|然后(?:再)?(?:帮我|给我)?(?:订|买|点)|"
     + letter_led(
         "then (?:order|book|get)|and (?:order|book|get)|also (?:order|book|get|add)|instead|order another"
-        "|put in a new|place a new|a new order",
+        "|put in a new|place a new|a new order|a separate order|another order",
         then=r"\b",
     )
 )
@@ -285,6 +292,10 @@ _RETURN_LEG = re.compile(
         "coming back|come back|flying back|fly back|returning|back on|the return|book me back|get me back|back to",
         then=r"\b",
     )
+)
+# …or said after a day: "Then on the 21st fly us back to Guangzhou".
+_RETURN_LEG_LATER = re.compile(
+    r"[a-z0-9' ]{0,24}?\b(?:fly (?:me |us )?back|flying back|coming back|come back|returning|back to)\b"
 )
 # A return leg may follow "and" or "then" instead of a pause: "leaving on the 23rd and returning on the 27th".
 _LINKED = re.compile(r"(?:and|then|然后)\s*")
@@ -305,7 +316,9 @@ def _another_trip(before: str, segment: str) -> bool:
     linked = _LINKED.match(said)
     said = said[linked.end() :] if linked else said
     paused = said != segment or _RETURN_LEG.match(segment) is not None  # a pause, a link, or cut at the way back
-    return "\ue005" in before and paused and _RETURN_LEG.match(said) is not None
+    return "\ue005" in before and paused and (
+        _RETURN_LEG.match(said) is not None or _RETURN_LEG_LATER.match(said) is not None
+    )
 
 
 # A cancel or a question after an order, in one search.
@@ -434,10 +447,11 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
         segment = text[start:end]
         if _ANOTHER_EVENT.search(segment) is not None:
             segment = _ANOTHER_EVENT.sub(lambda m: " " * len(m.group(0)), segment)
-        if (m := _DELIVERED_TO.search(segment)) is not None:
-            # Where a meal is brought is no booking: 再来一份小笼包送到酒店.
-            inside = [n for n in inside if n.start < start + m.start()]
-            segment = segment[: m.start()]
+        if (m := _DELIVERED_TO.search(segment) or _BROUGHT_TO.search(segment)) is not None:
+            # Where a meal is brought is no booking: 再来一份小笼包送到酒店, 送两份鸡块到电影院.
+            cut = m.start(m.lastindex or 0)
+            inside = [n for n in inside if n.start < start + cut]
+            segment = segment[:cut]
         domains = _segment_domains(segment, inside, after_a_flight)
         after_a_flight = after_a_flight or bool(domains and "flight" in domains)
         segments.append((start, end, domains))

@@ -51,8 +51,9 @@ _EN_MEASURE = rf"{EN_MEASURES}|nights?|nites?|rooms?|tickets?|seats?|people|pers
 # A count said again, with the verb it was said with: 不对，住三晚 / 要五杯.
 _COUNT_SAID = re.compile(
     rf"(?:住|要|订|买|来|点)?(?P<num>(?>{ZH_NUMBER}))\s*(?:{_ZH_MEASURE})?(?:吧)?"
-    rf"|(?P<en>{EN_NUMBER})(?:\s+(?:{_EN_MEASURE}))?"
+    rf"|(?P<en>{EN_NUMBER})(?:\s+(?P<en_measure>{_EN_MEASURE}))?"
 )
+_MEASURE_AFTER = re.compile(rf"\s*(?:{_EN_MEASURE})\b")
 # A count said again with the thing it counts: "no wait make it 3 colas", "actually 2 toothpastes".
 _COUNT_OF_A_THING = re.compile(
     rf"(?P<en>{EN_NUMBER})\s+(?:(?:{EN_MEASURES})\s+of\s+)?(?P<thing>[a-z][a-z' -]*)"
@@ -362,6 +363,10 @@ def _replacement(before: str, said: str, said_cased: str, lexicon: Lexicon) -> t
         # Digits replace a count said either way: "2.5 kg of rice. actually 3", 两杯，不对，3杯.
         groups = ("num", "en") if new.isdigit() else (group,)
         earlier = [(m, g) for m in _COUNT_BEFORE.finditer(before) for g in groups if m.group(g)]
+        if count.group("en_measure") is not None:
+            # "under 700. Actually 2 rooms": a count said with what it counts corrects a count of something (10 bags,
+            # 3 nights), not a bare amount
+            earlier = [(m, g) for m, g in earlier if _MEASURE_AFTER.match(before, m.end(g))]
         if earlier:
             last, said_as = earlier[-1]
             return last.start(said_as), last.end(said_as), new

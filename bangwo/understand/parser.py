@@ -616,7 +616,7 @@ class Parser:
         if end - start < 2:
             return None
         found = _scan_han_noun(text[:end], reading.masked.original[:end], start, frozenset(), None)
-        if found is None or _names_people(found[0]):
+        if found is None or _names_people(found[0]) or _NO_NOUN_AFTER_A_COUNT.fullmatch(found[0]):
             return None
         if not self._claims(rules, found[0], quantity, "", text, domain_named):
             return None
@@ -864,6 +864,8 @@ def _scan_noun(
     if position >= n or text[position] in MARKS or position in quantity_starts:
         return None
     if _HAN.match(text[position]):
+        if _NO_NOUN_AFTER_A_COUNT.match(text, position):
+            return None  # 可乐三杯都去冰, 四杯，其中两杯少糖: what is said of the count, no dish
         return _scan_han_noun(text, original, position, quantity_starts, None)
     words: list[str] = []
     end = position
@@ -1091,6 +1093,8 @@ _A_DISH_NEXT = re.compile(rf"\s+{ITEM_MARK}")
 
 
 _BETWEEN_A_DISH_AND_ITS_COUNT = " " + OPTION_MARK
+# Words around a count that say which of them or how many in all, no dish: 三杯都去冰, 其中两杯, 另外两杯, 一共两张.
+_NO_NOUN_AFTER_A_COUNT = re.compile(r"都|其中|另外|一共|总共|是我的|给我|给他|给她")
 
 
 def _counts_the_noun_before(text: str, quantity: _Quantity) -> bool:

@@ -252,6 +252,7 @@ FOOD = DomainRules(
             r"where already|when (?:can )?arrive|still not (?:come|coming|arrive|arrived|here|reach)"
             # Typed short: "groceries delivered yet?", "food here yet?"
             r"|delivered yet|arrived yet|shipped yet|here yet|dispatched yet|gone out yet|left yet|out yet"
+            r"|how's my|how is my|left the (?:store|shop|restaurant)"
             r"|not (?:come|arrive) yet|out for delivery|how much longer|any update on",
             then=r"\b",
         )
