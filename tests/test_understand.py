@@ -2663,3 +2663,16 @@ def test_a_count_of_rooms_said_again_is_no_budget(parser: Parser) -> None:
     [frame] = _frames(parser, "Hotel near Lingyin Temple in Hangzhou for tonight and tomorrow night, under 700. "
                               "Actually 2 rooms — my parents are joining.")
     assert (frame["count"], frame["budget_max"]) == (2, 700)
+
+
+def test_a_fragment_with_no_one_doing_anything_in_it_is_a_request_not_a_story(parser: Parser) -> None:
+    frames = _frames(parser, "For lunch, Braised Chicken Rice for me and Beef Noodle Soup for my colleague. Then, as a "
+                             "separate order, 3 Lemon Teas at 3pm.")
+    assert "Braised Chicken Rice" in [i["name"] for f in frames for i in f["items"]]
+
+
+def test_staying_near_a_place_after_a_flight_and_a_count_said_again_after_oh(parser: Parser) -> None:
+    frames = _frames(parser, "订张明天下午去西安的机票，不要经济舱要商务舱；晚上在回民街附近住，住两晚吧，哦三晚")
+    assert [(f["domain"], f.get("near"), f.get("nights")) for f in frames] == [
+        ("flight", None, None), ("hotel", "回民街", 3)
+    ]

@@ -35,14 +35,17 @@ _ASKS = re.compile(
 )
 
 
-# A story has someone in it (or greets); an English sentence with no one in it is typed as a request ("Saturday
-# morning, Shanghai to Beijing, one seat.").
+# A story has someone doing something in it (or greets); an English sentence with no subject and no verb that
+# tells is typed as a request ("Saturday morning, Shanghai to Beijing, one seat.", "For lunch, braised chicken rice
+# for me and beef noodle soup for my colleague.").
 _SOMEONE_EN = re.compile(
     letter_led(
-        "i|i'm|i've|i'll|me|we|we're|we've|us|my|our|you|your|he|she|they|them|his|her|their|it|it's|there|here"
+        "i|we|he|she|they|it|there|here|is|are|was|were|am|has|have|had|will|would"
+        "|wants|needs|says|said|told|asked|thinks|likes|loves|goes|comes|got|gets|did|does"
         "|good morning|good afternoon|good evening|hello|hi|hey",
         then=r"\b",
     )
+    + r"|'(?:s|re|m|ve|ll|d)\b"  # "Work's sending me to Chengdu", "we're flying"
 )
 _LETTER = re.compile("[a-z]")
 

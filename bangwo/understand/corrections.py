@@ -28,7 +28,8 @@ _MARKER = re.compile(
     # (The pause read once, then what may follow it: one alternation would read it again for each.)
     rf"{_PAUSE}\s*(?:"
     # (said twice over: 不对不对)
-    r"(?:[嗯哦啊呃额]\s*)?(?:不对\s*[,，]?\s*)?(?:不对|不不|哦不|啊不|错了|说错了|算了|(?=就是)就|不(?=\s*[,，]))\s*[,，]?\s*"
+    r"(?:[嗯哦啊呃额]\s*)?(?:不对\s*[,，]?\s*)?(?:不对|不不|哦不|啊不|错了|说错了|算了|(?=就是)就|不(?=\s*[,，])|不要(?=\s*[,，])"
+    r"|哦(?=\s*[一二两三四五六七八九十\d]))\s*[,，]?\s*"
     r"(?:(?:[\u4e00-\u9fff]{1,3}说\s*)?(?:改成|换成)|是|要)?\s*"
     # "no" and "wait" alone only between commas: "a latte, no ice" is an option, "not too sweet" no correction.
     r"|(?:(?:no wait|wait no|actually no|actually|sorry|i mean)\b\s*,?|(?:no|wait)\s*,)"
