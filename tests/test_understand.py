@@ -2631,6 +2631,7 @@ def test_the_long_tail(parser: Parser, text: str, expected: dict[str, Any]) -> N
          [("movie", "order"), ("food", "order")]),
         ("明天上午十点的团圆饭，帮我买两张；看完回酒店，中午送两份黄焖鸡米饭到酒店",
          [("movie", "order"), ("food", "order")]),
+        ("买两张今晚的团圆饭 再帮我点两杯奶茶 看电影喝", [("movie", "order"), ("food", "order")]),  # drunk at the film
         ("Tickets for Reunion Dinner tomorrow, 4 of us, and then around 6pm deliver 2 orders of dumplings to the "
          "cinema.",
          [("movie", "order"), ("food", "order")]),

@@ -254,14 +254,15 @@ _BROUGHT_TO = re.compile(
 )
 # Another event said as when a meal comes: 看完电影帮我点…, 电影开场前送到, 赶早班机, "before the flight tomorrow".
 _ANOTHER_EVENT = re.compile(
-    r"看完电影|看电影前|电影开场前|开场前|赶早班机|赶飞机|下飞机|"
+    r"看完电影|看电影前|电影开场前|开场前|赶早班机|赶飞机|下飞机|看电影(?:的时候)?[喝吃]|"
     + letter_led("before the (?:flight|movie|film|show)|after the (?:flight|film|show)", then=r"\b")
 )
 _ORDER_VERB = re.compile(r"来|要|" + letter_led("get|want|order|add", then=r"\b"))
-# (Or from a known place to any: 成都到拉萨.)
+# Going to a place the catalogue knows, or from one to any (成都到拉萨).
 _GOING_TO = r"(?:去|到|飞|回|" + letter_led(r"to\b") + r")\s*\ue005|\ue005\s*(?:到|飞|去)"
 _GOING_TO_A_PLACE = re.compile(_GOING_TO)
-# (or from one; or a known place, then "to" and one the catalogue lacks: "2 tickets Shanghai to Tokyo")
+# Towards a place: going to it, from one, or from a known one to one the catalogue lacks ("2 tickets Shanghai to
+# Tokyo").
 _TOWARDS_A_PLACE = re.compile(_GOING_TO + "|" + letter_led(r"from\b") + r"\s*\ue005|\ue005\s+to\s+[a-z]")
 # A trip said by where it starts and where it goes (回西安，从深圳走) is a flight: the only way to travel sold.
 _FROM_A_PLACE = re.compile(r"(?:从|由|" + letter_led(r"from\b") + r")\s*\ue005")
