@@ -2387,6 +2387,9 @@ def test_where_a_flight_leaves_from_said_again_after_not_right(parser: Parser) -
          [("movie", "order")]),
         ("帮我点一杯奶茶，算了不要了，来杯拿铁吧", [("food", "order")]),
         ("那杯奶茶算了，不要了", [("food", "cancel")]),  # taking back the whole command cancels what it names
+        ("Lunch: one braised chicken rice. No, scrap that, two malatang instead, delivered at 12:30.",
+         [("food", "order")]),
+        ("where's my food and has my flight ticket been issued", [("food", "status"), ("flight", "status")]),
     ],
 )
 def test_a_request_taken_back_is_not_made(parser: Parser, text: str, expected: list[tuple[str, str]]) -> None:

@@ -160,7 +160,7 @@ _DOMAIN_WORDS: dict[str, tuple[_Words, ...]] = {
         _zh(r"外卖|点餐|订餐|饿了|餐厅|饭店|饭馆|馆子|餐馆|食堂"),
         _en(
             letter_led(
-                "takeout|takeaway|food delivery|restaurants?|diner|cafe|bistro"
+                "takeout|takeaway|food delivery|restaurants?|diner|cafe|bistro|my (?:food|meal|lunch|dinner|breakfast)"
                 "|from (?:the|that|a) [a-z ]{1,24}?(?:place|joint|stall|truck|kitchen)"
                 "|at (?:the|that|a) [a-z ]{1,24}?(?:place|joint|stall|truck|kitchen)",
                 then=r"\b",

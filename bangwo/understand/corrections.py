@@ -235,10 +235,12 @@ def _without_fallbacks(lowered: str, cased: str) -> tuple[str, str]:
 
 
 # A request taken back right after it was said: "book me a hotel for tonight — never mind, I'll go home",
-# 看完顺便订个火锅外卖送回家？算了，外卖不要了. The sentence it takes back (the one it ends, or the one before it
-# when it starts its own) goes with it, up to the end of its own sentence.
+# 看完顺便订个火锅外卖送回家？算了，外卖不要了, "one braised chicken rice. No, scrap that, two malatang instead".
+# The sentence it takes back (the one it ends, or the one before it when it starts its own) goes with it; what
+# follows it (a reason, or what is wanted instead) stays.
 _RETRACTION = re.compile(
-    r"(?:\s*[,，—–]|\s-)?\s*(?:never ?mind|forget (?:it|that|about it)|scratch that)\b[^.!?。！？]*[.!?。！？]?"
+    r"(?:\s*[,，—–]|\s-)?\s*(?:(?:no|oh|actually),?\s*)?(?:never ?mind|forget (?:it|that|about it)|scratch that"
+    r"|scrap that|scrap it)\b[,，]?"
     r"|[,，]?\s*算了\s*[,，]?\s*[^,，。！？!?]{0,6}?(?:不要了|不用了|不订了|不买了|不点了)[。！!]?"
 )
 # (one search for all of them: re skips to their first letters in C)

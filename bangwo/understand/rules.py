@@ -295,7 +295,11 @@ FOOD = DomainRules(
     order_objects=re.compile(
         # What one ordered, said with when: 我早上点的, 我中午订的.
         r"外卖|订单|餐|饭|骑手|吃的|喝的|饮料|我点的|刚点的|刚才点的|我[^，。,.!！?？点]{1,4}点的|那单|这单"
-        r"|" + letter_led("order|ordered|food|delivery|takeout|takeaway|meal|rider|driver|drink|coffee|tea", then=r"\b")
+        r"|"
+        + letter_led(
+            "order|ordered|food|delivery|takeout|takeaway|meal|rider|driver|drink|coffee|tea|lunch|dinner|breakfast",
+            then=r"\b",
+        )
     ),
     generic_items=re.compile(
         r"外卖|吃的|喝的|东西|饭菜|午饭|晚饭|早饭|早餐|午餐|晚餐|夜宵|宵夜|饮料|好吃的|点心|吃|喝|菜单|新品"
