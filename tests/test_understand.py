@@ -2680,3 +2680,24 @@ def test_staying_near_a_place_after_a_flight_and_a_count_said_again_after_oh(par
     assert [(f["domain"], f.get("near"), f.get("nights")) for f in frames] == [
         ("flight", None, None), ("hotel", "回民街", 3)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("帮我订一下国贸附近的酒店 周四到周六 一晚500以内", {"nights": 2, "budget_max": 500}),  # a night's price
+        ("大雁塔旁边的酒店 明天住 一晚 350以内 谢谢", {"nights": 1, "budget_max": 350}),  # a night, then a price
+    ],
+)
+def test_the_price_of_a_night_and_a_night_stayed(parser: Parser, text: str, expected: dict[str, Any]) -> None:
+    [frame] = _frames(parser, text)
+    assert {key: frame.get(key) for key in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "item"),
+    [("2 cold brews from Morning Light Coffee", ("cold brews", 2)), ("get me a hot cocoa, medium", ("cocoa", 1))],
+)
+def test_drinks_the_catalogue_lacks(parser: Parser, text: str, item: tuple[str, int]) -> None:
+    [frame] = _frames(parser, text)
+    assert (frame["domain"], [(i["name"], i["quantity"]) for i in frame["items"]]) == ("food", [item])

@@ -30,7 +30,9 @@ _ZH_BUDGET = re.compile(
     rf"(?:{_ZH_LIMIT_AFTER}|{_ZH_PER})?"
     # ¥20以内 / 20块以内 / 1500以内 (a bare number needs the limit word right after it); 2000以内一晚: a night's
     # (300内, typed short: not 内容, 内部)
-    rf"|¥?\s*({_N})\s*(?:{_ZH_UNIT}\s*(?:{_ZH_LIMIT_AFTER}|左右以内)|(?:以内|以下|之内|内(?![容部地存衣科])))(?:{_ZH_PER})?"
+    # (一晚500以内: the price of a night, said before it; not 住一晚, a stay)
+    rf"|(?:(?<![住订待])[一每](?:晚|天|间|张|人|位|夜)(?=[¥\d零一二两三四五六七八九十百千]))?"
+    rf"¥?\s*({_N})\s*(?:{_ZH_UNIT}\s*(?:{_ZH_LIMIT_AFTER}|左右以内)|(?:以内|以下|之内|内(?![容部地存衣科])))(?:{_ZH_PER})?"
     # 800一晚以内 / 500块每晚以下
     rf"|¥?\s*({_N})\s*(?:{_ZH_UNIT})?\s*{_ZH_PER}\s*(?:以内|以下|之内)"
 )

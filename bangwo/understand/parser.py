@@ -451,7 +451,7 @@ class Parser:
         asked_please = polite and _PLEASE.search(text) is not None  # "braised chicken rice for lunch pls"
         shop_said = any("merchant" in n.entry.kinds for n in reading.names)
         ordered_by_itself = any(
-            (d.quantity is not None and (d.entry is not None or polite or _served(rules, d)))
+            (d.quantity is not None and (d.entry is not None or polite or shop_said or _served(rules, d)))
             or (d.entry is not None and (d.options or d.owner or shop_said or asked_please))
             for d in drafts
         ) or _a_shopping_list(drafts, reading)

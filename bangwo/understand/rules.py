@@ -329,6 +329,7 @@ FOOD = DomainRules(
             "coffee",
             "tea",
             "juice",
+            *("brew", "brews", "cocoa", "mocha", "mochas", "smoothie", "smoothies", "frappe"),
             "cake",
             "bread",
             "chicken",
