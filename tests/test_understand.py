@@ -2701,3 +2701,29 @@ def test_the_price_of_a_night_and_a_night_stayed(parser: Parser, text: str, expe
 def test_drinks_the_catalogue_lacks(parser: Parser, text: str, item: tuple[str, int]) -> None:
     [frame] = _frames(parser, text)
     assert (frame["domain"], [(i["name"], i["quantity"]) for i in frame["items"]]) == ("food", [item])
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("买一箱橙子，两瓶橙汁，橙子换成雪梨", [("雪梨", 1), ("橙汁", 2)]),  # swapped by name, the count kept
+        ("再来一杯柠檬茶，冰的……哦算了今天有点冷，柠檬茶改成热的吧", [("柠檬茶", 1)]),  # made another way: no swap
+        ("给我买五斤苹果、一桶食用油，苹果算了不要了，再加一瓶酱油", [("食用油", 1), ("酱油", 1)]),
+        ("买三瓶酸奶和一袋面包……面包拿两袋吧", [("酸奶", 3), ("面包", 2)]),
+        ("晚上九点送一份意式香肠披萨和两份鸡块到酒店，披萨也要两份", [("意式香肠披萨", 2), ("鸡块", 2)]),
+    ],
+)
+def test_a_thing_changed_by_name(parser: Parser, text: str, items: list[tuple[str, int]]) -> None:
+    [frame] = _frames(parser, text)
+    assert [(i["name"], i["quantity"]) for i in frame["items"]] == items
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "帮我看看这周六有什么电影，然后订一张星河旅人，周六晚上九点的",
+        "帮我看看周五晚上有什么电影，再订两张明晚的海上烟火",
+    ],
+)
+def test_a_look_at_what_is_on_then_a_booking(parser: Parser, text: str) -> None:
+    assert [(f["domain"], f["action"]) for f in _frames(parser, text)] == [("movie", "search"), ("movie", "order")]

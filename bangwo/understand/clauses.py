@@ -248,7 +248,7 @@ _DELIVERED_TO = re.compile(
 # A meal sent with the place it goes to after it: 送两份鸡块到电影院, 再点两杯奶茶到影院, "deliver 2 orders of
 # dumplings to the cinema" (cut at the place).
 _BROUGHT_TO = re.compile(
-    r"[送点][^，。,.;；]{1,12}?(到(?:酒店|宾馆|电影院|影院))"
+    r"[送点][^，。,.;；]{1,12}?(到(?:酒店|宾馆|电影院|影院))|(到(?:酒店|宾馆|电影院|影院))(?=[，,。；;\s]|$)"
     r"|(?:deliver|send|bring|sent|delivered|brought)\b[^,.;]{0,40}?"
     r"( to (?:the|my|our) (?:cinema|theater|theatre|hotel)\b)"
 )
@@ -323,7 +323,11 @@ def _another_trip(before: str, segment: str) -> bool:
 
 
 # A cancel or a question after an order, in one search.
-_CANCELS_OR_ASKS = re.compile(f"{CANCEL.pattern}|{FOOD.status.pattern}")
+# (or looks up what is on: 帮我看看这周六有什么电影，然后订一张星河旅人)
+_CANCELS_OR_ASKS = re.compile(
+    f"{CANCEL.pattern}|{FOOD.status.pattern}|有什么电影|有哪些电影|"
+    + letter_led("what's showing|whats showing|what's on", then=r"\b")
+)
 
 
 def _cancels_or_asks_then_orders(before: str, segment: str) -> bool:

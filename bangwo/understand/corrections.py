@@ -252,7 +252,7 @@ _NAMED_RETRACTION = re.compile(
     r"(?:\s*[,，—–]|\s-)?\s*(?:actually,?\s*|oh,?\s*)?"
     r"(?P<verb>never ?mind|forget|skip|scrap) the (?P<what>[a-z][a-z' ]{1,30}?)"
     r"(?=\s*(?:[,.;!?—–]|$)|\s(?:and|just)\b)"
-    r"|[,，—–…]*\s*(?:哦|啊)?(?:算了)?[,，]?\s*(?P<zh>[\u4e00-\u9fff]{1,6}?)(?:也|就)?(?:[^，,。！!？?]{0,8}[，,]\s*)?"
+    r"|[,，—–…]*\s*(?:哦|啊)?(?:算了)?[,，]?\s*(?P<zh>[\u4e00-\u9fff]{1,6}?)(?:也|就|算了)?(?:[^，,。！!？?]{0,8}[，,]\s*)?"
     r"(?:不要了|不用了|不订了|不买了)"
 )
 # Where one part of what was said before ends: a pause, a list's comma, "and".
@@ -288,13 +288,31 @@ def _without_retractions(lowered: str, cased: str) -> tuple[str, str]:
 # A thing said before, counted again by name after a pause: 羊肉改成两斤吧, 牛奶改成四盒, 牙膏两支就够, 哦可颂一个就行.
 # The count said with it before takes the new one, and the words that said it go.
 _RECOUNTED = re.compile(
-    rf"(?:[,，；;。…—]|\.{{2,}})+\s*(?:[哦啊嗯]\s*)?(?P<what>[\u4e00-\u9fff]{{1,5}}?)\s*(?:改成|改为|换成|就|要|来)?"
+    rf"(?:[,，；;。…—]|\.{{2,}})+\s*(?:[哦啊嗯]\s*)?(?P<what>[\u4e00-\u9fff]{{1,5}}?)\s*(?:改成|改为|换成|就|也要|要|来|拿)?"
     rf"(?P<num>(?>{ZH_NUMBER}))\s*(?P<measure>{_ZH_MEASURE})(?:吧|就够了?|就行|就好|够了|就可以)?\s*"
     r"(?=[,，。；;！!]|$)"
 )
 _COUNT_LINK = re.compile(r"\s*(?:来|要)?\s*")
 _NAME_BEFORE = re.compile(r"的?[\u4e00-\u9fff]{0,4}")
-_RECOUNT_WORDS = re.compile("改成|改为|换成|就够|就行|就好|够了|就可以")
+_RECOUNT_WORDS = re.compile("改成|改为|换成|就够|就行|就好|够了|就可以|也要|拿")
+
+
+# One thing said before, swapped for another by name: 橙子换成雪梨, 拿铁改成美式 (the new one keeps the old one's
+# count).
+_SWAPPED = re.compile(
+    r"[,，；;。]\s*(?P<what>[\u4e00-\u9fff]{1,6}?)(?:换成|改成)(?P<new>[\u4e00-\u9fff]{2,6}?)(?:吧)?(?=[,，。；;！!]|$)"
+)
+
+
+def _things_swapped_by_name(lowered: str, cased: str) -> tuple[str, str]:
+    if "换成" not in lowered and "改成" not in lowered:
+        return lowered, cased
+    for m in reversed(list(_SWAPPED.finditer(lowered))):
+        at, new = lowered.rfind(m.group("what"), 0, m.start()), m.group("new")
+        if at < 0 or _COUNT_AT_START.match(new) or new.endswith("的") or find_options(MaskedText(new)):
+            continue  # nothing said by that name, a count said again (牛奶改成四盒) or how it is made (改成热的)
+        lowered, cased = _spliced(*_spliced(lowered, cased, m.start(), m.end()), at, at + len(m.group("what")), new)
+    return lowered, cased
 
 
 def _counts_said_again_by_name(lowered: str, cased: str) -> tuple[str, str]:
@@ -331,7 +349,7 @@ def repaired(lowered: str, cased: str, lexicon: Lexicon) -> tuple[str, str]:
     if "actually" in lowered and (late := _COUNT_THEN_ACTUALLY.search(lowered)) is not None:
         lowered, cased = _spliced(lowered, cased, late.start(), late.end(), "actually " + late.group("en"))
     lowered, cased = _without_retractions(*_without_fallbacks(*_without_hesitations(lowered, cased)))
-    lowered, cased = _counts_said_again_by_name(lowered, cased)
+    lowered, cased = _things_swapped_by_name(*_counts_said_again_by_name(lowered, cased))
     if not any(pause in lowered for pause in ",，。.…"):
         return lowered, cased  # every marker follows a pause
     for _ in range(MAX_REPAIRS):
