@@ -2727,3 +2727,20 @@ def test_a_thing_changed_by_name(parser: Parser, text: str, items: list[tuple[st
 )
 def test_a_look_at_what_is_on_then_a_booking(parser: Parser, text: str) -> None:
     assert [(f["domain"], f["action"]) for f in _frames(parser, text)] == [("movie", "search"), ("movie", "order")]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Two tickets for Star Wanderer tonight, back row, seats together - oh and add one more for my sister.", 3),
+        ("book one more night at the hotel near the Bund", 1),  # a night more, no one more
+        ("Two tickets for Run Little Bear tomorrow evening, one for me and one for my nephew.", 2),
+    ],
+)
+def test_one_more_ticket(parser: Parser, text: str, count: int) -> None:
+    assert _frames(parser, text)[0]["count"] == count
+
+
+def test_a_count_of_each_thing_listed(parser: Parser) -> None:
+    [frame] = _frames(parser, "Buy Chinese sausages, cured pork and rice cakes, two of each.")
+    assert [i["quantity"] for i in frame["items"]] == [2, 2, 2]

@@ -242,12 +242,18 @@ def find_count(masked: MaskedText, rooms: bool) -> int | None:
             spans.append((m.start(), m.end()))
     totals = {kind: _added_up(counts) for kind, counts in said_counts.items()}
     total = min(max(totals.values()), MAX_COUNT) if totals else None
+    if total is not None and (more := len(_ONE_MORE.findall(text))):
+        total += more  # "two tickets … oh and add one more for my sister", 再多买一张
     if total is None and not rooms and (m := _ZH_BARE_TICKET.search(text)) is not None:
         total = 1
         spans.append((m.start(), m.end()))
     for start, end in spans:
         masked.mask(start, end, SLOT_MARK)
     return total
+
+
+# One more of what was counted (not "one more night", nor food: find_count reads bookings only).
+_ONE_MORE = re.compile(r"\b(?:one|1) more\b(?! (?:nights?|days?|rooms?)\b)|\banother (?:ticket|seat)\b")
 
 
 def _added_up(counts: list[int]) -> int:
