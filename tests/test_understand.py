@@ -2744,3 +2744,11 @@ def test_one_more_ticket(parser: Parser, text: str, count: int) -> None:
 def test_a_count_of_each_thing_listed(parser: Parser) -> None:
     [frame] = _frames(parser, "Buy Chinese sausages, cured pork and rice cakes, two of each.")
     assert [i["quantity"] for i in frame["items"]] == [2, 2, 2]
+
+
+@pytest.mark.parametrize(
+    "text", ["两张团圆饭，今天随便哪一场，别坐第一排就行", "五一那天的惊蛰无声，能帮我订两张吗？别给我最后一排"]
+)
+def test_a_row_turned_down_before_it_is_no_wish(parser: Parser, text: str) -> None:
+    [frame] = _frames(parser, text)
+    assert frame.get("seat") is None

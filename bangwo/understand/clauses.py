@@ -78,7 +78,7 @@ _THE_DAY_AFTER = re.compile(
 )
 # A place said by its name: one the catalogue knows (marked), two to four Chinese characters, or a word.
 _PLACE_SHAPED = "(?:\ue005+|[\u4e00-\u9fff]{2,4}|[a-z][a-z']{2,})"
-_ARROWED_ROUTE = f"{_PLACE_SHAPED}\\s*(?:→|->|=>)\\s*{_PLACE_SHAPED}"
+_ARROWED_ROUTE = re.compile(f"{_PLACE_SHAPED}\\s*(?:→|->|=>)\\s*{_PLACE_SHAPED}")
 # Words that make a segment one domain's request by themselves. Only where the first one starts
 # matters (see `_first_words`), so a domain's words may be split over several regexes: each one is
 # spelt to start with a plain character, for re to skip in C to where a word can start.
@@ -106,9 +106,9 @@ _DOMAIN_WORDS: dict[str, tuple[_Words, ...]] = {
             holds="\ue005",
         ),
         # An arrow between two places, known or not: 重庆→厦门, "Qingdao -> Shanghai" (in either script).
-        _Words(re.compile(_ARROWED_ROUTE), "zh", holds="→"),
-        _Words(re.compile(_ARROWED_ROUTE), "zh", holds=">"),
-        _Words(re.compile(_ARROWED_ROUTE), "en", holds=">"),
+        _Words(_ARROWED_ROUTE, "zh", holds="→"),
+        _Words(_ARROWED_ROUTE, "zh", holds=">"),
+        _Words(_ARROWED_ROUTE, "en", holds=">"),
     ),
     "hotel": (
         _zh(

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from bangwo.understand.lexicon import _trie_regex
+from bangwo.understand.rules import TURNED_DOWN_BEFORE
 from bangwo.understand.text import ITEM_MARK, OPTION_MARK, MaskedText
 
 # (phrase, group, value). Longer phrases win over the shorter ones they contain (少一点糖 over 少).
@@ -122,10 +123,6 @@ _CUP_TEMPERATURE = re.compile(r"(?<=杯)[冰热温](?=[\u4e00-\u9fff])")
 _LATIN_LETTER = re.compile(r"[a-z]")
 
 
-# Right before an option, what turns it down: 别给我冰的, "not hot" (不要冰 and "no ice" are phrases of their own).
-_TURNED_DOWN = re.compile(
-    r"(?:别|不要)(?:给我|帮我)?(?:做成|弄成|要)?$|(?:\bnot|\bno|don't want)\s+(?:an?\s+|the\s+)?$"
-)
 
 
 def find_options(masked: MaskedText) -> list[OptionMention]:
@@ -150,5 +147,8 @@ def find_options(masked: MaskedText) -> list[OptionMention]:
 
 def _turned_down(text: str, start: int) -> bool:
     before = text[max(0, start - 12) : start]
-    said = "别" in before or "不要" in before or "no" in before or "n't" in before
-    return said and _TURNED_DOWN.search(before) is not None
+    return any(word in before for word in _TURNED_DOWN_WORDS) and TURNED_DOWN_BEFORE.search(before) is not None
+
+
+# What every phrase that turns a wish down holds (a cheap test before the search).
+_TURNED_DOWN_WORDS = ("别", "不", "除了", "避开", "no", "n't", "avoid", "but", "except", "rather")

@@ -1105,8 +1105,8 @@ def _counts_the_noun_before(text: str, quantity: _Quantity) -> bool:
         before == ITEM_MARK
         or (bool(_HAN.match(before)) and before not in NOUN_STOP_CHARS)
         # 生椰拿铁 冰 x2: what the dish is like may come between it and its count
-        or (before in _BETWEEN_A_DISH_AND_ITS_COUNT and text[: quantity.start].rstrip(_BETWEEN_A_DISH_AND_ITS_COUNT)
-            .endswith(ITEM_MARK))
+        or (before != "" and before in _BETWEEN_A_DISH_AND_ITS_COUNT
+            and text[: quantity.start].rstrip(_BETWEEN_A_DISH_AND_ITS_COUNT).endswith(ITEM_MARK))
     )
     if quantity.unit is None and not quantity.trailing and _A_DISH_NEXT.match(text, quantity.end):
         return False  # "order from Morning Light Coffee two cappuccinos": a bare number counts the dish after it

@@ -444,6 +444,12 @@ SHOP_SUFFIX_ZH = ("店", "馆", "铺", "档", "摊")
 SHOP_WORDS_EN = frozenset(["place", "places", "shop", "shops", "restaurant", "restaurants", "joint", "joints"])
 SHOP_WORDS_EN |= {"spot", "spots", "stall", "stalls", "stand", "stands", "store", "stores"}
 
+# Right before a wish, what turns it down: 不要红眼, 别给我冰的, 不坐经济舱, 别太靠前, "not the front row", "no business
+# class", "anything but a red-eye" (不要冰 and "no ice" are phrases of their own). Searched up to where the wish starts.
+TURNED_DOWN_BEFORE = re.compile(
+    r"(?:不要|不用|别|不坐|不想|避开|除了)(?:太|给我|帮我)?(?:订|坐|买|要|做成|弄成)?\s*$"
+    r"|(?<![a-z])(?:not(?: in)?|no|avoid|anything but|except|rather than|don't want)\s*(?:an?\s+|the\s+)?$"
+)
 # Said between two wishes of one kind, what makes the second the one wanted: 中间偏后那种……算了就要后排, "I wanted
 # Dianchi Lake but let's just do Green Lake", 本来想订冰雪大世界附近，算了，就中央大街.
 CHANGED_MIND = re.compile(

@@ -177,8 +177,9 @@ _NUMBER_SPACED = re.compile(r"(?<=\d) +(?=[点号月日时分斤杯份张个间�
 
 
 def as_typed(lowered: str, cased: str) -> tuple[str, str]:
-    """The command as typed Mandarin or plain English, in both copies: pauses as commas, regional words as
-    Mandarin ones, spelt amounts and clock times as digits."""
+    """The command as typed Mandarin or plain English, in both copies: pauses as commas, regional words and days
+    typed in pinyin as Mandarin ones, a request wrapped in courtesy as "please", spelt amounts and clock times as
+    digits."""
     if not _REGIONAL_CHARS.isdisjoint(lowered):
         lowered, cased = lowered.translate(_REGIONAL_CHARACTERS), cased.translate(_REGIONAL_CHARACTERS)
     if _REGIONAL.search(lowered):
@@ -187,9 +188,8 @@ def as_typed(lowered: str, cased: str) -> tuple[str, str]:
         lowered, cased = substituted(_COURTESY, _courtesy, lowered, cased)
     if lowered.isascii():
         return _in_plain_english(lowered, cased)
-    if _PINYIN_TIME.search(lowered):
-        lowered, cased = substituted(_PINYIN_TIME, lambda said: _PINYIN_TIMES[said[0]], lowered, cased)
     if _LATIN_LETTER.search(lowered):
+        lowered, cased = substituted(_PINYIN_TIME, lambda said: _PINYIN_TIMES[said[0]], lowered, cased)
         lowered, cased = substituted(_SCRIPTS_MEET, lambda _: " ", lowered, cased)
     if " " in lowered:
         lowered, cased = _NUMBER_SPACED.sub("", lowered), _NUMBER_SPACED.sub("", cased)

@@ -43,12 +43,12 @@ def _typos(word: str) -> Iterable[str]:
 class Speller:
     def __init__(self, catalogue_words: Iterable[str]) -> None:
         long_words = {w for w in catalogue_words if w.isascii() and w.isalpha() and len(w) >= _SHORTEST_CATALOGUE_WORD}
-        self.words = frozenset(_RULE_WORDS) | long_words
+        known = frozenset(_RULE_WORDS) | long_words
         # Every typo of every word, built once (about 30,000 strings), so reading a word is one look-up.
         meant: dict[str, set[str]] = {}
-        for word in self.words:
+        for word in known:
             for typo in _typos(word):
-                if len(typo) >= _SHORTEST_TYPO and typo not in self.words:
+                if len(typo) >= _SHORTEST_TYPO and typo not in known:
                     meant.setdefault(typo, set()).add(word)
         # (a letter left out only of a longer word: "diner" is a word of its own, "chiken" is not)
         self._meant = {

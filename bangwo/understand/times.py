@@ -36,6 +36,7 @@ from zoneinfo import ZoneInfo
 
 from bangwo.understand.calendar import EVE, LANTERN, LUNAR_NEW_YEAR, festival_day, lunar_festival_day
 from bangwo.understand.numbers import EN_NUMBER_WORDS, ZH_NUMBER, parse_number
+from bangwo.understand.rules import TURNED_DOWN_BEFORE
 from bangwo.understand.text import TIME_MARK, MaskedText, letter_led
 
 __all__ = ["LUNAR_NEW_YEAR", "SHANGHAI", "WINDOW_END_HOUR", "TimeSlots", "find_times"]
@@ -357,9 +358,6 @@ _WINDOW_EN_RE = re.compile(rf"(?:{_alternation(_WINDOW_EN)})\b")
 # 下午好, 晚上好呀: a greeting (晚上好吃的 is still the evening).
 _ZH_GREETING_AFTER = re.compile(r"好(?![吃喝看玩用])")
 # "one night", "per night", "last night": a count or the past, no part of a coming day.
-# What is turned down, right before a part of the day: "anything but a red-eye", 不要红眼的.
-_TURNED_DOWN_EN_RE = re.compile(r"(?:\bnot|\bno|anything but|except|rather than)\s+(?:an?\s+|the\s+)?$")
-_TURNED_DOWN_ZH_RE = re.compile(r"(?:不要|别|不坐|不想)(?:订|坐|买)?$")
 _NIGHT_COUNTED_RE = re.compile(r"(?:\d|\b(?:a|one|per|each|every|last|two|three|four|five|six|seven))\s*$")
 # The English clock rules start with a literal or a character class, never with \b or an
 # optional group: re then skips to candidate positions in C, ~10x faster than trying each
@@ -777,7 +775,7 @@ def _windows(masked: MaskedText, found: _Found, zh: bool, en: bool) -> None:
                 continue  # 两个晚上 counts nights (订个下午的机票 books an afternoon one)
             if _ZH_GREETING_AFTER.match(masked.current, m.end()):
                 continue  # 下午好: a greeting, said whenever the request is for
-            if _TURNED_DOWN_ZH_RE.search(masked.current, max(0, m.start() - 4), m.start()):
+            if TURNED_DOWN_BEFORE.search(masked.current, max(0, m.start() - 4), m.start()):
                 masked.mask(m.start(), m.end(), TIME_MARK)
                 continue  # 不要红眼: the part of the day not wanted
             found.window = _narrowed(found.window, m.group(0), _WINDOW_ZH)
@@ -795,7 +793,7 @@ def _windows(masked: MaskedText, found: _Found, zh: bool, en: bool) -> None:
                 continue
             if masked.current.endswith("good ", 0, m.start()):
                 continue  # "Good afternoon. …on Monday morning": a greeting, not the time asked for
-            if _TURNED_DOWN_EN_RE.search(masked.current, max(0, m.start() - 20), m.start()):
+            if TURNED_DOWN_BEFORE.search(masked.current, max(0, m.start() - 20), m.start()):
                 masked.mask(m.start(), m.end(), TIME_MARK)
                 continue  # "anything but a red-eye", "not the morning": the part of the day not wanted
             if word == "night" and masked.current[: m.start()].rstrip().endswith(TIME_MARK):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bangwo.understand.domains.common import first_match
+from bangwo.understand.rules import TURNED_DOWN_BEFORE
 from bangwo.understand.text import SLOT_MARK, MaskedText, letter_led
 
 # 头等舱 and "first class" are sold as the contract's "business": the top cabin there is.
@@ -19,8 +20,7 @@ _CABIN = re.compile(
 )
 
 
-# A cabin turned down: 不要商务舱, 商务舱太贵了, "no business class".
-_REFUSED_BEFORE = re.compile(r"(?:不要|不坐|不用|别|no|not)\s*$")
+# A cabin turned down after it: 商务舱太贵了 (before it: rules.TURNED_DOWN_BEFORE).
 _REFUSED_AFTER = re.compile(r"\s*(?:太贵|不要|就算了|算了|too expensive)")
 
 
@@ -31,7 +31,7 @@ def cabin_class(masked: MaskedText) -> str | None:
     if not said:
         return None
     wanted = [
-        m for m in said if not _REFUSED_BEFORE.search(text, 0, m.start()) and not _REFUSED_AFTER.match(text, m.end())
+        m for m in said if not TURNED_DOWN_BEFORE.search(text, 0, m.start()) and not _REFUSED_AFTER.match(text, m.end())
     ]
     for m in said:
         masked.mask(m.start(), m.end(), SLOT_MARK)  # later rules do not read a cabin again

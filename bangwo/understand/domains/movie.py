@@ -8,7 +8,7 @@ from bangwo.domain.frame import SeatWish
 from bangwo.understand.domains.common import first_match
 from bangwo.understand.lexicon import NameMention
 from bangwo.understand.numbers import EN_NUMBER
-from bangwo.understand.rules import CHANGED_MIND, EN_ORDER_VERBS
+from bangwo.understand.rules import CHANGED_MIND, EN_ORDER_VERBS, TURNED_DOWN_BEFORE
 from bangwo.understand.text import MARKS, SLOT_MARK, MaskedText, letter_led
 
 # (English ends at the next letter that is not English: 惊蛰无声premiere的票.)
@@ -89,18 +89,16 @@ _NOT_A_TITLE = re.compile(
 )
 
 
-# A row turned down is no wish: 第一排的不要, 别坐前排, "not the front row".
+# A row turned down after it is no wish: 第一排的不要, 第一排太近了 (before it: rules.TURNED_DOWN_BEFORE).
 _REFUSED_AFTER = re.compile(r"\s*的?\s*(?:不要|不行|不好|不想要|算了|别|太近|太远|太靠前|太靠后)")
-_REFUSED_BEFORE = re.compile(
-    r"(?:不要|别|别太|不要太|不坐|不想坐|避开|除了|not (?:in )?(?:the )?|no |avoid (?:the )?)$"
-)
 
 
 def seat_wish(masked: MaskedText) -> SeatWish | None:
     row = None
+    text = masked.current
     rows = [
-        m for m in _ANY_ROW.finditer(masked.current)
-        if not (_REFUSED_AFTER.match(masked.current, m.end()) or _REFUSED_BEFORE.search(masked.current, 0, m.start()))
+        m for m in _ANY_ROW.finditer(text)
+        if not (_REFUSED_AFTER.match(text, m.end()) or TURNED_DOWN_BEFORE.search(text, 0, m.start()))
     ]
     if rows:
         said = rows[0]
