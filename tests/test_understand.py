@@ -2752,3 +2752,81 @@ def test_a_count_of_each_thing_listed(parser: Parser) -> None:
 def test_a_row_turned_down_before_it_is_no_wish(parser: Parser, text: str) -> None:
     [frame] = _frames(parser, text)
     assert frame.get("seat") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "订明天去上海的机票和外滩附近的酒店两晚，哦不对，机票改成后天的",
+            [("flight", {"date": "2026-02-12", "destination": "上海"}), ("hotel", {"near": "外滩", "nights": 2})],
+        ),
+        (
+            "帮我订明天去昆明的机票，下午的；酒店就订滇池边上的，住两晚。哦不对，机票改成上午的",
+            [("flight", {"date": "2026-02-11", "time_window": "morning"}), ("hotel", {"nights": 2})],
+        ),
+        ("明天飞三亚，酒店住两晚，哦对了酒店改成三晚", [("flight", {"date": "2026-02-11"}), ("hotel", {"nights": 3})]),
+        (
+            "fly me to Shanghai on Friday and book a hotel near the Bund for 2 nights, "
+            "actually make the hotel three nights",
+            [("flight", {"date": "2026-02-13"}), ("hotel", {"near": "the Bund", "nights": 3})],
+        ),
+        (
+            "fly to Sanya on Friday and a hotel there for 2 nights, change the flight to Thursday",
+            [("flight", {"date": "2026-02-12"}), ("hotel", {"city": "Sanya", "nights": 2})],
+        ),
+        (
+            "帮我买两张今晚的惊蛰无声，再点两杯奶茶，电影票改成三张",
+            [("movie", {"count": 3, "time_window": "evening"}), ("food", {})],
+        ),
+        (
+            "book 2 tickets for Star Wanderer tonight and order 2 lattes, actually make the tickets 3",
+            [("movie", {"count": 3}), ("food", {})],
+        ),
+        (  # the hotel said no nights of its own: it says them now
+            "book a flight to Chengdu on Friday and a hotel near Chunxi Road, make the hotel 3 nights",
+            [("flight", {"date": "2026-02-13"}), ("hotel", {"near": "Chunxi Road", "nights": 3})],
+        ),
+    ],
+)
+def test_a_correction_aimed_at_one_of_several_requests(
+    parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
+) -> None:
+    frames = _frames(parser, text)
+    assert [f["domain"] for f in frames] == [domain for domain, _ in expected]
+    for frame, (_, slots) in zip(frames, expected, strict=True):
+        assert _slots(frame, slots) == slots
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("明天晚上的机票飞北京，不对，上午的", {"date": "2026-02-11", "time_window": "morning"}),
+        ("明天的两杯拿铁，不对，下午的", {"date": "2026-02-11", "time_window": "afternoon"}),
+        ("周五晚上八点两张惊蛰无声，不对，周六", {"date": "2026-02-14", "time": "20:00"}),
+        (
+            "two tickets for Star Wanderer friday evening, actually saturday",
+            {"date": "2026-02-14", "time_window": "evening"},
+        ),
+    ],
+)
+def test_a_time_said_again_in_part_keeps_the_rest(parser: Parser, text: str, expected: dict[str, Any]) -> None:
+    [frame] = _frames(parser, text)
+    assert _slots(frame, expected) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("Order a large iced latte for me and a small hot one for my mum.",
+         [("latte", 1, {"size": "large", "ice": "normal"}), ("latte", 1, {"size": "small", "ice": "hot"})]),
+        ("one iced americano and two hot ones",
+         [("americano", 1, {"ice": "normal"}), ("americano", 2, {"ice": "hot"})]),
+        # the same one, described (these two held before):
+        ("buy a watermelon, a big one", [("watermelon", 1, {"size": "large"})]),
+        ("Get me a hot lemon tea, and make it a small one", [("lemon tea", 1, {"ice": "hot", "size": "small"})]),
+    ],
+)
+def test_another_one_made_another_way(parser: Parser, text: str, items: list[tuple[str, int, dict]]) -> None:
+    [frame] = _frames(parser, text)
+    assert [(i["name"], i["quantity"], i.get("options") or {}) for i in frame["items"]] == items

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta, timezone
+from itertools import pairwise
 
 from bangwo.understand.lexicon import Lexicon
 from bangwo.understand.numbers import EN_NUMBER, ZH_NUMBER
 from bangwo.understand.options import find_options
-from bangwo.understand.rules import EN_MEASURES, ZH_MEASURES
+from bangwo.understand.rules import EN_MEASURES, EN_ORDER_VERBS, ZH_MEASURES, ZH_ORDER_VERBS
 from bangwo.understand.text import TIME_MARK, MaskedText, lower_ascii
 from bangwo.understand.times import find_times
 
@@ -101,8 +102,21 @@ def _time_replaced(before: str, said: str, said_cased: str) -> tuple[int, int, s
         return None
     said_run = _TIME_RUN.search(read)
     assert said_run is not None
-    start = _start_of_what_a_time_replaces(before, runs[-1], said[said_run.start() : said_run.end()])
-    return start, runs[-1].end(), said_cased
+    run, time_said = runs[-1], said[said_run.start() : said_run.end()]
+    if _PART_OF_THE_DAY.fullmatch(time_said.strip()):
+        # 明天晚上的机票，不对，上午的: the part of the day is said again, the day stays (明天 → 明天上午)
+        part_before = _PART_OF_THE_DAY.search(before, run.start(), run.end()) or _CLOCK.search(
+            before, run.start(), run.end()
+        )
+        if part_before is None:
+            return run.end(), run.end(), (" " if said_cased.isascii() else "") + said_cased
+        return part_before.start(), run.end(), said_cased
+    if _CLOCK.search(time_said) is None and _PART_OF_THE_DAY.search(time_said) is None:
+        # 周五晚上八点，不对，周六: another day, at the time said before
+        hour = _PART_OF_THE_DAY.search(before, run.start(), run.end()) or _CLOCK.search(before, run.start(), run.end())
+        if hour is not None and hour.start() > run.start():
+            return run.start(), run.start() + len(before[run.start() : hour.start()].rstrip()), said_cased
+    return _start_of_what_a_time_replaces(before, run, time_said), run.end(), said_cased
 
 
 def _start_of_what_a_time_replaces(before: str, run: re.Match[str], time_said: str) -> int:
@@ -340,6 +354,79 @@ def _counts_said_again_by_name(lowered: str, cased: str) -> tuple[str, str]:
     return lowered, cased
 
 
+# A correction aimed at one of several requests by naming it: 订明天的机票和外滩的酒店两晚，哦不对，机票改成后天的;
+# "…, actually make the hotel three nights"; "change the flight to Thursday". What it says replaces the last thing
+# of its kind in that request's part of the message, not in the last request's.
+_AIMED = re.compile(
+    rf"{_PAUSE}\s*(?:[哦啊嗯]\s*)?(?:(?:不对|对了)\s*[,，]?\s*)?(?:(?:actually|sorry|oh|and|no)\s*,?\s*)*(?:"
+    r"(?:把\s*)?(?P<zh>机票|航班|酒店|房间|电影票|电影)的?(?:时间|日期)?\s*(?:改成|改为|换成|改到|换到|要|订)\s*"
+    r"(?P<zh_said>[^,，。！!？?；;]+)"
+    r"|(?:make|change|move|switch)\s+the\s+(?P<en>flights?|hotel|rooms?|tickets?|movie|film|showing)\s+"
+    r"(?:to\s+|for\s+|into\s+)?(?P<en_said>[^,.;!?—–]+))"
+)
+_AIMED_WORDS = re.compile("机票|航班|酒店|房间|电影|make the|change the|move the|switch the")
+# The words that tell each request's part of a message; a film's title tells the film's too.
+_REQUEST_WORDS = {
+    "flight": re.compile(r"机票|航班|飞|flights?|fly|plane"),
+    "hotel": re.compile(r"酒店|宾馆|住|hotels?|rooms?|stay"),
+    "movie": re.compile(r"电影|(?<!机)票|张|tickets?|movie|film|showing|seats?"),
+}
+_AIMED_AT = {"机票": "flight", "航班": "flight", "酒店": "hotel", "房间": "hotel", "电影票": "movie", "电影": "movie"}
+# Where one request's part of a message ends.
+_REQUEST_END = re.compile(r"[,，。;；!！?？]|\s(?:and|then|plus)\s|和|然后|再")
+
+
+def _corrections_aimed_at_one_request(lowered: str, cased: str, lexicon: Lexicon) -> tuple[str, str]:
+    if not _AIMED_WORDS.search(lowered):
+        return lowered, cased
+    for m in reversed(list(_AIMED.finditer(lowered))):
+        named = m.group("zh") or m.group("en")
+        domain = _AIMED_AT.get(named) or next(d for d in _REQUEST_WORDS if _REQUEST_WORDS[d].fullmatch(named))
+        before = lowered[: m.start()]
+        said_words = _REQUEST_WORDS[domain].finditer(before)
+        if domain == "movie":
+            titles = [n for n in lexicon.find(MaskedText(before)) if "title" in n.entry.kinds]
+            said_words = (*said_words, *titles)  # type: ignore[assignment]
+        last_said = max((w.start() if isinstance(w, re.Match) else w.start for w in said_words), default=None)
+        if last_said is None:
+            continue  # that request was not made in this message: a change to one made before
+        part_start = max((e.end() for e in _REQUEST_END.finditer(before, 0, last_said)), default=0)
+        # (it goes on over what asks for nothing new: 明天去昆明的机票，下午的；酒店…; not over 再点两杯奶茶)
+        ends = [e.start() for e in _REQUEST_END.finditer(before, last_said)] + [len(before)]
+        part_end = next((at for at, then in pairwise(ends) if _asks_for_something(before[at:then], lexicon)), ends[-1])
+        group = "zh_said" if m.group("zh") else "en_said"
+        said = _ENOUGH.sub("", m.group(group).strip())
+        said_cased = cased[m.start(group) : m.start(group) + len(said)]
+        new = _replacement(before[part_start:part_end], said, said_cased, lexicon)
+        if new is not None:
+            start, stop, text = part_start + new[0], part_start + new[1], new[2]
+        elif _a_count_or_a_time(said):  # the request said none of its own (the hotel on the flight's day)
+            start, stop, text = part_end, part_end, (" " if said_cased.isascii() else "") + said_cased
+        else:
+            continue
+        lowered, cased = _spliced(lowered, cased, m.start(), m.end())
+        lowered = lowered[:start] + lower_ascii(text) + lowered[stop:]
+        cased = cased[:start] + text + cased[stop:]
+    return lowered, cased
+
+
+def _asks_for_something(part: str, lexicon: Lexicon) -> bool:
+    """A part of a message that names a request or a thing, or says an ordering verb."""
+    return (
+        any(words.search(part) for words in _REQUEST_WORDS.values())
+        or ZH_ORDER_VERBS.search(part) is not None
+        or EN_ORDER_VERBS.search(part) is not None
+        or any(n.entry.kinds & {"item", "merchant", "title"} for n in lexicon.find(MaskedText(part)))
+    )
+
+
+def _a_count_or_a_time(said: str) -> bool:
+    if _COUNT_SAID.fullmatch(said):
+        return True
+    read = _times_said(said).current
+    return TIME_MARK in read and _AROUND_A_TIME.fullmatch(read.replace(TIME_MARK, "")) is not None
+
+
 # A count said again before "actually": "Save me two for the premiere. Three, actually." (said first, read after).
 _COUNT_THEN_ACTUALLY = re.compile(rf"(?<=[.,;!?] )(?P<en>{EN_NUMBER}),? actually\b")
 
@@ -350,6 +437,7 @@ def repaired(lowered: str, cased: str, lexicon: Lexicon) -> tuple[str, str]:
         lowered, cased = _spliced(lowered, cased, late.start(), late.end(), "actually " + late.group("en"))
     lowered, cased = _without_retractions(*_without_fallbacks(*_without_hesitations(lowered, cased)))
     lowered, cased = _things_swapped_by_name(*_counts_said_again_by_name(lowered, cased))
+    lowered, cased = _corrections_aimed_at_one_request(lowered, cased, lexicon)
     if not any(pause in lowered for pause in ",，。.…"):
         return lowered, cased  # every marker follows a pause
     for _ in range(MAX_REPAIRS):

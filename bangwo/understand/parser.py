@@ -103,6 +103,7 @@ _EN_DETERMINERS = frozenset({"a", "an", "any", "another", "this", "that", "these
 _EN_DETERMINERS |= {"fresh", "good", "nice", "cheap", "tasty", "delicious", "best", "proper", "real"}  # and praise
 # What "a" or "an" counts in a phrase, not a dish: "I'm in a rush", "give me a minute".
 _EN_NOT_A_DISH = frozenset({"rush", "hurry", "minute", "moment", "second", "bit", "while", "lot", "favour", "favor"})
+_EN_NOT_A_DISH |= {"one", "ones"}  # "a small hot one": the dish said before (see _ANOTHER_ONE)
 _EN_NOT_A_DISH |= {"people", "persons", "each", "everyone", "everybody", "guys", "folks", "family", "team", "group"}
 # Where and what it costs, asked in a look-up: "any places that deliver ramen", "price of coffee beans".
 _EN_NOT_A_DISH |= {"place", "places", "spot", "spots", "price", "prices", "cost"}
@@ -543,6 +544,10 @@ class Parser:
                 _ItemDraft(m.start(), m.end(), _SAME_AGAIN, rules.domain, None, quantity=1 if m.group(1) else None)
                 for m in _SAME_AGAIN_EN.finditer(text)
             ]
+        if drafts and "one" in text:  # "… and a small hot one"
+            for m in _ANOTHER_ONE.finditer(text):
+                count = int(parse_number(m["count"]) or 1)  # ("another" is one)
+                drafts.append(_ItemDraft(m.start("count"), m.end(), _SAME_AGAIN, rules.domain, None, count))
         drafts.sort(key=lambda d: d.start)
         self._count_the_dish_before(rules, reading, drafts, used_quantities, domain_named)
         drafts = _one_dish_said_twice(_only_the_things_of_a_kind(_what_ran_out_is_said_instead(drafts, text), text))
@@ -936,6 +941,12 @@ _THE_SAME_ZH = re.compile(r"(?:一模一样|一样|同款|同样)的?")
 
 _SAME_AGAIN_EN = re.compile(
     r"\b(?:(another|one more|1 more)(?: one)?(?: of)? the same|(?:the )?same again|same thing again)\b"
+)
+# The dish said before, made another way: "a large iced latte for me and a small hot one for my mum", "one iced
+# americano and a hot one".
+_ANOTHER_ONE = re.compile(
+    # (after "and": "a watermelon, a big one" and "make it a small one" describe the dish itself)
+    rf"\b(?:and|plus)\s+(?P<count>a|an|another|{EN_NUMBER})\s+(?:{OPTION_MARK}+\s+)+ones?\b"
 )
 # "a brown sugar bubble tea the same way": made as the dish before it.
 _MADE_THE_SAME_WAY = re.compile(r"\s*(?:made\s+)?the same way\b|\s*同样的做法|\s*做法一样")
