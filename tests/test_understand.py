@@ -2830,3 +2830,28 @@ def test_a_time_said_again_in_part_keeps_the_rest(parser: Parser, text: str, exp
 def test_another_one_made_another_way(parser: Parser, text: str, items: list[tuple[str, int, dict]]) -> None:
     [frame] = _frames(parser, text)
     assert [(i["name"], i["quantity"], i.get("options") or {}) for i in frame["items"]] == items
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # speech transcribed with no punctuation: the corrections are heard all the same
+        ("帮我买六瓶矿泉水呃不十二瓶", {"items": [("矿泉水", 12)]}),
+        ("超市买啤酒一箱呃两箱要青岛的", {"items": [("啤酒", 2)]}),
+        ("团圆饭首映给我抢两张不对四张中间的位置", {"count": 4}),
+        ("嗯三张小熊快跑不对两张下午四点四十那场", {"count": 2, "time": "16:40"}),
+        ("帮我订星河旅人的票四张四张啊连着的座位明天下午", {"count": 4}),
+        ("千问我要一杯杨枝甘露去冰不要要常温的", {"items": [("杨枝甘露", 1)], "ice": "room"}),
+        ("三个橙子哦不对是三斤橙子", {"items": [("橙子", 3)]}),
+    ],
+)
+def test_corrections_heard_in_speech_without_punctuation(parser: Parser, text: str, expected: dict[str, Any]) -> None:
+    [frame] = _frames(parser, text)
+    items = [(i["name"], i["quantity"]) for i in frame.get("items", [])]
+    got = {**frame, "items": items, "ice": frame.get("items", [{}])[0].get("options", {}).get("ice")}
+    assert {key: got.get(key) for key in expected} == expected
+
+
+def test_a_word_said_twice_on_purpose_is_kept(parser: Parser) -> None:
+    # 一人一杯 holds 人一人一 written twice; only a count or a verb said again is speech
+    [frame] = _frames(parser, "给设计组9个人一人一杯生椰拿铁，中杯，正常冰")
+    assert frame["items"][0]["quantity"] == 9

@@ -172,6 +172,32 @@ _NUMBER_NO_NUMBER = re.compile(rf"(?<![a-z0-9])(?P<said>{EN_NUMBER}),? no,? (?={
 _COUNT_AT_START = re.compile(rf"(?P<num>(?>{ZH_NUMBER}))\s*(?P<measure>{_ZH_MEASURE})")
 
 
+# Speech transcribed without punctuation (六瓶呃不十二瓶, 两张不对四张, 去冰不要要常温的, 订两张两张啊): the pauses a
+# writer would have typed are put back where a hesitation or a correction is heard, so the rules above read it.
+_SPOKEN_PAUSE = re.compile(
+    r"(?<=[\u4e00-\u9fff\d])(?<![哦啊])"
+    r"(?:[呃嗯]+(?:不(?=[一二两三四五六七八九十\d]))?|(?=(?:哦|啊)?不对(?![称劲]))|不要(?=要))"
+)
+# A count, or a verb and where, said twice in a row: 两张两张啊, 飞北京飞北京的.
+_SAID_TWICE = re.compile(
+    rf"((?:{ZH_NUMBER})[张杯份个瓶箱斤袋盒包间晚位]|[飞去到订买要点来][\u4e00-\u9fff]{{1,3}}?)\s?\1[啊呀啦]?"
+)
+_SPOKEN_HINT = re.compile(r"[呃嗯]|不对|不要要")  # in every _SPOKEN_PAUSE
+
+
+def _with_spoken_pauses(lowered: str, cased: str) -> tuple[str, str]:
+    if lowered.isascii():
+        return lowered, cased
+    for m in reversed(list(_SAID_TWICE.finditer(lowered))):
+        lowered, cased = _spliced(lowered, cased, m.start(), m.end(), m.group(1))
+    if _SPOKEN_HINT.search(lowered):
+        for m in reversed(list(_SPOKEN_PAUSE.finditer(lowered))):
+            said = m.group(0)
+            pause = "，" + (said.removesuffix("不") + "，不，" if said.endswith("不") else f"{said}，" if said else "")
+            lowered, cased = _spliced(lowered, cased, m.start(), m.end(), pause)
+    return lowered, cased
+
+
 def _without_hesitations(lowered: str, cased: str) -> tuple[str, str]:
     if not _HESITATION_HINT.search(lowered):
         return lowered, cased
@@ -435,7 +461,8 @@ def repaired(lowered: str, cased: str, lexicon: Lexicon) -> tuple[str, str]:
     """Both copies of the command (the one the rules read, the one as written) with its corrections applied."""
     if "actually" in lowered and (late := _COUNT_THEN_ACTUALLY.search(lowered)) is not None:
         lowered, cased = _spliced(lowered, cased, late.start(), late.end(), "actually " + late.group("en"))
-    lowered, cased = _without_retractions(*_without_fallbacks(*_without_hesitations(lowered, cased)))
+    lowered, cased = _without_hesitations(*_with_spoken_pauses(lowered, cased))
+    lowered, cased = _without_retractions(*_without_fallbacks(lowered, cased))
     lowered, cased = _things_swapped_by_name(*_counts_said_again_by_name(lowered, cased))
     lowered, cased = _corrections_aimed_at_one_request(lowered, cased, lexicon)
     if not any(pause in lowered for pause in ",，。.…"):
@@ -453,6 +480,10 @@ def repaired(lowered: str, cased: str, lexicon: Lexicon) -> tuple[str, str]:
             lowered, cased = _spliced(lowered, cased, marker.start(), end)
             continue
         replacement = _replacement(lowered[: marker.start()], said, cased[marker.end() : end].strip(), lexicon)
+        if replacement is None and (count := _COUNT_AT_START.match(lowered, marker.end(), end)) is not None:
+            # 两张，不对四张中间的位置 (speech puts no comma after it): the count is said again, the rest goes on
+            end = count.end()
+            replacement = _replacement(lowered[: marker.start()], count.group(0), count.group(0), lexicon)
         if replacement is None:
             break
         start, stop, new = replacement
