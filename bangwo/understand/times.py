@@ -403,9 +403,13 @@ _CLOCK_COLON_RE = re.compile(r"(\d{1,2})[:：]([0-5]\d)(?![\d:])(?:\s*(左右|�
 # that re can skip ahead fast; _NO_HOUR_BEFORE keeps an hour from starting inside 一百二十点.
 _CLOCK_ZH_RE = re.compile(
     r"([\d零〇一二两三四五六七八九十几][\d零〇一二两三四五六七八九十]{0,2})(点钟|点)"
-    r"(?:(半)|(一刻)|(三刻)|((?>\d{1,2}|[零〇一二三四五六七八九十]{1,3}))(分)?|(整))?"
+    r"(?:(半)|(一刻)|(三刻)|过?((?>\d{1,2}|[零〇一二三四五六七八九十]{1,3}))(分)?|(整)"
+    # 九点差一刻, 九点差十分: minutes to the hour
+    r"|差(一刻|(?>\d{1,2}|[零〇一二三四五六七八九十]{1,3})分钟?))?"
     r"(左右|前后|上下|多钟?)?"
 )
+# 差五分九点, 差一刻九点: minutes to the hour, said before it.
+_MINUTES_TO_BEFORE = re.compile(r"差\s*(一刻|(?>\d{1,2}|[零〇一二三四五六七八九十]{1,3})分钟?)\s*$")
 _NO_HOUR_BEFORE = frozenset("0123456789零〇一二两三四五六七八九十百千万第.")
 # After 三点 a count may follow (三点两杯: 15:00, two cups) ...
 _MEASURE_AFTER_MINUTE = frozenset("杯份个碗瓶盒袋罐串只听张箱包位人间晚次")
@@ -949,13 +953,22 @@ def _clock_zh(masked: MaskedText, found: _Found) -> None:
         bare = end == m.end(2)
         if bare and text.startswith(_NOT_CLOCK_AFTER, end):
             continue  # (三点半点俩: the 点 after the minutes orders)
+        start = m.start()
+        minutes_to = m.group(9)
+        if minutes_to is None and (said_before := _MINUTES_TO_BEFORE.search(text, max(0, start - 6), start)):
+            minutes_to, start = said_before.group(1), said_before.start()
+        if minutes_to is not None:
+            to = 15 if minutes_to == "一刻" else _int(minutes_to.removesuffix("钟").removesuffix("分")) or 0
+            if not 0 < to < 60:
+                continue
+            hour, minute = (hour - 1) % 24, 60 - to
         said_first = m.start() == 0 or text[m.start() - 1] == " "  # 姐妹们 一点甜的…: a phrase starts here
         if hour_said == "一" and bare and (
             not _ends_a_time(text, end) if said_first else text[m.start() - 1] not in _ONE_OCLOCK_BEFORE
         ):
             continue  # 来一点, 甜一点, 少一点糖, 一点甜的…: "a little"
         found.set_clock(hour, minute)
-        masked.mask(m.start(), end, TIME_MARK)
+        masked.mask(start, end, TIME_MARK)
         text = masked.current
 
 
