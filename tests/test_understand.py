@@ -2855,3 +2855,36 @@ def test_a_word_said_twice_on_purpose_is_kept(parser: Parser) -> None:
     # 一人一杯 holds 人一人一 written twice; only a count or a verb said again is speech
     [frame] = _frames(parser, "给设计组9个人一人一杯生椰拿铁，中杯，正常冰")
     assert frame["items"][0]["quantity"] == 9
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("order pepperoni pizza one and chicken nuggets two, for dinner",
+         [("pepperoni pizza", 1), ("chicken nuggets", 2)]),
+        ("latte two please", [("latte", 2)]),
+        ("need: onions 2, carrots 3, potatoes 4", [("onions", 2), ("carrots", 3), ("potatoes", 4)]),
+        # "a" after a dish is the next thing's article, no count of it (this one held before)
+        ("a cappuccino, make the cappuccino a large, and two boxes of chicken nuggets",
+         [("cappuccino", 1), ("chicken nuggets", 2)]),
+    ],
+)
+def test_a_count_said_right_after_its_dish(parser: Parser, text: str, items: list[tuple[str, int]]) -> None:
+    [frame] = _frames(parser, text)
+    assert [(i["name"], i["quantity"]) for i in frame["items"]] == items
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("Dinner at home: 2 portions of crayfish and 3 bowls of rice... no, make the rice 4.",
+         [("crayfish", 2), ("rice", 4)]),
+        ("garlic crayfish for two people, so two portions, plus four Tsingtao beers, and change the beers to three",
+         [("garlic crayfish", 2), ("Tsingtao beer", 3)]),
+        ("garlic crayfish, one portion, and fries. no, make the crayfish two portions and forget the fries",
+         [("garlic crayfish", 2)]),
+    ],
+)
+def test_one_thing_of_a_list_counted_again_by_name(parser: Parser, text: str, items: list[tuple[str, int]]) -> None:
+    [frame] = _frames(parser, text)
+    assert [(i["name"], i["quantity"]) for i in frame["items"]] == items

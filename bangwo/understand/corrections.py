@@ -388,7 +388,10 @@ _AIMED = re.compile(
     r"(?:把\s*)?(?P<zh>机票|航班|酒店|房间|电影票|电影)的?(?:时间|日期)?\s*(?:改成|改为|换成|改到|换到|要|订)\s*"
     r"(?P<zh_said>[^,，。！!？?；;]+)"
     r"|(?:make|change|move|switch)\s+the\s+(?P<en>flights?|hotel|rooms?|tickets?|movie|film|showing)\s+"
-    r"(?:to\s+|for\s+|into\s+)?(?P<en_said>[^,.;!?—–]+))"
+    r"(?:to\s+|for\s+|into\s+)?(?P<en_said>[^,.;!?—–]+)"
+    # one thing of a list counted again by name: "3 bowls of rice... no, make the rice 4"
+    rf"|(?:make|change)\s+the\s+(?P<thing>[a-z][a-z ]{{1,30}}?)\s+(?:to\s+)?"
+    rf"(?P<count_said>(?!an?\b)(?:{EN_NUMBER})(?:\s+(?:{_EN_MEASURE}))?)\b)"
 )
 _AIMED_WORDS = re.compile("机票|航班|酒店|房间|电影|make the|change the|move the|switch the")
 # The words that tell each request's part of a message; a film's title tells the film's too.
@@ -406,21 +409,13 @@ def _corrections_aimed_at_one_request(lowered: str, cased: str, lexicon: Lexicon
     if not _AIMED_WORDS.search(lowered):
         return lowered, cased
     for m in reversed(list(_AIMED.finditer(lowered))):
-        named = m.group("zh") or m.group("en")
-        domain = _AIMED_AT.get(named) or next(d for d in _REQUEST_WORDS if _REQUEST_WORDS[d].fullmatch(named))
         before = lowered[: m.start()]
-        said_words = _REQUEST_WORDS[domain].finditer(before)
-        if domain == "movie":
-            titles = [n for n in lexicon.find(MaskedText(before)) if "title" in n.entry.kinds]
-            said_words = (*said_words, *titles)  # type: ignore[assignment]
-        last_said = max((w.start() if isinstance(w, re.Match) else w.start for w in said_words), default=None)
-        if last_said is None:
-            continue  # that request was not made in this message: a change to one made before
-        part_start = max((e.end() for e in _REQUEST_END.finditer(before, 0, last_said)), default=0)
-        # (it goes on over what asks for nothing new: 明天去昆明的机票，下午的；酒店…; not over 再点两杯奶茶)
-        ends = [e.start() for e in _REQUEST_END.finditer(before, last_said)] + [len(before)]
-        part_end = next((at for at, then in pairwise(ends) if _asks_for_something(before[at:then], lexicon)), ends[-1])
-        group = "zh_said" if m.group("zh") else "en_said"
+        named = m.group("zh") or m.group("en")
+        part = _part_of_the_request(before, named, lexicon) if named else _part_naming(before, m.group("thing"))
+        if part is None:
+            continue  # that request or thing was not said in this message: a change to one made before
+        part_start, part_end = part
+        group = "zh_said" if m.group("zh") else "en_said" if named else "count_said"
         said = _ENOUGH.sub("", m.group(group).strip())
         said_cased = cased[m.start(group) : m.start(group) + len(said)]
         new = _replacement(before[part_start:part_end], said, said_cased, lexicon)
@@ -434,6 +429,39 @@ def _corrections_aimed_at_one_request(lowered: str, cased: str, lexicon: Lexicon
         lowered = lowered[:start] + lower_ascii(text) + lowered[stop:]
         cased = cased[:start] + text + cased[stop:]
     return lowered, cased
+
+
+def _part_of_the_request(before: str, named: str, lexicon: Lexicon) -> tuple[int, int] | None:
+    """Where the request named (机票, "the hotel") was made in `before`: the part of the message around its last
+    word, on over what asks for nothing new (明天去昆明的机票，下午的；酒店…; not over 再点两杯奶茶)."""
+    domain = _AIMED_AT.get(named) or next(d for d in _REQUEST_WORDS if _REQUEST_WORDS[d].fullmatch(named))
+    said = [w.start() for w in _REQUEST_WORDS[domain].finditer(before)]
+    if domain == "movie":
+        said += [n.start for n in lexicon.find(MaskedText(before)) if "title" in n.entry.kinds]
+    if not said:
+        return None
+    last = max(said)
+    start = max((e.end() for e in _REQUEST_END.finditer(before, 0, last)), default=0)
+    ends = [e.start() for e in _REQUEST_END.finditer(before, last)] + [len(before)]
+    return start, next((at for at, then in pairwise(ends) if _asks_for_something(before[at:then], lexicon)), ends[-1])
+
+
+_COUNT_APART = re.compile(rf"[,，、]\s*(?:{EN_NUMBER})\s*(?:{_EN_MEASURE})?\s*")
+
+
+def _part_naming(before: str, thing: str) -> tuple[int, int] | None:
+    """The part of a list in `before` that names `thing` last (singular or plural)."""
+    word = thing.split()[-1]
+    forms = "|".join(re.escape(form) for form in {word, word.removesuffix("s"), word.removesuffix("es")})
+    said = list(re.finditer(rf"\b(?:{forms})(?:e?s)?\b", before))
+    if not said:
+        return None
+    at = said[-1].start()
+    start = max((p.end() for p in _PART_END.finditer(before, 0, at)), default=0)
+    # (on over a count said apart: "lamb, 1 kg")
+    ends = [p.start() for p in _PART_END.finditer(before, at)] + [len(before)]
+    end = next((end for end, then in pairwise(ends) if _COUNT_APART.fullmatch(before, end, then) is None), ends[-1])
+    return start, end
 
 
 def _asks_for_something(part: str, lexicon: Lexicon) -> bool:

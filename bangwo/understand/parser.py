@@ -568,11 +568,12 @@ class Parser:
         "lemon tea x2"; so does a lone count said before the one dish of the sentence (中午想吃麻辣烫，帮我点一份)."""
         text = reading.text
         for quantity in reading.quantities:
-            said_alone = (  # 两杯, x2, 俩, "get two": a count with nothing after it
+            said_alone = (  # 两杯, x2, 俩, "get two", "chicken nuggets two": a count with nothing after it
                 quantity.unit is not None
                 or quantity.trailing
                 or quantity.stands_alone
                 or _EN_COUNT_VERB_BEFORE.search(text, 0, quantity.start)
+                or (text[: quantity.start].rstrip().endswith(ITEM_MARK) and text[quantity.start] != "a")  # (an article)
             )
             if quantity in used or not said_alone or not _ends_a_phrase(text, quantity.end):
                 continue
