@@ -2888,3 +2888,22 @@ def test_a_count_said_right_after_its_dish(parser: Parser, text: str, items: lis
 def test_one_thing_of_a_list_counted_again_by_name(parser: Parser, text: str, items: list[tuple[str, int]]) -> None:
     [frame] = _frames(parser, text)
     assert [(i["name"], i["quantity"]) for i in frame["items"]] == items
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("SH hotel bund 2n <800", {"domain": "hotel", "nights": 2, "budget_max": 800}),
+        ("Chengdu hotel, Kuanzhai Alley, 3n from Fri", {"domain": "hotel", "nights": 3, "date": "2026-02-13"}),
+        ("帮我订人民广场附近的酒店，两晚，公司报销上限每晚450", {"domain": "hotel", "nights": 2, "budget_max": 450}),
+        ("请问能不能查一下周五杭州到哈尔滨的航班？", {"domain": "flight", "action": "search", "destination": "哈尔滨"}),
+        ("写作业写饿了，帮我叫份鸡块和薯条", {"domain": "food", "action": "order"}),
+    ],
+)
+def test_terse_and_polite_requests(parser: Parser, text: str, expected: dict[str, Any]) -> None:
+    [frame] = _frames(parser, text)
+    assert _slots(frame, expected) == expected
+
+
+def test_a_writing_task_is_still_talk(parser: Parser) -> None:
+    assert _frames(parser, "帮我写一首关于奶茶的诗，要押韵") == [{"domain": "chat"}]

@@ -12,7 +12,9 @@ _ZH_UNIT = r"(?:块钱|块|元|rmb|¥|人民币)"
 _ZH_LIMIT_AFTER = r"(?:以内|以下|之内|之下|内|封顶)"
 # A price per night, ticket or person: 800一晚以内, 每张不超过100 (the limit is on that price).
 _ZH_PER = r"(?:[一每]\s*(?:晚|天|间|张|人|位|夜)|/\s*(?:晚|天|间|张|人|位))"
-_ZH_LIMIT_BEFORE = r"(?:不超过|不要超过|别超过|不能超过|不高于|不到|低于|少于|最多|最高|顶多|预算|控制在|价格在|价位)"
+_ZH_LIMIT_BEFORE = (
+    r"(?:不超过|不要超过|别超过|不能超过|不高于|不到|低于|少于|最多|最高|顶多|预算|控制在|价格在|价位|上限)"
+)
 # Units that turn a number into something other than money: 3天以内, 两公里以内.
 _NOT_MONEY_AFTER = r"(?![天日晚年月周个分秒小时公里米斤人张间杯份号点倍])"
 
@@ -54,7 +56,7 @@ _EN_BUDGET = re.compile(
 # Cheap pre-checks (neither regex starts with a plain character, so re tries every position):
 # every Chinese limit holds one of these characters (超 of 不超过, 内 of 以内, 顶 of 封顶 or
 # 顶多, ...), and every English one holds one of these words ("less" of "less than" and "or less", ...).
-_ZH_BUDGET_CHARS = frozenset("超高到低少最顶预控价内下之")
+_ZH_BUDGET_CHARS = frozenset("超高到低少最顶预控价内下之限")
 _EN_LIMIT_WORDS = ("under", "below", "less", "more than", "most", "max", "within", "up to", "cheaper", "budget", "tops")
 _EN_LIMIT_WORDS += ("over", "above", "<", "≤")  # "nothing over 40 kuai", "<200 kuai", "≤500"
 

@@ -516,7 +516,7 @@ TALK_QUESTION = re.compile(
     + "".join(f"|{verb}了[一两三几]?[顿杯碗份场次晚趟回]" for verb in "吃喝看住")
 )
 REQUEST_MARKERS = re.compile(
-    r"帮|给我|我要|我想要|请(?!问)|麻烦|订|买|叫|下单|预定|预订|来[一两俩几杯份个碗]"
+    r"帮|给我|我要|我想要|请(?!问)|麻烦|订|买|叫|下单|预定|预订|来[一两俩几杯份个碗]|查一下|查下|查查|查询|搜一下"
     rf"|{_DIAN_VERB}|"
     + letter_led(
         "book|reserve|order|buy|get me|find me|i need|i want|i'd like|we need|we want|look up|search", then=r"\b"
@@ -547,9 +547,13 @@ _OPINION = re.compile(
 )
 
 
+# 写作业写饿了，帮我叫份鸡块: what is being written is the backstory of the request after it.
+_ASKED_AFTER_A_PAUSE = re.compile(r"[，,。！!？?]\s*(?:帮我|麻烦你?|请)?\s*(?:叫|点|订|买|下单)")
+
+
 def is_talk(text: str) -> bool:
     """Whether a sentence that names services is conversation about them (see the three classes above)."""
-    if CHAT_TASK_FIRST.match(text) or KNOWLEDGE_QUESTION.search(text):
+    if (CHAT_TASK_FIRST.match(text) and not _ASKED_AFTER_A_PAUSE.search(text)) or KNOWLEDGE_QUESTION.search(text):
         return True
     if _OPINION.search(text) and not REQUEST_MARKERS.search(text):
         return True

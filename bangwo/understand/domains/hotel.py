@@ -23,6 +23,8 @@ _NIGHTS = re.compile(
 # A stay counted in weeks: 住一个星期, 住两周, "for a week".
 _WEEKS = re.compile(rf"({_N}|俩|仨)\s*(?:个星期|个礼拜|星期|周)(?![一二三四五六日天末])|\b({EN_NUMBER})\s+weeks?\b")
 _DAYS = re.compile(rf"住\s*({_N}|俩|仨)\s*(?:天|日)|\b(?:stay(?:ing)?|for)\s+({EN_NUMBER})\s+days?\b")
+# Typed short: "2n", "3n from Fri".
+_NIGHTS_TYPED = re.compile(r"\b(\d{1,2})n\b")
 _NIGHT_WORDS = ("晚", "夜", "night", "nite", "nts")
 _DAY_WORDS = ("住", "day")
 _WEEK_WORDS = ("住", "stay", "for")
@@ -31,7 +33,9 @@ MAX_NIGHTS = 365
 
 def nights_said(masked: MaskedText) -> int | None:
     """Nights (or days, see the module note), masked; None when not said."""
-    for regex, needs, nights_each in ((_NIGHTS, _NIGHT_WORDS, 1), (_DAYS, _DAY_WORDS, 1), (_WEEKS, _WEEK_WORDS, 7)):
+    for regex, needs, nights_each in (
+        (_NIGHTS, _NIGHT_WORDS, 1), (_NIGHTS_TYPED, ("n",), 1), (_DAYS, _DAY_WORDS, 1), (_WEEKS, _WEEK_WORDS, 7)
+    ):
         if not any(word in masked.current for word in needs):
             continue  # cheap: every match holds one of these (a stay in weeks is said with 住, "stay" or "for")
         m = regex.search(masked.current)
