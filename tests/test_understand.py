@@ -2907,3 +2907,17 @@ def test_terse_and_polite_requests(parser: Parser, text: str, expected: dict[str
 
 def test_a_writing_task_is_still_talk(parser: Parser) -> None:
     assert _frames(parser, "帮我写一首关于奶茶的诗，要押韵") == [{"domain": "chat"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [  # NOW is Tuesday 2026-02-10
+        ("I have a meeting in Shanghai on Thursday, please book a flight from Beijing on the day before", "2026-02-11"),
+        ("我得下周一赶到西安开会，帮我订前一天晚上从深圳过去的机票", "2026-02-15"),
+        ("I need to get to Harbin by Saturday - flight from Guangzhou on Friday evening please", "2026-02-13"),
+        ("I need to get to Harbin by Saturday, book me a flight", "2026-02-14"),  # the deadline alone is the day
+    ],
+)
+def test_a_day_said_from_another(parser: Parser, text: str, date: str) -> None:
+    [frame] = _frames(parser, text)
+    assert frame["date"] == date

@@ -379,3 +379,4 @@ def test_summer(text: str, expected: Slots) -> None:
 
 def test_a_holiday_with_its_day_is_no_run_of_nights() -> None:
     assert _read("国庆三号入住，住两晚", SUMMER) == _day("2026-10-03")
+

@@ -1169,9 +1169,30 @@ def find_times(masked: MaskedText, now: datetime, told_until: int = 0) -> TimeSl
         _clock_zh(masked, found)
     if ":" in chars:
         _clock_colon(masked, found)
+    if found.dates and (_DAY_BEFORE_HINT.search(masked.current) or "by " in masked.current):
+        _days_said_from_another(masked, found)
     if told_until and any(d.start >= told_until for d in found.dates):
         found.dates = [d for d in found.dates if d.start >= told_until]
     return _resolve(masked, found, local_now)
+
+
+# "I have a meeting in Shanghai on Thursday, book a flight on the day before", 下周一开会，订前一天晚上的机票: the
+# day before the one said (the one the story is about).
+_DAY_BEFORE = re.compile(r"前一天|头一天|前一晚|\b(?:the|a|one) (?:day|night|evening) before\b(?! yesterday)")
+_DAY_BEFORE_HINT = re.compile("前一|头一天|before")
+# "get to Harbin by Saturday - flight on Friday evening": a day said as the deadline is not the day to book when
+# another is said.
+_DEADLINE_BEFORE = re.compile(r"\b(?:by|before)\s+(?:the\s+)?$")
+
+
+def _days_said_from_another(masked: MaskedText, found: _Found) -> None:
+    said_before = [d for d in found.dates if _DEADLINE_BEFORE.search(masked.current, max(0, d.start - 12), d.start)]
+    if said_before and len(said_before) < len(found.dates):
+        found.dates = [d for d in found.dates if d not in said_before]
+    if (m := _DAY_BEFORE.search(masked.current)) is not None:
+        other = max(found.dates, key=lambda d: d.start)
+        found.dates = [_DateMention(m.start(), m.end(), other.day - timedelta(days=1))]
+        masked.mask(m.start(), m.end(), TIME_MARK)
 
 
 def _resolve(masked: MaskedText, found: _Found, now: datetime) -> TimeSlots:
