@@ -2921,3 +2921,32 @@ def test_a_writing_task_is_still_talk(parser: Parser) -> None:
 def test_a_day_said_from_another(parser: Parser, text: str, date: str) -> None:
     [frame] = _frames(parser, text)
     assert frame["date"] == date
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("Grab me some strawberries and cherries, 2 boxes each", [("strawberries", 2), ("cherries", 2)]),
+        ("Please order vegetables: potatoes, tomatoes, cucumbers, 1 kg each",
+         [("potatoes", 1), ("tomatoes", 1), ("cucumbers", 1)]),
+    ],
+)
+def test_a_count_each_after_a_list(parser: Parser, text: str, items: list[tuple[str, int]]) -> None:
+    [frame] = _frames(parser, text)
+    assert [(i["name"], i["quantity"], i.get("unit")) for i in frame["items"]] == [
+        (name, count, frame["items"][-1]["unit"]) for name, count in items
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("你好，帮我订一张下周一从北京飞广州的机票，经济舱，上午出发，价格1200以内", "order"),
+        ("帮我找一家广州塔附近的酒店，最好能看到塔，后天住两晚，价格无所谓", "order"),
+        ("请问宽窄巷子附近是否有价格500元以下的酒店？", "search"),
+        ("查一下去三亚的机票价格", "search"),
+    ],
+)
+def test_a_price_said_as_a_limit_is_no_look_up(parser: Parser, text: str, action: str) -> None:
+    [frame] = _frames(parser, text)
+    assert frame["action"] == action

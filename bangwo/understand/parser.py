@@ -1207,17 +1207,25 @@ _LIST_AFTER = re.compile(
 
 _EACH_BEFORE = re.compile(r"各\s*(?:来|要|买|拿|点|订)?\s*$")
 _OF_EACH = re.compile(rf"\b({EN_NUMBER}) of each\b")
+_EACH_AFTER = re.compile(r"\s*each\b")
 
 
 def _counted_each(drafts: list[_ItemDraft], reading: _Reading) -> None:
-    """年糕和汤圆各来两袋, 拿铁美式各一杯, "sausages, cured pork and rice cakes, two of each": a count said after 各
-    or before "of each" is each dish's before it that has none of its own."""
+    """年糕和汤圆各来两袋, 拿铁美式各一杯, "sausages, cured pork and rice cakes, two of each", "strawberries and
+    cherries, 2 boxes each": a count said after 各, before "of each" or before "each" is each dish's before it
+    that has none of its own."""
     if " of each" in reading.text:
         for m in _OF_EACH.finditer(reading.text):
             value = _as_count(parse_number(m.group(1)))
             for draft in drafts:
                 if draft.end <= m.start() and draft.quantity is None:
                     draft.quantity = value
+    if " each" in reading.text:
+        for quantity in reading.quantities:
+            if _EACH_AFTER.match(reading.text, quantity.end):
+                for draft in drafts:
+                    if draft.end <= quantity.start and draft.quantity is None:
+                        draft.quantity, draft.unit = quantity.value, quantity.unit
     if "各" not in reading.text:
         return
     for quantity in reading.quantities:
