@@ -2950,3 +2950,51 @@ def test_a_count_each_after_a_list(parser: Parser, text: str, items: list[tuple[
 def test_a_price_said_as_a_limit_is_no_look_up(parser: Parser, text: str, action: str) -> None:
     [frame] = _frames(parser, text)
     assert frame["action"] == action
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("订周四从西安到广州的机票，不是周四，是周五，上午的", {"date": "2026-02-13", "time_window": "morning"}),
+        ("点一杯奶茶，不是，两杯，不对不对，三杯，都要热的", {"items": ["奶茶"], "quantity": 3}),
+        ("明天中午12点给我送一份黄焖鸡米饭，哦时间改到12点半", {"date": "2026-02-11", "time": "12:30"}),
+        ("明天下午送一袋大米、一桶油，哦对了，时间改成后天上午", {"date": "2026-02-12", "time_window": "morning"}),
+        ("周五晚上七点半的海上烟火，三张……不对，七点半太赶了，改成九点那场，还是三张", {"count": 3, "time": "21:00"}),
+    ],
+)
+def test_more_ways_a_correction_is_said(parser: Parser, text: str, expected: dict[str, Any]) -> None:
+    [frame] = _frames(parser, text)
+    assert _slots_and_quantity(frame, expected) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # after a cancel, the count said again is the new order's (this one held before)
+        (
+            "取消惊蛰无声那两张票，换成周六晚上八点的长安夜行，还是两张",
+            [("movie", {"action": "cancel", "title": "惊蛰无声"}), ("movie", {"title": "长安夜行", "count": 2})],
+        ),
+        (
+            "get me a hot milk tea now, and book a flight to Guangzhou for Friday. sorry, the flight is Saturday",
+            [("food", {"items": ["milk tea"]}), ("flight", {"date": "2026-02-14"})],
+        ),
+        (
+            "明天上午飞北京，从杭州走，故宫附近住两晚；酒店改成住三晚",
+            [("flight", {"origin": "杭州"}), ("hotel", {"near": "故宫", "nights": 3})],
+        ),
+    ],
+)
+def test_a_correction_among_several_requests(
+    parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
+) -> None:
+    frames = _frames(parser, text)
+    assert [f["domain"] for f in frames] == [domain for domain, _ in expected]
+    for frame, (_, slots) in zip(frames, expected, strict=True):
+        assert _slots(frame, slots) == slots
+
+
+def test_what_a_booking_should_be_like_is_no_correction(parser: Parser) -> None:
+    text = "I am looking for a place to stay. The hotel should be in Hangzhou near Wulin Square, under 450 yuan."
+    [frame] = _frames(parser, text)
+    assert (frame["city"], frame["near"]) == ("Hangzhou", "Wulin Square")

@@ -29,7 +29,9 @@ _MARKER = re.compile(
     # (The pause read once, then what may follow it: one alternation would read it again for each.)
     rf"{_PAUSE}\s*(?:"
     # (said twice over: 不对不对)
+    # (不是 alone between commas, or 不是周四，是周五: what follows 是 is said instead)
     r"(?:[嗯哦啊呃额]\s*)?(?:不对\s*[,，]?\s*)?(?:不对|不不|哦不|啊不|错了|说错了|算了|(?=就是)就|不(?=\s*[,，])|不要(?=\s*[,，])"
+    r"|不是(?=\s*[,，])|不是[^,，。]{1,8}[,，]\s*(?=是)"
     r"|哦(?=\s*[一二两三四五六七八九十\d]))\s*[,，]?\s*"
     r"(?:(?:[\u4e00-\u9fff]{1,3}说\s*)?(?:改成|换成)|是|要)?\s*"
     # "no" and "wait" alone only between commas: "a latte, no ice" is an option, "not too sweet" no correction.
@@ -37,9 +39,12 @@ _MARKER = re.compile(
     r"\s*(?:make (?:that|it)\s+)?"
     r"|make (?:that|it)\s+"
     # 改成 after a pause corrects too, also after the reason for it: 算了，上午要开会走不开，改成下午的吧.
-    r"|(?:那就?|就|还是)?\s*(?:改成|改为|改到)\s*"
+    # (哦时间改到12点半, 对了，时间改成后天上午: the time said before)
+    r"|(?:[哦啊嗯]\s*)?(?:对了\s*[,，]?\s*)?(?:那就?|就|还是)?\s*(?:时间|日期)?\s*(?:改成|改为|改到)\s*"
     # 还是…吧 after a pause settles on something else: 三分糖……还是半糖吧 (还是 alone asks: 热的，还是冰的？).
     r"|还是(?=[^,，。!！?？]{1,8}吧)"
+    # 改成九点那场，还是三张: the count said again, as it was
+    r"|还是(?=[一二两三四五六七八九十\d])"
     r")"
 )
 _CANCELLED_BEFORE = re.compile(r"取消|退掉|退了|不要了")
@@ -384,16 +389,22 @@ def _counts_said_again_by_name(lowered: str, cased: str) -> tuple[str, str]:
 # "…, actually make the hotel three nights"; "change the flight to Thursday". What it says replaces the last thing
 # of its kind in that request's part of the message, not in the last request's.
 _AIMED = re.compile(
-    rf"{_PAUSE}\s*(?:[哦啊嗯]\s*)?(?:(?:不对|对了)\s*[,，]?\s*)?(?:(?:actually|sorry|oh|and|no)\s*,?\s*)*(?:"
+    rf"(?:{_PAUSE}|[;；])\s*(?:[哦啊嗯]\s*)?(?:(?:不对|对了)\s*[,，]?\s*)?(?:(?:actually|sorry|oh|and|no)\s*,?\s*)*(?:"
     r"(?:把\s*)?(?P<zh>机票|航班|酒店|房间|电影票|电影)的?(?:时间|日期)?\s*(?:改成|改为|换成|改到|换到|要|订)\s*"
     r"(?P<zh_said>[^,，。！!？?；;]+)"
-    r"|(?:make|change|move|switch)\s+the\s+(?P<en>flights?|hotel|rooms?|tickets?|movie|film|showing)\s+"
-    r"(?:to\s+|for\s+|into\s+)?(?P<en_said>[^,.;!?—–]+)"
+    r"|(?:(?:make|change|move|switch)\s+the\s+(?P<en>flights?|hotel|rooms?|tickets?|movie|film|showing)\s+"
+    r"(?:to\s+|for\s+|into\s+)?"
+    # "sorry, the flight is Saturday", "the hotel should be three nights"
+    r"|the\s+(?P<en_is>flights?|hotel|rooms?|tickets?|movie|film|showing)\s+(?:is|are|should be|will be)\s+"
+    r"(?:on\s+|for\s+)?)"
+    r"(?P<en_said>[^,.;!?—–]+)"
     # one thing of a list counted again by name: "3 bowls of rice... no, make the rice 4"
     rf"|(?:make|change)\s+the\s+(?P<thing>[a-z][a-z ]{{1,30}}?)\s+(?:to\s+)?"
     rf"(?P<count_said>(?!an?\b)(?:{EN_NUMBER})(?:\s+(?:{_EN_MEASURE}))?)\b)"
 )
-_AIMED_WORDS = re.compile("机票|航班|酒店|房间|电影|make the|change the|move the|switch the")
+_AIMED_WORDS = re.compile(
+    "机票|航班|酒店|房间|电影|make the|change the|move the|switch the|the (?:flight|hotel|room|ticket|movie|film|show)"
+)
 # The words that tell each request's part of a message; a film's title tells the film's too.
 _REQUEST_WORDS = {
     "flight": re.compile(r"机票|航班|飞|flights?|fly|plane"),
@@ -410,7 +421,7 @@ def _corrections_aimed_at_one_request(lowered: str, cased: str, lexicon: Lexicon
         return lowered, cased
     for m in reversed(list(_AIMED.finditer(lowered))):
         before = lowered[: m.start()]
-        named = m.group("zh") or m.group("en")
+        named = m.group("zh") or m.group("en") or m.group("en_is")
         part = _part_of_the_request(before, named, lexicon) if named else _part_naming(before, m.group("thing"))
         if part is None:
             continue  # that request or thing was not said in this message: a change to one made before
@@ -418,6 +429,8 @@ def _corrections_aimed_at_one_request(lowered: str, cased: str, lexicon: Lexicon
         group = "zh_said" if m.group("zh") else "en_said" if named else "count_said"
         said = _ENOUGH.sub("", m.group(group).strip())
         said_cased = cased[m.start(group) : m.start(group) + len(said)]
+        if m.group("en_is") and not _a_count_or_a_time(said):
+            continue  # "The hotel should be in Hangzhou": what it is like, said once
         new = _replacement(before[part_start:part_end], said, said_cased, lexicon)
         if new is not None:
             start, stop, text = part_start + new[0], part_start + new[1], new[2]
@@ -501,8 +514,9 @@ def repaired(lowered: str, cased: str, lexicon: Lexicon) -> tuple[str, str]:
             break
         end = _FRAGMENT_END.search(lowered, marker.end()).start()  # type: ignore[union-attr]
         said = _ENOUGH.sub("", lowered[marker.end() : end].strip())
-        if "改" in marker.group(0) and _CANCELLED_BEFORE.search(lowered, 0, marker.start()):
-            break  # 把那杯奶茶取消了，改成一杯美式: a new order after the cancelled one
+        said_instead = "改" in marker.group(0) or "还是" in marker.group(0)
+        if said_instead and _CANCELLED_BEFORE.search(lowered, 0, marker.start()):
+            break  # 把那杯奶茶取消了，改成一杯美式 / 换成…长安夜行，还是两张: a new order after the cancelled one
         if (after := _MARKER.match(lowered, end)) is not None and "改" in after.group(0):
             # 算了，家里还有，改成三斤香蕉吧: the reason between the marker and the correction goes with the marker
             lowered, cased = _spliced(lowered, cased, marker.start(), end)
