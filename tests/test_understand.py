@@ -2998,3 +2998,39 @@ def test_what_a_booking_should_be_like_is_no_correction(parser: Parser) -> None:
     text = "I am looking for a place to stay. The hotel should be in Hangzhou near Wulin Square, under 450 yuan."
     [frame] = _frames(parser, text)
     assert (frame["city"], frame["near"]) == ("Hangzhou", "Wulin Square")
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("牛肉两斤、三文鱼一盒、鸡翅一斤，鸡翅换成虾仁吧，也是一斤", [("牛肉", 2), ("三文鱼", 1), ("虾仁", 1)]),
+        ("来两杯黑糖珍珠奶茶，一杯少糖，另一杯也少糖但是去冰", [("黑糖珍珠奶茶", 1), ("黑糖珍珠奶茶", 1)]),
+        ("帮我从超市买两袋汤圆一袋年糕，汤圆改成三袋", [("汤圆", 3), ("年糕", 1)]),
+        ("洗发水一瓶牙膏三支，牙膏两支就够", [("洗发水", 1), ("牙膏", 2)]),  # counted after each (held before)
+        ("from the supermarket: cat food, toilet paper and a bottle of dish soap. scratch the dish soap, I still "
+         "have some", [("cat food", 1), ("toilet paper", 1)]),
+        ("get me two spicy chicken burgers, one cola and fries. hmm, drop the cola",
+         [("spicy chicken burger", 2), ("fries", 1)]),
+    ],
+)
+def test_things_changed_or_dropped_by_name(parser: Parser, text: str, items: list[tuple[str, int]]) -> None:
+    [frame] = _frames(parser, text)
+    assert [(i["name"], i["quantity"]) for i in frame["items"]] == items
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("book a flight from Kunming to Beijing tomorrow morning, a hotel near Wangfujing for three nights, and oh, "
+         "scratch the hotel, I'll stay with friends", [("flight", {"destination": "Beijing"})]),
+        ("two tickets to Here Comes Nian tomorrow at 2pm. scratch that, 4:30pm, and put us in the back",
+         [("movie", {"time": "16:30", "count": 2})]),
+    ],
+)
+def test_a_request_scratched_or_corrected(
+    parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
+) -> None:
+    frames = _frames(parser, text)
+    assert [f["domain"] for f in frames] == [domain for domain, _ in expected]
+    for frame, (_, slots) in zip(frames, expected, strict=True):
+        assert _slots(frame, slots) == slots

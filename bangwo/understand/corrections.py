@@ -289,38 +289,53 @@ _RETRACTION = re.compile(
     r"|[,，]?\s*算了\s*[,，]?\s*[^,，。！？!?]{0,6}?(?:不要了|不用了|不订了|不买了|不点了)[。！!]?"
 )
 # (one search for all of them: re skips to their first letters in C)
-_RETRACTION_WORDS = re.compile("never|forget|scratch|算了|skip|scrap|不要了|不用了|不订了|不买了")
+_RETRACTION_WORDS = re.compile("never|forget|scratch|算了|skip|scrap|drop|remove|不要了|不用了|不订了|不买了")
 # One thing said before, taken back by name: "Actually, never mind the hotel", "forget the gyoza", "skip the
 # toothpaste", "scrap the lemon tea and make it a cola", 算了酒店不用了, 卫生纸家里还有，不要了. The part of the
 # list or the request that names it goes, with the words that take it back (not a reason said after them).
 _NAMED_RETRACTION = re.compile(
     r"(?:\s*[,，—–]|\s-)?\s*(?:actually,?\s*|oh,?\s*)?"
-    r"(?P<verb>never ?mind|forget|skip|scrap) the (?P<what>[a-z][a-z' ]{1,30}?)"
+    r"(?P<verb>never ?mind|forget|skip|scrap|scratch|drop|remove) the (?P<what>[a-z][a-z' ]{1,30}?)"
     r"(?=\s*(?:[,.;!?—–]|$)|\s(?:and|just)\b)"
     r"|[,，—–…]*\s*(?:哦|啊)?(?:算了)?[,，]?\s*(?P<zh>[\u4e00-\u9fff]{1,6}?)(?:也|就|算了)?(?:[^，,。！!？?]{0,8}[，,]\s*)?"
     r"(?:不要了|不用了|不订了|不买了)"
+)
+_REASON_AFTER = re.compile(
+    r"\s*[,，—–]?\s*(?:i'll|i will|i'm|i am|i have|i've|i still|i already|we'll|we will|we have|we've|we're|my |our "
+    r"|since|because|as )[^,.;!?]*"
 )
 # Where one part of what was said before ends: a pause, a list's comma, "and".
 _PART_END = re.compile(r"[,，。.;；、!！?？…—–]|\s(?:and|plus)\s|和")
 _SENTENCE_ENDS = ".!?;。！？；"
 
 
-def _without_retractions(lowered: str, cased: str) -> tuple[str, str]:
+def _without_retractions(lowered: str, cased: str, lexicon: Lexicon) -> tuple[str, str]:
     if not _RETRACTION_WORDS.search(lowered):
         return lowered, cased
     for m in reversed(list(_NAMED_RETRACTION.finditer(lowered))):
         what = (m.group("what") or m.group("zh")).strip()
         at = lowered.rfind(what, 0, m.start())
-        if at >= 0:
+        request = _part_of_the_request(lowered[: m.start()], what, lexicon) if _names_a_request(what) else None
+        if request is not None:  # "scratch the hotel": the whole request for it, whatever it said
+            part_start, part_end = request
+        elif at >= 0:
             part_start = max((p.end() for p in _PART_END.finditer(lowered, 0, at)), default=0)
             part_end = next((p.start() for p in _PART_END.finditer(lowered, at + len(what))), m.start())
         elif m.group("verb") in ("skip", "forget", "never mind", "nevermind"):
             part_start = part_end = m.start()  # "skip the toothpaste": not asked for, whatever it was
         else:
             continue  # scrapping what was not said now cancels what was ordered before ("scrap the lunch order")
-        if (lowered[:part_start] + lowered[part_end : m.start()] + lowered[m.end() :]).strip(" ,，。.!！?？"):
-            lowered, cased = _spliced(*_spliced(lowered, cased, m.start(), m.end()), part_start, part_end)
+        end = m.end()
+        if (reason := _REASON_AFTER.match(lowered, end)) is not None:
+            end = reason.end()  # "scratch the hotel, I'll stay with friends": the reason asks for nothing
+        if (lowered[:part_start] + lowered[part_end : m.start()] + lowered[end:]).strip(" ,，。.!！?？"):
+            lowered, cased = _spliced(*_spliced(lowered, cased, m.start(), end), part_start, part_end)
     for m in reversed(list(_RETRACTION.finditer(lowered))):
+        instead = lowered[m.end() : _FRAGMENT_END.search(lowered, m.end()).start()].strip()  # type: ignore[union-attr]
+        if instead and _a_count_or_a_time(instead):
+            # "two tickets … at 2pm. scratch that, 4:30pm": what was said is corrected, not taken back
+            lowered, cased = _spliced(lowered, cased, m.start(), m.end(), ", actually ")
+            continue
         start = max(lowered.rfind(ch, 0, m.start()) for ch in _SENTENCE_ENDS) + 1
         if not lowered[start : m.start()].strip(" ,，"):  # said as a sentence of its own: the one before it
             start = max(lowered.rfind(ch, 0, max(start - 1, 0)) for ch in _SENTENCE_ENDS) + 1
@@ -339,6 +354,7 @@ _RECOUNTED = re.compile(
 )
 _COUNT_LINK = re.compile(r"\s*(?:来|要)?\s*")
 _NAME_BEFORE = re.compile(r"的?[\u4e00-\u9fff]{0,4}")
+_NOUN_NEXT = re.compile(r"[\u4e00-\u9fff](?<![吧的了啊呀])")
 _RECOUNT_WORDS = re.compile("改成|改为|换成|就够|就行|就好|够了|就可以|也要|拿")
 
 
@@ -373,6 +389,8 @@ def _counts_said_again_by_name(lowered: str, cased: str) -> tuple[str, str]:
         counted = re.compile(rf"(?P<num>(?>{ZH_NUMBER}))\s*{re.escape(m.group('measure'))}")
         link = _COUNT_LINK.match(before, at + len(what))
         said = counted.match(before, link.end()) if link is not None else None  # 牙膏三支: counted after it
+        if said is not None and _NOUN_NEXT.match(before, said.end()):
+            said = None  # 两袋汤圆一袋年糕: the count after it is the next thing's
         if said is None:  # 三斤羊肉, 四瓶青岛啤酒: counted before it (or before the name that ends with it)
             earlier = counted.finditer(before, max(0, at - 10), at)
             said = next((c for c in earlier if _NAME_BEFORE.fullmatch(before, c.end(), at)), None)
@@ -444,6 +462,10 @@ def _corrections_aimed_at_one_request(lowered: str, cased: str, lexicon: Lexicon
     return lowered, cased
 
 
+def _names_a_request(said: str) -> bool:
+    return said in _AIMED_AT or any(words.fullmatch(said) for words in _REQUEST_WORDS.values())
+
+
 def _part_of_the_request(before: str, named: str, lexicon: Lexicon) -> tuple[int, int] | None:
     """Where the request named (机票, "the hotel") was made in `before`: the part of the message around its last
     word, on over what asks for nothing new (明天去昆明的机票，下午的；酒店…; not over 再点两杯奶茶)."""
@@ -503,7 +525,7 @@ def repaired(lowered: str, cased: str, lexicon: Lexicon) -> tuple[str, str]:
     if "actually" in lowered and (late := _COUNT_THEN_ACTUALLY.search(lowered)) is not None:
         lowered, cased = _spliced(lowered, cased, late.start(), late.end(), "actually " + late.group("en"))
     lowered, cased = _without_hesitations(*_with_spoken_pauses(lowered, cased))
-    lowered, cased = _without_retractions(*_without_fallbacks(lowered, cased))
+    lowered, cased = _without_retractions(*_without_fallbacks(lowered, cased), lexicon)
     lowered, cased = _things_swapped_by_name(*_counts_said_again_by_name(lowered, cased))
     lowered, cased = _corrections_aimed_at_one_request(lowered, cased, lexicon)
     if not any(pause in lowered for pause in ",，。.…"):

@@ -975,6 +975,7 @@ def _the_same_again(drafts: list[_ItemDraft], text: str) -> list[_ItemDraft]:
 _NO_DISH_WORDS = frozenset({"什么", "啥", "啥子", "哪些", "哪个", "多少", "几个", "都行", "都可以", "随便"}) | {
     "绝绝子", "救命", "冲冲冲", "安排上", "啊啊啊", "哈哈哈", "呜呜呜", "好耶"
 }
+_NO_DISH_WORDS |= {"也", "也是", "还是", "也要"}  # 鸡翅换成虾仁，也是一斤; 另一杯也少糖: the one said before
 
 
 def _owner_before(text: str, original: str, anchor: int, start: int) -> str | None:
@@ -1106,7 +1107,7 @@ _A_DISH_NEXT = re.compile(rf"\s+{ITEM_MARK}")
 
 _BETWEEN_A_DISH_AND_ITS_COUNT = " " + OPTION_MARK
 # Words around a count that say which of them or how many in all, no dish: 三杯都去冰, 其中两杯, 另外两杯, 一共两张.
-_NO_NOUN_AFTER_A_COUNT = re.compile(r"都|其中|另外|一共|总共|是我的|给我|给他|给她")
+_NO_NOUN_AFTER_A_COUNT = re.compile(r"都|其中|另外|一共|总共|是我的|给我|给他|给她|也是|也|还是")
 
 
 def _counts_the_noun_before(text: str, quantity: _Quantity) -> bool:
