@@ -3034,3 +3034,17 @@ def test_a_request_scratched_or_corrected(
     assert [f["domain"] for f in frames] == [domain for domain, _ in expected]
     for frame, (_, slots) in zip(frames, expected, strict=True):
         assert _slots(frame, slots) == slots
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("订明天早上8点左右深圳飞北京的机票，我和我老婆两张，哦我儿子也去，一共三张", 3),
+        ("book 4 seats together for Fireworks over the Sea on Wednesday. oh, my brother can't come, so three", 3),
+        ("three tickets Beijing to Kunming on Saturday, economy. one of us dropped out, so two", 2),
+        ("Two tickets for Star Wanderer tomorrow night at 8, and one more for my dad, so three, at the back", 3),
+        ("Star Wanderer, Friday at 8pm, two tickets. my sister's joining, so one more", 3),  # (held before)
+    ],
+)
+def test_the_whole_count_said_last(parser: Parser, text: str, count: int) -> None:
+    assert _frames(parser, text)[0]["count"] == count

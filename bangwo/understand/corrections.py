@@ -68,7 +68,7 @@ _COUNT_OF_A_THING = re.compile(
 _COUNT_BEFORE = re.compile(
     # (not a clock's hour or minutes: "Friday at 9:30pm. Make that three" counts again the two said before)
     rf"(?P<num>(?>{ZH_NUMBER}))\s*(?:{_ZH_MEASURE})"
-    rf"|(?<![a-z0-9:])(?P<en>{EN_NUMBER})(?![a-z0-9:]|\s?(?:am|pm|o'clock)\b)"
+    rf"|(?<![a-z0-9:])(?P<en>{EN_NUMBER})(?![a-z0-9:]|\s?(?:am|pm|o'clock)\b|\s+of\s+(?:us|them|you)\b)"
 )
 # A short name on its own: one to three words, or two to six Chinese characters.
 _A_NAME_THE_CATALOGUE_LACKS = re.compile(r"[a-z][a-z'-]*(?: [a-z][a-z'-]*){0,2}|[\u4e00-\u9fff]{2,6}")
