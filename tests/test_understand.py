@@ -3048,3 +3048,25 @@ def test_a_request_scratched_or_corrected(
 )
 def test_the_whole_count_said_last(parser: Parser, text: str, count: int) -> None:
     assert _frames(parser, text)[0]["count"] == count
+
+
+@pytest.mark.parametrize(
+    ("text", "second"),
+    [
+        ("I need a flight from Xi'an to Shenzhen tomorrow evening, and one for my colleague from Xi'an to Shenzhen "
+         "the day after, same time of day", {"date": "2026-02-12", "time_window": "evening"}),
+        ("Shanghai to Kunming on March 3rd at 10 am, and back on the 6th at the same time",
+         {"date": "2026-03-06", "time": "10:00"}),
+        ("This Sunday at 10 in the morning, deliver a watermelon and some yogurt. And order two croissants for the "
+         "same time", {"date": "2026-02-15", "time": "10:00"}),
+        ("后天晚上飞广州那张机票先帮我取消，重新订大后天同一时间的", {"date": "2026-02-13", "time_window": "evening"}),
+    ],
+)
+def test_a_request_at_the_same_time_as_the_one_before(parser: Parser, text: str, second: dict[str, Any]) -> None:
+    _, frame = _frames(parser, text)
+    assert _slots(frame, second) == second
+
+
+def test_the_way_back_on_a_day_of_the_next_month(parser: Parser) -> None:
+    frames = _frames(parser, "Shanghai to Kunming on March 27th, and back on the 3rd")
+    assert [f["date"] for f in frames] == ["2026-03-27", "2026-04-03"]

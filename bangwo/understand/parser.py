@@ -369,6 +369,8 @@ class Parser:
             ):
                 _on_the_day_said_before(produced, read, next_day=said_again.group("next") is not None)
                 day_implied.difference_update(id(frame) for frame, _ in produced)
+            if read and produced and _SAME_AGAIN_AS_BEFORE_HINT.search(masked.original, clause.start, clause.end):
+                _as_the_request_before(produced, read[-1][0], masked.original[clause.start : clause.end])
             read += produced
         read = _one_meal_said_twice(read)
         _share_context(read, day_implied)
@@ -1488,6 +1490,31 @@ def _on_the_day_said_before(
         frame.date = day
 
 
+# "…tomorrow evening, and one for my colleague the day after, same time of day", 周日也要，同一时间: the time and
+# the row of the request before.
+_SAME_TIME = re.compile(r"\bsame (?:show ?)?time\b|同一时间|同一个时间|同样的时间|一样的时间|时间一样|同一场")
+_SAME_ROW = re.compile(r"\bsame row\b|同一排|一样的位置|位置一样")
+_SAME_AGAIN_AS_BEFORE_HINT = re.compile(r"same|同一|一样|同样")
+
+
+def _as_the_request_before(produced: list[tuple[IntentFrame, str | None]], before: IntentFrame, said: str) -> None:
+    same_time, same_row = _SAME_TIME.search(said) is not None, _SAME_ROW.search(said) is not None
+    for frame, _ in produced:
+        if same_time and frame.time is None and frame.time_window is None:
+            frame.time, frame.time_window = before.time, before.time_window
+            frame.date = frame.date or before.date  # ("order two croissants for the same time": that day's too)
+        if same_row and frame.seat is None and before.seat is not None:
+            frame.seat = before.seat.model_copy()
+
+
+def _a_month_later(day: date) -> str | None:
+    try:
+        later = day.replace(year=day.year + 1, month=1) if day.month == 12 else day.replace(month=day.month + 1)
+        return later.isoformat()
+    except ValueError:  # the 31st of a shorter month
+        return None
+
+
 def _share_context(read: list[tuple[IntentFrame, str | None]], day_implied: set[int]) -> None:
     """Later requests take what earlier ones said: "机票…再订一间酒店" books the hotel for the flight's day and city.
 
@@ -1520,9 +1547,11 @@ def _share_context(read: list[tuple[IntentFrame, str | None]], day_implied: set[
             (f for f in reversed(frames[:i]) if f.domain == "flight" and f.date and f.action != "cancel"), None
         )
         if frame.domain == "flight" and earlier_flight and frame.date and frame.date < earlier_flight.date:
-            # 下周三早上深圳到北京，周五晚上北京回深圳: the Friday after that Wednesday, not this week's.
-            a_week_later = (date.fromisoformat(frame.date) + timedelta(days=7)).isoformat()
-            frame.date = a_week_later if a_week_later >= earlier_flight.date else frame.date
+            # 下周三早上深圳到北京，周五晚上北京回深圳: the Friday after that Wednesday, not this week's; "on
+            # January 3rd …, and back on the 6th": the 6th after the 3rd.
+            said = date.fromisoformat(frame.date)
+            later = [(said + timedelta(days=7)).isoformat(), _a_month_later(said)]
+            frame.date = next((day for day in later if day and day >= earlier_flight.date), frame.date)
         if id(frame) in day_implied and i:
             # 五一第一天早上飞西安，晚上再看场电影: the evening of the day said before, not this evening.
             said = next((f for f in reversed(frames[:i]) if f.date and id(f) not in day_implied), None)
