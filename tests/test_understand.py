@@ -1505,6 +1505,13 @@ def test_what_is_said_twice_or_turned_down(parser: Parser, text: str, expected: 
         ("diapers 2 pack from FreshBox please", {"items": ["diapers"], "quantity": 2}),
         ("buy 2 box eggs", {"items": ["eggs"], "quantity": 2}),
         ("order one cup milk tea, less sugar", {"items": ["milk tea"], "quantity": 1}),
+        ("Going Sanya for Spring Festival, book flight from Beijing on 除夕 please", {"date": "2026-02-16"}),
+        ("Please check show times of Star Wanderer for Saturday", {"domain": "movie", "action": "search"}),
+        ("Has my air ticket issued?", {"domain": "flight", "action": "status"}),
+        ("my burger order is coming or not?", {"domain": "food", "action": "status"}),
+        ("a latte, sugar less, ice less", {"items": ["latte"]}),
+        ("Book me flight Harbin to Guangzhou on 24.12.", {"date": "2026-12-24"}),
+        ("Hotel in Kunming near Dianchi lake, one week, from next day", {"nights": 7, "date": "2026-02-11"}),
     ],
 )
 def test_english_as_a_second_language(parser: Parser, text: str, expected: dict[str, Any]) -> None:
@@ -3070,3 +3077,12 @@ def test_a_request_at_the_same_time_as_the_one_before(parser: Parser, text: str,
 def test_the_way_back_on_a_day_of_the_next_month(parser: Parser) -> None:
     frames = _frames(parser, "Shanghai to Kunming on March 27th, and back on the 3rd")
     assert [f["date"] for f in frames] == ["2026-03-27", "2026-04-03"]
+
+
+def test_options_said_the_other_way_round(parser: Parser) -> None:
+    [frame] = _frames(parser, "a latte, sugar less, ice less")
+    assert frame["items"][0]["options"] == {"sugar": "less", "ice": "less"}
+
+
+def test_a_distance_asked_is_talk(parser: Parser) -> None:
+    assert _frames(parser, "how many kilometre from Beijing to Shanghai?") == [{"domain": "chat"}]

@@ -91,7 +91,7 @@ _DOMAIN_WORDS: dict[str, tuple[_Words, ...]] = {
         ),
         _en(
             letter_led(
-                "flights?|fly|flying|plane|airline|airfare|boarding|business class|economy class|economy"
+                "flights?|fly|flying|plane|airline|airfare|air tickets?|boarding|business class|economy class|economy"
                 "|first class|one-way|one way|round-trip|round trip|return ticket|business seats?|window seats?"
                 "|aisle seats?",
                 not_after="[a-z]",
@@ -148,7 +148,7 @@ _DOMAIN_WORDS: dict[str, tuple[_Words, ...]] = {
             "imax|"
             + letter_led(
                 # ("movie night" is an evening at home, no film booked.)
-                "movies?(?! night)|films?|cinema|theater|theatre|premiere|showings?|screenings?|showtimes?|playing",
+                "movies?(?! night)|films?|cinema|theater|theatre|premiere|showings?|screenings?|show ?times?|playing",
                 not_after="[a-z]",
                 then="(?![a-z])",
             )

@@ -61,9 +61,10 @@ _EN_PHRASES: tuple[tuple[str, str, str], ...] = (
             "a little sugar",
             "30% sugar",
             "70% sugar",
+            "sugar less",  # (said the other way round, as in 少糖 word for word)
         )
     ),
-    *((p, "sugar", "half") for p in ("half sugar", "half sweet", "half-sweet", "50% sugar")),
+    *((p, "sugar", "half") for p in ("half sugar", "half sweet", "half-sweet", "50% sugar", "sugar half")),
     *(
         (p, "sugar", "normal")
         for p in (
@@ -79,7 +80,7 @@ _EN_PHRASES: tuple[tuple[str, str, str], ...] = (
     *((p, "ice", "none") for p in ("no ice", "without ice", "ice-free", "ice free", "hold the ice")),
     *(
         (p, "ice", "less")
-        for p in ("less ice", "light ice", "little ice", "easy ice", "a little ice", "easy on the ice")
+        for p in ("less ice", "light ice", "little ice", "easy ice", "a little ice", "easy on the ice", "ice less")
     ),
     *((p, "ice", "normal") for p in ("regular ice", "normal ice", "with ice", "extra ice", "iced", "on ice")),
     *((p, "ice", "room") for p in ("room temperature", "room temp", "room-temperature", "not cold")),

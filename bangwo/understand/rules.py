@@ -253,7 +253,8 @@ FOOD = DomainRules(
             # Typed short: "groceries delivered yet?", "food here yet?"
             r"|delivered yet|arrived yet|shipped yet|here yet|dispatched yet|gone out yet|left yet|out yet"
             r"|how's my|how is my|left the (?:store|shop|restaurant)"
-            r"|not (?:come|arrive) yet|out for delivery|how much longer|any update on",
+            r"|not (?:come|arrive) yet|out for delivery|how much longer|any update on"
+            r"|coming or not|come or not|arrived or not|here or not|delivered or not",  # "my burger is coming or not?"
             then=r"\b",
         )
         # A yes/no question about one's own order asks after it: "has my order shipped?", "is our food ready?".
@@ -494,7 +495,8 @@ KNOWLEDGE_QUESTION = re.compile(
         # Things no provider sells, recommended: "a good book for a long flight".
         r"|recommend (?:me )?(?:a |some )?(?:good )?(?:books?|songs?|music|podcasts?|games?|shows?)"
         r"|is it (?:cheaper|faster|better) to|which is (?:cheaper|faster|better)"
-        r"|what do people (?:usually |normally |traditionally )?(?:eat|drink|do)|traditions?|customs?|how far",
+        r"|what do people (?:usually |normally |traditionally )?(?:eat|drink|do)|traditions?|customs?|how far"
+        r"|how many (?:kilomet\w*|km|miles|hours|minutes)",
         then=r"\b",
     )
 )

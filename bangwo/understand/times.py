@@ -95,6 +95,7 @@ _RELATIVE_DAY_EN: dict[str, tuple[int, str | None]] = {
     "day after tmr": (2, None),
     "tomorrow night": (1, "evening"),
     "tomorrow": (1, None),
+    "from next day": (1, None),  # (second-language English: "one week, from next day")
     "tmrw": (1, None),
     "tmr": (1, None),
     # As typed on a phone: spelt short, or misspelt.
@@ -265,7 +266,7 @@ _SLASH_DATE_RE = re.compile(r"(?<![\d/.:])(\d{1,2})/(\d{1,2})(?![\d/])")
 # 15.03, 28.12.2026, "starting 1.10": day first, as in Europe and Russia. A two-digit month, or a word that
 # says a date comes, and no unit after it: 2.5 kg, a 4.5 star hotel and 7.30 (a clock) are no dates.
 _DOTTED_DATE_RE = re.compile(
-    r"(?<![\d.:])(\d{1,2})\.(\d{1,2})(?:\.(20\d\d))?(?![\d.])"
+    r"(?<![\d.:])(\d{1,2})\.(\d{1,2})(?:\.(20\d\d))?(?!\d|\.\d)"
     r"(?!\s*(?:kg|g|l|ml|liters?|litres?|yuan|rmb|kuai|元|块|%|km|m|cm|斤|公斤|hours?|hrs?|h\b|am|pm|stars?|o'?clock))"
 )
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
@@ -1169,7 +1170,7 @@ def find_times(masked: MaskedText, now: datetime, told_until: int = 0) -> TimeSl
         _clock_zh(masked, found)
     if ":" in chars:
         _clock_colon(masked, found)
-    if found.dates and (_DAY_BEFORE_HINT.search(masked.current) or "by " in masked.current):
+    if len(found.dates) > 1 or (found.dates and _DAY_BEFORE_HINT.search(masked.current)):
         _days_said_from_another(masked, found)
     if told_until and any(d.start >= told_until for d in found.dates):
         found.dates = [d for d in found.dates if d.start >= told_until]
@@ -1185,10 +1186,19 @@ _DAY_BEFORE_HINT = re.compile("前一|头一天|before")
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|before)\s+(?:the\s+)?$")
 
 
+# "Going to Sanya for Spring Festival, book a flight on 除夕": the holiday is the occasion, not the day to book.
+_OCCASION_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?$")
+
+
 def _days_said_from_another(masked: MaskedText, found: _Found) -> None:
-    said_before = [d for d in found.dates if _DEADLINE_BEFORE.search(masked.current, max(0, d.start - 12), d.start)]
-    if said_before and len(said_before) < len(found.dates):
-        found.dates = [d for d in found.dates if d not in said_before]
+    text = masked.current
+    not_the_day = [
+        d for d in found.dates
+        if _DEADLINE_BEFORE.search(text, max(0, d.start - 12), d.start)
+        or (d.holiday and _OCCASION_BEFORE.search(text, max(0, d.start - 9), d.start))
+    ]
+    if not_the_day and len(not_the_day) < len(found.dates):
+        found.dates = [d for d in found.dates if d not in not_the_day]
     if (m := _DAY_BEFORE.search(masked.current)) is not None:
         other = max(found.dates, key=lambda d: d.start)
         found.dates = [_DateMention(m.start(), m.end(), other.day - timedelta(days=1))]

@@ -74,7 +74,7 @@ SEARCH = re.compile(
     + letter_led(
         "what|whats|which|any(?! ?time| seat\\b| row\\b| one\\b)|are there|is there|list|compare|how much"
         "|still (?:showing|playing|on)|showing (?:tonight|today|now|anywhere)|playing (?:tonight|today|now)"
-        "|showtimes|screenings",
+        "|show ?times|screenings",
         then=r"\b",
     )
     # "flights SH→Guangzhou tmr?", "hotels near Canton Tower sat?": what there is, asked in the plural

@@ -27,7 +27,7 @@ _DAYS = re.compile(rf"住\s*({_N}|俩|仨)\s*(?:天|日)|\b(?:stay(?:ing)?|for)\
 _NIGHTS_TYPED = re.compile(r"\b(\d{1,2})n\b")
 _NIGHT_WORDS = ("晚", "夜", "night", "nite", "nts")
 _DAY_WORDS = ("住", "day")
-_WEEK_WORDS = ("住", "stay", "for")
+_WEEK_WORDS = ("住", "stay", "for", "week")
 MAX_NIGHTS = 365
 
 
