@@ -3086,3 +3086,27 @@ def test_options_said_the_other_way_round(parser: Parser) -> None:
 
 def test_a_distance_asked_is_talk(parser: Parser) -> None:
     assert _frames(parser, "how many kilometre from Beijing to Shanghai?") == [{"domain": "chat"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # typed short
+        ("diapers 2 pack size L", {"items": ["diapers"], "quantity": 2}),
+        ("mineral water 2 case <60 yuan", {"items": ["mineral water"], "quantity": 2, "budget_max": 60}),
+        ("fries large 2, cola 2 no ice", {"items": ["fries", "cola"], "quantity": 2}),
+        ("my grocery order arrive yet?", {"domain": "grocery", "action": "status"}),
+        ("where my coffee??", {"domain": "food", "action": "status"}),
+        ("where my latte??", {"domain": "food", "action": "status"}),
+        ("Night Walk in Chang'an, 4 ticket, 1st row, sun 4pm", {"count": 4, "seat": {"row": "first"}}),
+        ("book flight 3 pax beijing to sanya, 2026-07-30, eco class", {"count": 3, "cabin": "economy"}),
+        ("bubble tea for me, medium size, 0 sugar, less ice", {"items": ["bubble tea"]}),
+    ],
+)
+def test_typed_short(parser: Parser, text: str, expected: dict[str, Any]) -> None:
+    [frame] = _frames(parser, text)
+    assert _slots_and_quantity(frame, expected) == expected
+
+
+def test_zero_sugar_typed_as_a_number(parser: Parser) -> None:
+    [frame] = _frames(parser, "bubble tea for me, medium size, 0 sugar, less ice")
+    assert frame["items"][0]["options"] == {"size": "medium", "sugar": "none", "ice": "less"}

@@ -46,7 +46,9 @@ _EN_PHRASES: tuple[tuple[str, str, str], ...] = (
     *((p, "size", "small") for p in ("small",)),
     *(
         (p, "sugar", "none")
-        for p in ("no sugar", "sugar-free", "sugar free", "without sugar", "unsweetened", "zero sugar", "0% sugar")
+        for p in (
+            "no sugar", "sugar-free", "sugar free", "without sugar", "unsweetened", "zero sugar", "0% sugar", "0 sugar"
+        )
     ),
     *(
         (p, "sugar", "less")

@@ -575,7 +575,9 @@ class Parser:
                 or quantity.trailing
                 or quantity.stands_alone
                 or _EN_COUNT_VERB_BEFORE.search(text, 0, quantity.start)
-                or (text[: quantity.start].rstrip().endswith(ITEM_MARK) and text[quantity.start] != "a")  # (an article)
+                # ("fries large 2": what it is like may come between; "a" is the next thing's article)
+                or (text[: quantity.start].rstrip(_BETWEEN_A_DISH_AND_ITS_COUNT).endswith(ITEM_MARK)
+                    and text[quantity.start] != "a")
             )
             if quantity in used or not said_alone or not _ends_a_phrase(text, quantity.end):
                 continue

@@ -92,12 +92,12 @@ ZH_QUANTITY = re.compile(
 ZH_QUANTITY_START = re.compile(rf"[\d零〇一二两三四五六七八九十百千万俩仨几半{''.join(m[0] for m in ZH_MEASURES)}]")
 # What may follow a count said last: a courtesy, the next item ("… 2 bags and diapers"), where it is from
 # or what it is for ("diapers 2 pack from FreshBox", "tangyuan 2 bag for the festival").
-AFTER_A_COUNT_EN = r"(?:pls|please|thx|and|plus|with|n|from|for|to|each|only|urgent|asap|lah|leh|lor)\b"
+AFTER_A_COUNT_EN = r"(?:pls|please|thx|and|plus|with|n|from|for|to|each|only|urgent|asap|lah|leh|lor|size)\b"
 EN_QUANTITY = re.compile(
     # "2 packs of …", or "2 packs" said last, after what it counts ("diapers, 2 packs", "cat food 2 bags and …").
     # Without "of" too, before the thing: "2 box eggs", "one cup milk tea" (a word, or a dish the catalogue knows).
     rf"(?<![a-z0-9'])(?P<num>{EN_NUMBER})(?:\s+(?P<measure>{EN_MEASURES})"
-    rf"(?:\s+of|(?=\s*(?:$|[,.;!?+&]|{AFTER_A_COUNT_EN}))|(?=\s+[a-z\ue000])))?"
+    rf"(?:\s+of|(?=\s*(?:$|[,.;!?+&\ue002-\ue007]|{AFTER_A_COUNT_EN}))|(?=\s+[a-z\ue000])))?"
     rf"(?![a-z0-9'])(?!\s*{SIZE_UNITS})"
 )
 
@@ -254,9 +254,12 @@ FOOD = DomainRules(
             r"|delivered yet|arrived yet|shipped yet|here yet|dispatched yet|gone out yet|left yet|out yet"
             r"|how's my|how is my|left the (?:store|shop|restaurant)"
             r"|not (?:come|arrive) yet|out for delivery|how much longer|any update on"
-            r"|coming or not|come or not|arrived or not|here or not|delivered or not",  # "my burger is coming or not?"
+            r"|coming or not|come or not|arrived or not|here or not|delivered or not"  # "my burger is coming or not?"
+            r"|arrive yet|come yet",
             then=r"\b",
         )
+        + "|"
+        + letter_led(r"where (?:my|our) [a-z\ue000-\ue007 ]{1,30}", then=r"\?")  # "where my coffee??"
         # A yes/no question about one's own order asks after it: "has my order shipped?", "is our food ready?".
         # (A lookbehind of any character is the start of the text, ^.)
         + "|"

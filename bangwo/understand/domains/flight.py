@@ -16,7 +16,7 @@ _CABIN = re.compile(
     r"商务舱|头等舱|公务舱|"
     + letter_led("business(?: class)?|first class|biz", then=r"\b")
     + r"|经济舱|超级经济舱|"
-    + letter_led("premium economy(?: class)?|economy(?: class)?|economic class|econ|coach", then=r"\b")
+    + letter_led("premium economy(?: class)?|economy(?: class)?|economic class|econ|eco class|coach", then=r"\b")
 )
 
 
