@@ -3110,3 +3110,26 @@ def test_typed_short(parser: Parser, text: str, expected: dict[str, Any]) -> Non
 def test_zero_sugar_typed_as_a_number(parser: Parser) -> None:
     [frame] = _frames(parser, "bubble tea for me, medium size, 0 sugar, less ice")
     assert frame["items"][0]["options"] == {"size": "medium", "sugar": "none", "ice": "less"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # transcripts that pause with a space
+        ("呃 点一杯拿铁 大杯 哦不对 中杯吧 要热的", {"items": ["拿铁"], "quantity": 1}),
+        ("帮我点四杯杨枝甘露 啊不对 五杯 我们五个人", {"items": ["杨枝甘露"], "quantity": 5}),
+        ("十一月二十号晚上七点的星河旅人 一张 就一张", {"count": 1}),
+        ("灵隐寺附近 呃 不是 西溪湿地附近的民宿 住一晚 后天", {"near": "西溪湿地"}),
+        ("呃两杯 两杯那个鸭屎香 鸭屎香柠檬茶 去冰 少糖", {"items": ["鸭屎香柠檬茶"], "quantity": 2}),  # (held before)
+        # an amount said again is no name: the fries stay
+        ("夜宵，给我来份蒜蓉小龙虾，再来份薯条，八十，呃，不，一百块以内",
+         {"items": ["蒜蓉小龙虾", "薯条"], "budget_max": 100}),
+    ],
+)
+def test_transcripts_that_pause_with_a_space(parser: Parser, text: str, expected: dict[str, Any]) -> None:
+    [frame] = _frames(parser, text)
+    assert _slots_and_quantity(frame, expected) == expected
+
+
+def test_a_size_said_again_in_a_transcript(parser: Parser) -> None:
+    [frame] = _frames(parser, "呃 点一杯拿铁 大杯 哦不对 中杯吧 要热的")
+    assert frame["items"][0]["options"] == {"size": "medium", "ice": "hot"}

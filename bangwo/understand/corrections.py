@@ -72,6 +72,8 @@ _COUNT_BEFORE = re.compile(
 )
 # A short name on its own: one to three words, or two to six Chinese characters.
 _A_NAME_THE_CATALOGUE_LACKS = re.compile(r"[a-z][a-z'-]*(?: [a-z][a-z'-]*){0,2}|[\u4e00-\u9fff]{2,6}")
+# What makes a word said again no name: 八十，呃，不，一百块以内 says another amount.
+_AN_AMOUNT = re.compile(r"以内|以下|[块元]")
 # Words before the thing corrected to: "no, a large", "no wait, near the Bell Tower", 不对，是惊蛰无声.
 _LEAD_WORDS = re.compile(r"(?:(?:a|an|the|near|in|at|to|for|just)\s+)+")
 # Where times are said does not depend on when they are said: any moment reads the same spans.
@@ -183,11 +185,17 @@ _SPOKEN_PAUSE = re.compile(
     r"(?<=[\u4e00-\u9fff\d])(?<![哦啊])"
     r"(?:[呃嗯]+(?:不(?=[一二两三四五六七八九十\d]))?|(?=(?:哦|啊)?不对(?![称劲]))|不要(?=要))"
 )
-# A count, or a verb and where, said twice in a row: 两张两张啊, 飞北京飞北京的.
+# A count, or a verb and where, said twice in a row: 两张两张啊, 飞北京飞北京的, 两个 两个牛油果, 一张 就一张.
 _SAID_TWICE = re.compile(
-    rf"((?:{ZH_NUMBER})[张杯份个瓶箱斤袋盒包间晚位]|[飞去到订买要点来][\u4e00-\u9fff]{{1,3}}?)\s?\1[啊呀啦]?"
+    rf"((?:{ZH_NUMBER})[张杯份个瓶箱斤袋盒包间晚位]|[飞去到订买要点来][\u4e00-\u9fff]{{1,3}}?)[吧啊呀]?\s?就?\1[啊呀啦]?"
 )
 _SPOKEN_HINT = re.compile(r"[呃嗯]|不对|不要要")  # in every _SPOKEN_PAUSE
+# In a transcript, a space before or after a marker of speech is a pause: 大杯 哦不对 中杯吧, 灵隐寺附近 呃 不是 西溪….
+_SPOKEN_MARKER = re.compile(r"[呃嗯哦啊]|不对|不是|算了")
+_SPACE_AT_A_MARKER = re.compile(
+    r"(?<=[\u4e00-\u9fff\d]) +(?=(?:[呃嗯哦啊]|不对|不是|算了)[^\s,，]{0,3}(?:\s|$))"
+    r"|(?<=[呃嗯对是了]) +(?=[\u4e00-\u9fff\d])"
+)
 
 
 def _with_spoken_pauses(lowered: str, cased: str) -> tuple[str, str]:
@@ -195,6 +203,9 @@ def _with_spoken_pauses(lowered: str, cased: str) -> tuple[str, str]:
         return lowered, cased
     for m in reversed(list(_SAID_TWICE.finditer(lowered))):
         lowered, cased = _spliced(lowered, cased, m.start(), m.end(), m.group(1))
+    if " " in lowered and _SPOKEN_MARKER.search(lowered):
+        for m in reversed(list(_SPACE_AT_A_MARKER.finditer(lowered))):
+            lowered, cased = _spliced(lowered, cased, m.start(), m.end(), "，")
     if _SPOKEN_HINT.search(lowered):
         for m in reversed(list(_SPOKEN_PAUSE.finditer(lowered))):
             said = m.group(0)
@@ -592,7 +603,7 @@ def _replacement(before: str, said: str, said_cased: str, lexicon: Lexicon) -> t
     mentions = lexicon.find(MaskedText(name))
     if mentions and mentions[0].start == 0:
         kinds, new = mentions[0].entry.kinds, name_cased[: mentions[0].end]
-    elif _A_NAME_THE_CATALOGUE_LACKS.fullmatch(name):
+    elif _A_NAME_THE_CATALOGUE_LACKS.fullmatch(name) and not _AN_AMOUNT.search(name):
         kinds, new = {"item", "title"}, name_cased  # "two bottles of coke, no, sprite": said instead of the last one
     else:
         return None
