@@ -3133,3 +3133,22 @@ def test_transcripts_that_pause_with_a_space(parser: Parser, text: str, expected
 def test_a_size_said_again_in_a_transcript(parser: Parser) -> None:
     [frame] = _frames(parser, "呃 点一杯拿铁 大杯 哦不对 中杯吧 要热的")
     assert frame["items"][0]["options"] == {"size": "medium", "ice": "hot"}
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("周六晚上看海上烟火，四张，最后一排；前一天晚上再看一场年兽来了，两张", ["2026-02-14", "2026-02-13"]),
+        ("I need 2 tickets for Fireworks over the Sea on Saturday evening and, the day before, 2 for Here Comes Nian "
+         "in the afternoon", ["2026-02-14", "2026-02-13"]),
+        ("周四晚上七点半的海上烟火两张，后排，第二天同一时间再来两张星河旅人", ["2026-02-12", "2026-02-13"]),
+        # said of a holiday, 前一天 is that holiday's eve, not the day before another request (this one held before)
+        ("除夕前一天从深圳飞哈尔滨，三个人，再订冰雪大世界附近的酒店，从除夕前一天住到初三",
+         ["2026-02-15", "2026-02-15"]),
+        # the day said instead counts (this one held before)
+        ("11月3号从西安飞深圳，两个人；酒店订在深圳湾附近，前一天……哦不是，同一天入住，两晚",
+         ["2026-11-03", "2026-11-03"]),
+    ],
+)
+def test_a_day_before_or_after_the_request_before(parser: Parser, text: str, dates: list[str]) -> None:
+    assert [f["date"] for f in _frames(parser, text)] == dates

@@ -71,9 +71,11 @@ def _en(pattern: str, holds: str = "") -> _Words:
     return _Words(re.compile(pattern), "en" if holds else "en-words", holds)
 
 
-# The day after the one said before, said alone between two requests: "…, and the day after, get…", 然后第二天，.
-_THE_DAY_AFTER = re.compile(
-    r"[\s,，]*(?:(?:and|then|and then)\s+|然后|再)?(?:第二天|次日|隔天|the next day|the day after|the following day)"
+# The day after (or before) the one said before, said alone between two requests: "…, and the day after, get…",
+# 然后第二天，, "and, the day before, 2 for…".
+_THE_DAY_AFTER_OR_BEFORE = re.compile(
+    r"[\s,，]*(?:(?:and|then|and then)\s+|然后|再)?"
+    r"(?:第二天|次日|隔天|前一天|the next day|the day after|the following day|the day before)"
     r"[\s,，]*"
 )
 # A place said by its name: one the catalogue knows (marked), two to four Chinese characters, or a word.
@@ -514,7 +516,7 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
         # so does the day after one said alone ("…, and the day after, get 2 tickets for…").
         if resolved[i] is None and resolved[i + 1] and (
             (text[segments[i + 1][0]] not in _PUNCTUATION and (i == 0 or text[segments[i][0]] in _PUNCTUATION))
-            or _THE_DAY_AFTER.fullmatch(text, segments[i][0], segments[i][1]) is not None
+            or _THE_DAY_AFTER_OR_BEFORE.fullmatch(text, segments[i][0], segments[i][1]) is not None
             or _then_at_its_own_time(text[segments[i][0] : segments[i][1]])
         ):
             resolved[i] = resolved[i + 1]
@@ -551,6 +553,7 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
         ):
             if i in said_before_its_request and (
                 starts_a_request(before, text[segments[i + 1][0] : segments[i + 1][1]])
+                or (titles and another_film(clauses[-1].start, *segments[i + 1][:2]))  # …；前一天晚上再看一场年兽来了
                 or _another_delivery(before, text[start : segments[i + 1][1]])
                 or (_then_at_its_own_time(text[start:end]) and _A_TIME.search(before) is not None)
             ):

@@ -362,12 +362,9 @@ class Parser:
                             frame.action = read[-1][0].action
                             if frame.domain in RULES_BY_DOMAIN:
                                 frame.missing = []  # a meal cancelled or asked after needs no dish named
-            if (
-                read
-                and (said_again := _DAY_SAID_AGAIN.search(masked.current, clause.start, clause.end))
-                and not (said_again.start() > clause.start and masked.current[said_again.start() - 1] in _A_DAY_ENDS)
-            ):
-                _on_the_day_said_before(produced, read, next_day=said_again.group("next") is not None)
+            if read and (said_again := _day_said_again(masked.current, clause)) is not None:
+                shift = 1 if said_again.group("next") else -1 if said_again.group("before") else 0
+                _on_the_day_said_before(produced, read, shift)
                 day_implied.difference_update(id(frame) for frame, _ in produced)
             if read and produced and _SAME_AGAIN_AS_BEFORE_HINT.search(masked.original, clause.start, clause.end):
                 _as_the_request_before(produced, read[-1][0], masked.original[clause.start : clause.end])
@@ -1470,6 +1467,8 @@ _REBOOKED_SLOTS = ("title", "origin", "destination", "city", "near")
 _DAY_SAID_AGAIN = re.compile(
     r"当天|那天|同一天|当晚|(?P<next>第二天|次日|隔天|"
     + letter_led("the next day|the day after|next morning", then=r"\b")
+    + ")|(?P<before>前一天|头一天|前一晚|"
+    + letter_led("the day before|the night before", then=r"\b(?! (?:yesterday|\ue001))")
     + ")|"
     + letter_led("that (?:day|night|evening|afternoon|morning)|the same day|same day", then=r"\b")
 )
@@ -1479,15 +1478,32 @@ _DAY_SAID_AGAIN = re.compile(
 _A_DAY_ENDS = frozenset("节号日夜0123456789")
 
 
+def _day_said_again(text: str, clause: Clause) -> re.Match[str] | None:
+    """The first 当天/第二天/前一天… of the clause that is not said of a day right before it (情人节当晚, 除夕前一天),
+    or one said instead of it (前一天……哦不是，同一天入住)."""
+    said = None
+    for m in _DAY_SAID_AGAIN.finditer(text, clause.start, clause.end):
+        before = text[m.start() - 1] if m.start() > clause.start else ""
+        if before in _A_DAY_ENDS or (m.group("before") and _HAN.match(before) and before not in _PAUSE_OR_LINK):
+            continue
+        if said is None or _SAID_INSTEAD.search(text, said.end(), m.start()):
+            said = m
+    return said
+
+
+_PAUSE_OR_LINK = frozenset("，。；、的在是")
+_SAID_INSTEAD = re.compile(r"不是|不对|" + letter_led("actually|sorry|no|i mean", then=r"\b"))
+
+
 def _on_the_day_said_before(
-    produced: list[tuple[IntentFrame, str | None]], read: list[tuple[IntentFrame, str | None]], *, next_day: bool
+    produced: list[tuple[IntentFrame, str | None]], read: list[tuple[IntentFrame, str | None]], shift: int
 ) -> None:
-    """周五晚上到北京…第二天下午看星河旅人: a request on the day said last, or the day after it (a part of the day said
-    with it, 当天晚上, "for that night", says no day of its own)."""
+    """周五晚上到北京…第二天下午看星河旅人: a request on the day said last, or `shift` days after it (前一天: -1; a part
+    of the day said with it, 当天晚上, "for that night", says no day of its own)."""
     said = next((frame.date for frame, _ in reversed(read) if frame.date), None)
     if said is None:
         return
-    day = (date.fromisoformat(said) + timedelta(days=1)).isoformat() if next_day else said
+    day = (date.fromisoformat(said) + timedelta(days=shift)).isoformat()
     for frame, _ in produced:
         frame.date = day
 
