@@ -3152,3 +3152,46 @@ def test_a_size_said_again_in_a_transcript(parser: Parser) -> None:
 )
 def test_a_day_before_or_after_the_request_before(parser: Parser, text: str, dates: list[str]) -> None:
     assert [f["date"] for f in _frames(parser, text)] == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("Order a classic beef burger and a pepperoni pizza. No, swap the pizza for a spicy chicken burger. And two "
+         "colas", [("classic beef burger", 1), ("spicy chicken burger", 1), ("cola", 2)]),
+        ("A cappuccino and two croissants please. Change the cappuccino to a large americano, no sugar",
+         [("americano", 1), ("croissant", 2)]),
+        ("dumplings for the family: two portions of pork and cabbage dumplings and one malatang. Actually leave out "
+         "the malatang", [("pork and cabbage dumplings", 2)]),
+        ("超市买两瓶牛奶、一盒鸡蛋、三斤苹果，苹果换成车厘子，两斤就够", [("牛奶", 2), ("鸡蛋", 1), ("车厘子", 2)]),
+        ("帮我订一间西湖附近的房，下周五入住，一晚就够", []),  # (a night said once: no count said again)
+        ("来两斤麻辣小龙虾、一斤蒜蓉小龙虾，再来四瓶青岛啤酒，哦啤酒要六瓶",
+         [("麻辣小龙虾", 2), ("蒜蓉小龙虾", 1), ("青岛啤酒", 6)]),
+        ("年货清单：两副春联、十个福字、四个红灯笼，灯笼改两个吧，家里还有两个",
+         [("春联", 2), ("福字", 10), ("红灯笼", 2)]),
+        ("从鲜盒超市买两盒酸奶和一箱矿泉水，酸奶改成四盒，水也改成两箱", [("酸奶", 4), ("矿泉水", 2)]),
+        ("点四杯黑糖珍珠奶茶，其实三杯就够了，小王今天不喝", [("黑糖珍珠奶茶", 3)]),
+        ("给组里点五杯奶茶，两杯少冰，剩下三杯去冰", [("奶茶", 2), ("奶茶", 3)]),
+        ("中午给我和三个同事点黄焖鸡米饭，一人一份，所以四份", [("黄焖鸡米饭", 4)]),
+        ("点个经典牛肉堡，别给我香辣鸡腿堡啊，上次送错了，再来一份薯条", [("经典牛肉堡", 1), ("薯条", 1)]),
+    ],
+)
+def test_more_things_changed_by_name(parser: Parser, text: str, items: list[tuple[str, int]]) -> None:
+    frame = _frames(parser, text)[0]
+    assert [(i["name"], i["quantity"]) for i in frame.get("items", [])] == items
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("周六下午的星河旅人买三张连座，不对，我爸也去，一共四张", {"title": "星河旅人", "count": 4}),
+        ("book the premiere of Night Walk in Chang'an, two tickets, front row. No, make it the middle",
+         {"title": "Night Walk in Chang'an", "seat": {"row": "middle"}}),
+        ("帮我买明天下午两点的星河旅人，两张，算了改三点那场", {"title": "星河旅人", "time": "15:00"}),
+        ("这周日带孩子看小熊快跑，两大一小，第一排别给我，要中间", {"seat": {"row": "middle"}}),
+        ("Run Little Bear this Sunday morning, tickets for me and the twins, so 3, first row", {"count": 3}),
+    ],
+)
+def test_a_film_and_its_seats_said_again(parser: Parser, text: str, expected: dict[str, Any]) -> None:
+    [frame] = _frames(parser, text)
+    assert _slots(frame, expected) == expected

@@ -14,6 +14,7 @@ import re
 from datetime import datetime, timedelta, timezone
 from itertools import pairwise
 
+from bangwo.understand.domains.movie import ANY_ROW
 from bangwo.understand.lexicon import Lexicon
 from bangwo.understand.numbers import EN_NUMBER, ZH_NUMBER
 from bangwo.understand.options import find_options
@@ -21,6 +22,8 @@ from bangwo.understand.rules import EN_MEASURES, EN_ORDER_VERBS, ZH_MEASURES, ZH
 from bangwo.understand.text import TIME_MARK, MaskedText, lower_ascii
 from bangwo.understand.times import find_times
 
+# Measure words, and what a booking counts: nights, days, rooms, tickets, people.
+_ZH_MEASURE = "|".join(sorted({*ZH_MEASURES, "晚", "夜", "天", "间", "张", "位", "个人", "人"}, key=len, reverse=True))
 MAX_REPAIRS = 3
 # The marker always follows a pause (a comma, a full stop, dots): "I actually want…" and 不对称 are no
 # corrections. Who asked for the change may be said before it: 不对，老板说改成后天.
@@ -30,10 +33,10 @@ _MARKER = re.compile(
     rf"{_PAUSE}\s*(?:"
     # (said twice over: 不对不对)
     # (不是 alone between commas, or 不是周四，是周五: what follows 是 is said instead)
-    r"(?:[嗯哦啊呃额]\s*)?(?:不对\s*[,，]?\s*)?(?:不对|不不|哦不|啊不|错了|说错了|算了|(?=就是)就|不(?=\s*[,，])|不要(?=\s*[,，])"
+    r"(?:[嗯哦啊呃额]\s*)?(?:不对\s*[,，]?\s*)?(?:不对|不不|哦不|啊不|错了|说错了|算了|其实|(?=就是)就|不(?=\s*[,，])|不要(?=\s*[,，])"
     r"|不是(?=\s*[,，])|不是[^,，。]{1,8}[,，]\s*(?=是)"
     r"|哦(?=\s*[一二两三四五六七八九十\d]))\s*[,，]?\s*"
-    r"(?:(?:[\u4e00-\u9fff]{1,3}说\s*)?(?:改成|换成)|是|要)?\s*"
+    r"(?:(?:[\u4e00-\u9fff]{1,3}说\s*)?(?:改成|换成|改)|是|要)?\s*"
     # "no" and "wait" alone only between commas: "a latte, no ice" is an option, "not too sweet" no correction.
     r"|(?:(?:no wait|wait no|actually no|actually|sorry|i mean)\b\s*,?|(?:no|wait)\s*,)"
     r"\s*(?:make (?:that|it)\s+)?"
@@ -51,8 +54,6 @@ _CANCELLED_BEFORE = re.compile(r"取消|退掉|退了|不要了")
 # How a correction may end that says nothing more: "two colas is enough", 两杯够了.
 _ENOUGH = re.compile(r"\s*(?:(?:is|are|will be)\s+)?(?:enough|plenty|fine)$|\s+will do$|(?:就)?够了?$|就行$|就好$")
 _FRAGMENT_END = re.compile(r"[,，。!！?？;；—–]|\s-\s|\.(?!\d)|(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])|$")
-# Measure words, and what a booking counts: nights, days, rooms, tickets, people.
-_ZH_MEASURE = "|".join(sorted({*ZH_MEASURES, "晚", "夜", "天", "间", "张", "位", "个人", "人"}, key=len, reverse=True))
 # What a booking counts, in English too: "no wait, 5 nights".
 _EN_MEASURE = rf"{EN_MEASURES}|nights?|nites?|rooms?|tickets?|seats?|people|persons?|pax"
 # A count said again, with the verb it was said with: 不对，住三晚 / 要五杯.
@@ -72,8 +73,11 @@ _COUNT_BEFORE = re.compile(
 )
 # A short name on its own: one to three words, or two to six Chinese characters.
 _A_NAME_THE_CATALOGUE_LACKS = re.compile(r"[a-z][a-z'-]*(?: [a-z][a-z'-]*){0,2}|[\u4e00-\u9fff]{2,6}")
-# What makes a word said again no name: 八十，呃，不，一百块以内 says another amount.
-_AN_AMOUNT = re.compile(r"以内|以下|[块元]")
+# What makes words said again no name: another amount (八十，呃，不，一百块以内), someone coming (不对，我爸也去),
+# a place in a row ("no, make it the middle").
+_NO_NAME = re.compile(r"以内|以下|[块元也去来]|\b(?:middle|front|back|last|first|row)\b")
+# What may stand around a row said again: 要后面的, "the middle", "middle row" (not 第一排太近了: a reason).
+_AROUND_A_ROW = re.compile(r"(?:[\s的吧要]|rows?|seats?|one)*")
 # Words before the thing corrected to: "no, a large", "no wait, near the Bell Tower", 不对，是惊蛰无声.
 _LEAD_WORDS = re.compile(r"(?:(?:a|an|the|near|in|at|to|for|just)\s+)+")
 # Where times are said does not depend on when they are said: any moment reads the same spans.
@@ -300,13 +304,13 @@ _RETRACTION = re.compile(
     r"|[,，]?\s*算了\s*[,，]?\s*[^,，。！？!?]{0,6}?(?:不要了|不用了|不订了|不买了|不点了)[。！!]?"
 )
 # (one search for all of them: re skips to their first letters in C)
-_RETRACTION_WORDS = re.compile("never|forget|scratch|算了|skip|scrap|drop|remove|不要了|不用了|不订了|不买了")
+_RETRACTION_WORDS = re.compile("never|forget|scratch|算了|skip|scrap|drop|remove|leave out|不要了|不用了|不订了|不买了")
 # One thing said before, taken back by name: "Actually, never mind the hotel", "forget the gyoza", "skip the
 # toothpaste", "scrap the lemon tea and make it a cola", 算了酒店不用了, 卫生纸家里还有，不要了. The part of the
 # list or the request that names it goes, with the words that take it back (not a reason said after them).
 _NAMED_RETRACTION = re.compile(
     r"(?:\s*[,，—–]|\s-)?\s*(?:actually,?\s*|oh,?\s*)?"
-    r"(?P<verb>never ?mind|forget|skip|scrap|scratch|drop|remove) the (?P<what>[a-z][a-z' ]{1,30}?)"
+    r"(?P<verb>never ?mind|forget|skip|scrap|scratch|drop|remove|leave out) the (?P<what>[a-z][a-z' ]{1,30}?)"
     r"(?=\s*(?:[,.;!?—–]|$)|\s(?:and|just)\b)"
     r"|[,，—–…]*\s*(?:哦|啊)?(?:算了)?[,，]?\s*(?P<zh>[\u4e00-\u9fff]{1,6}?)(?:也|就|算了)?(?:[^，,。！!？?]{0,8}[，,]\s*)?"
     r"(?:不要了|不用了|不订了|不买了)"
@@ -359,14 +363,15 @@ def _without_retractions(lowered: str, cased: str, lexicon: Lexicon) -> tuple[st
 # A thing said before, counted again by name after a pause: 羊肉改成两斤吧, 牛奶改成四盒, 牙膏两支就够, 哦可颂一个就行.
 # The count said with it before takes the new one, and the words that said it go.
 _RECOUNTED = re.compile(
-    rf"(?:[,，；;。…—]|\.{{2,}})+\s*(?:[哦啊嗯]\s*)?(?P<what>[\u4e00-\u9fff]{{1,5}}?)\s*(?:改成|改为|换成|就|也要|要|来|拿)?"
-    rf"(?P<num>(?>{ZH_NUMBER}))\s*(?P<measure>{_ZH_MEASURE})(?:吧|就够了?|就行|就好|够了|就可以)?\s*"
+    rf"(?:[,，；;。…—]|\.{{2,}})+\s*(?:[哦啊嗯]\s*)?(?P<what>[\u4e00-\u9fff]{{1,5}}?)\s*"
+    r"(?P<verb>也?(?:改成|改为|换成|改|也要|要|拿)|就|来)?"
+    rf"(?P<num>(?>{ZH_NUMBER}))\s*(?P<measure>{_ZH_MEASURE})(?:吧|(?P<enough>就够了?|就行|就好|够了|就可以))?\s*"
     r"(?=[,，。；;！!]|$)"
 )
 _COUNT_LINK = re.compile(r"\s*(?:来|要)?\s*")
 _NAME_BEFORE = re.compile(r"的?[\u4e00-\u9fff]{0,4}")
 _NOUN_NEXT = re.compile(r"[\u4e00-\u9fff](?<![吧的了啊呀])")
-_RECOUNT_WORDS = re.compile("改成|改为|换成|就够|就行|就好|够了|就可以|也要|拿")
+_RECOUNT_WORDS = re.compile("改|换成|就够|就行|就好|够了|就可以|拿|要")
 
 
 # One thing said before, swapped for another by name: 橙子换成雪梨, 拿铁改成美式 (the new one keeps the old one's
@@ -374,6 +379,36 @@ _RECOUNT_WORDS = re.compile("改成|改为|换成|就够|就行|就好|够了|�
 _SWAPPED = re.compile(
     r"[,，；;。]\s*(?P<what>[\u4e00-\u9fff]{1,6}?)(?:换成|改成)(?P<new>[\u4e00-\u9fff]{2,6}?)(?:吧)?(?=[,，。；;！!]|$)"
 )
+
+
+# The same in English: "No, swap the pizza for a spicy chicken burger", "Change the cappuccino to a large americano",
+# "replace the tangyuan with rice cake" (not "change the beers to three": a count, see _AIMED).
+_SWAPPED_EN = re.compile(
+    r"(?:[,.;!?—–]|\band\b)\s*(?:(?:no|oh|actually|sorry|wait),?\s*)*(?:swap|change|replace|switch)\s+the\s+"
+    r"(?P<what>[a-z][a-z' ]{1,30}?)\s+(?:for|to|with|into)\s+(?:a |an |some |the )?"
+    rf"(?!(?:{EN_NUMBER})\b)(?P<new>[a-z][a-z' ]{{1,40}}?)(?=\s*(?:[,.;!?]|$|\band\b))"
+)
+
+
+_SWAP_WORDS = re.compile("swap|change|replace|switch")
+
+
+def _things_swapped_by_name_en(lowered: str, cased: str, lexicon: Lexicon) -> tuple[str, str]:
+    if not _SWAP_WORDS.search(lowered):
+        return lowered, cased
+    for m in reversed(list(_SWAPPED_EN.finditer(lowered))):
+        said = _last_said(lowered, m.group("what"), 0, m.start())
+        if said is None:
+            continue  # nothing said by that name: a change to an order made before
+        # (the whole name the catalogue knows it by: "pepperoni pizza" for "the pizza")
+        start, end = next(
+            ((n.start, n.end) for n in lexicon.find(MaskedText(lowered[: m.start()])) if n.start <= said[0] < n.end),
+            said,
+        )
+        new = cased[m.start("new") : m.end("new")]
+        lowered, cased = _spliced(lowered, cased, m.start(), m.end())
+        lowered, cased = lowered[:start] + lower_ascii(new) + lowered[end:], cased[:start] + new + cased[end:]
+    return lowered, cased
 
 
 def _things_swapped_by_name(lowered: str, cased: str) -> tuple[str, str]:
@@ -387,12 +422,31 @@ def _things_swapped_by_name(lowered: str, cased: str) -> tuple[str, str]:
     return lowered, cased
 
 
+# 苹果换成车厘子，两斤就够: a count said to be enough, with no name, counts again the last thing counted that way.
+_COUNT_ENOUGH = re.compile(
+    # (not after a marker: 不对，两杯就行 is the markers' to read)
+    rf"(?<![对不哦是])[,，]\s*(?P<num>(?>{ZH_NUMBER}))\s*(?P<measure>{_ZH_MEASURE})(?:就够了?|就行|就好|就可以)(?=[,，。！!]|$)"
+)
+
+
+def _a_count_said_to_be_enough(lowered: str, cased: str) -> tuple[str, str]:
+    if "就" not in lowered:
+        return lowered, cased
+    for m in reversed(list(_COUNT_ENOUGH.finditer(lowered))):
+        counted = re.compile(rf"(?P<num>(?>{ZH_NUMBER}))\s*{re.escape(m.group('measure'))}")
+        said = [c for c in counted.finditer(lowered, 0, m.start())]
+        if said:  # (一晚就够 with no night counted before says how many nights: it stays)
+            lowered, cased = _spliced(lowered, cased, m.start(), m.end())
+            lowered, cased = _spliced(lowered, cased, *said[-1].span("num"), m.group("num"))
+    return lowered, cased
+
+
 def _counts_said_again_by_name(lowered: str, cased: str) -> tuple[str, str]:
     if not _RECOUNT_WORDS.search(lowered):
         return lowered, cased
     for m in reversed(list(_RECOUNTED.finditer(lowered))):
-        if not _RECOUNT_WORDS.search(m.group(0)):
-            continue  # 猫粮也要一袋: more said, nothing counted again
+        if m.group("verb") in (None, "就", "来") and m.group("enough") is None:
+            continue  # 苹果两斤: more said, nothing counted again (猫粮也要一袋: cat food not said before, below)
         what, before = m.group("what"), lowered[: m.start()]
         at = before.rfind(what)
         if at < 0:
@@ -495,14 +549,20 @@ def _part_of_the_request(before: str, named: str, lexicon: Lexicon) -> tuple[int
 _COUNT_APART = re.compile(rf"[,，、]\s*(?:{EN_NUMBER})\s*(?:{_EN_MEASURE})?\s*")
 
 
-def _part_naming(before: str, thing: str) -> tuple[int, int] | None:
-    """The part of a list in `before` that names `thing` last (singular or plural)."""
+def _last_said(text: str, thing: str, start: int = 0, end: int | None = None) -> tuple[int, int] | None:
+    """Where `thing` (its last word, singular or plural) was said last in text[start:end]."""
     word = thing.split()[-1]
     forms = "|".join(re.escape(form) for form in {word, word.removesuffix("s"), word.removesuffix("es")})
-    said = list(re.finditer(rf"\b(?:{forms})(?:e?s)?\b", before))
-    if not said:
+    said = list(re.compile(rf"\b(?:{forms})(?:e?s)?\b").finditer(text, start, len(text) if end is None else end))
+    return said[-1].span() if said else None
+
+
+def _part_naming(before: str, thing: str) -> tuple[int, int] | None:
+    """The part of a list in `before` that names `thing` last (singular or plural)."""
+    said = _last_said(before, thing)
+    if said is None:
         return None
-    at = said[-1].start()
+    at = said[0]
     start = max((p.end() for p in _PART_END.finditer(before, 0, at)), default=0)
     # (on over a count said apart: "lamb, 1 kg")
     ends = [p.start() for p in _PART_END.finditer(before, at)] + [len(before)]
@@ -538,6 +598,8 @@ def repaired(lowered: str, cased: str, lexicon: Lexicon) -> tuple[str, str]:
     lowered, cased = _without_hesitations(*_with_spoken_pauses(lowered, cased))
     lowered, cased = _without_retractions(*_without_fallbacks(lowered, cased), lexicon)
     lowered, cased = _things_swapped_by_name(*_counts_said_again_by_name(lowered, cased))
+    lowered, cased = _things_swapped_by_name_en(lowered, cased, lexicon)
+    lowered, cased = _a_count_said_to_be_enough(lowered, cased)
     lowered, cased = _corrections_aimed_at_one_request(lowered, cased, lexicon)
     if not any(pause in lowered for pause in ",，。.…"):
         return lowered, cased  # every marker follows a pause
@@ -592,6 +654,12 @@ def _replacement(before: str, said: str, said_cased: str, lexicon: Lexicon) -> t
         return timed
     lead = _LEAD_WORDS.match(said)
     name, name_cased = (said[lead.end() :], said_cased[lead.end() :]) if lead else (said, said_cased)
+    row = ANY_ROW.search(name)
+    if row is not None and _AROUND_A_ROW.fullmatch(name[: row.start()] + " " + name[row.end() :]) and (
+        rows_before := list(ANY_ROW.finditer(before))
+    ):
+        # "front row — no, middle", 第一排不要，要后面的: the row said last is replaced
+        return rows_before[-1].start(), rows_before[-1].end(), name_cased[row.start() : row.end()]
     options = find_options(MaskedText(said))
     if options:
         earlier_options = [o for o in find_options(MaskedText(before)) if o.group == options[0].group]
@@ -603,8 +671,8 @@ def _replacement(before: str, said: str, said_cased: str, lexicon: Lexicon) -> t
     mentions = lexicon.find(MaskedText(name))
     if mentions and mentions[0].start == 0:
         kinds, new = mentions[0].entry.kinds, name_cased[: mentions[0].end]
-    elif _A_NAME_THE_CATALOGUE_LACKS.fullmatch(name) and not _AN_AMOUNT.search(name):
-        kinds, new = {"item", "title"}, name_cased  # "two bottles of coke, no, sprite": said instead of the last one
+    elif _A_NAME_THE_CATALOGUE_LACKS.fullmatch(name) and not _NO_NAME.search(name):
+        kinds, new = {"item"}, name_cased  # "two bottles of coke, no, sprite": said instead of the last one
     else:
         return None
     earlier_names = [m for m in lexicon.find(MaskedText(before)) if m.entry.kinds & kinds]

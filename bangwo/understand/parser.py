@@ -123,7 +123,8 @@ _BOOK_TITLE = re.compile(r"《([^《》]{1,40})》")
 # What is turned down is no request: 别买猪肉, 不用订酒店了, "no need for a hotel", "don't get the fries", "not the
 # large one" (read up to the next pause, "and", "but" or "just").
 _TURNED_DOWN = re.compile(
-    r"(?:别|不用|不要|不需要)再?(?:买|点|订|预订|叫)[^，。,.!！?？；;]*|不需要[^，。,.!！?？；;]*"
+    # (别给我 with what it turns down after it: 别给我香辣鸡腿堡; 第一排别给我 is the row's, see movie.py)
+    r"(?:别|不用|不要|不需要)再?(?:买|点|订|预订|叫|给我(?=[^\s，。,.!！?？；;]))[^，。,.!！?？；;]*|不需要[^，。,.!！?？；;]*"
     # 酒店不用订了, 酒店就不订了: what is not booked named first
     r"|(?:酒店|机票|电影票|外卖|[\u4e00-\u9fff]{1,4}?)(?:就|也)?(?:不用|不)(?:订|买|点)了"
     + "|"
@@ -552,6 +553,7 @@ class Parser:
         drafts = _one_dish_said_twice(_only_the_things_of_a_kind(_what_ran_out_is_said_instead(drafts, text), text))
         _one_for_each_person(drafts, text)
         _counted_each(drafts, reading)
+        _the_whole_count(drafts, reading)
         drafts, options_left = _each_made_its_own_way(drafts, reading, used_quantities)
         _attach_options(drafts, replace(reading, options=options_left))
         drafts = _the_same_again(drafts, text)
@@ -977,6 +979,7 @@ _NO_DISH_WORDS = frozenset({"什么", "啥", "啥子", "哪些", "哪个", "多�
     "绝绝子", "救命", "冲冲冲", "安排上", "啊啊啊", "哈哈哈", "呜呜呜", "好耶"
 }
 _NO_DISH_WORDS |= {"也", "也是", "还是", "也要"}  # 鸡翅换成虾仁，也是一斤; 另一杯也少糖: the one said before
+_NO_DISH_WORDS |= {"所以", "剩下", "剩下的", "其余", "其余的", "其他", "其他的"}  # 一人一份，所以四份; 剩下三杯去冰
 
 
 def _owner_before(text: str, original: str, anchor: int, start: int) -> str | None:
@@ -1108,7 +1111,7 @@ _A_DISH_NEXT = re.compile(rf"\s+{ITEM_MARK}")
 
 _BETWEEN_A_DISH_AND_ITS_COUNT = " " + OPTION_MARK
 # Words around a count that say which of them or how many in all, no dish: 三杯都去冰, 其中两杯, 另外两杯, 一共两张.
-_NO_NOUN_AFTER_A_COUNT = re.compile(r"都|其中|另外|一共|总共|是我的|给我|给他|给她|也是|也|还是")
+_NO_NOUN_AFTER_A_COUNT = re.compile(r"都|其中|另外|一共|总共|是我的|给我|给他|给她|也是|也|还是|所以|剩下|其余|其他")
 
 
 def _counts_the_noun_before(text: str, quantity: _Quantity) -> bool:
@@ -1236,6 +1239,21 @@ def _counted_each(drafts: list[_ItemDraft], reading: _Reading) -> None:
         for draft in drafts:
             if draft.end <= quantity.start and draft.quantity is None:
                 draft.quantity, draft.unit = quantity.value, quantity.unit
+
+
+# 一人一份，所以四份; 一共四杯; "so four in total": the whole count, said after the dish and its parts.
+_WHOLE_COUNT_BEFORE = re.compile(r"(?:所以|一共|总共|合计)\s*(?:是|要|就)?\s*$|\bso\s+$")
+
+
+def _the_whole_count(drafts: list[_ItemDraft], reading: _Reading) -> None:
+    if len(drafts) != 1:
+        return
+    text = reading.text
+    for quantity in reading.quantities:
+        people = text.startswith(("人", " people"), quantity.end)  # (一共三个人 counts who eats)
+        whole = _WHOLE_COUNT_BEFORE.search(text, max(0, quantity.start - 5), quantity.start) is not None
+        if quantity.value and whole and not people:
+            drafts[0].quantity, drafts[0].unit = quantity.value, quantity.unit or drafts[0].unit
 
 
 def _names_people(noun: str) -> bool:

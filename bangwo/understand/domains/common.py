@@ -246,7 +246,7 @@ def find_count(masked: MaskedText, rooms: bool) -> int | None:
     total = min(max(totals.values()), MAX_COUNT) if totals else None
     if total is not None and (more := len(_ONE_MORE.findall(text))):
         total += more  # "two tickets … oh and add one more for my sister", 再多买一张
-    if total is not None and (whole := _IN_ALL.search(text)) is not None:
+    if (whole := _IN_ALL.search(text)) is not None:
         # 我和我老婆两张，哦我儿子也去，一共三张; "one of us dropped out, so two": the whole, however it was added up
         total = _as_count(next(g for g in whole.groups() if g)) or total
     if total is None and not rooms and (m := _ZH_BARE_TICKET.search(text)) is not None:
@@ -258,7 +258,7 @@ def find_count(masked: MaskedText, rooms: bool) -> int | None:
 
 
 _IN_ALL = re.compile(
-    rf"(?:一共|总共|共计|合计|总共是|一共是)\s*(?:要|买|订)?\s*({_N}|俩|仨)\s*(?:张|个人|人|位)"
+    rf"(?:一共|总共|共计|合计|总共是|一共是)\s*就?\s*(?:要|买|订)?\s*({_N}|俩|仨)\s*(?:张|个人|人|位)"
     rf"|\b({EN_NUMBER})\s+(?:tickets?\s+|seats?\s+|people\s+)?(?:in total|total|altogether|all together)\b"
     rf"|\b(?:in total|a total of|total of)\s+({EN_NUMBER})\b"
     rf"|[,;.]\s*so(?: just| only)?\s+({EN_NUMBER})\b(?!\s+more)"

@@ -25,7 +25,7 @@ _ROWS: tuple[tuple[str, str], ...] = (
 )
 # Any row word, as one alternation in the same order: the first row whose words match where it starts is
 # the row said. (No group per row: groups in front of the words would make re try every position.)
-_ANY_ROW = re.compile("|".join(pattern for pattern, _ in _ROWS))
+ANY_ROW = re.compile("|".join(pattern for pattern, _ in _ROWS))
 _ROW_WORDS = tuple((re.compile(pattern), row) for pattern, row in _ROWS)
 _ADJACENT = re.compile(
     r"连座|连坐|坐一起|坐在一起|一起坐|坐一块|连着坐|连着的|挨着|相邻|连在一起|在一起|并排|坐一排|坐同一排|要连着|"
@@ -97,7 +97,7 @@ def seat_wish(masked: MaskedText) -> SeatWish | None:
     row = None
     text = masked.current
     rows = [
-        m for m in _ANY_ROW.finditer(text)
+        m for m in ANY_ROW.finditer(text)
         if not (_REFUSED_AFTER.match(text, m.end()) or TURNED_DOWN_BEFORE.search(text, 0, m.start()))
     ]
     if rows:
