@@ -3195,3 +3195,23 @@ def test_more_things_changed_by_name(parser: Parser, text: str, items: list[tupl
 def test_a_film_and_its_seats_said_again(parser: Parser, text: str, expected: dict[str, Any]) -> None:
     [frame] = _frames(parser, text)
     assert _slots(frame, expected) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # said again in English
+        ("I'll have a cappuccino... no, a latte. Medium, hot, no sugar", {"items": ["latte"]}),
+        ("get 3 bowls of spicy hot pot, sorry I mean malatang", {"items": ["malatang"], "quantity": 3}),
+        ("Book a flight Chengdu to Kunming Thursday morning. Sorry, I meant Kunming to Chengdu",
+         {"origin": "Kunming", "destination": "Chengdu", "date": "2026-02-12"}),
+        ("Book the flight from Chengdu to Sanya on Saturday... actually it's to Haikou, not Sanya",
+         {"origin": "Chengdu", "destination": "Haikou", "date": "2026-02-14"}),
+        ("Get me a flight from Hangzhou to Harbin the day after tomorrow. Wait, I mean three days from now",
+         {"destination": "Harbin", "date": "2026-02-13"}),
+        ("book two tickets for Ice and Snow World... no wait, I mean a hotel near Ice and Snow World for Saturday",
+         {"domain": "hotel", "near": "Ice and Snow World"}),
+    ],
+)
+def test_a_request_said_again_in_english(parser: Parser, text: str, expected: dict[str, Any]) -> None:
+    [frame] = _frames(parser, text)
+    assert _slots_and_quantity(frame, expected) == expected

@@ -38,7 +38,7 @@ _MARKER = re.compile(
     r"|哦(?=\s*[一二两三四五六七八九十\d]))\s*[,，]?\s*"
     r"(?:(?:[\u4e00-\u9fff]{1,3}说\s*)?(?:改成|换成|改)|是|要)?\s*"
     # "no" and "wait" alone only between commas: "a latte, no ice" is an option, "not too sweet" no correction.
-    r"|(?:(?:no wait|wait no|actually no|actually|sorry|i mean)\b\s*,?|(?:no|wait)\s*,)"
+    r"|(?:(?:no wait|wait no|actually no|actually|sorry|i mean|i meant)\b\s*,?|(?:no|wait)\s*,)(?:\s*i meant?\b,?)?"
     r"\s*(?:make (?:that|it)\s+)?"
     r"|make (?:that|it)\s+"
     # 改成 after a pause corrects too, also after the reason for it: 算了，上午要开会走不开，改成下午的吧.
@@ -64,11 +64,16 @@ _COUNT_SAID = re.compile(
 _MEASURE_AFTER = re.compile(rf"\s*(?:{_EN_MEASURE})\b")
 # A count said again with the thing it counts: "no wait make it 3 colas", "actually 2 toothpastes".
 _COUNT_OF_A_THING = re.compile(
-    rf"(?P<en>{EN_NUMBER})\s+(?:(?:{EN_MEASURES})\s+of\s+)?(?P<thing>[a-z][a-z' -]*)"
+    # (a thing of up to three words: "a hotel near Ice and Snow World" is a request said again, not a count)
+    rf"(?P<en>{EN_NUMBER})\s+(?:(?:{EN_MEASURES})\s+of\s+)?(?P<thing>[a-z][a-z'-]*(?: [a-z][a-z'-]*){{0,2}})"
+)
+_COUNTED_LAST = re.compile(
+    rf"(?:{EN_NUMBER})\s+(?:(?:{EN_MEASURES})\s+of\s+)?(?P<noun>[a-z][a-z'-]*(?: [a-z][a-z'-]*){{0,2}})\s*$"
 )
 _COUNT_BEFORE = re.compile(
-    # (not a clock's hour or minutes: "Friday at 9:30pm. Make that three" counts again the two said before)
-    rf"(?P<num>(?>{ZH_NUMBER}))\s*(?:{_ZH_MEASURE})"
+    # (not a clock's hour or minutes: "Friday at 9:30pm. Make that three" counts again the two said before; nor
+    # the 一天 of 同一天, 第一天, 前一天)
+    rf"(?<![同当前第后每这那])(?P<num>(?>{ZH_NUMBER}))\s*(?:{_ZH_MEASURE})"
     rf"|(?<![a-z0-9:])(?P<en>{EN_NUMBER})(?![a-z0-9:]|\s?(?:am|pm|o'clock)\b|\s+of\s+(?:us|them|you)\b)"
 )
 # A short name on its own: one to three words, or two to six Chinese characters.
@@ -164,8 +169,32 @@ def _phrase_said_again(before: str, said: str, said_cased: str) -> tuple[int, in
     if first is None or first.end() == len(said):
         return None
     fragment_start = max(before.rfind(ch) for ch in ",，。.!！?？;；") + 1
-    at = before.rfind(first.group(0), fragment_start)
-    return (at, len(before), said_cased) if at >= 0 else None
+    if first.group(0) in _ARTICLES:
+        # "a cappuccino... no, a latte", "two tickets for …, no wait, I mean a hotel near …": what was asked for,
+        # from its article or count on
+        asked = list(_ARTICLE_OR_COUNT.finditer(before, fragment_start))
+        return (asked[-1].start(), len(before), said_cased) if asked else None
+    if _A_ROUTE.fullmatch(said) and (routes := list(_A_ROUTE.finditer(before, fragment_start))):
+        # "Chengdu to Kunming Thursday morning. Sorry, I meant Kunming to Chengdu": the route, not the day after it
+        return routes[-1].start(), routes[-1].end(), said_cased
+    going = _GOING_TO_INSTEAD.fullmatch(said)
+    if going is not None and (ends := list(_GOING_TO_BEFORE.finditer(before, fragment_start))):
+        return ends[-1].start(), ends[-1].end(), said_cased[going.start("to") :]  # (where it goes, said again)
+    word = re.escape(first.group(0))
+    # (an English word whole: the "a" of "a latte" is not the a inside "cappuccino")
+    said_before = list(re.finditer(rf"(?<![a-z]){word}(?![a-z])" if word.isascii() else word, before[fragment_start:]))
+    return (fragment_start + said_before[-1].start(), len(before), said_cased) if said_before else None
+
+
+_ARTICLES = frozenset({"a", "an", "some"})
+_A_ROUTE = re.compile(
+    r"(?<![a-z])(?!(?:it's|it|that's|that|we|i|i'm|we're)\b)[a-z][a-z']+ to [a-z][a-z']+(?![a-z])"
+    r"|[\u4e00-\u9fff]{2,3}[到飞][\u4e00-\u9fff]{2,3}"
+)
+# "actually it's to Haikou, not Sanya": where it goes, said again.
+_GOING_TO_INSTEAD = re.compile(r"(?:it's |it is |fly |flying )?(?P<to>to [a-z][a-z']+)")
+_GOING_TO_BEFORE = re.compile(r"(?<![a-z])to [a-z][a-z']+(?![a-z])")
+_ARTICLE_OR_COUNT = re.compile(rf"(?<![a-z0-9'])(?:a|an|some|{EN_NUMBER})(?=\s+[a-z])")
 
 
 # Hesitations: 嗯, 呃, 那个 between pauses, "um", "uh" anywhere. They carry nothing, except a repair: the
@@ -669,13 +698,19 @@ def _replacement(before: str, said: str, said_cased: str, lexicon: Lexicon) -> t
     if (again := _phrase_said_again(before, said, said_cased)) is not None:
         return again
     mentions = lexicon.find(MaskedText(name))
-    if mentions and mentions[0].start == 0:
+    said_by_its_name = bool(mentions) and mentions[0].start == 0
+    if said_by_its_name:
         kinds, new = mentions[0].entry.kinds, name_cased[: mentions[0].end]
     elif _A_NAME_THE_CATALOGUE_LACKS.fullmatch(name) and not _NO_NAME.search(name):
         kinds, new = {"item"}, name_cased  # "two bottles of coke, no, sprite": said instead of the last one
     else:
         return None
     earlier_names = [m for m in lexicon.find(MaskedText(before)) if m.entry.kinds & kinds]
+    counted = _COUNTED_LAST.search(before) if said_by_its_name and "item" in kinds else None
+    if counted is not None and all(n.end <= counted.start("noun") for n in earlier_names):
+        # "the pizza order … get 3 bowls of spicy hot pot, sorry I mean malatang": a catalogue dish instead of the
+        # one the catalogue lacks, said last with its count
+        return counted.start("noun"), counted.end("noun"), new
     if not earlier_names:
         return None
     last_name = earlier_names[-1]

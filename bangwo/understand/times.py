@@ -277,6 +277,8 @@ _RELATIVE_DAY_ZH_RE = re.compile(_alternation(_RELATIVE_DAY_ZH))
 _DAYS_LATER_ZH_RE = re.compile(r"(\d{1,2}|[一二两三四五六七八九十]{1,2})(天|个?(?:星期|礼拜|周))(?:之?后|以后)")
 _RELATIVE_DAY_EN_RE = re.compile(
     rf"(?:{_alternation(_RELATIVE_DAY_EN)})\b|in\s+(\d{{1,2}}|a|one|two|three|four|five|six|seven)\s+days?\b"
+    # "three days from now", "2 days later"
+    r"|\b(\d{1,2}|two|three|four|five|six|seven)\s+days?\s+(?:from (?:now|today)|later)\b"
 )
 # "a week from today", "two weeks from now", "in a week's time" (read only where "week" is said: its first
 # word is too common a letter to scan for).
@@ -677,8 +679,8 @@ def _relative_en(masked: MaskedText, today: date, found: _Found) -> None:
     for m in _RELATIVE_DAY_EN_RE.finditer(masked.current):
         if not _starts_word(masked.current, m.start()):
             continue
-        if m.group(1):
-            days, window = (1 if m.group(1) == "a" else _int(m.group(1)) or 1), None
+        if said := m.group(1) or m.group(2):
+            days, window = (1 if said == "a" else _int(said) or 1), None
         else:
             days, window = _RELATIVE_DAY_EN[m.group(0)]
         found.window = found.window or window

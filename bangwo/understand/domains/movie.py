@@ -85,7 +85,8 @@ _ZH_TITLE = re.compile(
 )
 _NOT_A_TITLE = re.compile(
     r"^(?:[个场部]?电影|一下|看|票|首映|首场|点映|就行|就好|都行|也行|可以"
-    r"|a movie|movie|the movie|film|a film|it|something|one|please|pls|plz|for|to|from|at|on|in|the|me|us|them)$"
+    r"|a movie|movie|the movie|film|a film|it|something|one|please|pls|plz|for|to|from|at|on|in|the|me|us|them"
+    r"|and|or|then|also|instead)$"
 )
 
 
