@@ -3215,3 +3215,22 @@ def test_a_film_and_its_seats_said_again(parser: Parser, text: str, expected: di
 def test_a_request_said_again_in_english(parser: Parser, text: str, expected: dict[str, Any]) -> None:
     [frame] = _frames(parser, text)
     assert _slots_and_quantity(frame, expected) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("我想取消去北京的机票……不对不对，不是取消，是想看看出票了没有", {"domain": "flight", "action": "status"}),
+        ("Can you cancel my flight to Harbin? No wait, don't cancel it, just tell me whether it's been ticketed",
+         {"domain": "flight", "action": "status"}),
+        ("Cancel my Silent Awakening tickets. Hmm, actually keep them, and book one more for my sister",
+         {"domain": "movie", "action": "order", "count": 1}),
+        ("帮我订个西湖边的酒店，明天住一晚，预算500，嗯……还是800以内吧", {"budget_max": 800}),
+        ("帮我订王府井附近的酒店，下周一入住，住三晚，预算600，哦预算提到800", {"budget_max": 800}),
+        ("Book a flight from Guangzhou to Chengdu on Saturday, economy, under 1200. Hmm, let's say under 1500.",
+         {"budget_max": 1500}),
+    ],
+)
+def test_a_cancel_or_a_limit_taken_back(parser: Parser, text: str, expected: dict[str, Any]) -> None:
+    [frame] = _frames(parser, text)
+    assert _slots(frame, expected) == expected

@@ -15,6 +15,8 @@ _ZH_PER = r"(?:[一每]\s*(?:晚|天|间|张|人|位|夜)|/\s*(?:晚|天|间|张
 _ZH_LIMIT_BEFORE = (
     r"(?:不超过|不要超过|别超过|不能超过|不高于|不到|低于|少于|最多|最高|顶多|预算|控制在|价格在|价位|上限)"
 )
+# 预算提到800, 预算放到25: the limit moved to a new amount.
+_RAISED_TO = r"提到|放到|改到|加到|调到|提高到|改成|改为"
 # Units that turn a number into something other than money: 3天以内, 两公里以内.
 _NOT_MONEY_AFTER = r"(?![天日晚年月周个分秒小时公里米斤人张间杯份号点倍])"
 
@@ -25,10 +27,10 @@ _ZH_BUDGET = re.compile(
     # 不超过30元 / 预算50 / 最多二十块
     # 预算一晚600: the limit on each night, said before the amount.
     # 预算六百一晚: the amount before 一晚 (a number alone would read 六百一, 610).
-    rf"{_ZH_LIMIT_BEFORE}\s*(?:是|为|在)?\s*¥?\s*([\d零〇一两二三四五六七八九十百千万]+?)\s*(?:{_ZH_UNIT})?\s*[一每]\s*(?:晚|天|间|夜)|"
+    rf"{_ZH_LIMIT_BEFORE}\s*(?:是|为|在|{_RAISED_TO})?\s*¥?\s*([\d零〇一两二三四五六七八九十百千万]+?)\s*(?:{_ZH_UNIT})?\s*[一每]\s*(?:晚|天|间|夜)|"
     # 一晚别超过四百: the price each night, said before the limit (not 住一晚).
     rf"(?:(?<![住订待])[一每]\s*(?:晚|天|间|张|人|位|夜)\s*)?"
-    rf"{_ZH_LIMIT_BEFORE}\s*(?:是|为|在)?\s*(?:{_ZH_PER})?\s*¥?\s*({_N})\s*{_NOT_MONEY_AFTER}(?:{_ZH_UNIT})?\s*"
+    rf"{_ZH_LIMIT_BEFORE}\s*(?:是|为|在|{_RAISED_TO})?\s*(?:{_ZH_PER})?\s*¥?\s*({_N})\s*{_NOT_MONEY_AFTER}(?:{_ZH_UNIT})?\s*"
     rf"(?:{_ZH_LIMIT_AFTER}|{_ZH_PER})?"
     # ¥20以内 / 20块以内 / 1500以内 (a bare number needs the limit word right after it); 2000以内一晚: a night's
     # (300内, typed short: not 内容, 内部)
@@ -62,7 +64,7 @@ _EN_LIMIT_WORDS += ("over", "above", "<", "≤")  # "nothing over 40 kuai", "<20
 
 
 def find_budget(masked: MaskedText) -> float | None:
-    """The largest amount the person will pay, in yuan; None when no limit was said."""
+    """The most the person will pay, in yuan, as said last; None when no limit was said."""
     budget: float | None = None
     text = masked.current
     regexes = []
@@ -70,6 +72,7 @@ def find_budget(masked: MaskedText) -> float | None:
         regexes.append(_ZH_BUDGET)
     if any(word in text for word in _EN_LIMIT_WORDS):
         regexes.append(_EN_BUDGET)
+    said_at = -1
     for regex in regexes:
         for m in regex.finditer(masked.current):
             said = next((g for g in m.groups() if g and not re.fullmatch(_EN_UNIT, g)), None)
@@ -81,7 +84,7 @@ def find_budget(masked: MaskedText) -> float | None:
                 continue
             if regex is _EN_BUDGET and not m.group(2) and m.group(3) is None and isinstance(value, int) and value < 2:
                 continue  # "under a minute", "within one": a bare article is no amount of money
-            if budget is None:
-                budget = float(value)
+            if m.start() > said_at:  # the amount said last: 预算500，嗯……还是800以内吧; "under 1200. Hmm, under 1500"
+                budget, said_at = float(value), m.start()
             masked.mask(m.start(), m.end(), BUDGET_MARK)
     return budget

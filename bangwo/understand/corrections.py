@@ -14,6 +14,7 @@ import re
 from datetime import datetime, timedelta, timezone
 from itertools import pairwise
 
+from bangwo.understand.domains.common import CANCEL
 from bangwo.understand.domains.movie import ANY_ROW
 from bangwo.understand.lexicon import Lexicon
 from bangwo.understand.numbers import EN_NUMBER, ZH_NUMBER
@@ -616,6 +617,27 @@ def _a_count_or_a_time(said: str) -> bool:
     return TIME_MARK in read and _AROUND_A_TIME.fullmatch(read.replace(TIME_MARK, "")) is not None
 
 
+# A cancel taken back: "cancel my flight to Harbin? No wait, don't cancel it, just tell me whether it's been
+# ticketed", 我想取消…不对不对，不是取消，是想看看出票了没有, "Cancel my tickets. Hmm, actually keep them". The cancel
+# and the words that take it back go; what is asked instead stays.
+_NOT_CANCELLED = re.compile(
+    r"(?:don't|do not|dont) cancel(?: it| them| that)?|keep (?:it|them)\b"
+    r"|不是取消[，,]?\s*(?:是)?|不取消了|先不取消|别取消了?"
+)
+_NOT_CANCELLED_HINT = re.compile("cancel|keep|取消")
+
+
+def _cancels_taken_back(lowered: str, cased: str) -> tuple[str, str]:
+    if not _NOT_CANCELLED_HINT.search(lowered):
+        return lowered, cased
+    for m in reversed(list(_NOT_CANCELLED.finditer(lowered))):
+        cancelled = [c for c in CANCEL.finditer(lowered, 0, m.start())]
+        if cancelled:
+            lowered, cased = _spliced(lowered, cased, m.start(), m.end())
+            lowered, cased = _spliced(lowered, cased, *cancelled[-1].span())
+    return lowered, cased
+
+
 # A count said again before "actually": "Save me two for the premiere. Three, actually." (said first, read after).
 _COUNT_THEN_ACTUALLY = re.compile(rf"(?<=[.,;!?] )(?P<en>{EN_NUMBER}),? actually\b")
 
@@ -625,6 +647,7 @@ def repaired(lowered: str, cased: str, lexicon: Lexicon) -> tuple[str, str]:
     if "actually" in lowered and (late := _COUNT_THEN_ACTUALLY.search(lowered)) is not None:
         lowered, cased = _spliced(lowered, cased, late.start(), late.end(), "actually " + late.group("en"))
     lowered, cased = _without_hesitations(*_with_spoken_pauses(lowered, cased))
+    lowered, cased = _cancels_taken_back(lowered, cased)
     lowered, cased = _without_retractions(*_without_fallbacks(lowered, cased), lexicon)
     lowered, cased = _things_swapped_by_name(*_counts_said_again_by_name(lowered, cased))
     lowered, cased = _things_swapped_by_name_en(lowered, cased, lexicon)
