@@ -3234,3 +3234,17 @@ def test_a_request_said_again_in_english(parser: Parser, text: str, expected: di
 def test_a_cancel_or_a_limit_taken_back(parser: Parser, text: str, expected: dict[str, Any]) -> None:
     [frame] = _frames(parser, text)
     assert _slots(frame, expected) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("帮我订后天从深圳飞成都的机票，两张经济舱，哦不，我爸也去，要三张", 3),
+        ("我要看星河旅人首映，一张，哦我女朋友也要去，两张，要连座", 2),
+        ("Two flight tickets to Beijing from Guangzhou on Sunday, business class. No wait, economy, and it's three "
+         "tickets", 3),
+    ],
+)
+def test_a_count_said_again_after_its_reason(parser: Parser, text: str, count: int) -> None:
+    [frame] = _frames(parser, text)
+    assert frame["count"] == count

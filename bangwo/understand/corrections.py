@@ -673,6 +673,17 @@ def repaired(lowered: str, cased: str, lexicon: Lexicon) -> tuple[str, str]:
             # 两张，不对四张中间的位置 (speech puts no comma after it): the count is said again, the rest goes on
             end = count.end()
             replacement = _replacement(lowered[: marker.start()], count.group(0), count.group(0), lexicon)
+        if replacement is None and lowered.startswith((",", "，"), end):
+            # 两张，哦不，我爸也去，要三张: a reason first, then the count said instead (the reason goes too)
+            after = _FRAGMENT_END.search(lowered, end + 1).start()  # type: ignore[union-attr]
+            instead = _ENOUGH.sub("", lowered[end + 1 : after].strip())
+            counted = _COUNT_AT_START.search(instead)
+            same_kind = counted is None or re.search(  # (两晚 counts no 两个人 said before)
+                rf"(?>{ZH_NUMBER})\s*{re.escape(counted.group('measure'))}", lowered[: marker.start()]
+            )
+            if _COUNT_SAID.fullmatch(instead) and same_kind:
+                replacement = _replacement(lowered[: marker.start()], instead, instead, lexicon)
+                end = after if replacement is not None else end
         if replacement is None:
             break
         start, stop, new = replacement

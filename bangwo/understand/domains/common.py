@@ -262,6 +262,9 @@ _IN_ALL = re.compile(
     rf"|\b({EN_NUMBER})\s+(?:tickets?\s+|seats?\s+|people\s+)?(?:in total|total|altogether|all together)\b"
     rf"|\b(?:in total|a total of|total of)\s+({EN_NUMBER})\b"
     rf"|[,;.]\s*so(?: just| only)?\s+({EN_NUMBER})\b(?!\s+more)"
+    rf"|\bit's\s+({EN_NUMBER})\s+(?:tickets|seats|people|of us)\b"
+    # 哦我女朋友也要去，两张: someone else comes, then the count with them
+    rf"|也(?:要)?(?:去|来|一起去|一起)[^，。,.]{{0,4}}[，,]\s*(?:那就|就|要|买|订)?\s*({_N}|俩|仨)\s*(?:张|个人|人|位)"
 )
 # One more of what was counted (not "one more night", nor food: find_count reads bookings only).
 _ONE_MORE = re.compile(r"\b(?:one|1) more\b(?! (?:nights?|days?|rooms?)\b)|\banother (?:ticket|seat)\b")
