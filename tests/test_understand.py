@@ -3248,3 +3248,16 @@ def test_a_cancel_or_a_limit_taken_back(parser: Parser, text: str, expected: dic
 def test_a_count_said_again_after_its_reason(parser: Parser, text: str, count: int) -> None:
     [frame] = _frames(parser, text)
     assert frame["count"] == count
+
+
+@pytest.mark.parametrize(
+    ("text", "actions"),
+    [
+        ("帮我查查这周六有哪些电影，哦对了，顺便把明天的团圆饭退了", ["search", "cancel"]),
+        ("Look up what's on tonight. Oh, and cancel my Star Wanderer tickets for tomorrow", ["search", "cancel"]),
+        ("千问，把我在哈尔滨订的那家酒店取消掉，再帮我查一下冰雪大世界附近还有哪些酒店", ["cancel", "search"]),
+        ("我的机票出票了没有？麻烦您帮我看一下", ["status"]),  # the look asks the same question (held before)
+    ],
+)
+def test_a_look_up_and_a_cancel_in_one_domain(parser: Parser, text: str, actions: list[str]) -> None:
+    assert [f["action"] for f in _frames(parser, text)] == actions

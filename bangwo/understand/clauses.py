@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from bangwo.understand.domains.common import CANCEL
+from bangwo.understand.domains.common import CANCEL, action_of
 from bangwo.understand.lexicon import NameMention
 from bangwo.understand.rules import (
     FOOD,
@@ -375,6 +375,13 @@ def _another_request(before: str, segment: str) -> bool:
     return _CANCELS_OR_ASKS.search(segment) is not None and _NEW_ORDER.search(before) is not None
 
 
+def _another_action(before: str, segment: str) -> bool:
+    """帮我查查这周六有哪些电影，哦对了，顺便把明天的团圆饭退了; "Look up what's on tonight. Oh, and cancel my tickets":
+    a cancel after a look-up, or a look-up after a cancel, is a request of its own (帮我看看 after a question about
+    a booking asks the same question)."""
+    return {action_of(before), action_of(segment)} == {"search", "cancel"}
+
+
 _AFTER_A_QUESTION = re.compile(r"\s*[?？]")
 _WHICH_ORDER = re.compile(r"那单|这单|那个订单|" + letter_led("the one|that one|the order", then=r"\b"))
 # A new order, said with how much of it: 点两份, 送仨, "get me one bowl", "order 3 kilos".
@@ -530,7 +537,12 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
     titles = [n for n in names if "title" in n.entry.kinds]
 
     def starts_a_request(before: str, segment: str) -> bool:
-        return _another_request(before, segment) or _another_trip(before, segment) or _another_delivery(before, segment)
+        return (
+            _another_request(before, segment)
+            or _another_trip(before, segment)
+            or _another_delivery(before, segment)
+            or _another_action(before, segment)
+        )
 
     def another_film(clause_start: int, start: int, end: int) -> bool:
         """周六下午看小熊快跑，周日上午看团圆饭: a film of its own, not more of the one before."""
