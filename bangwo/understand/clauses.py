@@ -379,7 +379,8 @@ def _another_action(before: str, segment: str) -> bool:
     """帮我查查这周六有哪些电影，哦对了，顺便把明天的团圆饭退了; "Look up what's on tonight. Oh, and cancel my tickets":
     a cancel after a look-up, or a look-up after a cancel, is a request of its own (帮我看看 after a question about
     a booking asks the same question)."""
-    return {action_of(before), action_of(segment)} == {"search", "cancel"}
+    cancel_before, cancel_here = CANCEL.search(before) is not None, CANCEL.search(segment) is not None
+    return cancel_before != cancel_here and action_of(segment if cancel_before else before) == "search"
 
 
 _AFTER_A_QUESTION = re.compile(r"\s*[?？]")
