@@ -3261,3 +3261,23 @@ def test_a_count_said_again_after_its_reason(parser: Parser, text: str, count: i
 )
 def test_a_look_up_and_a_cancel_in_one_domain(parser: Parser, text: str, actions: list[str]) -> None:
     assert [f["action"] for f in _frames(parser, text)] == actions
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("今晚两张星河旅人，后排连座。哦对，我闺蜜也来，改三张", {"count": 3}),
+        ("订明天上午去哈尔滨的机票，五张，从杭州走……我婆婆不去了，四张。", {"count": 4}),  # (no cancel: she stays)
+        ("Order 3 bubble teas, half sugar, less ice. Hmm, actually only 2, my roommate's out.",
+         {"items": ["bubble tea"], "quantity": 2}),
+        ("book two rooms in Sanya near Haitang Bay from Feb 17 to Feb 20, under 1000 a night. Actually just one room",
+         {"count": 1, "nights": 3}),
+        ("一杯杨枝甘露，一杯柠檬水，都要大杯少冰。柠檬水不要了，换成珍珠奶茶", {"items": ["杨枝甘露", "珍珠奶茶"]}),
+        ("帮我在邻里生活超市买两斤车厘子，一盒草莓，哦草莓换成葡萄，再来个西瓜", {"items": ["车厘子", "葡萄", "西瓜"]}),
+        # a request changed by name is no thing swapped (this one held before)
+        ("帮我订周五从北京飞西安的机票，再订回民街附近的酒店两晚，哦酒店改成钟楼附近", {"domain": "flight"}),
+    ],
+)
+def test_counts_and_things_said_again_after_a_reason(parser: Parser, text: str, expected: dict[str, Any]) -> None:
+    frame = _frames(parser, text)[0]
+    assert _slots_and_quantity(frame, expected) == expected

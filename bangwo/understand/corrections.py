@@ -60,7 +60,7 @@ _EN_MEASURE = rf"{EN_MEASURES}|nights?|nites?|rooms?|tickets?|seats?|people|pers
 # A count said again, with the verb it was said with: 不对，住三晚 / 要五杯.
 _COUNT_SAID = re.compile(
     rf"(?:住|要|订|买|来|点)?(?P<num>(?>{ZH_NUMBER}))\s*(?:{_ZH_MEASURE})?(?:吧)?"
-    rf"|(?P<en>{EN_NUMBER})(?:\s+(?P<en_measure>{_EN_MEASURE}))?"
+    rf"|(?:only |just )?(?P<en>{EN_NUMBER})(?:\s+(?P<en_measure>{_EN_MEASURE}))?"  # ("actually only 2")
 )
 _MEASURE_AFTER = re.compile(rf"\s*(?:{_EN_MEASURE})\b")
 # A count said again with the thing it counts: "no wait make it 3 colas", "actually 2 toothpastes".
@@ -407,7 +407,8 @@ _RECOUNT_WORDS = re.compile("改|换成|就够|就行|就好|够了|就可以|�
 # One thing said before, swapped for another by name: 橙子换成雪梨, 拿铁改成美式 (the new one keeps the old one's
 # count).
 _SWAPPED = re.compile(
-    r"[,，；;。]\s*(?P<what>[\u4e00-\u9fff]{1,6}?)(?:换成|改成)(?P<new>[\u4e00-\u9fff]{2,6}?)(?:吧)?(?=[,，。；;！!]|$)"
+    r"[,，；;。]\s*(?:[哦啊嗯]\s*)?(?P<what>[\u4e00-\u9fff]{1,6}?)(?:换成|改成)(?P<new>[\u4e00-\u9fff]{2,6}?)(?:吧)?"
+    r"(?=[,，。；;！!]|$)"
 )
 
 
@@ -447,7 +448,9 @@ def _things_swapped_by_name(lowered: str, cased: str) -> tuple[str, str]:
     for m in reversed(list(_SWAPPED.finditer(lowered))):
         at, new = lowered.rfind(m.group("what"), 0, m.start()), m.group("new")
         if at < 0 or _COUNT_AT_START.match(new) or new.endswith("的") or find_options(MaskedText(new)):
-            continue  # nothing said by that name, a count said again (牛奶改成四盒) or how it is made (改成热的)
+            continue  # nothing said by that name, a count said again (牛奶改成四盒) or how it is made
+        if m.group("what") in _AIMED_AT:
+            continue  # 哦酒店改成钟楼附近: a request changed, see _corrections_aimed_at_one_request (改成热的)
         lowered, cased = _spliced(*_spliced(lowered, cased, m.start(), m.end()), at, at + len(m.group("what")), new)
     return lowered, cased
 
@@ -706,7 +709,12 @@ def _replacement(before: str, said: str, said_cased: str, lexicon: Lexicon) -> t
         if count.group("en_measure") is not None:
             # "under 700. Actually 2 rooms": a count said with what it counts corrects a count of something (10 bags,
             # 3 nights), not a bare amount
-            earlier = [(m, g) for m, g in earlier if _MEASURE_AFTER.match(before, m.end(g))]
+            measures = [(m, g, _MEASURE_AFTER.match(before, m.end(g))) for m, g in earlier]
+            earlier = [(m, g) for m, g, after in measures if after]
+            # ("two rooms … under 1000 a night. Actually just one room": the rooms, not the night)
+            measure = count.group("en_measure").removesuffix("s")
+            same = [(m, g) for m, g, after in measures if after and after.group(0).strip().startswith(measure)]
+            earlier = same or earlier
         if earlier:
             last, said_as = earlier[-1]
             return last.start(said_as), last.end(said_as), new

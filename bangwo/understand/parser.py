@@ -849,7 +849,12 @@ def _with_modifier(text: str, original: str, anchor: int, name: NameMention) -> 
         return name.said  # the run goes on further back: a clause, not a modifier
     if any(text[start:].startswith(w) for w in NOUN_STOP_WORDS):
         return name.said
+    if text.startswith(_SWAP_VERBS, start):
+        start += 2  # 柠檬水不要了，换成珍珠奶茶: the verb of a swap is no kind of the dish
     return original[start : name.start] + name.said
+
+
+_SWAP_VERBS = ("换成", "改成")
 
 
 def _scan_noun(

@@ -23,7 +23,7 @@ CHAT_ABOUT = re.compile(
 CANCEL = re.compile(
     # 退房 after a day or hour is checking out (周一退房), not cancelling.
     # (Each lookbehind comes after the first character, so that re can skip ahead: see text.letter_led.)
-    rf"{CANCELLED_ZH}|退订|退票|退一下|退(?<![一二三四五六七日天末\d号午晚早点时]退)房(?!时间)|不(?<!回不)去了|不看了|不住了|"
+    rf"{CANCELLED_ZH}|退订|退票|退一下|退(?<![一二三四五六七日天末\d号午晚早点时]退)房(?!时间)|不(?<!回不)(?<![婆公爸妈哥姐弟妹他她友儿女]不)去了|不看了|不住了|"
     + letter_led(f"{CANCELLED_EN}|drop(?! (?:off|by|me|us|it off))", not_after="[a-z]", then="(?![a-z])")
 )
 # Asking after a booking already made: "我的…", "my …", or words only a booking has.
@@ -264,7 +264,8 @@ _IN_ALL = re.compile(
     rf"|[,;.]\s*so(?: just| only)?\s+({EN_NUMBER})\b(?!\s+more)"
     rf"|\bit's\s+({EN_NUMBER})\s+(?:tickets|seats|people|of us)\b"
     # 哦我女朋友也要去，两张: someone else comes, then the count with them
-    rf"|也(?:要)?(?:去|来|一起去|一起)[^，。,.]{{0,4}}[，,]\s*(?:那就|就|要|买|订)?\s*({_N}|俩|仨)\s*(?:张|个人|人|位)"
+    rf"|(?:也(?:要)?(?:去|来|一起去|一起)|不去了|不来了)[^，。,.]{{0,4}}[，,。.]\s*(?:那就|就|要|买|订|改|改成)?\s*"
+    rf"({_N}|俩|仨)\s*(?:张|个人|人|位)"
 )
 # One more of what was counted (not "one more night", nor food: find_count reads bookings only).
 _ONE_MORE = re.compile(r"\b(?:one|1) more\b(?! (?:nights?|days?|rooms?)\b)|\banother (?:ticket|seat)\b")
