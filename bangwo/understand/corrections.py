@@ -448,9 +448,9 @@ def _things_swapped_by_name(lowered: str, cased: str) -> tuple[str, str]:
     for m in reversed(list(_SWAPPED.finditer(lowered))):
         at, new = lowered.rfind(m.group("what"), 0, m.start()), m.group("new")
         if at < 0 or _COUNT_AT_START.match(new) or new.endswith("的") or find_options(MaskedText(new)):
-            continue  # nothing said by that name, a count said again (牛奶改成四盒) or how it is made
+            continue  # nothing said by that name, a count said again (牛奶改成四盒) or how it is made (改成热的)
         if m.group("what") in _AIMED_AT:
-            continue  # 哦酒店改成钟楼附近: a request changed, see _corrections_aimed_at_one_request (改成热的)
+            continue  # 哦酒店改成钟楼附近: a request changed, see _corrections_aimed_at_one_request
         lowered, cased = _spliced(*_spliced(lowered, cased, m.start(), m.end()), at, at + len(m.group("what")), new)
     return lowered, cased
 
@@ -467,7 +467,7 @@ def _a_count_said_to_be_enough(lowered: str, cased: str) -> tuple[str, str]:
         return lowered, cased
     for m in reversed(list(_COUNT_ENOUGH.finditer(lowered))):
         counted = re.compile(rf"(?P<num>(?>{ZH_NUMBER}))\s*{re.escape(m.group('measure'))}")
-        said = [c for c in counted.finditer(lowered, 0, m.start())]
+        said = list(counted.finditer(lowered, 0, m.start()))
         if said:  # (一晚就够 with no night counted before says how many nights: it stays)
             lowered, cased = _spliced(lowered, cased, m.start(), m.end())
             lowered, cased = _spliced(lowered, cased, *said[-1].span("num"), m.group("num"))
@@ -634,7 +634,7 @@ def _cancels_taken_back(lowered: str, cased: str) -> tuple[str, str]:
     if not _NOT_CANCELLED_HINT.search(lowered):
         return lowered, cased
     for m in reversed(list(_NOT_CANCELLED.finditer(lowered))):
-        cancelled = [c for c in CANCEL.finditer(lowered, 0, m.start())]
+        cancelled = list(CANCEL.finditer(lowered, 0, m.start()))
         if cancelled:
             lowered, cased = _spliced(lowered, cased, m.start(), m.end())
             lowered, cased = _spliced(lowered, cased, *cancelled[-1].span())
@@ -676,23 +676,33 @@ def repaired(lowered: str, cased: str, lexicon: Lexicon) -> tuple[str, str]:
             # 两张，不对四张中间的位置 (speech puts no comma after it): the count is said again, the rest goes on
             end = count.end()
             replacement = _replacement(lowered[: marker.start()], count.group(0), count.group(0), lexicon)
-        if replacement is None and lowered.startswith((",", "，"), end):
-            # 两张，哦不，我爸也去，要三张: a reason first, then the count said instead (the reason goes too)
-            after = _FRAGMENT_END.search(lowered, end + 1).start()  # type: ignore[union-attr]
-            instead = _ENOUGH.sub("", lowered[end + 1 : after].strip())
-            counted = _COUNT_AT_START.search(instead)
-            same_kind = counted is None or re.search(  # (两晚 counts no 两个人 said before)
-                rf"(?>{ZH_NUMBER})\s*{re.escape(counted.group('measure'))}", lowered[: marker.start()]
-            )
-            if _COUNT_SAID.fullmatch(instead) and same_kind:
-                replacement = _replacement(lowered[: marker.start()], instead, instead, lexicon)
-                end = after if replacement is not None else end
+        if replacement is None and (after_a_reason := _count_after_a_reason(lowered, marker.start(), end, lexicon)):
+            replacement, end = after_a_reason
         if replacement is None:
             break
         start, stop, new = replacement
         lowered = lowered[:start] + lower_ascii(new) + lowered[stop : marker.start()] + lowered[end:]
         cased = cased[:start] + new + cased[stop : marker.start()] + cased[end:]
     return lowered, cased
+
+
+def _count_after_a_reason(
+    lowered: str, said_at: int, end: int, lexicon: Lexicon
+) -> tuple[tuple[int, int, str], int] | None:
+    """两张，哦不，我爸也去，要三张: a reason first (said_at…end), then the count said instead, of the same kind as one
+    said before (两晚 counts no 两个人); the replacement, and where the correction ends (the reason goes too)."""
+    if not lowered.startswith((",", "，"), end):
+        return None
+    after = _FRAGMENT_END.search(lowered, end + 1).start()  # type: ignore[union-attr]
+    instead = _ENOUGH.sub("", lowered[end + 1 : after].strip())
+    counted = _COUNT_AT_START.search(instead)
+    before = lowered[:said_at]
+    if not _COUNT_SAID.fullmatch(instead) or (
+        counted is not None and re.search(rf"(?>{ZH_NUMBER})\s*{re.escape(counted.group('measure'))}", before) is None
+    ):
+        return None
+    replacement = _replacement(before, instead, instead, lexicon)
+    return (replacement, after) if replacement is not None else None
 
 
 def _replacement(before: str, said: str, said_cased: str, lexicon: Lexicon) -> tuple[int, int, str] | None:
