@@ -382,6 +382,14 @@ def _slots(frame: dict, expected: dict[str, Any]) -> dict[str, Any]:
     return {k: [i["name"] for i in frame.get("items", [])] if k == "items" else frame.get(k) for k in expected}
 
 
+def _assert_requests(parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]) -> None:
+    """The command's frames are the domains expected, in order, each with the slots expected of it."""
+    frames = _frames(parser, text)
+    assert [f["domain"] for f in frames] == [domain for domain, _ in expected]
+    for frame, (_, slots) in zip(frames, expected, strict=True):
+        assert _slots(frame, slots) == slots
+
+
 def _slots_and_quantity(frame: dict, expected: dict[str, Any]) -> dict[str, Any]:
     """_slots, and the first item's quantity when `expected` names one."""
     got = _slots(frame, {k: v for k, v in expected.items() if k != "quantity"})
@@ -2799,10 +2807,7 @@ def test_a_row_turned_down_before_it_is_no_wish(parser: Parser, text: str) -> No
 def test_a_correction_aimed_at_one_of_several_requests(
     parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
 ) -> None:
-    frames = _frames(parser, text)
-    assert [f["domain"] for f in frames] == [domain for domain, _ in expected]
-    for frame, (_, slots) in zip(frames, expected, strict=True):
-        assert _slots(frame, slots) == slots
+    _assert_requests(parser, text, expected)
 
 
 @pytest.mark.parametrize(
@@ -2995,10 +3000,7 @@ def test_more_ways_a_correction_is_said(parser: Parser, text: str, expected: dic
 def test_a_correction_among_several_requests(
     parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
 ) -> None:
-    frames = _frames(parser, text)
-    assert [f["domain"] for f in frames] == [domain for domain, _ in expected]
-    for frame, (_, slots) in zip(frames, expected, strict=True):
-        assert _slots(frame, slots) == slots
+    _assert_requests(parser, text, expected)
 
 
 def test_what_a_booking_should_be_like_is_no_correction(parser: Parser) -> None:
@@ -3037,10 +3039,7 @@ def test_things_changed_or_dropped_by_name(parser: Parser, text: str, items: lis
 def test_a_request_scratched_or_corrected(
     parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
 ) -> None:
-    frames = _frames(parser, text)
-    assert [f["domain"] for f in frames] == [domain for domain, _ in expected]
-    for frame, (_, slots) in zip(frames, expected, strict=True):
-        assert _slots(frame, slots) == slots
+    _assert_requests(parser, text, expected)
 
 
 @pytest.mark.parametrize(

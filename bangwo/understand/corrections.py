@@ -220,12 +220,13 @@ _SPOKEN_PAUSE = re.compile(
     r"(?:[呃嗯]+(?:不(?=[一二两三四五六七八九十\d]))?|(?=(?:哦|啊)?不对(?![称劲]))|不要(?=要))"
 )
 # A count, or a verb and where, said twice in a row: 两张两张啊, 飞北京飞北京的, 两个 两个牛油果, 一张 就一张.
+_TWICE_MEASURES, _TWICE_VERBS = "张杯份个瓶箱斤袋盒包间晚位", "飞去到订买要点来"
 _SAID_TWICE = re.compile(
-    rf"((?:{ZH_NUMBER})[张杯份个瓶箱斤袋盒包间晚位]|[飞去到订买要点来][\u4e00-\u9fff]{{1,3}}?)[吧啊呀]?\s?就?\1[啊呀啦]?"
+    rf"((?:{ZH_NUMBER})[{_TWICE_MEASURES}]|[{_TWICE_VERBS}][\u4e00-\u9fff]{{1,3}}?)[吧啊呀]?\s?就?\1[啊呀啦]?"
 )
 _SPOKEN_HINT = re.compile(r"[呃嗯]|不对|不要要")  # in every _SPOKEN_PAUSE
 # A measure word or a verb said again a few characters on: in every _SAID_TWICE (searched first: it starts with a set).
-_SAID_TWICE_HINT = re.compile(r"([张杯份个瓶箱斤袋盒包间晚位飞去到订买要点来])[^，,。]{0,6}?\1")
+_SAID_TWICE_HINT = re.compile(rf"([{_TWICE_MEASURES}{_TWICE_VERBS}])[^，,。]{{0,6}}?\1")
 # In a transcript, a space before or after a marker of speech is a pause: 大杯 哦不对 中杯吧, 灵隐寺附近 呃 不是 西溪….
 _SPOKEN_MARKER = re.compile(r"[呃嗯哦啊]|不对|不是|算了")
 _SPACE_AT_A_MARKER = re.compile(
