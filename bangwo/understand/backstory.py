@@ -19,7 +19,7 @@ from bangwo.understand.text import letter_led
 # A sentence ends at a full stop or an exclamation (not a decimal point or an abbreviation's dot); a question
 # mark ends one that asks.
 # (Every alternative starts with its own character, so that re skips to the next one in C.)
-_SENTENCE_END = re.compile(r"[。！!]+|…+|\.(?<![\d.]\.)(?=\s)|(?P<question>[？?]+)")
+_SENTENCE_END = re.compile(r"。[。！!]*|！[。！!]*|![。！!]*|……*|\.(?<![\d.]\.)(?=\s)|？[？?]*|\?[？?]*")
 # What a request says: asking for help, or a verb that orders, books, looks up or cancels.
 _ASKS = re.compile(
     r"帮|麻烦|请|给我|我要|我想要|我想订|我想点|我想买|能不能|可不可以|可以|订|点一|点个|点份|点杯|点两|买|来一|来两|来个|"
@@ -61,7 +61,7 @@ def request_start(text: str) -> int:
     """Where the first sentence that asks begins; 0 when that is the first sentence or none asks."""
     start = 0
     for m in _SENTENCE_END.finditer(text):
-        if m.group("question") or _asks(text, start, m.end()):
+        if m.group(0)[0] in "？?" or _asks(text, start, m.end()):
             return start
         start = m.end()
     return start if 0 < start < len(text) and _ASKS.search(text, start) is not None else 0

@@ -103,7 +103,7 @@ _DOMAIN_WORDS: dict[str, tuple[_Words, ...]] = {
         # Two places the catalogue knows, one to the other: "Hangzhou-Kunming Wed", "Kunming back to Beijing",
         # 广州到成都 12月3号 (not a way asked across town: 外滩到陆家嘴怎么走).
         _Words(
-            re.compile("\ue005+\\s*(?:back\\s+)?(?:->|-|–|→|to\\s|到|至)\\s*\ue005++(?!\\s*(?:怎么|多远|多久|要多|远吗|有多))"),
+            re.compile("\ue005\ue005*\\s*(?:back\\s+)?(?:->|-|–|→|to\\s|到|至)\\s*\ue005++(?!\\s*(?:怎么|多远|多久|要多|远吗|有多))"),
             "zh",
             holds="\ue005",
         ),
@@ -249,10 +249,15 @@ _DELIVERED_TO = re.compile(
 )
 # A meal sent with the place it goes to after it: 送两份鸡块到电影院, 再点两杯奶茶到影院, "deliver 2 orders of
 # dumplings to the cinema" (cut at the place).
+# (Each alternative starts with its own character, so that re skips ahead in C: see text.letter_led; the place
+# is group `lastindex`, or the match itself.)
 _BROUGHT_TO = re.compile(
-    r"[送点][^，。,.;；]{1,12}?(到(?:酒店|宾馆|电影院|影院))|(到(?:酒店|宾馆|电影院|影院))(?=[，,。；;\s]|$)"
-    r"|(?:deliver|send|bring|sent|delivered|brought)\b[^,.;]{0,40}?"
-    r"( to (?:the|my|our) (?:cinema|theater|theatre|hotel)\b)"
+    "|".join(rf"{verb}[^，。,.;；]{{1,12}}?(到(?:酒店|宾馆|电影院|影院))" for verb in "送点")
+    + r"|到(?:酒店|宾馆|电影院|影院)(?=[，,。；;\s]|$)|"
+    + "|".join(
+        rf"{verb}\b[^,.;]{{0,40}}?( to (?:the|my|our) (?:cinema|theater|theatre|hotel)\b)"
+        for verb in ("deliver", "send", "bring", "sent", "delivered", "brought")
+    )
 )
 # Another event said as when a meal comes: 看完电影帮我点…, 电影开场前送到, 赶早班机, "before the flight tomorrow".
 _ANOTHER_EVENT = re.compile(
@@ -283,7 +288,7 @@ ORDERS_AGAIN = re.compile(
 
 
 # A route said: two known places, one to the other ("Beijing to Kunming", "昆明回北京").
-_ROUTE = re.compile("\ue005+\\s*(?:back\\s+|on\\s+)?(?:-|–|→|to\\s|飞回|飞往|飞到|回到|到|飞|回|去)\\s*\ue005")
+_ROUTE = re.compile("\ue005\ue005*\\s*(?:back\\s+|on\\s+)?(?:-|–|→|to\\s|飞回|飞往|飞到|回到|到|飞|回|去)\\s*\ue005")
 
 
 # The way back said on its own after a flight: 12月6号回来, 周日晚上回深圳, "coming back Wednesday evening" (not

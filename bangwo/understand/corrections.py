@@ -205,7 +205,7 @@ _HESITATION = re.compile(
 )
 # What every hesitation holds, searched for first (re skips ahead to a plain character in C; _HESITATION's
 # lookbehinds make it try every position).
-_HESITATION_HINT = re.compile(r"[嗯呃额唔]|那个|就是|u[hm]|hm|er\b")
+_HESITATION_HINT = re.compile(r"嗯|呃|额|唔|那个|就是|u[hm]|hm|er\b")
 # An "uh" before a correction is the pause the correction follows: "a malatang uh actually make it two".
 _CORRECTION_AHEAD = re.compile(r"(?:actually|sorry|no wait|wait no|i mean|make (?:that|it))\b")
 # "two no three tickets", "book two uh no three": a number said, then another after "no".
@@ -224,7 +224,7 @@ _TWICE_MEASURES, _TWICE_VERBS = "张杯份个瓶箱斤袋盒包间晚位", "飞�
 _SAID_TWICE = re.compile(
     rf"((?:{ZH_NUMBER})[{_TWICE_MEASURES}]|[{_TWICE_VERBS}][\u4e00-\u9fff]{{1,3}}?)[吧啊呀]?\s?就?\1[啊呀啦]?"
 )
-_SPOKEN_HINT = re.compile(r"[呃嗯]|不对|不要要")  # in every _SPOKEN_PAUSE
+_SPOKEN_HINT = re.compile(r"呃|嗯|不对|不要要")  # in every _SPOKEN_PAUSE
 # A measure word or a verb said again a few characters on: in every _SAID_TWICE (searched first: it starts with a set).
 _SAID_TWICE_HINT = re.compile(rf"([{_TWICE_MEASURES}{_TWICE_VERBS}])[^，,。]{{0,6}}?\1")
 # In a transcript, a space before or after a marker of speech is a pause: 大杯 哦不对 中杯吧, 灵隐寺附近 呃 不是 西溪….
@@ -525,10 +525,11 @@ _AIMED = re.compile(
     rf"|(?:make|change)\s+the\s+(?P<thing>[a-z][a-z ]{{1,30}}?)\s+(?:to\s+)?"
     rf"(?P<count_said>(?!an?\b)(?:{EN_NUMBER})(?:\s+(?:{_EN_MEASURE}))?)\b)"
 )
-# (what every _AIMED holds: a request's word and a verb of change, or an English one)
+# (what every _AIMED holds: a request's word and a verb of change, or an English one; each alternative starts
+# with its own character)
 _AIMED_WORDS = re.compile(
-    r"(?:机票|航班|酒店|房间|电影票?)的?(?:时间|日期)?\s*(?:改|换|要|订)"
-    r"|make the|change the|move the|switch the|the (?:flight|hotel|room|ticket|movie|film|show)"
+    "|".join(rf"{word}的?(?:时间|日期)?\s*(?:改|换|要|订)" for word in ("机票", "航班", "酒店", "房间", "电影票?"))
+    + r"|make the|change the|move the|switch the|the (?:flight|hotel|room|ticket|movie|film|show)"
 )
 # The words that tell each request's part of a message; a film's title tells the film's too.
 _REQUEST_WORDS = {

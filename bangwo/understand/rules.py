@@ -482,7 +482,7 @@ KNOWLEDGE_QUESTION = re.compile(
     r"|为什么|为啥|要多久|多长时间|啥意思|没看懂|结局|你觉得|您觉得|听听[^，。,.!！]{0,6}建议|有什么建议|给点建议|文案"
     r"|好还是|哪个好|哪个更|满意|什么药"  # which is better, how it went, what medicine
     r"|讲究|习俗|风俗|寓意|点子|出主意|多远|景点|好玩的"  # a festival's food, ideas, distances, sights
-    r"|翻译成|翻成|[很真太挺]好(?:喝|吃)"  # a translation asked for; thanks for what was had
+    r"|翻译成|翻成|很好[喝吃]|真好[喝吃]|太好[喝吃]|挺好[喝吃]"  # a translation asked for; thanks for what was had
     # Complaints about what was had: 难吃死了, 别再推荐了.
     r"|难吃|难喝|不好吃|不好喝|别再推荐"
     # How things usually are: 酒店一般几点退房, 外卖通常多久送到.

@@ -39,7 +39,11 @@ _DROPPED_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cs", "Cn", "So", "Sk"})
 _TO_SIMPLIFIED = opencc.OpenCC("t2s")
 # Financial numerals (贰份, 住叁晚) read as everyday ones where they count something: 陆家嘴 and 收拾 stay.
 _FINANCIAL_NUMERALS = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰仟", "一二三四五六七八九十百千")
-_FINANCIAL_COUNT = re.compile(r"[壹贰叁肆伍陆柒捌玖拾佰仟]+(?=[份杯个盒箱瓶袋斤提张间晚位人碗块元点号天包支罐串只双])")
+# (One numeral, then more: a pattern that starts with a set lets re skip ahead in C; one that starts with a
+# repeat makes it try every position.)
+_FINANCIAL_COUNT = re.compile(
+    r"[壹贰叁肆伍陆柒捌玖拾佰仟][壹贰叁肆伍陆柒捌玖拾佰仟]*(?=[份杯个盒箱瓶袋斤提张间晚位人碗块元点号天包支罐串只双])"
+)
 # Markup tags carry no request ("<b>奶茶</b>" asks for 奶茶); their text stays.
 _TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
 # Only ASCII is lowered: str.lower() can change the length of other letters (İ -> i̇).

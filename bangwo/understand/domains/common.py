@@ -55,8 +55,9 @@ _STATUS_ONLY = re.compile(
         then=r"\b",
     )
     # Whether the booking is done yet: 订好了吗, 航班订好了没, 票买到没有.
-    + r"|[订定]好了?(?:吗|没)|订上了?(?:吗|没)|订到了?(?:吗|没)|订成了?(?:吗|没)|买好了?(?:吗|没)|买到了?(?:吗|没)"
-    + r"|出票了?(?:吗|没)|出了(?:吗|没)|[订定买]成功了?(?:吗|没)|改了(?:吗|没)|变了(?:吗|没)|"
+    + r"|订好了?(?:吗|没)|定好了?(?:吗|没)|订上了?(?:吗|没)|订到了?(?:吗|没)|订成了?(?:吗|没)|买好了?(?:吗|没)"
+    + r"|买到了?(?:吗|没)|出票了?(?:吗|没)|出了(?:吗|没)|订成功了?(?:吗|没)|定成功了?(?:吗|没)|买成功了?(?:吗|没)"
+    + r"|改了(?:吗|没)|变了(?:吗|没)|"
     # Whether the booking was confirmed or its code sent: 酒店确认了没有, 发确认单了吗, 取票码怎么还没发, 座位锁上了吗.
     + r"确认了?(?:吗|没)|确认单了?(?:吗|没)|什么状态|取票码[^，。,.!?？]{0,8}没|锁上了?(?:吗|没)|出好了?(?:吗|没)|"
     # A yes/no question about one's own booking asks after it: "has my ticket been issued", "is my room booked".
@@ -175,22 +176,23 @@ def _as_count(said: str | None) -> int | None:
     return min(int(value), MAX_COUNT)
 
 
-# The count regexes in the order they are read, each with the words a command holds whenever it
-# matches (a cheap test that skips the search; () when there is none).
-_ROOM_COUNTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = ((_ZH_ROOMS, ("间", "房")), (_EN_ROOMS, ("room",)))
+# The count regexes in the order they are read, each with what a command holds whenever it matches: one of
+# some words, or one of some characters (a cheap test that skips the search; () when there is none).
+_Holds = tuple[str, ...] | frozenset[str]
+_ROOM_COUNTS: tuple[tuple[re.Pattern[str], _Holds], ...] = ((_ZH_ROOMS, ("间", "房")), (_EN_ROOMS, ("room",)))
 # "two for Reunion Dinner", "three for Run Little Bear": tickets, counted before the film they are for.
 _COUNT_FOR_A_TITLE = re.compile(rf"\b({EN_NUMBER})\s+for\s+(?:the\s+)?\ue006")
 # x3 typed on its own in a booking: 杭州-西安 下周三 上午 x3, "BJ→SZ thu am biz x2".
 _TIMES_A_COUNT = re.compile(r"[x×*](?<![a-z0-9][x×*])(\d{1,2})(?![\d.:a-z])")
-_PEOPLE_COUNTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+_PEOPLE_COUNTS: tuple[tuple[re.Pattern[str], _Holds], ...] = (
     (_EN_PARTY_LIST, ("me",)),
     (_SELF_AND, (" and ", "with ", "我", " plus ", " n ", "&")),
     (_SELF_AND_ONE, (" and ", "我", " plus ", " n ", "&")),
     (_ZH_ADULTS_AND_KIDS, ("大",)),
     (_THEM_TWO, ("parents",)),
     (_ZH_PAIR_OF_TICKETS, ("俩", "仨")),
-    (_ZH_COUNT, ()),
-    (_EN_COUNT, ()),
+    (_ZH_COUNT, frozenset("口我咱张人孩友童客师学事长位名")),  # (a character of each way to count)
+    (_EN_COUNT, frozenset("abcdefghijklmnopqrstuvwxyz\ue006\ue007")),  # (a word, or a title or cabin read)
     (_COUNT_FOR_A_TITLE, (" for \ue006", " for the \ue006")),
     (_TIMES_A_COUNT, ("x", "×", "*")),
 )
@@ -210,7 +212,7 @@ def find_count(masked: MaskedText, rooms: bool) -> int | None:
     said_counts: dict[str, list[int]] = {}  # the counts of each kind, in the order said
     spans: list[tuple[int, int]] = []
     for regex, holds in _ROOM_COUNTS if rooms else _PEOPLE_COUNTS:
-        if holds and not any(word in text for word in holds):
+        if holds and (holds.isdisjoint(text) if isinstance(holds, frozenset) else not any(w in text for w in holds)):
             continue
         for m in regex.finditer(text):
             if any(start < m.end() and m.start() < end for start, end in spans):
@@ -246,7 +248,7 @@ def find_count(masked: MaskedText, rooms: bool) -> int | None:
     total = min(max(totals.values()), MAX_COUNT) if totals else None
     if total is not None and (more := len(_ONE_MORE.findall(text))):
         total += more  # "two tickets … oh and add one more for my sister", 再多买一张
-    if (whole := _IN_ALL.search(text)) is not None:
+    if any(word in text for word in _IN_ALL_WORDS) and (whole := _IN_ALL.search(text)) is not None:
         # 我和我老婆两张，哦我儿子也去，一共三张; "one of us dropped out, so two": the whole, however it was added up
         total = _as_count(next(g for g in whole.groups() if g)) or total
     if total is None and not rooms and (m := _ZH_BARE_TICKET.search(text)) is not None:
@@ -267,6 +269,8 @@ _IN_ALL = re.compile(
     rf"|(?:也(?:要)?(?:去|来|一起去|一起)|不去了|不来了)[^，。,.]{{0,4}}[，,。.]\s*(?:那就|就|要|买|订|改|改成)?\s*"
     rf"({_N}|俩|仨)\s*(?:张|个人|人|位)"
 )
+# (what every _IN_ALL holds, searched for first: re tries _IN_ALL at every position)
+_IN_ALL_WORDS = ("共", "合计", "也", "不去了", "不来了", "total", "together", "so", "it's")
 # One more of what was counted (not "one more night", nor food: find_count reads bookings only).
 _ONE_MORE = re.compile(r"\b(?:one|1) more\b(?! (?:nights?|days?|rooms?)\b)|\banother (?:ticket|seat)\b")
 
