@@ -2405,6 +2405,18 @@ def test_where_a_flight_leaves_from_said_again_after_not_right(parser: Parser) -
         ("Lunch: one braised chicken rice. No, scrap that, two malatang instead, delivered at 12:30.",
          [("food", "order")]),
         ("where's my food and has my flight ticket been issued", [("food", "status"), ("flight", "status")]),
+        # a joke owned up to, or 算了 with a reason, takes back the request before it, and the reason goes too
+        ("Book me two seats for Star Wanderer tonight. Haha just kidding, I have to work late. Order me a latte.",
+         [("food", "order")]),
+        ("帮我订一张明天去三亚的机票！开玩笑的。帮我点一份麻辣烫", [("food", "order")]),
+        ("帮我订明天去成都的机票，哦等等算了，明天要开会。那帮我买一箱牛奶吧", [("grocery", "order")]),
+        ("订一张今晚的团圆饭，算了算了不看了。给我点两杯奶茶", [("food", "order")]),
+        ("Book a hotel near the Bund for Friday. Wait, never mind, the trip got cancelled. Just a coffee please.",
+         [("food", "order")]),
+        # held before: a count or a time after it corrects; 算了 before a change or a new wish is no retraction
+        ("买一张惊蛰无声，一张就够，开玩笑的，三张", [("movie", "order")]),
+        ("订一张周六晚上七点的星河旅人，算了，七点太早，改成九点那场", [("movie", "order")]),
+        ("算了不纠结了，点一份黄焖鸡米饭", [("food", "order")]),
     ],
 )
 def test_a_request_taken_back_is_not_made(parser: Parser, text: str, expected: list[tuple[str, str]]) -> None:
@@ -2426,6 +2438,19 @@ def test_a_request_taken_back_is_not_made(parser: Parser, text: str, expected: l
         ("Order a braised chicken rice and a lemon tea, wait, scrap the lemon tea and make it a cola",
          [("food", ["braised chicken rice", "cola"])]),
         ("scrap the lunch order", [("food", [])]),  # nothing said before by that name: a cancel
+        # by name with 算了, 别买了, 先不订了, 是开玩笑的, "just kidding about the …"; the reason after it goes
+        ("买一袋大米、两瓶酱油……大米算了，家里还有。再来一包盐", [("grocery", ["酱油", "盐"])]),
+        ("订一张明天去北京的机票，再买两张今晚的海上烟火——电影别买了，没空看", [("flight", [])]),
+        ("帮我点一杯拿铁，再订一张周五去西安的机票，机票是开玩笑的", [("food", ["拿铁"])]),
+        ("周六飞昆明，再订翠湖附近的酒店两晚；酒店先不订了，住同学家", [("flight", [])]),
+        ("点两份饺子一份小龙虾，算了小龙虾不要了", [("food", ["饺子"])]),
+        ("Get me a flight to Harbin Friday and a room near Central Street. Just kidding about the flight, "
+         "I'm driving, but I do need the room", [("hotel", [])]),
+        # (held before: the fish of "a hairtail fish" goes with the name it ends)
+        ("Get me a hairtail fish, a bag of shrimp and a bottle of soy sauce. Scratch the fish, add a bottle of "
+         "vinegar instead", [("grocery", ["shrimp", "soy sauce", "vinegar"])]),
+        # held before: a count after 算了 changes it; a change after it is read as a change
+        ("买两箱苹果，苹果算了不要了，再加一箱梨", [("grocery", ["梨"])]),
     ],
 )
 def test_one_thing_taken_back_by_name(parser: Parser, text: str, expected: list[tuple[str, list[str]]]) -> None:

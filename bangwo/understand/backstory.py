@@ -50,7 +50,8 @@ _SOMEONE_EN = re.compile(
 _LETTER = re.compile("[a-z]")
 
 
-def _asks(text: str, start: int, end: int) -> bool:
+def asks(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] asks for something: a word that asks, or an English sentence with no one in it."""
     if _ASKS.search(text, start, end) is not None:
         return True
     sentence = text[start:end]
@@ -61,7 +62,7 @@ def request_start(text: str) -> int:
     """Where the first sentence that asks begins; 0 when that is the first sentence or none asks."""
     start = 0
     for m in _SENTENCE_END.finditer(text):
-        if m.group(0)[0] in "？?" or _asks(text, start, m.end()):
+        if m.group(0)[0] in "？?" or asks(text, start, m.end()):
             return start
         start = m.end()
     return start if 0 < start < len(text) and _ASKS.search(text, start) is not None else 0

@@ -14,6 +14,7 @@ import re
 from datetime import datetime, timedelta, timezone
 from itertools import pairwise
 
+from bangwo.understand.backstory import asks
 from bangwo.understand.domains.common import CANCEL
 from bangwo.understand.domains.movie import ANY_ROW
 from bangwo.understand.lexicon import Lexicon
@@ -332,22 +333,38 @@ def _without_fallbacks(lowered: str, cased: str) -> tuple[str, str]:
 # 看完顺便订个火锅外卖送回家？算了，外卖不要了, "one braised chicken rice. No, scrap that, two malatang instead".
 # The sentence it takes back (the one it ends, or the one before it when it starts its own) goes with it; what
 # follows it (a reason, or what is wanted instead) stays.
+# A joke owned up to takes it back the same way: "Get me two tickets for Here Comes Nian. Lol just kidding, …",
+# 我要辞职去大理开民宿！开玩笑的。 So does 算了 said after it with a reason: 买两张周五晚上的年兽来了，哦等等算了，
+# 孩子周五有课。
 _RETRACTION = re.compile(
-    r"(?:\s*[,，—–]|\s-)?\s*(?:(?:no|oh|actually),?\s*)?(?:never ?mind|forget (?:it|that|about it)|scratch that"
-    r"|scrap that|scrap it)\b[,，]?"
-    r"|[,，]?\s*算了\s*[,，]?\s*[^,，。！？!?]{0,6}?(?:不要了|不用了|不订了|不买了|不点了)[。！!]?"
+    r"(?:\s*[,，—–]|\s-)?\s*(?:(?:no|oh|ah|actually|wait|hmm|lol|haha),?\s*)?(?:never ?mind|forget (?:it|that|about it)"
+    r"|scratch that|scrap that|scrap it|just kidding|just joking|kidding|jk)\b[,，]?"
+    r"|[,，]?\s*算了(?:算了)?\s*[,，]?\s*[^,，。！？!?]{0,6}?(?:不要了|不用了|不订了|不买了|不点了|不看了|不去了)[。！!]?"
+    r"|(?<=[,，…])\s*(?:哦|啊|哎)?(?:等等|等一下)?[,，]?\s*(?P<alone>算了)\s*[,，]"
+    r"|[,，]?\s*(?:哈哈+\s*)?(?:开玩笑的|开个玩笑|逗你的|逗你玩的)[。！!,，]?"
 )
 # (one search for all of them: re skips to their first letters in C)
-_RETRACTION_WORDS = re.compile("never|forget|scratch|算了|skip|scrap|drop|remove|leave out|不要了|不用了|不订了|不买了")
+_RETRACTION_WORDS = re.compile(
+    "never|forget|scratch|算了|skip|scrap|drop|remove|leave out|kidding|joking|jk|不要了|不用了|不订了|不买了|不点了"
+    "|开玩笑|开个玩笑|逗你|别买|别订|别点"
+)
+_PAUSES = re.compile(r"[\s,，]*")
+# What comes before a retraction in its sentence and says nothing: "Wait, never mind", 哦等等算了.
+_SAYS_NOTHING = re.compile(r"(?:[\s,，!！]|wait|hmm+|ah+|oh+|lol|haha+|eh|no|哦|啊|哎|唉|等等|等一下|哈哈+)*")
 # One thing said before, taken back by name: "Actually, never mind the hotel", "forget the gyoza", "skip the
 # toothpaste", "scrap the lemon tea and make it a cola", 算了酒店不用了, 卫生纸家里还有，不要了. The part of the
 # list or the request that names it goes, with the words that take it back (not a reason said after them).
 _NAMED_RETRACTION = re.compile(
     r"(?:\s*[,，—–]|\s-)?\s*(?:actually,?\s*|oh,?\s*)?"
-    r"(?P<verb>never ?mind|forget|skip|scrap|scratch|drop|remove|leave out) the (?P<what>[a-z][a-z' ]{1,30}?)"
+    r"(?P<verb>never ?mind|forget|skip|scrap|scratch|drop|remove|leave out|just kidding about|kidding about)"
+    r" (?:the )?(?P<what>(?!(?:that|it|this)\b)[a-z][a-z' ]{1,30}?)"
     r"(?=\s*(?:[,.;!?—–]|$)|\s(?:and|just)\b)"
-    r"|[,，—–…]*\s*(?:哦|啊)?(?:算了)?[,，]?\s*(?P<zh>[\u4e00-\u9fff]{1,6}?)(?:也|就|算了)?(?:[^，,。！!？?]{0,8}[，,]\s*)?"
-    r"(?:不要了|不用了|不订了|不买了)"
+    # (啤酒算了，明天还要开车; 电影别买了; 机票先不订了; 机票是开玩笑的)
+    r"|[,，—–…；;]*\s*(?:哦|啊|哎|哈哈+)?(?:算了)?[,，]?\s*"
+    r"(?P<zh>(?![那这我你他她要还就都也等一二两三四五六七八九十\d])[\u4e00-\u9fff]{1,6}?)(?:那个|那张|那份|的)?(?:也|就|先|还是)?"
+    r"(?:(?:[^，,。！!？?]{0,8}[，,]\s*)?(?:不要了|不用了|不订了|不买了|不点了|别买了|别订了|别点了|先别买了|是开玩笑的)"
+    # (not 算了改三点那场, a change)
+    r"|算了(?!算)(?:\s*[,，]?\s*(?:不要了|不用了|不订了|不买了|不点了))?(?!\s*[改换]))"
 )
 _REASON_AFTER = re.compile(
     r"\s*[,，—–]?\s*(?:i'll|i will|i'm|i am|i have|i've|i still|i already|we'll|we will|we have|we've|we're|my |our "
@@ -369,6 +386,10 @@ def _without_retractions(lowered: str, cased: str, lexicon: Lexicon) -> tuple[st
             part_start, part_end = request
         elif at >= 0:
             part_start = max((p.end() for p in _PART_END.finditer(lowered, 0, at)), default=0)
+            # (点两杯美式一杯拿铁，算了拿铁不要了: not the thing named before it with no pause between)
+            before = lowered[part_start:at]
+            named = lexicon.find(MaskedText(before))
+            part_start += max((n.end for n in named if n.said != what and before[n.end :].strip()), default=0)
             part_end = next((p.start() for p in _PART_END.finditer(lowered, at + len(what))), m.start())
         elif m.group("verb") in ("skip", "forget", "never mind", "nevermind"):
             part_start = part_end = m.start()  # "skip the toothpaste": not asked for, whatever it was
@@ -377,6 +398,8 @@ def _without_retractions(lowered: str, cased: str, lexicon: Lexicon) -> tuple[st
         end = m.end()
         if (reason := _REASON_AFTER.match(lowered, end)) is not None:
             end = reason.end()  # "scratch the hotel, I'll stay with friends": the reason asks for nothing
+        else:
+            end = _with_the_reason_after(lowered, end, lexicon)  # 啤酒算了，明天还要开车。
         if (lowered[:part_start] + lowered[part_end : m.start()] + lowered[end:]).strip(" ,，。.!！?？"):
             lowered, cased = _spliced(*_spliced(lowered, cased, m.start(), end), part_start, part_end)
     for m in reversed(list(_RETRACTION.finditer(lowered))):
@@ -385,13 +408,52 @@ def _without_retractions(lowered: str, cased: str, lexicon: Lexicon) -> tuple[st
             # "two tickets … at 2pm. scratch that, 4:30pm": what was said is corrected, not taken back
             lowered, cased = _spliced(lowered, cased, m.start(), m.end(), ", actually ")
             continue
-        start = max(lowered.rfind(ch, 0, m.start()) for ch in _SENTENCE_ENDS) + 1
-        if not lowered[start : m.start()].strip(" ,，"):  # said as a sentence of its own: the one before it
-            start = max(lowered.rfind(ch, 0, max(start - 1, 0)) for ch in _SENTENCE_ENDS) + 1
+        start = _sentence_start(lowered, m.start())
+        if (joined := _JOINS_A_REQUEST.search(lowered[start : m.start()])) is not None:
+            start += joined.start()  # 帮我点一杯奶茶，再订一张机票，开玩笑的: the request after 再
+        if _SAYS_NOTHING.fullmatch(lowered, start, m.start()):  # said as a sentence of its own: the one before it
+            start = _sentence_start(lowered, len(lowered[:start].rstrip(" …" + _SENTENCE_ENDS)))
         if start == 0 and not lowered[m.end() :].strip():
             continue  # the whole command: 那杯奶茶算了，不要了 cancels it
-        lowered, cased = _spliced(lowered, cased, start, m.end())
+        end = _with_the_reason_after(lowered, m.end(), lexicon)
+        if m.group("alone") and not (end > m.end() and (end == len(lowered) or lowered[end - 1] in _SENTENCE_ENDS)):
+            continue  # 算了, then what is wanted instead (算了，晚上看完太晚了，改成下午三点): a correction, read below
+        lowered, cased = _spliced(lowered, cased, start, end)
     return lowered, cased
+
+
+# What starts another request inside a sentence (the last one before a retraction is where it starts).
+_JOINS_A_REQUEST = re.compile(r"(?:再|然后|另外|还有|顺便)(?!.*(?:再|然后|另外|还有|顺便))")
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence that holds `at` starts (after the last full stop, question or exclamation before it)."""
+    return max(text.rfind(ch, 0, at) for ch in _SENTENCE_ENDS) + 1
+
+
+def _with_the_reason_after(text: str, end: int, lexicon: Lexicon) -> int:
+    """`end`, or past the fragment after it when that gives a reason and asks for nothing: "…never mind, the
+    flights are way too expensive.", 算了，孩子周五有课。 (not "just kidding, make it a bottle of red wine",
+    可乐不要了，薯条改成三份, "drop the cola and make it a classic beef burger")."""
+    after = _PAUSES.match(text, end).end()  # type: ignore[union-attr]
+    reason = _FRAGMENT_END.search(text, after)
+    if reason is None or reason.start() == after:
+        return end
+    fragment = text[after : reason.start()]
+    if (
+        asks(fragment, 0, len(fragment))  # (not 要 alone: 明天要开会 gives a reason)
+        or any(words.search(fragment) for words in _REQUEST_WORDS.values())
+        or any(n.entry.kinds & {"item", "merchant", "title"} for n in lexicon.find(MaskedText(fragment)))
+        or _CHANGES.search(fragment)
+        or find_options(MaskedText(fragment))  # 算了，都要半糖吧
+        or _COUNT_AT_START.search(fragment)  # 苹果算了不要了，再加一箱梨
+    ):
+        return end
+    return reason.end()
+
+
+# Words that change what was asked (a fragment with one is no reason).
+_CHANGES = re.compile(r"改|换|还是|instead|make (?:it|that)|\b(?:add|swap|change)\b")
 
 
 # A thing said before, counted again by name after a pause: 羊肉改成两斤吧, 牛奶改成四盒, 牙膏两支就够, 哦可颂一个就行.
