@@ -3305,3 +3305,27 @@ def test_a_look_up_and_a_cancel_in_one_domain(parser: Parser, text: str, actions
 def test_counts_and_things_said_again_after_a_reason(parser: Parser, text: str, expected: dict[str, Any]) -> None:
     frame = _frames(parser, text)[0]
     assert _slots_and_quantity(frame, expected) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # every booking moved by the same days, each keeping its own hour and length
+        ("订下周一广州飞成都的机票，再订春熙路附近的酒店两晚，都往后推一天",
+         [("flight", "2026-02-17", None), ("hotel", "2026-02-17", None)]),
+        ("今晚七点的海上烟火两张，明晚的团圆饭两张，全部提前一天",
+         [("movie", "2026-02-09", "19:00"), ("movie", "2026-02-10", None)]),
+        ("Flight to Harbin on Friday and a room near Central Street for 3 nights. Oh, push it all back two days",
+         [("flight", "2026-02-15", None), ("hotel", "2026-02-15", None)]),
+        ("Two for Star Wanderer tonight at 9pm. Push everything a day later", [("movie", "2026-02-11", "21:00")]),
+        # every booking on one day said
+        ("明天上午十点送两杯拿铁，中午再送一份黄焖鸡米饭，全部改到后天",
+         [("food", "2026-02-12", "10:00"), ("food", "2026-02-12", None)]),
+        ("Fly to Sanya on Thursday and book two tickets for Reunion Dinner Thursday night. Move both to Saturday",
+         [("flight", "2026-02-14", None), ("movie", "2026-02-14", None)]),
+        # held before: 都 said of options or counts is no day
+        ("两杯拿铁一杯美式，都改成大杯", [("food", None, None)]),
+    ],
+)
+def test_a_change_said_of_every_request(parser: Parser, text: str, expected: list[tuple[str, Any, Any]]) -> None:
+    assert [(f["domain"], f.get("date"), f.get("time")) for f in _frames(parser, text)] == expected

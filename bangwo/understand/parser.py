@@ -23,6 +23,7 @@ from bangwo.understand.budget import find_budget
 from bangwo.understand.clauses import ORDERS_AGAIN, Clause, split_clauses
 from bangwo.understand.corrections import repaired
 from bangwo.understand.domains.travel import TRAVEL_DOMAINS, complete, travel_frame
+from bangwo.understand.every_request import change_to_every_request
 from bangwo.understand.lexicon import Lexicon, LexiconEntry, NameMention
 from bangwo.understand.numbers import EN_NUMBER, EN_NUMBER_WORDS, ZH_NUMBER, parse_number
 from bangwo.understand.options import OptionMention, find_options
@@ -338,6 +339,7 @@ class Parser:
         if _TURNED_DOWN_HINT.search(cleaned):
             for m in _TURNED_DOWN.finditer(cleaned):
                 masked.mask(m.start(), m.end(), " ")
+        to_every_request = change_to_every_request(masked, now)  # 都往后推一天: no request's own day
         names = sorted(titles + self.lexicon.find(masked, _part_of_a_dish), key=lambda n: n.start)
         # Options before the split: "room temperature" is a drink's, not a hotel room.
         options = find_options(masked)
@@ -372,6 +374,8 @@ class Parser:
             read += produced
         read = _one_meal_said_twice(read)
         _share_context(read, day_implied)
+        if to_every_request is not None:
+            to_every_request.apply([frame for frame, _ in read])
         asked = {frame.domain for frame, _ in read if id(frame) not in told}
         return [frame for frame, _ in read if id(frame) not in told or frame.domain in asked or not asked]
 
