@@ -3329,3 +3329,30 @@ def test_counts_and_things_said_again_after_a_reason(parser: Parser, text: str, 
 )
 def test_a_change_said_of_every_request(parser: Parser, text: str, expected: list[tuple[str, Any, Any]]) -> None:
     assert [(f["domain"], f.get("date"), f.get("time")) for f in _frames(parser, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one drink for several people, each with options of their own: a line a person (or a pair)
+        ("帮我点杨枝甘露，我要大杯去冰的，我爸要中杯少糖的",
+         [("杨枝甘露", 1, {"size": "large", "ice": "none"}), ("杨枝甘露", 1, {"size": "medium", "sugar": "less"})]),
+        ("点三杯柠檬茶：我的少冰，我老婆的去冰，我儿子的要常温的",
+         [("柠檬茶", 1, {"ice": "less"}), ("柠檬茶", 1, {"ice": "none"}), ("柠檬茶", 1, {"ice": "room"})]),
+        # (held before: counts that add up to the whole)
+        ("点五杯奶茶，我和同事三杯半糖，老板两杯无糖，都要大杯",
+         [("奶茶", 3, {"sugar": "half", "size": "large"}), ("奶茶", 2, {"sugar": "none", "size": "large"})]),
+        ("给我来一杯中杯美式，我同事要一杯大杯的，都是冰的",
+         [("美式", 1, {"size": "medium", "ice": "normal"}), ("美式", 1, {"size": "large", "ice": "normal"})]),
+        ("a medium hot latte for me, a large iced one for my sister",
+         [("latte", 1, {"size": "medium", "ice": "hot"}), ("latte", 1, {"size": "large", "ice": "normal"})]),
+        ("milk teas for us: mine small with less sugar, my brother's large with no ice",
+         [("milk tea", 1, {"size": "small", "sugar": "less"}), ("milk tea", 1, {"size": "large", "ice": "none"})]),
+        # held before: the options of one cup said apart, or said again by the one who orders, are that cup's
+        ("来一杯拿铁，大杯，我要少冰", [("拿铁", 1, {"size": "large", "ice": "less"})]),
+        ("我要杯热的招牌奶茶，不要糖", [("招牌奶茶", 1, {"ice": "hot", "sugar": "none"})]),
+    ],
+)
+def test_one_drink_made_each_persons_way(parser: Parser, text: str, expected: list[tuple[str, int, dict]]) -> None:
+    [frame] = _frames(parser, text)
+    assert [(i["name"], i["quantity"], i.get("options") or {}) for i in frame["items"]] == expected

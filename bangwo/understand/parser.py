@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
+from itertools import pairwise
 
 from bangwo.domain.frame import FrameItem, IntentFrame, ItemOptions, ParseResult
 from bangwo.understand.backstory import request_start
@@ -559,6 +560,7 @@ class Parser:
         _counted_each(drafts, reading)
         _the_whole_count(drafts, reading)
         drafts, options_left = _each_made_its_own_way(drafts, reading, used_quantities)
+        drafts, options_left = _each_persons_own_way(drafts, replace(reading, options=options_left))
         _attach_options(drafts, replace(reading, options=options_left))
         drafts = _the_same_again(drafts, text)
         if reading.told_until and any(d.start >= reading.told_until for d in drafts):
@@ -1154,7 +1156,12 @@ _WORD_STARTING_WITH_A_MEASURE = re.compile(
 # Who a dish is for, not a dish: 同事, 工作人员每人, 一人 (一人一杯).
 _PEOPLE_WORDS = r"同事|客户|员工|工作人员|人员|小伙伴|朋友|同学|小朋友|孩子|家人|领导|老板|室友|舍友|闺蜜|主子"
 _EACH_ONE = r"每人|每个人|一人|人手"
-_FOR_PEOPLE = re.compile(rf"(?:{_PEOPLE_WORDS})(?:{_EACH_ONE})?|{_EACH_ONE}")
+# Family, whom one orders for: 我妈要中杯去冰的, 爸妈两杯无糖, 给我姐也来一杯 (never a dish).
+_FAMILY_WORDS = (
+    r"老公|老婆|媳妇|女朋友|男朋友|对象|爸爸|妈妈|爸妈|老爸|老妈|弟弟|妹妹|哥哥|姐姐|爷爷|奶奶|外公|外婆|姥姥|姥爷"
+    r"|儿子|女儿|小孩|宝宝|岳父|岳母|婆婆|公公|老人|大人|爸|妈|弟|妹|哥|姐"
+)
+_FOR_PEOPLE = re.compile(rf"(?:{_PEOPLE_WORDS}|{_FAMILY_WORDS})(?:{_EACH_ONE})?|{_EACH_ONE}")
 _PEOPLE_AFTER = re.compile(_PEOPLE_WORDS)
 _EACH_CLAUSE_END = re.compile(r"[，,。；;！!？?]|再|另外|还要|" + letter_led("and also|plus|then", then=r"\b"))
 # How many are in the party, and the words that give each of them one: 我们办公室五个人，每人一杯…, "our team of
@@ -1386,6 +1393,74 @@ def _each_made_its_own_way(
         taken.update(o for options in own for o in options)
         taken.update(whole)
     return result, [o for o in reading.options if o not in taken]
+
+
+_SOMEONE_ZH = rf"(?:(?:[我他她]的?)?(?:{_FAMILY_WORDS}|{_PEOPLE_WORDS})|[我他她])"
+# Where one person's part of an order for several ends: a pause, or "and" before whose it is ("hers … and mine …").
+_PERSONS_PART_END = re.compile(r"[,，。;；:：!！]|(?<=[a-z]) and (?=(?:mine|my|hers|his|her|for)\b)")
+# Who a part is for, said first (我要…, 我妈要…, 我的…, 给我姐也来一杯, 我和妹妹要两杯…, "mine …", "my sister's …",
+# "my roommate wants …") or last ("… for my dad", "… for Jess").
+_FOR_SOMEONE = re.compile(
+    rf"^\s*(?:另外|还有)?(?:给|帮)?(?P<zh>{_SOMEONE_ZH}(?:(?:和|跟){_SOMEONE_ZH})?)都?(?:的|也|要|来|喝|点)"
+    r"|^\s*(?:and\s+)?(?P<en>mine|hers|his|my \w+'s|my \w+ (?:wants|would like|will have|gets|likes))\b"
+    r"|\bfor (?P<en_for>me|my \w+|him|her|(?!(?:here|now|today|tonight|dinner|lunch|breakfast|delivery|pickup)\b)"
+    r"[a-z]+)\s*$"
+)
+_THE_SPEAKER = frozenset({"我", "mine", "me"})
+# Said of every cup at once: 都要小杯, 都是热的, 糖都正常, "both hot", "all large".
+_FOR_EVERY_CUP = re.compile(r"^[^我他她和跟]{0,3}(?:都|全部|全都)|\b(?:both|all)\b")
+# A name said right before how that person has it: 阿杰大杯全糖, 小雨中杯无糖去冰.
+_NAME_BEFORE_OPTIONS = re.compile(r"\s*(?:(?![都是要也就还来再给帮点你的了吧没有那算呃嗯哦啊不])[\u4e00-\u9fff]){2,3}")
+
+
+def _each_persons_own_way(drafts: list[_ItemDraft], reading: _Reading) -> tuple[list[_ItemDraft], list[OptionMention]]:
+    """帮我点奶茶，我要大杯少糖的，我妈要中杯去冰的; 点三杯珍珠奶茶：我的半糖少冰，我弟的全糖去冰，我爸的要热的无糖;
+    "a large latte for me, a small hot one for my dad": one dish ordered for several people, each said with options
+    of their own, is one item a person (or a few: 我和妹妹要两杯少冰的); what is said of every cup (都要小杯) goes to
+    each. The drafts with that dish split, and the options no part took (for _attach_options)."""
+    if len(drafts) != 1 or len(reading.options) < 2 or drafts[0].name == _SAME_AGAIN:
+        return drafts, reading.options
+    dish, text = drafts[0], reading.text
+    cuts = [m.start() for m in _PERSONS_PART_END.finditer(text)]
+    first = max((cut for cut in cuts if cut <= dish.start), default=0)
+    edges = [first, *(cut for cut in cuts if cut > first), len(text)]
+    lines: list[tuple[int, list[OptionMention], str | None]] = []  # how many, made how, for whom
+    every_cup: list[OptionMention] = []
+    for start, end in pairwise(edges):
+        own = [o for o in reading.options if start <= o.start < end]
+        if not own:
+            continue
+        start += len(text[start:end]) - len(text[start:end].lstrip(",，。;；:：!！ "))
+        part = text[start:end]
+        who = _FOR_SOMEONE.search(part)
+        whom = next((g for g in who.groups() if g), None) if who is not None else None
+        if whom is None and _FOR_EVERY_CUP.search(part):
+            every_cup += own
+            continue
+        if whom is None and _NAME_BEFORE_OPTIONS.fullmatch(text, start, own[0].start):
+            whom = text[start : own[0].start].strip()  # 阿杰大杯全糖
+        counts = [q for q in reading.quantities if start <= q.start < end and q.value and q.start != dish.end]
+        if (
+            lines
+            and not counts
+            and (whom is None or whom in _THE_SPEAKER)
+            and (lines[-1][2] is None or lines[-1][2] in _THE_SPEAKER)
+            and not {o.group for o in own} & {o.group for o in lines[-1][1]}
+        ):
+            lines[-1][1].extend(own)  # 来杯热的招牌奶茶，不要糖; 来一杯拿铁，大杯，我要少冰: the same cup
+            continue
+        people = 2 if whom and ("和" in whom or "跟" in whom) else 1
+        lines.append(((counts[0].value or 1) if counts else people, own, whom))
+    if len(lines) < 2 or not any(whom and whom not in _THE_SPEAKER for _, _, whom in lines[1:]):
+        return drafts, reading.options
+    split = []
+    for quantity, own, _ in lines:
+        item = replace(dish, quantity=quantity, options={})
+        for option in (*own, *every_cup):
+            item.options.setdefault(option.group, option.value)
+        split.append(item)
+    taken = {o for _, own, _ in lines for o in own} | set(every_cup)
+    return split, [o for o in reading.options if o not in taken]
 
 
 def _parts_made_their_own_way(
