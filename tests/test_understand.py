@@ -2468,6 +2468,13 @@ def test_one_thing_taken_back_by_name(parser: Parser, text: str, expected: list[
          [("food", "status"), ("food", "order")]),
         ("Cancel the supermarket order from this morning and put in a new one: two bags of frozen dumplings",
          [("grocery", "cancel"), ("grocery", "order")]),
+        # a question after what one ordered (a coffee, the supermarket order), then a new order
+        ("我的咖啡到哪了？等了四十分钟了。顺便再帮我点一份薯条", [("food", "status"), ("food", "order")]),
+        ("帮我看看我的牛奶送到哪了，再帮我下单两袋面包", [("grocery", "status"), ("grocery", "order")]),
+        ("看看我那杯咖啡还要多久，再帮我老板点一杯美式", [("food", "status"), ("food", "order")]),
+        ("中午订的还没到吗？另外晚上七点再给我送一份饺子", [("food", "status"), ("food", "order")]),
+        ("Did the supermarket order ship? Also get me a bag of rice.", [("grocery", "status"), ("grocery", "order")]),
+        ("我的小龙虾呢", [("food", "status")]),
         # A trip said by where it starts and goes flies there, beside the stay; a sentence with no one in it asks.
         ("国庆去三亚，10月1号早上从上海出发，三个人，酒店订海棠湾的，住到4号",
          [("flight", "order"), ("hotel", "order")]),

@@ -277,7 +277,7 @@ _FROM_A_PLACE = re.compile(r"(?:从|由|" + letter_led(r"from\b") + r")\s*\ue005
 
 _BOUGHT_BY_WEIGHT = re.compile(r"买[一两三四五六七八九十几\d]+(?:斤|公斤|千克|箱|袋|提)")
 ORDERS_AGAIN = re.compile(
-    r"再(?:帮我|给我)?(?:点|订|买|来|叫|加|送)|帮我送|重新(?:帮我|给我)?(?:点|订|买|下)|改成|换成|改(?:买|订|点)|下一单|"
+    r"再(?:帮|给)?(?:我|[^，。,.？?]{1,4}?)?(?:点|订|买|来|叫|加|送|下单|下个单)|帮我送|重新(?:帮我|给我)?(?:点|订|买|下)|改成|换成|改(?:买|订|点)|下一单|"
     r"另外(?:再)?(?:帮我|给我)?(?:点|订|买|来|叫)|然后(?:再)?(?:帮我|给我)?(?:订|买|点)|"
     + letter_led(
         "then (?:order|book|get)|and (?:order|book|get)|also (?:order|book|get|add)|instead|order another"
@@ -456,6 +456,10 @@ def _segment_domains(text: str, names: list[NameMention], after_a_flight: bool) 
     return None
 
 
+# Words that open another request as a comma would: 另外明天早上8点再给我送一杯美式.
+_JOINERS = ("另外", "然后", "还有")
+
+
 def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
     """The command's requests in the order said; one clause with no domains when nothing points anywhere."""
     cuts = [0, *(m.start() for m in _SPLITTERS.finditer(text) if m.start() > 0), len(text)]
@@ -528,7 +532,10 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
         # 超市买啤酒，晚上再订两张海上烟火: a time said between a comma and 再 belongs to the request after it;
         # so does the day after one said alone ("…, and the day after, get 2 tickets for…").
         if resolved[i] is None and resolved[i + 1] and (
-            (text[segments[i + 1][0]] not in _PUNCTUATION and (i == 0 or text[segments[i][0]] in _PUNCTUATION))
+            (
+                text[segments[i + 1][0]] not in _PUNCTUATION
+                and (i == 0 or text[segments[i][0]] in _PUNCTUATION or text.startswith(_JOINERS, segments[i][0]))
+            )
             or _THE_DAY_AFTER_OR_BEFORE.fullmatch(text, segments[i][0], segments[i][1]) is not None
             or _then_at_its_own_time(text[segments[i][0] : segments[i][1]])
         ):

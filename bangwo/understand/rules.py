@@ -240,6 +240,8 @@ FOOD = DomainRules(
         r"|发货了(?:吗|没)|发出了(?:吗|没)|接单了(?:吗|没)|出餐了(?:吗|没)|送出了(?:吗|没)|取餐了(?:吗|没)|取走了(?:吗|没)"
         r"|配送了(?:吗|没)|派送了(?:吗|没)|揽收了(?:吗|没)|签收了(?:吗|没)|送达了(?:吗|没)|做好了(?:吗|没)|备好了(?:吗|没)|"
         r"送出来了(?:吗|没)|发货没有|发货了没有|送到没有|送到了没有|到了没有|出餐没有|出餐了没有|接单了没有|"
+        # 订单好了没, 我的麻辣烫呢 (asked after by name alone)
+        r"单好了(?:吗|没)|餐好了(?:吗|没)|饭好了(?:吗|没)|我的[^，。,.!?？呢]{1,8}呢(?=[，。,.!?？\s]|$)|"
         + letter_led(
             r"where(?:'s| is| are| r)|where (?:my|our|the|that|this) [a-z \ue000-\ue007]{1,30}? (?:is|are|r|at)|track"
             r"|tracking|status|"
@@ -255,7 +257,7 @@ FOOD = DomainRules(
             r"|how's my|how is my|left the (?:store|shop|restaurant)"
             r"|not (?:come|arrive) yet|out for delivery|how much longer|any update on"
             r"|coming or not|come or not|arrived or not|here or not|delivered or not"  # "my burger is coming or not?"
-            r"|arrive yet|come yet",
+            r"|arrive yet|come yet|did (?:it|the|my|our) [a-z ]{0,24}(?:ship|arrive|go out)",
             then=r"\b",
         )
         + "|"
@@ -298,7 +300,7 @@ FOOD = DomainRules(
     ),
     order_objects=re.compile(
         # What one ordered, said with when: 我早上点的, 我中午订的.
-        r"外卖|订单|餐|饭|骑手|吃的|喝的|饮料|我点的|刚点的|刚才点的|我[^，。,.!！?？点]{1,4}点的|那单|这单"
+        r"外卖|订单|餐|饭|骑手|吃的|喝的|饮料|咖啡|奶茶|我点的|刚点的|刚才点的|我[^，。,.!！?？点]{1,4}点的|订的|那单|这单"
         r"|"
         + letter_led(
             "order|ordered|food|delivery|takeout|takeaway|meal|rider|driver|drink|coffee|tea|lunch|dinner|breakfast",
