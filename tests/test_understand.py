@@ -1283,6 +1283,15 @@ def test_going_home_says_where_to_not_from(parser: Parser) -> None:
         "周末去杭州玩有什么好玩的景点推荐吗",  # sights
         "帮我把这句话翻译成英文：我想喝奶茶",  # a translation, whatever it says
         "谢谢你，今天的奶茶很好喝",  # thanks for what was had
+        # how something was, and questions about how things usually are
+        "上周看了星河旅人，太好看了",
+        "do hotels in Harbin usually have heating?",
+        "is the premiere worth the money?",
+        "上海到杭州坐高铁要几个小时",
+        # (held before)
+        "the hotel in Sanya was super noisy, never again lol",
+        "how come the milk tea here is so expensive",
+        "你觉得团圆饭和小熊快跑哪个拍得好",
     ],
 )
 def test_talk_about_services_is_chat(parser: Parser, text: str) -> None:
@@ -2474,6 +2483,9 @@ def test_one_thing_taken_back_by_name(parser: Parser, text: str, expected: list[
         ("看看我那杯咖啡还要多久，再帮我老板点一杯美式", [("food", "status"), ("food", "order")]),
         ("中午订的还没到吗？另外晚上七点再给我送一份饺子", [("food", "status"), ("food", "order")]),
         ("Did the supermarket order ship? Also get me a bag of rice.", [("grocery", "status"), ("grocery", "order")]),
+        # a request asked politely beside a story of how it usually goes (held before; "usually" is no talk here)
+        ("Could you arrange two portions of dumplings for lunch today? My son usually does this for me.",
+         [("food", "order")]),
         ("我的小龙虾呢", [("food", "status")]),
         # A trip said by where it starts and goes flies there, beside the stay; a sentence with no one in it asks.
         ("国庆去三亚，10月1号早上从上海出发，三个人，酒店订海棠湾的，住到4号",

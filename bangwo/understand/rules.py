@@ -481,8 +481,8 @@ KNOWLEDGE_QUESTION = re.compile(
     r"|口碑(?:怎么样|如何|好吗|咋样)|评分(?:多少|怎么样|如何|高吗|咋样)"
     r"|怎么[做煮炒烧炖泡调弄腌包蒸烤]|怎样做|做法|菜谱|食谱|热量|卡路里|叫什么"
     # Why things are, how long they take, what a film meant, what the assistant thinks.
-    r"|为什么|为啥|要多久|多长时间|啥意思|没看懂|结局|你觉得|您觉得|听听[^，。,.!！]{0,6}建议|有什么建议|给点建议|文案"
-    r"|好还是|哪个好|哪个更|满意|什么药"  # which is better, how it went, what medicine
+    r"|为什么|为啥|要多久|多长时间|几个小时|啥意思|没看懂|结局|你觉得|您觉得|听听[^，。,.!！]{0,6}建议|有什么建议|给点建议|文案"
+    r"|好还是|哪个好|哪个更|拍得(?:更|好|怎么样|咋样)|满意|什么药"  # which is better, how it went, what medicine
     r"|讲究|习俗|风俗|寓意|点子|出主意|多远|景点|好玩的"  # a festival's food, ideas, distances, sights
     r"|翻译成|翻成|很好[喝吃]|真好[喝吃]|太好[喝吃]|挺好[喝吃]"  # a translation asked for; thanks for what was had
     # Complaints about what was had: 难吃死了, 别再推荐了.
@@ -521,17 +521,33 @@ TALK_QUESTION = re.compile(
     )
     # What one already had, told: 我昨天吃了顿火锅, 喝了两杯奶茶, 看了场电影.
     + "".join(f"|{verb}了[一两三几]?[顿杯碗份场次晚趟回]" for verb in "吃喝看住")
+    # How something was ("my flight was so bumpy", "the movie last night was soooo boring", "the crayfish have been
+    # amazing"), and questions about how things are ("do hotels usually…", "how come…", "any tips for…", "is it
+    # worth the money").
+    + "|"
+    + letter_led(
+        "was|were|has been|have been",
+        then=r"\s+(?:s+o+|really|super|too|pretty|kinda|very|absolutely|totally|amazing|awful|terrible|boring)\b",
+    )
+    + "|"
+    + letter_led("usually|how come|any tips|tips for|worth the money|worth it", then=r"\b")
 )
 REQUEST_MARKERS = re.compile(
     r"帮|给我|我要|我想要|请(?!问)|麻烦|订|买|叫|下单|预定|预订|来[一两俩几杯份个碗]|查一下|查下|查查|查询|搜一下"
     rf"|{_DIAN_VERB}|"
     + letter_led(
-        "book|reserve|order|buy|get me|find me|i need|i want|i'd like|we need|we want|look up|search", then=r"\b"
+        "book|reserve|order|buy|get me|find me|i need|i want|i'd like|we need|we want|look up|search|arrange"
+        "|if you could|could you|can you|would you", then=r"\b"
     )
 )
 
 
-_TALK_HINT = re.compile(r"吗|么|呢|吃了|喝了|看了|住了|" + "|".join(_A_NOT_A) + "|" + letter_led("i|we", then=r"\s"))
+_TALK_HINT = re.compile(
+    r"吗|么|呢|吃了|喝了|看了|住了|"
+    + "|".join(_A_NOT_A)
+    + "|"
+    + letter_led("i|we|was|were|been|usually|how come|any tips|tips|worth", then=r"\s")
+)
 
 
 # The campaign asked about: 免单卡能不能买机票用, 能拿几张免单卡, "how many free order cards can I get?", "is the free
@@ -545,7 +561,7 @@ _CAMPAIGN_QUESTION = re.compile(
 # What was had, judged, or thanks for it: 昨晚那部电影挺好看的, 服务太差了, "the movie was awful", "thanks for sorting
 # out the hotel" (talk, unless the sentence also asks for something).
 _OPINION = re.compile(
-    r"挺好看|好好看|难看|哭了|太差|无语|烂的|放心了|谢啦|谢谢你|谢谢您|体验真|体验太|体验很|都凉了|白买了|差评|太慢了|"
+    r"挺好看|好好看|难看|哭了|哭死|太好看|太差|无语|烂的|放心了|谢啦|谢谢你|谢谢您|体验真|体验太|体验很|都凉了|白买了|差评|太慢了|"
     + letter_led(
         "was (?:awful|terrible|great|amazing|bad|good|boring)|smelled|never again|thanks for|thank you for"
         "|lifesaver|waste of",
