@@ -3375,3 +3375,26 @@ def test_a_change_said_of_every_request(parser: Parser, text: str, expected: lis
 def test_one_drink_made_each_persons_way(parser: Parser, text: str, expected: list[tuple[str, int, dict]]) -> None:
     [frame] = _frames(parser, text)
     assert [(i["name"], i["quantity"], i.get("options") or {}) for i in frame["items"]] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare number after a clock time is the hour, in the same half of the day
+        ("Book two for Star Wanderer on Saturday at 8pm. Oh actually make it 9, we eat late",
+         {"time": "21:00", "count": 2}),
+        ("Order a malatang for 6pm. Make it 7", {"time": "19:00"}),
+        # a sound before the marker
+        ("Two tickets for Star Wanderer at 7pm. Oh actually, 7:30", {"time": "19:30"}),
+        # held before: a marker that corrects nothing, then the one that does
+        ("three economy seats Shanghai to Kunming on Friday. oh wait, my sister is joining, make it four",
+         {"count": 4}),
+        # held before: a count said after the time counts the thing; a kind of trip replaces nothing
+        ("at 3pm, two lattes. make it 4", {"time": "15:00"}),
+        ("One way Beijing to Sanya on the 5th. Oh wait, make it a round trip, back on the 9th",
+         {"origin": "Beijing", "destination": "Sanya"}),
+    ],
+)
+def test_a_correction_after_a_sound_or_a_reason(parser: Parser, text: str, expected: dict[str, Any]) -> None:
+    frame = _frames(parser, text)[0]
+    assert {k: frame.get(k) for k in expected} == expected

@@ -40,9 +40,11 @@ _MARKER = re.compile(
     r"|哦(?=\s*[一二两三四五六七八九十\d]))\s*[,，]?\s*"
     r"(?:(?:[\u4e00-\u9fff]{1,3}说\s*)?(?:改成|换成|改)|是|要)?\s*"
     # "no" and "wait" alone only between commas: "a latte, no ice" is an option, "not too sweet" no correction.
-    r"|(?:(?:no wait|wait no|actually no|actually|sorry|i mean|i meant)\b\s*,?|(?:no|wait)\s*,)(?:\s*i meant?\b,?)?"
+    # (a sound before it: "oh actually make it 9", "hmm, make that middle row")
+    r"|(?:(?:oh|ah|hmm+|uh|um|eh)\b,?\s*)?"
+    r"(?:(?:(?:no wait|wait no|actually no|actually|sorry|i mean|i meant)\b\s*,?|(?:no|wait)\s*,)(?:\s*i meant?\b,?)?"
     r"\s*(?:make (?:that|it)\s+)?"
-    r"|make (?:that|it)\s+"
+    r"|make (?:that|it)\s+)"
     # 改成 after a pause corrects too, also after the reason for it: 算了，上午要开会走不开，改成下午的吧.
     # (哦时间改到12点半, 对了，时间改成后天上午: the time said before)
     r"|(?:[哦啊嗯]\s*)?(?:对了\s*[,，]?\s*)?(?:那就?|就|还是)?\s*(?:时间|日期)?\s*(?:改成|改为|改到)\s*"
@@ -83,6 +85,9 @@ _A_NAME_THE_CATALOGUE_LACKS = re.compile(r"[a-z][a-z'-]*(?: [a-z][a-z'-]*){0,2}|
 # What makes words said again no name: another amount (八十，呃，不，一百块以内), someone coming (不对，我爸也去),
 # a place in a row ("no, make it the middle").
 _NO_NAME = re.compile(r"以内|以下|[块元也去来]|\b(?:middle|front|back|last|first|row)\b")
+# A kind of trip said again ("oh wait, make it a round trip, coming back on the 18th"): the way back is asked for
+# after it, nothing said before is replaced.
+_KIND_OF_TRIP = re.compile(r"\b(?:round ?trip|return (?:trip|flight|ticket)|one ?way)\b|往返|单程")
 # What may stand around a row said again: 要后面的, "the middle", "middle row" (not 第一排太近了: a reason).
 _AROUND_A_ROW = re.compile(r"(?:[\s的吧要]|rows?|seats?|one)*")
 # Words before the thing corrected to: "no, a large", "no wait, near the Bell Tower", 不对，是惊蛰无声.
@@ -107,6 +112,25 @@ def _times_said(text: str) -> MaskedText:
     masked = MaskedText(text)
     find_times(masked, _ANY_MOMENT)
     return masked
+
+
+# A clock time said in English: 10pm, 9:30, 7:10pm (its hour, and what follows it).
+_CLOCK_SAID = re.compile(r"(?<![\d:])\d{1,2}(?::[0-5]\d)?\s*(?P<half>am|pm)\b|(?<![\d:])\d{1,2}:[0-5]\d(?!\d)")
+
+
+def _an_hour_said_bare(before: str, said: str) -> tuple[int, int, str] | None:
+    """"2 tix for Run Little Bear, Sat 10am. Make it 11", "for 10pm tonight. Oh actually make it 9": a bare number
+    said again after a clock time, with no count said after that time, is the hour (in the same half of the day)."""
+    if not said.isdigit() or not 0 < int(said) <= 12 or not before.isascii():
+        return None
+    clocks = list(_CLOCK_SAID.finditer(before))
+    if not clocks:
+        return None
+    counts = [m for m in _COUNT_BEFORE.finditer(before) if m.start() >= clocks[-1].end()]
+    if counts:
+        return None  # "at 3pm, two lattes. make it 4": the lattes
+    hour = f"{said}{clocks[-1].group('half')}" if clocks[-1].group("half") else f"{said}:00"
+    return _time_replaced(before, hour, hour)
 
 
 def _time_replaced(before: str, said: str, said_cased: str) -> tuple[int, int, str] | None:
@@ -730,8 +754,9 @@ def repaired(lowered: str, cased: str, lexicon: Lexicon) -> tuple[str, str]:
     lowered, cased = _corrections_aimed_at_one_request(lowered, cased, lexicon)
     if not any(pause in lowered for pause in ",，。.…"):
         return lowered, cased  # every marker follows a pause
+    searched_from = 0
     for _ in range(MAX_REPAIRS):
-        marker = _MARKER.search(lowered)
+        marker = _MARKER.search(lowered, searched_from)
         if marker is None:
             break
         end = _FRAGMENT_END.search(lowered, marker.end()).start()  # type: ignore[union-attr]
@@ -751,7 +776,9 @@ def repaired(lowered: str, cased: str, lexicon: Lexicon) -> tuple[str, str]:
         if replacement is None and (after_a_reason := _count_after_a_reason(lowered, marker.start(), end, lexicon)):
             replacement, end = after_a_reason
         if replacement is None:
-            break
+            # "oh wait, my dad's coming too, make it three": what follows is no correction; the next marker may be
+            searched_from = marker.end()
+            continue
         start, stop, new = replacement
         lowered = lowered[:start] + lower_ascii(new) + lowered[stop : marker.start()] + lowered[end:]
         cased = cased[:start] + new + cased[stop : marker.start()] + cased[end:]
@@ -779,9 +806,11 @@ def _count_after_a_reason(
 
 def _replacement(before: str, said: str, said_cased: str, lexicon: Lexicon) -> tuple[int, int, str] | None:
     """(start, end, text): the span of `before` the correction replaces, and what replaces it."""
-    if not said:
+    if not said or _KIND_OF_TRIP.search(said):
         return None
     count = _COUNT_SAID.fullmatch(said)
+    if count is not None and (hour := _an_hour_said_bare(before, said)) is not None:
+        return hour
     if count is not None:
         group = "num" if count.group("num") else "en"
         new = count.group(group)
