@@ -3398,3 +3398,21 @@ def test_one_drink_made_each_persons_way(parser: Parser, text: str, expected: li
 def test_a_correction_after_a_sound_or_a_reason(parser: Parser, text: str, expected: dict[str, Any]) -> None:
     frame = _frames(parser, text)[0]
     assert {k: frame.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one cup made another way, named by how it was made or by its name
+        ("两杯柠檬茶，一杯少冰一杯去冰，去冰那杯改成常温", [("柠檬茶", {"ice": "less"}), ("柠檬茶", {"ice": "room"})]),
+        ("点两杯奶茶，一杯半糖一杯全糖，嗯…全糖那杯还是改成少糖吧",
+         [("奶茶", {"sugar": "half"}), ("奶茶", {"sugar": "less"})]),
+        ("一杯冰美式一杯热拿铁，美式也改成热的吧", [("美式", {"ice": "hot"}), ("拿铁", {"ice": "hot"})]),
+        ("一杯美式一杯拿铁，拿铁要大杯的", [("美式", {}), ("拿铁", {"size": "large"})]),
+        # held before: another dish is a swap, not another way
+        ("一杯冰美式一杯热拿铁，拿铁换成卡布奇诺", [("美式", {"ice": "normal"}), ("卡布奇诺", {"ice": "hot"})]),
+    ],
+)
+def test_one_cup_made_another_way(parser: Parser, text: str, expected: list[tuple[str, dict]]) -> None:
+    [frame] = _frames(parser, text)
+    assert [(i["name"], i.get("options") or {}) for i in frame["items"]] == expected

@@ -545,6 +545,55 @@ def _things_swapped_by_name(lowered: str, cased: str) -> tuple[str, str]:
     return lowered, cased
 
 
+# One cup made another way, named by how it was made or by its name: 一杯少糖一杯半糖，半糖那杯还是改成无糖吧;
+# 一杯少冰一杯去冰，少冰那杯改成常温; 一杯热拿铁一杯冰美式，拿铁也改成冰的吧. What it was made with (of the same kind)
+# takes the new option; a dish said with none of that kind gets it.
+_MADE_ANOTHER_WAY = re.compile(
+    r"[,，；;。….]\s*(?:[哦啊嗯]\s*(?:…+|\.{2,})?\s*)?(?:(?P<which>[\u4e00-\u9fff]{1,4}?)的?那(?:杯|份|碗|个)|(?P<dish>[\u4e00-\u9fff]{2,6}?))"
+    r"\s*(?:还是|也|就)?\s*(?:改成|换成|改为|改|换|要)\s*(?P<new>[\u4e00-\u9fff]{1,4}?的?)(?:吧|了|啊)?(?=[,，。；;！!…\s]|$)"
+)
+
+
+_MADE_ANOTHER_WAY_WORDS = re.compile("改|换|要")  # (one of them in every _MADE_ANOTHER_WAY)
+
+
+def _made_another_way(lowered: str, cased: str, lexicon: Lexicon) -> tuple[str, str]:
+    if not _MADE_ANOTHER_WAY_WORDS.search(lowered):
+        return lowered, cased
+    for m in reversed(list(_MADE_ANOTHER_WAY.finditer(lowered))):
+        new = find_options(MaskedText(m.group("new")))
+        if len(new) != 1 or new[0].start or m.group("new")[new[0].end :] not in ("", "的"):
+            continue  # 热的那杯换成拿铁: another dish, not another way
+        before = lowered[: m.start()]
+        new_said = cased[m.start("new") : m.end("new")]
+        if m.group("which") is not None:
+            which = find_options(MaskedText(m.group("which")))
+            at = before.rfind(m.group("which"))
+            if len(which) != 1 or which[0].group != new[0].group or at < 0:
+                continue
+            start, end = at, at + len(m.group("which"))
+        else:
+            dish = m.group("dish")
+            named = [n for n in lexicon.find(MaskedText(before)) if n.said == dish and n.entry.is_item]
+            if not named:
+                continue
+            # (from the pause before it to the next dish: 再来一杯柠檬茶，冰的……柠檬茶改成热的)
+            part_start = max((p.end() for p in _PART_END.finditer(before, 0, named[-1].start)), default=0)
+            # (and to the next count: 一杯热拿铁一杯冰美式, the 冰 is the americano's)
+            later = [n.start for n in lexicon.find(MaskedText(before)) if n.start > named[-1].end and n.entry.is_item]
+            counted = _COUNT_AT_START.search(before, named[-1].end)
+            part_end = min([*later, counted.start() if counted else len(before)])
+            same_kind = [
+                o for o in find_options(MaskedText(before[part_start:part_end])) if o.group == new[0].group
+            ]
+            if same_kind:
+                start, end = part_start + same_kind[-1].start, part_start + same_kind[-1].end
+            else:
+                start = end = named[-1].start
+        lowered, cased = _spliced(*_spliced(lowered, cased, m.start(), m.end()), start, end, new_said)
+    return lowered, cased
+
+
 # 苹果换成车厘子，两斤就够: a count said to be enough, with no name, counts again the last thing counted that way.
 _COUNT_ENOUGH = re.compile(
     # (not after a marker: 不对，两杯就行 is the markers' to read)
@@ -749,6 +798,7 @@ def repaired(lowered: str, cased: str, lexicon: Lexicon) -> tuple[str, str]:
     lowered, cased = _cancels_taken_back(lowered, cased)
     lowered, cased = _without_retractions(*_without_fallbacks(lowered, cased), lexicon)
     lowered, cased = _things_swapped_by_name(*_counts_said_again_by_name(lowered, cased))
+    lowered, cased = _made_another_way(lowered, cased, lexicon)
     lowered, cased = _things_swapped_by_name_en(lowered, cased, lexicon)
     lowered, cased = _a_count_said_to_be_enough(lowered, cased)
     lowered, cased = _corrections_aimed_at_one_request(lowered, cased, lexicon)
@@ -854,7 +904,11 @@ def _replacement(before: str, said: str, said_cased: str, lexicon: Lexicon) -> t
     said_by_its_name = bool(mentions) and mentions[0].start == 0
     if said_by_its_name:
         kinds, new = mentions[0].entry.kinds, name_cased[: mentions[0].end]
-    elif _A_NAME_THE_CATALOGUE_LACKS.fullmatch(name) and not _NO_NAME.search(name):
+    elif (
+        _A_NAME_THE_CATALOGUE_LACKS.fullmatch(name)
+        and not _NO_NAME.search(name)
+        and TIME_MARK not in _times_said(name).current  # 算了今天有点冷: a reason, no dish
+    ):
         kinds, new = {"item"}, name_cased  # "two bottles of coke, no, sprite": said instead of the last one
     else:
         return None
