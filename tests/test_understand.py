@@ -3416,3 +3416,24 @@ def test_a_correction_after_a_sound_or_a_reason(parser: Parser, text: str, expec
 def test_one_cup_made_another_way(parser: Parser, text: str, expected: list[tuple[str, dict]]) -> None:
     [frame] = _frames(parser, text)
     assert [(i["name"], i.get("options") or {}) for i in frame["items"]] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a change aimed at one of two like requests: the way out or back, the first or second showing
+        ("订周五北京飞成都的机票，下周一成都回北京，回程改成下周二，去程不变",
+         [("flight", "2026-02-13"), ("flight", "2026-02-17")]),
+        ("周五上海飞昆明，周日昆明飞上海，去程改成周六", [("flight", "2026-02-14"), ("flight", "2026-02-15")]),
+        ("今晚的团圆饭两张，明晚的星河旅人两张，第二场改成后天的",
+         [("movie", "2026-02-10"), ("movie", "2026-02-12")]),
+        ("Fly Beijing to Harbin on Friday, back on Sunday. Keep the outbound, but move the return to Monday",
+         [("flight", "2026-02-13"), ("flight", "2026-02-16")]),
+        ("Two for Star Wanderer on Wednesday and two for Reunion Dinner on Thursday. Change the second one to Friday",
+         [("movie", "2026-02-11"), ("movie", "2026-02-13")]),
+        # what is said to stay as it was asks for nothing
+        ("订周五北京飞成都的机票，回程不变", [("flight", "2026-02-13")]),
+    ],
+)
+def test_a_change_aimed_at_one_of_two_like_requests(parser: Parser, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(f["domain"], f.get("date")) for f in _frames(parser, text)] == expected

@@ -405,7 +405,7 @@ def _without_retractions(lowered: str, cased: str, lexicon: Lexicon) -> tuple[st
     for m in reversed(list(_NAMED_RETRACTION.finditer(lowered))):
         what = (m.group("what") or m.group("zh")).strip()
         at = lowered.rfind(what, 0, m.start())
-        request = _part_of_the_request(lowered[: m.start()], what, lexicon) if _names_a_request(what) else None
+        request = _part_named(lowered[: m.start()], what, lexicon) if _names_a_request(what) else None
         if request is not None:  # "scratch the hotel": the whole request for it, whatever it said
             part_start, part_end = request
         elif at >= 0:
@@ -646,14 +646,33 @@ def _counts_said_again_by_name(lowered: str, cased: str) -> tuple[str, str]:
 # A correction aimed at one of several requests by naming it: 订明天的机票和外滩的酒店两晚，哦不对，机票改成后天的;
 # "…, actually make the hotel three nights"; "change the flight to Thursday". What it says replaces the last thing
 # of its kind in that request's part of the message, not in the last request's.
+_SAID_WITH_IT = re.compile(r"(?:的|那场|那班)?吧?$")
+# Which of two like requests a change is aimed at (the way back, the second showing): its domain (None: any), and
+# whether it is the first of them said.
+_WAY_BACK_NAMES = ("回程", "返程", "回来那班", "回来那张", "回来的", "return flight", "return", "way back", "第二段")
+_ONE_OF_TWO: dict[str, tuple[str | None, bool]] = {
+    **dict.fromkeys(_WAY_BACK_NAMES, ("flight", False)),
+    **dict.fromkeys(("去程", "第一段", "outbound flight", "outbound", "first flight", "first leg"), ("flight", True)),
+    **dict.fromkeys(("second flight", "second leg"), ("flight", False)),
+    **dict.fromkeys(("第一场", "first showing", "first show", "first movie", "first film"), ("movie", True)),
+    **dict.fromkeys(("第二场", "second showing", "second show", "second movie", "second film"), ("movie", False)),
+    "first hotel": ("hotel", True),
+    "second hotel": ("hotel", False),
+    **dict.fromkeys(("第一个", "first one"), (None, True)),
+    **dict.fromkeys(("第二个", "second one"), (None, False)),
+}
+_WHICH_ZH = "|".join(name for name in _ONE_OF_TWO if not name.isascii())
+_WHICH_EN = "|".join(sorted((name for name in _ONE_OF_TWO if name.isascii()), key=len, reverse=True))
 _AIMED = re.compile(
-    rf"(?:{_PAUSE}|[;；])\s*(?:[哦啊嗯]\s*)?(?:(?:不对|对了)\s*[,，]?\s*)?(?:(?:actually|sorry|oh|and|no)\s*,?\s*)*(?:"
-    r"(?:把\s*)?(?P<zh>机票|航班|酒店|房间|电影票|电影)的?(?:时间|日期)?\s*(?:改成|改为|换成|改到|换到|要|订)\s*"
+    rf"(?:{_PAUSE}|[;；])\s*(?:[哦啊嗯]\s*)?(?:(?:不对|对了)\s*[,，]?\s*)?(?:(?:actually|sorry|oh|and|no|but|hmm)\s*,?\s*)*(?:"
+    rf"(?:把\s*)?(?P<zh>机票|航班|酒店|房间|电影票|电影|{_WHICH_ZH})的?(?:时间|日期)?\s*(?:也)?\s*"
+    r"(?:改成|改为|换成|改到|换到|要|订)\s*"
     r"(?P<zh_said>[^,，。！!？?；;]+)"
-    r"|(?:(?:make|change|move|switch)\s+the\s+(?P<en>flights?|hotel|rooms?|tickets?|movie|film|showing)\s+"
-    r"(?:to\s+|for\s+|into\s+)?"
+    rf"|(?:(?:make|change|move|switch)\s+the\s+(?P<en>flights?|hotel|rooms?|tickets?|movie|film|showing|{_WHICH_EN})\s+"
+    r"(?:up\s+|back\s+)?(?:to\s+|for\s+|into\s+)?"
     # "sorry, the flight is Saturday", "the hotel should be three nights"
-    r"|the\s+(?P<en_is>flights?|hotel|rooms?|tickets?|movie|film|showing)\s+(?:is|are|should be|will be)\s+"
+    rf"|the\s+(?P<en_is>flights?|hotel|rooms?|tickets?|movie|film|showing|{_WHICH_EN})\s+"
+    r"(?:is|are|should be|will be)\s+"
     r"(?:on\s+|for\s+)?)"
     r"(?P<en_said>[^,.;!?—–]+)"
     # one thing of a list counted again by name: "3 bowls of rice... no, make the rice 4"
@@ -664,7 +683,9 @@ _AIMED = re.compile(
 # with its own character)
 _AIMED_WORDS = re.compile(
     "|".join(rf"{word}的?(?:时间|日期)?\s*(?:改|换|要|订)" for word in ("机票", "航班", "酒店", "房间", "电影票?"))
-    + r"|make the|change the|move the|switch the|the (?:flight|hotel|room|ticket|movie|film|show)"
+    + r"|回程|返程|去程|回来那|回来的|第一|第二"
+    + r"|make the|change the|move the|switch the|the (?:flight|hotel|room|ticket|movie|film|show|return|outbound|first"
+    r"|second|way back)"
 )
 # The words that tell each request's part of a message; a film's title tells the film's too.
 _REQUEST_WORDS = {
@@ -673,8 +694,31 @@ _REQUEST_WORDS = {
     "movie": re.compile(r"电影|(?<!机)票|张|tickets?|movie|film|showing|seats?"),
 }
 _AIMED_AT = {"机票": "flight", "航班": "flight", "酒店": "hotel", "房间": "hotel", "电影票": "movie", "电影": "movie"}
+# What tells a flight's part of a message with no flight word in it: the way back (下周二三亚回杭州, 4月6号回来).
+_WAY_BACK = re.compile(r"回来|回程|返程|返回|[\u4e00-\u9fff]回[\u4e00-\u9fff]|\bback\b|\breturn")
 # Where one request's part of a message ends.
 _REQUEST_END = re.compile(r"[,，。;；!！?？]|\s(?:and|then|plus)\s|和|然后|再")
+
+
+# What is said to stay as it was asks for nothing: 去程改成周五，回程不变; 其他不变; "keep the outbound, but …",
+# "everything else the same".
+_UNCHANGED = re.compile(
+    r"[,，;；]\s*(?:回程|返程|去程|其他|其它|别的|其余|酒店|机票|时间|人数|晚数|住的晚数)?(?:都|也)?(?:不变|照旧|照常|还是一样|一样)"
+    r"(?=[,，。;；!！]|$)"
+    r"|(?<![a-z])(?:keep|leave) the (?:outbound|return|flight|hotel|rest|room|tickets?)(?: (?:one|flight))?"
+    r"(?: as (?:it )?is| the same)?(?:\s*,?\s*(?=but\b))?"
+    r"|[,.;]\s*(?:everything else|the rest) (?:stays |is |remains )?(?:the )?same(?=[,.;!]|$)"
+)
+_UNCHANGED_WORDS = re.compile("不变|照旧|照常|一样|keep|leave|same")  # (in every _UNCHANGED)
+
+
+def _without_what_stays(lowered: str, cased: str) -> tuple[str, str]:
+    if not _UNCHANGED_WORDS.search(lowered):
+        return lowered, cased
+    for m in reversed(list(_UNCHANGED.finditer(lowered))):
+        if m.start() > 0:  # (not the whole command)
+            lowered, cased = _spliced(lowered, cased, m.start(), m.end())
+    return lowered, cased
 
 
 def _corrections_aimed_at_one_request(lowered: str, cased: str, lexicon: Lexicon) -> tuple[str, str]:
@@ -683,12 +727,14 @@ def _corrections_aimed_at_one_request(lowered: str, cased: str, lexicon: Lexicon
     for m in reversed(list(_AIMED.finditer(lowered))):
         before = lowered[: m.start()]
         named = m.group("zh") or m.group("en") or m.group("en_is")
-        part = _part_of_the_request(before, named, lexicon) if named else _part_naming(before, m.group("thing"))
+        part = _part_named(before, named, lexicon) if named else _part_naming(before, m.group("thing"))
         if part is None:
             continue  # that request or thing was not said in this message: a change to one made before
         part_start, part_end = part
         group = "zh_said" if m.group("zh") else "en_said" if named else "count_said"
         said = _ENOUGH.sub("", m.group(group).strip())
+        if group == "zh_said":
+            said = _SAID_WITH_IT.sub("", said)  # 换成明天上午的吧: 明天上午
         said_cased = cased[m.start(group) : m.start(group) + len(said)]
         if m.group("en_is") and not _a_count_or_a_time(said):
             continue  # "The hotel should be in Hangzhou": what it is like, said once
@@ -706,7 +752,32 @@ def _corrections_aimed_at_one_request(lowered: str, cased: str, lexicon: Lexicon
 
 
 def _names_a_request(said: str) -> bool:
-    return said in _AIMED_AT or any(words.fullmatch(said) for words in _REQUEST_WORDS.values())
+    return said in _AIMED_AT or said in _ONE_OF_TWO or any(words.fullmatch(said) for words in _REQUEST_WORDS.values())
+
+
+def _part_named(before: str, named: str, lexicon: Lexicon) -> tuple[int, int] | None:
+    """Where the request named (机票, "the hotel", 回程, 第二场) was made in `before`."""
+    if named in _ONE_OF_TWO:
+        return _part_of_one_of_two(before, named, lexicon)
+    return _part_of_the_request(before, named, lexicon)
+
+
+def _part_of_one_of_two(before: str, named: str, lexicon: Lexicon) -> tuple[int, int] | None:
+    """Where the request named as one of two like ones (回程, 第二场, "the outbound") was made in `before`: the first
+    or the last part of the message that asks for its domain (any domain for 第一个, "the second one")."""
+    domain, first = _ONE_OF_TWO[named]
+    edges = [0, *(e.end() for e in _REQUEST_END.finditer(before)), len(before) + 1]
+    parts = []
+    for start, end in pairwise(edges):
+        part = before[start : end - 1] if end <= len(before) else before[start:]
+        titles = domain == "movie" and any("title" in n.entry.kinds for n in lexicon.find(MaskedText(part)))
+        if (domain is None and _asks_for_something(part, lexicon)) or (domain is not None and (
+            _REQUEST_WORDS[domain].search(part) or titles or (domain == "flight" and _WAY_BACK.search(part))
+        )):
+            parts.append((start, start + len(part)))
+    if len(parts) < 2:
+        return None  # one request of the kind: "the return" of a flight said once is no part of this message
+    return parts[0] if first else parts[-1]
 
 
 def _part_of_the_request(before: str, named: str, lexicon: Lexicon) -> tuple[int, int] | None:
@@ -801,7 +872,7 @@ def repaired(lowered: str, cased: str, lexicon: Lexicon) -> tuple[str, str]:
     lowered, cased = _made_another_way(lowered, cased, lexicon)
     lowered, cased = _things_swapped_by_name_en(lowered, cased, lexicon)
     lowered, cased = _a_count_said_to_be_enough(lowered, cased)
-    lowered, cased = _corrections_aimed_at_one_request(lowered, cased, lexicon)
+    lowered, cased = _corrections_aimed_at_one_request(*_without_what_stays(lowered, cased), lexicon)
     if not any(pause in lowered for pause in ",，。.…"):
         return lowered, cased  # every marker follows a pause
     searched_from = 0
