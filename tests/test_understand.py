@@ -3437,3 +3437,25 @@ def test_one_cup_made_another_way(parser: Parser, text: str, expected: list[tupl
 )
 def test_a_change_aimed_at_one_of_two_like_requests(parser: Parser, text: str, expected: list[tuple[str, str]]) -> None:
     assert [(f["domain"], f.get("date")) for f in _frames(parser, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "domain", "action", "items"),
+    [
+        # each thing counted right after it, with a verb between (not the next thing's count)
+        ("牛奶来两箱 鸡蛋三盒", "grocery", "order", [("牛奶", 2), ("鸡蛋", 3)]),
+        ("橙子买三斤 香蕉买一把", "grocery", "order", [("橙子", 3), ("香蕉", 1)]),
+        # a count said alone after a pause, with 吧 after it
+        ("帮我点份麻辣烫，嗯…三份吧", "food", "order", [("麻辣烫", 3)]),
+        # the price asked is a look-up
+        ("珍珠奶茶多少钱一杯", "food", "search", [("珍珠奶茶", 1)]),
+        ("苹果一斤多少钱", "grocery", "search", [("苹果", 1)]),
+        # held before: one dish said twice is no list
+        ("蜂蜜来一罐 要土蜂蜜", "grocery", "order", [("土蜂蜜", 1)]),
+    ],
+)
+def test_counts_prices_and_lists(parser: Parser, text: str, domain: str, action: str, items: list) -> None:
+    [frame] = _frames(parser, text)
+    assert (frame["domain"], frame["action"], [(i["name"], i["quantity"]) for i in frame["items"]]) == (
+        domain, action, items
+    )

@@ -517,7 +517,7 @@ class Parser:
             before = next(
                 (q for q in reversed(reading.quantities) if zone_start <= q.start and q.end <= name.start), None
             )
-            after = next((q for q in reading.quantities if q.start == _after_spaces(text, name.end)), None)
+            after = next((q for q in reading.quantities if q.start == _where_its_count_starts(text, name.end)), None)
             quantity = (after or before) if counted_after else before
             anchor = before.end if before is not None and quantity is before else zone_start
             said = _with_modifier(text, reading.masked.original, anchor, name)
@@ -791,19 +791,22 @@ def _find_quantities(text: str) -> list[_Quantity]:
     ]
 
 
-def _after_spaces(text: str, position: int) -> int:
-    while position < len(text) and text[position] == " ":
-        position += 1
-    return position
+# Between a dish and its count said after it: spaces, and a verb (速冻饺子来三袋 汤圆两袋, 香蕉买一把 苹果买三个).
+_BEFORE_A_COUNT_AFTER = re.compile(r" *(?:(?:再|各)?(?:来|买|要|拿) *)?")
+
+
+def _where_its_count_starts(text: str, position: int) -> int:
+    """Where a count said right after a dish ending at `position` would start."""
+    return _BEFORE_A_COUNT_AFTER.match(text, position).end()  # type: ignore[union-attr]
 
 
 def _counted_after_each(reading: _Reading, names: list[NameMention]) -> bool:
     """麻辣小龙虾两份蒜蓉小龙虾一份，啤酒来一打: each dish of a list but the last counted right after it, none
     before the first, so a count between two dishes is the one before's."""
-    if len(names) < 2:
-        return False
+    if len(names) < 2 or len({n.entry.key for n in names}) < len(names):
+        return False  # (蜂蜜来一罐 要土蜂蜜: one dish said twice, no list)
     starts = {q.start: q for q in reading.quantities if q.unit is not None or q.stands_alone}
-    return all(_after_spaces(reading.text, n.end) in starts for n in names[:-1]) and not any(
+    return all(_where_its_count_starts(reading.text, n.end) in starts for n in names[:-1]) and not any(
         q.end <= names[0].start for q in reading.quantities
     )
 
@@ -991,6 +994,7 @@ _NO_DISH_WORDS = frozenset({"什么", "啥", "啥子", "哪些", "哪个", "多�
 }
 _NO_DISH_WORDS |= {"也", "也是", "还是", "也要"}  # 鸡翅换成虾仁，也是一斤; 另一杯也少糖: the one said before
 _NO_DISH_WORDS |= {"所以", "剩下", "剩下的", "其余", "其余的", "其他", "其他的"}  # 一人一份，所以四份; 剩下三杯去冰
+_NO_DISH_WORDS |= {"多少钱", "几块钱", "什么价", "啥价"}  # 苹果一斤多少钱: the price asked
 
 
 def _owner_before(text: str, original: str, anchor: int, start: int) -> str | None:
@@ -1093,7 +1097,8 @@ _EN_COUNT_VERB_BEFORE = re.compile(r"\b(?:get|order|want|take|bring|grab|make it
 _COUNT_VERB_BEFORE = re.compile(r"(?:再|各|给我|帮我)?(?:来|要)\s*$")
 # After a count said last in its phrase: punctuation, a slot already read, a joining word, or the end.
 _PHRASE_END = re.compile(
-    rf"\s*(?:$|[,，。.!！?？;；、~+&\ue001-\ue007]|{AFTER_A_COUNT_EN}|和|再|还|谢谢)|\s+(?=[\u4e00-\u9fff\ue000])"
+    rf"\s*(?:$|[,，。.!！?？;；、~+&\ue001-\ue007]|{AFTER_A_COUNT_EN}|和|再|还|谢谢|吧|啊|呀)"
+    r"|\s+(?=[\u4e00-\u9fff\ue000])"
 )
 
 
