@@ -3459,3 +3459,22 @@ def test_counts_prices_and_lists(parser: Parser, text: str, domain: str, action:
     assert (frame["domain"], frame["action"], [(i["name"], i["quantity"]) for i in frame["items"]]) == (
         domain, action, items
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Get me a cappuccino and a muffin. Actually no muffin, just the coffee", {"items": ["cappuccino"]}),
+        ("whers my latte??", {"action": "status"}),
+        ("how much r strawberries at FreshBox", {"action": "search"}),
+        ("a hotel near the Bund for 3 nights... no make it 4", {"nights": 4}),
+        ("a room in Sanya for two nights, we'd rather not spend more than 600 yuan a night", {"budget_max": 600}),
+        ("tickets for Run Little Bear on Saturday, 3 of them", {"count": 3}),
+        ("两份饺子送到5号楼", {"items": ["饺子"]}),
+        # "actually no ice" is an option said again, not "actually no, ice" (a drink named instead)
+        ("an iced latte. actually no ice", {"items": ["latte"], "action": "order"}),
+    ],
+)
+def test_everyday_english_and_addresses(parser: Parser, text: str, expected: dict[str, Any]) -> None:
+    [frame] = _frames(parser, text)
+    assert _slots(frame, expected) == expected

@@ -42,7 +42,8 @@ _ZH_BUDGET = re.compile(
 )
 _EN_UNIT = r"(?:yuan|rmb|cny|kuai|bucks|元|块)"
 _EN_BUDGET = re.compile(
-    rf"(?:\b(?:under|below|less than|no more than|not more than|nothing over|not over|nothing above|not above"
+    rf"(?:\b(?:under|below|less than|no more than|not more than|(?:not|n't|never) spend more than"
+    rf"|nothing over|not over|nothing above|not above"
     rf"|at most|max(?:imum)?|within"
     rf"|up to|cheaper than|"
     rf"budget(?:\s+(?:of|is))?)|<=?|≤)\s*(?:¥|rmb\s*|cny\s*)?({EN_NUMBER}(?:k\b)?)\s*({_EN_UNIT})?"

@@ -42,7 +42,9 @@ _MARKER = re.compile(
     # "no" and "wait" alone only between commas: "a latte, no ice" is an option, "not too sweet" no correction.
     # (a sound before it: "oh actually make it 9", "hmm, make that middle row")
     r"|(?:(?:oh|ah|hmm+|uh|um|eh)\b,?\s*)?"
-    r"(?:(?:(?:no wait|wait no|actually no|actually|sorry|i mean|i meant)\b\s*,?|(?:no|wait)\s*,)(?:\s*i meant?\b,?)?"
+    r"(?:(?:(?:no wait|wait no|actually no(?=\s*[,.!]|$)|actually|sorry|i mean|i meant)\b\s*,?"
+    r"|(?:no|wait)\s*,|no\s+(?=make\b))"
+    r"(?:\s*i meant?\b,?)?"
     r"\s*(?:make (?:that|it)\s+)?"
     r"|make (?:that|it)\s+)"
     # 改成 after a pause corrects too, also after the reason for it: 算了，上午要开会走不开，改成下午的吧.
@@ -370,7 +372,7 @@ _RETRACTION = re.compile(
 # (one search for all of them: re skips to their first letters in C)
 _RETRACTION_WORDS = re.compile(
     "never|forget|scratch|算了|skip|scrap|drop|remove|leave out|kidding|joking|jk|不要了|不用了|不订了|不买了|不点了"
-    "|开玩笑|开个玩笑|逗你|别买|别订|别点"
+    "|开玩笑|开个玩笑|逗你|别买|别订|别点|actually no|actually, no|hmm, no|hmm no|wait, no"
 )
 _PAUSES = re.compile(r"[\s,，]*")
 # What comes before a retraction in its sentence and says nothing: "Wait, never mind", 哦等等算了.
@@ -380,8 +382,9 @@ _SAYS_NOTHING = re.compile(r"(?:[\s,，!！]|wait|hmm+|ah+|oh+|lol|haha+|eh|no|�
 # list or the request that names it goes, with the words that take it back (not a reason said after them).
 _NAMED_RETRACTION = re.compile(
     r"(?:\s*[,，—–]|\s-)?\s*(?:actually,?\s*|oh,?\s*)?"
-    r"(?P<verb>never ?mind|forget|skip|scrap|scratch|drop|remove|leave out|just kidding about|kidding about)"
-    r" (?:the )?(?P<what>(?!(?:that|it|this)\b)[a-z][a-z' ]{1,30}?)"
+    r"(?P<verb>never ?mind|forget|skip|scrap|scratch|drop|remove|leave out|just kidding about|kidding about"
+    r"|(?<=actually )no|(?<=actually, )no|(?<=hmm, )no|(?<=hmm )no|(?<=wait, )no)"
+    r" (?:the )?(?P<what>(?!(?:that|it|this|ice|sugar|more)\b)[a-z][a-z' ]{1,30}?)"
     r"(?=\s*(?:[,.;!?—–]|$)|\s(?:and|just)\b)"
     # (啤酒算了，明天还要开车; 电影别买了; 机票先不订了; 机票是开玩笑的)
     r"|[,，—–…；;]*\s*(?:哦|啊|哎|哈哈+)?(?:算了)?[,，]?\s*"

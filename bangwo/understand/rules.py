@@ -247,7 +247,7 @@ FOOD = DomainRules(
             r"|tracking|status|"
             r"check on (?:it|my|our|the|that)|tell me where|"
             # Typed fast: "wheres it at", "my order stuck??" (not "I'm stuck at work").
-            r"wheres|wher is|order (?:is |got )?stuck|delivery (?:is |got )?stuck|stuck(?= ?\?)|"
+            r"wheres|whers|wher is|order (?:is |got )?stuck|delivery (?:is |got )?stuck|stuck(?= ?\?)|"
             r"when (?:will|does|is) .{0,40}(?:arrive|come|get here|here)|"
             r"how long (?:until|till|before|for|will)|on (?:its|the) way|eta|"
             # Second-language English: "my malatang where already?", "when arrive?", "still not come".
@@ -286,7 +286,7 @@ FOOD = DomainRules(
         r"|"
         + letter_led(
             r"look up|search|show me|what .{0,30}(?:do you have|are there|open|available)|any .{0,40}nearby"
-            r"|any [a-z \ue000-\ue007]{1,40}\?|recommend|how much (?:is|are|does|do)|price of|prices of"
+            r"|any [a-z \ue000-\ue007]{1,40}\?|recommend|how much (?:is|are|r|does|do)|price of|prices of"
             r"|open (?:right )?now|menu",
             not_after="[a-z]",
             then="(?![a-z])",

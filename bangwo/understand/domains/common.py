@@ -151,7 +151,8 @@ _EN_WORD_GAP = r"(?:(?:(?!(?:morning|afternoon|evening|night)\b)[a-z-]+|[\ue000-
 _EN_COUNT = re.compile(
     # "2 kids + me": those counted, and the speaker (before the count of kids alone, which would match first).
     rf"\b({EN_NUMBER})\s+(?:kids|children|adults|friends|colleagues)\s*(?:\+|and|plus|&)\s*me\b"
-    rf"|\ba family of ({EN_NUMBER})\b|\b(?:party|group|team) of ({EN_NUMBER})\b|\bthe ({EN_NUMBER}) of (?:us|them)\b"
+    rf"|\ba family of ({EN_NUMBER})\b|\b(?:party|group|team) of ({EN_NUMBER})\b"
+    rf"|\b(?:the )?({EN_NUMBER}) of (?:us|them)\b"
     # "my two sons", "our three kids": they go, the speaker does not say they do.
     rf"|\b(?:my|our) ({EN_NUMBER}) (?:sons|daughters|kids|children|boys|girls|grandkids|grandchildren)\b"
     rf"|\b({EN_NUMBER})\s+{_EN_WORD_GAP}(?:tickets?|tix|seats?|adults?|child|children|kids?|people|persons?|passengers?|"
