@@ -3367,8 +3367,23 @@ def test_a_change_said_of_every_request(parser: Parser, text: str, expected: lis
          [("latte", 1, {"size": "medium", "ice": "hot"}), ("latte", 1, {"size": "large", "ice": "normal"})]),
         ("milk teas for us: mine small with less sugar, my brother's large with no ice",
          [("milk tea", 1, {"size": "small", "sugar": "less"}), ("milk tea", 1, {"size": "large", "ice": "none"})]),
+        # named the usual way (小王), a pair of them, the one ordering said last, options said on after a person
+        ("帮我点奶茶，我和小张都要大杯少糖的，老刘要中杯去冰",
+         [("奶茶", 2, {"size": "large", "sugar": "less"}), ("奶茶", 1, {"size": "medium", "ice": "none"})]),
+        ("拿铁两杯，我老婆要无糖的，我要半糖的，都要大杯",
+         [("拿铁", 1, {"sugar": "none", "size": "large"}), ("拿铁", 1, {"sugar": "half", "size": "large"})]),
+        ("我要大杯杨枝甘露少糖，我女朋友要小杯的，全糖去冰",
+         [("杨枝甘露", 1, {"size": "large", "sugar": "less"}),
+          ("杨枝甘露", 1, {"size": "small", "sugar": "normal", "ice": "none"})]),
+        ("点三杯柠檬茶，我和我妈的要常温的，女儿那杯去冰就行",
+         [("柠檬茶", 2, {"ice": "room"}), ("柠檬茶", 1, {"ice": "none"})]),
+        # each part said with a count of its own (held before: the counts add up to the whole)
+        ("奶茶三杯：两杯大杯少糖，一杯中杯去冰",
+         [("奶茶", 2, {"size": "large", "sugar": "less"}), ("奶茶", 1, {"size": "medium", "ice": "none"})]),
         # held before: the options of one cup said apart, or said again by the one who orders, are that cup's
         ("来一杯拿铁，大杯，我要少冰", [("拿铁", 1, {"size": "large", "ice": "less"})]),
+        ("两杯冰美式，少冰，大杯", [("美式", 2, {"ice": "less", "size": "large"})]),
+        ("给我妈点一杯常温的柠檬水，她不能喝冰的", [("柠檬水", 1, {"ice": "room"})]),
         ("我要杯热的招牌奶茶，不要糖", [("招牌奶茶", 1, {"ice": "hot", "sugar": "none"})]),
     ],
 )

@@ -1401,13 +1401,14 @@ def _each_made_its_own_way(
     return result, [o for o in reading.options if o not in taken]
 
 
-_SOMEONE_ZH = rf"(?:(?:[我他她]的?)?(?:{_FAMILY_WORDS}|{_PEOPLE_WORDS})|[我他她])"
+# (小王, 老李, 阿杰: a name said the usual way)
+_SOMEONE_ZH = rf"(?:(?:[我他她]的?)?(?:{_FAMILY_WORDS}|{_PEOPLE_WORDS})|[小老阿][\u4e00-\u9fff]|[我他她](?:自己)?)"
 # Where one person's part of an order for several ends: a pause, or "and" before whose it is ("hers … and mine …").
 _PERSONS_PART_END = re.compile(r"[,，。;；:：!！]|(?<=[a-z]) and (?=(?:mine|my|hers|his|her|for)\b)")
 # Who a part is for, said first (我要…, 我妈要…, 我的…, 给我姐也来一杯, 我和妹妹要两杯…, "mine …", "my sister's …",
 # "my roommate wants …") or last ("… for my dad", "… for Jess").
 _FOR_SOMEONE = re.compile(
-    rf"^\s*(?:另外|还有)?(?:给|帮)?(?P<zh>{_SOMEONE_ZH}(?:(?:和|跟){_SOMEONE_ZH})?)都?(?:的|也|要|来|喝|点)"
+    rf"^\s*(?:另外|还有|再)?(?:给|帮)?(?P<zh>{_SOMEONE_ZH}(?:(?:和|跟){_SOMEONE_ZH})?)都?(?:的|也|要|来|喝|点|那杯|那份)"
     r"|^\s*(?:and\s+)?(?P<en>mine|hers|his|my \w+'s|my \w+ (?:wants|would like|will have|gets|likes))\b"
     r"|\bfor (?P<en_for>me|my \w+|him|her|(?!(?:here|now|today|tonight|dinner|lunch|breakfast|delivery|pickup)\b)"
     r"[a-z]+)\s*$"
@@ -1416,7 +1417,11 @@ _THE_SPEAKER = frozenset({"我", "mine", "me"})
 # Said of every cup at once: 都要小杯, 都是热的, 糖都正常, "both hot", "all large".
 _FOR_EVERY_CUP = re.compile(r"^[^我他她和跟]{0,3}(?:都|全部|全都)|\b(?:both|all)\b")
 # A name said right before how that person has it: 阿杰大杯全糖, 小雨中杯无糖去冰.
-_NAME_BEFORE_OPTIONS = re.compile(r"\s*(?:(?![都是要也就还来再给帮点你的了吧没有那算呃嗯哦啊不])[\u4e00-\u9fff]){2,3}")
+_NAME_BEFORE_OPTIONS = re.compile(
+    r"\s*(?:(?![都是要也就还来再给帮点你的了吧没有那算呃嗯哦啊不一二两三四五六七八九十几杯份碗个])[\u4e00-\u9fff]){2,3}"
+)
+# Said before an option, what turns it down or gives a reason (她不能喝冰的, 不要太甜): no cup of its own.
+_NOT_BEFORE_AN_OPTION = re.compile(r"不|别|没")
 
 
 def _each_persons_own_way(drafts: list[_ItemDraft], reading: _Reading) -> tuple[list[_ItemDraft], list[OptionMention]]:
@@ -1431,6 +1436,7 @@ def _each_persons_own_way(drafts: list[_ItemDraft], reading: _Reading) -> tuple[
     first = max((cut for cut in cuts if cut <= dish.start), default=0)
     edges = [first, *(cut for cut in cuts if cut > first), len(text)]
     lines: list[tuple[int, list[OptionMention], str | None]] = []  # how many, made how, for whom
+    counted_lines = 0  # the lines said with a count of their own (两杯大杯热的，一杯中杯少冰)
     every_cup: list[OptionMention] = []
     for start, end in pairwise(edges):
         own = [o for o in reading.options if start <= o.start < end]
@@ -1443,21 +1449,25 @@ def _each_persons_own_way(drafts: list[_ItemDraft], reading: _Reading) -> tuple[
         if whom is None and _FOR_EVERY_CUP.search(part):
             every_cup += own
             continue
+        if _NOT_BEFORE_AN_OPTION.search(text, start, own[0].start):
+            continue
         if whom is None and _NAME_BEFORE_OPTIONS.fullmatch(text, start, own[0].start):
             whom = text[start : own[0].start].strip()  # 阿杰大杯全糖
         counts = [q for q in reading.quantities if start <= q.start < end and q.value and q.start != dish.end]
         if (
             lines
             and not counts
-            and (whom is None or whom in _THE_SPEAKER)
-            and (lines[-1][2] is None or lines[-1][2] in _THE_SPEAKER)
+            and (whom is None or (whom in _THE_SPEAKER and (lines[-1][2] is None or lines[-1][2] in _THE_SPEAKER)))
             and not {o.group for o in own} & {o.group for o in lines[-1][1]}
         ):
-            lines[-1][1].extend(own)  # 来杯热的招牌奶茶，不要糖; 来一杯拿铁，大杯，我要少冰: the same cup
+            # 来杯热的招牌奶茶，不要糖; 我男朋友喝小杯的，全糖去冰; 来一杯拿铁，大杯，我要少冰: the same cup
+            lines[-1][1].extend(own)
             continue
         people = 2 if whom and ("和" in whom or "跟" in whom) else 1
         lines.append(((counts[0].value or 1) if counts else people, own, whom))
-    if len(lines) < 2 or not any(whom and whom not in _THE_SPEAKER for _, _, whom in lines[1:]):
+        counted_lines += bool(counts) and _HAN.match(counts[0].unit or "") is not None  # (not "a small one")
+    for_others = any(whom and whom not in _THE_SPEAKER for _, _, whom in lines)
+    if len(lines) < 2 or not (for_others or counted_lines == len(lines)):
         return drafts, reading.options
     split = []
     for quantity, own, _ in lines:
