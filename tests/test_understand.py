@@ -2487,6 +2487,14 @@ def test_one_thing_taken_back_by_name(parser: Parser, text: str, expected: list[
         ("Could you arrange two portions of dumplings for lunch today? My son usually does this for me.",
          [("food", "order")]),
         ("我的小龙虾呢", [("food", "status")]),
+        # a booking asked after, then another booking or look-up of the same kind
+        ("电影票出票了吗？顺便帮我买两张明晚的团圆饭", [("movie", "status"), ("movie", "order")]),
+        ("What's the status on my movie tickets? Also grab two for Star Wanderer on Sunday",
+         [("movie", "status"), ("movie", "order")]),
+        # (held before) a change only if the booking did not go through is no booking yet
+        ("帮我看看昨天订的外滩那家酒店订上没有，没订上的话就换成南京路附近的", [("hotel", "status")]),
+        # all night, told, is no night booked
+        ("上次那家麻辣烫咸得要命，喝了一晚上水。这次来两份饺子", [("food", "order")]),
         # A trip said by where it starts and goes flies there, beside the stay; a sentence with no one in it asks.
         ("国庆去三亚，10月1号早上从上海出发，三个人，酒店订海棠湾的，住到4号",
          [("flight", "order"), ("hotel", "order")]),

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from bangwo.understand.domains.common import CANCEL, action_of
+from bangwo.understand.domains.common import CANCEL, STATUS_ONLY, action_of
 from bangwo.understand.lexicon import NameMention
 from bangwo.understand.rules import (
     FOOD,
@@ -122,7 +122,8 @@ _DOMAIN_WORDS: dict[str, tuple[_Words, ...]] = {
         # Rooms and nights counted: 两间, 3晚 (not 周五晚: a day's evening).
         _zh(r"[一两三四五六七八九十几\d]\s*间", holds="间"),
         _zh(
-            r"[一两三四五六七八九十几俩仨\d](?<![周期拜初年号日月\d零一二两三四五六七八九十].)\s*个?晚(?![饭餐安点])",
+            # (nor 喝了一晚上水: all night, told)
+            r"[一两三四五六七八九十几俩仨\d](?<![周期拜初年号日月了\d零一二两三四五六七八九十].)\s*个?晚(?![饭餐安点])",
             holds="晚",
         ),
         _en(
@@ -278,9 +279,10 @@ _FROM_A_PLACE = re.compile(r"(?:从|由|" + letter_led(r"from\b") + r")\s*\ue005
 _BOUGHT_BY_WEIGHT = re.compile(r"买[一两三四五六七八九十几\d]+(?:斤|公斤|千克|箱|袋|提)")
 ORDERS_AGAIN = re.compile(
     r"再(?:帮|给)?(?:我|[^，。,.？?]{1,4}?)?(?:点|订|买|来|叫|加|送|下单|下个单)|帮我送|重新(?:帮我|给我)?(?:点|订|买|下)|改成|换成|改(?:买|订|点)|下一单|"
-    r"另外(?:再)?(?:帮我|给我)?(?:点|订|买|来|叫)|然后(?:再)?(?:帮我|给我)?(?:订|买|点)|"
+    r"另外(?:再)?(?:帮我|给我)?(?:点|订|买|来|叫)|然后(?:再)?(?:帮我|给我)?(?:订|买|点)|顺便(?:再)?(?:帮我|给我)?(?:点|订|买|来|叫)|"
     + letter_led(
-        "then (?:order|book|get)|and (?:order|book|get)|also (?:order|book|get|add)|instead|order another"
+        "then (?:order|book|get)|and (?:order|book|get)|also (?:order|book|get|add|grab|buy|look up)|instead"
+        "|order another"
         "|put in a new|place a new|a new order|a separate order|another order",
         then=r"\b",
     )
@@ -332,7 +334,7 @@ def _another_trip(before: str, segment: str) -> bool:
 # A cancel or a question after an order, in one search.
 # (or looks up what is on: 帮我看看这周六有什么电影，然后订一张星河旅人)
 _CANCELS_OR_ASKS = re.compile(
-    f"{CANCEL.pattern}|{FOOD.status.pattern}|有什么电影|有哪些电影|"
+    f"{CANCEL.pattern}|{FOOD.status.pattern}|{STATUS_ONLY.pattern}|有什么电影|有哪些电影|"
     + letter_led("what's showing|whats showing|what's on", then=r"\b")
 )
 

@@ -328,7 +328,9 @@ def _kind_of_time(time_said: str) -> str:
 _FALLBACK = re.compile(
     # (said as a condition: 如果/要是/万一 before it, 的话 or 就 after it; 猫粮没有了，买两袋 orders the 猫粮)
     r"[,，;；]?\s*(?:(?:如果|要是|万一)[^，,。；;！!？?]{0,12}?(?:没有|卖完|售罄|缺货|没货|太贵)了?(?:的话)?"
-    r"|[^，,。；;！!？?]{0,12}?(?:没有|卖完|售罄|缺货|没货|太贵)了?(?:的话|(?=就)))"
+    r"|[^，,。；;！!？?]{0,12}?(?:没有|卖完|售罄|缺货|没货|太贵)了?(?:的话|(?=就))"
+    # (没订上的话就换成西单附近的: a booking that did not go through, said again)
+    r"|没(?:订上|订到|买到|抢到|出票)(?:的话)?)"
     r"\s*[,，]?\s*(?:就|那就|那)?(?:换成?|拿|要|买|来|点)[^，,。；;！!？?]*"
     r"|[,;]?\s*(?:-\s*)?(?:and\s+)?if\s+(?:they(?:'re| are)|it's|it is|there's|there is|[a-z' ]{1,30}?\s(?:is|are))\s+"
     r"(?:no\b|out\b|sold out|unavailable|not available|too expensive)[^.;]*"
@@ -337,7 +339,8 @@ _FALLBACK = re.compile(
     r"|[,，。]?\s*(?:要是|如果|万一)[^，,。；;！!？?]{0,16}?(?:就|那就)?(?:直接)?(?:取消|退)[^，,。；;！!？?]*"
     r"|[,.;]?\s*if\s+(?:not|it's not|it isn't|it hasn't|they haven't|it doesn't)\b[^.;]*?\bcancel\b[^.;]*"
 )
-_FALLBACK_WORDS = re.compile("没有|卖完|售罄|缺货|没货|太贵|if |要是|如果|万一")  # in every fallback
+# (in every fallback)
+_FALLBACK_WORDS = re.compile("没有|卖完|售罄|缺货|没货|太贵|if |要是|如果|万一|没订上|没订到|没买到|没抢到|没出票")
 
 
 def _spliced(lowered: str, cased: str, start: int, end: int, new: str = "") -> tuple[str, str]:

@@ -43,7 +43,7 @@ _STATUS_WORDS = re.compile(
         then=r"\b",
     )
 )
-_STATUS_ONLY = re.compile(
+STATUS_ONLY = re.compile(
     r"出票了|还没出(?!发|门|来)|延误|晚点|准点|登机口|哪个厅|几号厅|几点落地|几点降落|落地了[吗没]|降落了[吗没]|起飞了[吗没]|查(?:一下|查|下)?我(?:的|订的|[^，。,.!?？]{0,6}?的(?:机票|航班|酒店|电影票|票))|"
     # "booking is confirmed or not?": how a yes/no question ends in Indian and Singapore English.
     + letter_led(
@@ -93,7 +93,7 @@ def action_of(text: str) -> str:
     """cancel, status, search or order, from the words of the request."""
     if CANCEL.search(text):
         return "cancel"
-    if _STATUS_ONLY.search(text) or (_MY_BOOKING.search(text) and _STATUS_WORDS.search(text)):
+    if STATUS_ONLY.search(text) or (_MY_BOOKING.search(text) and _STATUS_WORDS.search(text)):
         return "status"
     if looks_up_only(SEARCH, text):
         return "search"

@@ -17,7 +17,7 @@ _N = f"(?>{ZH_NUMBER})"
 _NIGHTS = re.compile(
     # Not the day of a date: 周五晚上, 初一晚上, 大年三十晚上 are evenings, not nights counted (两 is in no date:
     # 周日两晚 counts two).
-    rf"(?:(?<![周期拜初年号日月\d零一二两三四五六七八九十])({_N}|俩|仨)|(两))\s*个?(?:晚上|晚|夜)(?![饭餐安点])"
+    rf"(?:(?<![周期拜初年号日月了\d零一二两三四五六七八九十])({_N}|俩|仨)|(两))\s*个?(?:晚上|晚|夜)(?![饭餐安点])"
     rf"|\b({EN_NUMBER})\s+(?:nights?|nites?|nts)\b"
 )
 # A stay counted in weeks: 住一个星期, 住两周, "for a week".
