@@ -3501,3 +3501,20 @@ def test_counts_prices_and_lists(parser: Parser, text: str, domain: str, action:
 def test_everyday_english_and_addresses(parser: Parser, text: str, expected: dict[str, Any]) -> None:
     [frame] = _frames(parser, text)
     assert _slots(frame, expected) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a hot latte and an iced americano. Actually, it's hot today, make the hot one iced too",
+         [("latte", {"ice": "normal"}), ("americano", {"ice": "normal"})]),
+        ("a hot latte and a large cappuccino, and make the latte iced",
+         [("latte", {"ice": "normal"}), ("cappuccino", {"size": "large"})]),
+        # held before: "make it …" of the last thing said is a correction read elsewhere
+        ("An iced americano and a croissant please. Actually make the americano hot, it's freezing out",
+         [("americano", {"ice": "hot"}), ("croissant", {})]),
+    ],
+)
+def test_one_cup_made_another_way_in_english(parser: Parser, text: str, expected: list[tuple[str, dict]]) -> None:
+    [frame] = _frames(parser, text)
+    assert [(i["name"], i.get("options") or {}) for i in frame["items"]] == expected

@@ -93,6 +93,8 @@ _KIND_OF_TRIP = re.compile(r"\b(?:round ?trip|return (?:trip|flight|ticket)|one 
 # What may stand around a row said again: 要后面的, "the middle", "middle row" (not 第一排太近了: a reason).
 _AROUND_A_ROW = re.compile(r"(?:[\s的吧要]|rows?|seats?|one)*")
 # Words before the thing corrected to: "no, a large", "no wait, near the Bell Tower", 不对，是惊蛰无声.
+# Before an option, what makes it part of a reason rather than a wish said again ("it's hot today", 今天太热了).
+_A_REASON_BEFORE = re.compile(r"\b(?:it's|it is|is|are|was|were|i'm|i am|because|since)\b|太|有点|因为")
 _LEAD_WORDS = re.compile(r"(?:(?:a|an|the|near|in|at|to|for|just)\s+)+")
 # Where times are said does not depend on when they are said: any moment reads the same spans.
 _ANY_MOMENT = datetime(2026, 1, 1, 12, tzinfo=timezone(timedelta(hours=8)))
@@ -557,29 +559,41 @@ def _things_swapped_by_name(lowered: str, cased: str) -> tuple[str, str]:
 _MADE_ANOTHER_WAY = re.compile(
     r"[,，；;。….]\s*(?:[哦啊嗯]\s*(?:…+|\.{2,})?\s*)?(?:(?P<which>[\u4e00-\u9fff]{1,4}?)的?那(?:杯|份|碗|个)|(?P<dish>[\u4e00-\u9fff]{2,6}?))"
     r"\s*(?:还是|也|就)?\s*(?:改成|换成|改为|改|换|要)\s*(?P<new>[\u4e00-\u9fff]{1,4}?的?)(?:吧|了|啊)?(?=[,，。；;！!…\s]|$)"
+    # "make the iced one hot as well", "so make the latte iced"
+    r"|(?:[,.;…]\s*)?(?:(?:actually|oh|hmm|wait|so|and)\b,?\s*)*(?<![a-z])(?:make|have|get) the "
+    r"(?:(?P<which_en>[a-z][a-z -]{1,20}?) one|(?P<dish_en>[a-z][a-z ]{1,30}?)) "
+    r"(?P<new_en>[a-z][a-z -]{1,15}?)(?: (?:as well|too|instead))?(?=\s*[,.;!?]|$)"
 )
 
 
-_MADE_ANOTHER_WAY_WORDS = re.compile("改|换|要")  # (one of them in every _MADE_ANOTHER_WAY)
+_MADE_ANOTHER_WAY_WORDS = re.compile("改|换|要|make the|have the|get the")  # (one of them in every _MADE_ANOTHER_WAY)
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _made_another_way(lowered: str, cased: str, lexicon: Lexicon) -> tuple[str, str]:
     if not _MADE_ANOTHER_WAY_WORDS.search(lowered):
         return lowered, cased
     for m in reversed(list(_MADE_ANOTHER_WAY.finditer(lowered))):
-        new = find_options(MaskedText(m.group("new")))
-        if len(new) != 1 or new[0].start or m.group("new")[new[0].end :] not in ("", "的"):
+        new_group = "new" if m.group("new") else "new_en"
+        said, which_said = m.group(new_group), m.group("which") or m.group("which_en")
+        new = find_options(MaskedText(said))
+        if len(new) != 1 or new[0].start or said[new[0].end :] not in ("", "的"):
             continue  # 热的那杯换成拿铁: another dish, not another way
         before = lowered[: m.start()]
-        new_said = cased[m.start("new") : m.end("new")]
-        if m.group("which") is not None:
-            which = find_options(MaskedText(m.group("which")))
-            at = before.rfind(m.group("which"))
-            if len(which) != 1 or which[0].group != new[0].group or at < 0:
+        new_said = cased[m.start(new_group) : m.end(new_group)]
+        if which_said is not None:
+            which = find_options(MaskedText(which_said))
+            if len(which) != 1 or which[0].group != new[0].group:
                 continue
-            start, end = at, at + len(m.group("which"))
+            said_before = [o for o in find_options(MaskedText(before)) if o.value == which[0].value]
+            # (the one said with a dish: "a hot latte", not "it's hot today")
+            dishes = {n.start for n in lexicon.find(MaskedText(before)) if n.entry.is_item}
+            with_a_dish = [o for o in said_before if {o.end, o.end + 1} & dishes] or said_before
+            if not with_a_dish:
+                continue
+            start, end = with_a_dish[-1].start, with_a_dish[-1].end
         else:
-            dish = m.group("dish")
+            dish = m.group("dish") or m.group("dish_en")
             named = [n for n in lexicon.find(MaskedText(before)) if n.said == dish and n.entry.is_item]
             if not named:
                 continue
@@ -587,7 +601,7 @@ def _made_another_way(lowered: str, cased: str, lexicon: Lexicon) -> tuple[str, 
             part_start = max((p.end() for p in _PART_END.finditer(before, 0, named[-1].start)), default=0)
             # (and to the next count: 一杯热拿铁一杯冰美式, the 冰 is the americano's)
             later = [n.start for n in lexicon.find(MaskedText(before)) if n.start > named[-1].end and n.entry.is_item]
-            counted = _COUNT_AT_START.search(before, named[-1].end)
+            counted = (_COUNT_AT_START if _HAN.match(dish) else _ARTICLE_OR_COUNT).search(before, named[-1].end)
             part_end = min([*later, counted.start() if counted else len(before)])
             same_kind = [
                 o for o in find_options(MaskedText(before[part_start:part_end])) if o.group == new[0].group
@@ -596,6 +610,7 @@ def _made_another_way(lowered: str, cased: str, lexicon: Lexicon) -> tuple[str, 
                 start, end = part_start + same_kind[-1].start, part_start + same_kind[-1].end
             else:
                 start = end = named[-1].start
+                new_said += "" if _HAN.match(dish) else " "  # "latte" -> "iced latte"
         lowered, cased = _spliced(*_spliced(lowered, cased, m.start(), m.end()), start, end, new_said)
     return lowered, cased
 
@@ -970,7 +985,8 @@ def _replacement(before: str, said: str, said_cased: str, lexicon: Lexicon) -> t
         # "front row — no, middle", 第一排不要，要后面的: the row said last is replaced
         return rows_before[-1].start(), rows_before[-1].end(), name_cased[row.start() : row.end()]
     options = find_options(MaskedText(said))
-    if options:
+    if options and not _A_REASON_BEFORE.search(said, 0, options[0].start):
+        # (an option said again, not one in a reason: "actually, it's hot today")
         earlier_options = [o for o in find_options(MaskedText(before)) if o.group == options[0].group]
         if earlier_options:
             last_option = earlier_options[-1]
