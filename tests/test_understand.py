@@ -3518,3 +3518,22 @@ def test_everyday_english_and_addresses(parser: Parser, text: str, expected: dic
 def test_one_cup_made_another_way_in_english(parser: Parser, text: str, expected: list[tuple[str, dict]]) -> None:
     [frame] = _frames(parser, text)
     assert [(i["name"], i.get("options") or {}) for i in frame["items"]] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a reason said between the sound and the change
+        ("明天上午十点送一杯拿铁到公司，哦明天放假，改成后天上午十点", {"date": "2026-02-12", "time": "10:00"}),
+        ("两张周六晚上的团圆饭，嗯……周六要加班，改成周日晚上", {"date": "2026-02-15"}),
+        ("三张周五的星河旅人，哦我记错了，是周四的", {"date": "2026-02-12"}),
+        # one request moved, said with no 都
+        ("周五晚上的惊蛰无声两张，往后推一天吧", {"date": "2026-02-14"}),
+        ("订周六入住外滩附近的酒店，两晚，往后推一周", {"date": "2026-02-21"}),
+        # someone no longer coming, then the whole count
+        ("订后天去三亚的机票，四个人，哦我爸不跟我们走了，三个人", {"count": 3}),
+    ],
+)
+def test_a_correction_after_a_reason_in_chinese(parser: Parser, text: str, expected: dict[str, Any]) -> None:
+    [frame] = _frames(parser, text)
+    assert {k: frame.get(k) for k in expected} == expected

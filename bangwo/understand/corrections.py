@@ -37,7 +37,10 @@ _MARKER = re.compile(
     # (不是 alone between commas, or 不是周四，是周五: what follows 是 is said instead)
     r"(?:[嗯哦啊呃额]\s*)?(?:不对\s*[,，]?\s*)?(?:不对|不不|哦不|啊不|错了|说错了|算了|其实|(?=就是)就|不(?=\s*[,，])|不要(?=\s*[,，])"
     r"|不是(?=\s*[,，])|不是[^,，。]{1,8}[,，]\s*(?=是)"
-    r"|哦(?=\s*[一二两三四五六七八九十\d]))\s*[,，]?\s*"
+    r"|哦(?=\s*[一二两三四五六七八九十\d])"
+    # (a reason said before the change: 哦明天周六不上班，改成周一早上八点; 嗯……后天有个会，改成大后天早上)
+    r"|(?<=[,，。])\s*[哦嗯啊呃]\s*(?:…+|\.{2,})?\s*[^,，。.!！?？]{1,14}[,，]\s*(?:那就?|就|还是)?\s*(?=改成|改到|换成|改为|是))"
+    r"\s*[,，]?\s*"
     r"(?:(?:[\u4e00-\u9fff]{1,3}说\s*)?(?:改成|换成|改)|是|要)?\s*"
     # "no" and "wait" alone only between commas: "a latte, no ice" is an option, "not too sweet" no correction.
     # (a sound before it: "oh actually make it 9", "hmm, make that middle row")

@@ -21,7 +21,11 @@ _ALL_ZH = r"(?:都|全部|全都|统统|两场都|两段都|两个都|两天都)
 _ALL_EN = r"(?:it all|them all|everything|all of (?:it|them)|both(?: of them)?|it|them)"
 # Moved by some days: 都往后推一天, 全部提前两天, "push it all back a day", "push everything a day later".
 _MOVED = re.compile(
-    rf"{_ALL_ZH}(?:往后|向后|往前|向前)?(?P<zh_way>推迟|推|延后|顺延|挪|提前)\s*(?P<zh_days>{ZH_NUMBER})天"
+    # (with one request, 往后推一天吧 moves it: "every" is all there is)
+    # (not 回程往后推一天: that one request, see corrections.py)
+    rf"(?:{_ALL_ZH}(?:往后|向后|往前|向前)?|(?<=[,，。;；\s])(?:往后|向后|往前|向前))"
+    rf"(?P<zh_way>推迟|推|延后|顺延|挪|提前)\s*(?P<zh_days>{ZH_NUMBER})"
+    r"(?P<zh_unit>天|周|个星期|星期)"
     rf"|(?:push|move|shift|bump)\s+{_ALL_EN}\s+(?:(?P<en_way>back|later|forward|earlier)\s+)?(?:by\s+)?"
     rf"(?P<en_days>{EN_NUMBER})\s+days?\b(?:\s+(?P<en_way_after>later|earlier|back|forward)\b)?"
 )
@@ -34,7 +38,7 @@ _ON_ONE_DAY = re.compile(
     r"|everything(?: else)? the same,? but (?P<en_but>[^,.;!?]{2,24})"
 )
 # (what every change holds, searched for first)
-_HINT = re.compile("都|全|push|move|shift|bump|both|all|everything|make|change|switch")
+_HINT = re.compile("都|全|往|向|push|move|shift|bump|both|all|everything|make|change|switch")
 _EARLIER = frozenset({"提前", "forward", "earlier"})
 
 
@@ -67,6 +71,8 @@ def change_to_every_request(masked: MaskedText, now: datetime) -> ChangeToEveryR
         days = parse_number(m.group("zh_days") or m.group("en_days"))
         if days is None or days <= 0:
             return None
+        if m.group("zh_unit") not in (None, "天"):
+            days *= 7  # 往后推一周
         way = m.group("zh_way") or m.group("en_way") or m.group("en_way_after")
         masked.mask(m.start(), m.end(), " ")
         return ChangeToEveryRequest(days_later=-int(days) if way in _EARLIER else int(days))
