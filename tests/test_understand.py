@@ -3537,3 +3537,8 @@ def test_one_cup_made_another_way_in_english(parser: Parser, text: str, expected
 def test_a_correction_after_a_reason_in_chinese(parser: Parser, text: str, expected: dict[str, Any]) -> None:
     [frame] = _frames(parser, text)
     assert {k: frame.get(k) for k in expected} == expected
+
+
+def test_a_place_the_catalogue_lacks_said_in_the_story_is_none_of_the_request(parser: Parser) -> None:
+    [frame] = _frames(parser, "去年过年被七大姑八大姨问到崩溃，今年躲出去。帮我订腊月二十八从杭州飞昆明的机票")
+    assert (frame["origin"], frame["destination"]) == ("杭州", "昆明")

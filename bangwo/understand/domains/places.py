@@ -193,9 +193,10 @@ def _may_match(holds: tuple[str, ...], text: str) -> bool:
 class Places:
     """The place names of one clause: each mark run read back as said, and where it came from."""
 
-    def __init__(self, masked: MaskedText, names: list[NameMention]) -> None:
+    def __init__(self, masked: MaskedText, names: list[NameMention], told_until: int = 0) -> None:
         self.masked = masked
         self.by_start = {n.start: n for n in names if n.entry.kinds & {"city", "landmark"}}
+        self.told_until = told_until
 
     def said(self, start: int, end: int) -> str | None:
         """The place [start, end) as the person said it; None when it is no place."""
@@ -204,6 +205,8 @@ class Places:
             return None
         if PLACE_MARK in self.masked.current[start:end]:
             return value
+        if start < self.told_until:
+            return None  # 被亲戚催婚催到崩溃。帮我订…: a place the catalogue lacks, told in the story, is not asked for
         if value.isascii():
             words = value.split()
             if words[0] in _EN_NOT_A_PLACE or not words[0].isalpha():
@@ -226,9 +229,9 @@ def _first(regex: re.Pattern[str], places: Places, groups: int = 1) -> tuple[str
     return None
 
 
-def route(masked: MaskedText, names: list[NameMention]) -> tuple[str | None, str | None]:
-    """(origin, destination) of a flight as said."""
-    places = Places(masked, names)
+def route(masked: MaskedText, names: list[NameMention], told_until: int = 0) -> tuple[str | None, str | None]:
+    """(origin, destination) of a flight as said (`told_until`: where the request starts after backstory)."""
+    places = Places(masked, names, told_until)
     origin = destination = None
     for regex, holds in _ROUTE_RULES:
         if _may_match(holds, masked.current) and (found := _first(regex, places, 2)) is not None:
@@ -259,9 +262,9 @@ def route(masked: MaskedText, names: list[NameMention]) -> tuple[str | None, str
     return origin, destination
 
 
-def hotel_place(masked: MaskedText, names: list[NameMention]) -> tuple[str | None, str | None]:
+def hotel_place(masked: MaskedText, names: list[NameMention], told_until: int = 0) -> tuple[str | None, str | None]:
     """(city, near) of a hotel as said; the near-place is masked so that it is not read as the city."""
-    places = Places(masked, names)
+    places = Places(masked, names, told_until)
     near, near_at = None, -1
     # Context first: 西湖文化广场附近 is one place even though 西湖 alone is a landmark.
     for regex, holds in _NEAR_RULES:

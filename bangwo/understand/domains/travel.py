@@ -65,9 +65,9 @@ def travel_frame(
         # 在上海看, "in Beijing": the city the cinema is in, as said.
         slots["city"] = next((n.said for n in names if "city" in n.entry.kinds and "title" not in n.entry.kinds), None)
     elif domain == "flight":
-        slots["origin"], slots["destination"] = route(masked, names)
+        slots["origin"], slots["destination"] = route(masked, names, told_until)
     else:
-        slots["city"], slots["near"] = hotel_place(masked, names)
+        slots["city"], slots["near"] = hotel_place(masked, names, told_until)
         if slots["nights"] is None and times.date and times.time_window in ("evening", "night") and not end_date:
             slots["nights"] = 1  # "a hotel tonight", 明晚的酒店: that one night
     if action == "order" and count is None:
