@@ -3542,3 +3542,23 @@ def test_a_correction_after_a_reason_in_chinese(parser: Parser, text: str, expec
 def test_a_place_the_catalogue_lacks_said_in_the_story_is_none_of_the_request(parser: Parser) -> None:
     [frame] = _frames(parser, "去年过年被七大姑八大姨问到崩溃，今年躲出去。帮我订腊月二十八从杭州飞昆明的机票")
     assert (frame["origin"], frame["destination"]) == ("杭州", "昆明")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # several changes in one correction, or one more said after it
+        ("2 tickets for Reunion Dinner Friday at 6pm - actually make it 4 tickets and the 8pm show",
+         {"count": 4, "time": "20:00"}),
+        ("1 ticket for Star Wanderer on Sunday, the 3pm one... make that 2 tickets, and the 6pm one",
+         {"count": 2, "time": "18:00"}),
+        ("a room near the Bund for Friday, 1 night. Actually 2 rooms, and 3 nights", {"count": 2, "nights": 3}),
+        ("2 rooms near West Lake from Monday to Wednesday. Change that to 3 rooms", {"count": 3}),
+        # held before: a thing asked for after the correction is no change, nor is an option said on
+        ("buy 2 bags of frozen dumplings, sorry, 3 bags, and a bottle of soy sauce",
+         {"items": ["frozen dumplings", "soy sauce"]}),
+    ],
+)
+def test_several_changes_in_one_correction(parser: Parser, text: str, expected: dict[str, Any]) -> None:
+    frame = _frames(parser, text)[0]
+    assert _slots(frame, expected) == expected

@@ -48,8 +48,8 @@ _MARKER = re.compile(
     r"(?:(?:(?:no wait|wait no|actually no(?=\s*[,.!]|$)|actually|sorry|i mean|i meant)\b\s*,?"
     r"|(?:no|wait)\s*,|no\s+(?=make\b))"
     r"(?:\s*i meant?\b,?)?"
-    r"\s*(?:make (?:that|it)\s+)?"
-    r"|make (?:that|it)\s+)"
+    r"\s*(?:make (?:that|it)\s+|change (?:that|it) to\s+)?"
+    r"|make (?:that|it)\s+|change (?:that|it) to\s+)"
     # 改成 after a pause corrects too, also after the reason for it: 算了，上午要开会走不开，改成下午的吧.
     # (哦时间改到12点半, 对了，时间改成后天上午: the time said before)
     r"|(?:[哦啊嗯]\s*)?(?:对了\s*[,，]?\s*)?(?:那就?|就|还是)?\s*(?:时间|日期)?\s*(?:改成|改为|改到)\s*"
@@ -103,7 +103,7 @@ _LEAD_WORDS = re.compile(r"(?:(?:a|an|the|near|in|at|to|for|just)\s+)+")
 _ANY_MOMENT = datetime(2026, 1, 1, 12, tzinfo=timezone(timedelta(hours=8)))
 _TIME_RUN = re.compile(f"{TIME_MARK}+(?:\\s+{TIME_MARK}+)*")
 # What may stand around a time said as a correction: 下周六吧, 是后天的, 周四入住, 8点那场, "the 9:10pm one".
-_AROUND_A_TIME = re.compile(r"(?:[\s的吧啦呀]|那场|那班|那趟|入住|出发|就走|走|the|one|flight|showing)*")
+_AROUND_A_TIME = re.compile(r"(?:[\s的吧啦呀]|那场|那班|那趟|入住|出发|就走|走|the|one|flight|showing|show)*")
 # A clock time within a time said: 八点, 8:30, 8pm (in 周五晚上八点, 明天下午3:30).
 _CLOCK = re.compile(r"(?:\d{1,2}|[零〇一二两三四五六七八九十]{1,3})\s*(?:点|:|时)|\d{1,2}\s*(?:am|pm)\b")
 _PART_OF_THE_DAY = re.compile(
@@ -897,7 +897,7 @@ def repaired(lowered: str, cased: str, lexicon: Lexicon) -> tuple[str, str]:
     lowered, cased = _things_swapped_by_name_en(lowered, cased, lexicon)
     lowered, cased = _a_count_said_to_be_enough(lowered, cased)
     lowered, cased = _corrections_aimed_at_one_request(*_without_what_stays(lowered, cased), lexicon)
-    if not any(pause in lowered for pause in ",，。.…"):
+    if not any(pause in lowered for pause in ",，。.…—–-"):
         return lowered, cased  # every marker follows a pause
     searched_from = 0
     for _ in range(MAX_REPAIRS):
@@ -920,14 +920,54 @@ def repaired(lowered: str, cased: str, lexicon: Lexicon) -> tuple[str, str]:
             replacement = _replacement(lowered[: marker.start()], count.group(0), count.group(0), lexicon)
         if replacement is None and (after_a_reason := _count_after_a_reason(lowered, marker.start(), end, lexicon)):
             replacement, end = after_a_reason
-        if replacement is None:
+        before = lowered[: marker.start()]
+        replacements = [replacement] if replacement is not None else _each_change(before, said, lexicon)
+        if not replacements:
             # "oh wait, my dad's coming too, make it three": what follows is no correction; the next marker may be
             searched_from = marker.end()
             continue
-        start, stop, new = replacement
-        lowered = lowered[:start] + lower_ascii(new) + lowered[stop : marker.start()] + lowered[end:]
-        cased = cased[:start] + new + cased[stop : marker.start()] + cased[end:]
+        while (
+            (more := _AND_MORE.match(lowered, end)) is not None
+            and _a_change_said_on(said_on := more.group("more").strip())
+            and (also := _replacement(before, said_on, said_on, lexicon)) is not None
+        ):
+            if any(also[0] < stop and start < also[1] for start, stop, _ in replacements):
+                break  # ("3 night, and 2 room": the rooms were not said before; the words stay to be read)
+            replacements.append(also)  # "make that 2 tickets, and the 7pm one"
+            end = more.end()
+        lowered, cased = _spliced(lowered, cased, marker.start(), end)
+        for start, stop, new in sorted(replacements, reverse=True):
+            lowered = lowered[:start] + lower_ascii(new) + lowered[stop:]
+            cased = cased[:start] + new + cased[stop:]
     return lowered, cased
+
+
+# Several changes said in one correction ("make it 3 tickets and the 9pm show"), or one more after it (", and the
+# 7pm one", "，再多要一张").
+_SEVERAL_CHANGES = re.compile(r"\s+and\s+|\s*[,，]\s*(?:and\s+)?|还有|而且")
+_AND_MORE = re.compile(r"\s*[,，]\s*(?:and|also|plus)\s+(?P<more>[^,，。.;；!！?？]+)")
+
+
+def _a_change_said_on(said: str) -> bool:
+    """A count, a time, a row or something said instead: what may be changed after another change ("make that 2
+    tickets, and the 7pm one"); not another thing asked for ("no, 3 bags, and a bottle of soy sauce"), nor an option
+    (read where it stands: "less sugar, and no ice please")."""
+    return said.endswith("instead") or _a_count_or_a_time(said) or ANY_ROW.search(said) is not None
+
+
+def _each_change(before: str, said: str, lexicon: Lexicon) -> list[tuple[int, int, str]]:
+    """The replacements of a correction that says several changes, each of another kind and place; none unless every
+    part is one."""
+    parts = [part.strip() for part in _SEVERAL_CHANGES.split(said) if part.strip()]
+    if len(parts) < 2 or not all(_a_change_said_on(part) for part in parts[1:]):
+        return []
+    found = [_replacement(before, part, part, lexicon) for part in parts]
+    if any(r is None for r in found):
+        return []
+    spans = sorted((r[0], r[1]) for r in found if r is not None)
+    if any(a[1] > b[0] for a, b in pairwise(spans)):
+        return []  # (two changes of one thing)
+    return [r for r in found if r is not None]
 
 
 def _count_after_a_reason(
