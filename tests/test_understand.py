@@ -3562,3 +3562,28 @@ def test_a_place_the_catalogue_lacks_said_in_the_story_is_none_of_the_request(pa
 def test_several_changes_in_one_correction(parser: Parser, text: str, expected: dict[str, Any]) -> None:
     frame = _frames(parser, text)[0]
     assert _slots(frame, expected) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("我点的奶茶送到那了？", {"action": "status"}),
+        ("叫份酸辣粉…算了还是麻辣烫吧", {"items": ["麻辣烫"]}),
+        ("春水茶研所有没有少糖的柠檬茶？有就来两杯", {"action": "order"}),
+        ("这周有什么新片", {"domain": "movie", "action": "search"}),
+        ("杭州到成都哪天机票最便宜", {"action": "search"}),
+        # held before: 随便哪天 asks nothing; 没有就… looks up
+        ("团圆饭两张 周末随便哪天都行", {"action": "order"}),
+        ("看看周四成都飞拉萨的机票，要是没有就看周五的", {"action": "search"}),
+    ],
+)
+def test_everyday_chinese_typed_short(parser: Parser, text: str, expected: dict[str, Any]) -> None:
+    frame = _frames(parser, text)[0]
+    assert _slots(frame, expected) == expected
+
+
+def test_a_count_before_brackets_and_a_warm_drink_said_the_homely_way(parser: Parser) -> None:
+    [frame] = _frames(parser, "点单：可颂×2，拿铁×3（少糖）")
+    assert [(i["name"], i["quantity"]) for i in frame["items"]] == [("可颂", 2), ("拿铁", 3)]
+    [frame] = _frames(parser, "来杯热乎的珍珠奶茶")
+    assert frame["items"][0]["options"] == {"ice": "hot"}

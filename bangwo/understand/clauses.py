@@ -145,7 +145,7 @@ _DOMAIN_WORDS: dict[str, tuple[_Words, ...]] = {
         ),
     ),
     "movie": (
-        _zh(r"电影|影院|影城|影厅|电影票|影票|观影|场次|首映|点映|首场"),
+        _zh(r"电影|影院|影城|影厅|电影票|影票|观影|场次|首映|点映|首场|新片"),
         # "What's playing", "is X playing": what a cinema shows.
         _en(
             "imax|"

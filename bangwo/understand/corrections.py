@@ -41,7 +41,7 @@ _MARKER = re.compile(
     # (a reason said before the change: 哦明天周六不上班，改成周一早上八点; 嗯……后天有个会，改成大后天早上)
     r"|(?<=[,，。])\s*[哦嗯啊呃]\s*(?:…+|\.{2,})?\s*[^,，。.!！?？]{1,14}[,，]\s*(?:那就?|就|还是)?\s*(?=改成|改到|换成|改为|是))"
     r"\s*[,，]?\s*"
-    r"(?:(?:[\u4e00-\u9fff]{1,3}说\s*)?(?:改成|换成|改)|是|要)?\s*"
+    r"(?:(?:[\u4e00-\u9fff]{1,3}说\s*)?(?:改成|换成|改)|还是|是|要)?\s*"
     # "no" and "wait" alone only between commas: "a latte, no ice" is an option, "not too sweet" no correction.
     # (a sound before it: "oh actually make it 9", "hmm, make that middle row")
     r"|(?:(?:oh|ah|hmm+|uh|um|eh)\b,?\s*)?"
@@ -78,6 +78,8 @@ _COUNT_OF_A_THING = re.compile(
 )
 _COUNTED_LAST = re.compile(
     rf"(?:{EN_NUMBER})\s+(?:(?:{EN_MEASURES})\s+of\s+)?(?P<noun>[a-z][a-z'-]*(?: [a-z][a-z'-]*){{0,2}})\s*$"
+    # 叫份热汤面…算了还是黄焖鸡吧: counted by its measure word (the pause after it is left out)
+    rf"|(?:{ZH_NUMBER})?[份杯碗个盒](?P<zh_noun>[\u4e00-\u9fff]{{2,6}}?)\s*$"
 )
 _COUNT_BEFORE = re.compile(
     # (not a clock's hour or minutes: "Friday at 9:30pm. Make that three" counts again the two said before; nor
@@ -1050,10 +1052,11 @@ def _replacement(before: str, said: str, said_cased: str, lexicon: Lexicon) -> t
         return None
     earlier_names = [m for m in lexicon.find(MaskedText(before)) if m.entry.kinds & kinds]
     counted = _COUNTED_LAST.search(before) if said_by_its_name and "item" in kinds else None
-    if counted is not None and all(n.end <= counted.start("noun") for n in earlier_names):
+    noun = "noun" if counted is not None and counted.group("noun") else "zh_noun"
+    if counted is not None and all(n.end <= counted.start(noun) for n in earlier_names):
         # "the pizza order … get 3 bowls of spicy hot pot, sorry I mean malatang": a catalogue dish instead of the
         # one the catalogue lacks, said last with its count
-        return counted.start("noun"), counted.end("noun"), new
+        return counted.start(noun), counted.end(noun), new
     if not earlier_names:
         return None
     last_name = earlier_names[-1]

@@ -33,7 +33,7 @@ _ZH_PHRASES: tuple[tuple[str, str, str], ...] = (
     *((p, "ice", "normal") for p in ("正常冰", "标准冰", "加冰", "多冰", "全冰", "冰的", "冰镇")),
     *((p, "ice", "room") for p in ("常温", "室温", "不冰的", "不冰")),
     *((p, "ice", "warm") for p in ("温热", "温的", "温")),
-    *((p, "ice", "hot") for p in ("热的", "热饮", "加热", "烫的", "热")),
+    *((p, "ice", "hot") for p in ("热的", "热饮", "加热", "烫的", "热乎的", "热乎乎的", "热乎", "热")),
     ("冰", "ice", "normal"),
 )
 # One-character options (冰 热 温) are common parts of other words (冰淇淋, 热狗, 温州), so they

@@ -1098,7 +1098,7 @@ _EN_COUNT_VERB_BEFORE = re.compile(r"\b(?:get|order|want|take|bring|grab|make it
 _COUNT_VERB_BEFORE = re.compile(r"(?:再|各|给我|帮我)?(?:来|要)\s*$")
 # After a count said last in its phrase: punctuation, a slot already read, a joining word, or the end.
 _PHRASE_END = re.compile(
-    rf"\s*(?:$|[,，。.!！?？;；、~+&\ue001-\ue007]|{AFTER_A_COUNT_EN}|和|再|还|谢谢|吧|啊|呀)"
+    rf"\s*(?:$|[,，。.!！?？;；、~+&\ue001-\ue007]|{AFTER_A_COUNT_EN}|和|再|还|谢谢|吧|啊|呀|[（(])"
     r"|\s+(?=[\u4e00-\u9fff\ue000])"
 )
 

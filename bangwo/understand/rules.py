@@ -239,7 +239,7 @@ FOOD = DomainRules(
         # (Each spelt out, so that every alternative starts with its own character: see text.letter_led.)
         r"|发货了(?:吗|没)|发出了(?:吗|没)|接单了(?:吗|没)|出餐了(?:吗|没)|送出了(?:吗|没)|取餐了(?:吗|没)|取走了(?:吗|没)"
         r"|配送了(?:吗|没)|派送了(?:吗|没)|揽收了(?:吗|没)|签收了(?:吗|没)|送达了(?:吗|没)|做好了(?:吗|没)|备好了(?:吗|没)|"
-        r"送出来了(?:吗|没)|发货没有|发货了没有|送到没有|送到了没有|到了没有|出餐没有|出餐了没有|接单了没有|"
+        r"送出来了(?:吗|没)|送到那了|发货没有|发货了没有|送到没有|送到了没有|到了没有|出餐没有|出餐了没有|接单了没有|"
         # 订单好了没, 我的麻辣烫呢 (asked after by name alone)
         r"单好了(?:吗|没)|餐好了(?:吗|没)|饭好了(?:吗|没)|我的[^，。,.!?？呢]{1,8}呢(?=[，。,.!?？\s]|$)|"
         + letter_led(
@@ -427,7 +427,7 @@ EN_ORDER_VERBS = re.compile(
 # Asked to act after looking: 有没有外滩附近的酒店？帮我订一晚, 有没有卖榴莲的 有的话帮我买一个, "any rooms near the
 # Bund? book me one": the look-up only says what to order.
 ACT_AFTER_LOOKING = re.compile(
-    r"有的话|如果有|要是有|帮我订|给我订|帮我预订|帮我预定|帮我买|给我买|帮我来|帮我点|帮我抢|就订|就买|就要"
+    r"有的话|如果有|要是有|(?<!没)有就|帮我订|给我订|帮我预订|帮我预定|帮我买|给我买|帮我来|帮我点|帮我抢|就订|就买|就要"
     r"|[来要抢买订][一两三四五六七八九十俩仨\d]张"  # 还有票吗，来一张
     r"|" + letter_led("book (?:me|it|one|that|a)|if so", then=r"\b")
     # "if there are, book one" (not "check if there are flights": what is looked up)
@@ -455,7 +455,7 @@ SHOP_WORDS_EN |= {"spot", "spots", "stall", "stalls", "stand", "stands", "store"
 # Right before a wish, what turns it down: 不要红眼, 别给我冰的, 不坐经济舱, 别太靠前, "not the front row", "no business
 # class", "anything but a red-eye" (不要冰 and "no ice" are phrases of their own). Searched up to where the wish starts.
 TURNED_DOWN_BEFORE = re.compile(
-    r"(?:不要|不用|别|不坐|不想|避开|除了)(?:太|给我|帮我)?(?:订|坐|买|要|做成|弄成)?\s*$"
+    r"(?:不要|不用|别|不坐|不想|避开|除了|不敢|不能)(?:太|给我|帮我)?(?:订|坐|买|要|做成|弄成|喝|吃)?\s*$"
     r"|(?<![a-z])(?:not(?: in)?|no|avoid|anything but|except|rather than|don't want)\s*(?:an?\s+|the\s+)?$"
 )
 # Said between two wishes of one kind, what makes the second the one wanted: 中间偏后那种……算了就要后排, "I wanted
