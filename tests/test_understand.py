@@ -3587,3 +3587,21 @@ def test_a_count_before_brackets_and_a_warm_drink_said_the_homely_way(parser: Pa
     assert [(i["name"], i["quantity"]) for i in frame["items"]] == [("可颂", 2), ("拿铁", 3)]
     [frame] = _frames(parser, "来杯热乎的珍珠奶茶")
     assert frame["items"][0]["options"] == {"ice": "hot"}
+
+
+@pytest.mark.parametrize(
+    ("text", "now", "expected"),
+    [
+        ("two for Reunion Dinner on New Year's Eve", "2026-12-20", {"date": "2026-12-31", "count": 2}),
+        ("me + 2 friends want to see Star Wanderer tonight, get us tickets", "2026-02-10", {"count": 3}),
+        ("book a flight to Harbin on Thursday — no sorry, Friday", "2026-02-10", {"date": "2026-02-13"}),
+    ],
+)
+def test_everyday_english_dates_counts_and_no(parser: Parser, text: str, now: str, expected: dict[str, Any]) -> None:
+    frame = _frames(parser, text, datetime.fromisoformat(f"{now}T10:00:00+08:00"))[0]
+    assert _slots(frame, expected) == expected
+
+
+def test_no_before_a_number_said_alone_corrects_the_count(parser: Parser) -> None:
+    [frame] = _frames(parser, "buy 4 watermelons, no 2, they're heavy")
+    assert [(i["name"], i["quantity"]) for i in frame["items"]] == [("watermelon", 2)]

@@ -45,8 +45,9 @@ _MARKER = re.compile(
     # "no" and "wait" alone only between commas: "a latte, no ice" is an option, "not too sweet" no correction.
     # (a sound before it: "oh actually make it 9", "hmm, make that middle row")
     r"|(?:(?:oh|ah|hmm+|uh|um|eh)\b,?\s*)?"
-    r"(?:(?:(?:no wait|wait no|actually no(?=\s*[,.!]|$)|actually|sorry|i mean|i meant)\b\s*,?"
-    r"|(?:no|wait)\s*,|no\s+(?=make\b))"
+    r"(?:(?:(?:no wait|wait no|no sorry|sorry no|actually no(?=\s*[,.!]|$)|actually|sorry|i mean|i meant)\b\s*,?"
+    # (no before a number said alone: "buy 3 watermelons, no 2, they're heavy")
+    r"|(?:no|wait)\s*,|no\s+(?=make\b)|no\s+(?=\d+\s*(?:[,.;!]|$)))"
     r"(?:\s*i meant?\b,?)?"
     r"\s*(?:make (?:that|it)\s+|change (?:that|it) to\s+)?"
     r"|make (?:that|it)\s+|change (?:that|it) to\s+)"

@@ -195,6 +195,7 @@ _FESTIVAL_EN_WORDS = frozenset({"chinese", "lunar", "spring", "lantern", "valent
     "christmas",
     "xmas",
     "new",
+    "nye",
 }
 _RELATIVE_EN_WORDS = frozenset({"today", "tomorrow", "tmr", "tmrw", "tonight", "this", "day", "days", "weeks"}) | {
     "week",
@@ -238,7 +239,7 @@ _LUNAR_BARE_RE = re.compile(
 _FESTIVAL_EN_RE = re.compile(
     r"\b(?:(?:chinese|lunar)\s+new\s+year|spring\s+festival|cny)(?:['’]s)?(?:\s+(eve|day))?\b"
     r"|\b(lantern\s+festival)\b|\b(valentine)['’]?s?(?:\s+day)?\b"
-    r"|\b(christmas\s+eve|christmas|xmas|new\s+year['’]?s\s+day)\b"
+    r"|\b(christmas\s+eve|christmas|xmas|new\s+year['’]?s\s+day|new\s+year['’]?s\s+eve|nye)\b"
     r"|\b(dragon\s+boat|mid-?\s?autumn|moon\s+festival|qixi|double\s+ninth)(?:\s+festival)?\b"
     r"|\b(?:the\s+)?eve\s+of\s+(?:the\s+)?((?:chinese|lunar)\s+new\s+year|spring\s+festival)\b"
 )
@@ -255,6 +256,7 @@ _GREGORIAN_HOLIDAYS = {
     "跨年夜": (12, 31),
     "劳动节": (5, 1), "五一": (5, 1), "儿童节": (6, 1),
     "christmas eve": (12, 24), "christmas": (12, 25), "xmas": (12, 25), "new year's day": (1, 1),
+    "new year's eve": (12, 31), "nye": (12, 31),
 }
 
 

@@ -115,7 +115,7 @@ _ZH_COUNT = re.compile(
 _ZH_ADULTS_AND_KIDS = re.compile(rf"({_N})大({_N})小")
 # "me and my two kids", "with 3 mates", 我和两个孩子: the speaker comes too.
 _SELF_AND = re.compile(
-    rf"\b(?:(?:me|myself|i) (?:and|plus|n|&)|with) (?:my |our )?({EN_NUMBER})\s+(?:[a-z]+\s+)?"
+    rf"\b(?:(?:me|myself|i)(?: (?:and|plus|n)| ?[&+])|with) (?:my |our )?({EN_NUMBER})\s+(?:[a-z]+\s+)?"
     r"(?:kids?|children|friends?|mates|buddies|pals|colleagues?|coworkers?|others?|people|adults?|guests?|sons?"
     r"|daughters?|cousins?|flatmates?|roommates?|classmates?|teammates?|siblings?|brothers?|sisters?|grandkids?"
     r"|grandchildren)\b"
@@ -188,7 +188,7 @@ _COUNT_FOR_A_TITLE = re.compile(rf"\b({EN_NUMBER})\s+for\s+(?:the\s+)?\ue006")
 _TIMES_A_COUNT = re.compile(r"[x×*](?<![a-z0-9][x×*])(\d{1,2})(?![\d.:a-z])")
 _PEOPLE_COUNTS: tuple[tuple[re.Pattern[str], _Holds], ...] = (
     (_EN_PARTY_LIST, ("me",)),
-    (_SELF_AND, (" and ", "with ", "我", " plus ", " n ", "&")),
+    (_SELF_AND, (" and ", "with ", "我", " plus ", " n ", "&", "+")),
     (_SELF_AND_ONE, (" and ", "我", " plus ", " n ", "&")),
     (_ZH_ADULTS_AND_KIDS, ("大",)),
     (_THEM_TWO, ("parents",)),
