@@ -1288,6 +1288,8 @@ def test_going_home_says_where_to_not_from(parser: Parser) -> None:
         "do hotels in Harbin usually have heating?",
         "is the premiere worth the money?",
         "上海到杭州坐高铁要几个小时",
+        "I heard flights to Harbin are cheap in March. Is that true?",
+        "what does 'premiere' mean on the ticket?",
         # (held before)
         "the hotel in Sanya was super noisy, never again lol",
         "how come the milk tea here is so expensive",

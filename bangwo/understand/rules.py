@@ -503,7 +503,9 @@ KNOWLEDGE_QUESTION = re.compile(
         r"|recommend (?:me )?(?:a |some )?(?:good )?(?:books?|songs?|music|podcasts?|games?|shows?)"
         r"|is it (?:cheaper|faster|better) to|which is (?:cheaper|faster|better)"
         r"|what do people (?:usually |normally |traditionally )?(?:eat|drink|do)|traditions?|customs?|how far"
-        r"|how many (?:kilomet\w*|km|miles|hours|minutes)",
+        r"|how many (?:kilomet\w*|km|miles|hours|minutes)"
+        # what a word means, whether something heard is so
+        r"|what does [^?.!]{1,30} mean|is (?:it|that|this) true",
         then=r"\b",
     )
 )
