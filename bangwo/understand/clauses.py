@@ -371,15 +371,19 @@ def _another_request(before: str, segment: str) -> bool:
     """Whether `segment` asks anew after `before` of the same domain: a cancel or a question, then an order
     (_cancels_or_asks_then_orders), or a new order, then one cancelled or asked after (点两份麻辣烫，再取消上午
     那单咖啡; "get me a malatang, and cancel the pizza I ordered earlier")."""
-    if _CANCELS_OR_ASKS.search(before) is not None:
-        # "Where's my braised chicken rice? And at 7 this evening, a bowl of malatang": after the question, a dish
-        asked_first = (
-            ("?" in before or "？" in before or _AFTER_A_QUESTION.match(segment) is not None)
-            and ITEM_MARK in segment
-            and _WHICH_ORDER.search(segment) is None  # "? The one with the salmon.": which order was asked after
-        )
-        return asked_first or ORDERS_AGAIN.search(segment) is not None
-    return _CANCELS_OR_ASKS.search(segment) is not None and _NEW_ORDER.search(before) is not None
+    # (The segment is read first: it is short, and `before`, searched for a cancel or a question, grows.)
+    # "Where's my braised chicken rice? And at 7 this evening, a bowl of malatang": after the question, a dish
+    asked_first = (
+        ("?" in before or "？" in before or _AFTER_A_QUESTION.match(segment) is not None)
+        and ITEM_MARK in segment
+        and _WHICH_ORDER.search(segment) is None  # "? The one with the salmon.": which order was asked after
+    )
+    ordered_after = asked_first or ORDERS_AGAIN.search(segment) is not None
+    ordered_before = _CANCELS_OR_ASKS.search(segment) is not None and _NEW_ORDER.search(before) is not None
+    if ordered_after == ordered_before:
+        return ordered_after  # (either way, whatever `before` asks)
+    asked_before = _CANCELS_OR_ASKS.search(before) is not None
+    return ordered_after if asked_before else ordered_before
 
 
 def _another_action(before: str, segment: str) -> bool:

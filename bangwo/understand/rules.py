@@ -279,7 +279,8 @@ FOOD = DomainRules(
     search=re.compile(
         r"查一下|查查|查下|搜一下|搜索|看看|看一下|看下|有什么|有啥|有没有|有哪些|推荐|哪里有|哪儿有|哪有|菜单"
         # 拿铁多少钱一杯, 大米一袋多少钱: the price asked
-        r"|多少钱(?=[一每])|[一每][杯份斤袋盒箱瓶个碗]多少钱"
+        # (spelt out: an alternative that starts with a set makes re try every position)
+        r"|多少钱(?=[一每])|一[杯份斤袋盒箱瓶个碗]多少钱|每[杯份斤袋盒箱瓶个碗]多少钱"
         # 有车厘子吗, 鲜盒超市 有…吗, 你们有…吗: whether it is sold (帮我点一杯奶茶，有少糖的吗 asks how to make
         # the order)
         r"|有(?<![^\s\ue000-\ue007们]有)[^，。,.!！?？\s]{1,10}[吗么]"

@@ -66,7 +66,7 @@ STATUS_ONLY = re.compile(
     + letter_led("has|have|did|is|was|were|are", not_after=r"[\s\S]", then=r"\s+(?:my|our)\b")
 )
 SEARCH = re.compile(
-    r"查一下|查查|查询|查看|查|搜一下|搜索|搜|看一下|看看|看下|瞧瞧|有没有|是否有|是否还有|有什么|有啥|有哪些|有几|哪些|(?<!随便)哪天|多少钱|什么价|"
+    r"查一下|查查|查询|查看|查|搜一下|搜索|搜|看一下|看看|看下|瞧瞧|有没有|是否有|是否还有|有什么|有啥|有哪些|有几|哪些|哪(?<!随便哪)天|多少钱|什么价|"
     # (not a limit or a shrug said with it: 价格1200以内, 价格不超过, 价格无所谓)
     r"价格(?!\s*[在不控每一\d¥两三四五六七八九十百千]|无所谓|随便|都行|没关系)|比价|比较|"
     r"还有票|有票吗|有余票|还有座|还有位|"  # whether there are seats left
