@@ -573,7 +573,6 @@ _MADE_ANOTHER_WAY = re.compile(
 
 
 _MADE_ANOTHER_WAY_WORDS = re.compile("改|换|要|make the|have the|get the")  # (one of them in every _MADE_ANOTHER_WAY)
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _made_another_way(lowered: str, cased: str, lexicon: Lexicon) -> tuple[str, str]:
@@ -607,7 +606,7 @@ def _made_another_way(lowered: str, cased: str, lexicon: Lexicon) -> tuple[str, 
             part_start = max((p.end() for p in _PART_END.finditer(before, 0, named[-1].start)), default=0)
             # (and to the next count: 一杯热拿铁一杯冰美式, the 冰 is the americano's)
             later = [n.start for n in lexicon.find(MaskedText(before)) if n.start > named[-1].end and n.entry.is_item]
-            counted = (_COUNT_AT_START if _HAN.match(dish) else _ARTICLE_OR_COUNT).search(before, named[-1].end)
+            counted = (_ARTICLE_OR_COUNT if dish.isascii() else _COUNT_AT_START).search(before, named[-1].end)
             part_end = min([*later, counted.start() if counted else len(before)])
             same_kind = [
                 o for o in find_options(MaskedText(before[part_start:part_end])) if o.group == new[0].group
@@ -616,7 +615,7 @@ def _made_another_way(lowered: str, cased: str, lexicon: Lexicon) -> tuple[str, 
                 start, end = part_start + same_kind[-1].start, part_start + same_kind[-1].end
             else:
                 start = end = named[-1].start
-                new_said += "" if _HAN.match(dish) else " "  # "latte" -> "iced latte"
+                new_said += " " if dish.isascii() else ""  # "latte" -> "iced latte"
         lowered, cased = _spliced(*_spliced(lowered, cased, m.start(), m.end()), start, end, new_said)
     return lowered, cased
 
@@ -676,11 +675,10 @@ def _counts_said_again_by_name(lowered: str, cased: str) -> tuple[str, str]:
 _SAID_WITH_IT = re.compile(r"(?:的|那场|那班)?吧?$")
 # Which of two like requests a change is aimed at (the way back, the second showing): its domain (None: any), and
 # whether it is the first of them said.
-_WAY_BACK_NAMES = ("回程", "返程", "回来那班", "回来那张", "回来的", "return flight", "return", "way back", "第二段")
 _ONE_OF_TWO: dict[str, tuple[str | None, bool]] = {
-    **dict.fromkeys(_WAY_BACK_NAMES, ("flight", False)),
+    **dict.fromkeys(("回程", "返程", "回来那班", "回来那张", "回来的", "return flight", "return"), ("flight", False)),
+    **dict.fromkeys(("way back", "第二段", "second flight", "second leg"), ("flight", False)),
     **dict.fromkeys(("去程", "第一段", "outbound flight", "outbound", "first flight", "first leg"), ("flight", True)),
-    **dict.fromkeys(("second flight", "second leg"), ("flight", False)),
     **dict.fromkeys(("第一场", "first showing", "first show", "first movie", "first film"), ("movie", True)),
     **dict.fromkeys(("第二场", "second showing", "second show", "second movie", "second film"), ("movie", False)),
     "first hotel": ("hotel", True),
@@ -946,7 +944,7 @@ def repaired(lowered: str, cased: str, lexicon: Lexicon) -> tuple[str, str]:
 
 
 # Several changes said in one correction ("make it 3 tickets and the 9pm show"), or one more after it (", and the
-# 7pm one", "，再多要一张").
+# 7pm one").
 _SEVERAL_CHANGES = re.compile(r"\s+and\s+|\s*[,，]\s*(?:and\s+)?|还有|而且")
 _AND_MORE = re.compile(r"\s*[,，]\s*(?:and|also|plus)\s+(?P<more>[^,，。.;；!！?？]+)")
 
