@@ -283,7 +283,7 @@ def test_other_nows(now: datetime, text: str, expected: Slots) -> None:
         "1/2糖",
         "decaf 2 cups",
         "get me 15 yuan milk tea",
-        "new year's eve",  # Dec 31 or 除夕: left to ask
+        "new year's eve",  # said before 除夕 comes: Dec 31 or 除夕, left to ask
         "几点开门",
         "帮我点一杯奶茶",
     ],
@@ -380,3 +380,10 @@ def test_summer(text: str, expected: Slots) -> None:
 def test_a_holiday_with_its_day_is_no_run_of_nights() -> None:
     assert _read("国庆三号入住，住两晚", SUMMER) == _day("2026-10-03")
 
+
+
+def test_new_years_eve_is_the_31st_once_the_spring_festival_is_past() -> None:
+    # After this year's 除夕 the next New Year's Eve is 31 December; before it, which of the two is left to ask.
+    assert _read("new year's eve", datetime.fromisoformat("2026-12-20T10:00:00+08:00"))[0] == "2026-12-31"
+    assert _read("nye", datetime.fromisoformat("2026-03-20T10:00:00+08:00"))[0] == "2026-12-31"
+    assert _read("new year's eve", datetime.fromisoformat("2027-01-20T10:00:00+08:00"))[0] is None

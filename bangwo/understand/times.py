@@ -607,9 +607,11 @@ def _festival_en(masked: MaskedText, today: date, found: _Found) -> None:
             continue
         if m.group(4):
             month, day_of_month = _gregorian_holiday(m.group(4))
-            _add_date(
-                found, masked, m.start(), m.end(), _coming_month_day(today, month, day_of_month), "year", holiday=True
-            )
+            day = _coming_month_day(today, month, day_of_month)
+            eve = festival_day(today, EVE)
+            if (month, day_of_month) == (12, 31) and day is not None and eve is not None and today <= eve < day:
+                continue  # "New Year's Eve" before 除夕 comes: that one or 31 December, left to ask
+            _add_date(found, masked, m.start(), m.end(), day, "year", holiday=True)
             continue
         if m.group(5):
             festival = _LUNAR_FESTIVALS_EN[re.split(r"[\s-]", m.group(5))[0]]
