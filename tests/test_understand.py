@@ -377,6 +377,11 @@ def _frames(parser: Parser, text: str, now: datetime = NOW) -> list[dict]:
     return parser.parse(text, now).to_json_dict()["frames"]
 
 
+def _lines(frame: dict) -> list[tuple[str, int, dict]]:
+    """The frame's items as (name, quantity, options): what each line of the order is."""
+    return [(i["name"], i["quantity"], i.get("options") or {}) for i in frame["items"]]
+
+
 def _slots(frame: dict, expected: dict[str, Any]) -> dict[str, Any]:
     """The frame's values of the slots `expected` names, its items by their names."""
     return {k: [i["name"] for i in frame.get("items", [])] if k == "items" else frame.get(k) for k in expected}
@@ -2729,7 +2734,7 @@ def test_what_goes_where_in_a_compound_message(parser: Parser, text: str, expect
 )
 def test_which_of_a_count_is_no_dish(parser: Parser, text: str, expected: list[tuple[str, int, dict]]) -> None:
     [frame] = _frames(parser, text)
-    assert [(i["name"], i["quantity"], i.get("options") or {}) for i in frame["items"]] == expected
+    assert _lines(frame) == expected
 
 
 def test_a_count_of_rooms_said_again_is_no_budget(parser: Parser) -> None:
@@ -2895,7 +2900,7 @@ def test_a_time_said_again_in_part_keeps_the_rest(parser: Parser, text: str, exp
 )
 def test_another_one_made_another_way(parser: Parser, text: str, items: list[tuple[str, int, dict]]) -> None:
     [frame] = _frames(parser, text)
-    assert [(i["name"], i["quantity"], i.get("options") or {}) for i in frame["items"]] == items
+    assert _lines(frame) == items
 
 
 @pytest.mark.parametrize(
@@ -3399,7 +3404,7 @@ def test_a_change_said_of_every_request(parser: Parser, text: str, expected: lis
 )
 def test_one_drink_made_each_persons_way(parser: Parser, text: str, expected: list[tuple[str, int, dict]]) -> None:
     [frame] = _frames(parser, text)
-    assert [(i["name"], i["quantity"], i.get("options") or {}) for i in frame["items"]] == expected
+    assert _lines(frame) == expected
 
 
 @pytest.mark.parametrize(
@@ -3436,6 +3441,14 @@ def test_a_correction_after_a_sound_or_a_reason(parser: Parser, text: str, expec
         ("一杯美式一杯拿铁，拿铁要大杯的", [("美式", {}), ("拿铁", {"size": "large"})]),
         # held before: another dish is a swap, not another way
         ("一杯冰美式一杯热拿铁，拿铁换成卡布奇诺", [("美式", {"ice": "normal"}), ("卡布奇诺", {"ice": "hot"})]),
+        # in English: "make the iced one hot", "make the latte iced"
+        ("a hot latte and an iced americano. Actually, it's hot today, make the hot one iced too",
+         [("latte", {"ice": "normal"}), ("americano", {"ice": "normal"})]),
+        ("a hot latte and a large cappuccino, and make the latte iced",
+         [("latte", {"ice": "normal"}), ("cappuccino", {"size": "large"})]),
+        # (held before) "make it …" of the last thing said is a correction read elsewhere
+        ("An iced americano and a croissant please. Actually make the americano hot, it's freezing out",
+         [("americano", {"ice": "hot"}), ("croissant", {})]),
     ],
 )
 def test_one_cup_made_another_way(parser: Parser, text: str, expected: list[tuple[str, dict]]) -> None:
@@ -3503,23 +3516,6 @@ def test_counts_prices_and_lists(parser: Parser, text: str, domain: str, action:
 def test_everyday_english_and_addresses(parser: Parser, text: str, expected: dict[str, Any]) -> None:
     [frame] = _frames(parser, text)
     assert _slots(frame, expected) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("a hot latte and an iced americano. Actually, it's hot today, make the hot one iced too",
-         [("latte", {"ice": "normal"}), ("americano", {"ice": "normal"})]),
-        ("a hot latte and a large cappuccino, and make the latte iced",
-         [("latte", {"ice": "normal"}), ("cappuccino", {"size": "large"})]),
-        # held before: "make it …" of the last thing said is a correction read elsewhere
-        ("An iced americano and a croissant please. Actually make the americano hot, it's freezing out",
-         [("americano", {"ice": "hot"}), ("croissant", {})]),
-    ],
-)
-def test_one_cup_made_another_way_in_english(parser: Parser, text: str, expected: list[tuple[str, dict]]) -> None:
-    [frame] = _frames(parser, text)
-    assert [(i["name"], i.get("options") or {}) for i in frame["items"]] == expected
 
 
 @pytest.mark.parametrize(

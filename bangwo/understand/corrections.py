@@ -586,26 +586,27 @@ def _made_another_way(lowered: str, cased: str, lexicon: Lexicon) -> tuple[str, 
             continue  # 热的那杯换成拿铁: another dish, not another way
         before = lowered[: m.start()]
         new_said = cased[m.start(new_group) : m.end(new_group)]
+        dishes = [n for n in lexicon.find(MaskedText(before)) if n.entry.is_item]  # (read once for both ways)
         if which_said is not None:
             which = find_options(MaskedText(which_said))
             if len(which) != 1 or which[0].group != new[0].group:
                 continue
             said_before = [o for o in find_options(MaskedText(before)) if o.value == which[0].value]
             # (the one said with a dish: "a hot latte", not "it's hot today")
-            dishes = {n.start for n in lexicon.find(MaskedText(before)) if n.entry.is_item}
-            with_a_dish = [o for o in said_before if {o.end, o.end + 1} & dishes] or said_before
+            starts = {n.start for n in dishes}
+            with_a_dish = [o for o in said_before if {o.end, o.end + 1} & starts] or said_before
             if not with_a_dish:
                 continue
             start, end = with_a_dish[-1].start, with_a_dish[-1].end
         else:
             dish = m.group("dish") or m.group("dish_en")
-            named = [n for n in lexicon.find(MaskedText(before)) if n.said == dish and n.entry.is_item]
+            named = [n for n in dishes if n.said == dish]
             if not named:
                 continue
             # (from the pause before it to the next dish: 再来一杯柠檬茶，冰的……柠檬茶改成热的)
             part_start = max((p.end() for p in _PART_END.finditer(before, 0, named[-1].start)), default=0)
             # (and to the next count: 一杯热拿铁一杯冰美式, the 冰 is the americano's)
-            later = [n.start for n in lexicon.find(MaskedText(before)) if n.start > named[-1].end and n.entry.is_item]
+            later = [n.start for n in dishes if n.start > named[-1].end]
             counted = (_ARTICLE_OR_COUNT if dish.isascii() else _COUNT_AT_START).search(before, named[-1].end)
             part_end = min([*later, counted.start() if counted else len(before)])
             same_kind = [
