@@ -3603,3 +3603,148 @@ def test_everyday_english_dates_counts_and_no(parser: Parser, text: str, now: st
 def test_no_before_a_number_said_alone_corrects_the_count(parser: Parser) -> None:
     [frame] = _frames(parser, "buy 4 watermelons, no 2, they're heavy")
     assert [(i["name"], i["quantity"]) for i in frame["items"]] == [("watermelon", 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Please book 2 tickets for the premiere of Starfall Protocol on the 18th.", {"title": "Starfall Protocol"}),
+        ("Are there any tickets left for Moonrise Kingdom tonight?", {"title": "Moonrise Kingdom", "action": "search"}),
+        ("I'd like to go to the premiere of Echoes of Winter on Thursday.", {"title": "Echoes of Winter"}),
+        ("What time is Paddington in Peru showing today?", {"title": "Paddington in Peru", "action": "search"}),
+        ("Is Wonka playing anywhere in Berkeley this evening?", {"title": "Wonka", "action": "search"}),
+        ("What's the status of my ticket order for The Brutalist?", {"title": "The Brutalist", "action": "status"}),
+        ("I'm looking for tickets to Lilo & Stitch for 5 people on Sunday", {"title": "Lilo & Stitch", "count": 5}),
+        ("Can I book 2 seats in the first row for Anora at 9 pm?", {"title": "Anora", "count": 2}),
+        # (held before) who the tickets are for is no film
+        ("xiaoxiong kuaipao 2 tickets for my kids sunday morning", {"title": "xiaoxiong kuaipao", "count": 2}),
+    ],
+)
+def test_a_film_the_catalogue_lacks_named_in_english(parser: Parser, text: str, expected: dict[str, Any]) -> None:
+    [frame] = _frames(parser, text)
+    assert frame["domain"] == "movie"
+    assert _slots(frame, expected) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("I want to see Frozen III tonight at 6:30.", "Frozen III"),
+        ("I'd like to see Midnight Harbor this Saturday evening.", "Midnight Harbor"),
+        ("I want to watch Mission: Impossible - Dead Reckoning this evening.", "Mission: Impossible - Dead Reckoning"),
+        ("I want to see Gladiator II on Friday evening", "Gladiator II"),
+        ("Watch Dune tonight", "Dune"),
+    ],
+)
+def test_a_film_named_in_capitals_after_watch_or_see(parser: Parser, text: str, title: str) -> None:
+    [frame] = _frames(parser, text)
+    assert (frame["domain"], frame["title"]) == ("movie", title)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'd like to see my mom this Saturday evening.",  # (held before)
+        "I Want To See My Mom Tonight",  # every word capitalised: the capitals mark nothing
+        "can I see Dr. Wang tomorrow",  # (held before)
+    ],
+)
+def test_capitals_after_see_that_name_no_film(parser: Parser, text: str) -> None:
+    assert [f["domain"] for f in _frames(parser, text)] == ["chat"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "I'd like to travel from Phoenix to Nashville on May 30th, leaving in the afternoon.",
+            {"origin": "Phoenix", "destination": "Nashville", "date": "2026-05-30", "time_window": "afternoon"},
+        ),
+        ("i want to go from detroit to orlando on the 28th", {"origin": "detroit", "destination": "orlando"}),
+    ],
+)
+def test_a_trip_between_towns_the_catalogue_lacks_is_a_flight(
+    parser: Parser, text: str, expected: dict[str, Any]
+) -> None:
+    [frame] = _frames(parser, text)
+    assert frame["domain"] == "flight"
+    assert _slots(frame, expected) == expected
+
+
+def test_a_way_across_town_is_no_flight(parser: Parser) -> None:
+    # (held before)
+    assert [f["domain"] for f in _frames(parser, "how do I go from the hotel to the beach")] == ["chat"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "I want 2 tickets for Wicked at 7 pm tonight, and then order a large pepperoni pizza from Domino's.",
+            [
+                ("movie", {"title": "Wicked", "count": 2}),
+                ("food", {"merchant": "Domino's", "items": ["pepperoni pizza"]}),
+            ],
+        ),
+        (
+            "I'd like to book 2 tickets for Inside Out 2 at 4 pm and order 2 cheeseburgers from Shake Shack.",
+            [("movie", {"title": "Inside Out 2"}), ("food", {"merchant": "Shake Shack", "items": ["cheeseburgers"]})],
+        ),
+        (
+            "I need a hotel in Las Vegas for 2 nights from Friday and 2 tickets for The Silent Orchard on Saturday",
+            [("hotel", {"city": "Las Vegas", "nights": 2}), ("movie", {"title": "The Silent Orchard", "count": 2})],
+        ),
+        # (held before) tickets for the people who fly are the flight's
+        ("book a flight to Shanghai Friday, and 2 tickets for me and my wife", [("flight", {"count": 2})]),
+    ],
+)
+def test_a_shows_tickets_beside_another_request(
+    parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
+) -> None:
+    _assert_requests(parser, text, expected)
+
+
+def test_takeaway_named_by_its_own_words_from_a_shop_the_catalogue_lacks(parser: Parser) -> None:
+    [frame] = _frames(parser, "I'd like 6 glazed donuts from Krispy Kreme.")
+    assert (frame["domain"], frame["merchant"], _lines(frame)) == ("food", "Krispy Kreme", [("glazed donuts", 6, {})])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "帮我叫一辆去虹桥火车站的滴滴",
+        "帮我叫个车去首都机场",
+        "查一下明天从杭州到上海的火车票",
+        "帮我买两张明天北京到上海的高铁票",
+        "明天早上六点半叫我起床",
+        "给张经理打个电话",
+        "帮我订两张故宫的门票",
+        "book a taxi to pick me up at my hotel at 5 pm",
+        "Find tickets for the Lakers game on Friday.",
+        "I'd like to buy tickets to a concert in Nashville this weekend.",
+    ],
+)
+def test_a_service_no_provider_sells_is_chat(parser: Parser, text: str) -> None:
+    assert [f["domain"] for f in _frames(parser, text)] == ["chat"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("订明天去上海的机票，再叫个车去机场", [("flight", {"destination": "上海"})]),
+        # (these three held before) a train taken, told, asks for none: the hotel near where it arrives is the request
+        ("闺女坐高铁到杭州东站，帮她在附近订一晚酒店，后天晚上住", [("hotel", {"near": "杭州东站", "nights": 1})]),
+        ("帮我订一间虹桥火车站附近的酒店", [("hotel", {"near": "虹桥火车站"})]),
+        ("book me a flight to Shanghai and a taxi to the airport", [("flight", {"destination": "Shanghai"})]),
+    ],
+)
+def test_a_service_sold_beside_one_that_is_not(
+    parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
+) -> None:
+    _assert_requests(parser, text, expected)
+
+
+def test_a_bridge_named_golden_gate_asks_after_no_flight(parser: Parser) -> None:
+    text = "How much is a hotel near the Golden Gate Bridge in San Francisco for 2 nights from Saturday?"
+    [frame] = _frames(parser, text)
+    assert (frame["domain"], frame["action"], frame["near"]) == ("hotel", "search", "Golden Gate Bridge")

@@ -100,6 +100,15 @@ _DOMAIN_WORDS: dict[str, tuple[_Words, ...]] = {
                 then="(?![a-z])",
             )
         ),
+        # A trip from one town to another, known or not: "travel from Phoenix to Nashville", "go from detroit to
+        # orlando" (not across town: "go from the hotel to the beach", "from my place to work").
+        _en(
+            letter_led(
+                "travel|travelling|traveling|go|going|head|heading|leave|leaving|depart|departing",
+                then=r"\s+from\s+(?!(?:the|my|our|here|there|home|work|this|that)\b)[a-z]+(?:\s+[a-z]+)?\s+to\s+"
+                r"(?!(?:the|my|our|here|there|home|work|this|that)\b)[a-z]",
+            )
+        ),
         # Two places the catalogue knows, one to the other: "Hangzhou-Kunming Wed", "Kunming back to Beijing",
         # 广州到成都 12月3号 (not a way asked across town: 外滩到陆家嘴怎么走).
         _Words(
@@ -222,9 +231,44 @@ def _first_words(parts: tuple[tuple[str, _Words], ...], text: str, gates: set[st
 
 
 _BOOKING_DOMAINS = frozenset({"movie", "flight", "hotel"})
+# A request for a service no provider sells: a ride, a train, an alarm, a call, a concert's or a sight's tickets.
+# Its segment asks for nothing here (叫个车去首都机场, 北京到上海的高铁票, "book a taxi to pick me up at my hotel").
+ELSEWHERE = ("elsewhere",)
+_ANOTHER_SERVICE = re.compile(
+    r"打车|打个车|叫车|叫个车|叫辆车|叫一辆|滴滴|出租车|网约车|专车|顺风车|火车(?!站)|高铁(?!站)|动车(?!站)|列车|车票|"
+    r"闹钟|叫我起床|喊我起床|叫醒我|打(?:个|一个|一通)?电话|演唱会|音乐会|话剧|球赛|门票|"
+    + letter_led(
+        "taxi|cab|uber|lyft|didi|alarm|wake me up|concerts?|train (?:tickets?|times?|from|to)|trains from"
+        "|bus (?:tickets?|from|to)|call (?:my|mom|dad|him|her)|museum tickets?|game tickets?"
+        "|tickets? (?:for|to) (?:the |a |an )?(?:[a-z]+ ){1,2}game",
+        then=r"\b",
+    )
+)
+# Asking for it, not telling of it (闺女坐高铁到杭州东站, 赶明早的高铁: how someone travels, told).
+_ASKED_FOR = re.compile(
+    r"订|买|查|帮|给我|要|想|叫|打|设|定|"
+    + letter_led("book|buy|get|find|need|want|search|check|look|reserve|order|call|set|wake|rent", then=r"\b")
+)
+# What names one of the services sold outright (a hotel that a ride starts from or goes to names none).
+_OWN_SERVICE = re.compile(
+    r"机票|航班|飞机|酒店(?<![去到回在]酒店)|宾馆|民宿|客栈|旅馆|房间|订(?:个|间|一间)?房|入住|住宿|电影|影院|外卖|"
+    + letter_led(
+        "flights?|fly|movies?|films?|cinema|takeout|delivery|hotels?(?<!my hotel)(?<!the hotel)(?<!our hotel)",
+        then=r"\b",
+    )
+)
 _OWN_MEAL = ("meal",)  # a segment that is a food-or-grocery request of its own (see split_clauses)
 # Words that only tell a ticket's domain when nothing stronger was said.
 _TICKET = re.compile(r"票(?<!发票)|张|" + letter_led("tickets?|tix", then=r"\b"))  # (发票 is an invoice)
+# Tickets for something said by its name, not for the people who go ("2 tickets for my kids") nor to a place the
+# catalogue knows (a flight's).
+_TICKETS_FOR_A_SHOW = re.compile(
+    letter_led(
+        "tickets?|tix",
+        then=r"\s+(?:for|to)\s+(?!(?:my|our|me|us|him|her|them|his|their|your|the (?:kids|family|whole family))\b)"
+        r"(?:the\s+)?[a-z0-9]",
+    )
+)
 # Ways to travel that no provider sells: their tickets are no film's and no flight's (高铁还有票吗).
 _OTHER_TRANSPORT = re.compile(
     r"高铁|火车|动车|大巴|汽车票|船票|地铁|"
@@ -416,6 +460,13 @@ def _segment_domains(text: str, names: list[NameMention], after_a_flight: bool) 
     """The domains one segment points to, in order of their first word; () for food-or-grocery, None for nothing.
 
     `after_a_flight`: an earlier segment asked for a flight, so seats said alone are its seats."""
+    if (
+        _ANOTHER_SERVICE.search(text) is not None
+        and _ASKED_FOR.search(text) is not None
+        and _OWN_SERVICE.search(text) is None
+        and not any(n.entry.kinds & {"title", "item", "merchant"} for n in names)
+    ):
+        return ELSEWHERE
     firsts: dict[str, int] = {}
 
     def saw(domain: str, position: int) -> None:
@@ -506,6 +557,14 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
                 _FROM_A_PLACE.search(text, start, end) or _GOING_TO_A_PLACE.search(text, start, end)
             ):
                 resolved[i] = ("flight",)
+    for i, (start, end, _) in enumerate(segments):
+        # "… and 2 tickets for Wicked at 7": a show's tickets are a film's, beside another request too.
+        if (
+            resolved[i] is None
+            and _TICKETS_FOR_A_SHOW.search(text, start, end)
+            and not _OTHER_TRANSPORT.search(text, start, end)
+        ):
+            resolved[i] = ("movie",)
     # Segments that point nowhere join the request before them, or the first one after them.
     known = [d for d in resolved if d]
     if not known:

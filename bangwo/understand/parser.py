@@ -21,8 +21,9 @@ from itertools import pairwise
 from bangwo.domain.frame import FrameItem, IntentFrame, ItemOptions, ParseResult
 from bangwo.understand.backstory import request_start
 from bangwo.understand.budget import find_budget
-from bangwo.understand.clauses import ORDERS_AGAIN, Clause, split_clauses
+from bangwo.understand.clauses import ELSEWHERE, ORDERS_AGAIN, Clause, split_clauses
 from bangwo.understand.corrections import repaired
+from bangwo.understand.domains.movie import titles_marked_by_capitals
 from bangwo.understand.domains.travel import TRAVEL_DOMAINS, complete, travel_frame
 from bangwo.understand.every_request import change_to_every_request
 from bangwo.understand.lexicon import Lexicon, LexiconEntry, NameMention
@@ -121,7 +122,7 @@ _EN_NOT_A_NOUN_START = frozenset({"me", "us", "some", "something", "anything", "
     "how", "much", "many", "what", "whether", "eat", "drink"  # "look up how much X is", "I want eat pizza"
 }
 # A film title in book-title marks, known to the catalogue or not: 《某某》.
-_BOOK_TITLE = re.compile(r"《([^《》]{1,40})》")
+_BOOK_TITLE = re.compile(r"《([^《》]{1,60})》")
 # What is turned down is no request: 别买猪肉, 不用订酒店了, "no need for a hotel", "don't get the fries", "not the
 # large one" (read up to the next pause, "and", "but" or "just").
 _TURNED_DOWN = re.compile(
@@ -151,7 +152,8 @@ _SHOP_KIND = re.compile(r"(?:超市|便利店|市场|菜场|商店|商场|小卖
 # word that starts the next part of the sentence or by punctuation.
 _EN_ORDERED_FROM = re.compile(
     r"\bfrom\s+(?!(?:the|a|an|my|our|your|home|work|here|there|nearby|downstairs|somewhere|anywhere|any)\b)"
-    r"([a-z][a-z0-9'&.-]*(?:\s+[a-z][a-z0-9'&.-]*){0,2}?)"
+    # (a shop's name may hold a dot, "St. Louis Bread", but none ends it: "from Krispy Kreme.")
+    r"([a-z][a-z0-9'&.-]*(?<!\.)(?:\s+[a-z][a-z0-9'&.-]*(?<!\.)){0,2}?)"
     r"(?=\s*(?:$|[,.!?;:]|\b(?:and|for|to|with|without|please|at|near|in|on|by|before|around|under|tonight|"
     r"tomorrow|today|now|asap|delivered|large|medium|small|less|no|extra)\b))"
 )
@@ -289,6 +291,9 @@ class Parser:
             self._zh_heads[rules.domain] = frozenset(k[-2:] for k in keys if not k.isascii() and len(k) >= 2)
             self._en_heads[rules.domain] = frozenset(k.split()[-1] for k in keys if k.isascii())
 
+    def _starts_with_a_name(self, said: str) -> bool:
+        return any(name.start == 0 for name in self.lexicon.find(MaskedText(said)))
+
     def parse(self, text: str, now: datetime) -> ParseResult:
         cased = clean(text if isinstance(text, str) else str(text))
         cleaned = lower_ascii(cased)
@@ -297,6 +302,7 @@ class Parser:
             return _chat(lang)
         try:
             cleaned, cased = as_typed(cleaned, cased)
+            cleaned, cased = titles_marked_by_capitals(cleaned, cased, self._starts_with_a_name)
             if _LATIN_WORD.search(cleaned):
                 cleaned, cased = self._speller.corrected(cleaned, cased)
             cleaned, cased = repaired(cleaned, cased, self.lexicon)
@@ -409,6 +415,8 @@ class Parser:
                 if (frame := self._frame_for(rules, reading, False)) is not None:
                     return [(frame, None)]
             return []
+        if clause.domains == ELSEWHERE:
+            return []  # a ride, a train, an alarm: nothing any provider here sells
         for domain in clause.domains:
             sub = masked.slice(start, end)
             if domain in TRAVEL_DOMAINS:

@@ -358,6 +358,9 @@ FOOD = DomainRules(
             "steak",
             "pasta",
             "smoothie",
+            # What takeaway sells by its own name: "6 glazed donuts", "a chicken combo".
+            *("donut", "doughnut", "pancake", "waffle", "kebab", "pho", "nuggets"),
+            *("combo", "platter", "milkshake", "shake", "bao"),
         ]
     ),
 )

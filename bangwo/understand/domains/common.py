@@ -38,7 +38,8 @@ _STATUS_WORDS = re.compile(
     # Asking whether something happened to it, or what its code or number is: 改签成功了吗, 取票码是多少.
     r"|成功|了吗|了没|码|是多少|是什么|是几|是哪天|哪天入住|几号入住|来着|"
     + letter_led(
-        "status|delayed|on time|gate|confirmed|confirmation|booking|reservation|go through|when does|what time|issued|"
+        "status|delayed|on time|gate(?<!golden gate)|confirmed|confirmation|booking|reservation|go through|when does"
+        "|what time|issued|"
         "where(?:'s| is| are)",
         then=r"\b",
     )
@@ -47,7 +48,8 @@ STATUS_ONLY = re.compile(
     r"出票了|还没出(?!发|门|来)|延误|晚点|准点|登机口|哪个厅|几号厅|几点落地|几点降落|落地了[吗没]|降落了[吗没]|起飞了[吗没]|查(?:一下|查|下)?我(?:的|订的|[^，。,.!?？]{0,6}?的(?:机票|航班|酒店|电影票|票))|"
     # "booking is confirmed or not?": how a yes/no question ends in Indian and Singapore English.
     + letter_led(
-        "delayed|delay|on time|on schedule|gate|confirmed or not|booked or not|issued or not|done or not|go through"
+        "delayed|delay|on time|on schedule|gate(?<!golden gate)|confirmed or not|booked or not|issued or not"
+        "|done or not|go through"
         "|which hall|what time is (?:my|our)|when is (?:my|our)"
         "|gone through|went through|ticketed|been issued|tickets? issued|any update on|any news on|get a confirmation"
         "|is that booking done|confirm(?:ed)? my|check(?:ing)? on (?:my|our|the)"
@@ -75,7 +77,9 @@ SEARCH = re.compile(
     + r"有(?<![^\s\ue000-\ue007们问天]有)[^，。,.!！?？]{1,16}?[吗么]|几点有场|有吗|"
     + letter_led(
         "what|whats|which|any(?! ?time| seat\\b| row\\b| one\\b)|are there|is there|list|compare|how much"
-        "|still (?:showing|playing|on)|showing (?:tonight|today|now|anywhere)|playing (?:tonight|today|now)"
+        "|still (?:showing|playing|on)|showing (?:tonight|today|now|anywhere)|playing (?:tonight|today|now|anywhere)"
+        # "Is Wonka playing in Berkeley?": whether a film is on
+        "|is [^.!?]{1,40}? (?:playing|showing|screening)(?=[^.!?]*\\?)"
         "|show ?times|screenings",
         then=r"\b",
     )

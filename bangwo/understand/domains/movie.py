@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from bangwo.domain.frame import SeatWish
 from bangwo.understand.domains.common import first_match
@@ -53,23 +54,35 @@ FILM_QUESTION = re.compile(
 # Unknown titles from the sentence's shape: "tickets for Dune", "看流浪地球3".
 # The title ends at punctuation, a slot already read, or a word that starts the next part.
 _TITLE_END = (
-    r"(?=\s*(?:$|[,.!?]|[\ue000-\ue007]|\b(?:on|at|in|tonight|tomorrow|today|this|next|with|and|please|around)\b))"
+    r"(?=\s*(?:$|[,.!?]|[\ue000-\ue007]|\b(?:on|at|in|tonight|tomorrow|today|this|next|with|and|please|around)\b"
+    # who the tickets are for: "Lilo & Stitch for 5 people", "… for me and my wife"
+    r"|\bfor\s+(?:[\ue000-\ue007\d]|(?:me|us|my|our|him|her|them|the kids)\b)))"
 )
+# A title as said in English (the rules read lowered text; the case comes back at the end).
+_EN_SAID = r"([a-z0-9][a-z0-9' :&-]*?)"
 _EN_TITLE = re.compile(
-    r"(?:\b(?:tickets?|seats?)|\ue007+)\s+(?:for|to)\s+(?:the\s+(?:premiere|showing|screening)\s+of\s+)?"
-    rf"([a-z0-9][a-z0-9' :-]*?){_TITLE_END}"
-    rf"|\b(?:watch|see|catch)\s+(?:the\s+(?:new\s+)?)?([a-z0-9][a-z0-9' :-]*?)(?:\s+(?:movie|film)\b|{_TITLE_END})"
+    r"(?:\b(?:tickets?|seats?)(?:\s+(?:left|available|order|booking))?|\ue007+)\s+(?:for|to)\s+"
+    # (who the tickets are for is no film: "2 tickets for my kids")
+    r"(?!(?:my|our|me|us|him|her|them|his|their|your|the (?:kids|family|whole family))\b)"
+    rf"(?:the\s+(?:premiere|showing|screening)\s+of\s+)?{_EN_SAID}{_TITLE_END}"
+    rf"|\b(?:watch|see|catch)\s+(?:the\s+(?:new\s+)?)?{_EN_SAID}(?:\s+(?:movie|film)\b|{_TITLE_END})"
+    rf"|\b(?:premiere|opening night)\s+(?:of|for)\s+{_EN_SAID}{_TITLE_END}"
+    # Asked whether it is on: "is Wonka playing in Berkeley", "what time is Paddington in Peru showing".
+    rf"|\bis\s+{_EN_SAID}\s+(?:still\s+)?(?:playing|showing|screening)\b"
     # Right after the count it starts with: "2 tix Kung Fu Panda 5 this Sat".
-    rf"|^\ue007+\s+(?!(?:for|to|on|at|in|this|next|tonight|tomorrow)\b)([a-z0-9][a-z0-9' :-]*?){_TITLE_END}"
+    rf"|^\ue007+\s+(?!(?:for|to|on|at|in|this|next|tonight|tomorrow)\b){_EN_SAID}{_TITLE_END}"
     # Its showings looked up: "showtimes for Inside Out 3 tomorrow".
-    rf"|\b(?:showtimes?|showings?|screenings?)\s+(?:for|of)\s+([a-z0-9][a-z0-9' :-]*?){_TITLE_END}"
+    rf"|\b(?:showtimes?|showings?|screenings?)\s+(?:for|of)\s+{_EN_SAID}{_TITLE_END}"
     # Looked up by its showings: "search for Dune Part Three showings".
-    r"|\b(?:search for|look up|looking for|find|check)\s+([a-z0-9][a-z0-9' :-]*?)"
-    r"\s+(?:showings?|screenings?|showtimes?)\b"
-    # The title first, then its tickets: "Oppenheimer IMAX tickets x2".
-    r"|^(?:(?:please|pls)\s+)?(?:(?:book|get|buy|find)\s+)?"
-    r"(?!(?:book|get|buy|find|order|reserve|cancel|refund|check|movie|film|i|we|me|us|my|our|the|a|an)\b)"
-    r"([a-z0-9][a-z0-9' :-]*?)\s+(?:imax\s+|3d\s+)?(?:tickets?\b|tix\b|\ue007)"
+    rf"|\b(?:search for|look up|looking for|find|check)\s+{_EN_SAID}\s+(?:showings?|screenings?|showtimes?)\b"
+)
+# The title first, then its tickets: "Oppenheimer IMAX tickets x2" (read only when no other shape names the film:
+# "are there any tickets left for …" asks, it names nothing before its tickets).
+_EN_TITLE_BEFORE_TICKETS = re.compile(
+    r"^(?:(?:please|pls)\s+)?(?:(?:book|get|buy|find)\s+)?"
+    r"(?!(?:book|get|buy|find|order|reserve|cancel|refund|check|movie|film|i|i'd|i'm|we|me|us|my|our|the|a|an"
+    r"|please|pls|are|is|how|what|what's|when|where|which|can|could|would|will|do|does|any|there)\b)"
+    rf"{_EN_SAID}\s+(?:imax\s+|3d\s+)?(?:tickets?\b|tix\b|\ue007)"
 )
 _ZH_TITLE = re.compile(
     r"看\s*([^\W_的了吧吗呢]{2,10}?)(?=的票|的电影|[,，。!！?？\s]|$|[\ue000-\ue007])|([^\W_的]{2,10}?)的(?:电影)?票"
@@ -88,6 +101,48 @@ _NOT_A_TITLE = re.compile(
     r"|a movie|movie|the movie|film|a film|it|something|one|please|pls|plz|for|to|from|at|on|in|the|me|us|them"
     r"|and|or|then|also|instead)$"
 )
+
+
+# A film named in capitals after watch/see/catch ("I want to see Frozen III tonight") is marked as one said in 《》:
+# the capitals set it off as the book-title marks do in Chinese. (The verb in lower case, or first in the sentence:
+# "an Apple Watch Series 9" names no film.)
+_CAPITALISED_TITLE = re.compile(
+    r"(?:(?<![^\s])(?:watch|see|catch)|^(?:Watch|See|Catch))\s+(?:the\s+(?:new\s+)?)?"
+    # (a number goes on a title only as a word of its own: "Inside Out 2", not "on the 20th" or "at 7:45")
+    r"([A-Z0-9][\w'’:&!-]*(?:\s+(?:(?:of|in|the|and|a|an|to|&|-|–)\s+)*[A-Z][\w'’:&!-]*|\s+\d+(?![\w:]))*)"
+)
+# Capitalised words that are no film's first: people and screens (and a day said after the film: "see Dune Friday").
+_NOT_A_FILM = frozenset({
+    "I", "I'm", "I'd", "You", "Mom", "Mum", "Dad", "Grandma", "Grandpa", "Granny", "Doctor", "Dr", "Mr", "Mrs", "Ms",
+    "Miss", "Santa", "Netflix", "YouTube", "TV", "NBA",
+})
+# A day said right after the film is no part of its title: "see Dune Friday", "Gladiator II on Friday evening".
+_DAYS_AFTER = re.compile(
+    r"(?:\s+(?:(?:on|this|next|at|by)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Tonight"
+    r"|Tomorrow|January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Mon|Tue|Wed|Thu|Fri|Sat|Sun))+$"
+)
+
+
+def titles_marked_by_capitals(lowered: str, cased: str, is_known: Callable[[str], bool]) -> tuple[str, str]:
+    """Both copies of the command, with a film named in capitals after watch/see put in 《》."""
+    if "《" in lowered or not ("see" in lowered or "watch" in lowered or "catch" in lowered):
+        return lowered, cased
+    m = _CAPITALISED_TITLE.search(cased)
+    if m is None:
+        return lowered, cased
+    said = _DAYS_AFTER.sub("", m.group(1))
+    start, end = m.start(1), m.start(1) + len(said)
+    # Where most other words are capitalised too ("I Want To See My Mom"), capitals mark nothing.
+    others = [w for w in cased[:start].split()[1:] + cased[end:].split() if w not in _NOT_A_FILM]
+    if said.split()[0].rstrip(".") in _NOT_A_FILM or 2 * sum(w[:1].isupper() for w in others) > len(others):
+        return lowered, cased
+    if is_known(lowered[start:end]):
+        return lowered, cased  # "see Shanghai", "see Reunion Dinner on New Year's Eve": the catalogue's names
+    return (
+        f"{lowered[:start]}《{lowered[start:end]}》{lowered[end:]}",
+        f"{cased[:start]}《{cased[start:end]}》{cased[end:]}",
+    )
 
 
 # A row turned down after it is no wish: 第一排的不要, 第一排太近了 (before it: rules.TURNED_DOWN_BEFORE).
@@ -119,7 +174,7 @@ def film_title(masked: MaskedText, names: list[NameMention]) -> str | None:
     for name in names:
         if "title" in name.entry.kinds:
             return name.said
-    for regex in (_EN_TITLE, _ZH_TITLE):
+    for regex in (_EN_TITLE, _EN_TITLE_BEFORE_TICKETS, _ZH_TITLE):
         for m in regex.finditer(masked.current):
             group = m.lastindex or 1
             said = masked.original[m.start(group) : m.end(group)].strip()
