@@ -3748,3 +3748,82 @@ def test_a_bridge_named_golden_gate_asks_after_no_flight(parser: Parser) -> None
     text = "How much is a hotel near the Golden Gate Bridge in San Francisco for 2 nights from Saturday?"
     [frame] = _frames(parser, text)
     assert (frame["domain"], frame["action"], frame["near"]) == ("hotel", "search", "Golden Gate Bridge")
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "merchant"),
+    [
+        ("帮我点瑞幸的生椰拿铁，中杯，少冰", "order", "瑞幸"),
+        ("点一杯瑞幸的冰美式", "order", "瑞幸"),
+        ("帮我点茶百道的杨枝甘露两杯", "order", "茶百道"),
+        ("查一下星巴克的拿铁多少钱", "search", "星巴克"),
+        ("查一下盒马的鸡蛋多少钱一盒", "search", "盒马"),
+        ("帮我点一份麻辣香锅外卖，顺便在永辉超市买两瓶矿泉水", "order", "永辉超市"),
+        # (held before) a weight, a size, a time or a kind of shop before 的 is no shop's name
+        ("买五百克的牛肉", "order", None),
+        ("来一杯大杯的美式", "order", None),
+        ("帮我点上次的拿铁", "order", None),
+        ("在超市买两瓶矿泉水", "order", None),
+    ],
+)
+def test_a_shop_the_catalogue_lacks_named_before_what_it_sells(
+    parser: Parser, text: str, action: str, merchant: str | None
+) -> None:
+    frame = _frames(parser, text)[-1]
+    assert (frame["action"], frame.get("merchant")) == (action, merchant)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("下周三有《江湖少年》的场次吗", {"title": "江湖少年", "date": "2026-02-18"}),
+        ("《冰城往事》还在上映吗", {"title": "冰城往事"}),
+        ("《云端之上》什么时候首映", {"title": "云端之上", "premiere": True}),
+        ("请问明天上午有《熊猫总动员》吗", {"title": "熊猫总动员", "time_window": "morning"}),
+        ("这周六有什么好看的动画片", {"title": None, "date": "2026-02-14"}),
+    ],
+)
+def test_whether_a_film_is_on_is_a_look_up(parser: Parser, text: str, expected: dict[str, Any]) -> None:
+    [frame] = _frames(parser, text)
+    assert (frame["domain"], frame["action"]) == ("movie", "search")
+    assert _slots(frame, expected) == expected
+
+
+def test_a_kind_of_film_names_no_title(parser: Parser) -> None:
+    [frame] = _frames(parser, "我想看个喜剧片，今晚8点左右的")
+    assert (frame["domain"], frame.get("title"), frame["time"]) == ("movie", None, "20:00")
+
+
+def test_a_question_about_the_assistants_taste_is_chat(parser: Parser) -> None:
+    assert [f["domain"] for f in _frames(parser, "你喜欢看什么电影")] == ["chat"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("麻烦帮我找一家深圳南山区的酒店，带早餐的，今天入住", {"city": "深圳", "near": "南山区", "time_window": None}),
+        ("我需要一间大床房，9月10号入住，住5晚，在深圳福田", {"city": "深圳", "near": "福田"}),
+        ("我想订丽江古城里的客栈，4月3号入住，住四晚", {"city": "丽江", "near": "丽江古城"}),
+        ("我想找个离虹桥机场近的酒店，明天入住", {"near": "虹桥机场"}),
+        ("我想订明天的酒店，在沈阳，价格在200以下", {"city": "沈阳"}),
+        ("帮我订个酒店，后天到郑州，住两晚", {"city": "郑州", "nights": 2}),
+        # (held before) a landmark the catalogue knows after its city is no area of it
+        ("把我在昆明翠湖那家酒店的预订取消掉。", {"city": "昆明", "near": "翠湖"}),
+    ],
+)
+def test_where_a_hotel_is_said_in_places_the_catalogue_lacks(
+    parser: Parser, text: str, expected: dict[str, Any]
+) -> None:
+    [frame] = _frames(parser, text)
+    assert frame["domain"] == "hotel"
+    assert _slots(frame, expected) == expected
+
+
+def test_an_airport_the_catalogue_lacks_is_where_a_flight_leaves(parser: Parser) -> None:
+    [frame] = _frames(parser, "请问从广州白云机场到乌鲁木齐的航班每天有几班")
+    assert (frame["action"], frame["origin"], frame["destination"]) == ("search", "白云机场", "乌鲁木齐")
+
+
+def test_whether_a_shop_sells_something_is_a_look_up(parser: Parser) -> None:
+    [frame] = _frames(parser, "永辉超市有卖车厘子吗")
+    assert (frame["domain"], frame["action"], [i["name"] for i in frame["items"]]) == ("grocery", "search", ["车厘子"])

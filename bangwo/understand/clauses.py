@@ -154,7 +154,9 @@ _DOMAIN_WORDS: dict[str, tuple[_Words, ...]] = {
         ),
     ),
     "movie": (
-        _zh(r"电影|影院|影城|影厅|电影票|影票|观影|场次|首映|点映|首场|新片"),
+        # (a film of a kind: 动画片, 喜剧片 — not 照片, 药片 or 名片)
+        _zh(r"电影|影院|影城|影厅|电影票|影票|观影|场次|首映|点映|首场|新片|"
+            r"动画片|喜剧片|恐怖片|科幻片|爱情片|动作片|悬疑片|战争片|纪录片|文艺片|警匪片|灾难片|大片"),
         # "What's playing", "is X playing": what a cinema shows.
         _en(
             "imax|"

@@ -146,8 +146,9 @@ _ORDERED_AT = re.compile(
     r"(?:在|从)\s*([^\s\ue000-\ue007在从的,，。!！?？、]{2,12}?)\s*再?(?:点|叫|买|订|下单|要|来)"
 )
 _NOT_A_MERCHANT = re.compile(r"附近|楼下|楼上|家|公司|网上|线上|这|那|哪|手机|平台|app|外卖|单位|学校|宿舍|店里")
-# A shop said by its kind, not its name: 在超市买, 从便利店买 (盒马 is a name: 在盒马买 is the merchant).
-_SHOP_KIND = re.compile(r"(?:超市|便利店|市场|菜场|商店|商场|小卖部)$")
+# A shop said by its kind, not its name: 在超市买, 从便利店买, 在大超市买 (盒马 is a name: 在盒马买 is the merchant, and
+# so is 永辉超市: a name with its kind after it).
+_SHOP_KIND = re.compile(r"^(?:大型?|小型?|生鲜|社区|24小时)?(?:超市|便利店|市场|菜场|菜市场|商店|商场|小卖部)$")
 # "from Starbucks", "from Burger King": the shop an English order names, up to three words, ended by a
 # word that starts the next part of the sentence or by punctuation.
 _EN_ORDERED_FROM = re.compile(
@@ -160,7 +161,10 @@ _EN_ORDERED_FROM = re.compile(
 _NOT_A_SHOP_EN = re.compile(r"\b(?:supermarkets?|grocery|groceries|store|market|shop|place|restaurant)$")
 # The owner before 的 (喜茶的多肉葡萄, McDonald's的巨无霸): a shop named by what it sells, or a brand in
 # Latin letters. Flavours, fillings and tastes before 的 describe the dish instead (麻辣的, 猪肉馅的).
-_NOT_AN_OWNER_END = frozenset("味馅辣甜酸咸香脆软嫩色样式款种份杯大小热冰温装斤克")  # 十斤装的: a size
+# What ends the words before a shop's name: a verb, a count's measure, a look-up (帮我点, 两杯, 查一下). (Not a
+# numeral: 茶百道 and 一点点 hold one.)
+_BEFORE_A_SHOP = NOUN_STOP_CHARS | frozenset("查搜找看下杯份碗")
+_NOT_AN_OWNER_END = frozenset("味馅辣甜酸咸香脆软嫩色样式款种份杯大小热冰温装斤")  # 十斤装的: a size
 # Whose or when, not which shop: 上次的, 平时的, 老婆的, 朋友的, 同事的.
 _NOT_A_SHOP_END = frozenset("次时常天回婆公妈爸哥姐弟妹友事人家子")
 MAX_SHOP_CHARS = 4
@@ -1007,13 +1011,20 @@ _NO_DISH_WORDS |= {"楼", "层", "栋", "号楼", "单元", "室"}  # 送到7楼
 
 
 def _owner_before(text: str, original: str, anchor: int, start: int) -> str | None:
-    """The shop said before a catalogue dish: 来一杯瑞幸咖啡的生椰拿铁 -> 瑞幸咖啡 (see _scan_han_noun)."""
+    """The shop said before a catalogue dish: 来一杯瑞幸咖啡的生椰拿铁 -> 瑞幸咖啡, 帮我点瑞幸的冰美式 -> 瑞幸
+    (see _scan_han_noun)."""
+    while start > anchor and text[start - 1] == OPTION_MARK:
+        start -= 1  # 瑞幸的冰美式: the option said between the shop and the dish
     if start - anchor < 3 or text[start - 1] != "的":
         return None
-    before = text[anchor : start - 1]
-    if not all(_HAN.match(ch) and ch not in NOUN_STOP_CHARS for ch in before) or len(before) > MAX_OPEN_NOUN_CHARS:
-        return None
-    return original[anchor : start - 1] if _shop_owner(before) else None
+    # The shop's name starts after the verb or count before it: 帮我点|瑞幸, 查一下|星巴克, 两杯|茶百道.
+    begins = start - 1
+    while begins > anchor and _HAN.match(text[begins - 1]) and text[begins - 1] not in _BEFORE_A_SHOP:
+        begins -= 1
+    before = text[begins : start - 1]
+    if (begins == anchor and len(before) > MAX_OPEN_NOUN_CHARS) or _NUMERAL_CHARS.issuperset(before[:-1]):
+        return None  # (五百克的牛肉: a weight)
+    return original[begins : start - 1] if _shop_owner(before) else None
 
 
 def _without_shop_word(noun: str) -> str:

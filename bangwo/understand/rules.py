@@ -284,6 +284,7 @@ FOOD = DomainRules(
         # 有车厘子吗, 鲜盒超市 有…吗, 你们有…吗: whether it is sold (帮我点一杯奶茶，有少糖的吗 asks how to make
         # the order)
         r"|有(?<![^\s\ue000-\ue007们]有)[^，。,.!！?？\s]{1,10}[吗么]"
+        r"|有卖[^，。,.!！?？\s]{1,10}[吗么]"  # 永辉超市有卖车厘子吗: whether a shop sells it
         r"|"
         + letter_led(
             r"look up|search|show me|what .{0,30}(?:do you have|are there|open|available)|any .{0,40}nearby"

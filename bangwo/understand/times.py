@@ -357,6 +357,7 @@ _STAY_SAID = re.compile(r"hotel|room|stay|night|check|住|酒店|房|晚")
 # ---- parts of the day and clock times -----------------------------------------------------
 # 两个晚上 counts nights; 周一晚上 is masked as a weekday before windows are read.
 _WINDOW_ZH_RE = re.compile(_alternation(_WINDOW_ZH))
+_WITH_A_MEAL = frozenset("带含包有送")  # 带早餐, 含早餐, 包早餐: a meal that comes with the room
 _COUNT_BEFORE_WINDOW = frozenset("个一两二三四五六七八九十几0123456789")
 _BARE_MEASURE_VERB = re.compile("[订买要来整点叫找给]")
 _WINDOW_EN_RE = re.compile(rf"(?:{_alternation(_WINDOW_EN)})\b")
@@ -789,6 +790,8 @@ def _windows(masked: MaskedText, found: _Found, zh: bool, en: bool) -> None:
             if TURNED_DOWN_BEFORE.search(masked.current, max(0, m.start() - 4), m.start()):
                 masked.mask(m.start(), m.end(), TIME_MARK)
                 continue  # 不要红眼: the part of the day not wanted
+            if m.group(0) in _MEAL_WINDOW_WORDS and before in _WITH_A_MEAL:
+                continue  # 带早餐的酒店, 含早: what the room comes with, not when
             found.window = _narrowed(found.window, m.group(0), _WINDOW_ZH)
             if m.group(0) not in _MEAL_WINDOW_WORDS:
                 masked.mask(m.start(), m.end(), TIME_MARK)

@@ -13,7 +13,7 @@ MAX_COUNT = 99
 # Requests to write or explain something about a film or a trip are conversation, not bookings.
 CHAT_ABOUT = re.compile(
     r"写|作诗|作文|翻译|讲个|讲讲|讲一|笑话|故事|诗|歌词|攻略|介绍一下|好看吗|好不好看|更好看|哪部|剧情|影评|讲的是|谁演|导演|为什么|"
-    r"差评|好评|"
+    r"差评|好评|你喜欢|你最喜欢|你爱看|你看过|"  # 你喜欢看什么电影: asked of the assistant
     + letter_led(
         "write|translate|poem|joke|story|essay|plot|review|lyrics|who (?:directed|stars|is in)|tell me about|why"
         "|what (?:movies|films) did",
@@ -72,9 +72,11 @@ SEARCH = re.compile(
     # (not a limit or a shrug said with it: 价格1200以内, 价格不超过, 价格无所谓)
     r"价格(?!\s*[在不控每一\d¥两三四五六七八九十百千]|无所谓|随便|都行|没关系)|比价|比较|"
     r"还有票|有票吗|有余票|还有座|还有位|"  # whether there are seats left
-    + r"有[^，。,.!?？]{0,10}场[吗么]|还有[^，。,.!?？]{0,16}?[吗么]|"  # 明天有IMAX场吗, 十点以后还有…的航班吗
+    + r"有[^，。,.!?？]{0,10}场次?[吗么]|还有[^，。,.!?？]{0,16}?[吗么]|"  # 明天有IMAX场吗, 十点以后还有…的航班吗
+    # whether or when a film is on: 还在上映吗, 上映了吗, 什么时候首映
+    + r"在上映|上映了[吗没]|上映没|什么时候(?:上映|首映|上|能看)|几号(?:上映|首映)|"
     # 请问明天有去三亚的航班吗, 星河旅人 今天 几点有场?
-    + r"有(?<![^\s\ue000-\ue007们问天]有)[^，。,.!！?？]{1,16}?[吗么]|几点有场|有吗|"
+    + r"有(?<![^\s\ue000-\ue007们问天午晚上]有)[^，。,.!！?？]{1,16}?[吗么]|几点有场|有吗|"
     + letter_led(
         "what|whats|which|any(?! ?time| seat\\b| row\\b| one\\b)|are there|is there|list|compare|how much"
         "|still (?:showing|playing|on)|showing (?:tonight|today|now|anywhere)|playing (?:tonight|today|now|anywhere)"

@@ -35,7 +35,7 @@ _ADJACENT = re.compile(
 # What makes a sentence naming a film a ticket request rather than talk about the film.
 TICKET_WORDS = re.compile(
     # A party counted (两个大人一个小孩, 三位) is the tickets' count.
-    r"票|张|场|座|排|看|买|订|首映|电影|影院|来|要|几点|上映|放映|排片|大人|成人|小孩|儿童|有没有|退|"
+    r"票|张|场|座|排|看|买|订|首映|电影|影院|来|要|几点|上映|放映|排片|大人|成人|小孩|儿童|有没有|退|有(?=\ue006)|"
     r"[一两三四五六七八九十俩仨\d]个?人|[一两三四五六七八九十\d]位|[一两三四五六七八九十\d]大[一两三四五六七八九十\d]小|"
     + letter_led(
         "tickets?|tix|seats?|rows?|showings?|screenings?|show ?times?|watch|see|book|buy|get|premiere|cinema|movie|"
@@ -98,6 +98,7 @@ _ZH_TITLE = re.compile(
 )
 _NOT_A_TITLE = re.compile(
     r"^(?:[个场部]?电影|一下|看|票|首映|首场|点映|就行|就好|都行|也行|可以"
+    r"|[个场部]?(?:动画|喜剧|恐怖|科幻|爱情|动作|悬疑|战争|纪录|文艺|警匪|灾难|大)片"  # a kind of film, none named
     r"|a movie|movie|the movie|film|a film|it|something|one|please|pls|plz|for|to|from|at|on|in|the|me|us|them"
     r"|and|or|then|also|instead)$"
 )

@@ -19,10 +19,11 @@ _MARK_RUN = f"{PLACE_MARK}++"  # a place the catalogue knows is read whole or no
 # Characters that never belong to a place name read from context (verbs, particles, ticket words).
 # 把/将/也/都/就 are grammar (帮我把回民街附近的酒店也订上), never part of a place said.
 _NOT_IN_ZH_PLACE = (
-    "的飞到去从回往至出发机票航班订买帮我要在住找张间个和跟再给请想看查下了吗呢吧是把将也都就取消退有没谢你带妈爸孩"
+    "的飞到去从回往至出发票航班订买帮我要在住找张间个和跟再给请想看查下了吗呢吧是把将也都就取消退有没谢你带妈爸孩"
 )
-# One character of an unknown Chinese place: a letter of no Latin script, no digit, no mark, no context word.
-_ZH_CHAR = rf"[^\W\d_a-z{_NOT_IN_ZH_PLACE}]"
+# One character of an unknown Chinese place: a letter of no Latin script, no digit, no mark, no context word
+# (机 of 机场 is, 机 of 机票 is not: 虹桥机场, 广州白云机场).
+_ZH_CHAR = rf"(?:[^\W\d_a-z{_NOT_IN_ZH_PLACE}](?<!机(?=票)))"
 # (or a word in Latin letters, between Chinese words: 从 Guangzhou 到 Chongqing, flight 去 Tokyo)
 _LATIN_PLACE = (
     r"(?<![a-z-])(?!(?:flights?|tickets?|hotels?|book|fly|flying|tomorrow|today|tonight|the|and|from|one|two)\b)"
@@ -135,6 +136,14 @@ _EN_NOT_A_PLACE = frozenset(
 
 # (The shortest place before the word: 广州塔旁边 is near 广州塔, not 广州塔旁.)
 _ZH_NEAR_AFTER = re.compile(rf"((?:{PLACE_MARK}|{_ZH_CHAR}){{2,12}}?)(?:附近|旁边|周边|边上|周围|一带|边)")
+# Inside a place or on it: 丽江古城里的客栈, 鼓浪屿上的酒店.
+_ZH_IN_A_PLACE = re.compile(
+    rf"((?:{PLACE_MARK}|{_ZH_CHAR}){{2,12}}?)(?:里面?|内|上)(?=的?(?:酒店|宾馆|民宿|客栈|旅馆))"
+)
+# A part of a city the catalogue knows, said right after it: 深圳南山区的酒店, 在深圳福田.
+_ZH_AREA_OF_A_CITY = re.compile(
+    rf"(?<={PLACE_MARK})({_ZH_CHAR}{{2,5}}?)(?=的?(?:酒店|宾馆|民宿|客栈|旅馆)|[,，。!！\s]|$)"
+)
 _ZH_NEAR_BEFORE = re.compile(
     rf"(?:靠近|挨着|离|紧邻)\s*((?:{PLACE_MARK}|{_ZH_CHAR}){{2,12}}?)(?=近|附近|不远|比较近|[,，。\s]|的|$)"
 )
@@ -144,7 +153,9 @@ _EN_NEAR = re.compile(
 )
 _ZH_IN_CITY = re.compile(
     # 去大理玩, 到厦门出差: the purpose of a trip follows the city it goes to.
-    rf"(?:在|去|到)\s*(?!附近|这里|那里|这边|那边)({_ZH_PLACE})(?=订|找|住|的|市|[\ue000-\ue007]|酒店|宾馆|民宿|玩|旅游|旅行|度假|出差|过年|探亲|看)"
+    rf"(?:在|去|到)\s*(?!附近|这里|那里|这边|那边)({_ZH_PLACE})"
+    # (…，在沈阳，…; 后天到郑州，住两晚: said on its own)
+    r"(?=订|找|住|的|市|[\ue000-\ue007]|酒店|宾馆|民宿|玩|旅游|旅行|度假|出差|过年|探亲|看|[,，。!！]|$)"
     rf"|({_ZH_PLACE})(?:市)?的?(?:酒店|宾馆|民宿)"
 )
 # A place said on its own between commas in a hotel request is where it is: 订两间房，苏州，周五入住.
@@ -176,6 +187,7 @@ _ROUTE_RULES = (
 _BEFORE_A_NEAR_PLACE = re.compile(r"(?:然后|还有|另外|顺便|同时|并且|再|[一这那]家|[一这那]间)+")
 _NEAR_RULES = (
     (_ZH_NEAR_AFTER, ("附近", "边", "周围", "一带")),
+    (_ZH_IN_A_PLACE, ("里", "内", "上")),
     (_ZH_NEAR_BEFORE, ("靠近", "挨着", "离", "紧邻")),
     (_EN_NEAR, ("near", "by", "close to", "next to", "around", "beside", "walking distance", "not far from")),
 )
@@ -281,6 +293,14 @@ def hotel_place(masked: MaskedText, names: list[NameMention], told_until: int = 
             near, near_at = said, start
             masked.mask(start, m.end(), SLOT_MARK)
             break
+    if near is None and PLACE_MARK in masked.current:
+        for m in _ZH_AREA_OF_A_CITY.finditer(masked.current):
+            before = places.by_start.get(_start_of_the_mark_run(masked.current, m.start()))
+            city_before = before is not None and before.end == m.start() and "city" in before.entry.kinds
+            if city_before and (said := places.said(*m.span(1))) and not _DESCRIBES_A_STAY.search(said):
+                near, near_at = said, m.start(1)
+                masked.mask(m.start(1), m.end(1), SLOT_MARK)
+                break
     city = None
     for name in names:
         if PLACE_MARK not in masked.current[name.start : name.end]:
@@ -303,4 +323,13 @@ def hotel_place(masked: MaskedText, names: list[NameMention], told_until: int = 
                     break
             if city is not None:
                 break
+    if city is None and near is not None and len(near) > 3 and near.endswith("古城"):
+        city = near[:-2]  # 大理古城里的民宿: the old town is its city's
     return city, near
+
+
+def _start_of_the_mark_run(text: str, end: int) -> int:
+    start = end
+    while start > 0 and text[start - 1] == PLACE_MARK:
+        start -= 1
+    return start
