@@ -3827,3 +3827,119 @@ def test_an_airport_the_catalogue_lacks_is_where_a_flight_leaves(parser: Parser)
 def test_whether_a_shop_sells_something_is_a_look_up(parser: Parser) -> None:
     [frame] = _frames(parser, "永辉超市有卖车厘子吗")
     assert (frame["domain"], frame["action"], [i["name"] for i in frame["items"]]) == ("grocery", "search", ["车厘子"])
+
+
+@pytest.mark.parametrize(
+    ("text", "now", "expected"),
+    [
+        (
+            "what is the cheapest fare from dallas to houston on june 20th",
+            "2026-06-15T10:00:00+08:00",
+            {"action": "search", "origin": "dallas", "destination": "houston", "date": "2026-06-20"},
+        ),
+        (
+            "how much is a ticket from detroit to nashville this friday",
+            "2026-09-16T10:00:00+08:00",
+            {"action": "search", "origin": "detroit", "destination": "nashville", "date": "2026-09-18"},
+        ),
+    ],
+)
+def test_a_fare_between_towns_asked_the_airline_way(
+    parser: Parser, text: str, now: str, expected: dict[str, Any]
+) -> None:
+    [frame] = _frames(parser, text, datetime.fromisoformat(now))
+    assert frame["domain"] == "flight"
+    assert _slots(frame, expected) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I'm looking for a cheap guesthouse in Cambridge with free wifi and parking.", {"city": "Cambridge"}),
+        ("hotels near Fisherman's Wharf tomorrow", {"near": "Fisherman's Wharf"}),
+        ("请问西安钟楼附近有没有400以内的酒店", {"city": "西安", "near": "钟楼", "budget_max": 400}),
+    ],
+)
+def test_where_a_stay_is_said_the_dialogue_data_way(parser: Parser, text: str, expected: dict[str, Any]) -> None:
+    [frame] = _frames(parser, text)
+    assert frame["domain"] == "hotel"
+    assert _slots(frame, expected) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Which theaters are showing Northern Lights Express tomorrow evening?", "Northern Lights Express"),
+        ("I'd like 2 seats next to each other in the middle row for Crosswind at 8:15 pm on the 27th.", "Crosswind"),
+        ("what time is the late showing of red canyon tonight", "red canyon"),
+    ],
+)
+def test_a_film_named_after_its_showing_or_seats(parser: Parser, text: str, title: str) -> None:
+    [frame] = _frames(parser, text)
+    assert (frame["domain"], frame["title"]) == ("movie", title)
+
+
+@pytest.mark.parametrize(
+    ("text", "merchant"),
+    [
+        ("How much is a large pepperoni pizza at Little Caesars?", "Little Caesars"),
+        ("How much is a box of strawberries at Kroger?", "Kroger"),
+        ("在家乐福买三盒酸奶", "家乐福"),
+        ("肯德基点一个全家桶和两杯可乐", "肯德基"),
+        ("帮我在蜜雪冰城点四杯柠檬水，正常冰正常糖", "蜜雪冰城"),
+        # (held before) a time or a home is no shop
+        ("order a latte at noon", None),
+        ("在家里点一份黄焖鸡", None),
+    ],
+)
+def test_the_shop_said_at_or_first(parser: Parser, text: str, merchant: str | None) -> None:
+    [frame] = _frames(parser, text)
+    assert frame.get("merchant") == merchant
+
+
+def test_a_shows_tickets_are_no_groceries_named_in_the_title(parser: Parser) -> None:
+    text = "I need a hotel near Union Square in San Francisco tonight and 3 tickets for Silver Lanterns at 9 pm."
+    _assert_requests(
+        parser, text, [("hotel", {"near": "Union Square"}), ("movie", {"title": "Silver Lanterns", "count": 3})]
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("帮我买一瓶洗洁精和两卷垃圾袋", [("洗洁精", 1, {}), ("垃圾袋", 2, {})]),
+        ("来两碗兰州拉面，再加一份凉拌黄瓜", [("兰州拉面", 2, {}), ("凉拌黄瓜", 1, {})]),
+        ("a salad and an iced latte with less ice", [("salad", 1, {}), ("latte", 1, {"ice": "less"})]),
+    ],
+)
+def test_rolls_dressed_dishes_and_an_option_said_after_the_iced_one(
+    parser: Parser, text: str, expected: list[tuple[str, int, dict]]
+) -> None:
+    [frame] = _frames(parser, text)
+    assert _lines(frame) == expected
+    assert frame["domain"] == ("grocery" if "垃圾袋" in text else "food")  # 凉拌黄瓜 is dressed: the kitchen's
+
+
+def test_a_trip_called_off_with_one_verb_at_the_end(parser: Parser) -> None:
+    _assert_requests(
+        parser,
+        "帮我把明天去广州的机票和酒店都取消了",
+        [("flight", {"action": "cancel", "destination": "广州"}), ("hotel", {"action": "cancel", "city": "广州"})],
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("我和老婆两个人，下周六从石家庄飞张家界，订机票", {"origin": "石家庄", "destination": "张家界", "count": 2}),
+        ("订两张明天去三亚的机票", {"destination": "三亚", "count": 2}),  # (held before)
+    ],
+)
+def test_a_place_with_zhang_in_its_name(parser: Parser, text: str, expected: dict[str, Any]) -> None:
+    [frame] = _frames(parser, text)
+    assert _slots(frame, expected) == expected
+
+
+@pytest.mark.parametrize("text", ["你平时喜欢看什么电影", "颐和园的门票多少钱"])
+def test_the_assistants_taste_and_a_sights_price_are_chat(parser: Parser, text: str) -> None:
+    assert [f["domain"] for f in _frames(parser, text)] == ["chat"]

@@ -101,10 +101,10 @@ _DOMAIN_WORDS: dict[str, tuple[_Words, ...]] = {
             )
         ),
         # A trip from one town to another, known or not: "travel from Phoenix to Nashville", "go from detroit to
-        # orlando" (not across town: "go from the hotel to the beach", "from my place to work").
+        # orlando", "the cheapest fare from dallas to houston" (not across town: "go from the hotel to the beach").
         _en(
             letter_led(
-                "travel|travelling|traveling|go|going|head|heading|leave|leaving|depart|departing",
+                "travel|travelling|traveling|go|going|head|heading|leave|leaving|depart|departing|fares?|tickets?",
                 then=r"\s+from\s+(?!(?:the|my|our|here|there|home|work|this|that)\b)[a-z]+(?:\s+[a-z]+)?\s+to\s+"
                 r"(?!(?:the|my|our|here|there|home|work|this|that)\b)[a-z]",
             )
@@ -141,7 +141,7 @@ _DOMAIN_WORDS: dict[str, tuple[_Words, ...]] = {
                 # (A guest "staying over" or "staying with us" books no room.)
                 # ("the meeting room" is where a coffee goes.)
                 r"hotels?|room(?<!meeting room)(?<!conference room)(?<!living room)(?<!dining room)s?(?!\s*#?\d)"
-                r"|stay(?!ing (?:over|with))|staying(?! (?:over|with))|inn|hostel|b&b|airbnb"
+                r"|stay(?!ing (?:over|with))|staying(?! (?:over|with))|inn|hostel|b&b|airbnb|guesthouses?|motels?"
                 r"|check[- ]in|place to sleep|places? to stay|somewhere to (?:sleep|stay|crash)|put (?:me|us) up"
                 r"|accommodations?|lodging",
                 not_after="[a-z]",
@@ -248,8 +248,10 @@ _ANOTHER_SERVICE = re.compile(
 )
 # Asking for it, not telling of it (闺女坐高铁到杭州东站, 赶明早的高铁: how someone travels, told).
 _ASKED_FOR = re.compile(
-    r"订|买|查|帮|给我|要|想|叫|打|设|定|"
-    + letter_led("book|buy|get|find|need|want|search|check|look|reserve|order|call|set|wake|rent", then=r"\b")
+    r"订|买|查|帮|给我|要|想|叫|打|设|定|多少钱|"  # (颐和园的门票多少钱: its price asked)
+    + letter_led(
+        "book|buy|get|find|need|want|search|check|look|reserve|order|call|set|wake|rent|how much", then=r"\b"
+    )
 )
 # What names one of the services sold outright (a hotel that a ride starts from or goes to names none).
 _OWN_SERVICE = re.compile(
@@ -562,7 +564,7 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
     for i, (start, end, _) in enumerate(segments):
         # "… and 2 tickets for Wicked at 7": a show's tickets are a film's, beside another request too.
         if (
-            resolved[i] is None
+            resolved[i] in (None, ("grocery",), ("food",))  # (no shop sells tickets: "3 tickets for Silver Lanterns")
             and _TICKETS_FOR_A_SHOW.search(text, start, end)
             and not _OTHER_TRANSPORT.search(text, start, end)
         ):

@@ -97,7 +97,7 @@ FOOD_HEAD_CHARS = FOOD.noun_heads_zh
 # A dish name that starts with its cooking is a dish: "hot chocolate", "fried rice", 红烧肉, 炸鸡.
 _COOKED_START = re.compile(
     r"(?:fried|grilled|roast|roasted|braised|steamed|stir-fried|scrambled|boiled|baked|poached|smoked|hot)\s"
-    r"|(?:红烧|清蒸|糖醋|水煮|香煎|干煸|炸|烤|煎|炒|卤|炖|焖)"
+    r"|(?:红烧|清蒸|糖醋|水煮|香煎|干煸|凉拌|炸|烤|煎|炒|卤|炖|焖)"
 )
 # Verbs after which an English noun may come without an article ("order sushi").
 _EN_BARE_NOUN_VERBS = frozenset({"order", "eat", "drink"})
@@ -143,16 +143,25 @@ _TURNED_DOWN_HINT = re.compile(r"别|不用|不要|不需要|不订|不买|不�
 _SAID_TITLE = LexiconEntry("", kinds={"title"})
 # 在肯德基点…, 从盒马买…: the place a person orders from is the merchant, unless it is no shop's name.
 _ORDERED_AT = re.compile(
-    r"(?:在|从)\s*([^\s\ue000-\ue007在从的,，。!！?？、]{2,12}?)\s*再?(?:点|叫|买|订|下单|要|来)"
+    # (an option word or a place's may be part of the name: 在蜜雪冰城点…, 冰 an option, 冰城 a city's name)
+    r"(?:在|从)\s*([^\s\ue000-\ue007在从的,，。!！?？、][^\s\ue000-\ue002\ue004\ue006\ue007在从的,，。!！?？、]{1,11}?)"
+    r"\s*再?(?:点|叫|买|订|下单|要|来)"
+    # The shop first, then what is ordered there: 肯德基点一个全家桶.
+    rf"|^([^\W\d_a-z{''.join(sorted(NOUN_STOP_CHARS))}]{{2,6}}?)点(?=[一两三四五六七八九十几俩仨\d个份杯碗])"
 )
-_NOT_A_MERCHANT = re.compile(r"附近|楼下|楼上|家|公司|网上|线上|这|那|哪|手机|平台|app|外卖|单位|学校|宿舍|店里")
+# (家 as home, 我家, 在家里, 家门口 — not the 家 of 家乐福)
+_NOT_A_MERCHANT = re.compile(
+    r"附近|楼下|楼上|家$|家里|家门口|公司|网上|线上|这|那|哪|手机|平台|app|外卖|单位|学校|宿舍|店里"
+)
 # A shop said by its kind, not its name: 在超市买, 从便利店买, 在大超市买 (盒马 is a name: 在盒马买 is the merchant, and
 # so is 永辉超市: a name with its kind after it).
 _SHOP_KIND = re.compile(r"^(?:大型?|小型?|生鲜|社区|24小时)?(?:超市|便利店|市场|菜场|菜市场|商店|商场|小卖部)$")
 # "from Starbucks", "from Burger King": the shop an English order names, up to three words, ended by a
 # word that starts the next part of the sentence or by punctuation.
 _EN_ORDERED_FROM = re.compile(
-    r"\bfrom\s+(?!(?:the|a|an|my|our|your|home|work|here|there|nearby|downstairs|somewhere|anywhere|any)\b)"
+    # ("at" too, where a price is asked: "how much is a large pizza at Little Caesars")
+    r"\b(?:from|at)\s+(?!(?:the|a|an|my|our|your|home|work|here|there|nearby|downstairs|somewhere|anywhere|any"
+    r"|noon|night|midnight|lunch|lunchtime|dinner|breakfast|once|least|most|all|about|around|latest|earliest)\b)"
     # (a shop's name may hold a dot, "St. Louis Bread", but none ends it: "from Krispy Kreme.")
     r"([a-z][a-z0-9'&.-]*(?<!\.)(?:\s+[a-z][a-z0-9'&.-]*(?<!\.)){0,2}?)"
     r"(?=\s*(?:$|[,.!?;:]|\b(?:and|for|to|with|without|please|at|near|in|on|by|before|around|under|tonight|"
@@ -180,6 +189,10 @@ def _shop_owner(before: str) -> str | None:
     if len(before) > MAX_SHOP_CHARS or before[-1] in _NOT_A_SHOP_END or _NOT_A_MERCHANT.search(before):
         return None
     return before
+# Every request said called off by one verb after them: 机票和酒店都取消了, 都退了吧, "cancel both".
+_ALL_CALLED_OFF = re.compile(
+    r"都(?:给我|帮我)?(?:取消|退掉|退了|不要了)|" + letter_led("cancel (?:both|them all|all of them)", then=r"\b")
+)
 _POINTED_AT = re.compile(r"[那这][一两三四五六七八九十几\d]?(人份|[^\W\d])")
 _EN_BOOKING_VERBS = re.compile(letter_led("book|reserve|find|order", then=r"\b"))
 _POLITE = re.compile(letter_led("please|pls|plz|thanks|thank you", then=r"\b") + "|谢谢|麻烦|劳驾|请")
@@ -384,6 +397,9 @@ class Parser:
                 _as_the_request_before(produced, read[-1][0], masked.original[clause.start : clause.end])
             read += produced
         read = _one_meal_said_twice(read)
+        if len(read) > 1 and _ALL_CALLED_OFF.search(cleaned):
+            for frame, _ in read:  # 把明天去广州的机票和酒店都取消了: the verb at the end calls off each
+                frame.action, frame.missing = "cancel", []
         _share_context(read, day_implied)
         if to_every_request is not None:
             to_every_request.apply([frame for frame, _ in read])
@@ -1046,19 +1062,19 @@ MARKS_NOT_IN_A_NAME = frozenset(MARKS) - {ITEM_MARK, OPTION_MARK}
 def _ordered_at(masked: MaskedText) -> str | None:
     """The merchant of 在肯德基点…, as said; None when the place is no shop's name (在楼下买)."""
     text = masked.current
-    if "from" in text:
+    if "from" in text or "at " in text:
         # Read from the text as said: a shop's name may hold a catalogue word (Burger King).
         m = _EN_ORDERED_FROM.search(masked.original)
         if m is not None and not _NOT_A_SHOP_EN.search(m.group(1)) and MARKS_NOT_IN_A_NAME.isdisjoint(
             text[m.start(1) : m.end(1)]
         ):
             return m.group(1)
-    if "在" not in text and "从" not in text:
+    if "在" not in text and "从" not in text and "点" not in text:
         return None
     m = _ORDERED_AT.search(text)
-    if m is None or _NOT_A_MERCHANT.search(m.group(1)) or _SHOP_KIND.search(m.group(1)):
+    if m is None or _NOT_A_MERCHANT.search(said := m.group(m.lastindex or 1)) or _SHOP_KIND.search(said):
         return None
-    return masked.original[m.start(1) : m.end(1)]
+    return masked.original[m.start(m.lastindex or 1) : m.end(m.lastindex or 1)]
 
 
 def _part_of_a_dish(text: str, mention: NameMention, mentions: list[NameMention], dropped: set[int]) -> bool:
@@ -1519,20 +1535,26 @@ def _attach_options(drafts: list[_ItemDraft], reading: _Reading) -> None:
     """Options go to the dish they are said with; said apart from every dish, to all dishes that have them."""
     if not drafts:
         return
+    # Groups set by a one-word option in front of a dish's name (冰美式, "iced americano"), by dish: an option said
+    # apart (冰美式 少冰, "an iced tea with less ice") is the person's wish, the one in the name only its kind.
+    glued: dict[int, set[str]] = {id(draft): set() for draft in drafts}
+
+    def give(draft: _ItemDraft, option: OptionMention) -> None:
+        kind_of_it = glued[id(draft)]
+        if option.group in draft.options and option.group not in kind_of_it:
+            return
+        draft.options[option.group] = option.value
+        in_front = option.end == draft.start or (  # "iced" is a drink's kind too ("a warm tea" a wish)
+            reading.masked.original.startswith("iced ", option.start) and option.end + 1 == draft.start
+        )
+        if in_front and option.group not in kind_of_it:
+            kind_of_it.add(option.group)
+        else:
+            kind_of_it.discard(option.group)
+
     if len(drafts) == 1:
-        draft = drafts[0]
-        glued: set[str] = set()  # groups set by a one-word option in front of the name: 冰美式, "iced americano"
         for option in reading.options:
-            if option.group not in draft.options or option.group in glued:
-                draft.options[option.group] = option.value
-                # An option said apart (冰美式 少冰) is the person's wish; the one in the name only its kind.
-                in_front = option.end == draft.start or (  # "iced" is a drink's kind too ("a warm tea" a wish)
-                    reading.masked.original.startswith("iced ", option.start) and option.end + 1 == draft.start
-                )
-                if in_front and option.group not in glued:
-                    glued.add(option.group)
-                else:
-                    glued.discard(option.group)
+            give(drafts[0], option)
         return
     edges = [0, *reading.boundaries, len(reading.text) + 1]
 
@@ -1543,8 +1565,7 @@ def _attach_options(drafts: list[_ItemDraft], reading: _Reading) -> None:
     for option in reading.options:
         same_segment = [d for d in drafts if segment(d.start) == segment(option.start)]
         if same_segment:
-            nearest = min(same_segment, key=lambda d: (abs(d.start - option.start), d.start < option.start))
-            nearest.options.setdefault(option.group, option.value)
+            give(min(same_segment, key=lambda d: (abs(d.start - option.start), d.start < option.start)), option)
         else:
             apart.append(option)
     # Said after the dishes they are for: "two lemon teas, normal ice, and a lemonade with no ice"; "4 lemon teas,
@@ -1719,7 +1740,9 @@ def _share_context(read: list[tuple[IntentFrame, str | None]], day_implied: set[
             if stay is not None and stay.city != frame.origin:
                 frame.destination = stay.city
                 frame.missing = [slot for slot in frame.missing if slot != "destination"]
-        if frame.domain == "hotel" and frame.action in ("order", "search"):
+        trip_called_off = frame.action == "cancel" and any(f.action == "cancel" for f in frames[:i])
+        if frame.domain == "hotel" and (frame.action in ("order", "search") or trip_called_off):
+            # (机票和酒店都取消了: the stay called off is the one of the trip called off before it)
             earlier = [f for f in frames[:i] if f.domain in ("flight", "movie", "hotel")]
             if frame.date is None:
                 frame.date = next((f.date for f in reversed(earlier) if f.date), None)

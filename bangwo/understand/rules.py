@@ -61,6 +61,7 @@ ZH_MEASURES = (
     "客",
     "扎",
     "提",
+    "卷",  # 两卷垃圾袋, 一卷保鲜膜
 )
 EN_MEASURES = (
     r"cups?|glass(?:es)?|bottles?|cans?|box(?:es)?|bags?|bowls?|plates?|portions?|servings?|orders?|"
@@ -607,7 +608,7 @@ DISH_HEADS_EN = frozenset(
 ) | {"curry", "stew", "dumplings", "roll", "rolls", "taco", "tacos", "wrap", "wraps", "skewers", "kebab", "bowl"}
 DISH_HEADS_EN |= {"flavor", "flavour", "flavored", "flavoured", "filling"}
 # Cooking before a product makes a dish of it: 红烧牛肉, 炸鸡翅, "fried chicken", "hot chocolate".
-COOKED_BEFORE_ZH = re.compile(r"(?:红烧|清蒸|糖醋|水煮|香煎|干煸|炸|烤|煎|炒|蒸|煮|卤|炖|焖|烧)$")
+COOKED_BEFORE_ZH = re.compile(r"(?:红烧|清蒸|糖醋|水煮|香煎|干煸|凉拌|炸|烤|煎|炒|蒸|煮|卤|炖|焖|烧|拌)$")
 COOKED_BEFORE_EN = re.compile(
     r"\b(?:fried|grilled|roast|roasted|braised|steamed|stir-fried|scrambled|boiled|baked|poached|smoked|hot)\s+$"
 )

@@ -10,7 +10,7 @@ from bangwo.understand.domains.common import first_match
 from bangwo.understand.lexicon import NameMention
 from bangwo.understand.numbers import EN_NUMBER
 from bangwo.understand.rules import CHANGED_MIND, EN_ORDER_VERBS, TURNED_DOWN_BEFORE
-from bangwo.understand.text import MARKS, SLOT_MARK, MaskedText, letter_led
+from bangwo.understand.text import ITEM_MARK, MARKS, SLOT_MARK, MaskedText, letter_led
 
 # (English ends at the next letter that is not English: 惊蛰无声premiere的票.)
 PREMIERE = re.compile(r"首映|首场|点映|首映礼|" + letter_led("premieres?|opening night", then=r"(?![a-z0-9])"))
@@ -22,7 +22,7 @@ _ROWS: tuple[tuple[str, str], ...] = (
     (r"第一排|最前排|最前面|(?<![\da-z])1st row|" + letter_led("first row|very front", then=_WORD_END), "first"),
     (r"后排|靠后|后面|后几排|" + letter_led("back rows?|rear|in the back|at the back|back", then=_WORD_END), "back"),
     (r"前排|靠前|前面|前几排|" + letter_led("front rows?|in the front|front", then=_WORD_END), "front"),
-    (r"中间|中排|正中|居中|中央|" + letter_led("middle|cent(?:er|re)", then=_WORD_END), "middle"),
+    (r"中间|中排|正中|居中|中央|" + letter_led("middle(?: rows?)?|cent(?:er|re)(?: rows?)?", then=_WORD_END), "middle"),
 )
 # Any row word, as one alternation in the same order: the first row whose words match where it starts is
 # the row said. (No group per row: groups in front of the words would make re try every position.)
@@ -54,12 +54,13 @@ FILM_QUESTION = re.compile(
 # Unknown titles from the sentence's shape: "tickets for Dune", "看流浪地球3".
 # The title ends at punctuation, a slot already read, or a word that starts the next part.
 _TITLE_END = (
-    r"(?=\s*(?:$|[,.!?]|[\ue000-\ue007]|\b(?:on|at|in|tonight|tomorrow|today|this|next|with|and|please|around)\b"
+    # (a dish the catalogue knows may be a word of a title: "Silver Lanterns")
+    r"(?=\s*(?:$|[,.!?]|[\ue001-\ue007]|\b(?:on|at|in|tonight|tomorrow|today|this|next|with|and|please|around)\b"
     # who the tickets are for: "Lilo & Stitch for 5 people", "… for me and my wife"
     r"|\bfor\s+(?:[\ue000-\ue007\d]|(?:me|us|my|our|him|her|them|the kids)\b)))"
 )
 # A title as said in English (the rules read lowered text; the case comes back at the end).
-_EN_SAID = r"([a-z0-9][a-z0-9' :&-]*?)"
+_EN_SAID = r"([a-z0-9][a-z0-9' :&\ue000-]*?)"
 _EN_TITLE = re.compile(
     r"(?:\b(?:tickets?|seats?)(?:\s+(?:left|available|order|booking))?|\ue007+)\s+(?:for|to)\s+"
     # (who the tickets are for is no film: "2 tickets for my kids")
@@ -68,7 +69,9 @@ _EN_TITLE = re.compile(
     rf"|\b(?:watch|see|catch)\s+(?:the\s+(?:new\s+)?)?{_EN_SAID}(?:\s+(?:movie|film)\b|{_TITLE_END})"
     rf"|\b(?:premiere|opening night)\s+(?:of|for)\s+{_EN_SAID}{_TITLE_END}"
     # Asked whether it is on: "is Wonka playing in Berkeley", "what time is Paddington in Peru showing".
-    rf"|\bis\s+{_EN_SAID}\s+(?:still\s+)?(?:playing|showing|screening)\b"
+    rf"|\bis\s+{_EN_SAID}\s+(?:still\s+)?(?:playing|showing|screening)\b(?!\s+of\b)"
+    # "which theaters are showing Northern Lights Express tomorrow"
+    rf"|\b(?:theaters?|theatres?|cinemas?)\s+(?:are|is)\s+(?:showing|playing|screening)\s+{_EN_SAID}{_TITLE_END}"
     # Right after the count it starts with: "2 tix Kung Fu Panda 5 this Sat".
     rf"|^\ue007+\s+(?!(?:for|to|on|at|in|this|next|tonight|tomorrow)\b){_EN_SAID}{_TITLE_END}"
     # Its showings looked up: "showtimes for Inside Out 3 tomorrow".
@@ -92,7 +95,8 @@ _ZH_TITLE = re.compile(
     r"|(?<=场)\s*([^\W_a-z的看买订带要想去来票]{2,10}?)(?=[\s,，。!！?？]|$|[\ue000-\ue007])"
     # Right after its count of tickets: 买四张满江红 第一排, 两张Inside Out 2的票.
     r"|(?<=[张\ue007])\s*([^\W_a-z的看买订带要想去来票]{2,10}?)(?=[\s,，。!！?？]|$|[\ue000-\ue007])"
-    r"|(?<=[张\ue007])\s*([a-z][a-z0-9' :-]{1,40}?)\s*(?=的票|的电影|[,，。!！?？]|$|[\ue000-\ue007])"
+    r"|(?<=[张\ue007])\s*(?!(?:in|the|for|at|on|to|with|and|a|an|of|next|tonight|today|tomorrow)\b)"
+    r"([a-z][a-z0-9' :-]{1,40}?)\s*(?=的票|的电影|[,，。!！?？]|$|[\ue000-\ue007])"
     # Right after the showing's time: 买张今晚九点半的哪吒.
     r"|(?<=\ue001的)([^\W_a-z的看买订带要想去来票]{2,10}?)(?=[\s,，。!！?？]|$|[\ue000-\ue007])"
 )
@@ -170,6 +174,9 @@ def seat_wish(masked: MaskedText) -> SeatWish | None:
     return SeatWish(row=row, adjacent=adjacent)  # type: ignore[arg-type]
 
 
+_MARKS_NOT_IN_A_TITLE = frozenset(MARKS) - {ITEM_MARK}
+
+
 def film_title(masked: MaskedText, names: list[NameMention]) -> str | None:
     """The film as said: a catalogue title, a title in 《》, or one read from 看… / "tickets for …"."""
     for name in names:
@@ -183,7 +190,7 @@ def film_title(masked: MaskedText, names: list[NameMention]) -> str | None:
                 said
                 and not _NOT_A_TITLE.match(said)
                 and not EN_ORDER_VERBS.search(said.lower())  # "can I get 2 tickets to …": the asking, no title
-                and not any(ch in MARKS for ch in masked.current[m.start(group) : m.end(group)])
+                and not any(ch in _MARKS_NOT_IN_A_TITLE for ch in masked.current[m.start(group) : m.end(group)])
             ):
                 return said
     return None

@@ -19,11 +19,11 @@ _MARK_RUN = f"{PLACE_MARK}++"  # a place the catalogue knows is read whole or no
 # Characters that never belong to a place name read from context (verbs, particles, ticket words).
 # 把/将/也/都/就 are grammar (帮我把回民街附近的酒店也订上), never part of a place said.
 _NOT_IN_ZH_PLACE = (
-    "的飞到去从回往至出发票航班订买帮我要在住找张间个和跟再给请想看查下了吗呢吧是把将也都就取消退有没谢你带妈爸孩"
+    "的飞到去从回往至出发票航班订买帮我要在住找间个和跟再给请问想看查下了吗呢吧是把将也都就取消退有没谢你带妈爸孩"
 )
 # One character of an unknown Chinese place: a letter of no Latin script, no digit, no mark, no context word
-# (机 of 机场 is, 机 of 机票 is not: 虹桥机场, 广州白云机场).
-_ZH_CHAR = rf"(?:[^\W\d_a-z{_NOT_IN_ZH_PLACE}](?<!机(?=票)))"
+# (机 of 机场 is, 机 of 机票 is not: 虹桥机场, 广州白云机场; 张 of 张家界 is, 张 of 两张 is not).
+_ZH_CHAR = rf"(?:[^\W\d_a-z{_NOT_IN_ZH_PLACE}](?<!机(?=票))(?<![一两二三四五六七八九十几俩仨\d]张))"
 # (or a word in Latin letters, between Chinese words: 从 Guangzhou 到 Chongqing, flight 去 Tokyo)
 _LATIN_PLACE = (
     r"(?<![a-z-])(?!(?:flights?|tickets?|hotels?|book|fly|flying|tomorrow|today|tonight|the|and|from|one|two)\b)"
@@ -221,7 +221,7 @@ class Places:
             return None  # 被亲戚催婚催到崩溃。帮我订…: a place the catalogue lacks, told in the story, is not asked for
         if value.isascii():
             words = value.split()
-            if words[0] in _EN_NOT_A_PLACE or not words[0].isalpha():
+            if words[0] in _EN_NOT_A_PLACE or not words[0].replace("'", "").replace("-", "").isalpha():
                 return None
             return value
         return value
