@@ -3943,3 +3943,94 @@ def test_a_place_with_zhang_in_its_name(parser: Parser, text: str, expected: dic
 @pytest.mark.parametrize("text", ["你平时喜欢看什么电影", "颐和园的门票多少钱"])
 def test_the_assistants_taste_and_a_sights_price_are_chat(parser: Parser, text: str) -> None:
     assert [f["domain"] for f in _frames(parser, text)] == ["chat"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Can I get 3 tickets for Midnight in Marseille on Saturday evening?", {"title": "Midnight in Marseille"}),
+        ("Please cancel my movie tickets for Midnight in Valparaiso.", {"title": "Midnight in Valparaiso"}),
+        ("List the showtimes of Hotel Marigold for tomorrow.", {"title": "Hotel Marigold", "action": "search"}),
+        ("Get 3 tickets for Last Train to Bellmont at 7 pm on the 21st.", {"title": "Last Train to Bellmont"}),
+        ("I'd like to watch the 11 am show of The Brass Compass on Monday", {"title": "The Brass Compass"}),
+        ("Show me the times for Glass Houses at AMC Lincoln Square", {"title": "Glass Houses", "action": "search"}),
+        ("I'm looking to watch a comedy at the AMC in Walnut Creek tonight.", {"title": None}),
+    ],
+)
+def test_a_film_in_capitals_whose_words_are_a_time_a_train_or_a_hotel(
+    parser: Parser, text: str, expected: dict[str, Any]
+) -> None:
+    [frame] = _frames(parser, text)
+    assert frame["domain"] == "movie"
+    assert _slots(frame, expected) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'd like 2 tickets for the Coldplay concert at the Rose Bowl on Saturday.",
+        "Book a train ticket to Norwich leaving after 9 am.",  # (held before)
+    ],
+)
+def test_capitals_after_tickets_that_name_no_film(parser: Parser, text: str) -> None:
+    assert [f["domain"] for f in _frames(parser, text)] == ["chat"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # (the first and last held before) tickets to a place are a flight's; a film the catalogue knows is the one
+        # changed to
+        ("book a one-way ticket to Xiamen on Feb 8", [("flight", {"destination": "Xiamen"})]),
+        ("book a flight and 2 tickets to New York", [("flight", {"destination": "New York", "count": 2})]),
+        (
+            "2 tickets for Avatar tomorrow afternoon, no wait, my husband wants Star Wanderer instead",
+            [("movie", {"title": "Star Wanderer"})],
+        ),
+    ],
+)
+def test_capitals_after_tickets_that_the_catalogue_reads(
+    parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
+) -> None:
+    _assert_requests(parser, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "what flights leave atlanta for boston on wednesday around 7 in the evening",
+            ("flight", {"origin": "atlanta", "destination": "boston"}),
+        ),
+        (
+            "I need a hotel in the city centre of Cambridge that has free parking. We'll arrive on Saturday",
+            ("hotel", {"city": "Cambridge"}),
+        ),
+        ("we'll need a hotel in the French Quarter for 4 nights", ("hotel", {"near": "French Quarter", "nights": 4})),
+        ("查查长沙五一广场附近的酒店多少钱一晚", ("hotel", {"near": "长沙五一广场", "date": None})),
+        ("你好，请帮我在广州天河区找一家酒店，价格在400以内", ("hotel", {"city": "广州", "near": "天河区"})),
+    ],
+)
+def test_places_said_the_airline_and_the_guidebook_way(
+    parser: Parser, text: str, expected: tuple[str, dict[str, Any]]
+) -> None:
+    _assert_requests(parser, text, [expected])
+
+
+@pytest.mark.parametrize(
+    ("text", "merchant", "lines"),
+    [
+        ("I'd like a hot caramel macchiato, large, from Starbucks.", "Starbucks", [("caramel macchiato", 1)]),
+        ("蜜雪冰城的柠檬水多少钱一杯", "蜜雪冰城", [("柠檬水", 1)]),
+    ],
+)
+def test_coffee_by_its_name_and_a_shop_with_a_citys_name_in_it(
+    parser: Parser, text: str, merchant: str, lines: list[tuple[str, int]]
+) -> None:
+    [frame] = _frames(parser, text)
+    assert (frame["merchant"], [(name, quantity) for name, quantity, _ in _lines(frame)]) == (merchant, lines)
+
+
+@pytest.mark.parametrize("text", ["你喜欢吃火锅吗", "你喜欢看什么电影"])  # (the second held before)
+def test_the_assistants_own_taste_asked_is_chat(parser: Parser, text: str) -> None:
+    assert [f["domain"] for f in _frames(parser, text)] == ["chat"]

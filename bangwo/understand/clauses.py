@@ -162,7 +162,9 @@ _DOMAIN_WORDS: dict[str, tuple[_Words, ...]] = {
             "imax|"
             + letter_led(
                 # ("movie night" is an evening at home, no film booked.)
-                "movies?(?! night)|films?|cinema|theater|theatre|premiere|showings?|screenings?|show ?times?|playing",
+                "movies?(?! night)|films?|cinema|theater|theatre|premiere|showings?|screenings?|show ?times?|playing"
+                # a film wanted by its kind: "watch a comedy at the AMC tonight"
+                "|watch (?:a|an|some) (?:comedy|thriller|horror|drama|documentary|cartoon|rom-com|romcom)",
                 not_after="[a-z]",
                 then="(?![a-z])",
             )
@@ -250,7 +252,7 @@ _ANOTHER_SERVICE = re.compile(
 _ASKED_FOR = re.compile(
     r"订|买|查|帮|给我|要|想|叫|打|设|定|多少钱|"  # (颐和园的门票多少钱: its price asked)
     + letter_led(
-        "book|buy|get|find|need|want|search|check|look|reserve|order|call|set|wake|rent|how much", then=r"\b"
+        "book|buy|get|find|need|want|like|search|check|look|reserve|order|call|set|wake|rent|how much", then=r"\b"
     )
 )
 # What names one of the services sold outright (a hotel that a ride starts from or goes to names none).
@@ -561,11 +563,14 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
                 _FROM_A_PLACE.search(text, start, end) or _GOING_TO_A_PLACE.search(text, start, end)
             ):
                 resolved[i] = ("flight",)
+    flying = any(domains and "flight" in domains for domains in resolved)
     for i, (start, end, _) in enumerate(segments):
-        # "… and 2 tickets for Wicked at 7": a show's tickets are a film's, beside another request too.
+        # "… and 2 tickets for Wicked at 7": a show's tickets are a film's, beside another request too (not beside a
+        # flight: "book a flight and 2 tickets to New York" are its seats).
         if (
             resolved[i] in (None, ("grocery",), ("food",))  # (no shop sells tickets: "3 tickets for Silver Lanterns")
-            and _TICKETS_FOR_A_SHOW.search(text, start, end)
+            and (m := _TICKETS_FOR_A_SHOW.search(text, start, end)) is not None
+            and not (flying and " to " in m.group(0))
             and not _OTHER_TRANSPORT.search(text, start, end)
         ):
             resolved[i] = ("movie",)

@@ -72,6 +72,7 @@ from bangwo.understand.text import (
     ITEM_MARK,
     MARKS,
     OPTION_MARK,
+    PLACE_MARK,
     TITLE_MARK,
     MaskedText,
     as_said,
@@ -170,6 +171,8 @@ _EN_ORDERED_FROM = re.compile(
 _NOT_A_SHOP_EN = re.compile(r"\b(?:supermarkets?|grocery|groceries|store|market|shop|place|restaurant)$")
 # The owner before 的 (喜茶的多肉葡萄, McDonald's的巨无霸): a shop named by what it sells, or a brand in
 # Latin letters. Flavours, fillings and tastes before 的 describe the dish instead (麻辣的, 猪肉馅的).
+# Words read as something else that a shop's name may hold: 蜜雪冰城 (冰 an option, 冰城 a city's other name).
+_MARKS_IN_A_NAME = frozenset((OPTION_MARK, PLACE_MARK))
 # What ends the words before a shop's name: a verb, a count's measure, a look-up (帮我点, 两杯, 查一下). (Not a
 # numeral: 茶百道 and 一点点 hold one.)
 _BEFORE_A_SHOP = NOUN_STOP_CHARS | frozenset("查搜找看下杯份碗")
@@ -308,8 +311,8 @@ class Parser:
             self._zh_heads[rules.domain] = frozenset(k[-2:] for k in keys if not k.isascii() and len(k) >= 2)
             self._en_heads[rules.domain] = frozenset(k.split()[-1] for k in keys if k.isascii())
 
-    def _starts_with_a_name(self, said: str) -> bool:
-        return any(name.start == 0 for name in self.lexicon.find(MaskedText(said)))
+    def _names_in(self, said: str) -> list[NameMention]:
+        return self.lexicon.find(MaskedText(said))
 
     def parse(self, text: str, now: datetime) -> ParseResult:
         cased = clean(text if isinstance(text, str) else str(text))
@@ -319,10 +322,10 @@ class Parser:
             return _chat(lang)
         try:
             cleaned, cased = as_typed(cleaned, cased)
-            cleaned, cased = titles_marked_by_capitals(cleaned, cased, self._starts_with_a_name)
             if _LATIN_WORD.search(cleaned):
                 cleaned, cased = self._speller.corrected(cleaned, cased)
-            cleaned, cased = repaired(cleaned, cased, self.lexicon)
+            cleaned, cased = repaired(cleaned, cased, self.lexicon)  # (a film changed is the one marked after)
+            cleaned, cased = titles_marked_by_capitals(cleaned, cased, self._names_in)
             frames = self._frames(cleaned, now)
         except Exception:  # a rule bug must cost one command its frame, never the caller its request
             log.exception("parser failed on %r", cleaned[:80])
@@ -1035,8 +1038,12 @@ def _owner_before(text: str, original: str, anchor: int, start: int) -> str | No
         return None
     # The shop's name starts after the verb or count before it: 帮我点|瑞幸, 查一下|星巴克, 两杯|茶百道.
     begins = start - 1
-    while begins > anchor and _HAN.match(text[begins - 1]) and text[begins - 1] not in _BEFORE_A_SHOP:
+    while begins > anchor and (
+        (_HAN.match(ch := text[begins - 1]) and ch not in _BEFORE_A_SHOP) or ch in _MARKS_IN_A_NAME
+    ):
         begins -= 1
+    while begins < start - 1 and text[begins] in _MARKS_IN_A_NAME:
+        begins += 1  # (上海的小笼包: a place's name alone is no shop; 蜜雪冰城的 holds 冰城 after its own characters)
     before = text[begins : start - 1]
     if (begins == anchor and len(before) > MAX_OPEN_NOUN_CHARS) or _NUMERAL_CHARS.issuperset(before[:-1]):
         return None  # (五百克的牛肉: a weight)

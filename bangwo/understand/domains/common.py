@@ -13,7 +13,7 @@ MAX_COUNT = 99
 # Requests to write or explain something about a film or a trip are conversation, not bookings.
 CHAT_ABOUT = re.compile(
     r"写|作诗|作文|翻译|讲个|讲讲|讲一|笑话|故事|诗|歌词|攻略|介绍一下|好看吗|好不好看|更好看|哪部|剧情|影评|讲的是|谁演|导演|为什么|"
-    r"差评|好评|你(?:平时|平常|一般|最)?(?:喜欢|爱看|看过)|"  # 你平时喜欢看什么电影: asked of the assistant
+    r"差评|好评|"
     + letter_led(
         "write|translate|poem|joke|story|essay|plot|review|lyrics|who (?:directed|stars|is in)|tell me about|why"
         "|what (?:movies|films) did",

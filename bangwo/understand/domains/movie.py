@@ -39,7 +39,7 @@ TICKET_WORDS = re.compile(
     r"[一两三四五六七八九十俩仨\d]个?人|[一两三四五六七八九十\d]位|[一两三四五六七八九十\d]大[一两三四五六七八九十\d]小|"
     + letter_led(
         "tickets?|tix|seats?|rows?|showings?|screenings?|show ?times?|watch|see|book|buy|get|premiere|cinema|movie|"
-        "film|playing|what time|"
+        "film|playing|what time|times? (?:for|of)|schedules?|"
         "adults?|child|children|kids?|people|persons|ppl|colleagues|friends|me (?:plus|and|n|&)",
         then=r"\b",
     )
@@ -104,50 +104,69 @@ _NOT_A_TITLE = re.compile(
     r"^(?:[个场部]?电影|一下|看|票|首映|首场|点映|就行|就好|都行|也行|可以"
     r"|[个场部]?(?:动画|喜剧|恐怖|科幻|爱情|动作|悬疑|战争|纪录|文艺|警匪|灾难|大)片"  # a kind of film, none named
     r"|a movie|movie|the movie|film|a film|it|something|one|please|pls|plz|for|to|from|at|on|in|the|me|us|them"
+    r"|(?:a|an|some) (?:comedy|thriller|horror|drama|documentary|cartoon|rom-com|romcom)"
     r"|and|or|then|also|instead)$"
 )
 
 
-# A film named in capitals after watch/see/catch ("I want to see Frozen III tonight") is marked as one said in 《》:
-# the capitals set it off as the book-title marks do in Chinese. (The verb in lower case, or first in the sentence:
-# "an Apple Watch Series 9" names no film.)
+# A film named in capitals after watch/see/catch or its tickets, premiere or showtimes ("I want to see Frozen III
+# tonight", "3 tickets for Midnight in Marseille") is marked as one said in 《》: the capitals set it off as the
+# book-title marks do in Chinese, and keep its words from being read as a time, a place or a train. (The verb in
+# lower case, or first in the sentence: "an Apple Watch Series 9" names no film.)
 _CAPITALISED_TITLE = re.compile(
-    r"(?:(?<![^\s])(?:watch|see|catch)|^(?:Watch|See|Catch))\s+(?:the\s+(?:new\s+)?)?"
+    # (not "tickets to": places follow it as often as films, "a one-way ticket to Xiamen")
+    r"(?:(?<![^\s])(?:watch|see|catch)|^(?:Watch|See|Catch)|\b(?:tickets?|tix|seats?) for|\bpremiere of"
+    r"|\b(?:showtimes?|showings?|screenings?|schedule|times) (?:for|of)|\bshow of)\s+(?:the\s+(?:new\s+)?)?"
     # (a number goes on a title only as a word of its own: "Inside Out 2", not "on the 20th" or "at 7:45")
-    r"([A-Z0-9][\w'’:&!-]*(?:\s+(?:(?:of|in|the|and|a|an|to|&|-|–)\s+)*[A-Z][\w'’:&!-]*|\s+\d+(?![\w:]))*)"
+    r"([A-Z][\w'’:&!-]*(?:\s+(?:(?:of|in|the|and|a|an|to|&|-|–)\s+)*[A-Z][\w'’:&!-]*|\s+\d+(?![\w:]))*)"
 )
 # Capitalised words that are no film's first: people and screens (and a day said after the film: "see Dune Friday").
+_WORDS_BEFORE_A_FILM = ("see", "watch", "catch", "ticket", "tix", "seat", "premiere", "show", "schedule", "times")
 _NOT_A_FILM = frozenset({
     "I", "I'm", "I'd", "You", "Mom", "Mum", "Dad", "Grandma", "Grandpa", "Granny", "Doctor", "Dr", "Mr", "Mrs", "Ms",
     "Miss", "Santa", "Netflix", "YouTube", "TV", "NBA",
 })
 # A day said right after the film is no part of its title: "see Dune Friday", "Gladiator II on Friday evening".
 _DAYS_AFTER = re.compile(
-    r"(?:\s+(?:(?:on|this|next|at|by)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Tonight"
+    r"(?:(?:^|\s+)(?:(?:on|this|next|at|by)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Tonight"
     r"|Tomorrow|January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Mon|Tue|Wed|Thu|Fri|Sat|Sun))+$"
 )
 
 
-def titles_marked_by_capitals(lowered: str, cased: str, is_known: Callable[[str], bool]) -> tuple[str, str]:
-    """Both copies of the command, with a film named in capitals after watch/see put in 《》."""
-    if "《" in lowered or not ("see" in lowered or "watch" in lowered or "catch" in lowered):
+# What the capitals name instead, said right after them: "tickets for the Coldplay concert", "the Lakers game".
+_NO_FILM_AFTER = re.compile(
+    r"\s+(?:concerts?|games?|match|tour|festival|gig|exhibition|show|musical|play|ballet|opera)\b"
+)
+_FLYING = re.compile(r"\b(?:flights?|fly|flying|plane|airline)\b")
+
+
+def titles_marked_by_capitals(
+    lowered: str, cased: str, names_in: Callable[[str], list[NameMention]]
+) -> tuple[str, str]:
+    """Both copies of the command, with a film named in capitals after watch/see or its tickets put in 《》
+    (`names_in` finds the catalogue's names in a text)."""
+    if "《" in lowered or not any(word in lowered for word in _WORDS_BEFORE_A_FILM):
         return lowered, cased
-    m = _CAPITALISED_TITLE.search(cased)
-    if m is None:
-        return lowered, cased
-    said = _DAYS_AFTER.sub("", m.group(1))
-    start, end = m.start(1), m.start(1) + len(said)
-    # Where most other words are capitalised too ("I Want To See My Mom"), capitals mark nothing.
-    others = [w for w in cased[:start].split()[1:] + cased[end:].split() if w not in _NOT_A_FILM]
-    if said.split()[0].rstrip(".") in _NOT_A_FILM or 2 * sum(w[:1].isupper() for w in others) > len(others):
-        return lowered, cased
-    if is_known(lowered[start:end]):
-        return lowered, cased  # "see Shanghai", "see Reunion Dinner on New Year's Eve": the catalogue's names
-    return (
-        f"{lowered[:start]}《{lowered[start:end]}》{lowered[end:]}",
-        f"{cased[:start]}《{cased[start:end]}》{cased[end:]}",
-    )
+    matches = list(_CAPITALISED_TITLE.finditer(cased))
+    if not matches or any("title" in name.entry.kinds for name in names_in(lowered)):
+        return lowered, cased  # a film the catalogue knows is the one asked for ("…, no wait, Star Wanderer instead")
+    for m in matches:
+        said = _DAYS_AFTER.sub("", m.group(1))
+        start, end = m.start(1), m.start(1) + len(said)
+        if not said or _NO_FILM_AFTER.match(cased, end) or (m.group(0).startswith("ti") and _FLYING.search(lowered)):
+            continue  # "tickets for Saturday", "… the Lakers game", "a flight and 2 tickets for me"
+        # Where most other words are capitalised too ("I Want To See My Mom"), capitals mark nothing.
+        others = [w for w in cased[:start].split()[1:] + cased[end:].split() if w not in _NOT_A_FILM]
+        if said.split()[0].rstrip(".") in _NOT_A_FILM or 2 * sum(w[:1].isupper() for w in others) > len(others):
+            continue
+        if any(name.start == 0 for name in names_in(lowered[start:end])):
+            continue  # "see Shanghai": a place the catalogue knows
+        return (
+            f"{lowered[:start]}《{lowered[start:end]}》{lowered[end:]}",
+            f"{cased[:start]}《{cased[start:end]}》{cased[end:]}",
+        )
+    return lowered, cased
 
 
 # A row turned down after it is no wish: 第一排的不要, 第一排太近了 (before it: rules.TURNED_DOWN_BEFORE).
@@ -179,9 +198,10 @@ _MARKS_NOT_IN_A_TITLE = frozenset(MARKS) - {ITEM_MARK}
 
 def film_title(masked: MaskedText, names: list[NameMention]) -> str | None:
     """The film as said: a catalogue title, a title in 《》, or one read from 看… / "tickets for …"."""
-    for name in names:
-        if "title" in name.entry.kinds:
-            return name.said
+    if titles := [name for name in names if "title" in name.entry.kinds]:
+        # A title the catalogue knows before one only marked as said ("2 tickets for Avatar …, no wait, my husband
+        # wants Star Wanderer instead": the film changed to is the catalogue's).
+        return next((name.said for name in titles if name.entry.key), titles[0].said)
     for regex in (_EN_TITLE, _EN_TITLE_BEFORE_TICKETS, _ZH_TITLE):
         for m in regex.finditer(masked.current):
             group = m.lastindex or 1

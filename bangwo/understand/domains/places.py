@@ -70,6 +70,10 @@ _EN_SETTING_OFF = re.compile(rf"\bleaving from\s+(?:the\s+)?({_EN_PLACE}){_EN_EN
 _EN_FROM_TO = re.compile(
     rf"\bfrom\s+(?:the\s+)?({_EN_PLACE}){_EN_END}\s*(?:to|-|→)\s+(?:the\s+)?({_EN_PLACE}){_EN_END}"
 )
+# "what flights leave atlanta for boston": the airline way.
+_EN_LEAVE_FOR = re.compile(
+    rf"\bleav(?:e|es|ing)\s+({_EN_PLACE}){_EN_END}\s+for\s+(?:the\s+)?({_EN_PLACE}){_EN_END}"
+)
 # "Shenzhen to Shanghai" without "from": the first place must be one the catalogue knows, or come right
 # after the flight words ("flights Qingdao to Chengdu").
 _EN_KNOWN_TO = re.compile(
@@ -142,7 +146,7 @@ _ZH_IN_A_PLACE = re.compile(
 )
 # A part of a city the catalogue knows, said right after it: 深圳南山区的酒店, 在深圳福田.
 _ZH_AREA_OF_A_CITY = re.compile(
-    rf"(?<={PLACE_MARK})({_ZH_CHAR}{{2,5}}?)(?=的?(?:酒店|宾馆|民宿|客栈|旅馆)|[,，。!！\s]|$)"
+    rf"(?<={PLACE_MARK})({_ZH_CHAR}{{2,5}}?)(?=的?(?:酒店|宾馆|民宿|客栈|旅馆)|[找订住]|[,，。!！\s]|$)"
 )
 _ZH_NEAR_BEFORE = re.compile(
     rf"(?:靠近|挨着|离|紧邻)\s*((?:{PLACE_MARK}|{_ZH_CHAR}){{2,12}}?)(?=近|附近|不远|比较近|[,，。\s]|的|$)"
@@ -150,6 +154,8 @@ _ZH_NEAR_BEFORE = re.compile(
 _EN_NEAR = re.compile(
     rf"\b(?:near|by|close to|next to|around|beside|walking distance (?:to|from)|not far from)\s+(?:the\s+)?"
     rf"({_EN_PLACE}){_EN_END}"
+    # a part of town named as one: "in the French Quarter", "in the Gaslamp District"
+    rf"|\bin\s+the\s+((?:{_EN_PLACE_WORD}\s+){{1,2}}(?:quarter|district|neighbou?rhood))\b"
 )
 _ZH_IN_CITY = re.compile(
     # 去大理玩, 到厦门出差: the purpose of a trip follows the city it goes to.
@@ -170,7 +176,8 @@ _DESCRIBES_A_STAY = re.compile(
     r"|评分|好评|[离近带能有]|可以|大床|双床|房|点$|[高低好贵]$|当地|本地|那边|那里"
 )
 _EN_IN_CITY = re.compile(
-    rf"\b(?:in|at|going to|heading to|travell?ing to|visiting)\s+({_EN_PLACE}){_EN_END}"
+    rf"\b(?:in|at|going to|heading to|travell?ing to|visiting|(?:city |town )?cent(?:re|er) of)\s+"
+    rf"({_EN_PLACE}){_EN_END}"
 )
 
 
@@ -178,6 +185,7 @@ _EN_IN_CITY = re.compile(
 # test that skips the search (most of these regexes make re try every position).
 _ROUTE_RULES = (
     (_EN_FROM_TO, ("from",)),
+    (_EN_LEAVE_FOR, ("leav",)),
     (_EN_KNOWN_TO, (PLACE_MARK,)),
     (_EN_KNOWN_THEN_KNOWN, (PLACE_MARK + " " + PLACE_MARK,)),
     (_EN_FLIGHTS_TO, ("flight", "ticket", "\ue007", "look up", "search", "check")),  # (tickets may be a count)
@@ -189,11 +197,14 @@ _NEAR_RULES = (
     (_ZH_NEAR_AFTER, ("附近", "边", "周围", "一带")),
     (_ZH_IN_A_PLACE, ("里", "内", "上")),
     (_ZH_NEAR_BEFORE, ("靠近", "挨着", "离", "紧邻")),
-    (_EN_NEAR, ("near", "by", "close to", "next to", "around", "beside", "walking distance", "not far from")),
+    (
+        _EN_NEAR,
+        ("near", "by", "close to", "next to", "around", "beside", "walking distance", "not far from", "in the"),
+    ),
 )
 _CITY_RULES = (
     (_ZH_IN_CITY, ("在", "去", "到", "酒店", "宾馆", "民宿")),
-    (_EN_IN_CITY, ("in", "at", "to", "visiting")),
+    (_EN_IN_CITY, ("in", "at", "to", "visiting", "of")),
     (_ZH_LONE_PLACE, ()),  # no word to test for
 )
 
@@ -282,7 +293,7 @@ def hotel_place(masked: MaskedText, names: list[NameMention], told_until: int = 
     for regex, holds in _NEAR_RULES:
         if not _may_match(holds, masked.current) or (m := regex.search(masked.current)) is None:
             continue
-        start, end = m.span(1)
+        start, end = m.span(m.lastindex or 1)
         if (lead := _BEFORE_A_NEAR_PLACE.match(masked.current, start, end)) is not None and lead.end() < end - 1:
             start = lead.end()  # 然后外滩附近, 一家南京路步行街附近: the link or the count is no part of the place
         # 北京王府井附近: the city said first is the city, the rest is what the hotel is near.
