@@ -4034,3 +4034,22 @@ def test_coffee_by_its_name_and_a_shop_with_a_citys_name_in_it(
 @pytest.mark.parametrize("text", ["你喜欢吃火锅吗", "你喜欢看什么电影"])  # (the second held before)
 def test_the_assistants_own_taste_asked_is_chat(parser: Parser, text: str) -> None:
     assert [f["domain"] for f in _frames(parser, text)] == ["chat"]
+
+
+def test_a_films_schedule_is_looked_up(parser: Parser) -> None:
+    [frame] = _frames(parser, "find the schedule for Paper Kingdoms at the nearest cinema")
+    assert (frame["domain"], frame["action"], frame["title"]) == ("movie", "search", "Paper Kingdoms")
+
+
+def test_an_order_at_another_shop_is_one_of_its_own(parser: Parser) -> None:
+    _assert_requests(
+        parser,
+        "帮我在麦当劳点一个麦辣鸡腿堡，再在喜茶点一杯满杯红柚少冰",
+        [
+            ("food", {"merchant": "麦当劳", "items": ["麦辣鸡腿堡"]}),
+            ("food", {"merchant": "喜茶", "items": ["满杯红柚"]}),
+        ],
+    )
+    # (held before) more of the same shop's order is the same order
+    same_shop = [("food", {"merchant": "麦当劳", "items": ["汉堡", "可乐"]})]
+    _assert_requests(parser, "在麦当劳点一个汉堡，再点一杯可乐", same_shop)

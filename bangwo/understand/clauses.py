@@ -444,6 +444,18 @@ def _another_action(before: str, segment: str) -> bool:
     return cancel_before != cancel_here and action_of(segment if cancel_before else before) == "search"
 
 
+# The shop an order is placed at: 在麦当劳点…, 在喜茶买….
+_SHOP_SAID = re.compile(r"在\s*([^\s\ue000-\ue007在的,，。!！?？、]{2,8}?)\s*(?:点|买|订|叫)")
+
+
+def _another_shop(before: str, segment: str) -> bool:
+    """帮我在麦当劳点一个麦辣鸡腿堡，再在喜茶点一杯满杯红柚: an order at another shop is one of its own."""
+    if "在" not in segment or (here := _SHOP_SAID.search(segment)) is None:
+        return False
+    said_before = {m.group(1) for m in _SHOP_SAID.finditer(before)}
+    return bool(said_before) and here.group(1) not in said_before
+
+
 _AFTER_A_QUESTION = re.compile(r"\s*[?？]")
 _WHICH_ORDER = re.compile(r"那单|这单|那个订单|" + letter_led("the one|that one|the order", then=r"\b"))
 # A new order, said with how much of it: 点两份, 送仨, "get me one bowl", "order 3 kilos".
@@ -644,6 +656,9 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
         before = text[clauses[-1].start : start] if clauses else ""
         if opened_by_its_time:
             clauses[-1].end, opened_by_its_time = end, False
+        elif clauses and domains in (("food",), ("grocery",)) and _another_shop(before, text[start:end]):
+            # another shop's order: food or grocery as its own words say, not as the one before it
+            clauses.append(Clause(start, end, ()))
         elif (
             clauses
             and clauses[-1].domains == domains

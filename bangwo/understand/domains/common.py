@@ -82,7 +82,7 @@ SEARCH = re.compile(
         "|still (?:showing|playing|on)|showing (?:tonight|today|now|anywhere)|playing (?:tonight|today|now|anywhere)"
         # "Is Wonka playing in Berkeley?": whether a film is on
         "|is [^.!?]{1,40}? (?:playing|showing|screening)(?=[^.!?]*\\?)"
-        "|show ?times|screenings",
+        "|show ?times|screenings|schedules?",
         then=r"\b",
     )
     # "flights SH→Guangzhou tmr?", "hotels near Canton Tower sat?": what there is, asked in the plural
