@@ -4053,3 +4053,93 @@ def test_an_order_at_another_shop_is_one_of_its_own(parser: Parser) -> None:
     # (held before) more of the same shop's order is the same order
     same_shop = [("food", {"merchant": "麦当劳", "items": ["汉堡", "可乐"]})]
     _assert_requests(parser, "在麦当劳点一个汉堡，再点一杯可乐", same_shop)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("查一下明天下午长安夜雨有哪些场次", "长安夜雨"),
+        ("我想看南方雨季的首映，帮我订两张，要连座", "南方雨季"),
+        ("你好，我想订两张3月8号下午两点的无声的证言，靠前一点的位置", "无声的证言"),
+        ("请问星辰大海在哪些影院上映", "星辰大海"),
+        ("明天中午十二点的大鱼海棠2帮我订一张", "大鱼海棠2"),
+        ("给我和我爸妈买三张明天的故乡的月", "故乡的月"),
+        ("请帮我查询一下今天下午海上钢琴师的重映场次", "海上钢琴师"),
+        ("我和女朋友想看暗涌，这周六晚上，帮我订两个挨着的座位", "暗涌"),
+        ("买两张明天的票", None),  # (held before) the tickets, no film
+    ],
+)
+def test_a_chinese_title_the_catalogue_lacks_said_without_marks(parser: Parser, text: str, title: str | None) -> None:
+    [frame] = _frames(parser, text)
+    assert (frame["domain"], frame.get("title")) == ("movie", title)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "买两张今晚的长安夜雨，再帮我点两杯奶茶",
+            [("movie", {"title": "长安夜雨", "count": 2}), ("food", {"items": ["奶茶"]})],
+        ),
+        (
+            "明天下午三点半的熊出没帮我买三张，顺便点三份肯德基儿童套餐",
+            [("movie", {"title": "熊出没", "count": 3}), ("food", {"action": "order"})],
+        ),
+        # (held before) the seats of a trip
+        ("周三晚上昆明回深圳，帮我订一张", [("flight", {"origin": "昆明", "destination": "深圳", "count": 1})]),
+    ],
+)
+def test_tickets_for_a_showing_beside_a_meal(
+    parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
+) -> None:
+    _assert_requests(parser, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "merchant"),
+    [
+        ("帮我点杯coco的奶茶 去冰 无糖 中杯", "coco"),
+        ("帮我点一杯Manner的燕麦拿铁 小杯 温的", "Manner"),
+        ("来一杯McDonald's的可乐", "McDonald's"),
+    ],
+)
+def test_a_brand_in_latin_letters_before_its_dish(parser: Parser, text: str, merchant: str) -> None:
+    [frame] = _frames(parser, text)
+    assert frame["merchant"] == merchant
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "后天带家人去大连，帮我订四张济南飞大连的机票，还要两间海边的酒店住两晚",
+            [("flight", {"origin": "济南", "destination": "大连"}), ("hotel", {"city": "大连", "count": 2})],
+        ),
+        ("帮我在厦门鼓浪屿上订一家民宿，这周六住一晚", [("hotel", {"city": None})]),
+        ("订个酒店 红旗街那边 两晚", [("hotel", {"near": "红旗街"})]),
+        ("明天去北京的飞机还有没", [("flight", {"action": "search"})]),
+    ],
+)
+def test_people_a_count_and_the_seaside_are_no_places(
+    parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
+) -> None:
+    _assert_requests(parser, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "now", "nights"),
+    [
+        ("我想订3月15号广州到西安的机票，两个人，然后在大雁塔附近订一间房，住到18号", "2026-12-28T10:00:00+08:00", 3),
+        (
+            "I'd like to fly from Denver to San Diego next Thursday, and a hotel near the Gaslamp Quarter, "
+            "checking out on Sunday.",
+            "2026-11-21T10:00:00+08:00",
+            3,
+        ),
+    ],
+)
+def test_a_stays_last_day_after_a_first_day_said_for_the_flight(
+    parser: Parser, text: str, now: str, nights: int
+) -> None:
+    frames = _frames(parser, text, datetime.fromisoformat(now))
+    assert [(f["domain"], f.get("nights")) for f in frames] == [("flight", None), ("hotel", nights)]

@@ -186,7 +186,7 @@ _DOMAIN_WORDS: dict[str, tuple[_Words, ...]] = {
 }
 # Seat words say movie unless the segment is already a flight's ("two business class seats").
 _SEAT_WORDS = (
-    _zh(r"连座|连坐|坐一起|坐在一起|前排|后排|中排|第[一二三四五六七八九十\d]+排|最后一排|最后排|中间的?位置"
+    _zh(r"连座|连坐|坐一起|坐在一起|前排|后排|中排|第[一二三四五六七八九十\d]+排|最后一排|最后排|中间的?位置|挨着的座位"
         r"|坐在?(?:中间|前面|后面|最后)"),
     _en(letter_led("seats?|rows?", then=r"\b")),
 )
@@ -274,6 +274,13 @@ _TICKETS_FOR_A_SHOW = re.compile(
         then=r"\s+(?:for|to)\s+(?!(?:my|our|me|us|him|her|them|his|their|your|the (?:kids|family|whole family))\b)"
         r"(?:the\s+)?[a-z0-9]",
     )
+)
+# Tickets counted by the sheet for a day or a time (买两张今晚的长安夜雨, 订两张周六下午的…) or bought after the showing
+# is named (…的熊出没帮我买三张): a showing's, where nothing else says what they are for (and no flight is asked for:
+# …从深圳飞昆明，给我订一张 are its seats).
+_TICKETS_FOR_A_SHOWING_ZH = re.compile(
+    r"[一两三四五六七八九十几俩仨\d]\s*张\s*(?:今|明|后天|大后天|周|下周|这周|星期|礼拜|上午|下午|中午|晚上|\d|[一二三四五六七八九十]+[月号点])"
+    r"|(?:买|订)[一两三四五六七八九十几俩仨\d]张(?=[\s,，。]|$)"
 )
 # Ways to travel that no provider sells: their tickets are no film's and no flight's (高铁还有票吗).
 _OTHER_TRANSPORT = re.compile(
@@ -584,6 +591,11 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
             and (m := _TICKETS_FOR_A_SHOW.search(text, start, end)) is not None
             and not (flying and " to " in m.group(0))
             and not _OTHER_TRANSPORT.search(text, start, end)
+        ) or (
+            resolved[i] is None
+            and not flying
+            and _TICKETS_FOR_A_SHOWING_ZH.search(text, start, end)
+            and not _TOWARDS_A_PLACE.search(text)  # (周三晚上昆明回深圳，帮我订一张: a trip's seats)
         ):
             resolved[i] = ("movie",)
     # Segments that point nowhere join the request before them, or the first one after them.

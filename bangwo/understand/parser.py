@@ -171,6 +171,9 @@ _EN_ORDERED_FROM = re.compile(
 _NOT_A_SHOP_EN = re.compile(r"\b(?:supermarkets?|grocery|groceries|store|market|shop|place|restaurant)$")
 # The owner before 的 (喜茶的多肉葡萄, McDonald's的巨无霸): a shop named by what it sells, or a brand in
 # Latin letters. Flavours, fillings and tastes before 的 describe the dish instead (麻辣的, 猪肉馅的).
+# A brand in Latin letters right before 的, after Chinese or a count (not an English word of the sentence).
+# (Where the scripts meet a space was put: 杯 coco 的.)
+_LATIN_NAME_BEFORE = re.compile(r"(?<![a-z'])(?<![a-z'] )[a-z][a-z'&]{1,19}(?= ?$)")
 # Words read as something else that a shop's name may hold: 蜜雪冰城 (冰 an option, 冰城 a city's other name).
 _MARKS_IN_A_NAME = frozenset((OPTION_MARK, PLACE_MARK))
 # What ends the words before a shop's name: a verb, a count's measure, a look-up (帮我点, 两杯, 查一下). (Not a
@@ -1038,6 +1041,8 @@ def _owner_before(text: str, original: str, anchor: int, start: int) -> str | No
         return None
     # The shop's name starts after the verb or count before it: 帮我点|瑞幸, 查一下|星巴克, 两杯|茶百道.
     begins = start - 1
+    if (latin := _LATIN_NAME_BEFORE.search(text, anchor, start - 1)) is not None:
+        return original[latin.start() : latin.end()]  # a brand in Latin letters: 帮我点杯coco的奶茶, Manner的燕麦拿铁
     while begins > anchor and (
         (_HAN.match(ch := text[begins - 1]) and ch not in _BEFORE_A_SHOP) or ch in _MARKS_IN_A_NAME
     ):

@@ -29,7 +29,9 @@ _LATIN_PLACE = (
     r"(?<![a-z-])(?!(?:flights?|tickets?|hotels?|book|fly|flying|tomorrow|today|tonight|the|and|from|one|two)\b)"
     r"[a-z][a-z']{2,}(?![a-z-])"
 )
-_ZH_PLACE = f"(?:{_MARK_RUN}|{_ZH_CHAR}{{2,5}}?|{_LATIN_PLACE})"
+# (people taken along are no place: 带家人去大连)
+_PEOPLE = "(?!家人|全家|朋友|同事|老婆|老公|孩子|父母|爸妈|老人|客户)"
+_ZH_PLACE = f"(?:{_MARK_RUN}|{_PEOPLE}{_ZH_CHAR}{{2,5}}?|{_LATIN_PLACE})"
 _ZH_PLACE_END = (
     r"(?=的|机票|航班|飞机|往返|单程|出发|起飞|[,，。!！?？\s]|$|[\ue000-\ue007]|飞|到|去|玩|旅游|过年|探亲|出差|看|有)"
 )
@@ -139,7 +141,7 @@ _EN_NOT_A_PLACE = frozenset(
 )
 
 # (The shortest place before the word: 广州塔旁边 is near 广州塔, not 广州塔旁.)
-_ZH_NEAR_AFTER = re.compile(rf"((?:{PLACE_MARK}|{_ZH_CHAR}){{2,12}}?)(?:附近|旁边|周边|边上|周围|一带|边)")
+_ZH_NEAR_AFTER = re.compile(rf"((?:{PLACE_MARK}|{_ZH_CHAR}){{2,12}}?)(?:附近|旁边|周边|边上|周围|一带|那边|这边|边)")
 # Inside a place or on it: 丽江古城里的客栈, 鼓浪屿上的酒店.
 _ZH_IN_A_PLACE = re.compile(
     rf"((?:{PLACE_MARK}|{_ZH_CHAR}){{2,12}}?)(?:里面?|内|上)(?=的?(?:酒店|宾馆|民宿|客栈|旅馆))"
@@ -173,7 +175,8 @@ _ZH_LONE_PLACE = re.compile(rf"(?:^|[,，、])\s*((?:(?![静净宜贵近远好�
 # catalogue knows is never tested.
 _DESCRIBES_A_STAY = re.compile(
     r"什么|哪|啥|性价比|安静|干净|便宜|实惠|早餐|停车|[海江湖山]景|景观|舒服|舒适|豪华|[三四五]星|星级|高档|亲子|网红"
-    r"|评分|好评|[离近带能有]|可以|大床|双床|房|点$|[高低好贵]$|当地|本地|那边|那里"
+    r"|评分|好评|[离近带能有]|可以|大床|双床|房|点$|[高低好贵]$|当地|本地|那边|那里|[一这那]家|[一这那]间"
+    r"|[海江湖河]边|海滨|市中心|市区|郊区"  # (两间海边的酒店: by the sea, no city)
 )
 _EN_IN_CITY = re.compile(
     rf"\b(?:in|at|going to|heading to|travell?ing to|visiting|(?:city |town )?cent(?:re|er) of)\s+"

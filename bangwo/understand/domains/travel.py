@@ -7,7 +7,7 @@ counts), then times (find_times, per clause), then places and titles from what i
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from bangwo.domain.frame import IntentFrame
 from bangwo.understand.budget import find_budget
@@ -79,8 +79,14 @@ def travel_frame(
 
 def complete(frame: IntentFrame, end_date: str | None) -> None:
     """Nights from a stay's end day, then what the booking still needs (after context is shared)."""
-    if frame.domain == "hotel" and frame.nights is None and end_date and frame.date and end_date > frame.date:
-        frame.nights = (date.fromisoformat(end_date) - date.fromisoformat(frame.date)).days
+    if frame.domain == "hotel" and frame.nights is None and end_date and frame.date:
+        first, last = date.fromisoformat(frame.date), date.fromisoformat(end_date)
+        if last <= first:
+            # The stay's first day came from a request before it (…3月15号广州到西安…，住到18号; "fly … next Thursday,
+            # and a hotel …, checking out on Sunday"): its last day is the one after that first day.
+            last = _the_day_after(first, last)
+        if last is not None and last > first:
+            frame.nights = (last - first).days
     if frame.domain not in _NEEDS:
         return
     if frame.action != "order" and not (frame.action == "search" and frame.domain in _NEEDED_WHEN_SEARCHING):
@@ -94,3 +100,19 @@ def complete(frame: IntentFrame, end_date: str | None) -> None:
         if getattr(frame, slot) is None:
             missing.append(slot)
     frame.missing = missing
+
+
+def _the_day_after(first: date, said: date) -> date | None:
+    """The day `said` (read against the clock, so before `first`) as the first one after `first`: a weekday a week
+    on, a day of the month in that month or the next."""
+    if (first - said).days < 7:
+        return said + timedelta(days=7)
+    for month_ahead in (0, 1):
+        year, month = first.year + (first.month + month_ahead - 1) // 12, (first.month + month_ahead - 1) % 12 + 1
+        try:
+            candidate = date(year, month, said.day)
+        except ValueError:
+            continue
+        if candidate > first:
+            return candidate
+    return None
