@@ -4143,3 +4143,34 @@ def test_a_stays_last_day_after_a_first_day_said_for_the_flight(
 ) -> None:
     frames = _frames(parser, text, datetime.fromisoformat(now))
     assert [(f["domain"], f.get("nights")) for f in frames] == [("flight", None), ("hotel", nights)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hello, I'd like to book a flight for 2 from Cairo to Rome, departing on the 11th.",
+            [("flight", {"count": 2, "origin": "Cairo", "destination": "Rome"})],
+        ),
+        (
+            "Book a flight from Glasgow to London on the 4th and two tickets for Lantern Street at 8 pm that evening.",
+            [("flight", {"destination": "London"}), ("movie", {"title": "Lantern Street", "count": 2})],
+        ),
+        (
+            "I'm looking for a hotel in Taipei near Taipei 101 with a budget of 700 yuan a night.",
+            [("hotel", {"city": "Taipei", "near": "Taipei 101", "budget_max": 700})],
+        ),
+        (
+            "Please order a small hot chocolate and a croissant from Pret A Manger.",
+            [("food", {"merchant": "Pret A Manger", "items": ["hot chocolate", "croissant"]})],
+        ),
+        (
+            "I'd like a medium mocha with less sugar from Costa, and then 2 tickets for Paper Moons at 3 pm.",
+            [("food", {"merchant": "Costa", "items": ["mocha"]}), ("movie", {"title": "Paper Moons", "count": 2})],
+        ),
+    ],
+)
+def test_parties_landmarks_shops_and_titles_said_the_sgd_way(
+    parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
+) -> None:
+    _assert_requests(parser, text, expected)

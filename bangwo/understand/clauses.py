@@ -272,7 +272,7 @@ _TICKETS_FOR_A_SHOW = re.compile(
     letter_led(
         "tickets?|tix",
         then=r"\s+(?:for|to)\s+(?!(?:my|our|me|us|him|her|them|his|their|your|the (?:kids|family|whole family))\b)"
-        r"(?:the\s+)?[a-z0-9]",
+        r"(?:the\s+)?[a-z0-9\ue000]",  # (a word of the title may be a dish the catalogue knows: "Lantern Street")
     )
 )
 # Tickets counted by the sheet for a day or a time (买两张今晚的长安夜雨, 订两张周六下午的…) or bought after the showing
@@ -322,7 +322,8 @@ _ANOTHER_EVENT = re.compile(
     r"看完电影|看电影前|电影开场前|开场前|赶早班机|赶飞机|下飞机|看电影(?:的时候)?[喝吃]|"
     + letter_led("before the (?:flight|movie|film|show)|after the (?:flight|film|show)", then=r"\b")
 )
-_ORDER_VERB = re.compile(r"来|要|" + letter_led("get|want|order|add", then=r"\b"))
+_ORDER_VERB = re.compile(r"来|要|" + letter_led("get|want|order|add|like", then=r"\b"))
+_A_DISH_WORD_EN = re.compile(letter_led("|".join(sorted(FOOD.noun_words_en)), then=r"(?:e?s)?\b"))
 # Going to a place the catalogue knows, or from one to any (成都到拉萨).
 _GOING_TO = r"(?:去|到|飞|回|" + letter_led(r"to\b") + r")\s*\ue005|\ue005\s*(?:到|飞|去)"
 _GOING_TO_A_PLACE = re.compile(_GOING_TO)
@@ -621,7 +622,8 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
             segment = text[start:end]
             if resolved[i] is not None or _TICKET.search(segment):
                 continue
-            served = FOOD_MEASURE_HINT.search(segment) is not None
+            # (a dish said by its own word is served too: "I'd like a medium mocha from Costa, and then 2 tickets…")
+            served = FOOD_MEASURE_HINT.search(segment) is not None or _A_DISH_WORD_EN.search(segment) is not None
             meal_verb = FOOD.verbs.search(segment) is not None
             if (booking and (meal_verb or (served and _ORDER_VERB.search(segment)))) or (meal_verb and served):
                 resolved[i] = _OWN_MEAL

@@ -518,6 +518,9 @@ class Parser:
         merchant = next((n.said for n in reading.names if "merchant" in n.entry.kinds), None)
         if merchant is None:
             merchant = next((d.owner for d in drafts if d.owner), None) or _ordered_at(reading.masked)
+            if merchant is not None and (at := reading.masked.original.rfind(merchant)) >= 0:
+                # A word of the shop's name is no dish of it: "from Pret A Manger".
+                drafts = [d for d in drafts if not at <= d.start < at + len(merchant)]
         items = [
             FrameItem(
                 name=d.name,

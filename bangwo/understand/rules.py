@@ -363,7 +363,7 @@ FOOD = DomainRules(
             # What takeaway sells by its own name: "6 glazed donuts", "a chicken combo".
             *("donut", "doughnut", "pancake", "waffle", "kebab", "pho", "nuggets"),
             *("combo", "platter", "milkshake", "shake", "bao"),
-            *("macchiato", "cappuccino", "espresso", "frappuccino", "chai", "matcha", "cortado"),
+            *("macchiato", "cappuccino", "espresso", "frappuccino", "chai", "matcha", "cortado", "naan"),
         ]
     ),
 )

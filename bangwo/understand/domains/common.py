@@ -172,7 +172,9 @@ _EN_COUNT = re.compile(
     rf"|\b({EN_NUMBER})\s+(?:business|economy|first)(?:\s+class)?\b|\b({EN_NUMBER})\s+\ue007+"  # (the cabin read)
     rf"|\b(?:get|book|buy|grab)\s+(?:me\s+|us\s+)?({EN_NUMBER})\s+(?=for\b)"
     # "… on Jan 10 for two, plus a hotel": the party said last.
-    rf"|\bfor ({EN_NUMBER})(?=\s*(?:$|[,.;:!?]|plus\b|and\b|\ue001))"  # "Run Little Bear for 3 sat morning"
+    # ("a flight for 2 from Cairo to Rome", "the premiere of Hollow Stars for 2 on October 1st")
+    rf"|\bfor ({EN_NUMBER})"
+    r"(?=\s*(?:$|[,.;:!?]|plus\b|and\b|from\b|to\b|on\b|at\b|departing\b|leaving\b|[\ue001\ue005]))"
 )
 _EN_ROOMS = re.compile(rf"\b({EN_NUMBER})\s+{_EN_WORD_GAP}rooms?\b")
 

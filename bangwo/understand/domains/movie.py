@@ -144,7 +144,6 @@ _DAYS_AFTER = re.compile(
 _NO_FILM_AFTER = re.compile(
     r"\s+(?:concerts?|games?|match|tour|festival|gig|exhibition|show|musical|play|ballet|opera)\b"
 )
-_FLYING = re.compile(r"\b(?:flights?|fly|flying|plane|airline)\b")
 
 
 def titles_marked_by_capitals(
@@ -160,14 +159,14 @@ def titles_marked_by_capitals(
     for m in matches:
         said = _DAYS_AFTER.sub("", m.group(1))
         start, end = m.start(1), m.start(1) + len(said)
-        if not said or _NO_FILM_AFTER.match(cased, end) or (m.group(0).startswith("ti") and _FLYING.search(lowered)):
-            continue  # "tickets for Saturday", "… the Lakers game", "a flight and 2 tickets for me"
+        if not said or _NO_FILM_AFTER.match(cased, end):
+            continue  # "tickets for Saturday", "… the Lakers game"
         # Where most other words are capitalised too ("I Want To See My Mom"), capitals mark nothing.
         others = [w for w in cased[:start].split()[1:] + cased[end:].split() if w not in _NOT_A_FILM]
         if said.split()[0].rstrip(".") in _NOT_A_FILM or 2 * sum(w[:1].isupper() for w in others) > len(others):
             continue
-        if any(name.start == 0 for name in names_in(lowered[start:end])):
-            continue  # "see Shanghai": a place the catalogue knows
+        if any(name.start == 0 and name.entry.kinds & {"city", "landmark"} for name in names_in(lowered[start:end])):
+            continue  # "see Shanghai": a place the catalogue knows (a dish's word may start a title: Lantern Street)
         return (
             f"{lowered[:start]}《{lowered[start:end]}》{lowered[end:]}",
             f"{cased[:start]}《{cased[start:end]}》{cased[end:]}",

@@ -155,7 +155,7 @@ _ZH_NEAR_BEFORE = re.compile(
 )
 _EN_NEAR = re.compile(
     rf"\b(?:near|by|close to|next to|around|beside|walking distance (?:to|from)|not far from)\s+(?:the\s+)?"
-    rf"({_EN_PLACE}){_EN_END}"
+    rf"({_EN_PLACE}(?:\s+\d+\b)?){_EN_END}"  # (a number may end its name: "Taipei 101")
     # a part of town named as one: "in the French Quarter", "in the Gaslamp District"
     rf"|\bin\s+the\s+((?:{_EN_PLACE_WORD}\s+){{1,2}}(?:quarter|district|neighbou?rhood))\b"
 )
@@ -332,8 +332,9 @@ def hotel_place(masked: MaskedText, names: list[NameMention], told_until: int = 
                 said = places.said(*m.span(m.lastindex or 1))
                 if not said or (PLACE_MARK not in m.group(m.lastindex or 1) and _DESCRIBES_A_STAY.search(said)):
                     continue
-                if not (near and (said in near or near in said)):  # a part of the near-place is no city
-                    city = said
+                said_at = m.start(m.lastindex or 1)
+                if not (near and (near_at <= said_at < near_at + len(near) or near in said)):
+                    city = said  # (a part of the near-place is no city: "in Taipei near Taipei 101" still is)
                     break
             if city is not None:
                 break
