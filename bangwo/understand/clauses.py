@@ -595,6 +595,7 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
         ) or (
             resolved[i] is None
             and not flying
+            and "张" in text[start:end]
             and _TICKETS_FOR_A_SHOWING_ZH.search(text, start, end)
             and not _TOWARDS_A_PLACE.search(text)  # (周三晚上昆明回深圳，帮我订一张: a trip's seats)
         ):

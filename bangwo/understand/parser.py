@@ -147,8 +147,10 @@ _ORDERED_AT = re.compile(
     # (an option word or a place's may be part of the name: 在蜜雪冰城点…, 冰 an option, 冰城 a city's name)
     r"(?:在|从)\s*([^\s\ue000-\ue007在从的,，。!！?？、][^\s\ue000-\ue002\ue004\ue006\ue007在从的,，。!！?？、]{1,11}?)"
     r"\s*再?(?:点|叫|买|订|下单|要|来)"
-    # The shop first, then what is ordered there: 肯德基点一个全家桶.
-    rf"|^([^\W\d_a-z{''.join(sorted(NOUN_STOP_CHARS))}]{{2,6}}?)点(?=[一两三四五六七八九十几俩仨\d个份杯碗])"
+)
+# The shop first, then what is ordered there: 肯德基点一个全家桶 (matched at the start only).
+_SHOP_FIRST = re.compile(
+    rf"([^\W\d_a-z{''.join(sorted(NOUN_STOP_CHARS))}]{{2,6}}?)点(?=[一两三四五六七八九十几俩仨\d个份杯碗])"
 )
 # (家 as home, 我家, 在家里, 家门口 — not the 家 of 家乐福)
 _NOT_A_MERCHANT = re.compile(
@@ -1084,12 +1086,12 @@ def _ordered_at(masked: MaskedText) -> str | None:
             text[m.start(1) : m.end(1)]
         ):
             return m.group(1)
-    if "在" not in text and "从" not in text and "点" not in text:
+    m = _ORDERED_AT.search(text) if "在" in text or "从" in text else None
+    if m is None and "点" in text:
+        m = _SHOP_FIRST.match(text)
+    if m is None or _NOT_A_MERCHANT.search(said := m.group(1)) or _SHOP_KIND.search(said):
         return None
-    m = _ORDERED_AT.search(text)
-    if m is None or _NOT_A_MERCHANT.search(said := m.group(m.lastindex or 1)) or _SHOP_KIND.search(said):
-        return None
-    return masked.original[m.start(m.lastindex or 1) : m.end(m.lastindex or 1)]
+    return masked.original[m.start(1) : m.end(1)]
 
 
 def _part_of_a_dish(text: str, mention: NameMention, mentions: list[NameMention], dropped: set[int]) -> bool:
