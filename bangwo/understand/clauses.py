@@ -482,12 +482,16 @@ class Clause:
     domains: tuple[str, ...]
 
 
-def _segment_domains(text: str, names: list[NameMention], after_a_flight: bool) -> tuple[str, ...] | None:
+def _segment_domains(
+    text: str, names: list[NameMention], after_a_flight: bool, elsewhere_said: bool
+) -> tuple[str, ...] | None:
     """The domains one segment points to, in order of their first word; () for food-or-grocery, None for nothing.
 
-    `after_a_flight`: an earlier segment asked for a flight, so seats said alone are its seats."""
+    `after_a_flight`: an earlier segment asked for a flight, so seats said alone are its seats; `elsewhere_said`:
+    the whole command names a service no provider sells (when it does not, no segment of it does)."""
     if (
-        _ANOTHER_SERVICE.search(text) is not None
+        elsewhere_said
+        and _ANOTHER_SERVICE.search(text) is not None
         and _ASKED_FOR.search(text) is not None
         and _OWN_SERVICE.search(text) is None
         and not any(n.entry.kinds & {"title", "item", "merchant"} for n in names)
@@ -549,6 +553,7 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
     cuts = sorted(set(cuts))
     segments: list[tuple[int, int, tuple[str, ...] | None]] = []
     after_a_flight = False
+    elsewhere_said = _ANOTHER_SERVICE.search(text) is not None
     for start, end in pairwise(cuts):
         inside = [n for n in names if start <= n.start < end]
         segment = text[start:end]
@@ -559,7 +564,7 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
             cut = m.start(m.lastindex or 0)
             inside = [n for n in inside if n.start < start + cut]
             segment = segment[:cut]
-        domains = _segment_domains(segment, inside, after_a_flight)
+        domains = _segment_domains(segment, inside, after_a_flight, elsewhere_said)
         after_a_flight = after_a_flight or bool(domains and "flight" in domains)
         segments.append((start, end, domains))
     # A food-or-grocery name takes the domain of the nearest segment that is food or grocery.
@@ -583,7 +588,7 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
                 _FROM_A_PLACE.search(text, start, end) or _GOING_TO_A_PLACE.search(text, start, end)
             ):
                 resolved[i] = ("flight",)
-    flying = any(domains and "flight" in domains for domains in resolved)
+    flying = after_a_flight or any(domains and "flight" in domains for domains in resolved)
     for i, (start, end, _) in enumerate(segments):
         # "… and 2 tickets for Wicked at 7": a show's tickets are a film's, beside another request too (not beside a
         # flight: "book a flight and 2 tickets to New York" are its seats).

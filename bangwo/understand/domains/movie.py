@@ -127,7 +127,7 @@ _CAPITALISED_TITLE = re.compile(
     r"([A-Z][\w'’:&!-]*(?:\s+(?:(?:of|in|the|and|a|an|to|&|-|–)\s+)*[A-Z][\w'’:&!-]*|\s+\d+(?![\w:]))*)"
 )
 # Capitalised words that are no film's first: people and screens (and a day said after the film: "see Dune Friday").
-_WORDS_BEFORE_A_FILM = ("see", "watch", "catch", "ticket", "tix", "seat", "premiere", "show", "schedule", "times")
+_FILM_CUE = re.compile("see|watch|catch|ticket|tix|seat|premiere|show|schedule|times")
 _NOT_A_FILM = frozenset({
     "I", "I'm", "I'd", "You", "Mom", "Mum", "Dad", "Grandma", "Grandpa", "Granny", "Doctor", "Dr", "Mr", "Mrs", "Ms",
     "Miss", "Santa", "Netflix", "YouTube", "TV", "NBA",
@@ -151,8 +151,8 @@ def titles_marked_by_capitals(
 ) -> tuple[str, str]:
     """Both copies of the command, with a film named in capitals after watch/see or its tickets put in 《》
     (`names_in` finds the catalogue's names in a text)."""
-    if "《" in lowered or not any(word in lowered for word in _WORDS_BEFORE_A_FILM):
-        return lowered, cased
+    if lowered == cased or "《" in lowered or _FILM_CUE.search(lowered) is None:
+        return lowered, cased  # (no capitals, most commands: nothing to read)
     matches = list(_CAPITALISED_TITLE.finditer(cased))
     if not matches or any("title" in name.entry.kinds for name in names_in(lowered)):
         return lowered, cased  # a film the catalogue knows is the one asked for ("…, no wait, Star Wanderer instead")
