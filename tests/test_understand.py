@@ -387,9 +387,11 @@ def _slots(frame: dict, expected: dict[str, Any]) -> dict[str, Any]:
     return {k: [i["name"] for i in frame.get("items", [])] if k == "items" else frame.get(k) for k in expected}
 
 
-def _assert_requests(parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]) -> None:
+def _assert_requests(
+    parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]], now: datetime = NOW
+) -> None:
     """The command's frames are the domains expected, in order, each with the slots expected of it."""
-    frames = _frames(parser, text)
+    frames = _frames(parser, text, now)
     assert [f["domain"] for f in frames] == [domain for domain, _ in expected]
     for frame, (_, slots) in zip(frames, expected, strict=True):
         assert _slots(frame, slots) == slots
@@ -4174,3 +4176,64 @@ def test_parties_landmarks_shops_and_titles_said_the_sgd_way(
     parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
 ) -> None:
     _assert_requests(parser, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "now", "expected"),
+    [
+        (
+            "hi, can you get me a hotel room in minneapolis for the 9th of next month, just one room",
+            "2026-12-28T10:00:00+08:00",
+            [("hotel", {"count": 1, "city": "minneapolis"})],
+        ),
+        # (held before) one more added to the one said
+        ("Book a room near Tianya Haijiao, and add one more room", NOW.isoformat(), [("hotel", {"count": 2})]),
+        (
+            "tomorrow, 2 tickets for Ghost Orchard at 6:30 pm and 2 tickets for The Night Ferry at 9:45 pm",
+            "2026-08-15T10:00:00+08:00",
+            [
+                ("movie", {"title": "Ghost Orchard", "time": "18:30"}),
+                ("movie", {"title": "The Night Ferry", "time": "21:45"}),
+            ],
+        ),
+        (
+            "what time is Midnight in Marrakech showing tomorrow",
+            "2026-08-07T10:00:00+08:00",
+            [("movie", {"title": "Midnight in Marrakech", "date": "2026-08-08", "action": "search"})],
+        ),
+        ("I'd like to see a comedy tonight", NOW.isoformat(), [("movie", {"title": None, "time_window": "evening"})]),
+        (
+            "show flights from columbus to newark in the afternoon on june 4th",
+            NOW.isoformat(),
+            [("flight", {"action": "search", "origin": "columbus", "destination": "newark"})],
+        ),
+        ("a room in austin near 6th street", NOW.isoformat(), [("hotel", {"city": "austin", "near": "6th street"})]),
+    ],
+)
+def test_rooms_films_and_flights_said_the_terse_way(
+    parser: Parser, text: str, now: str, expected: list[tuple[str, dict[str, Any]]]
+) -> None:
+    _assert_requests(parser, text, expected, datetime.fromisoformat(now))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("订酒店 济南 明天 一晚", [("hotel", {"city": "济南", "nights": 1})]),
+        ("星巴克 中杯美式 两杯 温的", [("food", {"merchant": "星巴克", "items": ["美式"]})]),
+        ("永辉超市有没有卖车厘子的", [("grocery", {"merchant": "永辉超市", "action": "search"})]),
+        ("取消我在必胜客下的订单", [("food", {"merchant": "必胜客", "action": "cancel"})]),
+        (
+            "订两张周五晚上的《大江东去》 顺便点个肯德基外卖 两个汉堡",
+            [("movie", {"title": "大江东去"}), ("food", {"action": "order"})],
+        ),
+        ("我喜欢吃火锅 你呢", [("chat", {})]),
+        ("来点轻音乐", [("chat", {})]),
+    ],
+)
+def test_chinese_typed_with_spaces_and_shops_said_first(
+    parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
+) -> None:
+    _assert_requests(parser, text, expected)
+    if len(expected) == 2:
+        assert _frames(parser, text)[1].get("merchant") != "顺便"  # a word that joins requests is no shop

@@ -164,7 +164,8 @@ _DOMAIN_WORDS: dict[str, tuple[_Words, ...]] = {
                 # ("movie night" is an evening at home, no film booked.)
                 "movies?(?! night)|films?|cinema|theater|theatre|premiere|showings?|screenings?|show ?times?|playing"
                 # a film wanted by its kind: "watch a comedy at the AMC tonight"
-                "|watch (?:a|an|some) (?:comedy|thriller|horror|drama|documentary|cartoon|rom-com|romcom)",
+                "|watch (?:a|an|some) (?:comedy|thriller|horror|drama|documentary|cartoon|rom-com|romcom)"
+                "|see (?:a|an|some) (?:comedy|thriller|horror|drama|documentary|cartoon|rom-com|romcom)",
                 not_after="[a-z]",
                 then="(?![a-z])",
             )
@@ -240,7 +241,7 @@ _BOOKING_DOMAINS = frozenset({"movie", "flight", "hotel"})
 ELSEWHERE = ("elsewhere",)
 _ANOTHER_SERVICE = re.compile(
     r"打车|打个车|叫车|叫个车|叫辆车|叫一辆|滴滴|出租车|网约车|专车|顺风车|火车(?!站)|高铁(?!站)|动车(?!站)|列车|车票|"
-    r"闹钟|叫我起床|喊我起床|叫醒我|打(?:个|一个|一通)?电话|演唱会|音乐会|话剧|球赛|门票|"
+    r"闹钟|叫我起床|喊我起床|叫醒我|打(?:个|一个|一通)?电话|演唱会|音乐会|话剧|球赛|门票|音乐|放歌|听歌|歌曲|"
     + letter_led(
         "taxi|cab|uber|lyft|didi|alarm|wake me up|concerts?|train (?:tickets?|times?|from|to)|trains from"
         "|bus (?:tickets?|from|to)|call (?:my|mom|dad|him|her)|museum tickets?|game tickets?"
@@ -250,7 +251,7 @@ _ANOTHER_SERVICE = re.compile(
 )
 # Asking for it, not telling of it (闺女坐高铁到杭州东站, 赶明早的高铁: how someone travels, told).
 _ASKED_FOR = re.compile(
-    r"订|买|查|帮|给我|要|想|叫|打|设|定|多少钱|"  # (颐和园的门票多少钱: its price asked)
+    r"订|买|查|帮|给我|要|想|叫|打|设|定|来|放|播|多少钱|"  # (颐和园的门票多少钱: its price asked)
     + letter_led(
         "book|buy|get|find|need|want|like|search|check|look|reserve|order|call|set|wake|rent|how much", then=r"\b"
     )

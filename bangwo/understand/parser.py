@@ -146,11 +146,14 @@ _SAID_TITLE = LexiconEntry("", kinds={"title"})
 _ORDERED_AT = re.compile(
     # (an option word or a place's may be part of the name: 在蜜雪冰城点…, 冰 an option, 冰城 a city's name)
     r"(?:在|从)\s*([^\s\ue000-\ue007在从的,，。!！?？、][^\s\ue000-\ue002\ue004\ue006\ue007在从的,，。!！?？、]{1,11}?)"
-    r"\s*再?(?:点|叫|买|订|下单|要|来)"
+    r"\s*再?(?:点|叫|买|订|下单|下的单|下的订单|要|来)"
 )
 # The shop first, then what is ordered there: 肯德基点一个全家桶 (matched at the start only).
 _SHOP_FIRST = re.compile(
-    rf"([^\W\d_a-z{''.join(sorted(NOUN_STOP_CHARS))}]{{2,6}}?)点(?=[一两三四五六七八九十几俩仨\d个份杯碗])"
+    r"(?!顺便|然后|另外|还有|接着|同时|并且|而且)"  # (a word that joins requests is no shop)
+    rf"([^\W\d_a-z{''.join(sorted(NOUN_STOP_CHARS))}]{{2,6}}?)"
+    # 肯德基点一个全家桶, 星巴克 中杯美式 两杯, 永辉超市有没有卖车厘子的
+    r"(?:点(?=[一两三四五六七八九十几俩仨\d个份杯碗])|\s+(?=[\ue000\ue003])|(?=有没有卖|有卖))"
 )
 # (家 as home, 我家, 在家里, 家门口 — not the 家 of 家乐福)
 _NOT_A_MERCHANT = re.compile(
@@ -1087,7 +1090,7 @@ def _ordered_at(masked: MaskedText) -> str | None:
         ):
             return m.group(1)
     m = _ORDERED_AT.search(text) if "在" in text or "从" in text else None
-    if m is None and "点" in text:
+    if m is None:
         m = _SHOP_FIRST.match(text)
     if m is None or _NOT_A_MERCHANT.search(said := m.group(1)) or _SHOP_KIND.search(said):
         return None

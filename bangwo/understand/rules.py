@@ -574,7 +574,7 @@ _CAMPAIGN_QUESTION = re.compile(
 _OPINION = re.compile(
     r"挺好看|好好看|难看|哭了|哭死|太好看|太差|无语|烂的|放心了|谢啦|谢谢你|谢谢您|体验真|体验太|体验很|都凉了|白买了|差评|太慢了|"
     # the assistant's own taste asked: 你喜欢吃火锅吗, 你平时喜欢看什么电影
-    r"你(?:平时|平常|一般|最)?(?:喜欢|爱)(?:吃|喝|看)|"
+    r"你(?:平时|平常|一般|最)?(?:喜欢|爱)(?:吃|喝|看)|你呢|"
     + letter_led(
         "was (?:awful|terrible|great|amazing|bad|good|boring)|smelled|never again|thanks for|thank you for"
         "|lifesaver|waste of",

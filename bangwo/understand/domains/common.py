@@ -82,7 +82,10 @@ SEARCH = re.compile(
         "|still (?:showing|playing|on)|showing (?:tonight|today|now|anywhere)|playing (?:tonight|today|now|anywhere)"
         # "Is Wonka playing in Berkeley?": whether a film is on
         "|is [^.!?]{1,40}? (?:playing|showing|screening)(?=[^.!?]*\\?)"
-        "|show ?times|screenings|schedules?",
+        "|show ?times|screenings|schedules?"
+        # the airline way: "show flights from columbus to newark", "list all flights …", "give me flights …"
+        "|show (?:me )?(?:all |the )?(?:flights|hotels)|list (?:all |the )?(?:flights|hotels)"
+        "|give me (?:all |the )?flights",
         then=r"\b",
     )
     # "flights SH→Guangzhou tmr?", "hotels near Canton Tower sat?": what there is, asked in the plural
@@ -220,6 +223,8 @@ def find_count(masked: MaskedText, rooms: bool) -> int | None:
     are ways to count the same party, so the largest of them is the count (全家五口人，买五张: 5, not 10)."""
     text = masked.current
     said_counts: dict[str, list[int]] = {}  # the counts of each kind, in the order said
+    by_article: set[tuple[str, int]] = set()  # (kind, index) of the counts said by "a"/"an"
+    added_more: set[tuple[str, int]] = set()  # … and of those said as "one more"
     spans: list[tuple[int, int]] = []
     for regex, holds in _ROOM_COUNTS if rooms else _PEOPLE_COUNTS:
         if holds and (holds.isdisjoint(text) if isinstance(holds, frozenset) else not any(w in text for w in holds)):
@@ -253,7 +258,16 @@ def find_count(masked: MaskedText, rooms: bool) -> int | None:
             else:
                 kind = "seats" if _COUNTED_SEATS.search(counted) else ""
             said_counts.setdefault(kind, []).append(count)
+            if said and said[0] in ("a", "an"):
+                by_article.add((kind, len(said_counts[kind]) - 1))
+            elif " more " in counted:
+                added_more.add((kind, len(said_counts[kind]) - 1))
             spans.append((m.start(), m.end()))
+    for kind, counts in said_counts.items():
+        # "a hotel room …, just one room": the article counts nothing more where a number is said too (but "a room
+        # …, and add one more room" is two)
+        if any((kind, i) not in by_article | added_more for i in range(len(counts))):
+            said_counts[kind] = [c for i, c in enumerate(counts) if (kind, i) not in by_article]
     totals = {kind: _added_up(counts) for kind, counts in said_counts.items()}
     total = min(max(totals.values()), MAX_COUNT) if totals else None
     if total is not None and (more := len(_ONE_MORE.findall(text))):

@@ -122,12 +122,13 @@ _NOT_A_TITLE = re.compile(
 _CAPITALISED_TITLE = re.compile(
     # (not "tickets to": places follow it as often as films, "a one-way ticket to Xiamen")
     r"(?:(?<![^\s])(?:watch|see|catch)|^(?:Watch|See|Catch)|\b(?:tickets?|tix|seats?) for|\bpremiere of"
-    r"|\b(?:showtimes?|showings?|screenings?|schedule|times) (?:for|of)|\bshow of)\s+(?:the\s+(?:new\s+)?)?"
+    r"|\b(?:showtimes?|showings?|screenings?|schedule|times) (?:for|of)|\bshow of|\b(?:what time|when) is)"
+    r"\s+(?:the\s+(?:new\s+)?)?"
     # (a number goes on a title only as a word of its own: "Inside Out 2", not "on the 20th" or "at 7:45")
     r"([A-Z][\w'’:&!-]*(?:\s+(?:(?:of|in|the|and|a|an|to|&|-|–)\s+)*[A-Z][\w'’:&!-]*|\s+\d+(?![\w:]))*)"
 )
 # Capitalised words that are no film's first: people and screens (and a day said after the film: "see Dune Friday").
-_FILM_CUE = re.compile("see|watch|catch|ticket|tix|seat|premiere|show|schedule|times")
+_FILM_CUE = re.compile("see|watch|catch|ticket|tix|seat|premiere|show|schedule|times|what time|when is")
 _NOT_A_FILM = frozenset({
     "I", "I'm", "I'd", "You", "Mom", "Mum", "Dad", "Grandma", "Grandpa", "Granny", "Doctor", "Dr", "Mr", "Mrs", "Ms",
     "Miss", "Santa", "Netflix", "YouTube", "TV", "NBA",
@@ -156,6 +157,7 @@ def titles_marked_by_capitals(
     matches = list(_CAPITALISED_TITLE.finditer(cased))
     if not matches or any("title" in name.entry.kinds for name in names_in(lowered)):
         return lowered, cased  # a film the catalogue knows is the one asked for ("…, no wait, Star Wanderer instead")
+    spans: list[tuple[int, int]] = []  # every film marked so ("2 tickets for Ghost Orchard … and 2 for Night Ferry")
     for m in matches:
         said = _DAYS_AFTER.sub("", m.group(1))
         start, end = m.start(1), m.start(1) + len(said)
@@ -167,10 +169,10 @@ def titles_marked_by_capitals(
             continue
         if any(name.start == 0 and name.entry.kinds & {"city", "landmark"} for name in names_in(lowered[start:end])):
             continue  # "see Shanghai": a place the catalogue knows (a dish's word may start a title: Lantern Street)
-        return (
-            f"{lowered[:start]}《{lowered[start:end]}》{lowered[end:]}",
-            f"{cased[:start]}《{cased[start:end]}》{cased[end:]}",
-        )
+        spans.append((start, end))
+    for start, end in reversed(spans):
+        lowered = f"{lowered[:start]}《{lowered[start:end]}》{lowered[end:]}"
+        cased = f"{cased[:start]}《{cased[start:end]}》{cased[end:]}"
     return lowered, cased
 
 

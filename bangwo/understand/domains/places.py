@@ -29,6 +29,7 @@ _LATIN_PLACE = (
     r"(?<![a-z-])(?!(?:flights?|tickets?|hotels?|book|fly|flying|tomorrow|today|tonight|the|and|from|one|two)\b)"
     r"[a-z][a-z']{2,}(?![a-z-])"
 )
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")  # the first word of "6th street"
 # (people taken along are no place: 带家人去大连)
 _PEOPLE = "(?!家人|全家|朋友|同事|老婆|老公|孩子|父母|爸妈|老人|客户)"
 _ZH_PLACE = f"(?:{_MARK_RUN}|{_PEOPLE}{_ZH_CHAR}{{2,5}}?|{_LATIN_PLACE})"
@@ -64,7 +65,7 @@ _EN_STOP = (
     r"are|am|is|was|were|will|going|want|need|that|same|day|morning|afternoon|evening|night"
 )
 # A word of a place: xi'an, st.louis; a full stop after it ends the sentence, not the word.
-_EN_PLACE_WORD = r"[a-z][a-z'-]*(?:\.[a-z][a-z'-]*)*"
+_EN_PLACE_WORD = r"(?:[a-z][a-z'-]*(?:\.[a-z][a-z'-]*)*|\d+(?:st|nd|rd|th)(?=\s+[a-z]))"  # ("6th street")
 _EN_UNKNOWN = rf"(?!(?:{_EN_STOP})\b){_EN_PLACE_WORD}(?:\s+(?!(?:{_EN_STOP})\b){_EN_PLACE_WORD}){{0,2}}"
 _EN_PLACE = f"(?:{_MARK_RUN}|{_EN_UNKNOWN})"
 _EN_END = r"(?![a-z'-]|\.[a-z])"
@@ -168,8 +169,11 @@ _ZH_IN_CITY = re.compile(
 )
 # A place said on its own between commas in a hotel request is where it is: 订两间房，苏州，周五入住.
 # Words of how the room should be (安静, 干净, 便宜, 近) are no place.
-_ZH_LONE_PLACE = re.compile(rf"(?:^|[,，、])\s*((?:(?![静净宜贵近远好新旧店房宿])"
-                            rf"{_ZH_CHAR}){{2,4}}|{_MARK_RUN})\s*(?=[,，、。]|$)")
+_ZH_LONE_PLACE = re.compile(
+    rf"(?:^|[,，、])\s*((?:(?![静净宜贵近远好新旧店房宿]){_ZH_CHAR}){{2,4}}|{_MARK_RUN})\s*(?=[,，、。]|$)"
+    # (typed with spaces between Chinese words: 订酒店 济南 明天 一晚)
+    rf"|(?<=[\u4e00-\u9fff]\s)((?:(?![静净宜贵近远好新旧店房宿]){_ZH_CHAR}){{2,4}})(?=\s|$)"
+)
 # What a stay should be like, or a word for "there", said before 的酒店 where a city may stand (找个性价比高的酒店,
 # 安静点的, 带早餐的, 附近有什么酒店, 当地的酒店): no city. Only the city-shaped rules read it; a city the
 # catalogue knows is never tested.
@@ -235,7 +239,8 @@ class Places:
             return None  # 被亲戚催婚催到崩溃。帮我订…: a place the catalogue lacks, told in the story, is not asked for
         if value.isascii():
             words = value.split()
-            if words[0] in _EN_NOT_A_PLACE or not words[0].replace("'", "").replace("-", "").isalpha():
+            first = words[0].replace("'", "").replace("-", "")
+            if words[0] in _EN_NOT_A_PLACE or not (first.isalpha() or _ORDINAL.fullmatch(first)):
                 return None
             return value
         return value
