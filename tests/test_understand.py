@@ -4237,3 +4237,23 @@ def test_chinese_typed_with_spaces_and_shops_said_first(
     _assert_requests(parser, text, expected)
     if len(expected) == 2:
         assert _frames(parser, text)[1].get("merchant") != "顺便"  # a word that joins requests is no shop
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("请问天津站附近有便宜点的酒店吗，今天入住", [("hotel", {"action": "search", "near": "天津站"})]),
+        ("请问西安钟楼附近有评分4.5分以上、有免费wifi的酒店吗？", [("hotel", {"action": "search", "near": "钟楼"})]),
+        ("查一下万达影城明天放不放《青春驿站》", [("movie", {"action": "search", "title": "青春驿站"})]),
+        ("帮我叫个外卖，一份宫保鸡丁盖饭，一份酸辣土豆丝", [("food", {"items": ["宫保鸡丁盖饭", "酸辣土豆丝"]})]),
+        ("想喝咖啡了，帮我点一杯温的燕麦拿铁，小杯", [("food", {"items": ["燕麦拿铁"]})]),
+        # (held before) a dish craved is the order itself
+        ("中午想吃黄焖鸡米饭了 帮我叫一份呗 再加个可乐", [("food", {"items": ["黄焖鸡米饭", "可乐"]})]),
+        ("看看叮咚买菜有没有新鲜的草莓", [("grocery", {"action": "search", "merchant": None})]),
+        ("I want to catch The Quiet Valley this afternoon.", [("movie", {"title": "The Quiet Valley"})]),
+    ],
+)
+def test_what_is_near_a_seasoned_dish_a_craving_and_a_film_caught(
+    parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
+) -> None:
+    _assert_requests(parser, text, expected)

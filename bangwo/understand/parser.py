@@ -150,10 +150,11 @@ _ORDERED_AT = re.compile(
 )
 # The shop first, then what is ordered there: 肯德基点一个全家桶 (matched at the start only).
 _SHOP_FIRST = re.compile(
+    r"(?:看看|查一下|查查|请问)?"
     r"(?!顺便|然后|另外|还有|接着|同时|并且|而且)"  # (a word that joins requests is no shop)
     rf"([^\W\d_a-z{''.join(sorted(NOUN_STOP_CHARS))}]{{2,6}}?)"
-    # 肯德基点一个全家桶, 星巴克 中杯美式 两杯, 永辉超市有没有卖车厘子的
-    r"(?:点(?=[一两三四五六七八九十几俩仨\d个份杯碗])|\s+(?=[\ue000\ue003])|(?=有没有卖|有卖))"
+    # 肯德基点一个全家桶, 星巴克 中杯美式 两杯, 永辉超市有没有卖车厘子的, 看看叮咚买菜有没有新鲜的草莓
+    r"(?:点(?=[一两三四五六七八九十几俩仨\d个份杯碗])|\s+(?=[\ue000\ue003])|(?=有没有|有卖))"
 )
 # (家 as home, 我家, 在家里, 家门口 — not the 家 of 家乐福)
 _NOT_A_MERCHANT = re.compile(
@@ -184,7 +185,8 @@ _MARKS_IN_A_NAME = frozenset((OPTION_MARK, PLACE_MARK))
 # What ends the words before a shop's name: a verb, a count's measure, a look-up (帮我点, 两杯, 查一下). (Not a
 # numeral: 茶百道 and 一点点 hold one.)
 _BEFORE_A_SHOP = NOUN_STOP_CHARS | frozenset("查搜找看下杯份碗")
-_NOT_AN_OWNER_END = frozenset("味馅辣甜酸咸香脆软嫩色样式款种份杯大小热冰温装斤")  # 十斤装的: a size
+# (十斤装的: a size; 新鲜的, 便宜的: how it is)
+_NOT_AN_OWNER_END = frozenset("味馅辣甜酸咸香脆软嫩色样式款种份杯大小热冰温装斤鲜宜")
 # Whose or when, not which shop: 上次的, 平时的, 老婆的, 朋友的, 同事的.
 _NOT_A_SHOP_END = frozenset("次时常天回婆公妈爸哥姐弟妹友事人家子")
 MAX_SHOP_CHARS = 4
@@ -605,6 +607,8 @@ class Parser:
         drafts, options_left = _each_persons_own_way(drafts, replace(reading, options=options_left))
         _attach_options(drafts, replace(reading, options=options_left))
         drafts = _the_same_again(drafts, text)
+        if len(drafts) > 1 and "想" in text:
+            drafts = _without_the_craving(drafts, text)
         if reading.told_until and any(d.start >= reading.told_until for d in drafts):
             # 他爸爸负责买蛋糕。我这边…送三个大号披萨: the dishes of the story before the request are none of it
             drafts = [d for d in drafts if d.start >= reading.told_until]
@@ -1331,6 +1335,19 @@ def _the_whole_count(drafts: list[_ItemDraft], reading: _Reading) -> None:
         whole = _WHOLE_COUNT_BEFORE.search(text, max(0, quantity.start - 5), quantity.start) is not None
         if quantity.value and whole and not people:
             drafts[0].quantity, drafts[0].unit = quantity.value, quantity.unit or drafts[0].unit
+
+
+# A craving for a kind of food said before the order it leads to: 想喝咖啡了，帮我点一杯燕麦拿铁 (the coffee is the
+# latte). (A dish craved is the order: 中午想吃黄焖鸡米饭了 帮我叫一份呗.)
+_CRAVING = re.compile(r"想(?:喝|吃)(?:点|个)?(咖啡|奶茶|火锅|甜品|甜点|烧烤|夜宵|饮料|果汁|水果|零食|小吃)了[,，。\s]")
+
+
+def _without_the_craving(drafts: list[_ItemDraft], text: str) -> list[_ItemDraft]:
+    """The dishes ordered, less a craving said before them (想喝咖啡了，帮我点一杯燕麦拿铁)."""
+    m = _CRAVING.search(text)
+    if m is None or not any(d.start >= m.end() for d in drafts):
+        return drafts
+    return [d for d in drafts if not m.start(1) <= d.start < m.end(1)]
 
 
 def _names_people(noun: str) -> bool:

@@ -611,7 +611,10 @@ DISH_HEADS_EN = frozenset(
 ) | {"curry", "stew", "dumplings", "roll", "rolls", "taco", "tacos", "wrap", "wraps", "skewers", "kebab", "bowl"}
 DISH_HEADS_EN |= {"flavor", "flavour", "flavored", "flavoured", "filling"}
 # Cooking before a product makes a dish of it: 红烧牛肉, 炸鸡翅, "fried chicken", "hot chocolate".
-COOKED_BEFORE_ZH = re.compile(r"(?:红烧|清蒸|糖醋|水煮|香煎|干煸|凉拌|炸|烤|煎|炒|蒸|煮|卤|炖|焖|烧|拌)$")
+# (and how it is seasoned: 酸辣土豆丝, 麻辣牛肉, 鱼香肉丝, 宫保鸡丁)
+COOKED_BEFORE_ZH = re.compile(
+    r"(?:红烧|清蒸|糖醋|水煮|香煎|干煸|凉拌|酸辣|麻辣|香辣|鱼香|宫保|干锅|炸|烤|煎|炒|蒸|煮|卤|炖|焖|烧|拌)$"
+)
 COOKED_BEFORE_EN = re.compile(
     r"\b(?:fried|grilled|roast|roasted|braised|steamed|stir-fried|scrambled|boiled|baked|poached|smoked|hot)\s+$"
 )

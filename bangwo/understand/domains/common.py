@@ -76,7 +76,7 @@ SEARCH = re.compile(
     # whether or when a film is on: 还在上映吗, 上映了吗, 什么时候首映
     + r"在上映|上映了[吗没]|上映没|什么时候(?:上映|首映|上|能看)|几号(?:上映|首映)|"
     # 请问明天有去三亚的航班吗, 星河旅人 今天 几点有场?
-    + r"有(?<![^\s\ue000-\ue007们问天午晚上]有)[^，。,.!！?？]{1,16}?[吗么]|几点有场|有吗|"
+    + r"有(?<![^\s\ue000-\ue007们问天午晚上近边、]有)[^，。,.!！?？]{1,16}?[吗么]|几点有场|有吗|"
     + letter_led(
         "what|whats|which|any(?! ?time| seat\\b| row\\b| one\\b)|are there|is there|list|compare|how much"
         "|still (?:showing|playing|on)|showing (?:tonight|today|now|anywhere)|playing (?:tonight|today|now|anywhere)"
