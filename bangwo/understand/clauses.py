@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from bangwo.understand.domains.common import CANCEL, STATUS_ONLY, action_of
+from bangwo.understand.domains.movie import FILM_KINDS_EN, FILM_KINDS_ZH
 from bangwo.understand.lexicon import NameMention
 from bangwo.understand.rules import (
     FOOD,
@@ -155,8 +156,10 @@ _DOMAIN_WORDS: dict[str, tuple[_Words, ...]] = {
     ),
     "movie": (
         # (a film of a kind: 动画片, 喜剧片 — not 照片, 药片 or 名片)
-        _zh(r"电影|影院|影城|影厅|电影票|影票|观影|场次|首映|点映|首场|新片|"
-            r"动画片|喜剧片|恐怖片|科幻片|爱情片|动作片|悬疑片|战争片|纪录片|文艺片|警匪片|灾难片|大片"),
+        # (each spelt out: an alternative that starts with a group makes re try every position, see text.letter_led)
+        _zh("电影|影院|影城|影厅|电影票|影票|观影|场次|首映|点映|首场|新片|大片|" + "|".join(
+            f"{kind}片" for kind in FILM_KINDS_ZH.split("|")
+        )),
         # "What's playing", "is X playing": what a cinema shows.
         _en(
             "imax|"
@@ -164,8 +167,7 @@ _DOMAIN_WORDS: dict[str, tuple[_Words, ...]] = {
                 # ("movie night" is an evening at home, no film booked.)
                 "movies?(?! night)|films?|cinema|theater|theatre|premiere|showings?|screenings?|show ?times?|playing"
                 # a film wanted by its kind: "watch a comedy at the AMC tonight"
-                "|watch (?:a|an|some) (?:comedy|thriller|horror|drama|documentary|cartoon|rom-com|romcom)"
-                "|see (?:a|an|some) (?:comedy|thriller|horror|drama|documentary|cartoon|rom-com|romcom)",
+                f"|watch (?:a|an|some) (?:{FILM_KINDS_EN})|see (?:a|an|some) (?:{FILM_KINDS_EN})",
                 not_after="[a-z]",
                 then="(?![a-z])",
             )
@@ -277,8 +279,7 @@ _TICKETS_FOR_A_SHOW = re.compile(
     )
 )
 # Tickets counted by the sheet for a day or a time (买两张今晚的长安夜雨, 订两张周六下午的…) or bought after the showing
-# is named (…的熊出没帮我买三张): a showing's, where nothing else says what they are for (and no flight is asked for:
-# …从深圳飞昆明，给我订一张 are its seats).
+# is named (…的熊出没帮我买三张): a showing's, where nothing else says what they are for.
 _TICKETS_FOR_A_SHOWING_ZH = re.compile(
     r"[一两三四五六七八九十几俩仨\d]\s*张\s*(?:今|明|后天|大后天|周|下周|这周|星期|礼拜|上午|下午|中午|晚上|\d|[一二三四五六七八九十]+[月号点])"
     r"|(?:买|订)[一两三四五六七八九十几俩仨\d]张(?=[\s,，。]|$)"
@@ -548,6 +549,26 @@ def _segment_domains(
 _JOINERS = ("另外", "然后", "还有")
 
 
+def _a_showings_tickets(text: str, start: int, end: int, domains: tuple[str, ...] | None, flying: bool) -> bool:
+    """Whether the segment [start, end) of `text` (read so far as `domains`) asks for a show's tickets: "… and 2
+    tickets for Wicked at 7", 买两张今晚的长安夜雨 — beside another request too, but not beside a flight ("book a
+    flight and 2 tickets to New York", …从深圳飞昆明，给我订一张 are its seats)."""
+    if (
+        domains in (None, ("grocery",), ("food",))  # (no shop sells tickets: "3 tickets for Silver Lanterns")
+        and (m := _TICKETS_FOR_A_SHOW.search(text, start, end)) is not None
+        and not (flying and " to " in m.group(0))
+        and not _OTHER_TRANSPORT.search(text, start, end)
+    ):
+        return True
+    return (
+        domains is None
+        and not flying
+        and "张" in text[start:end]
+        and _TICKETS_FOR_A_SHOWING_ZH.search(text, start, end) is not None
+        and not _TOWARDS_A_PLACE.search(text)  # (周三晚上昆明回深圳，帮我订一张: a trip's seats)
+    )
+
+
 def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
     """The command's requests in the order said; one clause with no domains when nothing points anywhere."""
     cuts = [0, *(m.start() for m in _SPLITTERS.finditer(text) if m.start() > 0), len(text)]
@@ -591,20 +612,7 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
                 resolved[i] = ("flight",)
     flying = after_a_flight or any(domains and "flight" in domains for domains in resolved)
     for i, (start, end, _) in enumerate(segments):
-        # "… and 2 tickets for Wicked at 7": a show's tickets are a film's, beside another request too (not beside a
-        # flight: "book a flight and 2 tickets to New York" are its seats).
-        if (
-            resolved[i] in (None, ("grocery",), ("food",))  # (no shop sells tickets: "3 tickets for Silver Lanterns")
-            and (m := _TICKETS_FOR_A_SHOW.search(text, start, end)) is not None
-            and not (flying and " to " in m.group(0))
-            and not _OTHER_TRANSPORT.search(text, start, end)
-        ) or (
-            resolved[i] is None
-            and not flying
-            and "张" in text[start:end]
-            and _TICKETS_FOR_A_SHOWING_ZH.search(text, start, end)
-            and not _TOWARDS_A_PLACE.search(text)  # (周三晚上昆明回深圳，帮我订一张: a trip's seats)
-        ):
+        if _a_showings_tickets(text, start, end, resolved[i], flying):
             resolved[i] = ("movie",)
     # Segments that point nowhere join the request before them, or the first one after them.
     known = [d for d in resolved if d]

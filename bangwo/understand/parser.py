@@ -202,6 +202,8 @@ def _shop_owner(before: str) -> str | None:
     if len(before) > MAX_SHOP_CHARS or before[-1] in _NOT_A_SHOP_END or _NOT_A_MERCHANT.search(before):
         return None
     return before
+
+
 # Every request said called off by one verb after them: 机票和酒店都取消了, 都退了吧, "cancel both".
 _ALL_CALLED_OFF = re.compile(
     r"都(?:给我|帮我)?(?:取消|退掉|退了|不要了)|" + letter_led("cancel (?:both|them all|all of them)", then=r"\b")
@@ -1051,10 +1053,10 @@ def _owner_before(text: str, original: str, anchor: int, start: int) -> str | No
         start -= 1  # 瑞幸的冰美式: the option said between the shop and the dish
     if start - anchor < 3 or text[start - 1] != "的":
         return None
-    # The shop's name starts after the verb or count before it: 帮我点|瑞幸, 查一下|星巴克, 两杯|茶百道.
-    begins = start - 1
     if (latin := _LATIN_NAME_BEFORE.search(text, anchor, start - 1)) is not None:
         return original[latin.start() : latin.end()]  # a brand in Latin letters: 帮我点杯coco的奶茶, Manner的燕麦拿铁
+    # The shop's name starts after the verb or count before it: 帮我点|瑞幸, 查一下|星巴克, 两杯|茶百道.
+    begins = start - 1
     while begins > anchor and (
         (_HAN.match(ch := text[begins - 1]) and ch not in _BEFORE_A_SHOP) or ch in _MARKS_IN_A_NAME
     ):
@@ -1777,9 +1779,11 @@ def _share_context(read: list[tuple[IntentFrame, str | None]], day_implied: set[
             if stay is not None and stay.city != frame.origin:
                 frame.destination = stay.city
                 frame.missing = [slot for slot in frame.missing if slot != "destination"]
-        trip_called_off = frame.action == "cancel" and any(f.action == "cancel" for f in frames[:i])
-        if frame.domain == "hotel" and (frame.action in ("order", "search") or trip_called_off):
+        if frame.domain == "hotel" and (
+            frame.action in ("order", "search")
             # (机票和酒店都取消了: the stay called off is the one of the trip called off before it)
+            or (frame.action == "cancel" and any(f.action == "cancel" for f in frames[:i]))
+        ):
             earlier = [f for f in frames[:i] if f.domain in ("flight", "movie", "hotel")]
             if frame.date is None:
                 frame.date = next((f.date for f in reversed(earlier) if f.date), None)

@@ -106,11 +106,14 @@ _ZH_TITLE = re.compile(
     r"|(?<=[\ue001场]的)((?:[^\W_a-z的看买订带要想去来票]|的(?![票电场])){2,10}?)"
     r"(?=[\s,，。!！?？]|$|[\ue000-\ue007]|帮我|给我|还有|有没有)"
 )
+# Kinds of film: a film wanted by its kind names none (我想看个喜剧片, "watch a comedy tonight").
+FILM_KINDS_ZH = "动画|喜剧|恐怖|科幻|爱情|动作|悬疑|战争|纪录|文艺|警匪|灾难"
+FILM_KINDS_EN = "comedy|thriller|horror|drama|documentary|cartoon|rom-com|romcom"
 _NOT_A_TITLE = re.compile(
     r"^(?:[个场部]?电影|一下|看|票|首映|首场|点映|就行|就好|都行|也行|可以"
-    r"|[个场部]?(?:动画|喜剧|恐怖|科幻|爱情|动作|悬疑|战争|纪录|文艺|警匪|灾难|大)片"  # a kind of film, none named
+    rf"|[个场部]?(?:{FILM_KINDS_ZH}|大)片"
     r"|a movie|movie|the movie|film|a film|it|something|one|please|pls|plz|for|to|from|at|on|in|the|me|us|them"
-    r"|(?:a|an|some) (?:comedy|thriller|horror|drama|documentary|cartoon|rom-com|romcom)"
+    rf"|(?:a|an|some) (?:{FILM_KINDS_EN})"
     r"|and|or|then|also|instead)$"
 )
 
