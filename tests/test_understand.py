@@ -4257,3 +4257,64 @@ def test_what_is_near_a_seasoned_dish_a_craving_and_a_film_caught(
     parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
 ) -> None:
     _assert_requests(parser, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("封神第二部今晚有场次吗", [("movie", {"action": "search", "title": "封神第二部"})]),
+        ("查查热辣滚烫明天还有没有场次", [("movie", {"action": "search", "title": "热辣滚烫"})]),
+        ("我要看首映 孤城守夜人 3张 连座", [("movie", {"title": "孤城守夜人", "count": 3})]),
+        ("订票 射雕英雄传侠之大者 下周六下午 三张", [("movie", {"title": "射雕英雄传侠之大者", "count": 3})]),
+        ("帮我选两个最后一排的座位，看《南方有雨》，后天下午两点那场", [("movie", {"count": 2})]),
+        ("下周三从宁波去桂林有飞机吗", [("flight", {"action": "search", "destination": "桂林"})]),
+        ("请问沈阳故宫附近哪家酒店性价比高", [("hotel", {"action": "search"})]),
+        ("南京新街口地铁站旁边有没有便宜点的快捷酒店", [("hotel", {"city": None})]),
+        ("银川有哪些不超过300块的酒店", [("hotel", {"action": "search", "city": "银川"})]),
+        ("后天去青岛 帮我订个酒店 住三晚", [("hotel", {"city": "青岛", "nights": 3})]),
+        ("我要退掉明天入住的郑州那家酒店", [("hotel", {"action": "cancel", "city": "郑州"})]),
+        ("帮我打给张经理", [("chat", {})]),
+    ],
+)
+def test_films_rooms_and_places_said_the_spoken_way(
+    parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
+) -> None:
+    _assert_requests(parser, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "merchant"),
+    [
+        ("茶百道一杯大杯杨枝甘露 常温 正常糖", "茶百道"),
+        ("瑞幸来一杯热的生椰拿铁 不加糖", "瑞幸"),
+        ("家乐福买三包薯片两瓶可乐", "家乐福"),
+        ("麦当劳有什么早餐套餐", "麦当劳"),
+        # (held before) a dish the catalogue lacks said first, then its count, is no shop
+        ("热干面一碗 不要葱", None),
+        ("砂糖橘来3斤 要甜的哈", None),
+    ],
+)
+def test_a_shop_said_first_before_a_count_or_a_question(parser: Parser, text: str, merchant: str | None) -> None:
+    [frame] = _frames(parser, text)
+    assert frame.get("merchant") == merchant
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I need a guesthouse in the north of Cambridge for 2 nights.", [("hotel", {"city": "Cambridge"})]),
+        ("Look for hotels in Milan near the Duomo for 5 nights", [("hotel", {"action": "search", "city": "Milan"})]),
+        ("Which theaters in Sunnyvale are showing Cold Harbor tonight?", [("movie", {"title": "Cold Harbor"})]),
+        ("I need tickets for the premiere of Stormbreak Ridge on May 1st, 2 please.", [("movie", {"count": 2})]),
+        ("I need a taxi to pick me up at the Lensfield Hotel at 14:30.", [("chat", {})]),
+        ("book a hotel in Sanya and a taxi to the airport", [("hotel", {"city": "Sanya"})]),  # (held before)
+        (
+            "Order a pack of diapers and 2 cartons of milk from Target, and a large coffee from Dunkin'.",
+            [("grocery", {"merchant": "Target"}), ("food", {"merchant": "Dunkin'", "items": ["coffee"]})],
+        ),
+    ],
+)
+def test_english_places_counts_rides_and_two_shops(
+    parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
+) -> None:
+    _assert_requests(parser, text, expected)

@@ -243,7 +243,7 @@ _BOOKING_DOMAINS = frozenset({"movie", "flight", "hotel"})
 ELSEWHERE = ("elsewhere",)
 _ANOTHER_SERVICE = re.compile(
     r"打车|打个车|叫车|叫个车|叫辆车|叫一辆|滴滴|出租车|网约车|专车|顺风车|火车(?!站)|高铁(?!站)|动车(?!站)|列车|车票|"
-    r"闹钟|叫我起床|喊我起床|叫醒我|打(?:个|一个|一通)?电话|演唱会|音乐会|话剧|球赛|门票|音乐|放歌|听歌|歌曲|"
+    r"闹钟|叫我起床|喊我起床|叫醒我|打(?:个|一个|一通)?电话|打给|演唱会|音乐会|话剧|球赛|门票|音乐|放歌|听歌|歌曲|"
     + letter_led(
         "taxi|cab|uber|lyft|didi|alarm|wake me up|concerts?|train (?:tickets?|times?|from|to)|trains from"
         "|bus (?:tickets?|from|to)|call (?:my|mom|dad|him|her)|museum tickets?|game tickets?"
@@ -258,13 +258,11 @@ _ASKED_FOR = re.compile(
         "book|buy|get|find|need|want|like|search|check|look|reserve|order|call|set|wake|rent|how much", then=r"\b"
     )
 )
-# What names one of the services sold outright (a hotel that a ride starts from or goes to names none).
+# What names one of the services sold outright (a hotel that a ride starts from or goes to names none: 叫个车去酒店,
+# "a taxi to pick me up at the Lensfield Hotel"; a stay asked for besides is a request of its own, "and"/，apart).
 _OWN_SERVICE = re.compile(
     r"机票|航班|飞机|酒店(?<![去到回在]酒店)|宾馆|民宿|客栈|旅馆|房间|订(?:个|间|一间)?房|入住|住宿|电影|影院|外卖|"
-    + letter_led(
-        "flights?|fly|movies?|films?|cinema|takeout|delivery|hotels?(?<!my hotel)(?<!the hotel)(?<!our hotel)",
-        then=r"\b",
-    )
+    + letter_led("flights?|fly|movies?|films?|cinema|takeout|delivery", then=r"\b")
 )
 _OWN_MEAL = ("meal",)  # a segment that is a food-or-grocery request of its own (see split_clauses)
 # Words that only tell a ticket's domain when nothing stronger was said.
@@ -454,16 +452,20 @@ def _another_action(before: str, segment: str) -> bool:
     return cancel_before != cancel_here and action_of(segment if cancel_before else before) == "search"
 
 
-# The shop an order is placed at: 在麦当劳点…, 在喜茶买….
-_SHOP_SAID = re.compile(r"在\s*([^\s\ue000-\ue007在的,，。!！?？、]{2,8}?)\s*(?:点|买|订|叫)")
+# The shop an order is placed at: 在麦当劳点…, 在喜茶买…, "… from Kroger".
+_SHOP_SAID = re.compile(
+    r"在\s*([^\s\ue000-\ue007在的,，。!！?？、]{2,8}?)\s*(?:点|买|订|叫)"
+    + "|" + letter_led("from", then=r"\s+([a-z][a-z'&.-]*(?:\s+[a-z][a-z'&.-]*)?)\s*(?:[,.!?]|$)")
+)
 
 
 def _another_shop(before: str, segment: str) -> bool:
-    """帮我在麦当劳点一个麦辣鸡腿堡，再在喜茶点一杯满杯红柚: an order at another shop is one of its own."""
-    if "在" not in segment or (here := _SHOP_SAID.search(segment)) is None:
+    """帮我在麦当劳点一个麦辣鸡腿堡，再在喜茶点一杯满杯红柚; "… and 2 cartons of milk from Target, and a large coffee
+    from Dunkin'": an order at another shop is one of its own."""
+    if (here := _SHOP_SAID.search(segment)) is None:
         return False
-    said_before = {m.group(1) for m in _SHOP_SAID.finditer(before)}
-    return bool(said_before) and here.group(1) not in said_before
+    said_before = {m.group(m.lastindex or 1) for m in _SHOP_SAID.finditer(before)}
+    return bool(said_before) and here.group(here.lastindex or 1) not in said_before
 
 
 _AFTER_A_QUESTION = re.compile(r"\s*[?？]")

@@ -151,10 +151,14 @@ _ORDERED_AT = re.compile(
 # The shop first, then what is ordered there: 肯德基点一个全家桶 (matched at the start only).
 _SHOP_FIRST = re.compile(
     r"(?:看看|查一下|查查|请问)?"
-    r"(?!顺便|然后|另外|还有|接着|同时|并且|而且)"  # (a word that joins requests is no shop)
+    # (a word that joins requests is no shop, nor a count: 一份炸鸡两杯可乐)
+    r"(?!顺便|然后|另外|还有|接着|同时|并且|而且|[一两三四五六七八九十几俩仨])"
     rf"([^\W\d_a-z{''.join(sorted(NOUN_STOP_CHARS))}]{{2,6}}?)"
     # 肯德基点一个全家桶, 星巴克 中杯美式 两杯, 永辉超市有没有卖车厘子的, 看看叮咚买菜有没有新鲜的草莓
-    r"(?:点(?=[一两三四五六七八九十几俩仨\d个份杯碗])|\s+(?=[\ue000\ue003])|(?=有没有|有卖))"
+    # 家乐福买三包薯片, 麦当劳有什么早餐套餐, 茶百道一杯大杯杨枝甘露 and 瑞幸来一杯…生椰拿铁 (a dish the catalogue knows
+    # after the count: 热干面一碗, 砂糖橘来3斤 name the dish first, no shop)
+    r"(?:[点买](?=[一两三四五六七八九十几俩仨\d个份杯碗])|\s+(?=[\ue000\ue003])|(?=有没有|有卖|有什么)"
+    r"|(?=(?:来|[一两三四五六七八九十\d][杯份个碗])[^\ue000]*\ue000))"
 )
 # (家 as home, 我家, 在家里, 家门口 — not the 家 of 家乐福)
 _NOT_A_MERCHANT = re.compile(
@@ -498,7 +502,10 @@ class Parser:
         # ("two hot chocolates please", 两碗凉皮谢谢).
         polite = _POLITE.search(text) is not None
         asked_please = polite and _PLEASE.search(text) is not None  # "braised chicken rice for lunch pls"
-        shop_said = any("merchant" in n.entry.kinds for n in reading.names)
+        # (a shop said by name is one too, known or not: "a large coffee from Dunkin'" orders by itself)
+        shop_said = any("merchant" in n.entry.kinds for n in reading.names) or (
+            "from " in text and _EN_ORDERED_FROM.search(reading.masked.original) is not None
+        )
         ordered_by_itself = any(
             (d.quantity is not None and (d.entry is not None or polite or shop_said or _served(rules, d)))
             or (d.entry is not None and (d.options or d.owner or shop_said or asked_please))

@@ -69,6 +69,8 @@ STATUS_ONLY = re.compile(
 )
 SEARCH = re.compile(
     r"查一下|查查|查询|查看|查|搜一下|搜索|搜|看一下|看看|看下|瞧瞧|有没有|是否有|是否还有|有什么|有啥|有哪些|有几|哪些|哪(?<!随便哪)天|多少钱|什么价|"
+    # 哪家酒店性价比高; 去桂林有飞机吗
+    r"哪家|有(?:飞机|航班|机票|空房|房)(?:吗|么|没)|"
     # (not a limit or a shrug said with it: 价格1200以内, 价格不超过, 价格无所谓)
     r"价格(?!\s*[在不控每一\d¥两三四五六七八九十百千]|无所谓|随便|都行|没关系)|比价|比较|"
     r"还有票|有票吗|有余票|还有座|还有位|还有没(?:有)?(?=[?？。!！]?$)|"  # whether there are seats left (…的飞机还有没)
@@ -82,7 +84,7 @@ SEARCH = re.compile(
         "|still (?:showing|playing|on)|showing (?:tonight|today|now|anywhere)|playing (?:tonight|today|now|anywhere)"
         # "Is Wonka playing in Berkeley?": whether a film is on
         "|is [^.!?]{1,40}? (?:playing|showing|screening)(?=[^.!?]*\\?)"
-        "|show ?times|screenings|schedules?"
+        "|show ?times|screenings|schedules?|look for"
         # the airline way: "show flights from columbus to newark", "list all flights …", "give me flights …"
         "|show (?:me )?(?:all |the )?(?:flights|hotels)|list (?:all |the )?(?:flights|hotels)"
         "|give me (?:all |the )?flights",
@@ -117,6 +119,7 @@ _ZH_COUNT = re.compile(
     # 我们俩, 我们三个人; not 我们一家三口, whose 一 counts families.
     rf"|(?:我们|咱们|咱|我)(?:(俩|仨)|({_N})(?:个人|个|人|位))"
     rf"|({_N})\s*(?:张|{_ZH_PEOPLE})"
+    rf"|({_N})个(?=[^，,。]{{0,6}}?座位)"  # 选两个最后一排的座位
     # 大人两个小孩一个: counted after who they are.
     rf"|(?:大人|成人|小孩|孩子|儿童|老人)(?:({_N})(?:个|位)|(俩|仨))"  # 大人俩小孩一个
 )
@@ -175,6 +178,8 @@ _EN_COUNT = re.compile(
     rf"|\b({EN_NUMBER})\s+(?:business|economy|first)(?:\s+class)?\b|\b({EN_NUMBER})\s+\ue007+"  # (the cabin read)
     rf"|\b(?:get|book|buy|grab)\s+(?:me\s+|us\s+)?({EN_NUMBER})\s+(?=for\b)"
     # "… on Jan 10 for two, plus a hotel": the party said last.
+    # "…on May 1st, 2 please.": the count said last, to end the request
+    rf"|[,;]\s*({EN_NUMBER})(?=\s+(?:please|pls|plz)\s*[.!]?\s*$)"
     # ("a flight for 2 from Cairo to Rome", "the premiere of Hollow Stars for 2 on October 1st")
     rf"|\bfor ({EN_NUMBER})"
     r"(?=\s*(?:$|[,.;:!?]|plus\b|and\b|from\b|to\b|on\b|at\b|departing\b|leaving\b|[\ue001\ue005]))"

@@ -71,7 +71,8 @@ _EN_TITLE = re.compile(
     # Asked whether it is on: "is Wonka playing in Berkeley", "what time is Paddington in Peru showing".
     rf"|\bis\s+{_EN_SAID}\s+(?:still\s+)?(?:playing|showing|screening)\b(?!\s+of\b)"
     # "which theaters are showing Northern Lights Express tomorrow"
-    rf"|\b(?:theaters?|theatres?|cinemas?)\s+(?:are|is)\s+(?:showing|playing|screening)\s+{_EN_SAID}{_TITLE_END}"
+    rf"|\b(?:theaters?|theatres?|cinemas?)\s+(?:in\s+[a-z]+(?:\s+[a-z]+)?\s+)?(?:are|is)\s+"
+    rf"(?:showing|playing|screening)\s+{_EN_SAID}{_TITLE_END}"
     # Right after the count it starts with: "2 tix Kung Fu Panda 5 this Sat".
     rf"|^\ue007+\s+(?!(?:for|to|on|at|in|this|next|tonight|tomorrow)\b){_EN_SAID}{_TITLE_END}"
     # Its showings looked up: "showtimes for Inside Out 3 tomorrow".
@@ -91,8 +92,10 @@ _ZH_TITLE = re.compile(
     r"看\s*([^\W_的了吧吗呢]{2,10}?)(?=的票|的电影|的首映|的首场|的重映|[,，。!！?？\s]|$|[\ue000-\ue007])"
     r"|([^\W_的]{2,10}?)的(?:电影)?票"
     # Its showings asked after: 长安夜雨有哪些场次, 海上钢琴师的重映场次, 星辰大海在哪些影院上映, 午夜凶铃还有票吗.
-    r"|(?:^|(?<=[\s,，。\ue001问下]))([^\W_a-z的看买订带要想去来票有请]{2,10}?)"
-    r"(?=有哪些场次|的?(?:重映)?(?:场次|排片)|在哪些?(?:影院|电影院)|还有票|有票吗)"
+    r"|(?:^|(?<=[\s,，。\ue001问下查]))([^\W_a-z的看买订带要想去来票有请查]{2,10}?)"
+    r"(?=\ue001*(?:还)?有(?:哪些|几点的|没有)?场次|的?(?:重映)?(?:场次|排片)|在哪些?(?:影院|电影院)|还有票|有票吗)"
+    # Typed between spaces after what is asked: 我要看首映 孤城守夜人 3张, 订票 射雕英雄传侠之大者 下周六.
+    r"|(?<=首映|订票|买票)\s+([^\W_a-z的看买订带要想去来票]{2,12}?)(?=\s|$)"
     # A title said first, then its premiere: 流浪地球3 首映 两张.
     r"|(?:^|(?<=[\s,，。]))([^\W_的看买订带要想去来]{2,10}?)\s*(?:的)?(?:首映|首场|点映)"
     # Said after the showing: 三点那场流浪地球3.
@@ -125,13 +128,14 @@ _NOT_A_TITLE = re.compile(
 _CAPITALISED_TITLE = re.compile(
     # (not "tickets to": places follow it as often as films, "a one-way ticket to Xiamen")
     r"(?:(?<![^\s])(?:watch|see|catch)|^(?:Watch|See|Catch)|\b(?:tickets?|tix|seats?) for|\bpremiere of"
-    r"|\b(?:showtimes?|showings?|screenings?|schedule|times) (?:for|of)|\bshow of|\b(?:what time|when) is)"
+    r"|\b(?:showtimes?|showings?|screenings?|schedule|times) (?:for|of)|\bshow of|\b(?:what time|when) is"
+    r"|\b(?:are|is) (?:showing|playing|screening))"
     r"\s+(?:the\s+(?:new\s+)?)?"
     # (a number goes on a title only as a word of its own: "Inside Out 2", not "on the 20th" or "at 7:45")
     r"([A-Z][\w'’:&!-]*(?:\s+(?:(?:of|in|the|and|a|an|to|&|-|–)\s+)*[A-Z][\w'’:&!-]*|\s+\d+(?![\w:]))*)"
 )
 # Capitalised words that are no film's first: people and screens (and a day said after the film: "see Dune Friday").
-_FILM_CUE = re.compile("see|watch|catch|ticket|tix|seat|premiere|show|schedule|times|what time|when is")
+_FILM_CUE = re.compile("see|watch|catch|ticket|tix|seat|premiere|show|schedule|times|what time|when is|playing")
 _NOT_A_FILM = frozenset({
     "I", "I'm", "I'd", "You", "Mom", "Mum", "Dad", "Grandma", "Grandpa", "Granny", "Doctor", "Dr", "Mr", "Mrs", "Ms",
     "Miss", "Santa", "Netflix", "YouTube", "TV", "NBA",

@@ -164,8 +164,9 @@ _ZH_IN_CITY = re.compile(
     # 去大理玩, 到厦门出差: the purpose of a trip follows the city it goes to.
     rf"(?:在|去|到)\s*(?!附近|这里|那里|这边|那边)({_ZH_PLACE})"
     # (…，在沈阳，…; 后天到郑州，住两晚: said on its own)
-    r"(?=订|找|住|的|市|[\ue000-\ue007]|酒店|宾馆|民宿|玩|旅游|旅行|度假|出差|过年|探亲|看|[,，。!！]|$)"
-    rf"|({_ZH_PLACE})(?:市)?的?(?:酒店|宾馆|民宿)"
+    r"(?=订|找|住|的|市|[\ue000-\ue007]|酒店|宾馆|民宿|玩|旅游|旅行|度假|出差|过年|探亲|看|[,，。!！\s]|$)"
+    rf"|({_ZH_PLACE})(?:市)?(?:的|那家|这家)?(?:酒店|宾馆|民宿)"
+    rf"|^({_ZH_PLACE})(?=有(?:哪些|没有|什么))"  # 银川有哪些不超过300块的酒店
 )
 # A place said on its own between commas in a hotel request is where it is: 订两间房，苏州，周五入住.
 # Words of how the room should be (安静, 干净, 便宜, 近) are no place.
@@ -181,9 +182,11 @@ _DESCRIBES_A_STAY = re.compile(
     r"什么|哪|啥|性价比|安静|干净|便宜|实惠|早餐|停车|[海江湖山]景|景观|舒服|舒适|豪华|[三四五]星|星级|高档|亲子|网红"
     r"|评分|好评|[离近带能有]|可以|大床|双床|房|点$|[高低好贵]$|当地|本地|那边|那里|[一这那]家|[一这那]间"
     r"|[海江湖河]边|海滨|市中心|市区|郊区"  # (两间海边的酒店: by the sea, no city)
+    r"|风格|快捷|连锁|经济型|精品|主题"  # (民宿风格的酒店, 快捷酒店: a kind of hotel)
 )
 _EN_IN_CITY = re.compile(
-    rf"\b(?:in|at|going to|heading to|travell?ing to|visiting|(?:city |town )?cent(?:re|er) of)\s+"
+    rf"\b(?:in|at|going to|heading to|travell?ing to|visiting|(?:city |town )?cent(?:re|er) of"
+    r"|(?:the )?(?:north|south|east|west) of)\s+"
     rf"({_EN_PLACE}){_EN_END}"
 )
 
