@@ -4318,3 +4318,23 @@ def test_english_places_counts_rides_and_two_shops(
     parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
 ) -> None:
     _assert_requests(parser, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Find a hotel in Barcelona within walking distance of the Sagrada Familia for 6 nights",
+            [("hotel", {"city": "Barcelona", "near": "Sagrada Familia"})],
+        ),
+        ("i am looking for a hotel in the north part of cambridge", [("hotel", {"city": "cambridge"})]),
+        ("Has my ticket purchase for Night Harvest gone through?", [("movie", {"title": "Night Harvest"})]),
+        ("Are there any evening shows of Stone River on March 2nd?", [("movie", {"title": "Stone River"})]),
+        ("给我订家武汉光谷的酒店 今晚住", [("hotel", {"city": "武汉光谷"})]),
+        ("我想找一家南宁的酒店，价格500以下，离地铁近一点", [("hotel", {"city": "南宁", "budget_max": 500})]),
+    ],
+)
+def test_places_within_walking_distance_and_films_named_after_their_shows(
+    parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
+) -> None:
+    _assert_requests(parser, text, expected)

@@ -39,7 +39,7 @@ TICKET_WORDS = re.compile(
     r"[一两三四五六七八九十俩仨\d]个?人|[一两三四五六七八九十\d]位|[一两三四五六七八九十\d]大[一两三四五六七八九十\d]小|"
     + letter_led(
         "tickets?|tix|seats?|rows?|showings?|screenings?|show ?times?|watch|see|catch|book|buy|get|premiere|cinema"
-        "|movie|film|playing|what time|times? (?:for|of)|schedules?|"
+        "|movie|film|playing|what time|times? (?:for|of)|schedules?|shows? of|"
         "adults?|child|children|kids?|people|persons|ppl|colleagues|friends|me (?:plus|and|n|&)",
         then=r"\b",
     )
@@ -85,6 +85,7 @@ _EN_TITLE = re.compile(
 _EN_TITLE_BEFORE_TICKETS = re.compile(
     r"^(?:(?:please|pls)\s+)?(?:(?:book|get|buy|find)\s+)?"
     r"(?!(?:book|get|buy|find|order|reserve|cancel|refund|check|movie|film|i|i'd|i'm|we|me|us|my|our|the|a|an"
+    r"|has|have|had|did|was|were|will|should"
     r"|please|pls|are|is|how|what|what's|when|where|which|can|could|would|will|do|does|any|there)\b)"
     rf"{_EN_SAID}\s+(?:imax\s+|3d\s+)?(?:tickets?\b|tix\b|\ue007)"
 )
@@ -127,8 +128,9 @@ _NOT_A_TITLE = re.compile(
 # lower case, or first in the sentence: "an Apple Watch Series 9" names no film.)
 _CAPITALISED_TITLE = re.compile(
     # (not "tickets to": places follow it as often as films, "a one-way ticket to Xiamen")
-    r"(?:(?<![^\s])(?:watch|see|catch)|^(?:Watch|See|Catch)|\b(?:tickets?|tix|seats?) for|\bpremiere of"
-    r"|\b(?:showtimes?|showings?|screenings?|schedule|times) (?:for|of)|\bshow of|\b(?:what time|when) is"
+    r"(?:(?<![^\s])(?:watch|see|catch)|^(?:Watch|See|Catch)|\b(?:tickets?|tix|seats?)(?: purchase| order)? for"
+    r"|\bpremiere of"
+    r"|\b(?:showtimes?|showings?|screenings?|schedule|times) (?:for|of)|\bshows? of|\b(?:what time|when) is"
     r"|\b(?:are|is) (?:showing|playing|screening))"
     r"\s+(?:the\s+(?:new\s+)?)?"
     # (a number goes on a title only as a word of its own: "Inside Out 2", not "on the 20th" or "at 7:45")

@@ -31,7 +31,8 @@ _LATIN_PLACE = (
 )
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")  # the first word of "6th street"
 # (people taken along are no place: 带家人去大连)
-_PEOPLE = "(?!家人|全家|朋友|同事|老婆|老公|孩子|父母|爸妈|老人|客户)"
+# (nor the 家 that counts a hotel: 订家武汉光谷的酒店, 找一家南宁的酒店)
+_PEOPLE = "(?!家|全家|朋友|同事|老婆|老公|孩子|父母|爸妈|老人|客户|[一这那]家)"
 _ZH_PLACE = f"(?:{_MARK_RUN}|{_PEOPLE}{_ZH_CHAR}{{2,5}}?|{_LATIN_PLACE})"
 _ZH_PLACE_END = (
     r"(?=的|机票|航班|飞机|往返|单程|出发|起飞|[,，。!！?？\s]|$|[\ue000-\ue007]|飞|到|去|玩|旅游|过年|探亲|出差|看|有)"
@@ -62,7 +63,7 @@ _EN_STOP = (
     r"flight|flights|ticket|tickets|hotel|hotels|room|rooms|seat|seats|before|after|nonstop|direct|cheap|cheapest|"
     r"home|back|there|here|"
     # Verbs and time words are no place: "three colleagues and I are going to Xi'an", "in that day".
-    r"are|am|is|was|were|will|going|want|need|that|same|day|morning|afternoon|evening|night"
+    r"are|am|is|was|were|will|going|want|need|that|same|day|morning|afternoon|evening|night|within|walking"
 )
 # A word of a place: xi'an, st.louis; a full stop after it ends the sentence, not the word.
 _EN_PLACE_WORD = r"(?:[a-z][a-z'-]*(?:\.[a-z][a-z'-]*)*|\d+(?:st|nd|rd|th)(?=\s+[a-z]))"  # ("6th street")
@@ -155,7 +156,7 @@ _ZH_NEAR_BEFORE = re.compile(
     rf"(?:靠近|挨着|离|紧邻)\s*((?:{PLACE_MARK}|{_ZH_CHAR}){{2,12}}?)(?=近|附近|不远|比较近|[,，。\s]|的|$)"
 )
 _EN_NEAR = re.compile(
-    rf"\b(?:near|by|close to|next to|around|beside|walking distance (?:to|from)|not far from)\s+(?:the\s+)?"
+    rf"\b(?:near|by|close to|next to|around|beside|walking distance (?:to|from|of)|not far from)\s+(?:the\s+)?"
     rf"({_EN_PLACE}(?:\s+\d+\b)?){_EN_END}"  # (a number may end its name: "Taipei 101")
     # a part of town named as one: "in the French Quarter", "in the Gaslamp District"
     rf"|\bin\s+the\s+((?:{_EN_PLACE_WORD}\s+){{1,2}}(?:quarter|district|neighbou?rhood))\b"
@@ -186,7 +187,7 @@ _DESCRIBES_A_STAY = re.compile(
 )
 _EN_IN_CITY = re.compile(
     rf"\b(?:in|at|going to|heading to|travell?ing to|visiting|(?:city |town )?cent(?:re|er) of"
-    r"|(?:the )?(?:north|south|east|west) of)\s+"
+    r"|(?:the )?(?:north|south|east|west)(?: part)? of)\s+"
     rf"({_EN_PLACE}){_EN_END}"
 )
 
