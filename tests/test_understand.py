@@ -4338,3 +4338,9 @@ def test_places_within_walking_distance_and_films_named_after_their_shows(
     parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
 ) -> None:
     _assert_requests(parser, text, expected)
+
+
+def test_may_day_said_with_its_holiday_is_still_the_day(parser: Parser) -> None:
+    # (held before) 五一广场 is a place, but 五一大假 is still the first of May
+    [frame] = _frames(parser, "五一大假去三亚的机票")
+    assert (frame["domain"], frame["date"], frame["destination"]) == ("flight", "2026-05-01", "三亚")

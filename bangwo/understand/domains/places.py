@@ -30,8 +30,7 @@ _LATIN_PLACE = (
     r"[a-z][a-z']{2,}(?![a-z-])"
 )
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")  # the first word of "6th street"
-# (people taken along are no place: 带家人去大连)
-# (nor the 家 that counts a hotel: 订家武汉光谷的酒店, 找一家南宁的酒店)
+# People taken along (带家人去大连) and the 家 that counts a hotel (订家武汉光谷的酒店, 找一家南宁的酒店) are no place.
 _PEOPLE = "(?!家|全家|朋友|同事|老婆|老公|孩子|父母|爸妈|老人|客户|[一这那]家)"
 _ZH_PLACE = f"(?:{_MARK_RUN}|{_PEOPLE}{_ZH_CHAR}{{2,5}}?|{_LATIN_PLACE})"
 _ZH_PLACE_END = (
