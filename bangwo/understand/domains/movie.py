@@ -164,8 +164,11 @@ def titles_marked_by_capitals(
     if lowered == cased or "《" in lowered or _FILM_CUE.search(lowered) is None:
         return lowered, cased  # (no capitals, most commands: nothing to read)
     matches = list(_CAPITALISED_TITLE.finditer(cased))
-    if not matches or any("title" in name.entry.kinds for name in names_in(lowered)):
+    names = names_in(lowered) if matches else []
+    if not matches or any("title" in name.entry.kinds for name in names):
         return lowered, cased  # a film the catalogue knows is the one asked for ("…, no wait, Star Wanderer instead")
+    # "see Shanghai": a place the catalogue knows (a dish's word may start a title: Lantern Street)
+    places_at = {name.start for name in names if name.entry.kinds & {"city", "landmark"}}
     spans: list[tuple[int, int]] = []  # every film marked so ("2 tickets for Ghost Orchard … and 2 for Night Ferry")
     for m in matches:
         said = _DAYS_AFTER.sub("", m.group(1))
@@ -176,9 +179,8 @@ def titles_marked_by_capitals(
         others = [w for w in cased[:start].split()[1:] + cased[end:].split() if w not in _NOT_A_FILM]
         if said.split()[0].rstrip(".") in _NOT_A_FILM or 2 * sum(w[:1].isupper() for w in others) > len(others):
             continue
-        if any(name.start == 0 and name.entry.kinds & {"city", "landmark"} for name in names_in(lowered[start:end])):
-            continue  # "see Shanghai": a place the catalogue knows (a dish's word may start a title: Lantern Street)
-        spans.append((start, end))
+        if start not in places_at:
+            spans.append((start, end))
     for start, end in reversed(spans):
         lowered = f"{lowered[:start]}《{lowered[start:end]}》{lowered[end:]}"
         cased = f"{cased[:start]}《{cased[start:end]}》{cased[end:]}"
