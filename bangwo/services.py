@@ -60,6 +60,7 @@ async def build_catalogue_view(store: Store, registry: ProviderRegistry) -> Cata
         tuple(merchants),
         landmarks=tuple(landmark for c in catalogues for landmark in c.landmarks),
         films=tuple(film for c in catalogues for film in c.films),
+        mapped_cities=tuple(city for c in catalogues for city in c.mapped_cities),
     )
     skills = Skills(
         food=FoodSkill(merchants, dict(registry.food), {c.id: c.name_zh for c in cities}),

@@ -55,6 +55,11 @@ def test_the_bund_by_any_of_its_names(skill, said):
     assert landmark.id == "shanghai-bund" and city.id == "shanghai"
 
 
+def test_a_city_said_where_nothing_is_sold_names_no_place_even_beside_a_landmark_sold_elsewhere(skill):
+    assert skill.place(hotel_frame(city="沈阳", near="故宫")) == (None, None)  # not Beijing's Forbidden City
+    assert skill.place(hotel_frame(near="故宫"))[0].id == "beijing"  # said alone, the landmark names its city
+
+
 def test_a_landmark_is_looked_for_in_the_city_said_and_a_city_said_as_the_place_is_the_city(skill):
     assert skill.place(hotel_frame(city="杭州", near="西湖边"))[1].id == "hangzhou-west-lake"
     assert skill.place(hotel_frame(city="Beijing", near="forbidden city"))[1].id == "beijing-forbidden-city"

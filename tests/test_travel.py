@@ -122,6 +122,25 @@ async def test_a_hotel_by_the_bund_in_english(client, services):
 
 
 @pytest.mark.parametrize(
+    ("text", "reply"),
+    [
+        ("帮我订沈阳故宫附近的酒店，明天住一晚", "还没有「沈阳」的酒店可订。"),
+        ("book a hotel in Nanjing near Xinjiekou for tomorrow night", "There are no hotels in 'Nanjing' yet."),
+    ],
+)
+async def test_a_hotel_in_a_city_nothing_is_sold_in_is_refused_by_its_name_not_found_elsewhere(
+    client, services, text, reply
+):
+    # The map knows 沈阳 and Nanjing; no hotel there is on sale, and Beijing's 故宫 is not Shenyang's.
+    auth = await person(client, services, "13800138000", "王小明", "hangzhou")
+
+    answer = await say(client, auth, text)
+
+    assert (answer["state"], answer["reply"]) == ("answer", reply)
+    assert await held_and_sold(services) == {}
+
+
+@pytest.mark.parametrize(
     ("text", "lang"),
     [
         ("帮我订明天上午去上海的机票，再订一间外滩附近的酒店，两晚", "zh"),

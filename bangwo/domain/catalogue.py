@@ -23,6 +23,18 @@ class City:
 
 
 @dataclass(frozen=True, slots=True)
+class MappedCity:
+    """A city a provider's map knows by name where nothing is sold: enough to read 南京 as the city of
+    南京夫子庙附近, not as the start of a landmark."""
+
+    name_zh: str
+    name_en: str
+
+    def names(self) -> tuple[str, ...]:
+        return (self.name_zh, self.name_en)
+
+
+@dataclass(frozen=True, slots=True)
 class Landmark:
     """A place people say hotels and shops are "near": 外滩 the Bund, 西湖 West Lake."""
 
@@ -137,3 +149,4 @@ class Catalogue:
     merchants: tuple[Merchant, ...] = ()  # food shops and supermarkets (category "food" or "grocery")
     landmarks: tuple[Landmark, ...] = ()
     films: tuple[Film, ...] = ()
+    mapped_cities: tuple[MappedCity, ...] = ()  # known by name only: nothing is sold there

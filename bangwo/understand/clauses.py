@@ -106,8 +106,9 @@ _DOMAIN_WORDS: dict[str, tuple[_Words, ...]] = {
         _en(
             letter_led(
                 "travel|travelling|traveling|go|going|head|heading|leave|leaving|depart|departing|fares?|tickets?",
-                then=r"\s+from\s+(?!(?:the|my|our|here|there|home|work|this|that)\b)[a-z]+(?:\s+[a-z]+)?\s+to\s+"
-                r"(?!(?:the|my|our|here|there|home|work|this|that)\b)[a-z]",
+                then=r"\s+from\s+(?!(?:the|my|our|here|there|home|work|this|that)\b)(?:[a-z]+(?:\s+[a-z]+)?|\ue005+)"
+                r"\s+to\s+(?!(?:the|my|our|here|there|home|work|this|that)\b)[a-z\ue005]"
+                r"(?!.*\bby (?:metro|subway|bus|train|coach|ferry|taxi|car)\b)",  # (across town by metro)
             )
         ),
         # Two places the catalogue knows, one to the other: "Hangzhou-Kunming Wed", "Kunming back to Beijing",
@@ -251,11 +252,13 @@ _ANOTHER_SERVICE = re.compile(
         then=r"\b",
     )
 )
-# Asking for it, not telling of it (闺女坐高铁到杭州东站, 赶明早的高铁: how someone travels, told).
+# Asking for it, or about it, not telling of it (闺女坐高铁到杭州东站, 赶明早的高铁: how someone travels, told).
 _ASKED_FOR = re.compile(
-    r"订|买|查|帮|给我|要|想|叫|打|设|定|来|放|播|多少钱|"  # (颐和园的门票多少钱: its price asked)
+    r"订|买|查|帮|给我|要|想|叫|打|设|定|来|放|播|多少钱|几点|吗|"  # (颐和园的门票多少钱: its price asked)
     + letter_led(
-        "book|buy|get|find|need|want|like|search|check|look|reserve|order|call|set|wake|rent|how much", then=r"\b"
+        "book|buy|get|find|need|want|like|search|check|look|reserve|order|call|set|wake|rent|how much|is there"
+        "|are there|what time|when|on time",
+        then=r"\b",
     )
 )
 # What names one of the services sold outright (a hotel that a ride starts from or goes to names none: 叫个车去酒店,
@@ -487,16 +490,15 @@ class Clause:
 
 
 def _segment_domains(
-    text: str, names: list[NameMention], after_a_flight: bool, elsewhere_said: bool
+    text: str, names: list[NameMention], after_a_flight: bool, asked_elsewhere: bool
 ) -> tuple[str, ...] | None:
     """The domains one segment points to, in order of their first word; () for food-or-grocery, None for nothing.
 
-    `after_a_flight`: an earlier segment asked for a flight, so seats said alone are its seats; `elsewhere_said`:
-    the whole command names a service no provider sells (when it does not, no segment of it does)."""
+    `after_a_flight`: an earlier segment asked for a flight, so seats said alone are its seats; `asked_elsewhere`:
+    the command names a service no provider sells, and the phrase of this segment asks for something."""
     if (
-        elsewhere_said
+        asked_elsewhere
         and _ANOTHER_SERVICE.search(text) is not None
-        and _ASKED_FOR.search(text) is not None
         and _OWN_SERVICE.search(text) is None
         and not any(n.entry.kinds & {"title", "item", "merchant"} for n in names)
     ):
@@ -571,6 +573,10 @@ def _a_showings_tickets(text: str, start: int, end: int, domains: tuple[str, ...
     )
 
 
+def _phrase_end(text: str, start: int) -> int:
+    return next((i for i in range(start + 1, len(text)) if text[i] in _PUNCTUATION), len(text))
+
+
 def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
     """The command's requests in the order said; one clause with no domains when nothing points anywhere."""
     cuts = [0, *(m.start() for m in _SPLITTERS.finditer(text) if m.start() > 0), len(text)]
@@ -588,7 +594,9 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
             cut = m.start(m.lastindex or 0)
             inside = [n for n in inside if n.start < start + cut]
             segment = segment[:cut]
-        domains = _segment_domains(segment, inside, after_a_flight, elsewhere_said)
+        # Asked in the segment's phrase, up to the next mark: 动车票 | 还有吗 is one question.
+        asked_elsewhere = elsewhere_said and _ASKED_FOR.search(text, start, _phrase_end(text, start)) is not None
+        domains = _segment_domains(segment, inside, after_a_flight, asked_elsewhere)
         after_a_flight = after_a_flight or bool(domains and "flight" in domains)
         segments.append((start, end, domains))
     # A food-or-grocery name takes the domain of the nearest segment that is food or grocery.

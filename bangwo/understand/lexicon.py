@@ -144,7 +144,7 @@ class Lexicon:
                     found.kinds.add(kind)
 
         for catalogue in catalogues:
-            for city in catalogue.cities:
+            for city in (*catalogue.cities, *catalogue.mapped_cities):
                 add(city.names(), "city")
             for landmark in catalogue.landmarks:
                 add(landmark.names(), "landmark")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from itertools import pairwise
@@ -160,6 +160,16 @@ _SHOP_FIRST = re.compile(
     r"(?:[点买](?=[一两三四五六七八九十几俩仨\d个份杯碗])|\s+(?=[\ue000\ue003])|(?=有没有|有卖|有什么)"
     r"|(?=(?:来|[一两三四五六七八九十\d][杯份个碗])[^\ue000]*\ue000))"
 )
+_NAME_CHAR = f"[^\\W\\d_a-z{''.join(sorted(NOUN_STOP_CHARS))}]"  # a letter of a name: no digit, verb or particle
+# The app-search way: the shop first and a space, then what is ordered there, counted or with its options
+# (古茗 芝士莓莓 热的 半糖, 盒马 买两盒鸡蛋, 七鲜 买一盒草莓, Manner 燕麦拿铁 小杯 热). Not a meal (早饭 两根油条).
+_SHOP_THEN_A_SPACE = re.compile(
+    r"(?!早饭|早餐|午饭|午餐|晚饭|晚餐|夜宵|宵夜|下午茶|外卖|快餐|零食|水果|蔬菜|饮料|奶茶|咖啡)"
+    rf"({_NAME_CHAR}{{2,6}}|[a-z][a-z'&]{{1,15}}(?=\s+[\u4e00-\u9fff]))\s+"
+    rf"(?=(?:买|来|点|要)?[一两三四五六七八九十几俩仨\d]|(?:{_NAME_CHAR}|\ue000){{1,8}}?(?:\s*\ue003|[一两三四五六七八九十几俩仨\d]))"
+)
+# A word set apart by spaces, then the options of a drink (see Parser._open_nouns).
+_NAMED_BEFORE_ITS_OPTIONS = re.compile(r"(?:^|(?<=\s))([\u4e00-\u9fff]{2,8})\s+(?=\ue003)")
 # (家 as home, 我家, 在家里, 家门口 — not the 家 of 家乐福)
 _NOT_A_MERCHANT = re.compile(
     r"附近|楼下|楼上|家$|家里|家门口|公司|网上|线上|这|那|哪|手机|平台|app|外卖|单位|学校|宿舍|店里"
@@ -306,6 +316,17 @@ def _restore_case(frame: IntentFrame, lowered: str, cased: str) -> IntentFrame:
             item.model_copy(update={"name": as_said(item.name, lowered, cased)}) for item in frame.items
         ]
     return frame.model_copy(update=updates)
+
+
+def _stay_where_the_flight_goes(frames: Iterable[IntentFrame]) -> None:
+    """A flight and a stay in one breath (杭州飞西双版纳 三张 酒店订两间): the stay is where the flight goes,
+    not where it leaves from, though the place it leaves from is the first city said."""
+    flight = None
+    for frame in frames:
+        if frame.domain == "flight":
+            flight = frame
+        elif frame.domain == "hotel" and flight is not None and flight.destination and frame.city == flight.origin:
+            frame.city = flight.destination
 
 
 def _chat(lang: str) -> ParseResult:
@@ -472,6 +493,7 @@ class Parser:
                     frames.append((frame, None))
                     if reading.times.day_implied:
                         day_implied.add(id(frame))
+        _stay_where_the_flight_goes(frame for frame, _ in frames)
         return frames
 
     def _frame_for(self, rules: DomainRules, reading: _Reading, borrow: bool) -> IntentFrame | None:
@@ -509,6 +531,7 @@ class Parser:
         ordered_by_itself = any(
             (d.quantity is not None and (d.entry is not None or polite or shop_said or _served(rules, d)))
             or (d.entry is not None and (d.options or d.owner or shop_said or asked_please))
+            or len(d.options) > 1  # 伯牙绝弦 大杯 少糖: a drink the catalogue lacks, said as it is wanted
             for d in drafts
         ) or _a_shopping_list(drafts, reading)
         chatting = bool(CHAT_VERBS.search(text))
@@ -721,6 +744,13 @@ class Parser:
                 continue  # read from the quantity itself
             if m.group(0) in _EN_BARE_NOUN_VERBS or rules.verbs.fullmatch(m.group(0)):
                 starts.append((position, None, m.group(0)))
+        # The app-search way: a drink said by itself, then its options (伯牙绝弦 大杯 少糖, 芝士莓莓 热的 半糖).
+        before_options = (  # (only when nothing else names the dish: 点杯杨枝甘露 就是 不要冰 然后也别太甜 少糖)
+            {m.start(1) for m in _NAMED_BEFORE_ITS_OPTIONS.finditer(text)}
+            if rules.domain == "food" and OPTION_MARK in text and not starts and ITEM_MARK not in text
+            else set()
+        )
+        starts.extend((position, None, "") for position in before_options)
         quantity_starts = frozenset(q.start for q in reading.quantities)
         counted_unclaimed: list[tuple[_ItemDraft, _Quantity]] = []
         for position, quantity, verb in sorted(starts, key=lambda s: s[0]):
@@ -744,7 +774,7 @@ class Parser:
             if not noun or rules.generic_items.fullmatch(noun) or (looking_up and rules.search.fullmatch(noun)):
                 continue
             draft = _ItemDraft(start, end, noun, rules.domain, None, owner=owner)
-            if not self._claims(rules, noun, quantity, verb, text, domain_named):
+            if position not in before_options and not self._claims(rules, noun, quantity, verb, text, domain_named):
                 if quantity is not None:
                     counted_unclaimed.append((draft, quantity))
                 continue
@@ -1105,6 +1135,8 @@ def _ordered_at(masked: MaskedText) -> str | None:
     m = _ORDERED_AT.search(text) if "在" in text or "从" in text else None
     if m is None:
         m = _SHOP_FIRST.match(text)
+    if m is None and (m := _SHOP_THEN_A_SPACE.match(text)) is not None and m.group(1)[-1] in FOOD.noun_heads_zh:
+        m = None  # 酸辣粉 两份: a dish named first, not a shop (兰州拉面 the shop goes too)
     if m is None or _NOT_A_MERCHANT.search(said := m.group(1)) or _SHOP_KIND.search(said):
         return None
     return masked.original[m.start(1) : m.end(1)]
@@ -1431,9 +1463,15 @@ def _dish_run_after(text: str, end: int) -> bool:
     return run_end - end >= 2 and text[run_end - 1] in DISH_HEADS_ZH
 
 
+_COUNTED_GOODS_BEFORE = re.compile(r"[\d一两二三四五六七八九十几]\s*[瓶罐听箱提]$")
+
+
 def _city_of_a_dish(text: str, mention: NameMention, mentions: list[NameMention], dropped: set[int]) -> bool:
-    """Whether a city starts the name of a dish: 北京烤鸭, 上海小笼包, "Peking duck" (not 北京的酒店, 上海飞北京)."""
+    """Whether a city starts the name of a dish: 北京烤鸭, 上海小笼包, "Peking duck" (not 北京的酒店, 上海飞北京),
+    or is a product counted by the bottle or can (两瓶青岛: the beer)."""
     end = mention.end
+    if _COUNTED_GOODS_BEFORE.search(text, max(0, mention.start - 4), mention.start):
+        return True
     if mention.said.isascii():
         if not text.startswith(" ", end):
             return False

@@ -188,6 +188,9 @@ class TravelDesk:
         rooms = room_count(frame, lang)
         if isinstance(rooms, Refusal):
             return rooms
+        if frame.city and self.hotels.place(frame)[0] is None:
+            unknown = frame.city
+            return Refusal(say(lang, f"还没有「{unknown}」的酒店可订。", f"There are no hotels in '{unknown}' yet."))
         offers = self.hotels.offers(frame, self.start_day, nights)[:OFFERS_TRIED]
         hold_id = new_id("h")
         for _ in range(HOLD_ATTEMPTS):

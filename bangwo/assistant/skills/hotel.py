@@ -85,9 +85,9 @@ class HotelSkill:
     def place(self, frame: IntentFrame) -> tuple[City | None, Landmark | None]:
         """The city and the landmark the frame names. A landmark is looked for in the city said, else
         anywhere (its city then comes with it); a city said where a landmark goes ("near Sanya") counts
-        as the city."""
+        as the city. A city said where nothing is sold names no place: 沈阳故宫 is not Beijing's."""
         city = _best_named(frame.city, self.cities)[0] if frame.city else None
-        if not frame.near:
+        if not frame.near or (frame.city and city is None):
             return city, None
         landmark, landmark_score = _best_named(
             frame.near, [lm for lm in self.landmarks if city is None or lm.city_id == city.id]

@@ -1,4 +1,5 @@
-"""The whole demo world as one catalogue: cities, landmarks, films, food shops and supermarkets.
+"""The whole demo world as one catalogue: cities, landmarks, films, food shops and supermarkets, and
+the cities its map knows by name only.
 
 Deterministic: the same data on every start. Opening hours are daily, so the demo works
 on any day and at any hour.
@@ -11,6 +12,7 @@ from functools import cache
 from bangwo.domain.catalogue import Catalogue
 from bangwo.providers.demo.films import FILMS
 from bangwo.providers.demo.food import food_shops
+from bangwo.providers.demo.gazetteer import MAPPED_CITIES
 from bangwo.providers.demo.grocery import supermarkets
 from bangwo.providers.demo.places import CITIES, LANDMARKS
 
@@ -25,4 +27,5 @@ def demo_catalogue() -> Catalogue:
         merchants=food_shops(PROVIDER) + supermarkets(CITIES, PROVIDER),
         landmarks=LANDMARKS,
         films=FILMS,
+        mapped_cities=MAPPED_CITIES,
     )

@@ -43,9 +43,10 @@ _ZH_PLACE_TO = f"(?:{_MARK_RUN}|{_ZH_CHAR}{{2,5}}?{_ZH_PLACE_END}|{_LATIN_PLACE}
 
 # 深圳回西安: from 深圳 back to 西安.
 _ZH_FROM_TO = re.compile(
-    rf"(?:从|由)?({_ZH_PLACE})\s*(?:飞往|飞到|飞|到|至|去|返回|回|-|—|→|~)\s*({_ZH_PLACE_TO})"
+    rf"(?:从|由)?({_ZH_PLACE})\s*(?:飞往|飞到|直飞|飞|到|至|去|返回|回|-|—|→|~)\s*({_ZH_PLACE_TO})"
 )
-_ZH_TO = re.compile(rf"(?:飞往|飞到|前往|回到|返回|去往|去|到|飞|回)\s*({_ZH_PLACE_TO})")
+# 回老家长沙: home is where the place said after it is (回老家 alone still goes 老家).
+_ZH_TO = re.compile(rf"(?:飞往|飞到|前往|回到|返回|去往|去|到|飞|回)\s*(?:老家)?\s*({_ZH_PLACE_TO})")
 _ZH_FROM = re.compile(
     rf"(?:从|由)\s*({_ZH_PLACE})(?=出发|起飞|走|飞|到|去|返|回|的|[\ue000-\ue007]|[,，。\s]|$)|({_ZH_PLACE})(?:出发|起飞)"
     # …去三亚的机票，上海飞: a place and 飞 said on their own, where the flight leaves from.
@@ -149,7 +150,7 @@ _ZH_IN_A_PLACE = re.compile(
 )
 # A part of a city the catalogue knows, said right after it: 深圳南山区的酒店, 在深圳福田.
 _ZH_AREA_OF_A_CITY = re.compile(
-    rf"(?<={PLACE_MARK})({_ZH_CHAR}{{2,5}}?)(?=的?(?:酒店|宾馆|民宿|客栈|旅馆)|[找订住]|[,，。!！\s]|$)"
+    rf"(?<={PLACE_MARK})({_ZH_CHAR}{{2,5}}?)(?=[上里]?(?:的?(?:酒店|宾馆|民宿|客栈|旅馆)|[找订住]|[,，。!！\s]|$))"
 )
 _ZH_NEAR_BEFORE = re.compile(
     rf"(?:靠近|挨着|离|紧邻)\s*((?:{PLACE_MARK}|{_ZH_CHAR}){{2,12}}?)(?=近|附近|不远|比较近|[,，。\s]|的|$)"
@@ -309,7 +310,7 @@ def hotel_place(masked: MaskedText, names: list[NameMention], told_until: int = 
             start = lead.end()  # 然后外滩附近, 一家南京路步行街附近: the link or the count is no part of the place
         # 北京王府井附近: the city said first is the city, the rest is what the hotel is near.
         city_first = next((n for n in names if n.start == start and "city" in n.entry.kinds and n.end < end - 1), None)
-        if city_first is not None:
+        if city_first is not None and not masked.original[city_first.end : end].strip().isdigit():  # ("Taipei 101")
             start = city_first.end
         if said := places.said(start, end):
             near, near_at = said, start
@@ -346,9 +347,14 @@ def hotel_place(masked: MaskedText, names: list[NameMention], told_until: int = 
                     break
             if city is not None:
                 break
-    if city is None and near is not None and len(near) > 3 and near.endswith("古城"):
+    if city is None and near is not None and len(near) > 3 and near.endswith(_OLD_TOWN):
         city = near[:-2]  # 大理古城里的民宿: the old town is its city's
+    elif city is not None and near in _OLD_TOWN:
+        near = city + near  # 丽江古城里的客栈: the old town of that city, by its name
     return city, near
+
+
+_OLD_TOWN = ("古城", "古镇")
 
 
 def _start_of_the_mark_run(text: str, end: int) -> int:
