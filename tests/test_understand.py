@@ -4409,3 +4409,44 @@ def test_the_shop_first_then_a_space_the_app_search_way(
 def test_a_feeling_said_with_one_option_orders_nothing(parser: Parser) -> None:
     # (held before) one option after a word is no drink said the app-search way
     assert [f["domain"] for f in _frames(parser, "今天好热 少糖")] == ["chat"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An "um" inside a phrase takes its comma with it: the place or the film said after it is still read.
+        (
+            "Hi, yeah, I need to fly out of, um, San Diego, going to Portland, on the morning of the 5th, economy.",
+            [("flight", {"origin": "San Diego", "destination": "Portland"})],
+        ),
+        (
+            "Yeah, hi, so I'm looking to see, um, The Tin Crown, the morning of the 5th, just one ticket",
+            [("movie", {"title": "The Tin Crown", "count": 1})],
+        ),
+        # The shop an order is asked after by, or a question is about.
+        ("has my burger king order been picked up yet", [("food", {"action": "status", "merchant": "burger king"})]),
+        ("check on my Walmart grocery order", [("grocery", {"action": "status", "merchant": "Walmart"})]),
+        ("what time will my freshdirect delivery arrive", [("food", {"action": "status", "merchant": "freshdirect"})]),
+        ("I want to cancel the Whole Foods delivery for tomorrow", [("food", {"merchant": "Whole Foods"})]),
+        ("where's my latte order", [("food", {"action": "status", "merchant": None})]),  # (held before)
+        ("does pizza hut deliver to my area", [("food", {"action": "search", "merchant": "pizza hut", "items": []})]),
+        ("Um, can you see if Wingstop is still open for delivery?", [("food", {"action": "search"})]),
+        ("what's on the menu at sweetgreen", [("food", {"action": "search", "merchant": "sweetgreen"})]),
+        ("how much are avocados at safeway right now", [("food", {"action": "search", "merchant": "safeway"})]),
+        ("are strawberries on sale at publix", [("grocery", {"action": "search", "merchant": "publix"})]),
+        ("does Costco have the Kirkland paper towels in stock", [("grocery", {"merchant": "Costco"})]),
+    ],
+)
+def test_pauses_inside_a_phrase_and_shops_asked_after_in_english(
+    parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
+) -> None:
+    _assert_requests(parser, text, expected)
+
+
+@pytest.mark.parametrize(
+    "text", ["does it have wifi", "is the restaurant still open", "order two pizzas and deliver to my office"]
+)
+def test_questions_about_no_shop_ask_after_none(parser: Parser, text: str) -> None:
+    # (held before) no shop named: nothing asked after, and an order delivered somewhere is still an order
+    frames = _frames(parser, text)
+    assert all(f["domain"] == "chat" or (f.get("merchant") is None and f["action"] == "order") for f in frames)

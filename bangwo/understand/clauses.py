@@ -546,7 +546,26 @@ def _segment_domains(
         return ("grocery",)  # 买三斤砂糖橘: bought by the jin, nothing the catalogue names, no meal verb
     if _TICKET.search(text) and _TOWARDS_A_PLACE.search(text) and not _OTHER_TRANSPORT.search(text):
         return ("flight",)  # "two tickets to Shanghai …, plus a room": tickets to a place fly there
+    if _ASKS_ABOUT_A_SHOP_EN.search(text):
+        # "does pizza hut deliver to my area", "what's on the menu at sweetgreen": a shop asked after; a store's
+        # shelves when its stock or sale is ("are strawberries on sale at publix").
+        return ("grocery",) if _ON_A_STORES_SHELVES_EN.search(text) else ("food",)
     return None
+
+
+# The shop a question is about (group 1): "does pizza hut deliver", "see if Wingstop is still open", "does Costco
+# have …".
+SHOP_ASKED_AFTER_EN = re.compile(
+    r"\b(?:does|do|can|if|is|are)\s+(?!(?:you|it|there|this|that|they|he|she|my|the|we|i)\b)"
+    r"([a-z][a-z0-9'&.-]*(?:\s+[a-z][a-z0-9'&.-]*){0,2}?)\s+(?:(?:is|are)\s+)?"
+    r"(?:still open|open|deliver|have|sell|carry)\b"
+)
+_ASKS_ABOUT_A_SHOP_EN = re.compile(
+    letter_led(r"menu (?:at|of|for) [a-z]|how much (?:is|are) [a-z ]{1,40} at [a-z]|on sale at [a-z]", then="")
+    + "|"
+    + SHOP_ASKED_AFTER_EN.pattern
+)
+_ON_A_STORES_SHELVES_EN = re.compile(r"\b(?:in stock|on sale|aisle|per pound|a pound|sold out)\b")
 
 
 # Words that open another request as a comma would: 另外明天早上8点再给我送一杯美式.

@@ -241,6 +241,11 @@ _HESITATION = re.compile(
 # What every hesitation holds, searched for first (re skips ahead to a plain character in C; _HESITATION's
 # lookbehinds make it try every position).
 _HESITATION_HINT = re.compile(r"嗯|呃|额|唔|那个|就是|u[hm]|hm|er\b")
+# A comma before an "um" that falls inside a phrase, after a word that cannot end one ("out of, um, San Diego",
+# "to see, um, The Tin Crown"): the comma is the pause's, not a break between requests or dishes.
+_MID_PHRASE_PAUSE = re.compile(
+    r"\b(?:of|to|from|for|in|at|on|near|into|see|catch|watch|the|a|an|with|called|is|are|get|order|book)(\s*,\s*)$"
+)
 # An "uh" before a correction is the pause the correction follows: "a malatang uh actually make it two".
 _CORRECTION_AHEAD = re.compile(r"(?:actually|sorry|no wait|wait no|i mean|make (?:that|it))\b")
 # "two no three tickets", "book two uh no three": a number said, then another after "no".
@@ -295,8 +300,11 @@ def _without_hesitations(lowered: str, cased: str) -> tuple[str, str]:
         if hesitation is None:
             break
         start = _said_again_after(lowered[: hesitation.start()], lowered[hesitation.end() :])
-        start = hesitation.start() if start is None else start
         pause = ", " if _CORRECTION_AHEAD.match(lowered, hesitation.end()) else ""
+        if start is None:
+            start = hesitation.start()
+            if not pause and (mid := _MID_PHRASE_PAUSE.search(lowered, 0, start)) is not None:
+                start, pause = mid.start(1), " "  # "fly out of, um, San Diego": the comma went with the pause
         lowered, cased = _spliced(lowered, cased, start, hesitation.end(), pause)
     if " no" in lowered:
         for repair in reversed(list(_NUMBER_NO_NUMBER.finditer(lowered))):

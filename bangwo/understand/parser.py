@@ -21,7 +21,7 @@ from itertools import pairwise
 from bangwo.domain.frame import FrameItem, IntentFrame, ItemOptions, ParseResult
 from bangwo.understand.backstory import request_start
 from bangwo.understand.budget import find_budget
-from bangwo.understand.clauses import ELSEWHERE, ORDERS_AGAIN, Clause, split_clauses
+from bangwo.understand.clauses import ELSEWHERE, ORDERS_AGAIN, SHOP_ASKED_AFTER_EN, Clause, split_clauses
 from bangwo.understand.corrections import repaired
 from bangwo.understand.domains.movie import titles_marked_by_capitals
 from bangwo.understand.domains.travel import TRAVEL_DOMAINS, complete, travel_frame
@@ -186,7 +186,15 @@ _EN_ORDERED_FROM = re.compile(
     # (a shop's name may hold a dot, "St. Louis Bread", but none ends it: "from Krispy Kreme.")
     r"([a-z][a-z0-9'&.-]*(?<!\.)(?:\s+[a-z][a-z0-9'&.-]*(?<!\.)){0,2}?)"
     r"(?=\s*(?:$|[,.!?;:]|\b(?:and|for|to|with|without|please|at|near|in|on|by|before|around|under|tonight|"
-    r"tomorrow|today|now|asap|delivered|large|medium|small|less|no|extra)\b))"
+    r"tomorrow|today|now|right now|asap|delivered|large|medium|small|less|no|extra)\b))"
+)
+# The shop named by the order asked after: "my burger king order", "the Whole Foods delivery", "my Walmart grocery
+# order" (not "my food order", "my last order", "my latte order": no shop, a dish).
+_EN_SHOPS_ORDER = re.compile(
+    r"\b(?:my|our|the)\s+(?!(?:food|grocery|groceries|takeout|takeaway|delivery|lunch|dinner|breakfast|last|latest"
+    r"|recent|previous|current|online|first|second|next|other|new|old|(?:whole|entire)\s+(?:order|delivery))\b)"
+    r"([a-z][a-z0-9'&.-]*(?:\s+[a-z][a-z0-9'&.-]*){0,2}?)\s+(?:(?:grocery|groceries|food|takeout|takeaway)\s+)?"
+    r"(?:order|delivery)\b"
 )
 _NOT_A_SHOP_EN = re.compile(r"\b(?:supermarkets?|grocery|groceries|store|market|shop|place|restaurant)$")
 # The owner before 的 (喜茶的多肉葡萄, McDonald's的巨无霸): a shop named by what it sells, or a brand in
@@ -537,11 +545,13 @@ class Parser:
         chatting = bool(CHAT_VERBS.search(text))
         looking_up = looks_up_only(rules.search, text)
         said_generic = rules.generic_items.search(text) is not None
-        asked = said_a_verb or (looking_up and (bool(drafts) or said_generic))
+        # "what's on the menu at sweetgreen", "does pizza hut deliver": a shop asked after, no dish named
+        shop_asked = looking_up and not drafts and text.isascii() and _ordered_at(reading.masked) is not None
+        asked = said_a_verb or (looking_up and (bool(drafts) or said_generic or shop_asked))
         if not asked and (chatting or not ordered_by_itself):
             return None
         action = "search" if looking_up else "order"
-        if drafts:
+        if drafts or shop_asked:
             return self._frame(rules, reading, action, drafts)
         if chatting:
             return None
@@ -558,8 +568,8 @@ class Parser:
         if merchant is None:
             merchant = next((d.owner for d in drafts if d.owner), None) or _ordered_at(reading.masked)
             if merchant is not None and (at := reading.masked.original.rfind(merchant)) >= 0:
-                # A word of the shop's name is no dish of it: "from Pret A Manger".
-                drafts = [d for d in drafts if not at <= d.start < at + len(merchant)]
+                # A word of the shop's name is no dish of it: "from Pret A Manger", "does pizza hut deliver".
+                drafts = [d for d in drafts if not (d.start < at + len(merchant) and at < d.end)]
         items = [
             FrameItem(
                 name=d.name,
@@ -1130,6 +1140,16 @@ def _ordered_at(masked: MaskedText) -> str | None:
         m = _EN_ORDERED_FROM.search(masked.original)
         if m is not None and not _NOT_A_SHOP_EN.search(m.group(1)) and MARKS_NOT_IN_A_NAME.isdisjoint(
             text[m.start(1) : m.end(1)]
+        ):
+            return m.group(1)
+    if (m := SHOP_ASKED_AFTER_EN.search(masked.original)) is not None and MARKS_NOT_IN_A_NAME.isdisjoint(
+        text[m.start(1) : m.end(1)]
+    ):
+        return m.group(1)
+    if "order" in text or "delivery" in text:
+        m = _EN_SHOPS_ORDER.search(masked.original)
+        if m is not None and MARKS_NOT_IN_A_NAME.isdisjoint(said := text[m.start(1) : m.end(1)]) and (
+            said.strip(ITEM_MARK + " ")  # (a dish the catalogue knows, whole, is no shop: "my latte order")
         ):
             return m.group(1)
     m = _ORDERED_AT.search(text) if "在" in text or "从" in text else None

@@ -250,6 +250,7 @@ FOOD = DomainRules(
             # Typed fast: "wheres it at", "my order stuck??" (not "I'm stuck at work").
             r"wheres|whers|wher is|order (?:is |got )?stuck|delivery (?:is |got )?stuck|stuck(?= ?\?)|"
             r"when (?:will|does|is) .{0,40}(?:arrive|come|get here|here)|"
+            r"what time (?:will|does|is) .{0,40}(?:arrive|come|get here|here)|"
             r"how long (?:until|till|before|for|will)|on (?:its|the) way|eta|"
             # Second-language English: "my malatang where already?", "when arrive?", "still not come".
             r"where already|when (?:can )?arrive|still not (?:come|coming|arrive|arrived|here|reach)"
@@ -290,7 +291,7 @@ FOOD = DomainRules(
         + letter_led(
             r"look up|search|show me|what .{0,30}(?:do you have|are there|open|available)|any .{0,40}nearby"
             r"|any [a-z \ue000-\ue007]{1,40}\?|recommend|how much (?:is|are|r|does|do)|price of|prices of"
-            r"|open (?:right )?now|menu",
+            r"|open (?:right )?now|menu|still open|in stock|on sale|does [a-z' &.\ue000-]{1,30} deliver",
             not_after="[a-z]",
             then="(?![a-z])",
         )
