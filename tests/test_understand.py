@@ -4450,3 +4450,31 @@ def test_questions_about_no_shop_ask_after_none(parser: Parser, text: str) -> No
     # (held before) no shop named: nothing asked after, and an order delivered somewhere is still an order
     frames = _frames(parser, text)
     assert all(f["domain"] == "chat" or (f.get("merchant") is None and f["action"] == "order") for f in frames)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A pause before an amount takes its comma too; a budget said "budget's".
+        (
+            "could you book us a place to stay in Asheville for two nights, and under, uh, 180 a night?",
+            [("hotel", {"city": "Asheville", "budget_max": 180})],
+        ),
+        ("a hotel for five nights near the capitol, budget's 300 a night", [("hotel", {"budget_max": 300})]),
+        ("hotels in Santa Fe under 120 a night, can you look those up", [("hotel", {"action": "search"})]),
+        ("Is my hotel in Denver booked?", [("hotel", {"action": "status", "city": "Denver"})]),
+        (
+            "I need a flight from Seattle to Las Vegas on the 10th and a hotel on the Strip for three nights.",
+            [("flight", {"destination": "Las Vegas"}), ("hotel", {"city": "Las Vegas", "near": "the Strip"})],
+        ),
+        # A city, then a place set apart by a space: what the hotel is near, unless it says why one goes.
+        ("长沙 五一广场 酒店 两间 一晚", [("hotel", {"city": "长沙", "near": "五一广场", "count": 2})]),
+        ("今晚还有房吗 深圳 福田", [("hotel", {"action": "search", "city": "深圳", "near": "福田"})]),
+        ("我要订酒店 呃 在那个 武汉 光谷 住两晚 不对 三晚", [("hotel", {"city": "武汉", "near": "光谷", "nights": 3})]),
+        ("去深圳 出差 订个酒店", [("hotel", {"city": "深圳", "near": None})]),  # (held before)
+    ],
+)
+def test_stays_said_aloud_or_typed_as_keywords(
+    parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
+) -> None:
+    _assert_requests(parser, text, expected)

@@ -367,6 +367,8 @@ SUMMER = datetime.fromisoformat("2026-08-20T10:00:00+08:00")  # a Thursday
         ("a hotel for 4 nights starting sat", _day("2026-08-22")),
         # Weeks from now, a delivery slot, minutes before an order's 点.
         ("a week from today", _day("2026-08-27")),
+        ("a week from Friday", _day("2026-08-28")),  # the coming Friday's next
+        ("a room for a week from Monday", _day("2026-08-24")),  # (held before) a stay that long, from that Monday
         ("两个星期后", _day("2026-09-03")),
         ("tomorrow between 9 and 11 am", _day("2026-08-21", "morning")),
         ("on the 12th between 5 and 7 pm", _day("2026-09-12", "evening")),

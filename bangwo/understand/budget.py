@@ -46,7 +46,7 @@ _EN_BUDGET = re.compile(
     rf"|nothing over|not over|nothing above|not above"
     rf"|at most|max(?:imum)?|within"
     rf"|up to|cheaper than|"
-    rf"budget(?:\s+(?:of|is))?)|<=?|≤)\s*(?:¥|rmb\s*|cny\s*)?({EN_NUMBER}(?:k\b)?)\s*({_EN_UNIT})?"
+    rf"budget(?:\s+(?:of|is)|'s|’s)?)|<=?|≤)\s*(?:¥|rmb\s*|cny\s*)?({EN_NUMBER}(?:k\b)?)\s*({_EN_UNIT})?"
     rf"(?:\s*(?:a|per|each|/)\s*(?:night|day|person|ticket|room|seat)\b)?"
     rf"(?!\s*(?:minutes?|mins?|hours?|hrs?|km|kilomet|met|people|persons?|days?|nights?|%|stars?))"
     # "30 yuan or less", "40 max" (a bare number needs the limit word right after it).

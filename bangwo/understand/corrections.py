@@ -244,7 +244,8 @@ _HESITATION_HINT = re.compile(r"嗯|呃|额|唔|那个|就是|u[hm]|hm|er\b")
 # A comma before an "um" that falls inside a phrase, after a word that cannot end one ("out of, um, San Diego",
 # "to see, um, The Tin Crown"): the comma is the pause's, not a break between requests or dishes.
 _MID_PHRASE_PAUSE = re.compile(
-    r"\b(?:of|to|from|for|in|at|on|near|into|see|catch|watch|the|a|an|with|called|is|are|get|order|book)(\s*,\s*)$"
+    r"\b(?:of|to|from|for|in|at|on|near|into|see|catch|watch|the|a|an|with|called|is|are|get|order|book|under|over"
+    r"|below|about|around|like)(\s*,\s*)$"
 )
 # An "uh" before a correction is the pause the correction follows: "a malatang uh actually make it two".
 _CORRECTION_AHEAD = re.compile(r"(?:actually|sorry|no wait|wait no|i mean|make (?:that|it))\b")

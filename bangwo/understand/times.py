@@ -289,6 +289,10 @@ _RELATIVE_DAY_EN_RE = re.compile(
 _WEEKS_LATER_EN_RE = re.compile(
     r"\b(a|one|two|three)\s+weeks?\s+from\s+(?:today|now)\b|\bin\s+(a|one|two|three)\s+weeks?['’]?s?\s+time\b"
 )
+# "a week from Friday": the coming Friday's next (not "for a week from Monday", a stay that long from then).
+_WEEKS_AFTER_A_WEEKDAY_EN_RE = re.compile(
+    r"(?<!for )\b(a|one|two)\s+weeks?\s+from\s+(mon|tue|wed|thu|fri|sat|sun)[a-z]*day\b"
+)
 # 看一下周五: 一下 is "a bit", the 下 belongs to no week.
 _WEEKDAY_ZH_RE = re.compile(r"(?:(?<!一)(下下个?|下个?|这个?|本|上个?))?(?:周|星期|礼拜)([一二三四五六日天七末])")
 # Monday…Sunday, the weekend, and the short forms of the weekdays typed alone ("Fri flight", "Wed 7am"); a
@@ -683,6 +687,9 @@ def _relative_en(masked: MaskedText, today: date, found: _Found) -> None:
         for m in _WEEKS_LATER_EN_RE.finditer(masked.current):
             weeks = m.group(1) or m.group(2)
             _add_date(found, masked, m.start(), m.end(), today + timedelta(days=7 * (_int(weeks) or 1)), None)
+        for m in _WEEKS_AFTER_A_WEEKDAY_EN_RE.finditer(masked.current):
+            day = _weekday(today, _WEEKDAY_EN[m.group(2)], None) + timedelta(days=7 * (_int(m.group(1)) or 1))
+            _add_date(found, masked, m.start(), m.end(), day, None)
     for m in _RELATIVE_DAY_EN_RE.finditer(masked.current):
         if not _starts_word(masked.current, m.start()):
             continue

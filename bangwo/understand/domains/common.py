@@ -97,7 +97,11 @@ SEARCH = re.compile(
     + letter_led("check(?![- ]?(?:in|out))", then="(?![a-z])")  # check一下, not check-in
     # Said between Chinese words (search一下) an English verb has no \b around it.
     + "|"
-    + letter_led("look up|looking up|search|show me|can i see|let me see", not_after="[a-z]", then="(?![a-z])")
+    + letter_led(
+        "look up|looking up|look (?:those|them|it|that) up|search|show me|can i see|let me see",
+        not_after="[a-z]",
+        then="(?![a-z])",
+    )
 )
 
 

@@ -63,7 +63,8 @@ _EN_STOP = (
     r"flight|flights|ticket|tickets|hotel|hotels|room|rooms|seat|seats|before|after|nonstop|direct|cheap|cheapest|"
     r"home|back|there|here|"
     # Verbs and time words are no place: "three colleagues and I are going to Xi'an", "in that day".
-    r"are|am|is|was|were|will|going|want|need|that|same|day|morning|afternoon|evening|night|within|walking"
+    r"are|am|is|was|were|will|going|want|need|that|same|day|morning|afternoon|evening|night|within|walking|"
+    r"booked|confirmed|reserved|cancell?ed"  # "is my hotel in Denver booked"
 )
 # A word of a place: xi'an, st.louis; a full stop after it ends the sentence, not the word.
 _EN_PLACE_WORD = r"(?:[a-z][a-z'-]*(?:\.[a-z][a-z'-]*)*|\d+(?:st|nd|rd|th)(?=\s+[a-z]))"  # ("6th street")
@@ -150,7 +151,9 @@ _ZH_IN_A_PLACE = re.compile(
 )
 # A part of a city the catalogue knows, said right after it: 深圳南山区的酒店, 在深圳福田.
 _ZH_AREA_OF_A_CITY = re.compile(
-    rf"(?<={PLACE_MARK})({_ZH_CHAR}{{2,5}}?)(?=[上里]?(?:的?(?:酒店|宾馆|民宿|客栈|旅馆)|[找订住]|[,，。!！\s]|$))"
+    # (or set apart by a space, the app-search way: 长沙 五一广场 酒店, 武汉 光谷 住两晚)
+    rf"(?<={PLACE_MARK})(?:\s(?!出差|旅游|玩|过年|开会|附近))?({_ZH_CHAR}{{2,5}}?)"
+    r"(?=[上里]?(?:的?(?:酒店|宾馆|民宿|客栈|旅馆)|[找订住]|[,，。!！\s]|$))"
 )
 _ZH_NEAR_BEFORE = re.compile(
     rf"(?:靠近|挨着|离|紧邻)\s*((?:{PLACE_MARK}|{_ZH_CHAR}){{2,12}}?)(?=近|附近|不远|比较近|[,，。\s]|的|$)"
@@ -160,6 +163,8 @@ _EN_NEAR = re.compile(
     rf"({_EN_PLACE}(?:\s+\d+\b)?){_EN_END}"  # (a number may end its name: "Taipei 101")
     # a part of town named as one: "in the French Quarter", "in the Gaslamp District"
     rf"|\bin\s+the\s+((?:{_EN_PLACE_WORD}\s+){{1,2}}(?:quarter|district|neighbou?rhood))\b"
+    # a stay on a street or a strip: "a hotel on the Strip"
+    rf"|\b(?:hotels?|rooms?|motels?)\s+on\s+(the\s+{_EN_PLACE}){_EN_END}"
 )
 _ZH_IN_CITY = re.compile(
     # 去大理玩, 到厦门出差: the purpose of a trip follows the city it goes to.
@@ -210,7 +215,10 @@ _NEAR_RULES = (
     (_ZH_NEAR_BEFORE, ("靠近", "挨着", "离", "紧邻")),
     (
         _EN_NEAR,
-        ("near", "by", "close to", "next to", "around", "beside", "walking distance", "not far from", "in the"),
+        (
+            *("near", "by", "close to", "next to", "around", "beside", "walking distance", "not far from"),
+            *("in the", " on the"),
+        ),
     ),
 )
 _CITY_RULES = (
