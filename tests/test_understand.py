@@ -4478,3 +4478,36 @@ def test_stays_said_aloud_or_typed_as_keywords(
     parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
 ) -> None:
     _assert_requests(parser, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The shop whose order it is; the shop asked whether it still delivers; a shop said before a space.
+        ("取消叮咚的订单", [("food", {"action": "cancel", "merchant": "叮咚"})]),
+        ("取消刚才那个麦当劳的订单", [("food", {"action": "cancel", "merchant": "麦当劳"})]),
+        # (held before, like 双十一, 煎饼果子 and the ferry: each was misread by a first draft of these rules)
+        ("有没有卖螺蛳粉的外卖", [("food", {"action": "search", "merchant": None, "items": ["螺蛳粉"]})]),
+        ("查一下塔斯汀现在还送不送", [("food", {"action": "search", "merchant": "塔斯汀"})]),
+        ("楼下的肯德基还营业吗", [("food", {"action": "search", "merchant": "肯德基"})]),
+        ("双十一有什么活动吗", [("chat", {})]),
+        (
+            "点个肯德基 两个香辣鸡腿堡 一杯可乐去冰",
+            [("food", {"merchant": "肯德基", "items": ["香辣鸡腿堡", "可乐"]})],
+        ),
+        (
+            "取消今晚的电影 再帮我点个必胜客外卖 一个超级至尊披萨",
+            [("movie", {"action": "cancel"}), ("food", {"merchant": "必胜客", "items": ["超级至尊披萨"]})],
+        ),
+        ("点一份煎饼果子 两根油条", [("food", {"merchant": None, "items": ["煎饼果子", "油条"]})]),
+        ("帮我点一份沙县小吃的拌面 再加一个卤蛋", [("food", {"merchant": "沙县小吃", "items": ["拌面", "卤蛋"]})]),
+        # A showing's format asked after, a room by its kind.
+        ("这周五晚上《山那边》有IMAX的吗", [("movie", {"action": "search", "title": "山那边"})]),
+        ("有没有九百以内的海景房 在厦门 周六", [("hotel", {"action": "search", "city": "厦门", "budget_max": 900})]),
+        ("Is there a ferry from Athens to Santorini on Monday?", [("chat", {})]),
+    ],
+)
+def test_shops_orders_and_rooms_said_the_app_way_in_chinese(
+    parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
+) -> None:
+    _assert_requests(parser, text, expected)

@@ -32,6 +32,7 @@ from bangwo.understand.rules import (
     GROCERY_CONTEXT_EN,
     GROCERY_CONTEXT_ZH,
     GROCERY_MEASURE_HINT,
+    NOUN_STOP_CHARS,
 )
 from bangwo.understand.text import ITEM_MARK, letter_led
 
@@ -125,7 +126,7 @@ _DOMAIN_WORDS: dict[str, tuple[_Words, ...]] = {
     ),
     "hotel": (
         _zh(
-            r"酒店|宾馆|旅馆|民宿|住宿|客栈|旅店|入住|退房|订房|开房|房间|客房|大床房|双床房|标间|套房|"
+            r"酒店|宾馆|旅馆|民宿|住宿|客栈|旅店|入住|退房|订房|开房|房间|客房|大床房|双床房|标间|标准间|套房|海景房|家庭房|单人间|双人间|"
             # A place to sleep said plainly: 住的地方, 住处, 过夜, 那间房.
             r"住的地方|住处|落脚的地方|过夜|间房|有没有房|还有房|有房吗|有空房|空房|"
             r"住[一两三四五六七八九十几俩仨\d]|住到|住在?[^，,。]{0,12}?(?:附近|边|旁)|住(?<=附近住)|住(?<=边上住)"
@@ -247,6 +248,7 @@ _ANOTHER_SERVICE = re.compile(
     r"闹钟|叫我起床|喊我起床|叫醒我|打(?:个|一个|一通)?电话|打给|演唱会|音乐会|话剧|球赛|门票|音乐|放歌|听歌|歌曲|"
     + letter_led(
         "taxi|cab|uber|lyft|didi|alarm|wake me up|concerts?|train (?:tickets?|times?|from|to)|trains from"
+        "|ferry (?:tickets?|from|to)|ferries from"
         "|bus (?:tickets?|from|to)|call (?:my|mom|dad|him|her)|museum tickets?|game tickets?"
         "|tickets? (?:for|to) (?:the |a |an )?(?:[a-z]+ ){1,2}game",
         then=r"\b",
@@ -546,7 +548,7 @@ def _segment_domains(
         return ("grocery",)  # 买三斤砂糖橘: bought by the jin, nothing the catalogue names, no meal verb
     if _TICKET.search(text) and _TOWARDS_A_PLACE.search(text) and not _OTHER_TRANSPORT.search(text):
         return ("flight",)  # "two tickets to Shanghai …, plus a room": tickets to a place fly there
-    if _ASKS_ABOUT_A_SHOP_EN.search(text):
+    if _ASKS_ABOUT_A_SHOP_EN.search(text) or (SHOP_QUESTION_HINT.search(text) and SHOP_ASKED_AFTER_ZH.search(text)):
         # "does pizza hut deliver to my area", "what's on the menu at sweetgreen": a shop asked after; a store's
         # shelves when its stock or sale is ("are strawberries on sale at publix").
         return ("grocery",) if _ON_A_STORES_SHELVES_EN.search(text) else ("food",)
@@ -565,6 +567,13 @@ _ASKS_ABOUT_A_SHOP_EN = re.compile(
     + "|"
     + SHOP_ASKED_AFTER_EN.pattern
 )
+# The shop a Chinese question is about (group 1): 查一下塔斯汀现在还送不送, 楼下的肯德基还营业吗.
+SHOP_ASKED_AFTER_ZH = re.compile(
+    rf"([^\W\d_a-z{''.join(sorted(NOUN_STOP_CHARS))}查搜找看下一的]{{2,6}}?)[\ue001\s]*(?:现在|今天|今晚)?还?在?"
+    r"(?:送不送|营业|开门|开着|关门|送外卖|能送)"
+)
+# What every question about a shop holds (SHOP_ASKED_AFTER_ZH, SHOP_ASKED_AFTER_EN), searched for first.
+SHOP_QUESTION_HINT = re.compile("送不送|营业|开门|开着|关门|送外卖|能送|open|deliver|have|sell|carry")
 _ON_A_STORES_SHELVES_EN = re.compile(r"\b(?:in stock|on sale|aisle|per pound|a pound|sold out)\b")
 
 

@@ -21,7 +21,15 @@ from itertools import pairwise
 from bangwo.domain.frame import FrameItem, IntentFrame, ItemOptions, ParseResult
 from bangwo.understand.backstory import request_start
 from bangwo.understand.budget import find_budget
-from bangwo.understand.clauses import ELSEWHERE, ORDERS_AGAIN, SHOP_ASKED_AFTER_EN, Clause, split_clauses
+from bangwo.understand.clauses import (
+    ELSEWHERE,
+    ORDERS_AGAIN,
+    SHOP_ASKED_AFTER_EN,
+    SHOP_ASKED_AFTER_ZH,
+    SHOP_QUESTION_HINT,
+    Clause,
+    split_clauses,
+)
 from bangwo.understand.corrections import repaired
 from bangwo.understand.domains.movie import titles_marked_by_capitals
 from bangwo.understand.domains.travel import TRAVEL_DOMAINS, complete, travel_frame
@@ -160,12 +168,15 @@ _SHOP_FIRST = re.compile(
     r"(?:[点买](?=[一两三四五六七八九十几俩仨\d个份杯碗])|\s+(?=[\ue000\ue003])|(?=有没有|有卖|有什么)"
     r"|(?=(?:来|[一两三四五六七八九十\d][杯份个碗])[^\ue000]*\ue000))"
 )
+_A_SHOPS_ORDER_ZH = re.compile(r"(的)(?:订单|外卖|单子)")
 _NAME_CHAR = f"[^\\W\\d_a-z{''.join(sorted(NOUN_STOP_CHARS))}]"  # a letter of a name: no digit, verb or particle
 # The app-search way: the shop first and a space, then what is ordered there, counted or with its options
 # (古茗 芝士莓莓 热的 半糖, 盒马 买两盒鸡蛋, 七鲜 买一盒草莓, Manner 燕麦拿铁 小杯 热). Not a meal (早饭 两根油条).
 _SHOP_THEN_A_SPACE = re.compile(
-    r"(?!早饭|早餐|午饭|午餐|晚饭|晚餐|夜宵|宵夜|下午茶|外卖|快餐|零食|水果|蔬菜|饮料|奶茶|咖啡)"
-    rf"({_NAME_CHAR}{{2,6}}|[a-z][a-z'&]{{1,15}}(?=\s+[\u4e00-\u9fff]))\s+"
+    # (or after the verb: 点个肯德基 两个香辣鸡腿堡, 点个必胜客外卖 一个超级至尊披萨)
+    r"(?:[,，\s]*再?(?:帮我|给我)?(?:点个|叫个|来个|点份|点)(?=\S+\s))?"
+    r"(?![一两三四五六七八九十几俩仨]|早饭|早餐|午饭|午餐|晚饭|晚餐|夜宵|宵夜|下午茶|外卖|快餐|零食|水果|蔬菜|饮料|奶茶|咖啡)"
+    rf"({_NAME_CHAR}{{2,6}}?|[a-z][a-z'&]{{1,15}}(?=\s+[\u4e00-\u9fff]))(?:外卖)?\s+"
     rf"(?=(?:买|来|点|要)?[一两三四五六七八九十几俩仨\d]|(?:{_NAME_CHAR}|\ue000){{1,8}}?(?:\s*\ue003|[一两三四五六七八九十几俩仨\d]))"
 )
 # A word set apart by spaces, then the options of a drink (see Parser._open_nouns).
@@ -206,7 +217,7 @@ _LATIN_NAME_BEFORE = re.compile(r"(?<![a-z'])(?<![a-z'] )[a-z][a-z'&]{1,19}(?= ?
 _MARKS_IN_A_NAME = frozenset((OPTION_MARK, PLACE_MARK))
 # What ends the words before a shop's name: a verb, a count's measure, a look-up (帮我点, 两杯, 查一下). (Not a
 # numeral: 茶百道 and 一点点 hold one.)
-_BEFORE_A_SHOP = NOUN_STOP_CHARS | frozenset("查搜找看下杯份碗")
+_BEFORE_A_SHOP = NOUN_STOP_CHARS | frozenset("查搜找看下杯份碗消")  # (取消|叮咚的订单)
 # (十斤装的: a size; 新鲜的, 便宜的: how it is)
 _NOT_AN_OWNER_END = frozenset("味馅辣甜酸咸香脆软嫩色样式款种份杯大小热冰温装斤鲜宜")
 # Whose or when, not which shop: 上次的, 平时的, 老婆的, 朋友的, 同事的.
@@ -546,7 +557,12 @@ class Parser:
         looking_up = looks_up_only(rules.search, text)
         said_generic = rules.generic_items.search(text) is not None
         # "what's on the menu at sweetgreen", "does pizza hut deliver": a shop asked after, no dish named
-        shop_asked = looking_up and not drafts and text.isascii() and _ordered_at(reading.masked) is not None
+        shop_asked = (
+            looking_up
+            and not drafts
+            and (text.isascii() or bool(SHOP_QUESTION_HINT.search(text) and SHOP_ASKED_AFTER_ZH.search(text)))
+            and _ordered_at(reading.masked) is not None
+        )
         asked = said_a_verb or (looking_up and (bool(drafts) or said_generic or shop_asked))
         if not asked and (chatting or not ordered_by_itself):
             return None
@@ -1024,7 +1040,7 @@ def _scan_han_noun(
         ch = text[end]
         if (
             not _HAN.match(ch)
-            or ch in NOUN_STOP_CHARS
+            or (ch in NOUN_STOP_CHARS and not (ch == "吃" and text.startswith("小吃的", end - 1)))  # (沙县小吃的拌面)
             or end in quantity_starts
             or any(text.startswith(w, end) for w in NOUN_STOP_WORDS)
             or (ch in "不微中特免少多加" and _HOW_IT_IS_MADE.match(text, end))
@@ -1142,16 +1158,25 @@ def _ordered_at(masked: MaskedText) -> str | None:
             text[m.start(1) : m.end(1)]
         ):
             return m.group(1)
-    if (m := SHOP_ASKED_AFTER_EN.search(masked.original)) is not None and MARKS_NOT_IN_A_NAME.isdisjoint(
-        text[m.start(1) : m.end(1)]
-    ):
-        return m.group(1)
+    asked_after = (
+        (SHOP_ASKED_AFTER_EN.search(masked.original) or SHOP_ASKED_AFTER_ZH.search(text))
+        if SHOP_QUESTION_HINT.search(text)
+        else None
+    )
+    if asked_after is not None and MARKS_NOT_IN_A_NAME.isdisjoint(text[asked_after.start(1) : asked_after.end(1)]):
+        return masked.original[asked_after.start(1) : asked_after.end(1)]
     if "order" in text or "delivery" in text:
         m = _EN_SHOPS_ORDER.search(masked.original)
         if m is not None and MARKS_NOT_IN_A_NAME.isdisjoint(said := text[m.start(1) : m.end(1)]) and (
             said.strip(ITEM_MARK + " ")  # (a dish the catalogue knows, whole, is no shop: "my latte order")
         ):
             return m.group(1)
+    if (
+        (whose := _A_SHOPS_ORDER_ZH.search(text)) is not None
+        and (owner := _owner_before(text, masked.original, 0, whose.end(1)))
+        and not text.endswith("卖", 0, whose.start(1) - len(owner))  # (有没有卖螺蛳粉的外卖: what is sold)
+    ):
+        return owner  # 取消刚才那个麦当劳的订单, 帮我点海底捞的外卖: the order is that shop's
     m = _ORDERED_AT.search(text) if "在" in text or "从" in text else None
     if m is None:
         m = _SHOP_FIRST.match(text)

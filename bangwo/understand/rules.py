@@ -280,6 +280,7 @@ FOOD = DomainRules(
     ),
     search=re.compile(
         r"查一下|查查|查下|搜一下|搜索|看看|看一下|看下|有什么|有啥|有没有|有哪些|推荐|哪里有|哪儿有|哪有|菜单"
+        r"|送不送|营业|开门吗|还开着"  # 塔斯汀还送不送, 肯德基还营业吗: whether a shop is open
         # 拿铁多少钱一杯, 大米一袋多少钱: the price asked
         # (spelt out: an alternative that starts with a set makes re try every position)
         r"|多少钱(?=[一每])|一[杯份斤袋盒箱瓶个碗]多少钱|每[杯份斤袋盒箱瓶个碗]多少钱"
