@@ -4511,3 +4511,32 @@ def test_shops_orders_and_rooms_said_the_app_way_in_chinese(
     parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
 ) -> None:
     _assert_requests(parser, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A film typed as a word of its own between spaces, the app-search way.
+        ("小城夜话 今晚九点四十那场 来两张 前排", [("movie", {"title": "小城夜话", "count": 2})]),
+        ("热辣滚烫 还有票不 明晚的", [("movie", {"action": "search", "title": "热辣滚烫"})]),
+        ("第二十条 三张 星轶影城的 中不中", [("movie", {"title": "第二十条", "count": 3})]),
+        ("看电影 第一排的两张 今晚八点 好东西", [("movie", {"title": "好东西", "count": 2})]),
+        ("帮我抢首映 长安的荔枝 一张就行", [("movie", {"title": "长安的荔枝", "premiere": True})]),
+        ("电影票 逆光少年 靠后 两张", [("movie", {"title": "逆光少年", "seat": {"row": "back"}})]),
+        ("流浪地球3 首映 两张", [("movie", {"title": "流浪地球3", "premiere": True})]),  # (held before)
+        # The shop said after the dish, a phrase of its own (not a weight, a taste or a city alone).
+        (
+            "帮我点份鸭血粉丝汤 南京大牌档的 再加俩鸭油烧饼",
+            [("food", {"merchant": "南京大牌档", "items": ["鸭血粉丝汤", "鸭油烧饼"]})],
+        ),
+        ("晚上八点送到 四份炸鸡 两份薯条 要华莱士的", [("food", {"merchant": "华莱士"})]),
+        ("来杯咖啡 美式 大杯 不加糖 星巴克的 嗯 就这样", [("food", {"merchant": "星巴克", "items": ["美式"]})]),
+        ("两斤麻辣小龙虾，一斤蒜蓉的，四瓶青岛啤酒", [("food", {"merchant": None})]),  # (held before)
+        ("来两份小笼包 上海的", [("food", {"merchant": None})]),  # (held before)
+        ("来杯咖啡 热的 大杯的", [("food", {"merchant": None})]),  # (held before)
+    ],
+)
+def test_films_and_shops_typed_as_words_of_their_own(
+    parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
+) -> None:
+    _assert_requests(parser, text, expected)

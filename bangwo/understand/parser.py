@@ -170,6 +170,10 @@ _SHOP_FIRST = re.compile(
 )
 _A_SHOPS_ORDER_ZH = re.compile(r"(的)(?:订单|外卖|单子)")
 _NAME_CHAR = f"[^\\W\\d_a-z{''.join(sorted(NOUN_STOP_CHARS))}]"  # a letter of a name: no digit, verb or particle
+# The shop said after the dish, a phrase of its own: 帮我点份鸭血粉丝汤 南京大牌档的, 四份炸鸡 要华莱士的, 星巴克的 嗯.
+_SHOP_SAID_AFTER = re.compile(
+    rf"(?:^|(?<=[\s,，要是]))(?![一两三四五六七八九十几俩仨])((?:{_NAME_CHAR}|{PLACE_MARK}){{2,6}})的(?=[\s,，。!！]|$)"
+)
 # The app-search way: the shop first and a space, then what is ordered there, counted or with its options
 # (古茗 芝士莓莓 热的 半糖, 盒马 买两盒鸡蛋, 七鲜 买一盒草莓, Manner 燕麦拿铁 小杯 热). Not a meal (早饭 两根油条).
 _SHOP_THEN_A_SPACE = re.compile(
@@ -1177,6 +1181,10 @@ def _ordered_at(masked: MaskedText) -> str | None:
         and not text.endswith("卖", 0, whose.start(1) - len(owner))  # (有没有卖螺蛳粉的外卖: what is sold)
     ):
         return owner  # 取消刚才那个麦当劳的订单, 帮我点海底捞的外卖: the order is that shop's
+    if "的" in text and (after := _SHOP_SAID_AFTER.search(text)) is not None:
+        said = after.group(1)
+        if said.strip(PLACE_MARK) and (_shop_owner(said) or said.endswith(SHOP_SUFFIX_ZH)):
+            return masked.original[after.start(1) : after.end(1)]  # 鸭血粉丝汤 南京大牌档的, 要华莱士的
     m = _ORDERED_AT.search(text) if "在" in text or "从" in text else None
     if m is None:
         m = _SHOP_FIRST.match(text)

@@ -98,7 +98,7 @@ _ZH_TITLE = re.compile(
     # Typed between spaces after what is asked: 我要看首映 孤城守夜人 3张, 订票 射雕英雄传侠之大者 下周六.
     r"|(?<=首映|订票|买票)\s+([^\W_a-z的看买订带要想去来票]{2,12}?)(?=\s|$)"
     # A title said first, then its premiere: 流浪地球3 首映 两张.
-    r"|(?:^|(?<=[\s,，。]))([^\W_的看买订带要想去来]{2,10}?)\s*(?:的)?(?:首映|首场|点映)"
+    r"|(?:^|(?<=[\s,，。]))([^\W_的看买订带要想去来帮抢]{2,10}?)\s*(?:的)?(?:首映|首场|点映)"
     # Said after the showing: 三点那场流浪地球3.
     r"|(?<=场)\s*([^\W_a-z的看买订带要想去来票]{2,10}?)(?=[\s,，。!！?？]|$|[\ue000-\ue007])"
     # Right after its count of tickets: 买四张满江红 第一排, 两张Inside Out 2的票.
@@ -231,4 +231,28 @@ def film_title(masked: MaskedText, names: list[NameMention]) -> str | None:
                 and not any(ch in _MARKS_NOT_IN_A_TITLE for ch in masked.current[m.start(group) : m.end(group)])
             ):
                 return said
+    return _title_typed_as_a_keyword(masked) if " " in masked.current else None
+
+
+# Typed the app-search way, a word of its own between spaces: 小城夜话 今晚九点四十那场 来两张, 第二十条 三张,
+# 帮我抢首映 长安的荔枝 一张就行. Not the words around it: the asking, the tickets, the cinema, the seats.
+_KEYWORD = re.compile(r"[^\s,，。!！?？、]+")
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_NO_TITLE_IN_A_KEYWORD = re.compile(
+    r"电影|影院|影城|影厅|票|场|张|排|座|首映|点映|帮|订|买|抢|要|来|吗|不|没|呢|吧|啥|附近|几点|一下|就行|看看"
+    r"|^(?:我|给|想|请|麻烦|嗯|那个|就是|然后|看|再|还|和|跟)"
+)
+
+
+def _title_typed_as_a_keyword(masked: MaskedText) -> str | None:
+    for m in _KEYWORD.finditer(masked.current):
+        word = m.group(0)
+        if (
+            2 <= len(word) <= 10
+            and _HAN_CHAR.search(word)
+            and _MARKS_NOT_IN_A_TITLE.isdisjoint(word)
+            and not _NO_TITLE_IN_A_KEYWORD.search(word)
+            and not _NOT_A_TITLE.match(word)
+        ):
+            return masked.original[m.start() : m.end()]
     return None
