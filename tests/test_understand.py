@@ -4540,3 +4540,37 @@ def test_films_and_shops_typed_as_words_of_their_own(
     parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
 ) -> None:
     _assert_requests(parser, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Chinese and English in one sentence: a day in English before 的, a shop in Chinese after "from", a
+        # shop in Latin letters before 外卖, 我的 before a shop's order.
+        (
+            "帮我book两张《流浪地球3》tonight的票 要middle的位置",
+            [("movie", {"count": 2, "time_window": "evening", "seat": {"row": "middle"}})],
+        ),
+        ("点个KFC的全家桶", [("food", {"merchant": "KFC", "items": ["全家桶"]})]),  # (held before)
+        ("need 两包 toilet paper 和一瓶洗洁精 from 永辉", [("grocery", {"merchant": "永辉"})]),
+        ("three cups of 杨枝甘露 from 许留山, 中杯, 少冰", [("food", {"merchant": "许留山"})]),
+        ("my grocery order from 山姆 到哪了", [("grocery", {"action": "status", "merchant": "山姆"})]),
+        ("我要飞Bangkok, from 广州, 周四晚上", [("flight", {"origin": "广州", "destination": "Bangkok"})]),  # (held)
+        (
+            "cancel我的KFC order, 再cancel今晚的movie tickets",
+            [("food", {"action": "cancel", "merchant": "KFC"}), ("movie", {"action": "cancel"})],
+        ),
+        (
+            "Haidilao外卖 一份番茄锅底 一份肥牛 两份虾滑",
+            [("food", {"merchant": "Haidilao", "items": ["番茄锅底", "肥牛", "虾滑"]})],
+        ),
+        ("我的Haidilao外卖到哪了 already one hour leh", [("food", {"action": "status", "merchant": "Haidilao"})]),
+        # A shop whose name ends as a dish does, said first: only when another dish is counted after it.
+        ("喜茶 一杯多肉葡萄 少冰少糖 large", [("food", {"merchant": "喜茶", "items": ["多肉葡萄"]})]),
+        ("牛肉面 两碗 加辣", [("food", {"merchant": None, "items": ["牛肉面"]})]),  # (held before)
+    ],
+)
+def test_chinese_and_english_in_one_sentence(
+    parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
+) -> None:
+    _assert_requests(parser, text, expected)

@@ -178,13 +178,16 @@ _SHOP_SAID_AFTER = re.compile(
 # (古茗 芝士莓莓 热的 半糖, 盒马 买两盒鸡蛋, 七鲜 买一盒草莓, Manner 燕麦拿铁 小杯 热). Not a meal (早饭 两根油条).
 _SHOP_THEN_A_SPACE = re.compile(
     # (or after the verb: 点个肯德基 两个香辣鸡腿堡, 点个必胜客外卖 一个超级至尊披萨)
-    r"(?:[,，\s]*再?(?:帮我|给我)?(?:点个|叫个|来个|点份|点)(?=\S+\s))?"
+    r"(?:[,，\s]*(?:and\s+|then\s+)?再?(?:帮我|给我)?(?:点个|叫个|来个|点份|点)\s*(?=\S+\s))?"
     r"(?![一两三四五六七八九十几俩仨]|早饭|早餐|午饭|午餐|晚饭|晚餐|夜宵|宵夜|下午茶|外卖|快餐|零食|水果|蔬菜|饮料|奶茶|咖啡)"
-    rf"({_NAME_CHAR}{{2,6}}?|[a-z][a-z'&]{{1,15}}(?=\s+[\u4e00-\u9fff]))(?:外卖)?\s+"
+    rf"({_NAME_CHAR}{{2,6}}?|[a-z][a-z'&]{{1,15}}(?=(?:\s*外卖)?\s+[\u4e00-\u9fff]))\s*(?:外卖)?\s+"
     rf"(?=(?:买|来|点|要)?[一两三四五六七八九十几俩仨\d]|(?:{_NAME_CHAR}|\ue000){{1,8}}?(?:\s*\ue003|[一两三四五六七八九十几俩仨\d]))"
 )
 # A word set apart by spaces, then the options of a drink (see Parser._open_nouns).
 _NAMED_BEFORE_ITS_OPTIONS = re.compile(r"(?:^|(?<=\s))([\u4e00-\u9fff]{2,8})\s+(?=\ue003)")
+_ANOTHER_DISH_COUNTED = re.compile(
+    r"(?:买|来|点|要)?[一两三四五六七八九十几俩仨\d]+\s*[^\W\d_][\u4e00-\u9fff\ue000]{2}"
+)
 # (家 as home, 我家, 在家里, 家门口 — not the 家 of 家乐福)
 _NOT_A_MERCHANT = re.compile(
     r"附近|楼下|楼上|家$|家里|家门口|公司|网上|线上|这|那|哪|手机|平台|app|外卖|单位|学校|宿舍|店里"
@@ -206,11 +209,14 @@ _EN_ORDERED_FROM = re.compile(
 # The shop named by the order asked after: "my burger king order", "the Whole Foods delivery", "my Walmart grocery
 # order" (not "my food order", "my last order", "my latte order": no shop, a dish).
 _EN_SHOPS_ORDER = re.compile(
-    r"\b(?:my|our|the)\s+(?!(?:food|grocery|groceries|takeout|takeaway|delivery|lunch|dinner|breakfast|last|latest"
+    r"(?:\b(?:my|our|the)\s+|我的\s*)(?!(?:food|grocery|groceries|takeout|takeaway|delivery|lunch|dinner|breakfast|last|latest"
     r"|recent|previous|current|online|first|second|next|other|new|old|(?:whole|entire)\s+(?:order|delivery))\b)"
     r"([a-z][a-z0-9'&.-]*(?:\s+[a-z][a-z0-9'&.-]*){0,2}?)\s+(?:(?:grocery|groceries|food|takeout|takeaway)\s+)?"
-    r"(?:order|delivery)\b"
+    r"(?:order\b|delivery\b|外卖)"
 )
+# A shop named in Chinese inside English: "from 永辉", "three cups of 杨枝甘露 from 许留山, 中杯" (not a place the
+# map knows, "from 广州", nor a time).
+_EN_FROM_A_CHINESE_SHOP = re.compile(r"\bfrom\s*([\u4e00-\u9fff]{2,8})(?=\s|[,，.。!！?？]|$)")
 _NOT_A_SHOP_EN = re.compile(r"\b(?:supermarkets?|grocery|groceries|store|market|shop|place|restaurant)$")
 # The owner before 的 (喜茶的多肉葡萄, McDonald's的巨无霸): a shop named by what it sells, or a brand in
 # Latin letters. Flavours, fillings and tastes before 的 describe the dish instead (麻辣的, 猪肉馅的).
@@ -557,6 +563,9 @@ class Parser:
             or len(d.options) > 1  # 伯牙绝弦 大杯 少糖: a drink the catalogue lacks, said as it is wanted
             for d in drafts
         ) or _a_shopping_list(drafts, reading)
+        if not ordered_by_itself and not shop_said and any(d.quantity is not None for d in drafts):
+            # (a shop read from the sentence's shape counts too: Haidilao外卖 一份番茄锅底 两份虾滑)
+            ordered_by_itself = _ordered_at(reading.masked) is not None
         chatting = bool(CHAT_VERBS.search(text))
         looking_up = looks_up_only(rules.search, text)
         said_generic = rules.generic_items.search(text) is not None
@@ -1169,7 +1178,9 @@ def _ordered_at(masked: MaskedText) -> str | None:
     )
     if asked_after is not None and MARKS_NOT_IN_A_NAME.isdisjoint(text[asked_after.start(1) : asked_after.end(1)]):
         return masked.original[asked_after.start(1) : asked_after.end(1)]
-    if "order" in text or "delivery" in text:
+    if "from" in text and (m := _EN_FROM_A_CHINESE_SHOP.search(text)) is not None:
+        return m.group(1)
+    if "order" in text or "delivery" in text or "外卖" in text:
         m = _EN_SHOPS_ORDER.search(masked.original)
         if m is not None and MARKS_NOT_IN_A_NAME.isdisjoint(said := text[m.start(1) : m.end(1)]) and (
             said.strip(ITEM_MARK + " ")  # (a dish the catalogue knows, whole, is no shop: "my latte order")
@@ -1188,8 +1199,13 @@ def _ordered_at(masked: MaskedText) -> str | None:
     m = _ORDERED_AT.search(text) if "在" in text or "从" in text else None
     if m is None:
         m = _SHOP_FIRST.match(text)
-    if m is None and (m := _SHOP_THEN_A_SPACE.match(text)) is not None and m.group(1)[-1] in FOOD.noun_heads_zh:
-        m = None  # 酸辣粉 两份: a dish named first, not a shop (兰州拉面 the shop goes too)
+    if (
+        m is None
+        and (m := _SHOP_THEN_A_SPACE.match(text)) is not None
+        and m.group(1)[-1] in FOOD.noun_heads_zh
+        and not _ANOTHER_DISH_COUNTED.match(text, m.end())
+    ):
+        m = None  # 酸辣粉 两份: a dish named first, not a shop (喜茶 一杯多肉葡萄 is: another dish is counted)
     if m is None or _NOT_A_MERCHANT.search(said := m.group(1)) or _SHOP_KIND.search(said):
         return None
     return masked.original[m.start(1) : m.end(1)]

@@ -171,7 +171,10 @@ _REGIONAL_CHARS = frozenset("嘅喺冇搵睇咗唔佢啲俾")
 # English inside Chinese ends where the Chinese starts: 订个business class，economy就行 (a name a shop is said
 # by keeps its 的: 点个KFC的全家桶).
 _LATIN_LETTER = re.compile("[a-z]")
-_SCRIPTS_MEET = re.compile(r"(?<=[a-z])(?=[\u4e00-\u9fff])(?!的)|(?<=[\u4e00-\u9fff])(?=[a-z])")
+_SCRIPTS_MEET = re.compile(
+    r"(?<=[a-z])(?=[\u4e00-\u9fff])(?!的)|(?<=[\u4e00-\u9fff])(?=[a-z])"
+    r"|(?:(?<=tonight)|(?<=today)|(?<=tomorrow))(?=的)"  # (a day is no shop: 两张tonight的票)
+)
 # A space typed between a number and its Chinese measure or date word: 晚上 7 点, 5 月 30 号, 2 张.
 _NUMBER_SPACED = re.compile(r"(?<=\d) +(?=[点号月日时分斤杯份张个间晚位人块元])|(?<=[月到]) +(?=\d)")
 
