@@ -4574,3 +4574,38 @@ def test_chinese_and_english_in_one_sentence(
     parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
 ) -> None:
     _assert_requests(parser, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Typed the way people text an app: short words, a shop's name up to four words before "pls" or "its",
+        # the order asked after by what it holds, the same asked of a stay and its flight.
+        ("wat flights r there from Chengdu to Lhasa on the 9th", [("flight", {"action": "search"})]),
+        ("cancel my order from pizza hut pls i ordered the wrong thing", [("food", {"merchant": "pizza hut"})]),
+        ("plz cancel the grocery order from carrefour its taking forever", [("grocery", {"merchant": "carrefour"})]),
+        ("Please cancel my order from Green Leaf Vegan Kitchen.", [("food", {"merchant": "Green Leaf Vegan Kitchen"})]),
+        ("show me whats on the menu at Taj Mahal Curry House", [("food", {"merchant": "Taj Mahal Curry House"})]),
+        (
+            "Cancel my order from Wendy's and order from Chick-fil-A instead, a spicy chicken sandwich.",
+            [
+                ("food", {"action": "cancel"}),
+                ("food", {"merchant": "Chick-fil-A", "items": ["spicy chicken sandwich"]}),
+            ],
+        ),
+        ("is my poke bowl on the way?", [("food", {"action": "status"})]),
+        ("where tf is my food been waiting 40 min", [("food", {"action": "status"})]),
+        ("chipotle order still says preparing after 50 mins", [("food", {"action": "status"})]),
+        ("is my son on the way", [("chat", {})]),  # (held before)
+        (  # (held before: its "n" was no word then, and the stay was asked within the flight's request)
+            "is my flight to tokyo on time n is my hotel booking confirmed",
+            [("flight", {"destination": "tokyo"}), ("hotel", {"action": "status", "city": "tokyo"})],
+        ),
+        (
+            "Is my hotel in Denver booked, and is my flight there confirmed?",
+            [("hotel", {"city": "Denver"}), ("flight", {"action": "status", "destination": "Denver"})],
+        ),
+    ],
+)
+def test_commands_texted_to_the_app(parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]) -> None:
+    _assert_requests(parser, text, expected)

@@ -202,9 +202,10 @@ _EN_ORDERED_FROM = re.compile(
     r"\b(?:from|at)\s+(?!(?:the|a|an|my|our|your|home|work|here|there|nearby|downstairs|somewhere|anywhere|any"
     r"|noon|night|midnight|lunch|lunchtime|dinner|breakfast|once|least|most|all|about|around|latest|earliest)\b)"
     # (a shop's name may hold a dot, "St. Louis Bread", but none ends it: "from Krispy Kreme.")
-    r"([a-z][a-z0-9'&.-]*(?<!\.)(?:\s+[a-z][a-z0-9'&.-]*(?<!\.)){0,2}?)"
-    r"(?=\s*(?:$|[,.!?;:]|\b(?:and|for|to|with|without|please|at|near|in|on|by|before|around|under|tonight|"
-    r"tomorrow|today|now|right now|asap|delivered|large|medium|small|less|no|extra)\b))"
+    r"([a-z][a-z0-9'&.-]*(?<!\.)(?:\s+[a-z][a-z0-9'&.-]*(?<!\.)){0,3}?)"
+    r"(?=\s*(?:$|[,.!?;:+]|\b(?:and|for|to|with|without|please|pls|plz|thx|thanks|lol|at|near|in|on|by|before"
+    r"|around|under|tonight|tomorrow|today|now|right now|asap|delivered|large|medium|small|less|no|extra|its|it's"
+    r"|i|were|was|is|are|when|instead)\b))"
 )
 # The shop named by the order asked after: "my burger king order", "the Whole Foods delivery", "my Walmart grocery
 # order" (not "my food order", "my last order", "my latte order": no shop, a dish).
@@ -251,6 +252,7 @@ def _shop_owner(before: str) -> str | None:
 _ALL_CALLED_OFF = re.compile(
     r"都(?:给我|帮我)?(?:取消|退掉|退了|不要了)|" + letter_led("cancel (?:both|them all|all of them)", then=r"\b")
 )
+_MY_THING_EN = re.compile(r"\b(?:my|our)\s+((?:[a-z]+\s+){0,2}[a-z]+)")
 _POINTED_AT = re.compile(r"[那这][一两三四五六七八九十几\d]?(人份|[^\W\d])")
 _EN_BOOKING_VERBS = re.compile(letter_led("book|reserve|find|order", then=r"\b"))
 _POLITE = re.compile(letter_led("please|pls|plz|thanks|thank you", then=r"\b") + "|谢谢|麻烦|劳驾|请")
@@ -536,8 +538,13 @@ class Parser:
         cancelling = rules.cancel.search(text) is not None
         asking_after = rules.status.search(text) is not None
         if not names_an_order and (cancelling or asking_after):
-            # 那份麻辣香锅, 这两箱: a thing pointed at by its measure word is one already ordered.
-            names_an_order = any(m.group(1) in rules.measures for m in _POINTED_AT.finditer(text))
+            # 那份麻辣香锅, 这两箱: a thing pointed at by its measure word is one already ordered; "is my poke bowl on
+            # the way?": one's own, named as this domain names its things.
+            names_an_order = any(m.group(1) in rules.measures for m in _POINTED_AT.finditer(text)) or any(
+                word in rules.noun_words_en or word in DISH_HEADS_EN
+                for m in _MY_THING_EN.finditer(text)
+                for word in m.group(1).split()
+            )
         if cancelling and (names_an_order or _BARE_CANCEL.fullmatch(text)):
             return self._frame(rules, reading, "cancel", [])
         if asking_after and names_an_order:
@@ -1887,16 +1894,19 @@ def _share_context(read: list[tuple[IntentFrame, str | None]], day_implied: set[
             # ("Tomorrow at 7:30am, a latte…; then at noon, a braised chicken rice": a delivery after a delivery)
             if said is not None and (said.domain in TRAVEL_DOMAINS or said.domain == frame.domain):
                 frame.date = said.date
-        if frame.domain == "flight" and frame.action == "order" and frame.destination is None:
-            # "a hotel in Shenzhen for tonight and a flight there from Beijing": to the stay said before it.
+        asked_alike = frame.action in ("cancel", "status") and any(f.action == frame.action for f in frames[:i])
+        if frame.domain == "flight" and (frame.action == "order" or asked_alike) and frame.destination is None:
+            # "a hotel in Shenzhen for tonight and a flight there from Beijing": to the stay said before it ("is my
+            # hotel in Denver booked, and is my flight there confirmed": the same asked of both).
             stay = next((f for f in reversed(frames[:i]) if f.domain == "hotel" and f.city), None)
             if stay is not None and stay.city != frame.origin:
                 frame.destination = stay.city
                 frame.missing = [slot for slot in frame.missing if slot != "destination"]
         if frame.domain == "hotel" and (
             frame.action in ("order", "search")
-            # (机票和酒店都取消了: the stay called off is the one of the trip called off before it)
-            or (frame.action == "cancel" and any(f.action == "cancel" for f in frames[:i]))
+            # (机票和酒店都取消了: the stay called off is the one of the trip called off before it; "is my flight to
+            # tokyo on time and is my hotel booking confirmed": the one of the trip asked after)
+            or asked_alike
         ):
             earlier = [f for f in frames[:i] if f.domain in ("flight", "movie", "hotel")]
             if frame.date is None:

@@ -133,7 +133,7 @@ EN_NOUN_STOP_WORDS = frozenset(
         # Typed shorthand and feelings around an order: "2 packs pls", "thx", "craving crayfish rn".
         *("pls", "plz", "thx", "thanks", "ty", "lol", "rn", "has", "have", "sells", "sell", "selling"),
         *("can", "could", "will", "should"),  # "one kopi can order or not?"
-        *("right", "asap", "quickly", "already"),  # "a coffee right now", "2 lattes asap"
+        *("right", "asap", "quickly", "already", "instead"),  # "a coffee right now", "2 lattes asap"
         "and",
         "with",
         "for",
@@ -245,6 +245,7 @@ FOOD = DomainRules(
         r"单好了(?:吗|没)|餐好了(?:吗|没)|饭好了(?:吗|没)|我的[^，。,.!?？呢]{1,8}呢(?=[，。,.!?？\s]|$)|"
         + letter_led(
             r"where(?:'s| is| are| r)|where (?:my|our|the|that|this) [a-z \ue000-\ue007]{1,30}? (?:is|are|r|at)|track"
+            r"|where (?:tf|the hell|the heck|tf) (?:is|are)|still says|still shows|still preparing"
             r"|tracking|status|"
             r"check on (?:it|my|our|the|that)|tell me where|"
             # Typed fast: "wheres it at", "my order stuck??" (not "I'm stuck at work").

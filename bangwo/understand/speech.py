@@ -71,6 +71,10 @@ _THOUSANDS_COMMA = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 # times, ordinals or sizes (2pm, 3rd, 10th, a 5kg bag).
 _TEXTISMS = {"2moro": "tomorrow", "2morrow": "tomorrow", "2morow": "tomorrow", "2nite": "tonight", "2day": "today"}
 _TEXTISM = re.compile(r"\b(?:" + "|".join(_TEXTISMS) + r")\b")
+# Words texted short: "wat flights r there", "can u get me pad thai x2 n a green curry" (a letter on its own, not
+# one of "u.s." or "r&b").
+_TEXTED_WORDS = {"wat": "what", "wot": "what", "r": "are", "u": "you", "ur": "your", "n": "and", "thru": "through"}
+_TEXTED_WORD = re.compile(r"(?<![\w'’.&-])(?:" + "|".join(_TEXTED_WORDS) + r")(?![\w'’.&-])")
 _GLUED_COUNT = re.compile(
     r"(?<![a-z0-9.:/,])(\d{1,3})(?!(?:am|pm|st|nd|rd|th|hrs?|mins?|pcs|kgs|lbs)\b)(?=[a-z]{3,})"
 )
@@ -118,6 +122,7 @@ _SPELT_OUT: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str], re.Patt
     (_O_CLOCK, lambda _said: "o'clock", re.compile("o clock")),
     (_THOUSANDS_COMMA, lambda _said: "", re.compile(r"\d,\d")),
     (_TEXTISM, lambda said: _TEXTISMS[said[0]], re.compile("2mo|2ni|2da")),
+    (_TEXTED_WORD, lambda said: _TEXTED_WORDS[said[0]], _TEXTED_WORD),
     (_GLUED_COUNT, lambda said: said[1] + " ", re.compile(r"\d[a-z]{3}")),
 )
 # A request wrapped in courtesy is the request ("please" keeps that it asks): "is there any way you could order
