@@ -4609,3 +4609,27 @@ def test_chinese_and_english_in_one_sentence(
 )
 def test_commands_texted_to_the_app(parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]) -> None:
     _assert_requests(parser, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Spoken Chinese the way voice input types it.
+        ("早饭 两个鸡蛋灌饼 一杯豆浆 温的", [("food", {"items": ["鸡蛋灌饼", "豆浆"]})]),
+        ("附近有没有二十块以内的盖浇饭", [("food", {"action": "search", "items": ["盖浇饭"], "budget_max": 20})]),
+        ("嗯 广州塔附近有便宜点的酒店没", [("hotel", {"action": "search", "near": "广州塔"})]),
+        ("国庆回老家 从深圳飞兰州 10月1号的 有票没", [("flight", {"action": "search", "destination": "兰州"})]),
+        ("好东西这部片子多少钱一张", [("movie", {"action": "search", "title": "好东西"})]),
+        ("周六下午三点的热辣滚烫买两张", [("movie", {"title": "热辣滚烫", "count": 2})]),
+        ("雪山来信首映 帮我抢两张", [("movie", {"title": "雪山来信", "premiere": True, "count": 2})]),
+        ("带孩子看电影 一大两小 三张票 熊出没之森林奇遇 周日上午", [("movie", {"title": "熊出没之森林奇遇"})]),
+        ("想看鲸落之海 上午的场 两个大人一个小孩", [("movie", {"title": "鲸落之海", "count": 3})]),
+        ("从人民广场到外滩咋走", [("chat", {})]),
+        ("喝酒了 帮我叫个代驾", [("chat", {})]),
+        ("来看首映 两张", [("movie", {"title": None, "premiere": True})]),  # (held before)
+    ],
+)
+def test_spoken_chinese_as_voice_input_types_it(
+    parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
+) -> None:
+    _assert_requests(parser, text, expected)

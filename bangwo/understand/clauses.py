@@ -115,7 +115,7 @@ _DOMAIN_WORDS: dict[str, tuple[_Words, ...]] = {
         # Two places the catalogue knows, one to the other: "Hangzhou-Kunming Wed", "Kunming back to Beijing",
         # 广州到成都 12月3号 (not a way asked across town: 外滩到陆家嘴怎么走).
         _Words(
-            re.compile("\ue005\ue005*\\s*(?:back\\s+)?(?:->|-|–|→|to\\s|到|至)\\s*\ue005++(?!\\s*(?:怎么|多远|多久|要多|远吗|有多))"),
+            re.compile("\ue005\ue005*\\s*(?:back\\s+)?(?:->|-|–|→|to\\s|到|至)\\s*\ue005++(?!\\s*(?:怎么|咋|多远|多久|要多|远吗|有多))"),
             "zh",
             holds="\ue005",
         ),
@@ -159,6 +159,8 @@ _DOMAIN_WORDS: dict[str, tuple[_Words, ...]] = {
     "movie": (
         # (a film of a kind: 动画片, 喜剧片 — not 照片, 药片 or 名片)
         # (each spelt out: an alternative that starts with a group makes re try every position, see text.letter_led)
+        # A film wanted by name, then its showing or its party: 想看鲸落之海 上午的场 两个大人一个小孩.
+        _zh(r"想看(?!看)[^\s，,。]{2,10}[\s，,].*?(?:场|张|大人|小孩|[一两三四五六七八九十\d]个?人)", holds="想看"),
         _zh("电影|影院|影城|影厅|电影票|影票|观影|场次|首映|点映|首场|新片|大片|" + "|".join(
             f"{kind}片" for kind in FILM_KINDS_ZH.split("|")
         )),
@@ -244,7 +246,8 @@ _BOOKING_DOMAINS = frozenset({"movie", "flight", "hotel"})
 # Its segment asks for nothing here (叫个车去首都机场, 北京到上海的高铁票, "book a taxi to pick me up at my hotel").
 ELSEWHERE = ("elsewhere",)
 _ANOTHER_SERVICE = re.compile(
-    r"打车|打个车|叫车|叫个车|叫辆车|叫一辆|滴滴|出租车|网约车|专车|顺风车|火车(?!站)|高铁(?!站)|动车(?!站)|列车|车票|"
+    r"打车|打个车|叫车|叫个车|叫辆车|叫一辆|滴滴|出租车|网约车|专车|顺风车|代驾|火车(?!站)|高铁(?!站)|动车(?!站)|列车|车票|"
+    r"怎么走|咋走|怎么去|咋去|导航|"  # the way across town asked (从人民广场到外滩咋走)
     r"闹钟|叫我起床|喊我起床|叫醒我|打(?:个|一个|一通)?电话|打给|演唱会|音乐会|话剧|球赛|门票|音乐|放歌|听歌|歌曲|"
     + letter_led(
         "taxi|cab|uber|lyft|didi|alarm|wake me up|concerts?|train (?:tickets?|times?|from|to)|trains from"
@@ -256,7 +259,7 @@ _ANOTHER_SERVICE = re.compile(
 )
 # Asking for it, or about it, not telling of it (闺女坐高铁到杭州东站, 赶明早的高铁: how someone travels, told).
 _ASKED_FOR = re.compile(
-    r"订|买|查|帮|给我|要|想|叫|打|设|定|来|放|播|多少钱|几点|吗|"  # (颐和园的门票多少钱: its price asked)
+    r"订|买|查|帮|给我|要|想|叫|打|设|定|来|放|播|多少钱|几点|吗|怎么|咋|导航|"  # (颐和园的门票多少钱: its price asked)
     + letter_led(
         "book|buy|get|find|need|want|like|search|check|look|reserve|order|call|set|wake|rent|how much|is there"
         "|are there|what time|when|on time",

@@ -252,6 +252,7 @@ def _shop_owner(before: str) -> str | None:
 _ALL_CALLED_OFF = re.compile(
     r"都(?:给我|帮我)?(?:取消|退掉|退了|不要了)|" + letter_led("cancel (?:both|them all|all of them)", then=r"\b")
 )
+_PRICED_BEFORE = re.compile(f"{BUDGET_MARK}+的")
 _MY_THING_EN = re.compile(r"\b(?:my|our)\s+((?:[a-z]+\s+){0,2}[a-z]+)")
 _POINTED_AT = re.compile(r"[那这][一两三四五六七八九十几\d]?(人份|[^\W\d])")
 _EN_BOOKING_VERBS = re.compile(letter_led("book|reserve|find|order", then=r"\b"))
@@ -781,6 +782,8 @@ class Parser:
             # A look-up names what it looks for after its own words: 有没有卖煲仔饭的, "look up sushi places".
             for m in SEARCH_NOUN_STARTS.finditer(text):
                 after = EN_FILLERS_AFTER_VERB.match(text, m.end()) if m.group(0).isascii() else None
+                # (有没有二十块以内的盖浇饭: the dish said after its price)
+                after = after or _PRICED_BEFORE.match(text, m.end())
                 starts.append((after.end() if after else m.end(), None, ""))
         for m in EN_ORDER_VERBS.finditer(text):
             after = EN_FILLERS_AFTER_VERB.match(text, m.end())
@@ -1280,9 +1283,10 @@ _PHRASE_END = re.compile(
 
 
 def _served(rules: DomainRules, draft: _ItemDraft) -> bool:
-    """一份螺蛳粉, 两碗牛肉面: a dish the catalogue lacks, counted by the plate or bowl and named as dishes end, is
-    ordered (一份工作, 一杯敬明天 are not: no dish ends so)."""
-    return draft.unit in rules.measures and draft.name[-1:] in rules.noun_heads_zh
+    """一份螺蛳粉, 两碗牛肉面, 两个鸡蛋灌饼: a dish the catalogue lacks, counted by the plate or bowl and named as
+    dishes end, is ordered (一份工作, 一杯敬明天 are not: no dish ends so)."""
+    # (by the piece too where the name ends as a dish does: 两个鸡蛋灌饼; 两个人 is no dish)
+    return (draft.unit in rules.measures or draft.unit == "个") and draft.name[-1:] in rules.noun_heads_zh
 
 
 def _a_shopping_list(drafts: list[_ItemDraft], reading: _Reading) -> bool:

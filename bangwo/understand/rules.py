@@ -328,7 +328,7 @@ FOOD = DomainRules(
     measures=frozenset("杯份碗盒瓶袋串罐听碟盘屉笼桶客扎") | {"人份"},
     # Head morphemes of Chinese dish names (Chinese noun phrases end in their head); the
     # catalogue adds the last two characters of each of its names.
-    noun_heads_zh=frozenset("饭面粉粥汤饼茶奶啡汁酒饺馄饨烧鸡鸭鱼肉虾蟹堡糕酥羹锅丸肠馍"),
+    noun_heads_zh=frozenset("饭面粉粥汤饼茶奶啡汁酒饺馄饨烧鸡鸭鱼肉虾蟹堡糕酥羹锅丸肠馍浆"),
     noun_words_en=frozenset(
         [
             "soup",
@@ -454,7 +454,7 @@ def looks_up_only(search: re.Pattern[str], text: str) -> bool:
 # Words after which a look-up names what it looks for: 有没有卖煲仔饭的, 查一下附近的螺蛳粉店,
 # "look up sushi places", "are there any dumpling places", "check if there are strawberries".
 SEARCH_NOUN_STARTS = re.compile(
-    r"卖|有没有|哪里有|哪儿有|哪有|查一下|查查|搜一下|搜索|搜|找一下|找找|附近的|附近有|店有|家有"
+    r"卖|有没有|哪里有|哪儿有|哪有|查一下|查查|搜一下|搜索|搜|找一下|找找|附近的|附近有没有|附近有|店有|家有"
     r"|" + letter_led("look up|looking for|search for|search|find|sell|sells|any|there are|there is", then=r"\b")
 )
 # A shop named by what it sells is a look-up of that dish: 螺蛳粉店, 面馆, "sushi places".

@@ -98,17 +98,19 @@ _ZH_TITLE = re.compile(
     # Typed between spaces after what is asked: 我要看首映 孤城守夜人 3张, 订票 射雕英雄传侠之大者 下周六.
     r"|(?<=首映|订票|买票)\s+([^\W_a-z的看买订带要想去来票]{2,12}?)(?=\s|$)"
     # A title said first, then its premiere: 流浪地球3 首映 两张.
-    r"|(?:^|(?<=[\s,，。]))([^\W_的看买订带要想去来帮抢]{2,10}?)\s*(?:的)?(?:首映|首场|点映)"
+    r"|(?:^|(?<=[\s,，。]))(?!来)([^\W_的看买订带要想去帮抢]{2,10}?)\s*(?:的)?(?:首映|首场|点映)"  # (雪山来信首映)
     # Said after the showing: 三点那场流浪地球3.
     r"|(?<=场)\s*([^\W_a-z的看买订带要想去来票]{2,10}?)(?=[\s,，。!！?？]|$|[\ue000-\ue007])"
     # Right after its count of tickets: 买四张满江红 第一排, 两张Inside Out 2的票.
     r"|(?<=[张\ue007])\s*([^\W_a-z的看买订带要想去来票]{2,10}?)(?=[\s,，。!！?？]|$|[\ue000-\ue007])"
     r"|(?<=[张\ue007])\s*(?!(?:in|the|for|at|on|to|with|and|a|an|of|next|tonight|today|tomorrow)\b)"
     r"([a-z][a-z0-9' :-]{1,40}?)\s*(?=的票|的电影|[,，。!！?？]|$|[\ue000-\ue007])"
+    # Named, then pointed at: 好东西这部片子多少钱一张, 热辣滚烫那部电影.
+    r"|(?:^|(?<=[\s,，。]))([^\W_a-z的看买订带要想去来票帮抢]{2,10}?)(?=[这那]部)"
     # Right after the showing's time or the showing: 买张今晚九点半的哪吒, 3月8号下午两点的无声的证言 (a 的 inside
     # the title, not before 票), 深夜场的午夜凶铃还有票吗, 明天中午十二点的大鱼海棠2帮我订一张.
     r"|(?<=[\ue001场]的)((?:[^\W_a-z的看买订带要想去来票]|的(?![票电场])){2,10}?)"
-    r"(?=[\s,，。!！?？]|$|[\ue000-\ue007]|帮我|给我|还有|有没有)"
+    r"(?=[\s,，。!！?？]|$|[\ue000-\ue007]|帮我|给我|还有|有没有|[买订来要抢]\S?[一两三四五六七八九十几\d\ue007])"
 )
 # Kinds of film: a film wanted by its kind names none (我想看个喜剧片, "watch a comedy tonight").
 FILM_KINDS_ZH = "动画|喜剧|恐怖|科幻|爱情|动作|悬疑|战争|纪录|文艺|警匪|灾难"
@@ -239,7 +241,7 @@ def film_title(masked: MaskedText, names: list[NameMention]) -> str | None:
 _KEYWORD = re.compile(r"[^\s,，。!！?？、]+")
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _NO_TITLE_IN_A_KEYWORD = re.compile(
-    r"电影|影院|影城|影厅|票|场|张|排|座|首映|点映|帮|订|买|抢|要|来|吗|不|没|呢|吧|啥|附近|几点|一下|就行|看看"
+    r"电影|影院|影城|影厅|票|场|张|排|座|首映|点映|帮|订|买|抢|要|来|吗|不|没有|有没|呢|吧|啥|附近|几点|一下|就行|看看"
     r"|^(?:我|给|想|请|麻烦|嗯|那个|就是|然后|看|再|还|和|跟)"
 )
 
