@@ -4633,3 +4633,18 @@ def test_spoken_chinese_as_voice_input_types_it(
     parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
 ) -> None:
     _assert_requests(parser, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Any hotels in Qingdao near 栈桥 under 600 一晚?", [("hotel", {"city": "Qingdao", "near": "栈桥"})]),
+        ("Book 2 rooms at 鼓浪屿 for 3 nights 11月1号开始", [("hotel", {"near": "鼓浪屿", "count": 2, "nights": 3})]),
+        ("a hotel at 7pm tomorrow", [("hotel", {"near": None, "time": "19:00"})]),  # (held before)
+        ("帮我check下 the 叮咚 order 送到哪里了", [("food", {"action": "status", "merchant": "叮咚"})]),
+        ("my《哪吒2》booking confirmed了吗", [("movie", {"action": "status", "title": "哪吒2"})]),
+        ("《哪吒2》好看吗", [("chat", {})]),  # (held before)
+    ],
+)
+def test_chinese_names_inside_english(parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]) -> None:
+    _assert_requests(parser, text, expected)

@@ -212,8 +212,8 @@ _EN_ORDERED_FROM = re.compile(
 _EN_SHOPS_ORDER = re.compile(
     r"(?:\b(?:my|our|the)\s+|我的\s*)(?!(?:food|grocery|groceries|takeout|takeaway|delivery|lunch|dinner|breakfast|last|latest"
     r"|recent|previous|current|online|first|second|next|other|new|old|(?:whole|entire)\s+(?:order|delivery))\b)"
-    r"([a-z][a-z0-9'&.-]*(?:\s+[a-z][a-z0-9'&.-]*){0,2}?)\s+(?:(?:grocery|groceries|food|takeout|takeaway)\s+)?"
-    r"(?:order\b|delivery\b|外卖)"
+    r"([a-z][a-z0-9'&.-]*(?:\s+[a-z][a-z0-9'&.-]*){0,2}?|[\u4e00-\u9fff]{2,6})\s+"
+    r"(?:(?:grocery|groceries|food|takeout|takeaway)\s+)?(?:order\b|delivery\b|外卖)"
 )
 # A shop named in Chinese inside English: "from 永辉", "three cups of 杨枝甘露 from 许留山, 中杯" (not a place the
 # map knows, "from 广州", nor a time).

@@ -38,8 +38,8 @@ TICKET_WORDS = re.compile(
     r"票|张|场|座|排|看|买|订|首映|电影|影院|来|要|几点|上映|放映|排片|大人|成人|小孩|儿童|有没有|退|有(?=\ue006)|放不放|在放|imax|杜比|巨幕|"
     r"[一两三四五六七八九十俩仨\d]个?人|[一两三四五六七八九十\d]位|[一两三四五六七八九十\d]大[一两三四五六七八九十\d]小|"
     + letter_led(
-        "tickets?|tix|seats?|rows?|showings?|screenings?|show ?times?|watch|see|catch|book|buy|get|premiere|cinema"
-        "|movie|film|playing|what time|times? (?:for|of)|schedules?|shows? of|"
+        "tickets?|tix|seats?|rows?|showings?|screenings?|show ?times?|watch|see|catch|book|booking|booked|buy|get"
+        "|premiere|cinema|movie|film|playing|what time|times? (?:for|of)|schedules?|shows? of|"
         "adults?|child|children|kids?|people|persons|ppl|colleagues|friends|me (?:plus|and|n|&)",
         then=r"\b",
     )

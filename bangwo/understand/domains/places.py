@@ -165,6 +165,8 @@ _EN_NEAR = re.compile(
     rf"|\bin\s+the\s+((?:{_EN_PLACE_WORD}\s+){{1,2}}(?:quarter|district|neighbou?rhood))\b"
     # a stay on a street or a strip: "a hotel on the Strip"
     rf"|\b(?:hotels?|rooms?|motels?)\s+on\s+(the\s+{_EN_PLACE}){_EN_END}"
+    # a place named in Chinese inside English: "near 栈桥", "2 rooms at 鼓浪屿"
+    r"|\b(?:near|close to|next to|beside|at)\s*([\u4e00-\u9fff]{2,8})(?=[\s,.!?，。]|$)"
 )
 _ZH_IN_CITY = re.compile(
     # 去大理玩, 到厦门出差: the purpose of a trip follows the city it goes to.
@@ -217,7 +219,7 @@ _NEAR_RULES = (
         _EN_NEAR,
         (
             *("near", "by", "close to", "next to", "around", "beside", "walking distance", "not far from"),
-            *("in the", " on the"),
+            *("in the", " on the", "at "),
         ),
     ),
 )
