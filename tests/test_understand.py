@@ -4648,3 +4648,34 @@ def test_spoken_chinese_as_voice_input_types_it(
 )
 def test_chinese_names_inside_english(parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]) -> None:
     _assert_requests(parser, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A film in quotes, as English writes what Chinese puts in 《》 (an apostrophe inside a word closes nothing).
+        (
+            "Kindly book 2 tickets for 'Raja Rani Returns' at PVR Orion Mall, tomorrow 9:30 pm show, middle row.",
+            [("movie", {"title": "Raja Rani Returns", "count": 2, "seat": {"row": "middle"}})],
+        ),
+        ("How much is ticket for 'Ola's Wedding' at Genesis Cinema?", [("movie", {"title": "Ola's Wedding"})]),
+        (
+            "Cancel the 'Hello Love Again' tickets for Saturday 7:30pm",
+            [("movie", {"action": "cancel", "title": "Hello Love Again"})],
+        ),
+        ("I'd like 2 tickets for \u201cDune\u201d tonight", [("movie", {"title": "Dune", "count": 2})]),
+        ("order a 'special' pizza", [("food", {"items": ["pizza"]})]),  # (held before) no film said
+        # Airports by their codes; days, months and words of three letters are none.
+        (
+            "BLR-DEL 6am Mon, 2 pax, biz",
+            [("flight", {"origin": "BLR", "destination": "DEL", "count": 2, "cabin": "business"})],
+        ),
+        ("LOS-ABV tmrw 2pm 1 pax", [("flight", {"origin": "LOS", "destination": "ABV", "time": "14:00"})]),
+        ("need a hotel in Chengdu fri-sun, under 350/night", [("hotel", {"city": "Chengdu", "nights": 2})]),  # (held)
+        ("Can book Silent Awakening premiere or not? 2 pax", [("movie", {"count": 2})]),  # (held before)
+    ],
+)
+def test_films_in_quotes_and_airports_by_their_codes(
+    parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
+) -> None:
+    _assert_requests(parser, text, expected)

@@ -25,6 +25,7 @@ from itertools import pairwise
 
 from bangwo.understand.domains.common import CANCEL, STATUS_ONLY, action_of
 from bangwo.understand.domains.movie import FILM_KINDS_EN, FILM_KINDS_ZH
+from bangwo.understand.domains.places import AIRPORT_CODES
 from bangwo.understand.lexicon import NameMention
 from bangwo.understand.rules import (
     FOOD,
@@ -112,6 +113,8 @@ _DOMAIN_WORDS: dict[str, tuple[_Words, ...]] = {
                 r"(?!.*\bby (?:metro|subway|bus|train|coach|ferry|taxi|car)\b)",  # (across town by metro)
             )
         ),
+        # Two airports by their codes: "BLR-DEL 6am Mon, 2 pax" (not "one-way", "low-fat").
+        _Words(AIRPORT_CODES, "en", holds="-"),
         # Two places the catalogue knows, one to the other: "Hangzhou-Kunming Wed", "Kunming back to Beijing",
         # 广州到成都 12月3号 (not a way asked across town: 外滩到陆家嘴怎么走).
         _Words(

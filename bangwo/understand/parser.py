@@ -31,7 +31,7 @@ from bangwo.understand.clauses import (
     split_clauses,
 )
 from bangwo.understand.corrections import repaired
-from bangwo.understand.domains.movie import titles_marked_by_capitals
+from bangwo.understand.domains.movie import titles_marked
 from bangwo.understand.domains.travel import TRAVEL_DOMAINS, complete, travel_frame
 from bangwo.understand.every_request import change_to_every_request
 from bangwo.understand.lexicon import Lexicon, LexiconEntry, NameMention
@@ -394,7 +394,7 @@ class Parser:
             if _LATIN_WORD.search(cleaned):
                 cleaned, cased = self._speller.corrected(cleaned, cased)
             cleaned, cased = repaired(cleaned, cased, self.lexicon)  # (a film changed is the one marked after)
-            cleaned, cased = titles_marked_by_capitals(cleaned, cased, self._names_in)
+            cleaned, cased = titles_marked(cleaned, cased, self._names_in)
             frames = self._frames(cleaned, now)
         except Exception:  # a rule bug must cost one command its frame, never the caller its request
             log.exception("parser failed on %r", cleaned[:80])

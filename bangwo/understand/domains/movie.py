@@ -158,13 +158,29 @@ _NO_FILM_AFTER = re.compile(
 )
 
 
-def titles_marked_by_capitals(
+def titles_marked(lowered: str, cased: str, names_in: Callable[[str], list[NameMention]]) -> tuple[str, str]:
+    """Both copies of the command, with a film named in quotes or in capitals put in 《》 where its tickets, showings
+    or watching are said (`names_in` finds the catalogue's names in a text)."""
+    if "《" in lowered or _FILM_CUE.search(lowered) is None:
+        return lowered, cased
+    if "'" in lowered or '"' in lowered or "‘" in lowered or "“" in lowered:
+        lowered, cased = _QUOTES_AS_TITLE_MARKS.sub(r"《\1》", lowered), _QUOTES_AS_TITLE_MARKS.sub(r"《\1》", cased)
+        if "《" in lowered:
+            return lowered, cased
+    if lowered == cased:
+        return lowered, cased  # (no capitals, most commands: nothing more to read)
+    return _titles_marked_by_capitals(lowered, cased, names_in)
+
+
+# A film quoted, as English writes the titles Chinese puts in 《》: "2 tickets for 'Raja Rani Returns'", "'Ola's
+# Wedding' on Saturday" (an apostrophe inside a word, I'd or Ola's, opens or closes nothing).
+_QUOTES_AS_TITLE_MARKS = re.compile(r"(?<!\w)['‘\"“]([^'‘’\"“”\s](?:[^'‘’\"“”]|(?<=\w)'(?=\w)){0,60}?)['’\"”](?!\w)")
+
+
+def _titles_marked_by_capitals(
     lowered: str, cased: str, names_in: Callable[[str], list[NameMention]]
 ) -> tuple[str, str]:
-    """Both copies of the command, with a film named in capitals after watch/see or its tickets put in 《》
-    (`names_in` finds the catalogue's names in a text)."""
-    if lowered == cased or "《" in lowered or _FILM_CUE.search(lowered) is None:
-        return lowered, cased  # (no capitals, most commands: nothing to read)
+    """Both copies of the command, with a film named in capitals after watch/see or its tickets put in 《》."""
     matches = list(_CAPITALISED_TITLE.finditer(cased))
     names = names_in(lowered) if matches else []
     if not matches or any("title" in name.entry.kinds for name in names):

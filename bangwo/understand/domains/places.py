@@ -201,6 +201,16 @@ _EN_IN_CITY = re.compile(
 
 # The rules in the order they are tried, each with the words every one of its matches holds: a cheap
 # test that skips the search (most of these regexes make re try every position).
+# Two airports by their three-letter codes, one to the other: "BLR-DEL", "LOS-ABV" (no English word of three
+# letters either side, nor a day or a month: one-way, non-stop, low-fat, pre-pay, fri-sun).
+_NO_AIRPORT_CODE = (
+    "one|two|way|non|pre|low|fat|pay|the|and|for|all|any|out|off|new|old|top|day|eco|red|hot"
+    "|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"  # ("hotel in Chengdu thu-sat")
+)
+AIRPORT_CODES = re.compile(
+    rf"(?<![a-z'-])(?!(?:{_NO_AIRPORT_CODE})-)([a-z]{{3}})\s?-\s?(?!(?:{_NO_AIRPORT_CODE})(?![a-z]))([a-z]{{3}})(?![a-z'-])"
+)
+
 _ROUTE_RULES = (
     (_EN_FROM_TO, ("from",)),
     (_EN_LEAVE_FOR, ("leav",)),
@@ -282,6 +292,8 @@ def route(masked: MaskedText, names: list[NameMention], told_until: int = 0) -> 
         if _may_match(holds, masked.current) and (found := _first(regex, places, 2)) is not None:
             origin, destination = found
             break
+    if destination is None and "-" in masked.current and (codes := AIRPORT_CODES.search(masked.current)) is not None:
+        origin, destination = codes.groups()  # "BLR-DEL 6am Mon": the airports by their codes
     if destination is None and (found := _first(_EN_TO, places) or _first(_ZH_TO, places)):
         destination = found[0]
     if destination is None and "flight" in masked.current and (found := _first(_EN_NAMED_FLIGHT, places)):
