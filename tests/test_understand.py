@@ -4679,3 +4679,24 @@ def test_films_in_quotes_and_airports_by_their_codes(
     parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
 ) -> None:
     _assert_requests(parser, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A budget in the currency said before it; show timings and theatres, the way much of the world says them.
+        ("Show me flights from Penang to Bangkok next Friday below RM 300", [("flight", {"budget_max": 300})]),
+        ("a homestay in Munnar for 2 nights from Saturday, within Rs 4000", [("hotel", {"budget_max": 4000})]),
+        ("a hotel under $150 a night", [("hotel", {"budget_max": 150})]),
+        (
+            "tell me the show timings for 'Mehndi Nights' at Cinepolis on Sunday",
+            [("movie", {"action": "search", "title": "Mehndi Nights"})],
+        ),
+        ("Is 'Mission: Mumbai' still running in theatres? look up", [("movie", {"title": "Mission: Mumbai"})]),
+        ("is 'Dune' any good", [("chat", {})]),  # (held before) what a film is like is no request
+    ],
+)
+def test_budgets_in_any_currency_and_films_in_theatres(
+    parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
+) -> None:
+    _assert_requests(parser, text, expected)

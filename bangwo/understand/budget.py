@@ -41,12 +41,14 @@ _ZH_BUDGET = re.compile(
     rf"|¥?\s*({_N})\s*(?:{_ZH_UNIT})?\s*{_ZH_PER}\s*(?:以内|以下|之内)"
 )
 _EN_UNIT = r"(?:yuan|rmb|cny|kuai|bucks|元|块)"
+# A currency written before the amount, the budget's own ("below RM 300", "within Rs 4000", "SGD 300", "$150").
+_CURRENCY_BEFORE = r"(?:¥|rmb|cny|rm|rs\.?|inr|₹|sgd|s\$|usd|us\$|\$|hkd|hk\$|myr|php|₱|eur|€|gbp|£|ngn|₦)\s*"
 _EN_BUDGET = re.compile(
     rf"(?:\b(?:under|below|less than|no more than|not more than|(?:not|n't|never) spend more than"
     rf"|nothing over|not over|nothing above|not above"
     rf"|at most|max(?:imum)?|within"
     rf"|up to|cheaper than|"
-    rf"budget(?:\s+(?:of|is)|'s|’s)?)|<=?|≤)\s*(?:¥|rmb\s*|cny\s*)?({EN_NUMBER}(?:k\b)?)\s*({_EN_UNIT})?"
+    rf"budget(?:\s+(?:of|is)|'s|’s)?)|<=?|≤)\s*(?:{_CURRENCY_BEFORE})?({EN_NUMBER}(?:k\b)?)\s*({_EN_UNIT})?"
     rf"(?:\s*(?:a|per|each|/)\s*(?:night|day|person|ticket|room|seat)\b)?"
     rf"(?!\s*(?:minutes?|mins?|hours?|hrs?|km|kilomet|met|people|persons?|days?|nights?|%|stars?))"
     # "30 yuan or less", "40 max" (a bare number needs the limit word right after it).

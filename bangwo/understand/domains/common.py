@@ -86,7 +86,7 @@ SEARCH = re.compile(
         "|still (?:showing|playing|on)|showing (?:tonight|today|now|anywhere)|playing (?:tonight|today|now|anywhere)"
         # "Is Wonka playing in Berkeley?": whether a film is on
         "|is [^.!?]{1,40}? (?:playing|showing|screening)(?=[^.!?]*\\?)"
-        "|show ?times|screenings|schedules?|look for"
+        "|show ?times|show timings?|timings|screenings|schedules?|look for"
         # the airline way: "show flights from columbus to newark", "list all flights …", "give me flights …"
         "|show (?:me )?(?:all |the )?(?:flights|hotels)|list (?:all |the )?(?:flights|hotels)"
         "|give me (?:all |the )?flights",

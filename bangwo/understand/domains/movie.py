@@ -39,7 +39,8 @@ TICKET_WORDS = re.compile(
     r"[一两三四五六七八九十俩仨\d]个?人|[一两三四五六七八九十\d]位|[一两三四五六七八九十\d]大[一两三四五六七八九十\d]小|"
     + letter_led(
         "tickets?|tix|seats?|rows?|showings?|screenings?|show ?times?|watch|see|catch|book|booking|booked|buy|get"
-        "|premiere|cinema|movie|film|playing|what time|times? (?:for|of)|schedules?|shows? of|"
+        "|premiere|cinema|theat(?:er|re)s?|timings?|running in|movie|film|playing|what time|times? (?:for|of)"
+        "|schedules?|shows? of|"
         "adults?|child|children|kids?|people|persons|ppl|colleagues|friends|me (?:plus|and|n|&)",
         then=r"\b",
     )
@@ -139,7 +140,9 @@ _CAPITALISED_TITLE = re.compile(
     r"([A-Z][\w'’:&!-]*(?:\s+(?:(?:of|in|the|and|a|an|to|&|-|–)\s+)*[A-Z][\w'’:&!-]*|\s+\d+(?![\w:]))*)"
 )
 # Capitalised words that are no film's first: people and screens (and a day said after the film: "see Dune Friday").
-_FILM_CUE = re.compile("see|watch|catch|ticket|tix|seat|premiere|show|schedule|times|what time|when is|playing")
+_FILM_CUE = re.compile(
+    "see|watch|catch|ticket|tix|seat|premiere|show|schedule|times|timings|what time|when is|playing|theat|cinema|movie"
+)
 _NOT_A_FILM = frozenset({
     "I", "I'm", "I'd", "You", "Mom", "Mum", "Dad", "Grandma", "Grandpa", "Granny", "Doctor", "Dr", "Mr", "Mrs", "Ms",
     "Miss", "Santa", "Netflix", "YouTube", "TV", "NBA",
