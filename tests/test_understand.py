@@ -4700,3 +4700,30 @@ def test_budgets_in_any_currency_and_films_in_theatres(
     parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
 ) -> None:
     _assert_requests(parser, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Customer-service turns: refunds, fees, invoices, rebookings and complaints are talk; an order is pointed
+        # at by its shop; cities by their nicknames.
+        ("我昨天点的奶茶太甜了，能不能给我退点钱", [("chat", {})]),
+        ("帮我把明天去广州的航班改签到下午", [("chat", {})]),
+        ("酒店的发票怎么开啊", [("chat", {})]),
+        ("小助手，你吃过饭了没有呀", [("chat", {})]),
+        ("我的航班改签成功了吗", [("flight", {"action": "status"})]),  # (held before)
+        ("把盒马那单取消吧，冰箱里菜还多着呢", [("grocery", {"action": "cancel", "merchant": "盒马"})]),
+        ("把那单喜茶退了 点错了", [("food", {"action": "cancel", "merchant": "喜茶"})]),
+        ("取消刚才在麦当劳下的那一单", [("food", {"action": "cancel", "merchant": "麦当劳"})]),
+        ("把我在永辉订的那单水果取消了", [("food", {"merchant": "永辉"})]),  # (held before)
+        ("泉城大明湖边上，帮我找个干净点的宾馆，下周六住一晚", [("hotel", {"city": "泉城", "near": "大明湖"})]),
+        (  # (held before: 蓉城 read from the sentence's shape, now a name the catalogue gives 成都)
+            "帮我订两张下礼拜四从春城飞蓉城的飞机票，到了那边在宽窄巷子附近订一间房，住六晚",
+            [("flight", {"origin": "春城", "destination": "蓉城"}), ("hotel", {"city": "蓉城", "near": "宽窄巷子"})],
+        ),
+    ],
+)
+def test_customer_service_turns_and_cities_by_their_nicknames(
+    parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
+) -> None:
+    _assert_requests(parser, text, expected)

@@ -29,9 +29,10 @@ class MappedCity:
 
     name_zh: str
     name_en: str
+    aliases: tuple[str, ...] = ()  # nicknames people say it by: 泉城, 鹭岛
 
     def names(self) -> tuple[str, ...]:
-        return (self.name_zh, self.name_en)
+        return (self.name_zh, self.name_en, *self.aliases)
 
 
 @dataclass(frozen=True, slots=True)

@@ -154,7 +154,7 @@ _SAID_TITLE = LexiconEntry("", kinds={"title"})
 _ORDERED_AT = re.compile(
     # (an option word or a place's may be part of the name: 在蜜雪冰城点…, 冰 an option, 冰城 a city's name)
     r"(?:在|从)\s*([^\s\ue000-\ue007在从的,，。!！?？、][^\s\ue000-\ue002\ue004\ue006\ue007在从的,，。!！?？、]{1,11}?)"
-    r"\s*再?(?:点|叫|买|订|下单|下的单|下的订单|要|来)"
+    r"\s*再?(?:点|叫|买|订|下单|下的单|下的订单|下的[那这]一?单|订的[那这]|要|来)"
 )
 # The shop first, then what is ordered there: 肯德基点一个全家桶 (matched at the start only).
 _SHOP_FIRST = re.compile(
@@ -185,6 +185,11 @@ _SHOP_THEN_A_SPACE = re.compile(
 )
 # A word set apart by spaces, then the options of a drink (see Parser._open_nouns).
 _NAMED_BEFORE_ITS_OPTIONS = re.compile(r"(?:^|(?<=\s))([\u4e00-\u9fff]{2,8})\s+(?=\ue003)")
+# The order pointed at by its shop: 把盒马那单取消吧, 把永辉那单取消了, 把那单喜茶退了 (那单水果: by what it holds).
+_GOODS_OF_AN_ORDER = frozenset(("水果", "蔬菜", "零食", "饮料", "奶茶", "咖啡", "日用品", "东西", "快递"))
+_THAT_SHOPS_ORDER_ZH = re.compile(
+    rf"(?<![^把将\s，,])({_NAME_CHAR}{{2,6}})[那这]一?单|[那这]一?单({_NAME_CHAR}{{2,6}}?)(?=退|取消)"
+)
 _ANOTHER_DISH_COUNTED = re.compile(
     r"(?:买|来|点|要)?[一两三四五六七八九十几俩仨\d]+\s*[^\W\d_][\u4e00-\u9fff\ue000]{2}"
 )
@@ -1206,6 +1211,10 @@ def _ordered_at(masked: MaskedText) -> str | None:
         said = after.group(1)
         if said.strip(PLACE_MARK) and (_shop_owner(said) or said.endswith(SHOP_SUFFIX_ZH)):
             return masked.original[after.start(1) : after.end(1)]  # 鸭血粉丝汤 南京大牌档的, 要华莱士的
+    if "单" in text and (that := _THAT_SHOPS_ORDER_ZH.search(text)) is not None:
+        said = that.group(that.lastindex or 1)
+        if not _NOT_A_MERCHANT.search(said) and not _SHOP_KIND.search(said) and said not in _GOODS_OF_AN_ORDER:
+            return masked.original[that.start(that.lastindex or 1) : that.end(that.lastindex or 1)]
     m = _ORDERED_AT.search(text) if "在" in text or "从" in text else None
     if m is None:
         m = _SHOP_FIRST.match(text)

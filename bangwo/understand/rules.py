@@ -308,7 +308,7 @@ FOOD = DomainRules(
     ),
     order_objects=re.compile(
         # What one ordered, said with when: 我早上点的, 我中午订的.
-        r"外卖|订单|餐|饭|骑手|吃的|喝的|饮料|咖啡|奶茶|我点的|刚点的|刚才点的|我[^，。,.!！?？点]{1,4}点的|订的|那单|这单"
+        r"外卖|订单|餐|饭|骑手|吃的|喝的|饮料|咖啡|奶茶|我点的|刚点的|刚才点的|我[^，。,.!！?？点]{1,4}点的|订的|那一?单|这一?单"
         r"|"
         + letter_led(
             "order|ordered|food|delivery|takeout|takeaway|meal|rider|driver|drink|coffee|tea|lunch|dinner|breakfast",
@@ -497,8 +497,9 @@ KNOWLEDGE_QUESTION = re.compile(
     r"|好还是|哪个好|哪个更|拍得(?:更|好|怎么样|咋样)|满意|什么药"  # which is better, how it went, what medicine
     r"|讲究|习俗|风俗|寓意|点子|出主意|多远|景点|好玩的"  # a festival's food, ideas, distances, sights
     r"|翻译成|翻成|很好[喝吃]|真好[喝吃]|太好[喝吃]|挺好[喝吃]"  # a translation asked for; thanks for what was had
-    # Complaints about what was had: 难吃死了, 别再推荐了.
-    r"|难吃|难喝|不好吃|不好喝|别再推荐"
+    # Complaints about what was had: 难吃死了, 别再推荐了; refunds and fees asked after, a change of booking, an
+    # invoice (退点钱, 钱退到哪里去了, 退票手续费, 改签, 发票怎么开), and a greeting over a meal (你吃过饭了没有).
+    r"|难吃|难喝|不好吃|不好喝|别再推荐|投诉|退点钱|退到哪|手续费|改签|发票|怎么处理|吃过饭了|吃饭了没|吃了吗"
     # How things usually are: 酒店一般几点退房, 外卖通常多久送到.
     r"|一般[^，。,.!！?？]{0,6}?(?:几|什么|怎么|多少|多久|要不要)|通常[^，。,.!！?？]{0,6}?(?:几|什么|怎么|多少|多久)"
     r"|"

@@ -92,9 +92,16 @@ _ABROAD = """
 """
 
 
+# The nicknames a city is called by as often as its name (the cities sold in have theirs in places.CITIES).
+_NICKNAMES = {
+    "济南": ("泉城",), "厦门": ("鹭岛",), "重庆": ("山城", "雾都"), "武汉": ("江城",), "长沙": ("星城",),
+    "福州": ("榕城",), "南京": ("金陵",), "青岛": ("岛城",),
+}
+
+
 def _pairs(table: str) -> tuple[MappedCity, ...]:
     named = (pair.strip().split(" ", 1) for pair in table.replace("\n", " ").split(";") if pair.strip())
-    return tuple(MappedCity(zh, en) for zh, en in named)
+    return tuple(MappedCity(zh, en, _NICKNAMES.get(zh, ())) for zh, en in named)
 
 
 MAPPED_CITIES = _pairs(_CHINA) + _pairs(_ABROAD)

@@ -5,14 +5,14 @@ from __future__ import annotations
 from bangwo.domain.catalogue import City, Landmark
 from bangwo.domain.geo import Point, offset_point
 
-# Aliases: nicknames (魔都, 冰城) and the two letters people type for the big cities (SH, BJ, GZ, SZ, HZ).
+# Aliases: nicknames (魔都, 冰城, 羊城, 蓉城) and the two letters people type for the big cities (SH, BJ, GZ, SZ, HZ).
 CITIES = (
     City("hangzhou", "杭州", "Hangzhou", Point(30.2741, 120.1551), ("HZ",)),
     City("shanghai", "上海", "Shanghai", Point(31.2304, 121.4737), ("魔都", "SH")),
     City("beijing", "北京", "Beijing", Point(39.9042, 116.4074), ("帝都", "Peking", "BJ")),
-    City("guangzhou", "广州", "Guangzhou", Point(23.1291, 113.2644), ("Canton", "GZ")),
-    City("shenzhen", "深圳", "Shenzhen", Point(22.5431, 114.0579), ("SZ",)),
-    City("chengdu", "成都", "Chengdu", Point(30.5728, 104.0668)),
+    City("guangzhou", "广州", "Guangzhou", Point(23.1291, 113.2644), ("Canton", "GZ", "羊城", "花城")),
+    City("shenzhen", "深圳", "Shenzhen", Point(22.5431, 114.0579), ("SZ", "鹏城")),
+    City("chengdu", "成都", "Chengdu", Point(30.5728, 104.0668), ("蓉城",)),
     City("sanya", "三亚", "Sanya", Point(18.2528, 109.5119)),
     City("xian", "西安", "Xi'an", Point(34.3416, 108.9398), ("Xian", "Xi an")),
     City("harbin", "哈尔滨", "Harbin", Point(45.8038, 126.5350), ("冰城",)),
