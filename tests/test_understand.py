@@ -4727,3 +4727,19 @@ def test_customer_service_turns_and_cities_by_their_nicknames(
     parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
 ) -> None:
     _assert_requests(parser, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A place named in English inside Chinese, before 附近 or after 靠近.
+        ("Book 1 room at 新加坡 Marina Bay 附近 for 4 nights", [("hotel", {"city": "新加坡", "near": "Marina Bay"})]),
+        ("伦敦 King's Cross 附近有没有酒店 查一下", [("hotel", {"city": "伦敦", "near": "King's Cross"})]),
+        ("订个巴黎的酒店 靠近 Eiffel Tower 10月3号入住", [("hotel", {"city": "巴黎", "near": "Eiffel Tower"})]),
+        ("搜一下温哥华 Richmond 附近的 hotel 下周六 两晚", [("hotel", {"action": "search", "near": "Richmond"})]),
+    ],
+)
+def test_places_named_in_english_inside_chinese(
+    parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
+) -> None:
+    _assert_requests(parser, text, expected)

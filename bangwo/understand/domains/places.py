@@ -33,6 +33,8 @@ _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")  # the first word of "6th street"
 # People taken along (带家人去大连) and the 家 that counts a hotel (订家武汉光谷的酒店, 找一家南宁的酒店) are no place.
 _PEOPLE = "(?!家|全家|朋友|同事|老婆|老公|孩子|父母|爸妈|老人|客户|[一这那]家)"
 _ZH_PLACE = f"(?:{_MARK_RUN}|{_PEOPLE}{_ZH_CHAR}{{2,5}}?|{_LATIN_PLACE})"
+# One to four English words of a place inside Chinese (Marina Bay, King's Cross, Times Square).
+_LATIN_PLACE_WORDS = r"[a-z][a-z'.-]*(?:\s[a-z][a-z'.-]*){0,3}"
 _ZH_PLACE_END = (
     r"(?=的|机票|航班|飞机|往返|单程|出发|起飞|[,，。!！?？\s]|$|[\ue000-\ue007]|飞|到|去|玩|旅游|过年|探亲|出差|看|有)"
 )
@@ -144,7 +146,11 @@ _EN_NOT_A_PLACE = frozenset(
 )
 
 # (The shortest place before the word: 广州塔旁边 is near 广州塔, not 广州塔旁.)
-_ZH_NEAR_AFTER = re.compile(rf"((?:{PLACE_MARK}|{_ZH_CHAR}){{2,12}}?)(?:附近|旁边|周边|边上|周围|一带|那边|这边|边)")
+_ZH_NEAR_AFTER = re.compile(
+    rf"((?:{PLACE_MARK}|{_ZH_CHAR}){{2,12}}?)(?:附近|旁边|周边|边上|周围|一带|那边|这边|边)"
+    # a place named in English before 附近: 新加坡 Marina Bay 附近, 伦敦 King's Cross 附近
+    rf"|(?<![a-z'])({_LATIN_PLACE_WORDS})\s*(?:附近|旁边|周边|一带|那边)"
+)
 # Inside a place or on it: 丽江古城里的客栈, 鼓浪屿上的酒店.
 _ZH_IN_A_PLACE = re.compile(
     rf"((?:{PLACE_MARK}|{_ZH_CHAR}){{2,12}}?)(?:里面?|内|上)(?=的?(?:酒店|宾馆|民宿|客栈|旅馆))"
@@ -156,7 +162,8 @@ _ZH_AREA_OF_A_CITY = re.compile(
     r"(?=[上里]?(?:的?(?:酒店|宾馆|民宿|客栈|旅馆)|[找订住]|[,，。!！\s]|$))"
 )
 _ZH_NEAR_BEFORE = re.compile(
-    rf"(?:靠近|挨着|离|紧邻)\s*((?:{PLACE_MARK}|{_ZH_CHAR}){{2,12}}?)(?=近|附近|不远|比较近|[,，。\s]|的|$)"
+    rf"(?:靠近|挨着|离|紧邻)\s*((?:{PLACE_MARK}|{_ZH_CHAR}){{2,12}}?|{_LATIN_PLACE_WORDS})"
+    r"(?=\s*(?:近|附近|不远|比较近|[,，。\s]|的|$))"
 )
 _EN_NEAR = re.compile(
     rf"\b(?:near|by|close to|next to|around|beside|walking distance (?:to|from|of)|not far from)\s+(?:the\s+)?"
