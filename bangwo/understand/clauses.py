@@ -555,7 +555,7 @@ def _segment_domains(
         return ("grocery",)  # 买三斤砂糖橘: bought by the jin, nothing the catalogue names, no meal verb
     if _TICKET.search(text) and _TOWARDS_A_PLACE.search(text) and not _OTHER_TRANSPORT.search(text):
         return ("flight",)  # "two tickets to Shanghai …, plus a room": tickets to a place fly there
-    if _ASKS_ABOUT_A_SHOP_EN.search(text) or (SHOP_QUESTION_HINT.search(text) and SHOP_ASKED_AFTER_ZH.search(text)):
+    if SHOP_QUESTION_HINT.search(text) and (_ASKS_ABOUT_A_SHOP_EN.search(text) or SHOP_ASKED_AFTER_ZH.search(text)):
         # "does pizza hut deliver to my area", "what's on the menu at sweetgreen": a shop asked after; a store's
         # shelves when its stock or sale is ("are strawberries on sale at publix").
         return ("grocery",) if _ON_A_STORES_SHELVES_EN.search(text) else ("food",)
@@ -579,8 +579,10 @@ SHOP_ASKED_AFTER_ZH = re.compile(
     rf"([^\W\d_a-z{''.join(sorted(NOUN_STOP_CHARS))}查搜找看下一的]{{2,6}}?)[\ue001\s]*(?:现在|今天|今晚)?还?在?"
     r"(?:送不送|营业|开门|开着|关门|送外卖|能送)"
 )
-# What every question about a shop holds (SHOP_ASKED_AFTER_ZH, SHOP_ASKED_AFTER_EN), searched for first.
-SHOP_QUESTION_HINT = re.compile("送不送|营业|开门|开着|关门|送外卖|能送|open|deliver|have|sell|carry")
+# What every question about a shop holds (SHOP_ASKED_AFTER_ZH, _ASKS_ABOUT_A_SHOP_EN), searched for first.
+SHOP_QUESTION_HINT = re.compile(
+    "送不送|营业|开门|开着|关门|送外卖|能送|open|deliver|have|sell|carry|menu|how much|on sale"
+)
 _ON_A_STORES_SHELVES_EN = re.compile(r"\b(?:in stock|on sale|aisle|per pound|a pound|sold out)\b")
 
 

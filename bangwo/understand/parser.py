@@ -168,7 +168,7 @@ _SHOP_FIRST = re.compile(
     r"(?:[点买](?=[一两三四五六七八九十几俩仨\d个份杯碗])|\s+(?=[\ue000\ue003])|(?=有没有|有卖|有什么)"
     r"|(?=(?:来|[一两三四五六七八九十\d][杯份个碗])[^\ue000]*\ue000))"
 )
-_A_SHOPS_ORDER_ZH = re.compile(r"(的)(?:订单|外卖|单子)")
+_A_SHOPS_ORDER_ZH = re.compile(r"(的)(?:订单|外卖|单子)")  # the order is the shop's said before it (麦当劳的订单)
 _NAME_CHAR = f"[^\\W\\d_a-z{''.join(sorted(NOUN_STOP_CHARS))}]"  # a letter of a name: no digit, verb or particle
 # The shop said after the dish, a phrase of its own: 帮我点份鸭血粉丝汤 南京大牌档的, 四份炸鸡 要华莱士的, 星巴克的 嗯.
 _SHOP_SAID_AFTER = re.compile(
