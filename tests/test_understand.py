@@ -4743,3 +4743,34 @@ def test_places_named_in_english_inside_chinese(
     parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
 ) -> None:
     _assert_requests(parser, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 大 right before a known dish is its size; a shake is a drink made of what is named before it.
+        ("麦当劳点两个巨无霸，再来一份大薯条", [("food", {"items": ["巨无霸", "薯条"]})]),
+        ("order me 2 cheeseburgers and a chocolate shake from five guys", [("food", {"merchant": "five guys"})]),
+        # A shop's offers asked after; National Day in English.
+        ("查一下肯德基现在有什么优惠套餐", [("food", {"action": "search", "merchant": "肯德基"})]),
+        ("双十一有什么活动吗", [("chat", {})]),  # (held before)
+        ("How much are hotels in Chengdu on National Day?", [("hotel", {"action": "search", "date": "2026-10-01"})]),
+    ],
+)
+def test_sizes_offers_and_national_day(
+    parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
+) -> None:
+    _assert_requests(parser, text, expected, datetime.fromisoformat("2026-08-20T10:00:00+08:00"))
+
+
+@pytest.mark.parametrize(
+    ("text", "options"),
+    [
+        ("Can I get a grande americano, no sugar?", {"size": "medium", "sugar": "none"}),  # Starbucks' middle size
+        ("来一杯大可乐", {"size": "large"}),
+        ("买两斤大虾", {}),  # (held before) a prawn's size is its name's
+    ],
+)
+def test_sizes_said_before_the_dish(parser: Parser, text: str, options: dict[str, str]) -> None:
+    [frame] = _frames(parser, text)
+    assert _lines(frame)[0][2] == options

@@ -577,11 +577,12 @@ _ASKS_ABOUT_A_SHOP_EN = re.compile(
 # The shop a Chinese question is about (group 1): 查一下塔斯汀现在还送不送, 楼下的肯德基还营业吗.
 SHOP_ASKED_AFTER_ZH = re.compile(
     rf"([^\W\d_a-z{''.join(sorted(NOUN_STOP_CHARS))}查搜找看下一的]{{2,6}}?)[\ue001\s]*(?:现在|今天|今晚)?还?在?"
-    r"(?:送不送|营业|开门|开着|关门|送外卖|能送)"
+    r"(?:送不送|营业|开门|开着|关门|送外卖|能送|有(?:什么|啥|哪些)(?:优惠|套餐|活动|新品|新款|特价))"
 )
 # What every question about a shop holds (SHOP_ASKED_AFTER_ZH, _ASKS_ABOUT_A_SHOP_EN), searched for first.
 SHOP_QUESTION_HINT = re.compile(
-    "送不送|营业|开门|开着|关门|送外卖|能送|open|deliver|have|sell|carry|menu|how much|on sale"
+    "送不送|营业|开门|开着|关门|送外卖|能送|优惠|套餐|活动|新品|新款|特价|open|deliver|have|sell|carry|menu|how much"
+    "|on sale"
 )
 _ON_A_STORES_SHELVES_EN = re.compile(r"\b(?:in stock|on sale|aisle|per pound|a pound|sold out)\b")
 

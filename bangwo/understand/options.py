@@ -11,9 +11,9 @@ from bangwo.understand.text import ITEM_MARK, OPTION_MARK, MaskedText
 
 # (phrase, group, value). Longer phrases win over the shorter ones they contain (少一点糖 over 少).
 _ZH_PHRASES: tuple[tuple[str, str, str], ...] = (
-    *((p, "size", "large") for p in ("超大杯", "特大杯", "大杯", "大份", "大碗", "大号", "大的")),
+    *((p, "size", "large") for p in ("超大杯", "特大杯", "大杯", "大份", "大碗", "大号", "大的", "大")),
     *((p, "size", "medium") for p in ("中杯", "中份", "中碗", "中号")),
-    *((p, "size", "small") for p in ("小杯", "小份", "小碗", "小号", "小的")),
+    *((p, "size", "small") for p in ("小杯", "小份", "小碗", "小号", "小的", "小")),
     *(
         (p, "sugar", "none")
         for p in ("无糖", "不要糖", "不加糖", "不放糖", "别加糖", "别放糖", "去糖", "零糖", "免糖", "0糖")
@@ -41,8 +41,8 @@ _ZH_PHRASES: tuple[tuple[str, str, str], ...] = (
 _SINGLE_CHAR_FOLLOWERS = rf"(?=[{ITEM_MARK}的,，。.!！?？、;；\s]|$)"
 
 _EN_PHRASES: tuple[tuple[str, str, str], ...] = (
-    *((p, "size", "large") for p in ("extra large", "extra-large", "large", "big", "grande", "venti")),
-    *((p, "size", "medium") for p in ("medium", "regular size", "regular")),
+    *((p, "size", "large") for p in ("extra large", "extra-large", "large", "big", "venti")),
+    *((p, "size", "medium") for p in ("medium", "regular size", "regular", "grande")),  # (Starbucks' middle size)
     *((p, "size", "small") for p in ("small",)),
     *(
         (p, "sugar", "none")
@@ -111,6 +111,7 @@ def _build() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, tuple[str, str
     and merging by position gives what one alternation of all the phrases would."""
     table = {phrase: (group, value) for phrase, group, value in (*_ZH_PHRASES, *_EN_PHRASES)}
     zh_ends = {phrase: _SINGLE_CHAR_FOLLOWERS for phrase, _, _ in _ZH_PHRASES if len(phrase) == 1}
+    zh_ends |= {"大": f"(?={ITEM_MARK})", "小": f"(?={ITEM_MARK})"}  # 一份大薯条: only right before a dish known
     zh = re.compile(_trie_regex([phrase for phrase, _, _ in _ZH_PHRASES], zh_ends))
     # Whole words only: a boundary check on either side of the whole trie.
     en_words = _trie_regex([phrase for phrase, _, _ in _EN_PHRASES], {"hot": _NOT_AFTER_HOT}, not_after="[a-z0-9]")

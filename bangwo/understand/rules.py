@@ -614,6 +614,7 @@ DISH_HEADS_EN = frozenset(
     ["noodles", "noodle", "soup", "wings", "burger", "burgers", "sandwich", "sandwiches", "salad", "pie", "pizza"]
 ) | {"curry", "stew", "dumplings", "roll", "rolls", "taco", "tacos", "wrap", "wraps", "skewers", "kebab", "bowl"}
 DISH_HEADS_EN |= {"flavor", "flavour", "flavored", "flavoured", "filling"}
+DISH_HEADS_EN |= {"shake", "shakes", "milkshake", "milkshakes", "smoothie", "smoothies", "tart", "tarts", "muffin"}
 # Cooking before a product makes a dish of it: 红烧牛肉, 炸鸡翅, "fried chicken", "hot chocolate".
 # (and how it is seasoned: 酸辣土豆丝, 麻辣牛肉, 鱼香肉丝, 宫保鸡丁)
 COOKED_BEFORE_ZH = re.compile(

@@ -196,6 +196,7 @@ _FESTIVAL_EN_WORDS = frozenset({"chinese", "lunar", "spring", "lantern", "valent
     "xmas",
     "new",
     "nye",
+    "national",
 }
 _RELATIVE_EN_WORDS = frozenset({"today", "tomorrow", "tmr", "tmrw", "tonight", "this", "day", "days", "weeks"}) | {
     "week",
@@ -241,7 +242,8 @@ _LUNAR_BARE_RE = re.compile(
 _FESTIVAL_EN_RE = re.compile(
     r"\b(?:(?:chinese|lunar)\s+new\s+year|spring\s+festival|cny)(?:['’]s)?(?:\s+(eve|day))?\b"
     r"|\b(lantern\s+festival)\b|\b(valentine)['’]?s?(?:\s+day)?\b"
-    r"|\b(christmas\s+eve|christmas|xmas|new\s+year['’]?s\s+day|new\s+year['’]?s\s+eve|nye)\b"
+    r"|\b(christmas\s+eve|christmas|xmas|new\s+year['’]?s\s+day|new\s+year['’]?s\s+eve|nye"
+    r"|(?:(?<=on )|(?<=for )|(?<=over )|(?<=during ))national\s+day)\b"  # (not "the National Day rush")
     r"|\b(dragon\s+boat|mid-?\s?autumn|moon\s+festival|qixi|double\s+ninth)(?:\s+festival)?\b"
     r"|\b(?:the\s+)?eve\s+of\s+(?:the\s+)?((?:chinese|lunar)\s+new\s+year|spring\s+festival)\b"
 )
@@ -258,7 +260,7 @@ _GREGORIAN_HOLIDAYS = {
     "跨年夜": (12, 31),
     "劳动节": (5, 1), "五一": (5, 1), "儿童节": (6, 1),
     "christmas eve": (12, 24), "christmas": (12, 25), "xmas": (12, 25), "new year's day": (1, 1),
-    "new year's eve": (12, 31), "nye": (12, 31),
+    "new year's eve": (12, 31), "nye": (12, 31), "national day": (10, 1),
 }
 
 
