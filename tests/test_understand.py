@@ -3985,7 +3985,7 @@ def test_capitals_after_tickets_that_the_catalogue_reads(
             ("hotel", {"city": "Cambridge"}),
         ),
         ("we'll need a hotel in the French Quarter for 4 nights", ("hotel", {"near": "French Quarter", "nights": 4})),
-        ("查查长沙五一广场附近的酒店多少钱一晚", ("hotel", {"near": "长沙五一广场", "date": None})),
+        ("查查长沙五一广场附近的酒店多少钱一晚", ("hotel", {"city": "长沙", "near": "五一广场", "date": None})),
         ("你好，请帮我在广州天河区找一家酒店，价格在400以内", ("hotel", {"city": "广州", "near": "天河区"})),
     ],
 )
@@ -4338,6 +4338,9 @@ def test_the_lexicon_reads_the_cities_the_map_knows_by_name_as_cities() -> None:
         ("下周六 重庆解放碑附近 住一晚", [("hotel", {"city": "重庆", "near": "解放碑", "nights": 1})]),
         ("帮我订一间南京新街口的酒店 后天住两晚", [("hotel", {"city": "南京", "near": "新街口", "nights": 2})]),
         ("大理 洱海附近 民宿 两晚", [("hotel", {"city": "大理", "near": "洱海"})]),
+        # (附近的酒店 is no dish named after the city, though 酒 ends dishes: 拉萨 stays the city)
+        ("拉萨布达拉宫附近的酒店多少钱一晚 查一下", [("hotel", {"city": "拉萨", "near": "布达拉宫"})]),
+        ("在永辉买两桶食用油，另外点一杯蜜雪冰城的冰淇淋红茶", [("grocery", {}), ("food", {"merchant": "蜜雪冰城"})]),
         ("我想订丽江古城里的客栈，4月3号入住，住四晚", [("hotel", {"city": "丽江", "near": "丽江古城"})]),
         # (the stay in the same breath as the flight is where the flight goes, not where it leaves from)
         (

@@ -1540,6 +1540,7 @@ def _one_dish_said_twice(drafts: list[_ItemDraft]) -> list[_ItemDraft]:
 # How the dishes named after a city end: the food heads, and 包/馍/卷/串 (上海小笼包, 西安肉夹馍), which only
 # after a city's name are surely food (书包, 钱包 are not).
 _CITY_DISH_HEADS = FOOD_HEAD_CHARS | frozenset("包馍卷串")
+_PLACE_WORDS_AFTER_A_CITY = ("附近", "旁边", "周边", "一带", "那边", "边上", "酒店", "宾馆", "民宿", "客栈")
 
 
 def _dish_run_after(text: str, end: int) -> bool:
@@ -1573,9 +1574,9 @@ def _city_of_a_dish(text: str, mention: NameMention, mentions: list[NameMention]
         return word is not None and not FOOD.noun_words_en.isdisjoint((word.group(0), word.group(0).rstrip("s")))
     run_end = end
     while run_end < len(text) and run_end - end < MAX_OPEN_NOUN_CHARS and _HAN.match(text[run_end]) and (
-        text[run_end] not in NOUN_STOP_CHARS
+        text[run_end] not in NOUN_STOP_CHARS and not text.startswith(_PLACE_WORDS_AFTER_A_CITY, run_end)
     ):
-        run_end += 1
+        run_end += 1  # (拉萨布达拉宫附近的酒店: a place, no dish; 上海的小笼包 is one)
     return run_end - end >= 2 and text[run_end - 1] in _CITY_DISH_HEADS
 
 
