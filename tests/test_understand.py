@@ -4340,6 +4340,9 @@ def test_the_lexicon_reads_the_cities_the_map_knows_by_name_as_cities() -> None:
         ("大理 洱海附近 民宿 两晚", [("hotel", {"city": "大理", "near": "洱海"})]),
         # (附近的酒店 is no dish named after the city, though 酒 ends dishes: 拉萨 stays the city)
         ("拉萨布达拉宫附近的酒店多少钱一晚 查一下", [("hotel", {"city": "拉萨", "near": "布达拉宫"})]),
+        ("厦门鼓浪屿有没有海景房 这礼拜天住一晚", [("hotel", {"action": "search", "city": "厦门", "near": "鼓浪屿"})]),
+        ("凌晨一点那班去曼谷的还有位置吗", [("flight", {"action": "search", "destination": "曼谷"})]),
+        ("那班车去不去火车站", [("chat", {})]),  # (held before) a bus pointed at is no flight
         ("在永辉买两桶食用油，另外点一杯蜜雪冰城的冰淇淋红茶", [("grocery", {}), ("food", {"merchant": "蜜雪冰城"})]),
         ("我想订丽江古城里的客栈，4月3号入住，住四晚", [("hotel", {"city": "丽江", "near": "丽江古城"})]),
         # (the stay in the same breath as the flight is where the flight goes, not where it leaves from)
