@@ -4780,3 +4780,30 @@ def test_sizes_offers_and_national_day(
 def test_sizes_said_before_the_dish(parser: Parser, text: str, options: dict[str, str]) -> None:
     [frame] = _frames(parser, text)
     assert _lines(frame)[0][2] == options
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A dish the catalogue lacks, ordered from a shop said by name; a city that starts a shop's name.
+        (
+            "can i get a large pad thai from Thai Orchid, no peanuts pls im allergic",
+            [("food", {"merchant": "Thai Orchid", "items": ["pad thai"]})],
+        ),
+        ("get me 2 whoppers and a medium sprite from Burger King", [("food", {"merchant": "Burger King"})]),
+        ("Need an auto from Majestic to Indiranagar", [("chat", {})]),  # (held before; a draft read a shop) a ride
+        (
+            "get me a bowl of spicy beef noodles from Lanzhou Lamian House",
+            [("food", {"merchant": "Lanzhou Lamian House", "items": ["spicy beef noodles"]})],
+        ),
+        ("4 chicken katsu curry bentos from Tokyo Bento", [("food", {"merchant": "Tokyo Bento"})]),
+        (  # (held before) a city before the trip's next words stays the city
+            "I need to get to Kunming from Shenzhen asap, book a flight",
+            [("flight", {"origin": "Shenzhen", "destination": "Kunming"})],
+        ),
+    ],
+)
+def test_dishes_from_shops_said_by_name_and_cities_that_start_a_shops_name(
+    parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
+) -> None:
+    _assert_requests(parser, text, expected)

@@ -856,6 +856,14 @@ class Parser:
             return True
         if quantity is not None and quantity.unit in rules.measures:
             return True
+        if (
+            rules.domain == "food"
+            and noun.isascii()
+            and "from " in text
+            and (shop := _EN_ORDERED_FROM.search(text)) is not None
+            and not text.startswith(" to ", shop.end(1))  # ("an auto from Majestic to Indiranagar": a ride)
+        ):
+            return True  # "a large pad thai from Thai Orchid": ordered from a shop, a dish of it
         if rules.domain == "food" and (_COOKED_START.match(noun)):
             return True  # cooked is a dish: "hot chocolate", "fried rice", 红烧肉
         if noun.isascii():
@@ -1540,6 +1548,12 @@ def _one_dish_said_twice(drafts: list[_ItemDraft]) -> list[_ItemDraft]:
 # How the dishes named after a city end: the food heads, and 包/馍/卷/串 (上海小笼包, 西安肉夹馍), which only
 # after a city's name are surely food (书包, 钱包 are not).
 _CITY_DISH_HEADS = FOOD_HEAD_CHARS | frozenset("包馍卷串")
+# Words that make a city the first word of a shop's name: Lanzhou Lamian, Tokyo Bento, Bangkok Bites.
+_SHOP_WORDS_AFTER_A_CITY_EN = SHOP_WORDS_EN | {
+    *("lamian", "bento", "bites", "kitchen", "house", "express", "garden", "palace", "bistro", "cafe", "café"),
+    *("grill", "diner", "deli", "bakery", "bbq", "eatery", "canteen", "wok", "noodle", "noodles", "hotpot"),
+    *("dumpling", "dumplings"),
+}
 _PLACE_WORDS_AFTER_A_CITY = ("附近", "旁边", "周边", "一带", "那边", "边上", "酒店", "宾馆", "民宿", "客栈")
 
 
@@ -1571,7 +1585,11 @@ def _city_of_a_dish(text: str, mention: NameMention, mentions: list[NameMention]
         return after.entry.is_item
     if mention.said.isascii():
         word = _EN_WORD.match(text, end)
-        return word is not None and not FOOD.noun_words_en.isdisjoint((word.group(0), word.group(0).rstrip("s")))
+        if word is None:
+            return False
+        if word.group(0) in _SHOP_WORDS_AFTER_A_CITY_EN:
+            return True  # the first word of a shop's name: "from Lanzhou Lamian House", "from Tokyo Bento"
+        return not FOOD.noun_words_en.isdisjoint((word.group(0), word.group(0).rstrip("s")))
     run_end = end
     while run_end < len(text) and run_end - end < MAX_OPEN_NOUN_CHARS and _HAN.match(text[run_end]) and (
         text[run_end] not in NOUN_STOP_CHARS and not text.startswith(_PLACE_WORDS_AFTER_A_CITY, run_end)
