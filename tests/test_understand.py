@@ -4792,6 +4792,11 @@ def test_sizes_said_before_the_dish(parser: Parser, text: str, options: dict[str
         ),
         ("get me 2 whoppers and a medium sprite from Burger King", [("food", {"merchant": "Burger King"})]),
         ("Need an auto from Majestic to Indiranagar", [("chat", {})]),  # (held before; a draft read a shop) a ride
+        ("How to apply Schengen visa from Manila?", [("chat", {})]),  # (马尼拉 the map knows: no flight asked)
+        (  # (held before) a visa told of before the request asks for none
+            "ugh visa finally came through lol. anyway need 2 tickets Hangzhou to Guangzhou on the 15th",
+            [("flight", {"origin": "Hangzhou", "count": 2})],
+        ),
         (
             "get me a bowl of spicy beef noodles from Lanzhou Lamian House",
             [("food", {"merchant": "Lanzhou Lamian House", "items": ["spicy beef noodles"]})],

@@ -516,7 +516,8 @@ KNOWLEDGE_QUESTION = re.compile(
         r"|what do people (?:usually |normally |traditionally )?(?:eat|drink|do)|traditions?|customs?|how far"
         r"|how many (?:kilomet\w*|km|miles|hours|minutes)"
         # what a word means, whether something heard is so
-        r"|what does [^?.!]{1,30} mean|is (?:it|that|this) true",
+        r"|what does [^?.!]{1,30} mean|is (?:it|that|this) true"
+        r"|how to apply|do i need a visa|visa requirements?",  # papers for a trip: asked about, never sold here
         then=r"\b",
     )
 )
