@@ -33,11 +33,12 @@ from bangwo.understand.rules import (
     GROCERY_CONTEXT_EN,
     GROCERY_CONTEXT_ZH,
     GROCERY_MEASURE_HINT,
-    NOUN_STOP_CHARS,
+    name_letter,
 )
 from bangwo.understand.text import ITEM_MARK, letter_led
 
 _PUNCTUATION = frozenset(",，。.!！?？;；:：~～、\n")
+_A_MARK = re.compile(f"[{re.escape(''.join(sorted(_PUNCTUATION)))}]")
 # Where one request may end and the next begin. The conjunction starts the next segment. Every
 # alternative starts with a plain character (see text.letter_led).
 _NOT_BETWEEN_DIGITS = {".": r"\.(?!\d)", ":": r":(?<!\d:)(?!\d)"}
@@ -578,7 +579,7 @@ _ASKS_ABOUT_A_SHOP_EN = re.compile(
 )
 # The shop a Chinese question is about (group 1): 查一下塔斯汀现在还送不送, 楼下的肯德基还营业吗.
 SHOP_ASKED_AFTER_ZH = re.compile(
-    rf"([^\W\d_a-z{''.join(sorted(NOUN_STOP_CHARS))}查搜找看下一的]{{2,6}}?)[\ue001\s]*(?:现在|今天|今晚)?还?在?"
+    rf"({name_letter('查搜找看下一的')}{{2,6}}?)[\ue001\s]*(?:现在|今天|今晚)?还?在?"
     r"(?:送不送|营业|开门|开着|关门|送外卖|能送|有(?:什么|啥|哪些)(?:优惠|套餐|活动|新品|新款|特价))"
 )
 # What every question about a shop holds (SHOP_ASKED_AFTER_ZH, _ASKS_ABOUT_A_SHOP_EN), searched for first.
@@ -614,7 +615,7 @@ def _a_showings_tickets(text: str, start: int, end: int, domains: tuple[str, ...
 
 
 def _phrase_end(text: str, start: int) -> int:
-    return next((i for i in range(start + 1, len(text)) if text[i] in _PUNCTUATION), len(text))
+    return m.start() if (m := _A_MARK.search(text, start + 1)) is not None else len(text)
 
 
 def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:

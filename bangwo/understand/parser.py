@@ -72,6 +72,7 @@ from bangwo.understand.rules import (
     DomainRules,
     is_talk,
     looks_up_only,
+    name_letter,
 )
 from bangwo.understand.speech import as_typed
 from bangwo.understand.spelling import Speller
@@ -161,7 +162,7 @@ _SHOP_FIRST = re.compile(
     r"(?:看看|查一下|查查|请问)?"
     # (a word that joins requests is no shop, nor a count: 一份炸鸡两杯可乐)
     r"(?!顺便|然后|另外|还有|接着|同时|并且|而且|[一两三四五六七八九十几俩仨])"
-    rf"([^\W\d_a-z{''.join(sorted(NOUN_STOP_CHARS))}]{{2,6}}?)"
+    rf"({name_letter()}{{2,6}}?)"
     # 肯德基点一个全家桶, 星巴克 中杯美式 两杯, 永辉超市有没有卖车厘子的, 看看叮咚买菜有没有新鲜的草莓
     # 家乐福买三包薯片, 麦当劳有什么早餐套餐, 茶百道一杯大杯杨枝甘露 and 瑞幸来一杯…生椰拿铁 (a dish the catalogue knows
     # after the count: 热干面一碗, 砂糖橘来3斤 name the dish first, no shop)
@@ -169,7 +170,7 @@ _SHOP_FIRST = re.compile(
     r"|(?=(?:来|[一两三四五六七八九十\d][杯份个碗])[^\ue000]*\ue000))"
 )
 _A_SHOPS_ORDER_ZH = re.compile(r"(的)(?:订单|外卖|单子)")  # the order is the shop's said before it (麦当劳的订单)
-_NAME_CHAR = f"[^\\W\\d_a-z{''.join(sorted(NOUN_STOP_CHARS))}]"  # a letter of a name: no digit, verb or particle
+_NAME_CHAR = name_letter()
 # The shop said after the dish, a phrase of its own: 帮我点份鸭血粉丝汤 南京大牌档的, 四份炸鸡 要华莱士的, 星巴克的 嗯.
 _SHOP_SAID_AFTER = re.compile(
     rf"(?:^|(?<=[\s,，要是]))(?![一两三四五六七八九十几俩仨])((?:{_NAME_CHAR}|{PLACE_MARK}){{2,6}})的(?=[\s,，。!！]|$)"
@@ -327,6 +328,14 @@ class _Reading:
     boundaries: list[int]  # ends of conjunctions and punctuation: items either side are separate
     told_until: int = 0  # where the request begins after backstory (backstory.py)
     _talk: bool | None = None
+    _shop: tuple[str, str | None] | None = None  # (the text read, the shop read from its shape)
+
+    @property
+    def shop(self) -> str | None:
+        """The shop read from the sentence's shape (_ordered_at), read once for the text as it stands."""
+        if self._shop is None or self._shop[0] != self.masked.current:
+            self._shop = (self.masked.current, _ordered_at(self.masked))
+        return self._shop[1]
 
     @property
     def talk(self) -> bool:
@@ -578,7 +587,7 @@ class Parser:
         ) or _a_shopping_list(drafts, reading)
         if not ordered_by_itself and not shop_said and any(d.quantity is not None for d in drafts):
             # (a shop read from the sentence's shape counts too: Haidilao外卖 一份番茄锅底 两份虾滑)
-            ordered_by_itself = _ordered_at(reading.masked) is not None
+            ordered_by_itself = reading.shop is not None
         chatting = bool(CHAT_VERBS.search(text))
         looking_up = looks_up_only(rules.search, text)
         said_generic = rules.generic_items.search(text) is not None
@@ -587,7 +596,7 @@ class Parser:
             looking_up
             and not drafts
             and (text.isascii() or bool(SHOP_QUESTION_HINT.search(text) and SHOP_ASKED_AFTER_ZH.search(text)))
-            and _ordered_at(reading.masked) is not None
+            and reading.shop is not None
         )
         asked = said_a_verb or (looking_up and (bool(drafts) or said_generic or shop_asked))
         if not asked and (chatting or not ordered_by_itself):
@@ -608,7 +617,7 @@ class Parser:
     def _frame(self, rules: DomainRules, reading: _Reading, action: str, drafts: list[_ItemDraft]) -> IntentFrame:
         merchant = next((n.said for n in reading.names if "merchant" in n.entry.kinds), None)
         if merchant is None:
-            merchant = next((d.owner for d in drafts if d.owner), None) or _ordered_at(reading.masked)
+            merchant = next((d.owner for d in drafts if d.owner), None) or reading.shop
             if merchant is not None and (at := reading.masked.original.rfind(merchant)) >= 0:
                 # A word of the shop's name is no dish of it: "from Pret A Manger", "does pizza hut deliver".
                 drafts = [d for d in drafts if not (d.start < at + len(merchant) and at < d.end)]

@@ -166,7 +166,7 @@ def titles_marked(lowered: str, cased: str, names_in: Callable[[str], list[NameM
     or watching are said (`names_in` finds the catalogue's names in a text)."""
     if "《" in lowered or _FILM_CUE.search(lowered) is None:
         return lowered, cased
-    if "'" in lowered or '"' in lowered or "‘" in lowered or "“" in lowered:
+    if not _QUOTE_MARKS.isdisjoint(lowered):
         lowered, cased = _QUOTES_AS_TITLE_MARKS.sub(r"《\1》", lowered), _QUOTES_AS_TITLE_MARKS.sub(r"《\1》", cased)
         if "《" in lowered:
             return lowered, cased
@@ -177,6 +177,7 @@ def titles_marked(lowered: str, cased: str, names_in: Callable[[str], list[NameM
 
 # A film quoted, as English writes the titles Chinese puts in 《》: "2 tickets for 'Raja Rani Returns'", "'Ola's
 # Wedding' on Saturday" (an apostrophe inside a word, I'd or Ola's, opens or closes nothing).
+_QUOTE_MARKS = frozenset("'\"‘“")
 _QUOTES_AS_TITLE_MARKS = re.compile(r"(?<!\w)['‘\"“]([^'‘’\"“”\s](?:[^'‘’\"“”]|(?<=\w)'(?=\w)){0,60}?)['’\"”](?!\w)")
 
 
