@@ -430,6 +430,23 @@ def test_food_or_grocery_by_context(parser: Parser, text: str, domain: str) -> N
     assert [f["domain"] for f in _frames(parser, text)] == [domain]
 
 
+@pytest.mark.parametrize(
+    ("text", "domains"),
+    [
+        # A product by the plate after a meal is the restaurant's side, in the one order.
+        ("在必胜客点一个超级至尊披萨，再来一份鸡翅", ["food"]),
+        ("给我点一个12寸的榴莲披萨和两份鸡翅", ["food"]),
+        ("周五下午四点的部门下午茶帮我先订好：十杯奶茶，十份鸡翅", ["food"]),
+        # Bought, by the box, or from a supermarket: an errand of its own (held before).
+        ("点杯拿铁，顺便买两盒牛奶", ["food", "grocery"]),
+        ("2 coconut lattes and a box of eggs pls", ["food", "grocery"]),
+        ("点一份炸鸡，顺便在超市买一箱啤酒", ["food", "grocery"]),
+    ],
+)
+def test_a_side_ordered_with_a_meal_is_the_restaurants(parser: Parser, text: str, domains: list[str]) -> None:
+    assert [f["domain"] for f in _frames(parser, text)] == domains
+
+
 def test_the_hotel_after_a_flight_takes_its_day_not_its_hour(parser: Parser) -> None:
     flight, hotel = _frames(parser, "帮我订明天上午去上海的机票，再订一间外滩附近的酒店，两晚")
     assert (flight["date"], flight["time_window"]) == ("2026-02-11", "morning")

@@ -618,6 +618,29 @@ def _phrase_end(text: str, start: int) -> int:
     return m.start() if (m := _A_MARK.search(text, start + 1)) is not None else len(text)
 
 
+def _a_side_of_the_meal(text: str, names: list[NameMention], start: int, end: int) -> bool:
+    """Whether the segment [start, end) of `text`, said after a meal, is grocery only by the products it names,
+    and those served as a meal's are, by the plate or the cup or hot: no shop or supermarket word in the command,
+    no 买 or "buy" (点杯拿铁，顺便买两盒牛奶 is two errands; "2 lattes and a box of eggs" too)."""
+    segment = text[start:end]
+    inside = [n for n in names if start <= n.start < end]
+    return (
+        bool(inside)
+        and all(n.entry.is_item for n in inside)
+        and _SERVED.search(segment) is not None
+        and _BUYS.search(segment) is None
+        and not any("grocery" in n.entry.merchant_domains for n in names if "merchant" in n.entry.kinds)
+        and "grocery" not in _first_words(_WORD_PARTS, text, _open_gates(text))
+    )
+
+
+_SERVED = re.compile(
+    r"份|杯|碗|盘|碟|热的|热乎|"
+    + letter_led("portions?|orders? of|servings?|plates?|cups?|glass(?:es)?|hot|warm", then=r"\b")
+)
+_BUYS = re.compile(r"买|购|" + letter_led("buy|get|grab|pick up|purchase|order", then=r"\b"))
+
+
 def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
     """The command's requests in the order said; one clause with no domains when nothing points anywhere."""
     cuts = [0, *(m.start() for m in _SPLITTERS.finditer(text) if m.start() > 0), len(text)]
@@ -640,6 +663,14 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
         domains = _segment_domains(segment, inside, after_a_flight, asked_elsewhere)
         after_a_flight = after_a_flight or bool(domains and "flight" in domains)
         segments.append((start, end, domains))
+    # A product said by its name alone after a meal is the restaurant's side: "…披萨，再来一份鸡翅", "fried dumplings
+    # and a hot soy milk".
+    meal_before = False
+    for i, (start, end, domains) in enumerate(segments):
+        if domains == ("grocery",) and meal_before and _a_side_of_the_meal(text, names, start, end):
+            segments[i] = (start, end, ("food",))
+        elif domains and domains[0] in ("food", "grocery"):
+            meal_before = domains == ("food",)
     # A food-or-grocery name takes the domain of the nearest segment that is food or grocery.
     decided = [i for i, (_, _, d) in enumerate(segments) if d and d[0] in ("food", "grocery") and len(d) == 1]
     resolved: list[tuple[str, ...] | None] = []
