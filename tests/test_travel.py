@@ -121,6 +121,23 @@ async def test_a_hotel_by_the_bund_in_english(client, services):
     assert cancelled["reply"].startswith("Cancelled hotel:")
 
 
+async def test_a_flight_and_a_hotel_asked_in_traditional_characters_are_found_by_the_names_as_written(
+    client, services
+):
+    # The frame says 廣州 and 外灘 as the person wrote them; the skills find the catalogue's 广州 and 外滩.
+    auth = await person(client, services, "13800138000", "陳美玲", "hangzhou")
+
+    flight = await say(client, auth, "幫我訂明天上午去廣州的機票")
+    assert flight["state"] == "proposal", flight["reply"]
+    [ticket] = lines_of(flight["proposal"], "flight")
+    assert ticket["details"]["destination"] == "广州"
+
+    stay = await say(client, auth, "幫我訂一間外灘附近的飯店，從明天住兩晚")
+    assert stay["state"] == "proposal", stay["reply"]
+    [room] = lines_of(stay["proposal"], "hotel")
+    assert room["details"]["near"] == "外滩" and room["details"]["nights"] == 2
+
+
 @pytest.mark.parametrize(
     ("text", "reply"),
     [

@@ -17,7 +17,7 @@ from bangwo.providers.demo.world import demo_catalogue
 from bangwo.understand import Lexicon, Parser
 from bangwo.understand.corrections import repaired
 from bangwo.understand.numbers import parse_en_number, parse_zh_number
-from bangwo.understand.text import MaskedText, clean, lower_ascii
+from bangwo.understand.text import MaskedText, clean, lower_ascii, to_simplified
 from bangwo.understand.times import find_times
 
 COMMAND_FILES = sorted((Path(__file__).parent / "commands").glob("*.jsonl"))
@@ -292,6 +292,9 @@ def test_budget(parser: Parser, text: str, budget: float | None) -> None:
 # ---- traditional characters ---------------------------------------------------------------
 
 
+NAME_SLOTS = ("merchant", "title", "origin", "destination", "city", "near")
+
+
 @pytest.mark.parametrize(
     ("traditional", "simplified"),
     [
@@ -304,10 +307,31 @@ def test_budget(parser: Parser, text: str, budget: float | None) -> None:
     ],
 )
 def test_traditional_characters_read_as_simplified(parser: Parser, traditional: str, simplified: str) -> None:
-    """Hong Kong and Taiwan users ask for the same things; the names come back as the catalogue spells them."""
+    """Hong Kong and Taiwan users ask for the same things, read by the same rules; the names come back as they
+    wrote them (楊枝甘露, 外灘), for the skills to find in the catalogue."""
     expected = parser.parse(simplified, NOW).to_json_dict()
     assert expected["frames"][0]["domain"] != "chat"
-    assert parser.parse(traditional, NOW).to_json_dict() == expected
+    got = parser.parse(traditional, NOW).to_json_dict()
+    names = [
+        value
+        for frame in got["frames"]
+        for value in [*(frame.get(key) for key in NAME_SLOTS), *(item["name"] for item in frame.get("items", []))]
+        if value
+    ]
+    assert all(name in traditional for name in names)
+    assert json.loads(to_simplified(json.dumps(got, ensure_ascii=False))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "domains"),
+    [
+        ("幫我訂一間外灘附近的飯店，從明天住兩晚", ["hotel"]),  # Taiwan's 飯店, a room counted before it
+        ("台北君悅飯店 訂兩晚 禮拜五入住", ["hotel"]),  # a stay said after it
+        ("附近有什么好吃的饭店", ["food"]),  # the mainland's restaurant (held before)
+    ],
+)
+def test_fandian_is_a_hotel_where_a_room_or_a_stay_is_said(parser: Parser, text: str, domains: list[str]) -> None:
+    assert [f["domain"] for f in _frames(parser, text)] == domains
 
 
 # ---- bad input --------------------------------------------------------------------------

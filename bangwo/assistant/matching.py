@@ -8,6 +8,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from bangwo.domain.catalogue import MenuItem
+from bangwo.understand.text import to_simplified
 
 EXACT = 100.0
 # Below this a fuzzy match is a different dish, not a typo ("羊枝甘露" is 杨枝甘露 at 75; "柠檬水" is not "柠檬茶": 67).
@@ -17,7 +18,8 @@ _SPACE_PUNCT = re.compile(r"[\s\-_'’.,，。·《》()（）]+")
 
 @lru_cache(maxsize=4096)
 def normalise_name(name: str) -> str:
-    words = [_singular(w) for w in name.lower().split()]
+    """How a name compares: case, spacing, plurals and articles ignored, 拿鐵 the same as 拿铁."""
+    words = [_singular(w) for w in to_simplified(name.lower()).split()]
     return _SPACE_PUNCT.sub("", " ".join(w for w in words if w not in ("a", "an", "the")))
 
 

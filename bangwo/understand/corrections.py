@@ -21,7 +21,7 @@ from bangwo.understand.lexicon import Lexicon
 from bangwo.understand.numbers import EN_NUMBER, ZH_NUMBER
 from bangwo.understand.options import find_options
 from bangwo.understand.rules import EN_MEASURES, EN_ORDER_VERBS, ZH_MEASURES, ZH_ORDER_VERBS
-from bangwo.understand.text import TIME_MARK, MaskedText, lower_ascii
+from bangwo.understand.text import TIME_MARK, MaskedText, read_as_the_rules_do
 from bangwo.understand.times import find_times
 
 # Measure words, and what a booking counts: nights, days, rooms, tickets, people.
@@ -551,7 +551,7 @@ def _things_swapped_by_name_en(lowered: str, cased: str, lexicon: Lexicon) -> tu
         )
         new = cased[m.start("new") : m.end("new")]
         lowered, cased = _spliced(lowered, cased, m.start(), m.end())
-        lowered, cased = lowered[:start] + lower_ascii(new) + lowered[end:], cased[:start] + new + cased[end:]
+        lowered, cased = lowered[:start] + read_as_the_rules_do(new) + lowered[end:], cased[:start] + new + cased[end:]
     return lowered, cased
 
 
@@ -781,7 +781,7 @@ def _corrections_aimed_at_one_request(lowered: str, cased: str, lexicon: Lexicon
         else:
             continue
         lowered, cased = _spliced(lowered, cased, m.start(), m.end())
-        lowered = lowered[:start] + lower_ascii(text) + lowered[stop:]
+        lowered = lowered[:start] + read_as_the_rules_do(text) + lowered[stop:]
         cased = cased[:start] + text + cased[stop:]
     return lowered, cased
 
@@ -948,7 +948,7 @@ def repaired(lowered: str, cased: str, lexicon: Lexicon) -> tuple[str, str]:
             end = more.end()
         lowered, cased = _spliced(lowered, cased, marker.start(), end)
         for start, stop, new in sorted(replacements, reverse=True):
-            lowered = lowered[:start] + lower_ascii(new) + lowered[stop:]
+            lowered = lowered[:start] + read_as_the_rules_do(new) + lowered[stop:]
             cased = cased[:start] + new + cased[stop:]
     return lowered, cased
 

@@ -85,10 +85,11 @@ from bangwo.understand.text import (
     TITLE_MARK,
     MaskedText,
     as_said,
-    clean,
     detect_lang,
     letter_led,
     lower_ascii,
+    simplified,
+    tidied,
 )
 from bangwo.understand.times import TimeSlots, find_times
 
@@ -353,7 +354,7 @@ _NAME_FIELDS = ("merchant", "title", "origin", "destination", "city", "near")
 
 
 def _restore_case(frame: IntentFrame, lowered: str, cased: str) -> IntentFrame:
-    """Names go out as the person wrote them ("the Bund", "Silent Awakening"), not as the rules read them."""
+    """Names go out as the person wrote them ("the Bund", "Silent Awakening", 拿鐵), not as the rules read them."""
     updates: dict[str, object] = {
         name: as_said(value, lowered, cased) for name in _NAME_FIELDS if (value := getattr(frame, name))
     }
@@ -398,8 +399,11 @@ class Parser:
         return self.lexicon.find(MaskedText(said))
 
     def parse(self, text: str, now: datetime) -> ParseResult:
-        cased = clean(text if isinstance(text, str) else str(text))
-        cleaned = lower_ascii(cased)
+        written = tidied(text if isinstance(text, str) else str(text))
+        cleaned = lower_ascii(simplified(written))
+        # The names go out as written, in their own script: 拿鐵 for a person in Taipei (the copies share their
+        # indices; a conversion that changed the length, if OpenCC ever made one, leaves the simplified names).
+        cased = written if len(written) == len(cleaned) else simplified(written)
         lang = detect_lang(cleaned)
         if not cleaned:
             return _chat(lang)

@@ -169,6 +169,20 @@ _REGIONAL = re.compile(
 )
 
 
+# 饭店 is a hotel in Taiwan and in many a hotel's name, a restaurant in most of the mainland: a hotel where a room
+# is counted before it or a stay said after it (订一间外滩附近的饭店, 饭店住两晚).
+_A_HOTEL_CALLED_FANDIAN = re.compile(
+    r"间[^，,。;；]{0,10}?饭店|饭店(?=[^，,。;；]{0,8}?(?:住|入住|[一两二三四五六七八九十\d]晚|房))"
+)
+
+
+def _fandian_as_a_hotel(lowered: str, cased: str) -> tuple[str, str]:
+    for m in _A_HOTEL_CALLED_FANDIAN.finditer(lowered):
+        at = m.end() - 2  # (both ways of saying it end on 饭店; the copies keep their length)
+        lowered, cased = f"{lowered[:at]}酒店{lowered[m.end():]}", f"{cased[:at]}酒店{cased[m.end():]}"
+    return lowered, cased
+
+
 def _in_mandarin(said: re.Match[str]) -> str:
     word = said[0]
     return _REGIONAL_WORDS.get(word) or ("晚" if word == "宿" else "一下")
@@ -192,6 +206,8 @@ def as_typed(lowered: str, cased: str) -> tuple[str, str]:
         lowered, cased = lowered.translate(_REGIONAL_CHARACTERS), cased.translate(_REGIONAL_CHARACTERS)
     if _REGIONAL.search(lowered):
         lowered, cased = substituted(_REGIONAL, _in_mandarin, lowered, cased)
+    if "饭店" in lowered:
+        lowered, cased = _fandian_as_a_hotel(lowered, cased)
     if _COURTESY_HOLDS.search(lowered):
         lowered, cased = substituted(_COURTESY, _courtesy, lowered, cased)
     if lowered.isascii():

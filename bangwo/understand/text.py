@@ -120,6 +120,11 @@ def clean(raw: str) -> str:
     single spaces.
 
     Letter case is kept, for the names the person said; the rules read `lower_ascii(clean(text))`."""
+    return simplified(tidied(raw))
+
+
+def tidied(raw: str) -> str:
+    """The command as written, tidied: NFKC, no control characters or markup, single spaces; the script kept."""
     text = raw[:MAX_CHARS]
     text = unicodedata.normalize("NFKC", text)[:MAX_CHARS]
     # Fast path: the class holds exactly the dropped characters of the BMP, so for a command with
@@ -130,9 +135,18 @@ def clean(raw: str) -> str:
             text = _DROPPED_OR_ASTRAL.sub(" ", text)
         else:
             text = "".join(" " if unicodedata.category(ch) in _DROPPED_CATEGORIES else ch for ch in text)
-    text = to_simplified(_TAG.sub(" ", text))
-    text = _FINANCIAL_COUNT.sub(lambda m: m.group(0).translate(_FINANCIAL_NUMERALS), text)
-    return " ".join(text.split())  # str.split() and re's \s agree on what is a space
+    return " ".join(_TAG.sub(" ", text).split())  # str.split() and re's \s agree on what is a space
+
+
+def simplified(tidy: str) -> str:
+    """A `tidied` command as the rules read it: simplified characters, financial numerals as everyday ones."""
+    text = to_simplified(tidy)
+    return _FINANCIAL_COUNT.sub(lambda m: m.group(0).translate(_FINANCIAL_NUMERALS), text)
+
+
+def read_as_the_rules_do(written: str) -> str:
+    """A piece of the command as written (names in their own script and case), as the rules read it."""
+    return lower_ascii(simplified(written))
 
 
 def lower_ascii(text: str) -> str:

@@ -21,6 +21,7 @@ from bangwo.domain.money import yuan_to_fen
 from bangwo.domain.pricing import quote
 from bangwo.domain.proposal import Proposal, ProposalLine
 from bangwo.providers.base import FlightProvider
+from bangwo.understand.text import to_simplified
 
 # A flight leaving sooner than this is no longer offered: check-in closes, the person must get there.
 MIN_LEAD = timedelta(hours=2)
@@ -38,8 +39,8 @@ WINDOW_NAMES: dict[TimeWindow, tuple[str, str]] = {
 
 
 def _normalised(name: str) -> str:
-    """How a city name compares: case and spacing ignored, "杭州市" the same as "杭州"."""
-    return name.strip().casefold().removesuffix("市").strip()
+    """How a city name compares: case and spacing ignored, "杭州市" the same as "杭州", 廣州 as 广州."""
+    return to_simplified(name.strip().casefold()).removesuffix("市").strip()
 
 
 def _yuan(amount: float) -> str:
