@@ -334,6 +334,31 @@ def test_fandian_is_a_hotel_where_a_room_or_a_stay_is_said(parser: Parser, text:
     assert [f["domain"] for f in _frames(parser, text)] == domains
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A film in corner brackets, as Taiwan and Hong Kong quote it
+        ("幫我訂兩張「陽光女子合唱團」 禮拜六晚上 中間排", [("movie", {"title": "陽光女子合唱團", "count": 2})]),
+        ("首映場 兩張 「星際漂流」 後排 謝謝", [("movie", {"title": "星際漂流", "premiere": True})]),
+        ("看「周處除三害」 買兩張 要連號的", [("movie", {"seat": {"adjacent": True}})]),  # seats numbered in a row
+        ("除夕晚上有在演「紅衣小女孩」嗎", [("movie", {"action": "search", "title": "紅衣小女孩"})]),
+        # Taiwan's places, and 商務 said without 艙
+        ("澎湖 民宿 7/4入住 三晚 兩間", [("hotel", {"city": "澎湖", "nights": 3, "count": 2})]),
+        ("台北到金門 明天早上 最早的那班", [("flight", {"origin": "台北", "destination": "金門"})]),
+        ("桃園飛上海 6/8 兩位 商務", [("flight", {"origin": "桃園", "cabin": "business"})]),
+        # 外送 is delivery, 那筆 an order, a 計程車 a taxi
+        ("CoCo 百香雙響炮 3杯 半糖少冰 外送到公司喔", [("food", {"merchant": "CoCo", "items": ["百香雙響炮"]})]),
+        ("foodpanda那筆幫我取消 等太久了啦", [("food", {"action": "cancel"})]),
+        ("幫我叫一台計程車到松山機場", [("chat", {})]),
+        # The shop first, then 幫我買 or a space and the drink counted after it
+        ("全聯幫我買一盒雞蛋 兩瓶鮮奶", [("grocery", {"merchant": "全聯", "items": ["雞蛋", "鮮奶"]})]),
+        ("清心福全 多多綠 兩杯 微糖去冰 謝謝", [("food", {"merchant": "清心福全", "items": ["多多綠"]})]),
+    ],
+)
+def test_taiwan_says_it_its_own_way(parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]) -> None:
+    _assert_requests(parser, text, expected)
+
+
 # ---- bad input --------------------------------------------------------------------------
 
 

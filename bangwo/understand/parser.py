@@ -167,7 +167,7 @@ _SHOP_FIRST = re.compile(
     # 肯德基点一个全家桶, 星巴克 中杯美式 两杯, 永辉超市有没有卖车厘子的, 看看叮咚买菜有没有新鲜的草莓
     # 家乐福买三包薯片, 麦当劳有什么早餐套餐, 茶百道一杯大杯杨枝甘露 and 瑞幸来一杯…生椰拿铁 (a dish the catalogue knows
     # after the count: 热干面一碗, 砂糖橘来3斤 name the dish first, no shop)
-    r"(?:[点买](?=[一两三四五六七八九十几俩仨\d个份杯碗])|\s+(?=[\ue000\ue003])|(?=有没有|有卖|有什么)"
+    r"(?:(?:帮我|给我)?[点买](?=[一两三四五六七八九十几俩仨\d个份杯碗])|\s+(?=[\ue000\ue003])|(?=有没有|有卖|有什么)"
     r"|(?=(?:来|[一两三四五六七八九十\d][杯份个碗])[^\ue000]*\ue000))"
 )
 _A_SHOPS_ORDER_ZH = re.compile(r"(的)(?:订单|外卖|单子)")  # the order is the shop's said before it (麦当劳的订单)
@@ -180,10 +180,10 @@ _SHOP_SAID_AFTER = re.compile(
 # (古茗 芝士莓莓 热的 半糖, 盒马 买两盒鸡蛋, 七鲜 买一盒草莓, Manner 燕麦拿铁 小杯 热). Not a meal (早饭 两根油条).
 _SHOP_THEN_A_SPACE = re.compile(
     # (or after the verb: 点个肯德基 两个香辣鸡腿堡, 点个必胜客外卖 一个超级至尊披萨)
-    r"(?:[,，\s]*(?:and\s+|then\s+)?再?(?:帮我|给我)?(?:点个|叫个|来个|点份|点)\s*(?=\S+\s))?"
+    r"(?:[,，\s]*(?:and\s+|then\s+)?再?(?:帮我|给我)?(?:点个|叫个|来个|点份|订个|点|订)\s*(?=\S+\s))?"
     r"(?![一两三四五六七八九十几俩仨]|早饭|早餐|午饭|午餐|晚饭|晚餐|夜宵|宵夜|下午茶|外卖|快餐|零食|水果|蔬菜|饮料|奶茶|咖啡)"
     rf"({_NAME_CHAR}{{2,6}}?|[a-z][a-z'&]{{1,15}}(?=(?:\s*外卖)?\s+[\u4e00-\u9fff]))\s*(?:外卖)?\s+"
-    rf"(?=(?:买|来|点|要)?[一两三四五六七八九十几俩仨\d]|(?:{_NAME_CHAR}|\ue000){{1,8}}?(?:\s*\ue003|[一两三四五六七八九十几俩仨\d]))"
+    rf"(?=(?:买|来|点|要)?[一两三四五六七八九十几俩仨\d]|(?:{_NAME_CHAR}|\ue000){{1,8}}?\s*(?:\ue003|[一两三四五六七八九十几俩仨\d]))"
 )
 # A word set apart by spaces, then the options of a drink (see Parser._open_nouns).
 _NAMED_BEFORE_ITS_OPTIONS = re.compile(r"(?:^|(?<=\s))([\u4e00-\u9fff]{2,8})\s+(?=\ue003)")

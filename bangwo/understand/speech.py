@@ -160,6 +160,9 @@ _REGIONAL_WORDS = {
     # Cantonese days and places (嗰 comes out of the traditional-to-simplified table as 𠮶), and 张飞 for tickets
     "听日": "明天", "琴日": "昨天", "后日": "后天", "夜晚": "晚上", "晚黑": "晚上", "𠮶边": "那边", "𠮶度": "那里",
     "挨到坐": "挨着坐", "张飞": "张票",
+    # Taiwan's words: 外送 for delivery, a 计程车 is a taxi, 台铁 the railway, 捷运 the metro, 那笔 an order
+    "外送": "外卖", "计程车": "出租车", "台铁": "火车", "捷运": "地铁", "那笔": "那单", "这笔": "这单",
+    "有在演": "在放",
 }
 # 住两宿: nights (after a number only: 宿舍 stays; the lookbehind after the character lets re skip ahead to it).
 _REGIONAL = re.compile(

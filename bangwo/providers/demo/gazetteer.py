@@ -77,10 +77,14 @@ _CHINA = """
 库尔勒 Korla; 阿克苏 Aksu;
 和田 Hotan; 伊犁 Ili; 喀纳斯 Kanas; 石河子 Shihezi;
 香港 Hong Kong; 澳门 Macau; 台北 Taipei; 高雄 Kaohsiung; 台中 Taichung; 台南 Tainan; 花莲 Hualien; 垦丁 Kenting;
+台东 Taitung; 宜兰 Yilan; 基隆 Keelung; 新竹 Hsinchu; 嘉义 Chiayi; 屏东 Pingtung; 桃园 Taoyuan; 新北 New Taipei;
+南投 Nantou; 澎湖 Penghu; 金门 Kinmen; 马祖 Matsu; 日月潭 Sun Moon Lake; 九份 Jiufen; 阿里山 Alishan; 礁溪 Jiaoxi;
+绿岛 Green Island;
 """
 # The cities abroad most often flown to from China.
 _ABROAD = """
-东京 Tokyo; 大阪 Osaka; 京都 Kyoto; 北海道 Hokkaido; 札幌 Sapporo; 冲绳 Okinawa; 首尔 Seoul; 釜山 Busan; 济州岛 Jeju;
+东京 Tokyo; 大阪 Osaka; 京都 Kyoto; 福冈 Fukuoka; 名古屋 Nagoya;
+北海道 Hokkaido; 札幌 Sapporo; 冲绳 Okinawa; 首尔 Seoul; 釜山 Busan; 济州岛 Jeju;
 曼谷 Bangkok; 清迈 Chiang Mai; 普吉岛 Phuket; 芭提雅 Pattaya; 新加坡 Singapore; 吉隆坡 Kuala Lumpur; 槟城 Penang;
 巴厘岛 Bali; 河内 Hanoi; 胡志明市 Ho Chi Minh City; 岘港 Da Nang; 芽庄 Nha Trang; 马尼拉 Manila; 迪拜 Dubai;
 伦敦 London;

@@ -11,9 +11,9 @@ from bangwo.understand.text import SLOT_MARK, MaskedText, letter_led
 # 头等舱 and "first class" are sold as the contract's "business": the top cabin there is.
 # The business words, then the economy ones; no group around each kind (a group in front of the words
 # would make re try every position): the kind is told by the words matched.
-_BUSINESS_CABIN = ("商务舱", "头等舱", "公务舱", "business", "business class", "first class", "biz")
+_BUSINESS_CABIN = ("商务舱", "头等舱", "公务舱", "商务", "business", "business class", "first class", "biz")
 _CABIN = re.compile(
-    r"商务舱|头等舱|公务舱|"
+    r"商务舱|头等舱|公务舱|商务(?=$|[\s,，。])|"
     + letter_led("business(?: class)?|first class|biz", then=r"\b")
     + r"|经济舱|超级经济舱|"
     + letter_led("premium economy(?: class)?|economy(?: class)?|economic class|econ|eco class|coach", then=r"\b")

@@ -29,7 +29,7 @@ _ROWS: tuple[tuple[str, str], ...] = (
 ANY_ROW = re.compile("|".join(pattern for pattern, _ in _ROWS))
 _ROW_WORDS = tuple((re.compile(pattern), row) for pattern, row in _ROWS)
 _ADJACENT = re.compile(
-    r"连座|连坐|坐一起|坐在一起|一起坐|坐一块|连着坐|连着的|挨着|相邻|连在一起|在一起|并排|坐一排|坐同一排|要连着|"
+    r"连座|连坐|连号|坐一起|坐在一起|一起坐|坐一块|连着坐|连着的|挨着|相邻|连在一起|在一起|并排|坐一排|坐同一排|要连着|"
     + letter_led("together|next to each other|adjacent|side by side", then=r"\b")
 )
 # What makes a sentence naming a film a ticket request rather than talk about the film.
@@ -164,6 +164,9 @@ _NO_FILM_AFTER = re.compile(
 def titles_marked(lowered: str, cased: str, names_in: Callable[[str], list[NameMention]]) -> tuple[str, str]:
     """Both copies of the command, with a film named in quotes or in capitals put in 《》 where its tickets, showings
     or watching are said (`names_in` finds the catalogue's names in a text)."""
+    if not _CORNER_MARKS.isdisjoint(lowered) and (_FILM_CUE_ZH.search(lowered) or _FILM_CUE.search(lowered)):
+        # 幫我訂兩張「陽光女子合唱團」: Taiwan and Hong Kong quote a film in corner brackets
+        lowered, cased = _IN_CORNER_MARKS.sub(r"《\1》", lowered), _IN_CORNER_MARKS.sub(r"《\1》", cased)
     if "《" in lowered or _FILM_CUE.search(lowered) is None:
         return lowered, cased
     if not _QUOTE_MARKS.isdisjoint(lowered):
@@ -175,6 +178,9 @@ def titles_marked(lowered: str, cased: str, names_in: Callable[[str], list[NameM
     return _titles_marked_by_capitals(lowered, cased, names_in)
 
 
+_CORNER_MARKS = frozenset("「『")
+_IN_CORNER_MARKS = re.compile(r"[「『]\s*([^「『」』]{1,60}?)\s*[」』]")
+_FILM_CUE_ZH = re.compile(r"张|票|场|电影|影院|影城|首映|排|座|上映|放|演|看")
 # A film quoted, as English writes the titles Chinese puts in 《》: "2 tickets for 'Raja Rani Returns'", "'Ola's
 # Wedding' on Saturday" (an apostrophe inside a word, I'd or Ola's, opens or closes nothing).
 _QUOTE_MARKS = frozenset("'\"‘“")
