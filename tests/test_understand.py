@@ -359,6 +359,37 @@ def test_taiwan_says_it_its_own_way(parser: Parser, text: str, expected: list[tu
     _assert_requests(parser, text, expected)
 
 
+@pytest.mark.parametrize(
+    ("text", "now", "expected"),
+    [
+        # A month and its day with a dot before a part of the day, as Chinese writes them: no clock time 12:24
+        ("12.24晚上从广州飞哈尔滨看雪", "2026-11-20T10:00", [("flight", {"date": "2026-12-24", "time": None})]),
+        ("明天19.30送到，一份水煮鱼", "2026-11-20T10:00", [("food", {"time": "19:30"})]),  # (held before)
+        # Checking out said as "out Sunday" after the day one checks in
+        (
+            "hotel near the Bund, checking in Friday, out Sunday",
+            "2026-05-13T10:00",
+            [("hotel", {"date": "2026-05-15", "nights": 2})],
+        ),
+        # "delivered" asks for a dish the catalogue lacks
+        ("I want a pad thai delivered 8ish tonight", "2026-04-27T17:30", [("food", {"items": ["pad thai"]})]),
+        ("get me a dim sum set delivered at 10:45 this Sunday", "2026-11-11T20:00", [("food", {"time": "10:45"})]),
+        # How refunds work, asked, cancels nothing; a policy that sets a limit is no question (held before)
+        ("what's the refund policy if I cancel a hotel the day before?", "2026-05-02T10:00", [("chat", {})]),
+        ("电影票退了钱什么时候到账", "2026-08-25T20:30", [("chat", {})]),
+        (
+            "Need 2 rooms in Shenzhen near Qianhai, Fri to Sun, under 600 a night per company policy",
+            "2026-01-14T16:40",
+            [("hotel", {"count": 2, "budget_max": 600})],
+        ),
+    ],
+)
+def test_dates_times_and_questions_said_the_everyday_way(
+    parser: Parser, text: str, now: str, expected: list[tuple[str, dict[str, Any]]]
+) -> None:
+    _assert_requests(parser, text, expected, datetime.fromisoformat(now + ":00+08:00"))
+
+
 # ---- bad input --------------------------------------------------------------------------
 
 

@@ -257,6 +257,25 @@ def test_other_nows(now: datetime, text: str, expected: Slots) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "clock"),
+    [
+        # The military way: "at"/"by" before it, hours after it, or a delivery's 送/到 after it
+        ("two tickets this coming saturday at 1930", "19:30"),
+        ("flight at 0745 hrs to beijing tomorrow", "07:45"),
+        ("要一份水煮鱼，1930送到", "19:30"),
+        ("deliver by 2100", "21:00"),
+        # A year, an amount or an order's number is no clock time (held before)
+        ("book 2 rooms for 2026 nights", None),
+        ("my order 2030 is late", None),
+        ("budget 1500 yuan at most", None),
+        ("at 2460", None),
+    ],
+)
+def test_a_clock_time_in_four_digits(text: str, clock: str | None) -> None:
+    assert _read(text)[1] == clock
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "十五块",

@@ -57,6 +57,7 @@ from bangwo.understand.rules import (
     NOUN_STOP_CHARS,
     NOUN_STOP_WORDS,
     PUNCTUATION,
+    REFUND_RULES_ASKED,
     RULES_BY_DOMAIN,
     SEARCH_NOUN_STARTS,
     SERVED_BEFORE,
@@ -564,6 +565,8 @@ class Parser:
                 for m in _MY_THING_EN.finditer(text)
                 for word in m.group(1).split()
             )
+        if (cancelling or asking_after) and REFUND_RULES_ASKED.search(text):
+            return None
         if cancelling and (names_an_order or _BARE_CANCEL.fullmatch(text)):
             return self._frame(rules, reading, "cancel", [])
         if asking_after and names_an_order:

@@ -236,7 +236,7 @@ FOOD = DomainRules(
     domain="food",
     verbs=re.compile(
         rf"{_DIAN_VERB}|叫|下单|想吃|想喝|要吃|要喝|吃|喝|"
-        + letter_led("order|eat|drink|deliver|hungry|thirsty|craving", then=r"\b")
+        + letter_led("order|eat|drink|deliver|delivered|hungry|thirsty|craving", then=r"\b")
     ),
     status=re.compile(
         r"到哪|在哪|送到哪|到了吗|到没到|怎么还没|还没到|还没送|多久(?:能|才)?到|还要多久|什么时候(?:能|才)?(?:到|送)|进度|状态|"
@@ -597,6 +597,14 @@ _OPINION = re.compile(
 
 # 写作业写饿了，帮我叫份鸡块: what is being written is the backstory of the request after it.
 _ASKED_AFTER_A_PAUSE = re.compile(r"[，,。！!？?]\s*(?:帮我|麻烦你?|请)?\s*(?:叫|点|订|买|下单)")
+
+
+# How refunds work, asked: "what's the refund policy if I cancel a hotel", 电影票退了钱什么时候到账 (no cancel).
+# (Not a policy that sets a limit: "under 600 a night per company policy".)
+REFUND_RULES_ASKED = re.compile(
+    r"到账|"
+    + letter_led("refund polic|cancellation polic|cancelation polic|return polic|polic(?:y|ies) (?:on|for|if|about)")
+)
 
 
 def is_talk(text: str) -> bool:

@@ -79,10 +79,12 @@ _GLUED_COUNT = re.compile(
     r"(?<![a-z0-9.:/,])(\d{1,3})(?!(?:am|pm|st|nd|rd|th|hrs?|mins?|pcs|kgs|lbs)\b)(?=[a-z]{3,})"
 )
 # "19.00", "20.30": a clock time written with a dot, where what follows the dot is no month (a day and a month,
-# 15.04, are a date: times.py). No price: "12.50 yuan", "under 15.50".
+# 15.04, are a date: times.py; so is a month and its day before a part of the day, 12.24晚上). No price: "12.50 yuan",
+# "under 15.50".
 _DOTTED_CLOCK = re.compile(
     r"(?<![\d.:/¥$])(?<!under )(?<!below )(?<!budget )(?<!max )(?P<hour>[01]?\d|2[0-3])\.(?P<minutes>00|1[3-9]|[2-5]\d)"
     r"(?![\d.])(?!\s*(?:kg|g|l|ml|yuan|rmb|kuai|元|块|%|km|m|cm|斤|公斤|hours?|hrs?|stars?|each|per|a night|/))"
+    r"(?!\s*(?:早上|上午|中午|下午|晚上|傍晚|凌晨|号|日))"
 )
 
 

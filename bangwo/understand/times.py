@@ -353,9 +353,9 @@ _SPAN_CONNECTOR_RE = re.compile(
 _AND = re.compile(r"\s*(?:and|&|和|跟|、|,|，)?\s*")
 _SAID_BESIDE = re.compile(r"[\s,，(（)）]*(?:the\s+)?")  # between two days that name one
 _LONE_END_BEFORE = ("住到", "待到", "呆到", " until", " till")
-# The day one leaves a hotel is the stay's last day: "check out Wednesday", 周三退房.
+# The day one leaves a hotel is the stay's last day: "check out Wednesday", "checking in Friday, out Sunday", 周三退房.
 _CHECK_OUT_BEFORE = re.compile(
-    r"(?:" + letter_led("check(?:ing)?[- ]?out|leav(?:e|ing)|and out") + r"|退房|离店)\s*(?:on\s+)?$"
+    r"(?:" + letter_led("check(?:ing)?[- ]?out|leav(?:e|ing)|and out") + r"|,\s*out|退房|离店)\s*(?:on\s+)?$"
 )
 _CHECK_OUT_AFTER = re.compile(r"\s*(?:退房|离店|走|check[- ]?out)")
 # "leaving Thursday" leaves a stay only where one is said; on its own it is when a flight goes.
@@ -412,6 +412,13 @@ _CLOCK_APPROX_EN_RE = re.compile(
     r"(?=\s*(?:$|[,.!?;)\ue001]|(?:in|on|at|tonight|tomorrow|today|this|next|for|please|pls|and|then)\b))"
 )
 _CLOCK_COLON_RE = re.compile(r"(\d{1,2})[:：]([0-5]\d)(?![\d:])(?:\s*(左右|前后))?")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+# 1930, "at 0745", "1930 hrs", 1930送到: a clock time written the military way, told from a year or an amount by
+# "at"/"by" before it, hours after it or a delivery's 送/到 right after it.
+_CLOCK_FOUR_DIGITS_RE = re.compile(
+    r"(?:(?<=\bat )|(?<=\bby )|(?<![\d.:/¥$-]))([01]\d|2[0-3])([0-5]\d)(?![\d.:/])"
+    r"(?:\s*(?:hrs?|h)\b|(?=送|到)|(?<=at \d{4})|(?<=by \d{4}))"
+)
 # 三点 / 下午3点半 / 8点15分 / 十点一刻 / 八点左右. The hour is atomic so that 三十杯 cannot
 # shrink to a minute 三 before 十杯. The regex starts with a character class (no lookbehind) so
 # that re can skip ahead fast; _NO_HOUR_BEFORE keeps an hour from starting inside 一百二十点.
@@ -1011,6 +1018,13 @@ def _clock_colon(masked: MaskedText, found: _Found) -> None:
         masked.mask(_prefix_start(text, m.start()), m.end(), TIME_MARK)
 
 
+def _clock_four_digits(masked: MaskedText, found: _Found) -> None:
+    text = masked.current
+    for m in _CLOCK_FOUR_DIGITS_RE.finditer(text):
+        found.set_clock(int(m.group(1)), int(m.group(2)))
+        masked.mask(_prefix_start(text, m.start()), m.end(), TIME_MARK)
+
+
 def _deltas(masked: MaskedText, now: datetime, found: _Found, zh: bool, en: bool) -> None:
     if zh:
         for m in _RELATIVE_DELTA_ZH_RE.finditer(masked.current):
@@ -1190,6 +1204,8 @@ def find_times(masked: MaskedText, now: datetime, told_until: int = 0) -> TimeSl
         _clock_zh(masked, found)
     if ":" in chars:
         _clock_colon(masked, found)
+    if digits and found.hour is None and _FOUR_DIGITS.search(masked.current):
+        _clock_four_digits(masked, found)
     if len(found.dates) > 1 or (found.dates and _DAY_BEFORE_HINT.search(masked.current)):
         _days_said_from_another(masked, found)
     if told_until and any(d.start >= told_until for d in found.dates):
