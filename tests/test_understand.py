@@ -390,6 +390,27 @@ def test_dates_times_and_questions_said_the_everyday_way(
     _assert_requests(parser, text, expected, datetime.fromisoformat(now + ":00+08:00"))
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Who comes, listed: each member counted, the speaker when joined by 和/带
+        ("我和老公带两个娃去看疯狂动物城2，别要第一排，要中间的", [("movie", {"count": 4})]),
+        ("我带儿子和他两个同学去看熊出没，前排，明天上午", [("movie", {"title": "熊出没", "count": 4})]),
+        ("给我爸妈和我岳父母各买一张首映礼的票", [("movie", {"count": 4})]),
+        ("十个小朋友加两个老师，周三上午看小熊快跑，帮我订票", [("movie", {"count": 12})]),  # (held before)
+        ("班里五十个学生加两个老师，下周三上午包场看志愿军3", [("movie", {"title": "志愿军3", "count": 52})]),
+        # 爸妈 booked for are two; 飞过来 goes nowhere named, 寒假 is when
+        ("我爸妈从成都飞过来，帮他们订周五到北京的机票", [("flight", {"count": 2, "destination": "北京"})]),
+        ("我和两个孩子寒假去哈尔滨看冰雪大世界，从长沙飞，1月25号", [("flight", {"origin": "长沙", "count": 3})]),
+        ("我和老婆订两张去三亚的机票", [("flight", {"count": 2})]),  # (held before)
+        ("we're 4 roommates, get us seats together for the evening showing of Detective Chinatown 4",
+         [("movie", {"count": 4})]),
+    ],
+)
+def test_a_party_counted_by_who_comes(parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]) -> None:
+    _assert_requests(parser, text, expected)
+
+
 # ---- bad input --------------------------------------------------------------------------
 
 

@@ -166,7 +166,12 @@ _DOMAIN_WORDS: dict[str, tuple[_Words, ...]] = {
         # (a film of a kind: 动画片, 喜剧片 — not 照片, 药片 or 名片)
         # (each spelt out: an alternative that starts with a group makes re try every position, see text.letter_led)
         # A film wanted by name, then its showing or its party: 想看鲸落之海 上午的场 两个大人一个小孩.
-        _zh(r"想看(?!看)[^\s，,。]{2,10}[\s，,].*?(?:场|张|大人|小孩|[一两三四五六七八九十\d]个?人)", holds="想看"),
+        # (or by who goes to see it: 我和我爸妈三个人看唐探4，今天下午三点那场; 包场看 books a whole screen)
+        _zh(
+            r"(?:想|去|人|们|包场)看(?!看)[^\s，,。]{2,10}[\s，,].*?(?:场|张|大人|小孩|[一两三四五六七八九十\d]个?人)"
+            r"|包场看",
+            holds="看",
+        ),
         _zh("电影|影院|影城|影厅|电影票|影票|观影|场次|首映|点映|首场|新片|大片|" + "|".join(
             f"{kind}片" for kind in FILM_KINDS_ZH.split("|")
         )),

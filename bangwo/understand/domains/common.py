@@ -143,6 +143,31 @@ _SELF_AND = re.compile(
     r"\s+and\s+(?:i|me|myself)\b"
     rf"|我(?:和|跟|带着?)(?:我的)?({_N})个?(?:孩子|小孩|朋友|同事|人|家人|娃)"
 )
+# Who comes, listed: 我和老公带两个娃 (4), 我带儿子和他两个同学 (4), 给我爸妈和我岳父母 (4), 五十个学生加两个老师 (52);
+# 爸妈 alone, booked for, are two.
+_ZH_KIN_TWO = "爸妈|父母|岳父母|公婆|爷爷奶奶|外公外婆|姥姥姥爷|老两口|二老"
+_ZH_KIN_ONE = (
+    "老公|老婆|妻子|丈夫|爱人|媳妇|女朋友|男朋友|对象|爸爸|妈妈|儿子|女儿|闺女|奶奶|爷爷|外婆|外公|姥姥|姥爷|岳父|岳母"
+    "|婆婆|公公|哥哥|姐姐|弟弟|妹妹|孩子|娃|小孩|宝宝|同学|朋友|同事|室友|闺蜜|老人|爸|妈"
+)
+_ZH_KIN_COUNTED = "孩子|娃|小孩|小朋友|同学|朋友|同事|室友|闺蜜|老人|学生|老师|家长|大人|成人|儿童"
+_ZH_MEMBER = rf"(?:[我他她]的?)?(?:{_N}个?(?:{_ZH_KIN_COUNTED})|{_ZH_KIN_TWO}|{_ZH_KIN_ONE})"
+_ZH_JOINED = r"(?:和|跟|带着?|、|还有|加上?|以及)"
+_ZH_PARTY_LIST = re.compile(
+    rf"(?:我{_ZH_JOINED}{_ZH_MEMBER}|{_ZH_MEMBER})(?:{_ZH_JOINED}{_ZH_MEMBER})+|(?:{_ZH_KIN_TWO})"
+)
+_SPEAKER_JOINED = re.compile(rf"我{_ZH_JOINED}")
+_ZH_MEMBER_COUNTED = re.compile(rf"({_N})个?(?:{_ZH_KIN_COUNTED})|({_ZH_KIN_TWO})|{_ZH_KIN_ONE}")
+
+
+def _zh_party_size(said: str) -> int:
+    """How many a listed party is: the speaker when it starts with 我 and a joining word, and each member."""
+    size = 1 if _SPEAKER_JOINED.match(said) else 0
+    for m in _ZH_MEMBER_COUNTED.finditer(said):
+        size += (_as_count(m.group(1)) or 1) if m.group(1) else 2 if m.group(2) else 1
+    return size
+
+
 # One other person named: "me and my wife", 我和我老婆: two.
 _ONE_OTHER_EN = (
     r"(?:wife|husband|son|daughter|mom|mum|dad|mother|father|friend|boyfriend|girlfriend|gf|bf|partner|colleague|boss|kid"
@@ -171,7 +196,8 @@ _EN_WORD_GAP = r"(?:(?:(?!(?:morning|afternoon|evening|night)\b)[a-z-]+|[\ue000-
 _EN_COUNT = re.compile(
     # "2 kids + me": those counted, and the speaker (before the count of kids alone, which would match first).
     rf"\b({EN_NUMBER})\s+(?:kids|children|adults|friends|colleagues)\s*(?:\+|and|plus|&)\s*me\b"
-    rf"|\ba family of ({EN_NUMBER})\b|\b(?:party|group|team) of ({EN_NUMBER})\b"
+    rf"|\ba family of ({EN_NUMBER})\b|\b(?:party|group|team|class) of ({EN_NUMBER})\b"
+    rf"|\bwe(?:'re| are) ({EN_NUMBER})\b"  # "we're 4 roommates"
     rf"|\b(?:the )?({EN_NUMBER}) of (?:us|them)\b"
     # "my two sons", "our three kids": they go, the speaker does not say they do.
     rf"|\b(?:my|our) ({EN_NUMBER}) (?:sons|daughters|kids|children|boys|girls|grandkids|grandchildren)\b"
@@ -211,6 +237,7 @@ _COUNT_FOR_A_TITLE = re.compile(rf"\b({EN_NUMBER})\s+for\s+(?:the\s+)?\ue006")
 _TIMES_A_COUNT = re.compile(r"[x×*](?<![a-z0-9][x×*])(\d{1,2})(?![\d.:a-z])")
 _PEOPLE_COUNTS: tuple[tuple[re.Pattern[str], _Holds], ...] = (
     (_EN_PARTY_LIST, ("me",)),
+    (_ZH_PARTY_LIST, frozenset("和跟带、还加以爸妈父母老")),
     (_SELF_AND, (" and ", "with ", "我", " plus ", " n ", "&", "+")),
     (_SELF_AND_ONE, (" and ", "我", " plus ", " n ", "&")),
     (_ZH_ADULTS_AND_KIDS, ("大",)),
@@ -254,6 +281,8 @@ def find_count(masked: MaskedText, rooms: bool) -> int | None:
                     _as_count(number) or 1 if not noun.endswith("parents") else 2
                     for number, noun in _LISTED.findall(m.group(0))
                 )
+            elif regex is _ZH_PARTY_LIST:
+                count = _zh_party_size(m.group(0))
             elif regex is _ZH_ADULTS_AND_KIDS:
                 count = sum(c for c in map(_as_count, said) if c)
             else:
@@ -263,7 +292,7 @@ def find_count(masked: MaskedText, rooms: bool) -> int | None:
             if regex is _SELF_AND or (regex is _EN_COUNT and m.group(0).endswith("me")):
                 count += 1  # "with my two kids", "2 kids + me"
             counted = m.group(0)
-            if regex is _SELF_AND or regex is _SELF_AND_ONE or regex is _EN_PARTY_LIST:
+            if regex is _SELF_AND or regex is _SELF_AND_ONE or regex is _EN_PARTY_LIST or regex is _ZH_PARTY_LIST:
                 kind = "party"  # 我和老婆两个人: the speaker and who comes, the same people counted again
             elif _COUNTED_TICKETS.search(counted):
                 kind = "tickets"

@@ -240,6 +240,10 @@ _NEAR_RULES = (
         ),
     ),
 )
+# Words a flight's way is said with that are no place: 爸妈从成都飞过来 (here), 寒假去哈尔滨 (when).
+_ZH_NOT_A_PLACE = frozenset(
+    ("过来", "回来", "过去", "回去", "这边", "那边", "这里", "那里", "寒假", "暑假", "假期", "放假")
+)
 _CITY_RULES = (
     (_ZH_IN_CITY, ("在", "去", "到", "酒店", "宾馆", "民宿")),
     (_EN_IN_CITY, ("in", "at", "to", "visiting", "of")),
@@ -274,7 +278,7 @@ class Places:
             if words[0] in _EN_NOT_A_PLACE or not (first.isalpha() or _ORDINAL.fullmatch(first)):
                 return None
             return value
-        return value
+        return None if value in _ZH_NOT_A_PLACE else value
 
     def kind(self, start: int) -> str | None:
         name = self.by_start.get(start)
