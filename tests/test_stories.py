@@ -84,6 +84,24 @@ async def test_a_large_bubble_tea_in_english_confirmed_in_chat_then_cancelled(cl
     assert me["balance"] == DEMO_BALANCE_FEN and [c["status"] for c in me["cards"]] == ["available"]
 
 
+async def test_cancelling_a_dish_by_its_name_cancels_the_order_that_holds_it(client):
+    _, auth = await sign_up_person(client, "13800138000")
+    asked = await say(client, auth, "帮我点一杯杨枝甘露")
+    first = await say(client, auth, "杭州市西湖区文三路100号", asked["session_id"])
+    sago = (await say(client, auth, "确认", first["session_id"]))["order"]
+    second = await say(client, auth, "再帮我点一杯拿铁", first["session_id"])
+    latte = (await say(client, auth, "确认", second["session_id"]))["order"]
+    assert sago["status"] == latte["status"] == "paid" and sago["id"] != latte["id"]
+
+    # The latte is the latest order; the one named is the mango pomelo sago.
+    cancelled = await say(client, auth, "取消刚才点的那杯杨枝甘露")
+    assert cancelled["state"] == "done" and cancelled["order"]["id"] == sago["id"]
+    orders = {o["id"]: o["status"] for o in (await client.get("/v1/orders", headers=auth)).json()["orders"]}
+    assert orders == {sago["id"]: "cancelled", latte["id"]: "paid"}
+    # Named by nothing, the latest goes (held before).
+    assert (await say(client, auth, "取消我的外卖"))["order"]["id"] == latte["id"]
+
+
 async def test_the_assistant_asks_what_to_order_and_takes_a_bare_answer(client):
     _, auth = await sign_up_person(client, "13800138000")
     what = await say(client, auth, "帮我点个外卖")

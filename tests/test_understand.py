@@ -411,6 +411,23 @@ def test_a_party_counted_by_who_comes(parser: Parser, text: str, expected: list[
     _assert_requests(parser, text, expected)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("取消刚才点的那杯杨枝甘露", [("food", {"action": "cancel", "items": ["杨枝甘露"]})]),
+        ("cancel the milk tea I just ordered", [("food", {"action": "cancel", "items": ["milk tea"]})]),
+        ("Cancel the pizza order I just placed.", [("food", {"action": "cancel", "items": ["pizza"]})]),
+        ("取消那箱车厘子", [("grocery", {"action": "cancel", "items": ["车厘子"]})]),
+        ("我的奶茶到哪了", [("food", {"action": "status", "items": ["奶茶"]})]),
+        ("取消我的外卖", [("food", {"action": "cancel", "items": []})]),  # (held before)
+    ],
+)
+def test_an_order_cancelled_or_asked_after_by_what_it_holds(
+    parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
+) -> None:
+    _assert_requests(parser, text, expected)
+
+
 # ---- bad input --------------------------------------------------------------------------
 
 

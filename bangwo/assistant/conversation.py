@@ -22,6 +22,7 @@ from bangwo.assistant.desks.travel import (
     passenger_names,
 )
 from bangwo.assistant.fulfilment import Delivery, HeldGoods, MovieTickets, TravelBooking, TripPayment
+from bangwo.assistant.matching import match_score
 from bangwo.assistant.reply import Reply, Turn
 from bangwo.assistant.sessions import open_session, record
 from bangwo.assistant.skills import Skills
@@ -428,7 +429,7 @@ class Assistant:
             if frame.action == "status":
                 return await self._status(user_id, chat_id, frame.domain, lang, now), None, open_proposal_id
             if frame.action == "cancel":
-                return await self._cancel(user_id, chat_id, frame.domain, lang, now), None, open_proposal_id
+                return await self._cancel(user_id, chat_id, frame, lang, now), None, open_proposal_id
         asking = clarify.question(frame, lang)
         if asking is not None:
             slot, text = asking
@@ -545,10 +546,16 @@ class Assistant:
         text = " ".join(describe_order(o, lang) for o in shown)
         return Reply(chat_id, "answer", text, order=shown[0])
 
-    async def _cancel(self, user_id: str, chat_id: str, domain: str, lang: Lang, now: datetime) -> Reply:
+    async def _cancel(self, user_id: str, chat_id: str, frame: IntentFrame, lang: Lang, now: datetime) -> Reply:
+        """Cancel the latest order that can be, or the latest that holds what was named (取消那杯奶茶)."""
         async with self.store.read() as session:
-            orders = await list_orders(session, user_id, now, limit=10, domain=domain)
-        target = next((o for o in orders if o.cancellable), None)
+            orders = await list_orders(session, user_id, now, limit=10, domain=frame.domain)
+        cancellable = [o for o in orders if o.cancellable]
+        named = [item.name for item in frame.items]
+        target = next(
+            (o for o in cancellable if any(match_score(n, (line.title,)) for n in named for line in o.lines)),
+            cancellable[0] if cancellable else None,
+        )
         if target is None:
             late = next((o for o in orders if o.status == "paid" and o.stage == "delivering"), None)
             if late:

@@ -567,10 +567,13 @@ class Parser:
             )
         if (cancelling or asking_after) and REFUND_RULES_ASKED.search(text):
             return None
+        # The order cancelled or asked after named by what it holds: 取消刚才点的那杯杨枝甘露, "cancel the milk tea I
+        # just ordered" (the catalogue's names only: a word of the request is no dish of it).
+        named = [_ItemDraft(n.start, n.end, n.said, rules.domain, n.entry) for n in own_names]
         if cancelling and (names_an_order or _BARE_CANCEL.fullmatch(text)):
-            return self._frame(rules, reading, "cancel", [])
+            return self._frame(rules, reading, "cancel", named)
         if asking_after and names_an_order:
-            return self._frame(rules, reading, "status", [])
+            return self._frame(rules, reading, "status", named)
         if reading.talk:
             return None
 
