@@ -61,6 +61,7 @@ async def build_catalogue_view(store: Store, registry: ProviderRegistry) -> Cata
         landmarks=tuple(landmark for c in catalogues for landmark in c.landmarks),
         films=tuple(film for c in catalogues for film in c.films),
         mapped_cities=tuple(city for c in catalogues for city in c.mapped_cities),
+        known_brands=tuple(brand for c in catalogues for brand in c.known_brands),
     )
     skills = Skills(
         food=FoodSkill(merchants, dict(registry.food), {c.id: c.name_zh for c in cities}),

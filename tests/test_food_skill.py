@@ -97,3 +97,23 @@ def test_every_card_adds_up(skill, dishes, quantity, east, north, size):
     assert proposal.pay == proposal.total - proposal.discount >= 1
     assert proposal.discount == min(2500, proposal.total - 1)
     assert skill.merchant(outcome.merchant_id).hours.is_open_at(10 * 60)
+
+
+def test_the_shop_named_is_the_one_offered_or_the_person_is_told_it_is_not_here(skill):
+    here = customer_at("hangzhou")
+    tea_house = skill.merchant("demo-hangzhou-tea-house")
+    at_the_named_shop = propose(
+        skill, IntentFrame(domain="food", merchant=tea_house.name_zh[:3], items=[FrameItem(name="奶茶")]), here
+    )
+    assert isinstance(at_the_named_shop, FoodProposal) and at_the_named_shop.merchant_id == tea_house.id
+    assert not at_the_named_shop.proposal.notes
+
+    # A chain bangwo does not carry: what a shop nearby has, and said so.
+    elsewhere = propose(skill, IntentFrame(domain="food", merchant="瑞幸", items=[FrameItem(name="拿铁")]), here)
+    assert isinstance(elsewhere, FoodProposal) and elsewhere.proposal.notes[0].startswith("「瑞幸」还没有上帮我")
+
+    # The shop named is here but does not sell it: said of that shop, not of the whole city.
+    missing = propose(
+        skill, IntentFrame(domain="food", merchant=tea_house.name_zh[:3], items=[FrameItem(name="拿铁")]), here
+    )
+    assert isinstance(missing, Refusal) and f"「{tea_house.name_zh[:3]}」没有「拿铁」" in missing.reply

@@ -428,6 +428,36 @@ def test_an_order_cancelled_or_asked_after_by_what_it_holds(
     _assert_requests(parser, text, expected)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A chain the provider's directory knows, fused with its dish or counted before it
+        ("给项目组点6份麦当劳巨无霸套餐，中午送到", [("food", {"merchant": "麦当劳", "items": ["巨无霸套餐"]})]),
+        ("瑞幸生椰拿铁8杯，再加4杯冰美式", [("food", {"merchant": "瑞幸", "items": ["生椰拿铁", "美式"]})]),
+        ("Starbucks 一杯 venti 的 caramel macchiato 少冰", [("food", {"merchant": "Starbucks"})]),  # (held before)
+        # asked after, and two chains ordered from one after the other (all held before: read by their shapes then)
+        ("帮我看看麦当劳现在有什么套餐", [("food", {"action": "search", "merchant": "麦当劳"})]),
+        (
+            "帮我在麦当劳点一个麦辣鸡腿堡，再在喜茶点一杯满杯红柚少冰",
+            [("food", {"merchant": "麦当劳"}), ("food", {"merchant": "喜茶"})],
+        ),
+        ("你觉得Manner和Starbucks哪个coffee好喝", [("chat", {})]),  # two compared, nothing ordered
+        # a restaurant's own products are cooked: KFC's chicken wings, and the milk a latte is made with
+        (
+            "Xmas party snacks: 3 large fries, 20 chicken wings and 10 Cokes from KFC",
+            [("food", {"merchant": "KFC", "items": ["fries", "chicken wings", "Coke"]})],
+        ),
+        ("can u get me a coconut latte, oat milk, less ice", [("food", {"items": ["coconut latte"]})]),
+        # a table booked is no meal delivered (held before: no shop was known then)
+        ("帮我在海底捞订个位子，今晚六点，四个人", [("chat", {})]),
+        ("Reserve a table for 4 at Din Tai Fung at 7pm", [("chat", {})]),
+        ("take the subway to the office", [("chat", {})]),
+    ],
+)
+def test_chains_known_by_name(parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]) -> None:
+    _assert_requests(parser, text, expected)
+
+
 # ---- bad input --------------------------------------------------------------------------
 
 
@@ -892,7 +922,9 @@ def test_stuck_somewhere_is_no_question_about_an_order(parser: Parser) -> None:
 )
 def test_ask_after_or_cancel_an_order_then_order_more(parser: Parser, text: str, first: str, item: str) -> None:
     asked, ordered = _frames(parser, text)
-    assert (asked["domain"], asked["action"], "items" in asked) == ("food", first, False)
+    # (the order asked after holds what it was named by, 我的奶茶; never the dish ordered after it)
+    assert (asked["domain"], asked["action"]) == ("food", first)
+    assert item not in [i["name"] for i in asked.get("items", [])]
     assert (ordered["action"], [i["name"] for i in ordered["items"]]) == ("order", [item])
 
 
@@ -2044,7 +2076,7 @@ def test_a_change_said_with_gai_cheng_after_its_reason(parser: Parser, text: str
 def test_a_new_order_after_a_cancelled_one_is_no_correction(parser: Parser) -> None:
     frames = _frames(parser, "把那杯奶茶取消了，改成一杯热的美式")
     assert [(f["action"], [i["name"] for i in f.get("items", [])]) for f in frames] == [
-        ("cancel", []), ("order", ["美式"])
+        ("cancel", ["奶茶"]), ("order", ["美式"])
     ]
 
 
@@ -2417,7 +2449,7 @@ def test_a_request_wrapped_in_courtesy_is_the_request(parser: Parser, text: str,
         ("不用订酒店了，帮我订明天去成都的机票就行", [("flight", [])]),
         ("No need for a hotel, just the flight to Kunming on Saturday, please.", [("flight", [])]),
         # Not needing what is cancelled still names it.
-        ("I don't need the milk tea anymore, cancel it please.", [("food", [])]),
+        ("I don't need the milk tea anymore, cancel it please.", [("food", ["milk tea"])]),  # (what is cancelled)
     ],
 )
 def test_what_is_turned_down_is_not_asked_for(
@@ -4359,7 +4391,7 @@ def test_chinese_typed_with_spaces_and_shops_said_first(
         ("想喝咖啡了，帮我点一杯温的燕麦拿铁，小杯", [("food", {"items": ["燕麦拿铁"]})]),
         # (held before) a dish craved is the order itself
         ("中午想吃黄焖鸡米饭了 帮我叫一份呗 再加个可乐", [("food", {"items": ["黄焖鸡米饭", "可乐"]})]),
-        ("看看叮咚买菜有没有新鲜的草莓", [("grocery", {"action": "search", "merchant": None})]),
+        ("看看叮咚买菜有没有新鲜的草莓", [("grocery", {"action": "search", "merchant": "叮咚买菜"})]),
         ("I want to catch The Quiet Valley this afternoon.", [("movie", {"title": "The Quiet Valley"})]),
     ],
 )
@@ -4568,12 +4600,12 @@ def test_a_feeling_said_with_one_option_orders_nothing(parser: Parser) -> None:
         ("has my burger king order been picked up yet", [("food", {"action": "status", "merchant": "burger king"})]),
         ("check on my Walmart grocery order", [("grocery", {"action": "status", "merchant": "Walmart"})]),
         ("what time will my freshdirect delivery arrive", [("food", {"action": "status", "merchant": "freshdirect"})]),
-        ("I want to cancel the Whole Foods delivery for tomorrow", [("food", {"merchant": "Whole Foods"})]),
+        ("I want to cancel the Whole Foods delivery for tomorrow", [("grocery", {"merchant": "Whole Foods"})]),
         ("where's my latte order", [("food", {"action": "status", "merchant": None})]),  # (held before)
         ("does pizza hut deliver to my area", [("food", {"action": "search", "merchant": "pizza hut", "items": []})]),
         ("Um, can you see if Wingstop is still open for delivery?", [("food", {"action": "search"})]),
         ("what's on the menu at sweetgreen", [("food", {"action": "search", "merchant": "sweetgreen"})]),
-        ("how much are avocados at safeway right now", [("food", {"action": "search", "merchant": "safeway"})]),
+        ("how much are avocados at safeway right now", [("grocery", {"action": "search", "merchant": "safeway"})]),
         ("are strawberries on sale at publix", [("grocery", {"action": "search", "merchant": "publix"})]),
         ("does Costco have the Kirkland paper towels in stock", [("grocery", {"merchant": "Costco"})]),
     ],
@@ -4625,7 +4657,7 @@ def test_stays_said_aloud_or_typed_as_keywords(
     ("text", "expected"),
     [
         # The shop whose order it is; the shop asked whether it still delivers; a shop said before a space.
-        ("取消叮咚的订单", [("food", {"action": "cancel", "merchant": "叮咚"})]),
+        ("取消叮咚的订单", [("grocery", {"action": "cancel", "merchant": "叮咚"})]),
         ("取消刚才那个麦当劳的订单", [("food", {"action": "cancel", "merchant": "麦当劳"})]),
         # (held before, like 双十一, 煎饼果子 and the ferry: each was misread by a first draft of these rules)
         ("有没有卖螺蛳粉的外卖", [("food", {"action": "search", "merchant": None, "items": ["螺蛳粉"]})]),
@@ -4782,7 +4814,7 @@ def test_spoken_chinese_as_voice_input_types_it(
         ("Any hotels in Qingdao near 栈桥 under 600 一晚?", [("hotel", {"city": "Qingdao", "near": "栈桥"})]),
         ("Book 2 rooms at 鼓浪屿 for 3 nights 11月1号开始", [("hotel", {"near": "鼓浪屿", "count": 2, "nights": 3})]),
         ("a hotel at 7pm tomorrow", [("hotel", {"near": None, "time": "19:00"})]),  # (held before)
-        ("帮我check下 the 叮咚 order 送到哪里了", [("food", {"action": "status", "merchant": "叮咚"})]),
+        ("帮我check下 the 叮咚 order 送到哪里了", [("grocery", {"action": "status", "merchant": "叮咚"})]),
         ("my《哪吒2》booking confirmed了吗", [("movie", {"action": "status", "title": "哪吒2"})]),
         ("《哪吒2》好看吗", [("chat", {})]),  # (held before)
     ],
@@ -4856,7 +4888,7 @@ def test_budgets_in_any_currency_and_films_in_theatres(
         ("把盒马那单取消吧，冰箱里菜还多着呢", [("grocery", {"action": "cancel", "merchant": "盒马"})]),
         ("把那单喜茶退了 点错了", [("food", {"action": "cancel", "merchant": "喜茶"})]),
         ("取消刚才在麦当劳下的那一单", [("food", {"action": "cancel", "merchant": "麦当劳"})]),
-        ("把我在永辉订的那单水果取消了", [("food", {"merchant": "永辉"})]),  # (held before)
+        ("把我在永辉订的那单水果取消了", [("grocery", {"merchant": "永辉"})]),
         ("泉城大明湖边上，帮我找个干净点的宾馆，下周六住一晚", [("hotel", {"city": "泉城", "near": "大明湖"})]),
         (  # (held before: 蓉城 read from the sentence's shape, now a name the catalogue gives 成都)
             "帮我订两张下礼拜四从春城飞蓉城的飞机票，到了那边在宽窄巷子附近订一间房，住六晚",

@@ -36,6 +36,20 @@ class MappedCity:
 
 
 @dataclass(frozen=True, slots=True)
+class KnownBrand:
+    """A chain a provider's directory knows by name where the demo sells nothing under it: enough to read 麦当劳
+    as the shop of 麦当劳巨无霸套餐, and KFC's chicken wings as cooked."""
+
+    name_zh: str
+    name_en: str
+    category: str  # "food" or "grocery", as a merchant's
+    aliases: tuple[str, ...] = ()
+
+    def names(self) -> tuple[str, ...]:
+        return (self.name_zh, self.name_en, *self.aliases)
+
+
+@dataclass(frozen=True, slots=True)
 class Landmark:
     """A place people say hotels and shops are "near": 外滩 the Bund, 西湖 West Lake."""
 
@@ -151,3 +165,4 @@ class Catalogue:
     landmarks: tuple[Landmark, ...] = ()
     films: tuple[Film, ...] = ()
     mapped_cities: tuple[MappedCity, ...] = ()  # known by name only: nothing is sold there
+    known_brands: tuple[KnownBrand, ...] = ()  # chains known by name only: nothing is sold under them

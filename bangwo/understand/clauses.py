@@ -479,9 +479,11 @@ _SHOP_SAID = re.compile(
 )
 
 
-def _another_shop(before: str, segment: str) -> bool:
+def _another_shop(before: str, segment: str, shops_before: set[str], shops_here: set[str]) -> bool:
     """帮我在麦当劳点一个麦辣鸡腿堡，再在喜茶点一杯满杯红柚; "… and 2 cartons of milk from Target, and a large coffee
-    from Dunkin'": an order at another shop is one of its own."""
+    from Dunkin'": an order at another shop is one of its own (`shops_…`: the shops the catalogue names in each)."""
+    if shops_here and shops_before:  # (ordering there: 你觉得Manner和Starbucks哪个好喝 compares two)
+        return not shops_here & shops_before and _NEW_ORDER.search(segment) is not None
     if (here := _SHOP_SAID.search(segment)) is None:
         return False
     said_before = {m.group(m.lastindex or 1) for m in _SHOP_SAID.finditer(before)}
@@ -539,11 +541,18 @@ def _segment_domains(
         elif "merchant" in name.entry.kinds and len(name.entry.merchant_domains) == 1:
             saw(next(iter(name.entry.merchant_domains)), name.start)
             grocery_by_name_only = grocery_by_name_only and "grocery" not in name.entry.merchant_domains
+            food_by_word = food_by_word or "food" in name.entry.merchant_domains  # KFC 鸡翅: the restaurant's
     gates = _open_gates(text)
     for domain, start in _first_words(_WORD_PARTS, text, gates).items():
         saw(domain, start)
         grocery_by_name_only = grocery_by_name_only and domain != "grocery"
         food_by_word = food_by_word or domain == "food"
+    if (
+        firsts.keys() <= {"food"}
+        and _A_TABLE_BOOKED.search(text) is not None
+        and not any(n.entry.is_item for n in names)
+    ):
+        return ELSEWHERE  # 帮我在海底捞订个位子, "reserve a table for 4 at Din Tai Fung": a table, not a meal sent
     seats_of_a_flight = "flight" in firsts or (after_a_flight and not firsts)
     if not seats_of_a_flight and (start := _first_words(_SEAT_PARTS, text, gates).get("movie")) is not None:
         saw("movie", start)
@@ -595,6 +604,13 @@ SHOP_QUESTION_HINT = re.compile(
 _ON_A_STORES_SHELVES_EN = re.compile(r"\b(?:in stock|on sale|aisle|per pound|a pound|sold out)\b")
 
 
+# A restaurant's table booked: 订个位子, 订个包间, 订一桌, "reserve a table for 4".
+_A_TABLE_BOOKED = re.compile(
+    r"包间|包厢|订(?:个|一个)?位子?(?![置于])|订座|订桌|订一桌|订个桌|桌位|"
+    + letter_led("table for|a table at|reservation for", then=r"\b")
+    + "|"
+    + letter_led("reserve|book", then=r"[^,.]{0,6}?table\b")
+)
 # Words that open another request as a comma would: 另外明天早上8点再给我送一杯美式.
 _JOINERS = ("另外", "然后", "还有")
 
@@ -625,14 +641,20 @@ def _phrase_end(text: str, start: int) -> int:
 
 def _a_side_of_the_meal(text: str, names: list[NameMention], start: int, end: int) -> bool:
     """Whether the segment [start, end) of `text`, said after a meal, is grocery only by the products it names,
-    and those served as a meal's are, by the plate or the cup or hot: no shop or supermarket word in the command,
+    and those served as a meal's are, by the plate or the cup or hot, or from a restaurant the command names ("…, 20
+    chicken wings and 10 Cokes from KFC"): no supermarket or its word in the command,
     no 买 or "buy" (点杯拿铁，顺便买两盒牛奶 is two errands; "2 lattes and a box of eggs" too)."""
     segment = text[start:end]
     inside = [n for n in names if start <= n.start < end]
+    shops = [n.entry.merchant_domains for n in names if "merchant" in n.entry.kinds]
     return (
         bool(inside)
         and all(n.entry.is_item for n in inside)
-        and _SERVED.search(segment) is not None
+        and (
+            _SERVED.search(segment) is not None
+            or (bool(shops) and all(d == {"food"} for d in shops))
+            or _A_DRINKS_MILK.search(segment) is not None  # "a coconut latte, oat milk, less ice"
+        )
         and _BUYS.search(segment) is None
         and not any("grocery" in n.entry.merchant_domains for n in names if "merchant" in n.entry.kinds)
         and "grocery" not in _first_words(_WORD_PARTS, text, _open_gates(text))
@@ -642,6 +664,10 @@ def _a_side_of_the_meal(text: str, names: list[NameMention], start: int, end: in
 _SERVED = re.compile(
     r"份|杯|碗|盘|碟|热的|热乎|"
     + letter_led("portions?|orders? of|servings?|plates?|cups?|glass(?:es)?|hot|warm", then=r"\b")
+)
+# The milk a coffee is made with, its product masked: "oat milk", 燕麦奶.
+_A_DRINKS_MILK = re.compile(
+    r"(?:oat|soy|almond|coconut|skim|skimmed|whole)\s+\ue000|(?:燕麦|豆|椰|脱脂|全脂|杏仁)\ue000"
 )
 _BUYS = re.compile(r"买|购|" + letter_led("buy|get|grab|pick up|purchase|order", then=r"\b"))
 
@@ -766,13 +792,22 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
         said_earlier = {n.said for n in titles if n.start < start}  # (named again, it is more of that one)
         return bool(said_before and said_here and not said_here & said_earlier)
 
+    shops = [n for n in names if "merchant" in n.entry.kinds]
+
+    def shops_in(start: int, end: int) -> set[str]:
+        return {n.entry.key for n in shops if start <= n.start < end}
+
     clauses: list[Clause] = []
     opened_by_its_time = False  # the last clause was opened by the time of the request that comes next
     for i, ((start, end, _), domains) in enumerate(zip(segments, filled, strict=True)):
         before = text[clauses[-1].start : start] if clauses else ""
         if opened_by_its_time:
             clauses[-1].end, opened_by_its_time = end, False
-        elif clauses and domains in (("food",), ("grocery",)) and _another_shop(before, text[start:end]):
+        elif (
+            clauses
+            and domains in (("food",), ("grocery",))
+            and _another_shop(before, text[start:end], shops_in(clauses[-1].start, start), shops_in(start, end))
+        ):
             # another shop's order: food or grocery as its own words say, not as the one before it
             clauses.append(Clause(start, end, ()))
         elif (

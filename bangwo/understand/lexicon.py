@@ -150,6 +150,11 @@ class Lexicon:
                 add(landmark.names(), "landmark")
             for film in catalogue.films:
                 add(film.names(), "title")
+            for brand in catalogue.known_brands:
+                for name in brand.names():
+                    if (found := entry(name)) is not None:
+                        found.kinds.add("merchant")
+                        found.merchant_domains.add(brand.category)
             for merchant in catalogue.merchants:
                 domain = merchant.category if merchant.category in _KNOWN_DOMAINS else "food"
                 for full_name in (merchant.name_zh, merchant.name_en):

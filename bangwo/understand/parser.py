@@ -437,10 +437,11 @@ class Parser:
         budget = find_budget(masked)
         text = masked.current
         quantities = _find_quantities(text)
+        shop_ends = frozenset(n.end for n in names if "merchant" in n.entry.kinds)
         boundaries = sorted(
             [m.end() for regex in (ZH_CONJUNCTIONS, EN_CONJUNCTIONS, PUNCTUATION) for m in regex.finditer(text)]
             # 火锅底料一包 肥牛卷一斤: a count after its noun ends that item, as a comma would.
-            + [q.end for q in quantities if _counts_the_noun_before(text, q)]
+            + [q.end for q in quantities if _counts_the_noun_before(text, q, shop_ends)]
         )
         return _Reading(masked, names, times, budget, options, quantities, boundaries, told_until)
 
@@ -522,7 +523,8 @@ class Parser:
             # Nothing points to a domain: the first whose rules claim the sentence (food before grocery, unless
             # only groceries are named: "some kiwis and two boxes of blueberries").
             reading = self._read(masked.slice(start, end), local_names, local_options, now, told_until)
-            for rules in (DOMAIN_RULES[::-1] if _names_groceries_only(reading.text) else DOMAIN_RULES):
+            at_a_store = any(n.entry.merchant_domains == {"grocery"} for n in local_names)  # 鲜盒超市 可乐x2
+            for rules in (DOMAIN_RULES[::-1] if at_a_store or _names_groceries_only(reading.text) else DOMAIN_RULES):
                 if (frame := self._frame_for(rules, reading, False)) is not None:
                     return [(frame, None)]
             return []
@@ -586,7 +588,8 @@ class Parser:
         polite = _POLITE.search(text) is not None
         asked_please = polite and _PLEASE.search(text) is not None  # "braised chicken rice for lunch pls"
         # (a shop said by name is one too, known or not: "a large coffee from Dunkin'" orders by itself)
-        shop_said = any("merchant" in n.entry.kinds for n in reading.names) or (
+        shop_named = any("merchant" in n.entry.kinds for n in reading.names)
+        shop_said = shop_named or (
             "from " in text and _EN_ORDERED_FROM.search(reading.masked.original) is not None
         )
         ordered_by_itself = any(
@@ -605,8 +608,13 @@ class Parser:
         shop_asked = (
             looking_up
             and not drafts
-            and (text.isascii() or bool(SHOP_QUESTION_HINT.search(text) and SHOP_ASKED_AFTER_ZH.search(text)))
-            and reading.shop is not None
+            and (
+                shop_named  # 帮我看看麦当劳现在有什么套餐, "what desserts does Heytea have?"
+                or (
+                    (text.isascii() or bool(SHOP_QUESTION_HINT.search(text) and SHOP_ASKED_AFTER_ZH.search(text)))
+                    and reading.shop is not None
+                )
+            )
         )
         asked = said_a_verb or (looking_up and (bool(drafts) or said_generic or shop_asked))
         if not asked and (chatting or not ordered_by_itself):
@@ -710,6 +718,8 @@ class Parser:
         drafts, options_left = _each_persons_own_way(drafts, replace(reading, options=options_left))
         _attach_options(drafts, replace(reading, options=options_left))
         drafts = _the_same_again(drafts, text)
+        if len(drafts) > 1:
+            drafts = _without_the_milk_a_drink_is_made_with(drafts)
         if len(drafts) > 1 and "想" in text:
             drafts = _without_the_craving(drafts, text)
         if reading.told_until and any(d.start >= reading.told_until for d in drafts):
@@ -795,8 +805,9 @@ class Parser:
         drafts: list[_ItemDraft] = []
         taken_until = -1
         starts: list[tuple[int, _Quantity | None, str]] = []  # (where the noun may start, its quantity, the verb)
+        shop_ends = frozenset(n.end for n in reading.names if "merchant" in n.entry.kinds)
         for quantity in reading.quantities:
-            if quantity not in used and not _counts_the_noun_before(text, quantity):
+            if quantity not in used and not _counts_the_noun_before(text, quantity, shop_ends):
                 starts.append((quantity.end, quantity, ""))
         for m in ZH_BARE_NOUN_VERBS.finditer(text):
             if not text.endswith(("不", "别", "没"), 0, m.start()):  # 她不吃辣: what is not wanted
@@ -820,13 +831,20 @@ class Parser:
         # The app-search way: a drink said by itself, then its options (伯牙绝弦 大杯 少糖, 芝士莓莓 热的 半糖).
         before_options = (  # (only when nothing else names the dish: 点杯杨枝甘露 就是 不要冰 然后也别太甜 少糖)
             {m.start(1) for m in _NAMED_BEFORE_ITS_OPTIONS.finditer(text)}
-            if rules.domain == "food" and OPTION_MARK in text and not starts and ITEM_MARK not in text
+            if rules.domain == "food"
+            and OPTION_MARK in text
+            and not starts
+            and not any(n.entry.is_item for n in reading.names)
             else set()
         )
         starts.extend((position, None, "") for position in before_options)
         quantity_starts = frozenset(q.start for q in reading.quantities)
         counted_unclaimed: list[tuple[_ItemDraft, _Quantity]] = []
+        # A shop said between the count or the verb and the dish: 6份麦当劳巨无霸套餐, 点瑞幸生椰拿铁.
+        shop_spans = {n.start: n.end for n in reading.names if "merchant" in n.entry.kinds}
         for position, quantity, verb in sorted(starts, key=lambda s: s[0]):
+            if shop_spans and (quantity is not None or verb):
+                position = shop_spans.get(position, position)
             if position < taken_until:
                 continue
             if quantity is not None and _PEOPLE_AFTER.match(text, quantity.end):
@@ -1347,16 +1365,18 @@ _BETWEEN_A_DISH_AND_ITS_COUNT = " " + OPTION_MARK
 _NO_NOUN_AFTER_A_COUNT = re.compile(r"都|其中|另外|一共|总共|是我的|给我|给他|给她|也是|也|还是|所以|剩下|其余|其他")
 
 
-def _counts_the_noun_before(text: str, quantity: _Quantity) -> bool:
+def _counts_the_noun_before(text: str, quantity: _Quantity, shop_ends: frozenset[int] = frozenset()) -> bool:
     """火锅底料一包 肥牛卷一斤, "red envelopes 3 packs + …": a count between a noun and the end of its phrase counts
-    that noun, not the next."""
+    that noun, not the next; not a shop's name (`shop_ends`: where the shops named end): Starbucks 一杯 venti 的….)"""
     before = text[quantity.start - 1] if quantity.start else ""
+    said_before = text[: quantity.start].rstrip(_BETWEEN_A_DISH_AND_ITS_COUNT)
+    if len(said_before) in shop_ends:
+        return False
     noun_before = (
         before == ITEM_MARK
         or (bool(_HAN.match(before)) and before not in NOUN_STOP_CHARS)
         # 生椰拿铁 冰 x2: what the dish is like may come between it and its count
-        or (before != "" and before in _BETWEEN_A_DISH_AND_ITS_COUNT
-            and text[: quantity.start].rstrip(_BETWEEN_A_DISH_AND_ITS_COUNT).endswith(ITEM_MARK))
+        or (before != "" and before in _BETWEEN_A_DISH_AND_ITS_COUNT and said_before.endswith(ITEM_MARK))
     )
     if quantity.unit is None and not quantity.trailing and _A_DISH_NEXT.match(text, quantity.end):
         return False  # "order from Morning Light Coffee two cappuccinos": a bare number counts the dish after it
@@ -1545,6 +1565,25 @@ def _one_for_each_person(drafts: list[_ItemDraft], text: str) -> None:
 
 # The last character of a dish's filling or flavour said on its own: 猪肉白菜馅(的), 草莓味(的).
 _FILLING_ENDS = frozenset("馅味")
+
+
+_MILK_OF_A_DRINK = re.compile(
+    r"(?:oat|soy|almond|coconut|skim|skimmed|whole|lactose[- ]free|low[- ]fat)\s+milk$|(?:燕麦|豆|椰|脱脂|全脂|杏仁)奶$"
+)
+_MADE_WITH_MILK = re.compile(
+    r"(?:latte|coffee|americano|cappuccino|flat white|mocha|macchiato|cortado|tea|chai)s?$"
+    r"|(?:拿铁|咖啡|美式|奶茶|卡布奇诺|摩卡|茶)$"
+)
+
+
+def _without_the_milk_a_drink_is_made_with(drafts: list[_ItemDraft]) -> list[_ItemDraft]:
+    """Drop the milk a coffee or tea is made with, said after it with no count of its own: "a hot latte, oat milk if
+    they've got it", 拿铁 燕麦奶 (a counted one is a drink of its own: "and a hot soy milk")."""
+    if not any(_MILK_OF_A_DRINK.search(d.name) for d in drafts) or not any(
+        _MADE_WITH_MILK.search(d.name) for d in drafts
+    ):
+        return drafts
+    return [d for d in drafts if d.quantity is not None or not _MILK_OF_A_DRINK.search(d.name)]
 
 
 def _one_dish_said_twice(drafts: list[_ItemDraft]) -> list[_ItemDraft]:

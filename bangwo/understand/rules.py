@@ -401,7 +401,7 @@ GROCERY = DomainRules(
     search=FOOD.search,
     order_objects=re.compile(
         r"超市|买的菜|年货|日用品|买的东西|下的单|那单|这单|订单|"
-        + letter_led("groceries|grocery|supermarket|order", then=r"\b")
+        + letter_led("groceries|grocery|supermarket|order|delivery", then=r"\b")
         + "|"
         + GROCERY_CONTEXT.pattern
     ),

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from bangwo.assistant.matching import best_item
+from bangwo.assistant.matching import best_item, match_score
 from bangwo.domain.catalogue import MenuItem, Merchant
 from bangwo.domain.clock import SHANGHAI, local
 from bangwo.domain.delivery import DeliveryPlan
@@ -201,6 +201,20 @@ class FoodSkill:
             (m, distance_m(m.location, customer.location)) for m in self._merchants if m.city_id == customer.city_id
         ]
         nearby = [(m, d) for m, d in nearby if d <= MAX_DELIVERY_M]
+        shop_notes: list[str] = []
+        if frame.merchant:
+            # The shop named, where bangwo has it; else what a shop nearby has, and said so (瑞幸生椰拿铁一杯).
+            named = [(m, d) for m, d in nearby if match_score(frame.merchant, (m.name_zh, m.name_en)) > 0]
+            if named:
+                nearby = named
+            else:
+                shop_notes.append(
+                    say(
+                        lang,
+                        f"「{frame.merchant}」还没有上帮我，这是附近有的。",
+                        f"'{frame.merchant}' isn't on bangwo yet; this is from a shop nearby.",
+                    )
+                )
         offering: list[_Candidate] = []
         for merchant, metres in nearby:
             chosen = []
@@ -213,6 +227,15 @@ class FoodSkill:
                 chosen.append(_Chosen(said, item, score, options, unit_price_fen(item, options), notes))
             else:
                 offering.append(_Candidate(merchant, metres, tuple(chosen)))
+        if not offering and frame.merchant and not shop_notes:
+            names = "、".join(i.name for i in frame.items) if lang == "zh" else ", ".join(i.name for i in frame.items)
+            return Refusal(
+                say(
+                    lang,
+                    f"「{frame.merchant}」没有「{names}」。换一家或换一样？",
+                    f"'{frame.merchant}' doesn't have {names}. Another shop or dish?",
+                )
+            )
         if not offering:
             return self._nothing_offers(frame, lang, customer, nearby)
         open_now = [c for c in offering if c.merchant.hours.is_open_at(minute_of_day)]
@@ -252,9 +275,9 @@ class FoodSkill:
                 )
             )
         best = min(deliverable, key=_Candidate.rank_key)
-        return FoodProposal(
-            self._proposal(best, lang, customer, card, now, arrive_by, proposal_seconds), best.merchant.id
-        )
+        proposal = self._proposal(best, lang, customer, card, now, arrive_by, proposal_seconds)
+        proposal.notes[:0] = shop_notes
+        return FoodProposal(proposal, best.merchant.id)
 
     def _name(self, merchant: Merchant, lang: Lang) -> str:
         return merchant.name_zh if lang == "zh" else merchant.name_en

@@ -12,7 +12,8 @@ from __future__ import annotations
 from bangwo.domain.catalogue import MappedCity
 
 # "中文 English;" by province: China's municipalities and prefecture-level cities, and the towns and
-# scenic areas people travel to by name (乌镇, 九寨沟).
+# scenic areas people travel to by name (乌镇, 九寨沟). Left out where the everyday word is far more often meant:
+# 三明 (三明治, a sandwich), 普洱 (the tea), 来宾 (guests), 白银 (silver).
 _CHINA = """
 天津 Tianjin; 重庆 Chongqing;
 石家庄 Shijiazhuang; 唐山 Tangshan; 秦皇岛 Qinhuangdao; 邯郸 Handan; 邢台 Xingtai; 保定 Baoding; 张家口 Zhangjiakou;
@@ -36,7 +37,7 @@ _CHINA = """
 台州 Taizhou; 丽水 Lishui; 义乌 Yiwu; 乌镇 Wuzhen; 千岛湖 Qiandao Lake; 普陀山 Putuoshan; 西塘 Xitang;
 合肥 Hefei; 芜湖 Wuhu; 蚌埠 Bengbu; 淮南 Huainan; 马鞍山 Ma'anshan; 淮北 Huaibei; 铜陵 Tongling; 安庆 Anqing;
 黄山 Huangshan; 滁州 Chuzhou; 阜阳 Fuyang; 宿州 Suzhou; 六安 Lu'an; 亳州 Bozhou; 池州 Chizhou; 宣城 Xuancheng;
-福州 Fuzhou; 厦门 Xiamen; 莆田 Putian; 三明 Sanming; 泉州 Quanzhou; 漳州 Zhangzhou; 南平 Nanping; 龙岩 Longyan;
+福州 Fuzhou; 厦门 Xiamen; 莆田 Putian; 泉州 Quanzhou; 漳州 Zhangzhou; 南平 Nanping; 龙岩 Longyan;
 宁德 Ningde; 武夷山 Wuyishan;
 南昌 Nanchang; 景德镇 Jingdezhen; 萍乡 Pingxiang; 九江 Jiujiang; 新余 Xinyu; 鹰潭 Yingtan; 赣州 Ganzhou; 吉安 Ji'an;
 宜春 Yichun; 抚州 Fuzhou; 上饶 Shangrao; 婺源 Wuyuan; 庐山 Lushan;
@@ -54,7 +55,7 @@ _CHINA = """
 惠州 Huizhou; 梅州 Meizhou; 汕尾 Shanwei; 河源 Heyuan; 阳江 Yangjiang; 清远 Qingyuan; 东莞 Dongguan; 中山 Zhongshan;
 潮州 Chaozhou; 揭阳 Jieyang; 云浮 Yunfu;
 南宁 Nanning; 柳州 Liuzhou; 桂林 Guilin; 梧州 Wuzhou; 北海 Beihai; 防城港 Fangchenggang; 钦州 Qinzhou; 贵港 Guigang;
-玉林 Yulin; 百色 Baise; 贺州 Hezhou; 河池 Hechi; 来宾 Laibin; 崇左 Chongzuo; 阳朔 Yangshuo;
+玉林 Yulin; 百色 Baise; 贺州 Hezhou; 河池 Hechi; 崇左 Chongzuo; 阳朔 Yangshuo;
 海口 Haikou; 三沙 Sansha; 儋州 Danzhou; 万宁 Wanning; 琼海 Qionghai; 陵水 Lingshui;
 自贡 Zigong; 攀枝花 Panzhihua; 泸州 Luzhou; 德阳 Deyang; 绵阳 Mianyang; 广元 Guangyuan; 遂宁 Suining; 内江 Neijiang;
 乐山 Leshan; 南充 Nanchong; 眉山 Meishan; 宜宾 Yibin; 广安 Guang'an; 达州 Dazhou; 雅安 Ya'an; 巴中 Bazhong;
@@ -62,14 +63,14 @@ _CHINA = """
 西昌 Xichang; 九寨沟 Jiuzhaigou; 峨眉山 Mount Emei; 稻城 Daocheng; 康定 Kangding; 都江堰 Dujiangyan;
 贵阳 Guiyang; 六盘水 Liupanshui; 遵义 Zunyi; 安顺 Anshun; 毕节 Bijie; 铜仁 Tongren; 凯里 Kaili; 荔波 Libo;
 黔东南 Qiandongnan;
-曲靖 Qujing; 玉溪 Yuxi; 保山 Baoshan; 昭通 Zhaotong; 丽江 Lijiang; 普洱 Pu'er; 临沧 Lincang; 大理 Dali;
+曲靖 Qujing; 玉溪 Yuxi; 保山 Baoshan; 昭通 Zhaotong; 丽江 Lijiang; 临沧 Lincang; 大理 Dali;
 西双版纳 Xishuangbanna; 景洪 Jinghong; 香格里拉 Shangri-La; 腾冲 Tengchong; 泸沽湖 Lugu Lake; 楚雄 Chuxiong;
 蒙自 Mengzi;
 建水 Jianshui; 迪庆 Diqing;
 拉萨 Lhasa; 日喀则 Shigatse; 昌都 Qamdo; 林芝 Linzhi; 山南 Shannan; 那曲 Naqu;
 铜川 Tongchuan; 宝鸡 Baoji; 咸阳 Xianyang; 渭南 Weinan; 延安 Yan'an; 汉中 Hanzhong; 榆林 Yulin; 安康 Ankang;
 商洛 Shangluo;
-兰州 Lanzhou; 嘉峪关 Jiayuguan; 金昌 Jinchang; 白银 Baiyin; 天水 Tianshui; 武威 Wuwei; 张掖 Zhangye; 平凉 Pingliang;
+兰州 Lanzhou; 嘉峪关 Jiayuguan; 金昌 Jinchang; 天水 Tianshui; 武威 Wuwei; 张掖 Zhangye; 平凉 Pingliang;
 酒泉 Jiuquan; 庆阳 Qingyang; 定西 Dingxi; 陇南 Longnan; 敦煌 Dunhuang; 甘南 Gannan;
 西宁 Xining; 海东 Haidong; 格尔木 Golmud; 青海湖 Qinghai Lake;
 银川 Yinchuan; 石嘴山 Shizuishan; 吴忠 Wuzhong; 固原 Guyuan; 中卫 Zhongwei;

@@ -1,5 +1,5 @@
 """The whole demo world as one catalogue: cities, landmarks, films, food shops and supermarkets, and
-the cities its map knows by name only.
+the cities its map and the chains its directory know by name only.
 
 Deterministic: the same data on every start. Opening hours are daily, so the demo works
 on any day and at any hour.
@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import cache
 
 from bangwo.domain.catalogue import Catalogue
+from bangwo.providers.demo.brands import KNOWN_BRANDS
 from bangwo.providers.demo.films import FILMS
 from bangwo.providers.demo.food import food_shops
 from bangwo.providers.demo.gazetteer import MAPPED_CITIES
@@ -28,4 +29,5 @@ def demo_catalogue() -> Catalogue:
         landmarks=LANDMARKS,
         films=FILMS,
         mapped_cities=MAPPED_CITIES,
+        known_brands=KNOWN_BRANDS,
     )

@@ -1,0 +1,55 @@
+"""The chains a delivery provider's directory knows by name, beyond the demo world's own shops.
+
+People order by the chain: 麦当劳巨无霸套餐, 瑞幸生椰拿铁8杯, "12 egg tarts from KFC". Without knowing 麦当劳
+is a shop, nothing in 麦当劳巨无霸套餐 says where the shop ends and the dish begins, nor that KFC's
+chicken wings are cooked, not a supermarket's. The parser reads these names from here, as it reads
+the catalogue's other names; the demo sells nothing under them, so the skills say the shop is not
+available and offer what is.
+
+Names that are everyday words too are left out, or said in full: 全家 (the whole family), 一点点 (a little),
+多点, 外婆家, Subway (Subway Sandwiches), Metro (Metro Cash & Carry), Target.
+"""
+
+from __future__ import annotations
+
+from bangwo.domain.catalogue import KnownBrand
+
+# "中文 | English;", aliases after a slash (瑞幸/瑞幸咖啡 | Luckin/Luckin Coffee); a Latin name said in Chinese
+# stands on the left too (Manner, Tims).
+_FOOD = """
+麦当劳 | McDonald's/McDonalds/Maccas; 肯德基 | KFC; 必胜客 | Pizza Hut; 汉堡王 | Burger King; 德克士 | Dicos;
+华莱士 | Wallace; 塔斯汀 | Tastien; 赛百味 | Subway Sandwiches; 达美乐 | Domino's/Dominos; 棒约翰 | Papa John's;
+星巴克 | Starbucks; 瑞幸/瑞幸咖啡 | Luckin/Luckin Coffee; 库迪/库迪咖啡 | Cotti/Cotti Coffee; 喜茶 | Heytea/Hey Tea;
+奈雪的茶/奈雪 | Nayuki; 蜜雪冰城 | Mixue; 茶百道 | ChaPanda; 古茗 | Goodme; 沪上阿姨 | Auntea Jenny; 书亦烧仙草 | Shuyi;
+霸王茶姬 | Chagee; 茶颜悦色 | Sexy Tea; 乐乐茶 | Lelecha; 益禾堂 | Yihetang; CoCo都可/CoCo | Coco; 海底捞 | Haidilao;
+西贝/西贝莜面村 | Xibei; 老乡鸡 | Lao Xiang Ji; 真功夫 | Real Kungfu; 永和大王 | Yonghe King; 呷哺呷哺 | Xiabu Xiabu;
+太二/太二酸菜鱼 | Tai Er; 鼎泰丰 | Din Tai Fung; 85度C | 85C; 味千拉面 | Ajisen Ramen; 吉野家 | Yoshinoya;
+九毛九 | Jiumaojiu; 和府捞面 | Hefu Noodle; 马记永 | Majiyong; Manner/Manner咖啡 | Manner Coffee;
+Tims/Tims咖啡 | Tim Hortons; Costa/Costa咖啡 | Costa Coffee; 五十岚 | 50 Lan; 清心福全 | Ching Shin;
+迷客夏 | Milksha; 路易莎 | Louisa Coffee; 八方云集 | Bafang Dumpling;
+Wingstop | Wingstop; 温蒂汉堡 | Wendy's; 塔可钟 | Taco Bell; Chipotle | Chipotle; Five Guys | Five Guys;
+Shake Shack | Shake Shack; 派派思 | Popeyes; 唐恩都乐 | Dunkin'/Dunkin; 卡卡圈坊 | Krispy Kreme;
+熊猫快餐 | Panda Express; Sweetgreen | Sweetgreen; Pret | Pret A Manger
+"""
+_GROCERY = """
+盒马/盒马鲜生 | Hema/Freshippo; 永辉/永辉超市 | Yonghui; 大润发 | RT-Mart; 物美 | Wumart; 华润万家 | Vanguard;
+沃尔玛 | Walmart; 山姆/山姆会员店 | Sam's Club/Sams Club; 家乐福 | Carrefour; 麦德龙 | Metro Cash & Carry;
+叮咚买菜/叮咚 | Dingdong;
+朴朴/朴朴超市 | Pupu; 美团买菜 | Meituan Grocery; 京东到家 | JD Daojia; 7-11/7-Eleven | 7 Eleven; 罗森 | Lawson;
+美宜佳 | Meiyijia; 便利蜂 | Bianlifeng; 好市多/开市客 | Costco; 全联 | PX Mart; 奥乐齐 | Aldi;
+Whole Foods | Whole Foods; Trader Joe's | Trader Joe's; Kroger | Kroger; Safeway | Safeway;
+Publix | Publix; Tesco | Tesco; Instacart | Instacart
+"""
+
+
+def _brands(table: str, category: str) -> tuple[KnownBrand, ...]:
+    brands = []
+    for pair in table.replace("\n", " ").split(";"):
+        if pair.strip():
+            zh_part, en_part = (part.strip() for part in pair.split("|"))
+            zh_names, en_names = zh_part.split("/"), en_part.split("/")
+            brands.append(KnownBrand(zh_names[0], en_names[0], category, (*zh_names[1:], *en_names[1:])))
+    return tuple(brands)
+
+
+KNOWN_BRANDS = _brands(_FOOD, "food") + _brands(_GROCERY, "grocery")
