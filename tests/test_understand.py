@@ -457,6 +457,62 @@ def test_an_order_cancelled_or_asked_after_by_what_it_holds(
 def test_chains_known_by_name(parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]) -> None:
     _assert_requests(parser, text, expected)
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Counted and named as dishes are named, an order by itself
+        ("a hot chocolate, no whipped cream", [("food", {"items": ["hot chocolate"]})]),
+        ("four coffees for the meeting at 2 pm", [("food", {"items": ["coffees"]})]),
+        # (held before: a first draft of the rule above ordered the hot dog)
+        ("my girlfriend and I are arguing about whether a hot dog is a sandwich. settle this", [("chat", {})]),
+        # A price, a sale or what is new, asked after, is a look-up
+        ("一箱牛奶多少钱", [("grocery", {"action": "search"})]),
+        ("鸡蛋现在打折吗", [("grocery", {"action": "search"})]),
+        ("后天去广州的公务舱贵不贵", [("flight", {"action": "search"})]),
+        ("喜茶最近出了什么新品", [("food", {"action": "search", "merchant": "喜茶"})]),
+        ("what's good at Starbucks", [("food", {"action": "search", "merchant": "Starbucks"})]),
+        # The search box's shorthand: a size by its letter or said alone, flt, nights and rooms glued to their count
+        ("latte L oat x2", [("food", {"items": ["latte"]})]),  # (held before; its size is below)
+        ("hotel sanya 3n 2rm", [("hotel", {"city": "sanya", "nights": 3, "count": 2})]),
+        ("flt cd→sz tmrw 7am", [("flight", {"time": "07:00"})]),
+        # (held before: RM is ringgit, no room)
+        ("Show me flights from Penang to Bangkok next Friday below RM 300", [("flight", {"budget_max": 300})]),
+        # Budgets in thousands and under a cap; a count said 2x, a family of four
+        ("三亚订两间房，初二到初五，预算每晚1k", [("hotel", {"budget_max": 1000})]),
+        ("order a roast duck, cap it at 150 yuan", [("food", {"items": ["roast duck"], "budget_max": 150})]),
+        ("book me and my wife on a Qingdao to Haikou flight Sunday, 2k max total", [("flight", {"budget_max": 2000})]),
+        ("2x economy tickets Shenzhen to Chengdu on Friday, max 1.2k each", [("flight", {"count": 2})]),
+        ("family of four flying Guangzhou to Harbin on Chinese New Year's Eve", [("flight", {"count": 4})]),
+    ],
+)
+def test_said_short_or_asked_as_a_question(
+    parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
+) -> None:
+    _assert_requests(parser, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "options"),
+    [
+        ("latte L oat x2", {"size": "large"}),
+        ("拿铁 M x2 少糖", {"size": "medium", "sugar": "less"}),
+        ("奶茶 大 少冰 半糖 ×2", {"size": "large", "ice": "less", "sugar": "half"}),
+        ("生椰拿铁 热 大", {"ice": "hot", "size": "large"}),
+        ("taro milk tea L less sugar room temp", {"size": "large", "sugar": "less", "ice": "room"}),
+    ],
+)
+def test_a_size_said_by_its_letter_or_alone(parser: Parser, text: str, options: dict[str, str]) -> None:
+    [frame] = _frames(parser, text)
+    assert frame["items"][0]["options"] == options
+
+
+def test_a_size_said_right_after_its_dish(parser: Parser) -> None:
+    [frame] = _frames(parser, "麦当劳 巨无霸套餐×1 薯条大")
+    assert [(i["name"], i.get("options")) for i in frame["items"]] == [
+        ("巨无霸套餐", None),
+        ("薯条", {"size": "large"}),
+    ]
+
 
 # ---- bad input --------------------------------------------------------------------------
 
@@ -4858,6 +4914,7 @@ def test_films_in_quotes_and_airports_by_their_codes(
     ("text", "expected"),
     [
         # A budget in the currency said before it; show timings and theatres, the way much of the world says them.
+        # (held before: RM is ringgit, no room)
         ("Show me flights from Penang to Bangkok next Friday below RM 300", [("flight", {"budget_max": 300})]),
         ("a homestay in Munnar for 2 nights from Saturday, within Rs 4000", [("hotel", {"budget_max": 4000})]),
         ("a hotel under $150 a night", [("hotel", {"budget_max": 150})]),

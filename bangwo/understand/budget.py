@@ -8,6 +8,8 @@ from bangwo.understand.numbers import EN_NUMBER, ZH_NUMBER, parse_number
 from bangwo.understand.text import BUDGET_MARK, MaskedText
 
 _N = f"(?>{ZH_NUMBER})"
+# An amount in thousands typed the English way inside Chinese: 每晚1k, 1.5k以内.
+_AMOUNT = rf"(?:\d+(?:\.\d+)?k|{_N})"
 _ZH_UNIT = r"(?:块钱|块|元|rmb|¥|人民币)"
 _ZH_LIMIT_AFTER = r"(?:以内|以下|之内|之下|内|封顶)"
 # A price per night, ticket or person: 800一晚以内, 每张不超过100 (the limit is on that price).
@@ -30,13 +32,13 @@ _ZH_BUDGET = re.compile(
     rf"{_ZH_LIMIT_BEFORE}\s*(?:是|为|在|{_RAISED_TO})?\s*¥?\s*([\d零〇一两二三四五六七八九十百千万]+?)\s*(?:{_ZH_UNIT})?\s*[一每]\s*(?:晚|天|间|夜)|"
     # 一晚别超过四百: the price each night, said before the limit (not 住一晚).
     rf"(?:(?<![住订待])[一每]\s*(?:晚|天|间|张|人|位|夜)\s*)?"
-    rf"{_ZH_LIMIT_BEFORE}\s*(?:是|为|在|{_RAISED_TO})?\s*(?:{_ZH_PER})?\s*¥?\s*({_N})\s*{_NOT_MONEY_AFTER}(?:{_ZH_UNIT})?\s*"
+    rf"{_ZH_LIMIT_BEFORE}\s*(?:是|为|在|{_RAISED_TO})?\s*(?:{_ZH_PER})?\s*¥?\s*({_AMOUNT})\s*{_NOT_MONEY_AFTER}(?:{_ZH_UNIT})?\s*"
     rf"(?:{_ZH_LIMIT_AFTER}|{_ZH_PER})?"
     # ¥20以内 / 20块以内 / 1500以内 (a bare number needs the limit word right after it); 2000以内一晚: a night's
     # (300内, typed short: not 内容, 内部)
     # (一晚500以内: the price of a night, said before it; not 住一晚, a stay)
     rf"|(?:(?<![住订待])[一每](?:晚|天|间|张|人|位|夜)(?=[¥\d零一二两三四五六七八九十百千]))?"
-    rf"¥?\s*({_N})\s*(?:{_ZH_UNIT}\s*(?:{_ZH_LIMIT_AFTER}|左右以内)|(?:以内|以下|之内|内(?![容部地存衣科])))(?:{_ZH_PER})?"
+    rf"¥?\s*({_AMOUNT})\s*(?:{_ZH_UNIT}\s*(?:{_ZH_LIMIT_AFTER}|左右以内)|(?:以内|以下|之内|内(?![容部地存衣科])))(?:{_ZH_PER})?"
     # 800一晚以内 / 500块每晚以下
     rf"|¥?\s*({_N})\s*(?:{_ZH_UNIT})?\s*{_ZH_PER}\s*(?:以内|以下|之内)"
 )
@@ -46,13 +48,13 @@ _CURRENCY_BEFORE = r"(?:¥|rmb|cny|rm|rs\.?|inr|₹|sgd|s\$|usd|us\$|\$|hkd|hk\$
 _EN_BUDGET = re.compile(
     rf"(?:\b(?:under|below|less than|no more than|not more than|(?:not|n't|never) spend more than"
     rf"|nothing over|not over|nothing above|not above"
-    rf"|at most|max(?:imum)?|within"
+    rf"|at most|max(?:imum)?|within|cap(?: it)?(?: at)?|ceiling(?: is| of)?"
     rf"|up to|cheaper than|"
     rf"budget(?:\s+(?:of|is)|'s|’s)?)|<=?|≤)\s*(?:{_CURRENCY_BEFORE})?({EN_NUMBER}(?:k\b)?)\s*({_EN_UNIT})?"
     rf"(?:\s*(?:a|per|each|/)\s*(?:night|day|person|ticket|room|seat)\b)?"
     rf"(?!\s*(?:minutes?|mins?|hours?|hrs?|km|kilomet|met|people|persons?|days?|nights?|%|stars?))"
     # "30 yuan or less", "40 max" (a bare number needs the limit word right after it).
-    rf"|(?:¥\s*)?(\d+(?:\.\d+)?)\s*(?:{_EN_UNIT}\s*(?:or less|max(?:imum)?|at most|tops)|(?:max|tops)\b"
+    rf"|(?:¥\s*)?(\d+(?:\.\d+)?k?)\s*(?:{_EN_UNIT}\s*(?:or less|max(?:imum)?|at most|tops)|(?:max|tops)\b"
     # "600 a night max": the limit on each night, said after it.
     r"|(?:a|per|each)\s+(?:night|day|person|ticket|room|seat)\s+(?:max(?:imum)?|tops|at most)\b)"
 )
@@ -63,7 +65,7 @@ _EN_BUDGET = re.compile(
 # 顶多, ...), and every English one holds one of these words ("less" of "less than" and "or less", ...).
 _ZH_BUDGET_CHARS = frozenset("超高到低少最顶预控价内下之限")
 _EN_LIMIT_WORDS = ("under", "below", "less", "more than", "most", "max", "within", "up to", "cheaper", "budget", "tops")
-_EN_LIMIT_WORDS += ("over", "above", "<", "≤")  # "nothing over 40 kuai", "<200 kuai", "≤500"
+_EN_LIMIT_WORDS += ("over", "above", "<", "≤", "cap", "ceiling")  # "nothing over 40 kuai", "<200 kuai", "≤500"
 
 
 def find_budget(masked: MaskedText) -> float | None:

@@ -12,7 +12,7 @@ from bangwo.understand.text import ITEM_MARK, OPTION_MARK, MaskedText
 # (phrase, group, value). Longer phrases win over the shorter ones they contain (少一点糖 over 少).
 _ZH_PHRASES: tuple[tuple[str, str, str], ...] = (
     *((p, "size", "large") for p in ("超大杯", "特大杯", "大杯", "大份", "大碗", "大号", "大的", "大")),
-    *((p, "size", "medium") for p in ("中杯", "中份", "中碗", "中号")),
+    *((p, "size", "medium") for p in ("中杯", "中份", "中碗", "中号", "中")),
     *((p, "size", "small") for p in ("小杯", "小份", "小碗", "小号", "小的", "小")),
     *(
         (p, "sugar", "none")
@@ -44,6 +44,7 @@ _EN_PHRASES: tuple[tuple[str, str, str], ...] = (
     *((p, "size", "large") for p in ("extra large", "extra-large", "large", "big", "venti")),
     *((p, "size", "medium") for p in ("medium", "regular size", "regular", "grande")),  # (Starbucks' middle size)
     *((p, "size", "small") for p in ("small",)),
+    ("l", "size", "large"), ("m", "size", "medium"), ("s", "size", "small"),
     *(
         (p, "sugar", "none")
         for p in (
@@ -89,6 +90,11 @@ _EN_PHRASES: tuple[tuple[str, str, str], ...] = (
     *((p, "ice", "warm") for p in ("warm",)),
     *((p, "ice", "hot") for p in ("hot",)),
 )
+# A size said by its letter, after a dish and before what else is said of it or a count: "latte L oat x2",
+# "mocha M x2 less sugar" (not "5 m", "Mr. S").
+_A_SIZE_LETTER = r"(?<=[a-z\ue000] {0})(?=\s*(?:$|[,;+]|[x×*]\s*\d|\d|\s(?:oat|less|no|half|hot|iced|warm|with|w/)))"
+# 大, 中, 小 set apart after a dish (or right after it) and before a space, a count or the end.
+_A_WORD_OF_ITS_OWN_ZH = r"(?<=[\s\ue000]{0})(?=$|[\s,，;；×xX*+]|\d)"
 # "hot" in a dish name the catalogue lacks (hot dog, hot pot) is no temperature.
 _NOT_AFTER_HOT = r"(?!\s*(?:dog|dogs|pot|pots|sauce|wings|chocolate|cross))"
 
@@ -111,10 +117,12 @@ def _build() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, tuple[str, str
     and merging by position gives what one alternation of all the phrases would."""
     table = {phrase: (group, value) for phrase, group, value in (*_ZH_PHRASES, *_EN_PHRASES)}
     zh_ends = {phrase: _SINGLE_CHAR_FOLLOWERS for phrase, _, _ in _ZH_PHRASES if len(phrase) == 1}
-    zh_ends |= {"大": f"(?={ITEM_MARK})", "小": f"(?={ITEM_MARK})"}  # 一份大薯条: only right before a dish known
+    # 一份大薯条: only right before a dish known, or a word of its own after one (奶茶 大 少冰, 薯条大 ×2)
+    zh_ends |= {size: f"(?:(?={ITEM_MARK})|{_A_WORD_OF_ITS_OWN_ZH.format(size)})" for size in "大中小"}
     zh = re.compile(_trie_regex([phrase for phrase, _, _ in _ZH_PHRASES], zh_ends))
     # Whole words only: a boundary check on either side of the whole trie.
-    en_words = _trie_regex([phrase for phrase, _, _ in _EN_PHRASES], {"hot": _NOT_AFTER_HOT}, not_after="[a-z0-9]")
+    en_ends = {"hot": _NOT_AFTER_HOT} | {letter: _A_SIZE_LETTER.format(letter) for letter in "lms"}
+    en_words = _trie_regex([phrase for phrase, _, _ in _EN_PHRASES], en_ends, not_after="[a-z0-9]")
     en = re.compile(rf"(?:{en_words})(?![a-z0-9])")
     return zh, en, table
 

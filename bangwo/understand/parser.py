@@ -594,6 +594,7 @@ class Parser:
         )
         ordered_by_itself = any(
             (d.quantity is not None and (d.entry is not None or polite or shop_said or _served(rules, d)))
+            or (d.quantity is not None and d.name.isascii() and _named_as_a_dish(rules, d.name))
             or (d.entry is not None and (d.options or d.owner or shop_said or asked_please))
             or len(d.options) > 1  # 伯牙绝弦 大杯 少糖: a drink the catalogue lacks, said as it is wanted
             for d in drafts
@@ -1334,6 +1335,13 @@ _PHRASE_END = re.compile(
     rf"\s*(?:$|[,，。.!！?？;；、~+&\ue001-\ue007]|{AFTER_A_COUNT_EN}|和|再|还|谢谢|吧|啊|呀|[（(])"
     r"|\s+(?=[\u4e00-\u9fff\ue000])"
 )
+
+
+def _named_as_a_dish(rules: DomainRules, name: str) -> bool:
+    """"a hot chocolate", "four coffees": named as this domain names its dishes, or cooked."""
+    head = name.split()[-1]
+    singular = head[:-2] if head.endswith("es") and head[:-2] in rules.noun_words_en else head.rstrip("s")
+    return head in rules.noun_words_en or singular in rules.noun_words_en or _COOKED_START.match(name) is not None
 
 
 def _served(rules: DomainRules, draft: _ItemDraft) -> bool:

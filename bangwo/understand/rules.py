@@ -292,6 +292,9 @@ FOOD = DomainRules(
         # 拿铁多少钱一杯, 大米一袋多少钱: the price asked
         # (spelt out: an alternative that starts with a set makes re try every position)
         r"|多少钱(?=[一每])|一[杯份斤袋盒箱瓶个碗]多少钱|每[杯份斤袋盒箱瓶个碗]多少钱"
+        # 一箱牛奶多少钱, 鸡蛋现在打折吗, 卫生纸最近在搞活动吗, 喜茶最近出了什么新品: the price, a sale or what is new
+        r"|多少钱(?=\s*[?？吗呀啊呢]?\s*$)|打折吗|打折没|在打折|有折扣|特价吗|搞活动|有活动吗|促销吗|贵不贵|贵吗|便宜吗"
+        r"|出了什么|上了什么|出新品|上新了"
         # 有车厘子吗, 鲜盒超市 有…吗, 你们有…吗: whether it is sold (帮我点一杯奶茶，有少糖的吗 asks how to make
         # the order)
         r"|有(?<![^\s\ue000-\ue007们]有)[^，。,.!！?？\s]{1,10}[吗么]"
@@ -300,7 +303,8 @@ FOOD = DomainRules(
         + letter_led(
             r"look up|search|show me|what .{0,30}(?:do you have|are there|open|available)|any .{0,40}nearby"
             r"|any [a-z \ue000-\ue007]{1,40}\?|recommend|how much (?:is|are|r|does|do)|price of|prices of"
-            r"|open (?:right )?now|menu|still open|in stock|on sale|does [a-z' &.\ue000-]{1,30} deliver",
+            r"|open (?:right )?now|menu|still open|in stock|on sale|does [a-z' &.\ue000-]{1,30} deliver"
+            r"|what's good|what is good|what's new|anything new",
             not_after="[a-z]",
             then="(?![a-z])",
         )
@@ -521,6 +525,7 @@ KNOWLEDGE_QUESTION = re.compile(
         r"|recommend (?:me )?(?:a |some )?(?:good )?(?:books?|songs?|music|podcasts?|games?|shows?)"
         r"|is it (?:cheaper|faster|better) to|which is (?:cheaper|faster|better)"
         r"|what do people (?:usually |normally |traditionally )?(?:eat|drink|do)|traditions?|customs?|how far"
+        r"|whether (?:a|an) [a-z ]{1,30} is (?:a|an)\b|settle (?:this|it)\b"  # "whether a hot dog is a sandwich"
         r"|how many (?:kilomet\w*|km|miles|hours|minutes)"
         # what a word means, whether something heard is so
         r"|what does [^?.!]{1,30} mean|is (?:it|that|this) true"

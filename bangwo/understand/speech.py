@@ -73,8 +73,14 @@ _TEXTISMS = {"2moro": "tomorrow", "2morrow": "tomorrow", "2morow": "tomorrow", "
 _TEXTISM = re.compile(r"\b(?:" + "|".join(_TEXTISMS) + r")\b")
 # Words texted short: "wat flights r there", "can u get me pad thai x2 n a green curry" (a letter on its own, not
 # one of "u.s." or "r&b").
-_TEXTED_WORDS = {"wat": "what", "wot": "what", "r": "are", "u": "you", "ur": "your", "n": "and", "thru": "through"}
+_TEXTED_WORDS = {
+    "wat": "what", "wot": "what", "r": "are", "u": "you", "ur": "your", "n": "and", "thru": "through",
+    "flt": "flight", "flts": "flights", "rms": "rooms",  # the search box's shorthand (RM 300 is ringgit)
+}
 _TEXTED_WORD = re.compile(r"(?<![\w'’.&-])(?:" + "|".join(_TEXTED_WORDS) + r")(?![\w'’.&-])")
+# "hotel sanya 3n 2rm": nights and rooms glued to their count.
+_STAY_UNITS = {"n": "nights", "rm": "rooms", "rms": "rooms"}
+_GLUED_STAY = re.compile(r"(?<![a-z0-9.:/,])(\d{1,2})(n|rms?)\b")
 _GLUED_COUNT = re.compile(
     r"(?<![a-z0-9.:/,])(\d{1,3})(?!(?:am|pm|st|nd|rd|th|hrs?|mins?|pcs|kgs|lbs)\b)(?=[a-z]{3,})"
 )
@@ -126,6 +132,7 @@ _SPELT_OUT: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str], re.Patt
     (_TEXTISM, lambda said: _TEXTISMS[said[0]], re.compile("2mo|2ni|2da")),
     (_TEXTED_WORD, lambda said: _TEXTED_WORDS[said[0]], _TEXTED_WORD),
     (_GLUED_COUNT, lambda said: said[1] + " ", re.compile(r"\d[a-z]{3}")),
+    (_GLUED_STAY, lambda said: f"{said[1]} {_STAY_UNITS[said[2]]}", re.compile(r"\d(?:n|rms?)\b")),
 )
 # A request wrapped in courtesy is the request ("please" keeps that it asks): "is there any way you could order
 # me…", "I was wondering if you could get…", "any chance you can…", 有没有办法帮我买… (有没有办法让孩子少玩手机 asks

@@ -75,6 +75,7 @@ SEARCH = re.compile(
     r"有[^，。,.!?？]{0,12}?(?:酒店|宾馆|民宿|客栈|房|航班|飞机|机票|票)[没吗么](?![^，。,.!?？\s])|"
     # (not a limit or a shrug said with it: 价格1200以内, 价格不超过, 价格无所谓)
     r"价格(?!\s*[在不控每一\d¥两三四五六七八九十百千]|无所谓|随便|都行|没关系)|比价|比较|"
+    r"贵不贵|贵吗|便宜吗|"  # 后天去广州的公务舱贵不贵
     r"还有票|有票吗|有余票|还有座|还有位|还有没(?:有)?(?=[?？。!！]?$)|"  # whether there are seats left (…的飞机还有没)
     + r"有[^，。,.!?？]{0,10}场次?[吗么]|还有[^，。,.!?？]{0,16}?[吗么]|"  # 明天有IMAX场吗, 十点以后还有…的航班吗
     # whether or when a film is on: 还在上映吗, 上映了吗, 什么时候首映
@@ -196,12 +197,12 @@ _EN_WORD_GAP = r"(?:(?:(?!(?:morning|afternoon|evening|night)\b)[a-z-]+|[\ue000-
 _EN_COUNT = re.compile(
     # "2 kids + me": those counted, and the speaker (before the count of kids alone, which would match first).
     rf"\b({EN_NUMBER})\s+(?:kids|children|adults|friends|colleagues)\s*(?:\+|and|plus|&)\s*me\b"
-    rf"|\ba family of ({EN_NUMBER})\b|\b(?:party|group|team|class) of ({EN_NUMBER})\b"
+    rf"|\b(?:a )?family of ({EN_NUMBER})\b|\b(?:party|group|team|class) of ({EN_NUMBER})\b"
     rf"|\bwe(?:'re| are) ({EN_NUMBER})\b"  # "we're 4 roommates"
     rf"|\b(?:the )?({EN_NUMBER}) of (?:us|them)\b"
     # "my two sons", "our three kids": they go, the speaker does not say they do.
     rf"|\b(?:my|our) ({EN_NUMBER}) (?:sons|daughters|kids|children|boys|girls|grandkids|grandchildren)\b"
-    rf"|\b({EN_NUMBER})\s+{_EN_WORD_GAP}(?:tickets?|tix|seats?|adults?|child|children|kids?|people|persons?|passengers?|"
+    rf"|\b({EN_NUMBER})x?\s+{_EN_WORD_GAP}(?:tickets?|tix|seats?|adults?|child|children|kids?|people|persons?|passengers?|"
     rf"travell?ers?|guests?|pax|ppl|flights?|of us)\b"
     # Counted after the word: "tickets x2", "seats ×3"; or with nothing after it: "get me two for the premiere".
     r"|\b(?:tickets?|tix|seats?|premiere)\s*[x×*]\s*(\d{1,2})\b|\ue006\s*[x×*]\s*(\d{1,2})\b"
@@ -217,7 +218,7 @@ _EN_COUNT = re.compile(
     rf"|\bfor ({EN_NUMBER})"
     r"(?=\s*(?:$|[,.;:!?]|plus\b|and\b|from\b|to\b|on\b|at\b|departing\b|leaving\b|[\ue001\ue005]))"
 )
-_EN_ROOMS = re.compile(rf"\b({EN_NUMBER})\s+{_EN_WORD_GAP}rooms?\b")
+_EN_ROOMS = re.compile(rf"\b({EN_NUMBER})x?\s+{_EN_WORD_GAP}rooms?\b")  # ("2x rooms")
 
 
 def _as_count(said: str | None) -> int | None:
