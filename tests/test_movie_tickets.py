@@ -298,3 +298,18 @@ async def test_ticket_checking_is_off_until_a_staff_token_is_set(database_url, t
         async with httpx.AsyncClient(transport=transport, base_url="http://bangwo.test") as client:
             response = await client.post("/v1/staff/tickets/verify", json={"code": "ANYCODE123"})
     assert response.status_code == 403 and "BANGWO_STAFF_TOKEN" in response.json()["error"]["message"]
+
+
+async def test_tickets_at_the_cinema_named_or_nearby_with_a_word_why(client, services):
+    user_id, auth = await sign_up_person(client, "13800138000")
+    await give_address(services, user_id, "hangzhou")
+
+    for cinema, other in (("银河国际影城", "星光影城"), ("星光影城", "银河国际影城")):
+        offer = await say(client, auth, f"在{cinema}买两张明晚的惊蛰无声")
+        assert offer["state"] == "proposal", offer["reply"]
+        assert cinema in offer["reply"] and other not in offer["reply"] and not offer["proposal"]["notes"]
+
+    # A chain bangwo does not sell: the showing nearby, and why.
+    at_wanda = await say(client, auth, "万达影城买两张明晚的惊蛰无声")
+    assert at_wanda["state"] == "proposal", at_wanda["reply"]
+    assert at_wanda["proposal"]["notes"][0] == "「万达影城」的票帮我还不能买，这是附近的场次。"

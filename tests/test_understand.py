@@ -492,6 +492,23 @@ def test_said_short_or_asked_as_a_question(
 
 
 @pytest.mark.parametrize(
+    ("text", "merchant"),
+    [
+        ("万达影城买两张今晚的飞驰人生3", "万达影城"),  # named by its kind
+        ("初一带全家去UME影城看贺岁片，订五张连座", "UME影城"),
+        ("我在横店电影城买的票出票了没有", "横店电影城"),
+        ("book 2 tickets at AMC for Silent Awakening tonight", "AMC"),  # a chain the directory knows
+        ("帮我在附近的电影院买两张惊蛰无声", None),  # the kind alone names none
+        ("请问星辰大海在哪些影院上映", None),
+    ],
+)
+def test_the_cinema_a_ticket_is_asked_at(parser: Parser, text: str, merchant: str | None) -> None:
+    [frame] = _frames(parser, text)
+    said = frame.get("merchant")  # (where scripts meet the reading puts a space: "UME 影城")
+    assert (frame["domain"], said.replace(" ", "") if said else said) == ("movie", merchant)
+
+
+@pytest.mark.parametrize(
     ("text", "options"),
     [
         ("latte L oat x2", {"size": "large"}),

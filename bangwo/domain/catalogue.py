@@ -42,7 +42,7 @@ class KnownBrand:
 
     name_zh: str
     name_en: str
-    category: str  # "food" or "grocery", as a merchant's
+    category: str  # "food" or "grocery", as a merchant's, or "movie" for a cinema chain
     aliases: tuple[str, ...] = ()
 
     def names(self) -> tuple[str, ...]:

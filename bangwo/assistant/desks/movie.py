@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from bangwo.assistant.fulfilment import MovieTickets
+from bangwo.assistant.matching import match_score
 from bangwo.assistant.reply import Reply, Turn
 from bangwo.assistant.skills.food import Refusal, card_offer, say
 from bangwo.assistant.skills.movie import MAX_TICKETS, MoviePick, MovieSkill, ticket_count
@@ -183,6 +184,18 @@ class MovieDesk:
                 None,
                 None,
             )
+        cinema_note = None
+        if frame.merchant:
+            # The cinema named, where bangwo sells its tickets; else the showings near, and said so (万达影城).
+            named = [c for c in candidates if match_score(frame.merchant, (c[1].name_zh, c[1].name_en)) > 0]
+            if named:
+                candidates = named
+            else:
+                cinema_note = say(
+                    lang,
+                    f"「{frame.merchant}」的票帮我还不能买，这是附近的场次。",
+                    f"bangwo can't sell tickets at '{frame.merchant}' yet; this showing is nearby.",
+                )
         hold_id, until = new_id("h"), now + timedelta(seconds=self.proposal_seconds)
         pick = await self._hold_best(candidates[:SHOWINGS_TRIED], count, frame, hold_id, until, now)
         if pick is None:
@@ -209,6 +222,8 @@ class MovieDesk:
             hold_id=hold_id,
             hold_until=until,
         )
+        if cinema_note:
+            proposal.notes.insert(0, cinema_note)
         if pick.showing.id != candidates[0][0].id:
             wanted = local(candidates[0][0].start).strftime("%H:%M")
             proposal.notes.insert(

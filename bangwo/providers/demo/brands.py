@@ -40,6 +40,12 @@ _GROCERY = """
 Whole Foods | Whole Foods; Trader Joe's | Trader Joe's; Kroger | Kroger; Safeway | Safeway;
 Publix | Publix; Tesco | Tesco; Instacart | Instacart
 """
+# Cinema chains said without 影城 (a Chinese one said with it is read by its kind: 万达影城).
+_CINEMAS = """
+CGV | CGV Cinemas; AMC | AMC Theatres; Regal | Regal Cinemas; Cinemark | Cinemark; Cineworld | Cineworld;
+Odeon | Odeon Cinemas; Golden Village | GV Cinemas; Cathay Cineplexes | Cathay Cineplexes;
+Shaw Theatres | Shaw Theatres; Broadway Cinemas | Broadway Cinemas
+"""
 
 
 def _brands(table: str, category: str) -> tuple[KnownBrand, ...]:
@@ -52,4 +58,4 @@ def _brands(table: str, category: str) -> tuple[KnownBrand, ...]:
     return tuple(brands)
 
 
-KNOWN_BRANDS = _brands(_FOOD, "food") + _brands(_GROCERY, "grocery")
+KNOWN_BRANDS = _brands(_FOOD, "food") + _brands(_GROCERY, "grocery") + _brands(_CINEMAS, "movie")

@@ -242,6 +242,33 @@ def seat_wish(masked: MaskedText) -> SeatWish | None:
 _MARKS_NOT_IN_A_TITLE = frozenset(MARKS) - {ITEM_MARK}
 
 
+# A cinema named by its kind: 万达影城, 大地影院, 横店电影城, 百老汇戏院, 去UME影城 (a place the map knows may be its
+# name: 上海影城), its name starting after a verb, a preposition or a mark.
+_CINEMA_ZH = re.compile(
+    r"(?:^|(?<=[在到去的帮我买订了看找,，。:：\s]))((?:[a-z][a-z0-9&'-]{1,15}\s?|[^在到去的帮我买订了看找,，。:：\s]{1,6}?)"
+    r"(?:影城|影院|电影城|电影院|影视城|影剧院|戏院))"
+)
+
+
+_NO_CINEMA_NAME = ("附近", "这", "那", "哪", "什么", "最近", "几")
+
+
+def cinema_named(masked: MaskedText, names: list[NameMention]) -> str | None:
+    """The cinema or chain a ticket is asked at, as said (masked): a chain the directory knows (CGV, AMC) or a
+    name before 影城/影院 (万达影城); None for 电影院 alone or 附近的影院."""
+    shop = next((n for n in names if "merchant" in n.entry.kinds and "movie" in n.entry.merchant_domains), None)
+    if shop is not None:
+        return shop.said
+    text = masked.current
+    if ("影" not in text and "戏院" not in text) or (m := _CINEMA_ZH.search(text)) is None:
+        return None
+    said = masked.original[m.start(1) : m.end(1)]
+    if said in ("电影院", "电影城", "影城", "影院") or said.startswith(_NO_CINEMA_NAME):
+        return None  # 电影院, 附近的影院, 哪些影院: the kind alone names no cinema
+    masked.mask(m.start(1), m.end(1), SLOT_MARK)
+    return said
+
+
 def film_title(masked: MaskedText, names: list[NameMention]) -> str | None:
     """The film as said: a catalogue title, a title in 《》, or one read from 看… / "tickets for …"."""
     if titles := [name for name in names if "title" in name.entry.kinds]:

@@ -14,7 +14,7 @@ from bangwo.understand.budget import find_budget
 from bangwo.understand.domains.common import CHAT_ABOUT, action_of, find_count
 from bangwo.understand.domains.flight import cabin_class, preference
 from bangwo.understand.domains.hotel import nights_said
-from bangwo.understand.domains.movie import FILM_QUESTION, PREMIERE, TICKET_WORDS, film_title, seat_wish
+from bangwo.understand.domains.movie import FILM_QUESTION, PREMIERE, TICKET_WORDS, cinema_named, film_title, seat_wish
 from bangwo.understand.domains.places import hotel_place, route
 from bangwo.understand.lexicon import NameMention
 from bangwo.understand.rules import REFUND_RULES_ASKED, is_talk
@@ -61,6 +61,7 @@ def travel_frame(
     slots.update(date=times.date, time=times.time, time_window=times.time_window)
     end_date = times.end_date
     if domain == "movie":
+        slots["merchant"] = cinema_named(masked, names)
         slots["title"] = film_title(masked, names)
         # 在上海看, "in Beijing": the city the cinema is in, as said.
         slots["city"] = next((n.said for n in names if "city" in n.entry.kinds and "title" not in n.entry.kinds), None)
