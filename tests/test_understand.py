@@ -509,6 +509,29 @@ def test_the_cinema_a_ticket_is_asked_at(parser: Parser, text: str, merchant: st
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # After-sales questions cancel nothing and book nothing
+        ("上个月在你们这儿订的机票，航班延误了四个小时，到现在也没人给我个说法。延误能赔偿吗？", [("chat", {})]),
+        ("How do refunds work for cancelled flights? I cancelled one last week and still haven't seen the money.",
+         [("chat", {})]),
+        ("I booked a hotel through you guys last month and the room smelled like smoke. Who do I complain to?",
+         [("chat", {})]),
+        # (held before: complaining in the story before a request is no question)
+        ("My parents keep complaining that I never visit, so fine - book me a flight from Shenzhen to Harbin",
+         [("flight", {"destination": "Harbin"})]),
+        # "what a day" is no dish
+        ("Ugh, what a day. Could you get me a bowl of beef noodles and a Coke?",
+         [("food", {"items": ["beef noodles", "Coke"]})]),
+    ],
+)
+def test_after_sales_questions_and_a_day_said_in_passing(
+    parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
+) -> None:
+    _assert_requests(parser, text, expected)
+
+
+@pytest.mark.parametrize(
     ("text", "options"),
     [
         ("latte L oat x2", {"size": "large"}),

@@ -39,6 +39,7 @@ from bangwo.understand.numbers import EN_NUMBER, EN_NUMBER_WORDS, ZH_NUMBER, par
 from bangwo.understand.options import OptionMention, find_options
 from bangwo.understand.rules import (
     AFTER_A_COUNT_EN,
+    AFTER_SALES_ASKED,
     CHAT_VERBS,
     COOKED_BEFORE_EN,
     COOKED_BEFORE_ZH,
@@ -57,7 +58,6 @@ from bangwo.understand.rules import (
     NOUN_STOP_CHARS,
     NOUN_STOP_WORDS,
     PUNCTUATION,
-    REFUND_RULES_ASKED,
     RULES_BY_DOMAIN,
     SEARCH_NOUN_STARTS,
     SERVED_BEFORE,
@@ -567,7 +567,7 @@ class Parser:
                 for m in _MY_THING_EN.finditer(text)
                 for word in m.group(1).split()
             )
-        if (cancelling or asking_after) and REFUND_RULES_ASKED.search(text):
+        if (cancelling or asking_after) and AFTER_SALES_ASKED.search(text):
             return None
         # The order cancelled or asked after named by what it holds: 取消刚才点的那杯杨枝甘露, "cancel the milk tea I
         # just ordered" (the catalogue's names only: a word of the request is no dish of it).
@@ -859,6 +859,8 @@ class Parser:
                 noun = _without_shop_word(noun)
             elif quantity is None and text.startswith("的", end) and _ends_a_phrase(text, end + 1):
                 continue  # 想吃点清淡的: what kind of dish, not one (a look-up's 有没有卖煲仔饭的 names it)
+            if noun in _NO_DISH_EN:
+                continue  # "Ugh, what a day": a time, no dish
             if _names_people(noun) or (noun.startswith("人") and quantity is not None and quantity.unit == "个"):
                 if quantity is not None:
                     used.add(quantity)  # the party's size counts no dish
@@ -1533,6 +1535,9 @@ def _without_the_craving(drafts: list[_ItemDraft], text: str) -> list[_ItemDraft
     if m is None or not any(d.start >= m.end() for d in drafts):
         return drafts
     return [d for d in drafts if not m.start(1) <= d.start < m.end(1)]
+
+
+_NO_DISH_EN = frozenset({"day", "week", "month", "year", "time", "while", "moment", "minute", "second", "bit", "lot"})
 
 
 def _names_people(noun: str) -> bool:

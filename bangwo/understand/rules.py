@@ -604,11 +604,17 @@ _OPINION = re.compile(
 _ASKED_AFTER_A_PAUSE = re.compile(r"[，,。！!？?]\s*(?:帮我|麻烦你?|请)?\s*(?:叫|点|订|买|下单)")
 
 
-# How refunds work, asked: "what's the refund policy if I cancel a hotel", 电影票退了钱什么时候到账 (no cancel).
+# After-sales questions, no cancel or status: how refunds work ("what's the refund policy if I cancel a hotel",
+# 电影票退了钱什么时候到账, "how do refunds work"), compensation (延误能赔偿吗) and complaints ("who do I complain to").
 # (Not a policy that sets a limit: "under 600 a night per company policy".)
-REFUND_RULES_ASKED = re.compile(
-    r"到账|"
-    + letter_led("refund polic|cancellation polic|cancelation polic|return polic|polic(?:y|ies) (?:on|for|if|about)")
+AFTER_SALES_ASKED = re.compile(
+    r"到账|赔偿|理赔|"
+    + letter_led(
+        "refund polic|cancellation polic|cancelation polic|return polic|polic(?:y|ies) (?:on|for|if|about)"
+        "|how do refunds|refunds work|compensat"
+    )
+    + "|"
+    + letter_led("complain|complaint", then=r"\b")  # (not "my parents keep complaining that I never visit")
 )
 
 

@@ -17,7 +17,7 @@ from bangwo.understand.domains.hotel import nights_said
 from bangwo.understand.domains.movie import FILM_QUESTION, PREMIERE, TICKET_WORDS, cinema_named, film_title, seat_wish
 from bangwo.understand.domains.places import hotel_place, route
 from bangwo.understand.lexicon import NameMention
-from bangwo.understand.rules import REFUND_RULES_ASKED, is_talk
+from bangwo.understand.rules import AFTER_SALES_ASKED, is_talk
 from bangwo.understand.text import MaskedText
 from bangwo.understand.times import find_times
 
@@ -37,7 +37,7 @@ def travel_frame(
     given the first day."""
     text = masked.current
     asked = text[told_until:]  # what the story before the request says of the film is no question (backstory.py)
-    if CHAT_ABOUT.search(asked) or REFUND_RULES_ASKED.search(asked):
+    if CHAT_ABOUT.search(asked) or AFTER_SALES_ASKED.search(asked):
         return None
     titles = [n for n in names if "title" in n.entry.kinds]
     if domain == "movie" and titles and (not TICKET_WORDS.search(text) or FILM_QUESTION.search(asked)):
