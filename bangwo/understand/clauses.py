@@ -656,7 +656,7 @@ def _a_side_of_the_meal(text: str, names: list[NameMention], start: int, end: in
             or _A_DRINKS_MILK.search(segment) is not None  # "a coconut latte, oat milk, less ice"
         )
         and _BUYS.search(segment) is None
-        and not any("grocery" in n.entry.merchant_domains for n in names if "merchant" in n.entry.kinds)
+        and not any("grocery" in domains for domains in shops)
         and "grocery" not in _first_words(_WORD_PARTS, text, _open_gates(text))
     )
 

@@ -91,7 +91,7 @@ _EN_PHRASES: tuple[tuple[str, str, str], ...] = (
     *((p, "ice", "hot") for p in ("hot",)),
 )
 # A size said by its letter, after a dish and before what else is said of it or a count: "latte L oat x2",
-# "mocha M x2 less sugar" (not "5 m", "Mr. S").
+# 拿铁 M x2 (not "5 m", "Mr. S").
 _A_SIZE_LETTER = r"(?<=[a-z\ue000] {0})(?=\s*(?:$|[,;+]|[x×*]\s*\d|\d|\s(?:oat|less|no|half|hot|iced|warm|with|w/)))"
 # 大, 中, 小 set apart after a dish (or right after it) and before a space, a count or the end.
 _A_WORD_OF_ITS_OWN_ZH = r"(?<=[\s\ue000]{0})(?=$|[\s,，;；×xX*+]|\d)"

@@ -328,6 +328,7 @@ class _Reading:
     options: list[OptionMention]
     quantities: list[_Quantity]
     boundaries: list[int]  # ends of conjunctions and punctuation: items either side are separate
+    shops: dict[int, int]  # where each shop the catalogue names starts: where it ends
     told_until: int = 0  # where the request begins after backstory (backstory.py)
     _talk: bool | None = None
     _shop: tuple[str, str | None] | None = None  # (the text read, the shop read from its shape)
@@ -437,13 +438,13 @@ class Parser:
         budget = find_budget(masked)
         text = masked.current
         quantities = _find_quantities(text)
-        shop_ends = frozenset(n.end for n in names if "merchant" in n.entry.kinds)
+        shops = {n.start: n.end for n in names if "merchant" in n.entry.kinds}
         boundaries = sorted(
             [m.end() for regex in (ZH_CONJUNCTIONS, EN_CONJUNCTIONS, PUNCTUATION) for m in regex.finditer(text)]
             # 火锅底料一包 肥牛卷一斤: a count after its noun ends that item, as a comma would.
-            + [q.end for q in quantities if _counts_the_noun_before(text, q, shop_ends)]
+            + [q.end for q in quantities if _counts_the_noun_before(text, q, shops)]
         )
-        return _Reading(masked, names, times, budget, options, quantities, boundaries, told_until)
+        return _Reading(masked, names, times, budget, options, quantities, boundaries, shops, told_until)
 
     def _frames(self, cleaned: str, now: datetime) -> list[IntentFrame]:
         masked = MaskedText(cleaned)
@@ -806,9 +807,8 @@ class Parser:
         drafts: list[_ItemDraft] = []
         taken_until = -1
         starts: list[tuple[int, _Quantity | None, str]] = []  # (where the noun may start, its quantity, the verb)
-        shop_ends = frozenset(n.end for n in reading.names if "merchant" in n.entry.kinds)
         for quantity in reading.quantities:
-            if quantity not in used and not _counts_the_noun_before(text, quantity, shop_ends):
+            if quantity not in used and not _counts_the_noun_before(text, quantity, reading.shops):
                 starts.append((quantity.end, quantity, ""))
         for m in ZH_BARE_NOUN_VERBS.finditer(text):
             if not text.endswith(("不", "别", "没"), 0, m.start()):  # 她不吃辣: what is not wanted
@@ -841,11 +841,10 @@ class Parser:
         starts.extend((position, None, "") for position in before_options)
         quantity_starts = frozenset(q.start for q in reading.quantities)
         counted_unclaimed: list[tuple[_ItemDraft, _Quantity]] = []
-        # A shop said between the count or the verb and the dish: 6份麦当劳巨无霸套餐, 点瑞幸生椰拿铁.
-        shop_spans = {n.start: n.end for n in reading.names if "merchant" in n.entry.kinds}
         for position, quantity, verb in sorted(starts, key=lambda s: s[0]):
-            if shop_spans and (quantity is not None or verb):
-                position = shop_spans.get(position, position)
+            if reading.shops and (quantity is not None or verb):
+                # a shop said between the count or the verb and the dish: 6份麦当劳巨无霸套餐, 点瑞幸生椰拿铁
+                position = reading.shops.get(position, position)
             if position < taken_until:
                 continue
             if quantity is not None and _PEOPLE_AFTER.match(text, quantity.end):
@@ -1375,12 +1374,12 @@ _BETWEEN_A_DISH_AND_ITS_COUNT = " " + OPTION_MARK
 _NO_NOUN_AFTER_A_COUNT = re.compile(r"都|其中|另外|一共|总共|是我的|给我|给他|给她|也是|也|还是|所以|剩下|其余|其他")
 
 
-def _counts_the_noun_before(text: str, quantity: _Quantity, shop_ends: frozenset[int] = frozenset()) -> bool:
+def _counts_the_noun_before(text: str, quantity: _Quantity, shops: dict[int, int]) -> bool:
     """火锅底料一包 肥牛卷一斤, "red envelopes 3 packs + …": a count between a noun and the end of its phrase counts
-    that noun, not the next; not a shop's name (`shop_ends`: where the shops named end): Starbucks 一杯 venti 的….)"""
+    that noun, not the next; not a shop's name (`shops`: where each starts and ends): Starbucks 一杯 venti 的…."""
     before = text[quantity.start - 1] if quantity.start else ""
     said_before = text[: quantity.start].rstrip(_BETWEEN_A_DISH_AND_ITS_COUNT)
-    if len(said_before) in shop_ends:
+    if shops and len(said_before) in shops.values():
         return False
     noun_before = (
         before == ITEM_MARK
