@@ -532,6 +532,20 @@ def test_after_sales_questions_and_a_day_said_in_passing(
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Look up a round trip Guangzhou to Harbin: out July 18, back July 25",  # back, then its day
+        "Round trip Beijing–Shanghai: out Monday morning, back Wednesday, one person, economy",
+        "周四去深圳出差，周五晚上回杭州，帮我订机票",  # a flight there said by where it goes
+    ],
+)
+def test_the_way_back_said_with_its_day_is_a_flight_of_its_own(parser: Parser, text: str) -> None:
+    there, back = _frames(parser, text, datetime.fromisoformat("2026-06-01T10:00:00+08:00"))
+    assert (there["domain"], back["domain"]) == ("flight", "flight")
+    assert back["date"] > there["date"] and back["origin"] == there["destination"]
+
+
+@pytest.mark.parametrize(
     ("text", "options"),
     [
         ("latte L oat x2", {"size": "large"}),

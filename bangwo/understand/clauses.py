@@ -380,6 +380,13 @@ _RETURN_LEG = re.compile(
         "coming back|come back|flying back|fly back|returning|back on|the return|book me back|get me back|back to",
         then=r"\b",
     )
+    # "back Sunday", "back next Wednesday", "rt back 2/24": back, then the day
+    + "|"
+    + letter_led(
+        "back",
+        then=r"\s+(?=(?:next\s+|this\s+|on\s+)?(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|the\s+\d|\d|jan|feb|mar|apr|may"
+        r"|jun|jul|aug|sep|oct|nov|dec))",
+    )
 )
 # …or said after a day: "Then on the 21st fly us back to Guangzhou".
 _RETURN_LEG_LATER = re.compile(
@@ -398,8 +405,8 @@ def _another_trip(before: str, segment: str) -> bool:
     route_before = _ROUTE.search(before) is not None
     if route_before and _ROUTE.search(segment) is not None:
         return True
-    if not route_before and _FLIGHT_SAID.search(before) is None:
-        return False  # 我现在在三亚，帮我订明天回杭州的机票: no flight there before it
+    if not route_before and _FLIGHT_SAID.search(before) is None and _GOING_TO_A_PLACE.search(before) is None:
+        return False  # 我现在在三亚，帮我订明天回杭州的机票: no flight there before it (周六去青岛，周日回来: one)
     said = segment.lstrip("".join(_PUNCTUATION) + " ")
     linked = _LINKED.match(said)
     said = said[linked.end() :] if linked else said
