@@ -553,6 +553,9 @@ def test_the_way_back_said_with_its_day_is_a_flight_of_its_own(parser: Parser, t
         ("奶茶 大 少冰 半糖 ×2", {"size": "large", "ice": "less", "sugar": "half"}),
         ("生椰拿铁 热 大", {"ice": "hot", "size": "large"}),
         ("taro milk tea L less sugar room temp", {"size": "large", "sugar": "less", "ice": "room"}),
+        # a drink the catalogue lacks, said first, then how it is wanted (tall is Starbucks' small)
+        ("cold brew tall no sugar", {"size": "small", "sugar": "none"}),
+        ("starbucks venti caramel macchiato half sugar", {"size": "large", "sugar": "half"}),
     ],
 )
 def test_a_size_said_by_its_letter_or_alone(parser: Parser, text: str, options: dict[str, str]) -> None:

@@ -43,7 +43,7 @@ _SINGLE_CHAR_FOLLOWERS = rf"(?=[{ITEM_MARK}的,，。.!！?？、;；\s]|$)"
 _EN_PHRASES: tuple[tuple[str, str, str], ...] = (
     *((p, "size", "large") for p in ("extra large", "extra-large", "large", "big", "venti")),
     *((p, "size", "medium") for p in ("medium", "regular size", "regular", "grande")),  # (Starbucks' middle size)
-    *((p, "size", "small") for p in ("small",)),
+    *((p, "size", "small") for p in ("small", "tall")),  # (tall is Starbucks' small)
     ("l", "size", "large"), ("m", "size", "medium"), ("s", "size", "small"),
     *(
         (p, "sugar", "none")

@@ -187,7 +187,12 @@ _SHOP_THEN_A_SPACE = re.compile(
     rf"(?=(?:买|来|点|要)?[一两三四五六七八九十几俩仨\d]|(?:{_NAME_CHAR}|\ue000){{1,8}}?\s*(?:\ue003|[一两三四五六七八九十几俩仨\d]))"
 )
 # A word set apart by spaces, then the options of a drink (see Parser._open_nouns).
-_NAMED_BEFORE_ITS_OPTIONS = re.compile(r"(?:^|(?<=\s))([\u4e00-\u9fff]{2,8})\s+(?=\ue003)")
+_NAMED_BEFORE_ITS_OPTIONS = re.compile(
+    r"(?:^|(?<=\s))([\u4e00-\u9fff]{2,8})\s+(?=\ue003)"
+    # (in English at the start, after the shop or an option: "flat white hot x1", "starbucks venti caramel
+    # macchiato half sugar")
+    r"|(?:^|(?<=\ue000 )|(?<=\ue003 ))([a-z][a-z'-]+(?: [a-z][a-z'-]+){0,3}?)\s+(?=\ue003)"
+)
 # The order pointed at by its shop: 把盒马那单取消吧, 把永辉那单取消了, 把那单喜茶退了 (那单水果: by what it holds).
 _GOODS_OF_AN_ORDER = frozenset(("水果", "蔬菜", "零食", "饮料", "奶茶", "咖啡", "日用品", "东西", "快递"))
 _THAT_SHOPS_ORDER_ZH = re.compile(
@@ -831,7 +836,7 @@ class Parser:
                 starts.append((position, None, m.group(0)))
         # The app-search way: a drink said by itself, then its options (伯牙绝弦 大杯 少糖, 芝士莓莓 热的 半糖).
         before_options = (  # (only when nothing else names the dish: 点杯杨枝甘露 就是 不要冰 然后也别太甜 少糖)
-            {m.start(1) for m in _NAMED_BEFORE_ITS_OPTIONS.finditer(text)}
+            {m.start(m.lastindex or 1) for m in _NAMED_BEFORE_ITS_OPTIONS.finditer(text)}
             if rules.domain == "food"
             and OPTION_MARK in text
             and not starts
