@@ -537,12 +537,34 @@ def test_after_sales_questions_and_a_day_said_in_passing(
         "Look up a round trip Guangzhou to Harbin: out July 18, back July 25",  # back, then its day
         "Round trip Beijing–Shanghai: out Monday morning, back Wednesday, one person, economy",
         "周四去深圳出差，周五晚上回杭州，帮我订机票",  # a flight there said by where it goes
+        "Flights: Shanghai to Chengdu on June 10 for four, economy; return on the 16th.",
+        "get me a flight from Guangzhou to Beijing on Monday morning and a return on Wednesday evening.",
     ],
 )
 def test_the_way_back_said_with_its_day_is_a_flight_of_its_own(parser: Parser, text: str) -> None:
     there, back = _frames(parser, text, datetime.fromisoformat("2026-06-01T10:00:00+08:00"))
     assert (there["domain"], back["domain"]) == ("flight", "flight")
     assert back["date"] > there["date"] and back["origin"] == there["destination"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # bought, with no word of a meal: the supermarket's
+        ("买两盒蓝莓", [("grocery", {"items": ["蓝莓"]})]),
+        ("买2瓶护发素", [("grocery", {"items": ["护发素"]})]),
+        ("买两杯奶茶", [("food", {"items": ["奶茶"]})]),  # (held before: a serving is a meal's)
+        ("帮我买个煎饼", [("food", {"items": ["煎饼"]})]),  # (held before: a dish said as dishes end)
+        ("帮我买一瓶老干妈和两包螺蛳粉", [("grocery", {"items": ["老干妈", "螺蛳粉"]})]),  # in packets
+        # a shop's name made for it, said without its kind: FreshBox for FreshBox Market
+        ("cancel the FreshBox order", [("grocery", {"action": "cancel", "merchant": "FreshBox"})]),
+        ("where's my FreshBox delivery", [("grocery", {"action": "status"})]),
+    ],
+)
+def test_groceries_bought_and_a_store_by_its_short_name(
+    parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
+) -> None:
+    _assert_requests(parser, text, expected)
 
 
 @pytest.mark.parametrize(

@@ -380,11 +380,12 @@ _RETURN_LEG = re.compile(
         "coming back|come back|flying back|fly back|returning|back on|the return|book me back|get me back|back to",
         then=r"\b",
     )
-    # "back Sunday", "back next Wednesday", "rt back 2/24": back, then the day
+    # "back Sunday", "back next Wednesday", "rt back 2/24", "return on the 6th", "a return on Wednesday evening": back,
+    # then the day
     + "|"
     + letter_led(
-        "back",
-        then=r"\s+(?=(?:next\s+|this\s+|on\s+)?(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|the\s+\d|\d|jan|feb|mar|apr|may"
+        "back|return|a return",
+        then=r"\s+(?=(?:next\s+|this\s+|on\s+)?(?:the\s+)?(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|\d|jan|feb|mar|apr|may"
         r"|jun|jul|aug|sep|oct|nov|dec))",
     )
 )

@@ -32,6 +32,9 @@ _SHOP_KIND_WORDS = frozenset({
 })
 
 
+_CAMEL_CASE = re.compile(r"[a-z][A-Z]")
+
+
 def _short_names(name: str) -> list[str]:
     """The name, and the shorter names it is called by."""
     names = [name]
@@ -39,6 +42,8 @@ def _short_names(name: str) -> list[str]:
     while len(words) > 2 and words[-1].lower() in _SHOP_KIND_WORDS:
         words = words[:-1]
         names.append(" ".join(words))
+    if len(words) == 2 and words[-1].lower() in _SHOP_KIND_WORDS and _CAMEL_CASE.search(words[0]):
+        names.append(words[0])  # "FreshBox" for FreshBox Market: a word made for the name, no word of its own
     return names
 
 

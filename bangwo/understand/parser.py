@@ -530,7 +530,8 @@ class Parser:
             # only groceries are named: "some kiwis and two boxes of blueberries").
             reading = self._read(masked.slice(start, end), local_names, local_options, now, told_until)
             at_a_store = any(n.entry.merchant_domains == {"grocery"} for n in local_names)  # 鲜盒超市 可乐x2
-            for rules in (DOMAIN_RULES[::-1] if at_a_store or _names_groceries_only(reading.text) else DOMAIN_RULES):
+            shopping = at_a_store or _names_groceries_only(reading.text) or _bought_not_served(reading.text)
+            for rules in (DOMAIN_RULES[::-1] if shopping else DOMAIN_RULES):
                 if (frame := self._frame_for(rules, reading, False)) is not None:
                     return [(frame, None)]
             return []
@@ -900,6 +901,8 @@ class Parser:
             return True
         if quantity is not None and quantity.unit in rules.measures:
             return True
+        if rules.domain == "grocery" and _bought_not_served(text):
+            return True  # 买2瓶护发素: bought, no meal
         if (
             rules.domain == "food"
             and noun.isascii()
@@ -1433,6 +1436,21 @@ _EACH = re.compile(r"每人|每个人|一人|人手|各|" + letter_led("each|api
 
 
 _GROCERY_ONLY_WORDS = GROCERY.noun_words_en - FOOD.noun_words_en
+
+
+def _bought_not_served(text: str) -> bool:
+    """买两盒蓝莓, 买2瓶护发素: bought, with no word of a meal, no serving of one (买两杯奶茶) and, unless sold in
+    packets (两包螺蛳粉), no dish said as dishes end (买个煎饼, 买个芒果慕斯蛋糕)."""
+    return (
+        "买" in text
+        and FOOD.verbs.search(text) is None
+        and FOOD_MEASURE_HINT.search(text) is None
+        and (_PACKAGED.search(text) is not None or _ENDS_AS_A_DISH.search(text) is None)
+    )
+
+
+_PACKAGED = re.compile(r"[罐包瓶袋盒箱桶支把斤提]")
+_ENDS_AS_A_DISH = re.compile(f"[{''.join(sorted(FOOD.noun_heads_zh))}](?=$|[，,。！!？?；;\\s])")
 
 
 def _names_groceries_only(text: str) -> bool:
