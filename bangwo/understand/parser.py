@@ -189,7 +189,7 @@ _SHOP_THEN_A_SPACE = re.compile(
 # A word set apart by spaces, then the options of a drink (see Parser._open_nouns).
 _NAMED_BEFORE_ITS_OPTIONS = re.compile(
     r"(?:^|(?<=\s))([\u4e00-\u9fff]{2,8})\s+(?=\ue003)"
-    # (in English at the start, after the shop or an option: "flat white hot x1", "starbucks venti caramel
+    # (in English at the start, after the shop or an option: "cold brew tall no sugar", "starbucks venti caramel
     # macchiato half sugar")
     r"|(?:^|(?<=\ue000 )|(?<=\ue003 ))([a-z][a-z'-]+(?: [a-z][a-z'-]+){0,3}?)\s+(?=\ue003)"
 )
