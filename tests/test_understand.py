@@ -556,6 +556,10 @@ def test_the_way_back_said_with_its_day_is_a_flight_of_its_own(parser: Parser, t
         ("买两杯奶茶", [("food", {"items": ["奶茶"]})]),  # (held before: a serving is a meal's)
         ("帮我买个煎饼", [("food", {"items": ["煎饼"]})]),  # (held before: a dish said as dishes end)
         ("帮我买一瓶老干妈和两包螺蛳粉", [("grocery", {"items": ["老干妈", "螺蛳粉"]})]),  # in packets
+        # a dish's name in a shop's packets beside groceries is bought packed; 包饺子 is no packet (held before)
+        ("Buy a crate of beer and 2 bags of chips for the beach trip", [("grocery", {"items": ["beer", "chips"]})]),
+        ("New Year's Eve groceries: 3 bags of chips and 2 cases of beer", [("grocery", {"items": ["chips", "beer"]})]),
+        ("帮我买五斤面粉，包饺子用。", [("grocery", {"items": ["面粉"]})]),
         # a shop's name made for it, said without its kind: FreshBox for FreshBox Market
         ("cancel the FreshBox order", [("grocery", {"action": "cancel", "merchant": "FreshBox"})]),
         ("where's my FreshBox delivery", [("grocery", {"action": "status"})]),

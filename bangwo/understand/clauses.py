@@ -669,6 +669,22 @@ def _a_side_of_the_meal(text: str, names: list[NameMention], start: int, end: in
     )
 
 
+def _packed_for_the_shelf(segment: str, names: list[NameMention], start: int, end: int) -> bool:
+    """Whether the segment [start, end) names only products the catalogue lists, counted in a shop's packets (a
+    bag, a case, a can), with no meal word: "five bags of chips" beside other groceries."""
+    inside = [n for n in names if start <= n.start < end]
+    return (
+        bool(inside)
+        and all(n.entry.is_item for n in inside)
+        and _PACKETS.search(segment) is not None
+        and FOOD.verbs.search(segment) is None
+        and _SERVED.search(segment) is None
+    )
+
+
+_PACKETS = re.compile(
+    r"箱|袋|包|罐|瓶|提|" + letter_led("bags?|cases?|crates?|cans?|packs?|packets?|bottles?|cartons?|jars?", then=r"\b")
+)
 _SERVED = re.compile(
     r"份|杯|碗|盘|碟|热的|热乎|"
     + letter_led("portions?|orders? of|servings?|plates?|cups?|glass(?:es)?|hot|warm", then=r"\b")
@@ -704,12 +720,21 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
         segments.append((start, end, domains))
     # A product said by its name alone after a meal is the restaurant's side: "…披萨，再来一份鸡翅", "fried dumplings
     # and a hot soy milk".
-    meal_before = False
+    # And a dish's name in a shop's packets after groceries, or where a store is named, is the store's: "two cases of
+    # beer, five bags of chips", "6 cans of coke and a bag of oranges from Walmart".
+    meal_before = shopping_before = False
+    at_a_store = any(n.entry.merchant_domains == {"grocery"} for n in names if "merchant" in n.entry.kinds)
     for i, (start, end, domains) in enumerate(segments):
         if domains == ("grocery",) and meal_before and _a_side_of_the_meal(text, names, start, end):
             segments[i] = (start, end, ("food",))
-        elif domains and domains[0] in ("food", "grocery"):
-            meal_before = domains == ("food",)
+        elif (
+            domains == ("food",)
+            and (shopping_before or at_a_store)
+            and _packed_for_the_shelf(text[start:end], names, start, end)
+        ):
+            segments[i] = (start, end, ("grocery",))
+        if domains and domains[0] in ("food", "grocery"):
+            meal_before, shopping_before = segments[i][2] == ("food",), segments[i][2] == ("grocery",)
     # A food-or-grocery name takes the domain of the nearest segment that is food or grocery.
     decided = [i for i, (_, _, d) in enumerate(segments) if d and d[0] in ("food", "grocery") and len(d) == 1]
     resolved: list[tuple[str, ...] | None] = []

@@ -547,8 +547,11 @@ class Parser:
                         day_implied.add(id(frame))
             else:
                 reading = self._read(sub, local_names, local_options, now, told_until)
-                # A food request with a product in it (鸡翅 from the fried-chicken place) orders it cooked.
-                borrow = domain == "food" and "grocery" not in clause.domains
+                # A food request with a product in it (鸡翅 from the fried-chicken place) orders it cooked; a shopping
+                # list with a dish's name in it ("a crate of beer and 2 bags of chips") buys it packed.
+                borrow = (domain == "food" and "grocery" not in clause.domains) or (
+                    domain == "grocery" and "food" not in clause.domains
+                )
                 if (frame := self._frame_for(RULES_BY_DOMAIN[domain], reading, borrow)) is not None:
                     frames.append((frame, None))
                     if reading.times.day_implied:
@@ -559,7 +562,14 @@ class Parser:
     def _frame_for(self, rules: DomainRules, reading: _Reading, borrow: bool) -> IntentFrame | None:
         text = reading.text
         own_names = [
-            n for n in reading.names if n.entry.is_item and (rules.domain in n.entry.domains or borrow)
+            n
+            for n in reading.names
+            if n.entry.is_item
+            and (
+                rules.domain in n.entry.domains
+                # (a shopping list buys a dish's name only in the shop's packets: "2 bags of chips", not 包饺子)
+                or (borrow and (rules.domain == "food" or _IN_PACKETS_BEFORE.search(text, 0, n.start) is not None))
+            )
         ]
         names_an_order = bool(own_names) or bool(rules.order_objects.search(text))
 
@@ -1436,6 +1446,12 @@ _EACH = re.compile(r"每人|每个人|一人|人手|各|" + letter_led("each|api
 
 
 _GROCERY_ONLY_WORDS = GROCERY.noun_words_en - FOOD.noun_words_en
+
+
+_IN_PACKETS_BEFORE = re.compile(
+    r"[一两二三四五六七八九十几\d]\s*[箱袋包罐瓶提]\s*$"
+    r"|\b(?:bags?|cases?|crates?|cans?|packs?|packets?|bottles?|cartons?|jars?)\s+of\s+$"
+)
 
 
 def _bought_not_served(text: str) -> bool:
