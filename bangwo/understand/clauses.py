@@ -33,6 +33,8 @@ from bangwo.understand.rules import (
     GROCERY_CONTEXT_EN,
     GROCERY_CONTEXT_ZH,
     GROCERY_MEASURE_HINT,
+    PACKETS_EN,
+    PACKETS_ZH,
     name_letter,
 )
 from bangwo.understand.text import ITEM_MARK, letter_led
@@ -682,9 +684,7 @@ def _packed_for_the_shelf(segment: str, names: list[NameMention], start: int, en
     )
 
 
-_PACKETS = re.compile(
-    r"箱|袋|包|罐|瓶|提|" + letter_led("bags?|cases?|crates?|cans?|packs?|packets?|bottles?|cartons?|jars?", then=r"\b")
-)
+_PACKETS = re.compile(f"[{PACKETS_ZH}]|" + letter_led(PACKETS_EN, then=r"\b"))
 _SERVED = re.compile(
     r"份|杯|碗|盘|碟|热的|热乎|"
     + letter_led("portions?|orders? of|servings?|plates?|cups?|glass(?:es)?|hot|warm", then=r"\b")

@@ -57,6 +57,8 @@ from bangwo.understand.rules import (
     GROCERY_MEASURE_HINT,
     NOUN_STOP_CHARS,
     NOUN_STOP_WORDS,
+    PACKETS_EN,
+    PACKETS_ZH,
     PUNCTUATION,
     RULES_BY_DOMAIN,
     SEARCH_NOUN_STARTS,
@@ -1448,10 +1450,7 @@ _EACH = re.compile(r"每人|每个人|一人|人手|各|" + letter_led("each|api
 _GROCERY_ONLY_WORDS = GROCERY.noun_words_en - FOOD.noun_words_en
 
 
-_IN_PACKETS_BEFORE = re.compile(
-    r"[一两二三四五六七八九十几\d]\s*[箱袋包罐瓶提]\s*$"
-    r"|\b(?:bags?|cases?|crates?|cans?|packs?|packets?|bottles?|cartons?|jars?)\s+of\s+$"
-)
+_IN_PACKETS_BEFORE = re.compile(rf"[一两二三四五六七八九十几\d]\s*[{PACKETS_ZH}]\s*$|\b(?:{PACKETS_EN})\s+of\s+$")
 
 
 def _bought_not_served(text: str) -> bool:
@@ -1465,7 +1464,7 @@ def _bought_not_served(text: str) -> bool:
     )
 
 
-_PACKAGED = re.compile(r"[罐包瓶袋盒箱桶支把斤提]")
+_PACKAGED = re.compile(f"[{PACKETS_ZH}盒桶支把斤]")  # (sold in packets or by weight)
 _ENDS_AS_A_DISH = re.compile(f"[{''.join(sorted(FOOD.noun_heads_zh))}](?=$|[，,。！!？?；;\\s])")
 
 

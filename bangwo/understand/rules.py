@@ -390,6 +390,9 @@ GROCERY_CONTEXT_EN = letter_led(
 )
 GROCERY_CONTEXT = re.compile(f"{GROCERY_CONTEXT_ZH}|{GROCERY_CONTEXT_EN}")
 # Measure words that sell by the case, the pack or the weight: a shop's, not a restaurant's.
+# A shop's packets, what products are counted in: 两袋, 一箱, "2 bags of", "a case of".
+PACKETS_ZH = "箱袋包罐瓶提"
+PACKETS_EN = "bags?|cases?|crates?|cans?|packs?|packets?|bottles?|cartons?|jars?"
 GROCERY_MEASURE_HINT = re.compile(
     r"箱|提|斤|公斤|千克|袋|\b(?:cases?|crates?|packs?|six-pack|kg|kilos?|pounds?|lbs?|jars?|loaf|loaves|cartons?|tubs?)\b"
     r"|\d\s*kg"
