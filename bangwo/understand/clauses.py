@@ -33,6 +33,8 @@ from bangwo.understand.rules import (
     GROCERY_CONTEXT_EN,
     GROCERY_CONTEXT_ZH,
     GROCERY_MEASURE_HINT,
+    MILKS_EN,
+    MILKS_ZH,
     PACKETS_EN,
     PACKETS_ZH,
     name_letter,
@@ -690,9 +692,7 @@ _SERVED = re.compile(
     + letter_led("portions?|orders? of|servings?|plates?|cups?|glass(?:es)?|hot|warm", then=r"\b")
 )
 # The milk a coffee is made with, its product masked: "oat milk", 燕麦奶.
-_A_DRINKS_MILK = re.compile(
-    r"(?:oat|soy|almond|coconut|skim|skimmed|whole)\s+\ue000|(?:燕麦|豆|椰|脱脂|全脂|杏仁)\ue000"
-)
+_A_DRINKS_MILK = re.compile(rf"(?:{MILKS_EN})\s+\ue000|(?:{MILKS_ZH})\ue000")
 _BUYS = re.compile(r"买|购|" + letter_led("buy|get|grab|pick up|purchase|order", then=r"\b"))
 
 

@@ -55,6 +55,8 @@ from bangwo.understand.rules import (
     FOOD_MEASURE_HINT,
     GROCERY,
     GROCERY_MEASURE_HINT,
+    MILKS_EN,
+    MILKS_ZH,
     NOUN_STOP_CHARS,
     NOUN_STOP_WORDS,
     PACKETS_EN,
@@ -1617,9 +1619,7 @@ def _one_for_each_person(drafts: list[_ItemDraft], text: str) -> None:
 _FILLING_ENDS = frozenset("馅味")
 
 
-_MILK_OF_A_DRINK = re.compile(
-    r"(?:oat|soy|almond|coconut|skim|skimmed|whole|lactose[- ]free|low[- ]fat)\s+milk$|(?:燕麦|豆|椰|脱脂|全脂|杏仁)奶$"
-)
+_MILK_OF_A_DRINK = re.compile(rf"(?:{MILKS_EN})\s+milk$|(?:{MILKS_ZH})奶$")
 _MADE_WITH_MILK = re.compile(
     r"(?:latte|coffee|americano|cappuccino|flat white|mocha|macchiato|cortado|tea|chai)s?$"
     r"|(?:拿铁|咖啡|美式|奶茶|卡布奇诺|摩卡|茶)$"

@@ -390,6 +390,9 @@ GROCERY_CONTEXT_EN = letter_led(
 )
 GROCERY_CONTEXT = re.compile(f"{GROCERY_CONTEXT_ZH}|{GROCERY_CONTEXT_EN}")
 # Measure words that sell by the case, the pack or the weight: a shop's, not a restaurant's.
+# The milks a coffee or tea is made with: oat milk, 燕麦奶 (said after the drink, no item of its own).
+MILKS_EN = r"oat|soy|almond|coconut|skim|skimmed|whole|lactose[- ]free|low[- ]fat"
+MILKS_ZH = "燕麦|豆|椰|脱脂|全脂|杏仁"
 # A shop's packets, what products are counted in: 两袋, 一箱, "2 bags of", "a case of".
 PACKETS_ZH = "箱袋包罐瓶提"
 PACKETS_EN = "bags?|cases?|crates?|cans?|packs?|packets?|bottles?|cartons?|jars?"
