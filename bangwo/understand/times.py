@@ -416,7 +416,7 @@ _FOUR_DIGITS = re.compile(r"\d{4}")
 # 1930, "at 0745", "1930 hrs", 1930送到: a clock time written the military way, told from a year or an amount by
 # "at"/"by" before it, hours after it or a delivery's 送/到 right after it.
 _CLOCK_FOUR_DIGITS_RE = re.compile(
-    r"(?:(?<=\bat )|(?<=\bby )|(?<![\d.:/¥$-]))([01]\d|2[0-3])([0-5]\d)(?![\d.:/])"
+    r"(?<![\d.:/¥$-])([01]\d|2[0-3])([0-5]\d)(?![\d.:/])"
     r"(?:\s*(?:hrs?|h)\b|(?=送|到)|(?<=at \d{4})|(?<=by \d{4}))"
 )
 # 三点 / 下午3点半 / 8点15分 / 十点一刻 / 八点左右. The hour is atomic so that 三十杯 cannot
