@@ -863,6 +863,9 @@ def test_a_dish_named_after_a_city(parser: Parser, text: str, name: str) -> None
         ("order cat food 2 bags and diapers 1 pack", [("cat food", 2), ("diapers", 1)]),  # no comma after it
         ("red envelopes 3 packs + spring couplets 1 set", [("red envelopes", 3), ("spring couplets", 1)]),
         ("milk 2 cartons and eggs", [("milk", 2), ("eggs", 1)]),
+        # a dish the catalogue lacks, typed before its "x2", with what it is like maybe between (held before)
+        ("hot chocolate x2 for the kids", [("hot chocolate", 2)]),
+        ("mocha M x2 less sugar", [("mocha", 2)]),
     ],
 )
 def test_a_count_said_after_its_dish(parser: Parser, text: str, counted: list[tuple[str, int]]) -> None:
@@ -3234,6 +3237,20 @@ def test_a_word_said_twice_on_purpose_is_kept(parser: Parser) -> None:
     # 一人一杯 holds 人一人一 written twice; only a count or a verb said again is speech
     [frame] = _frames(parser, "给设计组9个人一人一杯生椰拿铁，中杯，正常冰")
     assert frame["items"][0]["quantity"] == 9
+
+
+@pytest.mark.parametrize(
+    ("text", "domain"),
+    [
+        ("coffee please", "food"),  # a dish typed alone and asked for (held before)
+        ("coffee pls", "food"),
+        ("a moment please", "chat"),
+        ("help please", "chat"),
+    ],
+)
+def test_a_dish_typed_alone_with_please(parser: Parser, text: str, domain: str) -> None:
+    [frame] = _frames(parser, text)
+    assert frame["domain"] == domain
 
 
 @pytest.mark.parametrize(

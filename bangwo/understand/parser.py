@@ -288,6 +288,10 @@ _LATIN_WORD = re.compile(r"[a-z]{5}")
 _LETTER_OR_DIGIT = re.compile(r"[a-z\d]")
 _SIZE_AFTER_COUNT = re.compile(r"(?:斤|公斤|千克|克|升|kg|g|l)?\s*(?:的|装)")
 # A count said after the dish it counts: 生椰拿铁 x2, "lemon tea ×3".
+# A dish typed alone and asked for: "coffee please", "pad thai pls".
+_DISH_ALONE_PLEASE = re.compile(r"[a-z][a-z' -]*?[ ,.!]+(?:please|pls|plz)[\s.!~]*$")
+# A typed dish ends right before its "x2", maybe with what it is like between ("mocha M x2").
+_EN_WORD_ENDS = re.compile(rf"[a-z][ {OPTION_MARK}]*$")
 _TIMES_COUNT = re.compile(r"(?<![a-z0-9])[x×*]\s?(\d{1,3})(?![\d.:])")
 # Said before it: "2x bubble tea".
 _COUNT_TIMES = re.compile(r"(?<![a-z0-9.])(\d{1,3})\s?[x×](?=\s+[a-z\u4e00-\u9fff\ue000])")
@@ -615,7 +619,7 @@ class Parser:
         )
         ordered_by_itself = any(
             (d.quantity is not None and (d.entry is not None or polite or shop_said or _served(rules, d)))
-            or (d.quantity is not None and d.name.isascii() and _named_as_a_dish(rules, d.name))
+            or ((d.quantity is not None or asked_please) and d.name.isascii() and _named_as_a_dish(rules, d.name))
             or (d.entry is not None and (d.options or d.owner or shop_said or asked_please))
             or len(d.options) > 1  # 伯牙绝弦 大杯 少糖: a drink the catalogue lacks, said as it is wanted
             for d in drafts
@@ -802,6 +806,8 @@ class Parser:
         end = quantity.start
         while end > 0 and text[end - 1] == " ":
             end -= 1
+        if quantity.trailing and _EN_WORD_ENDS.search(text, 0, end):
+            return self._en_dish_right_before(rules, reading, quantity, end, domain_named)
         if (verb := _COUNT_VERB_BEFORE.search(text, 0, end)) is not None:
             end = verb.start()
         start = end
@@ -818,6 +824,37 @@ class Parser:
             return None
         noun, start, end, owner = found
         return _ItemDraft(start, end, noun, rules.domain, None, owner=owner)
+
+    def _en_dish_right_before(
+        self, rules: DomainRules, reading: _Reading, quantity: _Quantity, end: int, domain_named: bool
+    ) -> _ItemDraft | None:
+        """The dish the catalogue lacks, typed right before its "x2" ("hot chocolate x2", "mocha M x2"): the words
+        back to the start of its part of the list, up to the verb or article before them."""
+        text = reading.text
+        while end > 0 and text[end - 1] in (" ", OPTION_MARK):  # ("mocha M x2": its size said between)
+            end -= 1
+        words: list[re.Match[str]] = []
+        for m in reversed(list(_EN_WORD.finditer(text, max(0, end - 60), end))):
+            gap = text[m.end() : words[-1].start() if words else end]
+            if (
+                gap.strip()
+                or m.group(0) in EN_NOUN_STOP_WORDS
+                or m.group(0) in _EN_NOT_A_NOUN_START
+                or m.group(0) in ("a", "an")
+                or EN_ORDER_VERBS.fullmatch(m.group(0))
+                or len(words) >= MAX_OPEN_NOUN_WORDS
+            ):
+                break
+            words.append(m)
+        if not words or words[0].end() != end:
+            return None
+        start = words[-1].start()
+        noun = text[start:end]
+        if noun in _EN_NOT_A_DISH or _names_people(noun) or not self._claims(
+            rules, noun, quantity, "", text, domain_named
+        ):
+            return None
+        return _ItemDraft(start, end, noun, rules.domain, None)
 
     def _open_nouns(
         self, rules: DomainRules, reading: _Reading, used: set[_Quantity], domain_named: bool
@@ -859,6 +896,8 @@ class Parser:
             else set()
         )
         starts.extend((position, None, "") for position in before_options)
+        if not starts and rules.domain == "food" and _DISH_ALONE_PLEASE.match(text):
+            starts.append((0, None, ""))  # "coffee please": the whole request is the dish
         quantity_starts = frozenset(q.start for q in reading.quantities)
         counted_unclaimed: list[tuple[_ItemDraft, _Quantity]] = []
         for position, quantity, verb in sorted(starts, key=lambda s: s[0]):
