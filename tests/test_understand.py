@@ -3387,6 +3387,26 @@ def test_a_correction_among_several_requests(
     _assert_requests(parser, text, expected)
 
 
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        # one thing turned down for another said after it (these held before)
+        ("帮我点个披萨，不要夏威夷的，要榴莲披萨", [("榴莲披萨", {})]),
+        ("can you order a pizza for tonight, not the pepperoni, the margherita", [("margherita", {})]),
+        ("a bag of rice, not the jasmine one, the brown rice", [("brown rice", {})]),
+        ("瑞幸来两杯生椰拿铁，不是冰的，要热的", [("生椰拿铁", {"ice": "hot"})]),
+        # what is turned down without a thing said instead stays read as said
+        ("来两杯鸭屎香柠檬茶，不要糖，常温就行", [("鸭屎香柠檬茶", {"sugar": "none", "ice": "room"})]),
+        ("汉堡一个，不要薯条，要可乐", [("汉堡", {}), ("可乐", {})]),
+        ("Could you get me a bowl of beef noodles, not too spicy, and a Coke? Thanks so much.",
+         [("beef noodles", {}), ("Coke", {})]),
+    ],
+)
+def test_one_thing_turned_down_for_another(parser: Parser, text: str, items: list[tuple[str, dict[str, str]]]) -> None:
+    [frame] = _frames(parser, text)
+    assert [(i["name"], i.get("options") or {}) for i in frame["items"]] == items
+
+
 def test_what_a_booking_should_be_like_is_no_correction(parser: Parser) -> None:
     text = "I am looking for a place to stay. The hotel should be in Hangzhou near Wulin Square, under 450 yuan."
     [frame] = _frames(parser, text)

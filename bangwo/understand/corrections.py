@@ -568,6 +568,48 @@ def _things_swapped_by_name(lowered: str, cased: str) -> tuple[str, str]:
     return lowered, cased
 
 
+# One thing turned down for another said after it: 不要夏威夷的，要榴莲披萨; 不是春山暖，是雪国列车2; "not the
+# pepperoni, the margherita"; "not the jasmine one, the brown rice".
+_RATHER = re.compile(
+    # (the new one said with its verb: 不要糖，常温 turns down sugar, 不要了，申请退款 the order)
+    r"[,，;；—–]\s*(?:(?:不要|不是)(?P<not>[^,，。！!？?\s了]{1,10}?)的?\s*[,，]\s*(?:而?是|要|换成)"
+    # (not how much of it: "not too spicy, and a Coke")
+    r"|not (?:the |a |an )?(?!too |so |very )(?P<not_en>[a-z][a-z' -]{0,25}?)(?: ones?)?\s*[,，;—–]\s*"
+    r"(?!and |also |plus |with )(?:but |i want |just )?)"
+    r"(?P<new>[^,，。.;；!！?？]{1,30})"
+)
+_RATHER_WORDS = re.compile("不要|不是|not ")  # (one in every _RATHER)
+
+
+def _rather(lowered: str, cased: str, lexicon: Lexicon) -> tuple[str, str]:
+    """What is turned down goes, and what is said instead of it replaces the last thing of its kind said before
+    (the pizza of 帮我点个披萨，不要夏威夷的，要榴莲披萨); said instead of nothing, it stays where it is. A thing turned
+    down that the catalogue knows as another ("a burger, no fries, a coke") or a way of making it that the new one
+    does not change (不要冰，要半糖) is no change: both are read as said."""
+    if not _RATHER_WORDS.search(lowered):
+        return lowered, cased
+    for m in reversed(list(_RATHER.finditer(lowered))):
+        turned_down, said = m.group("not") or m.group("not_en"), m.group("new").strip()
+        options_said = find_options(MaskedText(said))
+        turned_down_options = find_options(MaskedText(turned_down))
+        if turned_down_options and {o.group for o in turned_down_options} != {o.group for o in options_said}:
+            continue
+        if not turned_down_options and any(n.entry.is_item for n in lexicon.find(MaskedText(turned_down))):
+            continue
+        start_new = m.start("new") + len(m.group("new")) - len(m.group("new").lstrip())
+        # (how it is made, said instead, replaces only how it was said to be made: 不是冰的，要热的)
+        replacement = None if options_said else _replacement(
+            lowered[: m.start()], said, cased[start_new : start_new + len(said)], lexicon
+        )
+        if replacement is None:
+            lowered, cased = _spliced(lowered, cased, m.start() + 1, start_new, " " if said.isascii() else "")
+            continue
+        start, end, new = replacement
+        lowered, cased = _spliced(lowered, cased, m.start(), start_new + len(said))
+        lowered, cased = lowered[:start] + read_as_the_rules_do(new) + lowered[end:], cased[:start] + new + cased[end:]
+    return lowered, cased
+
+
 # One cup made another way, named by how it was made or by its name: 一杯少糖一杯半糖，半糖那杯还是改成无糖吧;
 # 一杯少冰一杯去冰，少冰那杯改成常温; 一杯热拿铁一杯冰美式，拿铁也改成冰的吧. What it was made with (of the same kind)
 # takes the new option; a dish said with none of that kind gets it.
@@ -906,6 +948,7 @@ def repaired(lowered: str, cased: str, lexicon: Lexicon) -> tuple[str, str]:
     lowered, cased = _things_swapped_by_name(*_counts_said_again_by_name(lowered, cased))
     lowered, cased = _made_another_way(lowered, cased, lexicon)
     lowered, cased = _things_swapped_by_name_en(lowered, cased, lexicon)
+    lowered, cased = _rather(lowered, cased, lexicon)
     lowered, cased = _a_count_said_to_be_enough(lowered, cased)
     lowered, cased = _corrections_aimed_at_one_request(*_without_what_stays(lowered, cased), lexicon)
     if not any(pause in lowered for pause in ",，。.…—–-"):
