@@ -2994,6 +2994,36 @@ def test_regional_words(parser: Parser, text: str, expected: list[tuple[str, str
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # Hong Kong's written Cantonese (these held before)
+        ("唔該幫我叫兩杯凍檸茶，少甜走冰", {"domain": "food", "items": ["檸茶"], "ice": "none"}),  # the name as written
+        ("我叫咗嘅外賣去到邊呀？等咗成個鐘", {"domain": "food", "action": "status"}),
+        ("點解我個外賣仲未到嘅？", {"domain": "food", "action": "status"}),
+        ("附近有冇燒味飯外賣？50蚊以內", {"action": "search", "budget_max": 50}),
+        ("聽日朝早送兩支鮮奶同一條麵包嚟", {"items": ["鮮奶", "麵包"], "time_window": "morning"}),
+        ("四張《末班小巴》，後日下晝三點，要中間位", {"time_window": "afternoon"}),
+        ("嘉禾禮拜六《鯉魚門之戀》幫我揀兩張坐埋一齊，最尾一行", {"seat": {"row": "last", "adjacent": True}}),
+        ("講個笑話嚟聽下", {"domain": "chat"}),
+        # 同一 is the same one, not "and one"
+        ("下午五点送一箱矿泉水到家，同一时间再送两份黄焖鸡米饭", {"domain": "grocery", "time": "17:00"}),
+        # Singapore's and Malaysia's English
+        ("Two teh peng less sweet, tapau ah", {"domain": "food", "items": ["teh peng"]}),
+        ("Tapau one char kway teow and one oyster omelette for me", {"items": ["char kway teow", "oyster omelette"]}),
+        ("Eh my roti prata order reach already or not?", {"action": "status"}),
+        ("Got premiere tickets for Ah Boys Forever or not?", {"domain": "movie", "action": "search"}),
+        ("my burger order is coming or not?", {"action": "status"}),  # "or not" asks after it
+    ],
+)
+def test_regional_ways_of_writing(parser: Parser, text: str, expected: dict[str, Any]) -> None:
+    frame = _frames(parser, text)[0]
+    got = _slots(frame, {k: v for k, v in expected.items() if k not in ("ice",)})
+    if "ice" in expected:
+        got["ice"] = frame["items"][0]["options"].get("ice")
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("book 2 tickets Shanghai to Tokyo, Tuesday next week", {"domain": "flight", "destination": "Tokyo"}),
         ("where my burger at?? been 40 min", {"domain": "food", "action": "status"}),
         ("成都到昆明 后天 中午左右的航班 有吗", {"action": "search"}),

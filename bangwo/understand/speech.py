@@ -120,6 +120,30 @@ def _clock(said: re.Match[str]) -> str:
 
 # Each way of spelling out, how it is written in digits, and what every match holds: a search that starts with a
 # plain character (re skips to it in C), which spares most commands the pattern's own search.
+# Singapore and Malaysia English, as plain English: "tapau"/"da bao" orders to take away, "X got Y or not?" asks
+# whether X has Y, "reach already or not?" whether it has arrived; the particles at the end of a phrase say nothing
+# ("how much ah?", "cancel my order lah").
+_SINGLISH = {
+    "tapau": "order", "ta pau": "order", "da bao": "order", "dabao": "order", "got sell": "any", "got": "any",
+    "reach already or not": "arrived yet", "already or not": "yet",
+    "can help me": "please help me", "can or not": "please", "can": "please",
+}
+_SINGLISH_SAID = re.compile(
+    r"\b(?:tapau|ta pau|da bao|dabao|reach already or not|already or not|can help me|can or not)\b"
+    # ("got" asks only with "or not" after it, or first: "Got premiere tickets for Ah Boys?", "Toast Box got what")
+    r"|\bgot(?: sell)?\b(?=.*\bor not\b)|^got\b|\bgot(?= what\b)"
+    r"|(?<=[a-z]) can(?=\s*\?)"  # "half sugar less ice can?"
+    r"|\s*,?\s*\b(?:lah|leh|lor|meh|hor|sia|ah)\b(?=\s*[?.!,]|$)"
+)
+_SINGLISH_HINT = re.compile(r"tapau|ta pau|da bao|dabao|got|or not|can|lah|leh|lor|meh|hor|sia|ah\b")
+
+
+def _in_plain_words(said: re.Match[str]) -> str:
+    word = said[0].strip(" ,")
+    plain = _SINGLISH.get(word, "")
+    return said[0][: len(said[0]) - len(said[0].lstrip())] + plain if plain else ""
+
+
 _SPELT_OUT: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str], re.Pattern[str]], ...] = (
     (_HUNDREDS, _amount, re.compile("hundred|thousand")),
     (_CLOCK, _clock, re.compile("|".join(_MINUTES))),
@@ -133,6 +157,7 @@ _SPELT_OUT: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str], re.Patt
     (_TEXTED_WORD, lambda said: _TEXTED_WORDS[said[0]], _TEXTED_WORD),
     (_GLUED_COUNT, lambda said: said[1] + " ", re.compile(r"\d[a-z]{3}")),
     (_GLUED_STAY, lambda said: f"{said[1]} {_STAY_UNITS[said[2]]}", re.compile(r"\d(?:n|rms?)\b")),
+    (_SINGLISH_SAID, _in_plain_words, _SINGLISH_HINT),
 )
 # A request wrapped in courtesy is the request ("please" keeps that it asks): "is there any way you could order
 # me…", "I was wondering if you could get…", "any chance you can…", 有没有办法帮我买… (有没有办法让孩子少玩手机 asks
@@ -159,16 +184,26 @@ _PINYIN_TIMES = {
 _PINYIN_TIME = re.compile(r"\b(?:" + "|".join(_PINYIN_TIMES) + r")\b")
 
 
-# Regional characters with one Mandarin reading each (Cantonese written forms).
-_REGIONAL_CHARACTERS = str.maketrans("嘅喺冇搵睇咗唔佢啲俾", "的在没找看了不他些给")
+# Regional characters with one Mandarin reading each (Cantonese written forms; 嗰 comes out of the
+# traditional-to-simplified table as 𠮶; 咩 is what, 畀 gives, 仲 is still, 拣 picks).
+_CANTONESE_CHARACTERS = "嘅喺冇搵睇咗唔佢啲俾𠮶咩畀仲拣"
+_REGIONAL_CHARACTERS = str.maketrans(_CANTONESE_CHARACTERS, "的在没找看了不他些给那啥给还选")
+_REGIONAL_CHARS = frozenset(_CANTONESE_CHARACTERS)
 # Regional words and phrases, and their Mandarin.
 _REGIONAL_WORDS = {
-    "走冰": "去冰", "走甜": "无糖", "少甜": "少糖", "冻柠茶": "冰柠檬茶", "冻柠檬茶": "冰柠檬茶", "冻奶茶": "冰奶茶",
+    "走冰": "去冰", "走甜": "无糖", "少甜": "少糖",
     "下半天": "下午", "上半天": "上午", "礼拜天": "周日", "礼拜日": "周日", "挨到起": "挨着", "来回机票": "往返机票",
     "出了票没": "出票了吗", "出票未": "出票了吗", "订好了伐": "订好了吗", "好了伐": "好了吗", "成功没有": "成功了吗",
-    # Cantonese days and places (嗰 comes out of the traditional-to-simplified table as 𠮶), and 张飞 for tickets
+    # Cantonese days and places (𠮶 is 嗰), and 张飞 for tickets
     "听日": "明天", "琴日": "昨天", "后日": "后天", "夜晚": "晚上", "晚黑": "晚上", "𠮶边": "那边", "𠮶度": "那里",
     "挨到坐": "挨着坐", "张飞": "张票",
+    # Hong Kong's Cantonese as written: now, this morning, the afternoon, tomorrow night, just now, what it costs,
+    # is there, which shop, when, why, whether, where it has got to, sitting together, the last row, cheaper than
+    "而家": "现在", "朝早": "早上", "今朝": "今早", "下昼": "下午", "晏昼": "中午", "听晚": "明晚", "琴晚": "昨晚",
+    "头先": "刚才", "啱啱": "刚刚", "几钱": "多少钱", "几多钱": "多少钱", "有冇": "有没有", "边间": "哪家",
+    "边度": "哪里", "点解": "为何", "系咪": "是否", "去到边": "到哪了", "到边": "到哪",
+    "坐埋一齐": "坐在一起", "埋一齐": "在一起", "最尾": "最后", "平过": "低于", "平啲": "便宜", "唔使": "不用",
+    "唔该": "谢谢", "戏飞": "影票", "睇戏": "看电影", "同埋": "还有", "仲未": "还没",
     # Taiwan's words: 外送 for delivery, a 计程车 is a taxi, 台铁 the railway, 捷运 the metro, 那笔 an order
     "外送": "外卖", "计程车": "出租车", "台铁": "火车", "捷运": "地铁", "那笔": "那单", "这笔": "这单",
     "有在演": "在放",
@@ -178,6 +213,12 @@ _REGIONAL = re.compile(
     "|".join(sorted(map(re.escape, _REGIONAL_WORDS), key=len, reverse=True))
     + r"|宿(?<=[两三四五六七八九十\d]宿)"
     + r"|哈(?<=[看查]哈)(?!尔)"  # Sichuanese 看哈, 查哈: a look (看看哈尔滨 is Harbin)
+    # Cantonese after a count: 同 joins (豬扒包同一杯奶茶), 行 is a row (第一行, 最尾一行), 蚊 is yuan (50蚊),
+    # 砖 a block of tofu, 樽 a bottle; 未 ends a question (送到未？), 食 eats (想食寿司)
+    + r"|同(?=[一两二三四五六七八九十\d])(?!一(?:天|日|晚|时|样|家|间|地|趟|班|批|个))"
+    + r"|(?<=[一\d])行|(?<=[\d十百千])蚊|(?<=[一两二三四五六七八九十\d])[砖樽]"
+    + r"|冻(?=[柠奶鸳咖可红绿阿])"  # a cold drink: 冻柠茶, 冻鸳鸯, 冻咖啡
+    + r"|(?<=[了到好完票])未(?=\s*[？?。，,！!呀啊]|$)|(?<=[想要去])食(?![物堂品材])"
 )
 
 
@@ -195,10 +236,18 @@ def _fandian_as_a_hotel(lowered: str, cased: str) -> tuple[str, str]:
     return lowered, cased
 
 
+# The characters read as Mandarin only where they stand (see _REGIONAL).
+_REGIONAL_CHARACTER_AFTER = {
+    "宿": "晚", "哈": "一下", "同": "和", "行": "排", "蚊": "块", "砖": "块", "樽": "瓶", "未": "没",
+    "食": "吃", "冻": "冰",
+}
+
+
 def _in_mandarin(said: re.Match[str]) -> str:
     word = said[0]
-    return _REGIONAL_WORDS.get(word) or ("晚" if word == "宿" else "一下")
-_REGIONAL_CHARS = frozenset("嘅喺冇搵睇咗唔佢啲俾")
+    return _REGIONAL_WORDS.get(word) or _REGIONAL_CHARACTER_AFTER[word]
+
+
 # English inside Chinese ends where the Chinese starts: 订个business class，economy就行 (a name a shop is said
 # by keeps its 的: 点个KFC的全家桶).
 _LATIN_LETTER = re.compile("[a-z]")
@@ -214,10 +263,11 @@ def as_typed(lowered: str, cased: str) -> tuple[str, str]:
     """The command as typed Mandarin or plain English, in both copies: pauses as commas, regional words and days
     typed in pinyin as Mandarin ones, a request wrapped in courtesy as "please", spelt amounts and clock times as
     digits."""
-    if not _REGIONAL_CHARS.isdisjoint(lowered):
-        lowered, cased = lowered.translate(_REGIONAL_CHARACTERS), cased.translate(_REGIONAL_CHARACTERS)
+    # (the words first: 有冇, 唔该 and 唔使 are read whole, before their characters one by one)
     if _REGIONAL.search(lowered):
-        lowered, cased = substituted(_REGIONAL, _in_mandarin, lowered, cased)
+        lowered, cased = substituted(_REGIONAL, _in_mandarin, lowered, cased, keep_written=True)
+    if not _REGIONAL_CHARS.isdisjoint(lowered):
+        lowered = lowered.translate(_REGIONAL_CHARACTERS)  # (the written copy keeps them: same places)
     if "饭店" in lowered:
         lowered, cased = _fandian_as_a_hotel(lowered, cased)
     if _COURTESY_HOLDS.search(lowered):
@@ -240,14 +290,17 @@ def _in_plain_english(lowered: str, cased: str) -> tuple[str, str]:
     return lowered, cased
 
 
-def substituted(pattern: re.Pattern[str], written: Callable[[re.Match[str]], str], lowered: str, cased: str
-                 ) -> tuple[str, str]:
-    """Each match in the lowered copy replaced in both copies (at the same places)."""
+def substituted(pattern: re.Pattern[str], written: Callable[[re.Match[str]], str], lowered: str, cased: str,
+                keep_written: bool = False) -> tuple[str, str]:
+    """Each match in the lowered copy replaced in both copies (at the same places); with `keep_written`, a word
+    replaced by one of the same length changes the rules' copy only, so a name holding it stays as written (the
+    凍 of 凍檸茶 reads as 冰)."""
     pieces_lowered, pieces_cased, at = [], [], 0
     for said in pattern.finditer(lowered):
         new = written(said)
         pieces_lowered += [lowered[at : said.start()], new]
-        pieces_cased += [cased[at : said.start()], new]
+        kept = keep_written and len(new) == len(said[0])
+        pieces_cased += [cased[at : said.start()], cased[said.start() : said.end()] if kept else new]
         at = said.end()
     if not at:
         return lowered, cased
