@@ -711,6 +711,11 @@ def test_lexicon_holds_films_landmarks_city_aliases_and_groceries() -> None:
         ("买一盒鸡蛋和两瓶可乐", "grocery"),
         ("点两份饺子", "food"),
         ("买两袋速冻饺子", "grocery"),
+        # the shop's products served as a meal: by the bowl or the plate, or beside a dish (these held before)
+        ("4 plates char siew rice and 1 bowl wanton soup, lunch time send to office", "food"),
+        ("hongshaorou one portion and rice two bowl please", "food"),
+        ("买点水果：苹果、香蕉、葡萄各一份", "grocery"),  # (份 is the shop's portion too)
+        ("yogurt six cups", "grocery"),
     ],
 )
 def test_food_or_grocery_by_context(parser: Parser, text: str, domain: str) -> None:

@@ -358,6 +358,19 @@ _TOWARDS_A_PLACE = re.compile(_GOING_TO + "|" + letter_led(r"from\b") + r"\s*\ue
 _FROM_A_PLACE = re.compile(r"(?:从|由|" + letter_led(r"from\b") + r")\s*\ue005")
 
 
+# A meal, said by how it is served or by a dish's word outside the catalogue's names: the rice of "a green curry
+# with rice, 2 spring rolls" or of 红烧肉 米饭两碗 is served with it, not a bag from the shop.
+# (not 份 or cups: 苹果、香蕉各一份 and "yogurt six cups" are the shop's)
+_SERVED_AS_A_MEAL = re.compile(
+    "碗|外卖|"
+    + letter_led(
+        "bowls?|plates?|portions?|servings?|"
+        + "|".join(sorted(FOOD.noun_words_en - {"rice", "bread", "beef", "pork", "chicken", "fish", "duck", "shrimp",
+                                                  "tea", "coffee", "juice", "cake", "cocoa", "matcha"})),
+        then=r"\b",
+    )
+    + r"|\b(?:fried|grilled|roast|braised|steamed|stir-fried|baked)\s"
+)
 _BOUGHT_BY_WEIGHT = re.compile(r"买[一两三四五六七八九十几\d]+(?:斤|公斤|千克|箱|袋|提)")
 ORDERS_AGAIN = re.compile(
     r"再(?:帮|给)?(?:我|[^，。,.？?]{1,4}?)?(?:点|订|买|来|叫|加|送|下单|下个单)|帮我送|重新(?:帮我|给我)?(?:点|订|买|下)|改成|换成|改(?:买|订|点)|下一单|"
@@ -573,6 +586,13 @@ def _segment_domains(
             del firsts["food"]  # 可乐 with 超市 words around it
         elif food_by_word and "grocery" in firsts and grocery_by_name_only:
             del firsts["grocery"]  # 鸡翅 from the fried-chicken place: cooked, so the restaurant's
+        elif (
+            firsts.keys() == {"grocery"}
+            and grocery_by_name_only
+            and _SERVED_AS_A_MEAL.search(text)
+            and not GROCERY_MEASURE_HINT.search(text)
+        ):
+            return ("food",)  # the shop's products served as a meal, see _SERVED_AS_A_MEAL
         return tuple(sorted(firsts, key=firsts.__getitem__))
     if shared_item:
         if GROCERY_MEASURE_HINT.search(text):
