@@ -3517,6 +3517,38 @@ def test_the_way_back_on_a_day_of_the_next_month(parser: Parser) -> None:
     assert [f["date"] for f in frames] == ["2026-03-27", "2026-04-03"]
 
 
+@pytest.mark.parametrize(
+    ("text", "now", "legs"),
+    [
+        # (these held before) each leg a flight of its own, in the order flown, each day on or after the one before
+        ("9月18号先从成都飞昆明，20号再从昆明飞丽江，23号丽江直接飞回成都", "2026-06-03T08:00:00+08:00",
+         [("成都", "昆明", "2026-09-18"), ("昆明", "丽江", "2026-09-20"), ("丽江", "成都", "2026-09-23")]),
+        ("下周二北京飞乌鲁木齐，周三转去喀什，周五从喀什直接飞回北京", "2026-06-03T08:00:00+08:00",
+         [("北京", "乌鲁木齐", "2026-06-09"), ("乌鲁木齐", "喀什", "2026-06-10"), ("喀什", "北京", "2026-06-12")]),
+        ("Beijing to Kunming on the 20th, then on to Dali on the 23rd", "2026-06-03T08:00:00+08:00",
+         [("Beijing", "Kunming", "2026-06-20"), ("Kunming", "Dali", "2026-06-23")]),
+        # a round trip's days said together, or its span with the trip called a round trip
+        ("帮我订杭州飞成都的往返机票，周五去周日回", "2026-06-03T08:00:00+08:00",
+         [("杭州", "成都", "2026-06-05"), ("成都", "杭州", "2026-06-07")]),
+        ("7月11号到7月18号，北京往返大理，商务舱", "2026-06-03T08:00:00+08:00",
+         [("北京", "大理", "2026-07-11"), ("大理", "北京", "2026-07-18")]),
+        ("book round trip Beijing Guangzhou, Dec 1 to Dec 4, business class", "2026-06-03T08:00:00+08:00",
+         [("Beijing", "Guangzhou", "2026-12-01"), ("Guangzhou", "Beijing", "2026-12-04")]),
+        # the way back said as going home, or with its day first
+        ("Two of us, Tianjin to Harbin on the 19th, home on the 23rd", "2026-06-03T08:00:00+08:00",
+         [("Tianjin", "Harbin", "2026-06-19"), ("Harbin", "Tianjin", "2026-06-23")]),
+        ("Grab me a flight from Hefei to Beijing this afternoon and one back tomorrow evening",
+         "2026-06-03T08:00:00+08:00", [("Hefei", "Beijing", "2026-06-03"), ("Beijing", "Hefei", "2026-06-04")]),
+        # going home for the holiday is the reason for the one flight
+        ("Kindly book an economy ticket Guangzhou to Chengdu for 2/14, our engineer is going home for Spring Festival",
+         "2026-02-10T11:30:00+08:00", [("Guangzhou", "Chengdu", "2026-02-14")]),
+    ],
+)
+def test_a_trip_of_several_legs(parser: Parser, text: str, now: str, legs: list[tuple[str, str, str]]) -> None:
+    frames = _frames(parser, text, datetime.fromisoformat(now))
+    assert [(f["origin"], f["destination"], f["date"]) for f in frames] == legs
+
+
 def test_options_said_the_other_way_round(parser: Parser) -> None:
     [frame] = _frames(parser, "a latte, sugar less, ice less")
     assert frame["items"][0]["options"] == {"sugar": "less", "ice": "less"}

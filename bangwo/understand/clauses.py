@@ -53,6 +53,8 @@ _SPLITTERS = re.compile(
     + letter_led("and|plus|also|then|as well as|along with", then=r"\b")
     # The way back, said straight after the way there: "leaving Thursday coming back Sunday".
     + "|" + letter_led("coming back|come back|returning", then=r"\b")
+    # …and in Chinese: 周五去周日回, 5月1号走5月5号回 (the way back starts after 去 or 走)
+    + r"|(?<=[号日天一二三四五六末午上晚][去走])(?=[^，,。;；\s]{1,10}?回)"
     + "|&|\\+"
 )
 
@@ -385,7 +387,10 @@ ORDERS_AGAIN = re.compile(
 
 
 # A route said: two known places, one to the other ("Beijing to Kunming", "昆明回北京").
-_ROUTE = re.compile("\ue005\ue005*\\s*(?:back\\s+|on\\s+)?(?:-|–|→|to\\s|飞回|飞往|飞到|回到|到|飞|回|去)\\s*\ue005")
+_ROUTE = re.compile(
+    # (直接飞回, 再飞: how the leg is flown may be said between)
+    "\ue005\ue005*\\s*(?:back\\s+|on\\s+)?(?:直接|直|再|先|又)?(?:-|–|→|to\\s|飞回|飞往|飞到|回到|到|飞|回|去)\\s*\ue005"
+)
 
 
 # The way back said on its own after a flight: 12月6号回来, 周日晚上回深圳, "coming back Wednesday evening" (not
@@ -407,8 +412,11 @@ _RETURN_LEG = re.compile(
     )
 )
 # …or said after a day: "Then on the 21st fly us back to Guangzhou".
+# (or home, or back with its day said before it: "home on the 23rd", "June 6 back", "and one back tomorrow evening")
 _RETURN_LEG_LATER = re.compile(
-    r"[a-z0-9' ]{0,24}?\b(?:fly (?:me |us )?back|flying back|coming back|come back|returning|back to)\b"
+    r"[a-z0-9' ]{0,24}?\b(?:fly (?:me |us )?back|flying back|coming back|come back|returning|back to"
+    r"|(?:fly|flying|come|coming|head|heading) home(?! for\b)|home (?=on\b|the\b)"
+    r"|back(?=\s*(?:[,.;!]|$)|\s+(?:on|the|this|next|tomorrow|mon|tue|wed|thu|fri|sat|sun)\b))"
 )
 # A return leg may follow "and" or "then" instead of a pause: "leaving on the 23rd and returning on the 27th".
 _LINKED = re.compile(r"(?:and|then|然后)\s*")
@@ -417,11 +425,17 @@ _FLIGHT_SAID = re.compile(
 )
 
 
+# On from where the last flight landed: 下周二北京飞乌鲁木齐，周三转去喀什; "…, then on to Dali on the 23rd".
+_ON_TO_ANOTHER_PLACE = re.compile(
+    r"(?:转去|转飞|转机去|再飞|再去|接着飞|接着去)\s*\ue005|" + letter_led(r"on\s+to|onward\s+to", then=r"\b\s*\ue005")
+)
+
+
 def _another_trip(before: str, segment: str) -> bool:
     """Beijing to Kunming on Saturday, and Kunming back to Beijing on Tuesday: two flights; and a flight there,
-    then the way back said after a pause (…的往返机票，12月6号回来)."""
-    route_before = _ROUTE.search(before) is not None
-    if route_before and _ROUTE.search(segment) is not None:
+    then the way back said after a pause (…的往返机票，12月6号回来), or the way on (…，周三转去喀什)."""
+    route_before = _ROUTE.search(before) is not None or _ON_TO_ANOTHER_PLACE.search(before) is not None
+    if route_before and (_ROUTE.search(segment) is not None or _ON_TO_ANOTHER_PLACE.search(segment) is not None):
         return True
     if not route_before and _FLIGHT_SAID.search(before) is None and _GOING_TO_A_PLACE.search(before) is None:
         return False  # 我现在在三亚，帮我订明天回杭州的机票: no flight there before it (周六去青岛，周日回来: one)

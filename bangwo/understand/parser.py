@@ -31,8 +31,9 @@ from bangwo.understand.clauses import (
     split_clauses,
 )
 from bangwo.understand.corrections import repaired
+from bangwo.understand.domains.flight import ROUND_TRIP
 from bangwo.understand.domains.movie import titles_marked
-from bangwo.understand.domains.travel import TRAVEL_DOMAINS, complete, travel_frame
+from bangwo.understand.domains.travel import TRAVEL_DOMAINS, complete, the_day_after, travel_frame
 from bangwo.understand.every_request import change_to_every_request
 from bangwo.understand.lexicon import Lexicon, LexiconEntry, NameMention
 from bangwo.understand.numbers import EN_NUMBER, EN_NUMBER_WORDS, ZH_NUMBER, parse_number
@@ -391,6 +392,14 @@ def _stay_where_the_flight_goes(frames: Iterable[IntentFrame]) -> None:
             frame.city = flight.destination
 
 
+def _the_way_back(way_out: IntentFrame, day: str) -> IntentFrame:
+    """The return flight of a round trip, on the last day of its span: home again, the same party in the same cabin."""
+    return way_out.model_copy(
+        update={"origin": way_out.destination, "destination": way_out.origin, "date": day, "time": None,
+                "time_window": None, "missing": [m for m in way_out.missing if m != "date"]}
+    )
+
+
 def _chat(lang: str) -> ParseResult:
     return ParseResult(lang=lang, frames=[IntentFrame(domain="chat")])  # type: ignore[arg-type]
 
@@ -553,6 +562,8 @@ class Parser:
                     frames.append((frame, end_date))
                     if implied:
                         day_implied.add(id(frame))
+                    if domain == "flight" and end_date and frame.date and ROUND_TRIP.search(sub.original):
+                        frames.append((_the_way_back(frame, end_date), None))
             else:
                 reading = self._read(sub, local_names, local_options, now, told_until)
                 # A food request with a product in it (鸡翅 from the fried-chicken place) orders it cooked; a shopping
@@ -2022,14 +2033,6 @@ def _as_the_request_before(produced: list[tuple[IntentFrame, str | None]], befor
             frame.seat = before.seat.model_copy()
 
 
-def _a_month_later(day: date) -> str | None:
-    try:
-        later = day.replace(year=day.year + 1, month=1) if day.month == 12 else day.replace(month=day.month + 1)
-        return later.isoformat()
-    except ValueError:  # the 31st of a shorter month
-        return None
-
-
 def _share_context(read: list[tuple[IntentFrame, str | None]], day_implied: set[int]) -> None:
     """Later requests take what earlier ones said: "机票…再订一间酒店" books the hotel for the flight's day and city.
 
@@ -2064,9 +2067,9 @@ def _share_context(read: list[tuple[IntentFrame, str | None]], day_implied: set[
         if frame.domain == "flight" and earlier_flight and frame.date and frame.date < earlier_flight.date:
             # 下周三早上深圳到北京，周五晚上北京回深圳: the Friday after that Wednesday, not this week's; "on
             # January 3rd …, and back on the 6th": the 6th after the 3rd.
-            said = date.fromisoformat(frame.date)
-            later = [(said + timedelta(days=7)).isoformat(), _a_month_later(said)]
-            frame.date = next((day for day in later if day and day >= earlier_flight.date), frame.date)
+            first, said = date.fromisoformat(earlier_flight.date), date.fromisoformat(frame.date)
+            later = the_day_after(first, said, same_day=True)
+            frame.date = later.isoformat() if later is not None else frame.date
         if id(frame) in day_implied and i:
             # 五一第一天早上飞西安，晚上再看场电影: the evening of the day said before, not this evening.
             said = next((f for f in reversed(frames[:i]) if f.date and id(f) not in day_implied), None)

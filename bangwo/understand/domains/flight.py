@@ -20,6 +20,11 @@ _CABIN = re.compile(
 )
 
 
+# A round trip: with a span of days said (7月11号到7月18号，北京往返大理; "round trip, Dec 1 to Dec 4"), the way back
+# flies on the last day.
+ROUND_TRIP = re.compile(r"往返|来回|" + letter_led(r"round[ -]?trip|return (?:ticket|flight)s?|both ways", then=r"\b"))
+
+
 # A cabin turned down after it: 商务舱太贵了 (before it: rules.TURNED_DOWN_BEFORE).
 _REFUSED_AFTER = re.compile(r"\s*(?:太贵|不要|就算了|算了|too expensive)")
 

@@ -85,7 +85,7 @@ def complete(frame: IntentFrame, end_date: str | None) -> None:
         if last <= first:
             # The stay's first day came from a request before it (…3月15号广州到西安…，住到18号; "fly … next Thursday,
             # and a hotel …, checking out on Sunday"): its last day is the one after that first day.
-            last = _the_day_after(first, last)
+            last = the_day_after(first, last)
         if last is not None and last > first:
             frame.nights = (last - first).days
     if frame.domain not in _NEEDS:
@@ -103,9 +103,10 @@ def complete(frame: IntentFrame, end_date: str | None) -> None:
     frame.missing = missing
 
 
-def _the_day_after(first: date, said: date) -> date | None:
-    """The day `said` (read against the clock, so before `first`) as the first one after `first`: a weekday a week
-    on, a day of the month in that month or the next."""
+def the_day_after(first: date, said: date, same_day: bool = False) -> date | None:
+    """The day `said` (read against the clock, so before `first`) as the first one after `first` (or on it, with
+    `same_day`: a connection flown the day one lands): a weekday a week on, a day of the month in that month or the
+    next (9月18号…，20号再飞丽江: the 20th of September)."""
     if (first - said).days < 7:
         return said + timedelta(days=7)
     for month_ahead in (0, 1):
@@ -114,6 +115,6 @@ def _the_day_after(first: date, said: date) -> date | None:
             candidate = date(year, month, said.day)
         except ValueError:
             continue
-        if candidate > first:
+        if candidate > first or (same_day and candidate == first):
             return candidate
     return None
