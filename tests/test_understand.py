@@ -3549,6 +3549,42 @@ def test_a_trip_of_several_legs(parser: Parser, text: str, now: str, legs: list[
     assert [(f["origin"], f["destination"], f["date"]) for f in frames] == legs
 
 
+@pytest.mark.parametrize(
+    ("text", "now", "frames"),
+    [
+        # (these held before) the flight home on the day the stay ends
+        ("明天从深圳飞三亚，酒店订亚龙湾附近，住四晚，退房那天再飞回深圳", "2026-06-02T10:30:00+08:00",
+         [("flight", "深圳", "三亚", "2026-06-03"), ("hotel", None, "三亚", "2026-06-03"),
+          ("flight", "三亚", "深圳", "2026-06-07")]),
+        ("Next Friday fly me to Lhasa from Chengdu, hotel near Potala Palace for 3 nights, and fly me back to Chengdu "
+         "the day I check out", "2026-06-02T10:30:00+08:00",
+         [("flight", "Chengdu", "Lhasa", "2026-06-12"), ("hotel", None, "Lhasa", "2026-06-12"),
+          ("flight", "Lhasa", "Chengdu", "2026-06-15")]),
+        # a flight from where the one before it lands, home again when no place is said after it
+        ("下周二飞贵阳，周四晚上从贵阳飞回杭州", "2026-10-09T09:00:00+08:00",
+         [("flight", None, "贵阳", "2026-10-13"), ("flight", "贵阳", "杭州", "2026-10-15")]),
+        ("今天晚上从北京飞广州，明天晚上再从广州飞回来", "2026-10-09T09:00:00+08:00",
+         [("flight", "北京", "广州", "2026-10-09"), ("flight", "广州", "北京", "2026-10-10")]),
+        # the stay is where the way out lands, from its day, not the way home's
+        ("周五晚上从深圳飞上海，周日回来，再订两晚外滩附近的酒店", "2026-11-25T10:00:00+08:00",
+         [("flight", "深圳", "上海", "2026-11-27"), ("flight", "上海", "深圳", "2026-11-29"),
+          ("hotel", None, "上海", "2026-11-27")]),
+        # where a person comes from is no flight landing there
+        ("客户从新加坡过来，帮他订一张后天新加坡飞上海的公务舱", "2026-06-22T13:00:00+08:00",
+         [("flight", "新加坡", "上海", "2026-06-24")]),
+    ],
+)
+def test_a_trip_planned_leg_by_leg(parser: Parser, text: str, now: str, frames: list[tuple]) -> None:
+    got = _frames(parser, text, datetime.fromisoformat(now))
+    assert [(f["domain"], f.get("origin"), f.get("destination") or f.get("city"), f["date"]) for f in got] == frames
+
+
+def test_both_legs_of_a_round_trip_in_the_cabin_and_price_said_once(parser: Parser) -> None:
+    text = "查一下9月26号上海飞三亚、10月3号三亚回上海的经济舱，每张1200以内的"
+    frames = _frames(parser, text, datetime.fromisoformat("2026-09-14T11:00:00+08:00"))
+    assert [(f["cabin"], f["budget_max"]) for f in frames] == [("economy", 1200), ("economy", 1200)]  # (held before)
+
+
 def test_options_said_the_other_way_round(parser: Parser) -> None:
     [frame] = _frames(parser, "a latte, sugar less, ice less")
     assert frame["items"][0]["options"] == {"sugar": "less", "ice": "less"}

@@ -431,6 +431,12 @@ _ON_TO_ANOTHER_PLACE = re.compile(
 )
 
 
+# Landing in a place, said right before it (飞贵阳, 到广州, "to Beijing"); leaving it, said right after it
+# (从贵阳飞回杭州, 从青岛回郑州, "from Kunming to Dali").
+_LANDS = re.compile(r"(?:飞|到|去|回|往|抵达|\bto)\s*$")
+_LEAVES = re.compile(r"\s*(?:直接|再|又|先)?(?:飞|回|到|去|出发|->|→|-)|\s+(?:to|back)\b")
+
+
 def _another_trip(before: str, segment: str) -> bool:
     """Beijing to Kunming on Saturday, and Kunming back to Beijing on Tuesday: two flights; and a flight there,
     then the way back said after a pause (…的往返机票，12月6号回来), or the way on (…，周三转去喀什)."""
@@ -844,6 +850,21 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
         filled.append(last)
     titles = [n for n in names if "title" in n.entry.kinds]
 
+    places = [n for n in names if "city" in n.entry.kinds and "title" not in n.entry.kinds]
+
+    def flies_on(clause_start: int, start: int, end: int) -> bool:
+        """下周二飞贵阳，周四晚上从贵阳飞回杭州; …飞广州，明天晚上再从广州飞回来: a flight of its own, leaving from
+        where the one before it lands."""
+        before = [n for n in places if clause_start <= n.start < start]
+        here = next((n for n in places if start <= n.start < end), None)
+        return (
+            bool(before)
+            and here is not None
+            and here.entry.key == before[-1].entry.key
+            and _LANDS.search(text, max(clause_start, before[-1].start - 4), before[-1].start) is not None
+            and _LEAVES.match(text, here.end, end) is not None
+        )
+
     def starts_a_request(before: str, segment: str) -> bool:
         return (
             _another_request(before, segment)
@@ -882,9 +903,11 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
             and clauses[-1].domains == domains
             and not starts_a_request(before, text[start:end])
             and not (titles and another_film(clauses[-1].start, start, end))
+            and not (domains == ("flight",) and flies_on(clauses[-1].start, start, end))
         ):
             if i in said_before_its_request and (
                 starts_a_request(before, text[segments[i + 1][0] : segments[i + 1][1]])
+                or (domains == ("flight",) and flies_on(clauses[-1].start, *segments[i + 1][:2]))
                 or (titles and another_film(clauses[-1].start, *segments[i + 1][:2]))  # …；前一天晚上再看一场年兽来了
                 or _another_delivery(before, text[start : segments[i + 1][1]])
                 or (_then_at_its_own_time(text[start:end]) and _A_TIME.search(before) is not None)

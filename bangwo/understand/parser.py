@@ -486,6 +486,7 @@ class Parser:
         asked_from = request_start(cleaned)
         told: set[int] = set()  # the frames read from backstory alone (see backstory.py)
         day_implied: set[int] = set()  # the frames whose date was only implied (see travel_frame)
+        on_check_out_day: set[int] = set()  # the flights on the day the stay before them ends
         for clause in split_clauses(masked.current, names):
             produced = self._clause_frames(clause, masked, names, options, now, asked_from, day_implied)
             if clause.end <= asked_from:
@@ -508,6 +509,8 @@ class Parser:
                 shift = 1 if said_again.group("next") else -1 if said_again.group("before") else 0
                 _on_the_day_said_before(produced, read, shift)
                 day_implied.difference_update(id(frame) for frame, _ in produced)
+            if read and produced and _said_on_the_day_of_check_out(masked.original, clause):
+                on_check_out_day.update(id(frame) for frame, _ in produced)
             if read and produced and _SAME_AGAIN_AS_BEFORE_HINT.search(masked.original, clause.start, clause.end):
                 _as_the_request_before(produced, read[-1][0], masked.original[clause.start : clause.end])
             read += produced
@@ -516,6 +519,8 @@ class Parser:
             for frame, _ in read:  # 把明天去广州的机票和酒店都取消了: the verb at the end calls off each
                 frame.action, frame.missing = "cancel", []
         _share_context(read, day_implied)
+        if on_check_out_day:
+            _on_the_day_of_check_out([frame for frame, _ in read], on_check_out_day)
         if to_every_request is not None:
             to_every_request.apply([frame for frame, _ in read])
         asked = {frame.domain for frame, _ in read if id(frame) not in told}
@@ -2033,6 +2038,37 @@ def _as_the_request_before(produced: list[tuple[IntentFrame, str | None]], befor
             frame.seat = before.seat.model_copy()
 
 
+# The flight on the day the stay before it ends: 退房那天再飞回深圳, "fly me back the day I check out".
+_ON_THE_DAY_OF_CHECK_OUT = re.compile(
+    r"退房(?:那天|当天|的那天|的时候)|离店(?:那天|当天)|"
+    + letter_led(r"the day (?:i|we) check(?:ed)? out|on check-?out day")
+)
+
+
+def _flies_home(flight: IntentFrame, before: list[IntentFrame]) -> bool:
+    """Whether the flight goes back to where a flight before it left from (the way back of a round trip)."""
+    return flight.destination is not None and any(
+        f.domain == "flight" and f.origin == flight.destination for f in before
+    )
+
+
+def _said_on_the_day_of_check_out(text: str, clause: Clause) -> bool:
+    """Whether the clause, or the words right before it (退房那天 | 再飞回深圳: the day goes with the stay's words),
+    names the day the stay ends."""
+    said = _ON_THE_DAY_OF_CHECK_OUT.search(text, max(0, clause.start - 8), clause.end)
+    return said is not None and said.end() >= clause.start - 1
+
+
+def _on_the_day_of_check_out(frames: list[IntentFrame], on_check_out_day: set[int]) -> None:
+    for i, frame in enumerate(frames):
+        if id(frame) not in on_check_out_day or frame.domain != "flight" or frame.date is not None:
+            continue
+        stay = next((f for f in reversed(frames[:i]) if f.domain == "hotel" and f.date and f.nights), None)
+        if stay is not None:
+            frame.date = (date.fromisoformat(stay.date) + timedelta(days=stay.nights)).isoformat()  # type: ignore[arg-type]
+            frame.missing = [slot for slot in frame.missing if slot != "date"]
+
+
 def _share_context(read: list[tuple[IntentFrame, str | None]], day_implied: set[int]) -> None:
     """Later requests take what earlier ones said: "机票…再订一间酒店" books the hotel for the flight's day and city.
 
@@ -2047,18 +2083,19 @@ def _share_context(read: list[tuple[IntentFrame, str | None]], day_implied: set[
             for slot in _REBOOKED_SLOTS:
                 if getattr(frame, slot) is None:
                     setattr(frame, slot, getattr(cancelled, slot))
-        if frame.domain == "flight" and frame.action in ("order", "search") and frame.origin is None:
+        way_out = next((f for f in reversed(frames[:i]) if f.domain == "flight" and f.destination), None)
+        if frame.domain == "flight" and frame.action in ("order", "search") and way_out is not None:
             # 下周五晚上再飞回上海, "then on to Kunming": a later flight leaves from where the one before it lands.
-            frame.origin = next(
-                (f.destination for f in reversed(frames[:i]) if f.domain == "flight" and f.destination), None
-            )
-            if frame.origin is not None and frame.origin == frame.destination:
-                frame.origin = None
-            way_out = next((f for f in reversed(frames[:i]) if f.domain == "flight" and f.destination), None)
-            if way_out is not None and frame.origin == way_out.destination:
-                # The way back (12月6号回来, "coming back Wednesday"): home again, the same party in the same cabin.
+            inferred = frame.origin is None and way_out.destination != frame.destination
+            if inferred:
+                frame.origin = way_out.destination
+            if frame.origin == way_out.destination and (inferred or frame.destination in (None, way_out.origin)):
+                # The way back (12月6号回来, "coming back Wednesday", 明天晚上再从广州飞回来): home again, the same
+                # party in the same cabin at the same price.
                 frame.destination = frame.destination or way_out.origin
                 frame.cabin, way_out.cabin = frame.cabin or way_out.cabin, way_out.cabin or frame.cabin
+                frame.budget_max = frame.budget_max or way_out.budget_max
+                way_out.budget_max = way_out.budget_max or frame.budget_max
                 if frame.count and way_out.count:
                     frame.count = way_out.count = max(frame.count, way_out.count)
         earlier_flight = next(
@@ -2090,7 +2127,11 @@ def _share_context(read: list[tuple[IntentFrame, str | None]], day_implied: set[
             # tokyo on time and is my hotel booking confirmed": the one of the trip asked after)
             or asked_alike
         ):
-            earlier = [f for f in frames[:i] if f.domain in ("flight", "movie", "hotel")]
+            # (not the flight home: 周五飞上海，周日回来，再订两晚外滩附近的酒店 stays in Shanghai from the Friday)
+            earlier = [
+                f for j, f in enumerate(frames[:i])
+                if f.domain in ("movie", "hotel") or (f.domain == "flight" and not _flies_home(f, frames[:j]))
+            ]
             if frame.date is None:
                 frame.date = next((f.date for f in reversed(earlier) if f.date), None)
             if frame.city is None:

@@ -21,9 +21,10 @@ CHAT_ABOUT = re.compile(
     )
 )
 CANCEL = re.compile(
-    # 退房 after a day or hour is checking out (周一退房), not cancelling.
+    # 退房 after a day or hour, or before the day it names, is checking out (周一退房, 退房那天再飞回深圳), not
+    # cancelling.
     # (Each lookbehind comes after the first character, so that re can skip ahead: see text.letter_led.)
-    rf"{CANCELLED_ZH}|退订|退票|退一下|退(?<![一二三四五六七日天末\d号午晚早点时]退)房(?!时间)|不(?<!回不)(?<![婆公爸妈哥姐弟妹他她友儿女]不)去了|不看了|不住了|"
+    rf"{CANCELLED_ZH}|退订|退票|退一下|退(?<![一二三四五六七日天末\d号午晚早点时]退)房(?!时间|那天|当天|的那天|的时候|后|以后|之后)|不(?<!回不)(?<![婆公爸妈哥姐弟妹他她友儿女]不)去了|不看了|不住了|"
     + letter_led(f"{CANCELLED_EN}|drop(?! (?:off|by|me|us|it off))", not_after="[a-z]", then="(?![a-z])")
 )
 # Asking after a booking already made: "我的…", "my …", or words only a booking has.
