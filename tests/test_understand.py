@@ -868,6 +868,11 @@ def test_a_dish_named_after_a_city(parser: Parser, text: str, name: str) -> None
         ("order cat food 2 bags and diapers 1 pack", [("cat food", 2), ("diapers", 1)]),  # no comma after it
         ("red envelopes 3 packs + spring couplets 1 set", [("red envelopes", 3), ("spring couplets", 1)]),
         ("milk 2 cartons and eggs", [("milk", 2), ("eggs", 1)]),
+        # counted dishes said in one list are one kind, whichever of them a word claims (these held before)
+        ("豆浆四杯无糖，肉包子六个，茶叶蛋四个，油条三根", [("豆浆", 4), ("肉包子", 6), ("茶叶蛋", 4), ("油条", 3)]),
+        ("宫保鸡丁饭三份 / 鱼香肉丝饭两份 / 番茄炒蛋盖饭一份 / 再加六瓶可乐",
+         [("宫保鸡丁饭", 3), ("鱼香肉丝饭", 2), ("番茄炒蛋盖饭", 1), ("可乐", 6)]),  # (the first no shop)
+        ("烤肉饭两份、鸡排饭一份、可乐三罐", [("烤肉饭", 2), ("鸡排饭", 1), ("可乐", 3)]),
         # a dish the catalogue lacks, typed before its "x2", with what it is like maybe between (held before)
         ("hot chocolate x2 for the kids", [("hot chocolate", 2)]),
         ("mocha M x2 less sugar", [("mocha", 2)]),

@@ -174,7 +174,8 @@ _SHOP_FIRST = re.compile(
     # 家乐福买三包薯片, 麦当劳有什么早餐套餐, 茶百道一杯大杯杨枝甘露 and 瑞幸来一杯…生椰拿铁 (a dish the catalogue knows
     # after the count: 热干面一碗, 砂糖橘来3斤 name the dish first, no shop)
     r"(?:(?:帮我|给我)?[点买](?=[一两三四五六七八九十几俩仨\d个份杯碗])|\s+(?=[\ue000\ue003])|(?=有没有|有卖|有什么)"
-    r"|(?=(?:来|[一两三四五六七八九十\d][杯份个碗])[^\ue000]*\ue000))"
+    # (the dish in the count's own phrase: 宫保鸡丁饭三份 / …可乐 counts the 宫保鸡丁饭)
+    r"|(?=(?:来|[一两三四五六七八九十\d][杯份个碗])[^\ue000,，、/;；]*\ue000))"
 )
 _A_SHOPS_ORDER_ZH = re.compile(r"(的)(?:订单|外卖|单子)")  # the order is the shop's said before it (麦当劳的订单)
 _NAME_CHAR = name_letter()
@@ -775,6 +776,7 @@ class Parser:
         """A count said after its dish counts it: 奶茶来两杯, 酸菜鱼来一份，米饭两碗, "diapers, 2 packs",
         "lemon tea x2"; so does a lone count said before the one dish of the sentence (中午想吃麻辣烫，帮我点一份)."""
         text = reading.text
+        unclaimed: list[tuple[_ItemDraft, _Quantity]] = []  # dishes counted after them that no word here claims
         for quantity in reading.quantities:
             said_alone = (  # 两杯, x2, 俩, "get two", "chicken nuggets two": a count with nothing after it
                 quantity.unit is not None
@@ -799,8 +801,12 @@ class Parser:
                 (b for b in reading.boundaries if b <= quantity.start), default=0
             )
             if (dish is None or said_apart) and (
-                unknown := self._dish_right_before(rules, reading, quantity, domain_named)
+                said := self._dish_right_before(rules, reading, quantity, domain_named)
             ) is not None:
+                unknown, claimed = said
+                if not claimed:
+                    unclaimed.append((unknown, quantity))
+                    continue
                 drafts.append(unknown)
                 drafts.sort(key=lambda d: d.start)
                 dish = unknown
@@ -808,6 +814,14 @@ class Parser:
                 continue
             dish.quantity, dish.unit = quantity.value, quantity.unit
             used.add(quantity)
+        if drafts:
+            # Counted dishes said in one list are one kind: 豆浆四杯，肉包子六个，油条三根 orders the 油条 too.
+            for unknown, quantity in unclaimed:
+                if quantity not in used and not any(d.start < unknown.end and unknown.start < d.end for d in drafts):
+                    unknown.quantity, unknown.unit = quantity.value, quantity.unit
+                    drafts.append(unknown)
+                    used.add(quantity)
+            drafts.sort(key=lambda d: d.start)
         uncounted = [d for d in drafts if d.quantity is None]
         dangling = [q for q in reading.quantities if q not in used and q.unit is not None and _HAN.match(q.unit)]
         if len(uncounted) == 1 and len(dangling) == 1:
@@ -816,8 +830,9 @@ class Parser:
 
     def _dish_right_before(
         self, rules: DomainRules, reading: _Reading, quantity: _Quantity, domain_named: bool
-    ) -> _ItemDraft | None:
-        """The dish the catalogue lacks, said right before its count (老街小馆的酸菜鱼来一份, 瓜子三袋)."""
+    ) -> tuple[_ItemDraft, bool] | None:
+        """The dish the catalogue lacks, said right before its count (老街小馆的酸菜鱼来一份, 瓜子三袋), and whether
+        this domain's words claim it."""
         text = reading.text
         end = quantity.start
         while end > 0 and text[end - 1] == " ":
@@ -836,14 +851,13 @@ class Parser:
         found = _scan_han_noun(text[:end], reading.masked.original[:end], start, frozenset(), None)
         if found is None or _names_people(found[0]) or _NO_NOUN_AFTER_A_COUNT.fullmatch(found[0]):
             return None
-        if not self._claims(rules, found[0], quantity, "", text, domain_named):
-            return None
         noun, start, end, owner = found
-        return _ItemDraft(start, end, noun, rules.domain, None, owner=owner)
+        claimed = self._claims(rules, noun, quantity, "", text, domain_named)
+        return _ItemDraft(start, end, noun, rules.domain, None, owner=owner), claimed
 
     def _en_dish_right_before(
         self, rules: DomainRules, reading: _Reading, quantity: _Quantity, end: int, domain_named: bool
-    ) -> _ItemDraft | None:
+    ) -> tuple[_ItemDraft, bool] | None:
         """The dish the catalogue lacks, typed right before its "x2" ("hot chocolate x2", "mocha M x2"): the words
         back to the start of its part of the list, up to the verb or article before them."""
         text = reading.text
@@ -866,11 +880,10 @@ class Parser:
             return None
         start = words[-1].start()
         noun = text[start:end]
-        if noun in _EN_NOT_A_DISH or _names_people(noun) or not self._claims(
-            rules, noun, quantity, "", text, domain_named
-        ):
+        if noun in _EN_NOT_A_DISH or _names_people(noun):
             return None
-        return _ItemDraft(start, end, noun, rules.domain, None)
+        claimed = self._claims(rules, noun, quantity, "", text, domain_named)
+        return _ItemDraft(start, end, noun, rules.domain, None), claimed
 
     def _open_nouns(
         self, rules: DomainRules, reading: _Reading, used: set[_Quantity], domain_named: bool
@@ -1410,7 +1423,7 @@ _EN_COUNT_VERB_BEFORE = re.compile(r"\b(?:get|order|want|take|bring|grab|make it
 _COUNT_VERB_BEFORE = re.compile(r"(?:再|各|给我|帮我)?(?:来|要)\s*$")
 # After a count said last in its phrase: punctuation, a slot already read, a joining word, or the end.
 _PHRASE_END = re.compile(
-    rf"\s*(?:$|[,，。.!！?？;；、~+&\ue001-\ue007]|{AFTER_A_COUNT_EN}|和|再|还|谢谢|吧|啊|呀|[（(])"
+    rf"\s*(?:$|[,，。.!！?？;；、~+&/|\ue001-\ue007]|{AFTER_A_COUNT_EN}|和|再|还|谢谢|吧|啊|呀|[（(])"
     r"|\s+(?=[\u4e00-\u9fff\ue000])"
 )
 
