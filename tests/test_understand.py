@@ -716,6 +716,9 @@ def test_lexicon_holds_films_landmarks_city_aliases_and_groceries() -> None:
         ("hongshaorou one portion and rice two bowl please", "food"),
         ("买点水果：苹果、香蕉、葡萄各一份", "grocery"),  # (份 is the shop's portion too)
         ("yogurt six cups", "grocery"),
+        # a product a restaurant's dish is made of (these held before)
+        ("Sushi order: one salmon sashimi, two california rolls, one unagi don, two miso soups", "food"),
+        ("Order from Manner: two hot flat whites, one oat latte no ice, plus a banana cake", "food"),
     ],
 )
 def test_food_or_grocery_by_context(parser: Parser, text: str, domain: str) -> None:

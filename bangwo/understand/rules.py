@@ -648,6 +648,9 @@ DISH_HEADS_EN = frozenset(
 ) | {"curry", "stew", "dumplings", "roll", "rolls", "taco", "tacos", "wrap", "wraps", "skewers", "kebab", "bowl"}
 DISH_HEADS_EN |= {"flavor", "flavour", "flavored", "flavoured", "filling"}
 DISH_HEADS_EN |= {"shake", "shakes", "milkshake", "milkshakes", "smoothie", "smoothies", "tart", "tarts", "muffin"}
+# (and what a restaurant serves made of a product: "pork buns", "salmon sashimi", "beef udon", "egg fried rice")
+DISH_HEADS_EN |= {"bun", "buns", "dumpling", "skewer", "udon", "ramen", "pho", "congee", "porridge", "sashimi", "sushi"}
+DISH_HEADS_EN |= {"don", "katsu", "cake", "cakes", "pancake", "pancakes", "omelette", "omelet", "fried", "pudding"}
 # Cooking before a product makes a dish of it: 红烧牛肉, 炸鸡翅, "fried chicken", "hot chocolate".
 # (and how it is seasoned: 酸辣土豆丝, 麻辣牛肉, 鱼香肉丝, 宫保鸡丁)
 COOKED_BEFORE_ZH = re.compile(
