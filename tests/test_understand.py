@@ -718,7 +718,7 @@ def test_lexicon_holds_films_landmarks_city_aliases_and_groceries() -> None:
         ("yogurt six cups", "grocery"),
         # a product a restaurant's dish is made of (these held before)
         ("Sushi order: one salmon sashimi, two california rolls, one unagi don, two miso soups", "food"),
-        ("Order from Manner: two hot flat whites, one oat latte no ice, plus a banana cake", "food"),
+        ("Could you order a chicken katsu curry, a beef udon and two gyoza", "food"),
     ],
 )
 def test_food_or_grocery_by_context(parser: Parser, text: str, domain: str) -> None:
