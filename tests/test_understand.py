@@ -498,6 +498,9 @@ def test_said_short_or_asked_as_a_question(
         ("初一带全家去UME影城看贺岁片，订五张连座", "UME影城"),
         ("我在横店电影城买的票出票了没有", "横店电影城"),
         ("book 2 tickets at AMC for Silent Awakening tonight", "AMC"),  # a chain the directory knows
+        ("what time is Creation of the Gods II playing at UME today", "UME"),  # (these held before)
+        ("UME今天还有几点的场", "UME"),
+        ("what's the status of my booking at UME Cinema?", "UMECinema"),  # (spaces dropped, as above)
         ("帮我在附近的电影院买两张惊蛰无声", None),  # the kind alone names none
         ("请问星辰大海在哪些影院上映", None),
     ],
@@ -3591,6 +3594,26 @@ def test_both_legs_of_a_round_trip_in_the_cabin_and_price_said_once(parser: Pars
     text = "查一下9月26号上海飞三亚、10月3号三亚回上海的经济舱，每张1200以内的"
     frames = _frames(parser, text, datetime.fromisoformat("2026-09-14T11:00:00+08:00"))
     assert [(f["cabin"], f["budget_max"]) for f in frames] == [("economy", 1200), ("economy", 1200)]  # (held before)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # (these held before) a film in capitals before its showing or screen, or as a part of its own
+        ("any Ne Zha 2 showings tomorrow evening?", "Ne Zha 2"),
+        ("first row for 2 at the 10:40pm Superman screening tonight", "Superman"),
+        ("Dune 3 IMAX, next Saturday, 2 tickets, back rows", "Dune 3"),
+        ("last row, two seats, Inside Out 3, Sunday afternoon", "Inside Out 3"),
+        ("Spider-Man: Beyond the Spider-Verse, Friday 7pm, 2 seats next to each other",
+         "Spider-Man: Beyond the Spider-Verse"),
+        # the screen, a day, a greeting are no film
+        ("Are there any IMAX showings of Skyfield tomorrow evening?", "Skyfield"),
+        ("cancel the two tickets I booked for Sunday's showing of The Velvet Hour", "The Velvet Hour"),
+        ("Hello, would you please get me 3 tickets to Dune on Saturday afternoon?", "Dune"),
+    ],
+)
+def test_a_film_named_in_capitals_where_it_stands(parser: Parser, text: str, title: str) -> None:
+    assert _frames(parser, text)[0]["title"] == title
 
 
 def test_options_said_the_other_way_round(parser: Parser) -> None:

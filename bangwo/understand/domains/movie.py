@@ -139,9 +139,27 @@ _CAPITALISED_TITLE = re.compile(
     # (a number goes on a title only as a word of its own: "Inside Out 2", not "on the 20th" or "at 7:45")
     r"([A-Z][\w'’:&!-]*(?:\s+(?:(?:of|in|the|and|a|an|to|&|-|–)\s+)*[A-Z][\w'’:&!-]*|\s+\d+(?![\w:]))*)"
 )
+_CAPITALS_RUN = r"([A-Z][\w'’:&!-]*(?:\s+(?:(?:of|in|the|and|a|an|to|&|-|–)\s+)*[A-Z][\w'’:&!-]*|\s+\d+(?![\w:]))*)"
+# …or said before its showing or its screen ("any Ne Zha 2 showings", "the 10:40pm Superman screening", "Dune 3
+# IMAX"), or as a part of the request of its own between commas ("last row, two seats, Inside Out 3, Sunday").
+_CAPITALISED_BEFORE_ITS_SHOWING = re.compile(
+    rf"(?:^|(?<=\bany )|(?<=\bthe )|(?<=\bfor )|(?<=\bof )|(?<=[ap]m ))"
+    rf"{_CAPITALS_RUN}\s+(?:in\s+)?(?:showings?|screenings?|shows?|IMAX|3D|Dolby)\b(?!\s+of\b)"
+    # (a part of its own is a film of two words or a sequel's number: "Girls, I'm booking…" greets)
+    rf"|(?:^|(?<=,)\s*)(?=[^\s,]+\s+[^\s,]|[^\s,]*\d){_CAPITALS_RUN}\s*(?=,)"
+)
+# The first words of a part of the request that are no film's: a greeting, the asking, a holiday, a month.
+_NO_FILM_STARTS = frozenset({
+    "Hello", "Hi", "Hey", "Dear", "Thanks", "Thank", "Please", "Yes", "No", "Ok", "OK", "Okay", "Sorry", "Order",
+    "Book", "Get", "Buy", "Find", "Cancel", "Check", "What", "What's", "Which", "Where", "When", "How", "Is", "Are",
+    "Can", "Could", "Would", "Christmas", "New", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+    "Sept", "Oct", "Nov", "Dec", "Any", "IMAX", "Dolby", "3D", "Valentine", "Monday", "Tuesday", "Wednesday",
+    "Thursday", "Friday", "Saturday", "Sunday", "Today", "Tonight", "Tomorrow",
+})
 # Capitalised words that are no film's first: people and screens (and a day said after the film: "see Dune Friday").
 _FILM_CUE = re.compile(
-    "see|watch|catch|ticket|tix|seat|premiere|show|schedule|times|timings|what time|when is|playing|theat|cinema|movie"
+    "see|watch|catch|ticket|tix|seat|premiere|show|screening|schedule|times|timings|what time|when is|playing|theat"
+    "|cinema|movie"
 )
 _NOT_A_FILM = frozenset({
     "I", "I'm", "I'd", "You", "Mom", "Mum", "Dad", "Grandma", "Grandpa", "Granny", "Doctor", "Dr", "Mr", "Mrs", "Ms",
@@ -187,20 +205,32 @@ _QUOTE_MARKS = frozenset("'\"‘“")
 _QUOTES_AS_TITLE_MARKS = re.compile(r"(?<!\w)['‘\"“]([^'‘’\"“”\s](?:[^'‘’\"“”]|(?<=\w)'(?=\w)){0,60}?)['’\"”](?!\w)")
 
 
+def _first_word(run: re.Match[str]) -> str:
+    words = (run.group(1) or run.group(2)).split()
+    return words[0].rstrip(".").removesuffix("'s") if words else ""  # (Sunday's showing)
+
+
 def _titles_marked_by_capitals(
     lowered: str, cased: str, names_in: Callable[[str], list[NameMention]]
 ) -> tuple[str, str]:
     """Both copies of the command, with a film named in capitals after watch/see or its tickets put in 《》."""
-    matches = list(_CAPITALISED_TITLE.finditer(cased))
+    # (a film read from where it stands, with no word before it that says so, starts with none of _NO_FILM_STARTS)
+    matches = [
+        *_CAPITALISED_TITLE.finditer(cased),
+        *(m for m in _CAPITALISED_BEFORE_ITS_SHOWING.finditer(cased) if _first_word(m) not in _NO_FILM_STARTS),
+    ]
     names = names_in(lowered) if matches else []
     if not matches or any("title" in name.entry.kinds for name in names):
         return lowered, cased  # a film the catalogue knows is the one asked for ("…, no wait, Star Wanderer instead")
     # "see Shanghai": a place the catalogue knows (a dish's word may start a title: Lantern Street)
-    places_at = {name.start for name in names if name.entry.kinds & {"city", "landmark"}}
+    places_at = {name.start for name in names if name.entry.kinds & {"city", "landmark", "merchant"}}
     spans: list[tuple[int, int]] = []  # every film marked so ("2 tickets for Ghost Orchard … and 2 for Night Ferry")
     for m in matches:
-        said = _DAYS_AFTER.sub("", m.group(1))
-        start, end = m.start(1), m.start(1) + len(said)
+        group = 1 if m.group(1) else 2  # (the second regex says the run in either of its groups)
+        said = _DAYS_AFTER.sub("", m.group(group))
+        start, end = m.start(group), m.start(group) + len(said)
+        if any(start < e and s < end for s, e in spans):
+            continue  # (read by both regexes)
         if not said or _NO_FILM_AFTER.match(cased, end):
             continue  # "tickets for Saturday", "… the Lakers game"
         # Where most other words are capitalised too ("I Want To See My Mom"), capitals mark nothing.
@@ -209,7 +239,7 @@ def _titles_marked_by_capitals(
             continue
         if start not in places_at:
             spans.append((start, end))
-    for start, end in reversed(spans):
+    for start, end in sorted(spans, reverse=True):
         lowered = f"{lowered[:start]}《{lowered[start:end]}》{lowered[end:]}"
         cased = f"{cased[:start]}《{cased[start:end]}》{cased[end:]}"
     return lowered, cased
