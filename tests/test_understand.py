@@ -3616,6 +3616,21 @@ def test_a_film_named_in_capitals_where_it_stands(parser: Parser, text: str, tit
     assert _frames(parser, text)[0]["title"] == title
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # (these held before) 飞 after a measure word is a brand's (飞鹤), no flight
+        ("给我家小孙子买三罐飞鹤奶粉", {"domain": "grocery", "items": ["飞鹤奶粉"]}),
+        # a row turned down for any reason said after it
+        ("麻烦帮我买两张《梅兰芳》的票，嗯，最前排太仰脖子了，要最后一排吧", {"seat": {"row": "last"}}),
+        # old friends are whom it is for
+        ("我想给楼下打麻将的几个老姐妹点四杯热奶茶", {"items": ["奶茶"]}),
+    ],
+)
+def test_what_older_people_say_around_a_request(parser: Parser, text: str, expected: dict[str, Any]) -> None:
+    assert _slots(_frames(parser, text)[0], expected) == expected
+
+
 def test_options_said_the_other_way_round(parser: Parser) -> None:
     [frame] = _frames(parser, "a latte, sugar less, ice less")
     assert frame["items"][0]["options"] == {"sugar": "less", "ice": "less"}

@@ -96,9 +96,10 @@ _ARROWED_ROUTE = re.compile(f"{_PLACE_SHAPED}\\s*(?:→|->|=>)\\s*{_PLACE_SHAPED
 # spelt to start with a plain character, for re to skip in C to where a word can start.
 _DOMAIN_WORDS: dict[str, tuple[_Words, ...]] = {
     "flight": (
-        # 飞 after a number is no flight (一飞冲天), after a weekday or festival day it is (周三飞, 初六飞).
+        # 飞 after a number or a measure word is no flight (一飞冲天, 三罐飞鹤奶粉), after a weekday or festival day it
+        # is (周三飞, 初六飞).
         _zh(
-            r"机票|航班|飞机|班机|飞(?:(?<![一两三四五六七八九十\d]飞)|(?<=[周期拜初][一二三四五六七日天十]飞))(?![快速驰])"
+            r"机票|航班|飞机|班机|飞(?:(?<![一两三四五六七八九十\d罐瓶盒袋箱包桶听提杯份]飞)|(?<=[周期拜初][一二三四五六七日天十]飞))(?![快速驰])"
             r"|起飞|直飞|经济舱|商务舱|头等舱|公务舱|登机|单程票|往返(?!接送)"
             # 凌晨一点那班去曼谷的: the flight pointed at (not 那班车, 那班地铁; each spelt out, see text.letter_led)
             r"|那班(?=[^，,。\s车地公高动火船]{0,6}?去)|这班(?=[^，,。\s车地公高动火船]{0,6}?去)"

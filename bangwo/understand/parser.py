@@ -1502,7 +1502,10 @@ _FAMILY_WORDS = (
     r"老公|老婆|媳妇|女朋友|男朋友|对象|爸爸|妈妈|爸妈|老爸|老妈|弟弟|妹妹|哥哥|姐姐|爷爷|奶奶|外公|外婆|姥姥|姥爷"
     r"|儿子|女儿|小孩|宝宝|岳父|岳母|婆婆|公公|老人|大人|爸|妈|弟|妹|哥|姐"
 )
-_FOR_PEOPLE = re.compile(rf"(?:{_PEOPLE_WORDS}|{_FAMILY_WORDS})(?:{_EACH_ONE})?|{_EACH_ONE}")
+# (老 before them is how long one has known them: 几个老姐妹, 老同事)
+_FOR_PEOPLE = re.compile(
+    rf"老?(?:{_PEOPLE_WORDS}|{_FAMILY_WORDS}|姐妹|兄弟|伙计|邻居|战友)(?:{_EACH_ONE})?|{_EACH_ONE}"
+)
 _PEOPLE_AFTER = re.compile(_PEOPLE_WORDS)
 _EACH_CLAUSE_END = re.compile(r"[，,。；;！!？?]|再|另外|还要|" + letter_led("and also|plus|then", then=r"\b"))
 # How many are in the party, and the words that give each of them one: 我们办公室五个人，每人一杯…, "our team of

@@ -246,7 +246,7 @@ def _titles_marked_by_capitals(
 
 
 # A row turned down after it is no wish: 第一排的不要, 第一排太近了 (before it: rules.TURNED_DOWN_BEFORE).
-_REFUSED_AFTER = re.compile(r"\s*的?\s*(?:不要|不行|不好|不想要|算了|别|太近|太远|太靠前|太靠后)")
+_REFUSED_AFTER = re.compile(r"\s*的?\s*(?:不要|不行|不好|不想要|算了|别|太)")  # (太近, 太仰脖子了)
 
 
 def seat_wish(masked: MaskedText) -> SeatWish | None:
