@@ -879,6 +879,11 @@ def test_a_dish_named_after_a_city(parser: Parser, text: str, name: str) -> None
         ("宫保鸡丁饭三份 / 鱼香肉丝饭两份 / 番茄炒蛋盖饭一份 / 再加六瓶可乐",
          [("宫保鸡丁饭", 3), ("鱼香肉丝饭", 2), ("番茄炒蛋盖饭", 1), ("可乐", 6)]),  # (the first no shop)
         ("烤肉饭两份、鸡排饭一份、可乐三罐", [("烤肉饭", 2), ("鸡排饭", 1), ("可乐", 3)]),
+        # typed before its measure, or its options, then "×N" (these held before)
+        ("pho one bowl + spring rolls x2", [("pho", 1), ("spring rolls", 2)]),
+        ("霸王茶姬 伯牙绝弦 大杯/少糖/去冰 ×1", [("伯牙绝弦", 1)]),
+        ("矿泉水 ×2箱 + 卷纸 ×1提", [("矿泉水", 2), ("卷纸", 1)]),
+        ("奶茶x2 半糖少冰 谢谢啦", [("奶茶", 2)]),  # thanks that close a request are no talk
         # a dish the catalogue lacks, typed before its "x2", with what it is like maybe between (held before)
         ("hot chocolate x2 for the kids", [("hot chocolate", 2)]),
         ("mocha M x2 less sugar", [("mocha", 2)]),

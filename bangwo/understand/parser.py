@@ -294,7 +294,7 @@ _SIZE_AFTER_COUNT = re.compile(r"(?:斤|公斤|千克|克|升|kg|g|l)?\s*(?:的|
 _DISH_ALONE_PLEASE = re.compile(r"[a-z][a-z' -]*?[ ,.!]+(?:please|pls|plz)[\s.!~]*$")
 # A typed dish ends right before its "x2", maybe with what it is like between ("mocha M x2").
 _EN_WORD_ENDS = re.compile(rf"[a-z][ {OPTION_MARK}]*$")
-_TIMES_COUNT = re.compile(r"(?<![a-z0-9])[x×*]\s?(\d{1,3})(?![\d.:])")
+_TIMES_COUNT = re.compile(r"(?<![a-z0-9])[x×*]\s?(\d{1,3})(?![\d.:])(?:\s?(?P<unit>[箱提瓶袋盒杯份个斤包罐桶碗]))?")
 # Said before it: "2x bubble tea".
 _COUNT_TIMES = re.compile(r"(?<![a-z0-9.])(\d{1,3})\s?[x×](?=\s+[a-z\u4e00-\u9fff\ue000])")
 _BARE_CANCEL = re.compile(
@@ -837,8 +837,13 @@ class Parser:
         end = quantity.start
         while end > 0 and text[end - 1] == " ":
             end -= 1
-        if quantity.trailing and _EN_WORD_ENDS.search(text, 0, end):
+        # (typed before its "x2", or its bowl: "hot chocolate x2", "pho one bowl"; "place an order" counts nothing)
+        by_its_measure = quantity.unit is not None and quantity.unit.isascii() and not quantity.unit.startswith("order")
+        if (quantity.trailing or by_its_measure) and _EN_WORD_ENDS.search(text, 0, end):
             return self._en_dish_right_before(rules, reading, quantity, end, domain_named)
+        if quantity.trailing:
+            while end > 0 and text[end - 1] in (" ", "/", OPTION_MARK):  # (伯牙绝弦 大杯/少糖/去冰 ×1)
+                end -= 1
         if (verb := _COUNT_VERB_BEFORE.search(text, 0, end)) is not None:
             end = verb.start()
         start = end
@@ -1058,7 +1063,8 @@ def _find_quantities(text: str) -> list[_Quantity]:
             for m in regex.finditer(text):
                 # the 2 of x2 or 2x: no count of its own
                 quantities = [q for q in quantities if not m.start() <= q.start < m.end()]
-                quantities.append(_Quantity(m.start(), m.end(), _as_count(int(m.group(1))), None, trailing=trailing))
+                unit = m.group("unit") if trailing else None  # (矿泉水 ×2箱: the measure after it)
+                quantities.append(_Quantity(m.start(), m.end(), _as_count(int(m.group(1))), unit, trailing=trailing))
     quantities.sort(key=lambda q: q.start)
     # 一袋五公斤的大米, 一袋10斤的, 一箱十斤装: right after a count, the size of what is counted, no count of its own.
     return [

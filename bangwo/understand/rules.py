@@ -595,7 +595,9 @@ _CAMPAIGN_QUESTION = re.compile(
 # What was had, judged, or thanks for it: 昨晚那部电影挺好看的, 服务太差了, "the movie was awful", "thanks for sorting
 # out the hotel" (talk, unless the sentence also asks for something).
 _OPINION = re.compile(
-    r"挺好看|好好看|难看|哭了|哭死|太好看|太差|无语|烂的|放心了|谢啦|谢谢你|谢谢您|体验真|体验太|体验很|都凉了|白买了|差评|太慢了|"
+    # (thanks that end the message close a request: 奶茶x2 半糖少冰 谢谢啦)
+    r"挺好看|好好看|难看|哭了|哭死|太好看|太差|无语|烂的|放心了|(?:谢啦|谢谢你|谢谢您)(?=.*[\u4e00-\u9fff])"
+    r"|体验真|体验太|体验很|都凉了|白买了|差评|太慢了|"
     # the assistant's own taste asked: 你喜欢吃火锅吗, 你平时喜欢看什么电影
     r"你(?:平时|平常|一般|最)?(?:喜欢|爱)(?:吃|喝|看)|你呢|"
     + letter_led(
