@@ -3636,6 +3636,15 @@ def test_what_older_people_say_around_a_request(parser: Parser, text: str, expec
     assert _slots(_frames(parser, text)[0], expected) == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["北京✈️→东京 下周三", "查下 北京=>东京 下周三的机票", "北京 -> 东京 下周三"],  # (the first two held before)
+)
+def test_a_route_drawn_with_an_arrow(parser: Parser, text: str) -> None:
+    [frame] = _frames(parser, text)
+    assert (frame["domain"], frame["origin"], frame["destination"]) == ("flight", "北京", "东京")
+
+
 def test_options_said_the_other_way_round(parser: Parser) -> None:
     [frame] = _frames(parser, "a latte, sugar less, ice less")
     assert frame["items"][0]["options"] == {"sugar": "less", "ice": "less"}

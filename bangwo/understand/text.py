@@ -33,6 +33,14 @@ MARKS = ITEM_MARK + TIME_MARK + BUDGET_MARK + OPTION_MARK + QUANTITY_MARK + PLAC
 # no meaning here, and a lone surrogate would break the JSON writer downstream. So do emoji and other
 # pictures (So, and Sk's skin tones): "美式 x2 ☕", "加辣🌶" end where the picture stands (arrows are Sm and stay).
 _DROPPED_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cs", "Cn", "So", "Sk"})
+# The variation selectors that ask for an emoji's picture (✈️ is ✈ and U+FE0F) go with the emoji.
+_VARIATION_SELECTORS = range(0xFE00, 0xFE10)
+
+
+def _dropped(ch: str) -> bool:
+    return unicodedata.category(ch) in _DROPPED_CATEGORIES or ord(ch) in _VARIATION_SELECTORS
+
+
 # Traditional characters (幫我點兩杯) read as simplified ones: the rules, the lexicon and the catalogue are
 # simplified, and a person in Hong Kong or Taipei asks for the same things. OpenCC's own tables, shipped
 # in its wheel; a simplified command passes through unchanged (checked over every labelled command).
@@ -98,7 +106,7 @@ def _dropped_bmp_or_astral() -> re.Pattern[str]:
     character beyond it (too many to tabulate at start-up; those commands take the slow path)."""
     spans: list[tuple[int, int]] = []  # [first, last] code points, merged when adjacent
     for code in range(0x10000):
-        if unicodedata.category(chr(code)) in _DROPPED_CATEGORIES:
+        if _dropped(chr(code)):
             if spans and spans[-1][1] == code - 1:
                 spans[-1] = (spans[-1][0], code)
             else:
@@ -134,7 +142,7 @@ def tidied(raw: str) -> str:
         if max(text[first.start() :]) < "\U00010000":
             text = _DROPPED_OR_ASTRAL.sub(" ", text)
         else:
-            text = "".join(" " if unicodedata.category(ch) in _DROPPED_CATEGORIES else ch for ch in text)
+            text = "".join(" " if _dropped(ch) else ch for ch in text)
     return " ".join(_TAG.sub(" ", text).split())  # str.split() and re's \s agree on what is a space
 
 
