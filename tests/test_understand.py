@@ -3024,6 +3024,9 @@ def test_regional_words(parser: Parser, text: str, expected: list[tuple[str, str
         ("四張《末班小巴》，後日下晝三點，要中間位", {"time_window": "afternoon"}),
         ("嘉禾禮拜六《鯉魚門之戀》幫我揀兩張坐埋一齊，最尾一行", {"seat": {"row": "last", "adjacent": True}}),
         ("講個笑話嚟聽下", {"domain": "chat"}),
+        ("我買咗嘅戲飛出咗票未？", {"domain": "movie", "action": "status"}),  # 未 ends a question
+        ("大家樂嗰份焗豬扒飯送到未？", {"domain": "food", "action": "status", "merchant": "大家樂"}),
+        ("《獅子山下再見》首映仲有冇飛？", {"domain": "movie", "action": "search"}),  # 飛 is a ticket
         # 同一 is the same one, not "and one"
         ("下午五点送一箱矿泉水到家，同一时间再送两份黄焖鸡米饭", {"domain": "grocery", "time": "17:00"}),
         # Singapore's and Malaysia's English

@@ -242,7 +242,7 @@ FOOD = DomainRules(
         r"到哪|在哪|送到哪|到了吗|到没到|怎么还没|还没到|还没送|多久(?:能|才)?到|还要多久|什么时候(?:能|才)?(?:到|送)|进度|状态|"
         r"啥时候(?:能|才)?(?:到|送)|我的[^，。,.!?]{0,6}订单|"
         r"几时到|几时送|几点到|"
-        r"送到了没|送出了吗|出餐了吗"
+        r"送到了没|送出了吗|出餐了吗|送到没|到了没"
         # Whether something already happened to an order: 发货了吗, 商家接单了没, 骑手取餐了吗.
         # (Each spelt out, so that every alternative starts with its own character: see text.letter_led.)
         r"|发货了(?:吗|没)|发出了(?:吗|没)|接单了(?:吗|没)|出餐了(?:吗|没)|送出了(?:吗|没)|取餐了(?:吗|没)|取走了(?:吗|没)"

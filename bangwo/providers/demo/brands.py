@@ -29,7 +29,11 @@ Tims/Tims咖啡 | Tim Hortons; Costa/Costa咖啡 | Costa Coffee; 五十岚 | 50 
 迷客夏 | Milksha; 路易莎 | Louisa Coffee; 八方云集 | Bafang Dumpling;
 Wingstop | Wingstop; 温蒂汉堡 | Wendy's; 塔可钟 | Taco Bell; Chipotle | Chipotle; Five Guys | Five Guys;
 Shake Shack | Shake Shack; 派派思 | Popeyes; 唐恩都乐 | Dunkin'/Dunkin; 卡卡圈坊 | Krispy Kreme;
-熊猫快餐 | Panda Express; Sweetgreen | Sweetgreen; Pret | Pret A Manger
+熊猫快餐 | Panda Express; Sweetgreen | Sweetgreen; Pret | Pret A Manger;
+大家乐 | Café de Coral/Cafe de Coral; 大快活 | Fairwood; 美心/美心西饼 | Maxim's; 翠华/翠华餐厅 | Tsui Wah;
+谭仔/谭仔云南米线 | TamJai; 太兴 | Tai Hing; 稻香 | Tao Heung; 好利来 | Holiland; 贡茶 | Gong Cha; 一芳 | Yifang;
+亚坤 | Ya Kun; 土司工坊 | Toast Box; 面包物语 | BreadTalk; 老曾记 | Old Chang Kee; Secret Recipe | Secret Recipe;
+Tealive | Tealive; Chatime | Chatime; 快乐蜂 | Jollibee; 南度士 | Nando's
 """
 _GROCERY = """
 盒马/盒马鲜生 | Hema/Freshippo; 永辉/永辉超市 | Yonghui; 大润发 | RT-Mart; 物美 | Wumart; 华润万家 | Vanguard;
@@ -38,7 +42,10 @@ _GROCERY = """
 朴朴/朴朴超市 | Pupu; 美团买菜 | Meituan Grocery; 京东到家 | JD Daojia; 7-11/7-Eleven | 7 Eleven; 罗森 | Lawson;
 美宜佳 | Meiyijia; 便利蜂 | Bianlifeng; 好市多/开市客 | Costco; 全联 | PX Mart; 奥乐齐 | Aldi;
 Whole Foods | Whole Foods; Trader Joe's | Trader Joe's; Kroger | Kroger; Safeway | Safeway;
-Publix | Publix; Tesco | Tesco; Instacart | Instacart
+Publix | Publix; Tesco | Tesco; Instacart | Instacart;
+百佳 | PARKnSHOP/Park n Shop; 惠康 | Wellcome; 永旺/AEON | AEON; 城市超市/city'super | city'super;
+职总平价/FairPrice | NTUC FairPrice/FairPrice; 昇菘 | Sheng Siong; Cold Storage | Cold Storage; RedMart | RedMart;
+Jaya Grocer | Jaya Grocer; Mydin | Mydin; Lotus's | Lotus's
 """
 # Cinema chains by their names (one the directory lacks, said with 影城, is read by its kind: 某某影城).
 _CINEMAS = """
@@ -49,7 +56,7 @@ Shaw Theatres | Shaw Theatres; 百老汇/百老汇影城/百老汇电影中心 |
 博纳影城/博纳 | Bona Cinemas; 金逸影城/金逸 | Jinyi Cinemas/Jinyi;
 卢米埃影城/卢米埃 | Lumiere Pavilions/Lumiere Cinemas; 嘉禾影城/嘉禾 | Golden Harvest;
 英皇戏院/英皇电影城 | Emperor Cinemas; 大地影院 | Dadi Cinema; 中影国际影城 | China Film Cinemas;
-GSC | Golden Screen Cinemas; TGV | TGV Cinemas
+GSC | Golden Screen Cinemas; TGV | TGV Cinemas; UA/UA戏院 | UA Cinemas; MCL/MCL戏院 | MCL Cinemas
 """
 
 

@@ -46,7 +46,7 @@ _STATUS_WORDS = re.compile(
     )
 )
 STATUS_ONLY = re.compile(
-    r"出票了|还没出(?!发|门|来)|延误|晚点|准点|登机口|哪个厅|几号厅|几点落地|几点降落|落地了[吗没]|降落了[吗没]|起飞了[吗没]|查(?:一下|查|下)?我(?:的|订的|[^，。,.!?？]{0,6}?的(?:机票|航班|酒店|电影票|票))|"
+    r"出票了|出了票[了]?[没吗]|改了时间[了]?[没吗]|还没出(?!发|门|来)|延误|晚点|准点|登机口|哪个厅|几号厅|几点落地|几点降落|落地了[吗没]|降落了[吗没]|起飞了[吗没]|查(?:一下|查|下)?我(?:的|订的|[^，。,.!?？]{0,6}?的(?:机票|航班|酒店|电影票|票))|"
     # "booking is confirmed or not?": how a yes/no question ends in Indian and Singapore English.
     + letter_led(
         "delayed|delay|on time|on schedule|gate(?<!golden gate)|confirmed or not|booked or not|issued or not"
