@@ -3648,6 +3648,29 @@ def test_a_route_drawn_with_an_arrow(parser: Parser, text: str) -> None:
     assert (frame["domain"], frame["origin"], frame["destination"]) == ("flight", "北京", "东京")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # (these held before) as a learner of Chinese or English says it
+        ("我要一个大的美式咖啡，没有糖，没有冰", {"items": ["美式咖啡"]}),
+        ("我昨天定了飞机票，可是我生病了，我想退", {"domain": "flight", "action": "cancel"}),
+        ("请你退我的电影票，电影院太远了", {"domain": "movie", "action": "cancel", "title": None}),
+        ("my movie ticket buy success or not?", {"domain": "movie", "action": "status"}),
+        ("my flight ticket book success? I not receive any message", {"domain": "flight", "action": "status"}),
+        # what stays as it was
+        ("我想退出群聊", {"domain": "chat"}),
+        ("帮我退掉雾中行者的票", {"action": "cancel", "title": "雾中行者"}),
+    ],
+)
+def test_what_a_learner_writes(parser: Parser, text: str, expected: dict[str, Any]) -> None:
+    assert _slots(_frames(parser, text)[0], expected) == expected
+
+
+def test_no_sugar_and_no_ice_as_a_learner_says_them(parser: Parser) -> None:
+    [frame] = _frames(parser, "我要一个大的美式咖啡，没有糖，没有冰")
+    assert frame["items"][0]["options"] == {"size": "large", "sugar": "none", "ice": "none"}  # (held before)
+
+
 def test_options_said_the_other_way_round(parser: Parser) -> None:
     [frame] = _frames(parser, "a latte, sugar less, ice less")
     assert frame["items"][0]["options"] == {"sugar": "less", "ice": "less"}

@@ -228,7 +228,8 @@ _NOT_BEFORE_DIAN = r"零〇一二两三四五六七八九十\d快早晚慢多少
 _DIAN_VERB = rf"点(?<![{_NOT_BEFORE_DIAN}]点)(?![评赞击开钟半儿头])"
 
 # The words that cancel an order or a booking, in every domain (each domain adds its own: 别送了, 退房).
-CANCELLED_ZH = "取消|退掉|退了|撤销|撤回|撤了|撤掉|撤单|不要了"
+# (想退 / 请你退我的票: a learner's cancel; not 退出, 退休, 退烧)
+CANCELLED_ZH = "取消|退掉|退了|撤销|撤回|撤了|撤掉|撤单|不要了|退(?<=[想要你]退)(?![出休烧役伍步款])"
 CANCELLED_EN = "cancel|cancle|call off|refund|scrap"  # cancle: typed fast
 
 

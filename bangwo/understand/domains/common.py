@@ -54,7 +54,9 @@ STATUS_ONLY = re.compile(
         "|which hall|what time is (?:my|our)|when is (?:my|our)"
         "|gone through|went through|ticketed|been issued|tickets? issued|any update on|any news on|get a confirmation"
         "|is that booking done|confirm(?:ed)? my|check(?:ing)? on (?:my|our|the)"
-        "|booked yet|issued yet|confirmed yet|flight status|booking status",
+        "|booked yet|issued yet|confirmed yet|flight status|booking status"
+        # (as a learner asks it: "my movie ticket buy success or not?", "my flight ticket book success?")
+        "|success or not|successful or not|book success|booking success|buy success|order success",
         then=r"\b",
     )
     # Whether the booking is done yet: 订好了吗, 航班订好了没, 票买到没有.

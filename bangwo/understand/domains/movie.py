@@ -123,6 +123,8 @@ _NOT_A_TITLE = re.compile(
     rf"|(?:a|an|some) (?:{FILM_KINDS_EN})"
     r"|and|or|then|also|instead)$"
 )
+# The asking said before a title read from 的票 is no part of it: 帮我退掉雾中行者的票, 请你退我的电影票.
+_ASKED_BEFORE_A_TITLE = re.compile(r"^.*(?:退掉|退了|取消|退|请你|帮我)我?")
 
 
 # A film named in capitals after watch/see/catch or its tickets, premiere or showtimes ("I want to see Frozen III
@@ -306,7 +308,7 @@ def film_title(masked: MaskedText, names: list[NameMention]) -> str | None:
     for regex in (_EN_TITLE, _EN_TITLE_BEFORE_TICKETS, _ZH_TITLE):
         for m in regex.finditer(masked.current):
             group = m.lastindex or 1
-            said = masked.original[m.start(group) : m.end(group)].strip()
+            said = _ASKED_BEFORE_A_TITLE.sub("", masked.original[m.start(group) : m.end(group)].strip())
             if (
                 said
                 and not _NOT_A_TITLE.match(said)
