@@ -3671,6 +3671,24 @@ def test_no_sugar_and_no_ice_as_a_learner_says_them(parser: Parser) -> None:
     assert frame["items"][0]["options"] == {"size": "large", "sugar": "none", "ice": "none"}  # (held before)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # (these held before) amounts and clock times said in words, as a transcript writes them
+        ("any sushi places nearby under eighty yuan", {"budget_max": 80}),
+        ("search flights shanghai to sanya next friday economy under fifteen hundred yuan", {"budget_max": 1500}),
+        ("two seats for Dune tomorrow at like ten to nine p m", {"time": "20:50"}),
+        ("two seats for Dune tomorrow at 8 p m", {"time": "20:00"}),
+        # shops and orders asked after by the shop
+        ("我的蜜雪冰城送到了吗", {"action": "status", "merchant": "蜜雪冰城"}),
+        ("永辉的菜到哪了", {"domain": "grocery", "action": "status"}),
+        ("取消我刚才买的那些菜", {"action": "cancel"}),
+    ],
+)
+def test_what_a_transcript_says(parser: Parser, text: str, expected: dict[str, Any]) -> None:
+    assert _slots(_frames(parser, text)[0], expected) == expected
+
+
 def test_options_said_the_other_way_round(parser: Parser) -> None:
     [frame] = _frames(parser, "a latte, sugar less, ice less")
     assert frame["items"][0]["options"] == {"sugar": "less", "ice": "less"}

@@ -602,12 +602,17 @@ class Parser:
         cancelling = rules.cancel.search(text) is not None
         asking_after = rules.status.search(text) is not None
         if not names_an_order and (cancelling or asking_after):
-            # 那份麻辣香锅, 这两箱: a thing pointed at by its measure word is one already ordered; "is my poke bowl on
-            # the way?": one's own, named as this domain names its things.
-            names_an_order = any(m.group(1) in rules.measures for m in _POINTED_AT.finditer(text)) or any(
-                word in rules.noun_words_en or word in DISH_HEADS_EN
-                for m in _MY_THING_EN.finditer(text)
-                for word in m.group(1).split()
+            # 那份麻辣香锅, 这两箱, 那些菜: a thing pointed at by its measure word is one already ordered; "is my poke
+            # bowl on the way?": one's own, named as this domain names its things.
+            names_an_order = (
+                any(m.group(1) in rules.measures or m.group(1) == "些" for m in _POINTED_AT.finditer(text))
+                or any(
+                    word in rules.noun_words_en or word in DISH_HEADS_EN
+                    for m in _MY_THING_EN.finditer(text)
+                    for word in m.group(1).split()
+                )
+                # (or by its shop: 我的蜜雪冰城送到了吗, 永辉的菜到哪了)
+                or any("merchant" in n.entry.kinds and rules.domain in n.entry.merchant_domains for n in reading.names)
             )
         if (cancelling or asking_after) and AFTER_SALES_ASKED.search(text):
             return None

@@ -25,13 +25,17 @@ _PAUSE_AS_SPACE = re.compile(
     rf"|(?<=[杯份个瓶碗盒袋斤箱] )[一两二三四五六七八九十\d]+[杯份个瓶碗盒袋斤箱]|都|全部|全都)"
 )
 _UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+# What hundreds are counted by: "eight hundred", "fifteen hundred".
+_HUNDREDS_OF = {**_UNITS, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+                "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
 _HOURS = {**_UNITS, "ten": 10, "eleven": 11, "twelve": 12}
 _MINUTES = {"o'clock": 0, "oh five": 5, "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
             "forty five": 45, "forty-five": 45, "fifty": 50}
 # "eight hundred", "two hundred and fifty", "a thousand": amounts said in words.
 _HUNDREDS = re.compile(
-    rf"\b(?P<hundreds>{'|'.join(_UNITS)}|a) hundred(?: and)?(?: (?P<tens>{'|'.join(_TENS)}))?\b"
+    rf"\b(?P<hundreds>{'|'.join(sorted(_HUNDREDS_OF, key=len, reverse=True))}|a) hundred(?: and)?"
+    rf"(?: (?P<tens>{'|'.join(_TENS)}))?\b"
     r"|\b(?P<thousands>a|one|two|three|five) thousand\b"
 )
 _HOUR_WORDS = "|".join(sorted(_HOURS, key=len, reverse=True))
@@ -65,6 +69,24 @@ _HOUR_AFTER = re.compile(
 # "18h", "19h30": a clock time as written in France, Germany or Russia; "8 o clock" without its apostrophe.
 _HOURS_WITH_H = re.compile(r"\b(?P<hour>[6-9]|1\d|2[0-3])h(?P<minutes>[0-5]\d)?\b")
 _O_CLOCK = re.compile(r"\bo clock\b")
+# "8 p m", "ten a m": the meridiem spelt letter by letter, as a transcript writes it.
+_SPELT_MERIDIEM = re.compile(r"(?<=[\dk-z]) ([ap]) m\b")
+# "ten to nine", "twenty past eight": minutes to or past an hour, said in words.
+_MINUTES_AROUND = {"five": 5, "ten": 10, "twenty": 20, "twenty-five": 25, "twenty five": 25}
+_MINUTES_AROUND_AN_HOUR = re.compile(
+    # (after the word that says it is a time: "from ten to five" is a span)
+    r"(?:(?<=\bat )|(?<=\baround )|(?<=\babout )|(?<=\bby )|(?<=\blike ))"
+    r"(?P<minutes>twenty-five|twenty five|twenty|ten|five) (?P<way>to|past|after) "
+    rf"(?P<hour>{_HOUR_WORDS}|1[0-2]|[1-9])\b"
+)
+
+
+def _minutes_around_an_hour(said: re.Match[str]) -> str:
+    hour = _HOURS.get(said["hour"]) or int(said["hour"])
+    minutes = _MINUTES_AROUND[said["minutes"]]
+    if said["way"] == "to":
+        hour, minutes = (hour - 2) % 12 + 1, 60 - minutes
+    return f"{hour}:{minutes:02d}"
 # "under 1,800 yuan": a thousands comma, written without.
 _THOUSANDS_COMMA = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 # Days typed with a digit ("2moro", "2nite"), then counts typed onto their word ("3cokes", "2tix"), not clock
@@ -111,7 +133,7 @@ def _hour(said: re.Match[str]) -> str:
 def _amount(said: re.Match[str]) -> str:
     if said["thousands"]:
         return str(1000 * _UNITS.get(said["thousands"], 1))
-    return str(100 * _UNITS.get(said["hundreds"], 1) + _TENS.get(said["tens"] or "", 0))
+    return str(100 * _HUNDREDS_OF.get(said["hundreds"], 1) + _TENS.get(said["tens"] or "", 0))
 
 
 def _clock(said: re.Match[str]) -> str:
@@ -146,12 +168,14 @@ def _in_plain_words(said: re.Match[str]) -> str:
 
 _SPELT_OUT: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str], re.Pattern[str]], ...] = (
     (_HUNDREDS, _amount, re.compile("hundred|thousand")),
+    (_MINUTES_AROUND_AN_HOUR, _minutes_around_an_hour, re.compile(" (?:to|past|after) ")),
     (_CLOCK, _clock, re.compile("|".join(_MINUTES))),
     (_DAY_OF_MONTH, _day_of_month, re.compile("|".join(_ORDINALS))),
     (_HOUR_AFTER, _hour, re.compile("around|about|at|by|till|until|before|after|from")),
     (_HOURS_WITH_H, _h_clock, re.compile(r"\dh")),
     (_DOTTED_CLOCK, _h_clock, re.compile(r"\d\.\d")),
     (_O_CLOCK, lambda _said: "o'clock", re.compile("o clock")),
+    (_SPELT_MERIDIEM, lambda said: f" {said[1]}m", re.compile(" [ap] m")),
     (_THOUSANDS_COMMA, lambda _said: "", re.compile(r"\d,\d")),
     (_TEXTISM, lambda said: _TEXTISMS[said[0]], re.compile("2mo|2ni|2da")),
     (_TEXTED_WORD, lambda said: _TEXTED_WORDS[said[0]], _TEXTED_WORD),
