@@ -62,6 +62,7 @@ async def build_catalogue_view(store: Store, registry: ProviderRegistry) -> Cata
         films=tuple(film for c in catalogues for film in c.films),
         mapped_cities=tuple(city for c in catalogues for city in c.mapped_cities),
         known_brands=tuple(brand for c in catalogues for brand in c.known_brands),
+        hotel_brands=tuple(brand for c in catalogues for brand in c.hotel_brands),
     )
     skills = Skills(
         food=FoodSkill(merchants, dict(registry.food), {c.id: c.name_zh for c in cities}),

@@ -91,6 +91,17 @@ def test_with_no_landmark_the_best_reviewed_hotels_of_the_city_come_first(skill)
     assert skill.offers(hotel_frame(), START_DAY, THURSDAY_TO_SUNDAY) == []  # no city: ask for one
 
 
+def test_a_chain_named_keeps_its_own_hotels_and_one_not_on_bangwo_is_said_so(skill):
+    offers = skill.offers(hotel_frame(city="上海"), START_DAY, THURSDAY_TO_SUNDAY)
+    chains = {o.brand.id for o in offers if o.brand}
+    assert len(chains) > 1  # (so that keeping one chain is seen)
+    yuetu, note = skill.of_the_hotel_named(hotel_frame(city="上海", merchant="悦途"), offers, "zh")
+    assert yuetu and {o.brand.id for o in yuetu if o.brand} == {"yuetu"} and note is None
+    every, note = skill.of_the_hotel_named(hotel_frame(city="上海", merchant="全季"), offers, "zh")
+    assert every == offers and note == "「全季」还没有上帮我，这是同一带可订的酒店。"
+    assert skill.of_the_hotel_named(hotel_frame(city="上海"), offers, "en") == (offers, None)
+
+
 def test_the_budget_is_per_night_and_compared_with_the_average_night(skill):
     offers = skill.offers(hotel_frame(near="外滩", budget_max=800), START_DAY, THURSDAY_TO_SUNDAY)
     assert offers and all(o.stay_fen <= 800_00 * len(o.nights) for o in offers)

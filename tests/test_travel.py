@@ -107,6 +107,20 @@ async def test_a_hotel_near_west_lake_within_budget_in_chinese(client, services)
     assert status["reply"].startswith("订好了：") and stay["title"] in status["reply"]
 
 
+async def test_a_hotel_chain_asked_for_by_name(client, services):
+    auth = await person(client, services, "13800138000", "王小明", "shanghai")
+
+    # A chain bangwo sells: only its hotels are offered.
+    yuetu = await say(client, auth, "明天在上海订个悦途，住一晚")
+    assert yuetu["state"] == "proposal", yuetu["reply"]
+    assert "悦途" in yuetu["reply"] and not yuetu["proposal"]["notes"]
+    # A chain bangwo does not sell: a hotel in the same place, and why.
+    elsewhere = await say(client, auth, "明天在上海订个全季，住一晚")
+    assert elsewhere["state"] == "proposal", elsewhere["reply"]
+    assert elsewhere["proposal"]["notes"] == ["「全季」还没有上帮我，这是同一带可订的酒店。"]
+    assert "「全季」还没有上帮我" in elsewhere["reply"]
+
+
 async def test_a_hotel_by_the_bund_in_english(client, services):
     auth = await person(client, services, "13800138000", "Lin Wei", "shanghai")
 

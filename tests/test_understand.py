@@ -3689,6 +3689,21 @@ def test_what_a_transcript_says(parser: Parser, text: str, expected: dict[str, A
     assert _slots(_frames(parser, text)[0], expected) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "domain", "merchant"),
+    [
+        ("今晚 杭州 订个全季 就一晚", "hotel", "全季"),  # a hotel chain asked for by name (these held before)
+        ("book me a Hilton in Shenzhen for 2 nights starting Sunday, under 1200 a night", "hotel", "Hilton"),
+        ("查一下我订的希尔顿有没有确认", "hotel", "希尔顿"),
+        ("明天在上海订个悦途，住一晚", "hotel", "悦途"),  # one of the chains sold, by its short name
+        ("Can you book a taxi to pick me up from the Hilton at 5 pm?", "chat", None),  # where a ride goes
+    ],
+)
+def test_a_hotel_chain_named(parser: Parser, text: str, domain: str, merchant: str | None) -> None:
+    frame = _frames(parser, text)[0]
+    assert (frame["domain"], frame.get("merchant")) == (domain, merchant)
+
+
 def test_options_said_the_other_way_round(parser: Parser) -> None:
     [frame] = _frames(parser, "a latte, sugar less, ice less")
     assert frame["items"][0]["options"] == {"sugar": "less", "ice": "less"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bangwo.domain.geo import Point
+from bangwo.domain.hotel import HotelBrand
 from bangwo.domain.money import Fen
 
 MINUTES_PER_DAY = 24 * 60
@@ -42,7 +43,7 @@ class KnownBrand:
 
     name_zh: str
     name_en: str
-    category: str  # "food" or "grocery", as a merchant's, or "movie" for a cinema chain
+    category: str  # "food" or "grocery", as a merchant's; "movie" for a cinema chain, "hotel" for a hotel chain
     aliases: tuple[str, ...] = ()
 
     def names(self) -> tuple[str, ...]:
@@ -166,3 +167,4 @@ class Catalogue:
     films: tuple[Film, ...] = ()
     mapped_cities: tuple[MappedCity, ...] = ()  # known by name only: nothing is sold there
     known_brands: tuple[KnownBrand, ...] = ()  # chains known by name only: nothing is sold under them
+    hotel_brands: tuple[HotelBrand, ...] = ()  # the hotel chains whose rooms are sold (悦途酒店): asked for by name

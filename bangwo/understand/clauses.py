@@ -565,7 +565,11 @@ def _segment_domains(
         asked_elsewhere
         and _ANOTHER_SERVICE.search(text) is not None
         and _OWN_SERVICE.search(text) is None
-        and not any(n.entry.kinds & {"title", "item", "merchant"} for n in names)
+        # (a hotel named is where the ride goes: "a taxi to pick me up from the Hilton")
+        and not any(
+            n.entry.kinds & {"title", "item"} or ("merchant" in n.entry.kinds and n.entry.merchant_domains != {"hotel"})
+            for n in names
+        )
     ):
         return ELSEWHERE
     firsts: dict[str, int] = {}

@@ -47,6 +47,18 @@ def _short_names(name: str) -> list[str]:
     return names
 
 
+_HOTEL_KIND_ZH = re.compile(r"(?:酒店|精选|快捷|连锁)$")  # (海棠度假 stays whole: 大鱼海棠 is a film)
+_HOTEL_KIND_EN = frozenset({"hotel", "hotels", "select", "resort", "resorts", "express", "inn", "inns"})
+
+
+def _hotel_chain_names(name_zh: str, name_en: str) -> tuple[str, ...]:
+    """A hotel chain's names and the short ones it is asked for by: 悦途 for 悦途酒店, Yuetu for Yuetu Hotels."""
+    words = name_en.split()
+    short_en = " ".join(words[:-1]) if len(words) > 1 and words[-1].lower() in _HOTEL_KIND_EN else name_en
+    short_zh = _HOTEL_KIND_ZH.sub("", name_zh)
+    return (name_zh, name_en, *({short_zh, short_en} - {name_zh, name_en} if len(short_zh) >= 2 else {short_en}))
+
+
 def lexicon_key(name: str) -> str:
     """How a name is stored and looked up: the same normalisation the command gets."""
     return " ".join(lower_ascii(unicodedata.normalize("NFKC", name)).split())
@@ -155,11 +167,14 @@ class Lexicon:
                 add(landmark.names(), "landmark")
             for film in catalogue.films:
                 add(film.names(), "title")
-            for brand in catalogue.known_brands:
-                for name in brand.names():
+            chains = [(brand.names(), brand.category) for brand in catalogue.known_brands] + [
+                (_hotel_chain_names(brand.name_zh, brand.name_en), "hotel") for brand in catalogue.hotel_brands
+            ]
+            for names, domain in chains:
+                for name in names:
                     if (found := entry(name)) is not None:
                         found.kinds.add("merchant")
-                        found.merchant_domains.add(brand.category)
+                        found.merchant_domains.add(domain)
             for merchant in catalogue.merchants:
                 domain = merchant.category if merchant.category in _KNOWN_DOMAINS else "food"
                 for full_name in (merchant.name_zh, merchant.name_en):

@@ -191,7 +191,9 @@ class TravelDesk:
         if frame.city and self.hotels.place(frame)[0] is None:
             unknown = frame.city
             return Refusal(say(lang, f"还没有「{unknown}」的酒店可订。", f"There are no hotels in '{unknown}' yet."))
-        offers = self.hotels.offers(frame, self.start_day, nights)[:OFFERS_TRIED]
+        offers = self.hotels.offers(frame, self.start_day, nights)
+        offers, hotel_note = self.hotels.of_the_hotel_named(frame, offers, lang)
+        offers = offers[:OFFERS_TRIED]
         hold_id = new_id("h")
         for _ in range(HOLD_ATTEMPTS):
             try:
@@ -211,9 +213,12 @@ class TravelDesk:
                             until=until,
                             now=now,
                         )
-                        return self.hotels.proposal(
+                        proposal = self.hotels.proposal(
                             offer, rooms=rooms, lang=lang, card=card, hold_id=hold_id, hold_until=until
                         )
+                        if hotel_note:
+                            proposal.notes.insert(0, hotel_note)
+                        return proposal
                     break
             except OutOfStock:
                 continue

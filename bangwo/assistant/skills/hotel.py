@@ -67,6 +67,12 @@ def _best_named(said: str, places: Iterable[_Place]) -> tuple[_Place | None, flo
     return (place, score) if score > 0 else (None, 0.0)
 
 
+def _names_of(offer: HotelOffer) -> tuple[str, ...]:
+    """The hotel's names and its chain's."""
+    brand = (offer.brand.name_zh, offer.brand.name_en) if offer.brand else ()
+    return (offer.hotel.name_zh, offer.hotel.name_en, *brand)
+
+
 def _yuan(amount_fen: Fen) -> str:
     """800 or 800.50: how a price is said in a sentence."""
     whole, cents = divmod(amount_fen, 100)
@@ -127,6 +133,22 @@ class HotelSkill:
         if landmark is not None:
             return sorted(found, key=lambda o: (o.distance_m, o.hotel.id, o.stay_fen, o.room_type.id))
         return sorted(found, key=lambda o: (-o.hotel.rating, -o.hotel.stars, o.hotel.id, o.stay_fen, o.room_type.id))
+
+    def of_the_hotel_named(
+        self, frame: IntentFrame, offers: list[HotelOffer], lang: Lang
+    ) -> tuple[list[HotelOffer], str | None]:
+        """The offers of the hotel or chain the frame names (订个全季, "a Hilton in Shenzhen"), where bangwo has it;
+        else every offer, with a note that says the one named is not on bangwo yet."""
+        if not frame.merchant:
+            return offers, None
+        named = [offer for offer in offers if match_score(frame.merchant, _names_of(offer)) > 0]
+        if named:
+            return named, None
+        return offers, say(
+            lang,
+            f"「{frame.merchant}」还没有上帮我，这是同一带可订的酒店。",
+            f"'{frame.merchant}' isn't on bangwo yet; this hotel is in the same area.",
+        )
 
     def proposal(
         self,

@@ -59,6 +59,16 @@ Shaw Theatres | Shaw Theatres; 百老汇/百老汇影城/百老汇电影中心 |
 GSC | Golden Screen Cinemas; TGV | TGV Cinemas; UA/UA戏院 | UA Cinemas; MCL/MCL戏院 | MCL Cinemas
 """
 
+# Hotel chains (said in full where the short name is a place or a word: 维也纳酒店, 桔子酒店, 7天酒店, 香格里拉酒店).
+_HOTELS = """
+全季/全季酒店 | Ji Hotel/JI Hotel; 汉庭/汉庭酒店 | Hanting/Hanting Hotel; 如家/如家酒店 | Home Inn/Home Inns;
+亚朵/亚朵酒店 | Atour/Atour Hotel; 锦江之星 | Jinjiang Inn; 7天酒店/7天连锁酒店 | 7 Days Inn; 维也纳酒店 | Vienna Hotel;
+桔子酒店 | Orange Hotel; 城市便捷酒店 | City Comfort Inn; 希尔顿/希尔顿酒店 | Hilton; 万豪/万豪酒店 | Marriott;
+喜来登/喜来登酒店 | Sheraton; 洲际/洲际酒店 | InterContinental; 假日酒店 | Holiday Inn; 皇冠假日 | Crowne Plaza;
+香格里拉酒店/香格里拉大酒店 | Shangri-La Hotel; 凯悦/凯悦酒店 | Hyatt; 威斯汀 | Westin; 宜必思 | ibis;
+诺富特 | Novotel; 丽思卡尔顿 | Ritz-Carlton; 速8酒店 | Super 8
+"""
+
 
 def _brands(table: str, category: str) -> tuple[KnownBrand, ...]:
     brands = []
@@ -70,4 +80,6 @@ def _brands(table: str, category: str) -> tuple[KnownBrand, ...]:
     return tuple(brands)
 
 
-KNOWN_BRANDS = _brands(_FOOD, "food") + _brands(_GROCERY, "grocery") + _brands(_CINEMAS, "movie")
+KNOWN_BRANDS = (
+    _brands(_FOOD, "food") + _brands(_GROCERY, "grocery") + _brands(_CINEMAS, "movie") + _brands(_HOTELS, "hotel")
+)

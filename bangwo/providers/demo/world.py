@@ -1,5 +1,5 @@
-"""The whole demo world as one catalogue: cities, landmarks, films, food shops and supermarkets, and
-the cities its map and the chains its directory know by name only.
+"""The whole demo world as one catalogue: cities, landmarks, films, food shops and supermarkets, the hotel chains
+it sells, and the cities its map and the chains its directory know by name only.
 
 Deterministic: the same data on every start. Opening hours are daily, so the demo works
 on any day and at any hour.
@@ -22,6 +22,8 @@ PROVIDER = "demo"
 
 @cache
 def demo_catalogue() -> Catalogue:
+    from bangwo.providers.demo.hotels import BRANDS as HOTEL_BRANDS  # (hotels.py imports PROVIDER from here)
+
     return Catalogue(
         provider=PROVIDER,
         cities=CITIES,
@@ -30,4 +32,5 @@ def demo_catalogue() -> Catalogue:
         films=FILMS,
         mapped_cities=MAPPED_CITIES,
         known_brands=KNOWN_BRANDS,
+        hotel_brands=HOTEL_BRANDS,
     )

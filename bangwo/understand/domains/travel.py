@@ -68,6 +68,10 @@ def travel_frame(
     elif domain == "flight":
         slots["origin"], slots["destination"] = route(masked, names, told_until)
     else:
+        # (the chain asked for: 订个全季, "a Hilton in Shenzhen")
+        slots["merchant"] = next(
+            (n.said for n in names if "merchant" in n.entry.kinds and "hotel" in n.entry.merchant_domains), None
+        )
         slots["city"], slots["near"] = hotel_place(masked, names, told_until)
         if slots["nights"] is None and times.date and times.time_window in ("evening", "night") and not end_date:
             slots["nights"] = 1  # "a hotel tonight", 明晚的酒店: that one night
