@@ -3704,6 +3704,25 @@ def test_a_hotel_chain_named(parser: Parser, text: str, domain: str, merchant: s
     assert (frame["domain"], frame.get("merchant")) == (domain, merchant)
 
 
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        # (these held before) what is on, asked in more ways
+        ("is the premiere of the wandering earth 3 sold out", "search"),
+        ("when's the first showing of Ne Zha 3 tomorrow", "search"),
+        ("anything good showing Saturday evening around 8?", "search"),
+        ("帮我找下今晚八点左右在博纳影城能看的电影", "search"),
+        # sold out said as the reason for another showing asks nothing
+        ("Get me 2 tickets for the Silent Awakening premiere; if the premiere's sold out, the next show is fine.",
+         "order"),
+    ],
+)
+def test_what_is_on_asked(parser: Parser, text: str, action: str) -> None:
+    frame = _frames(parser, text)[0]
+    assert (frame["domain"], frame["action"]) == ("movie", action)
+    assert "sold out" not in (frame.get("title") or "")
+
+
 def test_options_said_the_other_way_round(parser: Parser) -> None:
     [frame] = _frames(parser, "a latte, sugar less, ice less")
     assert frame["items"][0]["options"] == {"sugar": "less", "ice": "less"}

@@ -84,6 +84,8 @@ SEARCH = re.compile(
     # whether or when a film is on: 还在上映吗, 上映了吗, 什么时候首映
     + r"在上映|上映了[吗没]|上映没|在[放演][^，。,.!?？]{0,20}?[吗么没]|"
     + r"什么时候(?:上映|首映|上|能看)|几号(?:上映|首映)|"
+    # 有电影看吗, 能看的电影: what there is to see
+    + r"有电影看|能看的电影|"
     # 请问明天有去三亚的航班吗, 星河旅人 今天 几点有场?
     + r"有(?<![^\s\ue000-\ue007们问天午晚上近边、]有)[^，。,.!！?？]{1,16}?[吗么]|几点有场|有吗|"
     + letter_led(
@@ -92,6 +94,9 @@ SEARCH = re.compile(
         # "Is Wonka playing in Berkeley?": whether a film is on
         "|is [^.!?]{1,40}? (?:playing|showing|screening)(?=[^.!?]*\\?)"
         "|show ?times|show timings?|timings|screenings|schedules?|look for"
+        # whether it is sold out, what is good on, when the first or last showing is
+        "|is [^.!?;,]{1,60}? sold out|are [^.!?;,]{1,60}? sold out|anything good"
+        "|when(?:'s| is) the (?:first|last|next|earliest|latest) (?:showing|show|screening)"
         # the airline way: "show flights from columbus to newark", "list all flights …", "give me flights …"
         "|show (?:me )?(?:all |the )?(?:flights|hotels)|list (?:all |the )?(?:flights|hotels)"
         "|give me (?:all |the )?flights",

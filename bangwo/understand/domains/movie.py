@@ -56,7 +56,8 @@ FILM_QUESTION = re.compile(
 # The title ends at punctuation, a slot already read, or a word that starts the next part.
 _TITLE_END = (
     # (a dish the catalogue knows may be a word of a title: "Silver Lanterns")
-    r"(?=\s*(?:$|[,.!?]|[\ue001-\ue007]|\b(?:on|at|in|tonight|tomorrow|today|this|next|with|and|please|around)\b"
+    r"(?=\s*(?:$|[,.!?]|[\ue001-\ue007]|\b(?:on|at|in|tonight|tomorrow|today|this|next|with|and|please|around"
+    r"|sold out|still)\b"
     # who the tickets are for: "Lilo & Stitch for 5 people", "… for me and my wife"
     r"|\bfor\s+(?:[\ue000-\ue007\d]|(?:me|us|my|our|him|her|them|the kids)\b)))"
 )
