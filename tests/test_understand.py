@@ -719,6 +719,10 @@ def test_lexicon_holds_films_landmarks_city_aliases_and_groceries() -> None:
         ("hongshaorou one portion and rice two bowl please", "food"),
         ("买点水果：苹果、香蕉、葡萄各一份", "grocery"),  # (份 is the shop's portion too)
         ("yogurt six cups", "grocery"),
+        # a dish by its own word beside a product (these held before): breakfast, not the shop's milk
+        ("two youtiao and a soy milk for breakfast please", "food"),
+        ("grab me a jianbing and a warm soy milk before my 8am class", "food"),
+        ("Pupu: beef brisket 2 jin; carrots 3; onions 2; curry cubes 1 box", "grocery"),  # (curry cubes: a product)
         # a product a restaurant's dish is made of (these held before)
         ("Sushi order: one salmon sashimi, two california rolls, one unagi don, two miso soups", "food"),
         ("Could you order a chicken katsu curry, a beef udon and two gyoza", "food"),

@@ -361,18 +361,24 @@ _TOWARDS_A_PLACE = re.compile(_GOING_TO + "|" + letter_led(r"from\b") + r"\s*\ue
 _FROM_A_PLACE = re.compile(r"(?:从|由|" + letter_led(r"from\b") + r")\s*\ue005")
 
 
-# A meal, said by how it is served or by a dish's word outside the catalogue's names: the rice of "a green curry
-# with rice, 2 spring rolls" or of 红烧肉 米饭两碗 is served with it, not a bag from the shop.
-# (not 份 or cups: 苹果、香蕉各一份 and "yogurt six cups" are the shop's)
-_SERVED_AS_A_MEAL = re.compile(
-    "碗|外卖|"
-    + letter_led(
-        "bowls?|plates?|portions?|servings?|"
-        + "|".join(sorted(FOOD.noun_words_en - {"rice", "bread", "beef", "pork", "chicken", "fish", "duck", "shrimp",
-                                                  "tea", "coffee", "juice", "cake", "cocoa", "matcha"})),
+# A dish by its own word, outside the catalogue's names ("two youtiao", "a green curry"), or cooked.
+_A_DISH_BY_ITS_WORD = (
+    letter_led(
+        "|".join(sorted(FOOD.noun_words_en - {"rice", "bread", "beef", "pork", "chicken", "fish", "duck", "shrimp",
+                                                "tea", "coffee", "juice", "cake", "cocoa", "matcha"})),
         then=r"\b",
     )
     + r"|\b(?:fried|grilled|roast|braised|steamed|stir-fried|baked)\s"
+)
+# (the head of what is said: "curry cubes" are a product, "two youtiao and a soy milk" a meal)
+_DISH_WORD = re.compile(
+    f"(?:{_A_DISH_BY_ITS_WORD})(?!\\s+(?!(?:and|or|with|for|from|to|at|on|in|before|after|please|pls)\\b)[a-z])"
+)
+# A meal, said by how it is served or by a dish's word: the rice of "a green curry with rice, 2 spring rolls" or of
+# 红烧肉 米饭两碗 is served with it, not a bag from the shop. (not 份 or cups: 苹果、香蕉各一份 and "yogurt six cups"
+# are the shop's)
+_SERVED_AS_A_MEAL = re.compile(
+    "碗|外卖|" + letter_led("bowls?|plates?|portions?|servings?", then=r"\b") + "|" + _A_DISH_BY_ITS_WORD
 )
 _BOUGHT_BY_WEIGHT = re.compile(r"买[一两三四五六七八九十几\d]+(?:斤|公斤|千克|箱|袋|提)")
 ORDERS_AGAIN = re.compile(
@@ -627,6 +633,8 @@ def _segment_domains(
         return ()
     if _BOUGHT_BY_WEIGHT.search(text) and not FOOD.verbs.search(text):
         return ("grocery",)  # 买三斤砂糖橘: bought by the jin, nothing the catalogue names, no meal verb
+    if not names and _DISH_WORD.search(text) and not (GROCERY_MEASURE_HINT.search(text) or _PACKETS.search(text)):
+        return ("food",)  # "two youtiao", "a jianbing": a dish by its own word
     if _TICKET.search(text) and _TOWARDS_A_PLACE.search(text) and not _OTHER_TRANSPORT.search(text):
         return ("flight",)  # "two tickets to Shanghai …, plus a room": tickets to a place fly there
     if SHOP_QUESTION_HINT.search(text) and (_ASKS_ABOUT_A_SHOP_EN.search(text) or SHOP_ASKED_AFTER_ZH.search(text)):

@@ -379,6 +379,10 @@ FOOD = DomainRules(
             *("donut", "doughnut", "pancake", "waffle", "kebab", "pho", "nuggets"),
             *("combo", "platter", "milkshake", "shake", "bao"),
             *("macchiato", "cappuccino", "espresso", "frappuccino", "chai", "matcha", "cortado", "naan"),
+            # Chinese dishes said by their pinyin names: "two youtiao", "a jianbing", "10 baozi"
+            *("jianbing", "youtiao", "baozi", "jiaozi", "xiaolongbao", "mantou", "zongzi", "tangyuan", "wonton"),
+            *("wontons", "huntun", "malatang", "congee", "dimsum", "roujiamo", "liangpi", "lamian"),
+            *("buns", "bun", "gyoza", "udon", "dumpling", "skewers"),
         ]
     ),
 )
