@@ -289,11 +289,11 @@ _LATIN_WORD = re.compile(r"[a-z]{5}")
 # Every English count (EN_QUANTITY) holds an ASCII letter or a digit: a command without one skips that search.
 _LETTER_OR_DIGIT = re.compile(r"[a-z\d]")
 _SIZE_AFTER_COUNT = re.compile(r"(?:斤|公斤|千克|克|升|kg|g|l)?\s*(?:的|装)")
-# A count said after the dish it counts: 生椰拿铁 x2, "lemon tea ×3".
 # A dish typed alone and asked for: "coffee please", "pad thai pls".
 _DISH_ALONE_PLEASE = re.compile(r"[a-z][a-z' -]*?[ ,.!]+(?:please|pls|plz)[\s.!~]*$")
 # A typed dish ends right before its "x2", maybe with what it is like between ("mocha M x2").
 _EN_WORD_ENDS = re.compile(rf"[a-z][ {OPTION_MARK}]*$")
+# A count said after the dish it counts: 生椰拿铁 x2, "lemon tea ×3", 矿泉水 ×2箱 (with its measure).
 _TIMES_COUNT = re.compile(r"(?<![a-z0-9])[x×*]\s?(\d{1,3})(?![\d.:])(?:\s?(?P<unit>[箱提瓶袋盒杯份个斤包罐桶碗]))?")
 # Said before it: "2x bubble tea".
 _COUNT_TIMES = re.compile(r"(?<![a-z0-9.])(\d{1,3})\s?[x×](?=\s+[a-z\u4e00-\u9fff\ue000])")
@@ -397,7 +397,7 @@ def _the_way_back(way_out: IntentFrame, day: str) -> IntentFrame:
     """The return flight of a round trip, on the last day of its span: home again, the same party in the same cabin."""
     return way_out.model_copy(
         update={"origin": way_out.destination, "destination": way_out.origin, "date": day, "time": None,
-                "time_window": None, "missing": [m for m in way_out.missing if m != "date"]}
+                "time_window": None}  # (what it still needs is said once context is shared: travel.complete)
     )
 
 
