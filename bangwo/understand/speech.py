@@ -87,6 +87,8 @@ def _minutes_around_an_hour(said: re.Match[str]) -> str:
     if said["way"] == "to":
         hour, minutes = (hour - 2) % 12 + 1, 60 - minutes
     return f"{hour}:{minutes:02d}"
+
+
 # "under 1,800 yuan": a thousands comma, written without.
 _THOUSANDS_COMMA = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 # Days typed with a digit ("2moro", "2nite"), then counts typed onto their word ("3cokes", "2tix"), not clock
@@ -140,8 +142,6 @@ def _clock(said: re.Match[str]) -> str:
     return f"{_HOURS[said['hour']]}:{_MINUTES[said['minutes']]:02d}"
 
 
-# Each way of spelling out, how it is written in digits, and what every match holds: a search that starts with a
-# plain character (re skips to it in C), which spares most commands the pattern's own search.
 # Singapore and Malaysia English, as plain English: "tapau"/"da bao" orders to take away, "X got Y or not?" asks
 # whether X has Y, "reach already or not?" whether it has arrived; the particles at the end of a phrase say nothing
 # ("how much ah?", "cancel my order lah").
@@ -166,6 +166,8 @@ def _in_plain_words(said: re.Match[str]) -> str:
     return said[0][: len(said[0]) - len(said[0].lstrip())] + plain if plain else ""
 
 
+# Each way of spelling out, how it is written in digits, and what every match holds: a search that starts with a
+# plain character (re skips to it in C), which spares most commands the pattern's own search.
 _SPELT_OUT: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str], re.Pattern[str]], ...] = (
     (_HUNDREDS, _amount, re.compile("hundred|thousand")),
     (_MINUTES_AROUND_AN_HOUR, _minutes_around_an_hour, re.compile(" (?:to|past|after) ")),
