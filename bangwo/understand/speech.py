@@ -157,7 +157,9 @@ _SINGLISH_SAID = re.compile(
     r"|(?<=[a-z]) can(?=\s*\?)"  # "half sugar less ice can?"
     r"|\s*,?\s*\b(?:lah|leh|lor|meh|hor|sia|ah)\b(?=\s*[?.!,]|$)"
 )
-_SINGLISH_HINT = re.compile(r"tapau|ta pau|da bao|dabao|got|or not|can|lah|leh|lor|meh|hor|sia|ah\b")
+_SINGLISH_HINT = re.compile(
+    r"tapau|ta pau|da bao|dabao|got|or not|can help|can ?\?|lah\b|leh\b|lor\b|meh\b|hor\b|sia\b| ah\b"
+)
 
 
 def _in_plain_words(said: re.Match[str]) -> str:
@@ -170,7 +172,7 @@ def _in_plain_words(said: re.Match[str]) -> str:
 # plain character (re skips to it in C), which spares most commands the pattern's own search.
 _SPELT_OUT: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str], re.Pattern[str]], ...] = (
     (_HUNDREDS, _amount, re.compile("hundred|thousand")),
-    (_MINUTES_AROUND_AN_HOUR, _minutes_around_an_hour, re.compile(" (?:to|past|after) ")),
+    (_MINUTES_AROUND_AN_HOUR, _minutes_around_an_hour, re.compile("(?:five|ten|twenty) (?:to|past|after) ")),
     (_CLOCK, _clock, re.compile("|".join(_MINUTES))),
     (_DAY_OF_MONTH, _day_of_month, re.compile("|".join(_ORDINALS))),
     (_HOUR_AFTER, _hour, re.compile("around|about|at|by|till|until|before|after|from")),
