@@ -3028,6 +3028,10 @@ def test_regional_words(parser: Parser, text: str, expected: list[tuple[str, str
         ("四張《末班小巴》，後日下晝三點，要中間位", {"time_window": "afternoon"}),
         ("嘉禾禮拜六《鯉魚門之戀》幫我揀兩張坐埋一齊，最尾一行", {"seat": {"row": "last", "adjacent": True}}),
         ("講個笑話嚟聽下", {"domain": "chat"}),
+        # the typos of typing fast: 到那了, 我定的, 在帮我 (these held before)
+        ("肯德基的外卖到那了 急急急", {"domain": "food", "action": "status", "merchant": "肯德基"}),
+        ("我定的酒店成功了吗", {"domain": "hotel", "action": "status"}),
+        ("我在那里等你", {"domain": "chat"}),
         ("我買咗嘅戲飛出咗票未？", {"domain": "movie", "action": "status"}),  # 未 ends a question
         ("大家樂嗰份焗豬扒飯送到未？", {"domain": "food", "action": "status", "merchant": "大家樂"}),
         ("《獅子山下再見》首映仲有冇飛？", {"domain": "movie", "action": "search"}),  # 飛 is a ticket

@@ -250,6 +250,10 @@ _REGIONAL = re.compile(
     + r"|冻(?=[柠奶鸳咖可红绿阿])"  # a cold drink: 冻柠茶, 冻鸳鸯, 冻咖啡
     # (未 ends a question whatever is asked: 出咗票未, 确认咗未, 改咗时间未)
     + r"|未(?=\s*[？?。，,！!呀啊喎]|$)|(?<=[想要去])食(?![物堂品材])"
+    # The typos everyone makes typing fast: 到那了 for 到哪了, 定 for 订 (我定的酒店, 帮我定两张), 在 for 再 before
+    # the next request (在帮我点个全家桶)
+    + r"|那(?<=到那)(?=里?了|儿了)|定(?<=[我帮给想要]定)(?=的|[一两三四五六七八九十\d个张间份杯晚]|机票|酒店|票|房)"
+    + r"|在(?=帮我|给我来|来一|点一|订一|买一)"
 )
 
 
@@ -270,7 +274,7 @@ def _fandian_as_a_hotel(lowered: str, cased: str) -> tuple[str, str]:
 # The characters read as Mandarin only where they stand (see _REGIONAL).
 _REGIONAL_CHARACTER_AFTER = {
     "宿": "晚", "哈": "一下", "同": "和", "行": "排", "蚊": "块", "砖": "块", "樽": "瓶", "未": "没",
-    "食": "吃", "冻": "冰",
+    "食": "吃", "冻": "冰", "那": "哪", "定": "订", "在": "再",
 }
 
 
