@@ -3731,6 +3731,21 @@ def test_what_is_on_asked(parser: Parser, text: str, action: str) -> None:
     assert "sold out" not in (frame.get("title") or "")
 
 
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # (these held before) every one who flies, infants too, each counted by age
+        ("第一次带一岁的宝宝坐飞机，下周六杭州飞西安，两个大人一个婴儿，帮我订票", 3),
+        ("Book flights Guangzhou to Beijing on July 18, two grown-ups and two kids, economy", 4),
+        ("We fly to Harbin on Feb 4 from Hangzhou, 2 adults 1 child 1 infant. Book it", 4),
+        # a whole said first, then its parts
+        ("我们一家五口，三个大人两个小孩，订明天晚上七点的《小猪佩奇大电影》，连座", 5),
+    ],
+)
+def test_a_party_counted_by_age(parser: Parser, text: str, count: int) -> None:
+    assert _frames(parser, text)[0]["count"] == count
+
+
 def test_options_said_the_other_way_round(parser: Parser) -> None:
     [frame] = _frames(parser, "a latte, sugar less, ice less")
     assert frame["items"][0]["options"] == {"sugar": "less", "ice": "less"}

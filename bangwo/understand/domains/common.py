@@ -129,7 +129,7 @@ def action_of(text: str) -> str:
 
 
 _N = f"(?>{ZH_NUMBER})"
-_ZH_PEOPLE = r"(?:个?(?:大人|成人|小孩|孩子|小朋友|儿童|老人|乘客|老师|同学|同事|家长|人)|位|名|口人|口)"
+_ZH_PEOPLE = r"(?:个?(?:大人|成人|小孩|孩子|小朋友|儿童|婴儿|宝宝|老人|乘客|老师|同学|同事|家长|人)|位|名|口人|口)"
 _ZH_COUNT = re.compile(
     rf"一家({_N})口"
     # 我们俩, 我们三个人; not 我们一家三口, whose 一 counts families.
@@ -210,7 +210,8 @@ _EN_COUNT = re.compile(
     rf"|\b(?:the )?({EN_NUMBER}) of (?:us|them)\b"
     # "my two sons", "our three kids": they go, the speaker does not say they do.
     rf"|\b(?:my|our) ({EN_NUMBER}) (?:sons|daughters|kids|children|boys|girls|grandkids|grandchildren)\b"
-    rf"|\b({EN_NUMBER})x?\s+{_EN_WORD_GAP}(?:tickets?|tix|seats?|adults?|child|children|kids?|people|persons?|passengers?|"
+    rf"|\b({EN_NUMBER})x?\s+{_EN_WORD_GAP}(?:tickets?|tix|seats?|adults?|grown-ups?|child|children|kids?|infants?"
+    r"|bab(?:y|ies)|toddlers?|people|persons?|passengers?|"
     rf"travell?ers?|guests?|pax|ppl|flights?|of us)\b"
     # Counted after the word: "tickets x2", "seats ×3"; or with nothing after it: "get me two for the premiere".
     r"|\b(?:tickets?|tix|seats?|premiere)\s*[x×*]\s*(\d{1,2})\b|\ue006\s*[x×*]\s*(\d{1,2})\b"
@@ -273,6 +274,7 @@ def find_count(masked: MaskedText, rooms: bool) -> int | None:
     said_counts: dict[str, list[int]] = {}  # the counts of each kind, in the order said
     by_article: set[tuple[str, int]] = set()  # (kind, index) of the counts said by "a"/"an"
     added_more: set[tuple[str, int]] = set()  # … and of those said as "one more"
+    by_age: set[tuple[str, int]] = set()  # … and of those said by who they are (adults, children)
     spans: list[tuple[int, int]] = []
     for regex, holds in _ROOM_COUNTS if rooms else _PEOPLE_COUNTS:
         if holds and (holds.isdisjoint(text) if isinstance(holds, frozenset) else not any(w in text for w in holds)):
@@ -308,6 +310,8 @@ def find_count(masked: MaskedText, rooms: bool) -> int | None:
             else:
                 kind = "seats" if _COUNTED_SEATS.search(counted) else ""
             said_counts.setdefault(kind, []).append(count)
+            if _COUNTED_BY_AGE.search(counted):
+                by_age.add((kind, len(said_counts[kind]) - 1))
             if said and said[0] in ("a", "an"):
                 by_article.add((kind, len(said_counts[kind]) - 1))
             elif " more " in counted:
@@ -318,7 +322,11 @@ def find_count(masked: MaskedText, rooms: bool) -> int | None:
         # …, and add one more room" is two)
         if any((kind, i) not in by_article | added_more for i in range(len(counts))):
             said_counts[kind] = [c for i, c in enumerate(counts) if (kind, i) not in by_article]
-    totals = {kind: _added_up(counts) for kind, counts in said_counts.items()}
+    # (a first count by who they are is a part, not the whole the rest make up: "2 adults 1 child 1 infant" is 4;
+    # 一家五口，三个大人两个小孩 is 5)
+    totals = {
+        kind: sum(counts) if (kind, 0) in by_age else _added_up(counts) for kind, counts in said_counts.items()
+    }
     total = min(max(totals.values()), MAX_COUNT) if totals else None
     if total is not None and (more := len(_ONE_MORE.findall(text))):
         total += more  # "two tickets … oh and add one more for my sister", 再多买一张
@@ -348,6 +356,12 @@ _IN_ALL = re.compile(
 _IN_ALL_WORDS = ("共", "合计", "也", "不去了", "不来了", "走", "不一起", "total", "together", "so", "it's")
 # One more of what was counted (not "one more night", nor food: find_count reads bookings only).
 _ONE_MORE = re.compile(r"\b(?:one|1) more\b(?! (?:nights?|days?|rooms?)\b)|\banother (?:ticket|seat)\b")
+
+
+_COUNTED_BY_AGE = re.compile(
+    r"大人|成人|小孩|孩子|小朋友|儿童|婴儿|宝宝|老人|"
+    + letter_led("adults?|grown-ups?|child|children|kids?|infants?|bab(?:y|ies)|toddlers?")
+)
 
 
 def _added_up(counts: list[int]) -> int:
