@@ -257,6 +257,28 @@ def test_other_nows(now: datetime, text: str, expected: Slots) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # (these held before) a day of this month, the month's last day or weekday, the weekday after next
+        ("这个月15号", _day("2026-02-15")),
+        ("本月20号入住", _day("2026-02-20")),
+        ("这个月最后一天", _day("2026-02-28")),
+        ("下个月最后一个周五", _day("2026-03-27")),
+        ("the last day of this month", _day("2026-02-28")),
+        ("the last Friday of next month", _day("2026-03-27")),
+        ("the Wednesday after next", _day("2026-02-25")),
+        ("ten days from now", _day("2026-02-20")),
+        ("a week from this Friday", _day("2026-02-20")),
+        ("first thing tomorrow", _day("2026-02-11", "morning")),
+        ("今晚零点", ("2026-02-11", "00:00", "evening", None)),  # the end of tonight
+        ("明天凌晨零点", ("2026-02-11", "00:00", "night", None)),  # the start of tomorrow
+    ],
+)
+def test_days_said_with_care(text: str, expected: Slots) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "clock"),
     [
         # The military way: "at"/"by" before it, hours after it, or a delivery's 送/到 after it

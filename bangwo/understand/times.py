@@ -148,6 +148,7 @@ _WINDOW_ZH = {
 }
 _WINDOW_EN = {
     "morning": "morning",
+    "first thing": "morning",  # "first thing tomorrow"
     "breakfast": "morning",
     "noon": "noon",
     "lunchtime": "noon",
@@ -214,7 +215,7 @@ _APPROX_WORDS = frozenset({"around", "about", "approximately", "approx", "roughl
 _MERIDIEM_WORDS = frozenset({"am", "pm", "m", "clock", "oclock"})
 _IN_THE_WORDS = frozenset({"morning", "afternoon", "evening", "night", "tonight"})
 _CLOCK_EN_WORDS = _APPROX_WORDS | _MERIDIEM_WORDS | _IN_THE_WORDS | {"at", "by", "half", "quarter"}
-_WINDOW_EN_WORDS = frozenset(_WINDOW_EN) | {"late", "am", "pm", "red"}
+_WINDOW_EN_WORDS = frozenset(_WINDOW_EN) | {"late", "am", "pm", "red", "first"}
 # "Fri am", "tmr pm": after a day said, am and pm are the morning and the afternoon.
 _DAY_HALF_EN_RE = re.compile(r"(?<=\ue001)\s*(am|pm)(?![a-z])")
 
@@ -284,7 +285,7 @@ _DAYS_LATER_ZH_RE = re.compile(r"(\d{1,2}|[一二两三四五六七八九十]{1,
 _RELATIVE_DAY_EN_RE = re.compile(
     rf"(?:{_alternation(_RELATIVE_DAY_EN)})\b|in\s+(\d{{1,2}}|a|one|two|three|four|five|six|seven)\s+days?\b"
     # "three days from now", "2 days later"
-    r"|\b(\d{1,2}|two|three|four|five|six|seven)\s+days?\s+(?:from (?:now|today)|later)\b"
+    r"|\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+days?\s+(?:from (?:now|today)|later)\b"
 )
 # "a week from today", "two weeks from now", "in a week's time" (read only where "week" is said: its first
 # word is too common a letter to scan for).
@@ -293,7 +294,7 @@ _WEEKS_LATER_EN_RE = re.compile(
 )
 # "a week from Friday": the coming Friday's next (not "for a week from Monday", a stay that long from then).
 _WEEKS_AFTER_A_WEEKDAY_EN_RE = re.compile(
-    r"(?<!for )\b(a|one|two)\s+weeks?\s+from\s+(mon|tue|wed|thu|fri|sat|sun)[a-z]*day\b"
+    r"(?<!for )\b(a|one|two)\s+weeks?\s+from\s+(?:this\s+)?(mon|tue|wed|thu|fri|sat|sun)[a-z]*day\b"
 )
 # 看一下周五: 一下 is "a bit", the 下 belongs to no week.
 _WEEKDAY_ZH_RE = re.compile(r"(?:(?<!一)(下下个?|下个?|这个?|本|上个?))?(?:周|星期|礼拜)([一二三四五六日天七末])")
@@ -319,8 +320,16 @@ _WEEKDAY_ABBR_SPAN_RE = re.compile(
 )
 # What may come before the weekday: "next friday", "this coming friday", "next week (on) friday".
 _WEEKDAY_QUALIFIER_EN_RE = re.compile(r"(?:\b(next|this|coming|this\s+coming)\s+)?(?:\b(next\s+)week(?:\s+on)?\s+)?\Z")
+_AFTER_NEXT_EN_RE = re.compile(r"\s+after\s+next\b")
+# The last day of a month, or its last weekday: 这个月最后一天, 下个月最后一个周五, "the last day of this month", "the
+# last Friday of next month".
+_MONTHS_LAST_ZH_RE = re.compile(r"(这个?月|本月|下个?月)(?:的)?最后一(?:天|个(?:周|星期|礼拜)([一二三四五六日天]))")
+_MONTHS_LAST_EN_RE = re.compile(
+    r"\b(?:on\s+)?the\s+last\s+(day|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+of\s+"
+    r"(this|next|the)\s+month\b"
+)
 _MONTH_DAY_ZH_RE = re.compile(
-    rf"(?:(下个?月)|(?<![\d零〇一二两三四五六七八九十])(\d{{1,2}}|十[一二]?|[一二三四五六七八九])月)"
+    rf"(?:(下个?月|这个?月|本月)|(?<![\d零〇一二两三四五六七八九十])(\d{{1,2}}|十[一二]?|[一二三四五六七八九])月)"
     rf"((?>{_DAY_NUM}))([日号])?"
 )
 _AFTER_BARE_MONTH_DAY = frozenset("个张间晚位人杯份块元次天点斤岁")
@@ -736,8 +745,11 @@ def _weekdays_en(masked: MaskedText, today: date, found: _Found) -> None:
             or m.group("weekend_day_then") or m.group("weekend_day_last")
         )
         day = _weekday(today, _WEEKDAY_EN[named], qualifier)
+        end = m.end()
+        if (later := _AFTER_NEXT_EN_RE.match(text, end)) is not None:  # "the Wednesday after next"
+            day, qualifier, end = _weekday(today, _WEEKDAY_EN[named], "next") + timedelta(days=7), "next", later.end()
         # "this weekend … Sunday afternoon": the weekend is only the time around the day asked for.
-        _add_date(found, masked, start, m.end(), day, None if qualifier == "next" else "week", holiday=named == "wee")
+        _add_date(found, masked, start, end, day, None if qualifier == "next" else "week", holiday=named == "wee")
 
 
 def _month_days_zh(masked: MaskedText, today: date, found: _Found) -> None:
@@ -749,8 +761,8 @@ def _month_days_zh(masked: MaskedText, today: date, found: _Found) -> None:
         after = masked.current[m.end() : m.end() + 2]
         if not suffix and (m.group(1) or (after[:1] in _AFTER_BARE_MONTH_DAY and after != "晚上")):
             continue  # 三月五次, 下个月5: no date said (9月30晚上 is the evening of one)
-        if m.group(1):
-            day = _add_months(today, 1, day_of_month)
+        if m.group(1):  # 下个月5号, 这个月15号
+            day = _add_months(today, 1 if m.group(1).startswith("下") else 0, day_of_month)
             roll = None
         else:
             month = _int(m.group(2)) or 0
@@ -758,6 +770,22 @@ def _month_days_zh(masked: MaskedText, today: date, found: _Found) -> None:
                 continue
             day, roll = _coming_month_day(today, month, day_of_month), "year"
         _add_date(found, masked, m.start(), m.end(), day, roll)
+
+
+def _months_last(masked: MaskedText, today: date, found: _Found) -> None:
+    """这个月最后一天, "the last Friday of next month": counted back from the month's last day."""
+    for regex in (_MONTHS_LAST_ZH_RE, _MONTHS_LAST_EN_RE):
+        for m in regex.finditer(masked.current):
+            months = 1 if m.group(1 if regex is _MONTHS_LAST_ZH_RE else 2).startswith(("下", "next")) else 0
+            first_of_next = _add_months(today.replace(day=1), months + 1, 1)
+            if first_of_next is None:
+                continue
+            last = first_of_next - timedelta(days=1)
+            named = m.group(2) if regex is _MONTHS_LAST_ZH_RE else m.group(1)
+            if named and named != "day":
+                weekday = _WEEKDAY_ZH[named] if regex is _MONTHS_LAST_ZH_RE else _WEEKDAY_EN[named[:3]]
+                last -= timedelta(days=(last.weekday() - weekday) % 7)
+            _add_date(found, masked, m.start(), m.end(), last, None)
 
 
 def _days_zh(masked: MaskedText, today: date, found: _Found) -> None:
@@ -1050,6 +1078,8 @@ def _hour_in_window(hour: int, window: str | None, meridiem: str | None) -> int 
         return hour + 12 if hour < 12 else hour
     if meridiem == "a":
         return 0 if hour == 12 else hour
+    if hour == 0 and window == "evening":
+        return 24  # 今晚零点: the end of the evening (凌晨零点 is the day's start)
     if hour == 0 or hour >= 13:
         return hour
     if window == "evening":
@@ -1181,6 +1211,8 @@ def find_times(masked: MaskedText, now: datetime, told_until: int = 0) -> TimeSl
         _relative_zh(masked, today, found)
     if not words.isdisjoint(_RELATIVE_EN_WORDS):
         _relative_en(masked, today, found)
+    if "最后" in masked.current or "last" in words:
+        _months_last(masked, today, found)  # (before the weekdays: 最后一个周五 is no coming Friday)
     if not chars.isdisjoint(_WEEKDAY_ZH_CHARS):
         _weekdays_zh(masked, today, found)
     if not words.isdisjoint(_WEEKDAY_EN_WORDS):
