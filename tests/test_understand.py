@@ -3740,6 +3740,9 @@ def test_what_is_on_asked(parser: Parser, text: str, action: str) -> None:
         ("We fly to Harbin on Feb 4 from Hangzhou, 2 adults 1 child 1 infant. Book it", 4),
         # a whole said first, then its parts
         ("我们一家五口，三个大人两个小孩，订明天晚上七点的《小猪佩奇大电影》，连座", 5),
+        # a year counts no one, and a count is the number nearest its word (held before)
+        ("Kindly book a flight from Harbin to Guangzhou on Chinese New Year's Eve 2027 for four people, economy", 4),
+        ("We need three one-way tickets from Hangzhou to Xi'an on August 28", 3),
     ],
 )
 def test_a_party_counted_by_age(parser: Parser, text: str, count: int) -> None:

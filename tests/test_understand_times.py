@@ -271,6 +271,11 @@ def test_other_nows(now: datetime, text: str, expected: Slots) -> None:
         ("a week from this Friday", _day("2026-02-20")),
         ("first thing tomorrow", _day("2026-02-11", "morning")),
         ("今晚零点", ("2026-02-11", "00:00", "evening", None)),  # the end of tonight
+        # a date with its year, day first or month first, whichever comes soonest; a span day first
+        ("checking in on 24/04/2026", _day("2026-04-24")),
+        ("on 12/05/2026", _day("2026-05-12")),
+        ("from 11 to 14 April 2026", ("2026-04-11", None, None, "2026-04-14")),
+        ("1-3 October", ("2026-10-01", None, None, "2026-10-03")),
         ("明天凌晨零点", ("2026-02-11", "00:00", "night", None)),  # the start of tomorrow
     ],
 )

@@ -26,6 +26,7 @@ Rules chosen for the ambiguous cases (each one is tested in tests/test_understan
 
 from __future__ import annotations
 
+import contextlib
 import re
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
@@ -348,6 +349,13 @@ _MONTH_DAY_EN_RE = re.compile(
     rf"|(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAMES_EN})\b"
     r"(?![:.]\d|\s*(?:am|pm|a\.m|p\.m|o['’]?clock|:))"
 )
+# "from 11 to 14 April 2026", "1-3 October": a span of days of one month said day first.
+_DAYS_OF_A_MONTH_EN_RE = re.compile(
+    r"\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|to|until|till|through)\s*(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    rf"{_MONTH_NAMES_EN}(?:,?\s+(20\d\d))?\b"
+)
+# 24/04/2026, 12/05/2026: a date with its year, day first or month first.
+_SLASH_DATE_WITH_YEAR_RE = re.compile(r"(?<![\d/.:])(\d{1,2})/(\d{1,2})/(20\d\d)(?!\d)")
 _ORDINAL_EN_RE = re.compile(
     r"\b(the\s+)?(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:floor|row|place|time|seat|century|anniversary|birthday|street))"
 )
@@ -655,6 +663,9 @@ def _numeric_dates(masked: MaskedText, today: date, found: _Found) -> None:
             continue
         _add_date(found, masked, m.start(), m.end(), day, None)
     if "/" in masked.current:
+        for m in _SLASH_DATE_WITH_YEAR_RE.finditer(masked.current):
+            if (day := _sooner_of_either_order(today, int(m.group(1)), int(m.group(2)), int(m.group(3)))) is not None:
+                _add_date(found, masked, m.start(), m.end(), day, None)
         said = list(_SLASH_DATE_RE.finditer(masked.current))
         # 22/4 is said day first; so is every date said with it (12/8 to 15/8).
         day_first = any(12 < int(m.group(1)) <= 31 and int(m.group(2)) <= 12 for m in said)
@@ -682,6 +693,17 @@ def _numeric_dates(masked: MaskedText, today: date, found: _Found) -> None:
                 continue
             _add_date(found, masked, m.start(), m.end(), day or _coming_month_day(today, month, day_of_month),
                       None if day else "year")
+
+
+def _sooner_of_either_order(today: date, first: int, second: int, year: int) -> date | None:
+    """A slashed date with its year read day first or month first, whichever is a date: when both are, the one
+    still to come soonest (12/05/2026 in early May is the 12th of May), else the later."""
+    candidates = []
+    for month, day_of_month in ((second, first), (first, second)):
+        with contextlib.suppress(ValueError):
+            candidates.append(date(year, month, day_of_month))
+    coming = [day for day in candidates if day >= today]
+    return min(coming) if coming else max(candidates, default=None)
 
 
 def _relative_zh(masked: MaskedText, today: date, found: _Found) -> None:
@@ -803,6 +825,15 @@ def _days_zh(masked: MaskedText, today: date, found: _Found) -> None:
 
 
 def _month_days_en(masked: MaskedText, today: date, found: _Found) -> None:
+    for m in _DAYS_OF_A_MONTH_EN_RE.finditer(masked.current):
+        month = _MONTH_EN[m.group(3)[:3]]
+        for group in (1, 2):
+            day_of_month = int(m.group(group))
+            day = _add_months(date(int(m.group(4)), month, 1), 0, day_of_month) if m.group(4) else (
+                _coming_month_day(today, month, day_of_month)
+            )
+            end = m.end(1) if group == 1 else m.end()
+            _add_date(found, masked, m.start(group), end, day, None if m.group(4) else "year")
     for m in _MONTH_DAY_EN_RE.finditer(masked.current):
         month = _MONTH_EN[(m.group(1) or m.group(5))[:3]]
         day_of_month = int(m.group(2) or m.group(4))

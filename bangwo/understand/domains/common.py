@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bangwo.understand.numbers import EN_NUMBER, ZH_NUMBER, parse_number
+from bangwo.understand.numbers import EN_NUMBER, EN_NUMBER_WORDS, ZH_NUMBER, parse_number
 from bangwo.understand.rules import CANCELLED_EN, CANCELLED_ZH, looks_up_only
 from bangwo.understand.text import SLOT_MARK, MaskedText, letter_led
 
@@ -201,7 +201,12 @@ _ZH_PAIR_OF_TICKETS = re.compile(r"(?<=[买订要来拿])(俩|仨)")  # 帮我�
 # 两间, 两个大床房.
 _ZH_ROOMS = re.compile(rf"({_N})\s*(?:间|个?(?:大床房|双床房|标间|标准间|套房|房间|家庭房|海景房|单人间|双人间))")
 # Up to two words (or slots already read, such as the cabin) between the number and what it counts.
-_EN_WORD_GAP = r"(?:(?:(?!(?:morning|afternoon|evening|night)\b)[a-z-]+|[\ue000-\ue007]+)\s+){0,2}?"  # not a morning's
+# (not a morning's, nor another count's: "… Eve 2027 for four people")
+_EN_WORD_GAP = (
+    r"(?:(?:(?!(?:morning|afternoon|evening|night)\b)(?!(?:"
+    + "|".join(w for w in EN_NUMBER_WORDS if w.isalpha() and len(w) > 2)
+    + r")(?![a-z-]))[a-z-]+|[\ue000-\ue007]+)\s+){0,2}?"  # ("three one-way tickets": one-way is no count)
+)
 _EN_COUNT = re.compile(
     # "2 kids + me": those counted, and the speaker (before the count of kids alone, which would match first).
     rf"\b({EN_NUMBER})\s+(?:kids|children|adults|friends|colleagues)\s*(?:\+|and|plus|&)\s*me\b"
@@ -285,6 +290,8 @@ def find_count(masked: MaskedText, rooms: bool) -> int | None:
             said = [g for g in m.groups() if g]
             if said and said[0] in ("a", "an") and m.group(0).endswith("flight"):
                 continue  # "needs a flight": which flight, not how many go
+            if said and _A_YEAR.fullmatch(said[0]):
+                continue  # "… Eve 2027 for four people": the year counts no one
             if regex is _SELF_AND_ONE or regex is _THEM_TWO:
                 count: int | None = 2
             elif regex is _EN_PARTY_LIST:
@@ -358,6 +365,7 @@ _IN_ALL_WORDS = ("共", "合计", "也", "不去了", "不来了", "走", "不�
 _ONE_MORE = re.compile(r"\b(?:one|1) more\b(?! (?:nights?|days?|rooms?)\b)|\banother (?:ticket|seat)\b")
 
 
+_A_YEAR = re.compile(r"(?:19|20)\d\d")
 _COUNTED_BY_AGE = re.compile(
     r"大人|成人|小孩|孩子|小朋友|儿童|婴儿|宝宝|老人|"
     + letter_led("adults?|grown-ups?|child|children|kids?|infants?|bab(?:y|ies)|toddlers?")
