@@ -329,10 +329,12 @@ FOOD = DomainRules(
     ),
     generic_items=re.compile(
         r"外卖|吃的|喝的|东西|饭菜|午饭|晚饭|早饭|早餐|午餐|晚餐|夜宵|宵夜|饮料|好吃的|点心|吃|喝|菜单|新品"
+        # a restaurant looked for by its kind: 火锅店, 川菜馆, 能包场的烧烤店, "romantic restaurants"
+        r"|餐厅|饭店|饭馆|餐馆|菜馆|酒楼|自助餐|(?:火锅|烧烤|日料|料理|西餐|烤肉|海鲜|小吃|快餐|甜品|面)(?:店|馆)"
         r"|"
         + letter_led(
             "food|something to (?:eat|drink)|anything to (?:eat|drink)|something|lunch|dinner|breakfast|meal|"
-            "takeout|takeaway|snacks?|drinks?|a bite|eat|drink|hungry|thirsty|menu",
+            "takeout|takeaway|snacks?|drinks?|a bite|eat|drink|hungry|thirsty|menu|restaurants?|eateries|diners?",
             then=r"\b",
         )
     ),
@@ -421,7 +423,9 @@ GROCERY = DomainRules(
         + GROCERY_CONTEXT.pattern
     ),
     generic_items=re.compile(
-        r"年货|菜|日用品|生活用品|东西|" + letter_led("groceries|grocery|stuff|things|essentials", then=r"\b")
+        # (菜 of a cuisine or a restaurant is no vegetable: 川菜馆, 粤菜)
+        r"年货|菜(?<![川粤湘鲁浙闽徽苏]菜)(?!馆)|日用品|生活用品|东西|"
+        + letter_led("groceries|grocery|stuff|things|essentials", then=r"\b")
     ),
     measures=frozenset("斤箱提袋包") | {"公斤"},
     # Fruit and vegetables by their last character too: 榴莲, 水蜜桃, 脐橙, 香菇, 枸杞.
