@@ -334,7 +334,7 @@ FOOD = DomainRules(
         r"|"
         + letter_led(
             "food|something to (?:eat|drink)|anything to (?:eat|drink)|something|lunch|dinner|breakfast|meal|"
-            "takeout|takeaway|snacks?|drinks?|a bite|eat|drink|hungry|thirsty|menu|restaurants?|eateries|diners?",
+            "takeout|takeaway|snacks?|drinks?|a bite|eat|drink|hungry|thirsty|menu|restaurants|eateries",
             then=r"\b",
         )
     ),
