@@ -3641,6 +3641,8 @@ def test_a_film_named_in_capitals_where_it_stands(parser: Parser, text: str, tit
         ("麻烦帮我买两张《梅兰芳》的票，嗯，最前排太仰脖子了，要最后一排吧", {"seat": {"row": "last"}}),
         # old friends are whom it is for
         ("我想给楼下打麻将的几个老姐妹点四杯热奶茶", {"items": ["奶茶"]}),
+        ("国庆家里来了八个亲戚，帮我点一桌外卖：一份水煮鱼、一份宫保鸡丁", {"items": ["水煮鱼", "宫保鸡丁"]}),
+        ("女儿生日派对来了12个小朋友，每人一杯小杯橙汁，要常温的", {"items": ["橙汁"]}),  # each one's cup
     ],
 )
 def test_what_older_people_say_around_a_request(parser: Parser, text: str, expected: dict[str, Any]) -> None:

@@ -1490,6 +1490,8 @@ def _counts_the_noun_before(text: str, quantity: _Quantity, shops: dict[int, int
     )
     if quantity.unit is None and not quantity.trailing and _A_DISH_NEXT.match(text, quantity.end):
         return False  # "order from Morning Light Coffee two cappuccinos": a bare number counts the dish after it
+    if said_before.endswith(("每人", "一人", "人手", "每个人")):
+        return False  # 每人一杯小杯橙汁: each one's count of the dish after it
     return noun_before and _ends_a_phrase(text, quantity.end)
 
 
@@ -1515,7 +1517,7 @@ _FAMILY_WORDS = (
 )
 # (老 before them is how long one has known them: 几个老姐妹, 老同事)
 _FOR_PEOPLE = re.compile(
-    rf"老?(?:{_PEOPLE_WORDS}|{_FAMILY_WORDS}|姐妹|兄弟|伙计|邻居|战友)(?:{_EACH_ONE})?|{_EACH_ONE}"
+    rf"老?(?:{_PEOPLE_WORDS}|{_FAMILY_WORDS}|姐妹|兄弟|伙计|邻居|战友|亲戚|客人|宾客)(?:{_EACH_ONE})?|{_EACH_ONE}"
 )
 _PEOPLE_AFTER = re.compile(_PEOPLE_WORDS)
 _EACH_CLAUSE_END = re.compile(r"[，,。；;！!？?]|再|另外|还要|" + letter_led("and also|plus|then", then=r"\b"))
