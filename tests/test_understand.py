@@ -3676,6 +3676,28 @@ def test_what_a_learner_writes(parser: Parser, text: str, expected: dict[str, An
     assert _slots(_frames(parser, text)[0], expected) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "options", "budget"),
+    [
+        # (these held before) how sweet and how cold, said the other way round or vaguely then exactly
+        ("要三杯柠檬茶，冰少一点，别太甜", {"sugar": "less", "ice": "less"}, None),
+        ("点一杯生椰拿铁，冰别放太多，糖正常", {"sugar": "normal", "ice": "less"}, None),
+        ("给她点杯黑糖珍珠奶茶，别太甜，半糖就行", {"sugar": "half"}, None),
+        ("a large latte, not too sweet, and not too much ice", {"size": "large", "sugar": "less", "ice": "less"}, None),
+        ("a mocha, hot, no whipped cream, no added sugar", {"ice": "hot", "sugar": "none"}, None),
+        # a ceiling said as a cap
+        ("order 2 chicken wraps, no mayo, total must not exceed 50 yuan", {}, 50),
+        ("I'd like a hot pot set for two, anything but lamb, 200 at most", {}, 200),
+        ("帮我买三盒草莓，不要太酸的，总价别超150", {}, 150),
+    ],
+)
+def test_what_a_drink_is_like_and_what_it_may_cost(
+    parser: Parser, text: str, options: dict[str, str], budget: int | None
+) -> None:
+    [frame] = _frames(parser, text)
+    assert (frame["items"][0].get("options") or {}, frame.get("budget_max")) == (options, budget)
+
+
 def test_no_sugar_and_no_ice_as_a_learner_says_them(parser: Parser) -> None:
     [frame] = _frames(parser, "我要一个大的美式咖啡，没有糖，没有冰")
     assert frame["items"][0]["options"] == {"size": "large", "sugar": "none", "ice": "none"}  # (held before)

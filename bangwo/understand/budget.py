@@ -15,7 +15,7 @@ _ZH_LIMIT_AFTER = r"(?:以内|以下|之内|之下|内|封顶)"
 # A price per night, ticket or person: 800一晚以内, 每张不超过100 (the limit is on that price).
 _ZH_PER = r"(?:[一每]\s*(?:晚|天|间|张|人|位|夜)|/\s*(?:晚|天|间|张|人|位))"
 _ZH_LIMIT_BEFORE = (
-    r"(?:不超过|不要超过|别超过|不能超过|不高于|不到|低于|少于|最多|最高|顶多|预算|控制在|价格在|价位|上限)"
+    r"(?:不超过|不要超过|别超过|不能超过|不高于|不到|低于|少于|最多|最高|顶多|预算|控制在|价格在|价位|上限|别超|不超)"
 )
 # 预算提到800, 预算放到25: the limit moved to a new amount.
 _RAISED_TO = r"提到|放到|改到|加到|调到|提高到|改成|改为"
@@ -38,7 +38,7 @@ _ZH_BUDGET = re.compile(
     # (300内, typed short: not 内容, 内部)
     # (一晚500以内: the price of a night, said before it; not 住一晚, a stay)
     rf"|(?:(?<![住订待])[一每](?:晚|天|间|张|人|位|夜)(?=[¥\d零一二两三四五六七八九十百千]))?"
-    rf"¥?\s*({_AMOUNT})\s*(?:{_ZH_UNIT}\s*(?:{_ZH_LIMIT_AFTER}|左右以内)|(?:以内|以下|之内|内(?![容部地存衣科])))(?:{_ZH_PER})?"
+    rf"¥?\s*({_AMOUNT})\s*(?:{_ZH_UNIT}\s*(?:{_ZH_LIMIT_AFTER}|左右以内)|(?:以内|以下|之内|封顶|内(?![容部地存衣科])))(?:{_ZH_PER})?"
     # 800一晚以内 / 500块每晚以下
     rf"|¥?\s*({_N})\s*(?:{_ZH_UNIT})?\s*{_ZH_PER}\s*(?:以内|以下|之内)"
 )
@@ -47,6 +47,7 @@ _EN_UNIT = r"(?:yuan|rmb|cny|kuai|bucks|元|块)"
 _CURRENCY_BEFORE = r"(?:¥|rmb|cny|rm|rs\.?|inr|₹|sgd|s\$|usd|us\$|\$|hkd|hk\$|myr|php|₱|eur|€|gbp|£|ngn|₦)\s*"
 _EN_BUDGET = re.compile(
     rf"(?:\b(?:under|below|less than|no more than|not more than|(?:not|n't|never) spend more than"
+    rf"|(?:must|should|does|do)(?: not|n't) exceed|not exceeding|not to exceed"
     rf"|nothing over|not over|nothing above|not above"
     rf"|at most|max(?:imum)?|within|cap(?: it)?(?: at)?|ceiling(?: is| of)?"
     rf"|up to|cheaper than|"
@@ -54,7 +55,7 @@ _EN_BUDGET = re.compile(
     rf"(?:\s*(?:a|per|each|/)\s*(?:night|day|person|ticket|room|seat)\b)?"
     rf"(?!\s*(?:minutes?|mins?|hours?|hrs?|km|kilomet|met|people|persons?|days?|nights?|%|stars?))"
     # "30 yuan or less", "40 max" (a bare number needs the limit word right after it).
-    rf"|(?:¥\s*)?(\d+(?:\.\d+)?k?)\s*(?:{_EN_UNIT}\s*(?:or less|max(?:imum)?|at most|tops)|(?:max|tops)\b"
+    rf"|(?:¥\s*)?(\d+(?:\.\d+)?k?)\s*(?:{_EN_UNIT}\s*(?:or less|max(?:imum)?|at most|tops)|(?:max|tops|at most)\b"
     # "600 a night max": the limit on each night, said after it.
     r"|(?:a|per|each)\s+(?:night|day|person|ticket|room|seat)\s+(?:max(?:imum)?|tops|at most)\b)"
 )
@@ -66,6 +67,7 @@ _EN_BUDGET = re.compile(
 _ZH_BUDGET_CHARS = frozenset("超高到低少最顶预控价内下之限")
 _EN_LIMIT_WORDS = ("under", "below", "less", "more than", "most", "max", "within", "up to", "cheaper", "budget", "tops")
 _EN_LIMIT_WORDS += ("over", "above", "<", "≤", "cap", "ceiling")  # "nothing over 40 kuai", "<200 kuai", "≤500"
+_EN_LIMIT_WORDS += ("exceed",)  # "must not exceed 50 yuan"
 
 
 def find_budget(masked: MaskedText) -> float | None:

@@ -25,17 +25,24 @@ _ZH_PHRASES: tuple[tuple[str, str, str], ...] = (
         (p, "sugar", "less")
         for p in (
             *("少糖", "微糖", "少点糖", "少一点糖", "少放糖", "少放点糖", "少放一点糖", "糖少放", "不要太甜", "低糖"),
+            *("别太甜", "不太甜", "不用太甜", "糖少一点", "糖少点"),
             *("少甜", "微甜"),  # as said in Guangdong: 走冰少甜
             *("一分糖", "三分糖", "七分糖", "3分糖", "7分糖"),
         )
     ),
     *((p, "sugar", "half") for p in ("半糖", "五分糖", "5分糖")),
-    *((p, "sugar", "normal") for p in ("全糖", "正常糖", "标准糖", "多糖", "十分糖", "加糖")),
+    *((p, "sugar", "normal") for p in ("全糖", "正常糖", "标准糖", "多糖", "十分糖", "加糖", "糖正常")),
     *(
         (p, "ice", "none")
         for p in ("去冰", "不加冰", "不要冰", "不放冰", "别加冰", "别放冰", "无冰", "走冰", "免冰", "没有冰", "没冰")
     ),
-    *((p, "ice", "less") for p in ("少冰", "微冰", "少点冰", "少一点冰", "少放冰", "少放点冰", "少放一点冰", "冰少放")),
+    *(
+        (p, "ice", "less")
+        for p in (
+            *("少冰", "微冰", "少点冰", "少一点冰", "少放冰", "少放点冰", "少放一点冰", "冰少放"),
+            *("冰少一点", "冰少点", "冰别放太多", "冰不要太多", "别放太多冰"),  # said the other way round
+        )
+    ),
     *((p, "ice", "normal") for p in ("正常冰", "标准冰", "加冰", "多冰", "全冰", "冰的", "冰镇")),
     *((p, "ice", "room") for p in ("常温", "室温", "不冰的", "不冰")),
     *((p, "ice", "warm") for p in ("温热", "温的", "温")),
@@ -54,7 +61,8 @@ _EN_PHRASES: tuple[tuple[str, str, str], ...] = (
     *(
         (p, "sugar", "none")
         for p in (
-            "no sugar", "sugar-free", "sugar free", "without sugar", "unsweetened", "zero sugar", "0% sugar", "0 sugar"
+            "no sugar", "sugar-free", "sugar free", "without sugar", "unsweetened", "zero sugar", "0% sugar", "0 sugar",
+            "no added sugar",
         )
     ),
     *(
@@ -89,7 +97,10 @@ _EN_PHRASES: tuple[tuple[str, str, str], ...] = (
     *((p, "ice", "none") for p in ("no ice", "without ice", "ice-free", "ice free", "hold the ice")),
     *(
         (p, "ice", "less")
-        for p in ("less ice", "light ice", "little ice", "easy ice", "a little ice", "easy on the ice", "ice less")
+        for p in (
+            *("less ice", "light ice", "little ice", "easy ice", "a little ice", "easy on the ice", "ice less"),
+            *("not too much ice", "light on the ice"),
+        )
     ),
     *((p, "ice", "normal") for p in ("regular ice", "normal ice", "with ice", "extra ice", "iced", "on ice")),
     *((p, "ice", "room") for p in ("room temperature", "room temp", "room-temperature", "not cold")),
@@ -160,7 +171,17 @@ def find_options(masked: MaskedText) -> list[OptionMention]:
     mentions.sort(key=lambda mention: mention.start)
     for mention in mentions:
         masked.mask(mention.start, mention.end, OPTION_MARK)
-    return [m for m in mentions if not _turned_down(text, m.start)]
+    kept = [m for m in mentions if not _turned_down(text, m.start)]
+    if any(text.startswith(_NOT_TOO_SWEET, m.start) for m in kept):
+        # 别太甜，半糖就行: "not too sweet" said first, then how sweet exactly; the exact one is the wish
+        kept = [
+            m for i, m in enumerate(kept)
+            if not (text.startswith(_NOT_TOO_SWEET, m.start) and any(o.group == "sugar" for o in kept[i + 1 :]))
+        ]
+    return kept
+
+
+_NOT_TOO_SWEET = ("不要太甜", "别太甜", "不太甜", "不用太甜", "not too sweet")
 
 
 def _turned_down(text: str, start: int) -> bool:
