@@ -53,8 +53,6 @@ _SPLITTERS = re.compile(
     + letter_led("and|plus|also|then|as well as|along with", then=r"\b")
     # The way back, said straight after the way there: "leaving Thursday coming back Sunday".
     + "|" + letter_led("coming back|come back|returning", then=r"\b")
-    # …and in Chinese: 周五去周日回, 5月1号走5月5号回 (the way back starts after 去 or 走)
-    + r"|(?<=[号日天一二三四五六末午上晚][去走])(?=[^，,。;；\s]{1,10}?回)"
     + "|&|\\+"
 )
 
@@ -368,7 +366,8 @@ _A_DISH_BY_ITS_WORD = (
                                                 "tea", "coffee", "juice", "cake", "cocoa", "matcha"})),
         then=r"\b",
     )
-    + r"|\b(?:fried|grilled|roast|braised|steamed|stir-fried|baked)\s"
+    + "|"
+    + letter_led("fried|grilled|roast|braised|steamed|stir-fried|baked", then=r"\s")
 )
 # (the head of what is said: "curry cubes" are a product, "two youtiao and a soy milk" a meal)
 _DISH_WORD = re.compile(
@@ -749,9 +748,16 @@ _A_DRINKS_MILK = re.compile(rf"(?:{MILKS_EN})\s+\ue000|(?:{MILKS_ZH})\ue000")
 _BUYS = re.compile(r"买|购|" + letter_led("buy|get|grab|pick up|purchase|order", then=r"\b"))
 
 
+# The way back said straight after the way there, in Chinese: 周五去周日回, 5月1号走5月5号回 (it starts after 去 or 走;
+# looked for apart from _SPLITTERS, whose every alternative starts with a plain character).
+_WAY_BACK_AFTER_THE_WAY_THERE = re.compile(r"(?<=[号日天一二三四五六末午上晚][去走])(?=[^，,。;；\s]{1,10}?回)")
+
+
 def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
     """The command's requests in the order said; one clause with no domains when nothing points anywhere."""
     cuts = [0, *(m.start() for m in _SPLITTERS.finditer(text) if m.start() > 0), len(text)]
+    if "回" in text:
+        cuts += [m.start() for m in _WAY_BACK_AFTER_THE_WAY_THERE.finditer(text)]
     cuts = sorted(set(cuts))
     segments: list[tuple[int, int, tuple[str, ...] | None]] = []
     after_a_flight = False

@@ -330,7 +330,8 @@ FOOD = DomainRules(
     generic_items=re.compile(
         r"外卖|吃的|喝的|东西|饭菜|午饭|晚饭|早饭|早餐|午餐|晚餐|夜宵|宵夜|饮料|好吃的|点心|吃|喝|菜单|新品"
         # a restaurant looked for by its kind: 火锅店, 川菜馆, 能包场的烧烤店, "romantic restaurants"
-        r"|餐厅|饭店|饭馆|餐馆|菜馆|酒楼|自助餐|(?:火锅|烧烤|日料|料理|西餐|烤肉|海鲜|小吃|快餐|甜品|面)(?:店|馆)"
+        # (each spelt out: a group before the 店 would make re try every position)
+        r"|餐厅|饭店|饭馆|餐馆|菜馆|酒楼|自助餐|火锅店|烧烤店|日料店|料理店|西餐厅|烤肉店|海鲜馆|海鲜店|小吃店|快餐店|甜品店|面馆|面店"
         r"|"
         + letter_led(
             "food|something to (?:eat|drink)|anything to (?:eat|drink)|something|lunch|dinner|breakfast|meal|"

@@ -238,7 +238,8 @@ _REGIONAL_WORDS = {
     "外送": "外卖", "计程车": "出租车", "台铁": "火车", "捷运": "地铁", "那笔": "那单", "这笔": "这单",
     "有在演": "在放",
 }
-# 住两宿: nights (after a number only: 宿舍 stays; the lookbehind after the character lets re skip ahead to it).
+# 住两宿: nights (after a number only: 宿舍 stays). Every alternative starts with its own character (no class), the
+# lookbehind after it, so that re skips ahead to where one can match: one [砖樽] made the search eight times slower.
 _REGIONAL = re.compile(
     "|".join(sorted(map(re.escape, _REGIONAL_WORDS), key=len, reverse=True))
     + r"|宿(?<=[两三四五六七八九十\d]宿)"
@@ -246,10 +247,10 @@ _REGIONAL = re.compile(
     # Cantonese after a count: 同 joins (豬扒包同一杯奶茶), 行 is a row (第一行, 最尾一行), 蚊 is yuan (50蚊),
     # 砖 a block of tofu, 樽 a bottle; 未 ends a question (送到未？), 食 eats (想食寿司)
     + r"|同(?=[一两二三四五六七八九十\d])(?!一(?:天|日|晚|时|样|家|间|地|趟|班|批|个))"
-    + r"|(?<=[一\d])行|(?<=[\d十百千])蚊|(?<=[一两二三四五六七八九十\d])[砖樽]"
+    + r"|行(?<=[一\d]行)|蚊(?<=[\d十百千]蚊)|砖(?<=[一两二三四五六七八九十\d]砖)|樽(?<=[一两二三四五六七八九十\d]樽)"
     + r"|冻(?=[柠奶鸳咖可红绿阿])"  # a cold drink: 冻柠茶, 冻鸳鸯, 冻咖啡
     # (未 ends a question whatever is asked: 出咗票未, 确认咗未, 改咗时间未)
-    + r"|未(?=\s*[？?。，,！!呀啊喎]|$)|(?<=[想要去])食(?![物堂品材])"
+    + r"|未(?=\s*[？?。，,！!呀啊喎]|$)|食(?<=[想要去]食)(?![物堂品材])"
     # The typos everyone makes typing fast: 到那了 for 到哪了, 定 for 订 (我定的酒店, 帮我定两张), 在 for 再 before
     # the next request (在帮我点个全家桶)
     + r"|那(?<=到那)(?=里?了|儿了)|定(?<=[我帮给想要]定)(?=的|[一两三四五六七八九十\d个张间份杯晚]|机票|酒店|票|房)"
