@@ -3639,6 +3639,7 @@ def test_a_film_named_in_capitals_where_it_stands(parser: Parser, text: str, tit
         ("给我家小孙子买三罐飞鹤奶粉", {"domain": "grocery", "items": ["飞鹤奶粉"]}),
         # a row turned down for any reason said after it
         ("麻烦帮我买两张《梅兰芳》的票，嗯，最前排太仰脖子了，要最后一排吧", {"seat": {"row": "last"}}),
+        ("两张惊蛰无声，最后一排太好了", {"seat": {"row": "last"}}),  # (太好 is no refusal)
         # old friends are whom it is for
         ("我想给楼下打麻将的几个老姐妹点四杯热奶茶", {"items": ["奶茶"]}),
         ("国庆家里来了八个亲戚，帮我点一桌外卖：一份水煮鱼、一份宫保鸡丁", {"items": ["水煮鱼", "宫保鸡丁"]}),

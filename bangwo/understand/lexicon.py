@@ -56,7 +56,8 @@ def _hotel_chain_names(name_zh: str, name_en: str) -> tuple[str, ...]:
     words = name_en.split()
     short_en = " ".join(words[:-1]) if len(words) > 1 and words[-1].lower() in _HOTEL_KIND_EN else name_en
     short_zh = _HOTEL_KIND_ZH.sub("", name_zh)
-    return (name_zh, name_en, *({short_zh, short_en} - {name_zh, name_en} if len(short_zh) >= 2 else {short_en}))
+    shorts = {short_en} | ({short_zh} if len(short_zh) >= 2 else set())
+    return (name_zh, name_en, *sorted(shorts - {name_zh, name_en}))
 
 
 def lexicon_key(name: str) -> str:

@@ -249,7 +249,8 @@ def _titles_marked_by_capitals(
 
 
 # A row turned down after it is no wish: 第一排的不要, 第一排太近了 (before it: rules.TURNED_DOWN_BEFORE).
-_REFUSED_AFTER = re.compile(r"\s*的?\s*(?:不要|不行|不好|不想要|算了|别|太)")  # (太近, 太仰脖子了)
+# (太近, 太仰脖子了; not 太好了, 太棒了)
+_REFUSED_AFTER = re.compile(r"\s*的?\s*(?:不要|不行|不好|不想要|算了|别|太(?![好棒爽合适赞]))")
 
 
 def seat_wish(masked: MaskedText) -> SeatWish | None:
