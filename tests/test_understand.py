@@ -883,6 +883,10 @@ def test_a_dish_named_after_a_city(parser: Parser, text: str, name: str) -> None
         ("宫保鸡丁饭三份 / 鱼香肉丝饭两份 / 番茄炒蛋盖饭一份 / 再加六瓶可乐",
          [("宫保鸡丁饭", 3), ("鱼香肉丝饭", 2), ("番茄炒蛋盖饭", 1), ("可乐", 6)]),  # (the first no shop)
         ("烤肉饭两份、鸡排饭一份、可乐三罐", [("烤肉饭", 2), ("鸡排饭", 1), ("可乐", 3)]),
+        # a kind counted by its own measure, and a dish bought in the shop's packets (these held before)
+        ("年货帮我下单：坚果礼盒两箱，饮料三箱，瓜子五斤", [("坚果礼盒", 2), ("饮料", 3), ("瓜子", 5)]),
+        ("去永辉给我买两箱矿泉水、三袋速冻水饺、一瓶生抽", [("矿泉水", 2), ("速冻水饺", 3), ("生抽", 1)]),
+        ("我想买点水果，三斤橙子、两斤香蕉", [("橙子", 3), ("香蕉", 2)]),  # (the kind said uncounted goes)
         # typed before its measure, or its options, then "×N" (these held before)
         ("pho one bowl + spring rolls x2", [("pho", 1), ("spring rolls", 2)]),
         ("霸王茶姬 伯牙绝弦 大杯/少糖/去冰 ×1", [("伯牙绝弦", 1)]),

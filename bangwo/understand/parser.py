@@ -1536,7 +1536,10 @@ _EACH = re.compile(r"每人|每个人|一人|人手|各|" + letter_led("each|api
 _GROCERY_ONLY_WORDS = GROCERY.noun_words_en - FOOD.noun_words_en
 
 
-_IN_PACKETS_BEFORE = re.compile(rf"[一两二三四五六七八九十几\d]\s*[{PACKETS_ZH}]\s*$|\b(?:{PACKETS_EN})\s+of\s+$")
+# (with how it is kept between: 三袋速冻水饺)
+_IN_PACKETS_BEFORE = re.compile(
+    rf"[一两二三四五六七八九十几\d]\s*[{PACKETS_ZH}]\s*(?:速冻|冷冻|冰冻|袋装|盒装|瓶装|罐装)?\s*$|\b(?:{PACKETS_EN})\s+of\s+$"
+)
 
 
 def _bought_not_served(text: str) -> bool:
@@ -1589,7 +1592,9 @@ def _only_the_things_of_a_kind(drafts: list[_ItemDraft], text: str) -> list[_Ite
     so does any dish named before a colon and a list (订咖啡：美式5杯，拿铁3杯; 奶茶来三杯：芋泥波波一杯、…)."""
     things = [
         d for i, d in enumerate(drafts)
-        if d.name not in _KINDS_OF_GOODS and not (i + 1 < len(drafts) and _LIST_AFTER.match(text, d.end))
+        # (a kind counted by its own measure is one of the things: 饮料三箱)
+        if (d.name not in _KINDS_OF_GOODS or d.unit is not None)
+        and not (i + 1 < len(drafts) and _LIST_AFTER.match(text, d.end))
     ]
     return things if things else drafts
 
