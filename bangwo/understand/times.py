@@ -1269,7 +1269,7 @@ def find_times(masked: MaskedText, now: datetime, told_until: int = 0) -> TimeSl
         _clock_colon(masked, found)
     if digits and found.hour is None and _FOUR_DIGITS.search(masked.current):
         _clock_four_digits(masked, found)
-    if len(found.dates) > 1 or (found.dates and _DAY_BEFORE_HINT.search(masked.current)):
+    if len(found.dates) > 1 or (found.dates and _DAY_BEFORE_OR_AFTER_HINT.search(masked.current)):
         _days_said_from_another(masked, found)
     if told_until and any(d.start >= told_until for d in found.dates):
         found.dates = [d for d in found.dates if d.start >= told_until]
@@ -1279,7 +1279,10 @@ def find_times(masked: MaskedText, now: datetime, told_until: int = 0) -> TimeSl
 # "I have a meeting in Shanghai on Thursday, book a flight on the day before", 下周一开会，订前一天晚上的机票: the
 # day before the one said (the one the story is about).
 _DAY_BEFORE = re.compile(r"前一天|头一天|前一晚|\b(?:the|a|one) (?:day|night|evening) before\b(?! yesterday)")
-_DAY_BEFORE_HINT = re.compile("前一|头一天|before")
+_DAY_BEFORE_OR_AFTER_HINT = re.compile("前一|头一天|before|后一天|after")
+# …or the day after it: 元宵节后一天, "the day after the Lantern Festival" (not "the day after tomorrow", a day of
+# its own).
+_DAY_AFTER = re.compile(r"后一天|\b(?:the|a|one) day after\b(?! tomorrow| tmrw| tmr)")
 # "get to Harbin by Saturday - flight on Friday evening": a day said as the deadline is not the day to book when
 # another is said.
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|before)\s+(?:the\s+)?$")
@@ -1298,10 +1301,12 @@ def _days_said_from_another(masked: MaskedText, found: _Found) -> None:
     ]
     if not_the_day and len(not_the_day) < len(found.dates):
         found.dates = [d for d in found.dates if d not in not_the_day]
-    if (m := _DAY_BEFORE.search(masked.current)) is not None:
-        other = max(found.dates, key=lambda d: d.start)
-        found.dates = [_DateMention(m.start(), m.end(), other.day - timedelta(days=1))]
-        masked.mask(m.start(), m.end(), TIME_MARK)
+    for regex, days in ((_DAY_BEFORE, -1), (_DAY_AFTER, 1)):
+        if (m := regex.search(masked.current)) is not None:
+            other = max(found.dates, key=lambda d: d.start)
+            found.dates = [_DateMention(m.start(), m.end(), other.day + timedelta(days=days))]
+            masked.mask(m.start(), m.end(), TIME_MARK)
+            break
 
 
 def _resolve(masked: MaskedText, found: _Found, now: datetime) -> TimeSlots:
