@@ -277,8 +277,8 @@ def test_other_nows(now: datetime, text: str, expected: Slots) -> None:
         ("from 11 to 14 April 2026", ("2026-04-11", None, None, "2026-04-14")),
         ("1-3 October", ("2026-10-01", None, None, "2026-10-03")),
         ("明天凌晨零点", ("2026-02-11", "00:00", "night", None)),  # the start of tomorrow
-        ("元宵节后一天", _day("2026-03-04")),  # the day after the one said (held before)
-        ("the day after the Lantern Festival", _day("2026-03-04")),
+        ("元宵节后一天", _day("2026-03-04")),  # the day after the one said
+        ("the day after the Lantern Festival", _day("2026-03-04")),  # (held before)
         ("the day after tomorrow", _day("2026-02-12")),
     ],
 )
