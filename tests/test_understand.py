@@ -871,6 +871,7 @@ def test_a_dish_named_after_a_city(parser: Parser, text: str, name: str) -> None
     [
         ("美式 x3 去冰", [("美式", 3)]),  # a count said after the dish
         ("a latte ×2 and a croissant", [("latte", 2), ("croissant", 1)]),
+        ("get a pot of chrysanthemum tea delivered, hot, no sugar", [("chrysanthemum tea", 1)]),  # (held before)
         ("杨枝甘露来两杯", [("杨枝甘露", 2)]),
         ("宫保鸡丁要一份，米饭再来两碗", [("宫保鸡丁", 1), ("米饭", 2)]),  # dishes the catalogue lacks too
         ("鸡蛋两盒，牛奶一箱", [("鸡蛋", 2), ("牛奶", 1)]),

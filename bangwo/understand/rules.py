@@ -68,7 +68,7 @@ EN_MEASURES = (
     r"pieces?|packs?|packets?|slices?|cartons?|jars?|pints?|kilos?|kg|pounds?|lbs?|dozens?|cases?|crates?|"
     # Counting words of things sold whole: "two bars of soap", "a loaf of bread", "a bunch of bananas".
     r"bars?|rolls?|loaf|loaves|bunch(?:es)?|heads?|tubes?|sticks?|blocks?|sheets?|tubs?|tins?|trays?|buckets?|sacks?|"
-    r"sets?|pairs?|"
+    r"sets?|pairs?|pots?|mugs?|jugs?|pitchers?|"  # ("a pot of chrysanthemum tea", "a jug of lemonade")
     # Chinese measures said in English: "pork 2 jin", "xiaolongbao 2 basket".
     r"jin|baskets?|steamers?"
 )
