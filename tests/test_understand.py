@@ -3048,6 +3048,10 @@ def test_regional_words(parser: Parser, text: str, expected: list[tuple[str, str
         ("Eh my roti prata order reach already or not?", {"action": "status"}),
         ("Got premiere tickets for Ah Boys Forever or not?", {"domain": "movie", "action": "search"}),
         ("my burger order is coming or not?", {"action": "status"}),  # "or not" asks after it
+        # an order waited for (these held before)
+        ("I ordered lunch an hour ago and it still hasn't come. Could you check where it is?", {"action": "status"}),
+        ("I placed a grocery order yesterday and it still hasn't arrived. Would you look into it?",
+         {"domain": "grocery", "action": "status"}),
     ],
 )
 def test_regional_ways_of_writing(parser: Parser, text: str, expected: dict[str, Any]) -> None:

@@ -268,7 +268,11 @@ FOOD = DomainRules(
             r"|how's my|how is my|left the (?:store|shop|restaurant)"
             r"|not (?:come|arrive) yet|out for delivery|how much longer|any update on"
             r"|coming or not|come or not|arrived or not|here or not|delivered or not"  # "my burger is coming or not?"
-            r"|arrive yet|come yet|did (?:it|the|my|our) [a-z ]{0,24}(?:ship|arrive|go out)",
+            r"|arrive yet|come yet|did (?:it|the|my|our) [a-z ]{0,24}(?:ship|arrive|go out)"
+            # "it still hasn't come", "hasn't arrived", "never came": an order waited for
+            r"|hasn't (?:come|arrived|turned up)|has not (?:come|arrived)|haven't (?:come|arrived)"
+            r"|never (?:came|arrived)"
+            r"|look into (?:it|my order)|where (?:it|my order) is",
             then=r"\b",
         )
         + "|"
