@@ -498,7 +498,7 @@ def test_said_short_or_asked_as_a_question(
         ("初一带全家去UME影城看贺岁片，订五张连座", "UME影城"),
         ("我在横店电影城买的票出票了没有", "横店电影城"),
         ("book 2 tickets at AMC for Silent Awakening tonight", "AMC"),  # a chain the directory knows
-        ("what time is Creation of the Gods II playing at UME today", "UME"),  # (these held before)
+        ("what time is Creation of the Gods II playing at UME today", "UME"),
         ("UME今天还有几点的场", "UME"),
         ("what's the status of my booking at UME Cinema?", "UMECinema"),  # (spaces dropped, as above)
         ("帮我在附近的电影院买两张惊蛰无声", None),  # the kind alone names none
@@ -3684,6 +3684,20 @@ def test_a_route_drawn_with_an_arrow(parser: Parser, text: str) -> None:
 )
 def test_what_a_learner_writes(parser: Parser, text: str, expected: dict[str, Any]) -> None:
     assert _slots(_frames(parser, text)[0], expected) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "帮我点四杯拿铁和四杯美式，拿铁都要大杯热的，美式都中杯去冰",
+        "Four lattes and four americanos please, lattes all large and hot, americanos medium no ice",
+    ],
+)
+def test_each_dish_named_again_with_how_it_is_made(parser: Parser, text: str) -> None:
+    [frame] = _frames(parser, text)
+    assert [i["options"] for i in frame["items"]] == [
+        {"size": "large", "ice": "hot"}, {"size": "medium", "ice": "none"}
+    ]
 
 
 @pytest.mark.parametrize(

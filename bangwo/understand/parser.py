@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from itertools import pairwise
@@ -1955,6 +1955,8 @@ def _attach_options(drafts: list[_ItemDraft], reading: _Reading) -> None:
         same_segment = [d for d in drafts if segment(d.start) == segment(option.start)]
         if same_segment:
             give(min(same_segment, key=lambda d: (abs(d.start - option.start), d.start < option.start)), option)
+        elif (named := _named_again_before(drafts, reading, segment, option)) is not None:
+            named.options[option.group] = option.value  # 拿铁都要大杯热的，美式都中杯去冰: each dish named again
         else:
             apart.append(option)
     # Said after the dishes they are for: "two lemon teas, normal ice, and a lemonade with no ice"; "4 lemon teas,
@@ -1966,6 +1968,21 @@ def _attach_options(drafts: list[_ItemDraft], reading: _Reading) -> None:
         takers = [d for d in before or drafts if d.supports(option.group)] or [(before or drafts)[-1]]
         for draft in takers:
             draft.options.setdefault(option.group, option.value)
+
+
+def _named_again_before(
+    drafts: list[_ItemDraft], reading: _Reading, segment: Callable[[int], int], option: OptionMention
+) -> _ItemDraft | None:
+    """The dish an option is said for by naming it again in its own part of the sentence, before the option
+    (四杯拿铁和四杯美式，拿铁都要大杯热的; "lattes all large and hot, americanos medium no ice")."""
+    here = segment(option.start)
+    named = [
+        n for n in reading.names
+        if n.entry.is_item and segment(n.start) == here and n.start < option.start
+    ]
+    if not named:
+        return None
+    return next((d for d in drafts if d.entry is named[-1].entry), None)
 
 
 # What is said for every dish so far: 都/全部 热的, "all medium", "both iced".
