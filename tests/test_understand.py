@@ -3687,6 +3687,22 @@ def test_what_a_learner_writes(parser: Parser, text: str, expected: dict[str, An
 
 
 @pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("美赞臣奶粉到哪了", "status"),
+        ("纸尿裤那单发货了吗", "status"),  # (held before)
+        ("is my formula delivery coming today", "status"),
+        ("has the nappies order shipped", "status"),  # (held before)
+        ("帮我把上周买的辅食退了", "cancel"),
+        ("帮我买一箱花王纸尿裤", "order"),  # (held before)
+    ],
+)
+def test_what_a_baby_eats_and_wears_comes_from_the_shop(parser: Parser, text: str, action: str) -> None:
+    [frame] = _frames(parser, text)
+    assert (frame["domain"], frame["action"], frame.get("merchant")) == ("grocery", action, None)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "帮我点四杯拿铁和四杯美式，拿铁都要大杯热的，美式都中杯去冰",

@@ -41,6 +41,8 @@ from bangwo.understand.options import OptionMention, find_options
 from bangwo.understand.rules import (
     AFTER_A_COUNT_EN,
     AFTER_SALES_ASKED,
+    BABY_GOODS_EN,
+    BABY_GOODS_ZH,
     CHAT_VERBS,
     COOKED_BEFORE_EN,
     COOKED_BEFORE_ZH,
@@ -200,7 +202,7 @@ _NAMED_BEFORE_ITS_OPTIONS = re.compile(
     r"|(?:^|(?<=\ue000 )|(?<=\ue003 ))([a-z][a-z'-]+(?: [a-z][a-z'-]+){0,3}?)\s+(?=\ue003)"
 )
 # The order pointed at by its shop: 把盒马那单取消吧, 把永辉那单取消了, 把那单喜茶退了 (那单水果: by what it holds).
-_GOODS_OF_AN_ORDER = frozenset(("水果", "蔬菜", "零食", "饮料", "奶茶", "咖啡", "日用品", "东西", "快递"))
+_GOODS_OF_AN_ORDER = re.compile(f"(?:水果|蔬菜|零食|饮料|奶茶|咖啡|日用品|东西|快递|{BABY_GOODS_ZH})$")
 _THAT_SHOPS_ORDER_ZH = re.compile(
     rf"(?<![^把将\s，,])({_NAME_CHAR}{{2,6}})[那这]一?单|[那这]一?单({_NAME_CHAR}{{2,6}}?)(?=退|取消)"
 )
@@ -230,7 +232,9 @@ _EN_ORDERED_FROM = re.compile(
 # order" (not "my food order", "my last order", "my latte order": no shop, a dish).
 _EN_SHOPS_ORDER = re.compile(
     r"(?:\b(?:my|our|the)\s+|我的\s*)(?!(?:food|grocery|groceries|takeout|takeaway|delivery|lunch|dinner|breakfast|last|latest"
-    r"|recent|previous|current|online|first|second|next|other|new|old|(?:whole|entire)\s+(?:order|delivery))\b)"
+    r"|recent|previous|current|online|first|second|next|other|new|old|(?:whole|entire)\s+(?:order|delivery)|"
+    + BABY_GOODS_EN
+    + r")\b)"
     r"([a-z][a-z0-9'&.-]*(?:\s+[a-z][a-z0-9'&.-]*){0,2}?|[\u4e00-\u9fff]{2,6})\s+"
     r"(?:(?:grocery|groceries|food|takeout|takeaway)\s+)?(?:order\b|delivery\b|外卖)"
 )
@@ -1361,7 +1365,7 @@ def _ordered_at(masked: MaskedText) -> str | None:
             return masked.original[after.start(1) : after.end(1)]  # 鸭血粉丝汤 南京大牌档的, 要华莱士的
     if "单" in text and (that := _THAT_SHOPS_ORDER_ZH.search(text)) is not None:
         said = that.group(that.lastindex or 1)
-        if not _NOT_A_MERCHANT.search(said) and not _SHOP_KIND.search(said) and said not in _GOODS_OF_AN_ORDER:
+        if not _NOT_A_MERCHANT.search(said) and not _SHOP_KIND.search(said) and not _GOODS_OF_AN_ORDER.search(said):
             return masked.original[that.start(that.lastindex or 1) : that.end(that.lastindex or 1)]
     m = _ORDERED_AT.search(text) if "在" in text or "从" in text else None
     if m is None:

@@ -395,10 +395,16 @@ FOOD = DomainRules(
 )
 
 # Words that put a request in the supermarket (clauses.py decides 可乐/啤酒 with them too).
+# What babies eat and wear: sold by the shop, whatever "milk" says (an order of them is no shop's: 奶粉那单).
+BABY_GOODS_ZH = "奶粉|纸尿裤|尿不湿|辅食"
+BABY_GOODS_EN = "formula|baby formula|diapers?|nappies|nappy|baby wipes"
 # (and what pets eat: sold by the shop, whatever "food" says)
-GROCERY_CONTEXT_ZH = r"超市|盒马|年货|买菜|生鲜|便利店|菜市场|菜场|日用品|生活用品|囤货|囤点|狗粮|猫砂|宠物粮"
+GROCERY_CONTEXT_ZH = "超市|盒马|年货|买菜|生鲜|便利店|菜市场|菜场|日用品|生活用品|囤货|囤点|狗粮|猫砂|宠物粮|"
+GROCERY_CONTEXT_ZH += BABY_GOODS_ZH
 GROCERY_CONTEXT_EN = letter_led(
-    "supermarkets?|grocer(?:y|ies)|grocery store|convenience store|dog food|cat food|pet food|cat litter", then=r"\b"
+    "supermarkets?|grocer(?:y|ies)|grocery store|convenience store|dog food|cat food|pet food|cat litter|"
+    + BABY_GOODS_EN,
+    then=r"\b",
 )
 GROCERY_CONTEXT = re.compile(f"{GROCERY_CONTEXT_ZH}|{GROCERY_CONTEXT_EN}")
 # Measure words that sell by the case, the pack or the weight: a shop's, not a restaurant's.
