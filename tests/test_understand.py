@@ -3804,6 +3804,12 @@ def test_what_is_on_asked(parser: Parser, text: str, action: str) -> None:
         ("We fly to Harbin on Feb 4 from Hangzhou, 2 adults 1 child 1 infant. Book it", 4),
         # a whole said first, then its parts
         ("我们一家五口，三个大人两个小孩，订明天晚上七点的《小猪佩奇大电影》，连座", 5),
+        ("Shenzhen to Xiamen on March 3, 5 of us: grandma, us two and the two kids", 5),
+        ("flights Shanghai to Sanya on Feb 2, a family of 4, two kids", 4),
+        ("我们全家一共七个，下周五从成都飞丽江", 7),
+        # grown-ups, and one child said with an article or as someone's
+        ("flights Chengdu to Lhasa on Aug 2, 2 adults and an infant", 3),
+        ("Book Xi'an to Haikou on Jan 20 for two adults plus my son", 3),
         # a year counts no one, and a count is the number nearest its word (held before)
         ("Kindly book a flight from Harbin to Guangzhou on Chinese New Year's Eve 2027 for four people, economy", 4),
         ("We need three one-way tickets from Hangzhou to Xi'an on August 28", 3),

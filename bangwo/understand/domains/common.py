@@ -193,6 +193,12 @@ _EN_PARTY_LIST = re.compile(
     rf"(?:{_ONE_OTHER_EN}|parents|kids|children|friends|sons|daughters|grandparents)){{2,}}\b"
     r"|\b(?:me|myself|i) and (?:my|our) (?:parents|grandparents)\b"
 )
+# "2 grown-ups and a baby", "two adults plus our daughter": the grown-ups and one child (an article alone counts
+# nothing where a number is said too, see find_count; here it counts the child).
+_ADULTS_AND_ONE_CHILD = re.compile(
+    rf"\b({EN_NUMBER})\s+(?:adults?|grown-ups?|parents)\s*(?:,|and|plus|\+|&|with)\s+(?:a|an|one|my|our)\s+"
+    r"(?:little\s+)?(?:daughter|son|bab(?:y|ies)|child|kid|toddler|infant|little one)\b"
+)
 # "book my parents on a flight": the two of them, the speaker not said to come.
 _THEM_TWO = re.compile(r"\b(?:book|get|fly|for|put)\s+(?:my|our) (?:parents|grandparents)\b")
 _LISTED = re.compile(rf"(?:my|our)\s+(?:({EN_NUMBER})\s+)?({_ONE_OTHER_EN}|parents|grandparents|[a-z]+)")
@@ -258,6 +264,7 @@ _PEOPLE_COUNTS: tuple[tuple[re.Pattern[str], _Holds], ...] = (
     (_ZH_ADULTS_AND_KIDS, ("大",)),
     (_THEM_TWO, ("parents",)),
     (_ZH_PAIR_OF_TICKETS, ("俩", "仨")),
+    (_ADULTS_AND_ONE_CHILD, ("adult", "grown", "parents")),
     (_ZH_COUNT, frozenset("口我咱张人孩友童客师学事长位名")),  # (a character of each way to count)
     (_EN_COUNT, frozenset("abcdefghijklmnopqrstuvwxyz\ue006\ue007")),  # (a word, or a title or cabin read)
     (_COUNT_FOR_A_TITLE, (" for \ue006", " for the \ue006")),
@@ -280,6 +287,7 @@ def find_count(masked: MaskedText, rooms: bool) -> int | None:
     by_article: set[tuple[str, int]] = set()  # (kind, index) of the counts said by "a"/"an"
     added_more: set[tuple[str, int]] = set()  # … and of those said as "one more"
     by_age: set[tuple[str, int]] = set()  # … and of those said by who they are (adults, children)
+    wholes: set[tuple[str, int]] = set()  # … and of those said as the whole party ("6 of us", 一家五口)
     spans: list[tuple[int, int]] = []
     for regex, holds in _ROOM_COUNTS if rooms else _PEOPLE_COUNTS:
         if holds and (holds.isdisjoint(text) if isinstance(holds, frozenset) else not any(w in text for w in holds)):
@@ -303,6 +311,8 @@ def find_count(masked: MaskedText, rooms: bool) -> int | None:
                 count = _zh_party_size(m.group(0))
             elif regex is _ZH_ADULTS_AND_KIDS:
                 count = sum(c for c in map(_as_count, said) if c)
+            elif regex is _ADULTS_AND_ONE_CHILD:
+                count = (_as_count(said[0]) or 0) + 1
             else:
                 count = _as_count(said[0]) if said else None
             if not count:
@@ -319,6 +329,8 @@ def find_count(masked: MaskedText, rooms: bool) -> int | None:
             said_counts.setdefault(kind, []).append(count)
             if _COUNTED_BY_AGE.search(counted):
                 by_age.add((kind, len(said_counts[kind]) - 1))
+            elif _COUNTED_AS_A_WHOLE.search(counted):
+                wholes.add((kind, len(said_counts[kind]) - 1))
             if said and said[0] in ("a", "an"):
                 by_article.add((kind, len(said_counts[kind]) - 1))
             elif " more " in counted:
@@ -329,10 +341,9 @@ def find_count(masked: MaskedText, rooms: bool) -> int | None:
         # …, and add one more room" is two)
         if any((kind, i) not in by_article | added_more for i in range(len(counts))):
             said_counts[kind] = [c for i, c in enumerate(counts) if (kind, i) not in by_article]
-    # (a first count by who they are is a part, not the whole the rest make up: "2 adults 1 child 1 infant" is 4;
-    # 一家五口，三个大人两个小孩 is 5)
     totals = {
-        kind: sum(counts) if (kind, 0) in by_age else _added_up(counts) for kind, counts in said_counts.items()
+        kind: _added_up(counts, first_by_age=(kind, 0) in by_age, first_whole=(kind, 0) in wholes)
+        for kind, counts in said_counts.items()
     }
     total = min(max(totals.values()), MAX_COUNT) if totals else None
     if total is not None and (more := len(_ONE_MORE.findall(text))):
@@ -349,7 +360,7 @@ def find_count(masked: MaskedText, rooms: bool) -> int | None:
 
 
 _IN_ALL = re.compile(
-    rf"(?:一共|总共|共计|合计|总共是|一共是)\s*就?\s*(?:要|买|订)?\s*({_N}|俩|仨)\s*(?:张|个人|人|位)"
+    rf"(?:一共|总共|共计|合计|总共是|一共是)\s*就?\s*(?:要|买|订)?\s*({_N}|俩|仨)\s*(?:张|个人|人|位|个(?![^\W\d_]))"
     rf"|\b({EN_NUMBER})\s+(?:tickets?\s+|seats?\s+|people\s+)?(?:in total|total|altogether|all together)\b"
     rf"|\b(?:in total|a total of|total of)\s+({EN_NUMBER})\b"
     rf"|[,;.]\s*so(?: just| only)?\s+({EN_NUMBER})\b(?!\s+more)"
@@ -366,16 +377,20 @@ _ONE_MORE = re.compile(r"\b(?:one|1) more\b(?! (?:nights?|days?|rooms?)\b)|\bano
 
 
 _A_YEAR = re.compile(r"(?:19|20)\d\d")
+_COUNTED_AS_A_WHOLE = re.compile(r"一家|of us|of them|family of|party of|group of|we're|we are")
 _COUNTED_BY_AGE = re.compile(
     r"大人|成人|小孩|孩子|小朋友|儿童|婴儿|宝宝|老人|"
     + letter_led("adults?|grown-ups?|child|children|kids?|infants?|bab(?:y|ies)|toddlers?")
 )
 
 
-def _added_up(counts: list[int]) -> int:
+def _added_up(counts: list[int], first_by_age: bool, first_whole: bool) -> int:
     """Counts of one kind add up (两张成人票一张儿童票: 3), unless the first is the whole the rest are parts of
-    (四张，两张给我和我老公，两张给孩子: 4)."""
-    if len(counts) >= 3 and counts[0] == sum(counts[1:]):
+    (四张，两张给我和我老公，两张给孩子: 4; "6 of us — grandparents, us two, and the two kids": 6). A first count
+    by who they are is a part, not that whole: "2 adults 1 child 1 infant" is 4 (一家五口，三个大人两个小孩 is 5)."""
+    if first_by_age:
+        return sum(counts)
+    if (first_whole and sum(counts[1:]) <= counts[0]) or (len(counts) >= 3 and counts[0] == sum(counts[1:])):
         return counts[0]
     return sum(counts)
 
