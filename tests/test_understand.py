@@ -3687,6 +3687,43 @@ def test_what_a_learner_writes(parser: Parser, text: str, expected: dict[str, An
 
 
 @pytest.mark.parametrize(
+    ("text", "domain", "action"),
+    [
+        # an order or a booking asked after
+        ("永辉的水果几点能送到", "grocery", "status"),
+        ("订的披萨今天能送到吗", "food", "status"),
+        ("我买的《长安的荔枝》是第几排", "movie", "status"),
+        ("订的去厦门的机票成功没", "flight", "status"),
+        ("猫眼那边的取票码发我了吗", "movie", "status"),
+        ("is the hotel confirmed? we land tomorrow in Sanya", "hotel", "status"),
+        ("which room type did I end up with at the Hilton", "hotel", "status"),
+        # cancelled
+        ("get rid of the 3 tickets I bought for Friday", "movie", "cancel"),
+        # looked up
+        ("今晚CGV放什么片", "movie", "search"),
+        ("明天去西安最早的是哪班飞机", "flight", "search"),
+        ("cheapest hotel near West Lake this Saturday?", "hotel", "search"),
+        ("今晚从哈尔滨飞北京，随便哪班都行", "flight", "order"),  # (held before)
+        # a vent, no request
+        ("外卖又洒了，烦死了", "chat", None),  # (held before)
+        ("my hotel room smells again, what a day", "chat", None),
+    ],
+)
+def test_what_is_asked_of_an_order_already_made(parser: Parser, text: str, domain: str, action: str | None) -> None:
+    [frame] = _frames(parser, text)
+    assert (frame["domain"], frame.get("action")) == (domain, action)
+    assert frame.get("title") in (None, "长安的荔枝")  # (the asking read as no film: "rid of the", 放什么片)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["refund the two tickets I bought for Nobody 2", "Cancel the 2 tickets we booked for Nobody 2 on Friday."],
+)
+def test_the_film_of_the_tickets_bought(parser: Parser, text: str) -> None:
+    assert _frames(parser, text)[0]["title"] == "Nobody 2"
+
+
+@pytest.mark.parametrize(
     ("text", "action"),
     [
         ("美赞臣奶粉到哪了", "status"),

@@ -242,7 +242,8 @@ FOOD = DomainRules(
     status=re.compile(
         r"到哪|在哪|送到哪|到了吗|到没到|怎么还没|还没到|还没送|多久(?:能|才)?到|还要多久|什么时候(?:能|才)?(?:到|送)|进度|状态|"
         r"啥时候(?:能|才)?(?:到|送)|我的[^，。,.!?]{0,6}订单|"
-        r"几时到|几时送|几点到|"
+        r"几时到|几时送|几点(?:能|才)?(?:送)?到|显示已?送达|显示已?签收|我的[^，。,.!?？]{1,8}?(?:到底)?还送不送|"
+        r"订的[^，。,.!?？]{1,10}?能(?:送)?到[吗没]|"
         r"送到了没|送出了吗|出餐了吗|送到没|到了没"
         # Whether something already happened to an order: 发货了吗, 商家接单了没, 骑手取餐了吗.
         # (Each spelt out, so that every alternative starts with its own character: see text.letter_led.)
@@ -618,11 +619,13 @@ _OPINION = re.compile(
     # (thanks that end the message close a request: 奶茶x2 半糖少冰 谢谢啦)
     r"挺好看|好好看|难看|哭了|哭死|太好看|太差|无语|烂的|放心了|(?:谢啦|谢谢你|谢谢您)(?=.*[\u4e00-\u9fff])"
     r"|体验真|体验太|体验很|都凉了|白买了|差评|太慢了|"
+    # a vent: 外卖又送晚了，真的服了; 飞机又延误了，烦死了
+    r"烦死|服了|气死|受不了了|心累|崩溃了|"
     # the assistant's own taste asked: 你喜欢吃火锅吗, 你平时喜欢看什么电影
     r"你(?:平时|平常|一般|最)?(?:喜欢|爱)(?:吃|喝|看)|你呢|"
     + letter_led(
         "was (?:awful|terrible|great|amazing|bad|good|boring)|smelled|never again|thanks for|thank you for"
-        "|lifesaver|waste of",
+        "|lifesaver|waste of|what a day|so annoying|fed up",
         then=r"\b",
     )
 )

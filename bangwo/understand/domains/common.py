@@ -25,19 +25,22 @@ CANCEL = re.compile(
     # cancelling.
     # (Each lookbehind comes after the first character, so that re can skip ahead: see text.letter_led.)
     rf"{CANCELLED_ZH}|退订|退票|退一下|退(?<![一二三四五六七日天末\d号午晚早点时]退)房(?!时间|那天|当天|的那天|的时候|后|以后|之后)|不(?<!回不)(?<![婆公爸妈哥姐弟妹他她友儿女]不)去了|不看了|不住了|"
-    + letter_led(f"{CANCELLED_EN}|drop(?! (?:off|by|me|us|it off))", not_after="[a-z]", then="(?![a-z])")
+    + letter_led(
+        f"{CANCELLED_EN}|drop(?! (?:off|by|me|us|it off))|get rid of", not_after="[a-z]", then="(?![a-z])"
+    )
 )
 # Asking after a booking already made: "我的…", "my …", or words only a booking has.
 _MY_BOOKING = re.compile(
     r"我的|我订的|我买的|刚订的|刚买的|刚才订的|刚才买的|之前订的|已经订的|订好的|订单|"
     r"(?:上周|上个月|昨天|前天|上次|今天|早上)(?:订|买)的|我在[^\s,，。]{1,8}?(?:订|买)的|"  # 我在成都订的酒店
+    r"^(?:订|买)的|"  # 订的回家的机票成功没
     r"我那[班趟张间场]|"  # 我那班去昆明的航班
     + letter_led("my|i booked|i bought|we booked", then=r"\b")
 )
 _STATUS_WORDS = re.compile(
     r"订好了|订上了|订到了|订成功|出票|延误|晚点|准点|登机口|状态|到哪|在哪|确认了|进度|几点起飞|几点的|哪个厅|哪个影厅|几号厅|订单|订成|订错"
     # Asking whether something happened to it, or what its code or number is: 改签成功了吗, 取票码是多少.
-    r"|成功|了吗|了没|码|是多少|是什么|是几|是哪天|哪天入住|几号入住|来着|"
+    r"|成功|了吗|了没|码|是多少|是什么|是几|是第几|是哪天|哪天入住|几号入住|来着|"
     + letter_led(
         "status|delayed|on time|gate(?<!golden gate)|confirmed|confirmation|booking|reservation|go through|when does"
         "|what time|issued|"
@@ -54,7 +57,7 @@ STATUS_ONLY = re.compile(
         "|which hall|what time is (?:my|our)|when is (?:my|our)"
         "|gone through|went through|ticketed|been issued|tickets? issued|any update on|any news on|get a confirmation"
         "|is that booking done|confirm(?:ed)? my|check(?:ing)? on (?:my|our|the)"
-        "|booked yet|issued yet|confirmed yet|flight status|booking status"
+        "|booked yet|issued yet|confirmed yet|flight status|booking status|end(?:ed)? up with"
         # (as a learner asks it: "my movie ticket buy success or not?", "my flight ticket book success?")
         "|success or not|successful or not|book success|booking success|buy success|order success",
         then=r"\b",
@@ -65,13 +68,23 @@ STATUS_ONLY = re.compile(
     + r"|买到了?(?:吗|没)|出票了?(?:吗|没)|出了(?:吗|没)|订成功了?(?:吗|没)|定成功了?(?:吗|没)|买成功了?(?:吗|没)"
     + r"|改了(?:吗|没)|变了(?:吗|没)|"
     # Whether the booking was confirmed or its code sent: 酒店确认了没有, 发确认单了吗, 取票码怎么还没发, 座位锁上了吗.
-    + r"确认了?(?:吗|没)|确认单了?(?:吗|没)|什么状态|取票码[^，。,.!?？]{0,8}没|锁上了?(?:吗|没)|出好了?(?:吗|没)|"
+    + r"确认了?(?:吗|没)|确认单了?(?:吗|没)|什么状态|取票码[^，。,.!?？]{0,8}(?:没|了吗)|锁上了?(?:吗|没)"
+    + r"|出好了?(?:吗|没)|"
     # A yes/no question about one's own booking asks after it: "has my ticket been issued", "is my room booked".
     # (A lookbehind of any character is the start of the text, ^.)
     + letter_led("has|have|did|is|was|were|are", not_after=r"[\s\S]", then=r"\s+(?:my|our)\b")
+    # "is the room confirmed?", "are the tickets booked": the booking made, asked after
+    + "|"
+    + letter_led(
+        "is|are|has|have|was",
+        not_after=r"[\s\S]",
+        then=r"\s+the\s+[a-z ]{0,24}?\b(?:confirmed|booked|issued|ticketed)\b",
+    )
 )
 SEARCH = re.compile(
     r"查一下|查查|查询|查看|查|搜一下|搜索|搜|看一下|看看|看下|瞧瞧|有没有|是否有|是否还有|有什么|有啥|有哪些|有几|哪些|哪(?<!随便哪)天|多少钱|什么价|"
+    # 万达影城周六放什么片, 最便宜的是哪班飞机
+    r"放什么|演什么|放啥|演啥|哪(?<!随便哪)班|哪(?<!随便哪)趟|哪个航班|"
     # 哪家酒店性价比高; 去桂林有飞机吗
     r"哪家|有(?:飞机|航班|机票|空房|房)(?:吗|么|没)|"
     # 广州塔附近有便宜点的酒店没, 10月1号的 有票没
@@ -104,7 +117,7 @@ SEARCH = re.compile(
     )
     # "flights SH→Guangzhou tmr?", "hotels near Canton Tower sat?": what there is, asked in the plural
     + "|"
-    + letter_led("flights|hotels", then=r"\b(?=[^.!?]*\?)")
+    + letter_led("flights|hotels|cheapest", then=r"\b(?=[^.!?]*\?)")
     + "|"
     + letter_led("check(?![- ]?(?:in|out))", then="(?![a-z])")  # check一下, not check-in
     # Said between Chinese words (search一下) an English verb has no \b around it.

@@ -86,7 +86,7 @@ _EN_TITLE = re.compile(
 # "are there any tickets left for …" asks, it names nothing before its tickets).
 _EN_TITLE_BEFORE_TICKETS = re.compile(
     r"^(?:(?:please|pls)\s+)?(?:(?:book|get|buy|find)\s+)?"
-    r"(?!(?:book|get|buy|find|order|reserve|cancel|refund|check|movie|film|i|i'd|i'm|we|me|us|my|our|the|a|an"
+    r"(?!(?:book|get|buy|find|order|reserve|cancel|refund|rid|check|movie|film|i|i'd|i'm|we|me|us|my|our|the|a|an"
     r"|has|have|had|did|was|were|will|should"
     r"|please|pls|are|is|how|what|what's|when|where|which|can|could|would|will|do|does|any|there)\b)"
     rf"{_EN_SAID}\s+(?:imax\s+|3d\s+)?(?:tickets?\b|tix\b|\ue007)"
@@ -105,8 +105,10 @@ _ZH_TITLE = re.compile(
     r"|(?<=场)\s*([^\W_a-z的看买订带要想去来票]{2,10}?)(?=[\s,，。!！?？]|$|[\ue000-\ue007])"
     # Right after its count of tickets: 买四张满江红 第一排, 两张Inside Out 2的票.
     r"|(?<=[张\ue007])\s*([^\W_a-z的看买订带要想去来票]{2,10}?)(?=[\s,，。!！?？]|$|[\ue000-\ue007])"
-    r"|(?<=[张\ue007])\s*(?!(?:in|the|for|at|on|to|with|and|a|an|of|next|tonight|today|tomorrow)\b)"
-    r"([a-z][a-z0-9' :-]{1,40}?)\s*(?=的票|的电影|[,，。!！?？]|$|[\ue000-\ue007])"
+    # (past who bought them: "the 2 tickets I bought for Stormbreak", not "… I bought for Friday")
+    r"|(?<=[张\ue007])\s*(?:(?:i|we)\s+(?:just\s+)?(?:bought|booked|got|ordered)\s+(?:for\s+)?)?"
+    r"(?!(?:in|the|for|at|on|to|with|and|a|an|of|next|tonight|today|tomorrow|i|we|you|that)\b)"
+    r"([a-z][a-z0-9' :-]{1,40}?)\s*(?:\b(?:on|at|for|this|next)\s*)?(?=的票|的电影|[,，。!！?？]|$|[\ue000-\ue007])"
     # Named, then pointed at: 好东西这部片子多少钱一张, 热辣滚烫那部电影.
     r"|(?:^|(?<=[\s,，。]))([^\W_a-z的看买订带要想去来票帮抢]{2,10}?)(?=[这那]部)"
     # Right after the showing's time or the showing: 买张今晚九点半的哪吒, 3月8号下午两点的无声的证言 (a 的 inside
@@ -326,7 +328,7 @@ def film_title(masked: MaskedText, names: list[NameMention]) -> str | None:
 _KEYWORD = re.compile(r"[^\s,，。!！?？、]+")
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _NO_TITLE_IN_A_KEYWORD = re.compile(
-    r"电影|影院|影城|影厅|票|场|张|排|座|首映|点映|帮|订|买|抢|要|来|吗|不|没有|有没|呢|吧|啥|附近|几点|一下|就行|看看"
+    r"电影|影院|影城|影厅|票|场|张|排|座|首映|点映|帮|订|买|抢|要|来|吗|不|没有|有没|呢|吧|啥|什么|附近|几点|一下|就行|看看"
     r"|^(?:我|给|想|请|麻烦|嗯|那个|就是|然后|看|再|还|和|跟)"
 )
 
