@@ -3687,6 +3687,28 @@ def test_what_a_learner_writes(parser: Parser, text: str, expected: dict[str, An
 
 
 @pytest.mark.parametrize(
+    ("text", "domains"),
+    [
+        # talk asked for beside a service, each in its place
+        ("买两斤苹果，顺便帮我写首关于冬天的诗", ["grocery", "chat"]),
+        ("先给我讲个笑话，然后订一张明天去成都的机票", ["chat", "flight"]),
+        ("please write a thank-you card for my aunt, then order two lattes", ["chat", "food"]),
+        ("book a room near the Bund for tonight and tell me a story", ["hotel", "chat"]),
+        ("我的外卖到哪了？另外帮我翻译一句话：生日快乐", ["food", "chat"]),
+        # what is written is no request, whatever it names; talk called off is none either (these held before)
+        ("帮我写一段话，邀请同事周五一起去看哪吒", ["chat"]),
+        ("帮我翻译一下：我想订两张电影票", ["chat"]),
+        ("给我讲个笑话吧，算了，帮我点杯奶茶", ["food"]),
+        ("写作业写饿了，帮我叫份炒饭", ["food"]),
+        ("my flight got delayed again, tell me a joke", ["chat"]),
+        ("帮我点一份麻辣烫，写上不要香菜", ["food"]),
+    ],
+)
+def test_talk_asked_for_beside_a_service(parser: Parser, text: str, domains: list[str]) -> None:
+    assert [frame["domain"] for frame in _frames(parser, text)] == domains
+
+
+@pytest.mark.parametrize(
     ("text", "domain", "action"),
     [
         # an order or a booking asked after

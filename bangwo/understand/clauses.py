@@ -37,6 +37,7 @@ from bangwo.understand.rules import (
     MILKS_ZH,
     PACKETS_EN,
     PACKETS_ZH,
+    REQUEST_MARKERS,
     name_letter,
 )
 from bangwo.understand.text import ITEM_MARK, letter_led
@@ -262,6 +263,50 @@ _BOOKING_DOMAINS = frozenset({"movie", "flight", "hotel"})
 # A request for a service no provider sells: a ride, a train, an alarm, a call, a concert's or a sight's tickets.
 # Its segment asks for nothing here (叫个车去首都机场, 北京到上海的高铁票, "book a taxi to pick me up at my hotel").
 ELSEWHERE = ("elsewhere",)
+# A request of the assistant's own beside the services' (…，顺便帮我写首诗; "then tell me a joke"): a chat frame
+# in its place. Asked at the start of its segment, after the words that join it on.
+CHAT_REQUEST = ("chat",)
+_ASKED_TO_TALK = re.compile(
+    r"[\s,，。.;；:：!！?？/&+]*(?:(?:和|还有|还要|再|另外|然后|顺便|同时|最后|先|and|plus|also|then|oh|after that"
+    r"|and then|now)[\s,，]*)*(?:(?:请|麻烦|帮我|给我|帮忙|替我|你|能不能|可以|can you|could you|please|pls)\s*)*"
+    # (something written, not a note on the order, 写上不要香菜, nor what tired one out, 写作业写饿了)
+    r"(?:写(?=[一个首段篇封几份句张])(?!个?备注|个?地址)|讲个|讲一个|讲讲|讲一下|翻译|解释|总结|作一?首|背一?首|起个名"
+    r"|想一?个[^，。,.]{0,8}名字|编一?个|告诉我[^，。,.]{0,10}天气|查一?下?[^，。,.]{0,10}天气"
+    r"|write\b|tell (?:me|us) (?:a|an|about|how|what|why|the|some)\b|translate\b|explain\b|summari[sz]e\b|compose\b)"
+)
+_A_TEXT_WRITTEN = re.compile(r"写|翻译|作一?首|编一?个|" + letter_led("write|translate|compose|summari[sz]e"))
+# What starts a new ask after the talk asked for; without one, the words after it are what to write or translate
+# (帮我写一段话，邀请朋友周六一起去看惊蛰无声; 帮我翻译一下：我想退房).
+_ASKS_AGAIN = re.compile(
+    r"[\s,，。.;；:：!！?？/&+]*(?:和|还有|还要|再|另外|然后|顺便|同时|最后|帮|给我|请|麻烦|and|plus|also|then|oh"
+    r"|after that|now|can you|could you|please|order|book|buy|get)"
+)
+_A_QUESTION = re.compile(r"[?？吗没呢]")
+# (然后点一份麻辣烫: the 点 after 后 that REQUEST_MARKERS leaves for a clock's)
+_ORDERED_AFTER_A_JOINER = re.compile(r"(?:然后|再|顺便|另外|还有|最后)(?:帮我|给我)?(?:点|订|买|来|要|叫)")
+# The rest no longer asks for anything: 给我讲个笑话吧，算了…; 不订了，机票太贵了，你帮我写一段拜年短信.
+_NO_LONGER_WANTED = re.compile(r"不(?:订|买|点|要|看)了|算了|" + letter_led("never mind|forget it", then=r"\b"))
+
+
+def _talk_beside_requests(
+    text: str, segments: list[tuple[int, int, tuple[str, ...] | None]]
+) -> list[tuple[int, int, tuple[str, ...] | None]]:
+    """The talk asked for, with what it is about, when the rest of the command asks for services too; otherwise
+    the command is read whole, as before there was talk in it."""
+    for i in range(1, len(segments)):
+        start, end, _ = segments[i]
+        if segments[i - 1][2] == CHAT_REQUEST and not _ASKS_AGAIN.match(text, start):
+            segments[i] = (start, end, CHAT_REQUEST)
+    rest = " ".join(text[start:end] for start, end, domains in segments if domains != CHAT_REQUEST)
+    asks = (
+        REQUEST_MARKERS.search(rest)
+        or _ORDERED_AFTER_A_JOINER.search(rest)
+        # (asked, not told: 我的外卖到哪了？ asks after it, "lol my flight got delayed" tells)
+        or (_CANCELS_OR_ASKS.search(rest) and _A_QUESTION.search(rest))
+    )
+    if asks and not _NO_LONGER_WANTED.search(text):
+        return segments
+    return [(start, end, None if domains == CHAT_REQUEST else domains) for start, end, domains in segments]
 _ANOTHER_SERVICE = re.compile(
     r"打车|打个车|叫车|叫个车|叫辆车|叫一辆|滴滴|出租车|网约车|专车|顺风车|代驾|火车(?!站)|高铁(?!站)|动车(?!站)|列车|车票|"
     r"怎么走|咋走|怎么去|咋去|导航|"  # the way across town asked (从人民广场到外滩咋走)
@@ -775,8 +820,18 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
         # Asked in the segment's phrase, up to the next mark: 动车票 | 还有吗 is one question.
         asked_elsewhere = elsewhere_said and _ASKED_FOR.search(text, start, _phrase_end(text, start)) is not None
         domains = _segment_domains(segment, inside, after_a_flight, asked_elsewhere)
+        if (
+            (talk := _ASKED_TO_TALK.match(segment)) is not None
+            # (no service's name before the talk asked; after it, what it is about: 打油诗, 大理的天气, and what
+            # is written whatever it names: 写一段邀请朋友看惊蛰无声的话; but "tell me the price of a latte" asks)
+            and (domains is None or _A_TEXT_WRITTEN.search(talk.group(0)) is not None)
+            and not any(n.entry.kinds & {"item", "title", "merchant"} for n in inside if n.start < start + talk.end())
+        ):
+            domains = CHAT_REQUEST
         after_a_flight = after_a_flight or bool(domains and "flight" in domains)
         segments.append((start, end, domains))
+    if any(domains == CHAT_REQUEST for _, _, domains in segments):
+        segments = _talk_beside_requests(text, segments)
     # A product said by its name alone after a meal is the restaurant's side: "…披萨，再来一份鸡翅", "fried dumplings
     # and a hot soy milk".
     # And a dish's name in a shop's packets after groceries, or where a store is named, is the store's: "two cases of

@@ -22,6 +22,7 @@ from bangwo.domain.frame import FrameItem, IntentFrame, ItemOptions, ParseResult
 from bangwo.understand.backstory import request_start
 from bangwo.understand.budget import find_budget
 from bangwo.understand.clauses import (
+    CHAT_REQUEST,
     ELSEWHERE,
     ORDERS_AGAIN,
     SHOP_ASKED_AFTER_EN,
@@ -492,7 +493,12 @@ class Parser:
         told: set[int] = set()  # the frames read from backstory alone (see backstory.py)
         day_implied: set[int] = set()  # the frames whose date was only implied (see travel_frame)
         on_check_out_day: set[int] = set()  # the flights on the day the stay before them ends
+        talk_after: list[int] = []  # where the assistant is asked to talk: after how many of the service frames
         for clause in split_clauses(masked.current, names):
+            if clause.domains == CHAT_REQUEST:
+                if clause.end > asked_from:
+                    talk_after.append(len(read))
+                continue
             produced = self._clause_frames(clause, masked, names, options, now, asked_from, day_implied)
             if clause.end <= asked_from:
                 told.update(id(frame) for frame, _ in produced)
@@ -529,7 +535,12 @@ class Parser:
         if to_every_request is not None:
             to_every_request.apply([frame for frame, _ in read])
         asked = {frame.domain for frame, _ in read if id(frame) not in told}
-        return [frame for frame, _ in read if id(frame) not in told or frame.domain in asked or not asked]
+        frames = [frame for frame, _ in read if id(frame) not in told or frame.domain in asked or not asked]
+        if frames:
+            for at in reversed(talk_after):  # (one chat frame for talk said twice in a row)
+                if not (at < len(frames) and frames[at].domain == "chat"):
+                    frames.insert(min(at, len(frames)), IntentFrame(domain="chat"))  # type: ignore[arg-type]
+        return frames
 
     def _clause_frames(
         self,
