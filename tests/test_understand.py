@@ -3709,6 +3709,18 @@ def test_talk_asked_for_beside_a_service(parser: Parser, text: str, domains: lis
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "两张今晚的《情书》，中间排 / 再点一份双人套餐",
+        "book 2 tickets to Frozen 3 for Saturday 10am, middle row / then order 2 mango sagos",  # (held before)
+    ],
+)
+def test_a_slash_set_apart_parts_requests(parser: Parser, text: str) -> None:
+    movie, food = _frames(parser, text)
+    assert (movie["seat"]["row"], food["domain"], len(food["items"])) == ("middle", "food", 1)
+
+
+@pytest.mark.parametrize(
     ("text", "domain", "action"),
     [
         # an order or a booking asked after

@@ -299,6 +299,8 @@ def as_typed(lowered: str, cased: str) -> tuple[str, str]:
     """The command as typed Mandarin or plain English, in both copies: pauses as commas, regional words and days
     typed in pinyin as Mandarin ones, a request wrapped in courtesy as "please", spelt amounts and clock times as
     digits."""
+    if " / " in lowered:  # "two tickets, middle row / then a pizza": a slash set apart parts requests
+        lowered, cased = lowered.replace(" / ", " ; "), cased.replace(" / ", " ; ")
     # (the words first: 有冇, 唔该 and 唔使 are read whole, before their characters one by one)
     if _REGIONAL.search(lowered):
         lowered, cased = substituted(_REGIONAL, _in_mandarin, lowered, cased, keep_written=True)
