@@ -3731,6 +3731,9 @@ def test_a_slash_set_apart_parts_requests(parser: Parser, text: str) -> None:
         ("猫眼那边的取票码发我了吗", "movie", "status"),
         ("is the hotel confirmed? we land tomorrow in Sanya", "hotel", "status"),
         ("which room type did I end up with at the Hilton", "hotel", "status"),
+        ("航班改签成功了没有", "flight", "status"),
+        ("did the cinema tickets for tonight get booked?", "movie", "status"),
+        ("has the hotel in Xi'an been confirmed", "hotel", "status"),
         # cancelled
         ("get rid of the 3 tickets I bought for Friday", "movie", "cancel"),
         # looked up

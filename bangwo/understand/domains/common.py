@@ -58,6 +58,7 @@ STATUS_ONLY = re.compile(
         "|gone through|went through|ticketed|been issued|tickets? issued|any update on|any news on|get a confirmation"
         "|is that booking done|confirm(?:ed)? my|check(?:ing)? on (?:my|our|the)"
         "|booked yet|issued yet|confirmed yet|flight status|booking status|end(?:ed)? up with"
+        "|get booked|got booked|been booked|get confirmed|got confirmed|been confirmed"
         # (as a learner asks it: "my movie ticket buy success or not?", "my flight ticket book success?")
         "|success or not|successful or not|book success|booking success|buy success|order success",
         then=r"\b",
@@ -66,7 +67,7 @@ STATUS_ONLY = re.compile(
     + r"|订好了?(?:吗|没)|定好了?(?:吗|没)|订上了?(?:吗|没)|定上了?(?:吗|没)|订到了?(?:吗|没)|订成了?(?:吗|没)"
     + r"|买好了?(?:吗|没)"
     + r"|买到了?(?:吗|没)|出票了?(?:吗|没)|出了(?:吗|没)|订成功了?(?:吗|没)|定成功了?(?:吗|没)|买成功了?(?:吗|没)"
-    + r"|改了(?:吗|没)|变了(?:吗|没)|"
+    + r"|改了(?:吗|没)|变了(?:吗|没)|改签成功|改签好了|成功了(?:吗|没)|"
     # Whether the booking was confirmed or its code sent: 酒店确认了没有, 发确认单了吗, 取票码怎么还没发, 座位锁上了吗.
     + r"确认了?(?:吗|没)|确认单了?(?:吗|没)|什么状态|取票码[^，。,.!?？]{0,8}(?:没|了吗)|锁上了?(?:吗|没)"
     + r"|出好了?(?:吗|没)|"
