@@ -1004,6 +1004,11 @@ def test_a_meal_wished_for_then_ordered_is_one_order(parser: Parser) -> None:
     assert (meal["date"], meal["time_window"]) == ("2026-02-10", "night")  # the wish's day and part of it
 
 
+def test_a_meal_ordered_then_said_when_to_eat_is_one_order(parser: Parser) -> None:
+    film, meal = _frames(parser, "订两张今晚的星河旅人，然后点个披萨送到家，看完回家吃")
+    assert film["domain"] == "movie" and [i["name"] for i in meal["items"]] == ["披萨"]
+
+
 @pytest.mark.parametrize(
     ("text", "day"),
     [

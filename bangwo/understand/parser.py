@@ -2016,27 +2016,39 @@ def _run_ending_with(drafts: list[_ItemDraft], options: list[OptionMention]) -> 
 
 
 def _one_meal_said_twice(read: list[tuple[IntentFrame, str | None]]) -> list[tuple[IntentFrame, str | None]]:
-    """看完想吃夜宵，顺便点两斤小龙虾: a meal wished for without a dish, then ordered with one, is one order."""
+    """看完想吃夜宵，顺便点两斤小龙虾: a meal wished for without a dish, then ordered with one, is one order; so is
+    one said after it (点个披萨送到家，看电影前吃)."""
     kept: list[tuple[IntentFrame, str | None]] = []
     for i, (frame, end_date) in enumerate(read):
         following = read[i + 1][0] if i + 1 < len(read) else None
-        if (
-            following is not None
-            and frame.domain in ("food", "grocery")
-            and frame.domain == following.domain
-            and frame.action == following.action == "order"
-            and not frame.items
-            and following.items
-        ):
-            slots: tuple[str, ...] = ("merchant", "date", "budget_max")
-            if following.time is None and following.time_window is None:
-                slots += ("time", "time_window")  # its own hour wins over the wish's part of the day
-            for slot in slots:
-                if getattr(following, slot) is None:
-                    setattr(following, slot, getattr(frame, slot))
+        if following is not None and _the_same_meal(frame, following):
+            _fill_the_meal(following, frame)
+            continue
+        if kept and _the_same_meal(frame, kept[-1][0]) and frame.merchant in (None, kept[-1][0].merchant):
+            _fill_the_meal(kept[-1][0], frame)
             continue
         kept.append((frame, end_date))
     return kept
+
+
+def _the_same_meal(wished: IntentFrame, ordered: IntentFrame) -> bool:
+    """Whether `wished`, a meal with no dish, is more of `ordered`, one with dishes."""
+    return (
+        wished.domain in ("food", "grocery")
+        and wished.domain == ordered.domain
+        and wished.action == ordered.action == "order"
+        and not wished.items
+        and bool(ordered.items)
+    )
+
+
+def _fill_the_meal(ordered: IntentFrame, wished: IntentFrame) -> None:
+    slots: tuple[str, ...] = ("merchant", "date", "budget_max")
+    if ordered.time is None and ordered.time_window is None:
+        slots += ("time", "time_window")  # its own hour wins over the wish's part of the day
+    for slot in slots:
+        if getattr(ordered, slot) is None:
+            setattr(ordered, slot, getattr(wished, slot))
 
 
 _REBOOKED_SLOTS = ("title", "origin", "destination", "city", "near")
