@@ -3726,6 +3726,22 @@ def test_a_slash_set_apart_parts_requests(parser: Parser, text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "domains"),
+    [
+        # a product served as a dish: the restaurant's
+        ("order me a curry rice and an iced lemon tea", ["food"]),
+        ("two cups of warm soy milk and some dumplings please", ["food"]),
+        ("I'd like a hainanese chicken rice, 2 portions", ["food"]),
+        # bought as it is: the shop's (these held before)
+        ("buy 2 bags of rice and a carton of milk", ["grocery"]),
+        ("a bottle of soy milk and a bag of rice from the supermarket", ["grocery"]),
+    ],
+)
+def test_a_product_served_as_a_dish(parser: Parser, text: str, domains: list[str]) -> None:
+    assert [frame["domain"] for frame in _frames(parser, text)] == domains
+
+
+@pytest.mark.parametrize(
     ("text", "domain", "action"),
     [
         # an order or a booking asked after

@@ -39,6 +39,7 @@ from bangwo.understand.rules import (
     PACKETS_ZH,
     REQUEST_MARKERS,
     name_letter,
+    served_as_a_dish_en,
 )
 from bangwo.understand.text import ITEM_MARK, letter_led
 
@@ -634,7 +635,11 @@ def _segment_domains(
         if "title" in name.entry.kinds:
             saw("movie", name.start)
         if name.entry.is_item:
-            if len(name.entry.domains) == 1:
+            if name.entry.domains == {"grocery"} and name.said.isascii() and served_as_a_dish_en(
+                text, name.start, name.said
+            ):
+                saw("food", name.start)  # "chicken rice", "a cup of hot soy milk": the restaurant's
+            elif len(name.entry.domains) == 1:
                 saw(next(iter(name.entry.domains)), name.start)
             else:
                 shared_item = True

@@ -686,6 +686,23 @@ COOKED_BEFORE_EN = re.compile(
 )
 # A serving of a product is a prepared dish or drink: 一杯牛奶, 一碗…, "a cup of milk".
 SERVED_BEFORE = re.compile(r"(?:[杯碗]|\b(?:cups?|glass(?:es)?|bowls?|mugs?) of)\s*$")
+_LAST_WORD_EN = re.compile(r"(?<![a-z\ue000-\ue007])[a-z\ue000-\ue007-]+\s+$")  # (an option read: \ue003)
+_RICE_DISH_BEFORE_EN = re.compile(
+    r"\b(?:chicken|beef|pork|duck|lamb|mutton|fish|shrimp|prawn|seafood|curry|egg|kimchi|hainanese|claypot|chop)\s+$"
+)
+
+
+def served_as_a_dish_en(text: str, start: int, said: str) -> bool:
+    """Whether a product named in English at `start` is served as a dish: cooked or by the cup, with up to two
+    words of its own between ("a cup of hot soy milk"), or rice with what it is cooked with ("chicken rice")."""
+    before = text[max(0, start - 32) : start]
+    if said == "rice" and _RICE_DISH_BEFORE_EN.search(before) is not None:
+        return True
+    for _ in range(3):
+        if COOKED_BEFORE_EN.search(before) or SERVED_BEFORE.search(before):
+            return True
+        before = _LAST_WORD_EN.sub("", before)
+    return False
 # "with oat milk", 换成燕麦奶: an uncounted product after "with" changes the dish before it (汉堡加薯条
 # stays two items: 加 adds one).
 WITH_BEFORE = re.compile(r"\b(?:with|w/|and extra|extra)\s+(?:[a-z]+\s+)?$|(?:换成|换)$")
