@@ -3742,6 +3742,20 @@ def test_a_product_served_as_a_dish(parser: Parser, text: str, domains: list[str
 
 
 @pytest.mark.parametrize(
+    ("text", "route"),
+    [
+        ("上海虹桥飞北京大兴，明天上午", ("上海虹桥", "北京大兴")),
+        ("a flight from Guangzhou Baiyun to Chengdu Tianfu on Friday", ("Guangzhou Baiyun", "Chengdu Tianfu")),
+        ("fly me from Beijing Capital Airport to Xi'an tomorrow", ("Beijing Capital Airport", "Xi'an")),
+        ("从浦东机场飞成都，周五", ("浦东机场", "成都")),  # (held before)
+    ],
+)
+def test_a_city_said_with_its_airport(parser: Parser, text: str, route: tuple[str, str]) -> None:
+    [frame] = _frames(parser, text)
+    assert (frame["origin"], frame["destination"]) == route
+
+
+@pytest.mark.parametrize(
     ("text", "domain", "action"),
     [
         # an order or a booking asked after
@@ -4601,7 +4615,8 @@ def test_where_a_hotel_is_said_in_places_the_catalogue_lacks(
 
 def test_an_airport_the_catalogue_lacks_is_where_a_flight_leaves(parser: Parser) -> None:
     [frame] = _frames(parser, "请问从广州白云机场到乌鲁木齐的航班每天有几班")
-    assert (frame["action"], frame["origin"], frame["destination"]) == ("search", "白云机场", "乌鲁木齐")
+    # (with its city, as said)
+    assert (frame["action"], frame["origin"], frame["destination"]) == ("search", "广州白云机场", "乌鲁木齐")
 
 
 def test_whether_a_shop_sells_something_is_a_look_up(parser: Parser) -> None:

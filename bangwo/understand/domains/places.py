@@ -295,8 +295,45 @@ def _first(regex: re.Pattern[str], places: Places, groups: int = 1) -> tuple[str
     return None
 
 
+# China's big airports by the name beside their city's: "Beijing Daxing", 上海虹桥, 浦东机场.
+_AIRPORT_NAMES_ZH = (
+    "首都|大兴|浦东|虹桥|白云|宝安|双流|天府|江北|咸阳|萧山|禄口|高崎|长水|天河|美兰|凤凰|桃仙|遥墙|新郑|长乐"
+)
+_AIRPORT_NAMES_EN = (
+    "capital|daxing|pudong|hongqiao|baiyun|bao'?an|shuangliu|tianfu|jiangbei|xianyang|xiaoshan|lukou|gaoqi|changshui"
+    "|tianhe|meilan|phoenix|taoxian|yaoqiang|xinzheng|changle"
+)
+_AIRPORT_AFTER = re.compile(
+    rf"\s?(?:{_AIRPORT_NAMES_EN})(?:\s+(?:international\s+)?airport)?\b|(?:{_AIRPORT_NAMES_ZH})(?:国际)?(?:机场)?",
+    re.IGNORECASE,
+)
+
+
+def _with_its_airport(said: str | None, text: str, names: list[NameMention]) -> str | None:
+    """A city said with its airport, as said: "Beijing Daxing", 上海虹桥 (not only "Beijing", 虹桥)."""
+    if not said or (at := text.find(said)) < 0:
+        return said
+    if (airport := _AIRPORT_AFTER.match(text, at + len(said))) is not None and airport.group(0).strip():
+        return text[at : airport.end()]
+    if _AIRPORT_AFTER.fullmatch(said) and (
+        city := next((n for n in names if n.end == at and "city" in n.entry.kinds), None)
+    ):
+        return text[city.start : at + len(said)]
+    return said
+
+
 def route(masked: MaskedText, names: list[NameMention], told_until: int = 0) -> tuple[str | None, str | None]:
     """(origin, destination) of a flight as said (`told_until`: where the request starts after backstory)."""
+    origin, destination = _route_of_places(masked, names, told_until)
+    return (
+        _with_its_airport(origin, masked.original, names),
+        _with_its_airport(destination, masked.original, names),
+    )
+
+
+def _route_of_places(
+    masked: MaskedText, names: list[NameMention], told_until: int
+) -> tuple[str | None, str | None]:
     places = Places(masked, names, told_until)
     origin = destination = None
     for regex, holds in _ROUTE_RULES:
