@@ -806,6 +806,8 @@ def test_each_of_several_requests_in_order(parser: Parser) -> None:
         ("a flight to Sanya for me and my two kids", 3),
         ("小熊快跑，大人两个小孩一个", 3),  # counted after who they are
         ("book my wife and me on a flight to Kunming", 2),
+        ("book my manager and me on the 8am flight to Wuhan", 2),  # (colleagues, clients and kin alike)
+        ("two seats for the premiere of Dune, me and my cousin", 2),  # (held before)
     ],
 )
 def test_a_party_is_counted_once_however_it_is_said(parser: Parser, text: str, count: int) -> None:

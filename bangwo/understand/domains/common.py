@@ -194,7 +194,8 @@ def _zh_party_size(said: str) -> int:
 # One other person named: "me and my wife", 我和我老婆: two.
 _ONE_OTHER_EN = (
     r"(?:wife|husband|son|daughter|mom|mum|dad|mother|father|friend|boyfriend|girlfriend|gf|bf|partner|colleague|boss|kid"
-    r"|child|sister|brother)"
+    r"|child|sister|brother|manager|coworker|co-worker|assistant|client|fiancee?|roommate|flatmate|grandma|grandpa|aunt"
+    r"|uncle|cousin)"
 )
 _SELF_AND_ONE = re.compile(
     rf"\b(?:me|myself|i) (?:and|n|&|plus) (?:my|our) {_ONE_OTHER_EN}\b(?!,? and)"
