@@ -3798,6 +3798,28 @@ def test_the_film_of_the_tickets_bought(parser: Parser, text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # a film named in capitals before its tickets, pointed at or counted
+        ("refund The Odyssey tickets please", "The Odyssey"),
+        ("cancel the 2 Zootopia tickets for Saturday", "Zootopia"),
+        ("did my Boonie Bears tickets for Sunday go through?", "Boonie Bears"),
+        # the count, a kind of ticket, an airline name none (these held before)
+        ("Two tickets for Night Harbor on Wednesday at 7:30 pm", "Night Harbor"),
+        ("get 2 Adult tickets for Ne Zha 2", "Ne Zha 2"),
+        ("Reserve 2 seats in the first row for Hollow Pines at 7 pm", "Hollow Pines"),
+    ],
+)
+def test_a_film_named_before_its_tickets(parser: Parser, text: str, title: str) -> None:
+    assert _frames(parser, text)[0]["title"] == title
+
+
+def test_an_airlines_ticket_names_no_film(parser: Parser) -> None:  # (held before)
+    flight, _ = _frames(parser, "Refund my Hainan Airlines ticket to Haikou, and cancel my room near Haikou Bay too")
+    assert (flight["domain"], flight["action"], "title" in flight) == ("flight", "cancel", False)
+
+
+@pytest.mark.parametrize(
     ("text", "action"),
     [
         ("美赞臣奶粉到哪了", "status"),

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from bangwo.domain.frame import SeatWish
 from bangwo.understand.domains.common import first_match
 from bangwo.understand.lexicon import NameMention
-from bangwo.understand.numbers import EN_NUMBER
+from bangwo.understand.numbers import EN_NUMBER, EN_NUMBER_WORDS
 from bangwo.understand.rules import CHANGED_MIND, EN_ORDER_VERBS, TURNED_DOWN_BEFORE
 from bangwo.understand.text import ITEM_MARK, MARKS, SLOT_MARK, MaskedText, letter_led
 
@@ -147,9 +147,16 @@ _CAPITALISED_TITLE = re.compile(
 _CAPITALS_RUN = r"([A-Z][\w'’:&!-]*(?:\s+(?:(?:of|in|the|and|a|an|to|&|-|–)\s+)*[A-Z][\w'’:&!-]*|\s+\d+(?![\w:]))*)"
 # …or said before its showing or its screen ("any Ne Zha 2 showings", "the 10:40pm Superman screening", "Dune 3
 # IMAX"), or as a part of the request of its own between commas ("last row, two seats, Inside Out 3, Sunday").
+# (or its tickets, pointed at or counted: "cancel the 2 Zootopia tickets", "refund The Odyssey tickets")
+_BEFORE_A_TICKETS_TITLE = "|".join(
+    f"(?<=\\b{word} )"
+    for word in ("my", "our", "those", "these", "refund", "cancel", *EN_NUMBER_WORDS)
+    if word.isalpha()
+)
 _CAPITALISED_BEFORE_ITS_SHOWING = re.compile(
-    rf"(?:^|(?<=\bany )|(?<=\bthe )|(?<=\bfor )|(?<=\bof )|(?<=[ap]m ))"
-    rf"{_CAPITALS_RUN}\s+(?:in\s+)?(?:showings?|screenings?|shows?|IMAX|3D|Dolby)\b(?!\s+of\b)"
+    rf"(?:^|(?<=\bany )|(?<=\bthe )|(?<=\bfor )|(?<=\bof )|(?<=[ap]m )|(?<=\d )|{_BEFORE_A_TICKETS_TITLE})"
+    rf"{_CAPITALS_RUN}\s+(?:in\s+)?(?:showings?|screenings?|shows?|IMAX|3D|Dolby|(?:movie\s+)?(?:tickets?|tix|seats))\b"
+    r"(?!\s+of\b)"
     # (a part of its own is a film of two words or a sequel's number: "Girls, I'm booking…" greets)
     rf"|(?:^|(?<=,)\s*)(?=[^\s,]+\s+[^\s,]|[^\s,]*\d){_CAPITALS_RUN}\s*(?=,)"
 )
@@ -160,7 +167,16 @@ _NO_FILM_STARTS = frozenset({
     "Can", "Could", "Would", "Christmas", "New", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
     "Sept", "Oct", "Nov", "Dec", "Any", "IMAX", "Dolby", "3D", "Valentine", "Monday", "Tuesday", "Wednesday",
     "Thursday", "Friday", "Saturday", "Sunday", "Today", "Tonight", "Tomorrow",
+    # (kinds of ticket: "2 Business Class tickets", "two Adult tickets")
+    "Business", "Economy", "First", "Premium", "Adult", "Adults", "Child", "Kids", "Student", "Senior", "VIP", "Movie",
+    "Cinema", "Plane", "Flight", "Train", "Concert", "Return", "One-way", "Need", "Want", "Refund", "Reserve", "Grab",
+    "Hold", "Save",
+    *(word.capitalize() for word in EN_NUMBER_WORDS if word.isalpha()),  # ("Two tickets for …": the count)
 })
+# The screen said after the film is no part of its title: "Barbie IMAX tickets".
+_SCREENS_AFTER = re.compile(r"(?:\s+(?:IMAX|3D|Dolby|4DX))+$")
+# An airline's tickets are a flight's: "my Hainan Airlines ticket".
+_AN_AIRLINE = re.compile(r"\b(?:Airlines|Airways|Air)$")
 # Capitalised words that are no film's first: people and screens (and a day said after the film: "see Dune Friday").
 _FILM_CUE = re.compile(
     "see|watch|catch|ticket|tix|seat|premiere|show|screening|schedule|times|timings|what time|when is|playing|theat"
@@ -232,11 +248,11 @@ def _titles_marked_by_capitals(
     spans: list[tuple[int, int]] = []  # every film marked so ("2 tickets for Ghost Orchard … and 2 for Night Ferry")
     for m in matches:
         group = 1 if m.group(1) else 2  # (the second regex says the run in either of its groups)
-        said = _DAYS_AFTER.sub("", m.group(group))
+        said = _SCREENS_AFTER.sub("", _DAYS_AFTER.sub("", m.group(group)))
         start, end = m.start(group), m.start(group) + len(said)
         if any(start < e and s < end for s, e in spans):
             continue  # (read by both regexes)
-        if not said or _NO_FILM_AFTER.match(cased, end):
+        if not said or _NO_FILM_AFTER.match(cased, end) or _AN_AIRLINE.search(said):
             continue  # "tickets for Saturday", "… the Lakers game"
         # Where most other words are capitalised too ("I Want To See My Mom"), capitals mark nothing.
         others = [w for w in cased[:start].split()[1:] + cased[end:].split() if w not in _NOT_A_FILM]
