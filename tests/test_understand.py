@@ -3797,6 +3797,11 @@ def test_the_film_of_the_tickets_bought(parser: Parser, text: str) -> None:
     assert _frames(parser, text)[0]["title"] == "Nobody 2"
 
 
+def test_colleagues_named_by_surname_are_whom_the_drinks_are_for(parser: Parser) -> None:
+    [frame] = _frames(parser, "喜茶帮我下单：王总一杯大杯多肉葡萄少冰，刘姐一杯芝芝莓莓，小周一杯热的烤黑糖波波牛乳")
+    assert [item["name"] for item in frame["items"]] == ["多肉葡萄", "芝芝莓莓", "烤黑糖波波牛乳"]
+
+
 @pytest.mark.parametrize(
     ("text", "title"),
     [

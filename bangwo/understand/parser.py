@@ -1505,8 +1505,8 @@ def _counts_the_noun_before(text: str, quantity: _Quantity, shops: dict[int, int
     )
     if quantity.unit is None and not quantity.trailing and _A_DISH_NEXT.match(text, quantity.end):
         return False  # "order from Morning Light Coffee two cappuccinos": a bare number counts the dish after it
-    if said_before.endswith(("每人", "一人", "人手", "每个人")):
-        return False  # 每人一杯小杯橙汁: each one's count of the dish after it
+    if said_before.endswith(("每人", "一人", "人手", "每个人")) or _SAID_FOR_SOMEONE.search(said_before):
+        return False  # 每人一杯小杯橙汁, 王总一杯大杯多肉葡萄: each one's count of the dish after it
     return noun_before and _ends_a_phrase(text, quantity.end)
 
 
@@ -1530,11 +1530,19 @@ _FAMILY_WORDS = (
     r"老公|老婆|媳妇|女朋友|男朋友|对象|爸爸|妈妈|爸妈|老爸|老妈|弟弟|妹妹|哥哥|姐姐|爷爷|奶奶|外公|外婆|姥姥|姥爷"
     r"|儿子|女儿|小孩|宝宝|岳父|岳母|婆婆|公公|老人|大人|爸|妈|弟|妹|哥|姐"
 )
+# People at work by surname and title, or as colleagues call each other: 张总, 李姐, 王经理, 小陈, 老王.
+_SURNAMES = (
+    "陈王李张刘杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏"
+    "吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦方邹孟熊秦邱江薛段雷侯龙史黎贺顾毛郝龚邵万钱严武戴孔汤"
+)
+_BY_SURNAME = rf"[{_SURNAMES}](?:总|总监|经理|主任|老师|老板|姐|哥|阿姨|师傅|工|助|秘)|[小老][{_SURNAMES}]"
 # (老 before them is how long one has known them: 几个老姐妹, 老同事)
 _FOR_PEOPLE = re.compile(
     rf"老?(?:{_PEOPLE_WORDS}|{_FAMILY_WORDS}|姐妹|兄弟|伙计|邻居|战友|亲戚|客人|宾客)(?:{_EACH_ONE})?|{_EACH_ONE}"
+    rf"|{_BY_SURNAME}"
 )
 _PEOPLE_AFTER = re.compile(_PEOPLE_WORDS)
+_SAID_FOR_SOMEONE = re.compile(rf"(?:^|[\s，,：:；;、])(?:{_BY_SURNAME})$")
 _EACH_CLAUSE_END = re.compile(r"[，,。；;！!？?]|再|另外|还要|" + letter_led("and also|plus|then", then=r"\b"))
 # How many are in the party, and the words that give each of them one: 我们办公室五个人，每人一杯…, "our team of
 # four wants bubble teas, one each", "we're six people, each wants a plate of…".

@@ -298,7 +298,10 @@ _WEEKS_AFTER_A_WEEKDAY_EN_RE = re.compile(
     r"(?<!for )\b(a|one|two)\s+weeks?\s+from\s+(?:this\s+)?(mon|tue|wed|thu|fri|sat|sun)[a-z]*day\b"
 )
 # 看一下周五: 一下 is "a bit", the 下 belongs to no week.
-_WEEKDAY_ZH_RE = re.compile(r"(?:(?<!一)(下下个?|下个?|这个?|本|上个?))?(?:周|星期|礼拜)([一二三四五六日天七末])")
+# (not 小周一杯 or 老周一份: a colleague named, and a count)
+_WEEKDAY_ZH_RE = re.compile(
+    r"(?:(?<!一)(下下个?|下个?|这个?|本|上个?))?(?:周(?<![小老]周)|星期|礼拜)([一二三四五六日天七末])"
+)
 # Monday…Sunday, the weekend, and the short forms of the weekdays typed alone ("Fri flight", "Wed 7am"); a
 # bare "sat" or "sun" is too often something else, and counts only as said below or in a span
 # (_WEEKDAY_ABBR_SPAN_RE).
