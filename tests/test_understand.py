@@ -3758,6 +3758,19 @@ def test_a_city_said_with_its_airport(parser: Parser, text: str, route: tuple[st
 
 
 @pytest.mark.parametrize(
+    ("text", "near"),
+    [
+        ("Book 2 rooms near Guangzhou South Station for tonight", "Guangzhou South Station"),
+        ("a room close to Shanghai Tower this Friday, 2 nights", "Shanghai Tower"),
+        ("a hotel near Taipei 101 tonight", "Taipei 101"),  # (these held before)
+        ("北京王府井附近的酒店，明晚", "王府井"),
+    ],
+)
+def test_a_place_named_after_its_city(parser: Parser, text: str, near: str) -> None:
+    assert _frames(parser, text)[0]["near"] == near
+
+
+@pytest.mark.parametrize(
     ("text", "domain", "action"),
     [
         # an order or a booking asked after

@@ -165,9 +165,16 @@ _ZH_NEAR_BEFORE = re.compile(
     rf"(?:靠近|挨着|离|紧邻)\s*((?:{PLACE_MARK}|{_ZH_CHAR}){{2,12}}?|{_LATIN_PLACE_WORDS})"
     r"(?=\s*(?:近|附近|不远|比较近|[,，。\s]|的|$))"
 )
+# What names a place in a city by the city's name: "Guangzhou South Station", "Shanghai Tower".
+_LANDMARK_HEADS = (
+    "station|railway station|tower|airport|park|square|bay|lake|road|street|temple|mall|plaza|museum|university"
+    "|stadium|center|centre|bridge|river|beach|pier|harbou?r|zoo|palace|convention center|expo center"
+)
+_LANDMARK_HEAD_AT_END = re.compile(rf"\b(?:{_LANDMARK_HEADS})$")
 _EN_NEAR = re.compile(
     rf"\b(?:near|by|close to|next to|around|beside|walking distance (?:to|from|of)|not far from)\s+(?:the\s+)?"
-    rf"({_EN_PLACE}(?:\s+\d+\b)?){_EN_END}"  # (a number may end its name: "Taipei 101")
+    rf"({_MARK_RUN}(?:\s+{_EN_PLACE_WORD})??\s+(?:{_LANDMARK_HEADS}){_EN_END}"
+    rf"|{_EN_PLACE}(?:\s+\d+\b)?){_EN_END}"  # (a number may end its name: "Taipei 101")
     # a part of town named as one: "in the French Quarter", "in the Gaslamp District"
     rf"|\bin\s+the\s+((?:{_EN_PLACE_WORD}\s+){{1,2}}(?:quarter|district|neighbou?rhood))\b"
     # a stay on a street or a strip: "a hotel on the Strip"
@@ -380,7 +387,9 @@ def hotel_place(masked: MaskedText, names: list[NameMention], told_until: int = 
             start = lead.end()  # 然后外滩附近, 一家南京路步行街附近: the link or the count is no part of the place
         # 北京王府井附近: the city said first is the city, the rest is what the hotel is near.
         city_first = next((n for n in names if n.start == start and "city" in n.entry.kinds and n.end < end - 1), None)
-        if city_first is not None and not masked.original[city_first.end : end].strip().isdigit():  # ("Taipei 101")
+        rest = masked.original[city_first.end : end].strip() if city_first is not None else ""
+        # ("Taipei 101", "Guangzhou South Station": the city's name is part of the place's)
+        if city_first is not None and not rest.isdigit() and not _LANDMARK_HEAD_AT_END.search(rest):
             start = city_first.end
         if said := places.said(start, end):
             near, near_at = said, start
