@@ -3771,6 +3771,35 @@ def test_a_place_named_after_its_city(parser: Parser, text: str, near: str) -> N
 
 
 @pytest.mark.parametrize(
+    ("text", "merchant"),
+    [
+        # the cinema chain by its short name
+        ("查一下万达今晚有什么适合小朋友看的电影", "万达"),
+        ("what cartoons are on at Wanda this Saturday?", "Wanda"),
+    ],
+)
+def test_a_cinema_chain_by_its_short_name(parser: Parser, text: str, merchant: str) -> None:
+    [frame] = _frames(parser, text)
+    assert (frame["domain"], frame["merchant"]) == ("movie", merchant)
+
+
+@pytest.mark.parametrize(
+    ("text", "near"),
+    [
+        # a mall named after the chain, and the chain's place, are where the hotel is (these held before, when 万达
+        # alone named no shop)
+        ("万达广场附近的酒店，今晚一间", "万达广场"),
+        ("book a hotel near Wanda Plaza tonight", "Wanda Plaza"),
+        ("明晚看两张《星际穿越》，另外在万达附近订一间酒店住一晚", "万达"),
+    ],
+)
+def test_a_hotel_near_a_chains_place(parser: Parser, text: str, near: str) -> None:
+    frames = _frames(parser, text)
+    assert [frame["near"] for frame in frames if frame["domain"] == "hotel"] == [near]
+    assert all(frame.get("merchant") != "万达" for frame in frames)  # (no cinema asked for there)
+
+
+@pytest.mark.parametrize(
     ("text", "domain", "action"),
     [
         # an order or a booking asked after

@@ -35,6 +35,7 @@ from bangwo.understand.rules import (
     GROCERY_MEASURE_HINT,
     MILKS_EN,
     MILKS_ZH,
+    NEAR_IT_ZH,
     PACKETS_EN,
     PACKETS_ZH,
     REQUEST_MARKERS,
@@ -606,12 +607,13 @@ class Clause:
 
 
 def _segment_domains(
-    text: str, names: list[NameMention], after_a_flight: bool, asked_elsewhere: bool
+    text: str, names: list[NameMention], after_a_flight: bool, asked_elsewhere: bool, at: int = 0
 ) -> tuple[str, ...] | None:
     """The domains one segment points to, in order of their first word; () for food-or-grocery, None for nothing.
 
     `after_a_flight`: an earlier segment asked for a flight, so seats said alone are its seats; `asked_elsewhere`:
-    the command names a service no provider sells, and the phrase of this segment asks for something."""
+    the command names a service no provider sells, and the phrase of this segment asks for something; `at`: where
+    the segment starts in the command (where `names` are)."""
     if (
         asked_elsewhere
         and _ANOTHER_SERVICE.search(text) is not None
@@ -643,7 +645,11 @@ def _segment_domains(
                 saw(next(iter(name.entry.domains)), name.start)
             else:
                 shared_item = True
-        elif "merchant" in name.entry.kinds and len(name.entry.merchant_domains) == 1:
+        elif (
+            "merchant" in name.entry.kinds
+            and len(name.entry.merchant_domains) == 1
+            and not NEAR_IT_ZH.match(text, name.end - at)  # 在万达附近订一间酒店: where, not what
+        ):
             saw(next(iter(name.entry.merchant_domains)), name.start)
             grocery_by_name_only = grocery_by_name_only and "grocery" not in name.entry.merchant_domains
             food_by_word = food_by_word or "food" in name.entry.merchant_domains  # KFC 鸡翅: the restaurant's
@@ -824,7 +830,7 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
             segment = segment[:cut]
         # Asked in the segment's phrase, up to the next mark: 动车票 | 还有吗 is one question.
         asked_elsewhere = elsewhere_said and _ASKED_FOR.search(text, start, _phrase_end(text, start)) is not None
-        domains = _segment_domains(segment, inside, after_a_flight, asked_elsewhere)
+        domains = _segment_domains(segment, inside, after_a_flight, asked_elsewhere, start)
         if (
             (talk := _ASKED_TO_TALK.match(segment)) is not None
             # (no service's name before the talk asked; after it, what it is about: 打油诗, 大理的天气, and what

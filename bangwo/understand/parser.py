@@ -1393,14 +1393,20 @@ def _ordered_at(masked: MaskedText) -> str | None:
     return masked.original[m.start(1) : m.end(1)]
 
 
+_A_PLAZA_AFTER = re.compile(r"\s?(?:广场|plaza\b)")
+
+
 def _part_of_a_dish(text: str, mention: NameMention, mentions: list[NameMention], dropped: set[int]) -> bool:
     """Whether a catalogue name is only part of what is ordered, so not an item of its own:
     the filling or flavour of a dish (猪肉白菜馅的), a product a dish is made of (牛肉面, "beef
     noodles"), cooked (红烧牛肉, "hot chocolate") or served by the cup or bowl (一杯牛奶), or what a
-    drink is made "with" (with oat milk). The lexicon asks right to left (see Lexicon.find)."""
+    drink is made "with" (with oat milk); or a chain's name only part of a place's (万达广场). The lexicon asks
+    right to left (see Lexicon.find)."""
     entry = mention.entry
     if "city" in entry.kinds and not entry.is_item:
         return _city_of_a_dish(text, mention, mentions, dropped)
+    if "merchant" in entry.kinds and _A_PLAZA_AFTER.match(text, mention.end):
+        return True  # 万达广场, "Wanda Plaza": a mall named after the chain, a place
     if not entry.is_item or "merchant" in entry.kinds:
         return False
     start, end = mention.start, mention.end

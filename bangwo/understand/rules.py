@@ -395,6 +395,9 @@ FOOD = DomainRules(
     ),
 )
 
+# Said right after a place, or a shop standing for one: 万达附近, 肯德基旁边 (where, not what).
+NEAR_IT_ZH = re.compile(r"\s*(?:附近|旁边|周边|边上|对面)")
+
 # Words that put a request in the supermarket (clauses.py decides 可乐/啤酒 with them too).
 # What babies eat and wear: sold by the shop, whatever "milk" says (an order of them is no shop's: 奶粉那单).
 BABY_GOODS_ZH = "奶粉|纸尿裤|尿不湿|辅食"

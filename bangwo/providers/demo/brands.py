@@ -52,7 +52,7 @@ _CINEMAS = """
 CGV | CGV Cinemas; AMC | AMC Theatres; Regal | Regal Cinemas; Cinemark | Cinemark; Cineworld | Cineworld;
 Odeon | Odeon Cinemas; Golden Village | GV Cinemas; Cathay Cineplexes | Cathay Cineplexes;
 Shaw Theatres | Shaw Theatres; 百老汇/百老汇影城/百老汇电影中心 | Broadway Cinemas/Broadway Cinema;
-万达影城/万达电影 | Wanda Cinemas/Wanda Cinema; UME影城/UME 影城/UME | UME Cinemas/UME Cinema;
+万达影城/万达电影/万达 | Wanda Cinemas/Wanda Cinema/Wanda; UME影城/UME 影城/UME | UME Cinemas/UME Cinema;
 博纳影城/博纳 | Bona Cinemas; 金逸影城/金逸 | Jinyi Cinemas/Jinyi;
 卢米埃影城/卢米埃 | Lumiere Pavilions/Lumiere Cinemas; 嘉禾影城/嘉禾 | Golden Harvest;
 英皇戏院/英皇电影城 | Emperor Cinemas; 大地影院 | Dadi Cinema; 中影国际影城 | China Film Cinemas;

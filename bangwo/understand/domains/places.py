@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from bangwo.understand.lexicon import NameMention
-from bangwo.understand.rules import CHANGED_MIND
+from bangwo.understand.rules import CHANGED_MIND, NEAR_IT_ZH
 from bangwo.understand.text import PLACE_MARK, SLOT_MARK, MaskedText
 
 _MARK_RUN = f"{PLACE_MARK}++"  # a place the catalogue knows is read whole or not at all
@@ -378,8 +378,14 @@ def hotel_place(masked: MaskedText, names: list[NameMention], told_until: int = 
     """(city, near) of a hotel as said; the near-place is masked so that it is not read as the city."""
     places = Places(masked, names, told_until)
     near, near_at = None, -1
+    for name in names:
+        # 在万达附近订一间酒店: a shop of another kind, named as where the hotel is
+        if name.entry.merchant_domains - {"hotel"} and (m := NEAR_IT_ZH.match(masked.current, name.end)) is not None:
+            near, near_at = masked.original[name.start : name.end], name.start
+            masked.mask(name.start, m.end(), SLOT_MARK)
+            break
     # Context first: 西湖文化广场附近 is one place even though 西湖 alone is a landmark.
-    for regex, holds in _NEAR_RULES:
+    for regex, holds in _NEAR_RULES if near is None else ():
         if not _may_match(holds, masked.current) or (m := regex.search(masked.current)) is None:
             continue
         start, end = m.span(m.lastindex or 1)
