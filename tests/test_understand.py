@@ -3744,6 +3744,20 @@ def test_a_product_served_as_a_dish(parser: Parser, text: str, domains: list[str
 
 
 @pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        ("pork dumplings x2 portions", ("pork dumplings", 2)),
+        ("milk tea x3 cups, less sugar", ("milk tea", 3)),
+        ("KFC, get me one family bucket", ("family bucket", 1)),
+        ("珍珠奶茶 x2杯", ("珍珠奶茶", 2)),  # (held before)
+    ],
+)
+def test_a_dish_counted_after_it(parser: Parser, text: str, item: tuple[str, int]) -> None:
+    [frame] = _frames(parser, text)
+    assert [(i["name"], i["quantity"]) for i in frame["items"]] == [item]
+
+
+@pytest.mark.parametrize(
     ("text", "route"),
     [
         ("上海虹桥飞北京大兴，明天上午", ("上海虹桥", "北京大兴")),

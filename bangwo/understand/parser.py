@@ -299,7 +299,11 @@ _DISH_ALONE_PLEASE = re.compile(r"[a-z][a-z' -]*?[ ,.!]+(?:please|pls|plz)[\s.!~
 # A typed dish ends right before its "x2", maybe with what it is like between ("mocha M x2").
 _EN_WORD_ENDS = re.compile(rf"[a-z][ {OPTION_MARK}]*$")
 # A count said after the dish it counts: 生椰拿铁 x2, "lemon tea ×3", 矿泉水 ×2箱 (with its measure).
-_TIMES_COUNT = re.compile(r"(?<![a-z0-9])[x×*]\s?(\d{1,3})(?![\d.:])(?:\s?(?P<unit>[箱提瓶袋盒杯份个斤包罐桶碗]))?")
+_TIMES_COUNT = re.compile(
+    r"(?<![a-z0-9])[x×*]\s?(\d{1,3})(?![\d.:])(?:\s?(?P<unit>[箱提瓶袋盒杯份个斤包罐桶碗]"
+    # ("pork dumplings x2 portions": the measure after it, in English too)
+    r"|(?<=\d )(?:portions?|bowls?|cups?|boxes|packs?|bags?|bottles?|cans?|baskets?|pieces?|pcs|orders?|plates?)\b))?"
+)
 # Said before it: "2x bubble tea".
 _COUNT_TIMES = re.compile(r"(?<![a-z0-9.])(\d{1,3})\s?[x×](?=\s+[a-z\u4e00-\u9fff\ue000])")
 _BARE_CANCEL = re.compile(
@@ -1204,8 +1208,12 @@ def _scan_noun(
             break
         words.append(m.group(0))
         end = m.end()
-    if not words or EN_ORDER_VERBS.fullmatch(words[0]) or words[0] in _EN_NOT_A_NOUN_START | _EN_NOT_A_DISH:
-        return None
+    if (
+        not words
+        or EN_ORDER_VERBS.fullmatch(words[0])
+        or (words[0] in _EN_NOT_A_NOUN_START | _EN_NOT_A_DISH and not (words[0] == "family" and words[1:]))
+    ):
+        return None  # (but "a family bucket", "a family pack": a size of dish)
     if words[-1] in ("order", "orders") or (len(words) == 1 and words[0] in _EN_WHO_IT_IS_FOR):
         return None  # "a grocery order for Wednesday", "a lunch order"; "for me and my two roommates"
     if text[end : end + 2].lstrip().startswith(ITEM_MARK):

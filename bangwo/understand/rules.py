@@ -391,6 +391,8 @@ FOOD = DomainRules(
             *("jianbing", "youtiao", "baozi", "jiaozi", "xiaolongbao", "mantou", "zongzi", "tangyuan", "wonton"),
             *("wontons", "huntun", "malatang", "congee", "dimsum", "roujiamo", "liangpi", "lamian"),
             *("buns", "bun", "gyoza", "udon", "dumpling", "skewers"),
+            # "a family bucket", "a turkey sub", "six curry puffs"
+            *("bucket", "buckets", "sub", "subs", "puff", "puffs"),
         ]
     ),
 )
