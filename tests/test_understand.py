@@ -3757,6 +3757,11 @@ def test_a_dish_counted_after_it(parser: Parser, text: str, item: tuple[str, int
     assert [(i["name"], i["quantity"]) for i in frame["items"]] == [item]
 
 
+@pytest.mark.parametrize(("text", "name"), [("帮我买一些水果", "水果"), ("帮我买些饺子", "饺子")])
+def test_some_of_it_is_no_part_of_its_name(parser: Parser, text: str, name: str) -> None:
+    assert [item["name"] for item in _frames(parser, text)[0]["items"]] == [name]
+
+
 @pytest.mark.parametrize(
     ("text", "route"),
     [

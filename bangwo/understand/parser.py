@@ -1148,7 +1148,7 @@ def _with_modifier(text: str, original: str, anchor: int, name: NameMention) -> 
     start = name.start
     while start > anchor and name.start - start < MAX_PREFIX_CHARS:
         ch = text[start - 1]
-        if not _HAN.match(ch) or ch in NOUN_STOP_CHARS or ch in _NUMERAL_CHARS or ch == "的":
+        if not _HAN.match(ch) or ch in NOUN_STOP_CHARS or ch in _NUMERAL_CHARS or ch in _NO_MODIFIER_CHARS:
             break
         start -= 1
     if start == name.start:
@@ -1159,7 +1159,7 @@ def _with_modifier(text: str, original: str, anchor: int, name: NameMention) -> 
         and _HAN.match(before)
         and before not in NOUN_STOP_CHARS
         and before not in _NUMERAL_CHARS
-        and before != "的"
+        and before not in _NO_MODIFIER_CHARS
     ):
         return name.said  # the run goes on further back: a clause, not a modifier
     if any(text[start:].startswith(w) for w in NOUN_STOP_WORDS):
@@ -1170,6 +1170,7 @@ def _with_modifier(text: str, original: str, anchor: int, name: NameMention) -> 
 
 
 _SWAP_VERBS = ("换成", "改成")
+_NO_MODIFIER_CHARS = "的些"  # (芒果的 ends what is said of it; 一些, 买些: "some", no kind of it)
 
 
 def _scan_noun(
@@ -1234,6 +1235,8 @@ def _scan_han_noun(
     text: str, original: str, position: int, quantity_starts: frozenset[int], owner: str | None
 ) -> tuple[str, int, int, str | None] | None:
     n = len(text)
+    if (some := _SOME_ZH.match(text, position)) is not None:
+        position = some.end()  # 买一些水果: some of it
     end = position
     while end < n and end - position < MAX_OPEN_NOUN_CHARS:
         ch = text[end]
@@ -1260,6 +1263,9 @@ def _scan_han_noun(
             owner = _shop_owner(before)
         noun, position = noun[cut:], position + cut
     return (noun, position, end, owner) if noun and noun not in _NO_DISH_WORDS else None
+
+
+_SOME_ZH = re.compile(r"一?些")
 
 
 # Another of the dish said before, made as said after it: 再要一杯一样的但是去冰, 再来一杯同款但是要热的.
