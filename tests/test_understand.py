@@ -3757,6 +3757,22 @@ def test_a_dish_counted_after_it(parser: Parser, text: str, item: tuple[str, int
     assert [(i["name"], i["quantity"]) for i in frame["items"]] == [item]
 
 
+@pytest.mark.parametrize(
+    ("text", "options"),
+    [
+        # an option corrected: the one said after it
+        ("点一杯芋泥波波，全糖，额还是半糖吧", {"sugar": "half"}),
+        ("一杯柠檬茶要去冰，等等，少冰就行", {"ice": "less"}),
+        ("two lemon teas, room temp. hmm on second thought, hot", {"ice": "hot"}),
+        # two said with no correction between: the first (held before)
+        ("一杯冰美式，少冰，去冰", {"ice": "less"}),
+    ],
+)
+def test_an_option_corrected(parser: Parser, text: str, options: dict[str, str]) -> None:
+    [item] = _frames(parser, text)[0]["items"]
+    assert item["options"] == options
+
+
 @pytest.mark.parametrize(("text", "name"), [("帮我买一些水果", "水果"), ("帮我买些饺子", "饺子")])
 def test_some_of_it_is_no_part_of_its_name(parser: Parser, text: str, name: str) -> None:
     assert [item["name"] for item in _frames(parser, text)[0]["items"]] == [name]

@@ -44,6 +44,7 @@ from bangwo.understand.rules import (
     AFTER_SALES_ASKED,
     BABY_GOODS_EN,
     BABY_GOODS_ZH,
+    CHANGED_MIND,
     CHAT_VERBS,
     COOKED_BEFORE_EN,
     COOKED_BEFORE_ZH,
@@ -1963,6 +1964,14 @@ def _parts_made_their_own_way(
     return list(zip(parts, own, strict=True))
 
 
+# A correction between two options of one kind: the later one is meant.
+_OPTION_CORRECTED = re.compile(
+    CHANGED_MIND.pattern
+    + r"|等等|要不|不不|换成|"
+    + letter_led("no wait|scratch that|on second thought|wait|nah|oh no|eh|hmm|rather", then=r"(?![a-z])")
+)
+
+
 def _attach_options(drafts: list[_ItemDraft], reading: _Reading) -> None:
     """Options go to the dish they are said with; said apart from every dish, to all dishes that have them."""
     if not drafts:
@@ -1970,12 +1979,16 @@ def _attach_options(drafts: list[_ItemDraft], reading: _Reading) -> None:
     # Groups set by a one-word option in front of a dish's name (冰美式, "iced americano"), by dish: an option said
     # apart (冰美式 少冰, "an iced tea with less ice") is the person's wish, the one in the name only its kind.
     glued: dict[int, set[str]] = {id(draft): set() for draft in drafts}
+    said_at: dict[tuple[int, str], int] = {}  # where each dish's option of each group was said
 
     def give(draft: _ItemDraft, option: OptionMention) -> None:
         kind_of_it = glued[id(draft)]
         if option.group in draft.options and option.group not in kind_of_it:
-            return
+            before = said_at.get((id(draft), option.group))
+            if before is None or _OPTION_CORRECTED.search(reading.text, before, option.start) is None:
+                return  # (全糖，额还是半糖吧, "room temp. hmm on second thought, hot": the one said after)
         draft.options[option.group] = option.value
+        said_at[id(draft), option.group] = option.end
         in_front = option.end == draft.start or (  # "iced" is a drink's kind too ("a warm tea" a wish)
             reading.masked.original.startswith("iced ", option.start) and option.end + 1 == draft.start
         )
