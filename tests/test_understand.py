@@ -1790,6 +1790,11 @@ def test_english_parties_and_titles(parser: Parser, text: str, expected: dict[st
         ("fly to Xi'an day after tmrw", {"date": "2026-02-12"}),
         ("hotel near the Bund 2 nites, <500 kuai", {"nights": 2, "budget_max": 500}),
         ("hotel near the Bund thurs to sat", {"date": "2026-02-12", "nights": 2}),
+        # tonight as "tn"; sat before its nights or the next part
+        ("any flights Kunming to Dali tn", {"date": "2026-02-10", "time_window": "evening"}),
+        ("room near bund sat 2n", {"date": "2026-02-14", "nights": 2}),
+        ("Daxing → Pudong sat, under 800", {"date": "2026-02-14", "budget_max": 800}),
+        ("Christmas Eve, 7pm showing of Paddington in Peru, all sat together", {"date": "2026-12-24"}),  # (held before)
     ],
 )
 def test_english_said_the_way_it_is_typed(parser: Parser, text: str, expected: dict[str, Any]) -> None:

@@ -109,6 +109,7 @@ _RELATIVE_DAY_EN: dict[str, tuple[int, str | None]] = {
     "tonite": (0, "evening"),
     "2nite": (0, "evening"),
     "2night": (0, "evening"),
+    "tn": (0, "evening"),  # ("any flights Kunming to Dali tn")
     "today": (0, None),
     "this morning": (0, "morning"),
     "this afternoon": (0, "afternoon"),
@@ -202,7 +203,7 @@ _FESTIVAL_EN_WORDS = frozenset({"chinese", "lunar", "spring", "lantern", "valent
 }
 _RELATIVE_EN_WORDS = frozenset({"today", "tomorrow", "tmr", "tmrw", "tonight", "this", "day", "days", "weeks"}) | {
     "week",
-    "morrow", "moro", "tomorow", "tommorow", "tommorrow", "tonite", "nite", "night"  # 2morrow, 2nite: the letters
+    "morrow", "moro", "tomorow", "tommorow", "tommorrow", "tonite", "nite", "night", "tn"  # 2morrow, 2nite: the letters
 }
 _WEEKDAY_EN_WORDS = frozenset(
     {"monday", "tuesday", "tues", "wednesday", "weds", "thursday", "thurs", "friday", "saturday", "sunday"}
@@ -310,10 +311,13 @@ _WEEKDAY_NAMES_EN = (
     r"|(?P<short>mon|tue|wed|thu|fri)(?:s|r|rs)?\.?(?![a-z'])"
     # "this Sat", "on Sun", "Sat morning", "Sun 3pm": said so, sat and sun are days.
     r"|(?:(?<=this )|(?<=next )|(?<=on )|(?<=starting )|(?<=from )|(?<=until ))(?P<weekend_day>sat|sun)\.?(?![a-z'])"
-    r"|(?P<weekend_day_then>sat|sun)\.?(?=\s+(?:morning|afternoon|evening|night|am\b|pm\b|\d))"
+    # ("sat 2 nights": its nights may be read already, \ue007; not "all sat together", "we sat 2 rows back")
+    r"|(?<!all )(?<!we )(?<!they )(?<!\bi )(?P<weekend_day_then>sat|sun)\.?"
+    r"(?=\s+(?:morning|afternoon|evening|night|am\b|pm\b|\d|\ue007))"
     # Typed last, after a pause or a word ("showtimes sat?", "2 rooms, 1 night, sat"): no verb ends a request so.
     r"|(?<=[ ,])(?<!the )(?<!we )(?<!\bi )(?<!you )(?<!they )(?<!\bhe )(?<!she )"
-    r"(?P<weekend_day_last>sat|sun)\.?(?=\s*[?？!！.]*\s*$)"
+    # (or before what else is said: "sat, under 800")
+    r"(?P<weekend_day_last>sat|sun)\.?(?=\s*(?:[?？!！.]*\s*$|[,，]))"
 )
 _WEEKDAY_EN_RE = re.compile(rf"(?:{_WEEKDAY_NAMES_EN})(?![a-z])(?:\s+(?P<week>next|this)\s+week\b)?")
 # A bare abbreviation (sat, mon) is a weekday only in a span of weekdays: "Sat to Mon", "fri-sun".
