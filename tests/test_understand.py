@@ -1214,6 +1214,10 @@ def test_tickets_to_a_city_then_a_room_are_a_flight_and_a_hotel(parser: Parser) 
     [
         ("看团圆饭，两张，要挨着坐", {"seat": {"adjacent": True}}),
         ("两张星河旅人，last row的位置", {"seat": {"row": "last"}}),  # an English row word before Chinese
+        # typed with no ticket word: the seats say it is a film
+        ("晚上7:30 唐探4 x2 中间排", {"domain": "movie", "count": 2, "seat": {"row": "middle"}}),
+        ("倒数第二排 两张 哪吒2", {"seat": {"row": "back"}}),
+        ("two tickets for Dune, second to last row", {"seat": {"row": "back"}}),
     ],
 )
 def test_seat_wishes_said_loosely(parser: Parser, text: str, expected: dict[str, Any]) -> None:

@@ -213,7 +213,8 @@ _DOMAIN_WORDS: dict[str, tuple[_Words, ...]] = {
 }
 # Seat words say movie unless the segment is already a flight's ("two business class seats").
 _SEAT_WORDS = (
-    _zh(r"连座|连坐|坐一起|坐在一起|前排|后排|中排|第[一二三四五六七八九十\d]+排|最后一排|最后排|中间的?位置|挨着的座位"
+    _zh(r"连座|连坐|坐一起|坐在一起|前排|后排|中排|中间排|中间几排|第[一二三四五六七八九十\d]+排|倒数第[一二三四五\d]排"
+        r"|最后一排|最后排|中间的?位置|挨着的座位"
         r"|坐在?(?:中间|前面|后面|最后)"),
     _en(letter_led("seats?|rows?", then=r"\b")),
 )

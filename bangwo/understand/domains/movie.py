@@ -20,7 +20,11 @@ _WORD_END = "(?![a-z0-9])"
 _ROWS: tuple[tuple[str, str], ...] = (
     (r"最后一排|最后排|最后面|最后头|倒数第一排|" + letter_led("last row|very back", then=_WORD_END), "last"),
     (r"第一排|最前排|最前面|(?<![\da-z])1st row|" + letter_led("first row|very front", then=_WORD_END), "first"),
-    (r"后排|靠后|后面|后几排|" + letter_led("back rows?|rear|in the back|at the back|back", then=_WORD_END), "back"),
+    (
+        r"后排|靠后|后面|后几排|倒数第[二三四五2-5]排|"
+        + letter_led("back rows?|rear|in the back|at the back|back|second to last row|second last row", then=_WORD_END),
+        "back",
+    ),
     (r"前排|靠前|前面|前几排|" + letter_led("front rows?|in the front|front", then=_WORD_END), "front"),
     (r"中间|中排|正中|居中|中央|" + letter_led("middle(?: rows?)?|cent(?:er|re)(?: rows?)?", then=_WORD_END), "middle"),
 )
