@@ -4063,6 +4063,31 @@ def test_options_said_the_other_way_round(parser: Parser) -> None:
     assert frame["items"][0]["options"] == {"sugar": "less", "ice": "less"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # advice asked, nothing asked for
+        "我家狗一天没吃饭了咋办",
+        "带老人坐飞机，轮椅服务要怎么申请？",
+        "宝宝多大才能坐飞机啊",
+        "should I take the train or fly to Xiamen?",
+        "is it rude not to tip the hotel staff here?",
+    ],
+)
+def test_advice_asked_is_talk(parser: Parser, text: str) -> None:
+    assert [frame["domain"] for frame in _frames(parser, text)] == ["chat"]
+
+
+@pytest.mark.parametrize(
+    ("text", "domain", "action"),
+    # (these held before)
+    [("我的外卖还没到怎么办", "food", "status"), ("帮我订明天去西安的机票，要注意什么吗", "flight", "order")],
+)
+def test_advice_asked_with_a_request_is_the_request(parser: Parser, text: str, domain: str, action: str) -> None:
+    [frame] = _frames(parser, text)
+    assert (frame["domain"], frame["action"]) == (domain, action)
+
+
 def test_a_distance_asked_is_talk(parser: Parser) -> None:
     assert _frames(parser, "how many kilometre from Beijing to Shanghai?") == [{"domain": "chat"}]
 

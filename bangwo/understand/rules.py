@@ -593,7 +593,7 @@ TALK_QUESTION = re.compile(
     + letter_led("usually|how come|any tips|tips for|worth the money|worth it", then=r"\b")
 )
 REQUEST_MARKERS = re.compile(
-    r"帮|给我|我要|我想要|请(?!问)|麻烦|订|买|叫|下单|预定|预订|来[一两俩几杯份个碗]|查一下|查下|查查|查询|搜一下"
+    r"帮|给我|我要|我想要|请(?<!申请)(?!问)|麻烦|订|买|叫|下单|预定|预订|来[一两俩几杯份个碗]|查一下|查下|查查|查询|搜一下"
     rf"|{_DIAN_VERB}|"
     + letter_led(
         "book|reserve|order|buy|get me|find me|i need|i want|i'd like|we need|we want|look up|search|arrange"
@@ -654,11 +654,23 @@ AFTER_SALES_ASKED = re.compile(
 )
 
 
+# Advice asked, with nothing asked for: 我家猫两天不吃东西了咋办, 轮椅服务要怎么申请, "should I take the train or fly",
+# "is it rude not to tip".
+_ADVICE_ASKED = re.compile(
+    r"怎么办|咋办|怎么申请|如何申请|怎么让|怎样让|怎么才能|注意事项|要注意什么|多久以后|多大才能|"
+    + letter_led(
+        "should i|should we|is it rude|is it alright|is it normal|baggage allowance|what should i"
+        "|how (?:to|do i|can i) get (?:from|to)",
+        then=r"\b",
+    )
+)
+
+
 def is_talk(text: str) -> bool:
     """Whether a sentence that names services is conversation about them (see the three classes above)."""
     if (CHAT_TASK_FIRST.match(text) and not _ASKED_AFTER_A_PAUSE.search(text)) or KNOWLEDGE_QUESTION.search(text):
         return True
-    if _OPINION.search(text) and not REQUEST_MARKERS.search(text):
+    if (_OPINION.search(text) or _ADVICE_ASKED.search(text)) and not REQUEST_MARKERS.search(text):
         return True
     if ("免单" in text or "free" in text) and _CAMPAIGN_QUESTION.search(text):
         return True
