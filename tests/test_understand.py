@@ -5325,6 +5325,9 @@ def test_cities_the_map_knows_end_where_their_names_do(
         "Is there a bus from Seattle to Portland tomorrow morning?",
         "Is the train from Paris to Brussels on time?",
         "How to go from Pudong airport to the Bund by metro?",
+        # asked with no verb, by its question mark
+        "train tickets from Shanghai to Nanjing under 100 yuan?",
+        "what's the train schedule from Shanghai to Suzhou this Saturday?",
     ],
 )
 def test_trains_buses_and_the_metro_between_known_places_are_no_flights(parser: Parser, text: str) -> None:

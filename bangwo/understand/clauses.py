@@ -315,7 +315,8 @@ _ANOTHER_SERVICE = re.compile(
     r"怎么走|咋走|怎么去|咋去|导航|"  # the way across town asked (从人民广场到外滩咋走)
     r"闹钟|叫我起床|喊我起床|叫醒我|打(?:个|一个|一通)?电话|打给|演唱会|音乐会|话剧|球赛|门票|音乐|放歌|听歌|歌曲|"
     + letter_led(
-        "taxi|cab|uber|lyft|didi|alarm|wake me up|concerts?|train (?:tickets?|times?|from|to)|trains from"
+        "taxi|cab|uber|lyft|didi|alarm|wake me up|concerts?|train (?:tickets?|tix|times?|schedules?|from|to)"
+        "|trains from"
         "|ferry (?:tickets?|from|to)|ferries from"
         "|bus (?:tickets?|from|to)|call (?:my|mom|dad|him|her)|museum tickets?|game tickets?"
         "|tickets? (?:for|to) (?:the |a |an )?(?:[a-z]+ ){1,2}game",
@@ -324,7 +325,7 @@ _ANOTHER_SERVICE = re.compile(
 )
 # Asking for it, or about it, not telling of it (闺女坐高铁到杭州东站, 赶明早的高铁: how someone travels, told).
 _ASKED_FOR = re.compile(
-    r"订|买|查|帮|给我|要|想|叫|打|设|定|来|放|播|多少钱|几点|吗|怎么|咋|导航|"  # (颐和园的门票多少钱: its price asked)
+    r"订|买|查|帮|给我|要|想|叫|打|设|定|来|放|播|多少钱|几点|吗|怎么|咋|导航|[?？]|"  # (门票多少钱: its price asked)
     + letter_led(
         "book|buy|get|find|need|want|like|search|check|look|reserve|order|call|set|wake|rent|how much|is there"
         "|are there|what time|when|on time",
@@ -361,7 +362,7 @@ _OTHER_TRANSPORT = re.compile(
     # In English only as the way to go, not as a word of a film's title ("a ticket for Moonlight Ferry"):
     # "train tickets", "a bus ticket", "by train", "take the ferry".
     + letter_led(
-        r"trains?\s+(?:tickets?|rides?)|bus(?:es)?\s+(?:tickets?|rides?)|coach\s+(?:tickets?|rides?)"
+        r"trains?\s+(?:tickets?|tix|rides?)|bus(?:es)?\s+(?:tickets?|rides?)|coach\s+(?:tickets?|rides?)"
         r"|ferry\s+(?:tickets?|rides?)|subway\s+(?:tickets?|rides?)|by (?:train|bus|coach|ferry|subway)"
         r"|take (?:a |the )?(?:train|bus|coach|ferry|subway)|taking (?:a |the )?(?:train|bus|coach|ferry|subway)",
         then=r"\b",
@@ -757,7 +758,10 @@ def _a_showings_tickets(text: str, start: int, end: int, domains: tuple[str, ...
 
 
 def _phrase_end(text: str, start: int) -> int:
-    return m.start() if (m := _A_MARK.search(text, start + 1)) is not None else len(text)
+    """Where the phrase from `start` ends: at the next mark, or after it when it asks ("火车票？")."""
+    if (m := _A_MARK.search(text, start + 1)) is None:
+        return len(text)
+    return m.end() if m.group(0) in "?？" else m.start()
 
 
 def _a_side_of_the_meal(text: str, names: list[NameMention], start: int, end: int) -> bool:
