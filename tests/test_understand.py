@@ -4064,6 +4064,29 @@ def test_options_said_the_other_way_round(parser: Parser) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "domain", "item"),
+    [
+        # whether a shop has it in stock, its price, which costs less: looked up
+        ("山姆的烤鸡还有吗", "grocery", None),
+        ("盒马的牛排现在什么价", "grocery", None),
+        ("哪种洗衣液最便宜", "grocery", "洗衣液"),
+        ("杨枝甘露和芋泥波波哪个便宜", "food", "杨枝甘露"),
+    ],
+)
+def test_stock_and_price_asked_are_looked_up(parser: Parser, text: str, domain: str, item: str | None) -> None:
+    [frame] = _frames(parser, text)
+    assert (frame["domain"], frame["action"]) == (domain, "search")
+    assert item is None or frame["items"][0]["name"] == item
+
+
+@pytest.mark.parametrize(
+    "text", ["帮我点一杯奶茶，还有吗", "帮我点杯奶茶 随便哪家 便宜点的 十五块以内"]  # (these held before)
+)
+def test_an_order_with_anything_else_asked_is_an_order(parser: Parser, text: str) -> None:
+    assert _frames(parser, text)[0]["action"] == "order"
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # advice asked, nothing asked for

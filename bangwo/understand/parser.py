@@ -1171,7 +1171,7 @@ def _with_modifier(text: str, original: str, anchor: int, name: NameMention) -> 
 
 
 _SWAP_VERBS = ("换成", "改成")
-_NO_MODIFIER_CHARS = "的些"  # (芒果的 ends what is said of it; 一些, 买些: "some", no kind of it)
+_NO_MODIFIER_CHARS = "的些种"  # (芒果的 ends what is said of it; 一些, 买些: "some"; 哪种: which; no kind of it)
 
 
 def _scan_noun(

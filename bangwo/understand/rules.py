@@ -301,6 +301,10 @@ FOOD = DomainRules(
         # 一箱牛奶多少钱, 鸡蛋现在打折吗, 卫生纸最近在搞活动吗, 喜茶最近出了什么新品: the price, a sale or what is new
         r"|多少钱(?=\s*[?？吗呀啊呢]?\s*$)|打折吗|打折没|在打折|有折扣|特价吗|搞活动|有活动吗|促销吗|贵不贵|贵吗|便宜吗"
         r"|出了什么|上了什么|出新品|上新了"
+        # 山姆的烤鸡还有吗, 还有货吗, 牛排现在什么价, 哪个便宜: whether it is in stock, its price, which costs less
+        # (not 点杯奶茶，还有吗: anything else; nor 随便哪家便宜点的: any will do)
+        r"|还有吗(?<![，,。\s]还有吗)|还有货|有货吗|有货没|什么价|啥价"
+        r"|哪(?<!随便哪)(?:个|种|家)[^，。,.!！?？\s]{0,6}便宜"
         # 有车厘子吗, 鲜盒超市 有…吗, 你们有…吗: whether it is sold (帮我点一杯奶茶，有少糖的吗 asks how to make
         # the order)
         r"|有(?<![^\s\ue000-\ue007们]有)[^，。,.!！?？\s]{1,10}[吗么]"
@@ -310,7 +314,7 @@ FOOD = DomainRules(
             r"look up|search|show me|what .{0,30}(?:do you have|are there|open|available)|any .{0,40}nearby"
             r"|any [a-z \ue000-\ue007]{1,40}\?|recommend|how much (?:is|are|r|does|do)|price of|prices of"
             r"|open (?:right )?now|menu|still open|in stock|on sale|does [a-z' &.\ue000-]{1,30} deliver"
-            r"|what's good|what is good|what's new|anything new",
+            r"|what's good|what is good|what's new|anything new|which is cheaper|what's the cheapest",
             not_after="[a-z]",
             then="(?![a-z])",
         )
