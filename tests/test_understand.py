@@ -4064,6 +4064,20 @@ def test_options_said_the_other_way_round(parser: Parser) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # a film the catalogue lacks, its showings asked after
+        ("封神2 几点有场", "封神2"),
+        ("唐探1900几点有场 万象城附近的", "唐探1900"),
+        ("哪吒2明天最晚一场是几点", "哪吒2"),
+    ],
+)
+def test_a_films_showings_asked_after(parser: Parser, text: str, title: str) -> None:
+    [frame] = _frames(parser, text)
+    assert (frame["domain"], frame["action"], frame["title"]) == ("movie", "search", title)
+
+
+@pytest.mark.parametrize(
     ("text", "domain", "item"),
     [
         # whether a shop has it in stock, its price, which costs less: looked up

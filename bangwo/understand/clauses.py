@@ -180,9 +180,10 @@ _DOMAIN_WORDS: dict[str, tuple[_Words, ...]] = {
             r"|包场看",
             holds="看",
         ),
-        _zh("电影|影院|影城|影厅|电影票|影票|观影|场次|首映|点映|首场|新片|大片|" + "|".join(
-            f"{kind}片" for kind in FILM_KINDS_ZH.split("|")
-        )),
+        _zh(
+            "电影|影院|影城|影厅|电影票|影票|观影|场次|首映|点映|首场|新片|大片|重映|几点有场|最晚一场|最早一场|"
+            + "|".join(f"{kind}片" for kind in FILM_KINDS_ZH.split("|"))
+        ),
         # "What's playing", "is X playing": what a cinema shows.
         _en(
             "imax|"
