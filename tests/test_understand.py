@@ -4064,6 +4064,20 @@ def test_options_said_the_other_way_round(parser: Parser) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "domain"),
+    [
+        # a drink both sell, bought in the shop's packets: the shop's
+        ("buy 6 cans of Coke, not diet", "grocery"),
+        ("帮我买两瓶可乐", "grocery"),
+        # ordered with a meal: the restaurant's (held before)
+        ("来两瓶可乐，一份炸鸡", "food"),
+    ],
+)
+def test_a_drink_bought_in_packets(parser: Parser, text: str, domain: str) -> None:
+    assert [frame["domain"] for frame in _frames(parser, text)] == [domain]
+
+
+@pytest.mark.parametrize(
     ("text", "title"),
     [
         # a film the catalogue lacks, its showings asked after

@@ -684,7 +684,8 @@ def _segment_domains(
             return ("food",)  # the shop's products served as a meal, see _SERVED_AS_A_MEAL
         return tuple(sorted(firsts, key=firsts.__getitem__))
     if shared_item:
-        if GROCERY_MEASURE_HINT.search(text):
+        # (bought in the shop's packets: "buy 12 cans of Coke", 买两瓶可乐)
+        if GROCERY_MEASURE_HINT.search(text) or (_PACKETS.search(text) and _BOUGHT.search(text)):
             return ("grocery",)
         if FOOD_MEASURE_HINT.search(text) or FOOD.verbs.search(text):
             return ("food",)
@@ -801,6 +802,7 @@ def _packed_for_the_shelf(segment: str, names: list[NameMention], start: int, en
 
 
 _PACKETS = re.compile(f"[{PACKETS_ZH}]|" + letter_led(PACKETS_EN, then=r"\b"))
+_BOUGHT = re.compile(r"买|" + letter_led("buy|purchase|pick up|stock up", then=r"\b"))
 _SERVED = re.compile(
     r"份|杯|碗|盘|碟|热的|热乎|"
     + letter_led("portions?|orders? of|servings?|plates?|cups?|glass(?:es)?|hot|warm", then=r"\b")
