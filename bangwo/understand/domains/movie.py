@@ -153,18 +153,28 @@ _CAPITALS_RUN = r"([A-Z][\w'’:&!-]*(?:\s+(?:(?:of|in|the|and|a|an|to|&|-|–)\
 # …or said before its showing or its screen ("any Ne Zha 2 showings", "the 10:40pm Superman screening", "Dune 3
 # IMAX"), or as a part of the request of its own between commas ("last row, two seats, Inside Out 3, Sunday").
 # (or its tickets, pointed at or counted: "cancel the 2 Zootopia tickets", "refund The Odyssey tickets")
-_BEFORE_A_TICKETS_TITLE = "|".join(
-    f"(?<=\\b{word} )"
-    for word in ("my", "our", "those", "these", "refund", "cancel", *EN_NUMBER_WORDS)
-    if word.isalpha()
-)
 _CAPITALISED_BEFORE_ITS_SHOWING = re.compile(
-    rf"(?:^|(?<=\bany )|(?<=\bthe )|(?<=\bfor )|(?<=\bof )|(?<=[ap]m )|(?<=\d )|{_BEFORE_A_TICKETS_TITLE})"
-    rf"{_CAPITALS_RUN}\s+(?:in\s+)?(?:showings?|screenings?|shows?|IMAX|3D|Dolby|(?:movie\s+)?(?:tickets?|tix|seats))\b"
-    r"(?!\s+of\b)"
+    rf"(?<![\w'’]){_CAPITALS_RUN}\s+(?:in\s+)?(?:showings?|screenings?|shows?|IMAX|3D|Dolby"
+    r"|(?:movie\s+)?(?:tickets?|tix|seats))\b(?!\s+of\b)"
     # (a part of its own is a film of two words or a sequel's number: "Girls, I'm booking…" greets)
     rf"|(?:^|(?<=,)\s*)(?=[^\s,]+\s+[^\s,]|[^\s,]*\d){_CAPITALS_RUN}\s*(?=,)"
 )
+# What comes right before a film said before its showing or tickets (checked apart: as lookbehinds in the regex
+# above they made re test each of them at every position of every command).
+_BEFORE_ITS_SHOWING = re.compile(
+    r"(?:\b(?:any|the|for|of|my|our|those|these|refund|cancel|have|has|"
+    + "|".join(word for word in EN_NUMBER_WORDS if word.isalpha())
+    + r")|[ap]m|\d) $"
+)
+
+
+def _said_before_its_showing(cased: str, run: re.Match[str]) -> bool:
+    if run.group(2):
+        return True  # (a part of its own)
+    start = run.start(1)
+    return start == 0 or _BEFORE_ITS_SHOWING.search(cased, max(0, start - 12), start) is not None
+
+
 # The first words of a part of the request that are no film's: a greeting, the asking, a holiday, a month.
 _NO_FILM_STARTS = frozenset({
     "Hello", "Hi", "Hey", "Dear", "Thanks", "Thank", "Please", "Yes", "No", "Ok", "OK", "Okay", "Sorry", "Order",
@@ -243,7 +253,11 @@ def _titles_marked_by_capitals(
     # (a film read from where it stands, with no word before it that says so, starts with none of _NO_FILM_STARTS)
     matches = [
         *_CAPITALISED_TITLE.finditer(cased),
-        *(m for m in _CAPITALISED_BEFORE_ITS_SHOWING.finditer(cased) if _first_word(m) not in _NO_FILM_STARTS),
+        *(
+            m
+            for m in _CAPITALISED_BEFORE_ITS_SHOWING.finditer(cased)
+            if _first_word(m) not in _NO_FILM_STARTS and _said_before_its_showing(cased, m)
+        ),
     ]
     names = names_in(lowered) if matches else []
     if not matches or any("title" in name.entry.kinds for name in names):
