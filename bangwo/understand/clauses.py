@@ -278,6 +278,11 @@ _ASKED_TO_TALK = re.compile(
     r"|想一?个[^，。,.]{0,8}名字|编一?个|告诉我[^，。,.]{0,10}天气|查一?下?[^，。,.]{0,10}天气"
     r"|write\b|tell (?:me|us) (?:a|an|about|how|what|why|the|some)\b|translate\b|explain\b|summari[sz]e\b|compose\b)"
 )
+# A word every _ASKED_TO_TALK match holds.
+_TALK_WORD = re.compile(
+    "写|讲|翻译|解释|总结|作一?首|背一?首|起个名|名字|编一?个|天气|"
+    + letter_led("write|tell|translate|explain|summari[sz]e|compose", then=r"\b")
+)
 _A_TEXT_WRITTEN = re.compile(r"写|翻译|作一?首|编一?个|" + letter_led("write|translate|compose|summari[sz]e"))
 # What starts a new ask after the talk asked for; without one, the words after it are what to write or translate
 # (帮我写一段话，邀请朋友周六一起去看惊蛰无声; 帮我翻译一下：我想退房).
@@ -826,6 +831,7 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
     segments: list[tuple[int, int, tuple[str, ...] | None]] = []
     after_a_flight = False
     elsewhere_said = _ANOTHER_SERVICE.search(text) is not None
+    talk_said = _TALK_WORD.search(text) is not None  # (searched once: most commands ask for no talk)
     for start, end in pairwise(cuts):
         inside = [n for n in names if start <= n.start < end]
         segment = text[start:end]
@@ -840,7 +846,8 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
         asked_elsewhere = elsewhere_said and _ASKED_FOR.search(text, start, _phrase_end(text, start)) is not None
         domains = _segment_domains(segment, inside, after_a_flight, asked_elsewhere, start)
         if (
-            (talk := _ASKED_TO_TALK.match(segment)) is not None
+            talk_said
+            and (talk := _ASKED_TO_TALK.match(segment)) is not None
             # (no service's name before the talk asked; after it, what it is about: 打油诗, 大理的天气, and what
             # is written whatever it names: 写一段邀请朋友看惊蛰无声的话; but "tell me the price of a latte" asks)
             and (domains is None or _A_TEXT_WRITTEN.search(talk.group(0)) is not None)
