@@ -316,6 +316,8 @@ def _talk_beside_requests(
     if asks and not _NO_LONGER_WANTED.search(text):
         return segments
     return [(start, end, None if domains == CHAT_REQUEST else domains) for start, end, domains in segments]
+
+
 _ANOTHER_SERVICE = re.compile(
     r"打车|打个车|叫车|叫个车|叫辆车|叫一辆|滴滴|出租车|网约车|专车|顺风车|代驾|火车(?!站)|高铁(?!站)|动车(?!站)|列车|车票|"
     r"怎么走|咋走|怎么去|咋去|导航|"  # the way across town asked (从人民广场到外滩咋走)
