@@ -2735,6 +2735,8 @@ def test_sat_typed_last_is_saturday_unless_someone_sat() -> None:
          {"action": "cancel", "destination": "Chongqing"}),
         ("Could you get me one ticket for a late-night showing of Silent Awakening tonight?", {"time_window": "night"}),
         ("能帮我想想给我妈过生日说点什么祝福语吗", {"domain": "chat"}),  # 说点 asks for words, not a dish
+        # 叫上室友 brings a roommate, orders no dish
+        ("帮我买两张《夏日回声》的票，最后一排，我叫上室友", {"domain": "movie", "count": 2}),
         # 省点钱 saves some money, orders no dish
         ("帮我订两张去昆明的机票，头等舱，嗯……还是经济舱吧，省点钱", {"domain": "flight", "cabin": "economy"}),
         ("上次的奶茶送到的时候都凉了，体验真不好", {"domain": "chat"}),

@@ -236,7 +236,7 @@ CANCELLED_EN = "cancel|cancle|call off|refund|scrap"  # cancle: typed fast
 FOOD = DomainRules(
     domain="food",
     verbs=re.compile(
-        rf"{_DIAN_VERB}|叫|下单|想吃|想喝|要吃|要喝|吃|喝|"
+        rf"{_DIAN_VERB}|叫(?!上)|下单|想吃|想喝|要吃|要喝|吃|喝|"
         + letter_led("order|eat|drink|deliver|delivered|hungry|thirsty|craving", then=r"\b")
     ),
     status=re.compile(
@@ -468,7 +468,7 @@ RULES_BY_DOMAIN = {rules.domain: rules for rules in DOMAIN_RULES}
 # Verbs every domain's order shares: buying and asking to have something.
 ZH_ORDER_VERBS = re.compile(r"买|订|预订|预定|下单|来|要|整|拿|送|叫|点|帮我弄|改成|换成")
 # Verbs that name a thing right after them even without a number (点酸辣粉, 想吃酸辣粉, 买酸辣粉).
-ZH_BARE_NOUN_VERBS = re.compile(rf"{_DIAN_VERB}|叫|下单|想吃|想喝|要吃|要喝|吃|喝|买|订")
+ZH_BARE_NOUN_VERBS = re.compile(rf"{_DIAN_VERB}|叫(?!上)|下单|想吃|想喝|要吃|要喝|吃|喝|买|订")  # (叫上室友: brings)
 EN_ORDER_VERBS = re.compile(
     letter_led(
         "order|buy|get|want|wants|would like|have|need|needs|bring|grab|send|deliver|fetch|pick up|i'll take|craving|"
