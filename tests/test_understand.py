@@ -3545,6 +3545,10 @@ def test_a_request_scratched_or_corrected(
         ("three tickets Beijing to Kunming on Saturday, economy. one of us dropped out, so two", 2),
         ("Two tickets for Star Wanderer tomorrow night at 8, and one more for my dad, so three, at the back", 3),
         ("Star Wanderer, Friday at 8pm, two tickets. my sister's joining, so one more", 3),  # (held before)
+        # a count corrected
+        ("帮我买一张《夏日回声》的票，最后一排，嗯…两张吧", 2),
+        ("订三张机票，长沙到海口，还是两张吧", 2),
+        ("two tickets for Dune tonight, actually make that three", 3),
     ],
 )
 def test_the_whole_count_said_last(parser: Parser, text: str, count: int) -> None:

@@ -380,6 +380,9 @@ _IN_ALL = re.compile(
     rf"|\b(?:in total|a total of|total of)\s+({EN_NUMBER})\b"
     rf"|[,;.]\s*so(?: just| only)?\s+({EN_NUMBER})\b(?!\s+more)"
     rf"|\bit's\s+({EN_NUMBER})\s+(?:tickets|seats|people|of us)\b"
+    # a count corrected: 买一张…嗯…两张吧, 还是三张吧, "make that three" (not "make it 2 nights")
+    rf"|(?:还是|改成|算了|不对|嗯)[，,….\s]*({_N}|俩|仨)\s*张"
+    rf"|\b(?:make (?:it|that)|actually),?\s+({EN_NUMBER})\b(?!\s+(?:nights?|rooms?|days?|hours?|more)\b)"
     # 哦我女朋友也要去，两张: someone else comes, then the count with them
     rf"|(?:也(?:要)?(?:去|来|一起去|一起)|不去了|不来了|不(?:跟[^，。,.]{{0,4}})?走了?|不一起[^，。,.]{{0,3}})"
     rf"[^，。,.]{{0,4}}[，,。.]\s*(?:那就|就|要|买|订|改|改成)?\s*"
@@ -387,6 +390,7 @@ _IN_ALL = re.compile(
 )
 # (what every _IN_ALL holds, searched for first: re tries _IN_ALL at every position)
 _IN_ALL_WORDS = ("共", "合计", "也", "不去了", "不来了", "走", "不一起", "total", "together", "so", "it's")
+_IN_ALL_WORDS += ("还是", "改成", "算了", "不对", "嗯", "make it", "make that", "actually")
 # One more of what was counted (not "one more night", nor food: find_count reads bookings only).
 _ONE_MORE = re.compile(r"\b(?:one|1) more\b(?! (?:nights?|days?|rooms?)\b)|\banother (?:ticket|seat)\b")
 
