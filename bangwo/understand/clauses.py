@@ -270,9 +270,12 @@ ELSEWHERE = ("elsewhere",)
 # A request of the assistant's own beside the services' (…，顺便帮我写首诗; "then tell me a joke"): a chat frame
 # in its place. Asked at the start of its segment, after the words that join it on.
 CHAT_REQUEST = ("chat",)
+# The words that join one request to the one before it (and the pause before them).
+_JOINING_WORDS = "和|还有|还要|再|另外|然后|顺便|同时|最后|and|plus|also|then|oh|after that|and then|now"
+_PAUSE = r"[\s,，。.;；:：!！?？/&+]*"
 _ASKED_TO_TALK = re.compile(
-    r"[\s,，。.;；:：!！?？/&+]*(?:(?:和|还有|还要|再|另外|然后|顺便|同时|最后|先|and|plus|also|then|oh|after that"
-    r"|and then|now)[\s,，]*)*(?:(?:请|麻烦|帮我|给我|帮忙|替我|你|能不能|可以|can you|could you|please|pls)\s*)*"
+    rf"{_PAUSE}(?:(?:{_JOINING_WORDS}|先)[\s,，]*)*"
+    r"(?:(?:请|麻烦|帮我|给我|帮忙|替我|你|能不能|可以|can you|could you|please|pls)\s*)*"
     # (something written, not a note on the order, 写上不要香菜, nor what tired one out, 写作业写饿了)
     r"(?:写(?=[一个首段篇封几份句张])(?!个?备注|个?地址)|讲个|讲一个|讲讲|讲一下|翻译|解释|总结|作一?首|背一?首|起个名"
     r"|想一?个[^，。,.]{0,8}名字|编一?个|告诉我[^，。,.]{0,10}天气|查一?下?[^，。,.]{0,10}天气"
@@ -287,8 +290,7 @@ _A_TEXT_WRITTEN = re.compile(r"写|翻译|作一?首|编一?个|" + letter_led("
 # What starts a new ask after the talk asked for; without one, the words after it are what to write or translate
 # (帮我写一段话，邀请朋友周六一起去看惊蛰无声; 帮我翻译一下：我想退房).
 _ASKS_AGAIN = re.compile(
-    r"[\s,，。.;；:：!！?？/&+]*(?:和|还有|还要|再|另外|然后|顺便|同时|最后|帮|给我|请|麻烦|and|plus|also|then|oh"
-    r"|after that|now|can you|could you|please|order|book|buy|get)"
+    rf"{_PAUSE}(?:{_JOINING_WORDS}|帮|给我|请|麻烦|can you|could you|please|order|book|buy|get)"
 )
 _A_QUESTION = re.compile(r"[?？吗没呢]")
 # (然后点一份麻辣烫: the 点 after 后 that REQUEST_MARKERS leaves for a clock's)

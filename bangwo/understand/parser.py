@@ -1538,10 +1538,12 @@ _LEFT_OUT_BEFORE = re.compile(
 )
 # Who a dish is for, no dish: 两个人吃, 三人份.
 _PEOPLE_NOUNS = frozenset({"人", "人份", "位", "个人"})
+# What people at work are called after their surname: 张总, 李姐, 王经理.
+_TITLES = "总|总监|经理|主任|老师|老板|姐|哥|阿姨|师傅|工|助|秘"
 # Words that start with a measure word's character and count nothing: 提醒, 包括, 客户, 张总 (张 is a surname).
 _WORD_STARTING_WITH_A_MEASURE = re.compile(
     r"提(?:醒|前|供|交|到|议)|包(?:括|含)|客(?:户|人)|位(?:置|于)|只(?:是|有|要)|条(?:件)|份(?:额)"
-    r"|张(?:总|经理|老师|姐|哥|阿姨|师傅|工)"
+    rf"|张(?:{_TITLES})"
 )
 # Who a dish is for, not a dish: 同事, 工作人员每人, 一人 (一人一杯).
 _PEOPLE_WORDS = r"同事|客户|员工|工作人员|人员|小伙伴|朋友|同学|小朋友|孩子|家人|领导|老板|室友|舍友|闺蜜|主子"
@@ -1556,7 +1558,7 @@ _SURNAMES = (
     "陈王李张刘杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏"
     "吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦方邹孟熊秦邱江薛段雷侯龙史黎贺顾毛郝龚邵万钱严武戴孔汤"
 )
-_BY_SURNAME = rf"[{_SURNAMES}](?:总|总监|经理|主任|老师|老板|姐|哥|阿姨|师傅|工|助|秘)|[小老][{_SURNAMES}]"
+_BY_SURNAME = rf"[{_SURNAMES}](?:{_TITLES})|[小老][{_SURNAMES}]"
 # (老 before them is how long one has known them: 几个老姐妹, 老同事)
 _FOR_PEOPLE = re.compile(
     rf"老?(?:{_PEOPLE_WORDS}|{_FAMILY_WORDS}|姐妹|兄弟|伙计|邻居|战友|亲戚|客人|宾客)(?:{_EACH_ONE})?|{_EACH_ONE}"
