@@ -5820,3 +5820,34 @@ def test_dishes_from_shops_said_by_name_and_cities_that_start_a_shops_name(
     parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
 ) -> None:
     _assert_requests(parser, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Orders asked after or called off, named the way people name them: a dish the catalogue lacks, a room
+        # pointed at, a flight by its number.
+        ("麻辣香锅到哪了", [("food", {"action": "status"})]),
+        ("我的老王烧烤怎么还没送到，都一个小时了", [("food", {"action": "status"})]),
+        ("刚才那个麻辣香锅取消掉 老板说没货了", [("food", {"action": "cancel"})]),
+        ("取消刚才那个螺蛳粉", [("food", {"action": "cancel"})]),
+        ("refund the noodles pls, they spilled everywhere", [("food", {"action": "cancel"})]),
+        ("where the heck is my Peking duck? app says delivered", [("food", {"action": "status"})]),  # (held before)
+        ("取消刚才的外卖", [("food", {"action": "cancel", "merchant": None})]),  # a time, no shop
+        ("帮我取消3号那间厦门的房", [("hotel", {"action": "cancel", "city": "厦门"})]),
+        ("明天的房 退掉", [("hotel", {"action": "cancel", "date": "2026-02-11"})]),
+        ("那家青旅订上了吗", [("hotel", {"action": "status"})]),
+        ("CA1234 延误没", [("flight", {"action": "status"})]),
+        ("is MU5101 on time", [("flight", {"action": "status"})]),
+        # (held before) a parcel, a house, a meeting, a train and a booking's number are none of ours
+        ("快递到哪了", [("chat", {})]),
+        ("我的房子漏水了", [("chat", {})]),
+        ("cancel the meeting", [("chat", {})]),
+        ("G1234 到了没", [("chat", {})]),
+        ("Booking ID MV2231 - is my ticket for 'Brahmastra Two' confirmed?", [("movie", {"action": "status"})]),
+    ],
+)
+def test_orders_asked_after_by_what_people_call_them(
+    parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
+) -> None:
+    _assert_requests(parser, text, expected)

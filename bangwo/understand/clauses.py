@@ -89,6 +89,9 @@ _THE_DAY_AFTER_OR_BEFORE = re.compile(
     r"(?:第二天|次日|隔天|前一天|the next day|the day after|the following day|the day before)"
     r"[\s,，]*"
 )
+_FLIGHT_NUMBER = re.compile(
+    r"(?<![a-z0-9])(?<!id )(?<!id: )(?<!#)(?!rm|no|pm|am|id)(?:[a-z]{2}|\d[a-z])\d{3,4}(?![a-z0-9])"
+)
 # A place said by its name: one the catalogue knows (marked), two to four Chinese characters, or a word.
 _PLACE_SHAPED = "(?:\ue005+|[\u4e00-\u9fff]{2,4}|[a-z][a-z']{2,})"
 _ARROWED_ROUTE = re.compile(f"{_PLACE_SHAPED}\\s*(?:→|->|=>)\\s*{_PLACE_SHAPED}")
@@ -126,6 +129,9 @@ _DOMAIN_WORDS: dict[str, tuple[_Words, ...]] = {
         ),
         # Two airports by their codes: "BLR-DEL 6am Mon, 2 pax" (not "one-way", "low-fat").
         _Words(AIRPORT_CODES, "en", holds="-"),
+        # A flight by its number: CA1234 延误没, "is MU5101 on time" (not a train's G1234, a room's rm1205 or
+        # "Booking ID MV2231").
+        _Words(_FLIGHT_NUMBER, "en"),
         # Two places the catalogue knows, one to the other: "Hangzhou-Kunming Wed", "Kunming back to Beijing",
         # 广州到成都 12月3号 (not a way asked across town: 外滩到陆家嘴怎么走).
         _Words(
@@ -142,7 +148,9 @@ _DOMAIN_WORDS: dict[str, tuple[_Words, ...]] = {
         _zh(
             r"酒店|宾馆|旅馆|民宿|住宿|客栈|旅店|入住|退房|订房|开房|房间|客房|大床房|双床房|标间|标准间|套房|海景房|家庭房|单人间|双人间|"
             # A place to sleep said plainly: 住的地方, 住处, 过夜, 那间房.
-            r"住的地方|住处|落脚的地方|过夜|间房|有没有房|还有房|有房吗|有空房|空房|"
+            r"住的地方|住处|落脚的地方|过夜|间房|有没有房|还有房|有房吗|有空房|空房|青旅|青年旅舍|招待所|旅社|"
+            # The room booked, pointed at: 明天的房 退掉, 那间厦门的房 (not 我的房子, 房租, 房东).
+            r"的房(?![子租东贷产车屋顶])|"
             r"住[一两三四五六七八九十几俩仨\d]|住到|住在?[^，,。]{0,12}?(?:附近|边|旁)|住(?<=附近住)|住(?<=边上住)"
         ),
         # Rooms and nights counted: 两间, 3晚 (not 周五晚: a day's evening).

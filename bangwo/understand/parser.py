@@ -256,8 +256,8 @@ _MARKS_IN_A_NAME = frozenset((OPTION_MARK, PLACE_MARK))
 _BEFORE_A_SHOP = NOUN_STOP_CHARS | frozenset("查搜找看下杯份碗消")  # (取消|叮咚的订单)
 # (十斤装的: a size; 新鲜的, 便宜的: how it is)
 _NOT_AN_OWNER_END = frozenset("味馅辣甜酸咸香脆软嫩色样式款种份杯大小热冰温装斤鲜宜")
-# Whose or when, not which shop: 上次的, 平时的, 老婆的, 朋友的, 同事的.
-_NOT_A_SHOP_END = frozenset("次时常天回婆公妈爸哥姐弟妹友事人家子")
+# Whose or when, not which shop: 上次的, 平时的, 刚才的, 中午的, 之前的, 老婆的, 朋友的, 同事的.
+_NOT_A_SHOP_END = frozenset("次时常天回才刚早午晚上前婆公妈爸哥姐弟妹友事人家子")
 MAX_SHOP_CHARS = 4
 
 
@@ -278,7 +278,8 @@ _ALL_CALLED_OFF = re.compile(
     r"都(?:给我|帮我)?(?:取消|退掉|退了|不要了)|" + letter_led("cancel (?:both|them all|all of them)", then=r"\b")
 )
 _PRICED_BEFORE = re.compile(f"{BUDGET_MARK}+的")
-_MY_THING_EN = re.compile(r"\b(?:my|our)\s+((?:[a-z]+\s+){0,2}[a-z]+)")
+# (a lookahead, so that "where the heck is my Peking duck" still finds "my Peking duck")
+_THE_THING_EN = re.compile(r"\b(?:my|our|the|those|these)\s+(?=((?:[a-z]+\s+){0,2}[a-z]+))")
 _POINTED_AT = re.compile(r"[那这][一两三四五六七八九十几\d]?(人份|[^\W\d])")
 _EN_BOOKING_VERBS = re.compile(letter_led("book|reserve|find|order", then=r"\b"))
 _POLITE = re.compile(letter_led("please|pls|plz|thanks|thank you", then=r"\b") + "|谢谢|麻烦|劳驾|请")
@@ -619,8 +620,9 @@ class Parser:
         names_an_order = bool(own_names) or bool(rules.order_objects.search(text))
 
         # Each rule is searched once: the text does not change while one domain decides.
-        cancelling = rules.cancel.search(text) is not None
-        asking_after = rules.status.search(text) is not None
+        cancel_word = rules.cancel.search(text)
+        status_word = rules.status.search(text)
+        cancelling, asking_after = cancel_word is not None, status_word is not None
         if not names_an_order and (cancelling or asking_after):
             # 那份麻辣香锅, 这两箱, 那些菜: a thing pointed at by its measure word is one already ordered; "is my poke
             # bowl on the way?": one's own, named as this domain names its things.
@@ -628,11 +630,20 @@ class Parser:
                 any(m.group(1) in rules.measures or m.group(1) == "些" for m in _POINTED_AT.finditer(text))
                 or any(
                     word in rules.noun_words_en or word in DISH_HEADS_EN
-                    for m in _MY_THING_EN.finditer(text)
+                    for m in _THE_THING_EN.finditer(text)
                     for word in m.group(1).split()
                 )
                 # (or by its shop: 我的蜜雪冰城送到了吗, 永辉的菜到哪了)
                 or any("merchant" in n.entry.kinds and rules.domain in n.entry.merchant_domains for n in reading.names)
+                # (or as this domain's things end, the catalogue's or not: 麻辣香锅到哪了, 取消刚才那个螺蛳粉)
+                or any(
+                    self._ends_as_its_item(rules, noun)
+                    for noun in (
+                        _han_run_before(text, word.start()) if word is not None else ""
+                        for word in (status_word, cancel_word)
+                    )
+                )
+                or (cancel_word is not None and self._ends_as_its_item(rules, _called_off_after(text, cancel_word)))
             )
         if (cancelling or asking_after) and AFTER_SALES_ASKED.search(text):
             return None
@@ -1003,6 +1014,14 @@ class Parser:
                     draft.quantity, draft.unit = quantity.value, quantity.unit
                     drafts.append(draft)
         return drafts
+
+    def _ends_as_its_item(self, rules: DomainRules, noun: str) -> bool:
+        """Whether a Chinese noun of two characters or more ends as this domain's things do (烧烤, 麻辣香锅)."""
+        return len(noun) >= 2 and (
+            noun[-1] in rules.noun_heads_zh
+            or noun[-2:] in self._zh_heads[rules.domain]
+            or (rules.domain == "food" and noun[-1] in _GRILLED_HEADS)
+        )
 
     def _claims(
         self, rules: DomainRules, noun: str, quantity: _Quantity | None, verb: str, text: str, domain_named: bool
@@ -1798,6 +1817,36 @@ _SHOP_WORDS_AFTER_A_CITY_EN = SHOP_WORDS_EN | {
     *("dumpling", "dumplings"),
 }
 _PLACE_WORDS_AFTER_A_CITY = ("附近", "旁边", "周边", "一带", "那边", "边上", "酒店", "宾馆", "民宿", "客栈")
+
+
+# Grilled things end a dish's name only where one is asked after or called off (烧烤到哪了): elsewhere 烤 and 串
+# start more than they end (烤箱, 串门).
+_GRILLED_HEADS = frozenset("烤串")
+# What stands between a cancel and the order it names: 取消刚才那个麻辣香锅, 取消掉之前的烤串.
+_BEFORE_THE_ORDER_CALLED_OFF = re.compile(
+    r"(?:一下|掉)?(?:刚才|刚刚|之前|上次|今天)?(?:点)?(?:的|那个|那份|这个|这份|那|这)?"
+)
+
+
+def _han_run_before(text: str, end: int) -> str:
+    """The Chinese characters glued before `end` (at most MAX_PREFIX_CHARS), back to a word no name holds."""
+    start = end
+    while start > 0 and end - start < MAX_PREFIX_CHARS and _HAN.match(text[start - 1]) and (
+        text[start - 1] not in NOUN_STOP_CHARS
+    ):
+        start -= 1
+    return text[start:end]
+
+
+def _called_off_after(text: str, cancel_word: re.Match[str]) -> str:
+    """The name said after a cancel, past 刚才/那个…: 取消刚才那个麻辣香锅 gives 麻辣香锅."""
+    start = _BEFORE_THE_ORDER_CALLED_OFF.match(text, cancel_word.end()).end()
+    end = start
+    while end < len(text) and end - start < MAX_PREFIX_CHARS and _HAN.match(text[end]) and (
+        text[end] not in NOUN_STOP_CHARS
+    ):
+        end += 1
+    return text[start:end]
 
 
 def _dish_run_after(text: str, end: int) -> bool:
