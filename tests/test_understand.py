@@ -5851,3 +5851,10 @@ def test_orders_asked_after_by_what_people_call_them(
     parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
 ) -> None:
     _assert_requests(parser, text, expected)
+
+
+def test_a_filling_weighed_is_itself_bought(parser: Parser) -> None:
+    [frame] = _frames(parser, "帮我送十斤猪肉馅和两袋面粉过来")
+    assert [(name, quantity) for name, quantity, _ in _lines(frame)] == [("猪肉", 10), ("面粉", 2)]
+    [frame] = _frames(parser, "来一份猪肉馅的饺子")  # (held before) the filling of a dish
+    assert [name for name, _, _ in _lines(frame)] == ["饺子"]

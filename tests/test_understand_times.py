@@ -19,6 +19,7 @@ LATE = datetime.fromisoformat("2026-02-10T23:30:00+08:00")
 MONTH_END = datetime.fromisoformat("2026-01-30T10:00:00+08:00")  # a Friday
 NEXT_YEAR = datetime.fromisoformat("2027-01-15T10:00:00+08:00")
 DECEMBER_2030 = datetime.fromisoformat("2030-12-20T10:00:00+08:00")
+WINTER_2026 = datetime.fromisoformat("2026-11-20T10:00:00+08:00")
 
 Slots = tuple[str | None, str | None, str | None, str | None]
 
@@ -438,3 +439,24 @@ def test_new_years_eve_is_the_31st_once_the_spring_festival_is_past() -> None:
     assert _read("new year's eve", datetime.fromisoformat("2026-12-20T10:00:00+08:00"))[0] == "2026-12-31"
     assert _read("nye", datetime.fromisoformat("2026-03-20T10:00:00+08:00"))[0] == "2026-12-31"
     assert _read("new year's eve", datetime.fromisoformat("2027-01-20T10:00:00+08:00"))[0] is None
+
+
+@pytest.mark.parametrize(
+    ("now", "text", "expected"),
+    [
+        # The twelfth lunar month (腊月) before the coming New Year, whichever its length.
+        (WINTER_2026, "腊八那天中午", _day("2027-01-15", "noon")),
+        (WINTER_2026, "腊月二十三", _day("2027-01-30")),
+        (WINTER_2026, "腊月初十住进去", _day("2027-01-17")),  # not 正月初十
+        (WINTER_2026, "腊月廿八到正月初五", ("2027-02-04", None, None, "2027-02-10")),
+        (datetime.fromisoformat("2029-12-01T10:00:00+08:00"), "腊月三十", _day("2030-02-02")),  # a month of 30 days
+        (datetime.fromisoformat("2026-01-10T10:00:00+08:00"), "腊八", _day("2026-01-26")),  # this winter's
+        (datetime.fromisoformat("2026-02-01T10:00:00+08:00"), "腊八", _day("2027-01-15")),  # past: next winter's
+    ],
+)
+def test_days_of_the_twelfth_lunar_month(now: datetime, text: str, expected: Slots) -> None:
+    assert _read(text, now) == expected
+
+
+def test_laba_porridge_is_no_date() -> None:  # (held before)
+    assert _read("帮我订两碗腊八粥", WINTER_2026)[0] is None

@@ -51,3 +51,10 @@ LUNAR_FESTIVALS: dict[str, dict[int, date]] = {
         2032: date(2032, 10, 12), 2033: date(2033, 10, 1), 2034: date(2034, 10, 20), 2035: date(2035, 10, 9),
     },
 }
+
+# How many days the twelfth lunar month (腊月) has before each year's New Year's Day: 腊月初一 is that many
+# days before 正月初一 (from the lunardate package once, as above).
+TWELFTH_MONTH_DAYS: dict[int, int] = {
+    2024: 30, 2025: 29, 2026: 29, 2027: 29, 2028: 29, 2029: 29,
+    2030: 30, 2031: 29, 2032: 29, 2033: 30, 2034: 30, 2035: 30,
+}

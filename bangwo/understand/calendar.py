@@ -1,11 +1,11 @@
-"""The Spring Festival calendar: which Gregorian day 除夕, 初一…初十 and 元宵 fall on, from the table of
-初一 by year in domain/festival.py."""
+"""The Spring Festival calendar: which Gregorian day 腊月 days, 除夕, 初一…初十 and 元宵 fall on, from the
+tables of 初一 and of 腊月's length by year in domain/festival.py."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
-from bangwo.domain.festival import LUNAR_FESTIVALS, LUNAR_NEW_YEAR
+from bangwo.domain.festival import LUNAR_FESTIVALS, LUNAR_NEW_YEAR, TWELFTH_MONTH_DAYS
 
 # Offsets from 初一 of the days people name.
 EVE = -1  # 除夕 / 大年三十 / 年三十
@@ -33,4 +33,15 @@ def lunar_festival_day(today: date, festival: str) -> date | None:
         day = LUNAR_FESTIVALS[festival].get(year)
         if day is not None and day >= today:
             return day
+    return None
+
+
+def twelfth_month_day(today: date, day_of_month: int) -> date | None:
+    """The coming 腊月 day (腊八 is 8): the month before this year's New Year, or next year's once it is past."""
+    for year in (today.year, today.year + 1):
+        new_year, days = LUNAR_NEW_YEAR.get(year), TWELFTH_MONTH_DAYS.get(year)
+        if new_year is not None and days is not None and day_of_month <= days:
+            day = new_year - timedelta(days=days - day_of_month + 1)
+            if day >= today:
+                return day
     return None

@@ -1456,6 +1456,8 @@ def _part_of_a_dish(text: str, mention: NameMention, mentions: list[NameMention]
             return True  # the first word of a shop's name: "from Burger King", "from Pizza Hut"
     else:
         next_word = text[end : end + 1]
+    if next_word == "馅" and _WEIGHED_BEFORE.search(text, max(0, start - 4), start):
+        return False  # a filling weighed or bagged is itself bought: 十斤猪肉馅
     # A filling or a flavour of the dish ordered; or the name of a festival ("the Lantern Festival").
     if next_word in ("馅", "味", "flavor", "flavour", "flavored", "flavoured", "filling", "festival"):
         return True
@@ -1859,6 +1861,7 @@ def _dish_run_after(text: str, end: int) -> bool:
     return run_end - end >= 2 and text[run_end - 1] in DISH_HEADS_ZH
 
 
+_WEIGHED_BEFORE = re.compile(r"[\d一两二三四五六七八九十几半]\s*(?:斤|公斤|克|袋|盒|包)$")
 _COUNTED_GOODS_BEFORE = re.compile(r"[\d一两二三四五六七八九十几]\s*[瓶罐听箱提]$")
 
 

@@ -35,7 +35,14 @@ from functools import lru_cache
 from itertools import pairwise
 from zoneinfo import ZoneInfo
 
-from bangwo.understand.calendar import EVE, LANTERN, LUNAR_NEW_YEAR, festival_day, lunar_festival_day
+from bangwo.understand.calendar import (
+    EVE,
+    LANTERN,
+    LUNAR_NEW_YEAR,
+    festival_day,
+    lunar_festival_day,
+    twelfth_month_day,
+)
 from bangwo.understand.numbers import EN_NUMBER_WORDS, ZH_NUMBER, parse_number
 from bangwo.understand.rules import TURNED_DOWN_BEFORE
 from bangwo.understand.text import TIME_MARK, MaskedText, letter_led
@@ -182,7 +189,7 @@ def _alternation(words: object) -> str:
 
 
 # ---- cheap pre-checks: a rule group runs only when one of its characters occurs ----------
-_FESTIVAL_ZH_CHARS = frozenset("除初宵节年正旦诞庆")
+_FESTIVAL_ZH_CHARS = frozenset("除初宵节年正旦诞庆腊")
 _LUNAR_FESTIVALS_ZH = ("端午", "七夕", "中秋", "重阳")  # said without 节 too (中秋前一天); 午 alone is too common
 _RELATIVE_ZH_CHARS = frozenset("今明后当")
 _WEEKDAY_ZH_CHARS = frozenset("周星礼")
@@ -234,6 +241,11 @@ _FESTIVAL_ZH_RE = re.compile(
     # The other lunar festivals (not 中秋月饼礼盒, a product: a 节 or nothing after them but a date word's place).
     r"|(端午|七夕|中秋|重阳)节?(?![礼套款月粽])"
     r")(?:(前|后)([一二两三四五六七八九十]|\d)?天)?"
+)
+# The twelfth lunar month's days: 腊八 (not 腊八粥, the porridge), 腊月二十三, 腊月初十, 腊月廿八.
+_TWELFTH_MONTH_ZH_RE = re.compile(
+    r"腊八节?(?![粥蒜醋])|腊月(?:初([一二三四五六七八九十])|(二十[一二三四五六七八九]?|十[一二三四五六七八九]?|三十)"
+    r"|廿([一二三四五六七八九]))"
 )
 # Words after which a bare 元宵 is the dumpling being ordered, not the festival.
 _DUMPLING_BEFORE = frozenset("一两二三四五六七八九十几0123456789个袋包盒碗份斤颗粒只些点种买要吃煮来")
@@ -601,6 +613,16 @@ def _add_date(
 
 
 def _festival_zh(masked: MaskedText, today: date, found: _Found) -> None:
+    if "腊" in masked.current:  # (first: 腊月初十 is no 正月初十)
+        for m in _TWELFTH_MONTH_ZH_RE.finditer(masked.current):
+            if m.group(1):
+                day_of_month = _LUNAR_DAY[m.group(1)]
+            elif m.group(2):
+                day_of_month = _int(m.group(2)) or 0
+            else:
+                day_of_month = 20 + _LUNAR_DAY[m.group(3)] if m.group(3) else 8
+            found.lunar = True
+            _add_date(found, masked, m.start(), m.end(), twelfth_month_day(today, day_of_month), None, holiday=True)
     for m in _FESTIVAL_ZH_RE.finditer(masked.current):
         if m.group(5) == "元宵" and m.start() > 0 and masked.current[m.start() - 1] in _DUMPLING_BEFORE:
             continue  # 买一袋元宵: the dumplings
