@@ -5858,3 +5858,27 @@ def test_a_filling_weighed_is_itself_bought(parser: Parser) -> None:
     assert [(name, quantity) for name, quantity, _ in _lines(frame)] == [("猪肉", 10), ("面粉", 2)]
     [frame] = _frames(parser, "来一份猪肉馅的饺子")  # (held before) the filling of a dish
     assert [name for name, _, _ in _lines(frame)] == ["饺子"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Said the way older people say it: at length, politely, with what they do not mind.
+        (
+            "您好麻烦你，帮我在杭州西湖边上订一间房，下个礼拜六住进去，住两晚，我们老两口不讲究",  # 不讲究: not fussy
+            [("hotel", {"action": "order", "city": "杭州", "nights": 2})],
+        ),
+        (  # a night's price is no count of nights
+            "请问西安有没有离大雁塔近一点的酒店，一晚上四百块以内的，下个礼拜四去，住三个晚上",
+            [("hotel", {"action": "search", "nights": 3, "budget_max": 400})],
+        ),
+        ("帮我找个酒店 北京南站附近 明天一晚 三百以内", [("hotel", {"nights": 1, "budget_max": 300})]),  # (held before)
+        ("三亚订个酒店住两晚800一晚以内", [("hotel", {"nights": 2, "budget_max": 800})]),  # (held before)
+        ("请问我中午订的那个饭送出来没有啊？都一点多了", [("food", {"action": "status"})]),
+        ("过年有什么讲究", [("chat", {})]),  # (held before) customs asked about
+    ],
+)
+def test_requests_said_at_length_and_politely(
+    parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
+) -> None:
+    _assert_requests(parser, text, expected)

@@ -249,7 +249,7 @@ FOOD = DomainRules(
         # (Each spelt out, so that every alternative starts with its own character: see text.letter_led.)
         r"|发货了(?:吗|没)|发出了(?:吗|没)|接单了(?:吗|没)|出餐了(?:吗|没)|送出了(?:吗|没)|取餐了(?:吗|没)|取走了(?:吗|没)"
         r"|配送了(?:吗|没)|派送了(?:吗|没)|揽收了(?:吗|没)|签收了(?:吗|没)|送达了(?:吗|没)|做好了(?:吗|没)|备好了(?:吗|没)|"
-        r"送出来了(?:吗|没)|送到那了|发货没有|发货了没有|送到没有|送到了没有|到了没有|出餐没有|出餐了没有|接单了没有|"
+        r"送出来了(?:吗|没)|送出来没|送出去没|送过来没|送来没|送到那了|发货没有|发货了没有|送到没有|送到了没有|到了没有|出餐没有|出餐了没有|接单了没有|"
         # 订单好了没, 我的麻辣烫呢 (asked after by name alone)
         r"单好了(?:吗|没)|餐好了(?:吗|没)|饭好了(?:吗|没)|我的[^，。,.!?？呢]{1,8}呢(?=[，。,.!?？\s]|$)|"
         + letter_led(
@@ -542,7 +542,8 @@ KNOWLEDGE_QUESTION = re.compile(
     # Why things are, how long they take, what a film meant, what the assistant thinks.
     r"|为什么|为啥|要多久|多长时间|几个小时|啥意思|没看懂|结局|你觉得|您觉得|听听[^，。,.!！]{0,6}建议|有什么建议|给点建议|文案"
     r"|好还是|哪个好|哪个更|拍得(?:更|好|怎么样|咋样)|满意|什么药"  # which is better, how it went, what medicine
-    r"|讲究|习俗|风俗|寓意|点子|出主意|多远|景点|好玩的"  # a festival's food, ideas, distances, sights
+    # a festival's food, ideas, distances, sights (不讲究: not fussy, about what is asked for)
+    r"|讲究(?<!不讲究)(?<!没讲究)|习俗|风俗|寓意|点子|出主意|多远|景点|好玩的"
     r"|翻译成|翻成|很好[喝吃]|真好[喝吃]|太好[喝吃]|挺好[喝吃]"  # a translation asked for; thanks for what was had
     # Complaints about what was had: 难吃死了, 别再推荐了; refunds and fees asked after, a change of booking, an
     # invoice (退点钱, 钱退到哪里去了, 退票手续费, 改签, 发票怎么开), and a greeting over a meal (你吃过饭了没有).

@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 
 from bangwo.understand.numbers import EN_NUMBER, ZH_NUMBER, parse_number
-from bangwo.understand.text import SLOT_MARK, MaskedText
+from bangwo.understand.text import BUDGET_MARK, SLOT_MARK, MaskedText
 
 _N = f"(?>{ZH_NUMBER})"
 _NIGHTS = re.compile(
     # Not the day of a date: 周五晚上, 初一晚上, 大年三十晚上 are evenings, not nights counted (两 is in no date:
     # 周日两晚 counts two).
-    rf"(?:(?<![周期拜初年号日月了\d零一二两三四五六七八九十])({_N}|俩|仨)|(两))\s*个?(?:晚上|晚|夜)(?![饭餐安点])"
+    rf"(?:(?<![周期拜初年号日月了\d零一二两三四五六七八九十])({_N}|俩|仨)|(两))\s*个?(?>晚上|晚|夜)(?![饭餐安点])"
     rf"|\b({EN_NUMBER})\s+(?:nights?|nites?|nts)\b"
 )
 # A stay counted in weeks: 住一个星期, 住两周, "for a week".
@@ -39,6 +39,8 @@ def nights_said(masked: MaskedText) -> int | None:
         if not any(word in masked.current for word in needs):
             continue  # cheap: every match holds one of these (a stay in weeks is said with 住, "stay" or "for")
         m = regex.search(masked.current)
+        while m is not None and regex is _NIGHTS and _one_nights_price(masked, m):
+            m = regex.search(masked.current, m.end())
         if m is None:
             continue
         value = parse_number(next(said for said in m.groups() if said))
@@ -47,3 +49,14 @@ def nights_said(masked: MaskedText) -> int | None:
         masked.mask(m.start(), m.end(), SLOT_MARK)
         return min(int(value * nights_each), MAX_NIGHTS)
     return None
+
+
+def _one_nights_price(masked: MaskedText, nights: re.Match[str]) -> bool:
+    """一晚上四百块以内: a night's price, the budget glued after it (read and marked before); 明天一晚 三百以内 is
+    one night, and a budget."""
+    end = nights.end()
+    return (
+        nights.group(1) == "一"
+        and masked.current.startswith(BUDGET_MARK, end)
+        and not masked.original[end].isspace()
+    )
