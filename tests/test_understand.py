@@ -5882,3 +5882,31 @@ def test_requests_said_at_length_and_politely(
     parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
 ) -> None:
     _assert_requests(parser, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Films the catalogue lacks, named in capitals the casual way; a cinema's seven or eight is the evening's.
+        ("i wanna take the kids to Minions 3 this weekend, 3 tickets pls", [("movie", {"title": "Minions 3"})]),
+        ("what time's Dune Part Three on tmrw", [("movie", {"action": "search", "title": "Dune Part Three"})]),
+        ("can u book 2 for the Dune Part Three premiere", [("movie", {"title": "Dune Part Three", "count": 2})]),
+        ("are there still seats together for Toy Story 5 tonight?", [("movie", {"title": "Toy Story 5"})]),
+        ("book cinema tix for me and my mate, 2 of us, Zootopia 2", [("movie", {"title": "Zootopia 2", "count": 2})]),
+        ("lemme get 4 tix for Ne Zha 2 tmrw at half 7", [("movie", {"title": "Ne Zha 2", "time": "19:30"})]),
+        ("明天8点的惊蛰无声两张", [("movie", {"time": "20:00"})]),
+        ("three tickets for Run Little Bear at 9:15 tomorrow", [("movie", {"time": "09:15"})]),  # (held before)
+        ("两张明天早上8点的惊蛰无声", [("movie", {"time": "08:00"})]),  # (held before) the morning, said
+        # (held before) a date, a holiday or a flight's part is no film
+        ("three tickets from Shanghai to Tokyo, February 9", [("flight", {"title": None, "date": "2027-02-09"})]),
+        ("1 ticket Guangzhou to Harbin, Spring Festival Eve", [("flight", {"date": "2026-02-16"})]),
+        (
+            "get us seats together for the Lantern Festival evening showing of Detective Chinatown 4",
+            [("movie", {"title": "Detective Chinatown 4", "date": "2026-03-03"})],
+        ),
+    ],
+)
+def test_films_named_in_capitals_the_casual_way(
+    parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
+) -> None:
+    _assert_requests(parser, text, expected)

@@ -490,6 +490,7 @@ class TimeSlots:
     # The last day of a span ("从周五住到下周一": the Monday); None unless a span was said.
     end_date: str | None = None
     day_implied: bool = False  # the date is today or tomorrow from a part of the day or an hour alone
+    hour_guessed: bool = False  # the clock came with no am/pm and no part of the day: its half is a guess
 
 
 @dataclass(slots=True)
@@ -1351,6 +1352,7 @@ def _resolve(masked: MaskedText, found: _Found, now: datetime) -> TimeSlots:
         hour = _hour_in_window(found.hour, found.window, found.meridiem)
         if hour is None:
             hour, day = _ambiguous_hour(found.hour, found.minute, day, now)
+            slots.hour_guessed = True
         elif day is None:
             # Future bias: a time already past today means tomorrow.
             passed = (hour, found.minute) < (now.hour, now.minute)

@@ -11,6 +11,7 @@ from bangwo.understand.lexicon import NameMention
 from bangwo.understand.numbers import EN_NUMBER, EN_NUMBER_WORDS
 from bangwo.understand.rules import CHANGED_MIND, EN_ORDER_VERBS, TURNED_DOWN_BEFORE
 from bangwo.understand.text import ITEM_MARK, MARKS, SLOT_MARK, MaskedText, letter_led
+from bangwo.understand.times import TimeSlots
 
 # (English ends at the next letter that is not English: 惊蛰无声premiere的票.)
 PREMIERE = re.compile(r"首映|首场|点映|首映礼|" + letter_led("premieres?|opening night", then=r"(?![a-z0-9])"))
@@ -141,9 +142,10 @@ _ASKED_BEFORE_A_TITLE = re.compile(r"^.*(?:退掉|退了|取消|退|请你|帮�
 # lower case, or first in the sentence: "an Apple Watch Series 9" names no film.)
 _CAPITALISED_TITLE = re.compile(
     # (not "tickets to": places follow it as often as films, "a one-way ticket to Xiamen")
-    r"(?:(?<![^\s])(?:watch|see|catch)|^(?:Watch|See|Catch)|\b(?:tickets?|tix|seats?)(?: purchase| order)? for"
-    r"|\bpremiere of"
-    r"|\b(?:showtimes?|showings?|screenings?|schedule|times) (?:for|of)|\bshows? of|\b(?:what time|when) is"
+    r"(?:(?<![^\s])(?:watch|see|catch)|^(?:Watch|See|Catch)"
+    r"|\b(?:tickets?|tix|seats?)(?: purchase| order| together)? for"
+    r"|\bpremiere of|\btake (?:the kids|the family|my \w+|me|us|them|him|her) to"
+    r"|\b(?:showtimes?|showings?|screenings?|schedule|times) (?:for|of)|\bshows? of|\b(?:what time|when)(?: is|'s|’s)"
     r"|\b(?:are|is) (?:showing|playing|screening))"
     r"\s+(?:the\s+(?:new\s+)?)?"
     # (a number goes on a title only as a word of its own: "Inside Out 2", not "on the 20th" or "at 7:45")
@@ -154,10 +156,11 @@ _CAPITALS_RUN = r"([A-Z][\w'’:&!-]*(?:\s+(?:(?:of|in|the|and|a|an|to|&|-|–)\
 # IMAX"), or as a part of the request of its own between commas ("last row, two seats, Inside Out 3, Sunday").
 # (or its tickets, pointed at or counted: "cancel the 2 Zootopia tickets", "refund The Odyssey tickets")
 _CAPITALISED_BEFORE_ITS_SHOWING = re.compile(
-    rf"(?<![\w'’]){_CAPITALS_RUN}\s+(?:in\s+)?(?:showings?|screenings?|shows?|IMAX|3D|Dolby"
+    rf"(?<![\w'’]){_CAPITALS_RUN}\s+(?:in\s+)?(?:showings?|screenings?|shows?|premiere|IMAX|3D|Dolby"
     r"|(?:movie\s+)?(?:tickets?|tix|seats))\b(?!\s+of\b)"
-    # (a part of its own is a film of two words or a sequel's number: "Girls, I'm booking…" greets)
-    rf"|(?:^|(?<=,)\s*)(?=[^\s,]+\s+[^\s,]|[^\s,]*\d){_CAPITALS_RUN}\s*(?=,)"
+    # (a part of its own is a film of two words or a sequel's number: "Girls, I'm booking…" greets; the last part
+    # too, and one after a colon: "book cinema tix, 2 of us, Zootopia 2", "a film for sat: Toy Story 5")
+    rf"|(?:^|(?<=[,:])\s*)(?=[^\s,]+\s+[^\s,]|[^\s,]*\d){_CAPITALS_RUN}\s*(?=,|$)"
 )
 # What comes right before a film said before its showing or tickets (checked apart: as lookbehinds in the regex
 # above they made re test each of them at every position of every command).
@@ -180,7 +183,8 @@ _NO_FILM_STARTS = frozenset({
     "Hello", "Hi", "Hey", "Dear", "Thanks", "Thank", "Please", "Yes", "No", "Ok", "OK", "Okay", "Sorry", "Order",
     "Book", "Get", "Buy", "Find", "Cancel", "Check", "What", "What's", "Which", "Where", "When", "How", "Is", "Are",
     "Can", "Could", "Would", "Christmas", "New", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
-    "Sept", "Oct", "Nov", "Dec", "Any", "IMAX", "Dolby", "3D", "Valentine", "Monday", "Tuesday", "Wednesday",
+    "Sept", "Oct", "Nov", "Dec", "January", "February", "March", "April", "June", "July", "August", "September",
+    "October", "November", "December", "Any", "IMAX", "Dolby", "3D", "Valentine", "Monday", "Tuesday", "Wednesday",
     "Thursday", "Friday", "Saturday", "Sunday", "Today", "Tonight", "Tomorrow",
     # (kinds of ticket: "2 Business Class tickets", "two Adult tickets")
     "Business", "Economy", "First", "Premium", "Adult", "Adults", "Child", "Kids", "Student", "Senior", "VIP", "Movie",
@@ -209,6 +213,11 @@ _DAYS_AFTER = re.compile(
 )
 
 
+# A holiday in capitals is no film: "seats for the Lantern Festival evening showing of …", ", Spring Festival Eve".
+_A_HOLIDAY = re.compile(
+    r"(?:Chinese New Year|Lunar New Year|Spring Festival|Lantern Festival|Mid-Autumn|Dragon Boat|National Day"
+    r"|New Year|Christmas|Valentine)"
+)
 # What the capitals name instead, said right after them: "tickets for the Coldplay concert", "the Lakers game".
 _NO_FILM_AFTER = re.compile(
     r"\s+(?:concerts?|games?|match|tour|festival|gig|exhibition|show|musical|play|ballet|opera)\b"
@@ -271,7 +280,7 @@ def _titles_marked_by_capitals(
         start, end = m.start(group), m.start(group) + len(said)
         if any(start < e and s < end for s, e in spans):
             continue  # (read by both regexes)
-        if not said or _NO_FILM_AFTER.match(cased, end) or _AN_AIRLINE.search(said):
+        if not said or _NO_FILM_AFTER.match(cased, end) or _AN_AIRLINE.search(said) or _A_HOLIDAY.match(said):
             continue  # "tickets for Saturday", "… the Lakers game"
         # Where most other words are capitalised too ("I Want To See My Mom"), capitals mark nothing.
         others = [w for w in cased[:start].split()[1:] + cased[end:].split() if w not in _NOT_A_FILM]
@@ -380,3 +389,15 @@ def _title_typed_as_a_keyword(masked: MaskedText) -> str | None:
         ):
             return masked.original[m.start() : m.end()]
     return None
+
+
+# Cinemas open their first showings around nine or ten: a seven or eight said with no am/pm or part of the day
+# ("tmrw at half 7", 明天8点的惊蛰无声) is the evening's (nine stays the morning's: "at 9:15 tomorrow" for the kids).
+_FIRST_SHOWINGS_HOUR = 9
+
+
+def showing_time(times: TimeSlots) -> str | None:
+    """The showing's clock time: the time read, its half of the day chosen as cinemas keep hours."""
+    if times.time is None or not times.hour_guessed or int(times.time[:2]) >= _FIRST_SHOWINGS_HOUR:
+        return times.time
+    return f"{int(times.time[:2]) + 12:02d}{times.time[2:]}"

@@ -14,7 +14,15 @@ from bangwo.understand.budget import find_budget
 from bangwo.understand.domains.common import CHAT_ABOUT, action_of, find_count
 from bangwo.understand.domains.flight import cabin_class, preference
 from bangwo.understand.domains.hotel import nights_said
-from bangwo.understand.domains.movie import FILM_QUESTION, PREMIERE, TICKET_WORDS, cinema_named, film_title, seat_wish
+from bangwo.understand.domains.movie import (
+    FILM_QUESTION,
+    PREMIERE,
+    TICKET_WORDS,
+    cinema_named,
+    film_title,
+    seat_wish,
+    showing_time,
+)
 from bangwo.understand.domains.places import hotel_place, route
 from bangwo.understand.lexicon import NameMention
 from bangwo.understand.rules import AFTER_SALES_ASKED, is_talk
@@ -58,7 +66,8 @@ def travel_frame(
         slots["nights"] = nights_said(masked)
     times = find_times(masked, now, told_until)  # first: "the 7:50 flight" counts no one
     count = find_count(masked, rooms=domain == "hotel")
-    slots.update(date=times.date, time=times.time, time_window=times.time_window)
+    slots.update(date=times.date, time=showing_time(times) if domain == "movie" else times.time)
+    slots["time_window"] = times.time_window
     end_date = times.end_date
     if domain == "movie":
         slots["merchant"] = cinema_named(masked, names)
