@@ -5910,3 +5910,24 @@ def test_films_named_in_capitals_the_casual_way(
     parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
 ) -> None:
     _assert_requests(parser, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Sequels and films the catalogue lacks, named where Chinese puts them without 《》; can it still be had.
+        ("下周六首映的阿凡达4，给我和同事买六张，连座", [("movie", {"title": "阿凡达4", "count": 6})]),
+        ("下下周三流浪地球3首映，帮我抢四张", [("movie", {"title": "流浪地球3", "premiere": True})]),
+        ("查查周末有没有侏罗纪世界的场次", [("movie", {"action": "search", "title": "侏罗纪世界"})]),
+        ("今晚八点那场疯狂动物城2还能买到第一排吗", [("movie", {"action": "search", "title": "疯狂动物城2"})]),
+        ("今晚七点半碟中谍8三张连座", [("movie", {"title": "碟中谍8", "count": 3})]),
+        ("大年初一那天的封神第二部，买两张", [("movie", {"title": "封神第二部", "count": 2})]),
+        ("周日下午还有连座吗？想看星际漫游者", [("movie", {"title": "星际漫游者"})]),  # (held before)
+        ("今天晚上七点一刻那班飞长沙的还能买吗", [("flight", {"action": "search", "time": "19:15"})]),
+        ("今晚重庆解放碑附近还能订到房吗", [("hotel", {"action": "search", "near": "解放碑"})]),
+    ],
+)
+def test_films_named_without_title_marks_and_what_can_still_be_had(
+    parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
+) -> None:
+    _assert_requests(parser, text, expected)
