@@ -5931,3 +5931,28 @@ def test_films_named_without_title_marks_and_what_can_still_be_had(
     parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
 ) -> None:
     _assert_requests(parser, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Prices and tastes complained of, and films to see at home: talk, no request.
+        ("现在的机票怎么这么贵，比去年翻了一倍", [("chat", {})]),
+        ("国庆假期的机票全涨价了，真离谱", [("chat", {})]),
+        ("那家奶茶太甜了，齁得我喝了一半就扔了", [("chat", {})]),
+        ("楼下那家螺蛳粉店味道变了，没以前好吃", [("chat", {})]),
+        ("现在一斤草莓都要五十多，吃不起了", [("chat", {})]),
+        ("Hotels in Harbin during the ice festival are crazy expensive", [("chat", {})]),
+        ("Flights are so expensive these days, it's ridiculous", [("chat", {})]),
+        ("The ending of that movie made no sense at all", [("chat", {})]),
+        ("推荐几部适合周末在家看的老电影", [("chat", {})]),
+        ("Can you recommend a good sci-fi movie to watch at home?", [("chat", {})]),
+        # (held before) asked for beside it, or said not to be so
+        ("what hotels are around the Bund that aren't crazy expensive?", [("hotel", {"action": "search"})]),
+        ("盒马买两包薯片一箱可乐，晚上在家看电影吃", [("grocery", {"action": "order"})]),
+    ],
+)
+def test_prices_and_tastes_complained_of_are_talk(
+    parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
+) -> None:
+    _assert_requests(parser, text, expected)

@@ -554,7 +554,8 @@ KNOWLEDGE_QUESTION = re.compile(
     + letter_led(
         r"difference between|what(?:'s| is) the difference|is it (?:ok|okay|safe|allowed|healthy|bad|good) to"
         r"|can (?:i|we|you) (?:bring|take|carry)|may (?:i|we|you) (?:bring|take|carry)|am i allowed"
-        r"|allowed to bring|box office|ratings?|recipes?|how (?:do (?:i|you) |to )(?:make|cook|brew|bake)"
+        r"|allowed to bring|box office|movies? to watch at home|films? to watch at home|ratings?|recipes?"
+        r"|how (?:do (?:i|you) |to )(?:make|cook|brew|bake)"
         # How the service itself works, what a food is made of, and travel advice.
         r"|how do (?:i|we)|how does|calories|things to do|what to do in|places to (?:visit|see|go)|worth visiting"
         r"|why|how long (?:does|is|will|would|do)|do you think|what do you think|good (?:film|movie) for"
@@ -631,11 +632,14 @@ _OPINION = re.compile(
     r"|体验真|体验太|体验很|都凉了|白买了|差评|太慢了|"
     # a vent: 外卖又送晚了，真的服了; 飞机又延误了，烦死了
     r"烦死|服了|气死|受不了了|心累|崩溃了|"
+    # prices and tastes complained of: 机票怎么这么贵, 全涨价了真离谱, 吃不起了, 那家奶茶太甜了, 味道变了
+    r"这么贵|那么贵|涨价|离谱|翻了一倍|便宜不少|贵不少|[吃看住坐]不起|太甜|太咸|太油|太烂|浪费我|味道变了|没以前好|"
     # the assistant's own taste asked: 你喜欢吃火锅吗, 你平时喜欢看什么电影
     r"你(?:平时|平常|一般|最)?(?:喜欢|爱)(?:吃|喝|看)|你呢|"
     + letter_led(
         "was (?:awful|terrible|great|amazing|bad|good|boring)|smelled|never again|thanks for|thank you for"
-        "|lifesaver|waste of|what a day|so annoying|fed up",
+        "|lifesaver|waste of|what a day|so annoying|fed up|so expensive|are crazy expensive|is crazy expensive"
+        "|ridiculous|cost a fortune|made no sense|makes no sense|overpriced|rip-off",
         then=r"\b",
     )
 )
@@ -662,7 +666,8 @@ AFTER_SALES_ASKED = re.compile(
 # Advice asked, with nothing asked for: 我家猫两天不吃东西了咋办, 轮椅服务要怎么申请, "should I take the train or fly",
 # "is it rude not to tip".
 _ADVICE_ASKED = re.compile(
-    r"怎么办|咋办|怎么申请|如何申请|怎么让|怎样让|怎么才能|注意事项|要注意什么|多久以后|多大才能|"
+    # (and a film to see at home: 推荐几部适合周末在家看的老电影)
+    r"怎么办|咋办|怎么申请|如何申请|怎么让|怎样让|怎么才能|注意事项|要注意什么|多久以后|多大才能|在家看|"
     + letter_led(
         "should i|should we|is it rude|is it alright|is it normal|baggage allowance|what should i"
         "|how (?:to|do i|can i) get (?:from|to)",
