@@ -5956,3 +5956,28 @@ def test_prices_and_tastes_complained_of_are_talk(
     parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
 ) -> None:
     _assert_requests(parser, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Prices, offers and stock looked up; bookings, seats and cancels asked after.
+        ("一箱车厘子多少钱？有优惠吗", [("grocery", {"action": "search"})]),
+        ("茶百道的杨枝甘露还有优惠吗", [("food", {"action": "search", "merchant": "茶百道"})]),
+        ("盒马现在有车厘子卖吗", [("grocery", {"action": "search", "merchant": "盒马"})]),
+        ("超市的西瓜现在几块钱一斤", [("grocery", {"action": "search", "items": ["西瓜"]})]),
+        ("is Luckin still doing the 9.9 coffee deal?", [("food", {"action": "search", "merchant": "Luckin"})]),
+        ("初四还有外卖吗 想点份饺子", [("food", {"action": "order"})]),  # (held before) anyone delivering, asked
+        ("看看我点的瑞幸做好没", [("food", {"action": "status"})]),
+        ("我明天飞南宁那班航班现在啥状态", [("flight", {"action": "status"})]),
+        ("上次订的成都酒店取消成功了没", [("hotel", {"action": "status"})]),
+        ("Which row did I get for tonight's show?", [("movie", {"action": "status"})]),
+        ("send me my movie tickets again, the QR code thing", [("movie", {"action": "status"})]),
+        ("周一那场电影帮我看下座位是几排", [("movie", {"action": "status"})]),
+        ("请问我给孙子买的那张《熊出没》的票，是几点开场来着？", [("movie", {"action": "status", "title": "熊出没"})]),
+    ],
+)
+def test_prices_looked_up_and_bookings_asked_after(
+    parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
+) -> None:
+    _assert_requests(parser, text, expected)

@@ -1330,7 +1330,7 @@ _NO_DISH_WORDS = frozenset({"什么", "啥", "啥子", "哪些", "哪个", "多�
 }
 _NO_DISH_WORDS |= {"也", "也是", "还是", "也要"}  # 鸡翅换成虾仁，也是一斤; 另一杯也少糖: the one said before
 _NO_DISH_WORDS |= {"所以", "剩下", "剩下的", "其余", "其余的", "其他", "其他的"}  # 一人一份，所以四份; 剩下三杯去冰
-_NO_DISH_WORDS |= {"多少钱", "几块钱", "什么价", "啥价"}  # 苹果一斤多少钱: the price asked
+_NO_DISH_WORDS |= {"多少钱", "几块钱", "钱", "什么价", "啥价"}  # 苹果一斤多少钱, 西瓜几块钱一斤: the price asked
 _NO_DISH_WORDS |= {"楼", "层", "栋", "号楼", "单元", "室"}  # 送到7楼: where it goes
 
 

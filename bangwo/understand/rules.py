@@ -249,6 +249,7 @@ FOOD = DomainRules(
         # (Each spelt out, so that every alternative starts with its own character: see text.letter_led.)
         r"|发货了(?:吗|没)|发出了(?:吗|没)|接单了(?:吗|没)|出餐了(?:吗|没)|送出了(?:吗|没)|取餐了(?:吗|没)|取走了(?:吗|没)"
         r"|配送了(?:吗|没)|派送了(?:吗|没)|揽收了(?:吗|没)|签收了(?:吗|没)|送达了(?:吗|没)|做好了(?:吗|没)|备好了(?:吗|没)|"
+        r"做好没|"
         r"送出来了(?:吗|没)|送出来没|送出去没|送过来没|送来没|送到那了|发货没有|发货了没有|送到没有|送到了没有|到了没有|出餐没有|出餐了没有|接单了没有|"
         # 订单好了没, 我的麻辣烫呢 (asked after by name alone)
         r"单好了(?:吗|没)|餐好了(?:吗|没)|饭好了(?:吗|没)|我的[^，。,.!?？呢]{1,8}呢(?=[，。,.!?？\s]|$)|"
@@ -299,7 +300,9 @@ FOOD = DomainRules(
         # (spelt out: an alternative that starts with a set makes re try every position)
         r"|多少钱(?=[一每])|一[杯份斤袋盒箱瓶个碗]多少钱|每[杯份斤袋盒箱瓶个碗]多少钱"
         # 一箱牛奶多少钱, 鸡蛋现在打折吗, 卫生纸最近在搞活动吗, 喜茶最近出了什么新品: the price, a sale or what is new
-        r"|多少钱(?=\s*[?？吗呀啊呢]?\s*$)|打折吗|打折没|在打折|有折扣|特价吗|搞活动|有活动吗|促销吗|贵不贵|贵吗|便宜吗"
+        r"|多少钱(?=\s*[吗呀啊呢]?\s*(?:[?？，,。]|$))|打折吗|打折没|在打折|有折扣|特价吗|搞活动|有活动吗|促销吗|贵不贵|贵吗|便宜吗"
+        # 还有优惠吗, 西瓜几块钱一斤, 有车厘子卖吗 (not 还有外卖吗: whether anyone delivers)
+        r"|有优惠|优惠吗|几块钱一|有(?!外卖)[^，。,.!！?？\s]{1,10}?卖[吗么没]"
         r"|出了什么|上了什么|出新品|上新了"
         # 山姆的烤鸡还有吗, 还有货吗, 牛排现在什么价, 哪个便宜: whether it is in stock, its price, which costs less
         # (not 点杯奶茶，还有吗: anything else; nor 随便哪家便宜点的: any will do)
@@ -314,7 +317,8 @@ FOOD = DomainRules(
             r"look up|search|show me|what .{0,30}(?:do you have|are there|open|available)|any .{0,40}nearby"
             r"|any [a-z \ue000-\ue007]{1,40}\?|recommend|how much (?:is|are|r|does|do)|price of|prices of"
             r"|open (?:right )?now|menu|still open|in stock|on sale|does [a-z' &.\ue000-]{1,30} deliver"
-            r"|what's good|what is good|what's new|anything new|which is cheaper|what's the cheapest",
+            r"|what's good|what is good|what's new|anything new|which is cheaper|what's the cheapest|still doing"
+            r"|any deals|deals on",
             not_after="[a-z]",
             then="(?![a-z])",
         )

@@ -33,7 +33,7 @@ CANCEL = re.compile(
 _MY_BOOKING = re.compile(
     r"我的|我订的|我买的|刚订的|刚买的|刚才订的|刚才买的|之前订的|已经订的|订好的|订单|"
     r"(?:上周|上个月|昨天|前天|上次|今天|早上)(?:订|买)的|我在[^\s,，。]{1,8}?(?:订|买)的|"  # 我在成都订的酒店
-    r"^(?:订|买)的|"  # 订的回家的机票成功没
+    r"^(?:订|买)的|我给[^\s,，。]{1,6}?(?:订|买)的|"  # 订的回家的机票成功没, 我给孙子买的那张
     r"我那[班趟张间场]|"  # 我那班去昆明的航班
     + letter_led("my|i booked|i bought|we booked", then=r"\b")
 )
@@ -55,6 +55,10 @@ STATUS_ONLY = re.compile(
         "delayed|delay|on time|on schedule|gate(?<!golden gate)|confirmed or not|booked or not|issued or not"
         "|done or not|go through"
         "|which hall|what time is (?:my|our)|when is (?:my|our)"
+        # the seats got, the tickets sent again: "what seats did i get", "which row did I get", "send me my tickets"
+        "|what seats? (?:did|do) (?:i|we) (?:get|have)|which (?:seats?|rows?) (?:did|do) (?:i|we) (?:get|have)"
+        "|which seats i have"
+        "|send me my (?:movie )?tickets|the qr code"
         "|gone through|went through|ticketed|been issued|tickets? issued|any update on|any news on|get a confirmation"
         "|is that booking done|confirm(?:ed)? my|check(?:ing)? on (?:my|our|the)"
         "|booked yet|issued yet|confirmed yet|flight status|booking status|end(?:ed)? up with"
@@ -69,7 +73,8 @@ STATUS_ONLY = re.compile(
     + r"|买到了?(?:吗|没)|出票了?(?:吗|没)|出了(?:吗|没)|订成功了?(?:吗|没)|定成功了?(?:吗|没)|买成功了?(?:吗|没)"
     + r"|改了(?:吗|没)|变了(?:吗|没)|改签成功|改签好了|成功了(?:吗|没)|"
     # Whether the booking was confirmed or its code sent: 酒店确认了没有, 发确认单了吗, 取票码怎么还没发, 座位锁上了吗.
-    + r"确认了?(?:吗|没)|确认单了?(?:吗|没)|什么状态|取票码[^，。,.!?？]{0,8}(?:没|了吗)|锁上了?(?:吗|没)"
+    + r"确认了?(?:吗|没)|确认单了?(?:吗|没)|什么状态|啥状态|座位是几排|座位是第几排"
+    + r"|取票码[^，。,.!?？]{0,8}(?:没|了吗)|锁上了?(?:吗|没)"
     + r"|出好了?(?:吗|没)|"
     # A yes/no question about one's own booking asks after it: "has my ticket been issued", "is my room booked".
     # (A lookbehind of any character is the start of the text, ^.)
@@ -133,8 +138,17 @@ SEARCH = re.compile(
 )
 
 
+# Whether a cancel went through asks after it: 取消成功了没, 退成功了吗, "did the cancellation go through".
+_CANCEL_ASKED_AFTER = re.compile(
+    r"(?:取消|退)成功了?(?:吗|没)|(?:取消|退)好了(?:吗|没)|"
+    + letter_led("cancellation (?:go|gone|went) through|cancellation confirmed|been cancelled", then=r"\b")
+)
+
+
 def action_of(text: str) -> str:
     """cancel, status, search or order, from the words of the request."""
+    if _CANCEL_ASKED_AFTER.search(text):
+        return "status"
     if CANCEL.search(text):
         return "cancel"
     if STATUS_ONLY.search(text) or (_MY_BOOKING.search(text) and _STATUS_WORDS.search(text)):
