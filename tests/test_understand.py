@@ -5981,3 +5981,27 @@ def test_prices_looked_up_and_bookings_asked_after(
     parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
 ) -> None:
     _assert_requests(parser, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Films named after the showing's time, after "tickets:", in quotes beside Chinese, as a part of their own.
+        ("Reserve one seat for the 4:50pm Lost in the Stars 2 tomorrow", [("movie", {"title": "Lost in the Stars 2"})]),
+        ("Pick two middle seats at the 8:30pm Kung Fu Panda 5 tomorrow", [("movie", {"title": "Kung Fu Panda 5"})]),
+        ("buy one ticket: Oppenheimer, CGV, 1:30 this afternoon", [("movie", {"title": "Oppenheimer"})]),
+        ("订5张'熊猫计划2'，这周日下午两点", [("movie", {"title": "熊猫计划2", "count": 5})]),
+        ("退票！哪吒3，后天的", [("movie", {"action": "cancel", "title": "哪吒3"})]),
+        ("明天上午十点半，万达，汪汪队立大功2，大人一个小孩两个，前排", [("movie", {"title": "汪汪队立大功2"})]),
+        ("求两张第一排的流浪地球3！明天的就行", [("movie", {"title": "流浪地球3", "count": 2})]),
+        ("查查后天晚上有没有哪吒3的连座，三个人", [("movie", {"action": "search", "title": "哪吒3"})]),
+        # a sequel's number before the evening's clock counts no nights
+        ("帮我查查流浪地球3晚上八点以后的场次", [("movie", {"title": "流浪地球3", "time": "20:00"})]),
+        ("买张票 看哪吒3 晚上十点那场", [("movie", {"title": "哪吒3", "time": "22:00"})]),
+        ("住两个晚上", [("hotel", {"nights": 2})]),  # (held before)
+    ],
+)
+def test_films_named_by_the_showing_and_sequels_standing_alone(
+    parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
+) -> None:
+    _assert_requests(parser, text, expected)

@@ -157,7 +157,9 @@ _DOMAIN_WORDS: dict[str, tuple[_Words, ...]] = {
         _zh(r"[一两三四五六七八九十几\d]\s*间", holds="间"),
         _zh(
             # (nor 喝了一晚上水: all night, told)
-            r"[一两三四五六七八九十几俩仨\d](?<![周期拜初年号日月了\d零一二两三四五六七八九十].)\s*个?晚(?![饭餐安点])",
+            # (nor 流浪地球3晚上八点: a sequel's number, then the evening's clock)
+            r"[一两三四五六七八九十几俩仨\d](?<![周期拜初年号日月了\d零一二两三四五六七八九十].)\s*个?晚(?![饭餐安点])"
+            r"(?!上\s*[一两二三四五六七八九十\d]+\s*点)",
             holds="晚",
         ),
         _en(

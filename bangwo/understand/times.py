@@ -404,6 +404,7 @@ _WINDOW_ZH_RE = re.compile(_alternation(_WINDOW_ZH))
 _WITH_A_MEAL = frozenset("带含包有送")  # 带早餐, 含早餐, 包早餐: a meal that comes with the room
 _COUNT_BEFORE_WINDOW = frozenset("个一两二三四五六七八九十几0123456789")
 _BARE_MEASURE_VERB = re.compile("[订买要来整点叫找给]")
+_CLOCK_AFTER = re.compile(r"\s*[一两二三四五六七八九十\d]+\s*点")
 _WINDOW_EN_RE = re.compile(rf"(?:{_alternation(_WINDOW_EN)})\b")
 # 下午好, 晚上好呀: a greeting (晚上好吃的 is still the evening).
 _ZH_GREETING_AFTER = re.compile(r"好(?![吃喝看玩用])")
@@ -889,9 +890,11 @@ def _windows(masked: MaskedText, found: _Found, zh: bool, en: bool) -> None:
     if zh:
         for m in _WINDOW_ZH_RE.finditer(masked.current):
             before = masked.current[m.start() - 1] if m.start() > 0 else ""
-            a_window_booked = before == "个" and _BARE_MEASURE_VERB.match(masked.current, m.start() - 2)
+            a_window_booked = (before == "个" and _BARE_MEASURE_VERB.match(masked.current, m.start() - 2)) or (
+                _CLOCK_AFTER.match(masked.current, m.end())
+            )
             if before in _COUNT_BEFORE_WINDOW and not a_window_booked:
-                continue  # 两个晚上 counts nights (订个下午的机票 books an afternoon one)
+                continue  # 两个晚上 counts nights (订个下午的机票 books an afternoon one; 哪吒3晚上十点 is the evening)
             if _ZH_GREETING_AFTER.match(masked.current, m.end()):
                 continue  # 下午好: a greeting, said whenever the request is for
             if TURNED_DOWN_BEFORE.search(masked.current, max(0, m.start() - 4), m.start()):

@@ -101,7 +101,8 @@ _ZH_TITLE = re.compile(
     r"|([^\W_的]{2,10}?)的(?:电影)?票"
     # Its showings asked after: 长安夜雨有哪些场次, 海上钢琴师的重映场次, 星辰大海在哪些影院上映, 午夜凶铃还有票吗.
     r"|(?:^|(?<=[\s,，。\ue001问下查有]))([^\W_a-z的看买订带要想去来票有请查]{2,10}?)"
-    r"(?=\ue001*(?:还)?有(?:哪些|几点的|没有)?场次|的?(?:重映)?(?:场次|排片)|在哪些?(?:影院|电影院)|还有票|有票吗"
+    r"(?=\ue001*(?:还)?有(?:哪些|几点的|没有)?场次|的?(?:重映)?(?:场次|排片)|的(?:连座|\ue007)|在哪些?(?:影院|电影院)|还有票|有票吗"
+    r"|\ue001+(?:以后|之后|以前|之前|左右)?的?场次"  # 流浪地球3晚上八点以后的场次
     r"|\ue001*(?:几点有场|最晚一场|最早一场))"
     # Typed between spaces after what is asked: 我要看首映 孤城守夜人 3张, 订票 射雕英雄传侠之大者 下周六.
     r"|(?<=首映|订票|买票)\s+([^\W_a-z的看买订带要想去来票]{2,12}?)(?=\s|$)"
@@ -120,8 +121,10 @@ _ZH_TITLE = re.compile(
     # Right after the showing's time or the showing: 买张今晚九点半的哪吒, 3月8号下午两点的无声的证言 (a 的 inside
     # the title, not before 票), 深夜场的午夜凶铃还有票吗, 明天中午十二点的大鱼海棠2帮我订一张.
     # (or the premiere's, or that day's: 下周六首映的阿凡达4, 大年初一那天的封神第二部)
-    r"|(?<=[\ue001场映天]的)((?:[^\W_a-z的看买订带要想去来票]|的(?![票电场])){2,10}?)"
+    r"|(?<=[\ue001\ue007场映天]的)((?:[^\W_a-z的看买订带要想去来票]|的(?![票电场])){2,10}?)"
     r"(?=[\s,，。!！?？]|$|[\ue000-\ue007]|帮我|给我|还有|有没有|[买订来要抢]\S?[一两三四五六七八九十几\d\ue007])"
+    # A sequel said as a part of its own: 退票！哪吒3，后天的; 明晚CGV的IMAX厅，沙丘3，一张.
+    r"|(?:^|(?<=[\s,，。!！:：]))([\u4e00-\u9fff]{1,8}\d{1,2})(?=[\s,，。!！?？]|$)"
     # Between the showing's time and its count of tickets: 今晚七点半碟中谍8三张连座 (周日下午还有连座吗: no title).
     r"|(?<=\ue001)(?![还有])([^\W_a-z的看买订带要想去来票帮抢]{2,10}?)(?=\ue007)"
 )
@@ -146,7 +149,9 @@ _ASKED_BEFORE_A_TITLE = re.compile(r"^.*(?:退掉|退了|取消|退|请你|帮�
 _CAPITALISED_TITLE = re.compile(
     # (not "tickets to": places follow it as often as films, "a one-way ticket to Xiamen")
     r"(?:(?<![^\s])(?:watch|see|catch)|^(?:Watch|See|Catch)"
-    r"|\b(?:tickets?|tix|seats?)(?: purchase| order| together)? for"
+    r"|\b(?:tickets?|tix|seats?)(?: purchase| order| together)? for|\b(?:tickets?|tix):"
+    # after the showing's time: "the 4:50pm Lost in the Stars 2", "tonight's 10pm Alien: Earth"
+    r"|\b\d{1,2}(?::\d{2})?\s?[ap]m"
     r"|\bpremiere of|\btake (?:the kids|the family|my \w+|me|us|them|him|her) to"
     r"|\b(?:showtimes?|showings?|screenings?|schedule|times) (?:for|of)|\bshows? of|\b(?:what time|when)(?: is|'s|’s)"
     r"|\b(?:are|is) (?:showing|playing|screening))"
@@ -192,7 +197,7 @@ _NO_FILM_STARTS = frozenset({
     # (kinds of ticket: "2 Business Class tickets", "two Adult tickets")
     "Business", "Economy", "First", "Premium", "Adult", "Adults", "Child", "Kids", "Student", "Senior", "VIP", "Movie",
     "Cinema", "Plane", "Flight", "Train", "Concert", "Return", "One-way", "Need", "Want", "Refund", "Reserve", "Grab",
-    "Hold", "Save",
+    "Hold", "Save", "Premiere",
     *(word.capitalize() for word in EN_NUMBER_WORDS if word.isalpha()),  # ("Two tickets for …": the count)
 })
 # The screen said after the film is no part of its title: "Barbie IMAX tickets".
@@ -233,7 +238,7 @@ def titles_marked(lowered: str, cased: str, names_in: Callable[[str], list[NameM
     if not _CORNER_MARKS.isdisjoint(lowered) and (_FILM_CUE_ZH.search(lowered) or _FILM_CUE.search(lowered)):
         # 幫我訂兩張「陽光女子合唱團」: Taiwan and Hong Kong quote a film in corner brackets
         lowered, cased = _IN_CORNER_MARKS.sub(r"《\1》", lowered), _IN_CORNER_MARKS.sub(r"《\1》", cased)
-    if "《" in lowered or _FILM_CUE.search(lowered) is None:
+    if "《" in lowered or (_FILM_CUE.search(lowered) is None and _FILM_CUE_ZH.search(lowered) is None):
         return lowered, cased
     if not _QUOTE_MARKS.isdisjoint(lowered):
         lowered, cased = _QUOTES_AS_TITLE_MARKS.sub(r"《\1》", lowered), _QUOTES_AS_TITLE_MARKS.sub(r"《\1》", cased)
@@ -250,7 +255,10 @@ _FILM_CUE_ZH = re.compile(r"张|票|场|电影|影院|影城|首映|排|座|上�
 # A film quoted, as English writes the titles Chinese puts in 《》: "2 tickets for 'Raja Rani Returns'", "'Ola's
 # Wedding' on Saturday" (an apostrophe inside a word, I'd or Ola's, opens or closes nothing).
 _QUOTE_MARKS = frozenset("'\"‘“")
-_QUOTES_AS_TITLE_MARKS = re.compile(r"(?<!\w)['‘\"“]([^'‘’\"“”\s](?:[^'‘’\"“”]|(?<=\w)'(?=\w)){0,60}?)['’\"”](?!\w)")
+# (a Chinese word may stand right outside the quotes: 订5张'熊猫计划2'，这周日)
+_QUOTES_AS_TITLE_MARKS = re.compile(
+    r"(?<![^\W\u4e00-\u9fff])['‘\"“]([^'‘’\"“”\s](?:[^'‘’\"“”]|(?<=\w)'(?=\w)){0,60}?)['’\"”](?![^\W\u4e00-\u9fff])"
+)
 
 
 def _first_word(run: re.Match[str]) -> str:
