@@ -6005,3 +6005,19 @@ def test_films_named_by_the_showing_and_sequels_standing_alone(
     parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
 ) -> None:
     _assert_requests(parser, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Everything counted by the shop's packets is bought, not served.
+        ("来两瓶老干妈辣椒酱", [("grocery", {"action": "order"})]),
+        ("order 4 cans of kombucha under 60 yuan", [("grocery", {"budget_max": 60})]),
+        ("buy 3 cans of tuna and 2 jars of peanut butter", [("grocery", {"action": "order"})]),  # (held before)
+        ("一个汉堡两瓶可乐", [("food", {"items": ["汉堡", "可乐"]})]),  # (held before) a bottle beside a meal
+    ],
+)
+def test_things_counted_in_packets_are_bought(
+    parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
+) -> None:
+    _assert_requests(parser, text, expected)

@@ -574,7 +574,12 @@ class Parser:
             # only groceries are named: "some kiwis and two boxes of blueberries").
             reading = self._read(masked.slice(start, end), local_names, local_options, now, told_until)
             at_a_store = any(n.entry.merchant_domains == {"grocery"} for n in local_names)  # 鲜盒超市 可乐x2
-            shopping = at_a_store or _names_groceries_only(reading.text) or _bought_not_served(reading.text)
+            shopping = (
+                at_a_store
+                or _names_groceries_only(reading.text)
+                or _bought_not_served(reading.text)
+                or _all_in_packets(reading)
+            )
             for rules in (DOMAIN_RULES[::-1] if shopping else DOMAIN_RULES):
                 if (frame := self._frame_for(rules, reading, False)) is not None:
                     return [(frame, None)]
@@ -1621,6 +1626,17 @@ def _bought_not_served(text: str) -> bool:
 
 
 _PACKAGED = re.compile(f"[{PACKETS_ZH}盒桶支把斤]")  # (sold in packets or by weight)
+_A_PACKET = re.compile(f"[{PACKETS_ZH}]|(?:{PACKETS_EN})")
+
+
+def _all_in_packets(reading: _Reading) -> bool:
+    """来4瓶可乐和一袋冰块, "a case of Tsingtao and two bottles of Sprite": everything counted by the shop's packets
+    (and nothing by the cup or bowl) is bought, not served."""
+    return (
+        bool(reading.quantities)
+        and all(q.unit is not None and _A_PACKET.fullmatch(q.unit) for q in reading.quantities)
+        and FOOD_MEASURE_HINT.search(reading.text) is None
+    )
 _ENDS_AS_A_DISH = re.compile(f"[{''.join(sorted(FOOD.noun_heads_zh))}](?=$|[，,。！!？?；;\\s])")
 
 
