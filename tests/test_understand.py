@@ -6021,3 +6021,27 @@ def test_things_counted_in_packets_are_bought(
     parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
 ) -> None:
     _assert_requests(parser, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Grocery orders asked after the way the shops' apps show them; 订单 is the order, not 订 + a dish.
+        ("大润发的订单显示已发货，什么时候能到啊", [("grocery", {"action": "status", "merchant": "大润发"})]),
+        ("永辉那单怎么还显示待配送", [("grocery", {"action": "status"})]),
+        ("What time is my Sam's Club order arriving?", [("grocery", {"action": "status"})]),
+        ("today's grocery order — any update?", [("grocery", {"action": "status"})]),
+        ("帮我订单人间", [("hotel", {"action": "order"})]),  # 单人间, a single room
+        # Food praised, a mood told: talk.
+        ("老乡鸡的鸡汤是真的好喝", [("chat", {})]),
+        ("好饿啊，不知道吃啥", [("chat", {})]),
+        ("外卖小哥下雨天还准时送到，真不容易", [("chat", {})]),
+        ("Honestly Manner's oat latte beats Starbucks every time", [("chat", {})]),
+        ("Thanks, the groceries arrived right on time!", [("chat", {})]),
+        ("deliver a birthday cake at midnight tonight, it has to be right on time", [("food", {})]),  # (held before)
+    ],
+)
+def test_grocery_orders_asked_after_and_food_praised(
+    parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
+) -> None:
+    _assert_requests(parser, text, expected)

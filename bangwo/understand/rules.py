@@ -249,7 +249,7 @@ FOOD = DomainRules(
         # (Each spelt out, so that every alternative starts with its own character: see text.letter_led.)
         r"|发货了(?:吗|没)|发出了(?:吗|没)|接单了(?:吗|没)|出餐了(?:吗|没)|送出了(?:吗|没)|取餐了(?:吗|没)|取走了(?:吗|没)"
         r"|配送了(?:吗|没)|派送了(?:吗|没)|揽收了(?:吗|没)|签收了(?:吗|没)|送达了(?:吗|没)|做好了(?:吗|没)|备好了(?:吗|没)|"
-        r"做好没|"
+        r"做好没|显示已发货|显示待配送|还显示|还没出库|出库了(?:吗|没)|"
         r"送出来了(?:吗|没)|送出来没|送出去没|送过来没|送来没|送到那了|发货没有|发货了没有|送到没有|送到了没有|到了没有|出餐没有|出餐了没有|接单了没有|"
         # 订单好了没, 我的麻辣烫呢 (asked after by name alone)
         r"单好了(?:吗|没)|餐好了(?:吗|没)|饭好了(?:吗|没)|我的[^，。,.!?？呢]{1,8}呢(?=[，。,.!?？\s]|$)|"
@@ -261,7 +261,8 @@ FOOD = DomainRules(
             # Typed fast: "wheres it at", "my order stuck??" (not "I'm stuck at work").
             r"wheres|whers|wher is|order (?:is |got )?stuck|delivery (?:is |got )?stuck|stuck(?= ?\?)|"
             r"when (?:will|does|is) .{0,40}(?:arrive|come|get here|here)|"
-            r"what time (?:will|does|is) .{0,40}(?:arrive|come|get here|here)|"
+            r"what time (?:will|does|is) .{0,40}(?:arrive|arriving|come|coming|get here|here)|"
+            r"what time's .{0,40}(?:arrive|arriving|come|coming|get here|here)|still coming|any update|"
             r"how long (?:until|till|before|for|will)|on (?:its|the) way|eta|"
             # Second-language English: "my malatang where already?", "when arrive?", "still not come".
             r"where already|when (?:can )?arrive|still not (?:come|coming|arrive|arrived|here|reach)"
@@ -472,7 +473,8 @@ RULES_BY_DOMAIN = {rules.domain: rules for rules in DOMAIN_RULES}
 # Verbs every domain's order shares: buying and asking to have something.
 ZH_ORDER_VERBS = re.compile(r"买|订|预订|预定|下单|来|要|整|拿|送|叫|点|帮我弄|改成|换成")
 # Verbs that name a thing right after them even without a number (点酸辣粉, 想吃酸辣粉, 买酸辣粉).
-ZH_BARE_NOUN_VERBS = re.compile(rf"{_DIAN_VERB}|叫(?!上)|下单|想吃|想喝|要吃|要喝|吃|喝|买|订")  # (叫上室友: brings)
+# (叫上室友: brings; 订单 and 买单 are the order and the bill)
+ZH_BARE_NOUN_VERBS = re.compile(rf"{_DIAN_VERB}|叫(?!上)|下单|想吃|想喝|要吃|要喝|吃|喝|买(?!单)|订(?!单)")
 EN_ORDER_VERBS = re.compile(
     letter_led(
         "order|buy|get|want|wants|would like|have|need|needs|bring|grab|send|deliver|fetch|pick up|i'll take|craving|"
@@ -638,12 +640,14 @@ _OPINION = re.compile(
     r"烦死|服了|气死|受不了了|心累|崩溃了|"
     # prices and tastes complained of: 机票怎么这么贵, 全涨价了真离谱, 吃不起了, 那家奶茶太甜了, 味道变了
     r"这么贵|那么贵|涨价|离谱|翻了一倍|便宜不少|贵不少|[吃看住坐]不起|太甜|太咸|太油|太烂|浪费我|味道变了|没以前好|"
+    # …and praised, or a mood told: 真香, 是真的好喝, 心疼, 好烦, 涨得好厉害, 真不容易, 好纠结, 不知道吃啥
+    r"真香|真的好[吃喝]|心疼|好烦|涨得|涨这么多|真不容易|纠结|不知道吃啥|不知道吃什么|"
     # the assistant's own taste asked: 你喜欢吃火锅吗, 你平时喜欢看什么电影
     r"你(?:平时|平常|一般|最)?(?:喜欢|爱)(?:吃|喝|看)|你呢|"
     + letter_led(
         "was (?:awful|terrible|great|amazing|bad|good|boring)|smelled|never again|thanks for|thank you for"
         "|lifesaver|waste of|what a day|so annoying|fed up|so expensive|are crazy expensive|is crazy expensive"
-        "|ridiculous|cost a fortune|made no sense|makes no sense|overpriced|rip-off",
+        "|ridiculous|cost a fortune|made no sense|makes no sense|overpriced|rip-off|beats|arrived right on time",
         then=r"\b",
     )
 )

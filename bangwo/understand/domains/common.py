@@ -30,15 +30,16 @@ CANCEL = re.compile(
     )
 )
 # Asking after a booking already made: "我的…", "my …", or words only a booking has.
+# (订单人间 books a single room)
 _MY_BOOKING = re.compile(
-    r"我的|我订的|我买的|刚订的|刚买的|刚才订的|刚才买的|之前订的|已经订的|订好的|订单|"
+    r"我的|我订的|我买的|刚订的|刚买的|刚才订的|刚才买的|之前订的|已经订的|订好的|订单(?!人)|"
     r"(?:上周|上个月|昨天|前天|上次|今天|早上)(?:订|买)的|我在[^\s,，。]{1,8}?(?:订|买)的|"  # 我在成都订的酒店
     r"^(?:订|买)的|我给[^\s,，。]{1,6}?(?:订|买)的|"  # 订的回家的机票成功没, 我给孙子买的那张
     r"我那[班趟张间场]|"  # 我那班去昆明的航班
     + letter_led("my|i booked|i bought|we booked", then=r"\b")
 )
 _STATUS_WORDS = re.compile(
-    r"订好了|订上了|订到了|订成功|出票|延误|晚点|准点|登机口|状态|到哪|在哪|确认了|进度|几点起飞|几点的|哪个厅|哪个影厅|几号厅|订单|订成|订错"
+    r"订好了|订上了|订到了|订成功|出票|延误|晚点|准点|登机口|状态|到哪|在哪|确认了|进度|几点起飞|几点的|哪个厅|哪个影厅|几号厅|订单(?!人)|订成|订错"
     # Asking whether something happened to it, or what its code or number is: 改签成功了吗, 取票码是多少.
     r"|成功|了吗|了没|码|是多少|是什么|是几|是第几|是哪天|哪天入住|几号入住|来着|"
     + letter_led(
