@@ -6045,3 +6045,19 @@ def test_grocery_orders_asked_after_and_food_praised(
     parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
 ) -> None:
     _assert_requests(parser, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Parts of a month and holiday weeks are times, not places; nor is 一起.
+        ("月底去青岛出差，从天津飞，先查查有啥航班", [("flight", {"origin": "天津", "destination": "青岛"})]),
+        ("三月初去泰国清迈，查一下3月5号广州到清迈的直飞", [("flight", {"origin": "广州", "destination": "清迈"})]),
+        ("我们仨一起去三亚，下下周六上午从武汉走，订三张机票", [("flight", {"origin": "武汉", "count": 3})]),
+        ("国庆黄金周厦门曾厝垵附近的酒店帮我订", [("hotel", {"city": "厦门", "near": "曾厝垵"})]),
+    ],
+)
+def test_parts_of_a_month_and_company_are_no_places(
+    parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
+) -> None:
+    _assert_requests(parser, text, expected)

@@ -460,3 +460,12 @@ def test_days_of_the_twelfth_lunar_month(now: datetime, text: str, expected: Slo
 
 def test_laba_porridge_is_no_date() -> None:  # (held before)
     assert _read("帮我订两碗腊八粥", WINTER_2026)[0] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "said"), [("月底去青岛", "月底"), ("三月初去清迈", "三月初"), ("下个月中旬", "下个月中旬")]
+)
+def test_parts_of_a_month_are_read_as_times_that_name_no_day(text: str, said: str) -> None:
+    masked = MaskedText(lower_ascii(clean(text)))
+    assert find_times(masked, TUESDAY).date is None
+    assert masked.current.startswith(TIME_MARK * len(said))  # read (so no place): 月底 is no origin
