@@ -6061,3 +6061,25 @@ def test_parts_of_a_month_and_company_are_no_places(
     parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
 ) -> None:
     _assert_requests(parser, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Whether it can be taken back asks to; what the app shows, the rider and the airline asked after.
+        ("昨晚买的水果烂了好几个 这单能退吗", [("grocery", {"action": "cancel"})]),
+        ("上周买的电影票能退吗 还没看呢", [("movie", {"action": "cancel", "title": None})]),
+        ("Can I get my money back for the spoiled milk?", [("grocery", {"action": "cancel"})]),
+        ("我的烤鱼是不是被骑手忘了 一直显示配送中", [("food", {"action": "status"})]),
+        ("did the rider pick up my noodles already", [("food", {"action": "status"})]),
+        ("what happened to my milk tea order, app says delivered", [("food", {"action": "status"})]),
+        ("When's my Sam's Club delivery gonna arrive?", [("grocery", {"action": "status"})]),
+        ("我昨天订的酒店怎么还显示待确认", [("hotel", {"action": "status"})]),
+        ("我明天那班飞机几点起飞来着", [("flight", {"action": "status"})]),
+        ("航班是不是取消了 帮我查下我的机票订单", [("flight", {"action": "status"})]),
+    ],
+)
+def test_refunds_asked_for_and_orders_asked_after(
+    parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
+) -> None:
+    _assert_requests(parser, text, expected)

@@ -229,8 +229,11 @@ _DIAN_VERB = rf"点(?<![{_NOT_BEFORE_DIAN}]点)(?![评赞击开钟半儿头])"
 
 # The words that cancel an order or a booking, in every domain (each domain adds its own: 别送了, 退房).
 # (想退 / 请你退我的票: a learner's cancel; not 退出, 退休, 退烧)
-CANCELLED_ZH = "取消|退掉|退了|撤销|撤回|撤了|撤掉|撤单|不要了|退(?<=[想要你]退)(?![出休烧役伍步款])"
-CANCELLED_EN = "cancel|cancle|call off|refund|scrap"  # cancle: typed fast
+# (能退吗, 退一下: whether it can be taken back is asking to)
+CANCELLED_ZH = (
+    "取消|退掉|退了|撤销|撤回|撤了|撤掉|撤单|不要了|退(?<=[想要你]退)(?![出休烧役伍步款])|能退吗|可以退吗|能不能退|退一下"
+)
+CANCELLED_EN = "cancel|cancle|call off|refund|scrap|money back"  # cancle: typed fast
 
 
 FOOD = DomainRules(
@@ -249,7 +252,7 @@ FOOD = DomainRules(
         # (Each spelt out, so that every alternative starts with its own character: see text.letter_led.)
         r"|发货了(?:吗|没)|发出了(?:吗|没)|接单了(?:吗|没)|出餐了(?:吗|没)|送出了(?:吗|没)|取餐了(?:吗|没)|取走了(?:吗|没)"
         r"|配送了(?:吗|没)|派送了(?:吗|没)|揽收了(?:吗|没)|签收了(?:吗|没)|送达了(?:吗|没)|做好了(?:吗|没)|备好了(?:吗|没)|"
-        r"做好没|显示已发货|显示待配送|还显示|还没出库|出库了(?:吗|没)|"
+        r"做好没|显示已发货|显示待配送|还显示|还没出库|出库了(?:吗|没)|配送中|"
         r"送出来了(?:吗|没)|送出来没|送出去没|送过来没|送来没|送到那了|发货没有|发货了没有|送到没有|送到了没有|到了没有|出餐没有|出餐了没有|接单了没有|"
         # 订单好了没, 我的麻辣烫呢 (asked after by name alone)
         r"单好了(?:吗|没)|餐好了(?:吗|没)|饭好了(?:吗|没)|我的[^，。,.!?？呢]{1,8}呢(?=[，。,.!?？\s]|$)|"
@@ -263,6 +266,8 @@ FOOD = DomainRules(
             r"when (?:will|does|is) .{0,40}(?:arrive|come|get here|here)|"
             r"what time (?:will|does|is) .{0,40}(?:arrive|arriving|come|coming|get here|here)|"
             r"what time's .{0,40}(?:arrive|arriving|come|coming|get here|here)|still coming|any update|"
+            r"when's (?:my|our|the) .{0,40}(?:arrive|arriving|come|coming|get here|here)|what happened to (?:my|our)|"
+            r"did the (?:rider|driver|courier) pick up|"
             r"how long (?:until|till|before|for|will)|on (?:its|the) way|eta|"
             # Second-language English: "my malatang where already?", "when arrive?", "still not come".
             r"where already|when (?:can )?arrive|still not (?:come|coming|arrive|arrived|here|reach)"

@@ -35,7 +35,8 @@ _MY_BOOKING = re.compile(
     r"我的|我订的|我买的|刚订的|刚买的|刚才订的|刚才买的|之前订的|已经订的|订好的|订单(?!人)|"
     r"(?:上周|上个月|昨天|前天|上次|今天|早上)(?:订|买)的|我在[^\s,，。]{1,8}?(?:订|买)的|"  # 我在成都订的酒店
     r"^(?:订|买)的|我给[^\s,，。]{1,6}?(?:订|买)的|"  # 订的回家的机票成功没, 我给孙子买的那张
-    r"我那[班趟张间场]|"  # 我那班去昆明的航班
+    # 我那班去昆明的航班, 我明天那班飞机, 下周二那趟航班
+    r"我那[班趟张间场]|我(?:今天|明天|后天)那[班趟张间场]|[这那][班趟](?:航班|飞机)|"
     + letter_led("my|i booked|i bought|we booked", then=r"\b")
 )
 _STATUS_WORDS = re.compile(
@@ -74,7 +75,7 @@ STATUS_ONLY = re.compile(
     + r"|买到了?(?:吗|没)|出票了?(?:吗|没)|出了(?:吗|没)|订成功了?(?:吗|没)|定成功了?(?:吗|没)|买成功了?(?:吗|没)"
     + r"|改了(?:吗|没)|变了(?:吗|没)|改签成功|改签好了|成功了(?:吗|没)|"
     # Whether the booking was confirmed or its code sent: 酒店确认了没有, 发确认单了吗, 取票码怎么还没发, 座位锁上了吗.
-    + r"确认了?(?:吗|没)|确认单了?(?:吗|没)|什么状态|啥状态|座位是几排|座位是第几排"
+    + r"确认了?(?:吗|没)|确认单了?(?:吗|没)|什么状态|啥状态|座位是几排|座位是第几排|显示待确认|回复了(?:吗|没)"
     + r"|取票码[^，。,.!?？]{0,8}(?:没|了吗)|锁上了?(?:吗|没)"
     + r"|出好了?(?:吗|没)|"
     # A yes/no question about one's own booking asks after it: "has my ticket been issued", "is my room booked".
@@ -141,7 +142,7 @@ SEARCH = re.compile(
 
 # Whether a cancel went through asks after it: 取消成功了没, 退成功了吗, "did the cancellation go through".
 _CANCEL_ASKED_AFTER = re.compile(
-    r"(?:取消|退)成功了?(?:吗|没)|(?:取消|退)好了(?:吗|没)|"
+    r"(?:取消|退)成功了?(?:吗|没)|(?:取消|退)好了(?:吗|没)|是不是(?:被)?取消了|为什么(?:被)?取消|被取消了|"
     + letter_led("cancellation (?:go|gone|went) through|cancellation confirmed|been cancelled", then=r"\b")
 )
 
