@@ -6083,3 +6083,23 @@ def test_refunds_asked_for_and_orders_asked_after(
     parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
 ) -> None:
     _assert_requests(parser, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "shops"),
+    [
+        # Dishes from two shops are two orders, wherever each shop is said.
+        ("Get me a medium latte from Starbucks and two croissants from Wedome", ["Starbucks", "Wedome"]),
+        ("a large pepperoni pizza from Domino's and 10 spicy wings from Wingstop", ["Domino's", "Wingstop"]),
+        ("3 Americanos from Luckin, no sugar, and a blueberry muffin from Tim Hortons", ["Luckin", "Tim Hortons"]),
+        ("帮我点一份华莱士的全鸡，另外再从绝味点一盒鸭锁骨", ["华莱士", "绝味"]),
+        ("瑞幸两杯生椰拿铁，塔斯汀一个香辣鸡腿堡，都送到公司", ["瑞幸", "塔斯汀"]),
+        # (held before) a restaurant cooks the product named; shops compared; the way it is ordered
+        ("a case of water from Costco and an orange chicken bowl from Panda Express", ["Costco", "Panda Express"]),
+        ("你觉得Manner和Starbucks哪个好喝", []),
+        ("帮我在外卖上点两杯奶茶，一杯正常糖，一杯无糖", [None]),
+    ],
+)
+def test_dishes_from_two_shops_are_two_orders(parser: Parser, text: str, shops: list[str | None]) -> None:
+    frames = _frames(parser, text)
+    assert [f.get("merchant") for f in frames if f["domain"] != "chat"] == shops

@@ -592,10 +592,15 @@ def _another_action(before: str, segment: str) -> bool:
     return cancel_before != cancel_here and action_of(segment if cancel_before else before) == "search"
 
 
-# The shop an order is placed at: 在麦当劳点…, 在喜茶买…, "… from Kroger".
+# The shop an order is placed at: 在麦当劳点…, 在喜茶买…, 再从绝味点…, "… from Kroger".
+# (not where it is ordered through, nor from when or where: 在外卖上点, "from there", "three days from now")
 _SHOP_SAID = re.compile(
-    r"在\s*([^\s\ue000-\ue007在的,，。!！?？、]{2,8}?)\s*(?:点|买|订|叫)"
-    + "|" + letter_led("from", then=r"\s+([a-z][a-z'&.-]*(?:\s+[a-z][a-z'&.-]*)?)\s*(?:[,.!?]|$)")
+    r"[在从]\s*(?!外卖|网上|手机|app)([^\s\ue000-\ue007在从的,，。!！?？、]{2,8}?)\s*(?:点|买|订|叫)"
+    + "|"
+    + letter_led(
+        "from",
+        then=r"\s+(?!(?:there|here|now|home|work|the app)\b)([a-z][a-z'&.-]*(?:\s+[a-z][a-z'&.-]*)?)\s*(?:[,.!?]|$)",
+    )
 )
 
 
@@ -603,14 +608,22 @@ def _another_shop(before: str, segment: str, shops_before: set[str], shops_here:
     """帮我在麦当劳点一个麦辣鸡腿堡，再在喜茶点一杯满杯红柚; "… and 2 cartons of milk from Target, and a large coffee
     from Dunkin'": an order at another shop is one of its own (`shops_…`: the shops the catalogue names in each)."""
     if shops_here and shops_before:  # (ordering there: 你觉得Manner和Starbucks哪个好喝 compares two)
-        return not shops_here & shops_before and _NEW_ORDER.search(segment) is not None
+        return not shops_here & shops_before and (
+            _NEW_ORDER.search(segment) is not None or _COUNTED.search(segment) is not None
+        )
     if (here := _SHOP_SAID.search(segment)) is None:
         return False
     said_before = {m.group(m.lastindex or 1) for m in _SHOP_SAID.finditer(before)}
-    return bool(said_before) and here.group(here.lastindex or 1) not in said_before
+    # (or one the catalogue names before it: "a latte from Starbucks and two croissants from Wedome")
+    return bool(said_before or shops_before) and here.group(here.lastindex or 1) not in said_before
 
 
 _AFTER_A_QUESTION = re.compile(r"\s*[?？]")
+# Something counted: 一杯, 两份, "a box of", "10 spicy wings".
+_COUNTED = re.compile(
+    r"[一两二三四五六七八九十俩仨\d]\s*[杯份个碗盒瓶袋箱只串块斤桶]|\d+\s|"
+    + letter_led("a|an|one|two|three|four|five|six", then=r"\s")
+)
 _WHICH_ORDER = re.compile(r"那单|这单|那个订单|" + letter_led("the one|that one|the order", then=r"\b"))
 # A new order, said with how much of it: 点两份, 送仨, "get me one bowl", "order 3 kilos".
 _NEW_ORDER = re.compile(
@@ -831,6 +844,25 @@ _A_DRINKS_MILK = re.compile(rf"(?:{MILKS_EN})\s+\ue000|(?:{MILKS_ZH})\ue000")
 _BUYS = re.compile(r"买|购|" + letter_led("buy|get|grab|pick up|purchase|order", then=r"\b"))
 
 
+# Where a list of dishes goes on to the next one: ", and", 还有, 再, a pause.
+_ON_TO_THE_NEXT = re.compile(r",?\s+and\s+|[,，;；、]\s*(?:and\s+|还有|再|另外)?")
+
+
+def _before_another_shop(text: str, names: list[NameMention]) -> list[int]:
+    """Where the dishes of a second shop the catalogue knows begin: "a pizza from Domino's and 10 wings from
+    Wingstop", 老乡鸡的红烧肉套餐一份，还有霸王茶姬的伯牙绝弦两杯 (the last pause before that shop's name, after the
+    shop before it); none when one shop, or none, is named."""
+    shops = [n for n in names if "merchant" in n.entry.kinds and n.entry.merchant_domains & {"food", "grocery"}]
+    if len({n.entry.key for n in shops}) < 2:
+        return []
+    cuts = []
+    for before, shop in pairwise(shops):
+        if shop.entry.key != before.entry.key:
+            pauses = [m.start() for m in _ON_TO_THE_NEXT.finditer(text, before.end, shop.start)]
+            cuts += pauses[-1:]
+    return cuts
+
+
 # The way back said straight after the way there, in Chinese: 周五去周日回, 5月1号走5月5号回 (it starts after 去 or 走;
 # looked for apart from _SPLITTERS, whose every alternative starts with a plain character).
 _WAY_BACK_AFTER_THE_WAY_THERE = re.compile(r"(?<=[号日天一二三四五六末午上晚][去走])(?=[^，,。;；\s]{1,10}?回)")
@@ -841,6 +873,7 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
     cuts = [0, *(m.start() for m in _SPLITTERS.finditer(text) if m.start() > 0), len(text)]
     if "回" in text:
         cuts += [m.start() for m in _WAY_BACK_AFTER_THE_WAY_THERE.finditer(text)]
+    cuts += _before_another_shop(text, names)
     cuts = sorted(set(cuts))
     segments: list[tuple[int, int, tuple[str, ...] | None]] = []
     after_a_flight = False

@@ -574,14 +574,17 @@ class Parser:
             # only groceries are named: "some kiwis and two boxes of blueberries").
             reading = self._read(masked.slice(start, end), local_names, local_options, now, told_until)
             at_a_store = any(n.entry.merchant_domains == {"grocery"} for n in local_names)  # 鲜盒超市 可乐x2
-            shopping = (
-                at_a_store
-                or _names_groceries_only(reading.text)
-                or _bought_not_served(reading.text)
-                or _all_in_packets(reading)
+            # (a restaurant named serves what it sells: "an orange chicken bowl from Panda Express")
+            at_a_restaurant = any(n.entry.merchant_domains == {"food"} for n in local_names)
+            text = reading.text
+            shopping = at_a_store or (
+                not at_a_restaurant
+                and (_names_groceries_only(text) or _bought_not_served(text) or _all_in_packets(reading))
             )
             for rules in (DOMAIN_RULES[::-1] if shopping else DOMAIN_RULES):
-                if (frame := self._frame_for(rules, reading, False)) is not None:
+                # (and cooks the products named: the orange of an orange chicken bowl)
+                borrow = at_a_restaurant and rules.domain == "food"
+                if (frame := self._frame_for(rules, reading, borrow)) is not None:
                     return [(frame, None)]
             return []
         if clause.domains == ELSEWHERE:
