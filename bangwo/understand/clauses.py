@@ -89,8 +89,11 @@ _THE_DAY_AFTER_OR_BEFORE = re.compile(
     r"(?:第二天|次日|隔天|前一天|the next day|the day after|the following day|the day before)"
     r"[\s,，]*"
 )
+# (its digits first, the airline's code checked behind them: re skips in C to where digits are; a regex led by
+# letters or lookbehinds would be tried at every position of every segment)
+_AIRLINE_CODE = r"(?<![a-z0-9])(?<!id )(?<!id: )(?<!#)(?:[a-z]{2}|\d[a-z])(?<!rm)(?<!no)(?<!pm)(?<!am)(?<!id)"
 _FLIGHT_NUMBER = re.compile(
-    r"(?<![a-z0-9])(?<!id )(?<!id: )(?<!#)(?!rm|no|pm|am|id)(?:[a-z]{2}|\d[a-z])\d{3,4}(?![a-z0-9])"
+    rf"\d{{3}}(?![a-z0-9])(?<=(?:{_AIRLINE_CODE})\d{{3}})|\d{{4}}(?![a-z0-9])(?<=(?:{_AIRLINE_CODE})\d{{4}})"
 )
 # A place said by its name: one the catalogue knows (marked), two to four Chinese characters, or a word.
 _PLACE_SHAPED = "(?:\ue005+|[\u4e00-\u9fff]{2,4}|[a-z][a-z']{2,})"

@@ -194,11 +194,11 @@ _LUNAR_FESTIVALS_ZH = ("端午", "七夕", "中秋", "重阳")  # said without �
 _RELATIVE_ZH_CHARS = frozenset("今明后当")
 _WEEKDAY_ZH_CHARS = frozenset("周星礼")
 _DATE_ZH_CHARS = frozenset("月号日")
-# Parts of a month or a year, and the holiday weeks, said with no day: 月底, 三月初, 下个月中旬, 年底, 黄金周.
-_VAGUE_DAYS_ZH = re.compile(
-    r"(?:(?:这个|下个|上个|本|[一二三四五六七八九十]{1,2}|\d{1,2})?月|年)(?:初|中旬|底|末)|[上中下]旬|黄金周"
-)
-_VAGUE_DAYS_ZH_CHARS = frozenset("月旬周年")
+# Parts of a month or a year, and the holiday weeks, said with no day: 月底, 三月初, 下个月中旬, 年底, 黄金周 (the
+# month's name before it, 三 or 下个, is read apart: a group first would make re try every position).
+_VAGUE_DAYS_ZH = re.compile(r"月(?:初|中旬|底|末)|年(?:初|底|末)|上旬|中旬|下旬|黄金周")
+_WHICH_MONTH_BEFORE = re.compile(r"(?:这个|下个|上个|本|[一二三四五六七八九十]{1,2}|\d{1,2})$")
+_VAGUE_DAYS_ZH_CHARS = frozenset("初底末旬黄")
 _WINDOW_ZH_CHARS = frozenset("早晨午晚夜凌宵红")
 _CLOCK_ZH_CHARS = frozenset("点")
 _DIGITS = frozenset("0123456789")
@@ -662,6 +662,14 @@ def _festival_zh(masked: MaskedText, today: date, found: _Found) -> None:
         for m in _LUNAR_BARE_RE.finditer(masked.current):
             offset = (_int(m.group(1)) or 1) - 1
             _add_date(found, masked, m.start(), m.end(), festival_day(today, offset), None, holiday=True)
+
+
+def _vague_days_zh(masked: MaskedText) -> None:
+    """Masks 月底, 三月初, 下个月中旬, 黄金周: when, but no day to name."""
+    text = masked.current
+    for m in _VAGUE_DAYS_ZH.finditer(text):
+        month = _WHICH_MONTH_BEFORE.search(text, max(0, m.start() - 2), m.start()) if m.group(0)[0] == "月" else None
+        masked.mask(month.start() if month else m.start(), m.end(), TIME_MARK)
 
 
 def _festival_en(masked: MaskedText, today: date, found: _Found) -> None:
@@ -1290,8 +1298,7 @@ def find_times(masked: MaskedText, now: datetime, told_until: int = 0) -> TimeSl
         _month_days_zh(masked, today, found)
         _days_zh(masked, today, found)
     if not chars.isdisjoint(_VAGUE_DAYS_ZH_CHARS):
-        for m in _VAGUE_DAYS_ZH.finditer(masked.current):
-            masked.mask(m.start(), m.end(), TIME_MARK)  # 月底, 三月初, 国庆黄金周: when, but no day to name
+        _vague_days_zh(masked)
     if digits and not (words.isdisjoint(_MONTH_EN_WORDS) and words.isdisjoint(_ORDINAL_EN_WORDS)):
         _month_days_en(masked, today, found)
     zh_delta = "时" in chars or "钟" in chars

@@ -142,7 +142,7 @@ SEARCH = re.compile(
 
 # Whether a cancel went through asks after it: 取消成功了没, 退成功了吗, "did the cancellation go through".
 _CANCEL_ASKED_AFTER = re.compile(
-    r"(?:取消|退)成功了?(?:吗|没)|(?:取消|退)好了(?:吗|没)|是不是(?:被)?取消了|为什么(?:被)?取消|被取消了|"
+    r"取消成功了?(?:吗|没)|退成功了?(?:吗|没)|取消好了(?:吗|没)|退好了(?:吗|没)|是不是被?取消了|为什么被?取消|被取消了|"
     + letter_led("cancellation (?:go|gone|went) through|cancellation confirmed|been cancelled", then=r"\b")
 )
 
