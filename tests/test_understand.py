@@ -6103,3 +6103,22 @@ def test_refunds_asked_for_and_orders_asked_after(
 def test_dishes_from_two_shops_are_two_orders(parser: Parser, text: str, shops: list[str | None]) -> None:
     frames = _frames(parser, text)
     assert [f.get("merchant") for f in frames if f["domain"] != "chat"] == shops
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A shop's hours and whether it still delivers, and a film still in cinemas: looked up.
+        ("Is Pizza Hut still delivering this late?", [("food", {"action": "search", "merchant": "Pizza Hut"})]),
+        ("Is Carrefour still taking delivery orders at this hour?", [("grocery", {"action": "search"})]),
+        ("朴朴几点开始配送？", [("grocery", {"action": "search", "merchant": "朴朴"})]),
+        ("麦当劳的早餐卖到几点？", [("food", {"action": "search", "merchant": "麦当劳"})]),
+        ("附近还有开着的麻辣烫吗？饿死了", [("food", {"action": "search", "merchant": None})]),
+        ("Is The Wandering Earth 3 still in cinemas?", [("movie", {"title": "The Wandering Earth 3"})]),
+        ("Look up which cinemas show Star Wanderer tonight", [("movie", {"action": "search"})]),
+    ],
+)
+def test_shop_hours_and_films_still_showing_are_looked_up(
+    parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
+) -> None:
+    _assert_requests(parser, text, expected)

@@ -255,7 +255,7 @@ _MARKS_IN_A_NAME = frozenset((OPTION_MARK, PLACE_MARK))
 # numeral: 茶百道 and 一点点 hold one.)
 _BEFORE_A_SHOP = NOUN_STOP_CHARS | frozenset("查搜找看下杯份碗消")  # (取消|叮咚的订单)
 # (十斤装的: a size; 新鲜的, 便宜的: how it is)
-_NOT_AN_OWNER_END = frozenset("味馅辣甜酸咸香脆软嫩色样式款种份杯大小热冰温装斤鲜宜")
+_NOT_AN_OWNER_END = frozenset("味馅辣甜酸咸香脆软嫩色样式款种份杯大小热冰温装斤鲜宜着")  # (开着的: still open)
 # Whose or when, not which shop: 上次的, 平时的, 刚才的, 中午的, 之前的, 老婆的, 朋友的, 同事的.
 _NOT_A_SHOP_END = frozenset("次时常天回才刚早午晚上前婆公妈爸哥姐弟妹友事人家子")
 MAX_SHOP_CHARS = 4
@@ -1333,7 +1333,7 @@ def _the_same_again(drafts: list[_ItemDraft], text: str) -> list[_ItemDraft]:
 
 
 # A question, "anything" or an exclamation is no dish: 今天能帮我做点什么, 帮我点个什么吃的都行, 来一杯 绝绝子.
-_NO_DISH_WORDS = frozenset({"什么", "啥", "啥子", "哪些", "哪个", "多少", "几个", "都行", "都可以", "随便"}) | {
+_NO_DISH_WORDS = frozenset({"什么", "啥", "啥子", "哪些", "哪个", "多少", "几", "几个", "都行", "都可以", "随便"}) | {
     "绝绝子", "救命", "冲冲冲", "安排上", "啊啊啊", "哈哈哈", "呜呜呜", "好耶"
 }
 _NO_DISH_WORDS |= {"也", "也是", "还是", "也要"}  # 鸡翅换成虾仁，也是一斤; 另一杯也少糖: the one said before

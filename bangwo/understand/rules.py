@@ -302,6 +302,8 @@ FOOD = DomainRules(
     search=re.compile(
         r"查一下|查查|查下|搜一下|搜索|看看|看一下|看下|有什么|有啥|有没有|有哪些|推荐|哪里有|哪儿有|哪有|菜单"
         r"|送不送|营业|开门吗|还开着"  # 塔斯汀还送不送, 肯德基还营业吗: whether a shop is open
+        # 几点关门, 早餐卖到几点, 朴朴几点开始配送, 永辉现在还能下单送货吗: its hours, and whether it still delivers
+        r"|几点关门|几点开门|几点开始|卖到几点|营业到几点|开到几点|还能下单|送货吗|开着的"
         # 拿铁多少钱一杯, 大米一袋多少钱: the price asked
         # (spelt out: an alternative that starts with a set makes re try every position)
         r"|多少钱(?=[一每])|一[杯份斤袋盒箱瓶个碗]多少钱|每[杯份斤袋盒箱瓶个碗]多少钱"
@@ -323,6 +325,7 @@ FOOD = DomainRules(
             r"look up|search|show me|what .{0,30}(?:do you have|are there|open|available)|any .{0,40}nearby"
             r"|any [a-z \ue000-\ue007]{1,40}\?|recommend|how much (?:is|are|r|does|do)|price of|prices of"
             r"|open (?:right )?now|menu|still open|in stock|on sale|does [a-z' &.\ue000-]{1,30} deliver"
+            r"|still delivering|doing delivery|still taking (?:delivery )?orders|deliver near"
             r"|what's good|what is good|what's new|anything new|which is cheaper|what's the cheapest|still doing"
             r"|any deals|deals on",
             not_after="[a-z]",

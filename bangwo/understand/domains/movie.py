@@ -44,7 +44,7 @@ TICKET_WORDS = re.compile(
     r"[一两三四五六七八九十俩仨\d]个?人|[一两三四五六七八九十\d]位|[一两三四五六七八九十\d]大[一两三四五六七八九十\d]小|"
     + letter_led(
         "tickets?|tix|seats?|rows?|showings?|screenings?|show ?times?|watch|see|catch|book|booking|booked|buy|get"
-        "|premiere|cinema|theat(?:er|re)s?|timings?|running in|movie|film|playing|what time|times? (?:for|of)"
+        "|premiere|cinemas?|theat(?:er|re)s?|timings?|running in|movie|film|playing|what time|times? (?:for|of)"
         "|schedules?|shows? of|"
         "adults?|child|children|kids?|people|persons|ppl|colleagues|friends|me (?:plus|and|n|&)",
         then=r"\b",
@@ -164,8 +164,8 @@ _CAPITALS_RUN = r"([A-Z][\w'’:&!-]*(?:\s+(?:(?:of|in|the|and|a|an|to|&|-|–)\
 # IMAX"), or as a part of the request of its own between commas ("last row, two seats, Inside Out 3, Sunday").
 # (or its tickets, pointed at or counted: "cancel the 2 Zootopia tickets", "refund The Odyssey tickets")
 _CAPITALISED_BEFORE_ITS_SHOWING = re.compile(
-    rf"(?<![\w'’]){_CAPITALS_RUN}\s+(?:in\s+)?(?:showings?|screenings?|shows?|premiere|IMAX|3D|Dolby"
-    r"|(?:movie\s+)?(?:tickets?|tix|seats))\b(?!\s+of\b)"
+    rf"(?<![\w'’])(?!(?:Is|Are)\s){_CAPITALS_RUN}\s+(?:in\s+)?(?:showings?|screenings?|shows?|premiere|IMAX|3D|Dolby"
+    r"|(?:movie\s+)?(?:tickets?|tix|seats)|still in (?:cinemas|theaters|theatres))\b(?!\s+of\b)"
     # (a part of its own is a film of two words or a sequel's number: "Girls, I'm booking…" greets; the last part
     # too, and one after a colon: "book cinema tix, 2 of us, Zootopia 2", "a film for sat: Toy Story 5")
     rf"|(?:^|(?<=[,:])\s*)(?=[^\s,]+\s+[^\s,]|[^\s,]*\d){_CAPITALS_RUN}\s*(?=,|$)"
@@ -173,7 +173,7 @@ _CAPITALISED_BEFORE_ITS_SHOWING = re.compile(
 # What comes right before a film said before its showing or tickets (checked apart: as lookbehinds in the regex
 # above they made re test each of them at every position of every command).
 _BEFORE_ITS_SHOWING = re.compile(
-    r"(?:\b(?:any|the|for|of|my|our|those|these|refund|cancel|have|has|"
+    r"(?:\b(?:any|the|for|of|my|our|those|these|refund|cancel|have|has|is|Is|"
     + "|".join(word for word in EN_NUMBER_WORDS if word.isalpha())
     + r")|[ap]m|\d) $"
 )
