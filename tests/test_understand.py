@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from bangwo.providers.demo.world import demo_catalogue
 from bangwo.understand import Lexicon, Parser
 from bangwo.understand.corrections import repaired
+from bangwo.understand.lexicon import LexiconEntry
 from bangwo.understand.numbers import parse_en_number, parse_zh_number
 from bangwo.understand.text import MaskedText, clean, lower_ascii, to_simplified
 from bangwo.understand.times import find_times
@@ -6122,3 +6123,15 @@ def test_shop_hours_and_films_still_showing_are_looked_up(
     parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
 ) -> None:
     _assert_requests(parser, text, expected)
+
+
+def test_a_shops_short_name_that_ends_as_goods_do_is_no_shop() -> None:
+    lexicon = Lexicon.from_catalogues([demo_catalogue()])
+    assert "merchant" not in lexicon.entries.get("spring water", LexiconEntry("spring water")).kinds
+    assert "merchant" in lexicon.entries["spring water tea lab"].kinds  # its whole name still is
+    assert "merchant" in lexicon.entries["morning light"].kinds  # (held before) of Morning Light Coffee
+
+
+def test_water_said_like_a_shops_name_is_bought(parser: Parser) -> None:
+    [frame] = _frames(parser, "Grab me a case of Nongfu Spring water, we're out")
+    assert (frame["domain"], frame.get("merchant")) == ("grocery", None)

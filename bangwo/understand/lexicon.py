@@ -156,6 +156,8 @@ class Lexicon:
                 return None  # a one-letter "name" would match articles and initials
             return entries.setdefault(key, LexiconEntry(key)) if key else None
 
+        shorts: list[tuple[str, str]] = []  # (a merchant's short name, its domain), added once the goods are known
+
         def add(names: Iterable[str], kind: str) -> None:
             for name in names:
                 if (found := entry(name)) is not None:
@@ -179,7 +181,10 @@ class Lexicon:
             for merchant in catalogue.merchants:
                 domain = merchant.category if merchant.category in _KNOWN_DOMAINS else "food"
                 for full_name in (merchant.name_zh, merchant.name_en):
-                    for name in {full_name, *_short_names(_BRANCH_SUFFIX.sub("", full_name))}:
+                    # (the name without its branch, 一点甜茶饮 of 一点甜茶饮（杭州店）, is the shop's)
+                    whole, *short_names = _short_names(_BRANCH_SUFFIX.sub("", full_name))
+                    shorts.extend((name, domain) for name in short_names)
+                    for name in {full_name, whole}:
                         if (found := entry(name)) is not None:
                             found.kinds.add("merchant")
                             found.merchant_domains.add(domain)
@@ -190,6 +195,14 @@ class Lexicon:
                         found.kinds.add("item")
                         found.domains.add(domain)
                         found.option_groups.update(group.name for group in item.option_groups)
+        # A shop's short name that ends as the goods do is no shop ("spring water" of Spring Water Tea Lab).
+        goods_heads = {key.split()[-1] for key, found in entries.items() if "item" in found.kinds and key.isascii()}
+        for name, domain in shorts:
+            if lexicon_key(name).rpartition(" ")[2] in goods_heads:
+                continue
+            if (found := entry(name)) is not None:
+                found.kinds.add("merchant")
+                found.merchant_domains.add(domain)
         return cls(entries)
 
     def find(
