@@ -6135,3 +6135,26 @@ def test_a_shops_short_name_that_ends_as_goods_do_is_no_shop() -> None:
 def test_water_said_like_a_shops_name_is_bought(parser: Parser) -> None:
     [frame] = _frames(parser, "Grab me a case of Nongfu Spring water, we're out")
     assert (frame["domain"], frame.get("merchant")) == ("grocery", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A look-up and an order joined by a word are two requests; an order that hangs on the look-up is one.
+        (
+            "What movies are on tonight? And book me 2 for Silent Awakening tomorrow night, back row.",
+            [("movie", {"action": "search"}), ("movie", {"action": "order", "count": 2})],
+        ),
+        ("先查一下万达今晚有什么，然后帮我订两张后排的", [("movie", {"action": "search"}), ("movie", {})]),
+        (
+            "how much are eggs and milk this week? and please order a bag of rice",
+            [("grocery", {"action": "search"}), ("grocery", {"action": "order"})],
+        ),
+        ("小熊快跑下午两点半还有票吗，有的话买两张", [("movie", {"action": "order", "count": 2})]),  # (held before)
+        ("帮我问问10月3号下午三点那场《风起》还有连座吗", [("movie", {"action": "search"})]),  # (held before)
+    ],
+)
+def test_a_look_up_and_an_order_joined_are_two_requests(
+    parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
+) -> None:
+    _assert_requests(parser, text, expected)

@@ -595,6 +595,21 @@ def _another_action(before: str, segment: str) -> bool:
     return cancel_before != cancel_here and action_of(segment if cancel_before else before) == "search"
 
 
+# A request joined on to the one before by a word: "And …", "also …", 再…, 另外…, 然后….
+_JOINED_ON = re.compile(r"[\W\s]*(?:(?:and|also|plus|then)\b|再|另外|然后|顺便)")  # (not 还有: 还有连座吗 asks)
+
+
+def _a_look_up_beside_an_order(before: str, segment: str) -> bool:
+    """"What movies are on tonight? And book me 2 for Silent Awakening tomorrow"; 今晚九点半的年兽来了两张，再帮我查查
+    明天白天还有哪些场次: a look-up and an order joined by a word are two requests (还有票吗？有的话来两张 is one: the
+    order hangs on what the look-up finds)."""
+    if _JOINED_ON.match(segment) is None:
+        return False
+    asked_before, asked_here = action_of(before), action_of(segment)
+    ordering = before if asked_before == "order" else segment
+    return {asked_before, asked_here} == {"search", "order"} and REQUEST_MARKERS.search(ordering) is not None
+
+
 # The shop an order is placed at: 在麦当劳点…, 在喜茶买…, 再从绝味点…, "… from Kroger".
 # (not where it is ordered through, nor from when or where: 在外卖上点, "from there", "three days from now")
 _SHOP_SAID = re.compile(
@@ -1021,6 +1036,7 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
             or _another_trip(before, segment)
             or _another_delivery(before, segment)
             or _another_action(before, segment)
+            or _a_look_up_beside_an_order(before, segment)
         )
 
     def another_film(clause_start: int, start: int, end: int) -> bool:
