@@ -6158,3 +6158,19 @@ def test_a_look_up_and_an_order_joined_are_two_requests(
     parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
 ) -> None:
     _assert_requests(parser, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A shop's name said between the count and the dish: the dish after it is ordered there.
+        ("get me a KFC family bucket", [("food", {"merchant": "KFC", "items": ["family bucket"]})]),
+        ("one Chipotle burrito bowl with extra guac", [("food", {"merchant": "Chipotle", "items": ["burrito bowl"]})]),
+        ("get 3 packs of Aldi bagels", [("grocery", {"items": ["bagels"]})]),
+        ("帮我订Haidilao的table tonight 6个人", [("chat", {})]),  # (held before) a table, which nobody here sells
+    ],
+)
+def test_a_shops_name_between_the_count_and_the_dish(
+    parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
+) -> None:
+    _assert_requests(parser, text, expected)

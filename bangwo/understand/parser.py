@@ -980,8 +980,10 @@ class Parser:
         counted_unclaimed: list[tuple[_ItemDraft, _Quantity]] = []
         for position, quantity, verb in sorted(starts, key=lambda s: s[0]):
             if reading.shops and (quantity is not None or verb):
-                # a shop said between the count or the verb and the dish: 6份麦当劳巨无霸套餐, 点瑞幸生椰拿铁
-                position = reading.shops.get(position, position)
+                # a shop said between the count or the verb and the dish: 6份麦当劳巨无霸套餐, 点瑞幸生椰拿铁, "a KFC
+                # family bucket"
+                spaced = position + 1 if text.startswith(" ", position) else position
+                position = reading.shops.get(position, reading.shops.get(spaced, position))
             if position < taken_until:
                 continue
             if quantity is not None and _PEOPLE_AFTER.match(text, quantity.end):
@@ -1751,7 +1753,10 @@ def _without_the_craving(drafts: list[_ItemDraft], text: str) -> list[_ItemDraft
     return [d for d in drafts if not m.start(1) <= d.start < m.end(1)]
 
 
-_NO_DISH_EN = frozenset({"day", "week", "month", "year", "time", "while", "moment", "minute", "second", "bit", "lot"})
+# (and a table booked, which no provider here sells: 帮我订Haidilao的table)
+_NO_DISH_EN = frozenset(
+    {"day", "week", "month", "year", "time", "while", "moment", "minute", "second", "bit", "lot", "table", "tables"}
+)
 
 
 def _names_people(noun: str) -> bool:
