@@ -6174,3 +6174,7 @@ def test_a_shops_name_between_the_count_and_the_dish(
     parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
 ) -> None:
     _assert_requests(parser, text, expected)
+
+
+def test_a_party_to_see_a_film_sitting_together_typed_as_keywords(parser: Parser) -> None:
+    _assert_requests(parser, "仨人 看唐探1900 明天 坐一块", [("movie", {"title": "唐探1900", "count": 3})])

@@ -189,7 +189,7 @@ _DOMAIN_WORDS: dict[str, tuple[_Words, ...]] = {
         # A film wanted by name, then its showing or its party: 想看鲸落之海 上午的场 两个大人一个小孩.
         # (or by who goes to see it: 我和我爸妈三个人看唐探4，今天下午三点那场; 包场看 books a whole screen)
         _zh(
-            r"(?:想|去|人|们|包场)看(?!看)[^\s，,。]{2,10}[\s，,].*?(?:场|张|大人|小孩|[一两三四五六七八九十\d]个?人)"
+            r"(?:想|去|人|们|包场)\s?看(?!看)[^\s，,。]{2,10}[\s，,].*?(?:场|张|大人|小孩|[一两三四五六七八九十\d]个?人|坐)"
             r"|包场看",
             holds="看",
         ),
@@ -227,10 +227,10 @@ _DOMAIN_WORDS: dict[str, tuple[_Words, ...]] = {
 }
 # Seat words say movie unless the segment is already a flight's ("two business class seats").
 _SEAT_WORDS = (
-    _zh(r"连座|连坐|坐一起|坐在一起|前排|后排|中排|中间排|中间几排|第[一二三四五六七八九十\d]+排|倒数第[一二三四五\d]排"
+    _zh(r"连座|连坐|坐一起|坐在一起|坐一块|前排|后排|中排|中间排|中间几排|第[一二三四五六七八九十\d]+排|倒数第[一二三四五\d]排"
         r"|最后一排|最后排|中间的?位置|挨着的座位"
         r"|坐在?(?:中间|前面|后面|最后)"),
-    _en(letter_led("seats?|rows?", then=r"\b")),
+    _en(letter_led("seats?|rows?|sit together|sitting together|seated together", then=r"\b")),
 )
 _SEAT_PARTS = tuple(("movie", part) for part in _SEAT_WORDS)
 _ASCII_LETTER_OR_DIGIT = re.compile(r"[a-z0-9]")
