@@ -6178,3 +6178,22 @@ def test_a_shops_name_between_the_count_and_the_dish(
 
 def test_a_party_to_see_a_film_sitting_together_typed_as_keywords(parser: Parser) -> None:
     _assert_requests(parser, "仨人 看唐探1900 明天 坐一块", [("movie", {"title": "唐探1900", "count": 3})])
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        # What the story around an order says is no dish: a meal had, who it is for, how much, a craving.
+        ("明天早上帮我送两斤排骨、一斤五花肉过来，闺女一家要回来吃饭", ["排骨", "五花肉"]),
+        ("重阳节那天我想请几个老姐妹吃顿饭，帮我在全聚德订三只烤鸭外卖", ["烤鸭"]),
+        ("帮我在蜜雪冰城点三杯珍珠奶茶，她们几个小姑娘来家里玩", ["珍珠奶茶"]),
+        ("请问有没有二十块钱以内的盒饭？我一个人吃不了多少", ["盒饭"]),
+        ("帮我随便点个便宜点的盖浇饭，二十五块以内的就行", ["盖浇饭"]),
+        ("Get two cases of sparkling water delivered, it's for a party", ["sparkling water"]),
+        ("孩子放学想吃汉堡，给点两个香辣鸡腿堡，再来一杯可乐去冰", ["香辣鸡腿堡", "可乐"]),
+        ("想吃汉堡，再来杯可乐", ["汉堡", "可乐"]),  # (held before) the burger craved is ordered
+    ],
+)
+def test_the_story_around_an_order_names_no_dish(parser: Parser, text: str, items: list[str]) -> None:
+    [frame] = _frames(parser, text)
+    assert [name for name, _, _ in _lines(frame)] == items

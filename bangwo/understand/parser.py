@@ -808,7 +808,7 @@ class Parser:
         if len(drafts) > 1:
             drafts = _without_the_milk_a_drink_is_made_with(drafts)
         if len(drafts) > 1 and "想" in text:
-            drafts = _without_the_craving(drafts, text)
+            drafts = _without_the_craving(drafts, text, reading.masked.original)
         if reading.told_until and any(d.start >= reading.told_until for d in drafts):
             # 他爸爸负责买蛋糕。我这边…送三个大号披萨: the dishes of the story before the request are none of it
             drafts = [d for d in drafts if d.start >= reading.told_until]
@@ -1341,6 +1341,8 @@ _NO_DISH_WORDS = frozenset({"什么", "啥", "啥子", "哪些", "哪个", "多�
 _NO_DISH_WORDS |= {"也", "也是", "还是", "也要"}  # 鸡翅换成虾仁，也是一斤; 另一杯也少糖: the one said before
 _NO_DISH_WORDS |= {"所以", "剩下", "剩下的", "其余", "其余的", "其他", "其他的"}  # 一人一份，所以四份; 剩下三杯去冰
 _NO_DISH_WORDS |= {"多少钱", "几块钱", "钱", "什么价", "啥价"}  # 苹果一斤多少钱, 西瓜几块钱一斤: the price asked
+# 回来吃饭, 吃顿饭: a meal had, no dish; 吃不了多少, 便宜点的, 速冻的, 囤点货: how or how much, no dish
+_NO_DISH_WORDS |= {"饭", "顿饭", "不", "便宜", "速冻", "货"}
 _NO_DISH_WORDS |= {"楼", "层", "栋", "号楼", "单元", "室"}  # 送到7楼: where it goes
 
 
@@ -1577,7 +1579,9 @@ _WORD_STARTING_WITH_A_MEASURE = re.compile(
     rf"|张(?:{_TITLES})"
 )
 # Who a dish is for, not a dish: 同事, 工作人员每人, 一人 (一人一杯).
-_PEOPLE_WORDS = r"同事|客户|员工|工作人员|人员|小伙伴|朋友|同学|小朋友|孩子|家人|领导|老板|室友|舍友|闺蜜|主子"
+_PEOPLE_WORDS = (
+    r"同事|客户|员工|工作人员|人员|小伙伴|朋友|同学|小朋友|孩子|家人|领导|老板|室友|舍友|闺蜜|主子|小姑娘|姑娘|小伙子"
+)
 _EACH_ONE = r"每人|每个人|一人|人手"
 # Family, whom one orders for: 我妈要中杯去冰的, 爸妈两杯无糖, 给我姐也来一杯 (never a dish).
 _FAMILY_WORDS = (
@@ -1741,14 +1745,21 @@ def _the_whole_count(drafts: list[_ItemDraft], reading: _Reading) -> None:
 
 
 # A craving for a kind of food said before the order it leads to: 想喝咖啡了，帮我点一杯燕麦拿铁 (the coffee is the
-# latte). (A dish craved is the order: 中午想吃黄焖鸡米饭了 帮我叫一份呗.)
-_CRAVING = re.compile(r"想(?:喝|吃)(?:点|个)?(咖啡|奶茶|火锅|甜品|甜点|烧烤|夜宵|饮料|果汁|水果|零食|小吃)了[,，。\s]")
+# latte), 今晚想吃烧烤，帮我点20串羊肉串. (A dish craved is the order: 中午想吃黄焖鸡米饭了 帮我叫一份呗.)
+_CRAVING = re.compile(r"想(?:喝|吃)(?:点|个)?(咖啡|奶茶|火锅|甜品|甜点|烧烤|夜宵|饮料|果汁|水果|零食|小吃)了?[,，。\s]")
+# …or a dish craved, then one of its kind ordered: 想吃汉堡，给点两个香辣鸡腿堡 (想吃汉堡，再来杯可乐 orders both).
+_DISH_CRAVED = re.compile(r"想(?:喝|吃)(?:点|个)?([\u4e00-\u9fff]{1,4}?)了?[,，。\s]")
 
 
-def _without_the_craving(drafts: list[_ItemDraft], text: str) -> list[_ItemDraft]:
-    """The dishes ordered, less a craving said before them (想喝咖啡了，帮我点一杯燕麦拿铁)."""
+def _without_the_craving(drafts: list[_ItemDraft], text: str, said: str) -> list[_ItemDraft]:
+    """The dishes ordered, less a craving said before them (想喝咖啡了，帮我点一杯燕麦拿铁); `said`: the text as said
+    (a dish the catalogue names is masked in `text`)."""
     m = _CRAVING.search(text)
-    if m is None or not any(d.start >= m.end() for d in drafts):
+    if m is None:
+        m = _DISH_CRAVED.search(said)
+        if m is None or not any(d.start >= m.end() and d.name.endswith(m.group(1)[-1]) for d in drafts):
+            return drafts
+    if not any(d.start >= m.end() for d in drafts):
         return drafts
     return [d for d in drafts if not m.start(1) <= d.start < m.end(1)]
 
@@ -1756,7 +1767,7 @@ def _without_the_craving(drafts: list[_ItemDraft], text: str) -> list[_ItemDraft
 # (and a table booked, which no provider here sells: 帮我订Haidilao的table)
 _NO_DISH_EN = frozenset(
     {"day", "week", "month", "year", "time", "while", "moment", "minute", "second", "bit", "lot", "table", "tables"}
-)
+) | {"party", "old friend", "friend", "friends"}  # "it's for a party", "I'm meeting an old friend": who or what for
 
 
 def _names_people(noun: str) -> bool:
