@@ -6197,3 +6197,17 @@ def test_a_party_to_see_a_film_sitting_together_typed_as_keywords(parser: Parser
 def test_the_story_around_an_order_names_no_dish(parser: Parser, text: str, items: list[str]) -> None:
     [frame] = _frames(parser, text)
     assert [name for name, _, _ in _lines(frame)] == items
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        # Measured by the head and the pot; a tart is a dish.
+        ("星期天上午帮我送二斤羊肉、两棵大白菜过来", [("羊肉", 2), ("大白菜", 2)]),
+        ("麻烦从超市买一袋面粉和一壶油送上门", [("面粉", 1), ("油", 1)]),
+        ("明天早上八点订一打蛋挞送到公司", [("蛋挞", 12)]),
+    ],
+)
+def test_counted_by_the_head_the_pot_and_the_dozen(parser: Parser, text: str, lines: list[tuple[str, int]]) -> None:
+    [frame] = _frames(parser, text)
+    assert [(name, quantity) for name, quantity, _ in _lines(frame)] == lines
