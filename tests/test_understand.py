@@ -6211,3 +6211,16 @@ def test_the_story_around_an_order_names_no_dish(parser: Parser, text: str, item
 def test_counted_by_the_head_the_pot_and_the_dozen(parser: Parser, text: str, lines: list[tuple[str, int]]) -> None:
     [frame] = _frames(parser, text)
     assert [(name, quantity) for name, quantity, _ in _lines(frame)] == lines
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("给我来份麻辣烫，微辣，再加个肉夹馍", ["麻辣烫", "肉夹馍"]),  # 加个 adds a dish
+        ("来一份黄焖鸡米饭，加个卤蛋", ["黄焖鸡米饭", "卤蛋"]),
+        ("来两碗兰州拉面，其中一碗加个蛋", ["兰州拉面"]),  # (held before) …or goes into one
+    ],
+)
+def test_a_dish_added(parser: Parser, text: str, items: list[str]) -> None:
+    [frame] = _frames(parser, text)
+    assert [name for name, _, _ in _lines(frame)] == items

@@ -1083,6 +1083,9 @@ def _zh_quantities(text: str) -> Iterator[re.Match[str]]:
             position = m.end()
 
 
+_A_NAME_OF_TWO_CHARACTERS = re.compile(r"[\u4e00-\u9fff\ue000]{2}")  # (or a catalogue dish, marked)
+
+
 def _find_quantities(text: str) -> list[_Quantity]:
     quantities: list[_Quantity] = []
     for m in _zh_quantities(text):
@@ -1094,6 +1097,8 @@ def _find_quantities(text: str) -> list[_Quantity]:
                 or _WORD_STARTING_WITH_A_MEASURE.match(text, m.start())
             ):
                 continue  # 吃包子, 买瓶子, 要提醒, 给客户, 给张总: the measure word's character starts another word
+            if before == "加" and not _A_NAME_OF_TWO_CHARACTERS.match(text, m.end()):
+                continue  # 加个蛋, 加个菜: what goes into the dish (再加个肉夹馍 and 加个卤蛋 add a dish)
             quantities.append(_Quantity(m.start(), m.end(), 1, m.group("bare"), article=True))
             continue
         said = m.group("num") or m.group("alone") or m.group("pair")
