@@ -93,7 +93,7 @@ _THE_DAY_AFTER_OR_BEFORE = re.compile(
 # letters or lookbehinds would be tried at every position of every segment)
 _AIRLINE_CODE = r"(?<![a-z0-9])(?<!id )(?<!id: )(?<!#)(?:[a-z]{2}|\d[a-z])(?<!rm)(?<!no)(?<!pm)(?<!am)(?<!id)"
 _FLIGHT_NUMBER = re.compile(
-    rf"\d{{3}}(?![a-z0-9])(?<=(?:{_AIRLINE_CODE})\d{{3}})|\d{{4}}(?![a-z0-9])(?<=(?:{_AIRLINE_CODE})\d{{4}})"
+    rf"[0-9]{{3,4}}(?![a-z0-9])(?:(?<=(?:{_AIRLINE_CODE})[0-9]{{3}})|(?<=(?:{_AIRLINE_CODE})[0-9]{{4}}))"
 )
 # A place said by its name: one the catalogue knows (marked), two to four Chinese characters, or a word.
 _PLACE_SHAPED = "(?:\ue005+|[\u4e00-\u9fff]{2,4}|[a-z][a-z']{2,})"
@@ -326,7 +326,7 @@ def _talk_beside_requests(
         REQUEST_MARKERS.search(rest)
         or _ORDERED_AFTER_A_JOINER.search(rest)
         # (asked, not told: 我的外卖到哪了？ asks after it, "lol my flight got delayed" tells)
-        or (_CANCELS_OR_ASKS.search(rest) and _A_QUESTION.search(rest))
+        or (_A_QUESTION.search(rest) and _CANCELS_OR_ASKS.search(rest))
     )
     if asks and not _NO_LONGER_WANTED.search(text):
         return segments
@@ -543,7 +543,7 @@ _CANCELS_OR_ASKS = re.compile(
 def _cancels_or_asks_then_orders(before: str, segment: str) -> bool:
     """取消我的外卖，再帮我点一份黄焖鸡米饭; 我的奶茶到哪了，再帮我加一杯柠檬茶: one request cancelled or asked
     after, then a new one of the same domain."""
-    return _CANCELS_OR_ASKS.search(before) is not None and ORDERS_AGAIN.search(segment) is not None
+    return ORDERS_AGAIN.search(segment) is not None and _CANCELS_OR_ASKS.search(before) is not None
 
 
 # A clock time or a part of a day said (the time a delivery comes).

@@ -698,8 +698,8 @@ def is_talk(text: str) -> bool:
     """Whether a sentence that names services is conversation about them (see the three classes above)."""
     if (CHAT_TASK_FIRST.match(text) and not _ASKED_AFTER_A_PAUSE.search(text)) or KNOWLEDGE_QUESTION.search(text):
         return True
-    if (_OPINION.search(text) or _ADVICE_ASKED.search(text)) and not REQUEST_MARKERS.search(text):
-        return True
+    if not REQUEST_MARKERS.search(text) and (_OPINION.search(text) or _ADVICE_ASKED.search(text)):
+        return True  # (the markers first: most commands hold one, and the two searches are dearer)
     if ("免单" in text or "free" in text) and _CAMPAIGN_QUESTION.search(text):
         return True
     if _TALK_HINT.search(text) is None:

@@ -238,7 +238,10 @@ def titles_marked(lowered: str, cased: str, names_in: Callable[[str], list[NameM
     if not _CORNER_MARKS.isdisjoint(lowered) and (_FILM_CUE_ZH.search(lowered) or _FILM_CUE.search(lowered)):
         # 幫我訂兩張「陽光女子合唱團」: Taiwan and Hong Kong quote a film in corner brackets
         lowered, cased = _IN_CORNER_MARKS.sub(r"《\1》", lowered), _IN_CORNER_MARKS.sub(r"《\1》", cased)
-    if "《" in lowered or (_FILM_CUE.search(lowered) is None and _FILM_CUE_ZH.search(lowered) is None):
+    if "《" in lowered or (
+        # (Chinese may quote a film as English does: 订5张'熊猫计划2')
+        _FILM_CUE.search(lowered) is None and (_QUOTE_MARKS.isdisjoint(lowered) or _FILM_CUE_ZH.search(lowered) is None)
+    ):
         return lowered, cased
     if not _QUOTE_MARKS.isdisjoint(lowered):
         lowered, cased = _QUOTES_AS_TITLE_MARKS.sub(r"《\1》", lowered), _QUOTES_AS_TITLE_MARKS.sub(r"《\1》", cased)
