@@ -469,3 +469,20 @@ def test_parts_of_a_month_are_read_as_times_that_name_no_day(text: str, said: st
     masked = MaskedText(lower_ascii(clean(text)))
     assert find_times(masked, TUESDAY).date is None
     assert masked.current.startswith(TIME_MARK * len(said))  # read (so no place): 月底 is no origin
+
+
+@pytest.mark.parametrize(
+    ("now", "text", "expected"),
+    [
+        # The day asked for over the festival said as the occasion.
+        (datetime.fromisoformat("2026-02-02T08:20:00+08:00"), "春节回家，除夕前一天", _day("2026-02-15")),
+        (datetime.fromisoformat("2026-02-02T08:20:00+08:00"), "春节期间", _day("2026-02-17")),  # (held before)
+        # 凌晨 keeps six in the morning; a weekday "of next week"; a month's day after another number.
+        (datetime.fromisoformat("2027-01-30T09:00:00+08:00"), "大后天凌晨六点", ("2027-02-02", "06:00", "night", None)),
+        (datetime.fromisoformat("2026-07-06T09:00:00+08:00"), "Friday of next week", _day("2026-07-17")),
+        (datetime.fromisoformat("2026-11-19T23:05:00+08:00"), "ne zha 2 dec 3 evening", _day("2026-12-03", "evening")),
+        (datetime.fromisoformat("2026-11-19T23:05:00+08:00"), "3rd june 2 person", _day("2027-06-03")),  # (held before)
+    ],
+)
+def test_the_day_meant_among_days_said(now: datetime, text: str, expected: Slots) -> None:
+    assert _read(text, now) == expected

@@ -336,7 +336,8 @@ _WEEKDAY_NAMES_EN = (
     # (or before what else is said: "sat, under 800")
     r"(?P<weekend_day_last>sat|sun)\.?(?=\s*(?:[?？!！.]*\s*$|[,，]))"
 )
-_WEEKDAY_EN_RE = re.compile(rf"(?:{_WEEKDAY_NAMES_EN})(?![a-z])(?:\s+(?P<week>next|this)\s+week\b)?")
+# ("Friday next week", "Friday of next week")
+_WEEKDAY_EN_RE = re.compile(rf"(?:{_WEEKDAY_NAMES_EN})(?![a-z])(?:\s+(?:of\s+)?(?P<week>next|this)\s+week\b)?")
 # A bare abbreviation (sat, mon) is a weekday only in a span of weekdays: "Sat to Mon", "fri-sun".
 _DAY_SHORT_END = r"(?:s|r|rs)?\.?"  # tues, thur, thurs
 _WEEKDAY_ABBR_SPAN_RE = re.compile(
@@ -370,7 +371,9 @@ _MONTH_NAMES_EN = (
 _MONTH_DAY_EN_RE = re.compile(
     rf"\b(?:{_MONTH_NAMES_EN}\s+(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?"
     r"(?:\s*(?:-|–|to|until|till|through)\s*(\d{1,2})(?:st|nd|rd|th)?)?"
-    rf"|(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAMES_EN})\b"
+    # (day first, unless the month's day follows it: "Ne Zha 2 Dec 3 evening" is 3 December, "3rd June 2 person" 3 June)
+    rf"|(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAMES_EN}"
+    r"(?!\s+\d{1,2}(?:st|nd|rd|th)?(?:\s*$|\s*[,.;!?]|\s+(?:evening|morning|afternoon|night|at|for)\b)))\b"
     r"(?![:.]\d|\s*(?:am|pm|a\.m|p\.m|o['’]?clock|:))"
 )
 # "from 11 to 14 April 2026", "1-3 October": a span of days of one month said day first.
@@ -508,6 +511,7 @@ class _DateMention:
     # "week" (周一), "month" (2号), "year" (2月14日), or None (明天, 2026-02-14: fixed).
     roll: str | None = None
     holiday: bool = False  # named by its holiday (国庆, 除夕, Christmas): maybe only the occasion
+    season: bool = False  # the festival as a whole (春节): the occasion more surely than a day of it (除夕前一天)
 
 
 @dataclass
@@ -609,11 +613,18 @@ def _on_a_weekday(day: date, weekday: int) -> date | None:
 
 
 def _add_date(
-    found: _Found, masked: MaskedText, start: int, end: int, day: date | None, roll: str | None, holiday: bool = False
+    found: _Found,
+    masked: MaskedText,
+    start: int,
+    end: int,
+    day: date | None,
+    roll: str | None,
+    holiday: bool = False,
+    season: bool = False,
 ) -> None:
     masked.mask(start, end, TIME_MARK)
     if day is not None:
-        found.dates.append(_DateMention(start, end, day, roll, holiday))
+        found.dates.append(_DateMention(start, end, day, roll, holiday, season))
 
 
 # ---- the rule groups ----------------------------------------------------------------------
@@ -657,7 +668,8 @@ def _festival_zh(masked: MaskedText, today: date, found: _Found) -> None:
             _add_date(found, masked, m.start(), m.end(), shifted, "year" if m.group(6) else None, holiday=True)
             continue
         found.lunar = True
-        _add_date(found, masked, m.start(), m.end(), festival_day(today, offset), None, holiday=True)
+        season = bool(m.group(2)) and not m.group(8)  # 春节 as a whole (春节后两天 is a day)
+        _add_date(found, masked, m.start(), m.end(), festival_day(today, offset), None, holiday=True, season=season)
     if found.lunar or "过年" in masked.original or "正月" in masked.original:
         for m in _LUNAR_BARE_RE.finditer(masked.current):
             offset = (_int(m.group(1)) or 1) - 1
@@ -1164,7 +1176,7 @@ def _hour_in_window(hour: int, window: str | None, meridiem: str | None) -> int 
     if window == "afternoon":
         return hour + 12 if hour < 12 else hour
     if window == "night":
-        return hour + 12 if 6 <= hour <= 12 else hour
+        return hour + 12 if 7 <= hour <= 12 else hour  # (凌晨六点 is six in the morning; 深夜十一点 is 23:00)
     if window == "noon":
         return hour + 12 if hour <= 3 else hour
     if window == "morning":
@@ -1257,8 +1269,8 @@ def _span(masked: MaskedText, found: _Found) -> tuple[_DateMention | None, _Date
                 end_day = _roll(end_day, later.roll)
             if end_day is not None and end_day > dates[0].day:
                 return dates[0], _DateMention(later.start, later.end, end_day)
-    # A holiday said as the occasion gives way to the day asked for: 国庆带娃看电影，明天上午十点.
-    return next((d for d in dates if not d.holiday), dates[0]), None
+    # A holiday said as the occasion gives way to the day asked for: 国庆带娃看电影，明天上午十点; 春节回家，除夕前一天.
+    return next((d for d in dates if not d.holiday), None) or next((d for d in dates if not d.season), dates[0]), None
 
 
 def find_times(masked: MaskedText, now: datetime, told_until: int = 0) -> TimeSlots:
