@@ -6224,3 +6224,15 @@ def test_counted_by_the_head_the_pot_and_the_dozen(parser: Parser, text: str, li
 def test_a_dish_added(parser: Parser, text: str, items: list[str]) -> None:
     [frame] = _frames(parser, text)
     assert [name for name, _, _ in _lines(frame)] == items
+
+
+@pytest.mark.parametrize(
+    ("text", "route"),
+    [
+        ("除夕那天回老家 成都飞西安 帮我订", ("成都", "西安")),  # 那天 and 过年 say when, not from where
+        ("过年回东北，帮我订除夕那天北京飞哈尔滨的机票", ("北京", "哈尔滨")),
+    ],
+)
+def test_when_a_trip_is_is_not_where_it_starts(parser: Parser, text: str, route: tuple[str, str]) -> None:
+    [frame] = _frames(parser, text)
+    assert (frame["origin"], frame["destination"]) == route

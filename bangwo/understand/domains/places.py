@@ -250,7 +250,7 @@ _NEAR_RULES = (
 # Words a flight's way is said with that are no place: 爸妈从成都飞过来 (here), 寒假去哈尔滨 (when).
 _ZH_NOT_A_PLACE = frozenset(
     ("过来", "回来", "过去", "回去", "这边", "那边", "这里", "那里", "寒假", "暑假", "假期", "放假")
-) | {"一起", "一块", "一块儿"}  # (我们仨一起去三亚: with whom)
+) | {"一起", "一块", "一块儿", "那天", "当天", "过年"}  # (我们仨一起去三亚: with whom; 除夕那天回老家: when)
 _CITY_RULES = (
     (_ZH_IN_CITY, ("在", "去", "到", "酒店", "宾馆", "民宿")),
     (_EN_IN_CITY, ("in", "at", "to", "visiting", "of")),
