@@ -163,6 +163,11 @@ class Lexicon:
                 if (found := entry(name)) is not None:
                     found.kinds.add(kind)
 
+        def add_shop(name: str, domain: str) -> None:
+            if (found := entry(name)) is not None:
+                found.kinds.add("merchant")
+                found.merchant_domains.add(domain)
+
         for catalogue in catalogues:
             for city in (*catalogue.cities, *catalogue.mapped_cities):
                 add(city.names(), "city")
@@ -175,9 +180,7 @@ class Lexicon:
             ]
             for names, domain in chains:
                 for name in names:
-                    if (found := entry(name)) is not None:
-                        found.kinds.add("merchant")
-                        found.merchant_domains.add(domain)
+                    add_shop(name, domain)
             for merchant in catalogue.merchants:
                 domain = merchant.category if merchant.category in _KNOWN_DOMAINS else "food"
                 for full_name in (merchant.name_zh, merchant.name_en):
@@ -185,9 +188,7 @@ class Lexicon:
                     whole, *short_names = _short_names(_BRANCH_SUFFIX.sub("", full_name))
                     shorts.extend((name, domain) for name in short_names)
                     for name in {full_name, whole}:
-                        if (found := entry(name)) is not None:
-                            found.kinds.add("merchant")
-                            found.merchant_domains.add(domain)
+                        add_shop(name, domain)
                 for item in merchant.menu:
                     for name in item.names():
                         if (found := entry(name)) is None:
@@ -198,11 +199,8 @@ class Lexicon:
         # A shop's short name that ends as the goods do is no shop ("spring water" of Spring Water Tea Lab).
         goods_heads = {key.split()[-1] for key, found in entries.items() if "item" in found.kinds and key.isascii()}
         for name, domain in shorts:
-            if lexicon_key(name).rpartition(" ")[2] in goods_heads:
-                continue
-            if (found := entry(name)) is not None:
-                found.kinds.add("merchant")
-                found.merchant_domains.add(domain)
+            if lexicon_key(name).rpartition(" ")[2] not in goods_heads:
+                add_shop(name, domain)
         return cls(entries)
 
     def find(

@@ -647,7 +647,7 @@ class Parser:
                 or any(
                     self._ends_as_its_item(rules, noun)
                     for noun in (
-                        _han_run_before(text, word.start()) if word is not None else ""
+                        _han_run(text, word.start(), -1) if word is not None else ""
                         for word in (status_word, cancel_word)
                     )
                 )
@@ -1640,6 +1640,7 @@ def _bought_not_served(text: str) -> bool:
 
 
 _PACKAGED = re.compile(f"[{PACKETS_ZH}盒桶支把斤]")  # (sold in packets or by weight)
+_ENDS_AS_A_DISH = re.compile(f"[{''.join(sorted(FOOD.noun_heads_zh))}](?=$|[，,。！!？?；;\\s])")
 _A_PACKET = re.compile(f"[{PACKETS_ZH}]|(?:{PACKETS_EN})")
 
 
@@ -1651,7 +1652,6 @@ def _all_in_packets(reading: _Reading) -> bool:
         and all(q.unit is not None and _A_PACKET.fullmatch(q.unit) for q in reading.quantities)
         and FOOD_MEASURE_HINT.search(reading.text) is None
     )
-_ENDS_AS_A_DISH = re.compile(f"[{''.join(sorted(FOOD.noun_heads_zh))}](?=$|[，,。！!？?；;\\s])")
 
 
 def _names_groceries_only(text: str) -> bool:
@@ -1870,25 +1870,23 @@ _BEFORE_THE_ORDER_CALLED_OFF = re.compile(
 )
 
 
-def _han_run_before(text: str, end: int) -> str:
-    """The Chinese characters glued before `end` (at most MAX_PREFIX_CHARS), back to a word no name holds."""
-    start = end
-    while start > 0 and end - start < MAX_PREFIX_CHARS and _HAN.match(text[start - 1]) and (
-        text[start - 1] not in NOUN_STOP_CHARS
+def _han_run(text: str, at: int, step: int) -> str:
+    """The Chinese characters glued after `at` (step 1) or before it (step -1), at most MAX_PREFIX_CHARS, up to a
+    word no name holds."""
+    end = at
+    while (
+        abs(end - at) < MAX_PREFIX_CHARS
+        and 0 <= (i := end if step > 0 else end - 1) < len(text)
+        and _HAN.match(text[i])
+        and text[i] not in NOUN_STOP_CHARS
     ):
-        start -= 1
-    return text[start:end]
+        end += step
+    return text[min(at, end) : max(at, end)]
 
 
 def _called_off_after(text: str, cancel_word: re.Match[str]) -> str:
     """The name said after a cancel, past 刚才/那个…: 取消刚才那个麻辣香锅 gives 麻辣香锅."""
-    start = _BEFORE_THE_ORDER_CALLED_OFF.match(text, cancel_word.end()).end()
-    end = start
-    while end < len(text) and end - start < MAX_PREFIX_CHARS and _HAN.match(text[end]) and (
-        text[end] not in NOUN_STOP_CHARS
-    ):
-        end += 1
-    return text[start:end]
+    return _han_run(text, _BEFORE_THE_ORDER_CALLED_OFF.match(text, cancel_word.end()).end(), 1)
 
 
 def _dish_run_after(text: str, end: int) -> bool:
