@@ -6236,3 +6236,20 @@ def test_a_dish_added(parser: Parser, text: str, items: list[str]) -> None:
 def test_when_a_trip_is_is_not_where_it_starts(parser: Parser, text: str, route: tuple[str, str]) -> None:
     [frame] = _frames(parser, text)
     assert (frame["origin"], frame["destination"]) == route
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("周六早上十点的场次 帮我订一张 电影叫志愿军3", [("movie", {"title": "志愿军3"})]),  # what the film is called
+        ("我想看那个 唐探1900 有没有明天上午的场", [("movie", {"title": "唐探1900"})]),  # 那个, a filler, is no film
+        ("买张电影票 一个人看 随便啥座 今天下午三点那场 名侦探柯南", [("movie", {"title": "名侦探柯南"})]),
+        ("我那份烤鱼还要等多久", [("food", {"action": "status"})]),
+        ("查下海底捞外卖现在要等多久", [("food", {"action": "search"})]),  # (held before) how long a new one takes
+        ("我那个酒店是几号入住来着", [("hotel", {"action": "status"})]),
+    ],
+)
+def test_films_named_by_what_they_are_called_and_waits_asked_after(
+    parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
+) -> None:
+    _assert_requests(parser, text, expected)
