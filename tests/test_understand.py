@@ -6253,3 +6253,16 @@ def test_films_named_by_what_they_are_called_and_waits_asked_after(
     parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
 ) -> None:
     _assert_requests(parser, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("纸尿裤还有没有L码的", ["纸尿裤"]),  # L码, a size
+        ("尿不湿快用完了，帮我买一包L码的", ["尿不湿"]),  # what ran out is what is bought
+        ("饿死了 给我弄个汉堡 30块以内就行", ["汉堡"]),  # 弄个: "get me one"
+    ],
+)
+def test_sizes_said_as_codes_and_dishes_got(parser: Parser, text: str, items: list[str]) -> None:
+    [frame] = _frames(parser, text)
+    assert [name for name, _, _ in _lines(frame)] == items

@@ -1773,6 +1773,7 @@ def _without_the_craving(drafts: list[_ItemDraft], text: str, said: str) -> list
 _NO_DISH_EN = frozenset(
     {"day", "week", "month", "year", "time", "while", "moment", "minute", "second", "bit", "lot", "table", "tables"}
 ) | {"party", "old friend", "friend", "friends"}  # "it's for a party", "I'm meeting an old friend": who or what for
+_NO_DISH_EN |= {"xs", "s", "m", "l", "xl", "xxl"}  # 纸尿裤还有没有L码的: a size
 
 
 def _names_people(noun: str) -> bool:

@@ -79,7 +79,7 @@ EN_MEASURES = (
 assert len({measure[0] for measure in ZH_MEASURES}) == len(ZH_MEASURES)
 _MEASURE_ALT = "|".join(m for m in ZH_MEASURES if len(m) > 1) + f"|[{''.join(m for m in ZH_MEASURES if len(m) == 1)}]"
 # Verb characters after which a bare measure word means "one" (来杯, 叫个, 买份).
-VERB_CHARS_BEFORE_BARE_MEASURE = frozenset("来买点叫要整拿订送给吃喝加")  # (再加个肉夹馍)
+VERB_CHARS_BEFORE_BARE_MEASURE = frozenset("来买点叫要整拿订送给吃喝加弄")  # (再加个肉夹馍, 给我弄个汉堡)
 
 # A number before one of these is the size of one package (一桶5升的油, "a 500 ml bottle"), not how many:
 # volumes, weights per pack, lengths and strengths. 斤/公斤/kg stay measures: food is bought by the jin.
