@@ -673,6 +673,12 @@ def _lines(frame: dict) -> list[tuple[str, int, dict]]:
     return [(i["name"], i["quantity"], i.get("options") or {}) for i in frame["items"]]
 
 
+def _dishes(parser: Parser, text: str) -> list[str]:
+    """The names of the items of the command's one frame."""
+    [frame] = _frames(parser, text)
+    return [name for name, _, _ in _lines(frame)]
+
+
 def _slots(frame: dict, expected: dict[str, Any]) -> dict[str, Any]:
     """The frame's values of the slots `expected` names, its items by their names."""
     return {k: [i["name"] for i in frame.get("items", [])] if k == "items" else frame.get(k) for k in expected}
@@ -5857,8 +5863,7 @@ def test_orders_asked_after_by_what_people_call_them(
 def test_a_filling_weighed_is_itself_bought(parser: Parser) -> None:
     [frame] = _frames(parser, "帮我送十斤猪肉馅和两袋面粉过来")
     assert [(name, quantity) for name, quantity, _ in _lines(frame)] == [("猪肉", 10), ("面粉", 2)]
-    [frame] = _frames(parser, "来一份猪肉馅的饺子")  # (held before) the filling of a dish
-    assert [name for name, _, _ in _lines(frame)] == ["饺子"]
+    assert _dishes(parser, "来一份猪肉馅的饺子") == ["饺子"]  # (held before) the filling of a dish
 
 
 @pytest.mark.parametrize(
@@ -6195,8 +6200,7 @@ def test_a_party_to_see_a_film_sitting_together_typed_as_keywords(parser: Parser
     ],
 )
 def test_the_story_around_an_order_names_no_dish(parser: Parser, text: str, items: list[str]) -> None:
-    [frame] = _frames(parser, text)
-    assert [name for name, _, _ in _lines(frame)] == items
+    assert _dishes(parser, text) == items
 
 
 @pytest.mark.parametrize(
@@ -6222,8 +6226,7 @@ def test_counted_by_the_head_the_pot_and_the_dozen(parser: Parser, text: str, li
     ],
 )
 def test_a_dish_added(parser: Parser, text: str, items: list[str]) -> None:
-    [frame] = _frames(parser, text)
-    assert [name for name, _, _ in _lines(frame)] == items
+    assert _dishes(parser, text) == items
 
 
 @pytest.mark.parametrize(
@@ -6264,5 +6267,4 @@ def test_films_named_by_what_they_are_called_and_waits_asked_after(
     ],
 )
 def test_sizes_said_as_codes_and_dishes_got(parser: Parser, text: str, items: list[str]) -> None:
-    [frame] = _frames(parser, text)
-    assert [name for name, _, _ in _lines(frame)] == items
+    assert _dishes(parser, text) == items

@@ -596,7 +596,8 @@ def _another_action(before: str, segment: str) -> bool:
 
 
 # A request joined on to the one before by a word: "And …", "also …", 再…, 另外…, 然后….
-_JOINED_ON = re.compile(r"[\W\s]*(?:(?:and|also|plus|then)\b|再|另外|然后|顺便)")  # (not 还有: 还有连座吗 asks)
+# (fewer than _JOINING_WORDS: 还有连座吗 asks whether some are left, 和 joins dishes)
+_JOINED_ON = re.compile(rf"{_PAUSE}(?:(?:and|also|plus|then)\b|再|另外|然后|顺便)")
 
 
 def _a_look_up_beside_an_order(before: str, segment: str) -> bool:

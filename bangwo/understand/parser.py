@@ -1025,12 +1025,16 @@ class Parser:
                     drafts.append(draft)
         return drafts
 
+    def _has_its_head(self, rules: DomainRules, noun: str) -> bool:
+        """Whether a Chinese noun ends as this domain's things do: a head character (面, 粉) or the last two of a
+        catalogue name (拿铁)."""
+        return noun[-1] in rules.noun_heads_zh or noun[-2:] in self._zh_heads[rules.domain]
+
     def _ends_as_its_item(self, rules: DomainRules, noun: str) -> bool:
-        """Whether a Chinese noun of two characters or more ends as this domain's things do (烧烤, 麻辣香锅)."""
+        """Whether a noun of two characters or more, asked after or called off, ends as this domain's things do
+        (麻辣香锅; and 烧烤, grilled, for food)."""
         return len(noun) >= 2 and (
-            noun[-1] in rules.noun_heads_zh
-            or noun[-2:] in self._zh_heads[rules.domain]
-            or (rules.domain == "food" and noun[-1] in _GRILLED_HEADS)
+            self._has_its_head(rules, noun) or (rules.domain == "food" and noun[-1] in _GRILLED_HEADS)
         )
 
     def _claims(
@@ -1063,7 +1067,7 @@ class Parser:
             # One word made of a modifier and a dish word: "cheeseburgers", "pancakes".
             if any(len(singular) > len(h) + 2 and singular.endswith(h) for h in heads):
                 return True
-        elif noun[-1] in rules.noun_heads_zh or noun[-2:] in self._zh_heads[rules.domain]:
+        elif self._has_its_head(rules, noun):
             return True
         return bool(rules.generic_items.search(text))
 
@@ -1772,7 +1776,8 @@ def _without_the_craving(drafts: list[_ItemDraft], text: str, said: str) -> list
 # (and a table booked, which no provider here sells: 帮我订Haidilao的table)
 _NO_DISH_EN = frozenset(
     {"day", "week", "month", "year", "time", "while", "moment", "minute", "second", "bit", "lot", "table", "tables"}
-) | {"party", "old friend", "friend", "friends"}  # "it's for a party", "I'm meeting an old friend": who or what for
+)
+_NO_DISH_EN |= {"party", "old friend", "friend", "friends"}  # "it's for a party", "I'm meeting an old friend"
 _NO_DISH_EN |= {"xs", "s", "m", "l", "xl", "xxl"}  # 纸尿裤还有没有L码的: a size
 
 
