@@ -3121,6 +3121,11 @@ def test_the_long_tail(parser: Parser, text: str, expected: dict[str, Any]) -> N
         ("Tickets for Reunion Dinner tomorrow, 4 of us, and then around 6pm deliver 2 orders of dumplings to the "
          "cinema.",
          [("movie", "order"), ("food", "order")]),
+        ("今晚8点的熊出没买3张票，前排连座，再点两个汉堡王的皇堡送影院", [("movie", "order"), ("food", "order")]),
+        ("Book tonight's 10pm showing of Star Wanderer for two, and order some dumplings to the theater",
+         [("movie", "order"), ("food", "order")]),
+        ("2 tickets for Star Wanderer at 7pm tonight, middle seats, and a pizza from Pizza Hut to the cinema",
+         [("movie", "order"), ("food", "order")]),
         # the way back said after its day
         ("Two tickets from Guangzhou to Xi'an on the 18th, business class. Then on the 21st fly us back to Guangzhou, "
          "economy this time.", [("flight", "order"), ("flight", "order")]),

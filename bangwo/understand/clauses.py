@@ -402,16 +402,17 @@ _DELIVERED_TO = re.compile(
         then=r"\b",
     )
 )
-# A meal sent with the place it goes to after it: 送两份鸡块到电影院, 再点两杯奶茶到影院, "deliver 2 orders of
-# dumplings to the cinema" (cut at the place).
+# A meal sent with the place it goes to after it: 送两份鸡块到电影院, 再点两杯奶茶到影院, 皇堡送影院,
+# "deliver 2 orders of dumplings to the cinema", "order some dumplings to the theater", "a pizza from Pizza Hut
+# to the cinema" (cut at the place).
 # (Each alternative starts with its own character, so that re skips ahead in C: see text.letter_led; the place
 # is group `lastindex`, or the match itself.)
 _BROUGHT_TO = re.compile(
-    "|".join(rf"{verb}[^，。,.;；]{{1,12}}?(到(?:酒店|宾馆|电影院|影院))" for verb in "送点")
-    + r"|到(?:酒店|宾馆|电影院|影院)(?=[，,。；;\s]|$)|"
+    "|".join(rf"{verb}[^，。,.;；]{{1,12}}?(到(?:酒店|宾馆|电影院|影院|影城))" for verb in "送点")
+    + r"|到(?:酒店|宾馆|电影院|影院|影城)(?=[，,。；;\s]|$)|送(?:去|至)?(?:电影院|影院|影城)|"
     + "|".join(
-        rf"{verb}\b[^,.;]{{0,40}}?( to (?:the|my|our) (?:cinema|theater|theatre|hotel)\b)"
-        for verb in ("deliver", "send", "bring", "sent", "delivered", "brought")
+        rf"{verb}\b[^,.;]{{0,60}}?( to (?:the|my|our) (?:cinema|theater|theatre|hotel)\b)"
+        for verb in ("deliver", "send", "bring", "sent", "delivered", "brought", "order", "from")
     )
 )
 # Another event said as when a meal comes: 看完电影帮我点…, 电影开场前送到, 赶早班机, "before the flight tomorrow".
