@@ -3126,6 +3126,12 @@ def test_the_long_tail(parser: Parser, text: str, expected: dict[str, Any]) -> N
          [("movie", "order"), ("food", "order")]),
         ("2 tickets for Star Wanderer at 7pm tonight, middle seats, and a pizza from Pizza Hut to the cinema",
          [("movie", "order"), ("food", "order")]),
+        # a meal ordered beside the shopping is an order of its own, and the shopping beside a meal
+        ("中午来份酸菜鱼加两碗米饭，另外超市帮我带一箱啤酒两包薯片", [("food", "order"), ("grocery", "order")]),
+        ("晚上看球，买一箱啤酒，再点20串烤串", [("grocery", "order"), ("food", "order")]),
+        ("在大润发买一袋面粉和一块黄油，然后点一份隆江猪脚饭", [("grocery", "order"), ("food", "order")]),
+        ("帮我买点水果：三斤橙子，一个西瓜", [("grocery", "order")]),  # (held before) 买点: buy some
+        ("下周一早上九点一刻送到：五斤猪肉、两袋饺子皮", [("grocery", "order")]),  # (held before) 九点一刻: a time
         # the way back said after its day
         ("Two tickets from Guangzhou to Xi'an on the 18th, business class. Then on the 21st fly us back to Guangzhou, "
          "economy this time.", [("flight", "order"), ("flight", "order")]),

@@ -420,6 +420,13 @@ _ANOTHER_EVENT = re.compile(
     r"看完电影|看电影前|电影开场前|开场前|赶早班机|赶飞机|下飞机|看电影(?:的时候)?[喝吃]|"
     + letter_led("before the (?:flight|movie|film|show)|after the (?:flight|film|show)", then=r"\b")
 )
+# A meal ordered in Chinese: 点 a number of something or a takeaway (not 买点, 九点一刻), or 来/要/送 a portion
+# or a cup.
+_A_MEAL_ORDERED = re.compile(
+    r"点(?<![买整补订备寄带囤选零〇一二两三四五六七八九十\d]点)(?=[一两二三四五六七八九十俩仨几\d个份杯碗串]|外卖)"
+    r"|[来要送][一两二三四五六七八九十俩仨\d]*[份杯碗]"
+)
+_SHOPPED = re.compile(f"{GROCERY_CONTEXT_ZH}|{GROCERY_CONTEXT_EN}")
 _ORDER_VERB = re.compile(r"来|要|" + letter_led("get|want|order|add|like", then=r"\b"))
 _A_DISH_WORD_EN = re.compile(letter_led("|".join(sorted(FOOD.noun_words_en)), then=r"(?:e?s)?\b"))
 # Going to a place the catalogue knows, or from one to any (成都到拉萨).
@@ -993,7 +1000,12 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
             # (a dish said by its own word is served too: "I'd like a medium mocha from Costa, and then 2 tickets…")
             served = FOOD_MEASURE_HINT.search(segment) is not None or _A_DISH_WORD_EN.search(segment) is not None
             meal_verb = FOOD.verbs.search(segment) is not None
-            if (booking and (meal_verb or (served and _ORDER_VERB.search(segment)))) or (meal_verb and served):
+            if (
+                (booking and (meal_verb or (served and _ORDER_VERB.search(segment))))
+                or (meal_verb and served)
+                # 中午来份酸菜鱼，另外超市帮我带一箱啤酒; 买一箱啤酒，再点20串烤串: a meal beside the shopping
+                or (shopping and _A_MEAL_ORDERED.search(segment) is not None and not _SHOPPED.search(segment))
+            ):
                 resolved[i] = _OWN_MEAL
     said_before_its_request: set[int] = set()
     for i in range(len(segments) - 1):
