@@ -3132,6 +3132,11 @@ def test_the_long_tail(parser: Parser, text: str, expected: dict[str, Any]) -> N
         ("在大润发买一袋面粉和一块黄油，然后点一份隆江猪脚饭", [("grocery", "order"), ("food", "order")]),
         ("帮我买点水果：三斤橙子，一个西瓜", [("grocery", "order")]),  # (held before) 买点: buy some
         ("下周一早上九点一刻送到：五斤猪肉、两袋饺子皮", [("grocery", "order")]),  # (held before) 九点一刻: a time
+        # an order at another shop, named by its shape only, is one of its own
+        ("夜宵来一份周黑鸭的鸭脖，再从正新鸡排点两份鸡排", [("food", "order"), ("food", "order")]),
+        ("周黑鸭鸭脖来一盒，再去绝味买点鸭锁骨", [("food", "order"), ("food", "order")]),
+        ("帮我查一下麦当劳的早餐几点就不卖了啊？我老是去晚了买不着", [("food", "search")]),  # (held before) 去晚了
+        ("把盒马那单取消了吧，我自己去超市买", [("grocery", "cancel")]),  # (held before) 超市: no shop's name
         # the way back said after its day
         ("Two tickets from Guangzhou to Xi'an on the 18th, business class. Then on the 21st fly us back to Guangzhou, "
          "economy this time.", [("flight", "order"), ("flight", "order")]),
@@ -3141,6 +3146,18 @@ def test_the_long_tail(parser: Parser, text: str, expected: dict[str, Any]) -> N
 )
 def test_what_goes_where_in_a_compound_message(parser: Parser, text: str, expected: list[tuple[str, str]]) -> None:
     assert [(f["domain"], f["action"]) for f in _frames(parser, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "shops"),
+    [
+        ("夜宵来一份周黑鸭的鸭脖，再从正新鸡排点两份鸡排", ["周黑鸭", "正新鸡排"]),
+        ("周黑鸭鸭脖来一盒，再去绝味买点鸭锁骨", [None, "绝味"]),  # 再去…买: where the second order is placed
+        ("帮我在瑞幸点10杯拿铁，再在85度C买两盒蛋挞", ["瑞幸", "85度 C"]),  # (the space put between scripts)
+    ],
+)
+def test_each_shop_gets_its_own_order(parser: Parser, text: str, shops: list[str | None]) -> None:
+    assert [frame.get("merchant") for frame in _frames(parser, text)] == shops
 
 
 @pytest.mark.parametrize(

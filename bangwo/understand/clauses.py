@@ -622,7 +622,9 @@ def _a_look_up_beside_an_order(before: str, segment: str) -> bool:
 # The shop an order is placed at: 在麦当劳点…, 在喜茶买…, 再从绝味点…, "… from Kroger".
 # (not where it is ordered through, nor from when or where: 在外卖上点, "from there", "three days from now")
 _SHOP_SAID = re.compile(
-    r"[在从]\s*(?!外卖|网上|手机|app)([^\s\ue000-\ue007在从的,，。!！?？、]{2,8}?)\s*(?:点|买|订|叫)"
+    # (去: 再去绝味买点鸭锁骨; a name may hold a space the clean-up put between scripts: 85度 c)
+    r"[在从去](?<![^再又]去)\s*(?!外卖|网上|手机|app|超市|便利店|菜市场|市场|楼下|附近)((?:[^\s\ue000-\ue007在从去的,，。!！?？、]|\s(?=[a-z\d])){2,8}?)\s*"
+    r"(?:点|买|订|叫|带)"
     + "|"
     + letter_led(
         "from",
@@ -638,11 +640,19 @@ def _another_shop(before: str, segment: str, shops_before: set[str], shops_here:
         return not shops_here & shops_before and (
             _NEW_ORDER.search(segment) is not None or _COUNTED.search(segment) is not None
         )
-    if (here := _SHOP_SAID.search(segment)) is None:
+    here = _SHOP_SAID.search(segment)
+    if here is None and not shops_here:
         return False
     said_before = {m.group(m.lastindex or 1) for m in _SHOP_SAID.finditer(before)}
-    # (or one the catalogue names before it: "a latte from Starbucks and two croissants from Wedome")
-    return bool(said_before or shops_before) and here.group(here.lastindex or 1) not in said_before
+    if here is None:
+        return bool(said_before)  # 先在全家买个饭团，再去星巴克点杯热美式 (a name the catalogue knows is masked)
+    # (or one the catalogue names before it: "a latte from Starbucks and two croissants from Wedome"; or, said
+    # "then from" after something counted, any other: 来一份周黑鸭的鸭脖，再从正新鸡排点两份鸡排)
+    then_from = _THEN_FROM.match(segment, 0, here.start() + 1) is not None and _COUNTED.search(before) is not None
+    return bool(said_before or shops_before or then_from) and here.group(here.lastindex or 1) not in said_before
+
+
+_THEN_FROM = re.compile(r"[\s,，;；。]*(?:再|另外|然后|还要)\s*[在从去]$")
 
 
 _AFTER_A_QUESTION = re.compile(r"\s*[?？]")
@@ -982,9 +992,18 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
             return [Clause(0, len(text), ("flight",) if _TOWARDS_A_PLACE.search(text) else ("movie",))]
         if _FROM_A_PLACE.search(text) and _TOWARDS_A_PLACE.search(text) and not _OTHER_TRANSPORT.search(text):
             return [Clause(0, len(text), ("flight",))]
-        starts = (start for start, _, _ in segments[1:])
-        cut = next((start for start in starts if _cancels_or_asks_then_orders(text[:start], text[start:])), None)
-        if cut is not None:  # 把那份炸鸡取消了，换成一份烤鸡: two requests, neither named by the catalogue
+        cut = next(
+            (
+                start
+                for start, end, _ in segments[1:]
+                if _cancels_or_asks_then_orders(text[:start], text[start:])
+                or _another_shop(text[:start], text[start:end], set(), set())
+            ),
+            None,
+        )
+        if cut is not None:
+            # 把那份炸鸡取消了，换成一份烤鸡; 来一份周黑鸭的鸭脖，再从正新鸡排点两份鸡排: two requests, neither named by
+            # the catalogue
             return [Clause(0, cut, ()), Clause(cut, len(text), ())]
         return [Clause(0, len(text), ())]
     booking = any(d[0] in _BOOKING_DOMAINS for d in known)

@@ -165,8 +165,10 @@ _SAID_TITLE = LexiconEntry("", kinds={"title"})
 # 在肯德基点…, 从盒马买…: the place a person orders from is the merchant, unless it is no shop's name.
 _ORDERED_AT = re.compile(
     # (an option word or a place's may be part of the name: 在蜜雪冰城点…, 冰 an option, 冰城 a city's name)
-    r"(?:在|从)\s*([^\s\ue000-\ue007在从的,，。!！?？、][^\s\ue000-\ue002\ue004\ue006\ue007在从的,，。!！?？、]{1,11}?)"
-    r"\s*再?(?:点|叫|买|订|下单|下的单|下的订单|下的[那这]一?单|订的[那这]|要|来)"
+    # (再去绝味买, and a name with the space the clean-up put between scripts: 在85度 c买)
+    r"(?:在|从|去(?<![^再又]去))\s*([^\s\ue000-\ue007在从的,，。!！?？、]"
+    r"(?:[^\s\ue000-\ue002\ue004\ue006\ue007在从的,，。!！?？、]|\s(?=[a-z\d])){1,11}?)"
+    r"\s*再?(?:点|叫|买|订|下单|下的单|下的订单|下的[那这]一?单|订的[那这]|要|来|带)"
 )
 # The shop first, then what is ordered there: 肯德基点一个全家桶 (matched at the start only).
 _SHOP_FIRST = re.compile(
@@ -1433,7 +1435,7 @@ def _ordered_at(masked: MaskedText) -> str | None:
         said = that.group(that.lastindex or 1)
         if not _NOT_A_MERCHANT.search(said) and not _SHOP_KIND.search(said) and not _GOODS_OF_AN_ORDER.search(said):
             return masked.original[that.start(that.lastindex or 1) : that.end(that.lastindex or 1)]
-    m = _ORDERED_AT.search(text) if "在" in text or "从" in text else None
+    m = _ORDERED_AT.search(text) if "在" in text or "从" in text or "去" in text else None
     if m is None:
         m = _SHOP_FIRST.match(text)
     if (
