@@ -6296,3 +6296,19 @@ def test_films_named_by_what_they_are_called_and_waits_asked_after(
 )
 def test_sizes_said_as_codes_and_dishes_got(parser: Parser, text: str, items: list[str]) -> None:
     assert _dishes(parser, text) == items
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # dumplings made at home say what the shopping is for
+        ("过年要包饺子，帮我买两斤猪肉、一颗大白菜、一袋面粉", [("grocery", {"action": "order"})]),
+        ("买两斤猪肉一斤虾仁 今晚包饺子用", [("grocery", {"action": "order"})]),
+        ("need 2 bags of flour to make dumplings at home", [("grocery", {"action": "order"})]),
+        ("帮我买两袋速冻饺子，一包汤圆", [("grocery", {"action": "order"})]),  # (held before) 一包: a packet
+    ],
+)
+def test_dumplings_made_at_home_are_no_dish(
+    parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
+) -> None:
+    _assert_requests(parser, text, expected)

@@ -161,6 +161,12 @@ _TURNED_DOWN = re.compile(
 )
 # What every turned-down phrase holds (searched first: _TURNED_DOWN tries every position).
 _TURNED_DOWN_HINT = re.compile(r"别|不用|不要|不需要|不订|不买|不点|need|don't|do not|not the|required")
+# Dumplings made at home say what the shopping is for, no dish ordered: 过年要包饺子，帮我买两斤猪肉; "flour to make
+# dumplings" (一包汤圆 is a packet of them).
+_MADE_AT_HOME = re.compile(
+    r"[包擀](?<![一两二三四五六七八九十几俩仨\d]包)(?:饺子|馄饨|汤圆|粽子)|"
+    + letter_led("make dumplings|making dumplings|wrap dumplings", then=r"\b")
+)
 _SAID_TITLE = LexiconEntry("", kinds={"title"})
 # 在肯德基点…, 从盒马买…: the place a person orders from is the merchant, unless it is no shop's name.
 _ORDERED_AT = re.compile(
@@ -492,6 +498,8 @@ class Parser:
         if _TURNED_DOWN_HINT.search(cleaned):
             for m in _TURNED_DOWN.finditer(cleaned):
                 masked.mask(m.start(), m.end(), " ")
+        for m in _MADE_AT_HOME.finditer(cleaned):
+            masked.mask(m.start(), m.end(), " ")
         to_every_request = change_to_every_request(masked, now)  # 都往后推一天: no request's own day
         names = sorted(titles + self.lexicon.find(masked, _part_of_a_dish), key=lambda n: n.start)
         # Options before the split: "room temperature" is a drink's, not a hotel room.
