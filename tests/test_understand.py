@@ -6312,3 +6312,18 @@ def test_dumplings_made_at_home_are_no_dish(
     parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
 ) -> None:
     _assert_requests(parser, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        # the milk a coffee is made with is the coffee's, before it or after it, with its options
+        ("small latte oat milk", [("latte", {"size": "small"})]),
+        ("Order a warm oat milk latte, medium", [("oat milk latte", {"size": "medium", "ice": "warm"})]),
+        ("get me a large latte uh oat milk less sugar", [("latte", {"size": "large", "sugar": "less"})]),
+        ("buy 2 cartons of oat milk", [("oat milk", {})]),  # (held before) no drink: the shop's
+    ],
+)
+def test_the_milk_a_coffee_is_made_with(parser: Parser, text: str, items: list[tuple[str, dict[str, str]]]) -> None:
+    [frame] = _frames(parser, text)
+    assert [(item["name"], item.get("options") or {}) for item in frame["items"]] == items

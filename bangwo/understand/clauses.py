@@ -678,6 +678,10 @@ class Clause:
     domains: tuple[str, ...]
 
 
+# The milk a coffee is made with, said right before its product's name: "latte oat milk", "an oat milk latte".
+_THE_MILK_OF_A_DRINK = re.compile(rf"\b(?:{MILKS_EN})\s+$")
+
+
 def _segment_domains(
     text: str, names: list[NameMention], after_a_flight: bool, asked_elsewhere: bool, at: int = 0
 ) -> tuple[str, ...] | None:
@@ -703,16 +707,19 @@ def _segment_domains(
         firsts[domain] = min(position, firsts.get(domain, position))
 
     shared_item = False
+    a_drink_named = any(n.entry.is_item and "food" in n.entry.domains for n in names)
     grocery_by_name_only = True  # grocery said only by its products, no shop or supermarket word
     food_by_word = False
     for name in names:
         if "title" in name.entry.kinds:
             saw("movie", name.start)
         if name.entry.is_item:
-            if name.entry.domains == {"grocery"} and name.said.isascii() and served_as_a_dish_en(
-                text, name.start, name.said
+            if name.entry.domains == {"grocery"} and name.said.isascii() and (
+                served_as_a_dish_en(text, name.start, name.said)
+                or (_THE_MILK_OF_A_DRINK.search(text, 0, name.start - at) is not None and a_drink_named)
             ):
-                saw("food", name.start)  # "chicken rice", "a cup of hot soy milk": the restaurant's
+                # "chicken rice", "a cup of hot soy milk": the restaurant's; "a latte, oat milk": the latte's
+                saw("food", name.start)
             elif len(name.entry.domains) == 1:
                 saw(next(iter(name.entry.domains)), name.start)
             else:

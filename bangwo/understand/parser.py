@@ -816,7 +816,7 @@ class Parser:
         _attach_options(drafts, replace(reading, options=options_left))
         drafts = _the_same_again(drafts, text)
         if len(drafts) > 1:
-            drafts = _without_the_milk_a_drink_is_made_with(drafts)
+            drafts = _without_the_milk_a_drink_is_made_with(drafts, text)
         if len(drafts) > 1 and "想" in text:
             drafts = _without_the_craving(drafts, text, reading.masked.original)
         if reading.told_until and any(d.start >= reading.told_until for d in drafts):
@@ -1838,14 +1838,27 @@ _MADE_WITH_MILK = re.compile(
 )
 
 
-def _without_the_milk_a_drink_is_made_with(drafts: list[_ItemDraft]) -> list[_ItemDraft]:
+def _without_the_milk_a_drink_is_made_with(drafts: list[_ItemDraft], text: str) -> list[_ItemDraft]:
     """Drop the milk a coffee or tea is made with, said after it with no count of its own: "a hot latte, oat milk if
-    they've got it", 拿铁 燕麦奶 (a counted one is a drink of its own: "and a hot soy milk")."""
+    they've got it", 拿铁 燕麦奶 (a counted one is a drink of its own: "and a hot soy milk"); or said right before it,
+    its count and options the drink's: "a warm oat milk latte"."""
     if not any(_MILK_OF_A_DRINK.search(d.name) for d in drafts) or not any(
         _MADE_WITH_MILK.search(d.name) for d in drafts
     ):
         return drafts
-    return [d for d in drafts if d.quantity is not None or not _MILK_OF_A_DRINK.search(d.name)]
+    kept: list[_ItemDraft] = []
+    for draft, after in zip(drafts, [*drafts[1:], None], strict=True):
+        if not _MILK_OF_A_DRINK.search(draft.name):
+            kept.append(draft)
+        elif after is not None and _MADE_WITH_MILK.search(after.name) and not text[draft.end : after.start].strip():
+            after.name, after.start = f"{draft.name} {after.name}", draft.start
+            after.quantity = after.quantity if after.quantity is not None else draft.quantity
+            after.options = {**draft.options, **after.options}
+        elif draft.quantity is not None:
+            kept.append(draft)
+        elif kept and _MADE_WITH_MILK.search(kept[-1].name):
+            kept[-1].options = {**draft.options, **kept[-1].options}  # "a large latte, oat milk, less sugar"
+    return kept
 
 
 def _one_dish_said_twice(drafts: list[_ItemDraft]) -> list[_ItemDraft]:
