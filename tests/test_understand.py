@@ -3132,6 +3132,11 @@ def test_the_long_tail(parser: Parser, text: str, expected: dict[str, Any]) -> N
         ("在大润发买一袋面粉和一块黄油，然后点一份隆江猪脚饭", [("grocery", "order"), ("food", "order")]),
         ("帮我买点水果：三斤橙子，一个西瓜", [("grocery", "order")]),  # (held before) 买点: buy some
         ("下周一早上九点一刻送到：五斤猪肉、两袋饺子皮", [("grocery", "order")]),  # (held before) 九点一刻: a time
+        # a product served as a meal's said before the meal is the restaurant's too
+        ("Hot soy milk and 2 youtiao for breakfast, as quick as possible", [("food", "order")]),
+        ("one soy milk and two fried dough sticks at 6 tomorrow morning", [("food", "order")]),
+        ("Order a bag of apples and a carton of milk from Lidl, and a large cappuccino from Costa Coffee.",
+         [("grocery", "order"), ("food", "order")]),  # (held before) the shop after it is the meal's
         # an order at another shop, named by its shape only, is one of its own
         ("夜宵来一份周黑鸭的鸭脖，再从正新鸡排点两份鸡排", [("food", "order"), ("food", "order")]),
         ("周黑鸭鸭脖来一盒，再去绝味买点鸭锁骨", [("food", "order"), ("food", "order")]),

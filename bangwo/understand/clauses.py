@@ -842,11 +842,11 @@ def _phrase_end(text: str, start: int) -> int:
     return m.end() if m.group(0) in "?？" else m.start()
 
 
-def _a_side_of_the_meal(text: str, names: list[NameMention], start: int, end: int) -> bool:
-    """Whether the segment [start, end) of `text`, said after a meal, is grocery only by the products it names,
-    and those served as a meal's are, by the plate or the cup or hot, or from a restaurant the command names ("…, 20
-    chicken wings and 10 Cokes from KFC"): no supermarket or its word in the command,
-    no 买 or "buy" (点杯拿铁，顺便买两盒牛奶 is two errands; "2 lattes and a box of eggs" too)."""
+def _a_side_of_the_meal(text: str, names: list[NameMention], start: int, end: int, by_shop: bool = True) -> bool:
+    """Whether the segment [start, end) of `text`, said beside a meal, is grocery only by the products it names,
+    and those served as a meal's are, by the plate or the cup or hot, or (`by_shop`, said after the meal) from a
+    restaurant the command names ("…, 20 chicken wings and 10 Cokes from KFC"): no supermarket or its word in the
+    command, no 买 or "buy" (点杯拿铁，顺便买两盒牛奶 is two errands; "2 lattes and a box of eggs" too)."""
     segment = text[start:end]
     inside = [n for n in names if start <= n.start < end]
     shops = [n.entry.merchant_domains for n in names if "merchant" in n.entry.kinds]
@@ -855,7 +855,7 @@ def _a_side_of_the_meal(text: str, names: list[NameMention], start: int, end: in
         and all(n.entry.is_item for n in inside)
         and (
             _SERVED.search(segment) is not None
-            or (bool(shops) and all(d == {"food"} for d in shops))
+            or (by_shop and bool(shops) and all(d == {"food"} for d in shops))
             or _A_DRINKS_MILK.search(segment) is not None  # "a coconut latte, oat milk, less ice"
         )
         and _BUYS.search(segment) is None
@@ -966,6 +966,14 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
             segments[i] = (start, end, ("grocery",))
         if domains and domains[0] in ("food", "grocery"):
             meal_before, shopping_before = segments[i][2] == ("food",), segments[i][2] == ("grocery",)
+    # …and said before the meal too: "Hot soy milk and 2 youtiao for breakfast".
+    meal_after = False
+    for i in reversed(range(len(segments))):
+        start, end, domains = segments[i]
+        if domains == ("grocery",) and meal_after and _a_side_of_the_meal(text, names, start, end, by_shop=False):
+            segments[i] = (start, end, ("food",))
+        if domains and domains[0] in ("food", "grocery"):
+            meal_after = segments[i][2] == ("food",)
     # A food-or-grocery name takes the domain of the nearest segment that is food or grocery.
     decided = [i for i, (_, _, d) in enumerate(segments) if d and d[0] in ("food", "grocery") and len(d) == 1]
     resolved: list[tuple[str, ...] | None] = []
