@@ -6332,3 +6332,19 @@ def test_dumplings_made_at_home_are_no_dish(
 def test_the_milk_a_coffee_is_made_with(parser: Parser, text: str, items: list[tuple[str, dict[str, str]]]) -> None:
     [frame] = _frames(parser, text)
     assert [(item["name"], item.get("options") or {}) for item in frame["items"]] == items
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        # a dish whose name holds an "and" is one dish
+        ("order 2 portions of sweet and sour pork and a kids' fried rice", ["sweet and sour pork", "kids' fried rice"]),
+        ("order one kung pao chicken and a hot and sour soup", ["kung pao chicken", "hot and sour soup"]),
+        ("30 pork and cabbage dumplings, 20 shrimp dumplings", ["pork and cabbage dumplings", "shrimp dumplings"]),
+        ("order a tomato and egg noodle soup", ["tomato and egg noodle soup"]),
+        ("two portions of fish and chips", ["fish and chips"]),
+        ("one pork bun and two beef buns", ["pork bun", "beef buns"]),  # (held before) two dishes
+    ],
+)
+def test_a_dish_named_with_an_and(parser: Parser, text: str, items: list[str]) -> None:
+    assert _dishes(parser, text) == items

@@ -167,6 +167,29 @@ _MADE_AT_HOME = re.compile(
     r"[包擀](?<![一两二三四五六七八九十几俩仨\d]包)(?:饺子|馄饨|汤圆|粽子)|"
     + letter_led("make dumplings|making dumplings|wrap dumplings", then=r"\b")
 )
+# A dish whose name holds an "and" is one dish, named as said (no word of it is an item or an option of its own):
+# "sweet and sour pork", "a hot and sour soup", "pork and cabbage dumplings", "tomato and egg noodle soup".
+_FILLINGS_EN = (
+    "pork|beef|chicken|lamb|mutton|shrimp|prawn|fish|egg|tomato|cabbage|chive|leek|mushroom|corn|potato|spinach"
+    "|cheese|ham|bacon|tofu|peanut|celery|fennel|onion|garlic|scallion|seaweed|bean|noodle|rice"
+)
+_FILLED_DISHES_EN = (
+    "dumplings?|noodles?|soups?|buns?|wontons?|pies?|rice|porridge|congee|sandwich(?:es)?|pizzas?|salads?"
+    "|omelet(?:te)?s?|stir[- ]fry|baozi|jiaozi"
+)
+_DISH_NAMED_WITH_AND = re.compile(
+    letter_led(
+        "sweet and sour(?: (?:pork|chicken|spare ribs|ribs|fish|prawns?|shrimps?|tofu|soup))?|hot and sour(?: soups?)?"
+        "|salt and pepper (?:squid|chicken|prawns?|shrimps?|tofu|pork)|mac and cheese|macaroni and cheese"
+        "|fish and chips|surf and turf|"
+        + "|".join(
+            f"{filling} and (?:{_FILLINGS_EN})(?: [a-z]+)? (?:{_FILLED_DISHES_EN})"
+            for filling in _FILLINGS_EN.split("|")
+        ),
+        then=r"\b",
+    )
+)
+_DISH_SAID_WITH_AND = LexiconEntry("", kinds={"item"}, domains={"food"}, option_groups={"size", "sugar", "ice"})
 _SAID_TITLE = LexiconEntry("", kinds={"title"})
 # 在肯德基点…, 从盒马买…: the place a person orders from is the merchant, unless it is no shop's name.
 _ORDERED_AT = re.compile(
@@ -495,13 +518,19 @@ class Parser:
         ]
         for title in titles:
             masked.mask(title.start, title.end, TITLE_MARK)
+        dishes = [
+            NameMention(m.start(), m.end(), m.group(0), _DISH_SAID_WITH_AND)
+            for m in (_DISH_NAMED_WITH_AND.finditer(cleaned) if " and " in cleaned else ())
+        ]
+        for dish in dishes:
+            masked.mask(dish.start, dish.end, ITEM_MARK)
         if _TURNED_DOWN_HINT.search(cleaned):
             for m in _TURNED_DOWN.finditer(cleaned):
                 masked.mask(m.start(), m.end(), " ")
         for m in _MADE_AT_HOME.finditer(cleaned):
             masked.mask(m.start(), m.end(), " ")
         to_every_request = change_to_every_request(masked, now)  # 都往后推一天: no request's own day
-        names = sorted(titles + self.lexicon.find(masked, _part_of_a_dish), key=lambda n: n.start)
+        names = sorted(titles + dishes + self.lexicon.find(masked, _part_of_a_dish), key=lambda n: n.start)
         # Options before the split: "room temperature" is a drink's, not a hotel room.
         options = find_options(masked)
         read: list[tuple[IntentFrame, str | None]] = []
