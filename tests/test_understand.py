@@ -6348,3 +6348,18 @@ def test_the_milk_a_coffee_is_made_with(parser: Parser, text: str, items: list[t
 )
 def test_a_dish_named_with_an_and(parser: Parser, text: str, items: list[str]) -> None:
     assert _dishes(parser, text) == items
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a dish the catalogue lacks, asked for with how it is made
+        ("Get me a cheese foam oolong, less ice, half sugar", [("food", {"action": "order"})]),
+        ("Get me a large oat flat white with less sugar, please.", [("food", {"action": "order"})]),
+        ("I need a rental car at LAX next Monday.", [("chat", {})]),  # (held before) nothing made any way
+    ],
+)
+def test_a_drink_asked_for_with_how_it_is_made(
+    parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
+) -> None:
+    _assert_requests(parser, text, expected)

@@ -1097,6 +1097,8 @@ class Parser:
             return True  # "a large pad thai from Thai Orchid": ordered from a shop, a dish of it
         if rules.domain == "food" and (_COOKED_START.match(noun)):
             return True  # cooked is a dish: "hot chocolate", "fried rice", 红烧肉
+        if rules.domain == "food" and OPTION_MARK in text and EN_ORDER_VERBS.search(text):
+            return True  # asked for with how it is made: "get me a cheese foam oolong, less ice, half sugar"
         if noun.isascii():
             head = noun.split()[-1]
             singular = head[:-1] if head.endswith("s") and len(head) > 3 else head
