@@ -6357,9 +6357,14 @@ def test_a_dish_named_with_an_and(parser: Parser, text: str, items: list[str]) -
         ("Get me a cheese foam oolong, less ice, half sugar", [("food", {"action": "order"})]),
         ("Get me a large oat flat white with less sugar, please.", [("food", {"action": "order"})]),
         ("I need a rental car at LAX next Monday.", [("chat", {})]),  # (held before) nothing made any way
+        # takeaway's own words: a flat white, egg tarts, a rice bowl, an oolong
+        ("flat white hot x1 asap", [("food", {"action": "order"})]),
+        ("I want half a dozen egg tarts", [("food", {"action": "order"})]),
+        ("lunch: one chicken rice bowl, extra chili", [("food", {"action": "order"})]),
+        ("a large peach oolong, less ice", [("food", {"action": "order"})]),
     ],
 )
-def test_a_drink_asked_for_with_how_it_is_made(
+def test_a_dish_asked_for_with_how_it_is_made_or_by_its_word(
     parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
 ) -> None:
     _assert_requests(parser, text, expected)

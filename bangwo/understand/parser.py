@@ -117,7 +117,7 @@ _EN_WORD = re.compile(r"[a-z][a-z'-]*")
 FOOD_HEAD_CHARS = FOOD.noun_heads_zh
 # A dish name that starts with its cooking is a dish: "hot chocolate", "fried rice", 红烧肉, 炸鸡.
 _COOKED_START = re.compile(
-    r"(?:fried|grilled|roast|roasted|braised|steamed|stir-fried|scrambled|boiled|baked|poached|smoked|hot)\s"
+    r"(?:fried|grilled|roast|roasted|braised|steamed|stir-fried|scrambled|boiled|baked|poached|smoked|hot)\s|flat white"
     r"|(?:红烧|清蒸|糖醋|水煮|香煎|干煸|凉拌|炸|烤|煎|炒|卤|炖|焖)"
 )
 # Verbs after which an English noun may come without an article ("order sushi").

@@ -413,6 +413,8 @@ FOOD = DomainRules(
             *("buns", "bun", "gyoza", "udon", "dumpling", "skewers"),
             # "a family bucket", "a turkey sub", "six curry puffs"
             *("bucket", "buckets", "sub", "subs", "puff", "puffs"),
+            # "a chicken rice bowl", "a Big Mac meal", "half a dozen egg tarts", "a cheese foam oolong"
+            *("bowl", "bowls", "meal", "meals", "tart", "tarts", "oolong"),
         ]
     ),
 )
