@@ -6368,3 +6368,17 @@ def test_a_dish_asked_for_with_how_it_is_made_or_by_its_word(
     parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
 ) -> None:
     _assert_requests(parser, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a film the catalogue lacks, seen by a party, its showing said after a pause
+        ("我和我爸妈三个人看唐探4，今天下午三点那场", {"title": "唐探4", "count": 3, "time": "15:00"}),
+        ("一家四口看飞驰人生3，明天下午", {"title": "飞驰人生3", "count": 4, "time_window": "afternoon"}),
+        ("后天上午 熊出没 2大1小", {"title": "熊出没", "count": 3}),
+        ("book 2 adults 1 child for Ne Zha 2, Saturday 10am", {"title": "Ne Zha 2", "count": 3, "time": "10:00"}),
+    ],
+)
+def test_a_film_seen_by_a_party(parser: Parser, text: str, expected: dict[str, Any]) -> None:
+    _assert_requests(parser, text, [("movie", expected)])

@@ -101,6 +101,19 @@ _ARROWED_ROUTE = re.compile(f"{_PLACE_SHAPED}\\s*(?:→|->|=>)\\s*{_PLACE_SHAPED
 # Words that make a segment one domain's request by themselves. Only where the first one starts
 # matters (see `_first_words`), so a domain's words may be split over several regexes: each one is
 # spelt to start with a plain character, for re to skip in C to where a word can start.
+# A film wanted by name, then its showing or its party: 想看鲸落之海 上午的场 两个大人一个小孩; or by who goes to see
+# it: 我和我爸妈三个人看唐探4，今天下午三点那场, 一家四口看飞驰人生3，明天下午 (包场看 books a whole screen).
+_A_FILM_SEEN_ZH = (
+    r"(?:想|去|人|们|口|包场)\s?看(?!看)[^\s，,。]{2,10}[\s，,]"
+    r".*?(?:场|张|大人|小孩|[一两三四五六七八九十\d]个?人|坐|[早上中下]午|晚上)"
+)
+_A_FILM_SEEN = re.compile(_A_FILM_SEEN_ZH)  # (over the whole command, where no segment points anywhere)
+# Grown-ups and children counted, as a cinema counts them: 2大1小, "2 adults 1 child", "two adults and a kid".
+# (searched only where nothing else points anywhere)
+_A_PARTY_AT_A_SHOWING = re.compile(
+    r"[1-9一两二三四五]\s*大\s*[1-9一两二三四五]\s*小"
+    r"|\b(?:\d|one|two|three|four|five) adults?,? (?:and )?(?:\d|one|two|three|a) (?:kids?|child(?:ren)?)\b"
+)
 _DOMAIN_WORDS: dict[str, tuple[_Words, ...]] = {
     "flight": (
         # 飞 after a number or a measure word is no flight (一飞冲天, 三罐飞鹤奶粉), after a weekday or festival day it
@@ -186,13 +199,7 @@ _DOMAIN_WORDS: dict[str, tuple[_Words, ...]] = {
     "movie": (
         # (a film of a kind: 动画片, 喜剧片 — not 照片, 药片 or 名片)
         # (each spelt out: an alternative that starts with a group makes re try every position, see text.letter_led)
-        # A film wanted by name, then its showing or its party: 想看鲸落之海 上午的场 两个大人一个小孩.
-        # (or by who goes to see it: 我和我爸妈三个人看唐探4，今天下午三点那场; 包场看 books a whole screen)
-        _zh(
-            r"(?:想|去|人|们|包场)\s?看(?!看)[^\s，,。]{2,10}[\s，,].*?(?:场|张|大人|小孩|[一两三四五六七八九十\d]个?人|坐)"
-            r"|包场看",
-            holds="看",
-        ),
+        _zh(_A_FILM_SEEN_ZH + "|包场看", holds="看"),
         _zh(
             "电影|影院|影城|影厅|电影票|影票|观影|场次|首映|点映|首场|新片|大片|重映|几点有场|最晚一场|最早一场|"
             + "|".join(f"{kind}片" for kind in FILM_KINDS_ZH.split("|"))
@@ -1007,6 +1014,10 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
             return [Clause(0, len(text), ("flight",) if _TOWARDS_A_PLACE.search(text) else ("movie",))]
         if _FROM_A_PLACE.search(text) and _TOWARDS_A_PLACE.search(text) and not _OTHER_TRANSPORT.search(text):
             return [Clause(0, len(text), ("flight",))]
+        if (_A_FILM_SEEN.search(text) or _A_PARTY_AT_A_SHOWING.search(text)) and not _OTHER_TRANSPORT.search(text):
+            # 仨人看阿凡达3，后天晚上八点那场; "book 2 adults 1 child for Ne Zha 2, Saturday 10am": a film seen by a
+            # party, its showing said after a pause (and no place to go to)
+            return [Clause(0, len(text), ("movie",))]
         cut = next(
             (
                 start
