@@ -6382,3 +6382,17 @@ def test_a_dish_asked_for_with_how_it_is_made_or_by_its_word(
 )
 def test_a_film_seen_by_a_party(parser: Parser, text: str, expected: dict[str, Any]) -> None:
     _assert_requests(parser, text, [("movie", expected)])
+
+
+@pytest.mark.parametrize(
+    ("text", "domain"),
+    [
+        # drinks by the case are the shop's
+        ("need a crate of Tsingtao and 3 bags of potato chips for the party", "grocery"),
+        ("A case of Tsingtao and two bottles of Sprite", "grocery"),
+        ("How much is a case of Tsingtao beer?", "grocery"),
+        ("下午茶四点送，六杯杨枝甘露，去冰少糖，再来半打可颂", "food"),  # (held before) half a dozen, no case
+    ],
+)
+def test_drinks_by_the_case_are_the_shops(parser: Parser, text: str, domain: str) -> None:
+    assert [frame["domain"] for frame in _frames(parser, text)] == [domain]

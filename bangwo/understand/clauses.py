@@ -685,6 +685,10 @@ class Clause:
     domains: tuple[str, ...]
 
 
+# What a shop sells drinks by, counted right before them: by the case, the crate, the can, the pack.
+_BY_THE_CASE_BEFORE = re.compile(
+    r"(?:[一两二三四五六七八九十几\d]\s*[箱提罐]|\b(?:cases?|crates?|cans?|six-packs?|packs?)\s+of)\s*$"
+)
 # The milk a coffee is made with, said right before its product's name: "latte oat milk", "an oat milk latte".
 _THE_MILK_OF_A_DRINK = re.compile(rf"\b(?:{MILKS_EN})\s+$")
 
@@ -721,7 +725,9 @@ def _segment_domains(
         if "title" in name.entry.kinds:
             saw("movie", name.start)
         if name.entry.is_item:
-            if name.entry.domains == {"grocery"} and name.said.isascii() and (
+            if name.entry.domains == {"food"} and _BY_THE_CASE_BEFORE.search(text, 0, name.start - at) is not None:
+                saw("grocery", name.start)  # "a case of Tsingtao", 两箱可乐: the shop's, by the case
+            elif name.entry.domains == {"grocery"} and name.said.isascii() and (
                 served_as_a_dish_en(text, name.start, name.said)
                 or (_THE_MILK_OF_A_DRINK.search(text, 0, name.start - at) is not None and a_drink_named)
             ):
