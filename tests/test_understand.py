@@ -6392,7 +6392,8 @@ def test_a_film_seen_by_a_party(parser: Parser, text: str, expected: dict[str, A
         ("A case of Tsingtao and two bottles of Sprite", "grocery"),
         ("How much is a case of Tsingtao beer?", "grocery"),
         ("下午茶四点送，六杯杨枝甘露，去冰少糖，再来半打可颂", "food"),  # (held before) half a dozen, no case
+        ("Do you have durians in stock today?", "grocery"),  # what a shop has on its shelves
     ],
 )
-def test_drinks_by_the_case_are_the_shops(parser: Parser, text: str, domain: str) -> None:
+def test_drinks_by_the_case_and_goods_in_stock_are_the_shops(parser: Parser, text: str, domain: str) -> None:
     assert [frame["domain"] for frame in _frames(parser, text)] == [domain]

@@ -431,6 +431,8 @@ GROCERY_CONTEXT_ZH = "超市|盒马|年货|买菜|生鲜|便利店|菜市场|菜
 GROCERY_CONTEXT_ZH += BABY_GOODS_ZH
 GROCERY_CONTEXT_EN = letter_led(
     "supermarkets?|grocer(?:y|ies)|grocery store|convenience store|dog food|cat food|pet food|cat litter|"
+    # (what a shop has on its shelves: "do you have durians in stock")
+    "in stock|out of stock|"
     + BABY_GOODS_EN,
     then=r"\b",
 )
