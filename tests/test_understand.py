@@ -6397,3 +6397,26 @@ def test_a_film_seen_by_a_party(parser: Parser, text: str, expected: dict[str, A
 )
 def test_drinks_by_the_case_and_goods_in_stock_are_the_shops(parser: Parser, text: str, domain: str) -> None:
     assert [frame["domain"] for frame in _frames(parser, text)] == [domain]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a stay, a film or a trip remembered, praised or vented about, asks for nothing
+        "谢谢你，上次订的酒店很不错",
+        "上次住的那家酒店床太硬了，睡得我腰疼",
+        "昨天看《流浪地球3》哭得稀里哗啦的",
+        "So tired from the flight yesterday, the jet lag is killing me",
+        "thanks, the seats were perfect last night",
+    ],
+)
+def test_a_stay_a_film_or_a_trip_remembered_is_talk(parser: Parser, text: str) -> None:
+    assert [frame["domain"] for frame in _frames(parser, text)] == ["chat"]
+
+
+def test_a_story_before_the_request_keeps_the_request(parser: Parser) -> None:  # (held before)
+    text = (
+        "I fell asleep during the last horror movie my friends dragged me to, so this time I'm picking. "
+        "Two tickets for Star Wanderer tomorrow evening, back row."
+    )
+    assert [(frame["domain"], frame["count"]) for frame in _frames(parser, text)] == [("movie", 2)]

@@ -620,7 +620,9 @@ TALK_QUESTION = re.compile(
     + letter_led("usually|how come|any tips|tips for|worth the money|worth it", then=r"\b")
 )
 REQUEST_MARKERS = re.compile(
-    r"帮|给我|我要|我想要|请(?<!申请)(?!问)|麻烦|订|买|叫|下单|预定|预订|来[一两俩几杯份个碗]|查一下|查下|查查|查询|搜一下"
+    # (订的, 买过: what was booked or bought, told, asks for nothing)
+    r"帮|给我|我要|我想要|请(?<!申请)(?!问)|麻烦|订(?![的过])|买(?![的过])|叫|下单|预定|预订|来[一两俩几杯份个碗]|查一下|查下|查查"
+    r"|查询|搜一下"
     rf"|{_DIAN_VERB}|"
     + letter_led(
         "book|reserve|order|buy|get me|find me|i need|i want|i'd like|we need|we want|look up|search|arrange"
@@ -657,12 +659,17 @@ _OPINION = re.compile(
     r"这么贵|那么贵|涨价|离谱|翻了一倍|便宜不少|贵不少|吃不起|看不起|住不起|坐不起|太甜|太咸|太油|太烂|浪费我|味道变了|没以前好|"
     # …and praised, or a mood told: 真香, 是真的好喝, 心疼, 好烦, 涨得好厉害, 真不容易, 好纠结, 不知道吃啥
     r"真香|真的好[吃喝]|心疼|好烦|涨得|涨这么多|真不容易|纠结|不知道吃啥|不知道吃什么|"
+    # …or a stay, a film, a trip remembered: 床好软, 挺好的, 太震撼了, 哭得稀里哗啦, 隔音太差, 睡得我腰疼
+    r"好软|太软|太硬|绝绝子|很不错|挺不错|挺好的|很舒服|住得很|太震撼|泪目|好巴适|真靠谱|稀里哗啦|隔音|腰疼|太吵|"
     # the assistant's own taste asked: 你喜欢吃火锅吗, 你平时喜欢看什么电影
     r"你(?:平时|平常|一般|最)?(?:喜欢|爱)(?:吃|喝|看)|你呢|"
     + letter_led(
         "was (?:awful|terrible|great|amazing|bad|good|boring)|smelled|never again|thanks for|thank you for"
         "|lifesaver|waste of|what a day|so annoying|fed up|so expensive|are crazy expensive|is crazy expensive"
-        "|ridiculous|cost a fortune|made no sense|makes no sense|overpriced|rip-off|beats|arrived right on time",
+        "|ridiculous|cost a fortune|made no sense|makes no sense|overpriced|rip-off|beats|arrived right on time"
+        # (and a trip or a night out remembered: "jet lag is killing me", "the seats were perfect last night")
+        "|jet lag|is killing me|just venting|nobody told us|the worst|so slow|so noisy|can't sleep|was lovely"
+        "|were perfect|so stressed|so tired|so annoyed",
         then=r"\b",
     )
 )
