@@ -6408,9 +6408,15 @@ def test_drinks_by_the_case_and_goods_in_stock_are_the_shops(parser: Parser, tex
         "昨天看《流浪地球3》哭得稀里哗啦的",
         "So tired from the flight yesterday, the jet lag is killing me",
         "thanks, the seats were perfect last night",
+        # the assistant's name, a greeting over a meal, a choice left to it, whether a food fattens
+        "你叫啥名字啊 你是机器人不",
+        "嗯 你好啊 吃了没",
+        "今晚整点啥 火锅还是烧烤 你帮我拿个主意",
+        "奶茶喝多了会胖吗 在线等 挺急的",
+        "贼好吃 下回还来",
     ],
 )
-def test_a_stay_a_film_or_a_trip_remembered_is_talk(parser: Parser, text: str) -> None:
+def test_talk_about_what_was_had_or_who_the_assistant_is(parser: Parser, text: str) -> None:
     assert [frame["domain"] for frame in _frames(parser, text)] == ["chat"]
 
 

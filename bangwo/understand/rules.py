@@ -565,10 +565,13 @@ KNOWLEDGE_QUESTION = re.compile(
     r"|好还是|哪个好|哪个更|拍得(?:更|好|怎么样|咋样)|满意|什么药"  # which is better, how it went, what medicine
     # a festival's food, ideas, distances, sights (不讲究: not fussy, about what is asked for)
     r"|讲究(?<!不讲究)(?<!没讲究)|习俗|风俗|寓意|点子|出主意|多远|景点|好玩的"
-    r"|翻译成|翻成|很好[喝吃]|真好[喝吃]|太好[喝吃]|挺好[喝吃]"  # a translation asked for; thanks for what was had
+    # a translation asked for; thanks for what was had
+    r"|翻译成|翻成|很好[喝吃]|真好[喝吃]|太好[喝吃]|挺好[喝吃]|贼好[喝吃]"
+    # the assistant's name asked, a choice left to it, whether a food fattens: 你叫啥名字, 你帮我拿个主意, 会胖吗
+    r"|叫啥|拿个主意|拿主意|会胖|长胖|吃什么比较好|吃啥比较好"
     # Complaints about what was had: 难吃死了, 别再推荐了; refunds and fees asked after, a change of booking, an
     # invoice (退点钱, 钱退到哪里去了, 退票手续费, 改签, 发票怎么开), and a greeting over a meal (你吃过饭了没有).
-    r"|难吃|难喝|不好吃|不好喝|别再推荐|投诉|退点钱|退到哪|手续费|改签|发票|怎么处理|吃过饭了|吃饭了没|吃了吗"
+    r"|难吃|难喝|不好吃|不好喝|别再推荐|投诉|退点钱|退到哪|手续费|改签|发票|怎么处理|吃过饭了|吃饭了没|吃了吗|吃了没"
     # How things usually are: 酒店一般几点退房, 外卖通常多久送到.
     r"|一般[^，。,.!！?？]{0,6}?(?:几|什么|怎么|多少|多久|要不要)|通常[^，。,.!！?？]{0,6}?(?:几|什么|怎么|多少|多久)"
     r"|"
