@@ -6426,3 +6426,19 @@ def test_a_story_before_the_request_keeps_the_request(parser: Parser) -> None:  
         "Two tickets for Star Wanderer tomorrow evening, back row."
     )
     assert [(frame["domain"], frame["count"]) for frame in _frames(parser, text)] == [("movie", 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "domain"),
+    [
+        # a stay or a flight said without its usual word
+        ("find me a place in Xiamen from the day after tomorrow until next Monday", "hotel"),
+        ("need a bed near Hongqiao station tonight, cheap, <300", "hotel"),
+        ("Business trip to Chengdu: in on Friday, out on Monday, near Tianfu Square please", "hotel"),
+        ("tomorrow go Beijing airplane, help me book", "flight"),
+        ("明早最早一班到上海的 帮我订", "flight"),
+        ("明早最早一班高铁到上海", "chat"),  # (held before) a train: nothing sold here
+    ],
+)
+def test_a_stay_or_a_flight_said_without_its_word(parser: Parser, text: str, domain: str) -> None:
+    assert [frame["domain"] for frame in _frames(parser, text)] == [domain]

@@ -121,12 +121,15 @@ _DOMAIN_WORDS: dict[str, tuple[_Words, ...]] = {
         _zh(
             r"机票|航班|飞机|班机|飞(?:(?<![一两三四五六七八九十\d罐瓶盒袋箱包桶听提杯份]飞)|(?<=[周期拜初][一二三四五六七日天十]飞))(?![快速驰])"
             r"|起飞|直飞|经济舱|商务舱|头等舱|公务舱|登机|单程票|往返(?!接送)"
+            # the first or last one out said alone: 明早最早一班到上海的, 今晚最晚一班 深圳回武汉的 (not 最早一班高铁)
+            r"|最早一班(?![^，,。\s]{0,4}[车铁船])|最晚一班(?![^，,。\s]{0,4}[车铁船])"
             # 凌晨一点那班去曼谷的: the flight pointed at (not 那班车, 那班地铁; each spelt out, see text.letter_led)
             r"|那班(?=[^，,。\s车地公高动火船]{0,6}?去)|这班(?=[^，,。\s车地公高动火船]{0,6}?去)"
         ),
         _en(
             letter_led(
-                "flights?|fly|flying|plane|airline|airfare|air tickets?|boarding|business class|economy class|economy"
+                "flights?|fly|flying|plane|airplane|airline|airfare|air tickets?|boarding|business class|economy class"
+                "|economy"
                 "|first class|one-way|one way|round-trip|round trip|return ticket|business seats?|window seats?"
                 "|aisle seats?",
                 not_after="[a-z]",
@@ -186,6 +189,9 @@ _DOMAIN_WORDS: dict[str, tuple[_Words, ...]] = {
                 r"hotels?|room(?<!meeting room)(?<!conference room)(?<!living room)(?<!dining room)s?(?!\s*#?\d)"
                 r"|stay(?!ing (?:over|with))|staying(?! (?:over|with))|inn|hostel|b&b|airbnb|guesthouses?|motels?"
                 r"|check[- ]in|place to sleep|places? to stay|somewhere to (?:sleep|stay|crash)|put (?:me|us) up"
+                # "find me a place in Xiamen from…", "need a bed near Hongqiao station", "in on Friday, out on Monday"
+                r"|find (?:me|us) a place|book (?:me|us) a place|a bed (?:near|in|by|for)|need a bed"
+                r"|out on (?:mon|tues|wednes|thurs|fri|satur|sun)day"
                 r"|accommodations?|lodging",
                 not_after="[a-z]",
                 then="(?![a-z])",
