@@ -3137,6 +3137,9 @@ def test_the_long_tail(parser: Parser, text: str, expected: dict[str, Any]) -> N
         ("one soy milk and two fried dough sticks at 6 tomorrow morning", [("food", "order")]),
         ("Order a bag of apples and a carton of milk from Lidl, and a large cappuccino from Costa Coffee.",
          [("grocery", "order"), ("food", "order")]),  # (held before) the shop after it is the meal's
+        # a showing's tickets beside a meal: 两张票, "2 tix Dune"
+        ("今晚看唐探1900 两张票 再帮我点两杯奶茶", [("movie", "order"), ("food", "order")]),
+        ("2 tix Dune tn + 2 boba less sugar", [("movie", "order"), ("food", "order")]),
         # an order at another shop, named by its shape only, is one of its own
         ("夜宵来一份周黑鸭的鸭脖，再从正新鸡排点两份鸡排", [("food", "order"), ("food", "order")]),
         ("周黑鸭鸭脖来一盒，再去绝味买点鸭锁骨", [("food", "order"), ("food", "order")]),

@@ -385,12 +385,15 @@ _TICKETS_FOR_A_SHOW = re.compile(
         then=r"\s+(?:for|to)\s+(?!(?:my|our|me|us|him|her|them|his|their|your|the (?:kids|family|whole family))\b)"
         r"(?:the\s+)?[a-z0-9\ue000]",  # (a word of the title may be a dish the catalogue knows: "Lantern Street")
     )
+    # ("2 tix Dune tn": tix, a show's word, before the title itself)
+    + "|"
+    + letter_led("tix", then=r"\s+(?!(?:for|to|and|please|pls|plz|each|at|on|in|tonight|tomorrow)\b)[a-z]")
 )
 # Tickets counted by the sheet for a day or a time (买两张今晚的长安夜雨, 订两张周六下午的…) or bought after the showing
 # is named (…的熊出没帮我买三张): a showing's, where nothing else says what they are for.
 _TICKETS_FOR_A_SHOWING_ZH = re.compile(
     r"[一两三四五六七八九十几俩仨\d]\s*张\s*(?:今|明|后天|大后天|周|下周|这周|星期|礼拜|上午|下午|中午|晚上|\d|[一二三四五六七八九十]+[月号点])"
-    r"|(?:买|订)[一两三四五六七八九十几俩仨\d]张(?=[\s,，。]|$)"
+    r"|(?:买|订)[一两三四五六七八九十几俩仨\d]张(?=[\s,，。]|$)|[一两三四五六七八九十几俩仨\d]\s*张票"
 )
 # Ways to travel that no provider sells: their tickets are no film's and no flight's (高铁还有票吗).
 _OTHER_TRANSPORT = re.compile(
