@@ -6445,3 +6445,17 @@ def test_a_story_before_the_request_keeps_the_request(parser: Parser) -> None:  
 )
 def test_a_stay_or_a_flight_said_without_its_word(parser: Parser, text: str, domain: str) -> None:
     assert [frame["domain"] for frame in _frames(parser, text)] == [domain]
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        # a craving said before the dish ordered is none of it, counted or a name the catalogue knows
+        ("下午四点左右想喝杯咖啡，帮我在瑞幸订一杯拿铁，大杯，热的，少糖", ["拿铁"]),
+        ("孩子想吃炸鸡，点一份塔斯汀的鸡块和一个汉堡", ["鸡块", "汉堡"]),
+        ("想喝奶茶了，帮我来一杯喜茶的多肉葡萄，少冰", ["多肉葡萄"]),
+        ("想吃汉堡，再来杯可乐", ["汉堡", "可乐"]),  # (held before) a dish of another kind after it: both
+    ],
+)
+def test_a_craving_before_the_dish_ordered(parser: Parser, text: str, items: list[str]) -> None:
+    assert _dishes(parser, text) == items

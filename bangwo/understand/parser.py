@@ -1796,7 +1796,9 @@ def _the_whole_count(drafts: list[_ItemDraft], reading: _Reading) -> None:
 
 # A craving for a kind of food said before the order it leads to: 想喝咖啡了，帮我点一杯燕麦拿铁 (the coffee is the
 # latte), 今晚想吃烧烤，帮我点20串羊肉串. (A dish craved is the order: 中午想吃黄焖鸡米饭了 帮我叫一份呗.)
-_CRAVING = re.compile(r"想(?:喝|吃)(?:点|个)?(咖啡|奶茶|火锅|甜品|甜点|烧烤|夜宵|饮料|果汁|水果|零食|小吃)了?[,，。\s]")
+_CRAVING = re.compile(
+    r"想(?:喝|吃)(?:点|个|杯|份|碗)?(咖啡|奶茶|火锅|甜品|甜点|烧烤|夜宵|饮料|果汁|水果|零食|小吃|炸鸡)了?[,，。\s]"
+)
 # …or a dish craved, then one of its kind ordered: 想吃汉堡，给点两个香辣鸡腿堡 (想吃汉堡，再来杯可乐 orders both).
 _DISH_CRAVED = re.compile(r"想(?:喝|吃)(?:点|个)?([\u4e00-\u9fff]{1,4}?)了?[,，。\s]")
 
@@ -1804,7 +1806,7 @@ _DISH_CRAVED = re.compile(r"想(?:喝|吃)(?:点|个)?([\u4e00-\u9fff]{1,4}?)了
 def _without_the_craving(drafts: list[_ItemDraft], text: str, said: str) -> list[_ItemDraft]:
     """The dishes ordered, less a craving said before them (想喝咖啡了，帮我点一杯燕麦拿铁); `said`: the text as said
     (a dish the catalogue names is masked in `text`)."""
-    m = _CRAVING.search(text)
+    m = _CRAVING.search(said)  # (as said: 奶茶, a name the catalogue knows, is masked in `text`)
     if m is None:
         m = _DISH_CRAVED.search(said)
         if m is None or not any(d.start >= m.end() and d.name.endswith(m.group(1)[-1]) for d in drafts):
