@@ -6459,3 +6459,20 @@ def test_a_stay_or_a_flight_said_without_its_word(parser: Parser, text: str, dom
 )
 def test_a_craving_before_the_dish_ordered(parser: Parser, text: str, items: list[str]) -> None:
     assert _dishes(parser, text) == items
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        # a dish the catalogue lacks, typed as an order form does, or named as a set meal or by the skewer
+        ("pad thai x2 pls", [("pad thai", 2)]),
+        ("明天中午12点送 沙拉x1", [("沙拉", 1)]),
+        ("来个双人套餐", [("双人套餐", 1)]),
+        ("订餐：鸡排饭×1，卤肉饭×2", [("鸡排饭", 1), ("卤肉饭", 2)]),  # (held before) 订餐 orders, names nothing
+    ],
+)
+def test_dishes_typed_as_an_order_form_or_named_as_a_set(
+    parser: Parser, text: str, items: list[tuple[str, int]]
+) -> None:
+    [frame] = _frames(parser, text)
+    assert [(item["name"], item["quantity"]) for item in frame["items"]] == items

@@ -1067,7 +1067,11 @@ class Parser:
     def _has_its_head(self, rules: DomainRules, noun: str) -> bool:
         """Whether a Chinese noun ends as this domain's things do: a head character (面, 粉) or the last two of a
         catalogue name (拿铁)."""
-        return noun[-1] in rules.noun_heads_zh or noun[-2:] in self._zh_heads[rules.domain]
+        return (
+            noun[-1] in rules.noun_heads_zh
+            or noun[-2:] in self._zh_heads[rules.domain]
+            or (rules.domain == "food" and len(noun) > 2 and noun.endswith(("套餐", "便当")))  # (not 订餐 itself)
+        )
 
     def _ends_as_its_item(self, rules: DomainRules, noun: str) -> bool:
         """Whether a noun of two characters or more, asked after or called off, ends as this domain's things do
@@ -1097,6 +1101,8 @@ class Parser:
             return True  # "a large pad thai from Thai Orchid": ordered from a shop, a dish of it
         if rules.domain == "food" and (_COOKED_START.match(noun)):
             return True  # cooked is a dish: "hot chocolate", "fried rice", 红烧肉
+        if rules.domain == "food" and quantity is not None and quantity.trailing:
+            return True  # typed as an order form does: "pad thai x2", 沙拉x1
         if rules.domain == "food" and OPTION_MARK in text and EN_ORDER_VERBS.search(text):
             return True  # asked for with how it is made: "get me a cheese foam oolong, less ice, half sugar"
         if noun.isascii():

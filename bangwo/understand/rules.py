@@ -368,7 +368,7 @@ FOOD = DomainRules(
     measures=frozenset("杯份碗盒瓶袋串罐听碟盘屉笼桶客扎") | {"人份"},
     # Head morphemes of Chinese dish names (Chinese noun phrases end in their head); the
     # catalogue adds the last two characters of each of its names.
-    noun_heads_zh=frozenset("饭面粉粥汤饼茶奶啡汁酒饺馄饨烧鸡鸭鱼肉虾蟹堡糕酥羹锅丸肠馍浆挞"),
+    noun_heads_zh=frozenset("饭面粉粥汤饼茶奶啡汁酒饺馄饨烧鸡鸭鱼肉虾蟹堡糕酥羹锅丸肠馍浆挞串"),
     noun_words_en=frozenset(
         [
             "soup",
