@@ -6476,3 +6476,16 @@ def test_dishes_typed_as_an_order_form_or_named_as_a_set(
 ) -> None:
     [frame] = _frames(parser, text)
     assert [(item["name"], item["quantity"]) for item in frame["items"]] == items
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # a film the catalogue lacks, in capitals after the seats left for it or a party booked in for it
+        ("are there any seats left for Midnight Orchard at 10 pm", "Midnight Orchard"),
+        ("Are there any tickets left for Midnight in Paris tonight?", "Midnight in Paris"),
+        ("refund my Dune tickets and book 2 for Avatar: Fire and Ash on sat instead", "Avatar: Fire and Ash"),
+    ],
+)
+def test_a_film_in_capitals_after_its_seats_or_its_party(parser: Parser, text: str, title: str) -> None:
+    assert _frames(parser, text)[-1]["title"] == title

@@ -152,7 +152,9 @@ _ASKED_BEFORE_A_TITLE = re.compile(r"^.*(?:退掉|退了|取消|退|请你|帮�
 _CAPITALISED_TITLE = re.compile(
     # (not "tickets to": places follow it as often as films, "a one-way ticket to Xiamen")
     r"(?:(?<![^\s])(?:watch|see|catch)|^(?:Watch|See|Catch)"
-    r"|\b(?:tickets?|tix|seats?)(?: purchase| order| together)? for|\b(?:tickets?|tix):"
+    r"|\b(?:tickets?|tix|seats?)(?: purchase| order| together| left)? for|\b(?:tickets?|tix):"
+    # (a party booked in for it: "book 2 for Rain City at 14:45", "get us three for …")
+    r"|\b(?:book|get|grab) (?:me |us )?(?:\d|one|two|three|four|five|six) for"
     # after the showing's time: "the 4:50pm Lost in the Stars 2", "tonight's 10pm Alien: Earth"
     r"|\b\d{1,2}(?::\d{2})?\s?[ap]m"
     r"|\bpremiere of|\btake (?:the kids|the family|my \w+|me|us|them|him|her) to"
