@@ -6485,6 +6485,9 @@ def test_dishes_typed_as_an_order_form_or_named_as_a_set(
         ("are there any seats left for Midnight Orchard at 10 pm", "Midnight Orchard"),
         ("Are there any tickets left for Midnight in Paris tonight?", "Midnight in Paris"),
         ("refund my Dune tickets and book 2 for Avatar: Fire and Ash on sat instead", "Avatar: Fire and Ash"),
+        # …or after the booking asked after, or what time it plays
+        ("Which seats did I get for Paper Moons?", "Paper Moons"),
+        ("What time is Lantern Street playing today?", "Lantern Street"),
     ],
 )
 def test_a_film_in_capitals_after_its_seats_or_its_party(parser: Parser, text: str, title: str) -> None:

@@ -158,7 +158,10 @@ _CAPITALISED_TITLE = re.compile(
     # after the showing's time: "the 4:50pm Lost in the Stars 2", "tonight's 10pm Alien: Earth"
     r"|\b\d{1,2}(?::\d{2})?\s?[ap]m"
     r"|\bpremiere of|\btake (?:the kids|the family|my \w+|me|us|them|him|her) to"
-    r"|\b(?:showtimes?|showings?|screenings?|schedule|times) (?:for|of)|\bshows? of|\b(?:what time|when)(?: is|'s|’s)"
+    r"|\b(?:showtimes?|showings?|screenings?|schedule|times) (?:for|of)|\bshows? of"
+    r"|\b(?:[Ww]hat time|[Ww]hen)(?: is|'s|’s)"
+    # (a booking asked after: "my booking for Echoes of Mars", "which seats did I get for Paper Moons")
+    r"|\b(?:booking|reservation|did I get|I got) for"
     r"|\b(?:are|is) (?:showing|playing|screening))"
     r"\s+(?:the\s+(?:new\s+)?)?"
     # (a number goes on a title only as a word of its own: "Inside Out 2", not "on the 20th" or "at 7:45")
