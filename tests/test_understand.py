@@ -6492,3 +6492,22 @@ def test_dishes_typed_as_an_order_form_or_named_as_a_set(
 )
 def test_a_film_in_capitals_after_its_seats_or_its_party(parser: Parser, text: str, title: str) -> None:
     assert _frames(parser, text)[-1]["title"] == title
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        # the way back said with its day is a flight of its own, back where the trip began
+        ("周五去周日回，杭州飞成都，帮我订两张经济舱", ["2026-02-13", "2026-02-15"]),
+        ("来回机票，南京到北京，去是23号早上，回是26号傍晚", ["2026-02-23", "2026-02-26"]),
+        ("Round trip SHA→SZX for two, out Wed, back Fri, business", ["2026-02-11", "2026-02-13"]),
+        ("leaving Chongqing for Beijing this Saturday, flying back the following Tuesday",
+         ["2026-02-14", "2026-02-17"]),
+        ("周五飞成都，住到周日", ["2026-02-13"]),  # (held before) a stay's last day is no flight back
+    ],
+)
+def test_the_way_back_said_with_its_day(parser: Parser, text: str, days: list[str]) -> None:
+    flights = [frame for frame in _frames(parser, text) if frame["domain"] == "flight"]
+    assert [frame["date"] for frame in flights] == days
+    if len(flights) == 2:
+        assert (flights[1]["origin"], flights[1]["destination"]) == (flights[0]["destination"], flights[0]["origin"])

@@ -1198,6 +1198,14 @@ def _ambiguous_hour(hour: int, minute: int, day: date | None, now: datetime) -> 
     return (hour + 12 if hour < 7 else hour), today + timedelta(days=1)
 
 
+# The day the way back is taken, said with it: 周日回, 5号回来, 回是26号, "back Fri", "flying back the following
+# Tuesday".
+_BACK_ON_IT_AFTER = re.compile(r"\s*(?:回来|返回|返程|飞回|回(?![复答头家忆味]))")
+_BACK_ON_IT_BEFORE = re.compile(
+    r"(?:回程|返程|回来是|回是|\bback|\breturn(?:ing)?|\bflying back)\s*(?:on\s+)?(?:the\s+)?(?:following\s+)?$"
+)
+
+
 def _span(masked: MaskedText, found: _Found) -> tuple[_DateMention | None, _DateMention | None]:
     """The day the request is for and, when a span was said, its last day; masks the connector."""
     dates = sorted(found.dates, key=lambda d: d.start)
@@ -1221,6 +1229,14 @@ def _span(masked: MaskedText, found: _Found) -> tuple[_DateMention | None, _Date
         if weekday in dates:  # beside a date on either side
             dates.remove(weekday)
     for first, second in pairwise(dates):
+        if _BACK_ON_IT_AFTER.match(text, second.end) or _BACK_ON_IT_BEFORE.search(text, 0, second.start):
+            # 周五去周日回, 10月1号出发，10月5号回来, "out Wed, back Fri", "flying back the following Tuesday": a
+            # trip's way back, its last day (a weekday said after the first day is the one after it)
+            back: date | None = second.day
+            while back is not None and back <= first.day and second.roll:
+                back = _roll(back, second.roll)
+            if back is not None and back > first.day:
+                return first, replace(second, day=back)
         if (
             _AND.fullmatch(text, first.end, second.start)
             and not (first.holiday or second.holiday)  # 国庆三号: the third of the holiday

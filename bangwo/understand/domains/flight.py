@@ -22,7 +22,12 @@ _CABIN = re.compile(
 
 # A round trip: with a span of days said (7月11号到7月18号，北京往返大理; "round trip, Dec 1 to Dec 4"), the way back
 # flies on the last day.
-ROUND_TRIP = re.compile(r"往返|来回|" + letter_led(r"round[ -]?trip|return (?:ticket|flight)s?|both ways", then=r"\b"))
+# (or the way back said with its day: 周五去周日回, 10月5号回来, 回程8月22号, "back Fri", "flying back the following
+# Tuesday"; only with a last day read from the times, see times._span)
+ROUND_TRIP = re.compile(
+    r"往返|来回|回来|返回|回程|返程|回是|(?<=[号日天一二三四五六末])回|"
+    + letter_led(r"round[ -]?trip|return (?:ticket|flight)s?|both ways|back|returning", then=r"\b")
+)
 
 
 # A cabin turned down after it: 商务舱太贵了 (before it: rules.TURNED_DOWN_BEFORE).
