@@ -6511,3 +6511,18 @@ def test_the_way_back_said_with_its_day(parser: Parser, text: str, days: list[st
     assert [frame["date"] for frame in flights] == days
     if len(flights) == 2:
         assert (flights[1]["origin"], flights[1]["destination"]) == (flights[0]["destination"], flights[0]["origin"])
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "near"),
+    [
+        # a place the catalogue lacks, where a city may stand, shaped as a part of a town: what the hotel is near
+        ("在鼓浪屿订两间海景房，8月8号入住，住两晚", None, "鼓浪屿"),
+        ("我想4月3号从上海去香港，4月6号回来，顺便订个尖沙咀的酒店住三晚", "香港", "尖沙咀"),
+        ("明天到郑州，帮我在郑东新区订一间房，住一晚", "郑州", "郑东新区"),
+        ("在许昌订个酒店，住一晚", "许昌", None),  # (held before) a city's name
+    ],
+)
+def test_a_part_of_town_the_catalogue_lacks(parser: Parser, text: str, city: str | None, near: str | None) -> None:
+    [hotel] = [frame for frame in _frames(parser, text) if frame["domain"] == "hotel"]
+    assert (hotel.get("city"), hotel.get("near")) == (city, near)

@@ -251,6 +251,11 @@ _NEAR_RULES = (
 _ZH_NOT_A_PLACE = frozenset(
     ("过来", "回来", "过去", "回去", "这边", "那边", "这里", "那里", "寒假", "暑假", "假期", "放假")
 ) | {"一起", "一块", "一块儿", "那天", "当天", "过年"}  # (我们仨一起去三亚: with whom; 除夕那天回老家: when)
+# How the name of a part of a town ends, said where a city may stand: an island, a bay, a cape, a street, a road,
+# a district, a station (not a city's own ending: 厦门, 海口, 黄山 are cities).
+_A_PART_OF_TOWN_ZH = re.compile(
+    r"^[\u4e00-\u9fff]{1,6}(?:屿|湾|咀|街|路|路口|街口|站|新区|新城|商圈|广场|古城|古镇|码头|景区|大学)$"
+)
 _CITY_RULES = (
     (_ZH_IN_CITY, ("在", "去", "到", "酒店", "宾馆", "民宿")),
     (_EN_IN_CITY, ("in", "at", "to", "visiting", "of")),
@@ -408,6 +413,16 @@ def hotel_place(masked: MaskedText, names: list[NameMention], told_until: int = 
             if city_before and (said := places.said(*m.span(1))) and not _DESCRIBES_A_STAY.search(said):
                 near, near_at = said, m.start(1)
                 masked.mask(m.start(1), m.end(1), SLOT_MARK)
+                break
+    if near is None and ("在" in masked.current or "的" in masked.current):
+        # 在鼓浪屿订两间海景房, 订个尖沙咀的酒店: a place the catalogue lacks, where a city may stand, shaped as a part
+        # of a town
+        for m in _ZH_IN_CITY.finditer(masked.current):
+            start, end = m.span(m.lastindex or 1)
+            said = places.said(start, end) or ""
+            if PLACE_MARK not in masked.current[start:end] and _A_PART_OF_TOWN_ZH.search(said):
+                near, near_at = said, start
+                masked.mask(start, end, SLOT_MARK)
                 break
     city = None
     for name in names:
