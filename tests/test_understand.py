@@ -6521,6 +6521,9 @@ def test_the_way_back_said_with_its_day(parser: Parser, text: str, days: list[st
         ("我想4月3号从上海去香港，4月6号回来，顺便订个尖沙咀的酒店住三晚", "香港", "尖沙咀"),
         ("明天到郑州，帮我在郑东新区订一间房，住一晚", "郑州", "郑东新区"),
         ("在许昌订个酒店，住一晚", "许昌", None),  # (held before) a city's name
+        # …or said after 住, beside a flight there
+        ("这周日晚上从深圳飞南京，订一张；南京住新街口，住两晚", "南京", "新街口"),
+        ("帮我订周五从北京飞三亚的机票，两张；到了住三亚湾，三晚", "三亚", "三亚湾"),
     ],
 )
 def test_a_part_of_town_the_catalogue_lacks(parser: Parser, text: str, city: str | None, near: str | None) -> None:

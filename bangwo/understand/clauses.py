@@ -171,6 +171,8 @@ _DOMAIN_WORDS: dict[str, tuple[_Words, ...]] = {
             # The room booked, pointed at: 明天的房 退掉, 那间厦门的房 (not 我的房子, 房租, 房东).
             r"的房(?![子租东贷产车屋顶])|"
             r"住[一两三四五六七八九十几俩仨\d]|住到|住在?[^，,。]{0,12}?(?:附近|边|旁)|住(?<=附近住)|住(?<=边上住)"
+            # (or in a part of town: 到了住三亚湾, 南京住新街口)
+            r"|住(?=在?(?:[\u4e00-\u9fff]{1,6}(?:屿|湾|咀|街|路|街口|新区|新城|商圈|广场|古城|古镇)|\ue005+)(?:[,，。;；\s]|$))"
         ),
         # Rooms and nights counted: 两间, 3晚 (not 周五晚: a day's evening).
         _zh(r"[一两三四五六七八九十几\d]\s*间", holds="间"),

@@ -256,6 +256,8 @@ _ZH_NOT_A_PLACE = frozenset(
 _A_PART_OF_TOWN_ZH = re.compile(
     r"^[\u4e00-\u9fff]{1,6}(?:屿|湾|咀|街|路|路口|街口|站|新区|新城|商圈|广场|古城|古镇|码头|景区|大学)$"
 )
+# Where one stays, said after 住: 到了住三亚湾，三晚; 南京住新街口，住两晚.
+_ZH_STAYING_IN = re.compile(rf"住在?({_ZH_PLACE})(?=[,，。!！\s]|$|[一两三四五六七八九十\d]+晚)")
 _CITY_RULES = (
     (_ZH_IN_CITY, ("在", "去", "到", "酒店", "宾馆", "民宿")),
     (_EN_IN_CITY, ("in", "at", "to", "visiting", "of")),
@@ -414,10 +416,10 @@ def hotel_place(masked: MaskedText, names: list[NameMention], told_until: int = 
                 near, near_at = said, m.start(1)
                 masked.mask(m.start(1), m.end(1), SLOT_MARK)
                 break
-    if near is None and ("在" in masked.current or "的" in masked.current):
-        # 在鼓浪屿订两间海景房, 订个尖沙咀的酒店: a place the catalogue lacks, where a city may stand, shaped as a part
-        # of a town
-        for m in _ZH_IN_CITY.finditer(masked.current):
+    if near is None and ("在" in masked.current or "的" in masked.current or "住" in masked.current):
+        # 在鼓浪屿订两间海景房, 订个尖沙咀的酒店, 南京住新街口: a place the catalogue lacks, where a city may stand,
+        # shaped as a part of a town
+        for m in (*_ZH_IN_CITY.finditer(masked.current), *_ZH_STAYING_IN.finditer(masked.current)):
             start, end = m.span(m.lastindex or 1)
             said = places.said(start, end) or ""
             if PLACE_MARK not in masked.current[start:end] and _A_PART_OF_TOWN_ZH.search(said):
