@@ -6529,3 +6529,17 @@ def test_the_way_back_said_with_its_day(parser: Parser, text: str, days: list[st
 def test_a_part_of_town_the_catalogue_lacks(parser: Parser, text: str, city: str | None, near: str | None) -> None:
     [hotel] = [frame for frame in _frames(parser, text) if frame["domain"] == "hotel"]
     assert (hotel.get("city"), hotel.get("near")) == (city, near)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the last order placed again names no dish and needs none
+        "瑞幸再来一单跟上次一样的",
+        "外卖按上周五那单原样再下一次",
+        "Reorder my usual from Luckin please",
+    ],
+)
+def test_the_last_order_placed_again(parser: Parser, text: str) -> None:
+    [frame] = _frames(parser, text)
+    assert (frame["domain"], frame["action"], frame.get("missing") or []) == ("food", "order", [])

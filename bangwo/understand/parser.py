@@ -190,6 +190,11 @@ _DISH_NAMED_WITH_AND = re.compile(
     )
 )
 _DISH_SAID_WITH_AND = LexiconEntry("", kinds={"item"}, domains={"food"}, option_groups={"size", "sugar", "ice"})
+# The last order placed again: 再来一单跟上次一样的, 按上周五那单原样再下一次, "reorder my usual", "same as last time".
+_REORDERED = re.compile(
+    r"跟上次一样|和上次一样|同上次|原样|老样子|照旧|再来一单|再下一单|"
+    + letter_led("reorder|re-order|my usual|the usual|same as last time|same order as", then=r"\b")
+)
 _SAID_TITLE = LexiconEntry("", kinds={"title"})
 # 在肯德基点…, 从盒马买…: the place a person orders from is the merchant, unless it is no shop's name.
 _ORDERED_AT = re.compile(
@@ -705,6 +710,8 @@ class Parser:
             return None
 
         drafts = self._items(rules, reading, own_names)
+        if not drafts and _REORDERED.search(text) is not None:
+            return self._frame(rules, reading, "order", [])  # 瑞幸再来一单跟上次一样的: what it holds is known
         said_its_verb = rules.verbs.search(text) is not None
         said_a_verb = said_its_verb or bool(ZH_ORDER_VERBS.search(text) or EN_ORDER_VERBS.search(text))
         # A catalogue dish counted, or said with how it is wanted or where from, is an order by itself (两杯奶茶,
