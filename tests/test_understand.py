@@ -6543,3 +6543,20 @@ def test_a_part_of_town_the_catalogue_lacks(parser: Parser, text: str, city: str
 def test_the_last_order_placed_again(parser: Parser, text: str) -> None:
     [frame] = _frames(parser, text)
     assert (frame["domain"], frame["action"], frame.get("missing") or []) == ("food", "order", [])
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        # places to eat looked up: what is good or open near here, which place delivers, a menu
+        ("what's good to eat around here", "search"),
+        ("Any late-night BBQ places still delivering?", "search"),
+        ("What's on the menu at the Thai place near me?", "search"),
+        ("李姐麻辣香锅开门没", "search"),
+        ("老街小馆还开着吗？开着的话帮我点一份黄焖鸡米饭", "order"),  # (held before) the order after the question
+        ("one hot americano and a croissant deliver to office at 3pm", "order"),  # (held before) where it goes
+    ],
+)
+def test_places_to_eat_looked_up(parser: Parser, text: str, action: str) -> None:
+    [frame] = _frames(parser, text)
+    assert (frame["domain"], frame["action"]) == ("food", action)

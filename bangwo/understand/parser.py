@@ -190,6 +190,17 @@ _DISH_NAMED_WITH_AND = re.compile(
     )
 )
 _DISH_SAID_WITH_AND = LexiconEntry("", kinds={"item"}, domains={"food"}, option_groups={"size", "sugar", "ice"})
+# Places to eat asked after: what is good or open near here, which place delivers, which is cheapest or best rated.
+_WHERE_TO_EAT_ASKED = re.compile(
+    r"附近有没有|附近哪家|附近有什么好吃|开门没|还开着吗|出了哪些新品|有什么新品|"
+    + letter_led(
+        "what's good (?:to eat|for (?:lunch|dinner|breakfast)|near|around|at)|whats good|what's open|what is open"
+        "|anything good (?:and cheap )?(?:near|around|for)|places? (?:that |still )?(?:deliver|open)"
+        "|shops? (?:around|near) (?:me|here)|restaurants? (?:near|around) (?:me|here)|still delivering"
+        "|late-night delivery|that deliver|that delivers|menu at|on the menu",
+        then=r"\b",
+    )
+)
 # The last order placed again: 再来一单跟上次一样的, 按上周五那单原样再下一次, "reorder my usual", "same as last time".
 _REORDERED = re.compile(
     r"跟上次一样|和上次一样|同上次|原样|老样子|照旧|再来一单|再下一单|"
@@ -706,6 +717,14 @@ class Parser:
             return self._frame(rules, reading, "cancel", named)
         if asking_after and names_an_order:
             return self._frame(rules, reading, "status", named)
+        if (
+            rules.domain == "food"
+            and (where := _WHERE_TO_EAT_ASKED.search(text)) is not None
+            and not (ZH_ORDER_VERBS.search(text, where.end()) or EN_ORDER_VERBS.search(text, where.end()))
+        ):
+            # "what's good to eat around here", 附近哪家螺蛳粉配送费最便宜: places to eat looked up, with the dish (not
+            # 老街小馆还开着吗？开着的话帮我点一份…: an order after it)
+            return self._frame(rules, reading, "search", self._items(rules, reading, own_names))
         if reading.talk:
             return None
 
