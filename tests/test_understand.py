@@ -6560,3 +6560,18 @@ def test_the_last_order_placed_again(parser: Parser, text: str) -> None:
 def test_places_to_eat_looked_up(parser: Parser, text: str, action: str) -> None:
     [frame] = _frames(parser, text)
     assert (frame["domain"], frame["action"]) == ("food", action)
+
+
+@pytest.mark.parametrize(
+    ("text", "domain"),
+    [
+        # what a shop has on its shelves looked up
+        ("any fresh lychees available?", "grocery"),
+        ("What fruit is on sale today?", "grocery"),
+        ("what fruit's in season at Hema this week", "grocery"),
+        ("How do you tell if salmon sashimi is fresh?", "chat"),  # (held before) how to tell, no look-up
+    ],
+)
+def test_what_a_shop_has_looked_up(parser: Parser, text: str, domain: str) -> None:
+    [frame] = _frames(parser, text)
+    assert (frame["domain"], frame.get("action")) == (domain, "search" if domain != "chat" else None)

@@ -201,6 +201,13 @@ _WHERE_TO_EAT_ASKED = re.compile(
         then=r"\b",
     )
 )
+# What a shop has on its shelves asked after: fresh, in season, on sale, available.
+_ON_THE_SHELVES_ASKED = re.compile(
+    letter_led(
+        "in season|on sale|any fresh|are there fresh|fresh [a-z]+ available|do you guys have",
+        then=r"\b",
+    )
+)
 # The last order placed again: 再来一单跟上次一样的, 按上周五那单原样再下一次, "reorder my usual", "same as last time".
 _REORDERED = re.compile(
     r"跟上次一样|和上次一样|同上次|原样|老样子|照旧|再来一单|再下一单|"
@@ -632,7 +639,7 @@ class Parser:
             # (a restaurant named serves what it sells: "an orange chicken bowl from Panda Express")
             at_a_restaurant = any(n.entry.merchant_domains == {"food"} for n in local_names)
             text = reading.text
-            shopping = at_a_store or (
+            shopping = at_a_store or _ON_THE_SHELVES_ASKED.search(text) is not None or (
                 not at_a_restaurant
                 and (_names_groceries_only(text) or _bought_not_served(text) or _all_in_packets(reading))
             )
@@ -724,6 +731,9 @@ class Parser:
         ):
             # "what's good to eat around here", 附近哪家螺蛳粉配送费最便宜: places to eat looked up, with the dish (not
             # 老街小馆还开着吗？开着的话帮我点一份…: an order after it)
+            return self._frame(rules, reading, "search", self._items(rules, reading, own_names))
+        if rules.domain == "grocery" and _ON_THE_SHELVES_ASKED.search(text) is not None:
+            # "any fresh lychees available?", "what fruit is on sale today": what the shop has, looked up
             return self._frame(rules, reading, "search", self._items(rules, reading, own_names))
         if reading.talk:
             return None
