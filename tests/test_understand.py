@@ -6575,3 +6575,17 @@ def test_places_to_eat_looked_up(parser: Parser, text: str, action: str) -> None
 def test_what_a_shop_has_looked_up(parser: Parser, text: str, domain: str) -> None:
     [frame] = _frames(parser, text)
     assert (frame["domain"], frame.get("action")) == (domain, "search" if domain != "chat" else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        # one's own showing asked after or called off by its title, with no ticket word
+        ("我的《唐探1900》是在几号厅", "status"),
+        ("这周六下午的《Paper Lanterns》帮我refund掉", "cancel"),
+        ("《惊蛰无声》好看吗", None),  # (held before) about the film
+    ],
+)
+def test_ones_own_showing_by_its_title(parser: Parser, text: str, action: str | None) -> None:
+    [frame] = _frames(parser, text)
+    assert frame.get("action") == action

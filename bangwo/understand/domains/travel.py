@@ -48,9 +48,14 @@ def travel_frame(
     if CHAT_ABOUT.search(asked) or AFTER_SALES_ASKED.search(asked):
         return None
     titles = [n for n in names if "title" in n.entry.kinds]
-    if domain == "movie" and titles and (not TICKET_WORDS.search(text) or FILM_QUESTION.search(asked)):
-        return None  # 惊蛰无声好看吗, "is it suitable for kids?": about the film
     action = action_of(asked)
+    if (
+        domain == "movie"
+        and titles
+        and (not TICKET_WORDS.search(text) or FILM_QUESTION.search(asked))
+        and action not in ("status", "cancel")  # (我的《唐探1900》是在几号厅: one's own showing asked after)
+    ):
+        return None  # 惊蛰无声好看吗, "is it suitable for kids?": about the film
     if action not in ("status", "cancel") and is_talk(asked):
         return None  # 飞机上可以带充电宝吗, "I had the worst hotel stay": talk about trips
     # The slots are gathered first and the frame made (and checked) once: setting a pydantic
