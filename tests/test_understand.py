@@ -6589,3 +6589,21 @@ def test_what_a_shop_has_looked_up(parser: Parser, text: str, domain: str) -> No
 def test_ones_own_showing_by_its_title(parser: Parser, text: str, action: str | None) -> None:
     [frame] = _frames(parser, text)
     assert frame.get("action") == action
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        # whether a shop still sends or sells, and at what price, is looked up
+        ("海底捞外卖能送到望京吗", "search"),
+        ("蜜雪冰城的柠檬水还是4块钱吗", "search"),
+        ("麦当劳早餐现在还能点吗", "search"),
+        ("明晚 CGV 飞驰人生3 票价多少", "search"),
+        ("cgv seats left for Moana 2 tn?", "search"),
+        ("凌晨一点还能送吗？想来一份烧烤拼盘", "order"),  # the order after the question
+        ("麻烦订周三上午上海飞大连的，6位同事，经济舱，票价1500以内", "order"),  # (held before) a price limit
+    ],
+)
+def test_whether_it_is_sold_and_at_what_price(parser: Parser, text: str, action: str) -> None:
+    [frame] = _frames(parser, text)
+    assert frame["action"] == action

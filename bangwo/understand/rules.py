@@ -307,6 +307,8 @@ FOOD = DomainRules(
         r"|送不送|营业|开门吗|还开着"  # 塔斯汀还送不送, 肯德基还营业吗: whether a shop is open
         # 几点关门, 早餐卖到几点, 朴朴几点开始配送, 永辉现在还能下单送货吗: its hours, and whether it still delivers
         r"|几点关门|几点开门|几点开始|卖到几点|营业到几点|开到几点|还能下单|送货吗|开着的"
+        # 海底捞外卖能送到望京吗, 这么晚还送吗, 现在还能点吗, 柠檬水还是4块钱吗, 早餐几点结束
+        r"|能送(?:外卖)?(?:到|吗)|还送吗|还能点[^，。,.!?？]{0,6}[吗么]|能配送|还是[^，。,.!?？]{0,6}[块元]钱?[吗么]|几点结束"
         # 拿铁多少钱一杯, 大米一袋多少钱: the price asked
         # (spelt out: an alternative that starts with a set makes re try every position)
         r"|多少钱(?=[一每])|一[杯份斤袋盒箱瓶个碗]多少钱|每[杯份斤袋盒箱瓶个碗]多少钱"
@@ -507,6 +509,8 @@ EN_ORDER_VERBS = re.compile(
 ACT_AFTER_LOOKING = re.compile(
     r"有的话|如果有|要是有|(?<!没)有就|帮我订|给我订|帮我预订|帮我预定|帮我买|给我买|帮我来|帮我点|帮我抢|就订|就买|就要"
     r"|[来要抢买订][一两三四五六七八九十俩仨\d]张"  # 还有票吗，来一张
+    # 凌晨一点还能送吗？想来一份烧烤拼盘; 八点半之前能送到吗？要一把芹菜: an order after the question
+    r"|[?？]\s*(?:想|我)?[来要][一两三四五六七八九十俩仨\d]"
     r"|" + letter_led("book (?:me|it|one|that|a)|if so", then=r"\b")
     # "if there are, book one" (not "check if there are flights": what is looked up)
     + r"|(?<!check )(?<!see )(?<!know )(?<!me )if there (?:is|are)\b"

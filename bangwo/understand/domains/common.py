@@ -100,6 +100,11 @@ SEARCH = re.compile(
     # (not a limit or a shrug said with it: 价格1200以内, 价格不超过, 价格无所谓)
     r"价格(?!\s*[在不控每一\d¥两三四五六七八九十百千]|无所谓|随便|都行|没关系)|比价|比较|"
     r"贵不贵|贵吗|便宜吗|"  # 后天去广州的公务舱贵不贵
+    # whether a shop still sends or sells, and at what price: 海底捞外卖能送到望京吗, 这么晚还送吗, 还能点吗, 柠檬水还是
+    # 4块钱吗, 票价多少, 早餐几点结束
+    r"能送(?:外卖)?(?:到|吗)|还送吗|还能点[^，。,.!?？]{0,6}[吗么]|能配送|还是[^，。,.!?？]{0,6}[块元]钱?[吗么]"
+    r"|票价(?!\s*[在不控每一\d¥两三四五六七八九十百千])"
+    r"|几点结束|几点关门|几点开门|"
     r"还有票|有票吗|有余票|还有座|还有位|还有没(?:有)?(?=[?？。!！]?$)|"  # whether there are seats left (…的飞机还有没)
     # whether it can still be had: 还能买到第一排吗, 那班飞长沙的还能买吗, 还能订到房吗
     r"还能(?:买|订|抢)到?[^，。,.!?？]{0,8}?[吗么]|"
@@ -123,7 +128,9 @@ SEARCH = re.compile(
         "|when(?:'s| is) the (?:first|last|next|earliest|latest) (?:showing|show|screening)"
         # the airline way: "show flights from columbus to newark", "list all flights …", "give me flights …"
         "|show (?:me )?(?:all |the )?(?:flights|hotels)|list (?:all |the )?(?:flights|hotels)"
-        "|give me (?:all |the )?flights",
+        "|give me (?:all |the )?flights"
+        # (as a learner asks it: "《Mufasa》 tonight got seats anot", "business class have or not")
+        "|seats left|got seats|have or not",
         then=r"\b",
     )
     # "flights SH→Guangzhou tmr?", "hotels near Canton Tower sat?": what there is, asked in the plural
