@@ -6396,6 +6396,8 @@ def test_a_film_seen_by_a_party(parser: Parser, text: str, expected: dict[str, A
         ("How much is a case of Tsingtao beer?", "grocery"),
         ("下午茶四点送，六杯杨枝甘露，去冰少糖，再来半打可颂", "food"),  # (held before) half a dozen, no case
         ("Do you have durians in stock today?", "grocery"),  # what a shop has on its shelves
+        ("一家五口今晚涮火锅，帮我买肥牛三盒，虾滑两份，娃娃菜一颗", "grocery"),  # a hotpot cooked at home
+        ("3 packs of chicken breast and 2 heads of broccoli for meal prep", "grocery"),
     ],
 )
 def test_drinks_by_the_case_and_goods_in_stock_are_the_shops(parser: Parser, text: str, domain: str) -> None:

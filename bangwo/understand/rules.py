@@ -431,10 +431,12 @@ BABY_GOODS_EN = "formula|baby formula|diapers?|nappies|nappy|baby wipes"
 # (and what pets eat: sold by the shop, whatever "food" says)
 GROCERY_CONTEXT_ZH = "超市|盒马|年货|买菜|生鲜|便利店|菜市场|菜场|日用品|生活用品|囤货|囤点|狗粮|猫砂|宠物粮|"
 GROCERY_CONTEXT_ZH += BABY_GOODS_ZH
+# (and a hotpot cooked at home, what the shopping is for: 今晚涮火锅)
+GROCERY_CONTEXT_ZH += "|涮火锅|煮火锅"
 GROCERY_CONTEXT_EN = letter_led(
     "supermarkets?|grocer(?:y|ies)|grocery store|convenience store|dog food|cat food|pet food|cat litter|"
-    # (what a shop has on its shelves: "do you have durians in stock")
-    "in stock|out of stock|"
+    # (what a shop has on its shelves: "do you have durians in stock"; cooking at home: "for meal prep")
+    "in stock|out of stock|meal prep|cook at home|cooking at home|"
     + BABY_GOODS_EN,
     then=r"\b",
 )
