@@ -6490,6 +6490,9 @@ def test_dishes_typed_as_an_order_form_or_named_as_a_set(
         # …or after the booking asked after, or what time it plays
         ("Which seats did I get for Paper Moons?", "Paper Moons"),
         ("What time is Lantern Street playing today?", "Lantern Street"),
+        # …or after a party got into it, or set apart where a film is asked for ("a story" in it asks for no tale)
+        ("can you get a family of four into Toy Story 5 on Saturday afternoon?", "Toy Story 5"),
+        ("sort out a film for sat: Toy Story 5, 2 adults and a kid", "Toy Story 5"),
     ],
 )
 def test_a_film_in_capitals_after_its_seats_or_its_party(parser: Parser, text: str, title: str) -> None:

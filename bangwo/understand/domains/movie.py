@@ -158,6 +158,8 @@ _CAPITALISED_TITLE = re.compile(
     # after the showing's time: "the 4:50pm Lost in the Stars 2", "tonight's 10pm Alien: Earth"
     r"|\b\d{1,2}(?::\d{2})?\s?[ap]m"
     r"|\bpremiere of|\btake (?:the kids|the family|my \w+|me|us|them|him|her) to"
+    # (a party got into it: "get a family of four into Toy Story 5", "get us into Dune")
+    r"|\bget (?:me|us|them|a family of \w+|the \w+ of us|all \w+ of us) into"
     r"|\b(?:showtimes?|showings?|screenings?|schedule|times) (?:for|of)|\bshows? of"
     r"|\b(?:[Ww]hat time|[Ww]hen)(?: is|'s|’s)"
     # (a booking asked after: "my booking for Echoes of Mars", "which seats did I get for Paper Moons")
@@ -215,7 +217,7 @@ _AN_AIRLINE = re.compile(r"\b(?:Airlines|Airways|Air)$")
 # Capitalised words that are no film's first: people and screens (and a day said after the film: "see Dune Friday").
 _FILM_CUE = re.compile(
     "see|watch|catch|ticket|tix|seat|premiere|show|screening|schedule|times|timings|what time|when is|playing|theat"
-    "|cinema|movie"
+    "|cinema|movie|film|into"
 )
 _NOT_A_FILM = frozenset({
     "I", "I'm", "I'd", "You", "Mom", "Mum", "Dad", "Grandma", "Grandpa", "Granny", "Doctor", "Dr", "Mr", "Mrs", "Ms",
