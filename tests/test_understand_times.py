@@ -281,6 +281,7 @@ def test_other_nows(now: datetime, text: str, expected: Slots) -> None:
         ("元宵节后一天", _day("2026-03-04")),  # the day after the one said
         ("the day after the Lantern Festival", _day("2026-03-04")),  # (held before)
         ("the day after tomorrow", _day("2026-02-12")),
+        ("a film for sat: Toy Story 5", _day("2026-02-14")),  # sat said as the day a thing is for
     ],
 )
 def test_days_said_with_care(text: str, expected: Slots) -> None:

@@ -326,8 +326,9 @@ _WEEKDAY_ZH_RE = re.compile(
 _WEEKDAY_NAMES_EN = (
     r"(?P<day>mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|rs|rsday|urday)|(?P<weekend>wee)kend"
     r"|(?P<short>mon|tue|wed|thu|fri)(?:s|r|rs)?\.?(?![a-z'])"
-    # "this Sat", "on Sun", "Sat morning", "Sun 3pm": said so, sat and sun are days.
-    r"|(?:(?<=this )|(?<=next )|(?<=on )|(?<=starting )|(?<=from )|(?<=until ))(?P<weekend_day>sat|sun)\.?(?![a-z'])"
+    # "this Sat", "on Sun", "a film for sat", "Sat morning", "Sun 3pm": said so, sat and sun are days.
+    r"|(?:(?<=this )|(?<=next )|(?<=on )|(?<=starting )|(?<=from )|(?<=until )|(?<=for ))(?P<weekend_day>sat|sun)\.?"
+    r"(?![a-z'])"
     # ("sat 2 nights": its nights may be read already, \ue007; not "all sat together", "we sat 2 rows back")
     r"|(?<!all )(?<!we )(?<!they )(?<!\bi )(?P<weekend_day_then>sat|sun)\.?"
     r"(?=\s+(?:morning|afternoon|evening|night|am\b|pm\b|\d|\ue007))"
