@@ -6612,3 +6612,17 @@ def test_ones_own_showing_by_its_title(parser: Parser, text: str, action: str | 
 def test_whether_it_is_sold_and_at_what_price(parser: Parser, text: str, action: str) -> None:
     [frame] = _frames(parser, text)
     assert frame["action"] == action
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        # an order of groceries pointed at by what it holds
+        ("别送了，那单菜我不要了", "cancel"),
+        ("我的水果订单配送了没", "status"),
+        ("what time's the veg delivery coming", "status"),
+    ],
+)
+def test_groceries_pointed_at_by_what_they_hold(parser: Parser, text: str, action: str) -> None:
+    [frame] = _frames(parser, text)
+    assert (frame["domain"], frame["action"]) == ("grocery", action)

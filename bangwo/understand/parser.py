@@ -201,6 +201,13 @@ _WHERE_TO_EAT_ASKED = re.compile(
         then=r"\b",
     )
 )
+# An order of groceries pointed at by what it holds: 那单菜, 我的水果订单, "the veg delivery".
+_GROCERIES_POINTED_AT = re.compile(
+    r"那单菜|这单菜|买的菜|水果订单|水果那单|的水果(?:到|送|还|怎么)|"
+    + letter_led(
+        "veg delivery|veg order|veggies delivery|veggie delivery|vegetable delivery|fruit delivery", then=r"\b"
+    )
+)
 # What a shop has on its shelves asked after: fresh, in season, on sale, available.
 _ON_THE_SHELVES_ASKED = re.compile(
     letter_led(
@@ -639,7 +646,7 @@ class Parser:
             # (a restaurant named serves what it sells: "an orange chicken bowl from Panda Express")
             at_a_restaurant = any(n.entry.merchant_domains == {"food"} for n in local_names)
             text = reading.text
-            shopping = at_a_store or _ON_THE_SHELVES_ASKED.search(text) is not None or (
+            shopping = at_a_store or _ON_THE_SHELVES_ASKED.search(text) or _GROCERIES_POINTED_AT.search(text) or (
                 not at_a_restaurant
                 and (_names_groceries_only(text) or _bought_not_served(text) or _all_in_packets(reading))
             )
