@@ -6626,3 +6626,19 @@ def test_whether_it_is_sold_and_at_what_price(parser: Parser, text: str, action:
 def test_groceries_pointed_at_by_what_they_hold(parser: Parser, text: str, action: str) -> None:
     [frame] = _frames(parser, text)
     assert (frame["domain"], frame["action"]) == ("grocery", action)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # a film the catalogue lacks, after a filler, a question whether it is on, or its count (a 的 inside it)
+        ("帮我订个八点的电影票就那个山海之间一张后排", "山海之间"),
+        ("帮我看看星河影城明晚有没有飞驰人生3", "飞驰人生3"),
+        ("周五晚上7点 一张长安的荔枝", "长安的荔枝"),
+        ("唐探1900 2张 后天晚上 靠后点的位置", "唐探1900"),  # (held before) where to sit is no title
+        ("我要取消电影票 就是那个南方有乔木之夜的", "南方有乔木之夜"),  # (the 的 after it is no part of it)
+    ],
+)
+def test_a_chinese_title_after_a_filler_or_its_count(parser: Parser, text: str, title: str) -> None:
+    [frame] = _frames(parser, text)
+    assert frame["title"] == title

@@ -112,8 +112,13 @@ _ZH_TITLE = re.compile(
     r"|(?:^|(?<=[\s,，。\ue001]))(?!来)([^\W_的看买订带要想去帮抢]{2,10}?)\s*(?:的)?(?:首映|首场|点映)"
     # Said after the showing: 三点那场流浪地球3, 八点那场疯狂动物城2还能买到第一排吗.
     r"|(?<=场)\s*([^\W_a-z的看买订带要想去来票]{2,10}?)(?=[\s,，。!！?？]|$|[\ue000-\ue007]|还能|还有|帮我|给我)"
-    # Right after its count of tickets: 买四张满江红 第一排, 两张Inside Out 2的票.
-    r"|(?<=[张\ue007])\s*([^\W_a-z的看买订带要想去来票]{2,10}?)(?=[\s,，。!！?？]|$|[\ue000-\ue007])"
+    # Right after its count of tickets: 买四张满江红 第一排, 两张Inside Out 2的票 (a 的 inside: 一张长安的荔枝).
+    r"|(?<=[张\ue007])\s*((?!的)(?:[^\W_a-z的看买订带要想去来票]|的(?![票电场位座])){2,10}?)(?<!的)的?"
+    r"(?=[\s,，。!！?？]|$|[\ue000-\ue007])"
+    # After a filler or a question whether it is on: 那个山海之间一张后排, 那个小猪佩奇大电影第一排,
+    # 明晚有没有飞驰人生3.
+    r"|(?:那个|有没有)\s*((?!的)(?:[^\W_a-z的看买订带要想去来票]|的(?![票电场位座])){2,10}?)(?<!的)的?"
+    r"(?=[\s,，。!！?？]|$|[\ue000-\ue007]|第|最|中间|什么时候|有没有|还有|[一两三四五六七八九十\d]张)"
     # (past who bought them: "the 2 tickets I bought for Stormbreak", not "… I bought for Friday")
     r"|(?<=[张\ue007])\s*(?:(?:i|we)\s+(?:just\s+)?(?:bought|booked|got|ordered)\s+(?:for\s+)?)?"
     r"(?!(?:in|the|for|at|on|to|with|and|a|an|of|next|tonight|today|tomorrow|i|we|you|that)\b)"
