@@ -6642,3 +6642,22 @@ def test_groceries_pointed_at_by_what_they_hold(parser: Parser, text: str, actio
 def test_a_chinese_title_after_a_filler_or_its_count(parser: Parser, text: str, title: str) -> None:
     [frame] = _frames(parser, text)
     assert frame["title"] == title
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        # a hesitation said between a count and what it counts, or a verb and its count, is no word of either
+        ("给我买呃六瓶那个安慕希", [("安慕希", 6)]),
+        ("帮我在山姆买一个那个瑞士卷", [("瑞士卷", 1)]),
+        ("帮我买两张 呃 三张 的票", None),  # (held before) said again after 呃, a count corrects the one before
+    ],
+)
+def test_a_hesitation_between_a_count_and_its_thing(
+    parser: Parser, text: str, items: list[tuple[str, int]] | None
+) -> None:
+    [frame] = _frames(parser, text)
+    if items is None:
+        assert frame.get("count") == 3
+    else:
+        assert [(item["name"], item["quantity"]) for item in frame["items"]] == items

@@ -295,6 +295,15 @@ _SCRIPTS_MEET = re.compile(
 _NUMBER_SPACED = re.compile(r"(?<=\d) +(?=[点号月日时分斤杯份张个间晚位人块元])|(?<=[月到]) +(?=\d)")
 
 
+# A hesitation said between a count and what it counts, or a verb and its count, is no word of either: 六瓶那个安慕希,
+# 买一个那个瑞士卷, 给我买呃六瓶 (a count said again after 呃 corrects the one before: 两张 呃 三张, corrections.py).
+_FILLER_HOLDS = re.compile("那个|呃|嗯|额")
+_FILLER_INSIDE_A_REQUEST = re.compile(
+    rf"(?<=[个杯份瓶碗盒袋斤箱包只张提桶串罐听])\s*那个\s*(?=[{_HAN}])"
+    rf"|(?<=[买来要订])\s*(?:呃|嗯|额)+\s*(?=[一两二三四五六七八九十俩仨\d])"  # (not 三点 呃 三点半: a clock)
+)
+
+
 def as_typed(lowered: str, cased: str) -> tuple[str, str]:
     """The command as typed Mandarin or plain English, in both copies: pauses as commas, regional words and days
     typed in pinyin as Mandarin ones, a request wrapped in courtesy as "please", spelt amounts and clock times as
@@ -315,6 +324,8 @@ def as_typed(lowered: str, cased: str) -> tuple[str, str]:
     if _LATIN_LETTER.search(lowered):
         lowered, cased = substituted(_PINYIN_TIME, lambda said: _PINYIN_TIMES[said[0]], lowered, cased)
         lowered, cased = substituted(_SCRIPTS_MEET, lambda _: " ", lowered, cased)
+    if _FILLER_HOLDS.search(lowered):
+        lowered, cased = substituted(_FILLER_INSIDE_A_REQUEST, lambda _: "", lowered, cased)
     if " " in lowered:
         lowered, cased = _NUMBER_SPACED.sub("", lowered), _NUMBER_SPACED.sub("", cased)
         lowered, cased = _PAUSE_AS_SPACE.sub("，", lowered), _PAUSE_AS_SPACE.sub("，", cased)
