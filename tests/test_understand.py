@@ -6466,10 +6466,11 @@ def test_a_craving_before_the_dish_ordered(parser: Parser, text: str, items: lis
 @pytest.mark.parametrize(
     ("text", "items"),
     [
-        # a dish the catalogue lacks, typed as an order form does, or named as a set meal or by the skewer
+        # a dish the catalogue lacks, typed as an order form does, or named as a set meal or as skewers
         ("pad thai x2 pls", [("pad thai", 2)]),
         ("明天中午12点送 沙拉x1", [("沙拉", 1)]),
         ("来个双人套餐", [("双人套餐", 1)]),
+        ("烤串来二十个", [("烤串", 20)]),
         ("订餐：鸡排饭×1，卤肉饭×2", [("鸡排饭", 1), ("卤肉饭", 2)]),  # (held before) 订餐 orders, names nothing
     ],
 )
@@ -6605,7 +6606,7 @@ def test_ones_own_showing_by_its_title(parser: Parser, text: str, action: str | 
         ("麦当劳早餐现在还能点吗", "search"),
         ("明晚 CGV 飞驰人生3 票价多少", "search"),
         ("cgv seats left for Moana 2 tn?", "search"),
-        ("凌晨一点还能送吗？想来一份烧烤拼盘", "order"),  # the order after the question
+        ("凌晨一点还能送吗？想来一份烧烤拼盘", "order"),  # (held before) the order after the question
         ("麻烦订周三上午上海飞大连的，6位同事，经济舱，票价1500以内", "order"),  # (held before) a price limit
     ],
 )

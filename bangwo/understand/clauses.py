@@ -30,6 +30,7 @@ from bangwo.understand.lexicon import NameMention
 from bangwo.understand.rules import (
     FOOD,
     FOOD_MEASURE_HINT,
+    GROCERY_CONTEXT,
     GROCERY_CONTEXT_EN,
     GROCERY_CONTEXT_ZH,
     GROCERY_MEASURE_HINT,
@@ -98,9 +99,6 @@ _FLIGHT_NUMBER = re.compile(
 # A place said by its name: one the catalogue knows (marked), two to four Chinese characters, or a word.
 _PLACE_SHAPED = "(?:\ue005+|[\u4e00-\u9fff]{2,4}|[a-z][a-z']{2,})"
 _ARROWED_ROUTE = re.compile(f"{_PLACE_SHAPED}\\s*(?:→|->|=>)\\s*{_PLACE_SHAPED}")
-# Words that make a segment one domain's request by themselves. Only where the first one starts
-# matters (see `_first_words`), so a domain's words may be split over several regexes: each one is
-# spelt to start with a plain character, for re to skip in C to where a word can start.
 # A film wanted by name, then its showing or its party: 想看鲸落之海 上午的场 两个大人一个小孩; or by who goes to see
 # it: 我和我爸妈三个人看唐探4，今天下午三点那场, 一家四口看飞驰人生3，明天下午 (包场看 books a whole screen).
 _A_FILM_SEEN_ZH = (
@@ -114,6 +112,9 @@ _A_PARTY_AT_A_SHOWING = re.compile(
     r"[1-9一两二三四五]\s*大\s*[1-9一两二三四五]\s*小"
     r"|\b(?:\d|one|two|three|four|five) adults?,? (?:and )?(?:\d|one|two|three|a) (?:kids?|child(?:ren)?)\b"
 )
+# Words that make a segment one domain's request by themselves. Only where the first one starts
+# matters (see `_first_words`), so a domain's words may be split over several regexes: each one is
+# spelt to start with a plain character, for re to skip in C to where a word can start.
 _DOMAIN_WORDS: dict[str, tuple[_Words, ...]] = {
     "flight": (
         # 飞 after a number or a measure word is no flight (一飞冲天, 三罐飞鹤奶粉), after a weekday or festival day it
@@ -444,7 +445,6 @@ _A_MEAL_ORDERED = re.compile(
     r"点(?<![买整补订备寄带囤选零〇一二两三四五六七八九十\d]点)(?=[一两二三四五六七八九十俩仨几\d个份杯碗串]|外卖)"
     r"|[来要送][一两二三四五六七八九十俩仨\d]*[份杯碗]"
 )
-_SHOPPED = re.compile(f"{GROCERY_CONTEXT_ZH}|{GROCERY_CONTEXT_EN}")
 _ORDER_VERB = re.compile(r"来|要|" + letter_led("get|want|order|add|like", then=r"\b"))
 _A_DISH_WORD_EN = re.compile(letter_led("|".join(sorted(FOOD.noun_words_en)), then=r"(?:e?s)?\b"))
 # Going to a place the catalogue knows, or from one to any (成都到拉萨).
@@ -1066,7 +1066,7 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
                 (booking and (meal_verb or (served and _ORDER_VERB.search(segment))))
                 or (meal_verb and served)
                 # 中午来份酸菜鱼，另外超市帮我带一箱啤酒; 买一箱啤酒，再点20串烤串: a meal beside the shopping
-                or (shopping and _A_MEAL_ORDERED.search(segment) is not None and not _SHOPPED.search(segment))
+                or (shopping and _A_MEAL_ORDERED.search(segment) is not None and not GROCERY_CONTEXT.search(segment))
             ):
                 resolved[i] = _OWN_MEAL
     said_before_its_request: set[int] = set()
