@@ -25,7 +25,7 @@ from itertools import pairwise
 
 from bangwo.understand.domains.common import CANCEL, STATUS_ONLY, action_of
 from bangwo.understand.domains.movie import FILM_KINDS_EN, FILM_KINDS_ZH
-from bangwo.understand.domains.places import AIRPORT_CODES
+from bangwo.understand.domains.places import AIRPORT_CODES, PART_OF_TOWN_ENDS_ZH
 from bangwo.understand.lexicon import NameMention
 from bangwo.understand.rules import (
     FOOD,
@@ -173,7 +173,7 @@ _DOMAIN_WORDS: dict[str, tuple[_Words, ...]] = {
             r"的房(?![子租东贷产车屋顶])|"
             r"住[一两三四五六七八九十几俩仨\d]|住到|住在?[^，,。]{0,12}?(?:附近|边|旁)|住(?<=附近住)|住(?<=边上住)"
             # (or in a part of town: 到了住三亚湾, 南京住新街口)
-            r"|住(?=在?(?:[\u4e00-\u9fff]{1,6}(?:屿|湾|咀|街|路|街口|新区|新城|商圈|广场|古城|古镇)|\ue005+)(?:[,，。;；\s]|$))"
+            rf"|住(?=在?(?:[\u4e00-\u9fff]{{1,6}}(?:{PART_OF_TOWN_ENDS_ZH})|\ue005+)(?:[,，。;；\s]|$))"
         ),
         # Rooms and nights counted: 两间, 3晚 (not 周五晚: a day's evening).
         _zh(r"[一两三四五六七八九十几\d]\s*间", holds="间"),

@@ -238,6 +238,13 @@ CANCELLED_ZH = (
 CANCELLED_EN = "cancel|cancle|call off|refund|scrap|money back"  # cancle: typed fast
 
 
+# Whether a shop still sends or sells, and at what price: 海底捞外卖能送到望京吗, 这么晚还送吗, 现在还能点吗,
+# 柠檬水还是4块钱吗 (a look-up in every domain; domains.common.SEARCH holds it too).
+STILL_SOLD_ASKED_ZH = (
+    r"能送(?:外卖)?(?:到|吗)|还送吗|还能点[^，。,.!?？]{0,6}[吗么]|能配送|还是[^，。,.!?？]{0,6}[块元]钱?[吗么]"
+)
+
+
 FOOD = DomainRules(
     domain="food",
     verbs=re.compile(
@@ -307,8 +314,7 @@ FOOD = DomainRules(
         r"|送不送|营业|开门吗|还开着"  # 塔斯汀还送不送, 肯德基还营业吗: whether a shop is open
         # 几点关门, 早餐卖到几点, 朴朴几点开始配送, 永辉现在还能下单送货吗: its hours, and whether it still delivers
         r"|几点关门|几点开门|几点开始|卖到几点|营业到几点|开到几点|还能下单|送货吗|开着的"
-        # 海底捞外卖能送到望京吗, 这么晚还送吗, 现在还能点吗, 柠檬水还是4块钱吗, 早餐几点结束
-        r"|能送(?:外卖)?(?:到|吗)|还送吗|还能点[^，。,.!?？]{0,6}[吗么]|能配送|还是[^，。,.!?？]{0,6}[块元]钱?[吗么]|几点结束"
+        rf"|{STILL_SOLD_ASKED_ZH}|几点结束"
         # 拿铁多少钱一杯, 大米一袋多少钱: the price asked
         # (spelt out: an alternative that starts with a set makes re try every position)
         r"|多少钱(?=[一每])|一[杯份斤袋盒箱瓶个碗]多少钱|每[杯份斤袋盒箱瓶个碗]多少钱"

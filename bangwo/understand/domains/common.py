@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bangwo.understand.numbers import EN_NUMBER, EN_NUMBER_WORDS, ZH_NUMBER, parse_number
-from bangwo.understand.rules import CANCELLED_EN, CANCELLED_ZH, looks_up_only
+from bangwo.understand.rules import CANCELLED_EN, CANCELLED_ZH, STILL_SOLD_ASKED_ZH, looks_up_only
 from bangwo.understand.text import SLOT_MARK, MaskedText, letter_led
 
 MAX_COUNT = 99
@@ -100,9 +100,8 @@ SEARCH = re.compile(
     # (not a limit or a shrug said with it: 价格1200以内, 价格不超过, 价格无所谓)
     r"价格(?!\s*[在不控每一\d¥两三四五六七八九十百千]|无所谓|随便|都行|没关系)|比价|比较|"
     r"贵不贵|贵吗|便宜吗|"  # 后天去广州的公务舱贵不贵
-    # whether a shop still sends or sells, and at what price: 海底捞外卖能送到望京吗, 这么晚还送吗, 还能点吗, 柠檬水还是
-    # 4块钱吗, 票价多少, 早餐几点结束
-    r"能送(?:外卖)?(?:到|吗)|还送吗|还能点[^，。,.!?？]{0,6}[吗么]|能配送|还是[^，。,.!?？]{0,6}[块元]钱?[吗么]"
+    # whether a shop still sends or sells, and at what price (rules.STILL_SOLD_ASKED_ZH); 票价多少, 早餐几点结束
+    rf"{STILL_SOLD_ASKED_ZH}"
     r"|票价(?!\s*[在不控每一\d¥两三四五六七八九十百千])"
     r"|几点结束|几点关门|几点开门|"
     r"还有票|有票吗|有余票|还有座|还有位|还有没(?:有)?(?=[?？。!！]?$)|"  # whether there are seats left (…的飞机还有没)

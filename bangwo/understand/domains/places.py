@@ -253,9 +253,8 @@ _ZH_NOT_A_PLACE = frozenset(
 ) | {"一起", "一块", "一块儿", "那天", "当天", "过年"}  # (我们仨一起去三亚: with whom; 除夕那天回老家: when)
 # How the name of a part of a town ends, said where a city may stand: an island, a bay, a cape, a street, a road,
 # a district, a station (not a city's own ending: 厦门, 海口, 黄山 are cities).
-_A_PART_OF_TOWN_ZH = re.compile(
-    r"^[\u4e00-\u9fff]{1,6}(?:屿|湾|咀|街|路|路口|街口|站|新区|新城|商圈|广场|古城|古镇|码头|景区|大学)$"
-)
+PART_OF_TOWN_ENDS_ZH = "屿|湾|咀|街|路|路口|街口|站|新区|新城|商圈|广场|古城|古镇|码头|景区|大学"
+_A_PART_OF_TOWN_ZH = re.compile(rf"^[\u4e00-\u9fff]{{1,6}}(?:{PART_OF_TOWN_ENDS_ZH})$")
 # Where one stays, said after 住: 到了住三亚湾，三晚; 南京住新街口，住两晚.
 _ZH_STAYING_IN = re.compile(rf"住在?({_ZH_PLACE})(?=[,，。!！\s]|$|[一两三四五六七八九十\d]+晚)")
 _CITY_RULES = (
