@@ -731,16 +731,13 @@ class Parser:
             return self._frame(rules, reading, "cancel", named)
         if asking_after and names_an_order:
             return self._frame(rules, reading, "status", named)
-        if (
-            rules.domain == "food"
-            and (where := _WHERE_TO_EAT_ASKED.search(text)) is not None
-            and not (ZH_ORDER_VERBS.search(text, where.end()) or EN_ORDER_VERBS.search(text, where.end()))
+        # Places to eat ("what's good to eat around here", 附近哪家螺蛳粉配送费最便宜) or what a shop has on its shelves
+        # ("any fresh lychees available?") looked up, with what is named (not 老街小馆还开着吗？开着的话帮我点一份…: an
+        # order after the question).
+        looked_up = (_WHERE_TO_EAT_ASKED if rules.domain == "food" else _ON_THE_SHELVES_ASKED).search(text)
+        if looked_up is not None and not (
+            ZH_ORDER_VERBS.search(text, looked_up.end()) or EN_ORDER_VERBS.search(text, looked_up.end())
         ):
-            # "what's good to eat around here", 附近哪家螺蛳粉配送费最便宜: places to eat looked up, with the dish (not
-            # 老街小馆还开着吗？开着的话帮我点一份…: an order after it)
-            return self._frame(rules, reading, "search", self._items(rules, reading, own_names))
-        if rules.domain == "grocery" and _ON_THE_SHELVES_ASKED.search(text) is not None:
-            # "any fresh lychees available?", "what fruit is on sale today": what the shop has, looked up
             return self._frame(rules, reading, "search", self._items(rules, reading, own_names))
         if reading.talk:
             return None
