@@ -12,16 +12,14 @@ of the stages). A question is never backstory: 还有票吗？帮我查一下 lo
 
 from __future__ import annotations
 
-import re
-
-from bangwo.understand.text import letter_led
+from bangwo.understand.text import compiled, letter_led
 
 # A sentence ends at a full stop or an exclamation (not a decimal point or an abbreviation's dot); a question
 # mark ends one that asks.
 # (Every alternative starts with its own character, so that re skips to the next one in C.)
-_SENTENCE_END = re.compile(r"。[。！!]*|！[。！!]*|![。！!]*|……*|\.(?<![\d.]\.)(?=\s)|？[？?]*|\?[？?]*")
+_SENTENCE_END = compiled(r"。[。！!]*|！[。！!]*|![。！!]*|……*|\.(?<![\d.]\.)(?=\s)|？[？?]*|\?[？?]*")
 # What a request says: asking for help, or a verb that orders, books, looks up or cancels.
-_ASKS = re.compile(
+_ASKS = compiled(
     r"帮|麻烦|请|给我|我要|我想要|我想订|我想点|我想买|能不能|可不可以|可以|订|点一|点个|点份|点杯|点两|买|来一|来两|来个|"
     r"来份|来杯|叫个|查|看看|取消|退掉|退了"
     + "|"
@@ -38,7 +36,7 @@ _ASKS = re.compile(
 # A story has someone doing something in it (or greets); an English sentence with no subject and no verb that
 # tells is typed as a request ("Saturday morning, Shanghai to Beijing, one seat.", "For lunch, braised chicken rice
 # for me and beef noodle soup for my colleague.").
-_SOMEONE_EN = re.compile(
+_SOMEONE_EN = compiled(
     letter_led(
         "i|we|he|she|they|it|there|here|is|are|was|were|am|has|have|had|will|would"
         "|wants|needs|says|said|told|asked|thinks|likes|loves|goes|comes|got|gets|did|does"
@@ -47,7 +45,7 @@ _SOMEONE_EN = re.compile(
     )
     + r"|'(?:s|re|m|ve|ll|d)\b"  # "Work's sending me to Chengdu", "we're flying"
 )
-_LETTER = re.compile("[a-z]")
+_LETTER = compiled("[a-z]")
 
 
 def asks(text: str, start: int, end: int) -> bool:

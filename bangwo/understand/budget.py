@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bangwo.understand.numbers import EN_NUMBER, ZH_NUMBER, parse_number
-from bangwo.understand.text import BUDGET_MARK, MaskedText
+from bangwo.understand.text import BUDGET_MARK, MaskedText, compiled
 
 _N = f"(?>{ZH_NUMBER})"
 # An amount in thousands typed the English way inside Chinese: 每晚1k, 1.5k以内.
@@ -22,7 +22,7 @@ _RAISED_TO = r"提到|放到|改到|加到|调到|提高到|改成|改为"
 # Units that turn a number into something other than money: 3天以内, 两公里以内.
 _NOT_MONEY_AFTER = r"(?![天日晚年月周个分秒小时公里米斤人张间杯份号点倍])"
 
-_ZH_BUDGET = re.compile(
+_ZH_BUDGET = compiled(
     # 价格在400到600元之间 / 300-500块之间: a range's upper end.
     rf"(?:价格|价位|预算)(?:在|是)?\s*{_N}\s*(?:{_ZH_UNIT})?\s*(?:到|至|-|~)\s*({_N})\s*(?:{_ZH_UNIT})?(?:之间)?"
     rf"|{_N}\s*(?:{_ZH_UNIT})?\s*(?:到|至|-|~)\s*({_N})\s*{_ZH_UNIT}\s*之间|"
@@ -45,7 +45,7 @@ _ZH_BUDGET = re.compile(
 _EN_UNIT = r"(?:yuan|rmb|cny|kuai|bucks|元|块)"
 # A currency written before the amount, the budget's own ("below RM 300", "within Rs 4000", "SGD 300", "$150").
 _CURRENCY_BEFORE = r"(?:¥|rmb|cny|rm|rs\.?|inr|₹|sgd|s\$|usd|us\$|\$|hkd|hk\$|myr|php|₱|eur|€|gbp|£|ngn|₦)\s*"
-_EN_BUDGET = re.compile(
+_EN_BUDGET = compiled(
     rf"(?:\b(?:under|below|less than|no more than|not more than|(?:not|n't|never) spend more than"
     rf"|(?:must|should|does|do)(?: not|n't) exceed|not exceeding|not to exceed"
     rf"|nothing over|not over|nothing above|not above"

@@ -43,14 +43,14 @@ from bangwo.understand.rules import (
     name_letter,
     served_as_a_dish_en,
 )
-from bangwo.understand.text import ITEM_MARK, letter_led
+from bangwo.understand.text import ITEM_MARK, compiled, letter_led
 
 _PUNCTUATION = frozenset(",，。.!！?？;；:：~～、\n")
-_A_MARK = re.compile(f"[{re.escape(''.join(sorted(_PUNCTUATION)))}]")
+_A_MARK = compiled(f"[{re.escape(''.join(sorted(_PUNCTUATION)))}]")
 # Where one request may end and the next begin. The conjunction starts the next segment. Every
 # alternative starts with a plain character (see text.letter_led).
 _NOT_BETWEEN_DIGITS = {".": r"\.(?!\d)", ":": r":(?<!\d:)(?!\d)"}
-_SPLITTERS = re.compile(
+_SPLITTERS = compiled(
     # A dot or a colon between digits is no pause: 2.5 kg, 19.30, 15.04, "at 2:30pm".
     "|".join(_NOT_BETWEEN_DIGITS.get(ch, re.escape(ch)) for ch in sorted(_PUNCTUATION))
     + r"|和|跟|与|以及|还有|还要|再|重新|改订|另外|然后|顺便|同时|并且|外加|加上|"
@@ -76,16 +76,16 @@ class _Words:
 
 
 def _zh(pattern: str, holds: str = "") -> _Words:
-    return _Words(re.compile(pattern), "zh" if holds else "zh-words", holds)
+    return _Words(compiled(pattern), "zh" if holds else "zh-words", holds)
 
 
 def _en(pattern: str, holds: str = "") -> _Words:
-    return _Words(re.compile(pattern), "en" if holds else "en-words", holds)
+    return _Words(compiled(pattern), "en" if holds else "en-words", holds)
 
 
 # The day after (or before) the one said before, said alone between two requests: "…, and the day after, get…",
 # 然后第二天，, "and, the day before, 2 for…".
-_THE_DAY_AFTER_OR_BEFORE = re.compile(
+_THE_DAY_AFTER_OR_BEFORE = compiled(
     r"[\s,，]*(?:(?:and|then|and then)\s+|然后|再)?"
     r"(?:第二天|次日|隔天|前一天|the next day|the day after|the following day|the day before)"
     r"[\s,，]*"
@@ -93,22 +93,22 @@ _THE_DAY_AFTER_OR_BEFORE = re.compile(
 # (its digits first, the airline's code checked behind them: re skips in C to where digits are; a regex led by
 # letters or lookbehinds would be tried at every position of every segment)
 _AIRLINE_CODE = r"(?<![a-z0-9])(?<!id )(?<!id: )(?<!#)(?:[a-z]{2}|\d[a-z])(?<!rm)(?<!no)(?<!pm)(?<!am)(?<!id)"
-_FLIGHT_NUMBER = re.compile(
+_FLIGHT_NUMBER = compiled(
     rf"[0-9]{{3,4}}(?![a-z0-9])(?:(?<=(?:{_AIRLINE_CODE})[0-9]{{3}})|(?<=(?:{_AIRLINE_CODE})[0-9]{{4}}))"
 )
 # A place said by its name: one the catalogue knows (marked), two to four Chinese characters, or a word.
 _PLACE_SHAPED = "(?:\ue005+|[\u4e00-\u9fff]{2,4}|[a-z][a-z']{2,})"
-_ARROWED_ROUTE = re.compile(f"{_PLACE_SHAPED}\\s*(?:→|->|=>)\\s*{_PLACE_SHAPED}")
+_ARROWED_ROUTE = compiled(f"{_PLACE_SHAPED}\\s*(?:→|->|=>)\\s*{_PLACE_SHAPED}")
 # A film wanted by name, then its showing or its party: 想看鲸落之海 上午的场 两个大人一个小孩; or by who goes to see
 # it: 我和我爸妈三个人看唐探4，今天下午三点那场, 一家四口看飞驰人生3，明天下午 (包场看 books a whole screen).
 _A_FILM_SEEN_ZH = (
     r"(?:想|去|人|们|口|包场)\s?看(?!看)[^\s，,。]{2,10}[\s，,]"
     r".*?(?:场|张|大人|小孩|[一两三四五六七八九十\d]个?人|坐|[早上中下]午|晚上)"
 )
-_A_FILM_SEEN = re.compile(_A_FILM_SEEN_ZH)  # (over the whole command, where no segment points anywhere)
+_A_FILM_SEEN = compiled(_A_FILM_SEEN_ZH)  # (over the whole command, where no segment points anywhere)
 # Grown-ups and children counted, as a cinema counts them: 2大1小, "2 adults 1 child", "two adults and a kid".
 # (searched only where nothing else points anywhere)
-_A_PARTY_AT_A_SHOWING = re.compile(
+_A_PARTY_AT_A_SHOWING = compiled(
     r"[1-9一两二三四五]\s*大\s*[1-9一两二三四五]\s*小"
     r"|\b(?:\d|one|two|three|four|five) adults?,? (?:and )?(?:\d|one|two|three|a) (?:kids?|child(?:ren)?)\b"
 )
@@ -155,7 +155,7 @@ _DOMAIN_WORDS: dict[str, tuple[_Words, ...]] = {
         # Two places the catalogue knows, one to the other: "Hangzhou-Kunming Wed", "Kunming back to Beijing",
         # 广州到成都 12月3号 (not a way asked across town: 外滩到陆家嘴怎么走).
         _Words(
-            re.compile("\ue005\ue005*\\s*(?:back\\s+)?(?:->|-|–|→|to\\s|到|至)\\s*\ue005++(?!\\s*(?:怎么|咋|多远|多久|要多|远吗|有多))"),
+            compiled("\ue005\ue005*\\s*(?:back\\s+)?(?:->|-|–|→|to\\s|到|至)\\s*\ue005++(?!\\s*(?:怎么|咋|多远|多久|要多|远吗|有多))"),
             "zh",
             holds="\ue005",
         ),
@@ -249,13 +249,13 @@ _SEAT_WORDS = (
     _en(letter_led("seats?|rows?|sit together|sitting together|seated together", then=r"\b")),
 )
 _SEAT_PARTS = tuple(("movie", part) for part in _SEAT_WORDS)
-_ASCII_LETTER_OR_DIGIT = re.compile(r"[a-z0-9]")
+_ASCII_LETTER_OR_DIGIT = compiled(r"[a-z0-9]")
 
 
 def _any_word(gate: str) -> re.Pattern[str]:
     """All the words behind one gate as one alternation (each part is one already)."""
     words = (part for parts in (*_DOMAIN_WORDS.values(), _SEAT_WORDS) for part in parts if part.gate == gate)
-    return re.compile("|".join(part.regex.pattern for part in words))
+    return compiled("|".join(part.regex.pattern for part in words))
 
 
 _ANY_ZH_WORD = _any_word("zh-words")
@@ -302,7 +302,7 @@ CHAT_REQUEST = ("chat",)
 # The words that join one request to the one before it (and the pause before them).
 _JOINING_WORDS = "和|还有|还要|再|另外|然后|顺便|同时|最后|and|plus|also|then|oh|after that|and then|now"
 _PAUSE = r"[\s,，。.;；:：!！?？/&+]*"
-_ASKED_TO_TALK = re.compile(
+_ASKED_TO_TALK = compiled(
     rf"{_PAUSE}(?:(?:{_JOINING_WORDS}|先)[\s,，]*)*"
     r"(?:(?:请|麻烦|帮我|给我|帮忙|替我|你|能不能|可以|can you|could you|please|pls)\s*)*"
     # (something written, not a note on the order, 写上不要香菜, nor what tired one out, 写作业写饿了)
@@ -311,21 +311,21 @@ _ASKED_TO_TALK = re.compile(
     r"|write\b|tell (?:me|us) (?:a|an|about|how|what|why|the|some)\b|translate\b|explain\b|summari[sz]e\b|compose\b)"
 )
 # A word every _ASKED_TO_TALK match holds.
-_TALK_WORD = re.compile(
+_TALK_WORD = compiled(
     "写|讲|翻译|解释|总结|作一?首|背一?首|起个名|名字|编一?个|天气|"
     + letter_led("write|tell|translate|explain|summari[sz]e|compose", then=r"\b")
 )
-_A_TEXT_WRITTEN = re.compile(r"写|翻译|作一?首|编一?个|" + letter_led("write|translate|compose|summari[sz]e"))
+_A_TEXT_WRITTEN = compiled(r"写|翻译|作一?首|编一?个|" + letter_led("write|translate|compose|summari[sz]e"))
 # What starts a new ask after the talk asked for; without one, the words after it are what to write or translate
 # (帮我写一段话，邀请朋友周六一起去看惊蛰无声; 帮我翻译一下：我想退房).
-_ASKS_AGAIN = re.compile(
+_ASKS_AGAIN = compiled(
     rf"{_PAUSE}(?:{_JOINING_WORDS}|帮|给我|请|麻烦|can you|could you|please|order|book|buy|get)"
 )
-_A_QUESTION = re.compile(r"[?？吗没呢]")
+_A_QUESTION = compiled(r"[?？吗没呢]")
 # (然后点一份麻辣烫: the 点 after 后 that REQUEST_MARKERS leaves for a clock's)
-_ORDERED_AFTER_A_JOINER = re.compile(r"(?:然后|再|顺便|另外|还有|最后)(?:帮我|给我)?(?:点|订|买|来|要|叫)")
+_ORDERED_AFTER_A_JOINER = compiled(r"(?:然后|再|顺便|另外|还有|最后)(?:帮我|给我)?(?:点|订|买|来|要|叫)")
 # The rest no longer asks for anything: 给我讲个笑话吧，算了…; 不订了，机票太贵了，你帮我写一段拜年短信.
-_NO_LONGER_WANTED = re.compile(r"不(?:订|买|点|要|看)了|算了|" + letter_led("never mind|forget it", then=r"\b"))
+_NO_LONGER_WANTED = compiled(r"不(?:订|买|点|要|看)了|算了|" + letter_led("never mind|forget it", then=r"\b"))
 
 
 def _talk_beside_requests(
@@ -349,7 +349,7 @@ def _talk_beside_requests(
     return [(start, end, None if domains == CHAT_REQUEST else domains) for start, end, domains in segments]
 
 
-_ANOTHER_SERVICE = re.compile(
+_ANOTHER_SERVICE = compiled(
     r"打车|打个车|叫车|叫个车|叫辆车|叫一辆|滴滴|出租车|网约车|专车|顺风车|代驾|火车(?!站)|高铁(?!站)|动车(?!站)|列车|车票|"
     r"怎么走|咋走|怎么去|咋去|导航|"  # the way across town asked (从人民广场到外滩咋走)
     r"闹钟|叫我起床|喊我起床|叫醒我|打(?:个|一个|一通)?电话|打给|演唱会|音乐会|话剧|球赛|门票|音乐|放歌|听歌|歌曲|"
@@ -363,7 +363,7 @@ _ANOTHER_SERVICE = re.compile(
     )
 )
 # Asking for it, or about it, not telling of it (闺女坐高铁到杭州东站, 赶明早的高铁: how someone travels, told).
-_ASKED_FOR = re.compile(
+_ASKED_FOR = compiled(
     r"订|买|查|帮|给我|要|想|叫|打|设|定|来|放|播|多少钱|几点|吗|怎么|咋|导航|[?？]|"  # (门票多少钱: its price asked)
     + letter_led(
         "book|buy|get|find|need|want|like|search|check|look|reserve|order|call|set|wake|rent|how much|is there"
@@ -373,16 +373,16 @@ _ASKED_FOR = re.compile(
 )
 # What names one of the services sold outright (a hotel that a ride starts from or goes to names none: 叫个车去酒店,
 # "a taxi to pick me up at the Lensfield Hotel"; a stay asked for besides is a request of its own, "and"/，apart).
-_OWN_SERVICE = re.compile(
+_OWN_SERVICE = compiled(
     r"机票|航班|飞机|酒店(?<![去到回在]酒店)|宾馆|民宿|客栈|旅馆|房间|订(?:个|间|一间)?房|入住|住宿|电影|影院|外卖|"
     + letter_led("flights?|fly|movies?|films?|cinema|takeout|delivery", then=r"\b")
 )
 _OWN_MEAL = ("meal",)  # a segment that is a food-or-grocery request of its own (see split_clauses)
 # Words that only tell a ticket's domain when nothing stronger was said.
-_TICKET = re.compile(r"票(?<!发票)|张|" + letter_led("tickets?|tix", then=r"\b"))  # (发票 is an invoice)
+_TICKET = compiled(r"票(?<!发票)|张|" + letter_led("tickets?|tix", then=r"\b"))  # (发票 is an invoice)
 # Tickets for something said by its name, not for the people who go ("2 tickets for my kids") nor to a place the
 # catalogue knows (a flight's).
-_TICKETS_FOR_A_SHOW = re.compile(
+_TICKETS_FOR_A_SHOW = compiled(
     letter_led(
         "tickets?|tix",
         then=r"\s+(?:for|to)\s+(?!(?:my|our|me|us|him|her|them|his|their|your|the (?:kids|family|whole family))\b)"
@@ -394,12 +394,12 @@ _TICKETS_FOR_A_SHOW = re.compile(
 )
 # Tickets counted by the sheet for a day or a time (买两张今晚的长安夜雨, 订两张周六下午的…) or bought after the showing
 # is named (…的熊出没帮我买三张): a showing's, where nothing else says what they are for.
-_TICKETS_FOR_A_SHOWING_ZH = re.compile(
+_TICKETS_FOR_A_SHOWING_ZH = compiled(
     r"[一两三四五六七八九十几俩仨\d]\s*张\s*(?:今|明|后天|大后天|周|下周|这周|星期|礼拜|上午|下午|中午|晚上|\d|[一二三四五六七八九十]+[月号点])"
     r"|(?:买|订)[一两三四五六七八九十几俩仨\d]张(?=[\s,，。]|$)|[一两三四五六七八九十几俩仨\d]\s*张票"
 )
 # Ways to travel that no provider sells: their tickets are no film's and no flight's (高铁还有票吗).
-_OTHER_TRANSPORT = re.compile(
+_OTHER_TRANSPORT = compiled(
     r"高铁|火车|动车|大巴|汽车票|船票|地铁|"
     # In English only as the way to go, not as a word of a film's title ("a ticket for Moonlight Ferry"):
     # "train tickets", "a bus ticket", "by train", "take the ferry".
@@ -410,7 +410,7 @@ _OTHER_TRANSPORT = re.compile(
         then=r"\b",
     )
 )
-_DELIVERED_TO = re.compile(
+_DELIVERED_TO = compiled(
     # 送一箱椰子水到房间, 到酒店了: where a meal is brought, or where one is, books nothing.
     r"送到|送去|送至|到房间|到(?:了)?(?:酒店|宾馆)了|到了(?:酒店|宾馆)|回(?:到)?(?:酒店|宾馆)(?!住)|"
     # …and two lemon teas to pick up at the cinema, a pizza for after the movie: when and where, no film booked;
@@ -426,7 +426,7 @@ _DELIVERED_TO = re.compile(
 # to the cinema" (cut at the place).
 # (Each alternative starts with its own character, so that re skips ahead in C: see text.letter_led; the place
 # is group `lastindex`, or the match itself.)
-_BROUGHT_TO = re.compile(
+_BROUGHT_TO = compiled(
     "|".join(rf"{verb}[^，。,.;；]{{1,12}}?(到(?:酒店|宾馆|电影院|影院|影城))" for verb in "送点")
     + r"|到(?:酒店|宾馆|电影院|影院|影城)(?=[，,。；;\s]|$)|送(?:去|至)?(?:电影院|影院|影城)|"
     + "|".join(
@@ -435,26 +435,26 @@ _BROUGHT_TO = re.compile(
     )
 )
 # Another event said as when a meal comes: 看完电影帮我点…, 电影开场前送到, 赶早班机, "before the flight tomorrow".
-_ANOTHER_EVENT = re.compile(
+_ANOTHER_EVENT = compiled(
     r"看完电影|看电影前|电影开场前|开场前|赶早班机|赶飞机|下飞机|看电影(?:的时候)?[喝吃]|"
     + letter_led("before the (?:flight|movie|film|show)|after the (?:flight|film|show)", then=r"\b")
 )
 # A meal ordered in Chinese: 点 a number of something or a takeaway (not 买点, 九点一刻), or 来/要/送 a portion
 # or a cup.
-_A_MEAL_ORDERED = re.compile(
+_A_MEAL_ORDERED = compiled(
     r"点(?<![买整补订备寄带囤选零〇一二两三四五六七八九十\d]点)(?=[一两二三四五六七八九十俩仨几\d个份杯碗串]|外卖)"
     r"|[来要送][一两二三四五六七八九十俩仨\d]*[份杯碗]"
 )
-_ORDER_VERB = re.compile(r"来|要|" + letter_led("get|want|order|add|like", then=r"\b"))
-_A_DISH_WORD_EN = re.compile(letter_led("|".join(sorted(FOOD.noun_words_en)), then=r"(?:e?s)?\b"))
+_ORDER_VERB = compiled(r"来|要|" + letter_led("get|want|order|add|like", then=r"\b"))
+_A_DISH_WORD_EN = compiled(letter_led("|".join(sorted(FOOD.noun_words_en)), then=r"(?:e?s)?\b"))
 # Going to a place the catalogue knows, or from one to any (成都到拉萨).
 _GOING_TO = r"(?:去|到|飞|回|" + letter_led(r"to\b") + r")\s*\ue005|\ue005\s*(?:到|飞|去)"
-_GOING_TO_A_PLACE = re.compile(_GOING_TO)
+_GOING_TO_A_PLACE = compiled(_GOING_TO)
 # Towards a place: going to it, from one, or from a known one to one the catalogue lacks ("2 tickets Shanghai to
 # Tokyo").
-_TOWARDS_A_PLACE = re.compile(_GOING_TO + "|" + letter_led(r"from\b") + r"\s*\ue005|\ue005\s+to\s+[a-z]")
+_TOWARDS_A_PLACE = compiled(_GOING_TO + "|" + letter_led(r"from\b") + r"\s*\ue005|\ue005\s+to\s+[a-z]")
 # A trip said by where it starts and where it goes (回西安，从深圳走) is a flight: the only way to travel sold.
-_FROM_A_PLACE = re.compile(r"(?:从|由|" + letter_led(r"from\b") + r")\s*\ue005")
+_FROM_A_PLACE = compiled(r"(?:从|由|" + letter_led(r"from\b") + r")\s*\ue005")
 
 
 # A dish by its own word, outside the catalogue's names ("two youtiao", "a green curry"), or cooked.
@@ -468,17 +468,17 @@ _A_DISH_BY_ITS_WORD = (
     + letter_led("fried|grilled|roast|braised|steamed|stir-fried|baked", then=r"\s")
 )
 # (the head of what is said: "curry cubes" are a product, "two youtiao and a soy milk" a meal)
-_DISH_WORD = re.compile(
+_DISH_WORD = compiled(
     f"(?:{_A_DISH_BY_ITS_WORD})(?!\\s+(?!(?:and|or|with|for|from|to|at|on|in|before|after|please|pls)\\b)[a-z])"
 )
 # A meal, said by how it is served or by a dish's word: the rice of "a green curry with rice, 2 spring rolls" or of
 # 红烧肉 米饭两碗 is served with it, not a bag from the shop. (not 份 or cups: 苹果、香蕉各一份 and "yogurt six cups"
 # are the shop's)
-_SERVED_AS_A_MEAL = re.compile(
+_SERVED_AS_A_MEAL = compiled(
     "碗|外卖|" + letter_led("bowls?|plates?|portions?|servings?", then=r"\b") + "|" + _A_DISH_BY_ITS_WORD
 )
-_BOUGHT_BY_WEIGHT = re.compile(r"买[一两三四五六七八九十几\d]+(?:斤|公斤|千克|箱|袋|提)")
-ORDERS_AGAIN = re.compile(
+_BOUGHT_BY_WEIGHT = compiled(r"买[一两三四五六七八九十几\d]+(?:斤|公斤|千克|箱|袋|提)")
+ORDERS_AGAIN = compiled(
     r"再(?:帮|给)?(?:我|[^，。,.？?]{1,4}?)?(?:点|订|买|来|叫|加|送|下单|下个单)|帮我送|重新(?:帮我|给我)?(?:点|订|买|下)|改成|换成|改(?:买|订|点)|下一单|"
     r"另外(?:再)?(?:帮我|给我)?(?:点|订|买|来|叫)|然后(?:再)?(?:帮我|给我)?(?:订|买|点)|顺便(?:再)?(?:帮我|给我)?(?:点|订|买|来|叫)|"
     + letter_led(
@@ -491,7 +491,7 @@ ORDERS_AGAIN = re.compile(
 
 
 # A route said: two known places, one to the other ("Beijing to Kunming", "昆明回北京").
-_ROUTE = re.compile(
+_ROUTE = compiled(
     # (直接飞回, 再飞: how the leg is flown may be said between)
     "\ue005\ue005*\\s*(?:back\\s+|on\\s+)?(?:直接|直|再|先|又)?(?:-|–|→|to\\s|飞回|飞往|飞到|回到|到|飞|回|去)\\s*\ue005"
 )
@@ -499,7 +499,7 @@ _ROUTE = re.compile(
 
 # The way back said on its own after a flight: 12月6号回来, 周日晚上回深圳, "coming back Wednesday evening" (not
 # from a place of its own: 大年初六从成都飞回北京 is the one flight).
-_RETURN_LEG = re.compile(
+_RETURN_LEG = compiled(
     r"[^，,。;；\ue005]{0,12}?(?:回来|返回|飞回|回(?=\ue005)|[回返](?<!往返)(?=\s|[，,。;；]|$))|回程|返程"
     + "|"
     + letter_led(
@@ -517,28 +517,28 @@ _RETURN_LEG = re.compile(
 )
 # …or said after a day: "Then on the 21st fly us back to Guangzhou".
 # (or home, or back with its day said before it: "home on the 23rd", "June 6 back", "and one back tomorrow evening")
-_RETURN_LEG_LATER = re.compile(
+_RETURN_LEG_LATER = compiled(
     r"[a-z0-9' ]{0,24}?\b(?:fly (?:me |us )?back|flying back|coming back|come back|returning|back to"
     r"|(?:fly|flying|come|coming|head|heading) home(?! for\b)|home (?=on\b|the\b)"
     r"|back(?=\s*(?:[,.;!]|$)|\s+(?:on|the|this|next|tomorrow|mon|tue|wed|thu|fri|sat|sun)\b))"
 )
 # A return leg may follow "and" or "then" instead of a pause: "leaving on the 23rd and returning on the 27th".
-_LINKED = re.compile(r"(?:and|then|然后)\s*")
-_FLIGHT_SAID = re.compile(
+_LINKED = compiled(r"(?:and|then|然后)\s*")
+_FLIGHT_SAID = compiled(
     r"机票|航班|飞|经济舱|商务舱|头等舱|" + letter_led("flights?|fly|flying|round trip|round-trip", then=r"\b")
 )
 
 
 # On from where the last flight landed: 下周二北京飞乌鲁木齐，周三转去喀什; "…, then on to Dali on the 23rd".
-_ON_TO_ANOTHER_PLACE = re.compile(
+_ON_TO_ANOTHER_PLACE = compiled(
     r"(?:转去|转飞|转机去|再飞|再去|接着飞|接着去)\s*\ue005|" + letter_led(r"on\s+to|onward\s+to", then=r"\b\s*\ue005")
 )
 
 
 # Landing in a place, said right before it (飞贵阳, 到广州, "to Beijing"); leaving it, said right after it
 # (从贵阳飞回杭州, 从青岛回郑州, "from Kunming to Dali").
-_LANDS = re.compile(r"(?:飞|到|去|回|往|抵达|\bto)\s*$")
-_LEAVES = re.compile(r"\s*(?:直接|再|又|先)?(?:飞|回|到|去|出发|->|→|-)|\s+(?:to|back)\b")
+_LANDS = compiled(r"(?:飞|到|去|回|往|抵达|\bto)\s*$")
+_LEAVES = compiled(r"\s*(?:直接|再|又|先)?(?:飞|回|到|去|出发|->|→|-)|\s+(?:to|back)\b")
 
 
 def _another_trip(before: str, segment: str) -> bool:
@@ -560,7 +560,7 @@ def _another_trip(before: str, segment: str) -> bool:
 
 # A cancel or a question after an order, in one search.
 # (or looks up what is on: 帮我看看这周六有什么电影，然后订一张星河旅人)
-_CANCELS_OR_ASKS = re.compile(
+_CANCELS_OR_ASKS = compiled(
     f"{CANCEL.pattern}|{FOOD.status.pattern}|{STATUS_ONLY.pattern}|有什么电影|有哪些电影|"
     + letter_led("what's showing|whats showing|what's on", then=r"\b")
 )
@@ -573,14 +573,14 @@ def _cancels_or_asks_then_orders(before: str, segment: str) -> bool:
 
 
 # A clock time or a part of a day said (the time a delivery comes).
-_A_TIME = re.compile(
+_A_TIME = compiled(
     r"\d{1,2}(?::\d{2})?\s*(?:am|pm)\b|\d{1,2}:\d{2}|[零一二两三四五六七八九十\d]{1,3}点|中午|下午|晚上|早上|上午"
     + "|"
     + letter_led("at \\d{1,2}|at noon|noon|tonight|tomorrow morning|in the morning|in the evening", then=r"\b")
 )
-_THEN = re.compile(r"[\s,，;；。.:：]*(?:(?:and then|then|later)\b|然后|之后)")
+_THEN = compiled(r"[\s,，;；。.:：]*(?:(?:and then|then|later)\b|然后|之后)")
 # 中午送饺子；下午三点再送两杯奶茶: a time, then 再 and a delivery verb, opens a delivery of its own.
-_TIMED_AGAIN = re.compile(r"^[\s,，;；。]*[^,，;；。再]{0,10}再(?:送|来|点|帮我|给我)")
+_TIMED_AGAIN = compiled(r"^[\s,，;；。]*[^,，;；。再]{0,10}再(?:送|来|点|帮我|给我)")
 
 
 def _then_at_its_own_time(segment: str) -> bool:
@@ -623,7 +623,7 @@ def _another_action(before: str, segment: str) -> bool:
 
 # A request joined on to the one before by a word: "And …", "also …", 再…, 另外…, 然后….
 # (fewer than _JOINING_WORDS: 还有连座吗 asks whether some are left, 和 joins dishes)
-_JOINED_ON = re.compile(rf"{_PAUSE}(?:(?:and|also|plus|then)\b|再|另外|然后|顺便)")
+_JOINED_ON = compiled(rf"{_PAUSE}(?:(?:and|also|plus|then)\b|再|另外|然后|顺便)")
 
 
 def _a_look_up_beside_an_order(before: str, segment: str) -> bool:
@@ -639,7 +639,7 @@ def _a_look_up_beside_an_order(before: str, segment: str) -> bool:
 
 # The shop an order is placed at: 在麦当劳点…, 在喜茶买…, 再从绝味点…, "… from Kroger".
 # (not where it is ordered through, nor from when or where: 在外卖上点, "from there", "three days from now")
-_SHOP_SAID = re.compile(
+_SHOP_SAID = compiled(
     # (去: 再去绝味买点鸭锁骨; a name may hold a space the clean-up put between scripts: 85度 c)
     r"[在从去](?<![^再又]去)\s*(?!外卖|网上|手机|app|超市|便利店|菜市场|市场|楼下|附近)((?:[^\s\ue000-\ue007在从去的,，。!！?？、]|\s(?=[a-z\d])){2,8}?)\s*"
     r"(?:点|买|订|叫|带)"
@@ -670,18 +670,18 @@ def _another_shop(before: str, segment: str, shops_before: set[str], shops_here:
     return bool(said_before or shops_before or then_from) and here.group(here.lastindex or 1) not in said_before
 
 
-_THEN_FROM = re.compile(r"[\s,，;；。]*(?:再|另外|然后|还要)\s*[在从去]$")
+_THEN_FROM = compiled(r"[\s,，;；。]*(?:再|另外|然后|还要)\s*[在从去]$")
 
 
-_AFTER_A_QUESTION = re.compile(r"\s*[?？]")
+_AFTER_A_QUESTION = compiled(r"\s*[?？]")
 # Something counted: 一杯, 两份, "a box of", "10 spicy wings".
-_COUNTED = re.compile(
+_COUNTED = compiled(
     r"[一两二三四五六七八九十俩仨\d]\s*[杯份个碗盒瓶袋箱只串块斤桶]|\d+\s|"
     + letter_led("a|an|one|two|three|four|five|six", then=r"\s")
 )
-_WHICH_ORDER = re.compile(r"那单|这单|那个订单|" + letter_led("the one|that one|the order", then=r"\b"))
+_WHICH_ORDER = compiled(r"那单|这单|那个订单|" + letter_led("the one|that one|the order", then=r"\b"))
 # A new order, said with how much of it: 点两份, 送仨, "get me one bowl", "order 3 kilos".
-_NEW_ORDER = re.compile(
+_NEW_ORDER = compiled(
     r"(?:点|订|买|来|加|送|要)\s*[一两二三四五六七八九十俩仨几\d]|(?<![我你他她])(?:点|订|买|叫)(?!.?[的了过])"
     + "|" + letter_led("get|order|buy|send", then=r"(?: me| us)?\s+(?:a|an|one|two|three|four|five|six|some|\d+)\b")
 )
@@ -697,11 +697,11 @@ class Clause:
 
 
 # What a shop sells drinks by, counted right before them: by the case, the crate, the can, the pack.
-_BY_THE_CASE_BEFORE = re.compile(
+_BY_THE_CASE_BEFORE = compiled(
     r"(?:[一两二三四五六七八九十几\d]\s*[箱提罐]|\b(?:cases?|crates?|cans?|six-packs?|packs?)\s+of)\s*$"
 )
 # The milk a coffee is made with, said right before its product's name: "latte oat milk", "an oat milk latte".
-_THE_MILK_OF_A_DRINK = re.compile(rf"\b(?:{MILKS_EN})\s+$")
+_THE_MILK_OF_A_DRINK = compiled(rf"\b(?:{MILKS_EN})\s+$")
 
 
 def _segment_domains(
@@ -805,31 +805,31 @@ def _segment_domains(
 
 # The shop a question is about (group 1): "does pizza hut deliver", "see if Wingstop is still open", "does Costco
 # have …".
-SHOP_ASKED_AFTER_EN = re.compile(
+SHOP_ASKED_AFTER_EN = compiled(
     r"\b(?:does|do|can|if|is|are)\s+(?!(?:you|it|there|this|that|they|he|she|my|the|we|i)\b)"
     r"([a-z][a-z0-9'&.-]*(?:\s+[a-z][a-z0-9'&.-]*){0,2}?)\s+(?:(?:is|are)\s+)?"
     r"(?:still open|open|deliver|have|sell|carry)\b"
 )
-_ASKS_ABOUT_A_SHOP_EN = re.compile(
+_ASKS_ABOUT_A_SHOP_EN = compiled(
     letter_led(r"menu (?:at|of|for) [a-z]|how much (?:is|are) [a-z ]{1,40} at [a-z]|on sale at [a-z]", then="")
     + "|"
     + SHOP_ASKED_AFTER_EN.pattern
 )
 # The shop a Chinese question is about (group 1): 查一下塔斯汀现在还送不送, 楼下的肯德基还营业吗.
-SHOP_ASKED_AFTER_ZH = re.compile(
+SHOP_ASKED_AFTER_ZH = compiled(
     rf"({name_letter('查搜找看下一的')}{{2,6}}?)[\ue001\s]*(?:现在|今天|今晚)?还?在?"
     r"(?:送不送|营业|开门|开着|关门|送外卖|能送|有(?:什么|啥|哪些)(?:优惠|套餐|活动|新品|新款|特价))"
 )
 # What every question about a shop holds (SHOP_ASKED_AFTER_ZH, _ASKS_ABOUT_A_SHOP_EN), searched for first.
-SHOP_QUESTION_HINT = re.compile(
+SHOP_QUESTION_HINT = compiled(
     "送不送|营业|开门|开着|关门|送外卖|能送|优惠|套餐|活动|新品|新款|特价|open|deliver|have|sell|carry|menu|how much"
     "|on sale"
 )
-_ON_A_STORES_SHELVES_EN = re.compile(r"\b(?:in stock|on sale|aisle|per pound|a pound|sold out)\b")
+_ON_A_STORES_SHELVES_EN = compiled(r"\b(?:in stock|on sale|aisle|per pound|a pound|sold out)\b")
 
 
 # A restaurant's table booked: 订个位子, 订个包间, 订一桌, "reserve a table for 4".
-_A_TABLE_BOOKED = re.compile(
+_A_TABLE_BOOKED = compiled(
     r"包间|包厢|订(?:个|一个)?位子?(?![置于])|订座|订桌|订一桌|订个桌|桌位|"
     + letter_led("table for|a table at|reservation for", then=r"\b")
     + "|"
@@ -901,19 +901,19 @@ def _packed_for_the_shelf(segment: str, names: list[NameMention], start: int, en
     )
 
 
-_PACKETS = re.compile(f"[{PACKETS_ZH}]|" + letter_led(PACKETS_EN, then=r"\b"))
-_BOUGHT = re.compile(r"买|" + letter_led("buy|purchase|pick up|stock up", then=r"\b"))
-_SERVED = re.compile(
+_PACKETS = compiled(f"[{PACKETS_ZH}]|" + letter_led(PACKETS_EN, then=r"\b"))
+_BOUGHT = compiled(r"买|" + letter_led("buy|purchase|pick up|stock up", then=r"\b"))
+_SERVED = compiled(
     r"份|杯|碗|盘|碟|热的|热乎|"
     + letter_led("portions?|orders? of|servings?|plates?|cups?|glass(?:es)?|hot|warm", then=r"\b")
 )
 # The milk a coffee is made with, its product masked: "oat milk", 燕麦奶.
-_A_DRINKS_MILK = re.compile(rf"(?:{MILKS_EN})\s+\ue000|(?:{MILKS_ZH})\ue000")
-_BUYS = re.compile(r"买|购|" + letter_led("buy|get|grab|pick up|purchase|order", then=r"\b"))
+_A_DRINKS_MILK = compiled(rf"(?:{MILKS_EN})\s+\ue000|(?:{MILKS_ZH})\ue000")
+_BUYS = compiled(r"买|购|" + letter_led("buy|get|grab|pick up|purchase|order", then=r"\b"))
 
 
 # Where a list of dishes goes on to the next one: ", and", 还有, 再, a pause.
-_ON_TO_THE_NEXT = re.compile(r",?\s+and\s+|[,，;；、]\s*(?:and\s+|还有|再|另外)?")
+_ON_TO_THE_NEXT = compiled(r",?\s+and\s+|[,，;；、]\s*(?:and\s+|还有|再|另外)?")
 
 
 def _before_another_shop(text: str, names: list[NameMention]) -> list[int]:
@@ -933,7 +933,7 @@ def _before_another_shop(text: str, names: list[NameMention]) -> list[int]:
 
 # The way back said straight after the way there, in Chinese: 周五去周日回, 5月1号走5月5号回 (it starts after 去 or 走;
 # looked for apart from _SPLITTERS, whose every alternative starts with a plain character).
-_WAY_BACK_AFTER_THE_WAY_THERE = re.compile(r"(?<=[号日天一二三四五六末午上晚][去走])(?=[^，,。;；\s]{1,10}?回)")
+_WAY_BACK_AFTER_THE_WAY_THERE = compiled(r"(?<=[号日天一二三四五六末午上晚][去走])(?=[^，,。;；\s]{1,10}?回)")
 
 
 def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:

@@ -21,7 +21,7 @@ from bangwo.understand.lexicon import Lexicon
 from bangwo.understand.numbers import EN_NUMBER, ZH_NUMBER
 from bangwo.understand.options import find_options
 from bangwo.understand.rules import EN_MEASURES, EN_ORDER_VERBS, ZH_MEASURES, ZH_ORDER_VERBS
-from bangwo.understand.text import TIME_MARK, MaskedText, read_as_the_rules_do
+from bangwo.understand.text import TIME_MARK, MaskedText, compiled, read_as_the_rules_do
 from bangwo.understand.times import find_times
 
 # Measure words, and what a booking counts: nights, days, rooms, tickets, people.
@@ -30,7 +30,7 @@ MAX_REPAIRS = 3
 # The marker always follows a pause (a comma, a full stop, dots): "I actually want…" and 不对称 are no
 # corrections. Who asked for the change may be said before it: 不对，老板说改成后天.
 _PAUSE = r"(?:[,，。.—–]|…+|\.{2,}|\s-\s)"  # (a dash too: "2 kg of apples — sorry, make that 3 jin")
-_MARKER = re.compile(
+_MARKER = compiled(
     # (The pause read once, then what may follow it: one alternation would read it again for each.)
     rf"{_PAUSE}\s*(?:"
     # (said twice over: 不对不对)
@@ -60,62 +60,62 @@ _MARKER = re.compile(
     r"|还是(?=[一二两三四五六七八九十\d])"
     r")"
 )
-_CANCELLED_BEFORE = re.compile(r"取消|退掉|退了|不要了")
+_CANCELLED_BEFORE = compiled(r"取消|退掉|退了|不要了")
 # How a correction may end that says nothing more: "two colas is enough", 两杯够了.
-_ENOUGH = re.compile(r"\s*(?:(?:is|are|will be)\s+)?(?:enough|plenty|fine)$|\s+will do$|(?:就)?够了?$|就行$|就好$")
-_FRAGMENT_END = re.compile(r"[,，。!！?？;；—–]|\s-\s|\.(?!\d)|(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])|$")
+_ENOUGH = compiled(r"\s*(?:(?:is|are|will be)\s+)?(?:enough|plenty|fine)$|\s+will do$|(?:就)?够了?$|就行$|就好$")
+_FRAGMENT_END = compiled(r"[,，。!！?？;；—–]|\s-\s|\.(?!\d)|(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])|$")
 # What a booking counts, in English too: "no wait, 5 nights".
 _EN_MEASURE = rf"{EN_MEASURES}|nights?|nites?|rooms?|tickets?|seats?|people|persons?|pax"
 # A count said again, with the verb it was said with: 不对，住三晚 / 要五杯.
-_COUNT_SAID = re.compile(
+_COUNT_SAID = compiled(
     rf"(?:住|要|订|买|来|点)?(?P<num>(?>{ZH_NUMBER}))\s*(?:{_ZH_MEASURE})?(?:吧)?"
     rf"|(?:only |just )?(?P<en>{EN_NUMBER})(?:\s+(?P<en_measure>{_EN_MEASURE}))?"  # ("actually only 2")
 )
-_MEASURE_AFTER = re.compile(rf"\s*(?:{_EN_MEASURE})\b")
+_MEASURE_AFTER = compiled(rf"\s*(?:{_EN_MEASURE})\b")
 # A count said again with the thing it counts: "no wait make it 3 colas", "actually 2 toothpastes".
-_COUNT_OF_A_THING = re.compile(
+_COUNT_OF_A_THING = compiled(
     # (a thing of up to three words: "a hotel near Ice and Snow World" is a request said again, not a count)
     rf"(?P<en>{EN_NUMBER})\s+(?:(?:{EN_MEASURES})\s+of\s+)?(?P<thing>[a-z][a-z'-]*(?: [a-z][a-z'-]*){{0,2}})"
 )
-_COUNTED_LAST = re.compile(
+_COUNTED_LAST = compiled(
     rf"(?:{EN_NUMBER})\s+(?:(?:{EN_MEASURES})\s+of\s+)?(?P<noun>[a-z][a-z'-]*(?: [a-z][a-z'-]*){{0,2}})\s*$"
     # 叫份热汤面…算了还是黄焖鸡吧: counted by its measure word (the pause after it is left out)
     rf"|(?:{ZH_NUMBER})?[份杯碗个盒](?P<zh_noun>[\u4e00-\u9fff]{{2,6}}?)\s*$"
 )
-_COUNT_BEFORE = re.compile(
+_COUNT_BEFORE = compiled(
     # (not a clock's hour or minutes: "Friday at 9:30pm. Make that three" counts again the two said before; nor
     # the 一天 of 同一天, 第一天, 前一天)
     rf"(?<![同当前第后每这那])(?P<num>(?>{ZH_NUMBER}))\s*(?:{_ZH_MEASURE})"
     rf"|(?<![a-z0-9:])(?P<en>{EN_NUMBER})(?![a-z0-9:]|\s?(?:am|pm|o'clock)\b|\s+of\s+(?:us|them|you)\b)"
 )
 # A short name on its own: one to three words, or two to six Chinese characters.
-_A_NAME_THE_CATALOGUE_LACKS = re.compile(r"[a-z][a-z'-]*(?: [a-z][a-z'-]*){0,2}|[\u4e00-\u9fff]{2,6}")
+_A_NAME_THE_CATALOGUE_LACKS = compiled(r"[a-z][a-z'-]*(?: [a-z][a-z'-]*){0,2}|[\u4e00-\u9fff]{2,6}")
 # What makes words said again no name: another amount (八十，呃，不，一百块以内), someone coming (不对，我爸也去),
 # a place in a row ("no, make it the middle").
-_NO_NAME = re.compile(r"以内|以下|[块元也去来]|\b(?:middle|front|back|last|first|row)\b")
+_NO_NAME = compiled(r"以内|以下|[块元也去来]|\b(?:middle|front|back|last|first|row)\b")
 # A kind of trip said again ("oh wait, make it a round trip, coming back on the 18th"): the way back is asked for
 # after it, nothing said before is replaced.
-_KIND_OF_TRIP = re.compile(r"\b(?:round ?trip|return (?:trip|flight|ticket)|one ?way)\b|往返|单程")
+_KIND_OF_TRIP = compiled(r"\b(?:round ?trip|return (?:trip|flight|ticket)|one ?way)\b|往返|单程")
 # What may stand around a row said again: 要后面的, "the middle", "middle row" (not 第一排太近了: a reason).
-_AROUND_A_ROW = re.compile(r"(?:[\s的吧要]|rows?|seats?|one)*")
+_AROUND_A_ROW = compiled(r"(?:[\s的吧要]|rows?|seats?|one)*")
 # Words before the thing corrected to: "no, a large", "no wait, near the Bell Tower", 不对，是惊蛰无声.
 # Before an option, what makes it part of a reason rather than a wish said again ("it's hot today", 今天太热了).
-_A_REASON_BEFORE = re.compile(r"\b(?:it's|it is|is|are|was|were|i'm|i am|because|since)\b|太|有点|因为")
-_LEAD_WORDS = re.compile(r"(?:(?:a|an|the|near|in|at|to|for|just)\s+)+")
+_A_REASON_BEFORE = compiled(r"\b(?:it's|it is|is|are|was|were|i'm|i am|because|since)\b|太|有点|因为")
+_LEAD_WORDS = compiled(r"(?:(?:a|an|the|near|in|at|to|for|just)\s+)+")
 # Where times are said does not depend on when they are said: any moment reads the same spans.
 _ANY_MOMENT = datetime(2026, 1, 1, 12, tzinfo=timezone(timedelta(hours=8)))
-_TIME_RUN = re.compile(f"{TIME_MARK}+(?:\\s+{TIME_MARK}+)*")
+_TIME_RUN = compiled(f"{TIME_MARK}+(?:\\s+{TIME_MARK}+)*")
 # What may stand around a time said as a correction: 下周六吧, 是后天的, 周四入住, 8点那场, "the 9:10pm one".
-_AROUND_A_TIME = re.compile(r"(?:[\s的吧啦呀]|那场|那班|那趟|入住|出发|就走|走|the|one|flight|showing|show)*")
+_AROUND_A_TIME = compiled(r"(?:[\s的吧啦呀]|那场|那班|那趟|入住|出发|就走|走|the|one|flight|showing|show)*")
 # A clock time within a time said: 八点, 8:30, 8pm (in 周五晚上八点, 明天下午3:30).
-_CLOCK = re.compile(r"(?:\d{1,2}|[零〇一二两三四五六七八九十]{1,3})\s*(?:点|:|时)|\d{1,2}\s*(?:am|pm)\b")
-_PART_OF_THE_DAY = re.compile(
+_CLOCK = compiled(r"(?:\d{1,2}|[零〇一二两三四五六七八九十]{1,3})\s*(?:点|:|时)|\d{1,2}\s*(?:am|pm)\b")
+_PART_OF_THE_DAY = compiled(
     r"(?:早上|上午|中午|下午|傍晚|晚上|夜里|凌晨"
     r"|morning|noon|afternoon|evening|night|in the (?:morning|afternoon|evening))"
 )
 # (A flight's verb alone: 深圳飞北京，不对，飞天津 says the end of the route again; 从 its start: 从成都出发。不对，
 # 从重庆出发.)
-_FIRST_WORD = re.compile(r"[a-z][a-z'-]*|[飞到去回从](?=[\u4e00-\u9fff])|[\u4e00-\u9fff]{2}")
+_FIRST_WORD = compiled(r"[a-z][a-z'-]*|[飞到去回从](?=[\u4e00-\u9fff])|[\u4e00-\u9fff]{2}")
 
 
 def _times_said(text: str) -> MaskedText:
@@ -125,7 +125,7 @@ def _times_said(text: str) -> MaskedText:
 
 
 # A clock time said in English: 10pm, 9:30, 7:10pm (its hour, and what follows it).
-_CLOCK_SAID = re.compile(r"(?<![\d:])\d{1,2}(?::[0-5]\d)?\s*(?P<half>am|pm)\b|(?<![\d:])\d{1,2}:[0-5]\d(?!\d)")
+_CLOCK_SAID = compiled(r"(?<![\d:])\d{1,2}(?::[0-5]\d)?\s*(?P<half>am|pm)\b|(?<![\d:])\d{1,2}:[0-5]\d(?!\d)")
 
 
 def _an_hour_said_bare(before: str, said: str) -> tuple[int, int, str] | None:
@@ -223,54 +223,54 @@ def _phrase_said_again(before: str, said: str, said_cased: str) -> tuple[int, in
 
 
 _ARTICLES = frozenset({"a", "an", "some"})
-_A_ROUTE = re.compile(
+_A_ROUTE = compiled(
     r"(?<![a-z])(?!(?:it's|it|that's|that|we|i|i'm|we're)\b)[a-z][a-z']+ to [a-z][a-z']+(?![a-z])"
     r"|[\u4e00-\u9fff]{2,3}[到飞][\u4e00-\u9fff]{2,3}"
 )
 # "actually it's to Haikou, not Sanya": where it goes, said again.
-_GOING_TO_INSTEAD = re.compile(r"(?:it's |it is |fly |flying )?(?P<to>to [a-z][a-z']+)")
-_GOING_TO_BEFORE = re.compile(r"(?<![a-z])to [a-z][a-z']+(?![a-z])")
-_ARTICLE_OR_COUNT = re.compile(rf"(?<![a-z0-9'])(?:a|an|some|{EN_NUMBER})(?=\s+[a-z])")
+_GOING_TO_INSTEAD = compiled(r"(?:it's |it is |fly |flying )?(?P<to>to [a-z][a-z']+)")
+_GOING_TO_BEFORE = compiled(r"(?<![a-z])to [a-z][a-z']+(?![a-z])")
+_ARTICLE_OR_COUNT = compiled(rf"(?<![a-z0-9'])(?:a|an|some|{EN_NUMBER})(?=\s+[a-z])")
 
 
 # Hesitations: 嗯, 呃, 那个 between pauses, "um", "uh" anywhere. They carry nothing, except a repair: the
 # same kind of thing said on both sides of one (两张 呃 三张, 三点 呃 三点半, 明天 呃 后天) is said again.
-_HESITATION = re.compile(
+_HESITATION = compiled(
     r"(?:^|(?<=[,，。]))\s*(?:[嗯呃额唔]+|那个|就是)(?:\s*[,，]|\s|$)\s*|\b(?:u+h+|u+m+|er+m*|hmm+)\b,?\s*"
 )
 # What every hesitation holds, searched for first (re skips ahead to a plain character in C; _HESITATION's
 # lookbehinds make it try every position).
-_HESITATION_HINT = re.compile(r"嗯|呃|额|唔|那个|就是|u[hm]|hm|er\b")
+_HESITATION_HINT = compiled(r"嗯|呃|额|唔|那个|就是|u[hm]|hm|er\b")
 # A comma before an "um" that falls inside a phrase, after a word that cannot end one ("out of, um, San Diego",
 # "to see, um, The Tin Crown"): the comma is the pause's, not a break between requests or dishes.
-_MID_PHRASE_PAUSE = re.compile(
+_MID_PHRASE_PAUSE = compiled(
     r"\b(?:of|to|from|for|in|at|on|near|into|see|catch|watch|the|a|an|with|called|is|are|get|order|book|under|over"
     r"|below|about|around|like)(\s*,\s*)$"
 )
 # An "uh" before a correction is the pause the correction follows: "a malatang uh actually make it two".
-_CORRECTION_AHEAD = re.compile(r"(?:actually|sorry|no wait|wait no|i mean|make (?:that|it))\b")
+_CORRECTION_AHEAD = compiled(r"(?:actually|sorry|no wait|wait no|i mean|make (?:that|it))\b")
 # "two no three tickets", "book two uh no three": a number said, then another after "no".
-_NUMBER_NO_NUMBER = re.compile(rf"(?<![a-z0-9])(?P<said>{EN_NUMBER}),? no,? (?={EN_NUMBER}(?![a-z0-9]))")
-_COUNT_AT_START = re.compile(rf"(?P<num>(?>{ZH_NUMBER}))\s*(?P<measure>{_ZH_MEASURE})")
+_NUMBER_NO_NUMBER = compiled(rf"(?<![a-z0-9])(?P<said>{EN_NUMBER}),? no,? (?={EN_NUMBER}(?![a-z0-9]))")
+_COUNT_AT_START = compiled(rf"(?P<num>(?>{ZH_NUMBER}))\s*(?P<measure>{_ZH_MEASURE})")
 
 
 # Speech transcribed without punctuation (六瓶呃不十二瓶, 两张不对四张, 去冰不要要常温的, 订两张两张啊): the pauses a
 # writer would have typed are put back where a hesitation or a correction is heard, so the rules above read it.
-_SPOKEN_PAUSE = re.compile(
+_SPOKEN_PAUSE = compiled(
     r"(?<=[\u4e00-\u9fff\d])(?<![哦啊])"
     r"(?:[呃嗯]+(?:不(?=[一二两三四五六七八九十\d]))?|(?=(?:哦|啊)?不对(?![称劲]))|不要(?=要))"
 )
 # A count, or a verb and where, said twice in a row: 两张两张啊, 飞北京飞北京的, 两个 两个牛油果, 一张 就一张.
 _TWICE_MEASURES, _TWICE_VERBS = "张杯份个瓶箱斤袋盒包间晚位", "飞去到订买要点来"
-_SAID_TWICE = re.compile(
+_SAID_TWICE = compiled(
     rf"((?:{ZH_NUMBER})[{_TWICE_MEASURES}]|[{_TWICE_VERBS}][\u4e00-\u9fff]{{1,3}}?)[吧啊呀]?\s?就?\1[啊呀啦]?"
 )
-_SPOKEN_HINT = re.compile(r"呃|嗯|不对|不要要")  # in every _SPOKEN_PAUSE
+_SPOKEN_HINT = compiled(r"呃|嗯|不对|不要要")  # in every _SPOKEN_PAUSE
 # A measure word or a verb said again a few characters on: in every _SAID_TWICE (searched first: it starts with a set).
-_SAID_TWICE_HINT = re.compile(rf"([{_TWICE_MEASURES}{_TWICE_VERBS}])[^，,。]{{0,6}}?\1")
+_SAID_TWICE_HINT = compiled(rf"([{_TWICE_MEASURES}{_TWICE_VERBS}])[^，,。]{{0,6}}?\1")
 # In a transcript, a space before or after a marker of speech is a pause: 大杯 哦不对 中杯吧, 灵隐寺附近 呃 不是 西溪….
-_SPOKEN_MARKER = re.compile(r"[呃嗯哦啊]|不对|不是|算了")
-_SPACE_AT_A_MARKER = re.compile(
+_SPOKEN_MARKER = compiled(r"[呃嗯哦啊]|不对|不是|算了")
+_SPACE_AT_A_MARKER = compiled(
     r"(?<=[\u4e00-\u9fff\d]) +(?=(?:[呃嗯哦啊]|不对|不是|算了)[^\s,，]{0,3}(?:\s|$))"
     r"|(?<=[呃嗯对是了]) +(?=[\u4e00-\u9fff\d])"
 )
@@ -342,7 +342,7 @@ def _kind_of_time(time_said: str) -> str:
 # 西瓜太贵的话就换三斤橙子, "if they're out of oat milk just do regular lattes", "or regular milk if there's
 # no oat". Only what is asked for is ordered; the fallback is for the person who fulfils it, and is dropped
 # up to the end of its clause.
-_FALLBACK = re.compile(
+_FALLBACK = compiled(
     # (said as a condition: 如果/要是/万一 before it, 的话 or 就 after it; 猫粮没有了，买两袋 orders the 猫粮)
     r"[,，;；]?\s*(?:(?:如果|要是|万一)[^，,。；;！!？?]{0,12}?(?:没有|卖完|售罄|缺货|没货|太贵)了?(?:的话)?"
     r"|[^，,。；;！!？?]{0,12}?(?:没有|卖完|售罄|缺货|没货|太贵)了?(?:的话|(?=就))"
@@ -357,7 +357,7 @@ _FALLBACK = re.compile(
     r"|[,.;]?\s*if\s+(?:not|it's not|it isn't|it hasn't|they haven't|it doesn't)\b[^.;]*?\bcancel\b[^.;]*"
 )
 # (in every fallback)
-_FALLBACK_WORDS = re.compile("没有|卖完|售罄|缺货|没货|太贵|if |要是|如果|万一|没订上|没订到|没买到|没抢到|没出票")
+_FALLBACK_WORDS = compiled("没有|卖完|售罄|缺货|没货|太贵|if |要是|如果|万一|没订上|没订到|没买到|没抢到|没出票")
 
 
 def _spliced(lowered: str, cased: str, start: int, end: int, new: str = "") -> tuple[str, str]:
@@ -382,7 +382,7 @@ def _without_fallbacks(lowered: str, cased: str) -> tuple[str, str]:
 # A joke owned up to takes it back the same way: "Get me two tickets for Here Comes Nian. Lol just kidding, …",
 # 我要辞职去大理开民宿！开玩笑的。 So does 算了 said after it with a reason: 买两张周五晚上的年兽来了，哦等等算了，
 # 孩子周五有课。
-_RETRACTION = re.compile(
+_RETRACTION = compiled(
     r"(?:\s*[,，—–]|\s-)?\s*(?:(?:no|oh|ah|actually|wait|hmm|lol|haha),?\s*)?(?:never ?mind|forget (?:it|that|about it)"
     r"|scratch that|scrap that|scrap it|just kidding|just joking|kidding|jk)\b[,，]?"
     r"|[,，]?\s*算了(?:算了)?\s*[,，]?\s*[^,，。！？!?]{0,6}?(?:不要了|不用了|不订了|不买了|不点了|不看了|不去了)[。！!]?"
@@ -390,17 +390,17 @@ _RETRACTION = re.compile(
     r"|[,，]?\s*(?:哈哈+\s*)?(?:开玩笑的|开个玩笑|逗你的|逗你玩的)[。！!,，]?"
 )
 # (one search for all of them: re skips to their first letters in C)
-_RETRACTION_WORDS = re.compile(
+_RETRACTION_WORDS = compiled(
     "never|forget|scratch|算了|skip|scrap|drop|remove|leave out|kidding|joking|jk|不要了|不用了|不订了|不买了|不点了"
     "|开玩笑|开个玩笑|逗你|别买|别订|别点|actually no|actually, no|hmm, no|hmm no|wait, no"
 )
-_PAUSES = re.compile(r"[\s,，]*")
+_PAUSES = compiled(r"[\s,，]*")
 # What comes before a retraction in its sentence and says nothing: "Wait, never mind", 哦等等算了.
-_SAYS_NOTHING = re.compile(r"(?:[\s,，!！]|wait|hmm+|ah+|oh+|lol|haha+|eh|no|哦|啊|哎|唉|等等|等一下|哈哈+)*")
+_SAYS_NOTHING = compiled(r"(?:[\s,，!！]|wait|hmm+|ah+|oh+|lol|haha+|eh|no|哦|啊|哎|唉|等等|等一下|哈哈+)*")
 # One thing said before, taken back by name: "Actually, never mind the hotel", "forget the gyoza", "skip the
 # toothpaste", "scrap the lemon tea and make it a cola", 算了酒店不用了, 卫生纸家里还有，不要了. The part of the
 # list or the request that names it goes, with the words that take it back (not a reason said after them).
-_NAMED_RETRACTION = re.compile(
+_NAMED_RETRACTION = compiled(
     r"(?:\s*[,，—–]|\s-)?\s*(?:actually,?\s*|oh,?\s*)?"
     r"(?P<verb>never ?mind|forget|skip|scrap|scratch|drop|remove|leave out|just kidding about|kidding about"
     r"|(?<=actually )no|(?<=actually, )no|(?<=hmm, )no|(?<=hmm )no|(?<=wait, )no)"
@@ -413,12 +413,12 @@ _NAMED_RETRACTION = re.compile(
     # (not 算了改三点那场, a change)
     r"|算了(?!算)(?:\s*[,，]?\s*(?:不要了|不用了|不订了|不买了|不点了))?(?!\s*[改换]))"
 )
-_REASON_AFTER = re.compile(
+_REASON_AFTER = compiled(
     r"\s*[,，—–]?\s*(?:i'll|i will|i'm|i am|i have|i've|i still|i already|we'll|we will|we have|we've|we're|my |our "
     r"|since|because|as )[^,.;!?]*"
 )
 # Where one part of what was said before ends: a pause, a list's comma, "and".
-_PART_END = re.compile(r"[,，。.;；、!！?？…—–]|\s(?:and|plus)\s|和")
+_PART_END = compiled(r"[,，。.;；、!！?？…—–]|\s(?:and|plus)\s|和")
 _SENTENCE_ENDS = ".!?;。！？；"
 
 
@@ -470,7 +470,7 @@ def _without_retractions(lowered: str, cased: str, lexicon: Lexicon) -> tuple[st
 
 
 # What starts another request inside a sentence (the last one before a retraction is where it starts).
-_JOINS_A_REQUEST = re.compile(r"(?:再|然后|另外|还有|顺便)(?!.*(?:再|然后|另外|还有|顺便))")
+_JOINS_A_REQUEST = compiled(r"(?:再|然后|另外|还有|顺便)(?!.*(?:再|然后|另外|还有|顺便))")
 
 
 def _sentence_start(text: str, at: int) -> int:
@@ -500,26 +500,26 @@ def _with_the_reason_after(text: str, end: int, lexicon: Lexicon) -> int:
 
 
 # Words that change what was asked (a fragment with one is no reason).
-_CHANGES = re.compile(r"改|换|还是|instead|make (?:it|that)|\b(?:add|swap|change)\b")
+_CHANGES = compiled(r"改|换|还是|instead|make (?:it|that)|\b(?:add|swap|change)\b")
 
 
 # A thing said before, counted again by name after a pause: 羊肉改成两斤吧, 牛奶改成四盒, 牙膏两支就够, 哦可颂一个就行.
 # The count said with it before takes the new one, and the words that said it go.
-_RECOUNTED = re.compile(
+_RECOUNTED = compiled(
     rf"(?:[,，；;。…—]|\.{{2,}})+\s*(?:[哦啊嗯]\s*)?(?P<what>[\u4e00-\u9fff]{{1,5}}?)\s*"
     r"(?P<verb>也?(?:改成|改为|换成|改|也要|要|拿)|就|来)?"
     rf"(?P<num>(?>{ZH_NUMBER}))\s*(?P<measure>{_ZH_MEASURE})(?:吧|(?P<enough>就够了?|就行|就好|够了|就可以))?\s*"
     r"(?=[,，。；;！!]|$)"
 )
-_COUNT_LINK = re.compile(r"\s*(?:来|要)?\s*")
-_NAME_BEFORE = re.compile(r"的?[\u4e00-\u9fff]{0,4}")
-_NOUN_NEXT = re.compile(r"[\u4e00-\u9fff](?<![吧的了啊呀])")
-_RECOUNT_WORDS = re.compile(r"改|换成|就够|就行|就好|够了|就可以|拿|要\s*[一二两三四五六七八九十百\d]")
+_COUNT_LINK = compiled(r"\s*(?:来|要)?\s*")
+_NAME_BEFORE = compiled(r"的?[\u4e00-\u9fff]{0,4}")
+_NOUN_NEXT = compiled(r"[\u4e00-\u9fff](?<![吧的了啊呀])")
+_RECOUNT_WORDS = compiled(r"改|换成|就够|就行|就好|够了|就可以|拿|要\s*[一二两三四五六七八九十百\d]")
 
 
 # One thing said before, swapped for another by name: 橙子换成雪梨, 拿铁改成美式 (the new one keeps the old one's
 # count).
-_SWAPPED = re.compile(
+_SWAPPED = compiled(
     r"[,，；;。]\s*(?:[哦啊嗯]\s*)?(?P<what>[\u4e00-\u9fff]{1,6}?)(?:换成|改成)(?P<new>[\u4e00-\u9fff]{2,6}?)(?:吧)?"
     r"(?=[,，。；;！!]|$)"
 )
@@ -527,14 +527,14 @@ _SWAPPED = re.compile(
 
 # The same in English: "No, swap the pizza for a spicy chicken burger", "Change the cappuccino to a large americano",
 # "replace the tangyuan with rice cake" (not "change the beers to three": a count, see _AIMED).
-_SWAPPED_EN = re.compile(
+_SWAPPED_EN = compiled(
     r"(?:[,.;!?—–]|\band\b)\s*(?:(?:no|oh|actually|sorry|wait),?\s*)*(?:swap|change|replace|switch)\s+the\s+"
     r"(?P<what>[a-z][a-z' ]{1,30}?)\s+(?:for|to|with|into)\s+(?:a |an |some |the )?"
     rf"(?!(?:{EN_NUMBER})\b)(?P<new>[a-z][a-z' ]{{1,40}}?)(?=\s*(?:[,.;!?]|$|\band\b))"
 )
 
 
-_SWAP_WORDS = re.compile(r"(?:swap|change|replace|switch) the\b")
+_SWAP_WORDS = compiled(r"(?:swap|change|replace|switch) the\b")
 
 
 def _things_swapped_by_name_en(lowered: str, cased: str, lexicon: Lexicon) -> tuple[str, str]:
@@ -570,7 +570,7 @@ def _things_swapped_by_name(lowered: str, cased: str) -> tuple[str, str]:
 
 # One thing turned down for another said after it: 不要夏威夷的，要榴莲披萨; 不是春山暖，是雪国列车2; "not the
 # pepperoni, the margherita"; "not the jasmine one, the brown rice".
-_RATHER = re.compile(
+_RATHER = compiled(
     # (the new one said with its verb: 不要糖，常温 turns down sugar, 不要了，申请退款 the order)
     r"[,，;；—–]\s*(?:(?:不要|不是)(?P<not>[^,，。！!？?\s了]{1,10}?)的?\s*[,，]\s*(?:而?是|要|换成)"
     # (not how much of it: "not too spicy, and a Coke")
@@ -578,7 +578,7 @@ _RATHER = re.compile(
     r"(?!and |also |plus |with )(?:but |i want |just )?)"
     r"(?P<new>[^,，。.;；!！?？]{1,30})"
 )
-_RATHER_WORDS = re.compile("不要|不是|not ")  # (one in every _RATHER)
+_RATHER_WORDS = compiled("不要|不是|not ")  # (one in every _RATHER)
 
 
 def _rather(lowered: str, cased: str, lexicon: Lexicon) -> tuple[str, str]:
@@ -613,7 +613,7 @@ def _rather(lowered: str, cased: str, lexicon: Lexicon) -> tuple[str, str]:
 # One cup made another way, named by how it was made or by its name: 一杯少糖一杯半糖，半糖那杯还是改成无糖吧;
 # 一杯少冰一杯去冰，少冰那杯改成常温; 一杯热拿铁一杯冰美式，拿铁也改成冰的吧. What it was made with (of the same kind)
 # takes the new option; a dish said with none of that kind gets it.
-_MADE_ANOTHER_WAY = re.compile(
+_MADE_ANOTHER_WAY = compiled(
     r"[,，；;。….]\s*(?:[哦啊嗯]\s*(?:…+|\.{2,})?\s*)?(?:(?P<which>[\u4e00-\u9fff]{1,4}?)的?那(?:杯|份|碗|个)|(?P<dish>[\u4e00-\u9fff]{2,6}?))"
     r"\s*(?:还是|也|就)?\s*(?:改成|换成|改为|改|换|要)\s*(?P<new>[\u4e00-\u9fff]{1,4}?的?)(?:吧|了|啊)?(?=[,，。；;！!…\s]|$)"
     # "make the iced one hot as well", "so make the latte iced"
@@ -623,7 +623,7 @@ _MADE_ANOTHER_WAY = re.compile(
 )
 
 
-_MADE_ANOTHER_WAY_WORDS = re.compile("改|换|要|make the|have the|get the")  # (one of them in every _MADE_ANOTHER_WAY)
+_MADE_ANOTHER_WAY_WORDS = compiled("改|换|要|make the|have the|get the")  # (one of them in every _MADE_ANOTHER_WAY)
 
 
 def _made_another_way(lowered: str, cased: str, lexicon: Lexicon) -> tuple[str, str]:
@@ -673,20 +673,20 @@ def _made_another_way(lowered: str, cased: str, lexicon: Lexicon) -> tuple[str, 
 
 
 # 苹果换成车厘子，两斤就够: a count said to be enough, with no name, counts again the last thing counted that way.
-_COUNT_ENOUGH = re.compile(
+_COUNT_ENOUGH = compiled(
     # (not after a marker: 不对，两杯就行 is the markers' to read)
     rf"(?<![对不哦是])[,，]\s*(?P<num>(?>{ZH_NUMBER}))\s*(?P<measure>{_ZH_MEASURE})(?:就够了?|就行|就好|就可以)(?=[,，。！!]|$)"
 )
 
 
-_ENOUGH_WORDS = re.compile("就够|就行|就好|就可以")  # in every _COUNT_ENOUGH
+_ENOUGH_WORDS = compiled("就够|就行|就好|就可以")  # in every _COUNT_ENOUGH
 
 
 def _a_count_said_to_be_enough(lowered: str, cased: str) -> tuple[str, str]:
     if _ENOUGH_WORDS.search(lowered) is None:
         return lowered, cased
     for m in reversed(list(_COUNT_ENOUGH.finditer(lowered))):
-        counted = re.compile(rf"(?P<num>(?>{ZH_NUMBER}))\s*{re.escape(m.group('measure'))}")
+        counted = compiled(rf"(?P<num>(?>{ZH_NUMBER}))\s*{re.escape(m.group('measure'))}")
         said = list(counted.finditer(lowered, 0, m.start()))
         if said:  # (一晚就够 with no night counted before says how many nights: it stays)
             lowered, cased = _spliced(lowered, cased, m.start(), m.end())
@@ -704,7 +704,7 @@ def _counts_said_again_by_name(lowered: str, cased: str) -> tuple[str, str]:
         at = before.rfind(what)
         if at < 0:
             continue
-        counted = re.compile(rf"(?P<num>(?>{ZH_NUMBER}))\s*{re.escape(m.group('measure'))}")
+        counted = compiled(rf"(?P<num>(?>{ZH_NUMBER}))\s*{re.escape(m.group('measure'))}")
         link = _COUNT_LINK.match(before, at + len(what))
         said = counted.match(before, link.end()) if link is not None else None  # 牙膏三支: counted after it
         if said is not None and _NOUN_NEXT.match(before, said.end()):
@@ -724,7 +724,7 @@ def _counts_said_again_by_name(lowered: str, cased: str) -> tuple[str, str]:
 # A correction aimed at one of several requests by naming it: 订明天的机票和外滩的酒店两晚，哦不对，机票改成后天的;
 # "…, actually make the hotel three nights"; "change the flight to Thursday". What it says replaces the last thing
 # of its kind in that request's part of the message, not in the last request's.
-_SAID_WITH_IT = re.compile(r"(?:的|那场|那班)?吧?$")
+_SAID_WITH_IT = compiled(r"(?:的|那场|那班)?吧?$")
 # Which of two like requests a change is aimed at (the way back, the second showing): its domain (None: any), and
 # whether it is the first of them said.
 _ONE_OF_TWO: dict[str, tuple[str | None, bool]] = {
@@ -740,7 +740,7 @@ _ONE_OF_TWO: dict[str, tuple[str | None, bool]] = {
 }
 _WHICH_ZH = "|".join(name for name in _ONE_OF_TWO if not name.isascii())
 _WHICH_EN = "|".join(sorted((name for name in _ONE_OF_TWO if name.isascii()), key=len, reverse=True))
-_AIMED = re.compile(
+_AIMED = compiled(
     rf"(?:{_PAUSE}|[;；])\s*(?:[哦啊嗯]\s*)?(?:(?:不对|对了)\s*[,，]?\s*)?(?:(?:actually|sorry|oh|and|no|but|hmm)\s*,?\s*)*(?:"
     rf"(?:把\s*)?(?P<zh>机票|航班|酒店|房间|电影票|电影|{_WHICH_ZH})的?(?:时间|日期)?\s*(?:也)?\s*"
     r"(?:改成|改为|换成|改到|换到|要|订)\s*"
@@ -758,7 +758,7 @@ _AIMED = re.compile(
 )
 # (what every _AIMED holds: a request's word and a verb of change, or an English one; each alternative starts
 # with its own character)
-_AIMED_WORDS = re.compile(
+_AIMED_WORDS = compiled(
     "|".join(rf"{word}的?(?:时间|日期)?\s*(?:改|换|要|订)" for word in ("机票", "航班", "酒店", "房间", "电影票?"))
     + r"|回程|返程|去程|回来那|回来的|第一|第二"
     + r"|make the|change the|move the|switch the|the (?:flight|hotel|room|ticket|movie|film|show|return|outbound|first"
@@ -766,27 +766,27 @@ _AIMED_WORDS = re.compile(
 )
 # The words that tell each request's part of a message; a film's title tells the film's too.
 _REQUEST_WORDS = {
-    "flight": re.compile(r"机票|航班|飞|flights?|fly|plane"),
-    "hotel": re.compile(r"酒店|宾馆|住|hotels?|rooms?|stay"),
-    "movie": re.compile(r"电影|(?<!机)票|张|tickets?|movie|film|showing|seats?"),
+    "flight": compiled(r"机票|航班|飞|flights?|fly|plane"),
+    "hotel": compiled(r"酒店|宾馆|住|hotels?|rooms?|stay"),
+    "movie": compiled(r"电影|(?<!机)票|张|tickets?|movie|film|showing|seats?"),
 }
 _AIMED_AT = {"机票": "flight", "航班": "flight", "酒店": "hotel", "房间": "hotel", "电影票": "movie", "电影": "movie"}
 # What tells a flight's part of a message with no flight word in it: the way back (下周二三亚回杭州, 4月6号回来).
-_WAY_BACK = re.compile(r"回来|回程|返程|返回|[\u4e00-\u9fff]回[\u4e00-\u9fff]|\bback\b|\breturn")
+_WAY_BACK = compiled(r"回来|回程|返程|返回|[\u4e00-\u9fff]回[\u4e00-\u9fff]|\bback\b|\breturn")
 # Where one request's part of a message ends.
-_REQUEST_END = re.compile(r"[,，。;；!！?？]|\s(?:and|then|plus)\s|和|然后|再")
+_REQUEST_END = compiled(r"[,，。;；!！?？]|\s(?:and|then|plus)\s|和|然后|再")
 
 
 # What is said to stay as it was asks for nothing: 去程改成周五，回程不变; 其他不变; "keep the outbound, but …",
 # "everything else the same".
-_UNCHANGED = re.compile(
+_UNCHANGED = compiled(
     r"[,，;；]\s*(?:回程|返程|去程|其他|其它|别的|其余|酒店|机票|时间|人数|晚数|住的晚数)?(?:都|也)?(?:不变|照旧|照常|还是一样|一样)"
     r"(?=[,，。;；!！]|$)"
     r"|(?<![a-z])(?:keep|leave) the (?:outbound|return|flight|hotel|rest|room|tickets?)(?: (?:one|flight))?"
     r"(?: as (?:it )?is| the same)?(?:\s*,?\s*(?=but\b))?"
     r"|[,.;]\s*(?:everything else|the rest) (?:stays |is |remains )?(?:the )?same(?=[,.;!]|$)"
 )
-_UNCHANGED_WORDS = re.compile("不变|照旧|照常|一样|keep|leave|same")  # (in every _UNCHANGED)
+_UNCHANGED_WORDS = compiled("不变|照旧|照常|一样|keep|leave|same")  # (in every _UNCHANGED)
 
 
 def _without_what_stays(lowered: str, cased: str) -> tuple[str, str]:
@@ -872,14 +872,14 @@ def _part_of_the_request(before: str, named: str, lexicon: Lexicon) -> tuple[int
     return start, next((at for at, then in pairwise(ends) if _asks_for_something(before[at:then], lexicon)), ends[-1])
 
 
-_COUNT_APART = re.compile(rf"[,，、]\s*(?:{EN_NUMBER})\s*(?:{_EN_MEASURE})?\s*")
+_COUNT_APART = compiled(rf"[,，、]\s*(?:{EN_NUMBER})\s*(?:{_EN_MEASURE})?\s*")
 
 
 def _last_said(text: str, thing: str, start: int = 0, end: int | None = None) -> tuple[int, int] | None:
     """Where `thing` (its last word, singular or plural) was said last in text[start:end]."""
     word = thing.split()[-1]
     forms = "|".join(re.escape(form) for form in {word, word.removesuffix("s"), word.removesuffix("es")})
-    said = list(re.compile(rf"\b(?:{forms})(?:e?s)?\b").finditer(text, start, len(text) if end is None else end))
+    said = list(compiled(rf"\b(?:{forms})(?:e?s)?\b").finditer(text, start, len(text) if end is None else end))
     return said[-1].span() if said else None
 
 
@@ -917,7 +917,7 @@ def _a_count_or_a_time(said: str) -> bool:
 # ticketed", 我想取消…不对不对，不是取消，是想看看出票了没有, "Cancel my tickets. Hmm, actually keep them". The cancel
 # and the words that take it back go; what is asked instead stays.
 # (every alternative starts with its own character, so that re skips ahead in C: see text.letter_led)
-_NOT_CANCELLED = re.compile(
+_NOT_CANCELLED = compiled(
     r"don't cancel(?: it| them| that)?|do not cancel(?: it| them| that)?|dont cancel(?: it| them| that)?"
     r"|keep (?:it|them)\b|不是取消[，,]?\s*(?:是)?|不取消了|先不取消|别取消了?"
 )
@@ -935,7 +935,7 @@ def _cancels_taken_back(lowered: str, cased: str) -> tuple[str, str]:
 
 
 # A count said again before "actually": "Save me two for the premiere. Three, actually." (said first, read after).
-_COUNT_THEN_ACTUALLY = re.compile(rf"(?<=[.,;!?] )(?P<en>{EN_NUMBER}),? actually\b")
+_COUNT_THEN_ACTUALLY = compiled(rf"(?<=[.,;!?] )(?P<en>{EN_NUMBER}),? actually\b")
 
 
 def repaired(lowered: str, cased: str, lexicon: Lexicon) -> tuple[str, str]:
@@ -998,8 +998,8 @@ def repaired(lowered: str, cased: str, lexicon: Lexicon) -> tuple[str, str]:
 
 # Several changes said in one correction ("make it 3 tickets and the 9pm show"), or one more after it (", and the
 # 7pm one").
-_SEVERAL_CHANGES = re.compile(r"\s+and\s+|\s*[,，]\s*(?:and\s+)?|还有|而且")
-_AND_MORE = re.compile(r"\s*[,，]\s*(?:and|also|plus)\s+(?P<more>[^,，。.;；!！?？]+)")
+_SEVERAL_CHANGES = compiled(r"\s+and\s+|\s*[,，]\s*(?:and\s+)?|还有|而且")
+_AND_MORE = compiled(r"\s*[,，]\s*(?:and|also|plus)\s+(?P<more>[^,，。.;；!！?？]+)")
 
 
 def _a_change_said_on(said: str) -> bool:

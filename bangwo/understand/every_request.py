@@ -8,19 +8,18 @@ or all go to the day said.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from bangwo.domain.frame import IntentFrame
 from bangwo.understand.numbers import EN_NUMBER, ZH_NUMBER, parse_number
-from bangwo.understand.text import MaskedText
+from bangwo.understand.text import MaskedText, compiled
 from bangwo.understand.times import find_times
 
 _ALL_ZH = r"(?:都|全部|全都|统统|两场都|两段都|两个都|两天都)"
 _ALL_EN = r"(?:it all|them all|everything|all of (?:it|them)|both(?: of them)?|it|them)"
 # Moved by some days: 都往后推一天, 全部提前两天, "push it all back a day", "push everything a day later".
-_MOVED = re.compile(
+_MOVED = compiled(
     # (with one request, 往后推一天吧 moves it: "every" is all there is)
     # (not 回程往后推一天: that one request, see corrections.py)
     rf"(?:{_ALL_ZH}(?:往后|向后|往前|向前)?|(?<=[,，。;；\s])(?:往后|向后|往前|向前))"
@@ -31,14 +30,14 @@ _MOVED = re.compile(
 )
 # All on one day: 全部改成明天, 两场都改成后天, 都改到周六, "move both to Saturday", "both on Sunday",
 # "everything the same but tomorrow".
-_ON_ONE_DAY = re.compile(
+_ON_ONE_DAY = compiled(
     rf"{_ALL_ZH}(?:改成|改到|改在|换成|换到|定在|挪到|推到)\s*(?P<zh>[^，,。；;！!?？]{{1,10}})"
     rf"|(?:move|change|make|switch)\s+(?:both|them all|it all|everything)\s+(?:to\s+)?(?P<en>[^,.;!?]{{2,24}})"
     r"|\b(?:both|all)\s+on\s+(?P<en_on>[^,.;!?]{2,24})"
     r"|everything(?: else)? the same,? but (?P<en_but>[^,.;!?]{2,24})"
 )
 # (what every change holds, searched for first)
-_HINT = re.compile("都|全|往|向|push|move|shift|bump|both|all|everything|make|change|switch")
+_HINT = compiled("都|全|往|向|push|move|shift|bump|both|all|everything|make|change|switch")
 _EARLIER = frozenset({"提前", "forward", "earlier"})
 
 

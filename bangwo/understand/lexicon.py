@@ -19,11 +19,11 @@ from typing import get_args
 
 from bangwo.domain.catalogue import Catalogue
 from bangwo.domain.frame import Domain
-from bangwo.understand.text import ITEM_MARK, PLACE_MARK, TITLE_MARK, MaskedText, lower_ascii
+from bangwo.understand.text import ITEM_MARK, PLACE_MARK, TITLE_MARK, MaskedText, compiled, lower_ascii
 
 _KNOWN_DOMAINS = frozenset(get_args(Domain))
 # A merchant's branch suffix: 一点甜茶饮（杭州店） / Yidian Sweet Tea (Hangzhou).
-_BRANCH_SUFFIX = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
+_BRANCH_SUFFIX = compiled(r"\s*[(（][^()（）]*[)）]\s*$")
 # The last words of an English shop name that say what it sells, which people leave out: "Morning Light" for
 # Morning Light Coffee. Only while two words stay (Neighbour Mart stays whole: "neighbour" is a word of its own).
 _SHOP_KIND_WORDS = frozenset({
@@ -32,7 +32,7 @@ _SHOP_KIND_WORDS = frozenset({
 })
 
 
-_CAMEL_CASE = re.compile(r"[a-z][A-Z]")
+_CAMEL_CASE = compiled(r"[a-z][A-Z]")
 
 
 def _short_names(name: str) -> list[str]:
@@ -47,7 +47,7 @@ def _short_names(name: str) -> list[str]:
     return names
 
 
-_HOTEL_KIND_ZH = re.compile(r"(?:酒店|精选|快捷|连锁)$")  # (海棠度假 stays whole: 大鱼海棠 is a film)
+_HOTEL_KIND_ZH = compiled(r"(?:酒店|精选|快捷|连锁)$")  # (海棠度假 stays whole: 大鱼海棠 is a film)
 _HOTEL_KIND_EN = frozenset({"hotel", "hotels", "select", "resort", "resorts", "express", "inn", "inns"})
 
 
@@ -138,10 +138,10 @@ class Lexicon:
         # Two regexes, not one alternation: the Chinese trie starts with plain characters, so re
         # skips in C to where a name can start; a lookbehind in the same alternation would
         # make it try every position. `find` merges them as the one alternation would.
-        self._cjk = re.compile(_trie_regex(cjk)) if cjk else None
+        self._cjk = compiled(_trie_regex(cjk)) if cjk else None
         # Whole words only, an English plural allowed and dropped from what the person "said".
         self._latin = (
-            re.compile(f"(?P<latin>{_trie_regex(latin, not_after='[a-z0-9]')})(?P<plural>e?s)?(?![a-z0-9])")
+            compiled(f"(?P<latin>{_trie_regex(latin, not_after='[a-z0-9]')})(?P<plural>e?s)?(?![a-z0-9])")
             if latin
             else None
         )

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from bangwo.understand.lexicon import _trie_regex
 from bangwo.understand.rules import TURNED_DOWN_BEFORE
-from bangwo.understand.text import ITEM_MARK, OPTION_MARK, MaskedText
+from bangwo.understand.text import ITEM_MARK, OPTION_MARK, MaskedText, compiled
 
 # (phrase, group, value). Longer phrases win over the shorter ones they contain (少一点糖 over 少).
 _ZH_PHRASES: tuple[tuple[str, str, str], ...] = (
@@ -136,20 +136,20 @@ def _build() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, tuple[str, str
     zh_ends = {phrase: _SINGLE_CHAR_FOLLOWERS for phrase, _, _ in _ZH_PHRASES if len(phrase) == 1}
     # 一份大薯条: only right before a dish known, or a word of its own after one (奶茶 大 少冰, 薯条大 ×2)
     zh_ends |= {size: f"(?:(?={ITEM_MARK})|{_A_WORD_OF_ITS_OWN_ZH.format(size)})" for size in "大中小"}
-    zh = re.compile(_trie_regex([phrase for phrase, _, _ in _ZH_PHRASES], zh_ends))
+    zh = compiled(_trie_regex([phrase for phrase, _, _ in _ZH_PHRASES], zh_ends))
     # Whole words only: a boundary check on either side of the whole trie.
     en_ends = {"hot": _NOT_AFTER_HOT} | {letter: _A_SIZE_LETTER.format(letter) for letter in "lms"}
     en_words = _trie_regex([phrase for phrase, _, _ in _EN_PHRASES], en_ends, not_after="[a-z0-9]")
-    en = re.compile(rf"(?:{en_words})(?![a-z0-9])")
+    en = compiled(rf"(?:{en_words})(?![a-z0-9])")
     return zh, en, table
 
 
 _ZH_OPTION_RE, _EN_OPTION_RE, _OPTION_TABLE = _build()
 # Right after 杯 a one-character temperature is the drink's, whatever follows: 一杯热豆浆, 来杯冰豆奶
 # (a cup holds a drink; 碗 is left out: 一碗热干面 is a dish's name).
-_CUP_TEMPERATURE = re.compile(r"(?<=杯)[冰热温](?=[\u4e00-\u9fff])")
+_CUP_TEMPERATURE = compiled(r"(?<=杯)[冰热温](?=[\u4e00-\u9fff])")
 # Every English phrase has a letter: a command without one has no English option.
-_LATIN_LETTER = re.compile(r"[a-z]")
+_LATIN_LETTER = compiled(r"[a-z]")
 
 
 

@@ -95,6 +95,7 @@ from bangwo.understand.text import (
     TITLE_MARK,
     MaskedText,
     as_said,
+    compiled,
     detect_lang,
     letter_led,
     lower_ascii,
@@ -110,13 +111,13 @@ MAX_QUANTITY = 999
 MAX_OPEN_NOUN_CHARS = 8
 MAX_PREFIX_CHARS = 4
 MAX_OPEN_NOUN_WORDS = 4
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_HAN = compiled(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _NUMERAL_CHARS = frozenset("零〇一二两三四五六七八九十百千万俩仨几")
-_EN_WORD = re.compile(r"[a-z][a-z'-]*")
+_EN_WORD = compiled(r"[a-z][a-z'-]*")
 # Head characters of Chinese dish and drink names (and so of the shops named by them: 喜茶, 老王面).
 FOOD_HEAD_CHARS = FOOD.noun_heads_zh
 # A dish name that starts with its cooking is a dish: "hot chocolate", "fried rice", 红烧肉, 炸鸡.
-_COOKED_START = re.compile(
+_COOKED_START = compiled(
     r"(?:fried|grilled|roast|roasted|braised|steamed|stir-fried|scrambled|boiled|baked|poached|smoked|hot)\s|flat white"
     r"|(?:红烧|清蒸|糖醋|水煮|香煎|干煸|凉拌|炸|烤|煎|炒|卤|炖|焖)"
 )
@@ -137,16 +138,16 @@ _EN_NOT_A_DISH |= {"more", "same"}  # "one more of the same": the dish said befo
 _EN_WHO_IT_IS_FOR = frozenset({"roommates", "flatmates", "housemates", "colleagues", "coworkers", "friends", "guests"})
 _EN_WHO_IT_IS_FOR |= {"mates", "buddies", "classmates", "teammates", "parents", "grandparents", "kids", "children"}
 # "my food order", "the order": an order named, not asked for.
-_ORDER_AS_A_NOUN = re.compile(r"\b(?:my|our|the|that|this|food|grocery|takeout|delivery)\s+orders?\b")
+_ORDER_AS_A_NOUN = compiled(r"\b(?:my|our|the|that|this|food|grocery|takeout|delivery)\s+orders?\b")
 # Words that may follow an English verb but never start a dish name.
 _EN_NOT_A_NOUN_START = frozenset({"me", "us", "some", "something", "anything", "the", "my", "your", "to"}) | {
     "how", "much", "many", "what", "whether", "eat", "drink"  # "look up how much X is", "I want eat pizza"
 }
 # A film title in book-title marks, known to the catalogue or not: 《某某》.
-_BOOK_TITLE = re.compile(r"《([^《》]{1,60})》")
+_BOOK_TITLE = compiled(r"《([^《》]{1,60})》")
 # What is turned down is no request: 别买猪肉, 不用订酒店了, "no need for a hotel", "don't get the fries", "not the
 # large one" (read up to the next pause, "and", "but" or "just").
-_TURNED_DOWN = re.compile(
+_TURNED_DOWN = compiled(
     # (别给我 with what it turns down after it: 别给我香辣鸡腿堡; 第一排别给我 is the row's, see movie.py)
     r"(?:别|不用|不要|不需要)再?(?:买|点|订|预订|叫|给我(?=[^\s，。,.!！?？；;]))[^，。,.!！?？；;]*|不需要[^，。,.!！?？；;]*"
     # 酒店不用订了, 酒店就不订了: what is not booked named first
@@ -160,10 +161,10 @@ _TURNED_DOWN = re.compile(
     )
 )
 # What every turned-down phrase holds (searched first: _TURNED_DOWN tries every position).
-_TURNED_DOWN_HINT = re.compile(r"别|不用|不要|不需要|不订|不买|不点|need|don't|do not|not the|required")
+_TURNED_DOWN_HINT = compiled(r"别|不用|不要|不需要|不订|不买|不点|need|don't|do not|not the|required")
 # Dumplings made at home say what the shopping is for, no dish ordered: 过年要包饺子，帮我买两斤猪肉; "flour to make
 # dumplings" (一包汤圆 is a packet of them).
-_MADE_AT_HOME = re.compile(
+_MADE_AT_HOME = compiled(
     r"[包擀](?<![一两二三四五六七八九十几俩仨\d]包)(?:饺子|馄饨|汤圆|粽子)|"
     + letter_led("make dumplings|making dumplings|wrap dumplings", then=r"\b")
 )
@@ -177,7 +178,7 @@ _FILLED_DISHES_EN = (
     "dumplings?|noodles?|soups?|buns?|wontons?|pies?|rice|porridge|congee|sandwich(?:es)?|pizzas?|salads?"
     "|omelet(?:te)?s?|stir[- ]fry|baozi|jiaozi"
 )
-_DISH_NAMED_WITH_AND = re.compile(
+_DISH_NAMED_WITH_AND = compiled(
     letter_led(
         "sweet and sour(?: (?:pork|chicken|spare ribs|ribs|fish|prawns?|shrimps?|tofu|soup))?|hot and sour(?: soups?)?"
         "|salt and pepper (?:squid|chicken|prawns?|shrimps?|tofu|pork)|mac and cheese|macaroni and cheese"
@@ -191,7 +192,7 @@ _DISH_NAMED_WITH_AND = re.compile(
 )
 _DISH_SAID_WITH_AND = LexiconEntry("", kinds={"item"}, domains={"food"}, option_groups={"size", "sugar", "ice"})
 # Places to eat asked after: what is good or open near here, which place delivers, which is cheapest or best rated.
-_WHERE_TO_EAT_ASKED = re.compile(
+_WHERE_TO_EAT_ASKED = compiled(
     r"附近有没有|附近哪家|附近有什么好吃|开门没|还开着吗|出了哪些新品|有什么新品|"
     + letter_led(
         "what's good (?:to eat|for (?:lunch|dinner|breakfast)|near|around|at)|whats good|what's open|what is open"
@@ -202,27 +203,27 @@ _WHERE_TO_EAT_ASKED = re.compile(
     )
 )
 # An order of groceries pointed at by what it holds: 那单菜, 我的水果订单, "the veg delivery".
-_GROCERIES_POINTED_AT = re.compile(
+_GROCERIES_POINTED_AT = compiled(
     r"那单菜|这单菜|买的菜|水果订单|水果那单|的水果(?:到|送|还|怎么)|"
     + letter_led(
         "veg delivery|veg order|veggies delivery|veggie delivery|vegetable delivery|fruit delivery", then=r"\b"
     )
 )
 # What a shop has on its shelves asked after: fresh, in season, on sale, available.
-_ON_THE_SHELVES_ASKED = re.compile(
+_ON_THE_SHELVES_ASKED = compiled(
     letter_led(
         "in season|on sale|any fresh|are there fresh|fresh [a-z]+ available|do you guys have",
         then=r"\b",
     )
 )
 # The last order placed again: 再来一单跟上次一样的, 按上周五那单原样再下一次, "reorder my usual", "same as last time".
-_REORDERED = re.compile(
+_REORDERED = compiled(
     r"跟上次一样|和上次一样|同上次|原样|老样子|照旧|再来一单|再下一单|"
     + letter_led("reorder|re-order|my usual|the usual|same as last time|same order as", then=r"\b")
 )
 _SAID_TITLE = LexiconEntry("", kinds={"title"})
 # 在肯德基点…, 从盒马买…: the place a person orders from is the merchant, unless it is no shop's name.
-_ORDERED_AT = re.compile(
+_ORDERED_AT = compiled(
     # (an option word or a place's may be part of the name: 在蜜雪冰城点…, 冰 an option, 冰城 a city's name)
     # (再去绝味买, and a name with the space the clean-up put between scripts: 在85度 c买)
     r"(?:在|从|去(?<![^再又]去))\s*([^\s\ue000-\ue007在从的,，。!！?？、]"
@@ -230,7 +231,7 @@ _ORDERED_AT = re.compile(
     r"\s*再?(?:点|叫|买|订|下单|下的单|下的订单|下的[那这]一?单|订的[那这]|要|来|带)"
 )
 # The shop first, then what is ordered there: 肯德基点一个全家桶 (matched at the start only).
-_SHOP_FIRST = re.compile(
+_SHOP_FIRST = compiled(
     r"(?:看看|查一下|查查|请问)?"
     # (a word that joins requests is no shop, nor a count: 一份炸鸡两杯可乐)
     r"(?!顺便|然后|另外|还有|接着|同时|并且|而且|[一两三四五六七八九十几俩仨])"
@@ -242,15 +243,15 @@ _SHOP_FIRST = re.compile(
     # (the dish in the count's own phrase: 宫保鸡丁饭三份 / …可乐 counts the 宫保鸡丁饭)
     r"|(?=(?:来|[一两三四五六七八九十\d][杯份个碗])[^\ue000,，、/;；]*\ue000))"
 )
-_A_SHOPS_ORDER_ZH = re.compile(r"(的)(?:订单|外卖|单子)")  # the order is the shop's said before it (麦当劳的订单)
+_A_SHOPS_ORDER_ZH = compiled(r"(的)(?:订单|外卖|单子)")  # the order is the shop's said before it (麦当劳的订单)
 _NAME_CHAR = name_letter()
 # The shop said after the dish, a phrase of its own: 帮我点份鸭血粉丝汤 南京大牌档的, 四份炸鸡 要华莱士的, 星巴克的 嗯.
-_SHOP_SAID_AFTER = re.compile(
+_SHOP_SAID_AFTER = compiled(
     rf"(?:^|(?<=[\s,，要是]))(?![一两三四五六七八九十几俩仨])((?:{_NAME_CHAR}|{PLACE_MARK}){{2,6}})的(?=[\s,，。!！]|$)"
 )
 # The app-search way: the shop first and a space, then what is ordered there, counted or with its options
 # (古茗 芝士莓莓 热的 半糖, 盒马 买两盒鸡蛋, 七鲜 买一盒草莓, Manner 燕麦拿铁 小杯 热). Not a meal (早饭 两根油条).
-_SHOP_THEN_A_SPACE = re.compile(
+_SHOP_THEN_A_SPACE = compiled(
     # (or after the verb: 点个肯德基 两个香辣鸡腿堡, 点个必胜客外卖 一个超级至尊披萨)
     r"(?:[,，\s]*(?:and\s+|then\s+)?再?(?:帮我|给我)?(?:点个|叫个|来个|点份|订个|点|订)\s*(?=\S+\s))?"
     r"(?![一两三四五六七八九十几俩仨]|早饭|早餐|午饭|午餐|晚饭|晚餐|夜宵|宵夜|下午茶|外卖|快餐|零食|水果|蔬菜|饮料|奶茶|咖啡)"
@@ -258,30 +259,30 @@ _SHOP_THEN_A_SPACE = re.compile(
     rf"(?=(?:买|来|点|要)?[一两三四五六七八九十几俩仨\d]|(?:{_NAME_CHAR}|\ue000){{1,8}}?\s*(?:\ue003|[一两三四五六七八九十几俩仨\d]))"
 )
 # A word set apart by spaces, then the options of a drink (see Parser._open_nouns).
-_NAMED_BEFORE_ITS_OPTIONS = re.compile(
+_NAMED_BEFORE_ITS_OPTIONS = compiled(
     r"(?:^|(?<=\s))([\u4e00-\u9fff]{2,8})\s+(?=\ue003)"
     # (in English at the start, after the shop or an option: "cold brew tall no sugar", "starbucks venti caramel
     # macchiato half sugar")
     r"|(?:^|(?<=\ue000 )|(?<=\ue003 ))([a-z][a-z'-]+(?: [a-z][a-z'-]+){0,3}?)\s+(?=\ue003)"
 )
 # The order pointed at by its shop: 把盒马那单取消吧, 把永辉那单取消了, 把那单喜茶退了 (那单水果: by what it holds).
-_GOODS_OF_AN_ORDER = re.compile(f"(?:水果|蔬菜|零食|饮料|奶茶|咖啡|日用品|东西|快递|{BABY_GOODS_ZH})$")
-_THAT_SHOPS_ORDER_ZH = re.compile(
+_GOODS_OF_AN_ORDER = compiled(f"(?:水果|蔬菜|零食|饮料|奶茶|咖啡|日用品|东西|快递|{BABY_GOODS_ZH})$")
+_THAT_SHOPS_ORDER_ZH = compiled(
     rf"(?<![^把将\s，,])({_NAME_CHAR}{{2,6}})[那这]一?单|[那这]一?单({_NAME_CHAR}{{2,6}}?)(?=退|取消)"
 )
-_ANOTHER_DISH_COUNTED = re.compile(
+_ANOTHER_DISH_COUNTED = compiled(
     r"(?:买|来|点|要)?[一两三四五六七八九十几俩仨\d]+\s*[^\W\d_][\u4e00-\u9fff\ue000]{2}"
 )
 # (家 as home, 我家, 在家里, 家门口 — not the 家 of 家乐福)
-_NOT_A_MERCHANT = re.compile(
+_NOT_A_MERCHANT = compiled(
     r"附近|楼下|楼上|家$|家里|家门口|公司|网上|线上|这|那|哪|手机|平台|app|外卖|单位|学校|宿舍|店里"
 )
 # A shop said by its kind, not its name: 在超市买, 从便利店买, 在大超市买 (盒马 is a name: 在盒马买 is the merchant, and
 # so is 永辉超市: a name with its kind after it).
-_SHOP_KIND = re.compile(r"^(?:大型?|小型?|生鲜|社区|24小时)?(?:超市|便利店|市场|菜场|菜市场|商店|商场|小卖部)$")
+_SHOP_KIND = compiled(r"^(?:大型?|小型?|生鲜|社区|24小时)?(?:超市|便利店|市场|菜场|菜市场|商店|商场|小卖部)$")
 # "from Starbucks", "from Burger King": the shop an English order names, up to three words, ended by a
 # word that starts the next part of the sentence or by punctuation.
-_EN_ORDERED_FROM = re.compile(
+_EN_ORDERED_FROM = compiled(
     # ("at" too, where a price is asked: "how much is a large pizza at Little Caesars")
     r"\b(?:from|at)\s+(?!(?:the|a|an|my|our|your|home|work|here|there|nearby|downstairs|somewhere|anywhere|any"
     r"|noon|night|midnight|lunch|lunchtime|dinner|breakfast|once|least|most|all|about|around|latest|earliest)\b)"
@@ -293,7 +294,7 @@ _EN_ORDERED_FROM = re.compile(
 )
 # The shop named by the order asked after: "my burger king order", "the Whole Foods delivery", "my Walmart grocery
 # order" (not "my food order", "my last order", "my latte order": no shop, a dish).
-_EN_SHOPS_ORDER = re.compile(
+_EN_SHOPS_ORDER = compiled(
     r"(?:\b(?:my|our|the)\s+|我的\s*)(?!(?:food|grocery|groceries|takeout|takeaway|delivery|lunch|dinner|breakfast|last|latest"
     r"|recent|previous|current|online|first|second|next|other|new|old|(?:whole|entire)\s+(?:order|delivery)|"
     + BABY_GOODS_EN
@@ -303,13 +304,13 @@ _EN_SHOPS_ORDER = re.compile(
 )
 # A shop named in Chinese inside English: "from 永辉", "three cups of 杨枝甘露 from 许留山, 中杯" (not a place the
 # map knows, "from 广州", nor a time).
-_EN_FROM_A_CHINESE_SHOP = re.compile(r"\bfrom\s*([\u4e00-\u9fff]{2,8})(?=\s|[,，.。!！?？]|$)")
-_NOT_A_SHOP_EN = re.compile(r"\b(?:supermarkets?|grocery|groceries|store|market|shop|place|restaurant)$")
+_EN_FROM_A_CHINESE_SHOP = compiled(r"\bfrom\s*([\u4e00-\u9fff]{2,8})(?=\s|[,，.。!！?？]|$)")
+_NOT_A_SHOP_EN = compiled(r"\b(?:supermarkets?|grocery|groceries|store|market|shop|place|restaurant)$")
 # The owner before 的 (喜茶的多肉葡萄, McDonald's的巨无霸): a shop named by what it sells, or a brand in
 # Latin letters. Flavours, fillings and tastes before 的 describe the dish instead (麻辣的, 猪肉馅的).
 # A brand in Latin letters right before 的, after Chinese or a count (not an English word of the sentence).
 # (Where the scripts meet a space was put: 杯 coco 的.)
-_LATIN_NAME_BEFORE = re.compile(r"(?<![a-z'])(?<![a-z'] )[a-z][a-z'&]{1,19}(?= ?$)")
+_LATIN_NAME_BEFORE = compiled(r"(?<![a-z'])(?<![a-z'] )[a-z][a-z'&]{1,19}(?= ?$)")
 # Words read as something else that a shop's name may hold: 蜜雪冰城 (冰 an option, 冰城 a city's other name).
 _MARKS_IN_A_NAME = frozenset((OPTION_MARK, PLACE_MARK))
 # What ends the words before a shop's name: a verb, a count's measure, a look-up (帮我点, 两杯, 查一下). (Not a
@@ -335,41 +336,41 @@ def _shop_owner(before: str) -> str | None:
 
 
 # Every request said called off by one verb after them: 机票和酒店都取消了, 都退了吧, "cancel both".
-_ALL_CALLED_OFF = re.compile(
+_ALL_CALLED_OFF = compiled(
     r"都(?:给我|帮我)?(?:取消|退掉|退了|不要了)|" + letter_led("cancel (?:both|them all|all of them)", then=r"\b")
 )
-_PRICED_BEFORE = re.compile(f"{BUDGET_MARK}+的")
+_PRICED_BEFORE = compiled(f"{BUDGET_MARK}+的")
 # (a lookahead, so that "where the heck is my Peking duck" still finds "my Peking duck")
-_THE_THING_EN = re.compile(r"\b(?:my|our|the|those|these)\s+(?=((?:[a-z]+\s+){0,2}[a-z]+))")
-_POINTED_AT = re.compile(r"[那这][一两三四五六七八九十几\d]?(人份|[^\W\d])")
-_EN_BOOKING_VERBS = re.compile(letter_led("book|reserve|find|order", then=r"\b"))
-_POLITE = re.compile(letter_led("please|pls|plz|thanks|thank you", then=r"\b") + "|谢谢|麻烦|劳驾|请")
-_PLEASE = re.compile(letter_led("please|pls|plz", then=r"\b") + "|麻烦|劳驾|请(?!问)")
+_THE_THING_EN = compiled(r"\b(?:my|our|the|those|these)\s+(?=((?:[a-z]+\s+){0,2}[a-z]+))")
+_POINTED_AT = compiled(r"[那这][一两三四五六七八九十几\d]?(人份|[^\W\d])")
+_EN_BOOKING_VERBS = compiled(letter_led("book|reserve|find|order", then=r"\b"))
+_POLITE = compiled(letter_led("please|pls|plz|thanks|thank you", then=r"\b") + "|谢谢|麻烦|劳驾|请")
+_PLEASE = compiled(letter_led("please|pls|plz", then=r"\b") + "|麻烦|劳驾|请(?!问)")
 # What a shopping list holds besides the things on it: marks of what was read (items, counts, budgets, options),
 # separators, digits, and thanks. "牛奶 / 面包 / 鸡蛋", "grapes + pears + oranges, 50 yuan max", "latte, max ¥25".
-_NOTHING_BUT_A_LIST = re.compile(
+_NOTHING_BUT_A_LIST = compiled(
     r"(?:[\ue000-\ue007\s/+&、,，.。;；:：x×*\d!！?？-]|"
     + letter_led("please|pls|plz|thanks|thx|and|any shop|anywhere|whatever", then=r"\b")
     + r"|谢谢|和|随便哪家|哪家都行|随便)*"
 )
 # A word long enough to be mistyped (spelling.py): a command without one skips the speller.
-_LATIN_WORD = re.compile(r"[a-z]{5}")
+_LATIN_WORD = compiled(r"[a-z]{5}")
 # Every English count (EN_QUANTITY) holds an ASCII letter or a digit: a command without one skips that search.
-_LETTER_OR_DIGIT = re.compile(r"[a-z\d]")
-_SIZE_AFTER_COUNT = re.compile(r"(?:斤|公斤|千克|克|升|kg|g|l)?\s*(?:的|装)")
+_LETTER_OR_DIGIT = compiled(r"[a-z\d]")
+_SIZE_AFTER_COUNT = compiled(r"(?:斤|公斤|千克|克|升|kg|g|l)?\s*(?:的|装)")
 # A dish typed alone and asked for: "coffee please", "pad thai pls".
-_DISH_ALONE_PLEASE = re.compile(r"[a-z][a-z' -]*?[ ,.!]+(?:please|pls|plz)[\s.!~]*$")
+_DISH_ALONE_PLEASE = compiled(r"[a-z][a-z' -]*?[ ,.!]+(?:please|pls|plz)[\s.!~]*$")
 # A typed dish ends right before its "x2", maybe with what it is like between ("mocha M x2").
-_EN_WORD_ENDS = re.compile(rf"[a-z][ {OPTION_MARK}]*$")
+_EN_WORD_ENDS = compiled(rf"[a-z][ {OPTION_MARK}]*$")
 # A count said after the dish it counts: 生椰拿铁 x2, "lemon tea ×3", 矿泉水 ×2箱 (with its measure).
-_TIMES_COUNT = re.compile(
+_TIMES_COUNT = compiled(
     r"(?<![a-z0-9])[x×*]\s?(\d{1,3})(?![\d.:])(?:\s?(?P<unit>[箱提瓶袋盒杯份个斤包罐桶碗]"
     # ("pork dumplings x2 portions": the measure after it, in English too)
     r"|(?<=\d )(?:portions?|bowls?|cups?|boxes|packs?|bags?|bottles?|cans?|baskets?|pieces?|pcs|orders?|plates?)\b))?"
 )
 # Said before it: "2x bubble tea".
-_COUNT_TIMES = re.compile(r"(?<![a-z0-9.])(\d{1,3})\s?[x×](?=\s+[a-z\u4e00-\u9fff\ue000])")
-_BARE_CANCEL = re.compile(
+_COUNT_TIMES = compiled(r"(?<![a-z0-9.])(\d{1,3})\s?[x×](?=\s+[a-z\u4e00-\u9fff\ue000])")
+_BARE_CANCEL = compiled(
     r"\W*(?:请|帮我|麻烦)?\s*(?:取消|cancel|撤销)(?:一下|吧|了|掉|it|that|this|please|\s|\W)*", re.UNICODE
 )
 
@@ -1174,7 +1175,7 @@ def _zh_quantities(text: str) -> Iterator[re.Match[str]]:
             position = m.end()
 
 
-_A_NAME_OF_TWO_CHARACTERS = re.compile(r"[\u4e00-\u9fff\ue000]{2}")  # (or a catalogue dish, marked)
+_A_NAME_OF_TWO_CHARACTERS = compiled(r"[\u4e00-\u9fff\ue000]{2}")  # (or a catalogue dish, marked)
 
 
 def _find_quantities(text: str) -> list[_Quantity]:
@@ -1224,7 +1225,7 @@ def _find_quantities(text: str) -> list[_Quantity]:
 
 
 # Between a dish and its count said after it: spaces, and a verb (速冻饺子来三袋 汤圆两袋, 香蕉买一把 苹果买三个).
-_BEFORE_A_COUNT_AFTER = re.compile(r" *(?:(?:再|各)?(?:来|买|要|拿) *)?")
+_BEFORE_A_COUNT_AFTER = compiled(r" *(?:(?:再|各)?(?:来|买|要|拿) *)?")
 
 
 def _where_its_count_starts(text: str, position: int) -> int:
@@ -1354,7 +1355,7 @@ def _scan_noun(
 
 
 # How one of the dishes is made is no dish: 两碗麻辣烫，一碗不要辣; 一份微辣一份不辣 (份微辣的酸辣粉 is the dish).
-_HOW_IT_IS_MADE = re.compile(r"(?:不要|不加|[不微中特免少多加]辣)(?!的)")
+_HOW_IT_IS_MADE = compiled(r"(?:不要|不加|[不微中特免少多加]辣)(?!的)")
 
 
 def _scan_han_noun(
@@ -1391,25 +1392,25 @@ def _scan_han_noun(
     return (noun, position, end, owner) if noun and noun not in _NO_DISH_WORDS else None
 
 
-_SOME_ZH = re.compile(r"一?些")
+_SOME_ZH = compiled(r"一?些")
 
 
 # Another of the dish said before, made as said after it: 再要一杯一样的但是去冰, 再来一杯同款但是要热的.
 _SAME_AGAIN = "一样的"
-_THE_SAME_ZH = re.compile(r"(?:一模一样|一样|同款|同样)的?")
+_THE_SAME_ZH = compiled(r"(?:一模一样|一样|同款|同样)的?")
 
 
-_SAME_AGAIN_EN = re.compile(
+_SAME_AGAIN_EN = compiled(
     r"\b(?:(another|one more|1 more)(?: one)?(?: of)? the same|(?:the )?same again|same thing again)\b"
 )
 # The dish said before, made another way: "a large iced latte for me and a small hot one for my mum", "one iced
 # americano and a hot one".
-_ANOTHER_ONE = re.compile(
+_ANOTHER_ONE = compiled(
     # (after "and": "a watermelon, a big one" and "make it a small one" describe the dish itself)
     rf"\b(?:and|plus)\s+(?P<count>a|an|another|{EN_NUMBER})\s+(?:{OPTION_MARK}+\s+)+ones?\b"
 )
 # "a brown sugar bubble tea the same way": made as the dish before it.
-_MADE_THE_SAME_WAY = re.compile(r"\s*(?:made\s+)?the same way\b|\s*同样的做法|\s*做法一样")
+_MADE_THE_SAME_WAY = compiled(r"\s*(?:made\s+)?the same way\b|\s*同样的做法|\s*做法一样")
 
 
 def _the_same_again(drafts: list[_ItemDraft], text: str) -> list[_ItemDraft]:
@@ -1535,7 +1536,7 @@ def _ordered_at(masked: MaskedText) -> str | None:
     return masked.original[m.start(1) : m.end(1)]
 
 
-_A_PLAZA_AFTER = re.compile(r"\s?(?:广场|plaza\b)")
+_A_PLAZA_AFTER = compiled(r"\s?(?:广场|plaza\b)")
 
 
 def _part_of_a_dish(text: str, mention: NameMention, mentions: list[NameMention], dropped: set[int]) -> bool:
@@ -1594,11 +1595,11 @@ def _part_of_a_dish(text: str, mention: NameMention, mentions: list[NameMention]
 
 
 # A bare English count after its verb: "pepperoni pizza, get two please".
-_EN_COUNT_VERB_BEFORE = re.compile(r"\b(?:get|order|want|take|bring|grab|make it|make that)\s+(?:me\s+|us\s+)?$")
+_EN_COUNT_VERB_BEFORE = compiled(r"\b(?:get|order|want|take|bring|grab|make it|make that)\s+(?:me\s+|us\s+)?$")
 # Between a dish and the count said after it: 奶茶来两杯, 酸菜鱼再来一份, 饺子各要一份.
-_COUNT_VERB_BEFORE = re.compile(r"(?:再|各|给我|帮我)?(?:来|要)\s*$")
+_COUNT_VERB_BEFORE = compiled(r"(?:再|各|给我|帮我)?(?:来|要)\s*$")
 # After a count said last in its phrase: punctuation, a slot already read, a joining word, or the end.
-_PHRASE_END = re.compile(
+_PHRASE_END = compiled(
     rf"\s*(?:$|[,，。.!！?？;；、~+&/|\ue001-\ue007]|{AFTER_A_COUNT_EN}|和|再|还|谢谢|吧|啊|呀|[（(])"
     r"|\s+(?=[\u4e00-\u9fff\ue000])"
 )
@@ -1632,12 +1633,12 @@ def _ends_a_phrase(text: str, position: int) -> bool:
     return _PHRASE_END.match(text, position) is not None
 
 
-_A_DISH_NEXT = re.compile(rf"\s+{ITEM_MARK}")
+_A_DISH_NEXT = compiled(rf"\s+{ITEM_MARK}")
 
 
 _BETWEEN_A_DISH_AND_ITS_COUNT = " " + OPTION_MARK
 # Words around a count that say which of them or how many in all, no dish: 三杯都去冰, 其中两杯, 另外两杯, 一共两张.
-_NO_NOUN_AFTER_A_COUNT = re.compile(r"都|其中|另外|一共|总共|是我的|给我|给他|给她|也是|也|还是|所以|剩下|其余|其他")
+_NO_NOUN_AFTER_A_COUNT = compiled(r"都|其中|另外|一共|总共|是我的|给我|给他|给她|也是|也|还是|所以|剩下|其余|其他")
 
 
 def _counts_the_noun_before(text: str, quantity: _Quantity, shops: dict[int, int]) -> bool:
@@ -1661,7 +1662,7 @@ def _counts_the_noun_before(text: str, quantity: _Quantity, shops: dict[int, int
 
 
 # Said right before a product the dish is to come without: 不要洋葱, 别放香菜, "no onions", "hold the cheese".
-_LEFT_OUT_BEFORE = re.compile(
+_LEFT_OUT_BEFORE = compiled(
     r"(?:不要|不加|不放|别放|别加|去掉|(?<![a-z])(?:no|without|hold the))\s*$"
     r"|(?:多放|多加|少放|少加)点?\s*$"  # 多放点香菜: how the dish comes, no item of its own
 )
@@ -1670,7 +1671,7 @@ _PEOPLE_NOUNS = frozenset({"人", "人份", "位", "个人"})
 # What people at work are called after their surname: 张总, 李姐, 王经理.
 _TITLES = "总|总监|经理|主任|老师|老板|姐|哥|阿姨|师傅|工|助|秘"
 # Words that start with a measure word's character and count nothing: 提醒, 包括, 客户, 张总 (张 is a surname).
-_WORD_STARTING_WITH_A_MEASURE = re.compile(
+_WORD_STARTING_WITH_A_MEASURE = compiled(
     r"提(?:醒|前|供|交|到|议)|包(?:括|含)|客(?:户|人)|位(?:置|于)|只(?:是|有|要)|条(?:件)|份(?:额)"
     rf"|张(?:{_TITLES})"
 )
@@ -1691,30 +1692,30 @@ _SURNAMES = (
 )
 _BY_SURNAME = rf"[{_SURNAMES}](?:{_TITLES})|[小老][{_SURNAMES}]"
 # (老 before them is how long one has known them: 几个老姐妹, 老同事)
-_FOR_PEOPLE = re.compile(
+_FOR_PEOPLE = compiled(
     rf"老?(?:{_PEOPLE_WORDS}|{_FAMILY_WORDS}|姐妹|兄弟|伙计|邻居|战友|亲戚|客人|宾客)(?:{_EACH_ONE})?|{_EACH_ONE}"
     rf"|{_BY_SURNAME}"
 )
-_PEOPLE_AFTER = re.compile(_PEOPLE_WORDS)
-_SAID_FOR_SOMEONE = re.compile(rf"(?:^|[\s，,：:；;、])(?:{_BY_SURNAME})$")
-_EACH_CLAUSE_END = re.compile(r"[，,。；;！!？?]|再|另外|还要|" + letter_led("and also|plus|then", then=r"\b"))
+_PEOPLE_AFTER = compiled(_PEOPLE_WORDS)
+_SAID_FOR_SOMEONE = compiled(rf"(?:^|[\s，,：:；;、])(?:{_BY_SURNAME})$")
+_EACH_CLAUSE_END = compiled(r"[，,。；;！!？?]|再|另外|还要|" + letter_led("and also|plus|then", then=r"\b"))
 # How many are in the party, and the words that give each of them one: 我们办公室五个人，每人一杯…, "our team of
 # four wants bubble teas, one each", "we're six people, each wants a plate of…".
-_PARTY = re.compile(
+_PARTY = compiled(
     rf"(?P<zh>(?>{ZH_NUMBER}))\s*(?:个人(?!份)|位|(?:个|名)?(?:{_PEOPLE_WORDS}))"
     rf"|(?:team|group|party|family) of (?P<of>{EN_NUMBER})\b"
     rf"|(?:we're|we are|there are|for) (?P<we>{EN_NUMBER}) (?:people|persons|of us)\b"
     rf"|\b(?P<us>{EN_NUMBER}) of us\b"  # "there's 7 of us", "four of us"
 )
 _PARTY_WORDS = ("个人", "位", *_PEOPLE_WORDS.split("|"), " of ", "people", "persons", "of us")  # in every _PARTY match
-_EACH = re.compile(r"每人|每个人|一人|人手|各|" + letter_led("each|apiece|per person|for everyone", then=r"\b"))
+_EACH = compiled(r"每人|每个人|一人|人手|各|" + letter_led("each|apiece|per person|for everyone", then=r"\b"))
 
 
 _GROCERY_ONLY_WORDS = GROCERY.noun_words_en - FOOD.noun_words_en
 
 
 # (with how it is kept between: 三袋速冻水饺)
-_IN_PACKETS_BEFORE = re.compile(
+_IN_PACKETS_BEFORE = compiled(
     rf"[一两二三四五六七八九十几\d]\s*[{PACKETS_ZH}]\s*(?:速冻|冷冻|冰冻|袋装|盒装|瓶装|罐装)?\s*$|\b(?:{PACKETS_EN})\s+of\s+$"
 )
 
@@ -1730,9 +1731,9 @@ def _bought_not_served(text: str) -> bool:
     )
 
 
-_PACKAGED = re.compile(f"[{PACKETS_ZH}盒桶支把斤]")  # (sold in packets or by weight)
-_ENDS_AS_A_DISH = re.compile(f"[{''.join(sorted(FOOD.noun_heads_zh))}](?=$|[，,。！!？?；;\\s])")
-_A_PACKET = re.compile(f"[{PACKETS_ZH}]|(?:{PACKETS_EN})")
+_PACKAGED = compiled(f"[{PACKETS_ZH}盒桶支把斤]")  # (sold in packets or by weight)
+_ENDS_AS_A_DISH = compiled(f"[{''.join(sorted(FOOD.noun_heads_zh))}](?=$|[，,。！!？?；;\\s])")
+_A_PACKET = compiled(f"[{PACKETS_ZH}]|(?:{PACKETS_EN})")
 
 
 def _all_in_packets(reading: _Reading) -> bool:
@@ -1753,9 +1754,9 @@ def _names_groceries_only(text: str) -> bool:
     return said_groceries and words.isdisjoint(FOOD.noun_words_en) and FOOD_MEASURE_HINT.search(text) is None
 
 
-_CUP_AFTER = re.compile(r"(?:来|要)?[一两三四五六七八九十\d]+杯")
-_RAN_OUT_OF = re.compile(r"(?:没|没有|用完了?)\s*$")
-_RAN_OUT_AFTER = re.compile(r"\s*(?:又|快|都)?(?:没了|没有了|用完了|吃完了|喝完了)")  # 家里猫粮没了
+_CUP_AFTER = compiled(r"(?:来|要)?[一两三四五六七八九十\d]+杯")
+_RAN_OUT_OF = compiled(r"(?:没|没有|用完了?)\s*$")
+_RAN_OUT_AFTER = compiled(r"\s*(?:又|快|都)?(?:没了|没有了|用完了|吃完了|喝完了)")  # 家里猫粮没了
 
 
 def _what_ran_out_is_said_instead(drafts: list[_ItemDraft], text: str) -> list[_ItemDraft]:
@@ -1788,15 +1789,15 @@ def _only_the_things_of_a_kind(drafts: list[_ItemDraft], text: str) -> list[_Ite
 
 
 # A dish or a kind said, then a colon and the list right after it: a dish the catalogue knows, or a count.
-_LIST_AFTER = re.compile(
+_LIST_AFTER = compiled(
     r"[^:，,。]{0,6}:\s*(?:[^:，,。]{0,4}?\ue000|[\d一两二三四五六七八九十俩仨]"
     r"|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten)\b)"
 )
 
 
-_EACH_BEFORE = re.compile(r"各\s*(?:来|要|买|拿|点|订)?\s*$")
-_OF_EACH = re.compile(rf"\b({EN_NUMBER}) of each\b")
-_EACH_AFTER = re.compile(r"\s*each\b")
+_EACH_BEFORE = compiled(r"各\s*(?:来|要|买|拿|点|订)?\s*$")
+_OF_EACH = compiled(rf"\b({EN_NUMBER}) of each\b")
+_EACH_AFTER = compiled(r"\s*each\b")
 
 
 def _counted_each(drafts: list[_ItemDraft], reading: _Reading) -> None:
@@ -1826,7 +1827,7 @@ def _counted_each(drafts: list[_ItemDraft], reading: _Reading) -> None:
 
 
 # 一人一份，所以四份; 一共四杯; "so four in total": the whole count, said after the dish and its parts.
-_WHOLE_COUNT_BEFORE = re.compile(r"(?:所以|一共|总共|合计)\s*(?:是|要|就)?\s*$|\bso\s+$")
+_WHOLE_COUNT_BEFORE = compiled(r"(?:所以|一共|总共|合计)\s*(?:是|要|就)?\s*$|\bso\s+$")
 
 
 def _the_whole_count(drafts: list[_ItemDraft], reading: _Reading) -> None:
@@ -1842,11 +1843,11 @@ def _the_whole_count(drafts: list[_ItemDraft], reading: _Reading) -> None:
 
 # A craving for a kind of food said before the order it leads to: 想喝咖啡了，帮我点一杯燕麦拿铁 (the coffee is the
 # latte), 今晚想吃烧烤，帮我点20串羊肉串. (A dish craved is the order: 中午想吃黄焖鸡米饭了 帮我叫一份呗.)
-_CRAVING = re.compile(
+_CRAVING = compiled(
     r"想(?:喝|吃)(?:点|个|杯|份|碗)?(咖啡|奶茶|火锅|甜品|甜点|烧烤|夜宵|饮料|果汁|水果|零食|小吃|炸鸡)了?[,，。\s]"
 )
 # …or a dish craved, then one of its kind ordered: 想吃汉堡，给点两个香辣鸡腿堡 (想吃汉堡，再来杯可乐 orders both).
-_DISH_CRAVED = re.compile(r"想(?:喝|吃)(?:点|个)?([\u4e00-\u9fff]{1,4}?)了?[,，。\s]")
+_DISH_CRAVED = compiled(r"想(?:喝|吃)(?:点|个)?([\u4e00-\u9fff]{1,4}?)了?[,，。\s]")
 
 
 def _without_the_craving(drafts: list[_ItemDraft], text: str, said: str) -> list[_ItemDraft]:
@@ -1910,8 +1911,8 @@ def _one_for_each_person(drafts: list[_ItemDraft], text: str) -> None:
 _FILLING_ENDS = frozenset("馅味")
 
 
-_MILK_OF_A_DRINK = re.compile(rf"(?:{MILKS_EN})\s+milk$|(?:{MILKS_ZH})奶$")
-_MADE_WITH_MILK = re.compile(
+_MILK_OF_A_DRINK = compiled(rf"(?:{MILKS_EN})\s+milk$|(?:{MILKS_ZH})奶$")
+_MADE_WITH_MILK = compiled(
     r"(?:latte|coffee|americano|cappuccino|flat white|mocha|macchiato|cortado|tea|chai)s?$"
     r"|(?:拿铁|咖啡|美式|奶茶|卡布奇诺|摩卡|茶)$"
 )
@@ -1973,7 +1974,7 @@ _PLACE_WORDS_AFTER_A_CITY = ("附近", "旁边", "周边", "一带", "那边", "
 # start more than they end (烤箱, 串门).
 _GRILLED_HEADS = frozenset("烤串")
 # What stands between a cancel and the order it names: 取消刚才那个麻辣香锅, 取消掉之前的烤串.
-_BEFORE_THE_ORDER_CALLED_OFF = re.compile(
+_BEFORE_THE_ORDER_CALLED_OFF = compiled(
     r"(?:一下|掉)?(?:刚才|刚刚|之前|上次|今天)?(?:点)?(?:的|那个|那份|这个|这份|那|这)?"
 )
 
@@ -2007,8 +2008,8 @@ def _dish_run_after(text: str, end: int) -> bool:
     return run_end - end >= 2 and text[run_end - 1] in DISH_HEADS_ZH
 
 
-_WEIGHED_BEFORE = re.compile(r"[\d一两二三四五六七八九十几半]\s*(?:斤|公斤|克|袋|盒|包)$")
-_COUNTED_GOODS_BEFORE = re.compile(r"[\d一两二三四五六七八九十几]\s*[瓶罐听箱提]$")
+_WEIGHED_BEFORE = compiled(r"[\d一两二三四五六七八九十几半]\s*(?:斤|公斤|克|袋|盒|包)$")
+_COUNTED_GOODS_BEFORE = compiled(r"[\d一两二三四五六七八九十几]\s*[瓶罐听箱提]$")
 
 
 def _city_of_a_dish(text: str, mention: NameMention, mentions: list[NameMention], dropped: set[int]) -> bool:
@@ -2072,10 +2073,10 @@ def _each_made_its_own_way(
 # (小王, 老李, 阿杰: a name said the usual way)
 _SOMEONE_ZH = rf"(?:(?:[我他她]的?)?(?:{_FAMILY_WORDS}|{_PEOPLE_WORDS})|[小老阿][\u4e00-\u9fff]|[我他她](?:自己)?)"
 # Where one person's part of an order for several ends: a pause, or "and" before whose it is ("hers … and mine …").
-_PERSONS_PART_END = re.compile(r"[,，。;；:：!！]|(?<=[a-z]) and (?=(?:mine|my|hers|his|her|for)\b)")
+_PERSONS_PART_END = compiled(r"[,，。;；:：!！]|(?<=[a-z]) and (?=(?:mine|my|hers|his|her|for)\b)")
 # Who a part is for, said first (我要…, 我妈要…, 我的…, 给我姐也来一杯, 我和妹妹要两杯…, "mine …", "my sister's …",
 # "my roommate wants …") or last ("… for my dad", "… for Jess").
-_FOR_SOMEONE = re.compile(
+_FOR_SOMEONE = compiled(
     rf"^\s*(?:另外|还有|再)?(?:给|帮)?(?P<zh>{_SOMEONE_ZH}(?:(?:和|跟){_SOMEONE_ZH})?)都?(?:的|也|要|来|喝|点|那杯|那份)"
     r"|^\s*(?:and\s+)?(?P<en>mine|hers|his|my \w+'s|my \w+ (?:wants|would like|will have|gets|likes))\b"
     r"|\bfor (?P<en_for>me|my \w+|him|her|(?!(?:here|now|today|tonight|dinner|lunch|breakfast|delivery|pickup)\b)"
@@ -2083,13 +2084,13 @@ _FOR_SOMEONE = re.compile(
 )
 _THE_SPEAKER = frozenset({"我", "mine", "me"})
 # Said of every cup at once: 都要小杯, 都是热的, 糖都正常, "both hot", "all large".
-_FOR_EVERY_CUP = re.compile(r"^[^我他她和跟]{0,3}(?:都|全部|全都)|\b(?:both|all)\b")
+_FOR_EVERY_CUP = compiled(r"^[^我他她和跟]{0,3}(?:都|全部|全都)|\b(?:both|all)\b")
 # A name said right before how that person has it: 阿杰大杯全糖, 小雨中杯无糖去冰.
-_NAME_BEFORE_OPTIONS = re.compile(
+_NAME_BEFORE_OPTIONS = compiled(
     r"\s*(?:(?![都是要也就还来再给帮点你的了吧没有那算呃嗯哦啊不一二两三四五六七八九十几杯份碗个])[\u4e00-\u9fff]){2,3}"
 )
 # Said before an option, what turns it down or gives a reason (她不能喝冰的, 不要太甜): no cup of its own.
-_NOT_BEFORE_AN_OPTION = re.compile(r"不|别|没")
+_NOT_BEFORE_AN_OPTION = compiled(r"不|别|没")
 
 
 def _each_persons_own_way(drafts: list[_ItemDraft], reading: _Reading) -> tuple[list[_ItemDraft], list[OptionMention]]:
@@ -2165,7 +2166,7 @@ def _parts_made_their_own_way(
 
 
 # A correction between two options of one kind: the later one is meant.
-_OPTION_CORRECTED = re.compile(
+_OPTION_CORRECTED = compiled(
     CHANGED_MIND.pattern
     + r"|等等|要不|不不|换成|"
     + letter_led("no wait|scratch that|on second thought|wait|nah|oh no|eh|hmm|rather", then=r"(?![a-z])")
@@ -2242,7 +2243,7 @@ def _named_again_before(
 
 
 # What is said for every dish so far: 都/全部 热的, "all medium", "both iced".
-_FOR_EVERY_DISH = re.compile(r"都|全部|全都|统一|一律|" + letter_led("all|both|each|every|everything", then=r"\b"))
+_FOR_EVERY_DISH = compiled(r"都|全部|全都|统一|一律|" + letter_led("all|both|each|every|everything", then=r"\b"))
 
 
 def _run_ending_with(drafts: list[_ItemDraft], options: list[OptionMention]) -> list[_ItemDraft]:
@@ -2296,7 +2297,7 @@ _REBOOKED_SLOTS = ("title", "origin", "destination", "city", "near")
 
 
 # The day of a request said before, said again: 当天晚上, "that evening", "the same day"; or the day after it.
-_DAY_SAID_AGAIN = re.compile(
+_DAY_SAID_AGAIN = compiled(
     r"当天|那天|同一天|当晚|(?P<next>第二天|次日|隔天|"
     + letter_led("the next day|the day after|next morning", then=r"\b")
     + ")|(?P<before>前一天|头一天|前一晚|"
@@ -2324,7 +2325,7 @@ def _day_said_again(text: str, clause: Clause) -> re.Match[str] | None:
 
 
 _PAUSE_OR_LINK = frozenset("，。；、的在是")
-_SAID_INSTEAD = re.compile(r"不是|不对|" + letter_led("actually|sorry|no|i mean", then=r"\b"))
+_SAID_INSTEAD = compiled(r"不是|不对|" + letter_led("actually|sorry|no|i mean", then=r"\b"))
 
 
 def _on_the_day_said_before(
@@ -2342,9 +2343,9 @@ def _on_the_day_said_before(
 
 # "…tomorrow evening, and one for my colleague the day after, same time of day", 周日也要，同一时间: the time and
 # the row of the request before.
-_SAME_TIME = re.compile(r"\bsame (?:show ?)?time\b|同一时间|同一个时间|同样的时间|一样的时间|时间一样|同一场")
-_SAME_ROW = re.compile(r"\bsame row\b|同一排|一样的位置|位置一样")
-_SAME_AGAIN_AS_BEFORE_HINT = re.compile(r"same|同一|一样|同样")
+_SAME_TIME = compiled(r"\bsame (?:show ?)?time\b|同一时间|同一个时间|同样的时间|一样的时间|时间一样|同一场")
+_SAME_ROW = compiled(r"\bsame row\b|同一排|一样的位置|位置一样")
+_SAME_AGAIN_AS_BEFORE_HINT = compiled(r"same|同一|一样|同样")
 
 
 def _as_the_request_before(produced: list[tuple[IntentFrame, str | None]], before: IntentFrame, said: str) -> None:
@@ -2358,7 +2359,7 @@ def _as_the_request_before(produced: list[tuple[IntentFrame, str | None]], befor
 
 
 # The flight on the day the stay before it ends: 退房那天再飞回深圳, "fly me back the day I check out".
-_ON_THE_DAY_OF_CHECK_OUT = re.compile(
+_ON_THE_DAY_OF_CHECK_OUT = compiled(
     r"退房(?:那天|当天|的那天|的时候)|离店(?:那天|当天)|"
     + letter_led(r"the day (?:i|we) check(?:ed)? out|on check-?out day")
 )

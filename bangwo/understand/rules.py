@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from bangwo.understand.numbers import EN_NUMBER, ZH_NUMBER
-from bangwo.understand.text import letter_led
+from bangwo.understand.text import compiled, letter_led
 
 # ---- shared by every domain ------------------------------------------------------------
 
@@ -84,7 +84,7 @@ VERB_CHARS_BEFORE_BARE_MEASURE = frozenset("来买点叫要整拿订送给吃喝
 # A number before one of these is the size of one package (一桶5升的油, "a 500 ml bottle"), not how many:
 # volumes, weights per pack, lengths and strengths. 斤/公斤/kg stay measures: food is bought by the jin.
 SIZE_UNITS = r"(?:毫升|升|千克|克|毫米|厘米|英寸|寸|度|瓦|%|ml|cl|l|g|oz|mm|cm|inch(?:es)?|percent)(?![a-z])"
-ZH_QUANTITY = re.compile(
+ZH_QUANTITY = compiled(
     rf"(?P<num>(?>{ZH_NUMBER}))\s*[大小]?(?P<measure>{_MEASURE_ALT})"  # 一大包薯片
     rf"|(?P<bare>{_MEASURE_ALT})"
     rf"|(?P<alone>(?>{ZH_NUMBER}))(?=\s*[\ue000\ue003])"  # 俩汉堡, 一大杯… : a number right before a dish or option
@@ -92,11 +92,11 @@ ZH_QUANTITY = re.compile(
     r"|(?P<pair>俩|仨|一打|半打)"
 )
 # Where a ZH_QUANTITY match can start: a numeral (一打 and 半打 included), a measure word, 俩 or 仨.
-ZH_QUANTITY_START = re.compile(rf"[\d零〇一二两三四五六七八九十百千万俩仨几半{''.join(m[0] for m in ZH_MEASURES)}]")
+ZH_QUANTITY_START = compiled(rf"[\d零〇一二两三四五六七八九十百千万俩仨几半{''.join(m[0] for m in ZH_MEASURES)}]")
 # What may follow a count said last: a courtesy, the next item ("… 2 bags and diapers"), where it is from
 # or what it is for ("diapers 2 pack from FreshBox", "tangyuan 2 bag for the festival").
 AFTER_A_COUNT_EN = r"(?:pls|please|thx|and|plus|with|n|from|for|to|each|only|urgent|asap|lah|leh|lor|size)\b"
-EN_QUANTITY = re.compile(
+EN_QUANTITY = compiled(
     # "2 packs of …", or "2 packs" said last, after what it counts ("diapers, 2 packs", "cat food 2 bags and …").
     # Without "of" too, before the thing: "2 box eggs", "one cup milk tea" (a word, or a dish the catalogue knows).
     rf"(?<![a-z0-9'])(?P<num>{EN_NUMBER})(?:\s+(?P<measure>{EN_MEASURES})"
@@ -105,12 +105,12 @@ EN_QUANTITY = re.compile(
 )
 
 # Parts of a sentence: items on either side of these are separate items.
-ZH_CONJUNCTIONS = re.compile(r"和|跟|与|及|以及|还有|再来|再要|再加|外加|加上|另外|然后|、")
-EN_CONJUNCTIONS = re.compile(letter_led("and|plus|also|then|as well as|along with", then=r"\b") + "|&")
-PUNCTUATION = re.compile(r"[,，。.!！?？;；:：~～+]")  # (+ between the things of a typed list: 煎饼果子 x2 + 豆浆 x2)
+ZH_CONJUNCTIONS = compiled(r"和|跟|与|及|以及|还有|再来|再要|再加|外加|加上|另外|然后|、")
+EN_CONJUNCTIONS = compiled(letter_led("and|plus|also|then|as well as|along with", then=r"\b") + "|&")
+PUNCTUATION = compiled(r"[,，。.!！?？;；:：~～+]")  # (+ between the things of a typed list: 煎饼果子 x2 + 豆浆 x2)
 
 # Non-service requests: writing, homework, chit-chat. They decide only when no item was found.
-CHAT_VERBS = re.compile(
+CHAT_VERBS = compiled(
     r"写|作诗|作文|翻译|检查|讲个|讲讲|讲一|解释|画|唱|背诵|改一下|教我|算一下|计算|聊|祝福|涨|告诉|介绍|分析|总结|"
     r"生成|编个|编一|起个名|起名|笑话|故事|天气|作业|论文|诗|歌词"
     r"|"
@@ -198,7 +198,7 @@ EN_NOUN_STOP_WORDS = frozenset(
         "fast",
     ]
 )
-EN_FILLERS_AFTER_VERB = re.compile(r"\s*(?:(?:me|us|myself|for me|for us)\b\s*)*")
+EN_FILLERS_AFTER_VERB = compiled(r"\s*(?:(?:me|us|myself|for me|for us)\b\s*)*")
 
 
 @dataclass(frozen=True)
@@ -247,11 +247,11 @@ STILL_SOLD_ASKED_ZH = (
 
 FOOD = DomainRules(
     domain="food",
-    verbs=re.compile(
+    verbs=compiled(
         rf"{_DIAN_VERB}|叫(?!上)|下单|想吃|想喝|要吃|要喝|吃|喝|"
         + letter_led("order|eat|drink|deliver|delivered|hungry|thirsty|craving", then=r"\b")
     ),
-    status=re.compile(
+    status=compiled(
         r"到哪|在哪|送到哪|到了吗|到没到|怎么还没|还没到|还没送|多久(?:能|才)?到|还要多久|什么时候(?:能|才)?(?:到|送)|进度|状态|"
         r"啥时候(?:能|才)?(?:到|送)|我的[^，。,.!?]{0,6}订单|"
         r"几时到|几时送|几点(?:能|才)?(?:送)?到|显示已?送达|显示已?签收|我的[^，。,.!?？]{1,8}?(?:到底)?还送不送|"
@@ -305,11 +305,11 @@ FOOD = DomainRules(
         + "|"
         + letter_led("has|have", not_after=r"[\s\S]", then=r"\s+(?:the|my|our)\b.*\b(?:arrived|come|shipped)\b")
     ),
-    cancel=re.compile(
+    cancel=compiled(
         rf"{CANCELLED_ZH}|退单|别送了|不想要了|退款|"
         + letter_led(f"{CANCELLED_EN}|don't want .{{0,30}}any ?more", not_after="[a-z]", then="(?![a-z])")
     ),
-    search=re.compile(
+    search=compiled(
         r"查一下|查查|查下|搜一下|搜索|看看|看一下|看下|有什么|有啥|有没有|有哪些|推荐|哪里有|哪儿有|哪有|菜单"
         r"|送不送|营业|开门吗|还开着"  # 塔斯汀还送不送, 肯德基还营业吗: whether a shop is open
         # 几点关门, 早餐卖到几点, 朴朴几点开始配送, 永辉现在还能下单送货吗: its hours, and whether it still delivers
@@ -351,7 +351,7 @@ FOOD = DomainRules(
             then=r"\b",
         )
     ),
-    order_objects=re.compile(
+    order_objects=compiled(
         # What one ordered, said with when: 我早上点的, 我中午订的.
         r"外卖|订单|餐|饭|骑手|吃的|喝的|饮料|咖啡|奶茶|我点的|刚点的|刚才点的|我[^，。,.!！?？点]{1,4}点的|订的|那一?单|这一?单"
         r"|"
@@ -360,7 +360,7 @@ FOOD = DomainRules(
             then=r"\b",
         )
     ),
-    generic_items=re.compile(
+    generic_items=compiled(
         r"外卖|吃的|喝的|东西|饭菜|午饭|晚饭|早饭|早餐|午餐|晚餐|夜宵|宵夜|饮料|好吃的|点心|吃|喝|菜单|新品"
         # a restaurant looked for by its kind: 火锅店, 川菜馆, 能包场的烧烤店, "romantic restaurants"
         # (each spelt out: a group before the 店 would make re try every position)
@@ -428,7 +428,7 @@ FOOD = DomainRules(
 )
 
 # Said right after a place, or a shop standing for one: 万达附近, 肯德基旁边 (where, not what).
-NEAR_IT_ZH = re.compile(r"\s*(?:附近|旁边|周边|边上|对面)")
+NEAR_IT_ZH = compiled(r"\s*(?:附近|旁边|周边|边上|对面)")
 
 # Words that put a request in the supermarket (clauses.py decides 可乐/啤酒 with them too).
 # What babies eat and wear: sold by the shop, whatever "milk" says (an order of them is no shop's: 奶粉那单).
@@ -446,7 +446,7 @@ GROCERY_CONTEXT_EN = letter_led(
     + BABY_GOODS_EN,
     then=r"\b",
 )
-GROCERY_CONTEXT = re.compile(f"{GROCERY_CONTEXT_ZH}|{GROCERY_CONTEXT_EN}")
+GROCERY_CONTEXT = compiled(f"{GROCERY_CONTEXT_ZH}|{GROCERY_CONTEXT_EN}")
 # Measure words that sell by the case, the pack or the weight: a shop's, not a restaurant's.
 # The milks a coffee or tea is made with: oat milk, 燕麦奶 (said after the drink, no item of its own).
 MILKS_EN = r"oat|soy|almond|coconut|skim|skimmed|whole|lactose[- ]free|low[- ]fat"
@@ -454,26 +454,26 @@ MILKS_ZH = "燕麦|豆|椰|脱脂|全脂|杏仁"
 # A shop's packets, what products are counted in: 两袋, 一箱, "2 bags of", "a case of".
 PACKETS_ZH = "箱袋包罐瓶提"
 PACKETS_EN = "bags?|cases?|crates?|cans?|packs?|packets?|bottles?|cartons?|jars?"
-GROCERY_MEASURE_HINT = re.compile(
+GROCERY_MEASURE_HINT = compiled(
     r"箱|提|斤|公斤|千克|袋|\b(?:cases?|crates?|packs?|six-pack|kg|kilos?|pounds?|lbs?|jars?|loaf|loaves|cartons?|tubs?)\b"
     r"|\d\s*kg"
 )
 # Measure words and words of a restaurant order.
-FOOD_MEASURE_HINT = re.compile(r"杯|份|碗|扎|外卖|" + letter_led("cups?|glass(?:es)?|takeout|takeaway", then=r"\b"))
+FOOD_MEASURE_HINT = compiled(r"杯|份|碗|扎|外卖|" + letter_led("cups?|glass(?:es)?|takeout|takeaway", then=r"\b"))
 
 GROCERY = DomainRules(
     domain="grocery",
-    verbs=re.compile(GROCERY_CONTEXT.pattern + r"|囤|采购|" + letter_led("stock up", then=r"\b")),
+    verbs=compiled(GROCERY_CONTEXT.pattern + r"|囤|采购|" + letter_led("stock up", then=r"\b")),
     status=FOOD.status,
     cancel=FOOD.cancel,
     search=FOOD.search,
-    order_objects=re.compile(
+    order_objects=compiled(
         r"超市|买的菜|年货|日用品|买的东西|下的单|那单|这单|订单|"
         + letter_led("groceries|grocery|supermarket|order|delivery", then=r"\b")
         + "|"
         + GROCERY_CONTEXT.pattern
     ),
-    generic_items=re.compile(
+    generic_items=compiled(
         # (菜 of a cuisine or a restaurant is no vegetable: 川菜馆, 粤菜)
         r"年货|菜(?<![川粤湘鲁浙闽徽苏]菜)(?!馆)|日用品|生活用品|东西|"
         + letter_led("groceries|grocery|stuff|things|essentials", then=r"\b")
@@ -496,11 +496,11 @@ DOMAIN_RULES: tuple[DomainRules, ...] = (FOOD, GROCERY)
 RULES_BY_DOMAIN = {rules.domain: rules for rules in DOMAIN_RULES}
 
 # Verbs every domain's order shares: buying and asking to have something.
-ZH_ORDER_VERBS = re.compile(r"买|订|预订|预定|下单|来|要|整|拿|送|叫|点|帮我弄|改成|换成")
+ZH_ORDER_VERBS = compiled(r"买|订|预订|预定|下单|来|要|整|拿|送|叫|点|帮我弄|改成|换成")
 # Verbs that name a thing right after them even without a number (点酸辣粉, 想吃酸辣粉, 买酸辣粉).
 # (叫上室友: brings; 订单 and 买单 are the order and the bill)
-ZH_BARE_NOUN_VERBS = re.compile(rf"{_DIAN_VERB}|叫(?!上)|下单|想吃|想喝|要吃|要喝|吃|喝|买(?!单)|订(?!单)")
-EN_ORDER_VERBS = re.compile(
+ZH_BARE_NOUN_VERBS = compiled(rf"{_DIAN_VERB}|叫(?!上)|下单|想吃|想喝|要吃|要喝|吃|喝|买(?!单)|订(?!单)")
+EN_ORDER_VERBS = compiled(
     letter_led(
         "order|buy|get|want|wants|would like|have|need|needs|bring|grab|send|deliver|fetch|pick up|i'll take|craving|"
         "can i get|could i get|give|wanna|gimme|could use|could really use|could go for|could do with|arrange",
@@ -514,7 +514,7 @@ EN_ORDER_VERBS = re.compile(
 
 # Asked to act after looking: 有没有外滩附近的酒店？帮我订一晚, 有没有卖榴莲的 有的话帮我买一个, "any rooms near the
 # Bund? book me one": the look-up only says what to order.
-ACT_AFTER_LOOKING = re.compile(
+ACT_AFTER_LOOKING = compiled(
     r"有的话|如果有|要是有|(?<!没)有就|帮我订|给我订|帮我预订|帮我预定|帮我买|给我买|帮我来|帮我点|帮我抢|就订|就买|就要"
     r"|[来要抢买订][一两三四五六七八九十俩仨\d]张"  # 还有票吗，来一张
     # 凌晨一点还能送吗？想来一份烧烤拼盘; 八点半之前能送到吗？要一把芹菜: an order after the question
@@ -533,7 +533,7 @@ def looks_up_only(search: re.Pattern[str], text: str) -> bool:
 
 # Words after which a look-up names what it looks for: 有没有卖煲仔饭的, 查一下附近的螺蛳粉店,
 # "look up sushi places", "are there any dumpling places", "check if there are strawberries".
-SEARCH_NOUN_STARTS = re.compile(
+SEARCH_NOUN_STARTS = compiled(
     r"卖|有没有|哪里有|哪儿有|哪有|查一下|查查|搜一下|搜索|搜|找一下|找找|附近的|附近有没有|附近有|店有|家有"
     r"|" + letter_led("look up|looking for|search for|search|find|sell|sells|any|there are|there is", then=r"\b")
 )
@@ -544,13 +544,13 @@ SHOP_WORDS_EN |= {"spot", "spots", "stall", "stalls", "stand", "stands", "store"
 
 # Right before a wish, what turns it down: 不要红眼, 别给我冰的, 不坐经济舱, 别太靠前, "not the front row", "no business
 # class", "anything but a red-eye" (不要冰 and "no ice" are phrases of their own). Searched up to where the wish starts.
-TURNED_DOWN_BEFORE = re.compile(
+TURNED_DOWN_BEFORE = compiled(
     r"(?:不要|不用|别|不坐|不想|避开|除了|不敢|不能)(?:太|给我|帮我)?(?:订|坐|买|要|做成|弄成|喝|吃)?\s*$"
     r"|(?<![a-z])(?:not(?: in)?|no|avoid|anything but|except|rather than|don't want)\s*(?:an?\s+|the\s+)?$"
 )
 # Said between two wishes of one kind, what makes the second the one wanted: 中间偏后那种……算了就要后排, "I wanted
 # Dianchi Lake but let's just do Green Lake", 本来想订冰雪大世界附近，算了，就中央大街.
-CHANGED_MIND = re.compile(
+CHANGED_MIND = compiled(
     r"算了|不对|哦不|还是|改成|"
     + letter_led("actually|instead|no,|make it|but let's|let's do|let's just", then=r"(?![a-z])")
 )
@@ -559,7 +559,7 @@ CHANGED_MIND = re.compile(
 
 # A command that starts with a writing, language or arithmetic task is that task, whatever it quotes:
 # "translate 'I'd like a latte'", 帮我写一段点外卖的文案, 帮我算一下住五晚一共多少钱.
-CHAT_TASK_FIRST = re.compile(
+CHAT_TASK_FIRST = compiled(
     r"^(?:请|帮我|帮忙|麻烦你?|你能|能不能|可以)?\s*(?:翻译|写|作|编|解释|润色|改写|算一下|算算|计算|估算|translate\b)"
     r"|^(?:(?:please|pls|can you|could you|would you)\s+)?"
     r"(?:translate|write|compose|explain|rephrase|proofread|draft|calculate|work out)\b"
@@ -567,7 +567,7 @@ CHAT_TASK_FIRST = re.compile(
     r"|^(?:if|suppose)\s[^?]*\bhow (?:much|many)\b|^(?:如果|假如|假设)[^？?]*多少"
 )
 # Questions about how things are, not requests to do them: rules, differences, permissions, how a dish is made.
-KNOWLEDGE_QUESTION = re.compile(
+KNOWLEDGE_QUESTION = compiled(
     r"区别|有什么不同|有啥不同|什么意思|可以带|能带|能不能带|可不可以带|让不让带|允许带|规定|票房|排行"
     # A rating asked about, not wished for (评分高的川菜馆 asks for one).
     r"|口碑(?:怎么样|如何|好吗|咋样)|评分(?:多少|怎么样|如何|高吗|咋样)"
@@ -612,7 +612,7 @@ KNOWLEDGE_QUESTION = re.compile(
 _WOULD_IT = ("会", "可以", "能不能", "可不可以", "是不是", "算不算", "应该", "好不好")
 # Asked the A-not-A way, a question needs no 吗: 奶茶喝多了会不会长胖, 这家是不是关门了.
 _A_NOT_A = ("会不会", "是不是", "算不算", "该不该", "能不能", "可不可以")
-TALK_QUESTION = re.compile(
+TALK_QUESTION = compiled(
     # Each word spelt out with the question after it, so that every alternative starts with a plain character.
     "|".join(f"{word}[^，。,.!！]*(?:吗|么|呢)[?？!！。]*$" for word in _WOULD_IT)
     + "".join(f"|{word}[^，。,.!！]*$" for word in _A_NOT_A)
@@ -634,7 +634,7 @@ TALK_QUESTION = re.compile(
     + "|"
     + letter_led("usually|how come|any tips|tips for|worth the money|worth it", then=r"\b")
 )
-REQUEST_MARKERS = re.compile(
+REQUEST_MARKERS = compiled(
     # (订的, 买过: what was booked or bought, told, asks for nothing)
     r"帮|给我|我要|我想要|请(?<!申请)(?!问)|麻烦|订(?![的过])|买(?![的过])|叫|下单|预定|预订|来[一两俩几杯份个碗]|查一下|查下|查查"
     r"|查询|搜一下"
@@ -646,7 +646,7 @@ REQUEST_MARKERS = re.compile(
 )
 
 
-_TALK_HINT = re.compile(
+_TALK_HINT = compiled(
     r"吗|么|呢|吃了|喝了|看了|住了|"
     + "|".join(_A_NOT_A)
     + "|"
@@ -656,7 +656,7 @@ _TALK_HINT = re.compile(
 
 # The campaign asked about: 免单卡能不能买机票用, 能拿几张免单卡, "how many free order cards can I get?", "is the free
 # order thing legit?" (using a card to order is no question: 用免单卡帮我点一杯奶茶).
-_CAMPAIGN_QUESTION = re.compile(
+_CAMPAIGN_QUESTION = compiled(
     r"免单[^，。,.!！]{0,15}?(?:吗|么|能不能|可不可以|怎么|几张|多少|哪些|啥|靠谱)|(?:几|多少)张免单"
     r"|\b(?:how|is|are|can|could|does|do|what|will|why) [^.!?]{0,40}free[- ]?orders?"
 )
@@ -664,7 +664,7 @@ _CAMPAIGN_QUESTION = re.compile(
 
 # What was had, judged, or thanks for it: 昨晚那部电影挺好看的, 服务太差了, "the movie was awful", "thanks for sorting
 # out the hotel" (talk, unless the sentence also asks for something).
-_OPINION = re.compile(
+_OPINION = compiled(
     # (thanks that end the message close a request: 奶茶x2 半糖少冰 谢谢啦)
     r"挺好看|好好看|难看|哭了|哭死|太好看|太差|无语|烂的|放心了|(?:谢啦|谢谢你|谢谢您)(?=.*[\u4e00-\u9fff])"
     r"|体验真|体验太|体验很|都凉了|白买了|差评|太慢了|"
@@ -691,13 +691,13 @@ _OPINION = re.compile(
 
 
 # 写作业写饿了，帮我叫份鸡块: what is being written is the backstory of the request after it.
-_ASKED_AFTER_A_PAUSE = re.compile(r"[，,。！!？?]\s*(?:帮我|麻烦你?|请)?\s*(?:叫|点|订|买|下单)")
+_ASKED_AFTER_A_PAUSE = compiled(r"[，,。！!？?]\s*(?:帮我|麻烦你?|请)?\s*(?:叫|点|订|买|下单)")
 
 
 # After-sales questions, no cancel or status: how refunds work ("what's the refund policy if I cancel a hotel",
 # 电影票退了钱什么时候到账, "how do refunds work"), compensation (延误能赔偿吗) and complaints ("who do I complain to").
 # (Not a policy that sets a limit: "under 600 a night per company policy".)
-AFTER_SALES_ASKED = re.compile(
+AFTER_SALES_ASKED = compiled(
     r"到账|赔偿|理赔|"
     + letter_led(
         "refund polic|cancellation polic|cancelation polic|return polic|polic(?:y|ies) (?:on|for|if|about)"
@@ -710,7 +710,7 @@ AFTER_SALES_ASKED = re.compile(
 
 # Advice asked, with nothing asked for: 我家猫两天不吃东西了咋办, 轮椅服务要怎么申请, "should I take the train or fly",
 # "is it rude not to tip".
-_ADVICE_ASKED = re.compile(
+_ADVICE_ASKED = compiled(
     # (and a film to see at home: 推荐几部适合周末在家看的老电影)
     r"怎么办|咋办|怎么申请|如何申请|怎么让|怎样让|怎么才能|注意事项|要注意什么|多久以后|多大才能|在家看|"
     + letter_led(
@@ -750,16 +750,16 @@ DISH_HEADS_EN |= {"bun", "buns", "dumpling", "skewer", "udon", "ramen", "pho", "
 DISH_HEADS_EN |= {"don", "katsu", "cake", "cakes", "pancake", "pancakes", "omelette", "omelet", "fried", "pudding"}
 # Cooking before a product makes a dish of it: 红烧牛肉, 炸鸡翅, "fried chicken", "hot chocolate".
 # (and how it is seasoned: 酸辣土豆丝, 麻辣牛肉, 鱼香肉丝, 宫保鸡丁)
-COOKED_BEFORE_ZH = re.compile(
+COOKED_BEFORE_ZH = compiled(
     r"(?:红烧|清蒸|糖醋|水煮|香煎|干煸|凉拌|酸辣|麻辣|香辣|鱼香|宫保|干锅|炸|烤|煎|炒|蒸|煮|卤|炖|焖|烧|拌)$"
 )
-COOKED_BEFORE_EN = re.compile(
+COOKED_BEFORE_EN = compiled(
     r"\b(?:fried|grilled|roast|roasted|braised|steamed|stir-fried|scrambled|boiled|baked|poached|smoked|hot)\s+$"
 )
 # A serving of a product is a prepared dish or drink: 一杯牛奶, 一碗…, "a cup of milk".
-SERVED_BEFORE = re.compile(r"(?:[杯碗]|\b(?:cups?|glass(?:es)?|bowls?|mugs?) of)\s*$")
-_LAST_WORD_EN = re.compile(r"(?<![a-z\ue000-\ue007])[a-z\ue000-\ue007-]+\s+$")  # (an option read: \ue003)
-_RICE_DISH_BEFORE_EN = re.compile(
+SERVED_BEFORE = compiled(r"(?:[杯碗]|\b(?:cups?|glass(?:es)?|bowls?|mugs?) of)\s*$")
+_LAST_WORD_EN = compiled(r"(?<![a-z\ue000-\ue007])[a-z\ue000-\ue007-]+\s+$")  # (an option read: \ue003)
+_RICE_DISH_BEFORE_EN = compiled(
     r"\b(?:chicken|beef|pork|duck|lamb|mutton|fish|shrimp|prawn|seafood|curry|egg|kimchi|hainanese|claypot|chop)\s+$"
 )
 
@@ -777,4 +777,4 @@ def served_as_a_dish_en(text: str, start: int, said: str) -> bool:
     return False
 # "with oat milk", 换成燕麦奶: an uncounted product after "with" changes the dish before it (汉堡加薯条
 # stays two items: 加 adds one).
-WITH_BEFORE = re.compile(r"\b(?:with|w/|and extra|extra)\s+(?:[a-z]+\s+)?$|(?:换成|换)$")
+WITH_BEFORE = compiled(r"\b(?:with|w/|and extra|extra)\s+(?:[a-z]+\s+)?$|(?:换成|换)$")

@@ -13,13 +13,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from bangwo.understand.text import compiled
+
 _HAN = r"\u4e00-\u9fff"
 # A space around a hesitation or a correction between Chinese words is a pause (三杯 呃 不对 四杯). Others
 # stay spaces: 帮我买一张 山河故梦 reads on as one request.
 _BREAKS = "嗯|呃|额|唔|那个|就是|不对|不不|算了|错了|不"
 # 就是 after a space says which one was meant (我想喝奶茶 就是珍珠奶茶): a pause before it too; and before the way
 # back said on its own (往返 周四去 周日回来).
-_PAUSE_AS_SPACE = re.compile(
+_PAUSE_AS_SPACE = compiled(
     rf"(?<=[{_HAN}]) (?=(?:{_BREAKS})(?: [{_HAN}0-9]|$)|就是|[^ ，,]{{1,8}}?(?:回来|返回|[回返])(?: |$)"
     # 奶茶两杯 一杯热的一杯去冰 都少糖: a count after a count, and what is said of all of them, start anew.
     rf"|(?<=[杯份个瓶碗盒袋斤箱] )[一两二三四五六七八九十\d]+[杯份个瓶碗盒袋斤箱]|都|全部|全都)"
@@ -33,14 +35,14 @@ _HOURS = {**_UNITS, "ten": 10, "eleven": 11, "twelve": 12}
 _MINUTES = {"o'clock": 0, "oh five": 5, "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
             "forty five": 45, "forty-five": 45, "fifty": 50}
 # "eight hundred", "two hundred and fifty", "a thousand": amounts said in words.
-_HUNDREDS = re.compile(
+_HUNDREDS = compiled(
     rf"\b(?P<hundreds>{'|'.join(sorted(_HUNDREDS_OF, key=len, reverse=True))}|a) hundred(?: and)?"
     rf"(?: (?P<tens>{'|'.join(_TENS)}))?\b"
     r"|\b(?P<thousands>a|one|two|three|five) thousand\b"
 )
 _HOUR_WORDS = "|".join(sorted(_HOURS, key=len, reverse=True))
 # "seven thirty", "four fifteen": an hour and its minutes, said as two numbers.
-_CLOCK = re.compile(
+_CLOCK = compiled(
     rf"\b(?P<hour>{_HOUR_WORDS}) "
     rf"(?P<minutes>{'|'.join(sorted(_MINUTES, key=len, reverse=True))})\b(?! (?:tickets?|people|nights?|rooms?))"
 )
@@ -55,25 +57,25 @@ _MONTHS = (
 )
 _ORDINAL = "|".join(sorted(_ORDINALS, key=len, reverse=True))
 # "on the twentieth", "March third", "the twenty-first": a day of the month, said in words.
-_DAY_OF_MONTH = re.compile(
+_DAY_OF_MONTH = compiled(
     rf"\b(?P<lead>the|{_MONTHS}) (?:(?P<twenty>twenty|thirty)[- ])?(?P<day>{_ORDINAL})\b"
     r"(?! (?:row|class|floor|time|one|ones|flight|showing|show)\b)"
 )
 # "around nine", "by ten": an hour said in words after the word that says it is a time, and before what
 # may follow a time ("from Five Guys" is a shop).
-_HOUR_AFTER = re.compile(
+_HOUR_AFTER = compiled(
     rf"\b(?P<lead>around|about|at|by|till|until|before|after|from) (?P<hour>{_HOUR_WORDS})"
     r"(?=\s*(?:$|[,.!?;]|(?:am|pm|o'?clock|ish|sharp|tonight|today|tomorrow|this|in|on|and|or|for|to|till|until"
     r"|please|pls|then|so|the)\b))"
 )
 # "18h", "19h30": a clock time as written in France, Germany or Russia; "8 o clock" without its apostrophe.
-_HOURS_WITH_H = re.compile(r"\b(?P<hour>[6-9]|1\d|2[0-3])h(?P<minutes>[0-5]\d)?\b")
-_O_CLOCK = re.compile(r"\bo clock\b")
+_HOURS_WITH_H = compiled(r"\b(?P<hour>[6-9]|1\d|2[0-3])h(?P<minutes>[0-5]\d)?\b")
+_O_CLOCK = compiled(r"\bo clock\b")
 # "8 p m", "ten a m": the meridiem spelt letter by letter, as a transcript writes it.
-_SPELT_MERIDIEM = re.compile(r"(?<=[\dk-z]) ([ap]) m\b")
+_SPELT_MERIDIEM = compiled(r"(?<=[\dk-z]) ([ap]) m\b")
 # "ten to nine", "twenty past eight": minutes to or past an hour, said in words.
 _MINUTES_AROUND = {"five": 5, "ten": 10, "twenty": 20, "twenty-five": 25, "twenty five": 25}
-_MINUTES_AROUND_AN_HOUR = re.compile(
+_MINUTES_AROUND_AN_HOUR = compiled(
     # (after the word that says it is a time: "from ten to five" is a span)
     r"(?:(?<=\bat )|(?<=\baround )|(?<=\babout )|(?<=\bby )|(?<=\blike ))"
     r"(?P<minutes>twenty-five|twenty five|twenty|ten|five) (?P<way>to|past|after) "
@@ -90,28 +92,28 @@ def _minutes_around_an_hour(said: re.Match[str]) -> str:
 
 
 # "under 1,800 yuan": a thousands comma, written without.
-_THOUSANDS_COMMA = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_THOUSANDS_COMMA = compiled(r"(?<=\d),(?=\d{3}(?!\d))")
 # Days typed with a digit ("2moro", "2nite"), then counts typed onto their word ("3cokes", "2tix"), not clock
 # times, ordinals or sizes (2pm, 3rd, 10th, a 5kg bag).
 _TEXTISMS = {"2moro": "tomorrow", "2morrow": "tomorrow", "2morow": "tomorrow", "2nite": "tonight", "2day": "today"}
-_TEXTISM = re.compile(r"\b(?:" + "|".join(_TEXTISMS) + r")\b")
+_TEXTISM = compiled(r"\b(?:" + "|".join(_TEXTISMS) + r")\b")
 # Words texted short: "wat flights r there", "can u get me pad thai x2 n a green curry" (a letter on its own, not
 # one of "u.s." or "r&b").
 _TEXTED_WORDS = {
     "wat": "what", "wot": "what", "r": "are", "u": "you", "ur": "your", "n": "and", "thru": "through",
     "flt": "flight", "flts": "flights", "rms": "rooms",  # the search box's shorthand (RM 300 is ringgit)
 }
-_TEXTED_WORD = re.compile(r"(?<![\w'’.&-])(?:" + "|".join(_TEXTED_WORDS) + r")(?![\w'’.&-])")
+_TEXTED_WORD = compiled(r"(?<![\w'’.&-])(?:" + "|".join(_TEXTED_WORDS) + r")(?![\w'’.&-])")
 # "hotel sanya 3n 2rm": nights and rooms glued to their count.
 _STAY_UNITS = {"n": "nights", "rm": "rooms", "rms": "rooms"}
-_GLUED_STAY = re.compile(r"(?<![a-z0-9.:/,])(\d{1,2})(n|rms?)\b")
-_GLUED_COUNT = re.compile(
+_GLUED_STAY = compiled(r"(?<![a-z0-9.:/,])(\d{1,2})(n|rms?)\b")
+_GLUED_COUNT = compiled(
     r"(?<![a-z0-9.:/,])(\d{1,3})(?!(?:am|pm|st|nd|rd|th|hrs?|mins?|pcs|kgs|lbs)\b)(?=[a-z]{3,})"
 )
 # "19.00", "20.30": a clock time written with a dot, where what follows the dot is no month (a day and a month,
 # 15.04, are a date: times.py; so is a month and its day before a part of the day, 12.24晚上). No price: "12.50 yuan",
 # "under 15.50".
-_DOTTED_CLOCK = re.compile(
+_DOTTED_CLOCK = compiled(
     r"(?<![\d.:/¥$])(?<!under )(?<!below )(?<!budget )(?<!max )(?P<hour>[01]?\d|2[0-3])\.(?P<minutes>00|1[3-9]|[2-5]\d)"
     r"(?![\d.])(?!\s*(?:kg|g|l|ml|yuan|rmb|kuai|元|块|%|km|m|cm|斤|公斤|hours?|hrs?|stars?|each|per|a night|/))"
     r"(?!\s*(?:早上|上午|中午|下午|晚上|傍晚|凌晨|号|日))"
@@ -150,14 +152,14 @@ _SINGLISH = {
     "reach already or not": "arrived yet", "already or not": "yet",
     "can help me": "please help me", "can or not": "please", "can": "please",
 }
-_SINGLISH_SAID = re.compile(
+_SINGLISH_SAID = compiled(
     r"\b(?:tapau|ta pau|da bao|dabao|reach already or not|already or not|can help me|can or not)\b"
     # ("got" asks only with "or not" after it, or first: "Got premiere tickets for Ah Boys?", "Toast Box got what")
     r"|\bgot(?: sell)?\b(?=.*\bor not\b)|^got\b|\bgot(?= what\b)"
     r"|(?<=[a-z]) can(?=\s*\?)"  # "half sugar less ice can?"
     r"|\s*,?\s*\b(?:lah|leh|lor|meh|hor|sia|ah)\b(?=\s*[?.!,]|$)"
 )
-_SINGLISH_HINT = re.compile(
+_SINGLISH_HINT = compiled(
     r"tapau|ta pau|da bao|dabao|got|or not|can help|can ?\?|lah\b|leh\b|lor\b|meh\b|hor\b|sia\b| ah\b"
 )
 
@@ -171,33 +173,33 @@ def _in_plain_words(said: re.Match[str]) -> str:
 # Each way of spelling out, how it is written in digits, and what every match holds: a search that starts with a
 # plain character (re skips to it in C), which spares most commands the pattern's own search.
 _SPELT_OUT: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str], re.Pattern[str]], ...] = (
-    (_HUNDREDS, _amount, re.compile("hundred|thousand")),
-    (_MINUTES_AROUND_AN_HOUR, _minutes_around_an_hour, re.compile("(?:five|ten|twenty) (?:to|past|after) ")),
-    (_CLOCK, _clock, re.compile("|".join(_MINUTES))),
-    (_DAY_OF_MONTH, _day_of_month, re.compile("|".join(_ORDINALS))),
-    (_HOUR_AFTER, _hour, re.compile("around|about|at|by|till|until|before|after|from")),
-    (_HOURS_WITH_H, _h_clock, re.compile(r"\dh")),
-    (_DOTTED_CLOCK, _h_clock, re.compile(r"\d\.\d")),
-    (_O_CLOCK, lambda _said: "o'clock", re.compile("o clock")),
-    (_SPELT_MERIDIEM, lambda said: f" {said[1]}m", re.compile(" [ap] m")),
-    (_THOUSANDS_COMMA, lambda _said: "", re.compile(r"\d,\d")),
-    (_TEXTISM, lambda said: _TEXTISMS[said[0]], re.compile("2mo|2ni|2da")),
+    (_HUNDREDS, _amount, compiled("hundred|thousand")),
+    (_MINUTES_AROUND_AN_HOUR, _minutes_around_an_hour, compiled("(?:five|ten|twenty) (?:to|past|after) ")),
+    (_CLOCK, _clock, compiled("|".join(_MINUTES))),
+    (_DAY_OF_MONTH, _day_of_month, compiled("|".join(_ORDINALS))),
+    (_HOUR_AFTER, _hour, compiled("around|about|at|by|till|until|before|after|from")),
+    (_HOURS_WITH_H, _h_clock, compiled(r"\dh")),
+    (_DOTTED_CLOCK, _h_clock, compiled(r"\d\.\d")),
+    (_O_CLOCK, lambda _said: "o'clock", compiled("o clock")),
+    (_SPELT_MERIDIEM, lambda said: f" {said[1]}m", compiled(" [ap] m")),
+    (_THOUSANDS_COMMA, lambda _said: "", compiled(r"\d,\d")),
+    (_TEXTISM, lambda said: _TEXTISMS[said[0]], compiled("2mo|2ni|2da")),
     (_TEXTED_WORD, lambda said: _TEXTED_WORDS[said[0]], _TEXTED_WORD),
-    (_GLUED_COUNT, lambda said: said[1] + " ", re.compile(r"\d[a-z]{3}")),
-    (_GLUED_STAY, lambda said: f"{said[1]} {_STAY_UNITS[said[2]]}", re.compile(r"\d(?:n|rms?)\b")),
+    (_GLUED_COUNT, lambda said: said[1] + " ", compiled(r"\d[a-z]{3}")),
+    (_GLUED_STAY, lambda said: f"{said[1]} {_STAY_UNITS[said[2]]}", compiled(r"\d(?:n|rms?)\b")),
     (_SINGLISH_SAID, _in_plain_words, _SINGLISH_HINT),
 )
 # A request wrapped in courtesy is the request ("please" keeps that it asks): "is there any way you could order
 # me…", "I was wondering if you could get…", "any chance you can…", 有没有办法帮我买… (有没有办法让孩子少玩手机 asks
 # for advice, not a service: only before a verb that asks for one).
-_COURTESY = re.compile(
+_COURTESY = compiled(
     r"\b(?:is there (?:any|a) way|any chance|i was wondering|i'm wondering|i was hoping|i'm hoping"
     r"|would it be possible)"
     r"(?: (?:that|if|whether|for you))?(?: (?:you|u) (?:could|can|would|might)(?: be able to)?| to| of)?\b"
     r"|\bdo you think (?:you|u) (?:could|can)\b"
     r"|有没有(?:什么)?办法(?=帮|给我|订|买|点|预|抢|叫)|有办法(?=帮|给我|订|买|点|预|抢|叫)"
 )
-_COURTESY_HOLDS = re.compile("way|chance|wonder|hoping|possible|think|办法")
+_COURTESY_HOLDS = compiled("way|chance|wonder|hoping|possible|think|办法")
 
 
 def _courtesy(said: re.Match[str]) -> str:
@@ -209,7 +211,7 @@ _PINYIN_TIMES = {
     "jintian": "今天", "mingtian": "明天", "houtian": "后天", "zuotian": "昨天", "jinwan": "今晚", "mingwan": "明晚",
     "zaoshang": "早上", "shangwu": "上午", "zhongwu": "中午", "xiawu": "下午", "wanshang": "晚上", "yexiao": "夜宵",
 }
-_PINYIN_TIME = re.compile(r"\b(?:" + "|".join(_PINYIN_TIMES) + r")\b")
+_PINYIN_TIME = compiled(r"\b(?:" + "|".join(_PINYIN_TIMES) + r")\b")
 
 
 # Regional characters with one Mandarin reading each (Cantonese written forms; 嗰 comes out of the
@@ -240,7 +242,7 @@ _REGIONAL_WORDS = {
 }
 # 住两宿: nights (after a number only: 宿舍 stays). Every alternative starts with its own character (no class), the
 # lookbehind after it, so that re skips ahead to where one can match: one [砖樽] made the search eight times slower.
-_REGIONAL = re.compile(
+_REGIONAL = compiled(
     "|".join(sorted(map(re.escape, _REGIONAL_WORDS), key=len, reverse=True))
     + r"|宿(?<=[两三四五六七八九十\d]宿)"
     + r"|哈(?<=[看查]哈)(?!尔)"  # Sichuanese 看哈, 查哈: a look (看看哈尔滨 is Harbin)
@@ -260,7 +262,7 @@ _REGIONAL = re.compile(
 
 # 饭店 is a hotel in Taiwan and in many a hotel's name, a restaurant in most of the mainland: a hotel where a room
 # is counted before it or a stay said after it (订一间外滩附近的饭店, 饭店住两晚).
-_A_HOTEL_CALLED_FANDIAN = re.compile(
+_A_HOTEL_CALLED_FANDIAN = compiled(
     r"间[^，,。;；]{0,10}?饭店|饭店(?=[^，,。;；]{0,8}?(?:住|入住|[一两二三四五六七八九十\d]晚|房))"
 )
 
@@ -286,19 +288,19 @@ def _in_mandarin(said: re.Match[str]) -> str:
 
 # English inside Chinese ends where the Chinese starts: 订个business class，economy就行 (a name a shop is said
 # by keeps its 的: 点个KFC的全家桶).
-_LATIN_LETTER = re.compile("[a-z]")
-_SCRIPTS_MEET = re.compile(
+_LATIN_LETTER = compiled("[a-z]")
+_SCRIPTS_MEET = compiled(
     r"(?<=[a-z])(?=[\u4e00-\u9fff])(?!的)|(?<=[\u4e00-\u9fff])(?=[a-z])"
     r"|(?:(?<=tonight)|(?<=today)|(?<=tomorrow))(?=的)"  # (a day is no shop: 两张tonight的票)
 )
 # A space typed between a number and its Chinese measure or date word: 晚上 7 点, 5 月 30 号, 2 张.
-_NUMBER_SPACED = re.compile(r"(?<=\d) +(?=[点号月日时分斤杯份张个间晚位人块元])|(?<=[月到]) +(?=\d)")
+_NUMBER_SPACED = compiled(r"(?<=\d) +(?=[点号月日时分斤杯份张个间晚位人块元])|(?<=[月到]) +(?=\d)")
 
 
 # A hesitation said between a count and what it counts, or a verb and its count, is no word of either: 六瓶那个安慕希,
 # 买一个那个瑞士卷, 给我买呃六瓶 (a count said again after 呃 corrects the one before: 两张 呃 三张, corrections.py).
-_FILLER_HOLDS = re.compile("那个|呃|嗯|额")
-_FILLER_INSIDE_A_REQUEST = re.compile(
+_FILLER_HOLDS = compiled("那个|呃|嗯|额")
+_FILLER_INSIDE_A_REQUEST = compiled(
     rf"(?<=[个杯份瓶碗盒袋斤箱包只张提桶串罐听])\s*那个\s*(?=[{_HAN}])"
     rf"|(?<=[买来要订])\s*(?:呃|嗯|额)+\s*(?=[一两二三四五六七八九十俩仨\d])"  # (not 三点 呃 三点半: a clock)
 )

@@ -9,10 +9,10 @@ words of the catalogue's dishes, products and films, when exactly one of them is
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from bangwo.understand.speech import substituted
+from bangwo.understand.text import compiled
 
 # The words the rules decide by that people mistype (not "cancel": "cancer" is a word; not "order": "older").
 _RULE_WORDS = (
@@ -22,7 +22,7 @@ _RULE_WORDS = (
 )
 _SHORTEST_TYPO = 5
 _SHORTEST_CATALOGUE_WORD = 6  # shorter food words sit one letter from everyday ones (water, waiter)
-_WORD = re.compile(r"[a-z]{5,}")
+_WORD = compiled(r"[a-z]{5,}")
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"

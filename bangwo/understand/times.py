@@ -45,7 +45,7 @@ from bangwo.understand.calendar import (
 )
 from bangwo.understand.numbers import EN_NUMBER_WORDS, ZH_NUMBER, parse_number
 from bangwo.understand.rules import TURNED_DOWN_BEFORE
-from bangwo.understand.text import TIME_MARK, MaskedText, letter_led
+from bangwo.understand.text import TIME_MARK, MaskedText, compiled, letter_led
 
 __all__ = ["LUNAR_NEW_YEAR", "SHANGHAI", "WINDOW_END_HOUR", "TimeSlots", "find_times"]
 
@@ -196,15 +196,15 @@ _WEEKDAY_ZH_CHARS = frozenset("周星礼")
 _DATE_ZH_CHARS = frozenset("月号日")
 # Parts of a month or a year, and the holiday weeks, said with no day: 月底, 三月初, 下个月中旬, 年底, 黄金周 (the
 # month's name before it, 三 or 下个, is read apart: a group first would make re try every position).
-_VAGUE_DAYS_ZH = re.compile(r"月(?:初|中旬|底|末)|年(?:初|底|末)|上旬|中旬|下旬|黄金周")
-_WHICH_MONTH_BEFORE = re.compile(r"(?:这个|下个|上个|本|[一二三四五六七八九十]{1,2}|\d{1,2})$")
+_VAGUE_DAYS_ZH = compiled(r"月(?:初|中旬|底|末)|年(?:初|底|末)|上旬|中旬|下旬|黄金周")
+_WHICH_MONTH_BEFORE = compiled(r"(?:这个|下个|上个|本|[一二三四五六七八九十]{1,2}|\d{1,2})$")
 _VAGUE_DAYS_ZH_CHARS = frozenset("初底末旬黄")
 _WINDOW_ZH_CHARS = frozenset("早晨午晚夜凌宵红")
 _CLOCK_ZH_CHARS = frozenset("点")
 _DIGITS = frozenset("0123456789")
 _LATIN = frozenset("abcdefghijklmnopqrstuvwxyz")
 # English words are checked as a set of tokens: one findall instead of a dozen full scans.
-_EN_TOKEN_RE = re.compile(r"[a-z][a-z]*")  # a class first: re skips in C to the next letter
+_EN_TOKEN_RE = compiled(r"[a-z][a-z]*")  # a class first: re skips in C to the next letter
 _FESTIVAL_EN_WORDS = frozenset({"chinese", "lunar", "spring", "lantern", "valentine", "valentines", "cny"}) | {
     "dragon", "autumn", "moon", "qixi", "ninth",
     "christmas",
@@ -231,12 +231,12 @@ _IN_THE_WORDS = frozenset({"morning", "afternoon", "evening", "night", "tonight"
 _CLOCK_EN_WORDS = _APPROX_WORDS | _MERIDIEM_WORDS | _IN_THE_WORDS | {"at", "by", "half", "quarter"}
 _WINDOW_EN_WORDS = frozenset(_WINDOW_EN) | {"late", "am", "pm", "red", "first"}
 # "Fri am", "tmr pm": after a day said, am and pm are the morning and the afternoon.
-_DAY_HALF_EN_RE = re.compile(r"(?<=\ue001)\s*(am|pm)(?![a-z])")
+_DAY_HALF_EN_RE = compiled(r"(?<=\ue001)\s*(am|pm)(?![a-z])")
 
 # ---- dates --------------------------------------------------------------------------------
 _DAY_NUM = r"\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
 # 春节档 (the film season), 春节礼盒 (a product) and 元宵 the dumpling are no dates.
-_FESTIVAL_ZH_RE = re.compile(
+_FESTIVAL_ZH_RE = compiled(
     r"(?:(除夕夜?|大年三十|年三十|大年夜)|(春节|过年那天)(?![礼套款限特装档])|(?:大年|正月)?初([一二三四五六七八九十])"
     r"|正月(十[一二三四五六七八九]|二十)|(元宵节|元宵)"
     r"|(情人节|元旦节?|国庆节?|圣诞节?|平安夜|跨年夜?|劳动节|五一劳动节|五一节|儿童节"
@@ -248,18 +248,18 @@ _FESTIVAL_ZH_RE = re.compile(
     r")(?:(前|后)([一二两三四五六七八九十]|\d)?天)?"
 )
 # The twelfth lunar month's days: 腊八 (not 腊八粥, the porridge), 腊月二十三, 腊月初十, 腊月廿八.
-_TWELFTH_MONTH_ZH_RE = re.compile(
+_TWELFTH_MONTH_ZH_RE = compiled(
     r"腊八节?(?![粥蒜醋])|腊月(?:初([一二三四五六七八九十])|(二十[一二三四五六七八九]?|十[一二三四五六七八九]?|三十)"
     r"|廿([一二三四五六七八九]))"
 )
 # Words after which a bare 元宵 is the dumpling being ordered, not the festival.
 _DUMPLING_BEFORE = frozenset("一两二三四五六七八九十几0123456789个袋包盒碗份斤颗粒只些点种买要吃煮来")
 # 十五 alone is a date only once the sentence already speaks of the festival (初十到十五).
-_LUNAR_BARE_RE = re.compile(
+_LUNAR_BARE_RE = compiled(
     r"(?<![\d零〇一二两三四五六七八九十百千万第])(十[一二三四五六七八九]|二十)"
     r"(?![\d零〇一二三四五六七八九十百千万点号日月块元个张间晚位人杯份斤岁次天分秒年米%.])"
 )
-_FESTIVAL_EN_RE = re.compile(
+_FESTIVAL_EN_RE = compiled(
     r"\b(?:(?:chinese|lunar)\s+new\s+year|spring\s+festival|cny)(?:['’]s)?(?:\s+(eve|day))?\b"
     r"|\b(lantern\s+festival)\b|\b(valentine)['’]?s?(?:\s+day)?\b"
     r"|\b(christmas\s+eve|christmas|xmas|new\s+year['’]?s\s+day|new\s+year['’]?s\s+eve|nye"
@@ -270,7 +270,7 @@ _FESTIVAL_EN_RE = re.compile(
 _LUNAR_FESTIVALS_EN = {"dragon": "端午", "mid": "中秋", "moon": "中秋", "qixi": "七夕", "double": "重阳"}
 # "the third day of Chinese New Year": 初三.
 _ORDINAL_DAYS_EN = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
-_NTH_FESTIVAL_DAY_EN_RE = re.compile(
+_NTH_FESTIVAL_DAY_EN_RE = compiled(
     rf"(?:the\s+)?({'|'.join(_ORDINAL_DAYS_EN)}|(?:[1-9]|10)(?:st|nd|rd|th))\s+day\s+of\s+(?:the\s+)?"
     r"(?:(?:chinese|lunar)\s+new\s+year|spring\s+festival)(?:['’]s)?\b"
 )
@@ -287,37 +287,37 @@ _GREGORIAN_HOLIDAYS = {
 def _gregorian_holiday(said: str) -> tuple[int, int]:
     said = re.sub(r"\s+", " ", said).replace("’", "'").replace("years", "year's").replace("五一劳动节", "劳动节")
     return _GREGORIAN_HOLIDAYS.get(said) or _GREGORIAN_HOLIDAYS[said.rstrip("节")]
-_ISO_DATE_RE = re.compile(r"(?<!\d)(20\d\d)(?:[-/.](\d{1,2})[-/.](\d{1,2})|年(\d{1,2})月(\d{1,2})[日号]?)(?!\d)")
-_SLASH_DATE_RE = re.compile(r"(?<![\d/.:])(\d{1,2})/(\d{1,2})(?![\d/])")
+_ISO_DATE_RE = compiled(r"(?<!\d)(20\d\d)(?:[-/.](\d{1,2})[-/.](\d{1,2})|年(\d{1,2})月(\d{1,2})[日号]?)(?!\d)")
+_SLASH_DATE_RE = compiled(r"(?<![\d/.:])(\d{1,2})/(\d{1,2})(?![\d/])")
 # 15.03, 28.12.2026, "starting 1.10": day first, as in Europe and Russia. A two-digit month, or a word that
 # says a date comes, and no unit after it: 2.5 kg, a 4.5 star hotel and 7.30 (a clock) are no dates.
-_DOTTED_DATE_RE = re.compile(
+_DOTTED_DATE_RE = compiled(
     r"(?<![\d.:])(\d{1,2})\.(\d{1,2})(?:\.(20\d\d))?(?!\d|\.\d)"
     r"(?!\s*(?:kg|g|l|ml|liters?|litres?|yuan|rmb|kuai|元|块|%|km|m|cm|斤|公斤|hours?|hrs?|h\b|am|pm|stars?|o'?clock))"
 )
-_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+_HAN_RE = compiled(r"[\u4e00-\u9fff]")
 # After a number with a dot in a Chinese command, what makes it no date: 4.5分, 8.5折, 2.5倍, 1.5米.
-_NO_DATE_AFTER_ZH = re.compile(r"\s*[分折星倍万千百亿米寸秒个]")
-_DATE_SAID_BEFORE = re.compile(r"(?:on|from|starting|till|until|to|back|for|date|check-?in|checkout|check-out)\s+$")
-_RELATIVE_DAY_ZH_RE = re.compile(_alternation(_RELATIVE_DAY_ZH))
-_DAYS_LATER_ZH_RE = re.compile(r"(\d{1,2}|[一二两三四五六七八九十]{1,2})(天|个?(?:星期|礼拜|周))(?:之?后|以后)")
-_RELATIVE_DAY_EN_RE = re.compile(
+_NO_DATE_AFTER_ZH = compiled(r"\s*[分折星倍万千百亿米寸秒个]")
+_DATE_SAID_BEFORE = compiled(r"(?:on|from|starting|till|until|to|back|for|date|check-?in|checkout|check-out)\s+$")
+_RELATIVE_DAY_ZH_RE = compiled(_alternation(_RELATIVE_DAY_ZH))
+_DAYS_LATER_ZH_RE = compiled(r"(\d{1,2}|[一二两三四五六七八九十]{1,2})(天|个?(?:星期|礼拜|周))(?:之?后|以后)")
+_RELATIVE_DAY_EN_RE = compiled(
     rf"(?:{_alternation(_RELATIVE_DAY_EN)})\b|in\s+(\d{{1,2}}|a|one|two|three|four|five|six|seven)\s+days?\b"
     # "three days from now", "2 days later"
     r"|\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+days?\s+(?:from (?:now|today)|later)\b"
 )
 # "a week from today", "two weeks from now", "in a week's time" (read only where "week" is said: its first
 # word is too common a letter to scan for).
-_WEEKS_LATER_EN_RE = re.compile(
+_WEEKS_LATER_EN_RE = compiled(
     r"\b(a|one|two|three)\s+weeks?\s+from\s+(?:today|now)\b|\bin\s+(a|one|two|three)\s+weeks?['’]?s?\s+time\b"
 )
 # "a week from Friday": the coming Friday's next (not "for a week from Monday", a stay that long from then).
-_WEEKS_AFTER_A_WEEKDAY_EN_RE = re.compile(
+_WEEKS_AFTER_A_WEEKDAY_EN_RE = compiled(
     r"(?<!for )\b(a|one|two)\s+weeks?\s+from\s+(?:this\s+)?(mon|tue|wed|thu|fri|sat|sun)[a-z]*day\b"
 )
 # 看一下周五: 一下 is "a bit", the 下 belongs to no week.
 # (not 小周一杯 or 老周一份: a colleague named, and a count)
-_WEEKDAY_ZH_RE = re.compile(
+_WEEKDAY_ZH_RE = compiled(
     r"(?:(?<!一)(下下个?|下个?|这个?|本|上个?))?(?:周(?<![小老]周)|星期|礼拜)([一二三四五六日天七末])"
 )
 # Monday…Sunday, the weekend, and the short forms of the weekdays typed alone ("Fri flight", "Wed 7am"); a
@@ -338,29 +338,29 @@ _WEEKDAY_NAMES_EN = (
     r"(?P<weekend_day_last>sat|sun)\.?(?=\s*(?:[?？!！.]*\s*$|[,，]))"
 )
 # ("Friday next week", "Friday of next week")
-_WEEKDAY_EN_RE = re.compile(rf"(?:{_WEEKDAY_NAMES_EN})(?![a-z])(?:\s+(?:of\s+)?(?P<week>next|this)\s+week\b)?")
+_WEEKDAY_EN_RE = compiled(rf"(?:{_WEEKDAY_NAMES_EN})(?![a-z])(?:\s+(?:of\s+)?(?P<week>next|this)\s+week\b)?")
 # A bare abbreviation (sat, mon) is a weekday only in a span of weekdays: "Sat to Mon", "fri-sun".
 _DAY_SHORT_END = r"(?:s|r|rs)?\.?"  # tues, thur, thurs
-_WEEKDAY_ABBR_SPAN_RE = re.compile(
+_WEEKDAY_ABBR_SPAN_RE = compiled(
     rf"(mon|tue|wed|thu|fri|sat|sun){_DAY_SHORT_END}(\s*(?:-|–|to|until|till|through|thru)\s*)"
     rf"(mon|tue|wed|thu|fri|sat|sun){_DAY_SHORT_END}(?![a-z])"
 )
 # What may come before the weekday: "next friday", "this coming friday", "next week (on) friday".
-_WEEKDAY_QUALIFIER_EN_RE = re.compile(r"(?:\b(next|this|coming|this\s+coming)\s+)?(?:\b(next\s+)week(?:\s+on)?\s+)?\Z")
-_AFTER_NEXT_EN_RE = re.compile(r"\s+after\s+next\b")
+_WEEKDAY_QUALIFIER_EN_RE = compiled(r"(?:\b(next|this|coming|this\s+coming)\s+)?(?:\b(next\s+)week(?:\s+on)?\s+)?\Z")
+_AFTER_NEXT_EN_RE = compiled(r"\s+after\s+next\b")
 # The last day of a month, or its last weekday: 这个月最后一天, 下个月最后一个周五, "the last day of this month", "the
 # last Friday of next month".
-_MONTHS_LAST_ZH_RE = re.compile(r"(这个?月|本月|下个?月)(?:的)?最后一(?:天|个(?:周|星期|礼拜)([一二三四五六日天]))")
-_MONTHS_LAST_EN_RE = re.compile(
+_MONTHS_LAST_ZH_RE = compiled(r"(这个?月|本月|下个?月)(?:的)?最后一(?:天|个(?:周|星期|礼拜)([一二三四五六日天]))")
+_MONTHS_LAST_EN_RE = compiled(
     r"\b(?:on\s+)?the\s+last\s+(day|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+of\s+"
     r"(this|next|the)\s+month\b"
 )
-_MONTH_DAY_ZH_RE = re.compile(
+_MONTH_DAY_ZH_RE = compiled(
     rf"(?:(下个?月|这个?月|本月)|(?<![\d零〇一二两三四五六七八九十])(\d{{1,2}}|十[一二]?|[一二三四五六七八九])月)"
     rf"((?>{_DAY_NUM}))([日号])?"
 )
 _AFTER_BARE_MONTH_DAY = frozenset("个张间晚位人杯份块元次天点斤岁")
-_DAY_ZH_RE = re.compile(
+_DAY_ZH_RE = compiled(
     rf"(?<![\d零〇一二两三四五六七八九十月])(?:({_DAY_NUM})([号日]?)\s*(?:到|至|-|~)\s*)?((?>{_DAY_NUM}))([号日])"
     r"(?![子元本线楼门店桌厅座位房室间车机台口院床馆码游内以])"
 )
@@ -369,7 +369,7 @@ _MONTH_NAMES_EN = (
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 # feb 14 / february 14th / feb 13-15 / 14 feb / the 14th of february; "decaf 2" is no December.
-_MONTH_DAY_EN_RE = re.compile(
+_MONTH_DAY_EN_RE = compiled(
     rf"\b(?:{_MONTH_NAMES_EN}\s+(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?"
     r"(?:\s*(?:-|–|to|until|till|through)\s*(\d{1,2})(?:st|nd|rd|th)?)?"
     # (day first, unless the month's day follows it: "Ne Zha 2 Dec 3 evening" is 3 December, "3rd June 2 person" 3 June)
@@ -378,68 +378,68 @@ _MONTH_DAY_EN_RE = re.compile(
     r"(?![:.]\d|\s*(?:am|pm|a\.m|p\.m|o['’]?clock|:))"
 )
 # "from 11 to 14 April 2026", "1-3 October": a span of days of one month said day first.
-_DAYS_OF_A_MONTH_EN_RE = re.compile(
+_DAYS_OF_A_MONTH_EN_RE = compiled(
     r"\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|to|until|till|through)\s*(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
     rf"{_MONTH_NAMES_EN}(?:,?\s+(20\d\d))?\b"
 )
 # 24/04/2026, 12/05/2026: a date with its year, day first or month first.
-_SLASH_DATE_WITH_YEAR_RE = re.compile(r"(?<![\d/.:])(\d{1,2})/(\d{1,2})/(20\d\d)(?!\d)")
-_ORDINAL_EN_RE = re.compile(
+_SLASH_DATE_WITH_YEAR_RE = compiled(r"(?<![\d/.:])(\d{1,2})/(\d{1,2})/(20\d\d)(?!\d)")
+_ORDINAL_EN_RE = compiled(
     r"\b(the\s+)?(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:floor|row|place|time|seat|century|anniversary|birthday|street))"
 )
-_ORDINAL_CONNECTOR_BEFORE = re.compile(r"(?:\bto|\buntil|\btill|\bthrough|-|–)\s*$")
-_ORDINAL_CONNECTOR_AFTER = re.compile(rf"\s*(?:-|–|to|until|till|through)\s*(?:the\s+)?[\d{TIME_MARK}]")
+_ORDINAL_CONNECTOR_BEFORE = compiled(r"(?:\bto|\buntil|\btill|\bthrough|-|–)\s*$")
+_ORDINAL_CONNECTOR_AFTER = compiled(rf"\s*(?:-|–|to|until|till|through)\s*(?:the\s+)?[\d{TIME_MARK}]")
 
 # A span: the characters between two dates. 住/待 stay readable (the hotel rules want them);
 # the connector itself is masked, so the flight rules do not read 从周五…到周一 as a route.
-_SPAN_CONNECTOR_RE = re.compile(
+_SPAN_CONNECTOR_RE = compiled(
     rf"[{TIME_MARK}\s]*(?:[住待玩呆]|stay(?:ing)?)?\s*(到|至|~|-|–|—|to|until|till|through|thru)\s*"
 )
-_AND = re.compile(r"\s*(?:and|&|和|跟|、|,|，)?\s*")
-_SAID_BESIDE = re.compile(r"[\s,，(（)）]*(?:the\s+)?")  # between two days that name one
+_AND = compiled(r"\s*(?:and|&|和|跟|、|,|，)?\s*")
+_SAID_BESIDE = compiled(r"[\s,，(（)）]*(?:the\s+)?")  # between two days that name one
 _LONE_END_BEFORE = ("住到", "待到", "呆到", " until", " till")
 # The day one leaves a hotel is the stay's last day: "check out Wednesday", "checking in Friday, out Sunday", 周三退房.
-_CHECK_OUT_BEFORE = re.compile(
+_CHECK_OUT_BEFORE = compiled(
     r"(?:" + letter_led("check(?:ing)?[- ]?out|leav(?:e|ing)|and out") + r"|,\s*out|退房|离店)\s*(?:on\s+)?$"
 )
-_CHECK_OUT_AFTER = re.compile(r"\s*(?:退房|离店|走|check[- ]?out)")
+_CHECK_OUT_AFTER = compiled(r"\s*(?:退房|离店|走|check[- ]?out)")
 # "leaving Thursday" leaves a stay only where one is said; on its own it is when a flight goes.
-_LEAVING_BEFORE = re.compile(r"leav(?:e|ing)\s*(?:on\s+)?$")
-_STAY_SAID = re.compile(r"hotel|room|stay|night|check|住|酒店|房|晚")
+_LEAVING_BEFORE = compiled(r"leav(?:e|ing)\s*(?:on\s+)?$")
+_STAY_SAID = compiled(r"hotel|room|stay|night|check|住|酒店|房|晚")
 
 # ---- parts of the day and clock times -----------------------------------------------------
 # 两个晚上 counts nights; 周一晚上 is masked as a weekday before windows are read.
-_WINDOW_ZH_RE = re.compile(_alternation(_WINDOW_ZH))
+_WINDOW_ZH_RE = compiled(_alternation(_WINDOW_ZH))
 _WITH_A_MEAL = frozenset("带含包有送")  # 带早餐, 含早餐, 包早餐: a meal that comes with the room
 _COUNT_BEFORE_WINDOW = frozenset("个一两二三四五六七八九十几0123456789")
-_BARE_MEASURE_VERB = re.compile("[订买要来整点叫找给]")
-_CLOCK_AFTER = re.compile(r"\s*[一两二三四五六七八九十\d]+\s*点")
-_WINDOW_EN_RE = re.compile(rf"(?:{_alternation(_WINDOW_EN)})\b")
+_BARE_MEASURE_VERB = compiled("[订买要来整点叫找给]")
+_CLOCK_AFTER = compiled(r"\s*[一两二三四五六七八九十\d]+\s*点")
+_WINDOW_EN_RE = compiled(rf"(?:{_alternation(_WINDOW_EN)})\b")
 # 下午好, 晚上好呀: a greeting (晚上好吃的 is still the evening).
-_ZH_GREETING_AFTER = re.compile(r"好(?![吃喝看玩用])")
+_ZH_GREETING_AFTER = compiled(r"好(?![吃喝看玩用])")
 # "one night", "per night", "last night": a count or the past, no part of a coming day.
-_NIGHT_COUNTED_RE = re.compile(r"(?:\d|\b(?:a|one|per|each|every|last|two|three|four|five|six|seven))\s*$")
+_NIGHT_COUNTED_RE = compiled(r"(?:\d|\b(?:a|one|per|each|every|last|two|three|four|five|six|seven))\s*$")
 # The English clock rules start with a literal or a character class, never with \b or an
 # optional group: re then skips to candidate positions in C, ~10x faster than trying each
 # position. Word boundaries and the optional "at"/"around" before a number are checked after.
-_NOON_EXACT_EN_RE = re.compile(r"(?:at|by)\s+(?:around\s+|about\s+)?(noon|midnight)\b")
+_NOON_EXACT_EN_RE = compiled(r"(?:at|by)\s+(?:around\s+|about\s+)?(noon|midnight)\b")
 
 _HOUR_EN = rf"\d{{1,2}}|{_alternation(_EN_HOUR_WORDS)}"
 _MERIDIEM = r"a\.m\.|p\.m\.|a\.m|p\.m|am|pm|o['’]?clock"
 _APPROX_EN = r"(?:around|about|approximately|approx\.?|roughly|circa|~)"
-_EN_PREFIX_BEFORE_RE = re.compile(rf"(?:\b(?:at|by)\s+)?(?:{_APPROX_EN}\s*)?\Z")
+_EN_PREFIX_BEFORE_RE = compiled(rf"(?:\b(?:at|by)\s+)?(?:{_APPROX_EN}\s*)?\Z")
 
 
 def _hour_first(tail: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """One rule twice: from a digit hour (a character class: fast to find) and from a word hour."""
-    return re.compile(rf"(\d{{1,2}}){tail}"), re.compile(rf"\b({_alternation(_EN_HOUR_WORDS)}){tail}")
+    return compiled(rf"(\d{{1,2}}){tail}"), compiled(rf"\b({_alternation(_EN_HOUR_WORDS)}){tail}")
 
 
-_CLOCK_HALF_EN_RE = re.compile(rf"(half|quarter)\s+(past|after|to)\s+({_HOUR_EN})\b(?:\s*({_MERIDIEM}))?(?![a-z])")
+_CLOCK_HALF_EN_RE = compiled(rf"(half|quarter)\s+(past|after|to)\s+({_HOUR_EN})\b(?:\s*({_MERIDIEM}))?(?![a-z])")
 # British "half 7": half past seven.
-_CLOCK_HALF_BRITISH_EN_RE = re.compile(rf"half\s+({_HOUR_EN})\b(?:\s*({_MERIDIEM}))?(?![a-z]|\s*(?:past|after|to)\b)")
+_CLOCK_HALF_BRITISH_EN_RE = compiled(rf"half\s+({_HOUR_EN})\b(?:\s*({_MERIDIEM}))?(?![a-z]|\s*(?:past|after|to)\b)")
 # "8ish", "10-ish tonight": about then.
-_CLOCK_ISH_EN_RE = re.compile(r"(\d{1,2})(?:[:.]([0-5]\d))?\s*-?ish\b")
+_CLOCK_ISH_EN_RE = compiled(r"(\d{1,2})(?:[:.]([0-5]\d))?\s*-?ish\b")
 _CLOCK_SUFFIX_EN = _hour_first(rf"(?:[:.]([0-5]\d))?\s*({_MERIDIEM})(?![a-z])")
 _CLOCK_IN_THE_EN = _hour_first(
     r"(?:[:.]([0-5]\d))?\s+(?:in\s+the\s+(morning|afternoon|evening)|at\s+(night)|(tonight))\b"
@@ -450,25 +450,25 @@ _QUANTITY_EN = (
     r"|days?|hours?|mins?|minutes?|km|kms|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|m\b|cups?|bottles?|boxes?"
     r"|bags?|pieces?|pcs|of\b|stars?|dollars?|bucks?|x\b|times|floor|items?"
 )
-_CLOCK_AT_EN_RE = re.compile(
+_CLOCK_AT_EN_RE = compiled(
     rf"(?:at|by)\s+(?:{_APPROX_EN}\s*)?({_HOUR_EN})(?:[:.]([0-5]\d))?\b(?![:/\-]|\.\d)(?!\s*(?:{_QUANTITY_EN}))"
 )
-_CLOCK_APPROX_EN_RE = re.compile(
+_CLOCK_APPROX_EN_RE = compiled(
     rf"{_APPROX_EN}\s*(\d{{1,2}})(?:[:.]([0-5]\d))?(?![\d:/\-]|\.\d)"
     r"(?=\s*(?:$|[,.!?;)\ue001]|(?:in|on|at|tonight|tomorrow|today|this|next|for|please|pls|and|then)\b))"
 )
-_CLOCK_COLON_RE = re.compile(r"(\d{1,2})[:：]([0-5]\d)(?![\d:])(?:\s*(左右|前后))?")
-_FOUR_DIGITS = re.compile(r"\d{4}")
+_CLOCK_COLON_RE = compiled(r"(\d{1,2})[:：]([0-5]\d)(?![\d:])(?:\s*(左右|前后))?")
+_FOUR_DIGITS = compiled(r"\d{4}")
 # 1930, "at 0745", "1930 hrs", 1930送到: a clock time written the military way, told from a year or an amount by
 # "at"/"by" before it, hours after it or a delivery's 送/到 right after it.
-_CLOCK_FOUR_DIGITS_RE = re.compile(
+_CLOCK_FOUR_DIGITS_RE = compiled(
     r"(?<![\d.:/¥$-])([01]\d|2[0-3])([0-5]\d)(?![\d.:/])"
     r"(?:\s*(?:hrs?|h)\b|(?=送|到)|(?<=at \d{4})|(?<=by \d{4}))"
 )
 # 三点 / 下午3点半 / 8点15分 / 十点一刻 / 八点左右. The hour is atomic so that 三十杯 cannot
 # shrink to a minute 三 before 十杯. The regex starts with a character class (no lookbehind) so
 # that re can skip ahead fast; _NO_HOUR_BEFORE keeps an hour from starting inside 一百二十点.
-_CLOCK_ZH_RE = re.compile(
+_CLOCK_ZH_RE = compiled(
     r"([\d零〇一二两三四五六七八九十几][\d零〇一二两三四五六七八九十]{0,2})(点钟|点)"
     r"(?:(半)|(一刻)|(三刻)|过?((?>\d{1,2}|[零〇一二三四五六七八九十]{1,3}))(分)?|(整)"
     # 九点差一刻, 九点差十分: minutes to the hour
@@ -476,7 +476,7 @@ _CLOCK_ZH_RE = re.compile(
     r"(左右|前后|上下|多钟?)?"
 )
 # 差五分九点, 差一刻九点: minutes to the hour, said before it.
-_MINUTES_TO_BEFORE = re.compile(r"差\s*(一刻|(?>\d{1,2}|[零〇一二三四五六七八九十]{1,3})分钟?)\s*$")
+_MINUTES_TO_BEFORE = compiled(r"差\s*(一刻|(?>\d{1,2}|[零〇一二三四五六七八九十]{1,3})分钟?)\s*$")
 _NO_HOUR_BEFORE = frozenset("0123456789零〇一二两三四五六七八九十百千万第.")
 # After 三点 a count may follow (三点两杯: 15:00, two cups) ...
 _MEASURE_AFTER_MINUTE = frozenset("杯份个碗瓶盒袋罐串只听张箱包位人间晚次")
@@ -486,8 +486,8 @@ _DECIMAL_UNIT_AFTER = frozenset("公米里元块斤克倍折%度万亿千百寸�
 _NOT_CLOCK_AFTER = ("水", "儿", "点", "建议", "要求", "意见", "原因", "理由", "内容", "注意")
 # 一点 is "a little" (来一点, 甜一点, 少一点糖) unless a time context comes before it.
 _ONE_OCLOCK_BEFORE = frozenset(TIME_MARK + " ,，。、!！?？;；:：在到约于至是等前后从")
-_RELATIVE_DELTA_ZH_RE = re.compile(rf"({_N}|半)(?:个)?(小时|分钟|钟头)(?:之?后|以后)")
-_RELATIVE_DELTA_EN_RE = re.compile(r"\bin\s+(\d+|an?|one|two|three|half an?)\s+(hours?|minutes?|mins?)\b")
+_RELATIVE_DELTA_ZH_RE = compiled(rf"({_N}|半)(?:个)?(小时|分钟|钟头)(?:之?后|以后)")
+_RELATIVE_DELTA_EN_RE = compiled(r"\bin\s+(\d+|an?|one|two|three|half an?)\s+(hours?|minutes?|mins?)\b")
 
 
 @dataclass
@@ -1001,7 +1001,7 @@ def _clock_en(masked: MaskedText, found: _Found, words: set[str], digits: bool) 
 
 
 # "between 9 and 11 am", "between 5 and 7pm": a delivery slot, no one time in it.
-_BETWEEN_HOURS_EN_RE = re.compile(
+_BETWEEN_HOURS_EN_RE = compiled(
     r"\bbetween\s+(\d{1,2})(?::\d\d)?\s*([ap]\.?m\.?)?\s*(?:and|-|to)\s*(\d{1,2})(?::\d\d)?\s*([ap])\.?m\b\.?"
 )
 
@@ -1201,8 +1201,8 @@ def _ambiguous_hour(hour: int, minute: int, day: date | None, now: datetime) -> 
 
 # The day the way back is taken, said with it: 周日回, 5号回来, 回是26号, "back Fri", "flying back the following
 # Tuesday".
-_BACK_ON_IT_AFTER = re.compile(r"\s*(?:回来|返回|返程|飞回|回(?![复答头家忆味]))")
-_BACK_ON_IT_BEFORE = re.compile(
+_BACK_ON_IT_AFTER = compiled(r"\s*(?:回来|返回|返程|飞回|回(?![复答头家忆味]))")
+_BACK_ON_IT_BEFORE = compiled(
     r"(?:回程|返程|回来是|回是|\bback|\breturn(?:ing)?|\bflying back)\s*(?:on\s+)?(?:the\s+)?(?:following\s+)?$"
 )
 
@@ -1355,18 +1355,18 @@ def find_times(masked: MaskedText, now: datetime, told_until: int = 0) -> TimeSl
 
 # "I have a meeting in Shanghai on Thursday, book a flight on the day before", 下周一开会，订前一天晚上的机票: the
 # day before the one said (the one the story is about).
-_DAY_BEFORE = re.compile(r"前一天|头一天|前一晚|\b(?:the|a|one) (?:day|night|evening) before\b(?! yesterday)")
-_DAY_BEFORE_OR_AFTER_HINT = re.compile("前一|头一天|before|后一天|after")
+_DAY_BEFORE = compiled(r"前一天|头一天|前一晚|\b(?:the|a|one) (?:day|night|evening) before\b(?! yesterday)")
+_DAY_BEFORE_OR_AFTER_HINT = compiled("前一|头一天|before|后一天|after")
 # …or the day after it: 元宵节后一天, "the day after the Lantern Festival" (not "the day after tomorrow", a day of
 # its own).
-_DAY_AFTER = re.compile(r"后一天|\b(?:the|a|one) day after\b(?! tomorrow| tmrw| tmr)")
+_DAY_AFTER = compiled(r"后一天|\b(?:the|a|one) day after\b(?! tomorrow| tmrw| tmr)")
 # "get to Harbin by Saturday - flight on Friday evening": a day said as the deadline is not the day to book when
 # another is said.
-_DEADLINE_BEFORE = re.compile(r"\b(?:by|before)\s+(?:the\s+)?$")
+_DEADLINE_BEFORE = compiled(r"\b(?:by|before)\s+(?:the\s+)?$")
 
 
 # "Going to Sanya for Spring Festival, book a flight on 除夕": the holiday is the occasion, not the day to book.
-_OCCASION_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?$")
+_OCCASION_BEFORE = compiled(r"\bfor\s+(?:the\s+)?$")
 
 
 def _days_said_from_another(masked: MaskedText, found: _Found) -> None:

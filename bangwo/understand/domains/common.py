@@ -6,12 +6,12 @@ import re
 
 from bangwo.understand.numbers import EN_NUMBER, EN_NUMBER_WORDS, ZH_NUMBER, parse_number
 from bangwo.understand.rules import CANCELLED_EN, CANCELLED_ZH, STILL_SOLD_ASKED_ZH, looks_up_only
-from bangwo.understand.text import SLOT_MARK, MaskedText, letter_led
+from bangwo.understand.text import SLOT_MARK, MaskedText, compiled, letter_led
 
 MAX_COUNT = 99
 
 # Requests to write or explain something about a film or a trip are conversation, not bookings.
-CHAT_ABOUT = re.compile(
+CHAT_ABOUT = compiled(
     r"写|作诗|作文|翻译|讲个|讲讲|讲一|笑话|故事|诗|歌词|攻略|介绍一下|好看吗|好不好看|更好看|哪部|剧情|影评|讲的是|谁演|导演|为什么|"
     r"差评|好评|"
     + letter_led(
@@ -20,7 +20,7 @@ CHAT_ABOUT = re.compile(
         then=r"\b",
     )
 )
-CANCEL = re.compile(
+CANCEL = compiled(
     # 退房 after a day or hour, or before the day it names, is checking out (周一退房, 退房那天再飞回深圳), not
     # cancelling.
     # (Each lookbehind comes after the first character, so that re can skip ahead: see text.letter_led.)
@@ -31,7 +31,7 @@ CANCEL = re.compile(
 )
 # Asking after a booking already made: "我的…", "my …", or words only a booking has.
 # (订单人间 books a single room)
-_MY_BOOKING = re.compile(
+_MY_BOOKING = compiled(
     r"我的|我订的|我买的|刚订的|刚买的|刚才订的|刚才买的|之前订的|已经订的|订好的|订单(?!人)|"
     r"(?:上周|上个月|昨天|前天|上次|今天|早上)(?:订|买)的|我在[^\s,，。]{1,8}?(?:订|买)的|"  # 我在成都订的酒店
     r"^(?:订|买)的|我给[^\s,，。]{1,6}?(?:订|买)的|"  # 订的回家的机票成功没, 我给孙子买的那张
@@ -39,7 +39,7 @@ _MY_BOOKING = re.compile(
     r"我那[班趟张间场个]|我(?:今天|明天|后天)那[班趟张间场]|[这那][班趟](?:航班|飞机)|"
     + letter_led("my|i booked|i bought|we booked", then=r"\b")
 )
-_STATUS_WORDS = re.compile(
+_STATUS_WORDS = compiled(
     r"订好了|订上了|订到了|订成功|出票|延误|晚点|准点|登机口|状态|到哪|在哪|确认了|进度|几点起飞|几点的|哪个厅|哪个影厅|几号厅|订单(?!人)|订成|订错"
     # Asking whether something happened to it, or what its code or number is: 改签成功了吗, 取票码是多少.
     r"|成功|了吗|了没|码|是多少|是什么|是几|是第几|是哪天|哪天入住|几号入住|来着|"
@@ -50,7 +50,7 @@ _STATUS_WORDS = re.compile(
         then=r"\b",
     )
 )
-STATUS_ONLY = re.compile(
+STATUS_ONLY = compiled(
     r"出票了|出了票[了]?[没吗]|改了时间[了]?[没吗]|还没出(?!发|门|来)|延误|晚点|准点|登机口|哪个厅|几号厅|几点落地|几点降落|落地了[吗没]|降落了[吗没]|起飞了[吗没]|查(?:一下|查|下)?我(?:的|订的|[^，。,.!?？]{0,6}?的(?:机票|航班|酒店|电影票|票))|"
     # "booking is confirmed or not?": how a yes/no question ends in Indian and Singapore English.
     + letter_led(
@@ -89,7 +89,7 @@ STATUS_ONLY = re.compile(
         then=r"\s+the\s+[a-z ]{0,24}?\b(?:confirmed|booked|issued|ticketed)\b",
     )
 )
-SEARCH = re.compile(
+SEARCH = compiled(
     r"查一下|查查|查询|查看|查|搜一下|搜索|搜|看一下|看看|看下|瞧瞧|有没有|是否有|是否还有|有什么|有啥|有哪些|有几|哪些|哪(?<!随便哪)天|多少钱|什么价|"
     # 万达影城周六放什么片, 最便宜的是哪班飞机
     r"放什么|演什么|放啥|演啥|哪(?<!随便哪)班|哪(?<!随便哪)趟|哪个航班|是几点|最晚一场|最早一场|"
@@ -148,7 +148,7 @@ SEARCH = re.compile(
 
 
 # Whether a cancel went through asks after it: 取消成功了没, 退成功了吗, "did the cancellation go through".
-_CANCEL_ASKED_AFTER = re.compile(
+_CANCEL_ASKED_AFTER = compiled(
     r"取消成功了?(?:吗|没)|退成功了?(?:吗|没)|取消好了(?:吗|没)|退好了(?:吗|没)|是不是被?取消了|为什么被?取消|被取消了|"
     + letter_led("cancellation (?:go|gone|went) through|cancellation confirmed|been cancelled", then=r"\b")
 )
@@ -169,7 +169,7 @@ def action_of(text: str) -> str:
 
 _N = f"(?>{ZH_NUMBER})"
 _ZH_PEOPLE = r"(?:个?(?:大人|成人|小孩|孩子|小朋友|儿童|婴儿|宝宝|老人|乘客|老师|同学|同事|家长|人)|位|名|口人|口)"
-_ZH_COUNT = re.compile(
+_ZH_COUNT = compiled(
     rf"一家({_N})口"
     # 我们俩, 我们三个人; not 我们一家三口, whose 一 counts families.
     rf"|(?:我们|咱们|咱|我)(?:(俩|仨)|({_N})(?:个人|个|人|位))"
@@ -179,9 +179,9 @@ _ZH_COUNT = re.compile(
     rf"|(?:大人|成人|小孩|孩子|儿童|老人)(?:({_N})(?:个|位)|(俩|仨))"  # 大人俩小孩一个
 )
 # 一大一小, 两大一小: grown-ups and children, each counted.
-_ZH_ADULTS_AND_KIDS = re.compile(rf"({_N})大({_N})小")
+_ZH_ADULTS_AND_KIDS = compiled(rf"({_N})大({_N})小")
 # "me and my two kids", "with 3 mates", 我和两个孩子: the speaker comes too.
-_SELF_AND = re.compile(
+_SELF_AND = compiled(
     rf"\b(?:(?:me|myself|i)(?: (?:and|plus|n)| ?[&+])|with) (?:my |our )?({EN_NUMBER})\s+(?:[a-z]+\s+)?"
     r"(?:kids?|children|friends?|mates|buddies|pals|colleagues?|coworkers?|others?|people|adults?|guests?|sons?"
     r"|daughters?|cousins?|flatmates?|roommates?|classmates?|teammates?|siblings?|brothers?|sisters?|grandkids?"
@@ -201,11 +201,11 @@ _ZH_KIN_ONE = (
 _ZH_KIN_COUNTED = "孩子|娃|小孩|小朋友|同学|朋友|同事|室友|闺蜜|老人|学生|老师|家长|大人|成人|儿童"
 _ZH_MEMBER = rf"(?:[我他她]的?)?(?:{_N}个?(?:{_ZH_KIN_COUNTED})|{_ZH_KIN_TWO}|{_ZH_KIN_ONE})"
 _ZH_JOINED = r"(?:和|跟|带着?|、|还有|加上?|以及)"
-_ZH_PARTY_LIST = re.compile(
+_ZH_PARTY_LIST = compiled(
     rf"(?:我{_ZH_JOINED}{_ZH_MEMBER}|{_ZH_MEMBER})(?:{_ZH_JOINED}{_ZH_MEMBER})+|(?:{_ZH_KIN_TWO})"
 )
-_SPEAKER_JOINED = re.compile(rf"我{_ZH_JOINED}")
-_ZH_MEMBER_COUNTED = re.compile(rf"({_N})个?(?:{_ZH_KIN_COUNTED})|({_ZH_KIN_TWO})|{_ZH_KIN_ONE}")
+_SPEAKER_JOINED = compiled(rf"我{_ZH_JOINED}")
+_ZH_MEMBER_COUNTED = compiled(rf"({_N})个?(?:{_ZH_KIN_COUNTED})|({_ZH_KIN_TWO})|{_ZH_KIN_ONE}")
 
 
 def _zh_party_size(said: str) -> int:
@@ -222,30 +222,30 @@ _ONE_OTHER_EN = (
     r"|child|sister|brother|manager|coworker|co-worker|assistant|client|fiancee?|roommate|flatmate|grandma|grandpa|aunt"
     r"|uncle|cousin)"
 )
-_SELF_AND_ONE = re.compile(
+_SELF_AND_ONE = compiled(
     rf"\b(?:me|myself|i) (?:and|n|&|plus) (?:my|our) {_ONE_OTHER_EN}\b(?!,? and)"
     rf"|\b(?:my|our) {_ONE_OTHER_EN} and (?:me|myself|i)\b"
     r"|我(?:和|跟|带着?)我?(?:老婆|老公|妻子|丈夫|爱人|女朋友|男朋友|妈妈?|爸爸?|儿子|女儿|朋友|同事|孩子|姐姐?|哥哥?|弟弟|妹妹)"
 )
 # "me, my wife and our 2 kids", "me and my parents": the speaker and everyone listed after.
-_EN_PARTY_LIST = re.compile(
+_EN_PARTY_LIST = compiled(
     rf"\b(?:me|myself)(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:my|our)\s+(?:{EN_NUMBER}\s+)?"
     rf"(?:{_ONE_OTHER_EN}|parents|kids|children|friends|sons|daughters|grandparents)){{2,}}\b"
     r"|\b(?:me|myself|i) and (?:my|our) (?:parents|grandparents)\b"
 )
 # "2 grown-ups and a baby", "two adults plus our daughter": the grown-ups and one child (an article alone counts
 # nothing where a number is said too, see find_count; here it counts the child).
-_ADULTS_AND_ONE_CHILD = re.compile(
+_ADULTS_AND_ONE_CHILD = compiled(
     rf"\b({EN_NUMBER})\s+(?:adults?|grown-ups?|parents)\s*(?:,|and|plus|\+|&|with)\s+(?:a|an|one|my|our)\s+"
     r"(?:little\s+)?(?:daughter|son|bab(?:y|ies)|child|kid|toddler|infant|little one)\b"
 )
 # "book my parents on a flight": the two of them, the speaker not said to come.
-_THEM_TWO = re.compile(r"\b(?:book|get|fly|for|put)\s+(?:my|our) (?:parents|grandparents)\b")
-_LISTED = re.compile(rf"(?:my|our)\s+(?:({EN_NUMBER})\s+)?({_ONE_OTHER_EN}|parents|grandparents|[a-z]+)")
-_ZH_BARE_TICKET = re.compile(r"(?<=[买订要来拿])张")  # 买张票: one
-_ZH_PAIR_OF_TICKETS = re.compile(r"(?<=[买订要来拿])(俩|仨)")  # 帮我买俩: two
+_THEM_TWO = compiled(r"\b(?:book|get|fly|for|put)\s+(?:my|our) (?:parents|grandparents)\b")
+_LISTED = compiled(rf"(?:my|our)\s+(?:({EN_NUMBER})\s+)?({_ONE_OTHER_EN}|parents|grandparents|[a-z]+)")
+_ZH_BARE_TICKET = compiled(r"(?<=[买订要来拿])张")  # 买张票: one
+_ZH_PAIR_OF_TICKETS = compiled(r"(?<=[买订要来拿])(俩|仨)")  # 帮我买俩: two
 # 两间, 两个大床房.
-_ZH_ROOMS = re.compile(rf"({_N})\s*(?:间|个?(?:大床房|双床房|标间|标准间|套房|房间|家庭房|海景房|单人间|双人间))")
+_ZH_ROOMS = compiled(rf"({_N})\s*(?:间|个?(?:大床房|双床房|标间|标准间|套房|房间|家庭房|海景房|单人间|双人间))")
 # Up to two words (or slots already read, such as the cabin) between the number and what it counts.
 # (not a morning's, nor another count's: "… Eve 2027 for four people")
 _EN_WORD_GAP = (
@@ -253,7 +253,7 @@ _EN_WORD_GAP = (
     + "|".join(w for w in EN_NUMBER_WORDS if w.isalpha() and len(w) > 2)
     + r")(?![a-z-]))[a-z-]+|[\ue000-\ue007]+)\s+){0,2}?"  # ("three one-way tickets": one-way is no count)
 )
-_EN_COUNT = re.compile(
+_EN_COUNT = compiled(
     # "2 kids + me": those counted, and the speaker (before the count of kids alone, which would match first).
     rf"\b({EN_NUMBER})\s+(?:kids|children|adults|friends|colleagues)\s*(?:\+|and|plus|&)\s*me\b"
     rf"|\b(?:a )?family of ({EN_NUMBER})\b|\b(?:party|group|team|class) of ({EN_NUMBER})\b"
@@ -278,7 +278,7 @@ _EN_COUNT = re.compile(
     rf"|\bfor ({EN_NUMBER})"
     r"(?=\s*(?:$|[,.;:!?]|plus\b|and\b|from\b|to\b|on\b|at\b|departing\b|leaving\b|[\ue001\ue005]))"
 )
-_EN_ROOMS = re.compile(rf"\b({EN_NUMBER})x?\s+{_EN_WORD_GAP}rooms?\b")  # ("2x rooms")
+_EN_ROOMS = compiled(rf"\b({EN_NUMBER})x?\s+{_EN_WORD_GAP}rooms?\b")  # ("2x rooms")
 
 
 def _as_count(said: str | None) -> int | None:
@@ -293,9 +293,9 @@ def _as_count(said: str | None) -> int | None:
 _Holds = tuple[str, ...] | frozenset[str]
 _ROOM_COUNTS: tuple[tuple[re.Pattern[str], _Holds], ...] = ((_ZH_ROOMS, ("间", "房")), (_EN_ROOMS, ("room",)))
 # "two for Reunion Dinner", "three for Run Little Bear": tickets, counted before the film they are for.
-_COUNT_FOR_A_TITLE = re.compile(rf"\b({EN_NUMBER})\s+for\s+(?:the\s+)?\ue006")
+_COUNT_FOR_A_TITLE = compiled(rf"\b({EN_NUMBER})\s+for\s+(?:the\s+)?\ue006")
 # x3 typed on its own in a booking: 杭州-西安 下周三 上午 x3, "BJ→SZ thu am biz x2".
-_TIMES_A_COUNT = re.compile(r"[x×*](?<![a-z0-9][x×*])(\d{1,2})(?![\d.:a-z])")
+_TIMES_A_COUNT = compiled(r"[x×*](?<![a-z0-9][x×*])(\d{1,2})(?![\d.:a-z])")
 _PEOPLE_COUNTS: tuple[tuple[re.Pattern[str], _Holds], ...] = (
     (_EN_PARTY_LIST, ("me",)),
     (_ZH_PARTY_LIST, frozenset("和跟带、还加以爸妈父母老")),
@@ -313,8 +313,8 @@ _PEOPLE_COUNTS: tuple[tuple[re.Pattern[str], _Holds], ...] = (
 
 
 # What a count counts, from the word it ends with: tickets, seats, or (any other word) people.
-_COUNTED_TICKETS = re.compile(r"(?:张|tickets?|tix|flights?)$")
-_COUNTED_SEATS = re.compile(r"seats?$")
+_COUNTED_TICKETS = compiled(r"(?:张|tickets?|tix|flights?)$")
+_COUNTED_SEATS = compiled(r"seats?$")
 
 
 def find_count(masked: MaskedText, rooms: bool) -> int | None:
@@ -399,7 +399,7 @@ def find_count(masked: MaskedText, rooms: bool) -> int | None:
     return total
 
 
-_IN_ALL = re.compile(
+_IN_ALL = compiled(
     rf"(?:一共|总共|共计|合计|总共是|一共是)\s*就?\s*(?:要|买|订)?\s*({_N}|俩|仨)\s*(?:张|个人|人|位|个(?![^\W\d_]))"
     rf"|\b({EN_NUMBER})\s+(?:tickets?\s+|seats?\s+|people\s+)?(?:in total|total|altogether|all together)\b"
     rf"|\b(?:in total|a total of|total of)\s+({EN_NUMBER})\b"
@@ -417,12 +417,12 @@ _IN_ALL = re.compile(
 _IN_ALL_WORDS = ("共", "合计", "也", "不去了", "不来了", "走", "不一起", "total", "together", "so", "it's")
 _IN_ALL_WORDS += ("还是", "改成", "算了", "不对", "嗯", "make it", "make that", "actually")
 # One more of what was counted (not "one more night", nor food: find_count reads bookings only).
-_ONE_MORE = re.compile(r"\b(?:one|1) more\b(?! (?:nights?|days?|rooms?)\b)|\banother (?:ticket|seat)\b")
+_ONE_MORE = compiled(r"\b(?:one|1) more\b(?! (?:nights?|days?|rooms?)\b)|\banother (?:ticket|seat)\b")
 
 
-_A_YEAR = re.compile(r"(?:19|20)\d\d")
-_COUNTED_AS_A_WHOLE = re.compile(r"一家|of us|of them|family of|party of|group of|we're|we are")
-_COUNTED_BY_AGE = re.compile(
+_A_YEAR = compiled(r"(?:19|20)\d\d")
+_COUNTED_AS_A_WHOLE = compiled(r"一家|of us|of them|family of|party of|group of|we're|we are")
+_COUNTED_BY_AGE = compiled(
     r"大人|成人|小孩|孩子|小朋友|儿童|婴儿|宝宝|老人|"
     + letter_led("adults?|grown-ups?|child|children|kids?|infants?|bab(?:y|ies)|toddlers?")
 )

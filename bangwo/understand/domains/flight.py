@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import re
-
 from bangwo.understand.domains.common import first_match
 from bangwo.understand.rules import TURNED_DOWN_BEFORE
-from bangwo.understand.text import SLOT_MARK, MaskedText, letter_led
+from bangwo.understand.text import SLOT_MARK, MaskedText, compiled, letter_led
 
 # 头等舱 and "first class" are sold as the contract's "business": the top cabin there is.
 # The business words, then the economy ones; no group around each kind (a group in front of the words
 # would make re try every position): the kind is told by the words matched.
 _BUSINESS_CABIN = ("商务舱", "头等舱", "公务舱", "商务", "business", "business class", "first class", "biz")
-_CABIN = re.compile(
+_CABIN = compiled(
     r"商务舱|头等舱|公务舱|商务(?=$|[\s,，。])|"
     + letter_led("business(?: class)?|first class|biz", then=r"\b")
     + r"|经济舱|超级经济舱|"
@@ -24,14 +22,14 @@ _CABIN = re.compile(
 # flies on the last day.
 # (or the way back said with its day: 周五去周日回, 10月5号回来, 回程8月22号, "back Fri", "flying back the following
 # Tuesday"; only with a last day read from the times, see times._span)
-ROUND_TRIP = re.compile(
+ROUND_TRIP = compiled(
     r"往返|来回|回来|返回|回程|返程|回是|(?<=[号日天一二三四五六末])回|"
     + letter_led(r"round[ -]?trip|return (?:ticket|flight)s?|both ways|back|returning", then=r"\b")
 )
 
 
 # A cabin turned down after it: 商务舱太贵了 (before it: rules.TURNED_DOWN_BEFORE).
-_REFUSED_AFTER = re.compile(r"\s*(?:太贵|不要|就算了|算了|too expensive)")
+_REFUSED_AFTER = compiled(r"\s*(?:太贵|不要|就算了|算了|too expensive)")
 
 
 def cabin_class(masked: MaskedText) -> str | None:
@@ -52,7 +50,7 @@ def cabin_class(masked: MaskedText) -> str | None:
 # The cheapest words, then the earliest ones (no groups, as for _CABIN).
 _CHEAPEST = ("最便宜", "最实惠", "最低价", "价格最低", "便宜点",
              "cheapest", "lowest fare", "lowest price", "as cheap as")
-_PREFER = re.compile(
+_PREFER = compiled(
     r"最便宜|最实惠|最低价|价格最低|便宜点|"
     + letter_led("cheapest|lowest (?:fare|price)|as cheap as", then=r"\b")
     + r"|最早|早一点的|头班|第一班|"

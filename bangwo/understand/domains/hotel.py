@@ -11,20 +11,20 @@ from __future__ import annotations
 import re
 
 from bangwo.understand.numbers import EN_NUMBER, ZH_NUMBER, parse_number
-from bangwo.understand.text import BUDGET_MARK, SLOT_MARK, MaskedText
+from bangwo.understand.text import BUDGET_MARK, SLOT_MARK, MaskedText, compiled
 
 _N = f"(?>{ZH_NUMBER})"
-_NIGHTS = re.compile(
+_NIGHTS = compiled(
     # Not the day of a date: 周五晚上, 初一晚上, 大年三十晚上 are evenings, not nights counted (两 is in no date:
     # 周日两晚 counts two).
     rf"(?:(?<![周期拜初年号日月了\d零一二两三四五六七八九十])({_N}|俩|仨)|(两))\s*个?(?>晚上|晚|夜)(?![饭餐安点])"
     rf"|\b({EN_NUMBER})\s+(?:nights?|nites?|nts)\b"
 )
 # A stay counted in weeks: 住一个星期, 住两周, "for a week".
-_WEEKS = re.compile(rf"({_N}|俩|仨)\s*(?:个星期|个礼拜|星期|周)(?![一二三四五六日天末])|\b({EN_NUMBER})\s+weeks?\b")
-_DAYS = re.compile(rf"住\s*({_N}|俩|仨)\s*(?:天|日)|\b(?:stay(?:ing)?|for)\s+({EN_NUMBER})\s+days?\b")
+_WEEKS = compiled(rf"({_N}|俩|仨)\s*(?:个星期|个礼拜|星期|周)(?![一二三四五六日天末])|\b({EN_NUMBER})\s+weeks?\b")
+_DAYS = compiled(rf"住\s*({_N}|俩|仨)\s*(?:天|日)|\b(?:stay(?:ing)?|for)\s+({EN_NUMBER})\s+days?\b")
 # Typed short: "2n", "3n from Fri".
-_NIGHTS_TYPED = re.compile(r"\b(\d{1,2})n\b")
+_NIGHTS_TYPED = compiled(r"\b(\d{1,2})n\b")
 _NIGHT_WORDS = ("晚", "夜", "night", "nite", "nts")
 _DAY_WORDS = ("住", "day")
 _WEEK_WORDS = ("住", "stay", "for", "week")

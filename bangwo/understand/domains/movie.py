@@ -10,11 +10,11 @@ from bangwo.understand.domains.common import first_match
 from bangwo.understand.lexicon import NameMention
 from bangwo.understand.numbers import EN_NUMBER, EN_NUMBER_WORDS
 from bangwo.understand.rules import CHANGED_MIND, EN_ORDER_VERBS, TURNED_DOWN_BEFORE
-from bangwo.understand.text import ITEM_MARK, MARKS, SLOT_MARK, MaskedText, letter_led
+from bangwo.understand.text import ITEM_MARK, MARKS, SLOT_MARK, MaskedText, compiled, letter_led
 from bangwo.understand.times import TimeSlots
 
 # (English ends at the next letter that is not English: 惊蛰无声premiere的票.)
-PREMIERE = re.compile(r"首映|首场|点映|首映礼|" + letter_led("premieres?|opening night", then=r"(?![a-z0-9])"))
+PREMIERE = compiled(r"首映|首场|点映|首映礼|" + letter_led("premieres?|opening night", then=r"(?![a-z0-9])"))
 # The end of an English word, also where Chinese follows it ("middle的位置": no \b there).
 _WORD_END = "(?![a-z0-9])"
 # Longest first inside each alternative: 最后一排 before 后排, 第一排 before 前排.
@@ -31,14 +31,14 @@ _ROWS: tuple[tuple[str, str], ...] = (
 )
 # Any row word, as one alternation in the same order: the first row whose words match where it starts is
 # the row said. (No group per row: groups in front of the words would make re try every position.)
-ANY_ROW = re.compile("|".join(pattern for pattern, _ in _ROWS))
-_ROW_WORDS = tuple((re.compile(pattern), row) for pattern, row in _ROWS)
-_ADJACENT = re.compile(
+ANY_ROW = compiled("|".join(pattern for pattern, _ in _ROWS))
+_ROW_WORDS = tuple((compiled(pattern), row) for pattern, row in _ROWS)
+_ADJACENT = compiled(
     r"连座|连坐|连号|坐一起|坐在一起|一起坐|坐一块|连着坐|连着的|挨着|相邻|连在一起|在一起|并排|坐一排|坐同一排|要连着|"
     + letter_led("together|next to each other|adjacent|side by side", then=r"\b")
 )
 # What makes a sentence naming a film a ticket request rather than talk about the film.
-TICKET_WORDS = re.compile(
+TICKET_WORDS = compiled(
     # A party counted (两个大人一个小孩, 三位) is the tickets' count.
     r"票|张|场|座|排|看|买|订|首映|电影|影院|来|要|几点|上映|放映|排片|大人|成人|小孩|儿童|有没有|退|有(?=\ue006)|放不放|在放|imax|杜比|巨幕|"
     r"[一两三四五六七八九十俩仨\d]个?人|[一两三四五六七八九十\d]位|[一两三四五六七八九十\d]大[一两三四五六七八九十\d]小|"
@@ -53,7 +53,7 @@ TICKET_WORDS = re.compile(
     + rf"|(?:\d+|{EN_NUMBER}) for (?:the )?\ue006"  # "two for Reunion Dinner"
 )
 # Questions about what a film is like, not for tickets: 适合小孩看吗, "is it suitable for kids?".
-FILM_QUESTION = re.compile(
+FILM_QUESTION = compiled(
     r"适合|值得|吓人|恐怖吗|多长|"
     + letter_led("suitable|appropriate|worth (?:it|watching|seeing)|scary|too long|how long is", then=r"\b")
 )
@@ -68,7 +68,7 @@ _TITLE_END = (
 )
 # A title as said in English (the rules read lowered text; the case comes back at the end).
 _EN_SAID = r"([a-z0-9][a-z0-9' :&\ue000-]*?)"
-_EN_TITLE = re.compile(
+_EN_TITLE = compiled(
     r"(?:\b(?:tickets?|seats?)(?:\s+(?:left|available|order|booking))?|\ue007+)\s+(?:for|to)\s+"
     # (who the tickets are for is no film: "2 tickets for my kids")
     r"(?!(?:my|our|me|us|him|her|them|his|their|your|the (?:kids|family|whole family))\b)"
@@ -89,14 +89,14 @@ _EN_TITLE = re.compile(
 )
 # The title first, then its tickets: "Oppenheimer IMAX tickets x2" (read only when no other shape names the film:
 # "are there any tickets left for …" asks, it names nothing before its tickets).
-_EN_TITLE_BEFORE_TICKETS = re.compile(
+_EN_TITLE_BEFORE_TICKETS = compiled(
     r"^(?:(?:please|pls)\s+)?(?:(?:book|get|buy|find)\s+)?"
     r"(?!(?:book|get|buy|find|order|reserve|cancel|refund|rid|check|movie|film|i|i'd|i'm|we|me|us|my|our|the|a|an"
     r"|has|have|had|did|was|were|will|should"
     r"|please|pls|are|is|how|what|what's|when|where|which|can|could|would|will|do|does|any|there)\b)"
     rf"{_EN_SAID}\s+(?:imax\s+|3d\s+)?(?:tickets?\b|tix\b|\ue007)"
 )
-_ZH_TITLE = re.compile(
+_ZH_TITLE = compiled(
     r"看\s*([^\W_的了吧吗呢]{2,10}?)(?=的票|的电影|的首映|的首场|的重映|[,，。!！?？\s]|$|[\ue000-\ue007])"
     r"|([^\W_的买订]{2,10}?)的(?:电影)?票"  # (上周买的电影票 names no film)
     # Its showings asked after: 长安夜雨有哪些场次, 海上钢琴师的重映场次, 星辰大海在哪些影院上映, 午夜凶铃还有票吗.
@@ -138,7 +138,7 @@ _ZH_TITLE = re.compile(
 # Kinds of film: a film wanted by its kind names none (我想看个喜剧片, "watch a comedy tonight").
 FILM_KINDS_ZH = "动画|喜剧|恐怖|科幻|爱情|动作|悬疑|战争|纪录|文艺|警匪|灾难"
 FILM_KINDS_EN = "comedy|thriller|horror|drama|documentary|cartoon|rom-com|romcom"
-_NOT_A_TITLE = re.compile(
+_NOT_A_TITLE = compiled(
     r"^(?:[个场部]?电影|一下|看|票|首映|首场|点映|就行|就好|都行|也行|可以|那个|这个|场次|附近影院|附近的影院|随便啥座"
     rf"|[个场部]?(?:{FILM_KINDS_ZH}|大)片"
     r"|a movie|movie|the movie|film|a film|it|something|one|please|pls|plz|for|to|from|at|on|in|the|me|us|them"
@@ -147,14 +147,14 @@ _NOT_A_TITLE = re.compile(
 )
 # The asking said before a title read from 的票 is no part of it: 帮我退掉雾中行者的票, 请你退我的电影票 (nor what
 # names it: 电影叫志愿军3).
-_ASKED_BEFORE_A_TITLE = re.compile(r"^.*(?:退掉|退了|取消|退|请你|帮我)我?|^(?:电影|片子|片名)(?:叫|是)")
+_ASKED_BEFORE_A_TITLE = compiled(r"^.*(?:退掉|退了|取消|退|请你|帮我)我?|^(?:电影|片子|片名)(?:叫|是)")
 
 
 # A film named in capitals after watch/see/catch or its tickets, premiere or showtimes ("I want to see Frozen III
 # tonight", "3 tickets for Midnight in Marseille") is marked as one said in 《》: the capitals set it off as the
 # book-title marks do in Chinese, and keep its words from being read as a time, a place or a train. (The verb in
 # lower case, or first in the sentence: "an Apple Watch Series 9" names no film.)
-_CAPITALISED_TITLE = re.compile(
+_CAPITALISED_TITLE = compiled(
     # (not "tickets to": places follow it as often as films, "a one-way ticket to Xiamen")
     r"(?:(?<![^\s])(?:watch|see|catch)|^(?:Watch|See|Catch)"
     r"|\b(?:tickets?|tix|seats?)(?: purchase| order| together| left)? for|\b(?:tickets?|tix):"
@@ -178,7 +178,7 @@ _CAPITALS_RUN = r"([A-Z][\w'’:&!-]*(?:\s+(?:(?:of|in|the|and|a|an|to|&|-|–)\
 # …or said before its showing or its screen ("any Ne Zha 2 showings", "the 10:40pm Superman screening", "Dune 3
 # IMAX"), or as a part of the request of its own between commas ("last row, two seats, Inside Out 3, Sunday").
 # (or its tickets, pointed at or counted: "cancel the 2 Zootopia tickets", "refund The Odyssey tickets")
-_CAPITALISED_BEFORE_ITS_SHOWING = re.compile(
+_CAPITALISED_BEFORE_ITS_SHOWING = compiled(
     rf"(?<![\w'’])(?!(?:Is|Are)\s){_CAPITALS_RUN}\s+(?:in\s+)?(?:showings?|screenings?|shows?|premiere|IMAX|3D|Dolby"
     r"|(?:movie\s+)?(?:tickets?|tix|seats)|still in (?:cinemas|theaters|theatres))\b(?!\s+of\b)"
     # (a part of its own is a film of two words or a sequel's number: "Girls, I'm booking…" greets; the last part
@@ -187,7 +187,7 @@ _CAPITALISED_BEFORE_ITS_SHOWING = re.compile(
 )
 # What comes right before a film said before its showing or tickets (checked apart: as lookbehinds in the regex
 # above they made re test each of them at every position of every command).
-_BEFORE_ITS_SHOWING = re.compile(
+_BEFORE_ITS_SHOWING = compiled(
     r"(?:\b(?:any|the|for|of|my|our|those|these|refund|cancel|have|has|is|Is|"
     + "|".join(word for word in EN_NUMBER_WORDS if word.isalpha())
     + r")|[ap]m|\d) $"
@@ -216,11 +216,11 @@ _NO_FILM_STARTS = frozenset({
     *(word.capitalize() for word in EN_NUMBER_WORDS if word.isalpha()),  # ("Two tickets for …": the count)
 })
 # The screen said after the film is no part of its title: "Barbie IMAX tickets".
-_SCREENS_AFTER = re.compile(r"(?:\s+(?:IMAX|3D|Dolby|4DX))+$")
+_SCREENS_AFTER = compiled(r"(?:\s+(?:IMAX|3D|Dolby|4DX))+$")
 # An airline's tickets are a flight's: "my Hainan Airlines ticket".
-_AN_AIRLINE = re.compile(r"\b(?:Airlines|Airways|Air)$")
+_AN_AIRLINE = compiled(r"\b(?:Airlines|Airways|Air)$")
 # Capitalised words that are no film's first: people and screens (and a day said after the film: "see Dune Friday").
-_FILM_CUE = re.compile(
+_FILM_CUE = compiled(
     "see|watch|catch|ticket|tix|seat|premiere|show|screening|schedule|times|timings|what time|when is|playing|theat"
     "|cinema|movie|film|into"
 )
@@ -229,7 +229,7 @@ _NOT_A_FILM = frozenset({
     "Miss", "Santa", "Netflix", "YouTube", "TV", "NBA",
 })
 # A day said right after the film is no part of its title: "see Dune Friday", "Gladiator II on Friday evening".
-_DAYS_AFTER = re.compile(
+_DAYS_AFTER = compiled(
     r"(?:(?:^|\s+)(?:(?:on|this|next|at|by)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Tonight"
     r"|Tomorrow|January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Mon|Tue|Wed|Thu|Fri|Sat|Sun))+$"
@@ -237,12 +237,12 @@ _DAYS_AFTER = re.compile(
 
 
 # A holiday in capitals is no film: "seats for the Lantern Festival evening showing of …", ", Spring Festival Eve".
-_A_HOLIDAY = re.compile(
+_A_HOLIDAY = compiled(
     r"(?:Chinese New Year|Lunar New Year|Spring Festival|Lantern Festival|Mid-Autumn|Dragon Boat|National Day"
     r"|New Year|Christmas|Valentine)"
 )
 # What the capitals name instead, said right after them: "tickets for the Coldplay concert", "the Lakers game".
-_NO_FILM_AFTER = re.compile(
+_NO_FILM_AFTER = compiled(
     r"\s+(?:concerts?|games?|match|tour|festival|gig|exhibition|show|musical|play|ballet|opera)\b"
 )
 
@@ -268,13 +268,13 @@ def titles_marked(lowered: str, cased: str, names_in: Callable[[str], list[NameM
 
 
 _CORNER_MARKS = frozenset("「『")
-_IN_CORNER_MARKS = re.compile(r"[「『]\s*([^「『」』]{1,60}?)\s*[」』]")
-_FILM_CUE_ZH = re.compile(r"张|票|场|电影|影院|影城|首映|排|座|上映|放|演|看")
+_IN_CORNER_MARKS = compiled(r"[「『]\s*([^「『」』]{1,60}?)\s*[」』]")
+_FILM_CUE_ZH = compiled(r"张|票|场|电影|影院|影城|首映|排|座|上映|放|演|看")
 # A film quoted, as English writes the titles Chinese puts in 《》: "2 tickets for 'Raja Rani Returns'", "'Ola's
 # Wedding' on Saturday" (an apostrophe inside a word, I'd or Ola's, opens or closes nothing).
 _QUOTE_MARKS = frozenset("'\"‘“")
 # (a Chinese word may stand right outside the quotes: 订5张'熊猫计划2'，这周日)
-_QUOTES_AS_TITLE_MARKS = re.compile(
+_QUOTES_AS_TITLE_MARKS = compiled(
     r"(?<![^\W\u4e00-\u9fff])['‘\"“]([^'‘’\"“”\s](?:[^'‘’\"“”]|(?<=\w)'(?=\w)){0,60}?)['’\"”](?![^\W\u4e00-\u9fff])"
 )
 
@@ -325,7 +325,7 @@ def _titles_marked_by_capitals(
 
 # A row turned down after it is no wish: 第一排的不要, 第一排太近了 (before it: rules.TURNED_DOWN_BEFORE).
 # (太近, 太仰脖子了; not 太好了, 太棒了)
-_REFUSED_AFTER = re.compile(r"\s*的?\s*(?:不要|不行|不好|不想要|算了|别|太(?![好棒爽合适赞]))")
+_REFUSED_AFTER = compiled(r"\s*的?\s*(?:不要|不行|不好|不想要|算了|别|太(?![好棒爽合适赞]))")
 
 
 def seat_wish(masked: MaskedText) -> SeatWish | None:
@@ -353,7 +353,7 @@ _MARKS_NOT_IN_A_TITLE = frozenset(MARKS) - {ITEM_MARK}
 
 # A cinema named by its kind: 万达影城, 大地影院, 横店电影城, 百老汇戏院, 去UME影城 (a place the map knows may be its
 # name: 上海影城), its name starting after a verb, a preposition or a mark.
-_CINEMA_ZH = re.compile(
+_CINEMA_ZH = compiled(
     r"(?:^|(?<=[在到去的帮我买订了看找,，。:：\s]))((?:[a-z][a-z0-9&'-]{1,15}\s?|[^在到去的帮我买订了看找,，。:：\s]{1,6}?)"
     r"(?:影城|影院|电影城|电影院|影视城|影剧院|戏院))"
 )
@@ -398,9 +398,9 @@ def film_title(masked: MaskedText, names: list[NameMention]) -> str | None:
 
 # Typed the app-search way, a word of its own between spaces: 小城夜话 今晚九点四十那场 来两张, 第二十条 三张,
 # 帮我抢首映 长安的荔枝 一张就行. Not the words around it: the asking, the tickets, the cinema, the seats.
-_KEYWORD = re.compile(r"[^\s,，。!！?？、]+")
-_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
-_NO_TITLE_IN_A_KEYWORD = re.compile(
+_KEYWORD = compiled(r"[^\s,，。!！?？、]+")
+_HAN_CHAR = compiled(r"[\u4e00-\u9fff]")
+_NO_TITLE_IN_A_KEYWORD = compiled(
     r"电影|影院|影城|影厅|票|场|张|排|座|首映|点映|帮|订|买|抢|要|来|吗|不|没有|有没|呢|吧|啥|什么|附近|几点|一下|就行|看看"
     r"|^(?:我|给|想|请|麻烦|嗯|那个|就是|然后|看|再|还|和|跟)"
 )

@@ -13,7 +13,7 @@ import re
 
 from bangwo.understand.lexicon import NameMention
 from bangwo.understand.rules import CHANGED_MIND, NEAR_IT_ZH
-from bangwo.understand.text import PLACE_MARK, SLOT_MARK, MaskedText
+from bangwo.understand.text import PLACE_MARK, SLOT_MARK, MaskedText, compiled
 
 _MARK_RUN = f"{PLACE_MARK}++"  # a place the catalogue knows is read whole or not at all
 # Characters that never belong to a place name read from context (verbs, particles, ticket words).
@@ -29,7 +29,7 @@ _LATIN_PLACE = (
     r"(?<![a-z-])(?!(?:flights?|tickets?|hotels?|book|fly|flying|tomorrow|today|tonight|the|and|from|one|two)\b)"
     r"[a-z][a-z']{2,}(?![a-z-])"
 )
-_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")  # the first word of "6th street"
+_ORDINAL = compiled(r"\d+(?:st|nd|rd|th)")  # the first word of "6th street"
 # People taken along (带家人去大连) and the 家 that counts a hotel (订家武汉光谷的酒店, 找一家南宁的酒店) are no place.
 _PEOPLE = "(?!家|全家|朋友|同事|老婆|老公|孩子|父母|爸妈|老人|客户|[一这那]家)"
 _ZH_PLACE = f"(?:{_MARK_RUN}|{_PEOPLE}{_ZH_CHAR}{{2,5}}?|{_LATIN_PLACE})"
@@ -44,19 +44,19 @@ _ZH_PLACE_END = (
 _ZH_PLACE_TO = f"(?:{_MARK_RUN}|{_ZH_CHAR}{{2,5}}?{_ZH_PLACE_END}|{_LATIN_PLACE})"
 
 # 深圳回西安: from 深圳 back to 西安; 北京往返大理: the way there of a round trip.
-_ZH_FROM_TO = re.compile(
+_ZH_FROM_TO = compiled(
     rf"(?:从|由)?({_ZH_PLACE})\s*(?:先|再|又|直接)?(?:飞往|飞到|直飞|往返|飞|到|至|去|返回|回|=>|->|-|—|→|~|⇌)\s*({_ZH_PLACE_TO})"
 )
 # 回老家长沙: home is where the place said after it is (回老家 alone still goes 老家).
-_ZH_TO = re.compile(rf"(?:飞往|飞到|前往|回到|返回|去往|去|到|飞|回)\s*(?:老家)?\s*({_ZH_PLACE_TO})")
-_ZH_FROM = re.compile(
+_ZH_TO = compiled(rf"(?:飞往|飞到|前往|回到|返回|去往|去|到|飞|回)\s*(?:老家)?\s*({_ZH_PLACE_TO})")
+_ZH_FROM = compiled(
     rf"(?:从|由)\s*({_ZH_PLACE})(?=出发|起飞|走|飞|到|去|返|回|的|[\ue000-\ue007]|[,，。\s]|$)|({_ZH_PLACE})(?:出发|起飞)"
     # …去三亚的机票，上海飞: a place and 飞 said on their own, where the flight leaves from.
     rf"|(?:^|[,，])\s*({_ZH_PLACE})飞(?=[,，。!！\s]|$)"
     rf"|我(?:现在|人)?在\s*({_ZH_PLACE})(?=[,，。\s]|$|[\ue000-\ue007])"
 )
 
-_ZH_SETTING_OFF = re.compile(rf"(?:从|由)\s*({_ZH_PLACE})\s*(?:出发|起飞)")
+_ZH_SETTING_OFF = compiled(rf"(?:从|由)\s*({_ZH_PLACE})\s*(?:出发|起飞)")
 
 # An unknown English place: one to three words, ended by a preposition, a time, a mark or the end.
 _EN_STOP = (
@@ -73,34 +73,34 @@ _EN_PLACE_WORD = r"(?:[a-z][a-z'-]*(?:\.[a-z][a-z'-]*)*|\d+(?:st|nd|rd|th)(?=\s+
 _EN_UNKNOWN = rf"(?!(?:{_EN_STOP})\b){_EN_PLACE_WORD}(?:\s+(?!(?:{_EN_STOP})\b){_EN_PLACE_WORD}){{0,2}}"
 _EN_PLACE = f"(?:{_MARK_RUN}|{_EN_UNKNOWN})"
 _EN_END = r"(?![a-z'-]|\.[a-z])"
-_EN_SETTING_OFF = re.compile(rf"\bleaving from\s+(?:the\s+)?({_EN_PLACE}){_EN_END}")
-_EN_FROM_TO = re.compile(
+_EN_SETTING_OFF = compiled(rf"\bleaving from\s+(?:the\s+)?({_EN_PLACE}){_EN_END}")
+_EN_FROM_TO = compiled(
     rf"\bfrom\s+(?:the\s+)?({_EN_PLACE}){_EN_END}\s*(?:to|-|→)\s+(?:the\s+)?({_EN_PLACE}){_EN_END}"
 )
 # "what flights leave atlanta for boston": the airline way.
-_EN_LEAVE_FOR = re.compile(
+_EN_LEAVE_FOR = compiled(
     rf"\bleav(?:e|es|ing)\s+({_EN_PLACE}){_EN_END}\s+for\s+(?:the\s+)?({_EN_PLACE}){_EN_END}"
 )
 # "Shenzhen to Shanghai" without "from": the first place must be one the catalogue knows, or come right
 # after the flight words ("flights Qingdao to Chengdu").
-_EN_KNOWN_TO = re.compile(
+_EN_KNOWN_TO = compiled(
     # "Chengdu–Beijing", "Shanghai go Xi'an"
     rf"({_MARK_RUN})\s*(?:back\s+)?(?:to\s+|go\s+|fly\s+|->|-|–|→)\s*(?:the\s+)?({_EN_PLACE}){_EN_END}"
 )
 # "flight price Beijing Chengdu Saturday": two known places one after the other, in English, are a route.
-_EN_KNOWN_THEN_KNOWN = re.compile(rf"(?<![\u4e00-\u9fff])({_MARK_RUN})\s+({_MARK_RUN})(?![\u4e00-\u9fff])")
-_EN_FLIGHTS_TO = re.compile(
+_EN_KNOWN_THEN_KNOWN = compiled(rf"(?<![\u4e00-\u9fff])({_MARK_RUN})\s+({_MARK_RUN})(?![\u4e00-\u9fff])")
+_EN_FLIGHTS_TO = compiled(
     rf"(?:\b(?:flights?|tickets?|look up|search|check)|\ue007)\s+({_EN_UNKNOWN})\s*(?:to|-|→)\s+(?:the\s+)?"
     rf"({_EN_PLACE}){_EN_END}"
 )
 # "the Urumqi flight", "our Qingdao flight": the flight named by where it goes.
-_EN_NAMED_FLIGHT = re.compile(
+_EN_NAMED_FLIGHT = compiled(
     rf"\b(?:the|my|our)\s+({_MARK_RUN}|(?!(?:{_EN_STOP}|status|next|last|connecting|early|late|booked|outbound"
     rf"|overnight|long|short|domestic|international)\b){_EN_PLACE_WORD})\s+flight\b"
 )
-_EN_TO = re.compile(rf"\b(?:to|into|for|towards)\s+(?:the\s+)?({_EN_PLACE}){_EN_END}")
+_EN_TO = compiled(rf"\b(?:to|into|for|towards)\s+(?:the\s+)?({_EN_PLACE}){_EN_END}")
 # "I'm in Kunming", 我在昆明: where the person is now is where the flight leaves from.
-_EN_FROM = re.compile(
+_EN_FROM = compiled(
     rf"\b(?:from|leaving(?:\s+from)?|departing(?:\s+from)?|out of|i'm in|i am in|i'm currently in|i am currently in"
     rf"|currently in)\s+(?:the\s+)?({_EN_PLACE}){_EN_END}"
 )
@@ -146,22 +146,22 @@ _EN_NOT_A_PLACE = frozenset(
 )
 
 # (The shortest place before the word: 广州塔旁边 is near 广州塔, not 广州塔旁.)
-_ZH_NEAR_AFTER = re.compile(
+_ZH_NEAR_AFTER = compiled(
     rf"((?:{PLACE_MARK}|{_ZH_CHAR}){{2,12}}?)(?:附近|旁边|周边|边上|周围|一带|那边|这边|边)"
     # a place named in English before 附近: 新加坡 Marina Bay 附近, 伦敦 King's Cross 附近
     rf"|(?<![a-z'])({_LATIN_PLACE_WORDS})\s*(?:附近|旁边|周边|一带|那边)"
 )
 # Inside a place or on it: 丽江古城里的客栈, 鼓浪屿上的酒店.
-_ZH_IN_A_PLACE = re.compile(
+_ZH_IN_A_PLACE = compiled(
     rf"((?:{PLACE_MARK}|{_ZH_CHAR}){{2,12}}?)(?:里面?|内|上)(?=的?(?:酒店|宾馆|民宿|客栈|旅馆))"
 )
 # A part of a city the catalogue knows, said right after it: 深圳南山区的酒店, 在深圳福田.
-_ZH_AREA_OF_A_CITY = re.compile(
+_ZH_AREA_OF_A_CITY = compiled(
     # (or set apart by a space, the app-search way: 长沙 五一广场 酒店, 武汉 光谷 住两晚)
     rf"(?<={PLACE_MARK})(?:\s(?!出差|旅游|玩|过年|开会|附近))?({_ZH_CHAR}{{2,5}}?)"
     r"(?=[上里]?(?:的?(?:酒店|宾馆|民宿|客栈|旅馆)|[找订住]|有(?:没有|什么|哪些)|[,，。!！\s]|$))"
 )
-_ZH_NEAR_BEFORE = re.compile(
+_ZH_NEAR_BEFORE = compiled(
     rf"(?:靠近|挨着|离|紧邻)\s*((?:{PLACE_MARK}|{_ZH_CHAR}){{2,12}}?|{_LATIN_PLACE_WORDS})"
     r"(?=\s*(?:近|附近|不远|比较近|[,，。\s]|的|$))"
 )
@@ -170,8 +170,8 @@ _LANDMARK_HEADS = (
     "station|railway station|tower|airport|park|square|bay|lake|road|street|temple|mall|plaza|museum|university"
     "|stadium|center|centre|bridge|river|beach|pier|harbou?r|zoo|palace|convention center|expo center"
 )
-_LANDMARK_HEAD_AT_END = re.compile(rf"\b(?:{_LANDMARK_HEADS})$")
-_EN_NEAR = re.compile(
+_LANDMARK_HEAD_AT_END = compiled(rf"\b(?:{_LANDMARK_HEADS})$")
+_EN_NEAR = compiled(
     rf"\b(?:near|by|close to|next to|around|beside|walking distance (?:to|from|of)|not far from)\s+(?:the\s+)?"
     rf"({_MARK_RUN}(?:\s+{_EN_PLACE_WORD})??\s+(?:{_LANDMARK_HEADS}){_EN_END}"
     rf"|{_EN_PLACE}(?:\s+\d+\b)?){_EN_END}"  # (a number may end its name: "Taipei 101")
@@ -182,7 +182,7 @@ _EN_NEAR = re.compile(
     # a place named in Chinese inside English: "near 栈桥", "2 rooms at 鼓浪屿"
     r"|\b(?:near|close to|next to|beside|at)\s*([\u4e00-\u9fff]{2,8})(?=[\s,.!?，。]|$)"
 )
-_ZH_IN_CITY = re.compile(
+_ZH_IN_CITY = compiled(
     # 去大理玩, 到厦门出差: the purpose of a trip follows the city it goes to.
     rf"(?:在|去|到)\s*(?!附近|这里|那里|这边|那边)({_ZH_PLACE})"
     # (…，在沈阳，…; 后天到郑州，住两晚: said on its own)
@@ -192,7 +192,7 @@ _ZH_IN_CITY = re.compile(
 )
 # A place said on its own between commas in a hotel request is where it is: 订两间房，苏州，周五入住.
 # Words of how the room should be (安静, 干净, 便宜, 近) are no place.
-_ZH_LONE_PLACE = re.compile(
+_ZH_LONE_PLACE = compiled(
     rf"(?:^|[,，、])\s*((?:(?![静净宜贵近远好新旧店房宿]){_ZH_CHAR}){{2,4}}|{_MARK_RUN})\s*(?=[,，、。]|$)"
     # (typed with spaces between Chinese words: 订酒店 济南 明天 一晚)
     rf"|(?<=[\u4e00-\u9fff]\s)((?:(?![静净宜贵近远好新旧店房宿]){_ZH_CHAR}){{2,4}})(?=\s|$)"
@@ -200,13 +200,13 @@ _ZH_LONE_PLACE = re.compile(
 # What a stay should be like, or a word for "there", said before 的酒店 where a city may stand (找个性价比高的酒店,
 # 安静点的, 带早餐的, 附近有什么酒店, 当地的酒店): no city. Only the city-shaped rules read it; a city the
 # catalogue knows is never tested.
-_DESCRIBES_A_STAY = re.compile(
+_DESCRIBES_A_STAY = compiled(
     r"什么|哪|啥|性价比|安静|干净|便宜|实惠|早餐|停车|[海江湖山]景|景观|舒服|舒适|豪华|[三四五]星|星级|高档|亲子|网红"
     r"|评分|好评|[离近带能有]|可以|大床|双床|房|点$|[高低好贵]$|当地|本地|那边|那里|[一这那]家|[一这那]间"
     r"|[海江湖河]边|海滨|市中心|市区|郊区"  # (两间海边的酒店: by the sea, no city)
     r"|风格|快捷|连锁|经济型|精品|主题"  # (民宿风格的酒店, 快捷酒店: a kind of hotel)
 )
-_EN_IN_CITY = re.compile(
+_EN_IN_CITY = compiled(
     rf"\b(?:in|at|going to|heading to|travell?ing to|visiting|(?:city |town )?cent(?:re|er) of"
     r"|(?:the )?(?:north|south|east|west)(?: part)? of)\s+"
     rf"({_EN_PLACE}){_EN_END}"
@@ -221,7 +221,7 @@ _NO_AIRPORT_CODE = (
     "one|two|way|non|pre|low|fat|pay|the|and|for|all|any|out|off|new|old|top|day|eco|red|hot"
     "|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"  # ("hotel in Chengdu thu-sat")
 )
-AIRPORT_CODES = re.compile(
+AIRPORT_CODES = compiled(
     rf"(?<![a-z'-])(?!(?:{_NO_AIRPORT_CODE})-)([a-z]{{3}})\s?-\s?(?!(?:{_NO_AIRPORT_CODE})(?![a-z]))([a-z]{{3}})(?![a-z'-])"
 )
 
@@ -234,7 +234,7 @@ _ROUTE_RULES = (
     (_ZH_FROM_TO, ("飞", "到", "至", "去", "回", "往返", "-", "—", "→", "~", "⇌", "=>")),
 )
 # Words that may come before the place a hotel is near and are no part of it.
-_BEFORE_A_NEAR_PLACE = re.compile(r"(?:然后|还有|另外|顺便|同时|并且|再|[一这那]家|[一这那]间)+")
+_BEFORE_A_NEAR_PLACE = compiled(r"(?:然后|还有|另外|顺便|同时|并且|再|[一这那]家|[一这那]间)+")
 _NEAR_RULES = (
     (_ZH_NEAR_AFTER, ("附近", "边", "周围", "一带")),
     (_ZH_IN_A_PLACE, ("里", "内", "上")),
@@ -254,9 +254,9 @@ _ZH_NOT_A_PLACE = frozenset(
 # How the name of a part of a town ends, said where a city may stand: an island, a bay, a cape, a street, a road,
 # a district, a station (not a city's own ending: 厦门, 海口, 黄山 are cities).
 PART_OF_TOWN_ENDS_ZH = "屿|湾|咀|街|路|路口|街口|站|新区|新城|商圈|广场|古城|古镇|码头|景区|大学"
-_A_PART_OF_TOWN_ZH = re.compile(rf"^[\u4e00-\u9fff]{{1,6}}(?:{PART_OF_TOWN_ENDS_ZH})$")
+_A_PART_OF_TOWN_ZH = compiled(rf"^[\u4e00-\u9fff]{{1,6}}(?:{PART_OF_TOWN_ENDS_ZH})$")
 # Where one stays, said after 住: 到了住三亚湾，三晚; 南京住新街口，住两晚.
-_ZH_STAYING_IN = re.compile(rf"住在?({_ZH_PLACE})(?=[,，。!！\s]|$|[一两三四五六七八九十\d]+晚)")
+_ZH_STAYING_IN = compiled(rf"住在?({_ZH_PLACE})(?=[,，。!！\s]|$|[一两三四五六七八九十\d]+晚)")
 _CITY_RULES = (
     (_ZH_IN_CITY, ("在", "去", "到", "酒店", "宾馆", "民宿")),
     (_EN_IN_CITY, ("in", "at", "to", "visiting", "of")),
@@ -316,7 +316,7 @@ _AIRPORT_NAMES_EN = (
     "capital|daxing|pudong|hongqiao|baiyun|bao'?an|shuangliu|tianfu|jiangbei|xianyang|xiaoshan|lukou|gaoqi|changshui"
     "|tianhe|meilan|phoenix|taoxian|yaoqiang|xinzheng|changle"
 )
-_AIRPORT_AFTER = re.compile(
+_AIRPORT_AFTER = compiled(
     rf"\s?(?:{_AIRPORT_NAMES_EN})(?:\s+(?:international\s+)?airport)?\b|(?:{_AIRPORT_NAMES_ZH})(?:国际)?(?:机场)?",
     re.IGNORECASE,
 )
