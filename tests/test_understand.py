@@ -149,6 +149,19 @@ def test_names_come_from_the_catalogue_not_the_parser() -> None:
     assert not Lexicon.from_catalogues([]).entries
 
 
+@pytest.mark.parametrize(
+    ("text", "merchant"),
+    [
+        ("get me a latte at 瑞幸", "瑞幸"),
+        ("order two milk teas from 一点甜茶饮 please", "一点甜茶饮"),
+        ("帮我在Luckin点杯拿铁", "Luckin"),
+    ],
+)
+def test_a_name_in_the_other_script_is_found(parser: Parser, text: str, merchant: str) -> None:
+    # (the Chinese names are looked for only where a command holds one of their characters)
+    assert parser.parse(text, NOW).frames[0].merchant == merchant
+
+
 def test_english_plural_is_dropped(parser: Parser) -> None:
     items = parser.parse("get me two bubble teas", NOW).frames[0].items
     assert [(i.name, i.quantity) for i in items] == [("bubble tea", 2)]

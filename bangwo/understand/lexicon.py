@@ -139,6 +139,8 @@ class Lexicon:
         # skips in C to where a name can start; a lookbehind in the same alternation would
         # make it try every position. `find` merges them as the one alternation would.
         self._cjk = compiled(_trie_regex(cjk)) if cjk else None
+        # (each of those names holds one of these: a command with none of them, in English, skips that search)
+        self._cjk_characters = frozenset(ch for key in cjk for ch in key if not ch.isascii())
         # Whole words only, an English plural allowed and dropped from what the person "said".
         self._latin = (
             compiled(f"(?P<latin>{_trie_regex(latin, not_after='[a-z0-9]')})(?P<plural>e?s)?(?![a-z0-9])")
@@ -216,7 +218,7 @@ class Lexicon:
         # Leftmost first, a Chinese name before an English one at the same position, the next
         # search after the end of the name taken: what `cjk|latin` as one regex would find. A
         # match found before that starts at or after the new position is still the leftmost one.
-        cjk = _next_match(self._cjk, text, 0)
+        cjk = _next_match(self._cjk, text, 0) if not self._cjk_characters.isdisjoint(text) else None
         latin = _next_match(self._latin, text, 0)
         while cjk is not None or latin is not None:
             if cjk is not None and (latin is None or cjk.start() <= latin.start()):
