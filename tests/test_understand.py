@@ -1798,6 +1798,11 @@ def test_english_shops_by_their_short_names(parser: Parser, text: str, expected:
         ("flights to Sanya on the 20th for me and my parents", {"count": 3}),
         ("Reunion Dinner tonight for me, my husband and our 3 kids", {"count": 5}),
         ("two tickets for me and my wife", {"count": 2, "title": None}),  # no film named: asked for after
+        # travelling with one other: the speaker goes too; not a list said after it, nor someone's belongings
+        ("fly to Sanya next Friday with my girlfriend, economy", {"count": 2}),
+        ("I want to go see Stardust Alley with my wife on friday", {"count": 2}),
+        ("a ticket for Dune for my son, paid with my wife's card", {"count": 1}),
+        ("fly me to Sanya on Friday with my wife, our son and his friend, 4 tickets", {"count": 4}),
         ("want to catch the new Moon Harbour movie on Friday", {"title": "Moon Harbour"}),
     ],
 )

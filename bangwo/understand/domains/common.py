@@ -225,6 +225,8 @@ _ONE_OTHER_EN = (
 _SELF_AND_ONE = compiled(
     rf"\b(?:me|myself|i) (?:and|n|&|plus) (?:my|our) {_ONE_OTHER_EN}\b(?!,? and)"
     rf"|\b(?:my|our) {_ONE_OTHER_EN} and (?:me|myself|i)\b"
+    # "fly to Sanya on Friday with my girlfriend": the speaker goes too (not "with my son's class", nor a list)
+    rf"|\bwith (?:my|our) {_ONE_OTHER_EN}\b(?!['’]s|,? and\b|,? &|,? plus\b)"
     r"|我(?:和|跟|带着?)我?(?:老婆|老公|妻子|丈夫|爱人|女朋友|男朋友|妈妈?|爸爸?|儿子|女儿|朋友|同事|孩子|姐姐?|哥哥?|弟弟|妹妹)"
 )
 # "me, my wife and our 2 kids", "me and my parents": the speaker and everyone listed after.
@@ -300,7 +302,7 @@ _PEOPLE_COUNTS: tuple[tuple[re.Pattern[str], _Holds], ...] = (
     (_EN_PARTY_LIST, ("me",)),
     (_ZH_PARTY_LIST, frozenset("和跟带、还加以爸妈父母老")),
     (_SELF_AND, (" and ", "with ", "我", " plus ", " n ", "&", "+")),
-    (_SELF_AND_ONE, (" and ", "我", " plus ", " n ", "&")),
+    (_SELF_AND_ONE, (" and ", "with ", "我", " plus ", " n ", "&")),
     (_ZH_ADULTS_AND_KIDS, ("大",)),
     (_THEM_TWO, ("parents",)),
     (_ZH_PAIR_OF_TICKETS, ("俩", "仨")),
