@@ -6635,6 +6635,11 @@ def test_a_count_said_again_after_a_hesitation_corrects_the_one_before(parser: P
         ("别送了，那单菜我不要了", "grocery", "cancel"),
         ("我的水果订单配送了没", "grocery", "status"),
         ("what time's the veg delivery coming", "grocery", "status"),
+        # whether one is checked in for a flight
+        ("明天早上的机票值机了没", "flight", "status"),
+        ("am I checked in for tomorrow's flight", "flight", "status"),
+        ("is my flight to Chengdu checked in yet?", "flight", "status"),  # (held before)
+        ("I checked in to the hotel, now order dinner", "food", "order"),  # (held before) checked in, and an order
     ],
 )
 def test_what_one_request_asks_of_which_service(parser: Parser, text: str, domain: str, action: str | None) -> None:

@@ -72,6 +72,9 @@ STATUS_ONLY = compiled(
     # Whether the booking is done yet: 订好了吗, 航班订好了没, 票买到没有.
     + r"|订好了?(?:吗|没)|定好了?(?:吗|没)|订上了?(?:吗|没)|定上了?(?:吗|没)|订到了?(?:吗|没)|订成了?(?:吗|没)"
     + r"|买好了?(?:吗|没)"
+    # Whether one is checked in for a flight: 值机了没, 明天的航班值好机了吗, "am I checked in".
+    + r"|值机了?(?:吗|没)|值好机了?(?:吗|没)|值上机了?(?:吗|没)|"
+    + letter_led("checked in yet|am i checked in", then=r"\b")
     + r"|买到了?(?:吗|没)|出票了?(?:吗|没)|出了(?:吗|没)|订成功了?(?:吗|没)|定成功了?(?:吗|没)|买成功了?(?:吗|没)"
     + r"|改了(?:吗|没)|变了(?:吗|没)|改签成功|改签好了|成功了(?:吗|没)|"
     # Whether the booking was confirmed or its code sent: 酒店确认了没有, 发确认单了吗, 取票码怎么还没发, 座位锁上了吗.
