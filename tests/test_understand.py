@@ -6548,6 +6548,9 @@ def test_the_way_back_said_with_its_day(parser: Parser, text: str, days: list[st
         # …or said after 住, beside a flight there
         ("这周日晚上从深圳飞南京，订一张；南京住新街口，住两晚", "南京", "新街口"),
         ("帮我订周五从北京飞三亚的机票，两张；到了住三亚湾，三晚", "三亚", "三亚湾"),
+        # a word linking the hotel to the request before it is no city
+        ("帮我订去三亚的机票周五走然后酒店也订一下住三晚亚龙湾那边的", "三亚", "亚龙湾"),
+        ("另外酒店也订一下，住两晚", None, None),
     ],
 )
 def test_a_part_of_town_the_catalogue_lacks(parser: Parser, text: str, city: str | None, near: str | None) -> None:

@@ -32,7 +32,9 @@ _LATIN_PLACE = (
 _ORDINAL = compiled(r"\d+(?:st|nd|rd|th)")  # the first word of "6th street"
 # People taken along (带家人去大连) and the 家 that counts a hotel (订家武汉光谷的酒店, 找一家南宁的酒店) are no place.
 _PEOPLE = "(?!家|全家|朋友|同事|老婆|老公|孩子|父母|爸妈|老人|客户|[一这那]家)"
-_ZH_PLACE = f"(?:{_MARK_RUN}|{_PEOPLE}{_ZH_CHAR}{{2,5}}?|{_LATIN_PLACE})"
+# Nor are the words that link one request to the next (…周五走然后酒店也订一下, 另外酒店订两晚).
+_LINKING = "(?!然后|另外|顺便|同时|接着|随后|之后|最后|以及|并且|而且|还有|外加)"
+_ZH_PLACE = f"(?:{_MARK_RUN}|{_PEOPLE}{_LINKING}{_ZH_CHAR}{{2,5}}?|{_LATIN_PLACE})"
 # One to four English words of a place inside Chinese (Marina Bay, King's Cross, Times Square).
 _LATIN_PLACE_WORDS = r"[a-z][a-z'.-]*(?:\s[a-z][a-z'.-]*){0,3}"
 _ZH_PLACE_END = (
