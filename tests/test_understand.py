@@ -1804,6 +1804,11 @@ def test_english_shops_by_their_short_names(parser: Parser, text: str, expected:
         ("a ticket for Dune for my son, paid with my wife's card", {"count": 1}),
         ("fly me to Sanya on Friday with my wife, our son and his friend, 4 tickets", {"count": 4}),
         ("want to catch the new Moon Harbour movie on Friday", {"title": "Moon Harbour"}),
+        # the film right after the count the request starts with, the row said before it or not
+        ("1st row 2 tix The Wild Robot tmrw 10am", {"title": "The Wild Robot", "count": 2}),
+        ("one ticket, Mufasa, 2:15pm today", {"title": "Mufasa", "count": 1}),
+        ("2 tix The Wild Robot tmrw 10am", {"title": "The Wild Robot", "count": 2}),  # (held before)
+        ("last row, 2 tickets for tonight", {"title": None, "count": 2}),  # (held before) no film said
     ],
 )
 def test_english_parties_and_titles(parser: Parser, text: str, expected: dict[str, Any]) -> None:

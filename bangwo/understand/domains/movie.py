@@ -80,8 +80,9 @@ _EN_TITLE = compiled(
     # "which theaters are showing Northern Lights Express tomorrow"
     rf"|\b(?:theaters?|theatres?|cinemas?)\s+(?:in\s+[a-z]+(?:\s+[a-z]+)?\s+)?(?:are|is)\s+"
     rf"(?:showing|playing|screening)\s+{_EN_SAID}{_TITLE_END}"
-    # Right after the count it starts with: "2 tix Kung Fu Panda 5 this Sat".
-    rf"|^\ue007+\s+(?!(?:for|to|on|at|in|this|next|tonight|tomorrow)\b){_EN_SAID}{_TITLE_END}"
+    # Right after the count it starts with (or the row, then the count): "2 tix Kung Fu Panda 5 this Sat",
+    # "1st row 2 tix The Wild Robot", "one ticket, Mufasa, 2:15pm today".
+    rf"|^(?:\ue007+,?\s+)+(?!(?:for|to|on|at|in|this|next|tonight|tomorrow)\b){_EN_SAID}{_TITLE_END}"
     # Its showings looked up: "showtimes for Inside Out 3 tomorrow".
     rf"|\b(?:showtimes?|showings?|screenings?)\s+(?:for|of)\s+{_EN_SAID}{_TITLE_END}"
     # Looked up by its showings: "search for Dune Part Three showings".
