@@ -1809,6 +1809,9 @@ def test_english_shops_by_their_short_names(parser: Parser, text: str, expected:
         ("one ticket, Mufasa, 2:15pm today", {"title": "Mufasa", "count": 1}),
         ("2 tix The Wild Robot tmrw 10am", {"title": "The Wild Robot", "count": 2}),  # (held before)
         ("last row, 2 tickets for tonight", {"title": None, "count": 2}),  # (held before) no film said
+        # the screen said before the showing is no film: the film is the one after it
+        ("how much are tickets for the IMAX showing of Avatar?", {"title": "Avatar"}),
+        ("tickets for the 3D screening of Zootopia 2 on Sunday", {"title": "Zootopia 2"}),  # (held before)
     ],
 )
 def test_english_parties_and_titles(parser: Parser, text: str, expected: dict[str, Any]) -> None:

@@ -72,7 +72,9 @@ _EN_TITLE = compiled(
     r"(?:\b(?:tickets?|seats?)(?:\s+(?:left|available|order|booking))?|\ue007+)\s+(?:for|to)\s+"
     # (who the tickets are for is no film: "2 tickets for my kids")
     r"(?!(?:my|our|me|us|him|her|them|his|their|your|the (?:kids|family|whole family))\b)"
-    rf"(?:the\s+(?:premiere|showing|screening)\s+of\s+)?{_EN_SAID}{_TITLE_END}"
+    # (the kind of showing said: "tickets for the IMAX showing of Avatar")
+    rf"(?:the\s+(?:(?:imax|3d|dolby|4dx|late|midnight|early)\s+)?(?:premiere|showing|screening)\s+of\s+)?"
+    rf"{_EN_SAID}{_TITLE_END}"
     rf"|\b(?:watch|see|catch)\s+(?:the\s+(?:new\s+)?)?{_EN_SAID}(?:\s+(?:movie|film)\b|{_TITLE_END})"
     rf"|\b(?:premiere|opening night)\s+(?:of|for)\s+{_EN_SAID}{_TITLE_END}"
     # Asked whether it is on: "is Wonka playing in Berkeley", "what time is Paddington in Peru showing".
@@ -229,6 +231,7 @@ _NOT_A_FILM = frozenset({
     "I", "I'm", "I'd", "You", "Mom", "Mum", "Dad", "Grandma", "Grandpa", "Granny", "Doctor", "Dr", "Mr", "Mrs", "Ms",
     "Miss", "Santa", "Netflix", "YouTube", "TV", "NBA",
 })
+_SCREEN_FORMATS = frozenset({"IMAX", "3D", "Dolby", "4DX"})
 # A day said right after the film is no part of its title: "see Dune Friday", "Gladiator II on Friday evening".
 _DAYS_AFTER = compiled(
     r"(?:(?:^|\s+)(?:(?:on|this|next|at|by)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Tonight"
@@ -312,6 +315,8 @@ def _titles_marked_by_capitals(
             continue  # (read by both regexes)
         if not said or _NO_FILM_AFTER.match(cased, end) or _AN_AIRLINE.search(said) or _A_HOLIDAY.match(said):
             continue  # "tickets for Saturday", "… the Lakers game"
+        if said in _SCREEN_FORMATS:
+            continue  # "tickets for the IMAX showing of Avatar": the screen, the film after it
         # Where most other words are capitalised too ("I Want To See My Mom"), capitals mark nothing.
         others = [w for w in cased[:start].split()[1:] + cased[end:].split() if w not in _NOT_A_FILM]
         if said.split()[0].rstrip(".") in _NOT_A_FILM or 2 * sum(w[:1].isupper() for w in others) > len(others):
