@@ -6646,6 +6646,10 @@ def test_a_count_said_again_after_a_hesitation_corrects_the_one_before(parser: P
         ("别送了，那单菜我不要了", "grocery", "cancel"),
         ("我的水果订单配送了没", "grocery", "status"),
         ("what time's the veg delivery coming", "grocery", "status"),
+        # an order called off by its 单 alone: the takeaway's, or the service named with it
+        ("我要退单，等了一个半钟头还没送来，不要了", "food", "cancel"),
+        ("机票退单", "flight", "cancel"),
+        ("电影票帮我退单", "movie", "cancel"),
         # whether one is checked in for a flight
         ("明天早上的机票值机了没", "flight", "status"),
         ("am I checked in for tomorrow's flight", "flight", "status"),

@@ -233,7 +233,7 @@ _DIAN_VERB = rf"点(?<![{_NOT_BEFORE_DIAN}]点)(?![评赞击开钟半儿头])"
 # (想退 / 请你退我的票: a learner's cancel; not 退出, 退休, 退烧)
 # (能退吗, 退一下: whether it can be taken back is asking to)
 CANCELLED_ZH = (
-    "取消|退掉|退了|撤销|撤回|撤了|撤掉|撤单|不要了|退(?<=[想要你]退)(?![出休烧役伍步款])|能退吗|可以退吗|能不能退|退一下"
+    "取消|退掉|退了|撤销|撤回|撤了|撤掉|撤单|退单|不要了|退(?<=[想要你]退)(?![出休烧役伍步款])|能退吗|可以退吗|能不能退|退一下"
 )
 CANCELLED_EN = "cancel|cancle|call off|refund|scrap|money back"  # cancle: typed fast
 
@@ -306,7 +306,7 @@ FOOD = DomainRules(
         + letter_led("has|have", not_after=r"[\s\S]", then=r"\s+(?:the|my|our)\b.*\b(?:arrived|come|shipped)\b")
     ),
     cancel=compiled(
-        rf"{CANCELLED_ZH}|退单|别送了|不想要了|退款|"
+        rf"{CANCELLED_ZH}|别送了|不想要了|退款|"
         + letter_led(f"{CANCELLED_EN}|don't want .{{0,30}}any ?more", not_after="[a-z]", then="(?![a-z])")
     ),
     search=compiled(
@@ -354,6 +354,7 @@ FOOD = DomainRules(
     order_objects=compiled(
         # What one ordered, said with when: 我早上点的, 我中午订的.
         r"外卖|订单|餐|饭|骑手|吃的|喝的|饮料|咖啡|奶茶|我点的|刚点的|刚才点的|我[^，。,.!！?？点]{1,4}点的|订的|那一?单|这一?单"
+        r"|退单|撤单"  # (an order called off by its 单 alone: 我要退单, the takeaway's)
         r"|"
         + letter_led(
             "order|ordered|food|delivery|takeout|takeaway|meal|rider|driver|drink|coffee|tea|lunch|dinner|breakfast",
