@@ -2370,6 +2370,10 @@ def test_where_a_meal_is_brought_and_the_event_it_is_timed_by_book_nothing(
         ("Put me on the cheapest Chengdu–Beijing flight this Thursday", ("Chengdu", "Beijing")),
         ("Cancel the Urumqi flight on the 8th", (None, "Urumqi")),
         ("what's the status of my flight booking?", (None, None)),
+        # a booking is no place it leaves from; a booking to a town is a flight's
+        ("what's the status of my flight booking to Dubai?", (None, "Dubai")),
+        ("what's the status of my booking to Dubai?", (None, "Dubai")),
+        ("Pls cancel flight booking SIN to Perth, 3 pax, 12 Aug", ("SIN", "Perth")),
     ],
 )
 def test_where_a_flight_goes_and_leaves_from_as_travellers_say_it(
@@ -6650,6 +6654,9 @@ def test_a_count_said_again_after_a_hesitation_corrects_the_one_before(parser: P
         ("我要退单，等了一个半钟头还没送来，不要了", "food", "cancel"),
         ("机票退单", "flight", "cancel"),
         ("电影票帮我退单", "movie", "cancel"),
+        # a stay in a ryokan, and a booking to a town
+        ("what's the status of my Kyoto ryokan booking", "hotel", "status"),
+        ("cancel my reservation to Chengdu", "flight", "cancel"),
         # whether one is checked in for a flight
         ("明天早上的机票值机了没", "flight", "status"),
         ("am I checked in for tomorrow's flight", "flight", "status"),

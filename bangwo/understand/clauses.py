@@ -147,6 +147,8 @@ _DOMAIN_WORDS: dict[str, tuple[_Words, ...]] = {
                 r"(?!.*\bby (?:metro|subway|bus|train|coach|ferry|taxi|car)\b)",  # (across town by metro)
             )
         ),
+        # A booking to a town the catalogue knows: "what's the status of my booking to Dubai?" (not "a table")
+        _en(letter_led("booking|reservation", then=r"\s+to\s+\ue005")),
         # Two airports by their codes: "BLR-DEL 6am Mon, 2 pax" (not "one-way", "low-fat").
         _Words(AIRPORT_CODES, "en", holds="-"),
         # A flight by its number: CA1234 延误没, "is MU5101 on time" (not a train's G1234, a room's rm1205 or
@@ -191,6 +193,7 @@ _DOMAIN_WORDS: dict[str, tuple[_Words, ...]] = {
                 # ("the meeting room" is where a coffee goes.)
                 r"hotels?|room(?<!meeting room)(?<!conference room)(?<!living room)(?<!dining room)s?(?!\s*#?\d)"
                 r"|stay(?!ing (?:over|with))|staying(?! (?:over|with))|inn|hostel|b&b|airbnb|guesthouses?|motels?"
+                r"|ryokans?"
                 r"|check[- ]in|place to sleep|places? to stay|somewhere to (?:sleep|stay|crash)|put (?:me|us) up"
                 # "find me a place in Xiamen from…", "need a bed near Hongqiao station", "in on Friday, out on Monday"
                 r"|find (?:me|us) a place|book (?:me|us) a place|a bed (?:near|in|by|for)|need a bed"

@@ -68,7 +68,8 @@ _EN_STOP = (
     r"home|back|there|here|"
     # Verbs and time words are no place: "three colleagues and I are going to Xi'an", "in that day".
     r"are|am|is|was|were|will|going|want|need|that|same|day|morning|afternoon|evening|night|within|walking|"
-    r"booked|confirmed|reserved|cancell?ed"  # "is my hotel in Denver booked"
+    r"booked|confirmed|reserved|cancell?ed|"  # "is my hotel in Denver booked"
+    r"booking|bookings|reservation|reservations"  # "the status of my flight booking to Dubai"
 )
 # A word of a place: xi'an, st.louis; a full stop after it ends the sentence, not the word.
 _EN_PLACE_WORD = r"(?:[a-z][a-z'-]*(?:\.[a-z][a-z'-]*)*|\d+(?:st|nd|rd|th)(?=\s+[a-z]))"  # ("6th street")
@@ -92,7 +93,8 @@ _EN_KNOWN_TO = compiled(
 # "flight price Beijing Chengdu Saturday": two known places one after the other, in English, are a route.
 _EN_KNOWN_THEN_KNOWN = compiled(rf"(?<![\u4e00-\u9fff])({_MARK_RUN})\s+({_MARK_RUN})(?![\u4e00-\u9fff])")
 _EN_FLIGHTS_TO = compiled(
-    rf"(?:\b(?:flights?|tickets?|look up|search|check)|\ue007)\s+({_EN_UNKNOWN})\s*(?:to|-|→)\s+(?:the\s+)?"
+    rf"(?:\b(?:flights?|tickets?|look up|search|check)(?:\s+(?:booking|reservation))?|\ue007)\s+({_EN_UNKNOWN})"
+    rf"\s*(?:to|-|→)\s+(?:the\s+)?"
     rf"({_EN_PLACE}){_EN_END}"
 )
 # "the Urumqi flight", "our Qingdao flight": the flight named by where it goes.
