@@ -6654,6 +6654,10 @@ def test_a_count_said_again_after_a_hesitation_corrects_the_one_before(parser: P
         ("我要退单，等了一个半钟头还没送来，不要了", "food", "cancel"),
         ("机票退单", "flight", "cancel"),
         ("电影票帮我退单", "movie", "cancel"),
+        # Uber Eats brings food; an Uber is a ride no one here sells
+        ("Uber Eats 幫我叫兩份三寶飯 一杯無糖綠茶", "food", "order"),
+        ("Cancel my Uber Eats order please", "food", "cancel"),
+        ("get me an uber to the airport", "chat", None),  # (held before)
         # a stay in a ryokan, and a booking to a town
         ("what's the status of my Kyoto ryokan booking", "hotel", "status"),
         ("cancel my reservation to Chengdu", "flight", "cancel"),

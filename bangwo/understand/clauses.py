@@ -357,7 +357,7 @@ _ANOTHER_SERVICE = compiled(
     r"怎么走|咋走|怎么去|咋去|导航|"  # the way across town asked (从人民广场到外滩咋走)
     r"闹钟|叫我起床|喊我起床|叫醒我|打(?:个|一个|一通)?电话|打给|演唱会|音乐会|话剧|球赛|门票|音乐|放歌|听歌|歌曲|"
     + letter_led(
-        "taxi|cab|uber|lyft|didi|alarm|wake me up|concerts?|train (?:tickets?|tix|times?|schedules?|from|to)"
+        "taxi|cab|uber(?! eats)|lyft|didi|alarm|wake me up|concerts?|train (?:tickets?|tix|times?|schedules?|from|to)"
         "|trains from"
         "|ferry (?:tickets?|from|to)|ferries from"
         "|bus (?:tickets?|from|to)|call (?:my|mom|dad|him|her)|museum tickets?|game tickets?"
