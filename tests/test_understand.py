@@ -1809,6 +1809,9 @@ def test_english_shops_by_their_short_names(parser: Parser, text: str, expected:
         ("one ticket, Mufasa, 2:15pm today", {"title": "Mufasa", "count": 1}),
         ("2 tix The Wild Robot tmrw 10am", {"title": "The Wild Robot", "count": 2}),  # (held before)
         ("last row, 2 tickets for tonight", {"title": None, "count": 2}),  # (held before) no film said
+        # a film's booking asked after by its title; not a hotel's or a flight's booking
+        ("did my booking for Echoes of Mars go through?", {"title": "Echoes of Mars", "action": "status"}),
+        ("Booking for 'Nice View 2' on March 14th, 7 in the evening", {"title": "Nice View 2"}),
         # the screen said before the showing is no film: the film is the one after it
         ("how much are tickets for the IMAX showing of Avatar?", {"title": "Avatar"}),
         ("tickets for the 3D screening of Zootopia 2 on Sunday", {"title": "Zootopia 2"}),  # (held before)
@@ -6654,6 +6657,10 @@ def test_a_count_said_again_after_a_hesitation_corrects_the_one_before(parser: P
         ("我要退单，等了一个半钟头还没送来，不要了", "food", "cancel"),
         ("机票退单", "flight", "cancel"),
         ("电影票帮我退单", "movie", "cancel"),
+        # a booking for a flight or a hotel asks after no film (one request, not two)
+        ("did my booking for the Lagos flight go through?", "flight", "status"),  # (held before)
+        ("Did the hotel booking for the Korean delegation go through?", "hotel", "status"),  # (held before)
+        ("Please check the status of my Hangzhou hotel reservation for November 3", "hotel", "status"),  # (held before)
         # Uber Eats brings food; an Uber is a ride no one here sells
         ("Uber Eats 幫我叫兩份三寶飯 一杯無糖綠茶", "food", "order"),
         ("Cancel my Uber Eats order please", "food", "cancel"),

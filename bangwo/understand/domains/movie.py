@@ -225,7 +225,11 @@ _AN_AIRLINE = compiled(r"\b(?:Airlines|Airways|Air)$")
 # Capitalised words that are no film's first: people and screens (and a day said after the film: "see Dune Friday").
 _FILM_CUE = compiled(
     "see|watch|catch|ticket|tix|seat|premiere|show|screening|schedule|times|timings|what time|when is|playing|theat"
-    "|cinema|movie|film|into"
+    "|cinema|movie|film|into|did i get for|i got for"
+    # (a booking of a film: not of a hotel, a flight or a table, "the hotel booking for the Korean delegation")
+    "|booking for(?<!hotel booking for)(?<!flight booking for)(?<!room booking for)(?<!table booking for)"
+    "|reservation for(?<!hotel reservation for)(?<!flight reservation for)(?<!room reservation for)"
+    "(?<!table reservation for)"
 )
 _NOT_A_FILM = frozenset({
     "I", "I'm", "I'd", "You", "Mom", "Mum", "Dad", "Grandma", "Grandpa", "Granny", "Doctor", "Dr", "Mr", "Mrs", "Ms",
@@ -247,7 +251,8 @@ _A_HOLIDAY = compiled(
 )
 # What the capitals name instead, said right after them: "tickets for the Coldplay concert", "the Lakers game".
 _NO_FILM_AFTER = compiled(
-    r"\s+(?:concerts?|games?|match|tour|festival|gig|exhibition|show|musical|play|ballet|opera)\b"
+    r"\s+(?:concerts?|games?|match|tour|festival|gig|exhibition|show|musical|play|ballet|opera"
+    r"|flights?|hotels?|rooms?|stays?|trip|tables?|restaurant|order|delivery)\b"  # ("my booking for the Lagos flight")
 )
 
 
