@@ -3857,6 +3857,9 @@ def test_a_dish_counted_after_it(parser: Parser, text: str, item: tuple[str, int
         ("点一杯芋泥波波，全糖，额还是半糖吧", {"sugar": "half"}),
         ("一杯柠檬茶要去冰，等等，少冰就行", {"ice": "less"}),
         ("two lemon teas, room temp. hmm on second thought, hot", {"ice": "hot"}),
+        # an option said as the correction, none said before it: added to what was asked, no new thing
+        ("one cappuccino please... actually make that a large", {"size": "large"}),
+        ("two lattes. actually, hot", {"ice": "hot"}),
         # two said with no correction between: the first (held before)
         ("一杯冰美式，少冰，去冰", {"ice": "less"}),
     ],

@@ -1085,9 +1085,13 @@ def _replacement(before: str, said: str, said_cased: str, lexicon: Lexicon) -> t
     if options and not _A_REASON_BEFORE.search(said, 0, options[0].start):
         # (an option said again, not one in a reason: "actually, it's hot today")
         earlier_options = [o for o in find_options(MaskedText(before)) if o.group == options[0].group]
+        option_said = said_cased[options[0].start : options[0].end]
         if earlier_options:
             last_option = earlier_options[-1]
-            return last_option.start, last_option.end, said_cased[options[0].start : options[0].end]
+            return last_option.start, last_option.end, option_said
+        if not _LEAD_WORDS.sub("", said[: options[0].start]).strip() and not said[options[0].end :].strip():
+            # "one cappuccino please, actually make that a large": the option added to what was asked, not a new thing
+            return len(before), len(before), f" {option_said}"
     if (again := _phrase_said_again(before, said, said_cased)) is not None:
         return again
     mentions = lexicon.find(MaskedText(name))
