@@ -6656,6 +6656,11 @@ def test_a_count_said_again_after_a_hesitation_corrects_the_one_before(parser: P
         ("别送了，那单菜我不要了", "grocery", "cancel"),
         ("我的水果订单配送了没", "grocery", "status"),
         ("what time's the veg delivery coming", "grocery", "status"),
+        # an order hurried along is asked after (not a plan hurried, nor how to hurry someone)
+        ("帮我催一下肯德基的单子，孩子饿得直哭", "food", "status"),
+        ("帮我催单", "food", "status"),
+        ("催一下超市的订单", "grocery", "status"),
+        ("怎么礼貌地催同事交周报？", "chat", None),  # (held before)
         # an order called off by its 单 alone: the takeaway's, or the service named with it
         ("我要退单，等了一个半钟头还没送来，不要了", "food", "cancel"),
         ("机票退单", "flight", "cancel"),

@@ -257,6 +257,8 @@ FOOD = DomainRules(
         r"几时到|几时送|几点(?:能|才)?(?:送)?到|显示已?送达|显示已?签收|我的[^，。,.!?？]{1,8}?(?:到底)?还送不送|"
         r"订的[^，。,.!?？]{1,10}?能(?:送)?到[吗没]|"
         r"送到了没|送出了吗|出餐了吗|送到没|到了没"
+        # The order hurried along: 帮我催一下肯德基的单子, 催单, 外卖催一催 (not 催方案: what is hurried is an order)
+        r"|催单|催一下|催下|催一催|催催"
         # Whether something already happened to an order: 发货了吗, 商家接单了没, 骑手取餐了吗.
         # (Each spelt out, so that every alternative starts with its own character: see text.letter_led.)
         r"|发货了(?:吗|没)|发出了(?:吗|没)|接单了(?:吗|没)|出餐了(?:吗|没)|送出了(?:吗|没)|取餐了(?:吗|没)|取走了(?:吗|没)"
@@ -354,7 +356,7 @@ FOOD = DomainRules(
     order_objects=compiled(
         # What one ordered, said with when: 我早上点的, 我中午订的.
         r"外卖|订单|餐|饭|骑手|吃的|喝的|饮料|咖啡|奶茶|我点的|刚点的|刚才点的|我[^，。,.!！?？点]{1,4}点的|订的|那一?单|这一?单"
-        r"|退单|撤单"  # (an order called off by its 单 alone: 我要退单, the takeaway's)
+        r"|退单|撤单|催单|单子"  # (an order called off or hurried by its 单 alone: 我要退单, 催单, the takeaway's)
         r"|"
         + letter_led(
             "order|ordered|food|delivery|takeout|takeaway|meal|rider|driver|drink|coffee|tea|lunch|dinner|breakfast",
