@@ -3837,6 +3837,21 @@ def test_a_product_served_as_a_dish(parser: Parser, text: str, domains: list[str
 
 
 @pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        # breakfast by the stick and the bowl: 油条, 豆腐脑 are dishes the catalogue lacks
+        ("来两根油条", [("油条", 2)]),
+        ("两根油条 一碗豆腐脑", [("油条", 2), ("豆腐脑", 1)]),
+        ("一碗豆腐脑", [("豆腐脑", 1)]),
+    ],
+)
+def test_a_dish_by_its_stick_or_bowl(parser: Parser, text: str, items: list[tuple[str, int]]) -> None:
+    [frame] = _frames(parser, text)
+    assert frame["domain"] == "food"
+    assert [(i["name"], i["quantity"]) for i in frame["items"]] == items
+
+
+@pytest.mark.parametrize(
     ("text", "item"),
     [
         ("pork dumplings x2 portions", ("pork dumplings", 2)),

@@ -376,10 +376,10 @@ FOOD = DomainRules(
         )
     ),
     # 个 只 块 are left out: they count anything (一个女朋友), so they say nothing about food.
-    measures=frozenset("杯份碗盒瓶袋串罐听碟盘屉笼桶客扎") | {"人份"},
+    measures=frozenset("杯份碗盒瓶袋串罐听碟盘屉笼桶客扎根") | {"人份"},
     # Head morphemes of Chinese dish names (Chinese noun phrases end in their head); the
     # catalogue adds the last two characters of each of its names.
-    noun_heads_zh=frozenset("饭面粉粥汤饼茶奶啡汁酒饺馄饨烧鸡鸭鱼肉虾蟹堡糕酥羹锅丸肠馍浆挞串"),
+    noun_heads_zh=frozenset("饭面粉粥汤饼茶奶啡汁酒饺馄饨烧鸡鸭鱼肉虾蟹堡糕酥羹锅丸肠馍浆挞串条脑"),
     noun_words_en=frozenset(
         [
             "soup",
