@@ -356,6 +356,7 @@ def test_fandian_is_a_hotel_where_a_room_or_a_stay_is_said(parser: Parser, text:
         ("首映場 兩張 「星際漂流」 後排 謝謝", [("movie", {"title": "星際漂流", "premiere": True})]),
         ("看「周處除三害」 買兩張 要連號的", [("movie", {"seat": {"adjacent": True}})]),  # seats numbered in a row
         ("除夕晚上有在演「紅衣小女孩」嗎", [("movie", {"action": "search", "title": "紅衣小女孩"})]),
+        ("今天晚上還有「哪吒2」的位子嗎", [("movie", {"action": "search", "title": "哪吒2"})]),  # (its seats asked)
         # Taiwan's places, and 商務 said without 艙
         ("澎湖 民宿 7/4入住 三晚 兩間", [("hotel", {"city": "澎湖", "nights": 3, "count": 2})]),
         ("台北到金門 明天早上 最早的那班", [("flight", {"origin": "台北", "destination": "金門"})]),

@@ -278,7 +278,7 @@ def titles_marked(lowered: str, cased: str, names_in: Callable[[str], list[NameM
 
 _CORNER_MARKS = frozenset("「『")
 _IN_CORNER_MARKS = compiled(r"[「『]\s*([^「『」』]{1,60}?)\s*[」』]")
-_FILM_CUE_ZH = compiled(r"张|票|场|电影|影院|影城|首映|排|座|上映|放|演|看")
+_FILM_CUE_ZH = compiled(r"张|票|场|电影|影院|影城|首映|排|座|位子|位置|上映|放|演|看")
 # A film quoted, as English writes the titles Chinese puts in 《》: "2 tickets for 'Raja Rani Returns'", "'Ola's
 # Wedding' on Saturday" (an apostrophe inside a word, I'd or Ola's, opens or closes nothing).
 _QUOTE_MARKS = frozenset("'\"‘“")
