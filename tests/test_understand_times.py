@@ -176,6 +176,9 @@ def _day(day: str, window: str | None = None) -> Slots:
         ("元宵节", _day("2026-03-03")),
         ("元宵那天", _day("2026-03-03")),
         ("情人节", _day("2026-02-14")),
+        ("六一那天", _day("2026-06-01")),  # 儿童节, said by its date as 五一 is
+        ("六一儿童节", _day("2026-06-01")),  # (held before)
+        ("六一路的酒店", (None, None, None, None)),  # (held before) a street named for the day
         ("除夕前一天", _day("2026-02-15")),
         ("初三后两天", _day("2026-02-21")),
         ("chinese new year", _day("2026-02-17")),

@@ -241,7 +241,7 @@ _FESTIVAL_ZH_RE = compiled(
     r"|正月(十[一二三四五六七八九]|二十)|(元宵节|元宵)"
     r"|(情人节|元旦节?|国庆节?|圣诞节?|平安夜|跨年夜?|劳动节|五一劳动节|五一节|儿童节"
     # (五一广场, 五一路, 五一大道: a place named for the day)
-    r"|(?<![\d零〇一二两三四五六七八九十百千万第周期拜初])五一"
+    r"|(?<![\d零〇一二两三四五六七八九十百千万第周期拜初])[五六]一"  # (六一: 儿童节)
     r"(?![\d零一二两三四五六七八九十百千万个张间晚位人杯份块元次天点斤岁号日]|广场|路|街|大道|公园|桥|站|商))"
     # The other lunar festivals (not 中秋月饼礼盒, a product: a 节 or nothing after them but a date word's place).
     r"|(端午|七夕|中秋|重阳)节?(?![礼套款月粽])"
@@ -278,7 +278,7 @@ _NTH_FESTIVAL_DAY_EN_RE = compiled(
 _GREGORIAN_HOLIDAYS = {
     "情人节": (2, 14), "元旦": (1, 1), "国庆": (10, 1), "圣诞": (12, 25), "平安夜": (12, 24), "跨年": (12, 31),
     "跨年夜": (12, 31),
-    "劳动节": (5, 1), "五一": (5, 1), "儿童节": (6, 1),
+    "劳动节": (5, 1), "五一": (5, 1), "儿童节": (6, 1), "六一": (6, 1),
     "christmas eve": (12, 24), "christmas": (12, 25), "xmas": (12, 25), "new year's day": (1, 1),
     "new year's eve": (12, 31), "nye": (12, 31), "national day": (10, 1),
 }
@@ -1305,6 +1305,7 @@ def find_times(masked: MaskedText, now: datetime, told_until: int = 0) -> TimeSl
     if (
         not chars.isdisjoint(_FESTIVAL_ZH_CHARS)
         or "五一" in masked.current
+        or "六一" in masked.current
         or "平安夜" in masked.current
         or any(said in masked.current for said in _LUNAR_FESTIVALS_ZH)
     ):
