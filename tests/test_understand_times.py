@@ -187,6 +187,9 @@ def _day(day: str, window: str | None = None) -> Slots:
         ("chinese new year's eve", _day("2026-02-16")),
         ("lantern festival", _day("2026-03-03")),
         ("valentine's day", _day("2026-02-14")),
+        ("may day", _day("2026-05-01")),  # China's 1 May and 1 June, in English
+        ("childrens day", _day("2026-06-01")),
+        ("i may day-trip to suzhou", (None, None, None, None)),  # (held before) no day
         # spans
         ("从周五住到下周一", ("2026-02-13", None, None, "2026-02-16")),
         ("从初一住到初四", ("2026-02-17", None, None, "2026-02-20")),

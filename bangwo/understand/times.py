@@ -212,6 +212,7 @@ _FESTIVAL_EN_WORDS = frozenset({"chinese", "lunar", "spring", "lantern", "valent
     "new",
     "nye",
     "national",
+    "may", "children", "childrens",
 }
 _RELATIVE_EN_WORDS = frozenset({"today", "tomorrow", "tmr", "tmrw", "tonight", "this", "day", "days", "weeks"}) | {
     "week",
@@ -263,6 +264,7 @@ _FESTIVAL_EN_RE = compiled(
     r"\b(?:(?:chinese|lunar)\s+new\s+year|spring\s+festival|cny)(?:['’]s)?(?:\s+(eve|day))?\b"
     r"|\b(lantern\s+festival)\b|\b(valentine)['’]?s?(?:\s+day)?\b"
     r"|\b(christmas\s+eve|christmas|xmas|new\s+year['’]?s\s+day|new\s+year['’]?s\s+eve|nye"
+    r"|may\s+day(?!-)|children['’]?s\s+day"  # (China's 1 May and 1 June)
     r"|(?:(?<=on )|(?<=for )|(?<=over )|(?<=during ))national\s+day)\b"  # (not "the National Day rush")
     r"|\b(dragon\s+boat|mid-?\s?autumn|moon\s+festival|qixi|double\s+ninth)(?:\s+festival)?\b"
     r"|\b(?:the\s+)?eve\s+of\s+(?:the\s+)?((?:chinese|lunar)\s+new\s+year|spring\s+festival)\b"
@@ -280,12 +282,13 @@ _GREGORIAN_HOLIDAYS = {
     "跨年夜": (12, 31),
     "劳动节": (5, 1), "五一": (5, 1), "儿童节": (6, 1), "六一": (6, 1),
     "christmas eve": (12, 24), "christmas": (12, 25), "xmas": (12, 25), "new year's day": (1, 1),
-    "new year's eve": (12, 31), "nye": (12, 31), "national day": (10, 1),
+    "new year's eve": (12, 31), "nye": (12, 31), "national day": (10, 1), "may day": (5, 1), "children's day": (6, 1),
 }
 
 
 def _gregorian_holiday(said: str) -> tuple[int, int]:
-    said = re.sub(r"\s+", " ", said).replace("’", "'").replace("years", "year's").replace("五一劳动节", "劳动节")
+    said = re.sub(r"\s+", " ", said).replace("’", "'").replace("years", "year's").replace("childrens", "children's")
+    said = said.replace("五一劳动节", "劳动节")
     return _GREGORIAN_HOLIDAYS.get(said) or _GREGORIAN_HOLIDAYS[said.rstrip("节")]
 _ISO_DATE_RE = compiled(r"(?<!\d)(20\d\d)(?:[-/.](\d{1,2})[-/.](\d{1,2})|年(\d{1,2})月(\d{1,2})[日号]?)(?!\d)")
 _SLASH_DATE_RE = compiled(r"(?<![\d/.:])(\d{1,2})/(\d{1,2})(?![\d/])")
