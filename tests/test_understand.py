@@ -2378,6 +2378,7 @@ def test_where_a_meal_is_brought_and_the_event_it_is_timed_by_book_nothing(
         ("what's the status of my flight booking to Dubai?", (None, "Dubai")),
         ("what's the status of my booking to Dubai?", (None, "Dubai")),
         ("Pls cancel flight booking SIN to Perth, 3 pax, 12 Aug", ("SIN", "Perth")),
+        ("How's my flight booking to Harbin going — issued yet?", (None, "Harbin")),  # words around a dash
     ],
 )
 def test_where_a_flight_goes_and_leaves_from_as_travellers_say_it(

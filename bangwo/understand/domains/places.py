@@ -24,11 +24,20 @@ _NOT_IN_ZH_PLACE = (
 # One character of an unknown Chinese place: a letter of no Latin script, no digit, no mark, no context word
 # (机 of 机场 is, 机 of 机票 is not: 虹桥机场, 广州白云机场; 张 of 张家界 is, 张 of 两张 is not).
 _ZH_CHAR = rf"(?:[^\W\d_a-z{_NOT_IN_ZH_PLACE}](?<!机(?=票))(?<![一两二三四五六七八九十几俩仨\d]张))"
-# (or a word in Latin letters, between Chinese words: 从 Guangzhou 到 Chongqing, flight 去 Tokyo)
-_LATIN_PLACE = (
-    r"(?<![a-z-])(?!(?:flights?|tickets?|hotels?|book|fly|flying|tomorrow|today|tonight|the|and|from|one|two)\b)"
-    r"[a-z][a-z']{2,}(?![a-z-])"
+# An unknown English place: one to three words, ended by a preposition, a time, a mark or the end.
+_EN_STOP = (
+    r"on|at|for|in|by|and|with|under|below|less|leaving|departing|next|this|via|around|from|to|economy|business|"
+    r"first|class|please|tomorrow|today|tonight|the|a|an|near|then|also|plus|or|returning|return|one|round|trip|"
+    r"flight|flights|ticket|tickets|hotel|hotels|room|rooms|seat|seats|before|after|nonstop|direct|cheap|cheapest|"
+    r"home|back|there|here|"
+    # Verbs and time words are no place: "three colleagues and I are going to Xi'an", "in that day".
+    r"are|am|is|was|were|will|going|want|need|that|same|day|morning|afternoon|evening|night|within|walking|"
+    r"booked|confirmed|reserved|cancell?ed|"  # "is my hotel in Denver booked"
+    r"booking|bookings|reservation|reservations"  # "the status of my flight booking to Dubai"
 )
+# (or a word in Latin letters, between Chinese words: 从 Guangzhou 到 Chongqing, flight 去 Tokyo; no word of a
+# sentence around it: "my flight booking to Harbin going — issued yet?")
+_LATIN_PLACE = rf"(?<![a-z-])(?!(?:{_EN_STOP}|book|fly|flying|two)\b)[a-z][a-z']{{2,}}(?![a-z-])"
 _ORDINAL = compiled(r"\d+(?:st|nd|rd|th)")  # the first word of "6th street"
 # People taken along (带家人去大连) and the 家 that counts a hotel (订家武汉光谷的酒店, 找一家南宁的酒店) are no place.
 _PEOPLE = "(?!家|全家|朋友|同事|老婆|老公|孩子|父母|爸妈|老人|客户|[一这那]家)"
@@ -60,17 +69,6 @@ _ZH_FROM = compiled(
 
 _ZH_SETTING_OFF = compiled(rf"(?:从|由)\s*({_ZH_PLACE})\s*(?:出发|起飞)")
 
-# An unknown English place: one to three words, ended by a preposition, a time, a mark or the end.
-_EN_STOP = (
-    r"on|at|for|in|by|and|with|under|below|less|leaving|departing|next|this|via|around|from|to|economy|business|"
-    r"first|class|please|tomorrow|today|tonight|the|a|an|near|then|also|plus|or|returning|return|one|round|trip|"
-    r"flight|flights|ticket|tickets|hotel|hotels|room|rooms|seat|seats|before|after|nonstop|direct|cheap|cheapest|"
-    r"home|back|there|here|"
-    # Verbs and time words are no place: "three colleagues and I are going to Xi'an", "in that day".
-    r"are|am|is|was|were|will|going|want|need|that|same|day|morning|afternoon|evening|night|within|walking|"
-    r"booked|confirmed|reserved|cancell?ed|"  # "is my hotel in Denver booked"
-    r"booking|bookings|reservation|reservations"  # "the status of my flight booking to Dubai"
-)
 # A word of a place: xi'an, st.louis; a full stop after it ends the sentence, not the word.
 _EN_PLACE_WORD = r"(?:[a-z][a-z'-]*(?:\.[a-z][a-z'-]*)*|\d+(?:st|nd|rd|th)(?=\s+[a-z]))"  # ("6th street")
 _EN_UNKNOWN = rf"(?!(?:{_EN_STOP})\b){_EN_PLACE_WORD}(?:\s+(?!(?:{_EN_STOP})\b){_EN_PLACE_WORD}){{0,2}}"
