@@ -1813,6 +1813,13 @@ def test_english_shops_by_their_short_names(parser: Parser, text: str, expected:
         # a film's booking asked after by its title; not a hotel's or a flight's booking
         ("did my booking for Echoes of Mars go through?", {"title": "Echoes of Mars", "action": "status"}),
         ("Booking for 'Nice View 2' on March 14th, 7 in the evening", {"title": "Nice View 2"}),
+        # the film named as such: "the movie name is …", "it's called …", 电影叫…
+        ("I want buy two ticket for the 8 o'clock tonight, the movie name is Ne Zha 2", {"title": "Ne Zha 2"}),
+        ("There's a premiere Friday night, two tickets in the middle rows please, it's called Ne Zha 3",
+         {"title": "Ne Zha 3"}),
+        ("给我爸妈和我岳父母各买一张首映礼的票，电影叫长安的荔枝2", {"title": "长安的荔枝2"}),
+        ("情人节帮我订两张那个爱情电影叫春风十里晚上的坐一起", {"title": "春风十里"}),
+        ("我订的电影是几点开场的", {"title": None}),  # (held before) no name said
         # the screen said before the showing is no film: the film is the one after it
         ("how much are tickets for the IMAX showing of Avatar?", {"title": "Avatar"}),
         ("tickets for the 3D screening of Zootopia 2 on Sunday", {"title": "Zootopia 2"}),  # (held before)

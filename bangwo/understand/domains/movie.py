@@ -256,9 +256,30 @@ _NO_FILM_AFTER = compiled(
 )
 
 
+# A film named as such: 电影叫长安的荔枝2, 片名是…, "the movie name is Ne Zha 2", "it's called Ne Zha 3" (up to the next
+# pause; where tickets or a showing are asked for).
+_FILM_NAMED = compiled(
+    r"(?:(?:电影|片子|影片)(?:名字)?(?:叫做|叫|名叫)|片名(?:是|叫)?|电影名(?:是|叫)?)\s*([^\s，,。!！?？;；《》]{2,15}?)"
+    r"(?=[\s，,。!！?？;；]|$|今天|明天|后天|今晚|明晚|早上|上午|中午|下午|晚上|的(?:票|场|电影)|[一两三四五六七八九十\d]张)"
+    r"|(?:(?:movie|film)(?:['’]s)?\s+(?:name|title)\s+is|(?:movie|film)\s+(?:is\s+)?(?:called|named)"
+    r"|(?:it['’]s|it\s+is|its)\s+called)\s+([^,.;!?，。；！？]{2,40}?)\s*(?=[,.;!?，。；！？]|$)"
+)
+
+
+def _titles_named(lowered: str, cased: str) -> tuple[str, str]:
+    m = _FILM_NAMED.search(lowered)
+    if m is None or not (_FILM_CUE.search(lowered) or _FILM_CUE_ZH.search(lowered)):
+        return lowered, cased
+    start, end = m.span(m.lastindex or 1)
+    lowered = f"{lowered[:start]}《{lowered[start:end]}》{lowered[end:]}"
+    return lowered, f"{cased[:start]}《{cased[start:end]}》{cased[end:]}"
+
+
 def titles_marked(lowered: str, cased: str, names_in: Callable[[str], list[NameMention]]) -> tuple[str, str]:
     """Both copies of the command, with a film named in quotes or in capitals put in 《》 where its tickets, showings
     or watching are said (`names_in` finds the catalogue's names in a text)."""
+    if "《" not in lowered and any(word in lowered for word in ("叫", "名", "called", "name")):
+        lowered, cased = _titles_named(lowered, cased)
     if not _CORNER_MARKS.isdisjoint(lowered) and (_FILM_CUE_ZH.search(lowered) or _FILM_CUE.search(lowered)):
         # 幫我訂兩張「陽光女子合唱團」: Taiwan and Hong Kong quote a film in corner brackets
         lowered, cased = _IN_CORNER_MARKS.sub(r"《\1》", lowered), _IN_CORNER_MARKS.sub(r"《\1》", cased)
