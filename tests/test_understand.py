@@ -1813,6 +1813,10 @@ def test_english_shops_by_their_short_names(parser: Parser, text: str, expected:
         # a film's booking asked after by its title; not a hotel's or a flight's booking
         ("did my booking for Echoes of Mars go through?", {"title": "Echoes of Mars", "action": "status"}),
         ("Booking for 'Nice View 2' on March 14th, 7 in the evening", {"title": "Nice View 2"}),
+        # "tix for …" names the film as "tickets for …" does; "did i get for …" typed in lower case
+        ("tix for ne zha 2 fri 9:30pm last row x2", {"title": "ne zha 2", "count": 2}),
+        ("what seats did i get for Zootopia 2?", {"title": "Zootopia 2"}),
+        ("tix for 2 tonight", {"title": None, "count": 2}),  # no film said ("tix" is none)
         # the film named as such: "the movie name is …", "it's called …", 电影叫…
         ("I want buy two ticket for the 8 o'clock tonight, the movie name is Ne Zha 2", {"title": "Ne Zha 2"}),
         ("There's a premiere Friday night, two tickets in the middle rows please, it's called Ne Zha 3",

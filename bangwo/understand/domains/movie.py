@@ -69,7 +69,7 @@ _TITLE_END = (
 # A title as said in English (the rules read lowered text; the case comes back at the end).
 _EN_SAID = r"([a-z0-9][a-z0-9' :&\ue000-]*?)"
 _EN_TITLE = compiled(
-    r"(?:\b(?:tickets?|seats?)(?:\s+(?:left|available|order|booking))?|\ue007+)\s+(?:for|to)\s+"
+    r"(?:\b(?:tickets?|tix|seats?)(?:\s+(?:left|available|order|booking))?|\ue007+)\s+(?:for|to)\s+"
     # (who the tickets are for is no film: "2 tickets for my kids")
     r"(?!(?:my|our|me|us|him|her|them|his|their|your|the (?:kids|family|whole family))\b)"
     # (the kind of showing said: "tickets for the IMAX showing of Avatar")
@@ -94,7 +94,8 @@ _EN_TITLE = compiled(
 # "are there any tickets left for …" asks, it names nothing before its tickets).
 _EN_TITLE_BEFORE_TICKETS = compiled(
     r"^(?:(?:please|pls)\s+)?(?:(?:book|get|buy|find)\s+)?"
-    r"(?!(?:book|get|buy|find|order|reserve|cancel|refund|rid|check|movie|film|i|i'd|i'm|we|me|us|my|our|the|a|an"
+    r"(?!(?:book|get|buy|find|order|reserve|cancel|refund|rid|check|movie|film|tix|tickets?|seats?"
+    r"|i|i'd|i'm|we|me|us|my|our|the|a|an"
     r"|has|have|had|did|was|were|will|should"
     r"|please|pls|are|is|how|what|what's|when|where|which|can|could|would|will|do|does|any|there)\b)"
     rf"{_EN_SAID}\s+(?:imax\s+|3d\s+)?(?:tickets?\b|tix\b|\ue007)"
@@ -171,7 +172,7 @@ _CAPITALISED_TITLE = compiled(
     r"|\b(?:showtimes?|showings?|screenings?|schedule|times) (?:for|of)|\bshows? of"
     r"|\b(?:[Ww]hat time|[Ww]hen)(?: is|'s|’s)"
     # (a booking asked after: "my booking for Echoes of Mars", "which seats did I get for Paper Moons")
-    r"|\b(?:booking|reservation|did I get|I got) for"
+    r"|\b(?:booking|reservation|did [Ii] get|[Ii] got) for"
     r"|\b(?:are|is) (?:showing|playing|screening))"
     r"\s+(?:the\s+(?:new\s+)?)?"
     # (a number goes on a title only as a word of its own: "Inside Out 2", not "on the 20th" or "at 7:45")
