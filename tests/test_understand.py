@@ -1817,6 +1817,9 @@ def test_english_shops_by_their_short_names(parser: Parser, text: str, expected:
         ("tix for ne zha 2 fri 9:30pm last row x2", {"title": "ne zha 2", "count": 2}),
         ("what seats did i get for Zootopia 2?", {"title": "Zootopia 2"}),
         ("tix for 2 tonight", {"title": None, "count": 2}),  # no film said ("tix" is none)
+        # the film in capitals after the price asked or the verb, before its tickets or its screen
+        ("how much r Dune tix tonight", {"title": "Dune"}),
+        ("hey, book The Wandering Earth 3 in IMAX for tomorrow evening, 2 people", {"title": "The Wandering Earth 3"}),
         # the film named as such: "the movie name is …", "it's called …", 电影叫…
         ("I want buy two ticket for the 8 o'clock tonight, the movie name is Ne Zha 2", {"title": "Ne Zha 2"}),
         ("There's a premiere Friday night, two tickets in the middle rows please, it's called Ne Zha 3",

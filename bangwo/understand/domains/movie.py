@@ -192,7 +192,7 @@ _CAPITALISED_BEFORE_ITS_SHOWING = compiled(
 # What comes right before a film said before its showing or tickets (checked apart: as lookbehinds in the regex
 # above they made re test each of them at every position of every command).
 _BEFORE_ITS_SHOWING = compiled(
-    r"(?:\b(?:any|the|for|of|my|our|those|these|refund|cancel|have|has|is|Is|"
+    r"(?:\b(?:any|the|for|of|my|our|those|these|refund|cancel|have|has|is|Is|are|much|get|buy|book|grab|"
     + "|".join(word for word in EN_NUMBER_WORDS if word.isalpha())
     + r")|[ap]m|\d) $"
 )
@@ -226,7 +226,7 @@ _AN_AIRLINE = compiled(r"\b(?:Airlines|Airways|Air)$")
 # Capitalised words that are no film's first: people and screens (and a day said after the film: "see Dune Friday").
 _FILM_CUE = compiled(
     "see|watch|catch|ticket|tix|seat|premiere|show|screening|schedule|times|timings|what time|when is|playing|theat"
-    "|cinema|movie|film|into|did i get for|i got for"
+    "|cinema|movie|film|into|imax|dolby|did i get for|i got for"
     # (a booking of a film: not of a hotel, a flight or a table, "the hotel booking for the Korean delegation")
     "|booking for(?<!hotel booking for)(?<!flight booking for)(?<!room booking for)(?<!table booking for)"
     "|reservation for(?<!hotel reservation for)(?<!flight reservation for)(?<!room reservation for)"
