@@ -166,7 +166,8 @@ _CAPITALISED_TITLE = compiled(
     r"|\b(?:book|get|grab) (?:me |us )?(?:\d|one|two|three|four|five|six) for"
     # after the showing's time: "the 4:50pm Lost in the Stars 2", "tonight's 10pm Alien: Earth"
     r"|\b\d{1,2}(?::\d{2})?\s?[ap]m"
-    r"|\bpremiere of|\btake (?:the kids|the family|my \w+|me|us|them|him|her) to"
+    r"|\bpremiere of"
+    r"|\b(?:take|taking) (?:the kids|the family|my \w+(?: and (?:her|his|my|our) \w+)?|me|us|them|him|her) to"
     # (a party got into it: "get a family of four into Toy Story 5", "get us into Dune")
     r"|\bget (?:me|us|them|a family of \w+|the \w+ of us|all \w+ of us) into"
     r"|\b(?:showtimes?|showings?|screenings?|schedule|times) (?:for|of)|\bshows? of"
