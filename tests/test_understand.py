@@ -1820,6 +1820,10 @@ def test_english_shops_by_their_short_names(parser: Parser, text: str, expected:
         # the film in capitals after the price asked or the verb, before its tickets or its screen
         ("how much r Dune tix tonight", {"title": "Dune"}),
         ("hey, book The Wandering Earth 3 in IMAX for tomorrow evening, 2 people", {"title": "The Wandering Earth 3"}),
+        # the film right after its tickets counted
+        ("Help me buy 1 ticket The Last Kopitiam, Saturday 2pm, middle row", {"title": "The Last Kopitiam"}),
+        ("plz book me 1 ticket Kung Fu Panda 5 tommorow 3pm", {"title": "Kung Fu Panda 5"}),
+        ("2 tickets Xinyang to Zhoukou Friday", {"domain": "flight", "title": None}),  # (held before) a route
         # the film someone is taken to
         ("taking my girlfriend and her sister to Avatar 4 tonight, 3 seats", {"title": "Avatar 4", "count": 3}),
         ("taking my mom to Beijing next week, 2 tickets", {"title": None}),  # (held before) a town, no film

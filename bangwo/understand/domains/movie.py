@@ -162,6 +162,8 @@ _CAPITALISED_TITLE = compiled(
     # (not "tickets to": places follow it as often as films, "a one-way ticket to Xiamen")
     r"(?:(?<![^\s])(?:watch|see|catch)|^(?:Watch|See|Catch)"
     r"|\b(?:tickets?|tix|seats?)(?: purchase| order| together| left)? for|\b(?:tickets?|tix):"
+    # (counted, the film right after: "Help me buy 1 ticket The Last Kopitiam, Saturday 2pm")
+    r"|\b(?:\d|one|two|three|four|five|six) (?:tickets?|tix)"
     # (a party booked in for it: "book 2 for Rain City at 14:45", "get us three for …")
     r"|\b(?:book|get|grab) (?:me |us )?(?:\d|one|two|three|four|five|six) for"
     # after the showing's time: "the 4:50pm Lost in the Stars 2", "tonight's 10pm Alien: Earth"
