@@ -108,8 +108,6 @@ _ZH_TITLE = compiled(
     r"(?=\ue001*(?:还)?有(?:哪些|几点的|没有)?场次|的?(?:重映)?(?:场次|排片)|的(?:连座|\ue007)|在哪些?(?:影院|电影院)|还有票|有票吗"
     r"|\ue001+(?:以后|之后|以前|之前|左右)?的?场次"  # 流浪地球3晚上八点以后的场次
     r"|\ue001*(?:几点有场|最晚一场|最早一场))"
-    # Named as what the film is called: 电影叫志愿军3, 片名是长安三万里.
-    r"|(?:电影|片子|片名)(?:叫|是)\s*([^\W_a-z的看买订带要想去来票]{2,12}?)(?=[\s,，。!！?？]|$|[\ue000-\ue007])"
     # Typed between spaces after what is asked: 我要看首映 孤城守夜人 3张, 订票 射雕英雄传侠之大者 下周六.
     r"|(?<=首映|订票|买票)\s+([^\W_a-z的看买订带要想去来票]{2,12}?)(?=\s|$)"
     # A title said first (or after its day), then its premiere: 流浪地球3 首映 两张, 下周三流浪地球3首映 (雪山来信首映).
@@ -143,15 +141,15 @@ _ZH_TITLE = compiled(
 FILM_KINDS_ZH = "动画|喜剧|恐怖|科幻|爱情|动作|悬疑|战争|纪录|文艺|警匪|灾难"
 FILM_KINDS_EN = "comedy|thriller|horror|drama|documentary|cartoon|rom-com|romcom"
 _NOT_A_TITLE = compiled(
-    r"^(?:[个场部]?电影|一下|看|票|首映|首场|点映|就行|就好|都行|也行|可以|那个|这个|场次|附近影院|附近的影院|随便啥座"
+    r"^(?:[个场部]?电影|一下|看|票|首映|首场|点映|重映|就行|就好|都行|也行|可以|那个|这个|场次|附近影院|附近的影院|随便啥座"
+    r"|有没有|有吗|还有|几点|几点的|多少钱"
     rf"|[个场部]?(?:{FILM_KINDS_ZH}|大)片"
     r"|a movie|movie|the movie|film|a film|it|something|one|please|pls|plz|for|to|from|at|on|in|the|me|us|them"
     rf"|(?:a|an|some) (?:{FILM_KINDS_EN})"
     r"|and|or|then|also|instead)$"
 )
-# The asking said before a title read from 的票 is no part of it: 帮我退掉雾中行者的票, 请你退我的电影票 (nor what
-# names it: 电影叫志愿军3).
-_ASKED_BEFORE_A_TITLE = compiled(r"^.*(?:退掉|退了|取消|退|请你|帮我)我?|^(?:电影|片子|片名)(?:叫|是)")
+# The asking said before a title read from 的票 is no part of it: 帮我退掉雾中行者的票, 请你退我的电影票.
+_ASKED_BEFORE_A_TITLE = compiled(r"^.*(?:退掉|退了|取消|退|请你|帮我)我?")
 
 
 # A film named in capitals after watch/see/catch or its tickets, premiere or showtimes ("I want to see Frozen III
