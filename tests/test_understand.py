@@ -6357,7 +6357,8 @@ def test_when_a_trip_is_is_not_where_it_starts(parser: Parser, text: str, route:
         ("周六早上十点的场次 帮我订一张 电影叫志愿军3", [("movie", {"title": "志愿军3"})]),  # what the film is called
         # what is asked of the showing is no film: 有没有, 几点, 重映
         ("明天中午十二点那场有没有，哈利波特重映", [("movie", {"title": None})]),
-        ("十八岁的夏天有几点的场次", [("movie", {"title": None})]),
+        ("十八岁的夏天有几点的场次", [("movie", {"title": "十八岁的夏天"})]),  # (a 的 inside the film's name)
+        ("最晚一场的阿凡达3还有票吗", [("movie", {"title": "阿凡达3"})]),  # (held before) the showing's 的
         ("我想看那个 唐探1900 有没有明天上午的场", [("movie", {"title": "唐探1900"})]),  # 那个, a filler, is no film
         ("买张电影票 一个人看 随便啥座 今天下午三点那场 名侦探柯南", [("movie", {"title": "名侦探柯南"})]),
         ("我那份烤鱼还要等多久", [("food", {"action": "status"})]),
