@@ -1834,6 +1834,7 @@ def test_english_shops_by_their_short_names(parser: Parser, text: str, expected:
         ("给我爸妈和我岳父母各买一张首映礼的票，电影叫长安的荔枝2", {"title": "长安的荔枝2"}),
         ("情人节帮我订两张那个爱情电影叫春风十里晚上的坐一起", {"title": "春风十里"}),
         ("我订的电影是几点开场的", {"title": None}),  # (held before) no name said
+        ("去年看的那个电影叫啥来着 讲一个人在火星种土豆的", {"domain": "chat"}),  # its name asked, not said
         # the screen said before the showing is no film: the film is the one after it
         ("how much are tickets for the IMAX showing of Avatar?", {"title": "Avatar"}),
         ("tickets for the 3D screening of Zootopia 2 on Sunday", {"title": "Zootopia 2"}),  # (held before)

@@ -263,7 +263,9 @@ _NO_FILM_AFTER = compiled(
 # A film named as such: 电影叫长安的荔枝2, 片名是…, "the movie name is Ne Zha 2", "it's called Ne Zha 3" (up to the next
 # pause; where tickets or a showing are asked for).
 _FILM_NAMED = compiled(
-    r"(?:(?:电影|片子|影片)(?:名字)?(?:叫做|叫|名叫)|片名(?:是|叫)?|电影名(?:是|叫)?)\s*([^\s，,。!！?？;；《》]{2,15}?)"
+    # (not its name asked: 那个电影叫啥来着)
+    r"(?:(?:电影|片子|影片)(?:名字)?(?:叫做|叫|名叫)|片名(?:是|叫)?|电影名(?:是|叫)?)\s*(?!啥|什么|哪)"
+    r"([^\s，,。!！?？;；《》]{2,15}?)"
     r"(?=[\s，,。!！?？;；]|$|今天|明天|后天|今晚|明晚|早上|上午|中午|下午|晚上|的(?:票|场|电影)|[一两三四五六七八九十\d]张)"
     r"|(?:(?:movie|film)(?:['’]s)?\s+(?:name|title)\s+is|(?:movie|film)\s+(?:is\s+)?(?:called|named)"
     r"|(?:it['’]s|it\s+is|its)\s+called)\s+([^,.;!?，。；！？]{2,40}?)\s*(?=[,.;!?，。；！？]|$)"
