@@ -6699,6 +6699,11 @@ def test_a_count_said_again_after_a_hesitation_corrects_the_one_before(parser: P
         ("别送了，那单菜我不要了", "grocery", "cancel"),
         ("我的水果订单配送了没", "grocery", "status"),
         ("what time's the veg delivery coming", "grocery", "status"),
+        # asked the spoken way, 不 or 没 for 吗
+        ("海口到广州 明天下午 有票不", "flight", "search"),
+        ("成都春熙路附近的酒店 明天住一晚 三百以内的有没", "hotel", "search"),
+        ("大理洱海边 民宿 下周六入住两晚 有推荐不", "hotel", "search"),
+        ("帮我订明天去上海的机票 有不少人要去", "flight", "order"),  # (held before) 有不少: many, no question
         # an order hurried along is asked after (not a plan hurried, nor how to hurry someone)
         ("帮我催一下肯德基的单子，孩子饿得直哭", "food", "status"),
         ("帮我催单", "food", "status"),
