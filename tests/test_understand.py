@@ -1827,6 +1827,9 @@ def test_english_shops_by_their_short_names(parser: Parser, text: str, expected:
         # the film someone is taken to
         ("taking my girlfriend and her sister to Avatar 4 tonight, 3 seats", {"title": "Avatar 4", "count": 3}),
         ("taking my mom to Beijing next week, 2 tickets", {"title": None}),  # (held before) a town, no film
+        # the premiere's tickets before the film, and its day asked
+        ("Premiere tickets for 封神第三部 pls, 2 seats side by side", {"title": "封神第三部", "premiere": True}),
+        ("when is the Ne Zha 3 premiere in Beijing?", {"title": "Ne Zha 3", "action": "search"}),
         # the film named as such: "the movie name is …", "it's called …", 电影叫…
         ("I want buy two ticket for the 8 o'clock tonight, the movie name is Ne Zha 2", {"title": "Ne Zha 2"}),
         ("There's a premiere Friday night, two tickets in the middle rows please, it's called Ne Zha 3",

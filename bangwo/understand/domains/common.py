@@ -130,6 +130,7 @@ SEARCH = compiled(
         # whether it is sold out, what is good on, when the first or last showing is
         "|is [^.!?;,]{1,60}? sold out|are [^.!?;,]{1,60}? sold out|anything good"
         "|when(?:'s| is) the (?:first|last|next|earliest|latest) (?:showing|show|screening)"
+        "|when(?:'s| is) the [^.!?;,]{1,40}? premiere"  # "when is the Ne Zha 3 premiere in Beijing?"
         # the airline way: "show flights from columbus to newark", "list all flights …", "give me flights …"
         "|show (?:me )?(?:all |the )?(?:flights|hotels)|list (?:all |the )?(?:flights|hotels)"
         "|give me (?:all |the )?flights"

@@ -94,7 +94,7 @@ _EN_TITLE = compiled(
 # "are there any tickets left for …" asks, it names nothing before its tickets).
 _EN_TITLE_BEFORE_TICKETS = compiled(
     r"^(?:(?:please|pls)\s+)?(?:(?:book|get|buy|find)\s+)?"
-    r"(?!(?:book|get|buy|find|order|reserve|cancel|refund|rid|check|movie|film|tix|tickets?|seats?"
+    r"(?!(?:book|get|buy|find|order|reserve|cancel|refund|rid|check|movie|film|premiere|tix|tickets?|seats?"
     r"|i|i'd|i'm|we|me|us|my|our|the|a|an"
     r"|has|have|had|did|was|were|will|should"
     r"|please|pls|are|is|how|what|what's|when|where|which|can|could|would|will|do|does|any|there)\b)"
