@@ -1827,6 +1827,8 @@ def test_english_shops_by_their_short_names(parser: Parser, text: str, expected:
         # the film someone is taken to
         ("taking my girlfriend and her sister to Avatar 4 tonight, 3 seats", {"title": "Avatar 4", "count": 3}),
         ("taking my mom to Beijing next week, 2 tickets", {"title": None}),  # (held before) a town, no film
+        # who goes is no film: "5 ppl"
+        ("we r 5 ppl, book seats together for 哪吒3 on 国庆 (Oct 1) evening", {"title": "哪吒3", "count": 5}),
         # the premiere's tickets before the film, and its day asked
         ("Premiere tickets for 封神第三部 pls, 2 seats side by side", {"title": "封神第三部", "premiere": True}),
         ("when is the Ne Zha 3 premiere in Beijing?", {"title": "Ne Zha 3", "action": "search"}),
@@ -1845,6 +1847,13 @@ def test_english_shops_by_their_short_names(parser: Parser, text: str, expected:
 )
 def test_english_parties_and_titles(parser: Parser, text: str, expected: dict[str, Any]) -> None:
     assert _slots(_frames(parser, text)[0], expected) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["cancel the milk tea and the movie tickets", "cancel the hotel and the movie tickets for Saturday"]
+)
+def test_the_request_before_the_tickets_is_no_film(parser: Parser, text: str) -> None:
+    assert [frame.get("title") for frame in _frames(parser, text)] == [None, None]
 
 
 @pytest.mark.parametrize(

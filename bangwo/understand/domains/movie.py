@@ -84,7 +84,8 @@ _EN_TITLE = compiled(
     rf"(?:showing|playing|screening)\s+{_EN_SAID}{_TITLE_END}"
     # Right after the count it starts with (or the row, then the count): "2 tix Kung Fu Panda 5 this Sat",
     # "1st row 2 tix The Wild Robot", "one ticket, Mufasa, 2:15pm today".
-    rf"|^(?:\ue007+,?\s+)+(?!(?:for|to|on|at|in|this|next|tonight|tomorrow)\b){_EN_SAID}{_TITLE_END}"
+    rf"|^(?:\ue007+,?\s+)+(?!(?:for|to|on|at|in|this|next|tonight|tomorrow|ppl|people|pax|persons?)\b)"
+    rf"{_EN_SAID}{_TITLE_END}"
     # Its showings looked up: "showtimes for Inside Out 3 tomorrow".
     rf"|\b(?:showtimes?|showings?|screenings?)\s+(?:for|of)\s+{_EN_SAID}{_TITLE_END}"
     # Looked up by its showings: "search for Dune Part Three showings".
@@ -95,7 +96,7 @@ _EN_TITLE = compiled(
 _EN_TITLE_BEFORE_TICKETS = compiled(
     r"^(?:(?:please|pls)\s+)?(?:(?:book|get|buy|find)\s+)?"
     r"(?!(?:book|get|buy|find|order|reserve|cancel|refund|rid|check|movie|film|premiere|tix|tickets?|seats?"
-    r"|i|i'd|i'm|we|me|us|my|our|the|a|an"
+    r"|i|i'd|i'm|we|me|us|my|our|the|a|an|and|also|then|plus"
     r"|has|have|had|did|was|were|will|should"
     r"|please|pls|are|is|how|what|what's|when|where|which|can|could|would|will|do|does|any|there)\b)"
     rf"{_EN_SAID}\s+(?:imax\s+|3d\s+)?(?:tickets?\b|tix\b|\ue007)"
@@ -125,7 +126,7 @@ _ZH_TITLE = compiled(
     r"(?=[\s,，。!！?？]|$|[\ue000-\ue007]|第|最|中间|什么时候|有没有|还有|[一两三四五六七八九十\d]张)"
     # (past who bought them: "the 2 tickets I bought for Stormbreak", not "… I bought for Friday")
     r"|(?<=[张\ue007])\s*(?:(?:i|we)\s+(?:just\s+)?(?:bought|booked|got|ordered)\s+(?:for\s+)?)?"
-    r"(?!(?:in|the|for|at|on|to|with|and|a|an|of|next|tonight|today|tomorrow|i|we|you|that)\b)"
+    r"(?!(?:in|the|for|at|on|to|with|and|a|an|of|next|tonight|today|tomorrow|i|we|you|that|ppl|people|pax|persons?)\b)"
     r"([a-z][a-z0-9' :-]{1,40}?)\s*(?:\b(?:on|at|for|this|next)\s*)?(?=的票|的电影|[,，。!！?？]|$|[\ue000-\ue007])"
     # Named, then pointed at: 好东西这部片子多少钱一张, 热辣滚烫那部电影.
     r"|(?:^|(?<=[\s,，。]))([^\W_a-z的看买订带要想去来票帮抢]{2,10}?)(?=[这那]部)"
