@@ -6711,6 +6711,9 @@ def test_a_count_said_again_after_a_hesitation_corrects_the_one_before(parser: P
         ("别送了，那单菜我不要了", "grocery", "cancel"),
         ("我的水果订单配送了没", "grocery", "status"),
         ("what time's the veg delivery coming", "grocery", "status"),
+        # whether a booking is confirmed, asked (not one wanted confirmed)
+        ("is the Hilton in Xiamen booking confirmed? check-in is Feb 2", "hotel", "status"),
+        ("I need a booking confirmed by Friday for a hotel in Xiamen", "hotel", "order"),  # (held before)
         # asked the spoken way, 不 or 没 for 吗
         ("海口到广州 明天下午 有票不", "flight", "search"),
         ("成都春熙路附近的酒店 明天住一晚 三百以内的有没", "hotel", "search"),
