@@ -6504,6 +6504,7 @@ def test_drinks_by_the_case_and_goods_in_stock_are_the_shops(parser: Parser, tex
         "昨天看《流浪地球3》哭得稀里哗啦的",
         "So tired from the flight yesterday, the jet lag is killing me",
         "thanks, the seats were perfect last night",
+        "thank u so much, the flight booking worked perfectly",
         # the assistant's name, a greeting over a meal, a choice left to it, whether a food fattens
         "你叫啥名字啊 你是机器人不",
         "嗯 你好啊 吃了没",

@@ -687,7 +687,9 @@ _OPINION = compiled(
         "|ridiculous|cost a fortune|made no sense|makes no sense|overpriced|rip-off|beats|arrived right on time"
         # (and a trip or a night out remembered: "jet lag is killing me", "the seats were perfect last night")
         "|jet lag|is killing me|just venting|nobody told us|the worst|so slow|so noisy|can't sleep|was lovely"
-        "|were perfect|so stressed|so tired|so annoyed",
+        "|were perfect|so stressed|so tired|so annoyed"
+        # (a booking that went well: "thank u so much, the flight booking worked perfectly")
+        "|worked perfectly|worked great|went smoothly|all went well",
         then=r"\b",
     )
 )
