@@ -187,6 +187,10 @@ def _day(day: str, window: str | None = None) -> Slots:
         ("chinese new year's eve", _day("2026-02-16")),
         ("lantern festival", _day("2026-03-03")),
         ("valentine's day", _day("2026-02-14")),
+        # a day counted from a holiday said in English; New Year's Eve is 除夕 after the Chinese New Year is said
+        ("going home for cny, the day before new year's eve", _day("2026-02-15")),
+        ("two days after christmas", _day("2026-12-27")),
+        ("the day before new year's eve", (None, None, None, None)),  # (held before) 31 December or 除夕: asked
         ("may day", _day("2026-05-01")),  # China's 1 May and 1 June, in English
         ("childrens day", _day("2026-06-01")),
         ("i may day-trip to suzhou", (None, None, None, None)),  # (held before) no day

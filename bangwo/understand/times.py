@@ -688,31 +688,53 @@ def _vague_days_zh(masked: MaskedText) -> None:
         masked.mask(month.start() if month else m.start(), m.end(), TIME_MARK)
 
 
+# "the day before New Year's Eve", "two days after Christmas": a day counted from a holiday said in English.
+_DAYS_AROUND_A_HOLIDAY_EN = compiled(r"\b(?:the\s+)?(day|two\s+days|three\s+days)\s+(before|after)\s+(?:the\s+)?$")
+_DAYS_SAID_EN = {"day": 1, "two days": 2, "three days": 3}
+_LUNAR_NEW_YEAR_SAID_EN = compiled(r"\b(?:(?:chinese|lunar)\s+new\s+year|spring\s+festival|cny)\b")
+
+
 def _festival_en(masked: MaskedText, today: date, found: _Found) -> None:
     for m in _NTH_FESTIVAL_DAY_EN_RE.finditer(masked.current):
         said = m.group(1)
         nth = _ORDINAL_DAYS_EN.index(said) + 1 if said in _ORDINAL_DAYS_EN else int(said.rstrip("stndrh"))
         found.lunar = True
-        _add_date(found, masked, m.start(), m.end(), festival_day(today, nth - 1), None, holiday=True)
+        _add_holiday_en(found, masked, m, festival_day(today, nth - 1), None)
     for m in _FESTIVAL_EN_RE.finditer(masked.current):
         if m.group(3):
-            _add_date(found, masked, m.start(), m.end(), _coming_month_day(today, 2, 14), "year", holiday=True)
+            _add_holiday_en(found, masked, m, _coming_month_day(today, 2, 14), "year")
             continue
         if m.group(4):
             month, day_of_month = _gregorian_holiday(m.group(4))
             day = _coming_month_day(today, month, day_of_month)
             eve = festival_day(today, EVE)
             if (month, day_of_month) == (12, 31) and day is not None and eve is not None and today <= eve < day:
-                continue  # "New Year's Eve" before 除夕 comes: that one or 31 December, left to ask
-            _add_date(found, masked, m.start(), m.end(), day, "year", holiday=True)
+                # "New Year's Eve" before 除夕 comes: that one or 31 December, left to ask; 除夕 where the Chinese
+                # New Year is said before it ("going home for CNY - … the day before New Year's Eve")
+                if not _LUNAR_NEW_YEAR_SAID_EN.search(masked.original, 0, m.start()):
+                    continue
+                day = eve
+            _add_holiday_en(found, masked, m, day, "year")
             continue
         if m.group(5):
             festival = _LUNAR_FESTIVALS_EN[re.split(r"[\s-]", m.group(5))[0]]
-            _add_date(found, masked, m.start(), m.end(), lunar_festival_day(today, festival), None, holiday=True)
+            _add_holiday_en(found, masked, m, lunar_festival_day(today, festival), None)
             continue
         offset = LANTERN if m.group(2) else EVE if m.group(1) == "eve" or m.group(6) else 0
         found.lunar = True
-        _add_date(found, masked, m.start(), m.end(), festival_day(today, offset), None, holiday=True)
+        _add_holiday_en(found, masked, m, festival_day(today, offset), None)
+
+
+def _add_holiday_en(found: _Found, masked: MaskedText, m: re.Match[str], day: date | None, roll: str | None) -> None:
+    """A holiday said in English, or the day a number of days before or after it ("the day before …"): that day is
+    asked for, no occasion."""
+    around = _DAYS_AROUND_A_HOLIDAY_EN.search(masked.current, max(0, m.start() - 30), m.start())
+    if around is None or day is None:
+        _add_date(found, masked, m.start(), m.end(), day, roll, holiday=True)
+        return
+    days = _DAYS_SAID_EN[re.sub(r"\s+", " ", around.group(1))]
+    moved = day + timedelta(days=days if around.group(2) == "after" else -days)
+    _add_date(found, masked, around.start(), m.end(), moved, roll)
 
 
 def _numeric_dates(masked: MaskedText, today: date, found: _Found) -> None:
