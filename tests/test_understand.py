@@ -6712,6 +6712,9 @@ def test_a_count_said_again_after_a_hesitation_corrects_the_one_before(parser: P
         ("别送了，那单菜我不要了", "grocery", "cancel"),
         ("我的水果订单配送了没", "grocery", "status"),
         ("what time's the veg delivery coming", "grocery", "status"),
+        # whether the money of one called off came back (not the refund asked for)
+        ("did my refund for the cancelled Chongqing flight come thru?", "flight", "status"),
+        ("refund my flight to Chongqing", "flight", "cancel"),  # (held before)
         # whether a booking is confirmed, asked (not one wanted confirmed)
         ("is the Hilton in Xiamen booking confirmed? check-in is Feb 2", "hotel", "status"),
         ("I need a booking confirmed by Friday for a hotel in Xiamen", "hotel", "order"),  # (held before)

@@ -157,7 +157,12 @@ SEARCH = compiled(
 # Whether a cancel went through asks after it: 取消成功了没, 退成功了吗, "did the cancellation go through".
 _CANCEL_ASKED_AFTER = compiled(
     r"取消成功了?(?:吗|没)|退成功了?(?:吗|没)|取消好了(?:吗|没)|退好了(?:吗|没)|是不是被?取消了|为什么被?取消|被取消了|"
-    + letter_led("cancellation (?:go|gone|went) through|cancellation confirmed|been cancelled", then=r"\b")
+    + letter_led(
+        "cancellation (?:go|gone|went) through|cancellation confirmed|been cancelled"
+        # whether the money came back: "did my refund for the cancelled Chongqing flight come thru?"
+        "|refund [^.!?]{0,40}?(?:come|came|go|gone|went) (?:thru|through)|refund arrived|refund yet|got my refund",
+        then=r"\b",
+    )
 )
 
 
