@@ -6712,6 +6712,10 @@ def test_a_count_said_again_after_a_hesitation_corrects_the_one_before(parser: P
         ("别送了，那单菜我不要了", "grocery", "cancel"),
         ("我的水果订单配送了没", "grocery", "status"),
         ("what time's the veg delivery coming", "grocery", "status"),
+        # an order waited for is asked after (not a friend waited for)
+        ("still waiting for the 一点点 order... what is happening", "food", "status"),
+        ("been waiting for my food for an hour", "food", "status"),
+        ("I'm still waiting for my friend, order a latte", "food", "order"),  # (held before)
         # whether the money of one called off came back (not the refund asked for)
         ("did my refund for the cancelled Chongqing flight come thru?", "flight", "status"),
         ("refund my flight to Chongqing", "flight", "cancel"),  # (held before)

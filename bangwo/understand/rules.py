@@ -292,7 +292,10 @@ FOOD = DomainRules(
             # "it still hasn't come", "hasn't arrived", "never came": an order waited for
             r"|hasn't (?:come|arrived|turned up)|has not (?:come|arrived)|haven't (?:come|arrived)"
             r"|never (?:came|arrived)"
-            r"|look into (?:it|my order)|where (?:it|my order) is",
+            r"|look into (?:it|my order)|where (?:it|my order) is"
+            # an order waited for: "still waiting for the 一点点 order... what is happening" (not "for my friend")
+            r"|still waiting (?:for|on) (?:the|my|our) [^,.!?]{0,30}?(?:order|delivery|food|meal)"
+            r"|been waiting for (?:the|my|our) [^,.!?]{0,30}?(?:order|delivery|food|meal)",
             then=r"\b",
         )
         + "|"
