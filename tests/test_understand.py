@@ -1827,6 +1827,8 @@ def test_english_shops_by_their_short_names(parser: Parser, text: str, expected:
         # the film someone is taken to
         ("taking my girlfriend and her sister to Avatar 4 tonight, 3 seats", {"title": "Avatar 4", "count": 3}),
         ("taking my mom to Beijing next week, 2 tickets", {"title": None}),  # (held before) a town, no film
+        # nor a greeting and the question before the ticket
+        ("hey has my movie ticket been issued yet?", {"title": None, "action": "status"}),
         # who goes is no film: "5 ppl"
         ("we r 5 ppl, book seats together for 哪吒3 on 国庆 (Oct 1) evening", {"title": "哪吒3", "count": 5}),
         # the premiere's tickets before the film, and its day asked

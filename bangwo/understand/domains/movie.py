@@ -97,7 +97,7 @@ _EN_TITLE_BEFORE_TICKETS = compiled(
     r"^(?:(?:please|pls)\s+)?(?:(?:book|get|buy|find)\s+)?"
     r"(?!(?:book|get|buy|find|order|reserve|cancel|refund|rid|check|movie|film|premiere|tix|tickets?|seats?"
     r"|i|i'd|i'm|we|me|us|my|our|the|a|an|and|also|then|plus"
-    r"|has|have|had|did|was|were|will|should"
+    r"|has|have|had|did|was|were|will|should|hey|hi|hello|ok|okay|so|um|uh"
     r"|please|pls|are|is|how|what|what's|when|where|which|can|could|would|will|do|does|any|there)\b)"
     rf"{_EN_SAID}\s+(?:imax\s+|3d\s+)?(?:tickets?\b|tix\b|\ue007)"
 )
