@@ -1841,6 +1841,7 @@ def test_english_shops_by_their_short_names(parser: Parser, text: str, expected:
         # the screen said before the showing is no film: the film is the one after it
         ("how much are tickets for the IMAX showing of Avatar?", {"title": "Avatar"}),
         ("tickets for the 3D screening of Zootopia 2 on Sunday", {"title": "Zootopia 2"}),  # (held before)
+        ("Book me a ticket for the 首映 of Spider-Man Brand New Day", {"title": "Spider-Man Brand New Day"}),
     ],
 )
 def test_english_parties_and_titles(parser: Parser, text: str, expected: dict[str, Any]) -> None:

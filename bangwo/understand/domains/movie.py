@@ -73,7 +73,7 @@ _EN_TITLE = compiled(
     # (who the tickets are for is no film: "2 tickets for my kids")
     r"(?!(?:my|our|me|us|him|her|them|his|their|your|the (?:kids|family|whole family))\b)"
     # (the kind of showing said: "tickets for the IMAX showing of Avatar")
-    rf"(?:the\s+(?:(?:imax|3d|dolby|4dx|late|midnight|early)\s+)?(?:premiere|showing|screening)\s+of\s+)?"
+    rf"(?:the\s+(?:(?:imax|3d|dolby|4dx|late|midnight|early)\s+)?(?:premiere|showing|screening|首映)\s+of\s+)?"
     rf"{_EN_SAID}{_TITLE_END}"
     rf"|\b(?:watch|see|catch)\s+(?:the\s+(?:new\s+)?)?{_EN_SAID}(?:\s+(?:movie|film)\b|{_TITLE_END})"
     rf"|\b(?:premiere|opening night)\s+(?:of|for)\s+{_EN_SAID}{_TITLE_END}"
