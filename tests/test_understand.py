@@ -4180,21 +4180,6 @@ def test_a_party_counted_by_age(parser: Parser, text: str, count: int) -> None:
     assert _frames(parser, text)[0]["count"] == count
 
 
-@pytest.mark.parametrize(
-    ("text", "domain", "action"),
-    [
-        # (these held before) a restaurant looked for by its kind
-        ("毕业聚餐我们班32个人，推荐几家能包场的烧烤店", "food", "search"),
-        ("年前同学聚会十来个人，帮我推荐一下朝阳区适合聚餐的川菜馆", "food", "search"),  # (菜 of a cuisine)
-        # a table booked is no delivery
-        ("帮我在海底捞订个位子", "chat", None),
-    ],
-)
-def test_a_restaurant_looked_for(parser: Parser, text: str, domain: str, action: str | None) -> None:
-    frame = _frames(parser, text)[0]
-    assert (frame["domain"], frame.get("action")) == (domain, action)
-
-
 def test_options_said_the_other_way_round(parser: Parser) -> None:
     [frame] = _frames(parser, "a latte, sugar less, ice less")
     assert frame["items"][0]["options"] == {"sugar": "less", "ice": "less"}
@@ -6755,6 +6740,11 @@ def test_a_count_said_again_after_a_hesitation_corrects_the_one_before(parser: P
         ("am I checked in for tomorrow's flight", "flight", "status"),
         ("is my flight to Chengdu checked in yet?", "flight", "status"),  # (held before)
         ("I checked in to the hotel, now order dinner", "food", "order"),  # (held before) checked in, and an order
+        # (these held before) a restaurant looked for by its kind
+        ("毕业聚餐我们班32个人，推荐几家能包场的烧烤店", "food", "search"),
+        ("年前同学聚会十来个人，帮我推荐一下朝阳区适合聚餐的川菜馆", "food", "search"),  # (菜 of a cuisine)
+        # a table booked is no delivery
+        ("帮我在海底捞订个位子", "chat", None),
     ],
 )
 def test_what_one_request_asks_of_which_service(parser: Parser, text: str, domain: str, action: str | None) -> None:

@@ -260,21 +260,23 @@ _LUNAR_BARE_RE = compiled(
     r"(?<![\d零〇一二两三四五六七八九十百千万第])(十[一二三四五六七八九]|二十)"
     r"(?![\d零〇一二三四五六七八九十百千万点号日月块元个张间晚位人杯份斤岁次天分秒年米%.])"
 )
+# The Chinese New Year in English, as each holiday rule below names it.
+_LUNAR_NEW_YEAR_EN = r"(?:chinese|lunar)\s+new\s+year|spring\s+festival"
 _FESTIVAL_EN_RE = compiled(
-    r"\b(?:(?:chinese|lunar)\s+new\s+year|spring\s+festival|cny)(?:['’]s)?(?:\s+(eve|day))?\b"
+    rf"\b(?:{_LUNAR_NEW_YEAR_EN}|cny)(?:['’]s)?(?:\s+(eve|day))?\b"
     r"|\b(lantern\s+festival)\b|\b(valentine)['’]?s?(?:\s+day)?\b"
     r"|\b(christmas\s+eve|christmas|xmas|new\s+year['’]?s\s+day|new\s+year['’]?s\s+eve|nye"
     r"|may\s+day(?!-)|children['’]?s\s+day"  # (China's 1 May and 1 June)
     r"|(?:(?<=on )|(?<=for )|(?<=over )|(?<=during ))national\s+day)\b"  # (not "the National Day rush")
     r"|\b(dragon\s+boat|mid-?\s?autumn|moon\s+festival|qixi|double\s+ninth)(?:\s+festival)?\b"
-    r"|\b(?:the\s+)?eve\s+of\s+(?:the\s+)?((?:chinese|lunar)\s+new\s+year|spring\s+festival)\b"
+    rf"|\b(?:the\s+)?eve\s+of\s+(?:the\s+)?({_LUNAR_NEW_YEAR_EN})\b"
 )
 _LUNAR_FESTIVALS_EN = {"dragon": "端午", "mid": "中秋", "moon": "中秋", "qixi": "七夕", "double": "重阳"}
 # "the third day of Chinese New Year": 初三.
 _ORDINAL_DAYS_EN = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 _NTH_FESTIVAL_DAY_EN_RE = compiled(
     rf"(?:the\s+)?({'|'.join(_ORDINAL_DAYS_EN)}|(?:[1-9]|10)(?:st|nd|rd|th))\s+day\s+of\s+(?:the\s+)?"
-    r"(?:(?:chinese|lunar)\s+new\s+year|spring\s+festival)(?:['’]s)?\b"
+    rf"(?:{_LUNAR_NEW_YEAR_EN})(?:['’]s)?\b"
 )
 # Holidays on a fixed Gregorian day: (month, day), strictly future like any Gregorian date.
 _GREGORIAN_HOLIDAYS = {
@@ -691,7 +693,7 @@ def _vague_days_zh(masked: MaskedText) -> None:
 # "the day before New Year's Eve", "two days after Christmas": a day counted from a holiday said in English.
 _DAYS_AROUND_A_HOLIDAY_EN = compiled(r"\b(?:the\s+)?(day|two\s+days|three\s+days)\s+(before|after)\s+(?:the\s+)?$")
 _DAYS_SAID_EN = {"day": 1, "two days": 2, "three days": 3}
-_LUNAR_NEW_YEAR_SAID_EN = compiled(r"\b(?:(?:chinese|lunar)\s+new\s+year|spring\s+festival|cny)\b")
+_LUNAR_NEW_YEAR_SAID_EN = compiled(rf"\b(?:{_LUNAR_NEW_YEAR_EN}|cny)\b")
 
 
 def _festival_en(masked: MaskedText, today: date, found: _Found) -> None:
