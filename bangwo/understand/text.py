@@ -225,6 +225,8 @@ _DROPPED_OR_ASTRAL = _dropped_bmp_or_astral()
 
 def to_simplified(text: str) -> str:
     """幫我點兩杯楊枝甘露 -> 帮我点两杯杨枝甘露; simplified Chinese and other scripts are left as they are."""
+    if text.isascii():
+        return text  # (OpenCC maps no ASCII character; an English command skips its call)
     return _TO_SIMPLIFIED.convert(text)
 
 
