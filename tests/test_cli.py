@@ -45,6 +45,12 @@ def test_parse_jsonl_answers_every_line_even_a_bad_one():
     assert out[3]["frames"][0]["action"] == "cancel"
 
 
+def test_every_item_carries_its_options_even_when_none_was_said():
+    result = run("parse", "--json", "--now", "2026-02-10T10:00:00+08:00", "一杯少糖的杨枝甘露和两份薯条")
+    items = json.loads(result.stdout)["frames"][0]["items"]
+    assert [(item["name"], item["options"]) for item in items] == [("杨枝甘露", {"sugar": "less"}), ("薯条", {})]
+
+
 def test_parse_resolves_dates_against_now():
     result = run("parse", "--json", "--now", "2026-02-10T10:00:00+08:00", "下午三点帮我送一杯奶茶到公司")
     frame = json.loads(result.stdout)["frames"][0]

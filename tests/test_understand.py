@@ -610,7 +610,7 @@ def test_a_size_said_by_its_letter_or_alone(parser: Parser, text: str, options: 
 def test_a_size_said_right_after_its_dish(parser: Parser) -> None:
     [frame] = _frames(parser, "麦当劳 巨无霸套餐×1 薯条大")
     assert [(i["name"], i.get("options")) for i in frame["items"]] == [
-        ("巨无霸套餐", None),
+        ("巨无霸套餐", {}),
         ("薯条", {"size": "large"}),
     ]
 
@@ -2133,11 +2133,11 @@ def test_after_the_order_asking_cancelling_and_talking(parser: Parser, text: str
 def test_each_dish_of_several_split_by_what_each_part_is_made_with(parser: Parser) -> None:
     [frame] = _frames(parser, "麦香汉堡 香辣鸡腿堡x2 薯条x2 可乐x3 一杯去冰两杯少冰")
     assert [(i["name"], i["quantity"], i.get("options")) for i in frame["items"]] == [
-        ("香辣鸡腿堡", 2, None), ("薯条", 2, None), ("可乐", 1, {"ice": "none"}), ("可乐", 2, {"ice": "less"})
+        ("香辣鸡腿堡", 2, {}), ("薯条", 2, {}), ("可乐", 1, {"ice": "none"}), ("可乐", 2, {"ice": "less"})
     ]
     [frame] = _frames(parser, "麻辣烫两份，柠檬水两杯，一杯少糖一杯无糖")
     assert [(i["name"], i["quantity"], i.get("options")) for i in frame["items"]] == [
-        ("麻辣烫", 2, None), ("柠檬水", 1, {"sugar": "less"}), ("柠檬水", 1, {"sugar": "none"})
+        ("麻辣烫", 2, {}), ("柠檬水", 1, {"sugar": "less"}), ("柠檬水", 1, {"sugar": "none"})
     ]
 
 
@@ -2153,7 +2153,7 @@ def test_each_dish_of_several_split_by_what_each_part_is_made_with(parser: Parse
             [("latte", {"size": "large", "sugar": "less", "ice": "none"}),
              ("signature milk tea", {"size": "small", "sugar": "none", "ice": "hot"})],
         ),
-        ("Pepperoni pizza one, big size, and 2 coke", [("Pepperoni pizza", {"size": "large"}), ("coke", None)]),
+        ("Pepperoni pizza one, big size, and 2 coke", [("Pepperoni pizza", {"size": "large"}), ("coke", {})]),
         (  # 都: for every dish said so far, and what follows it in the same breath
             "卡布奇诺两杯小杯，拿铁一杯大杯，都热的，不要糖",
             [("卡布奇诺", {"size": "small", "sugar": "none", "ice": "hot"}),

@@ -76,16 +76,13 @@ class ParseResult(BaseModel):
     frames: list[IntentFrame]
 
     def to_json_dict(self) -> dict:
-        """The contract's JSON: unknown values left out, options only where said.
+        """The contract's JSON: unknown values left out; every item carries its options, {} when none was said.
 
         A chat frame is just {"domain": "chat"}; a service frame always carries `action`
         and `missing` (empty when nothing is missing) and leaves out an empty item list.
         """
         result = self.model_dump(exclude_none=True, exclude_defaults=False)
         for frame in result["frames"]:
-            for item in frame.get("items", []):
-                if not item.get("options"):
-                    item.pop("options", None)
             if not frame.get("items"):
                 frame.pop("items", None)
             if frame["domain"] == "chat":
