@@ -1842,6 +1842,17 @@ def test_english_shops_by_their_short_names(parser: Parser, text: str, expected:
         ("how much are tickets for the IMAX showing of Avatar?", {"title": "Avatar"}),
         ("tickets for the 3D screening of Zootopia 2 on Sunday", {"title": "Zootopia 2"}),  # (held before)
         ("Book me a ticket for the 首映 of Spider-Man Brand New Day", {"title": "Spider-Man Brand New Day"}),
+        # the film said first, its showing or tickets after it
+        ("street fighter tonight, 2 tix, back row", {"title": "street fighter", "count": 2}),
+        ("supergirl tmrw 4pm, 1 ticket, first row is fine", {"title": "supergirl", "seat": {"row": "first"}}),
+        ("avengers doomsday premiere tonight!! 2 tickets pls any seats", {"title": "avengers doomsday"}),
+        ("sunrise on the reaping, fri 7:45pm, 2 tix", {"title": "sunrise on the reaping", "time": "19:45"}),
+        ("the odyssey tmrw 7pm 2 tickets front row pls", {"title": "the odyssey"}),
+        ("avatar imax 2nite 4 seats middle", {"title": "avatar", "count": 4}),
+        # …not the asking, the showing or the day said first (held before)
+        ("please refund my movie tickets for tonight", {"title": None, "action": "cancel"}),
+        ("show me what's playing at cinemark tonight", {"title": None, "action": "search"}),
+        ("Mother's Day tomorrow, want to take mom to a movie at 2pm, 2 tickets - anything good?", {"title": None}),
     ],
 )
 def test_english_parties_and_titles(parser: Parser, text: str, expected: dict[str, Any]) -> None:
@@ -6105,6 +6116,10 @@ def test_prices_looked_up_and_bookings_asked_after(
         ("buy one ticket: Oppenheimer, CGV, 1:30 this afternoon", [("movie", {"title": "Oppenheimer"})]),
         ("订5张'熊猫计划2'，这周日下午两点", [("movie", {"title": "熊猫计划2", "count": 5})]),
         ("退票！哪吒3，后天的", [("movie", {"action": "cancel", "title": "哪吒3"})]),
+        # …right before its showing or tickets; not the asking or the weekday before it
+        ("误杀3 晚上七点半 两张 靠前点", [("movie", {"title": "误杀3", "time": "19:30", "count": 2})]),
+        ("阿凡达3今晚还有票吗", [("movie", {"action": "search", "title": "阿凡达3"})]),
+        ("周5晚上八点 沧元图 三张 前排的", [("movie", {"title": "沧元图"})]),  # (held before)
         ("明天上午十点半，万达，汪汪队立大功2，大人一个小孩两个，前排", [("movie", {"title": "汪汪队立大功2"})]),
         ("求两张第一排的流浪地球3！明天的就行", [("movie", {"title": "流浪地球3", "count": 2})]),
         ("查查后天晚上有没有哪吒3的连座，三个人", [("movie", {"action": "search", "title": "哪吒3"})]),

@@ -101,6 +101,36 @@ _EN_TITLE_BEFORE_TICKETS = compiled(
     r"|please|pls|are|is|how|what|what's|when|where|which|can|could|would|will|do|does|any|there)\b)"
     rf"{_EN_SAID}\s+(?:imax\s+|3d\s+)?(?:tickets?\b|tix\b|\ue007)"
 )
+# The title said first, its showing or tickets after it: "street fighter tonight, 2 tix, back row", "dune part three
+# premiere, 2 tickets", "sunrise on the reaping, fri 7:45pm" (the time or the tickets already read stand as marks).
+# Only a name: none of its words asks, points or names the showing ("show me what's playing tonight", "please refund
+# my tickets for tonight", "Late film tonight", "Mother's Day tomorrow, 2 tickets").
+_EN_TITLE_FIRST = compiled(
+    r"^(?:(?:hey|hi)[\s,]+)?(?!(?:a|an|and)\b)([a-z0-9][a-z0-9' :&\ue000-]*?)"
+    r"(?:\s+(?:premiere|imax|3d|4dx|dolby))?[\s,]*[\ue001\ue007]"
+)
+_NO_WORD_OF_A_TITLE_FIRST = frozenset({
+    "book", "get", "buy", "find", "order", "reserve", "cancel", "refund", "check", "search", "look", "show", "see",
+    "watch", "want", "need", "movie", "movies", "film", "films", "cinema", "cinemas", "theater", "theatre", "imax",
+    "premiere", "tix", "ticket", "tickets", "seat", "seats", "matinee", "showing", "showings", "playing",
+    "screening", "schedule", "i", "i'd", "i'm", "we", "me", "us", "my", "our", "you", "your", "he", "she", "they",
+    "his", "her", "their", "it", "what", "what's", "whats", "when", "where", "which", "who", "how", "can", "could",
+    "would", "will", "should", "do", "does", "did", "is", "are", "was", "were", "has", "have", "had", "any",
+    "anything", "something", "there", "please", "pls", "plz", "ok", "okay", "so", "um", "uh", "also", "then",
+    "plus", "assistant", "day", "eve", "halloween", "christmas", "valentine's"
+})
+_ENDS_A_PHRASE = frozenset({"for", "on", "at", "in", "of", "to", "with", "near", "from", "by"})
+
+
+def _title_said_first(masked: MaskedText) -> str | None:
+    if (m := _EN_TITLE_FIRST.match(masked.current)) is None:
+        return None
+    words = m.group(1).split()
+    if not words or words[-1] in _ENDS_A_PHRASE or not _NO_WORD_OF_A_TITLE_FIRST.isdisjoint(words):
+        return None
+    return masked.original[m.start(1) : m.end(1)]
+
+
 _ZH_TITLE = compiled(
     r"看\s*([^\W_的了吧吗呢]{2,10}?)(?=的票|的电影|的首映|的首场|的重映|[,，。!！?？\s]|$|[\ue000-\ue007])"
     r"|([^\W_的买订]{2,10}?)的(?:电影)?票"  # (上周买的电影票 names no film)
@@ -135,8 +165,9 @@ _ZH_TITLE = compiled(
     # (or the premiere's, or that day's: 下周六首映的阿凡达4, 大年初一那天的封神第二部)
     r"|(?<=[\ue001\ue007场映天]的)((?:[^\W_a-z的看买订带要想去来票]|的(?![票电场])){2,10}?)"
     r"(?=[\s,，。!！?？]|$|[\ue000-\ue007]|帮我|给我|还有|有没有|[买订来要抢]\S?[一两三四五六七八九十几\d\ue007])"
-    # A sequel said as a part of its own: 退票！哪吒3，后天的; 明晚CGV的IMAX厅，沙丘3，一张.
-    r"|(?:^|(?<=[\s,，。!！:：]))([\u4e00-\u9fff]{1,8}\d{1,2})(?=[\s,，。!！?？]|$)"
+    # A sequel said as a part of its own: 退票！哪吒3，后天的; 明晚CGV的IMAX厅，沙丘3，一张; 误杀3 晚上七点半 两张.
+    r"|(?:^|(?<=[\s,，。!！:：]))(?![查看买订帮要来]|(?:周|星期|礼拜)\d)([\u4e00-\u9fff]{1,8}\d{1,2})"
+    r"(?=[\s,，。!！?？\ue001\ue007]|$)"
     # Between the showing's time and its count of tickets: 今晚七点半碟中谍8三张连座 (周日下午还有连座吗: no title).
     r"|(?<=\ue001)(?![还有])([^\W_a-z的看买订带要想去来票帮抢]{2,10}?)(?=\ue007)"
 )
@@ -421,7 +452,17 @@ def film_title(masked: MaskedText, names: list[NameMention]) -> str | None:
         # A title the catalogue knows before one only marked as said ("2 tickets for Avatar …, no wait, my husband
         # wants Star Wanderer instead": the film changed to is the catalogue's).
         return next((name.said for name in titles if name.entry.key), titles[0].said)
-    for regex in (_EN_TITLE, _EN_TITLE_BEFORE_TICKETS, _ZH_TITLE):
+    return (
+        _title_read(masked, _EN_TITLE, _EN_TITLE_BEFORE_TICKETS)
+        or _title_said_first(masked)
+        or _title_read(masked, _ZH_TITLE)
+        or (_title_typed_as_a_keyword(masked) if " " in masked.current else None)
+    )
+
+
+def _title_read(masked: MaskedText, *regexes: re.Pattern[str]) -> str | None:
+    """The first title one of `regexes` reads that is a name (not the asking, not a word like 电影)."""
+    for regex in regexes:
         for m in regex.finditer(masked.current):
             group = m.lastindex or 1
             said = _ASKED_BEFORE_A_TITLE.sub("", masked.original[m.start(group) : m.end(group)].strip())
@@ -432,7 +473,7 @@ def film_title(masked: MaskedText, names: list[NameMention]) -> str | None:
                 and not any(ch in _MARKS_NOT_IN_A_TITLE for ch in masked.current[m.start(group) : m.end(group)])
             ):
                 return said
-    return _title_typed_as_a_keyword(masked) if " " in masked.current else None
+    return None
 
 
 # Typed the app-search way, a word of its own between spaces: 小城夜话 今晚九点四十那场 来两张, 第二十条 三张,
