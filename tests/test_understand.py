@@ -2413,6 +2413,10 @@ def test_where_a_meal_is_brought_and_the_event_it_is_timed_by_book_nothing(
     [
         ("暑假带爸妈去昆明，7月1号从北京飞，四个人", ("北京", "昆明")),
         ("国庆节那天要三张去三亚的机票，上海飞，要上午的", ("上海", "三亚")),
+        # the place and 飞 or 走 on their own after a space, as after a comma
+        ("订3张国庆去厦门的机票 郑州飞", ("郑州", "厦门")),
+        ("帮我查下去昆明的机票 周日出发 西安走", ("西安", "昆明")),
+        ("整两张去三亚的机票，北京走，后天，要公务舱", ("北京", "三亚")),
         ("去青岛看海，明天上午从北京飞，一家四口", ("北京", "青岛")),
         ("look up Xiamen to Beijing on January 3rd, afternoon flights", ("Xiamen", "Beijing")),
         ("Put me on the cheapest Chengdu–Beijing flight this Thursday", ("Chengdu", "Beijing")),

@@ -62,8 +62,9 @@ _ZH_FROM_TO = compiled(
 _ZH_TO = compiled(rf"(?:飞往|飞到|前往|回到|返回|去往|去|到|飞|回)\s*(?:老家)?\s*({_ZH_PLACE_TO})")
 _ZH_FROM = compiled(
     rf"(?:从|由)\s*({_ZH_PLACE})(?=出发|起飞|走|飞|到|去|返|回|的|[\ue000-\ue007]|[,，。\s]|$)|({_ZH_PLACE})(?:出发|起飞)"
-    # …去三亚的机票，上海飞: a place and 飞 said on their own, where the flight leaves from.
-    rf"|(?:^|[,，])\s*({_ZH_PLACE})飞(?=[,，。!！\s]|$)"
+    # …去三亚的机票，上海飞; …去厦门的机票 郑州飞; 周日出发 西安走: a place and 飞 or 走 said on their own, where
+    # the flight leaves from.
+    rf"|(?:^|[,，\s])\s*({_ZH_PLACE})[飞走](?=[,，。!！\s]|$)"
     rf"|我(?:现在|人)?在\s*({_ZH_PLACE})(?=[,，。\s]|$|[\ue000-\ue007])"
 )
 
