@@ -5676,6 +5676,13 @@ def test_shops_orders_and_rooms_said_the_app_way_in_chinese(
         ("两斤麻辣小龙虾，一斤蒜蓉的，四瓶青岛啤酒", [("food", {"merchant": None})]),  # (held before)
         ("来两份小笼包 上海的", [("food", {"merchant": None})]),  # (held before)
         ("来杯咖啡 热的 大杯的", [("food", {"merchant": None})]),  # (held before)
+        # …or pointed at: 那家, 那个 (not a flavour's one, nor a shop's kind or the goods of an order)
+        ("周五中午请大家吃饭 帮我订8份大盘鸡 尚品大盘鸡那家", [("food", {"merchant": "尚品大盘鸡"})]),
+        ("我买的水果到哪了 百果园那个", [("grocery", {"action": "status", "merchant": "百果园"})]),
+        ("麻烦帮我点两个肉夹馍、一碗羊肉泡馍，要老孙家的，别家的不正宗", [("food", {"merchant": "老孙"})]),
+        ("呃 点一杯柠檬茶 呃 鸭屎香的那个 少冰", [("food", {"merchant": None})]),  # (held before)
+        ("帮我cancel超市那个order", [("grocery", {"action": "cancel", "merchant": None})]),  # (held before)
+        ("把年货那单取消掉 超市的", [("grocery", {"action": "cancel", "merchant": None})]),
     ],
 )
 def test_films_and_shops_typed_as_words_of_their_own(

@@ -245,9 +245,11 @@ _SHOP_FIRST = compiled(
 )
 _A_SHOPS_ORDER_ZH = compiled(r"(的)(?:订单|外卖|单子)")  # the order is the shop's said before it (麦当劳的订单)
 _NAME_CHAR = name_letter()
-# The shop said after the dish, a phrase of its own: 帮我点份鸭血粉丝汤 南京大牌档的, 四份炸鸡 要华莱士的, 星巴克的 嗯.
+# The shop said after the dish, a phrase of its own: 帮我点份鸭血粉丝汤 南京大牌档的, 四份炸鸡 要华莱士的, 星巴克的 嗯,
+# 要5份螺蛳粉 好欢喜那家, 我买的水果到哪了 百果园那个.
 _SHOP_SAID_AFTER = compiled(
-    rf"(?:^|(?<=[\s,，要是]))(?![一两三四五六七八九十几俩仨])((?:{_NAME_CHAR}|{PLACE_MARK}){{2,6}})的(?=[\s,，。!！]|$)"
+    rf"(?:^|(?<=[\s,，要是]))(?![一两三四五六七八九十几俩仨])((?:{_NAME_CHAR}|{PLACE_MARK}){{2,6}}?)"
+    r"(?:的|那家的?|那个|家的)(?=[\s,，。!！]|$)"
 )
 # The app-search way: the shop first and a space, then what is ordered there, counted or with its options
 # (古茗 芝士莓莓 热的 半糖, 盒马 买两盒鸡蛋, 七鲜 买一盒草莓, Manner 燕麦拿铁 小杯 热). Not a meal (早饭 两根油条).
@@ -266,7 +268,7 @@ _NAMED_BEFORE_ITS_OPTIONS = compiled(
     r"|(?:^|(?<=\ue000 )|(?<=\ue003 ))([a-z][a-z'-]+(?: [a-z][a-z'-]+){0,3}?)\s+(?=\ue003)"
 )
 # The order pointed at by its shop: 把盒马那单取消吧, 把永辉那单取消了, 把那单喜茶退了 (那单水果: by what it holds).
-_GOODS_OF_AN_ORDER = compiled(f"(?:水果|蔬菜|零食|饮料|奶茶|咖啡|日用品|东西|快递|{BABY_GOODS_ZH})$")
+_GOODS_OF_AN_ORDER = compiled(f"(?:水果|蔬菜|零食|饮料|奶茶|咖啡|日用品|年货|东西|快递|{BABY_GOODS_ZH})$")
 _THAT_SHOPS_ORDER_ZH = compiled(
     rf"(?<![^把将\s，,])({_NAME_CHAR}{{2,6}})[那这]一?单|[那这]一?单({_NAME_CHAR}{{2,6}}?)(?=退|取消)"
 )
@@ -1513,9 +1515,14 @@ def _ordered_at(masked: MaskedText) -> str | None:
         and not text.endswith("卖", 0, whose.start(1) - len(owner))  # (有没有卖螺蛳粉的外卖: what is sold)
     ):
         return owner  # 取消刚才那个麦当劳的订单, 帮我点海底捞的外卖: the order is that shop's
-    if "的" in text and (after := _SHOP_SAID_AFTER.search(text)) is not None:
+    if ("的" in text or "那" in text) and (after := _SHOP_SAID_AFTER.search(text)) is not None:
         said = after.group(1)
-        if said.strip(PLACE_MARK) and (_shop_owner(said) or said.endswith(SHOP_SUFFIX_ZH)):
+        if (
+            said.strip(PLACE_MARK)
+            and not said.endswith("的")  # (鸭屎香的那个: the flavour's one)
+            and not _SHOP_KIND.search(said)  # (超市那个: a shop's kind)
+            and (_shop_owner(said) or said.endswith(SHOP_SUFFIX_ZH))
+        ):
             return masked.original[after.start(1) : after.end(1)]  # 鸭血粉丝汤 南京大牌档的, 要华莱士的
     if "单" in text and (that := _THAT_SHOPS_ORDER_ZH.search(text)) is not None:
         said = that.group(that.lastindex or 1)
