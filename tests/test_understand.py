@@ -6771,6 +6771,12 @@ def test_a_count_said_again_after_a_hesitation_corrects_the_one_before(parser: P
         ("年前同学聚会十来个人，帮我推荐一下朝阳区适合聚餐的川菜馆", "food", "search"),  # (菜 of a cuisine)
         # a table booked is no delivery
         ("帮我在海底捞订个位子", "chat", None),
+        # whether one's order is ready, whether one's booking still stands
+        ("我那杯星巴克好了没", "food", "status"),
+        ("我的奶茶好了没有", "food", "status"),
+        ("帮我点一杯奶茶，好了吗", "food", "order"),  # (held before) no order of one's own pointed at
+        ("我那个全季的预订还在吗", "hotel", "status"),
+        ("我的酒店预订还在吗", "hotel", "status"),
     ],
 )
 def test_what_one_request_asks_of_which_service(parser: Parser, text: str, domain: str, action: str | None) -> None:

@@ -266,8 +266,8 @@ FOOD = DomainRules(
         # (还要等多久 asks after one ordered; 要等多久 alone, how long a new one takes)
         r"做好没|显示已发货|显示待配送|还显示|还没出库|出库了(?:吗|没)|配送中|还要等多久|"
         r"送出来了(?:吗|没)|送出来没|送出去没|送过来没|送来没|送到那了|发货没有|发货了没有|送到没有|送到了没有|到了没有|出餐没有|出餐了没有|接单了没有|"
-        # 订单好了没, 我的麻辣烫呢 (asked after by name alone)
-        r"单好了(?:吗|没)|餐好了(?:吗|没)|饭好了(?:吗|没)|我的[^，。,.!?？呢]{1,8}呢(?=[，。,.!?？\s]|$)|"
+        # 订单好了没, 我那杯星巴克好了没, 我的麻辣烫呢 (asked after by name alone)
+        r"好了(?:吗|没)|我的[^，。,.!?？呢]{1,8}呢(?=[，。,.!?？\s]|$)|"
         + letter_led(
             r"where(?:'s| is| are| r)|where (?:my|our|the|that|this) [a-z \ue000-\ue007]{1,30}? (?:is|are|r|at)|track"
             r"|where (?:tf|the hell|the heck|tf) (?:is|are)|still says|still shows|still preparing"

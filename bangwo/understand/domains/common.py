@@ -36,13 +36,13 @@ _MY_BOOKING = compiled(
     r"(?:上周|上个月|昨天|前天|上次|今天|早上)(?:订|买)的|我在[^\s,，。]{1,8}?(?:订|买)的|"  # 我在成都订的酒店
     r"^(?:订|买)的|我给[^\s,，。]{1,6}?(?:订|买)的|"  # 订的回家的机票成功没, 我给孙子买的那张
     # 我那班去昆明的航班, 我明天那班飞机, 下周二那趟航班
-    r"我那[班趟张间场个]|我(?:今天|明天|后天)那[班趟张间场]|[这那][班趟](?:航班|飞机)|"
+    r"我那[班趟张间场个杯份单]|我(?:今天|明天|后天)那[班趟张间场]|[这那][班趟](?:航班|飞机)|"
     + letter_led("my|i booked|i bought|we booked", then=r"\b")
 )
 _STATUS_WORDS = compiled(
     r"订好了|订上了|订到了|订成功|出票|延误|晚点|准点|登机口|状态|到哪|在哪|确认了|进度|几点起飞|几点的|哪个厅|哪个影厅|几号厅|订单(?!人)|订成|订错"
     # Asking whether something happened to it, or what its code or number is: 改签成功了吗, 取票码是多少.
-    r"|成功|了吗|了没|码|是多少|是什么|是几|是第几|是哪天|哪天入住|几号入住|来着|"
+    r"|成功|了吗|了没|码|是多少|是什么|是几|是第几|是哪天|哪天入住|几号入住|来着|还在吗|还在不|还在没|还有效|"
     + letter_led(
         "status|delayed|on time|gate(?<!golden gate)|confirmed|confirmation|booking|reservation|go through|when does"
         "|what time|issued|"
