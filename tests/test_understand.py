@@ -1849,6 +1849,12 @@ def test_english_shops_by_their_short_names(parser: Parser, text: str, expected:
         ("sunrise on the reaping, fri 7:45pm, 2 tix", {"title": "sunrise on the reaping", "time": "19:45"}),
         ("the odyssey tmrw 7pm 2 tickets front row pls", {"title": "the odyssey"}),
         ("avatar imax 2nite 4 seats middle", {"title": "avatar", "count": 4}),
+        # one's own tickets named by their film; not by what they are or what is asked of them
+        ("have my dune tickets been issued", {"title": "dune", "action": "status"}),
+        ("pls cancel the street fighter tickets, friend bailed", {"title": "street fighter", "action": "cancel"}),
+        ("refund the dune tickets", {"title": "dune", "action": "cancel"}),
+        ("What's the status of the premiere tickets I booked yesterday?", {"title": None}),  # (held before)
+        ("cancel my movie tickets", {"title": None, "action": "cancel"}),  # (held before)
         # …not the asking, the showing or the day said first (held before)
         ("please refund my movie tickets for tonight", {"title": None, "action": "cancel"}),
         ("show me what's playing at cinemark tonight", {"title": None, "action": "search"}),

@@ -86,6 +86,10 @@ _EN_TITLE = compiled(
     # "1st row 2 tix The Wild Robot", "one ticket, Mufasa, 2:15pm today".
     rf"|^(?:\ue007+,?\s+)+(?!(?:for|to|on|at|in|this|next|tonight|tomorrow|ppl|people|pax|persons?)\b)"
     rf"{_EN_SAID}{_TITLE_END}"
+    # One's own tickets named by their film: "have my dune tickets been issued", "cancel the street fighter tickets".
+    r"|\b(?:my|our|the)\s+(?!(?:movie|film|cinema|premiere|status|booking|order|imax|3d|cheapest|cheap|best|same"
+    r"|other|new|old|last|next|extra|kids?|children|adults?|students?|vip|plane|flight|train|bus|concert|show)\b)"
+    rf"{_EN_SAID}\s+(?:movie\s+|film\s+)?(?:tickets?|tix)\b"
     # Its showings looked up: "showtimes for Inside Out 3 tomorrow".
     rf"|\b(?:showtimes?|showings?|screenings?)\s+(?:for|of)\s+{_EN_SAID}{_TITLE_END}"
     # Looked up by its showings: "search for Dune Part Three showings".
