@@ -6137,6 +6137,12 @@ def test_prices_looked_up_and_bookings_asked_after(
         ("误杀3 晚上七点半 两张 靠前点", [("movie", {"title": "误杀3", "time": "19:30", "count": 2})]),
         ("阿凡达3今晚还有票吗", [("movie", {"action": "search", "title": "阿凡达3"})]),
         ("周5晚上八点 沧元图 三张 前排的", [("movie", {"title": "沧元图"})]),  # (held before)
+        # …or asked whether or when it is on (上映 is a film's word)
+        ("哪吒2还在上映吗", [("movie", {"action": "search", "title": "哪吒2"})]),
+        ("唐探1900还在上映吗 查下", [("movie", {"action": "search", "title": "唐探1900"})]),
+        ("帮我看看哪吒3啥时候上映", [("movie", {"action": "search", "title": "哪吒3"})]),
+        ("哪吒3什么时候首映？", [("movie", {"action": "search", "title": "哪吒3", "premiere": True})]),
+        ("最近上映什么片子 查一下", [("movie", {"action": "search", "title": None})]),
         ("明天上午十点半，万达，汪汪队立大功2，大人一个小孩两个，前排", [("movie", {"title": "汪汪队立大功2"})]),
         ("求两张第一排的流浪地球3！明天的就行", [("movie", {"title": "流浪地球3", "count": 2})]),
         ("查查后天晚上有没有哪吒3的连座，三个人", [("movie", {"action": "search", "title": "哪吒3"})]),
