@@ -1849,6 +1849,11 @@ def test_english_shops_by_their_short_names(parser: Parser, text: str, expected:
         ("sunrise on the reaping, fri 7:45pm, 2 tix", {"title": "sunrise on the reaping", "time": "19:45"}),
         ("the odyssey tmrw 7pm 2 tickets front row pls", {"title": "the odyssey"}),
         ("avatar imax 2nite 4 seats middle", {"title": "avatar", "count": 4}),
+        # …a sequel by itself, then when it is seen or by how many
+        ("moon man 2 tonight, 2 ppl", {"domain": "movie", "title": "moon man 2", "count": 2}),
+        ("feichi rensheng 3 tmrw 3:30pm 2 ppl", {"domain": "movie", "title": "feichi rensheng 3", "time": "15:30"}),
+        ("pegasus 3 for 3 ppl on saturday afternoon", {"domain": "movie", "title": "pegasus 3", "count": 3}),
+        ("table for 4 tonight", {"domain": "chat"}),  # (held before) no film: a table
         # one's own tickets named by their film; not by what they are or what is asked of them
         ("have my dune tickets been issued", {"title": "dune", "action": "status"}),
         ("pls cancel the street fighter tickets, friend bailed", {"title": "street fighter", "action": "cancel"}),

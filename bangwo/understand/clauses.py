@@ -112,6 +112,15 @@ _A_PARTY_AT_A_SHOWING = compiled(
     r"[1-9一两二三四五]\s*大\s*[1-9一两二三四五]\s*小"
     r"|\b(?:\d|one|two|three|four|five) adults?,? (?:and )?(?:\d|one|two|three|a) (?:kids?|child(?:ren)?)\b"
 )
+# A sequel said first, then when it is seen or by how many: "moon man 2 tonight, 2 ppl", "toy story 5 for 4 ppl
+# sunday morning" (searched only where nothing else points anywhere; not "table for 4 tonight": no word of a title
+# stands right before the number).
+_A_SEQUEL_FIRST = compiled(
+    r"^(?:[a-z][a-z'&:-]*\s+){1,5}"
+    r"(?<!\bfor )(?<!\bat )(?<!\bx )(?<!\bof )(?<!\bto )(?<!\bme )(?<!\bus )(?<!\bget )(?<!\border )(?<!\bbook )"
+    r"\d{1,2},?\s+(?=for\s+\d+\s+(?:ppl|people|pax|persons)\b|tonight|tonite|2nite|tmrw|tmr|tomorrow|today"
+    r"|this\s|next\s|on\s|at\s+\d|\d{1,2}(?::\d\d)?\s*(?:am|pm)\b)"
+)
 # Words that make a segment one domain's request by themselves. Only where the first one starts
 # matters (see `_first_words`), so a domain's words may be split over several regexes: each one is
 # spelt to start with a plain character, for re to skip in C to where a word can start.
@@ -1034,7 +1043,9 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
             return [Clause(0, len(text), ("flight",) if _TOWARDS_A_PLACE.search(text) else ("movie",))]
         if _FROM_A_PLACE.search(text) and _TOWARDS_A_PLACE.search(text) and not _OTHER_TRANSPORT.search(text):
             return [Clause(0, len(text), ("flight",))]
-        if (_A_FILM_SEEN.search(text) or _A_PARTY_AT_A_SHOWING.search(text)) and not _OTHER_TRANSPORT.search(text):
+        if (
+            _A_FILM_SEEN.search(text) or _A_PARTY_AT_A_SHOWING.search(text) or _A_SEQUEL_FIRST.search(text)
+        ) and not _OTHER_TRANSPORT.search(text):
             # 仨人看阿凡达3，后天晚上八点那场; "book 2 adults 1 child for Ne Zha 2, Saturday 10am": a film seen by a
             # party, its showing said after a pause (and no place to go to)
             return [Clause(0, len(text), ("movie",))]

@@ -103,7 +103,7 @@ _EN_TITLE_BEFORE_TICKETS = compiled(
     r"|i|i'd|i'm|we|me|us|my|our|the|a|an|and|also|then|plus"
     r"|has|have|had|did|was|were|will|should|hey|hi|hello|ok|okay|so|um|uh"
     r"|please|pls|are|is|how|what|what's|when|where|which|can|could|would|will|do|does|any|there)\b)"
-    rf"{_EN_SAID}\s+(?:imax\s+|3d\s+)?(?:tickets?\b|tix\b|\ue007)"
+    rf"{_EN_SAID}(?<!\bfor)\s+(?:imax\s+|3d\s+)?(?:tickets?\b|tix\b|\ue007)"
 )
 # The title said first, its showing or tickets after it: "street fighter tonight, 2 tix, back row", "dune part three
 # premiere, 2 tickets", "sunrise on the reaping, fri 7:45pm" (the time or the tickets already read stand as marks).
@@ -111,7 +111,7 @@ _EN_TITLE_BEFORE_TICKETS = compiled(
 # my tickets for tonight", "Late film tonight", "Mother's Day tomorrow, 2 tickets").
 _EN_TITLE_FIRST = compiled(
     r"^(?:(?:hey|hi)[\s,]+)?(?!(?:a|an|and)\b)([a-z0-9][a-z0-9' :&\ue000-]*?)"
-    r"(?:\s+(?:premiere|imax|3d|4dx|dolby))?[\s,]*[\ue001\ue007]"
+    r"(?:\s+(?:premiere|imax|3d|4dx|dolby))?(?:\s+for)?[\s,]*[\ue001\ue007]"  # ("pegasus 3 for 3 ppl")
 )
 _NO_WORD_OF_A_TITLE_FIRST = frozenset({
     "book", "get", "buy", "find", "order", "reserve", "cancel", "refund", "check", "search", "look", "show", "see",
