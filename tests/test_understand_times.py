@@ -194,6 +194,12 @@ def _day(day: str, window: str | None = None) -> Slots:
         ("may day", _day("2026-05-01")),  # China's 1 May and 1 June, in English
         ("childrens day", _day("2026-06-01")),
         ("i may day-trip to suzhou", (None, None, None, None)),  # (held before) no day
+        # the Spring Festival's days in pinyin, as English written in China says them
+        ("starting chuxi", _day("2026-02-16")),
+        ("on chu yi afternoon", ("2026-02-17", None, "afternoon", None)),
+        ("chusan", _day("2026-02-19")),
+        ("yuanxiao festival", _day("2026-03-03")),
+        ("a chunky sweater", (None, None, None, None)),  # (held before) no day in a word that starts with chu
         # spans
         ("从周五住到下周一", ("2026-02-13", None, None, "2026-02-16")),
         ("从初一住到初四", ("2026-02-17", None, None, "2026-02-20")),

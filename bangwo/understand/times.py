@@ -205,7 +205,11 @@ _DIGITS = frozenset("0123456789")
 _LATIN = frozenset("abcdefghijklmnopqrstuvwxyz")
 # English words are checked as a set of tokens: one findall instead of a dozen full scans.
 _EN_TOKEN_RE = compiled(r"[a-z][a-z]*")  # a class first: re skips in C to the next letter
-_FESTIVAL_EN_WORDS = frozenset({"chinese", "lunar", "spring", "lantern", "valentine", "valentines", "cny"}) | {
+# The Spring Festival's days in pinyin, as people living in China write them in English: chuxi, chu yi, yuanxiao.
+_PINYIN_DAY_NUMBERS = ("yi", "er", "san", "si", "wu", "liu", "qi", "ba", "jiu", "shi")
+_FESTIVAL_PINYIN_WORDS = frozenset({"chu", "chuxi", "yuanxiao"} | {f"chu{n}" for n in _PINYIN_DAY_NUMBERS})
+_FESTIVAL_EN_WORDS = _FESTIVAL_PINYIN_WORDS | {"chinese", "lunar", "spring", "lantern", "valentine", "valentines"} | {
+    "cny",
     "dragon", "autumn", "moon", "qixi", "ninth",
     "christmas",
     "xmas",
@@ -270,6 +274,9 @@ _FESTIVAL_EN_RE = compiled(
     r"|(?:(?<=on )|(?<=for )|(?<=over )|(?<=during ))national\s+day)\b"  # (not "the National Day rush")
     r"|\b(dragon\s+boat|mid-?\s?autumn|moon\s+festival|qixi|double\s+ninth)(?:\s+festival)?\b"
     rf"|\b(?:the\s+)?eve\s+of\s+(?:the\s+)?({_LUNAR_NEW_YEAR_EN})\b"
+)
+_FESTIVAL_PINYIN_RE = compiled(
+    rf"\bchu\s?(?:(xi)|({'|'.join(_PINYIN_DAY_NUMBERS)}))\b|\byuan\s?xiao(?:\s?jie|\s+festival)?\b"
 )
 _LUNAR_FESTIVALS_EN = {"dragon": "端午", "mid": "中秋", "moon": "中秋", "qixi": "七夕", "double": "重阳"}
 # "the third day of Chinese New Year": 初三.
@@ -697,6 +704,10 @@ _LUNAR_NEW_YEAR_SAID_EN = compiled(rf"\b(?:{_LUNAR_NEW_YEAR_EN}|cny)\b")
 
 
 def _festival_en(masked: MaskedText, today: date, found: _Found) -> None:
+    for m in _FESTIVAL_PINYIN_RE.finditer(masked.current):
+        offset = EVE if m.group(1) else _PINYIN_DAY_NUMBERS.index(m.group(2)) if m.group(2) else LANTERN
+        found.lunar = True
+        _add_holiday_en(found, masked, m, festival_day(today, offset), None)
     for m in _NTH_FESTIVAL_DAY_EN_RE.finditer(masked.current):
         said = m.group(1)
         nth = _ORDINAL_DAYS_EN.index(said) + 1 if said in _ORDINAL_DAYS_EN else int(said.rstrip("stndrh"))
