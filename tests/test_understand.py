@@ -600,6 +600,10 @@ def test_groceries_bought_and_a_store_by_its_short_name(
         # a drink the catalogue lacks, said first, then how it is wanted (tall is Starbucks' small)
         ("cold brew tall no sugar", {"size": "small", "sugar": "none"}),
         ("starbucks venti caramel macchiato half sugar", {"size": "large", "sugar": "half"}),
+        # …after a comma, or with its shop and one option only
+        ("heytea duo rou putao, no ice half sugar", {"ice": "none", "sugar": "half"}),
+        ("heytea duo rou putao less sugar", {"sugar": "less"}),
+        ("hot chocolate, large, delivered to the office", {"size": "large"}),
     ],
 )
 def test_a_size_said_by_its_letter_or_alone(parser: Parser, text: str, options: dict[str, str]) -> None:

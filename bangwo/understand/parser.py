@@ -264,8 +264,8 @@ _SHOP_THEN_A_SPACE = compiled(
 _NAMED_BEFORE_ITS_OPTIONS = compiled(
     r"(?:^|(?<=\s))([\u4e00-\u9fff]{2,8})\s+(?=\ue003)"
     # (in English at the start, after the shop or an option: "cold brew tall no sugar", "starbucks venti caramel
-    # macchiato half sugar")
-    r"|(?:^|(?<=\ue000 )|(?<=\ue003 ))([a-z][a-z'-]+(?: [a-z][a-z'-]+){0,3}?)\s+(?=\ue003)"
+    # macchiato half sugar", "heytea duo rou putao, no ice")
+    r"|(?:^|(?<=\ue000 )|(?<=\ue003 ))([a-z][a-z'-]+(?: [a-z][a-z'-]+){0,3}?)(?:,\s*|\s+)(?=\ue003)"
 )
 # The order pointed at by its shop: 把盒马那单取消吧, 把永辉那单取消了, 把那单喜茶退了 (那单水果: by what it holds).
 _GOODS_OF_AN_ORDER = compiled(f"(?:水果|蔬菜|零食|饮料|奶茶|咖啡|日用品|年货|东西|快递|{BABY_GOODS_ZH})$")
@@ -764,7 +764,9 @@ class Parser:
             (d.quantity is not None and (d.entry is not None or polite or shop_said or _served(rules, d)))
             or ((d.quantity is not None or asked_please) and d.name.isascii() and _named_as_a_dish(rules, d.name))
             or (d.entry is not None and (d.options or d.owner or shop_said or asked_please))
-            or len(d.options) > 1  # 伯牙绝弦 大杯 少糖: a drink the catalogue lacks, said as it is wanted
+            # 伯牙绝弦 大杯 少糖, "heytea duo rou putao less sugar": a drink the catalogue lacks, said as it is wanted
+            or len(d.options) > 1
+            or (shop_named and d.options)
             for d in drafts
         ) or _a_shopping_list(drafts, reading)
         if not ordered_by_itself and not shop_said and any(d.quantity is not None for d in drafts):
