@@ -923,6 +923,10 @@ def test_a_dish_named_after_a_city(parser: Parser, text: str, name: str) -> None
         # a dish the catalogue lacks, typed before its "x2", with what it is like maybe between (held before)
         ("hot chocolate x2 for the kids", [("hot chocolate", 2)]),
         ("mocha M x2 less sugar", [("mocha", 2)]),
+        # not back into the count before it, nor again a dish already counted (one's price, a second count)
+        ("中午点十份盖浇饭 一份25以内的", [("盖浇饭", 10)]),
+        ("我要兩杯清心的烏龍綠 一杯少糖少冰 一杯無糖去冰", [("烏龍綠", 1), ("烏龍綠", 1)]),
+        ("点十份盖浇饭 一份", [("盖浇饭", 10)]),
     ],
 )
 def test_a_count_said_after_its_dish(parser: Parser, text: str, counted: list[tuple[str, int]]) -> None:

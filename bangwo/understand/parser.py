@@ -932,6 +932,8 @@ class Parser:
                 said := self._dish_right_before(rules, reading, quantity, domain_named)
             ) is not None:
                 unknown, claimed = said
+                if any(d.start < unknown.end and unknown.start < d.end for d in drafts):
+                    continue  # the dish already counted before it: 点十份盖浇饭 一份25以内的 (each one's price)
                 if not claimed:
                     unclaimed.append((unknown, quantity))
                     continue
@@ -974,8 +976,10 @@ class Parser:
                 end -= 1
         if (verb := _COUNT_VERB_BEFORE.search(text, 0, end)) is not None:
             end = verb.start()
+        # (not back into another count: 点十份盖浇饭 一份 counts no 十份盖浇饭)
+        floor = max((q.end for q in reading.quantities if q.end <= end), default=0)
         start = end
-        while start > 0 and end - start < MAX_OPEN_NOUN_CHARS and _HAN.match(text[start - 1]) and (
+        while start > floor and end - start < MAX_OPEN_NOUN_CHARS and _HAN.match(text[start - 1]) and (
             text[start - 1] not in NOUN_STOP_CHARS
         ):
             start -= 1
