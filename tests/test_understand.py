@@ -5027,6 +5027,13 @@ def test_a_film_named_after_its_showing_or_seats(parser: Parser, text: str, titl
         # (held before) a time or a home is no shop
         ("order a latte at noon", None),
         ("在家里点一份黄焖鸡", None),
+        # the shop an order asked after came from, before what is said of it
+        ("my order from Yang Guofu still not here, can u check", "Yang Guofu"),
+        ("did my order from Lao Wang Noodles arrive yet", "Lao Wang Noodles"),
+        # …not when it was ordered, nor whoever it is
+        ("my grocery order from yesterday never arrived, where is it", None),
+        ("Cancel the pizza order from earlier", None),
+        ("Where's my coffee? And while you're at it, tell me a joke", None),  # (held before)
     ],
 )
 def test_the_shop_said_at_or_first(parser: Parser, text: str, merchant: str | None) -> None:

@@ -287,12 +287,13 @@ _SHOP_KIND = compiled(r"^(?:大型?|小型?|生鲜|社区|24小时)?(?:超市|�
 _EN_ORDERED_FROM = compiled(
     # ("at" too, where a price is asked: "how much is a large pizza at Little Caesars")
     r"\b(?:from|at)\s+(?!(?:the|a|an|my|our|your|home|work|here|there|nearby|downstairs|somewhere|anywhere|any"
-    r"|noon|night|midnight|lunch|lunchtime|dinner|breakfast|once|least|most|all|about|around|latest|earliest)\b)"
+    r"|noon|night|midnight|lunch|lunchtime|dinner|breakfast|once|least|most|all|about|around|latest|earliest"
+    r"|yesterday|today|tonight|tomorrow|earlier|before|last|this|that|it|you|me|us|them)\b)"
     # (a shop's name may hold a dot, "St. Louis Bread", but none ends it: "from Krispy Kreme.")
     r"([a-z][a-z0-9'&.-]*(?<!\.)(?:\s+[a-z][a-z0-9'&.-]*(?<!\.)){0,3}?)"
     r"(?=\s*(?:$|[,.!?;:+]|\b(?:and|for|to|with|without|please|pls|plz|thx|thanks|lol|at|near|in|on|by|before"
     r"|around|under|tonight|tomorrow|today|now|right now|asap|delivered|large|medium|small|less|no|extra|its|it's"
-    r"|i|were|was|is|are|when|instead)\b))"
+    r"|i|were|was|is|are|when|instead|still|not|never|yet|has|hasn't|hasnt|isn't|isnt|arrive|arrived|came)\b))"
 )
 # The shop named by the order asked after: "my burger king order", "the Whole Foods delivery", "my Walmart grocery
 # order" (not "my food order", "my last order", "my latte order": no shop, a dish).
