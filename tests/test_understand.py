@@ -6809,6 +6809,11 @@ def test_a_count_said_again_after_a_hesitation_corrects_the_one_before(parser: P
         ("帮我点一杯奶茶，好了吗", "food", "order"),  # (held before) no order of one's own pointed at
         ("我那个全季的预订还在吗", "hotel", "status"),
         ("我的酒店预订还在吗", "hotel", "status"),
+        # 张 counts tickets after a number or a verb, not as a name
+        ("张记冒菜 两份冒菜一份肥肠粉", "food", "order"),
+        ("帮我在张记冒菜点两份冒菜", "food", "order"),
+        ("给张总订的那杯咖啡退了吧，他今天不来了", "food", "cancel"),
+        ("买张今晚八点的票", "movie", "order"),  # (held before)
     ],
 )
 def test_what_one_request_asks_of_which_service(parser: Parser, text: str, domain: str, action: str | None) -> None:

@@ -391,7 +391,10 @@ _OWN_SERVICE = compiled(
 )
 _OWN_MEAL = ("meal",)  # a segment that is a food-or-grocery request of its own (see split_clauses)
 # Words that only tell a ticket's domain when nothing stronger was said.
-_TICKET = compiled(r"票(?<!发票)|张|" + letter_led("tickets?|tix", then=r"\b"))  # (发票 is an invoice)
+# (发票 is an invoice; 张 counts tickets after a number or a verb, 两张, 买张, not as a name: 张记冒菜, 张亮麻辣烫)
+_TICKET = compiled(
+    r"票(?<!发票)|张(?<=[一两二三四五六七八九十几俩仨\d买来订要抢拿整]张)|" + letter_led("tickets?|tix", then=r"\b")
+)
 # Tickets for something said by its name, not for the people who go ("2 tickets for my kids") nor to a place the
 # catalogue knows (a flight's).
 _TICKETS_FOR_A_SHOW = compiled(
