@@ -5709,6 +5709,13 @@ def test_shops_orders_and_rooms_said_the_app_way_in_chinese(
         ("呃 点一杯柠檬茶 呃 鸭屎香的那个 少冰", [("food", {"merchant": None})]),  # (held before)
         ("帮我cancel超市那个order", [("grocery", {"action": "cancel", "merchant": None})]),  # (held before)
         ("把年货那单取消掉 超市的", [("grocery", {"action": "cancel", "merchant": None})]),
+        # …or pointed at where it is: downstairs, next door (not whoever is there, nor where the meal goes)
+        ("帮我点个外卖 楼下张记冒菜 两份冒菜一份肥肠粉", [("food", {"merchant": "张记冒菜"})]),
+        ("楼下陈记肠粉来一份牛肉肠粉加蛋", [("food", {"merchant": "陈记肠粉"})]),
+        ("隔壁的老王面馆点两碗牛肉面", [("food", {"merchant": "老王面馆"})]),
+        ("帮我给楼下保安大哥也点一份鱼香肉丝盖浇饭", [("food", {"merchant": None})]),
+        ("给楼下值班的两个保安大哥各点一份饺子", [("food", {"merchant": None})]),
+        ("明早8点送两个可颂+一杯拿铁到宿舍楼下 早八人的命也是命", [("food", {"merchant": None})]),
     ],
 )
 def test_films_and_shops_typed_as_words_of_their_own(

@@ -272,6 +272,13 @@ _GOODS_OF_AN_ORDER = compiled(f"(?:水果|蔬菜|零食|饮料|奶茶|咖啡|日
 _THAT_SHOPS_ORDER_ZH = compiled(
     rf"(?<![^把将\s，,])({_NAME_CHAR}{{2,6}})[那这]一?单|[那这]一?单({_NAME_CHAR}{{2,6}}?)(?=退|取消)"
 )
+# The shop pointed at where it is, then what is ordered there: 楼下张记冒菜 两份冒菜, 隔壁的老王面馆点两碗面 (not
+# whoever is there, 给楼下保安大哥也点一份, nor where a meal goes, 送到宿舍楼下: see _SENT_OR_GIVEN).
+_SENT_OR_GIVEN = frozenset("给到送")
+_SHOP_NEARBY = compiled(
+    rf"(?:楼下|隔壁|对面|门口)的?\s*({_NAME_CHAR}{{2,6}}?)"
+    r"(?=\s|的(?![一两三四五六七八九十几俩仨\d])|[点买订要来][一两三四五六七八九十几俩仨\d个份杯碗])"
+)
 _ANOTHER_DISH_COUNTED = compiled(
     r"(?:买|来|点|要)?[一两三四五六七八九十几俩仨\d]+\s*[^\W\d_][\u4e00-\u9fff\ue000]{2}"
 )
@@ -1538,6 +1545,13 @@ def _ordered_at(masked: MaskedText) -> str | None:
     m = _ORDERED_AT.search(text) if "在" in text or "从" in text or "去" in text else None
     if m is None:
         m = _SHOP_FIRST.match(text)
+    if m is None and ("楼" in text or "隔壁" in text or "对面" in text or "门口" in text):
+        m = _SHOP_NEARBY.search(text)
+        if m is not None and (
+            (_FOR_PEOPLE.search(m.group(1)) and not m.group(1).endswith(SHOP_SUFFIX_ZH))  # (老王面馆 is a shop)
+            or not _SENT_OR_GIVEN.isdisjoint(text[max(0, m.start() - 6) : m.start()])
+        ):
+            m = None
     if (
         m is None
         and (m := _SHOP_THEN_A_SPACE.match(text)) is not None
