@@ -5560,6 +5560,12 @@ def test_trains_buses_and_the_metro_between_known_places_are_no_flights(parser: 
         ("盒马 买两盒鸡蛋 一箱牛奶", ("盒马", [("鸡蛋", {}), ("牛奶", {})])),
         ("Manner 燕麦拿铁 小杯 热", ("Manner", [("燕麦拿铁", {"size": "small", "ice": "hot"})])),
         ("星巴克 一杯热的美式 中杯", ("星巴克", [("美式", {"size": "medium", "ice": "hot"})])),
+        # …the drink right after the shop, or counted after its options at the end
+        (
+            "霸王茶姬伯牙绝弦大杯，无糖，热饮",
+            ("霸王茶姬", [("伯牙绝弦", {"size": "large", "sugar": "none", "ice": "hot"})]),
+        ),
+        ("星巴克 焦糖玛奇朵 大杯 热 一杯", ("星巴克", [("焦糖玛奇朵", {"size": "large", "ice": "hot"})])),
         # Not shops (held before): a dish said first, a friend greeted.
         ("酸辣粉 两份 加辣", (None, [("酸辣粉", {})])),
         ("老铁 给我整一杯奶茶 贼甜的那种 全糖", (None, [("奶茶", {"sugar": "normal"})])),

@@ -260,9 +260,10 @@ _SHOP_THEN_A_SPACE = compiled(
     rf"({_NAME_CHAR}{{2,6}}?|[a-z][a-z'&]{{1,15}}(?=(?:\s*外卖)?\s+[\u4e00-\u9fff]))\s*(?:外卖)?\s+"
     rf"(?=(?:买|来|点|要)?[一两三四五六七八九十几俩仨\d]|(?:{_NAME_CHAR}|\ue000){{1,8}}?\s*(?:\ue003|[一两三四五六七八九十几俩仨\d]))"
 )
-# A word set apart by spaces, then the options of a drink (see Parser._open_nouns).
+# A word set apart by spaces, or right after its shop, then the options of a drink (see Parser._open_nouns):
+# 伯牙绝弦 大杯 少糖, 霸王茶姬伯牙绝弦大杯 (where no dish the catalogue knows is named, a mark is a shop's).
 _NAMED_BEFORE_ITS_OPTIONS = compiled(
-    r"(?:^|(?<=\s))([\u4e00-\u9fff]{2,8})\s+(?=\ue003)"
+    rf"(?:^|(?<=\s))([\u4e00-\u9fff]{{2,8}})\s+(?=\ue003)|(?<=\ue000)({_NAME_CHAR}{{2,8}})\s*(?=\ue003)"
     # (in English at the start, after the shop or an option: "cold brew tall no sugar", "starbucks venti caramel
     # macchiato half sugar", "heytea duo rou putao, no ice")
     r"|(?:^|(?<=\ue000 )|(?<=\ue003 ))([a-z][a-z'-]+(?: [a-z][a-z'-]+){0,3}?)(?:,\s*|\s+)(?=\ue003)"
@@ -279,6 +280,7 @@ _SHOP_NEARBY = compiled(
     rf"(?:楼下|隔壁|对面|门口)的?\s*({_NAME_CHAR}{{2,6}}?)"
     r"(?=\s|的(?![一两三四五六七八九十几俩仨\d])|[点买订要来][一两三四五六七八九十几俩仨\d个份杯碗])"
 )
+_AFTER_THE_LAST_COUNT = " ,，。.!！~"
 _ANOTHER_DISH_COUNTED = compiled(
     r"(?:买|来|点|要)?[一两三四五六七八九十几俩仨\d]+\s*[^\W\d_][\u4e00-\u9fff\ue000]{2}"
 )
@@ -979,8 +981,9 @@ class Parser:
         by_its_measure = quantity.unit is not None and quantity.unit.isascii() and not quantity.unit.startswith("order")
         if (quantity.trailing or by_its_measure) and _EN_WORD_ENDS.search(text, 0, end):
             return self._en_dish_right_before(rules, reading, quantity, end, domain_named)
-        if quantity.trailing:
-            while end > 0 and text[end - 1] in (" ", "/", OPTION_MARK):  # (伯牙绝弦 大杯/少糖/去冰 ×1)
+        if quantity.trailing or not text[quantity.end :].strip(_AFTER_THE_LAST_COUNT):
+            # (伯牙绝弦 大杯/少糖/去冰 ×1; 焦糖玛奇朵 大杯 热 一杯: the count that ends the command)
+            while end > 0 and text[end - 1] in (" ", "/", OPTION_MARK):
                 end -= 1
         if (verb := _COUNT_VERB_BEFORE.search(text, 0, end)) is not None:
             end = verb.start()
