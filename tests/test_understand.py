@@ -6827,6 +6827,11 @@ def test_a_count_said_again_after_a_hesitation_corrects_the_one_before(parser: P
         ("帮我在张记冒菜点两份冒菜", "food", "order"),
         ("给张总订的那杯咖啡退了吧，他今天不来了", "food", "cancel"),
         ("买张今晚八点的票", "movie", "order"),  # (held before)
+        # an order placed at a shop, what it holds still to say
+        ("今天疯狂星期四，肯德基随便帮我下一单", "food", "order"),
+        ("帮我在盒马下一单", "grocery", "order"),
+        ("place an order at Walmart", "grocery", "order"),
+        ("我要去星巴克", "chat", None),  # (held before) going there orders nothing
     ],
 )
 def test_what_one_request_asks_of_which_service(parser: Parser, text: str, domain: str, action: str | None) -> None:

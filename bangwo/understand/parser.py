@@ -281,6 +281,7 @@ _SHOP_NEARBY = compiled(
     r"(?=\s|的(?![一两三四五六七八九十几俩仨\d])|[点买订要来][一两三四五六七八九十几俩仨\d个份杯碗])"
 )
 _AFTER_THE_LAST_COUNT = " ,，。.!！~"
+_AN_ORDER_PLACED = compiled(r"下单|下一单|下个单|" + letter_led("place an order|put in an order", then=r"\b"))
 _ANOTHER_DISH_COUNTED = compiled(
     r"(?:买|来|点|要)?[一两三四五六七八九十几俩仨\d]+\s*[^\W\d_][\u4e00-\u9fff\ue000]{2}"
 )
@@ -806,7 +807,9 @@ class Parser:
         if chatting:
             return None
         counted_its_measure = any(q.unit in rules.measures for q in reading.quantities)  # 来杯热的
-        if said_generic or said_its_verb or counted_its_measure:
+        # (an order placed at a shop, what it holds still to say: 帮我在盒马下一单, "place an order at Walmart")
+        placed_at_a_shop = shop_named and _AN_ORDER_PLACED.search(text) is not None
+        if said_generic or said_its_verb or counted_its_measure or placed_at_a_shop:
             frame = self._frame(rules, reading, action, [])
             if action == "order":
                 frame.missing.append("items")

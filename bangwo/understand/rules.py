@@ -248,7 +248,7 @@ STILL_SOLD_ASKED_ZH = (
 FOOD = DomainRules(
     domain="food",
     verbs=compiled(
-        rf"{_DIAN_VERB}|叫(?!上)|下单|想吃|想喝|要吃|要喝|吃|喝|"
+        rf"{_DIAN_VERB}|叫(?!上)|下单|下一单|下个单|想吃|想喝|要吃|要喝|吃|喝|"
         + letter_led("order|eat|drink|deliver|delivered|hungry|thirsty|craving", then=r"\b")
     ),
     status=compiled(
@@ -502,7 +502,7 @@ DOMAIN_RULES: tuple[DomainRules, ...] = (FOOD, GROCERY)
 RULES_BY_DOMAIN = {rules.domain: rules for rules in DOMAIN_RULES}
 
 # Verbs every domain's order shares: buying and asking to have something.
-ZH_ORDER_VERBS = compiled(r"买|订|预订|预定|下单|来|要|整|拿|送|叫|点|帮我弄|改成|换成")
+ZH_ORDER_VERBS = compiled(r"买|订|预订|预定|下单|下一单|下个单|来|要|整|拿|送|叫|点|帮我弄|改成|换成")
 # Verbs that name a thing right after them even without a number (点酸辣粉, 想吃酸辣粉, 买酸辣粉).
 # (叫上室友: brings; 订单 and 买单 are the order and the bill)
 ZH_BARE_NOUN_VERBS = compiled(rf"{_DIAN_VERB}|叫(?!上)|下单|想吃|想喝|要吃|要喝|吃|喝|买(?!单)|订(?!单)")
