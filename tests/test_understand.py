@@ -2436,6 +2436,12 @@ def test_where_a_meal_is_brought_and_the_event_it_is_timed_by_book_nothing(
         ("订3张国庆去厦门的机票 郑州飞", ("郑州", "厦门")),
         ("帮我查下去昆明的机票 周日出发 西安走", ("西安", "昆明")),
         ("整两张去三亚的机票，北京走，后天，要公务舱", ("北京", "三亚")),
+        # the route flown, or said from where, before who goes where in the story told first
+        ("国庆节想和老伴去成都看看大熊猫，帮我订两张九月三十号从上海飞成都的票。", ("上海", "成都")),
+        ("跟老年团去旅游，帮我订一张二十二号从南京飞桂林的机票。", ("南京", "桂林")),
+        ("儿子一家要从杭州回来过年，帮我给他们订三张二月十四号杭州飞兰州的机票。", ("杭州", "兰州")),
+        ("清明回老家，4号早上杭州飞西安，订两张", ("杭州", "西安")),
+        ("端午节打算去哈尔滨避暑，帮我订两张6月19号从北京到哈尔滨的机票", ("北京", "哈尔滨")),
         ("去青岛看海，明天上午从北京飞，一家四口", ("北京", "青岛")),
         ("look up Xiamen to Beijing on January 3rd, afternoon flights", ("Xiamen", "Beijing")),
         ("Put me on the cheapest Chengdu–Beijing flight this Thursday", ("Chengdu", "Beijing")),

@@ -10,6 +10,7 @@ words is mostly the place itself.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from bangwo.understand.lexicon import NameMention
 from bangwo.understand.rules import CHANGED_MIND, NEAR_IT_ZH
@@ -304,11 +305,31 @@ class Places:
 
 
 def _first(regex: re.Pattern[str], places: Places, groups: int = 1) -> tuple[str | None, ...] | None:
+    return next((found for found, _ in _every_said(regex, places, groups)), None)
+
+
+def _every_said(
+    regex: re.Pattern[str], places: Places, groups: int
+) -> Iterator[tuple[tuple[str | None, ...], re.Match[str]]]:
+    """Each match of `regex` whose places are all places said, with its match."""
     for m in regex.finditer(places.masked.current):
         found = tuple(places.said(*m.span(g)) if m.group(g) else None for g in range(1, groups + 1))
         if any(found) and all(f is not None for f, g in zip(found, range(1, groups + 1), strict=True) if m.group(g)):
-            return found
-    return None
+            yield found, m
+
+
+# How surely a Chinese route is the flight asked for: flown (杭州飞兰州), then said from where (从上海去成都), then any
+# (带老伴去成都看看, 跟老年团去旅游, 从杭州回来过年: who goes where, told before the request).
+def _route_zh(places: Places) -> tuple[str | None, ...] | None:
+    """The Chinese route said most surely as a flight; the first of those."""
+    best: tuple[str | None, ...] | None = None
+    best_rank = -1
+    for found, m in _every_said(_ZH_FROM_TO, places, 2):
+        said = places.masked.current[m.start() : m.start(2)]
+        rank = 2 if "飞" in said else 1 if said.startswith(("从", "由")) else 0
+        if rank > best_rank:
+            best, best_rank = found, rank
+    return best
 
 
 # China's big airports by the name beside their city's: "Beijing Daxing", 上海虹桥, 浦东机场.
@@ -353,7 +374,10 @@ def _route_of_places(
     places = Places(masked, names, told_until)
     origin = destination = None
     for regex, holds in _ROUTE_RULES:
-        if _may_match(holds, masked.current) and (found := _first(regex, places, 2)) is not None:
+        if not _may_match(holds, masked.current):
+            continue
+        found = _route_zh(places) if regex is _ZH_FROM_TO else _first(regex, places, 2)
+        if found is not None:
             origin, destination = found
             break
     if destination is None and "-" in masked.current and (codes := AIRPORT_CODES.search(masked.current)) is not None:
