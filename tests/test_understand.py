@@ -4053,6 +4053,30 @@ def test_what_is_asked_of_an_order_already_made(parser: Parser, text: str, domai
 
 
 @pytest.mark.parametrize(
+    ("text", "action", "items"),
+    [
+        # the dishes the catalogue lacks that an order asked after or called off is pointed at by, with their count
+        ("帮我查一下我点的那四份盖浇饭到哪了，我们在西湖边上等半天了。", "status", [("盖浇饭", 4)]),
+        ("我在百果园买的那箱猕猴桃送到哪了，帮我看看。", "status", [("猕猴桃", 1)]),
+        ("把刚才给同事们点的那六杯咖啡取消掉", "cancel", [("咖啡", 6)]),
+        # …ended by what is asked of them
+        ("我那碗牛肉面都过去四十分钟了还没到", "status", [("牛肉面", 1)]),
+        ("我那份麻辣香锅商家接单了吗", "status", [("麻辣香锅", 1)]),
+        ("刚才那个麻辣香锅取消掉 老板说没货了", "cancel", [("麻辣香锅", 1)]),
+        # …not the order, the booking or the rider pointed at (held before)
+        ("那个刚才点的外卖帮我取消掉不要了", "cancel", []),
+        ("外卖怎么还没到？另外我要投诉上次那个骑手", "status", []),
+    ],
+)
+def test_the_dishes_of_an_order_pointed_at(
+    parser: Parser, text: str, action: str, items: list[tuple[str, int]]
+) -> None:
+    [frame] = _frames(parser, text)
+    assert frame["action"] == action
+    assert [(i["name"], i["quantity"]) for i in frame.get("items", [])] == items
+
+
+@pytest.mark.parametrize(
     "text",
     ["refund the two tickets I bought for Nobody 2", "Cancel the 2 tickets we booked for Nobody 2 on Friday."],
 )

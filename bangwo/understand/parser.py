@@ -356,6 +356,11 @@ _PRICED_BEFORE = compiled(f"{BUDGET_MARK}+的")
 # (a lookahead, so that "where the heck is my Peking duck" still finds "my Peking duck")
 _THE_THING_EN = compiled(r"\b(?:my|our|the|those|these)\s+(?=((?:[a-z]+\s+){0,2}[a-z]+))")
 _POINTED_AT = compiled(r"[那这][一两三四五六七八九十几\d]?(人份|[^\W\d])")
+# The dish an order already made is pointed at by, with its count: 那四份盖浇饭, 那杯冰淇淋红茶, 那箱猕猴桃.
+_POINTED_AT_A_DISH = compiled(r"[那这]([一两三四五六七八九十\d]*)(?:份|杯|碗|箱|盒|袋|瓶|串|斤|根|桶|提|个)的?")
+# What is pointed at that is no dish: the order itself, the takeaway, the booking.
+_SAID_OF_IT_AFTER = compiled(r"都|也|还|商家|老板|骑手")
+_NO_DISH_POINTED_AT = compiled(r"订单|外卖|单子?|东西|快递|预订|预定|预约|包裹|菜|刚才|骑手")
 _EN_BOOKING_VERBS = compiled(letter_led("book|reserve|find|order", then=r"\b"))
 _POLITE = compiled(letter_led("please|pls|plz|thanks|thank you", then=r"\b") + "|谢谢|麻烦|劳驾|请")
 _PLEASE = compiled(letter_led("please|pls|plz", then=r"\b") + "|麻烦|劳驾|请(?!问)")
@@ -741,6 +746,10 @@ class Parser:
         # The order cancelled or asked after named by what it holds: 取消刚才点的那杯杨枝甘露, "cancel the milk tea I
         # just ordered" (the catalogue's names only: a word of the request is no dish of it).
         named = [_ItemDraft(n.start, n.end, n.said, rules.domain, n.entry) for n in own_names]
+        if (cancelling or asking_after) and names_an_order and not named:
+            # 我点的那四份盖浇饭到哪了, 那杯冰淇淋红茶帮我退了 (what is asked of it ends the dish)
+            asked_at = [w.start() for w in (cancel_word, status_word) if w is not None]
+            named = _pointed_at_dishes(reading, rules.domain, asked_at)
         if cancelling and (names_an_order or _BARE_CANCEL.fullmatch(text)):
             return self._frame(rules, reading, "cancel", named)
         if asking_after and names_an_order:
@@ -1378,6 +1387,27 @@ def _scan_noun(
 
 # How one of the dishes is made is no dish: 两碗麻辣烫，一碗不要辣; 一份微辣一份不辣 (份微辣的酸辣粉 is the dish).
 _HOW_IT_IS_MADE = compiled(r"(?:不要|不加|[不微中特免少多加]辣)(?!的)")
+
+
+def _pointed_at_dishes(reading: _Reading, domain: str, asked_at: list[int]) -> list[_ItemDraft]:
+    """The dishes the catalogue lacks that an order asked after or called off is pointed at by (那四份盖浇饭), each
+    ending before the words that ask after or call off (`asked_at`: where they start)."""
+    text, original = reading.text, reading.masked.original
+    drafts = []
+    for m in _POINTED_AT_A_DISH.finditer(text):
+        end = min((at for at in asked_at if at > m.end()), default=len(text))
+        found = _scan_han_noun(text[:end], original[:end], m.end(), frozenset(), None)
+        if found is None:
+            continue
+        noun, start, end, _ = found
+        if (after := _SAID_OF_IT_AFTER.search(noun, 2)) is not None:
+            # (那碗牛肉面都过去四十分钟了, 那份麻辣香锅商家接单了吗)
+            noun, end = noun[: after.start()], start + after.start()
+        if len(noun) < 2 or _NO_DISH_POINTED_AT.fullmatch(noun):
+            continue
+        quantity = parse_number(m.group(1)) if m.group(1) else None
+        drafts.append(_ItemDraft(start, end, noun, domain, None, quantity=int(quantity) if quantity else None))
+    return drafts
 
 
 def _scan_han_noun(
