@@ -4041,6 +4041,10 @@ def test_a_hotel_near_a_chains_place(parser: Parser, text: str, near: str) -> No
         ("明天去西安最早的是哪班飞机", "flight", "search"),
         ("cheapest hotel near West Lake this Saturday?", "hotel", "search"),
         ("今晚从哈尔滨飞北京，随便哪班都行", "flight", "order"),  # (held before)
+        # a check-up, or going to see, is no look-up
+        ("帮我订一张这周六下午从贵阳飞青岛的机票，去看看海。", "flight", "order"),
+        ("陪老伴去复查，帮我在上海瑞金医院附近订一间房，后天住，住三晚。", "hotel", "order"),
+        ("帮我看看明天去北京的机票", "flight", "search"),  # (held before)
         # a vent, no request
         ("外卖又洒了，烦死了", "chat", None),  # (held before)
         ("my hotel room smells again, what a day", "chat", None),
