@@ -2442,6 +2442,10 @@ def test_where_a_meal_is_brought_and_the_event_it_is_timed_by_book_nothing(
         ("儿子一家要从杭州回来过年，帮我给他们订三张二月十四号杭州飞兰州的机票。", ("杭州", "兰州")),
         ("清明回老家，4号早上杭州飞西安，订两张", ("杭州", "西安")),
         ("端午节打算去哈尔滨避暑，帮我订两张6月19号从北京到哈尔滨的机票", ("北京", "哈尔滨")),
+        # two known places, one going or going back to the other, are a flight by themselves
+        ("广州去成都, 后天早上, 一个人", ("广州", "成都")),
+        ("香港去台北, 下个月5号, 两大一小", ("香港", "台北")),
+        ("元宵节当日北京返广州, 一张", ("北京", "广州")),
         ("去青岛看海，明天上午从北京飞，一家四口", ("北京", "青岛")),
         ("look up Xiamen to Beijing on January 3rd, afternoon flights", ("Xiamen", "Beijing")),
         ("Put me on the cheapest Chengdu–Beijing flight this Thursday", ("Chengdu", "Beijing")),

@@ -164,9 +164,9 @@ _DOMAIN_WORDS: dict[str, tuple[_Words, ...]] = {
         # "Booking ID MV2231").
         _Words(_FLIGHT_NUMBER, "en"),
         # Two places the catalogue knows, one to the other: "Hangzhou-Kunming Wed", "Kunming back to Beijing",
-        # 广州到成都 12月3号 (not a way asked across town: 外滩到陆家嘴怎么走).
+        # 广州到成都 12月3号, 香港去台北, 北京返广州 (not a way asked across town: 外滩到陆家嘴怎么走).
         _Words(
-            compiled("\ue005\ue005*\\s*(?:back\\s+)?(?:->|-|–|→|to\\s|到|至)\\s*\ue005++(?!\\s*(?:怎么|咋|多远|多久|要多|远吗|有多))"),
+            compiled("\ue005\ue005*\\s*(?:back\\s+)?(?:->|-|–|→|to\\s|到|至|去|返|回)\\s*\ue005++(?!\\s*(?:怎么|咋|多远|多久|要多|远吗|有多))"),
             "zh",
             holds="\ue005",
         ),

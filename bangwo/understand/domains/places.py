@@ -57,7 +57,7 @@ _ZH_PLACE_TO = f"(?:{_MARK_RUN}|{_ZH_CHAR}{{2,5}}?{_ZH_PLACE_END}|{_LATIN_PLACE}
 
 # 深圳回西安: from 深圳 back to 西安; 北京往返大理: the way there of a round trip.
 _ZH_FROM_TO = compiled(
-    rf"(?:从|由)?({_ZH_PLACE})\s*(?:先|再|又|直接)?(?:飞往|飞到|直飞|往返|飞|到|至|去|返回|回|=>|->|-|—|→|~|⇌)\s*({_ZH_PLACE_TO})"
+    rf"(?:从|由)?({_ZH_PLACE})\s*(?:先|再|又|直接)?(?:飞往|飞到|直飞|往返|飞|到|至|去|返回|返|回|=>|->|-|—|→|~|⇌)\s*({_ZH_PLACE_TO})"
 )
 # 回老家长沙: home is where the place said after it is (回老家 alone still goes 老家).
 _ZH_TO = compiled(rf"(?:飞往|飞到|前往|回到|返回|去往|去|到|飞|回)\s*(?:老家)?\s*({_ZH_PLACE_TO})")
@@ -235,7 +235,7 @@ _ROUTE_RULES = (
     (_EN_KNOWN_TO, (PLACE_MARK,)),
     (_EN_KNOWN_THEN_KNOWN, (PLACE_MARK + " " + PLACE_MARK,)),
     (_EN_FLIGHTS_TO, ("flight", "ticket", "\ue007", "look up", "search", "check")),  # (tickets may be a count)
-    (_ZH_FROM_TO, ("飞", "到", "至", "去", "回", "往返", "-", "—", "→", "~", "⇌", "=>")),
+    (_ZH_FROM_TO, ("飞", "到", "至", "去", "回", "返", "-", "—", "→", "~", "⇌", "=>")),
 )
 # Words that may come before the place a hotel is near and are no part of it.
 _BEFORE_A_NEAR_PLACE = compiled(r"(?:然后|还有|另外|顺便|同时|并且|再|[一这那]家|[一这那]间)+")
