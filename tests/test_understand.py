@@ -6214,6 +6214,12 @@ def test_prices_looked_up_and_bookings_asked_after(
         ("帮我看看哪吒3啥时候上映", [("movie", {"action": "search", "title": "哪吒3"})]),
         ("哪吒3什么时候首映？", [("movie", {"action": "search", "title": "哪吒3", "premiere": True})]),
         ("最近上映什么片子 查一下", [("movie", {"action": "search", "title": None})]),
+        # an English title in a Chinese sentence: after 看 up to a pause, before its showings or tickets
+        ("我想看Inside Out 2，帮我买两张", [("movie", {"title": "Inside Out 2", "count": 2})]),
+        ("我想睇Spider-Man: Brand New Day, 帮我book两张", [("movie", {"title": "Spider-Man: Brand New Day"})]),
+        ("查下今晚有冇Dune嘅场次", [("movie", {"action": "search", "title": "Dune"})]),
+        ("取消 Neon Tide 的票 我们不去了", [("movie", {"action": "cancel", "title": "Neon Tide"})]),
+        ("今晚有没有IMAX的场次", [("movie", {"action": "search", "title": None})]),  # (held before) the screen
         ("明天上午十点半，万达，汪汪队立大功2，大人一个小孩两个，前排", [("movie", {"title": "汪汪队立大功2"})]),
         ("求两张第一排的流浪地球3！明天的就行", [("movie", {"title": "流浪地球3", "count": 2})]),
         ("查查后天晚上有没有哪吒3的连座，三个人", [("movie", {"action": "search", "title": "哪吒3"})]),

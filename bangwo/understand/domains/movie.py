@@ -136,7 +136,10 @@ def _title_said_first(masked: MaskedText) -> str | None:
 
 
 _ZH_TITLE = compiled(
-    r"看\s*((?:(?!什么时候|啥时候)[^\W_的了吧吗呢]){2,10}?)(?=的票|的电影|的首映|的首场|的重映|[,，。!！?？\s]|$|[\ue000-\ue007])"
+    # An English title after 看, up to a pause: 我想看Inside Out 2，帮我买两张 (the clean-up put a space between the
+    # scripts).
+    r"看\s*([a-z][a-z0-9' :&-]{0,40}?)\s*(?=[,，。!！?？]|的|$)"
+    r"|看\s*((?:(?!什么时候|啥时候)[^\W_的了吧吗呢]){2,10}?)(?=的票|的电影|的首映|的首场|的重映|[,，。!！?？\s]|$|[\ue000-\ue007])"
     r"|([^\W_的买订]{2,10}?)的(?:电影)?票"  # (上周买的电影票 names no film)
     # Its showings asked after: 长安夜雨有哪些场次, 海上钢琴师的重映场次, 星辰大海在哪些影院上映, 午夜凶铃还有票吗.
     # (a 的 inside the name, not after a showing's words: 十八岁的夏天, not 最晚一场的阿凡达3)
@@ -175,6 +178,8 @@ _ZH_TITLE = compiled(
     r"(?=[\s,，。!！?？\ue001\ue007]|$)"
     # Between the showing's time and its count of tickets: 今晚七点半碟中谍8三张连座 (周日下午还有连座吗: no title).
     r"|(?<=\ue001)(?![还有])([^\W_a-z的看买订带要想去来票帮抢]{2,10}?)(?=\ue007)"
+    # An English title in a Chinese sentence before its showings or tickets: 查下今晚有冇Dune嘅场次 (not the screen).
+    r"|(?<=[有\s])(?!(?:imax|3d|4dx|dolby)(?![a-z]))([a-z][a-z0-9' :&-]{0,40}?)\s*(?=的?场次|的票)"
 )
 # Kinds of film: a film wanted by its kind names none (我想看个喜剧片, "watch a comedy tonight").
 FILM_KINDS_ZH = "动画|喜剧|恐怖|科幻|爱情|动作|悬疑|战争|纪录|文艺|警匪|灾难"
