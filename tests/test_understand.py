@@ -6876,6 +6876,13 @@ def test_a_count_said_again_after_a_hesitation_corrects_the_one_before(parser: P
         ("帮我在盒马下一单", "grocery", "order"),
         ("place an order at Walmart", "grocery", "order"),
         ("我要去星巴克", "chat", None),  # (held before) going there orders nothing
+        # how something should be is no order (便宜点的, 安静点的, 宽敞点), nor is where something else is (影院楼下的)
+        ("有没有明天上午的《哪吒3》？便宜点的", "movie", "search"),
+        ("老伴腰不好，帮我订两张明天从广州飞哈尔滨的商务舱，坐着宽敞点。", "flight", "order"),
+        ("我的外卖到哪了？在电影院门口等着呢", "food", "status"),
+        ("查查北京环球影城附近酒店的价格，下周五入住", "hotel", "search"),
+        ("孩子不在家，帮我随便点个便宜点的盖浇饭，二十五块以内的就行", "food", "order"),  # (held before)
+        ("早晨! 今日天气点样?", "chat", None),  # Cantonese: how is the weather
     ],
 )
 def test_what_one_request_asks_of_which_service(parser: Parser, text: str, domain: str, action: str | None) -> None:

@@ -222,7 +222,9 @@ _DOMAIN_WORDS: dict[str, tuple[_Words, ...]] = {
         # (each spelt out: an alternative that starts with a group makes re try every position, see text.letter_led)
         _zh(_A_FILM_SEEN_ZH + "|包场看", holds="看"),
         _zh(
-            "电影|影院|影城|影厅|电影票|影票|观影|场次|首映|点映|首场|上映|新片|大片|重映|几点有场|最晚一场|最早一场|几号厅|哪个厅|"
+            # (not where something else is: 影院楼下的麦当劳)
+            "电影(?!院(?:楼下|旁边|附近|对面|门口))|影院(?!楼下|旁边|附近|对面|门口)|影城(?!楼下|旁边|附近|对面|门口)|影厅"
+            "|电影票|影票|观影|场次|首映|点映|首场|上映|新片|大片|重映|几点有场|最晚一场|最早一场|几号厅|哪个厅|"
             + "|".join(f"{kind}片" for kind in FILM_KINDS_ZH.split("|"))
         ),
         # "What's playing", "is X playing": what a cinema shows.

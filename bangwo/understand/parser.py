@@ -1444,7 +1444,7 @@ def _scan_han_noun(
     return (noun, position, end, owner) if noun and noun not in _NO_DISH_WORDS else None
 
 
-_SOME_ZH = compiled(r"一?些")
+_SOME_ZH = compiled(r"一?些|便宜点的|便宜的|实惠点?的")  # (点个便宜点的盖浇饭: how it should be, before it)
 
 
 # Another of the dish said before, made as said after it: 再要一杯一样的但是去冰, 再来一杯同款但是要热的.

@@ -226,7 +226,10 @@ class DomainRules:
 # 点 as a verb (点外卖), not a time or an amount (三点, 快点, 早点, 多点): the lookbehind comes after the
 # character, so that re can skip to where a 点 is (see text.letter_led).
 # 点 ordering food, not a clock's 点 (十二点) nor "a bit" (快点, 靠后点, 说点什么).
-_NOT_BEFORE_DIAN = r"零〇一二两三四五六七八九十\d快早晚慢多少好有差几前后高低远近大小加放说写做聊讲学想玩省花攒存"
+# (便宜点, 宽敞点, 安静点, 干净点: how something should be)
+_NOT_BEFORE_DIAN = (
+    r"零〇一二两三四五六七八九十\d快早晚慢多少好有差几前后高低远近大小加放说写做聊讲学想玩省花攒存宜敞净静"
+)
 _DIAN_VERB = rf"点(?<![{_NOT_BEFORE_DIAN}]点)(?![评赞击开钟半儿头])"
 
 # The words that cancel an order or a booking, in every domain (each domain adds its own: 别送了, 退房).
