@@ -4067,6 +4067,10 @@ def test_what_is_asked_of_an_order_already_made(parser: Parser, text: str, domai
         ("帮我查一下我点的那四份盖浇饭到哪了，我们在西湖边上等半天了。", "status", [("盖浇饭", 4)]),
         ("我在百果园买的那箱猕猴桃送到哪了，帮我看看。", "status", [("猕猴桃", 1)]),
         ("把刚才给同事们点的那六杯咖啡取消掉", "cancel", [("咖啡", 6)]),
+        # …with its shop between; a catalogue dish counted too
+        ("我那杯霸王茶姬的伯牙绝弦怎么还没到，帮我看看到哪了。", "status", [("伯牙绝弦", 1)]),
+        ("刚才点的那两份麻辣烫不要了，帮我取消了吧", "cancel", [("麻辣烫", 2)]),
+        ("庆功宴改期了，把那12份黄焖鸡米饭取消掉", "cancel", [("黄焖鸡米饭", 12)]),
         # …ended by what is asked of them
         ("我那碗牛肉面都过去四十分钟了还没到", "status", [("牛肉面", 1)]),
         ("我那份麻辣香锅商家接单了吗", "status", [("麻辣香锅", 1)]),
@@ -6883,6 +6887,7 @@ def test_a_count_said_again_after_a_hesitation_corrects_the_one_before(parser: P
         ("查查北京环球影城附近酒店的价格，下周五入住", "hotel", "search"),
         ("孩子不在家，帮我随便点个便宜点的盖浇饭，二十五块以内的就行", "food", "order"),  # (held before)
         ("早晨! 今日天气点样?", "chat", None),  # Cantonese: how is the weather
+        ("今晚有咩戏睇?", "movie", "search"),  # Cantonese: what films there are
     ],
 )
 def test_what_one_request_asks_of_which_service(parser: Parser, text: str, domain: str, action: str | None) -> None:

@@ -357,7 +357,10 @@ _PRICED_BEFORE = compiled(f"{BUDGET_MARK}+的")
 _THE_THING_EN = compiled(r"\b(?:my|our|the|those|these)\s+(?=((?:[a-z]+\s+){0,2}[a-z]+))")
 _POINTED_AT = compiled(r"[那这][一两三四五六七八九十几\d]?(人份|[^\W\d])")
 # The dish an order already made is pointed at by, with its count: 那四份盖浇饭, 那杯冰淇淋红茶, 那箱猕猴桃.
-_POINTED_AT_A_DISH = compiled(r"[那这]([一两三四五六七八九十\d]*)(?:份|杯|碗|箱|盒|袋|瓶|串|斤|根|桶|提|个)的?")
+# (its shop may come between: 那杯霸王茶姬的伯牙绝弦)
+_POINTED_AT_A_DISH = compiled(
+    r"[那这]([一两三四五六七八九十\d]*)(?:份|杯|碗|箱|盒|袋|瓶|串|斤|根|桶|提|个)的?(?:\ue000+的)?"
+)
 # What is pointed at that is no dish: the order itself, the takeaway, the booking.
 _SAID_OF_IT_AFTER = compiled(r"都|也|还|商家|老板|骑手")
 _NO_DISH_POINTED_AT = compiled(r"订单|外卖|单子?|东西|快递|预订|预定|预约|包裹|菜|刚才|骑手")
@@ -746,7 +749,9 @@ class Parser:
         # The order cancelled or asked after named by what it holds: 取消刚才点的那杯杨枝甘露, "cancel the milk tea I
         # just ordered" (the catalogue's names only: a word of the request is no dish of it).
         named = [_ItemDraft(n.start, n.end, n.said, rules.domain, n.entry) for n in own_names]
-        if (cancelling or asking_after) and names_an_order and not named:
+        if (cancelling or asking_after) and named:
+            _count_pointed_at(reading.text, named)  # 刚才点的那两份麻辣烫不要了
+        elif (cancelling or asking_after) and names_an_order:
             # 我点的那四份盖浇饭到哪了, 那杯冰淇淋红茶帮我退了 (what is asked of it ends the dish)
             asked_at = [w.start() for w in (cancel_word, status_word) if w is not None]
             named = _pointed_at_dishes(reading, rules.domain, asked_at)
@@ -1387,6 +1392,14 @@ def _scan_noun(
 
 # How one of the dishes is made is no dish: 两碗麻辣烫，一碗不要辣; 一份微辣一份不辣 (份微辣的酸辣粉 is the dish).
 _HOW_IT_IS_MADE = compiled(r"(?:不要|不加|[不微中特免少多加]辣)(?!的)")
+
+
+def _count_pointed_at(text: str, named: list[_ItemDraft]) -> None:
+    """The count a catalogue dish of an order already made is pointed at with: 那两份麻辣烫 is two."""
+    for m in _POINTED_AT_A_DISH.finditer(text):
+        if m.group(1) and (dish := next((d for d in named if d.start == m.end()), None)) is not None:
+            count = parse_number(m.group(1))
+            dish.quantity = int(count) if count else None
 
 
 def _pointed_at_dishes(reading: _Reading, domain: str, asked_at: list[int]) -> list[_ItemDraft]:
