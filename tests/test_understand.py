@@ -5075,6 +5075,10 @@ def test_a_film_named_after_its_showing_or_seats(parser: Parser, text: str, titl
         # …not when it was ordered, nor whoever it is
         ("my grocery order from yesterday never arrived, where is it", None),
         ("Cancel the pizza order from earlier", None),
+        # the shop ordered at, where it is said before its name, a dish the catalogue knows inside the name
+        ("帮我在楼下老王饺子馆订三斤猪肉白菜饺子", "老王饺子馆"),
+        ("帮我从巷子口那家阿香粥铺点一碗皮蛋瘦肉粥", "阿香粥铺"),
+        ("从超市送一箱可口可乐过来", None),  # (held before)
         ("Where's my coffee? And while you're at it, tell me a joke", None),  # (held before)
     ],
 )

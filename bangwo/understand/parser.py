@@ -226,8 +226,11 @@ _SAID_TITLE = LexiconEntry("", kinds={"title"})
 _ORDERED_AT = compiled(
     # (an option word or a place's may be part of the name: 在蜜雪冰城点…, 冰 an option, 冰城 a city's name)
     # (再去绝味买, and a name with the space the clean-up put between scripts: 在85度 c买)
-    r"(?:在|从|去(?<![^再又]去))\s*([^\s\ue000-\ue007在从的,，。!！?？、]"
-    r"(?:[^\s\ue000-\ue002\ue004\ue006\ue007在从的,，。!！?？、]|\s(?=[a-z\d])){1,11}?)"
+    # (where it is is no part of its name: 在楼下老王饺子馆订, 从巷子口那家阿香粥铺点)
+    r"(?:在|从|去(?<![^再又]去))\s*(?:(?:楼下|隔壁|对面|巷子口|街口|路口|小区门口|门口)的?(?:那家)?)?"
+    r"([^\s\ue000-\ue007在从的,，。!！?？、]"
+    # (a dish the catalogue knows may be part of the name after its first letter: 老王饺子馆)
+    r"(?:[^\s\ue001\ue002\ue004\ue006\ue007在从的,，。!！?？、]|\s(?=[a-z\d])){1,11}?)"
     r"\s*再?(?:点|叫|买|订|下单|下的单|下的订单|下的[那这]一?单|订的[那这]|要|来|带)"
 )
 # The shop first, then what is ordered there: 肯德基点一个全家桶 (matched at the start only).
@@ -1592,6 +1595,8 @@ def _ordered_at(masked: MaskedText) -> str | None:
         if not _NOT_A_MERCHANT.search(said) and not _SHOP_KIND.search(said) and not _GOODS_OF_AN_ORDER.search(said):
             return masked.original[that.start(that.lastindex or 1) : that.end(that.lastindex or 1)]
     m = _ORDERED_AT.search(text) if "在" in text or "从" in text or "去" in text else None
+    if m is not None and ITEM_MARK in m.group(1) and not m.group(1).endswith(SHOP_SUFFIX_ZH):
+        m = None  # (a dish in a shop's name ends with the shop's word, 老王饺子馆; 从超市送一箱可口可乐过来 names none)
     if m is None:
         m = _SHOP_FIRST.match(text)
     if m is None and ("楼" in text or "隔壁" in text or "对面" in text or "门口" in text):
