@@ -1862,6 +1862,10 @@ def test_english_shops_by_their_short_names(parser: Parser, text: str, expected:
         ("feichi rensheng 3 tmrw 3:30pm 2 ppl", {"domain": "movie", "title": "feichi rensheng 3", "time": "15:30"}),
         ("pegasus 3 for 3 ppl on saturday afternoon", {"domain": "movie", "title": "pegasus 3", "count": 3}),
         ("table for 4 tonight", {"domain": "chat"}),  # (held before) no film: a table
+        # "book 2 for …": the count, then the film (a cineplex shows films)
+        ("book 2 for Rain City at 14:45 this Friday, last row", {"title": "Rain City", "count": 2}),
+        ("Book 2 for Project Hail Mary this Fri evening at Cathay Cineplex", {"title": "Project Hail Mary"}),
+        ("Can I get two for Kung Fu Panda 5 at Bona tonight? Front rows if possible", {"title": "Kung Fu Panda 5"}),
         # one's own tickets named by their film; not by what they are or what is asked of them
         ("have my dune tickets been issued", {"title": "dune", "action": "status"}),
         ("pls cancel the street fighter tickets, friend bailed", {"title": "street fighter", "action": "cancel"}),

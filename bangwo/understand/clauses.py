@@ -232,8 +232,8 @@ _DOMAIN_WORDS: dict[str, tuple[_Words, ...]] = {
             "imax|"
             + letter_led(
                 # ("movie night" is an evening at home, no film booked.)
-                "movies?(?! night)|films?|cinemas?|theaters?|theatres?|premiere|showings?|screenings?|show ?times?"
-                "|show timings?|playing"
+                "movies?(?! night)|films?|cinemas?|cineplex|multiplex|theaters?|theatres?|premiere|showings?"
+                "|screenings?|show ?times?|show timings?|playing"
                 # a film wanted by its kind: "watch a comedy at the AMC tonight"
                 f"|watch (?:a|an|some) (?:{FILM_KINDS_EN})|see (?:a|an|some) (?:{FILM_KINDS_EN})",
                 not_after="[a-z]",

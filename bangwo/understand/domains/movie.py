@@ -69,7 +69,7 @@ _TITLE_END = (
 # A title as said in English (the rules read lowered text; the case comes back at the end).
 _EN_SAID = r"([a-z0-9][a-z0-9' :&\ue000-]*?)"
 _EN_TITLE = compiled(
-    r"(?:\b(?:tickets?|tix|seats?)(?:\s+(?:left|available|order|booking))?|\ue007+)\s+(?:for|to)\s+"
+    r"(?:\b(?:tickets?|tix|seats?)(?:\s+(?:left|available|order|booking))?\s+|\ue007+\s*)(?:for|to)\s+"
     # (who the tickets are for is no film: "2 tickets for my kids")
     r"(?!(?:my|our|me|us|him|her|them|his|their|your|the (?:kids|family|whole family))\b)"
     # (the kind of showing said: "tickets for the IMAX showing of Avatar")
