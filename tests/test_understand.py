@@ -6232,6 +6232,11 @@ def test_prices_looked_up_and_bookings_asked_after(
         ("查下今晚有冇Dune嘅场次", [("movie", {"action": "search", "title": "Dune"})]),
         ("取消 Neon Tide 的票 我们不去了", [("movie", {"action": "cancel", "title": "Neon Tide"})]),
         ("今晚有没有IMAX的场次", [("movie", {"action": "search", "title": None})]),  # (held before) the screen
+        # tickets booked in English words beside another request
+        (
+            "book两张Dune tonight, 然后order 两杯珍奶 from CoCo 少冰",
+            [("movie", {"title": "Dune", "count": 2}), ("food", {"merchant": "CoCo"})],
+        ),
         ("明天上午十点半，万达，汪汪队立大功2，大人一个小孩两个，前排", [("movie", {"title": "汪汪队立大功2"})]),
         ("求两张第一排的流浪地球3！明天的就行", [("movie", {"title": "流浪地球3", "count": 2})]),
         ("查查后天晚上有没有哪吒3的连座，三个人", [("movie", {"action": "search", "title": "哪吒3"})]),
