@@ -578,6 +578,9 @@ def test_the_way_back_said_with_its_day_is_a_flight_of_its_own(parser: Parser, t
         ("Buy a crate of beer and 2 bags of chips for the beach trip", [("grocery", {"items": ["beer", "chips"]})]),
         ("New Year's Eve groceries: 3 bags of chips and 2 cases of beer", [("grocery", {"items": ["chips", "beer"]})]),
         ("帮我买五斤面粉，包饺子用。", [("grocery", {"items": ["面粉"]})]),
+        # things the catalogue lacks, bought counted in packets
+        ("Buy 1 box of Ferrero Rocher and 2 bags of 利是糖", [("grocery", {"items": ["Ferrero Rocher", "利是糖"]})]),
+        ("where can I buy a birthday cake around here?", [("food", {"action": "search"})]),  # (held before)
         # a shop's name made for it, said without its kind: FreshBox for FreshBox Market
         ("cancel the FreshBox order", [("grocery", {"action": "cancel", "merchant": "FreshBox"})]),
         ("where's my FreshBox delivery", [("grocery", {"action": "status"})]),

@@ -810,6 +810,8 @@ def _segment_domains(
         return ()
     if _BOUGHT_BY_WEIGHT.search(text) and not FOOD.verbs.search(text):
         return ("grocery",)  # 买三斤砂糖橘: bought by the jin, nothing the catalogue names, no meal verb
+    if not names and _COUNTED_IN_PACKETS.search(text) and _BOUGHT.search(text) and not FOOD.verbs.search(text):
+        return ("grocery",)  # "Buy 1 box of Ferrero Rocher and 2 bags of 利是糖": bought in the shop's packets
     if not names and _DISH_WORD.search(text) and not (GROCERY_MEASURE_HINT.search(text) or _PACKETS.search(text)):
         return ("food",)  # "two youtiao", "a jianbing": a dish by its own word
     if _TICKET.search(text) and _TOWARDS_A_PLACE.search(text) and not _OTHER_TRANSPORT.search(text):
@@ -921,6 +923,11 @@ def _packed_for_the_shelf(segment: str, names: list[NameMention], start: int, en
 
 _PACKETS = compiled(f"[{PACKETS_ZH}]|" + letter_led(PACKETS_EN, then=r"\b"))
 _BOUGHT = compiled(r"买|" + letter_led("buy|purchase|pick up|stock up", then=r"\b"))
+# Things counted in the shop's packets: "2 boxes of macarons", "a bag of rice", 两包薯片.
+_COUNTED_IN_PACKETS = compiled(
+    rf"[一两二三四五六七八九十几\d]\s*[{PACKETS_ZH}]"
+    rf"|(?:\d+|\b(?:a|an|one|two|three|four|five|six|ten|twelve))\s+(?:{PACKETS_EN}|box(?:es)?)\s+of\b"
+)
 _SERVED = compiled(
     r"份|杯|碗|盘|碟|热的|热乎|"
     + letter_led("portions?|orders? of|servings?|plates?|cups?|glass(?:es)?|hot|warm", then=r"\b")
