@@ -716,7 +716,9 @@ class Clause:
 
 # What a shop sells drinks by, counted right before them: by the case, the crate, the can, the pack.
 _BY_THE_CASE_BEFORE = compiled(
-    r"(?:[一两二三四五六七八九十几\d]\s*[箱提罐]|\b(?:cases?|crates?|cans?|six-packs?|packs?)\s+of)\s*$"
+    # (its brand may come between: 一箱维他柠檬茶)
+    r"(?:[一两二三四五六七八九十几\d]\s*[箱提罐][\u4e00-\u9fff]{0,3}|\b(?:cases?|crates?|cans?|six-packs?|packs?)\s+of)"
+    r"\s*$"
 )
 # The milk a coffee is made with, said right before its product's name: "latte oat milk", "an oat milk latte".
 _THE_MILK_OF_A_DRINK = compiled(rf"\b(?:{MILKS_EN})\s+$")
