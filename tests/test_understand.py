@@ -930,6 +930,7 @@ def test_a_dish_named_after_a_city(parser: Parser, text: str, name: str) -> None
         ("奶茶x2 半糖少冰 谢谢啦", [("奶茶", 2)]),  # thanks that close a request are no talk
         # a dish the catalogue lacks, typed before its "x2", with what it is like maybe between (held before)
         ("hot chocolate x2 for the kids", [("hot chocolate", 2)]),
+        ("mixue lemon water x3 lol", [("lemon water", 3)]),  # a laugh after it ends its phrase
         ("mocha M x2 less sugar", [("mocha", 2)]),
         # not back into the count before it, nor again a dish already counted (one's price, a second count)
         ("中午点十份盖浇饭 一份25以内的", [("盖浇饭", 10)]),
@@ -1870,6 +1871,10 @@ def test_english_shops_by_their_short_names(parser: Parser, text: str, expected:
         ("feichi rensheng 3 tmrw 3:30pm 2 ppl", {"domain": "movie", "title": "feichi rensheng 3", "time": "15:30"}),
         ("pegasus 3 for 3 ppl on saturday afternoon", {"domain": "movie", "title": "pegasus 3", "count": 3}),
         ("table for 4 tonight", {"domain": "chat"}),  # (held before) no film: a table
+        # any seats will do is no question; any showings left asks after the film before them
+        ("2 tickets for the Star Wanderer premiere, front row. If front is gone, any seats together.",
+         {"action": "order"}),
+        ("any avengers doomsday showings left tonight?", {"title": "avengers doomsday", "action": "search"}),
         # "book 2 for …": the count, then the film (a cineplex shows films)
         ("book 2 for Rain City at 14:45 this Friday, last row", {"title": "Rain City", "count": 2}),
         ("Book 2 for Project Hail Mary this Fri evening at Cathay Cineplex", {"title": "Project Hail Mary"}),

@@ -124,7 +124,7 @@ SEARCH = compiled(
     # 请问明天有去三亚的航班吗, 星河旅人 今天 几点有场?
     + r"有(?<![^\s\ue000-\ue007们问天午晚上近边、]有)[^，。,.!！?？]{1,16}?[吗么]|几点有场|有吗|"
     + letter_led(
-        "what|whats|which|any(?! ?time| seat\\b| row\\b| one\\b)|are there|is there|list|compare|how much"
+        "what|whats|which|any(?! ?time| seats?\\b| rows?\\b| one\\b)|are there|is there|list|compare|how much"
         "|still (?:showing|playing|on|in cinemas|in theaters|in theatres)"
         "|showing (?:tonight|today|now|anywhere)|playing (?:tonight|today|now|anywhere)"
         # "Is Wonka playing in Berkeley?": whether a film is on

@@ -90,6 +90,8 @@ _EN_TITLE = compiled(
     r"|\b(?:my|our|the)\s+(?!(?:movie|film|cinema|premiere|status|booking|order|imax|3d|cheapest|cheap|best|same"
     r"|other|new|old|last|next|extra|kids?|children|adults?|students?|vip|plane|flight|train|bus|concert|show)\b)"
     rf"{_EN_SAID}\s+(?:movie\s+|film\s+)?(?:tickets?|tix)\b"
+    # Whether its showings are left: "any avengers doomsday showings left tonight?"
+    rf"|\bany\s+{_EN_SAID}\s+(?:showings?|screenings?|tickets?|seats?)\s+(?:left|available)\b"
     # Its showings looked up: "showtimes for Inside Out 3 tomorrow".
     rf"|\b(?:showtimes?|showings?|screenings?)\s+(?:for|of)\s+{_EN_SAID}{_TITLE_END}"
     # Looked up by its showings: "search for Dune Part Three showings".
