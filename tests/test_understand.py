@@ -584,6 +584,9 @@ def test_the_way_back_said_with_its_day_is_a_flight_of_its_own(parser: Parser, t
         # a product of the shop cooked is the restaurant's dish
         ("帮我点两份西红柿鸡蛋面，再要一份拍黄瓜。", [("food", {"items": ["西红柿鸡蛋面", "拍黄瓜"]})]),
         ("帮我点4份水煮鱼、6碗米饭、一份拍黄瓜", [("food", {"items": ["水煮鱼", "米饭", "拍黄瓜"]})]),
+        # a product said right before the restaurant's dish is its kind
+        ("A chocolate croissant and a flat white from Baker & Spice please",
+         [("food", {"items": ["chocolate croissant", "flat white"]})]),
         # a drink bought by the case with its brand between
         ("帮我买一箱维他柠檬茶同两包出前一丁", [("grocery", {"items": ["柠檬茶", "出前一丁"]})]),
         # a shop's name made for it, said without its kind: FreshBox for FreshBox Market

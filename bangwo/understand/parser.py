@@ -1661,6 +1661,12 @@ def _part_of_a_dish(text: str, mention: NameMention, mentions: list[NameMention]
             return True  # a product "with" a dish goes into it: "a latte with oat milk"
     if next_word in (DISH_HEADS_EN if latin else DISH_HEADS_ZH) or (not latin and _dish_run_after(text, end)):
         return True
+    if (
+        latin
+        and any(m.start == end + 1 and m.entry.is_item and m.entry.domains == {"food"} for m in mentions)
+        and not _IN_PACKETS_BEFORE.search(text, 0, start)
+    ):
+        return True  # "a chocolate croissant": the kind of the restaurant's dish named right after it
     if not latin and _CUP_AFTER.match(text, end):
         return True  # 多肉葡萄来一杯: counted by the cup, a drink made of it
     before = text[max(0, start - 16) : start]
