@@ -1878,6 +1878,10 @@ def test_english_shops_by_their_short_names(parser: Parser, text: str, expected:
         ("2 tickets for the Star Wanderer premiere, front row. If front is gone, any seats together.",
          {"action": "order"}),
         ("any avengers doomsday showings left tonight?", {"title": "avengers doomsday", "action": "search"}),
+        # a film named a story by its sequel's number is no story asked for
+        ("four tickets to Toy Story 5 on Sunday afternoon, we want to sit together", {"title": "Toy Story 5"}),
+        ("toy story 5 for 4 ppl sunday morning, sit together", {"domain": "movie", "title": "toy story 5"}),
+        ("tell me a story", {"domain": "chat"}),  # (held before)
         # "book 2 for …": the count, then the film (a cineplex shows films)
         ("book 2 for Rain City at 14:45 this Friday, last row", {"title": "Rain City", "count": 2}),
         ("Book 2 for Project Hail Mary this Fri evening at Cathay Cineplex", {"title": "Project Hail Mary"}),

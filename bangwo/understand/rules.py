@@ -116,7 +116,7 @@ CHAT_VERBS = compiled(
     r"|"
     + letter_led(
         r"write|translate|check(?!\s+(?:if|whether|in|out))|tell me|explain|draw|sing|summari[sz]e|compose|"
-        r"poem|joke|story|weather|"
+        r"poem|joke|story(?!\s+\d)|weather|"  # (Toy Story 5 is a film)
         # (not greetings or thanks: "hi, two lattes", "two iced americanos thanks" order all the same)
         r"homework|essay|calculate|who|why|how are|what is|what's",
         then=r"\b",

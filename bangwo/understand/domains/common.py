@@ -15,8 +15,9 @@ CHAT_ABOUT = compiled(
     r"写|作诗|作文|翻译|讲个|讲讲|讲一|笑话|故事|诗|歌词|攻略|介绍一下|好看吗|好不好看|更好看|哪部|剧情|影评|讲的是|谁演|导演|为什么|"
     r"差评|好评|"
     + letter_led(
-        "write|translate|poem|joke|story|essay|plot|review|lyrics|who (?:directed|stars|is in)|tell me about|why"
-        "|what (?:movies|films) did",
+        # (a story, not a sequel named one: "Toy Story 5")
+        "write|translate|poem|joke|story(?!\\s+\\d)|essay|plot|review|lyrics|who (?:directed|stars|is in)"
+        "|tell me about|why|what (?:movies|films) did",
         then=r"\b",
     )
 )

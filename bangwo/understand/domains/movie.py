@@ -166,7 +166,8 @@ _ZH_TITLE = compiled(
     r"(?=[\s,，。!！?？]|$|[\ue000-\ue007]|第|最|中间|什么时候|有没有|还有|[一两三四五六七八九十\d]张)"
     # (past who bought them: "the 2 tickets I bought for Stormbreak", not "… I bought for Friday")
     r"|(?<=[张\ue007])\s*(?:(?:i|we)\s+(?:just\s+)?(?:bought|booked|got|ordered)\s+(?:for\s+)?)?"
-    r"(?!(?:in|the|for|at|on|to|with|and|a|an|of|next|tonight|today|tomorrow|i|we|you|that|ppl|people|pax|persons?)\b)"
+    r"(?!(?:in|the|for|at|on|to|with|and|a|an|of|next|tonight|today|tomorrow|i|we|you|that|ppl|people|pax|persons?"
+    r"|been|is|are|was|were|has|have|got|pls|please|any|each)\b)"  # (what is said of them: "… tickets been issued")
     r"([a-z][a-z0-9' :-]{1,40}?)\s*(?:\b(?:on|at|for|this|next)\s*)?(?=的票|的电影|[,，。!！?？]|$|[\ue000-\ue007])"
     # Named, then pointed at: 好东西这部片子多少钱一张, 热辣滚烫那部电影.
     r"|(?:^|(?<=[\s,，。]))([^\W_a-z的看买订带要想去来票帮抢]{2,10}?)(?=[这那]部)"
