@@ -2460,6 +2460,9 @@ def test_where_a_meal_is_brought_and_the_event_it_is_timed_by_book_nothing(
         ("订3张国庆去厦门的机票 郑州飞", ("郑州", "厦门")),
         ("帮我查下去昆明的机票 周日出发 西安走", ("西安", "昆明")),
         ("整两张去三亚的机票，北京走，后天，要公务舱", ("北京", "三亚")),
+        # the ticket pointed at is no place it leaves from
+        ("我那张去厦门的机票出票了没有", (None, "厦门")),
+        ("我那张飞乌鲁木齐的机票改签成功了没", (None, "乌鲁木齐")),
         # the route flown, or said from where, before who goes where in the story told first
         ("国庆节想和老伴去成都看看大熊猫，帮我订两张九月三十号从上海飞成都的票。", ("上海", "成都")),
         ("跟老年团去旅游，帮我订一张二十二号从南京飞桂林的机票。", ("南京", "桂林")),
@@ -6252,6 +6255,13 @@ def test_prices_looked_up_and_bookings_asked_after(
         ("查下今晚有冇Dune嘅场次", [("movie", {"action": "search", "title": "Dune"})]),
         ("取消 Neon Tide 的票 我们不去了", [("movie", {"action": "cancel", "title": "Neon Tide"})]),
         ("今晚有没有IMAX的场次", [("movie", {"action": "search", "title": None})]),  # (held before) the screen
+        # 飞 counts no ticket inside a title (飞驰人生) or a plane (飞机票); a film's tickets counted before its name
+        ("买三张飞驰人生3 初一的 要挨着坐", [("movie", {"title": "飞驰人生3", "count": 3})]),
+        (
+            "订四张飞驰人生的票，今晚八点，不要分开坐，再点四杯奶茶，哦不，两杯就够",
+            [("movie", {"title": "飞驰人生", "count": 4}), ("food", {"items": ["奶茶"]})],
+        ),
+        ("帮我退掉明天下午那两张哪吒的票，改成下周六晚上的", [("movie", {"action": "cancel"}), ("movie", {})]),
         # tickets booked in English words beside another request
         (
             "book两张Dune tonight, 然后order 两杯珍奶 from CoCo 少冰",

@@ -413,7 +413,7 @@ _TICKETS_FOR_A_SHOW = compiled(
 # is named (…的熊出没帮我买三张): a showing's, where nothing else says what they are for.
 _TICKETS_FOR_A_SHOWING_ZH = compiled(
     r"[一两三四五六七八九十几俩仨\d]\s*张\s*(?:今|明|后天|大后天|周|下周|这周|星期|礼拜|上午|下午|中午|晚上|\d|[一二三四五六七八九十]+[月号点])"
-    r"|(?:买|订)[一两三四五六七八九十几俩仨\d]张(?=[\s,，。]|$)|[一两三四五六七八九十几俩仨\d]\s*张票"
+    r"|(?:买|订)[一两三四五六七八九十几俩仨\d]张(?=[\s,，。]|$)|[一两三四五六七八九十几俩仨\d]\s*张(?:[^\s,，。]{1,12}?的)?票"
     r"|k(?<=book)\s*[一两三四五六七八九十几俩仨\d]\s*张"  # (book两张Dune tonight)
 )
 # Ways to travel that no provider sells: their tickets are no film's and no flight's (高铁还有票吗).

@@ -224,9 +224,9 @@ _REGIONAL_WORDS = {
     "走冰": "去冰", "走甜": "无糖", "少甜": "少糖",
     "下半天": "下午", "上半天": "上午", "礼拜天": "周日", "礼拜日": "周日", "挨到起": "挨着", "来回机票": "往返机票",
     "出了票没": "出票了吗", "出票未": "出票了吗", "订好了伐": "订好了吗", "好了伐": "好了吗", "成功没有": "成功了吗",
-    # Cantonese days and places (𠮶 is 嗰), and 张飞 for tickets
+    # Cantonese days and places (𠮶 is 嗰)
     "听日": "明天", "琴日": "昨天", "后日": "后天", "夜晚": "晚上", "晚黑": "晚上", "𠮶边": "那边", "𠮶度": "那里",
-    "挨到坐": "挨着坐", "张飞": "张票",
+    "挨到坐": "挨着坐",
     # Hong Kong's Cantonese as written: now, this morning, the afternoon, tomorrow night, just now, what it costs,
     # is there, which shop, when, why, whether, where it has got to, sitting together, the last row, cheaper than
     "而家": "现在", "朝早": "早上", "今朝": "今早", "下昼": "下午", "晏昼": "中午", "听晚": "明晚", "琴晚": "昨晚",
@@ -252,6 +252,8 @@ _REGIONAL = compiled(
     + r"|同(?=[一两二三四五六七八九十\d])(?!一(?:天|日|晚|时|样|家|间|地|趟|班|批|个))"
     + r"|行(?<=[一\d]行)|蚊(?<=[\d十百千]蚊)|砖(?<=[一两二三四五六七八九十\d]砖)|樽(?<=[一两二三四五六七八九十\d]樽)"
     + r"|冻(?=[柠奶鸳咖可红绿阿])"  # a cold drink: 冻柠茶, 冻鸳鸯, 冻咖啡
+    # 飞 for tickets, counted and said last (两张飞; not 三张飞驰人生3 nor 两张飞机票)
+    + r"|飞(?<=张飞)(?=[\s,，。!！?？的吗呀]|$)"
     # (未 ends a question whatever is asked: 出咗票未, 确认咗未, 改咗时间未)
     + r"|未(?=\s*[？?。，,！!呀啊喎]|$)|食(?<=[想要去]食)(?![物堂品材])"
     # The typos everyone makes typing fast: 到那了 for 到哪了, 定 for 订 (我定的酒店, 帮我定两张), 在 for 再 before
@@ -278,7 +280,7 @@ def _fandian_as_a_hotel(lowered: str, cased: str) -> tuple[str, str]:
 # The characters read as Mandarin only where they stand (see _REGIONAL).
 _REGIONAL_CHARACTER_AFTER = {
     "宿": "晚", "哈": "一下", "同": "和", "行": "排", "蚊": "块", "砖": "块", "樽": "瓶", "未": "没",
-    "食": "吃", "冻": "冰", "那": "哪", "定": "订", "在": "再",
+    "食": "吃", "冻": "冰", "那": "哪", "定": "订", "在": "再", "飞": "票",
 }
 
 

@@ -40,8 +40,9 @@ _EN_STOP = (
 # sentence around it: "my flight booking to Harbin going — issued yet?")
 _LATIN_PLACE = rf"(?<![a-z-])(?!(?:{_EN_STOP}|book|fly|flying|two)\b)[a-z][a-z']{{2,}}(?![a-z-])"
 _ORDINAL = compiled(r"\d+(?:st|nd|rd|th)")  # the first word of "6th street"
-# People taken along (带家人去大连) and the 家 that counts a hotel (订家武汉光谷的酒店, 找一家南宁的酒店) are no place.
-_PEOPLE = "(?!家|全家|朋友|同事|老婆|老公|孩子|父母|爸妈|老人|客户|[一这那]家)"
+# People taken along (带家人去大连), the 家 that counts a hotel (订家武汉光谷的酒店, 找一家南宁的酒店) and the
+# ticket pointed at (我那张去厦门的机票, 那趟去丽江的) are no place.
+_PEOPLE = "(?!家|全家|朋友|同事|老婆|老公|孩子|父母|爸妈|老人|客户|[一这那]家|[这那][张班趟])"
 # Nor are the words that link one request to the next (…周五走然后酒店也订一下, 另外酒店订两晚).
 _LINKING = "(?!然后|另外|顺便|同时|接着|随后|之后|最后|以及|并且|而且|还有|外加)"
 _ZH_PLACE = f"(?:{_MARK_RUN}|{_PEOPLE}{_LINKING}{_ZH_CHAR}{{2,5}}?|{_LATIN_PLACE})"
