@@ -5106,6 +5106,13 @@ def test_a_film_named_after_its_showing_or_seats(parser: Parser, text: str, titl
         ("帮我在楼下老王饺子馆订三斤猪肉白菜饺子", "老王饺子馆"),
         ("帮我从巷子口那家阿香粥铺点一碗皮蛋瘦肉粥", "阿香粥铺"),
         ("从超市送一箱可口可乐过来", None),  # (held before)
+        # when, which meal, the asking or the verb is no shop
+        ("刚才那单麻辣烫不要了 帮我退掉", None),
+        ("夜宵来一份蒜蓉小龙虾 预算150", None),
+        ("麻烦帮我点两份牛肉面，中午12点送到", None),
+        ("午饭点个麻辣烫，30块以内", None),
+        ("cancel my supermarket order", None),
+        ("order 两份麻辣烫 to my dorm", None),
         ("Where's my coffee? And while you're at it, tell me a joke", None),  # (held before)
     ],
 )

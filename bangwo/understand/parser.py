@@ -260,7 +260,8 @@ _SHOP_THEN_A_SPACE = compiled(
     # (or after the verb: 点个肯德基 两个香辣鸡腿堡, 点个必胜客外卖 一个超级至尊披萨)
     r"(?:[,，\s]*(?:and\s+|then\s+)?再?(?:帮我|给我)?(?:点个|叫个|来个|点份|订个|点|订)\s*(?=\S+\s))?"
     r"(?![一两三四五六七八九十几俩仨]|早饭|早餐|午饭|午餐|晚饭|晚餐|夜宵|宵夜|下午茶|外卖|快餐|零食|水果|蔬菜|饮料|奶茶|咖啡)"
-    rf"({_NAME_CHAR}{{2,6}}?|[a-z][a-z'&]{{1,15}}(?=(?:\s*外卖)?\s+[\u4e00-\u9fff]))\s*(?:外卖)?\s+"
+    rf"({_NAME_CHAR}{{2,6}}?|(?!(?:order|get|buy|book|want|need|pls|please)\b)[a-z][a-z'&]{{1,15}}"
+    r"(?=(?:\s*外卖)?\s+[\u4e00-\u9fff]))\s*(?:外卖)?\s+"
     rf"(?=(?:买|来|点|要)?[一两三四五六七八九十几俩仨\d]|(?:{_NAME_CHAR}|\ue000){{1,8}}?\s*(?:\ue003|[一两三四五六七八九十几俩仨\d]))"
 )
 # A word set apart by spaces, or right after its shop, then the options of a drink (see Parser._open_nouns):
@@ -291,6 +292,8 @@ _ANOTHER_DISH_COUNTED = compiled(
 # (家 as home, 我家, 在家里, 家门口 — not the 家 of 家乐福)
 _NOT_A_MERCHANT = compiled(
     r"附近|楼下|楼上|家$|家里|家门口|公司|网上|线上|这|那|哪|手机|平台|app|外卖|单位|学校|宿舍|店里"
+    # (when, which meal, or the asking: 刚才那单, 刚下的那单, 夜宵来一份, 午饭点个, 麻烦点两份, 重新点, 年货买)
+    r"|刚才|刚下|刚点|重新|麻烦|早饭|早餐|午饭|午餐|晚饭|晚餐|夜宵|宵夜|年货"
 )
 # A shop said by its kind, not its name: 在超市买, 从便利店买, 在大超市买 (盒马 is a name: 在盒马买 is the merchant, and
 # so is 永辉超市: a name with its kind after it).
@@ -312,7 +315,8 @@ _EN_ORDERED_FROM = compiled(
 # order" (not "my food order", "my last order", "my latte order": no shop, a dish).
 _EN_SHOPS_ORDER = compiled(
     r"(?:\b(?:my|our|the)\s+|我的\s*)(?!(?:food|grocery|groceries|takeout|takeaway|delivery|lunch|dinner|breakfast|last|latest"
-    r"|recent|previous|current|online|first|second|next|other|new|old|(?:whole|entire)\s+(?:order|delivery)|"
+    r"|recent|previous|current|online|first|second|next|other|new|old|(?:whole|entire)\s+(?:order|delivery)"
+    r"|supermarket|grocery store|store|shop|"
     + BABY_GOODS_EN
     + r")\b)"
     r"([a-z][a-z0-9'&.-]*(?:\s+[a-z][a-z0-9'&.-]*){0,2}?|[\u4e00-\u9fff]{2,6})\s+"
