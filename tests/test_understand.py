@@ -1878,6 +1878,9 @@ def test_english_shops_by_their_short_names(parser: Parser, text: str, expected:
         ("2 tickets for the Star Wanderer premiere, front row. If front is gone, any seats together.",
          {"action": "order"}),
         ("any avengers doomsday showings left tonight?", {"title": "avengers doomsday", "action": "search"}),
+        # what is asked of the showings, or the showing pointed at, names no film
+        ("Can you look up what's showing tomorrow afternoon?", {"title": None, "action": "search"}),
+        ("Hi, my wife and I want to catch a movie tonight. What's playing?", {"title": None}),
         # a film named a story by its sequel's number is no story asked for
         ("four tickets to Toy Story 5 on Sunday afternoon, we want to sit together", {"title": "Toy Story 5"}),
         ("toy story 5 for 4 ppl sunday morning, sit together", {"domain": "movie", "title": "toy story 5"}),
@@ -6269,6 +6272,9 @@ def test_prices_looked_up_and_bookings_asked_after(
             [("movie", {"title": "飞驰人生", "count": 4}), ("food", {"items": ["奶茶"]})],
         ),
         ("帮我退掉明天下午那两张哪吒的票，改成下周六晚上的", [("movie", {"action": "cancel"}), ("movie", {})]),
+        ("查一下万达影城今天下午的排片", [("movie", {"action": "search", "title": None})]),
+        ("今天下午还有哪些场次", [("movie", {"action": "search", "title": None})]),
+        ("取消周日那场的票", [("movie", {"action": "cancel", "title": None})]),
         # tickets booked in English words beside another request
         (
             "book两张Dune tonight, 然后order 两杯珍奶 from CoCo 少冰",

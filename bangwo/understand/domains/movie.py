@@ -123,7 +123,7 @@ _NO_WORD_OF_A_TITLE_FIRST = frozenset({
     "his", "her", "their", "it", "what", "what's", "whats", "when", "where", "which", "who", "how", "can", "could",
     "would", "will", "should", "do", "does", "did", "is", "are", "was", "were", "has", "have", "had", "any",
     "anything", "something", "there", "please", "pls", "plz", "ok", "okay", "so", "um", "uh", "also", "then",
-    "plus", "assistant", "day", "eve", "halloween", "christmas", "valentine's"
+    "plus", "assistant", "day", "eve", "halloween", "christmas", "valentine's", "hi", "hey", "hello"
 })
 _ENDS_A_PHRASE = frozenset({"for", "on", "at", "in", "of", "to", "with", "near", "from", "by"})
 
@@ -190,8 +190,11 @@ FILM_KINDS_EN = "comedy|thriller|horror|drama|documentary|cartoon|rom-com|romcom
 _NOT_A_TITLE = compiled(
     r"^(?:[个场部]?电影|一下|查下|查一下|看|票|首映|首场|点映|重映|就行|就好|都行|也行|可以|那个|这个|场次|附近影院|附近的影院|随便啥座"
     r"|有没有|有吗|还有|几点|几点的|多少钱"
+    # (what is asked of the showings, and the showing pointed at: 排片, 有什么场次, 哪些场次, 那场, 同一场, 那天)
+    r"|排片|什么|哪些|啥|那场|这场|同一场|那天|看那天"
     rf"|[个场部]?(?:{FILM_KINDS_ZH}|大)片"
     r"|a movie|movie|the movie|film|a film|it|something|one|please|pls|plz|for|to|from|at|on|in|the|me|us|them"
+    r"|a|an|my|our|what|what's|whats|hi|hey|hello"
     rf"|(?:a|an|some) (?:{FILM_KINDS_EN})"
     r"|and|or|then|also|instead)$"
 )
@@ -481,7 +484,7 @@ def _title_read(masked: MaskedText, *regexes: re.Pattern[str]) -> str | None:
             said = _ASKED_BEFORE_A_TITLE.sub("", masked.original[m.start(group) : m.end(group)].strip())
             if (
                 said
-                and not _NOT_A_TITLE.match(said)
+                and not _NOT_A_TITLE.match(said.lower())  # (as the rules read it: "Hi", "My")
                 and not EN_ORDER_VERBS.search(said.lower())  # "can I get 2 tickets to …": the asking, no title
                 and not any(ch in _MARKS_NOT_IN_A_TITLE for ch in masked.current[m.start(group) : m.end(group)])
             ):
