@@ -2463,6 +2463,10 @@ def test_where_a_meal_is_brought_and_the_event_it_is_timed_by_book_nothing(
         ("订3张国庆去厦门的机票 郑州飞", ("郑州", "厦门")),
         ("帮我查下去昆明的机票 周日出发 西安走", ("西安", "昆明")),
         ("整两张去三亚的机票，北京走，后天，要公务舱", ("北京", "三亚")),
+        # when it leaves asked, a festival or now is no place (几点起飞来着, 清明回老家)
+        ("我订的航班几点起飞来着", (None, None)),
+        ("帮我查下我订的去三亚的机票是几点起飞的", (None, "三亚")),
+        ("清明回老家扫墓，查下4月3号上海去合肥的航班", ("上海", "合肥")),
         # the ticket pointed at is no place it leaves from
         ("我那张去厦门的机票出票了没有", (None, "厦门")),
         ("我那张飞乌鲁木齐的机票改签成功了没", (None, "乌鲁木齐")),
@@ -4019,6 +4023,9 @@ def test_a_city_said_with_its_airport(parser: Parser, text: str, route: tuple[st
         ("a room close to Shanghai Tower this Friday, 2 nights", "Shanghai Tower"),
         ("a hotel near Taipei 101 tonight", "Taipei 101"),  # (these held before)
         ("北京王府井附近的酒店，明晚", "王府井"),
+        # not from the days said before it
+        ("圣诞那几天王府井附近的酒店帮我看看有哪些", "王府井"),
+        ("元旦那几天长沙五一广场附近还有没有空房", "五一广场"),
     ],
 )
 def test_a_place_named_after_its_city(parser: Parser, text: str, near: str) -> None:

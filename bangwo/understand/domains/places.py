@@ -21,6 +21,7 @@ _MARK_RUN = f"{PLACE_MARK}++"  # a place the catalogue knows is read whole or no
 # 把/将/也/都/就 are grammar (帮我把回民街附近的酒店也订上), never part of a place said.
 _NOT_IN_ZH_PLACE = (
     "的飞到去从回往至出发票航班订买帮我要在住找间个和跟再给请问想看查下了吗呢吧是把将也都就取消退有没谢你带妈爸孩"
+    "几着"  # (几点起飞, 起飞来着: when it leaves asked, no place)
 )
 # One character of an unknown Chinese place: a letter of no Latin script, no digit, no mark, no context word
 # (机 of 机场 is, 机 of 机票 is not: 虹桥机场, 广州白云机场; 张 of 张家界 is, 张 of 两张 is not).
@@ -43,8 +44,11 @@ _ORDINAL = compiled(r"\d+(?:st|nd|rd|th)")  # the first word of "6th street"
 # People taken along (带家人去大连), the 家 that counts a hotel (订家武汉光谷的酒店, 找一家南宁的酒店) and the
 # ticket pointed at (我那张去厦门的机票, 那趟去丽江的) are no place.
 _PEOPLE = "(?!家|全家|朋友|同事|老婆|老公|孩子|父母|爸妈|老人|客户|[一这那]家|[这那][张班趟])"
-# Nor are the words that link one request to the next (…周五走然后酒店也订一下, 另外酒店订两晚).
-_LINKING = "(?!然后|另外|顺便|同时|接着|随后|之后|最后|以及|并且|而且|还有|外加)"
+# Nor are the words that link one request to the next (…周五走然后酒店也订一下, 另外酒店订两晚), nor a festival,
+# now or some days said before where one goes (清明回老家, 现在去, 那几天王府井附近).
+_LINKING = (
+    "(?<!几)(?!然后|另外|顺便|同时|接着|随后|之后|最后|以及|并且|而且|还有|外加|清明|端午|中秋|国庆|元旦|春节|除夕|现在)"
+)
 _ZH_PLACE = f"(?:{_MARK_RUN}|{_PEOPLE}{_LINKING}{_ZH_CHAR}{{2,5}}?|{_LATIN_PLACE})"
 # One to four English words of a place inside Chinese (Marina Bay, King's Cross, Times Square).
 _LATIN_PLACE_WORDS = r"[a-z][a-z'.-]*(?:\s[a-z][a-z'.-]*){0,3}"
@@ -152,7 +156,8 @@ _EN_NOT_A_PLACE = frozenset(
 
 # (The shortest place before the word: 广州塔旁边 is near 广州塔, not 广州塔旁.)
 _ZH_NEAR_AFTER = compiled(
-    rf"((?:{PLACE_MARK}|{_ZH_CHAR}){{2,12}}?)(?:附近|旁边|周边|边上|周围|一带|那边|这边|边)"
+    # (not from the days before it: 那几天王府井附近)
+    rf"((?<!几)(?:{PLACE_MARK}|{_ZH_CHAR}){{2,12}}?)(?:附近|旁边|周边|边上|周围|一带|那边|这边|边)"
     # a place named in English before 附近: 新加坡 Marina Bay 附近, 伦敦 King's Cross 附近
     rf"|(?<![a-z'])({_LATIN_PLACE_WORDS})\s*(?:附近|旁边|周边|一带|那边)"
 )
