@@ -6795,6 +6795,9 @@ def test_the_way_back_said_with_its_day(parser: Parser, text: str, days: list[st
         # a word linking the hotel to the request before it is no city
         ("帮我订去三亚的机票周五走然后酒店也订一下住三晚亚龙湾那边的", "三亚", "亚龙湾"),
         ("另外酒店也订一下，住两晚", None, None),
+        # the stay itself is no part of town (三亚 酒店, 民宿或者酒店)
+        ("三亚 酒店 海景 两晚", "三亚", None),
+        ("灵隐寺旁边有没有民宿或者酒店，帮我查一下", None, "灵隐寺"),
     ],
 )
 def test_a_part_of_town_the_catalogue_lacks(parser: Parser, text: str, city: str | None, near: str | None) -> None:
