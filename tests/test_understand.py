@@ -934,6 +934,8 @@ def test_a_dish_named_after_a_city(parser: Parser, text: str, name: str) -> None
         # a dish the catalogue lacks, typed before its "x2", with what it is like maybe between (held before)
         ("hot chocolate x2 for the kids", [("hot chocolate", 2)]),
         ("mixue lemon water x3 lol", [("lemon water", 3)]),  # a laugh after it ends its phrase
+        # a numeral of a shop's name is no dish (一点点), nor is a question's 么 part of one (有什么奶茶)
+        ("来两杯一点点的四季春，半糖少冰，大杯", [("四季春", 2)]),
         ("mocha M x2 less sugar", [("mocha", 2)]),
         # not back into the count before it, nor again a dish already counted (one's price, a second count)
         ("中午点十份盖浇饭 一份25以内的", [("盖浇饭", 10)]),
@@ -5123,6 +5125,8 @@ def test_a_film_named_after_its_showing_or_seats(parser: Parser, text: str, titl
         ("午饭点个麻辣烫，30块以内", None),
         ("cancel my supermarket order", None),
         ("order 两份麻辣烫 to my dorm", None),
+        ("超市的鸡蛋和牛奶什么时候能送到", None),
+        ("有什么适合减脂的外卖吗", None),  # (held before)
         ("Where's my coffee? And while you're at it, tell me a joke", None),  # (held before)
     ],
 )

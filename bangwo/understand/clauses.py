@@ -843,7 +843,8 @@ _ASKS_ABOUT_A_SHOP_EN = compiled(
 )
 # The shop a Chinese question is about (group 1): 查一下塔斯汀现在还送不送, 楼下的肯德基还营业吗.
 SHOP_ASKED_AFTER_ZH = compiled(
-    rf"({name_letter('查搜找看下一的')}{{2,6}}?)[\ue001\s]*(?:现在|今天|今晚)?还?在?"
+    # (not when: 什么时候能送到)
+    rf"(?<!么)(?!时候)({name_letter('查搜找看下一的')}{{2,6}}?)[\ue001\s]*(?:现在|今天|今晚)?还?在?"
     r"(?:送不送|营业|开门|开着|关门|送外卖|能送|有(?:什么|啥|哪些)(?:优惠|套餐|活动|新品|新款|特价))"
 )
 # What every question about a shop holds (SHOP_ASKED_AFTER_ZH, _ASKS_ABOUT_A_SHOP_EN), searched for first.

@@ -285,6 +285,7 @@ _SHOP_NEARBY = compiled(
     r"(?=\s|的(?![一两三四五六七八九十几俩仨\d])|[点买订要来][一两三四五六七八九十几俩仨\d个份杯碗])"
 )
 _AFTER_THE_LAST_COUNT = " ,，。.!！~"
+_NUMERALS_ALONE = frozenset("一二两三四五六七八九十几")
 _AN_ORDER_PLACED = compiled(r"下单|下一单|下个单|" + letter_led("place an order|put in an order", then=r"\b"))
 _ANOTHER_DISH_COUNTED = compiled(
     r"(?:买|来|点|要)?[一两三四五六七八九十几俩仨\d]+\s*[^\W\d_][\u4e00-\u9fff\ue000]{2}"
@@ -293,7 +294,7 @@ _ANOTHER_DISH_COUNTED = compiled(
 _NOT_A_MERCHANT = compiled(
     r"附近|楼下|楼上|家$|家里|家门口|公司|网上|线上|这|那|哪|手机|平台|app|外卖|单位|学校|宿舍|店里"
     # (when, which meal, or the asking: 刚才那单, 刚下的那单, 夜宵来一份, 午饭点个, 麻烦点两份, 重新点, 年货买)
-    r"|刚才|刚下|刚点|重新|麻烦|早饭|早餐|午饭|午餐|晚饭|晚餐|夜宵|宵夜|年货"
+    r"|刚才|刚下|刚点|重新|麻烦|早饭|早餐|午饭|午餐|晚饭|晚餐|夜宵|宵夜|年货|时候|适合"
 )
 # A shop said by its kind, not its name: 在超市买, 从便利店买, 在大超市买 (盒马 is a name: 在盒马买 is the merchant, and
 # so is 永辉超市: a name with its kind after it).
@@ -1126,7 +1127,12 @@ class Parser:
                 if quantity is not None:
                     used.add(quantity)  # the party's size counts no dish
                 continue  # 两个人吃, 六个人一人一杯: who it is for
-            if not noun or rules.generic_items.fullmatch(noun) or (looking_up and rules.search.fullmatch(noun)):
+            if (
+                not noun
+                or noun in _NUMERALS_ALONE  # (一点点的四季春: a shop's name read from its numeral)
+                or rules.generic_items.fullmatch(noun)
+                or (looking_up and rules.search.fullmatch(noun))
+            ):
                 continue
             draft = _ItemDraft(start, end, noun, rules.domain, None, owner=owner)
             if position not in before_options and not self._claims(rules, noun, quantity, verb, text, domain_named):

@@ -125,7 +125,7 @@ CHAT_VERBS = compiled(
 
 # What the noun scanner stops at when reading an unknown item name.
 NOUN_STOP_CHARS = frozenset(
-    "和跟与及或还再加送到给帮吧呢啊呀吗了嘛哦哈请在去用就好要我你他她它们这那哪个谢快点来买叫订吃喝拿整想让把被从完怎卖啥改没装有事呗什"
+    "和跟与及或还再加送到给帮吧呢啊呀吗了嘛哦哈请在去用就好要我你他她它们这那哪个谢快点来买叫订吃喝拿整想让把被从完怎卖啥改没装有事呗什么"
 )
 
 def name_letter(also_not: str = "") -> str:
