@@ -934,6 +934,9 @@ def test_a_dish_named_after_a_city(parser: Parser, text: str, name: str) -> None
         # a dish the catalogue lacks, typed before its "x2", with what it is like maybe between (held before)
         ("hot chocolate x2 for the kids", [("hot chocolate", 2)]),
         ("mixue lemon water x3 lol", [("lemon water", 3)]),  # a laugh after it ends its phrase
+        # who the dishes are for is no dish
+        ("a pepperoni pizza for 3 ppl pls", [("pepperoni pizza", 1)]),
+        ("buy salmon and shrimp from FreshBox, enough for 4 ppl", [("salmon", 1), ("shrimp", 1)]),
         # a numeral of a shop's name is no dish (一点点), nor is a question's 么 part of one (有什么奶茶)
         ("来两杯一点点的四季春，半糖少冰，大杯", [("四季春", 2)]),
         ("mocha M x2 less sugar", [("mocha", 2)]),

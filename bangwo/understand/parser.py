@@ -1765,7 +1765,7 @@ _LEFT_OUT_BEFORE = compiled(
     r"|(?:多放|多加|少放|少加)点?\s*$"  # 多放点香菜: how the dish comes, no item of its own
 )
 # Who a dish is for, no dish: 两个人吃, 三人份.
-_PEOPLE_NOUNS = frozenset({"人", "人份", "位", "个人"})
+_PEOPLE_NOUNS = frozenset({"人", "人份", "位", "个人", "ppl", "people", "pax", "person", "persons", "guests"})
 # What people at work are called after their surname: 张总, 李姐, 王经理.
 _TITLES = "总|总监|经理|主任|老师|老板|姐|哥|阿姨|师傅|工|助|秘"
 # Words that start with a measure word's character and count nothing: 提醒, 包括, 客户, 张总 (张 is a surname).
