@@ -284,8 +284,11 @@ _SHOP_NEARBY = compiled(
     rf"(?:楼下|隔壁|对面|门口)的?\s*({_NAME_CHAR}{{2,6}}?)"
     r"(?=\s|的(?![一两三四五六七八九十几俩仨\d])|[点买订要来][一两三四五六七八九十几俩仨\d个份杯碗])"
 )
+# What may come after the count that ends a command: 焦糖玛奇朵 大杯 热 一杯。
 _AFTER_THE_LAST_COUNT = " ,，。.!！~"
+# A numeral read alone as a noun is no dish: the 一 of 一点点 (a shop).
 _NUMERALS_ALONE = frozenset("一二两三四五六七八九十几")
+# An order placed, what it holds not said: 帮我在盒马下一单, "place an order at Walmart".
 _AN_ORDER_PLACED = compiled(r"下单|下一单|下个单|" + letter_led("place an order|put in an order", then=r"\b"))
 _ANOTHER_DISH_COUNTED = compiled(
     r"(?:买|来|点|要)?[一两三四五六七八九十几俩仨\d]+\s*[^\W\d_][\u4e00-\u9fff\ue000]{2}"
@@ -369,8 +372,9 @@ _POINTED_AT = compiled(r"[那这][一两三四五六七八九十几\d]?(人份|[
 _POINTED_AT_A_DISH = compiled(
     r"[那这]([一两三四五六七八九十\d]*)(?:份|杯|碗|箱|盒|袋|瓶|串|斤|根|桶|提|个)的?(?:\ue000+的)?"
 )
-# What is pointed at that is no dish: the order itself, the takeaway, the booking.
+# What is said of the dish pointed at, right after its name: 那碗牛肉面都过去…, 那份麻辣香锅商家接单了吗.
 _SAID_OF_IT_AFTER = compiled(r"都|也|还|商家|老板|骑手")
+# What is pointed at that is no dish: the order itself, the takeaway, the booking.
 _NO_DISH_POINTED_AT = compiled(r"订单|外卖|单子?|东西|快递|预订|预定|预约|包裹|菜|刚才|骑手")
 _EN_BOOKING_VERBS = compiled(letter_led("book|reserve|find|order", then=r"\b"))
 _POLITE = compiled(letter_led("please|pls|plz|thanks|thank you", then=r"\b") + "|谢谢|麻烦|劳驾|请")
@@ -1440,8 +1444,8 @@ def _scan_han_noun(
     text: str, original: str, position: int, quantity_starts: frozenset[int], owner: str | None
 ) -> tuple[str, int, int, str | None] | None:
     n = len(text)
-    if (some := _SOME_ZH.match(text, position)) is not None:
-        position = some.end()  # 买一些水果: some of it
+    if (lead := _BEFORE_A_DISH_ZH.match(text, position)) is not None:
+        position = lead.end()
     end = position
     while end < n and end - position < MAX_OPEN_NOUN_CHARS:
         ch = text[end]
@@ -1470,7 +1474,8 @@ def _scan_han_noun(
     return (noun, position, end, owner) if noun and noun not in _NO_DISH_WORDS else None
 
 
-_SOME_ZH = compiled(r"一?些|便宜点的|便宜的|实惠点?的")  # (点个便宜点的盖浇饭: how it should be, before it)
+# Said before the dish and no part of it: some of it (买一些水果), how it should be (点个便宜点的盖浇饭).
+_BEFORE_A_DISH_ZH = compiled(r"一?些|便宜点的|便宜的|实惠点?的")
 
 
 # Another of the dish said before, made as said after it: 再要一杯一样的但是去冰, 再来一杯同款但是要热的.
