@@ -4292,6 +4292,14 @@ def test_what_is_on_asked(parser: Parser, text: str, action: str) -> None:
         # a year counts no one, and a count is the number nearest its word (held before)
         ("Kindly book a flight from Harbin to Guangzhou on Chinese New Year's Eve 2027 for four people, economy", 4),
         ("We need three one-way tickets from Hangzhou to Xi'an on August 28", 3),
+        # two: one other named before or after the speaker, the parents, a count by 个 or in English words
+        ("老公和我去三亚，初三走初八回，头等舱", 2),
+        ("帮我订机票我和我的妻子，北京去大理，六月十号", 2),
+        ("me + my gf wanna fly Harbin to Haikou between the 10th and 17th", 2),
+        ("pls to book movie Fireworks over the Sea for me and gf, tmr evening 9pm", 2),
+        ("My parents need tickets to Chengdu from Xi'an on Friday morning, business class", 2),
+        ("我想看电影明天晚上，流浪地球3，两个票", 2),
+        ("我要飞Bangkok, from 广州, 周四晚上, 两个adults", 2),
     ],
 )
 def test_a_party_counted_by_age(parser: Parser, text: str, count: int) -> None:

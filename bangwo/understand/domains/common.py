@@ -190,6 +190,8 @@ _ZH_COUNT = compiled(
     rf"|(?:我们|咱们|咱|我)(?:(俩|仨)|({_N})(?:个人|个|人|位))"
     rf"|({_N})\s*(?:张|{_ZH_PEOPLE})"
     rf"|({_N})个(?=[^，,。]{{0,6}}?座位)"  # 选两个最后一排的座位
+    # 两个票, 两个座, 两个adults: a ticket or a seat counted by 个, or the party in English words
+    rf"|({_N})\s*个\s*(?:票|座|位子)|({_N})\s*个?\s*(?:adults?|people|ppl|persons?|pax)\b"
     # 大人两个小孩一个: counted after who they are.
     rf"|(?:大人|成人|小孩|孩子|儿童|老人)(?:({_N})(?:个|位)|(俩|仨))"  # 大人俩小孩一个
 )
@@ -238,11 +240,13 @@ _ONE_OTHER_EN = (
     r"|uncle|cousin)"
 )
 _SELF_AND_ONE = compiled(
-    rf"\b(?:me|myself|i) (?:and|n|&|plus) (?:my|our) {_ONE_OTHER_EN}\b(?!,? and)"
+    rf"\b(?:me|myself|i) (?:and|n|&|plus|\+) (?:(?:my|our) )?{_ONE_OTHER_EN}\b(?!,? and)"  # ("me + my gf")
     rf"|\b(?:my|our) {_ONE_OTHER_EN} and (?:me|myself|i)\b"
     # "fly to Sanya on Friday with my girlfriend": the speaker goes too (not "with my son's class", nor a list)
     rf"|\bwith (?:my|our) {_ONE_OTHER_EN}\b(?!['’]s|,? and\b|,? &|,? plus\b)"
-    r"|我(?:和|跟|带着?)我?(?:老婆|老公|妻子|丈夫|爱人|女朋友|男朋友|妈妈?|爸爸?|儿子|女儿|朋友|同事|孩子|姐姐?|哥哥?|弟弟|妹妹)"
+    r"|我(?:和|跟|带着?)我?的?(?:老婆|老公|妻子|丈夫|爱人|女朋友|男朋友|妈妈?|爸爸?|儿子|女儿|朋友|同事|孩子|姐姐?|哥哥?|弟弟|妹妹)"
+    # …or said first: 老公和我去三亚
+    r"|(?:老婆|老公|妻子|丈夫|爱人|女朋友|男朋友|妈妈|爸爸|儿子|女儿|朋友|同事)(?:和|跟)我(?![们的])"
 )
 # "me, my wife and our 2 kids", "me and my parents": the speaker and everyone listed after.
 _EN_PARTY_LIST = compiled(
@@ -257,7 +261,10 @@ _ADULTS_AND_ONE_CHILD = compiled(
     r"(?:little\s+)?(?:daughter|son|bab(?:y|ies)|child|kid|toddler|infant|little one)\b"
 )
 # "book my parents on a flight": the two of them, the speaker not said to come.
-_THEM_TWO = compiled(r"\b(?:book|get|fly|for|put)\s+(?:my|our) (?:parents|grandparents)\b")
+_THEM_TWO = compiled(
+    r"\b(?:book|get|fly|for|put)\s+(?:my|our) (?:parents|grandparents)\b"
+    r"|\b(?:my|our) (?:parents|grandparents) (?:need|needs|want|wants|wanna|are)\b"  # "My parents need tickets to …"
+)
 _LISTED = compiled(rf"(?:my|our)\s+(?:({EN_NUMBER})\s+)?({_ONE_OTHER_EN}|parents|grandparents|[a-z]+)")
 _ZH_BARE_TICKET = compiled(r"(?<=[买订要来拿])张")  # 买张票: one
 _ZH_PAIR_OF_TICKETS = compiled(r"(?<=[买订要来拿])(俩|仨)")  # 帮我买俩: two
@@ -317,7 +324,7 @@ _PEOPLE_COUNTS: tuple[tuple[re.Pattern[str], _Holds], ...] = (
     (_EN_PARTY_LIST, ("me",)),
     (_ZH_PARTY_LIST, frozenset("和跟带、还加以爸妈父母老")),
     (_SELF_AND, (" and ", "with ", "我", " plus ", " n ", "&", "+")),
-    (_SELF_AND_ONE, (" and ", "with ", "我", " plus ", " n ", "&")),
+    (_SELF_AND_ONE, (" and ", "with ", "我", " plus ", " n ", "&", "+")),
     (_ZH_ADULTS_AND_KIDS, ("大",)),
     (_THEM_TWO, ("parents",)),
     (_ZH_PAIR_OF_TICKETS, ("俩", "仨")),
