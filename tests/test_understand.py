@@ -934,6 +934,12 @@ def test_a_dish_named_after_a_city(parser: Parser, text: str, name: str) -> None
         # a dish the catalogue lacks, typed before its "x2", with what it is like maybe between (held before)
         ("hot chocolate x2 for the kids", [("hot chocolate", 2)]),
         ("mixue lemon water x3 lol", [("lemon water", 3)]),  # a laugh after it ends its phrase
+        # "N of them" after the dish counts it; not some of those already counted
+        ("order me jianbing, 2 of them, extra egg", [("jianbing", 2)]),
+        ("Mixue lemonade is yyds, get me 3 of those, no ice", [("lemonade", 3)]),
+        # (held before)
+        ("5 Boya Jasmine milk teas from Chagee, 3 of them light sugar and less ice, 2 no sugar and hot",
+         [("Boya Jasmine milk tea", 3), ("Boya Jasmine milk tea", 2)]),
         # who the dishes are for is no dish
         ("a pepperoni pizza for 3 ppl pls", [("pepperoni pizza", 1)]),
         ("buy salmon and shrimp from FreshBox, enough for 4 ppl", [("salmon", 1), ("shrimp", 1)]),

@@ -402,6 +402,7 @@ _TIMES_COUNT = compiled(
     r"|(?<=\d )(?:portions?|bowls?|cups?|boxes|packs?|bags?|bottles?|cans?|baskets?|pieces?|pcs|orders?|plates?)\b))?"
 )
 # Said before it: "2x bubble tea".
+_N_OF_THEM = compiled(rf"(?<![a-z0-9])(?!one\b|1\b)({EN_NUMBER})\s+of\s+(?:them|those|these)\b")
 _COUNT_TIMES = compiled(r"(?<![a-z0-9.])(\d{1,3})\s?[x×](?=\s+[a-z\u4e00-\u9fff\ue000])")
 _BARE_CANCEL = compiled(
     r"\W*(?:请|帮我|麻烦)?\s*(?:取消|cancel|撤销)(?:一下|吧|了|掉|it|that|this|please|\s|\W)*", re.UNICODE
@@ -1262,6 +1263,14 @@ def _find_quantities(text: str) -> list[_Quantity]:
             quantities.append(_Quantity(m.start(), m.end(), _as_count(value and value * 12), None, stands_alone=True))
             continue
         quantities.append(_Quantity(m.start(), m.end(), _as_count(value), m.group("measure")))
+    if " of th" in text:
+        # "order me jianbing, 2 of them": a count said after its dish (not some of those already counted: "three
+        # americanos, one of them iced", "5 milk teas, 3 of them light sugar")
+        for m in _N_OF_THEM.finditer(text):
+            if any(q.end <= m.start() for q in quantities):
+                continue
+            quantities = [q for q in quantities if not m.start() <= q.start < m.end()]
+            quantities.append(_Quantity(m.start(), m.end(), _as_count(parse_number(m.group(1))), None, trailing=True))
     if "x" in text or "×" in text or "*" in text:
         for regex, trailing in ((_TIMES_COUNT, True), (_COUNT_TIMES, False)):
             for m in regex.finditer(text):
