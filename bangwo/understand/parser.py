@@ -402,8 +402,9 @@ _TIMES_COUNT = compiled(
     r"|(?<=\d )(?:portions?|bowls?|cups?|boxes|packs?|bags?|bottles?|cans?|baskets?|pieces?|pcs|orders?|plates?)\b))?"
 )
 # Said before it: "2x bubble tea".
-_N_OF_THEM = compiled(rf"(?<![a-z0-9])(?!one\b|1\b)({EN_NUMBER})\s+of\s+(?:them|those|these)\b")
 _COUNT_TIMES = compiled(r"(?<![a-z0-9.])(\d{1,3})\s?[x×](?=\s+[a-z\u4e00-\u9fff\ue000])")
+# Said after it as a share of "them": "jianbing, 2 of them" (one of them is a part of those counted).
+_N_OF_THEM = compiled(rf"(?<![a-z0-9])(?!one\b|1\b)({EN_NUMBER})\s+of\s+(?:them|those|these)\b")
 _BARE_CANCEL = compiled(
     r"\W*(?:请|帮我|麻烦)?\s*(?:取消|cancel|撤销)(?:一下|吧|了|掉|it|that|this|please|\s|\W)*", re.UNICODE
 )
