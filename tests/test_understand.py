@@ -6260,6 +6260,11 @@ def test_prices_and_tastes_complained_of_are_talk(
         ("send me my movie tickets again, the QR code thing", [("movie", {"action": "status"})]),
         ("周一那场电影帮我看下座位是几排", [("movie", {"action": "status"})]),
         ("请问我给孙子买的那张《熊出没》的票，是几点开场来着？", [("movie", {"action": "status", "title": "熊出没"})]),
+        # an order asked for (帮我订好), then another one called off: two requests
+        (
+            "明天中午想在公司吃黄焖鸡米饭，帮我订好，十二点送到。顺便把今天晚上点的那份麻辣烫取消了",
+            [("food", {"action": "order"}), ("food", {"action": "cancel"})],
+        ),
     ],
 )
 def test_prices_looked_up_and_bookings_asked_after(
@@ -6975,6 +6980,9 @@ def test_a_count_said_again_after_a_hesitation_corrects_the_one_before(parser: P
         ("孩子不在家，帮我随便点个便宜点的盖浇饭，二十五块以内的就行", "food", "order"),  # (held before)
         ("早晨! 今日天气点样?", "chat", None),  # Cantonese: how is the weather
         ("今晚有咩戏睇?", "movie", "search"),  # Cantonese: what films there are
+        # a clock's 点 orders nothing: one question, not an order and a question
+        ("今晚十点以后还有什么电影", "movie", "search"),
+        ("万象影城今晚9点半以后还有什么电影", "movie", "search"),
     ],
 )
 def test_what_one_request_asks_of_which_service(parser: Parser, text: str, domain: str, action: str | None) -> None:

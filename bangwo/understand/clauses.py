@@ -700,7 +700,10 @@ _COUNTED = compiled(
 _WHICH_ORDER = compiled(r"那单|这单|那个订单|" + letter_led("the one|that one|the order", then=r"\b"))
 # A new order, said with how much of it: 点两份, 送仨, "get me one bowl", "order 3 kilos".
 _NEW_ORDER = compiled(
-    r"(?:点|订|买|来|加|送|要)\s*[一两二三四五六七八九十俩仨几\d]|(?<![我你他她])(?:点|订|买|叫)(?!.?[的了过])"
+    # (not a clock's 点: 今晚十点以后还有什么电影)
+    r"(?:点|订|买|来|加|送|要)\s*[一两二三四五六七八九十俩仨几\d]"
+    r"|(?<![我你他她])(?:点(?<![零〇一二两三四五六七八九十半\d]点)|订|买|叫)(?!.?[的了过])"
+    r"|帮我(?:点|订|买|叫)(?!.?[的了过])"  # (帮我订好: asked for, not 我订的)
     + "|" + letter_led("get|order|buy|send", then=r"(?: me| us)?\s+(?:a|an|one|two|three|four|five|six|some|\d+)\b")
 )
 
