@@ -6262,7 +6262,7 @@ def test_prices_and_tastes_complained_of_are_talk(
         ("请问我给孙子买的那张《熊出没》的票，是几点开场来着？", [("movie", {"action": "status", "title": "熊出没"})]),
         # an order asked for (帮我订好), then another one called off: two requests
         (
-            "明天中午想在公司吃黄焖鸡米饭，帮我订好，十二点送到。顺便把今天晚上点的那份麻辣烫取消了",
+            "明天中午想在公司吃黄焖鸡米饭，帮我订好，十二点送到。顺便把今天晚上点的那份麻辣烫取消了",  # (held before)
             [("food", {"action": "order"}), ("food", {"action": "cancel"})],
         ),
     ],
