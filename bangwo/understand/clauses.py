@@ -28,6 +28,7 @@ from bangwo.understand.domains.movie import FILM_KINDS_EN, FILM_KINDS_ZH
 from bangwo.understand.domains.places import AIRPORT_CODES, PART_OF_TOWN_ENDS_ZH
 from bangwo.understand.lexicon import NameMention
 from bangwo.understand.rules import (
+    COOKED_BEFORE_ZH,
     FOOD,
     FOOD_MEASURE_HINT,
     GROCERY_CONTEXT,
@@ -723,8 +724,6 @@ _BY_THE_CASE_BEFORE = compiled(
     r"(?:[一两二三四五六七八九十几\d]\s*[箱提罐][\u4e00-\u9fff]{0,3}|\b(?:cases?|crates?|cans?|six-packs?|packs?)\s+of)"
     r"\s*$"
 )
-# How a dish is cooked, said right before a product's name: 拍黄瓜, 凉拌木耳, 红烧茄子.
-_COOKED_RIGHT_BEFORE = compiled(r"(?:红烧|清蒸|糖醋|水煮|香煎|干煸|凉拌|蒜蓉|椒盐|干锅|地三|手撕|拍|炒|炸|卤|炖|焖)$")
 # The milk a coffee is made with, said right before its product's name: "latte oat milk", "an oat milk latte".
 _THE_MILK_OF_A_DRINK = compiled(rf"\b(?:{MILKS_EN})\s+$")
 
@@ -769,7 +768,7 @@ def _segment_domains(
             ):
                 # "chicken rice", "a cup of hot soy milk": the restaurant's; "a latte, oat milk": the latte's
                 saw("food", name.start)
-            elif name.entry.domains == {"grocery"} and _COOKED_RIGHT_BEFORE.search(text, 0, name.start - at):
+            elif name.entry.domains == {"grocery"} and COOKED_BEFORE_ZH.search(text, 0, name.start - at):
                 saw("food", name.start)  # 拍黄瓜, 凉拌木耳, 红烧茄子: cooked, so the restaurant's
             elif len(name.entry.domains) == 1:
                 saw(next(iter(name.entry.domains)), name.start)

@@ -762,7 +762,7 @@ DISH_HEADS_EN |= {"don", "katsu", "cake", "cakes", "pancake", "pancakes", "omele
 # Cooking before a product makes a dish of it: 红烧牛肉, 炸鸡翅, "fried chicken", "hot chocolate".
 # (and how it is seasoned: 酸辣土豆丝, 麻辣牛肉, 鱼香肉丝, 宫保鸡丁)
 COOKED_BEFORE_ZH = compiled(
-    r"(?:红烧|清蒸|糖醋|水煮|香煎|干煸|凉拌|酸辣|麻辣|香辣|鱼香|宫保|干锅|炸|烤|煎|炒|蒸|煮|卤|炖|焖|烧|拌)$"
+    r"(?:红烧|清蒸|糖醋|水煮|香煎|干煸|凉拌|酸辣|麻辣|香辣|鱼香|宫保|干锅|蒜蓉|椒盐|手撕|炸|烤|煎|炒|蒸|煮|卤|炖|焖|烧|拌|拍)$"
 )
 COOKED_BEFORE_EN = compiled(
     r"\b(?:fried|grilled|roast|roasted|braised|steamed|stir-fried|scrambled|boiled|baked|poached|smoked|hot)\s+$"
