@@ -3317,7 +3317,7 @@ def test_what_goes_where_in_a_compound_message(parser: Parser, text: str, expect
     ("text", "shops"),
     [
         ("夜宵来一份周黑鸭的鸭脖，再从正新鸡排点两份鸡排", ["周黑鸭", "正新鸡排"]),
-        ("周黑鸭鸭脖来一盒，再去绝味买点鸭锁骨", [None, "绝味"]),  # 再去…买: where the second order is placed
+        ("周黑鸭鸭脖来一盒，再去绝味买点鸭锁骨", ["周黑鸭", "绝味"]),  # 再去…买: where the second order is placed
         ("帮我在瑞幸点10杯拿铁，再在85度C买两盒蛋挞", ["瑞幸", "85度 C"]),  # (the space put between scripts)
     ],
 )
@@ -5145,11 +5145,39 @@ def test_a_film_named_after_its_showing_or_seats(parser: Parser, text: str, titl
         ("超市的鸡蛋和牛奶什么时候能送到", None),
         ("有什么适合减脂的外卖吗", None),  # (held before)
         ("Where's my coffee? And while you're at it, tell me a joke", None),  # (held before)
+        # chains of the provider's directory, in either language (not 一点点 as "a little": 辣一点点)
+        ("1点点 四季奶青 无糖去冰", "1点点"),
+        ("帮我点一份麻辣烫 辣一点点", None),
+        ("楼下的沙县小吃还开着吗", "沙县小吃"),
+        ("get me 2 bags of chips from the FamilyMart next door", "FamilyMart"),
+        ("what's on at Bona Cinema tonight", "Bona Cinema"),
+        ("钱大妈 排骨两斤 五花肉一斤", "钱大妈"),
     ],
 )
 def test_the_shop_said_at_or_first(parser: Parser, text: str, merchant: str | None) -> None:
     [frame] = _frames(parser, text)
     assert frame.get("merchant") == merchant
+
+
+@pytest.mark.parametrize(
+    ("text", "merchant", "expected"),
+    [
+        ("星巴克 大杯冷萃 不要冰", "星巴克", [("冷萃", 1, {"size": "large", "ice": "none"})]),
+        ("喜茶的四季春，两杯，半糖去冰", "喜茶", [("四季春", 2, {"sugar": "half", "ice": "none"})]),
+        ("点都德 虾饺两笼 凤爪一份", "点都德", [("虾饺", 2, {}), ("凤爪", 1, {})]),
+        # a count typed after a dish ("x2") counts that dish, not the next one
+        ("麦当劳 巨无霸套餐x2 麦辣鸡翅一份", "麦当劳", [("巨无霸套餐", 2, {}), ("麦辣鸡翅", 1, {})]),
+        # (what was heard of the shop before the request is no dish of it; nor is where the meal is sent)
+        ("听说蒙自源的米线不错，帮我点一碗过桥米线", "蒙自源", [("过桥米线", 1, {})]),
+        ("两份黄焖鸡米饭送到CGV影城", "CGV", [("黄焖鸡米饭", 2, {})]),
+    ],
+)
+def test_the_shop_said_first_then_what_is_ordered_there(
+    parser: Parser, text: str, merchant: str, expected: list[tuple[str, int, dict]]
+) -> None:
+    [frame] = _frames(parser, text)
+    assert (frame["action"], frame.get("merchant")) == ("order", merchant)
+    assert _lines(frame) == expected
 
 
 def test_a_shows_tickets_are_no_groceries_named_in_the_title(parser: Parser) -> None:

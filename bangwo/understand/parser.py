@@ -284,6 +284,9 @@ _SHOP_NEARBY = compiled(
     rf"(?:楼下|隔壁|对面|门口)的?\s*({_NAME_CHAR}{{2,6}}?)"
     r"(?=\s|的(?![一两三四五六七八九十几俩仨\d])|[点买订要来][一两三四五六七八九十几俩仨\d个份杯碗])"
 )
+# What parts a shop said first from the dish ordered there (see Parser._open_nouns).
+_BEFORE_A_SHOP_SAID_FIRST = frozenset(" ,，。!！~")
+_AFTER_ITS_SHOP = compiled(r"(?:\s*[:：]\s*|\s+|的)(?![上里那这有还帮给买点订来要去在])(?=[\u4e00-\u9fff\ue003])")
 # What may come after the count that ends a command: 焦糖玛奇朵 大杯 热 一杯。
 _AFTER_THE_LAST_COUNT = " ,，。.!！~"
 # A numeral read alone as a noun is no dish: the 一 of 一点点 (a shop).
@@ -882,7 +885,12 @@ class Parser:
         for name in own_names:
             zone_start = max([previous_end] + [b for b in reading.boundaries if b <= name.start])
             before = next(
-                (q for q in reversed(reading.quantities) if zone_start <= q.start and q.end <= name.start), None
+                (
+                    q
+                    for q in reversed(reading.quantities)
+                    if zone_start <= q.start and q.end <= name.start and not q.trailing  # ("x2" counts what is before)
+                ),
+                None,
             )
             after = next((q for q in reading.quantities if q.start == _where_its_count_starts(text, name.end)), None)
             quantity = (after or before) if counted_after else before
@@ -1104,6 +1112,19 @@ class Parser:
             else set()
         )
         starts.extend((position, None, "") for position in before_options)
+        if domain_named and reading.shops and not looking_up:
+            # The shop said first, then what is ordered there: 星巴克 大杯冷萃 不要冰, 喜茶的四季春，两杯 (not
+            # where a count or a verb before it leads: 点一杯库迪的橙C美式, 订今晚海底捞的位子).
+            first_start = min((s[0] for s in starts), default=len(text))
+            starts.extend(
+                (m.end(), None, "")
+                for start, end in reading.shops.items()
+                if end < first_start
+                # (not 听说蒙自源的米线不错, nor where a meal is sent: 送到 CGV 影城)
+                and (start == 0 or text[start - 1] in _BEFORE_A_SHOP_SAID_FIRST)
+                and not text.endswith(("到 ", "送 ", "给 "), 0, start)
+                and (m := _AFTER_ITS_SHOP.match(text, end))
+            )
         if not starts and rules.domain == "food" and _DISH_ALONE_PLEASE.match(text):
             starts.append((0, None, ""))  # "coffee please": the whole request is the dish
         quantity_starts = frozenset(q.start for q in reading.quantities)
@@ -1644,6 +1665,8 @@ def _ordered_at(masked: MaskedText) -> str | None:
 
 
 _A_PLAZA_AFTER = compiled(r"\s?(?:广场|plaza\b)")
+# What a chain named by an amount (一点点) says after these words: how much.
+_SAYS_HOW_MUCH = frozenset("辣甜咸淡酸多少放加冰热快慢稍")
 
 
 def _part_of_a_dish(text: str, mention: NameMention, mentions: list[NameMention], dropped: set[int]) -> bool:
@@ -1657,6 +1680,12 @@ def _part_of_a_dish(text: str, mention: NameMention, mentions: list[NameMention]
         return _city_of_a_dish(text, mention, mentions, dropped)
     if "merchant" in entry.kinds and _A_PLAZA_AFTER.match(text, mention.end):
         return True  # 万达广场, "Wanda Plaza": a mall named after the chain, a place
+    if (
+        "merchant" in entry.kinds
+        and mention.said[0] in _NUMERALS_ALONE
+        and text[mention.start - 1 : mention.start] in _SAYS_HOW_MUCH
+    ):
+        return True  # 辣一点点, 少放一点点: how much, not the chain 一点点
     if not entry.is_item or "merchant" in entry.kinds:
         return False
     start, end = mention.start, mention.end

@@ -33,7 +33,18 @@ Shake Shack | Shake Shack; 派派思 | Popeyes; 唐恩都乐 | Dunkin'/Dunkin; �
 大家乐 | Café de Coral/Cafe de Coral; 大快活 | Fairwood; 美心/美心西饼 | Maxim's; 翠华/翠华餐厅 | Tsui Wah;
 谭仔/谭仔云南米线 | TamJai; 太兴 | Tai Hing; 稻香 | Tao Heung; 好利来 | Holiland; 贡茶 | Gong Cha; 一芳 | Yifang;
 亚坤 | Ya Kun; 土司工坊 | Toast Box; 面包物语 | BreadTalk; 老曾记 | Old Chang Kee; Secret Recipe | Secret Recipe;
-Tealive | Tealive; Chatime | Chatime; 快乐蜂 | Jollibee; 南度士 | Nando's
+Tealive | Tealive; Chatime | Chatime; 快乐蜂 | Jollibee; 南度士 | Nando's;
+一点点/1点点 | Alittle Tea/Yidiandian/Yi Dian Dian; 沙县小吃 | Shaxian Snacks; 杨国福/杨国福麻辣烫 | Yang Guofu;
+张亮麻辣烫 | Zhang Liang Malatang; 周黑鸭 | Zhou Hei Ya; 绝味/绝味鸭脖 | Juewei; 全聚德 | Quanjude;
+点都德 | Dian Dou De; 陶陶居 | Tao Tao Ju; 袁记云饺 | Yuan Ji Dumplings; 鲍师傅 | Bao Shifu; 小龙坎 | Xiaolongkan;
+萨莉亚 | Saizeriya; 南京大牌档 | Nanjing Impressions; 探鱼 | Tanyu; 费大厨 | Fei Dachu; 正新鸡排 | Zhengxin Chicken;
+巴奴/巴奴毛肚火锅 | Banu Hotpot; 湊湊/凑凑 | Coucou Hotpot; 文和友 | Wenheyou; 木屋烧烤 | Muwu BBQ;
+喜家德 | Xijiade; 眉州东坡 | Meizhou Dongpo; 云海肴 | Yunhaiyao; 添好运 | Tim Ho Wan; 阿香米线 | A Xiang Rice Noodles;
+蒙自源 | Mengziyuan; 陈香贵 | Chen Xiang Gui; 老娘舅 | Laoniangjiu; 南城香 | Nanchengxiang; 遇见小面 | Yujian Noodles;
+庆丰包子铺/庆丰包子 | Qingfeng Steamed Dumplings; 嘉和一品 | Jiahe Yipin; 茶话弄 | Chahuanong; 柠季 | Ningji;
+甜啦啦 | Tianlala; 爷爷不泡茶 | Grandpa's Tea; 挪瓦咖啡 | Nowwa Coffee;
+幸运咖 | Lucky Cup; 皮爷咖啡/Peet's | Peet's Coffee; M Stand | M Stand; 巴黎贝甜 | Paris Baguette;
+味多美 | Wedome; 面包新语 | BreadTalk Bakery
 """
 _GROCERY = """
 盒马/盒马鲜生 | Hema/Freshippo; 永辉/永辉超市 | Yonghui; 大润发 | RT-Mart; 物美 | Wumart; 华润万家 | Vanguard;
@@ -45,7 +56,12 @@ Whole Foods | Whole Foods; Trader Joe's | Trader Joe's; Kroger | Kroger; Safeway
 Publix | Publix; Tesco | Tesco; Instacart | Instacart;
 百佳 | PARKnSHOP/Park n Shop; 惠康 | Wellcome; 永旺/AEON | AEON; 城市超市/city'super | city'super;
 职总平价/FairPrice | NTUC FairPrice/FairPrice; 昇菘 | Sheng Siong; Cold Storage | Cold Storage; RedMart | RedMart;
-Jaya Grocer | Jaya Grocer; Mydin | Mydin; Lotus's | Lotus's
+Jaya Grocer | Jaya Grocer; Mydin | Mydin; Lotus's | Lotus's;
+钱大妈 | Qian Dama; 百果园 | Pagoda; Ole'/Ole/Ole精品超市 | Ole' Supermarket; 华联/华联超市 | Hualian;
+世纪联华/联华超市 | Lianhua; 京东超市/京东 | JD Supermarket/JD.com/JD; 天猫超市 | Tmall Supermarket;
+小象超市 | Xiaoxiang Supermarket; 七鲜/7FRESH | 7Fresh; 全家便利店 | FamilyMart; 美团优选 | Meituan Youxuan;
+Sainsbury's | Sainsbury's; Waitrose | Waitrose; Lidl | Lidl; H Mart | H Mart; 99大华 | 99 Ranch;
+Woolworths | Woolworths; Coles | Coles; Weee! | Weee
 """
 # Cinema chains by their names (one the directory lacks, said with 影城, is read by its kind: 某某影城).
 _CINEMAS = """
@@ -53,9 +69,11 @@ CGV | CGV Cinemas; AMC | AMC Theatres; Regal | Regal Cinemas; Cinemark | Cinemar
 Odeon | Odeon Cinemas; Golden Village | GV Cinemas; Cathay Cineplexes | Cathay Cineplexes;
 Shaw Theatres | Shaw Theatres; 百老汇/百老汇影城/百老汇电影中心 | Broadway Cinemas/Broadway Cinema;
 万达影城/万达电影/万达 | Wanda Cinemas/Wanda Cinema/Wanda; UME影城/UME 影城/UME | UME Cinemas/UME Cinema;
-博纳影城/博纳 | Bona Cinemas; 金逸影城/金逸 | Jinyi Cinemas/Jinyi;
+博纳影城/博纳 | Bona Cinemas/Bona Cinema/Bona; 金逸影城/金逸 | Jinyi Cinemas/Jinyi Cinema/Jinyi;
 卢米埃影城/卢米埃 | Lumiere Pavilions/Lumiere Cinemas; 嘉禾影城/嘉禾 | Golden Harvest;
 英皇戏院/英皇电影城 | Emperor Cinemas; 大地影院 | Dadi Cinema; 中影国际影城 | China Film Cinemas;
+星美/星美影城 | Stellar Cinemas; 耀莱/耀莱成龙影城 | Jackie Chan Cinema; 横店电影城/横店影城 | Hengdian Cinemas;
+保利国际影城/保利影城 | Poly Cinemas;
 GSC | Golden Screen Cinemas; TGV | TGV Cinemas; UA/UA戏院 | UA Cinemas; MCL/MCL戏院 | MCL Cinemas
 """
 
