@@ -592,6 +592,10 @@ def test_the_way_back_said_with_its_day_is_a_flight_of_its_own(parser: Parser, t
         # a shop's name made for it, said without its kind: FreshBox for FreshBox Market
         ("cancel the FreshBox order", [("grocery", {"action": "cancel", "merchant": "FreshBox"})]),
         ("where's my FreshBox delivery", [("grocery", {"action": "status"})]),
+        # a Chinese brand said in English keeps its product, known or not (not the verb before: 帮我买 bananas)
+        ("Please buy 2 boxes of 蒙牛 milk and some bread", [("grocery", {"items": ["蒙牛 milk", "bread"]})]),
+        ("buy a bottle of 金龙鱼 oil and 2 bags of flour", [("grocery", {"items": ["金龙鱼 oil", "flour"]})]),
+        ("幫我買 bananas 一串 跟 eggs 一盒", [("grocery", {"items": ["bananas", "eggs"]})]),  # (held before)
     ],
 )
 def test_groceries_bought_and_a_store_by_its_short_name(

@@ -1344,7 +1344,12 @@ def _with_modifier(text: str, original: str, anchor: int, name: NameMention) -> 
         # The one or two free words right before the name, back to a verb or a word that starts no dish
         # name: "the kids want margherita pizza" -> "margherita pizza".
         modifiers: list[str] = []
-        for word in reversed(text[anchor : name.start].split()):
+        said_before = text[anchor : name.start].split()
+        if said_before and _BRAND_IN_ENGLISH.fullmatch(said_before[-1]) and _SAID_IN_ENGLISH_BEFORE.search(
+            text, 0, name.start - len(said_before[-1]) - 1
+        ):
+            return f"{said_before[-1]} {name.said}"  # a Chinese brand's product: "2 boxes of 蒙牛 milk", "燕京 beer"
+        for word in reversed(said_before):
             if (
                 len(modifiers) == 2
                 or not _EN_WORD.fullmatch(word)
@@ -1381,6 +1386,9 @@ def _with_modifier(text: str, original: str, anchor: int, name: NameMention) -> 
 
 
 _SWAP_VERBS = ("换成", "改成")
+_BRAND_IN_ENGLISH = compiled(r"[\u4e00-\u9fff]{2,5}")
+# ("a bottle of 冰峰 soda", "2 蒙牛 milks"; not 帮我买 bananas, lunch 想吃 braised chicken rice, 雪碧 ok)
+_SAID_IN_ENGLISH_BEFORE = compiled(r"(?:\bof|\ban?|[0-9]) $")
 _NO_MODIFIER_CHARS = "的些种"  # (芒果的 ends what is said of it; 一些, 买些: "some"; 哪种: which; no kind of it)
 
 
@@ -1407,19 +1415,19 @@ def _scan_noun(
     if _HAN.match(text[position]):
         if _NO_NOUN_AFTER_A_COUNT.match(text, position):
             return None  # 可乐三杯都去冰, 四杯，其中两杯少糖: what is said of the count, no dish
-        return _scan_han_noun(text, original, position, quantity_starts, None)
-    words: list[str] = []
-    end = position
-    for m in _EN_WORD.finditer(text, position):
+        found = _scan_han_noun(text, original, position, quantity_starts, None)
         if (
-            text[end : m.start()].strip()
-            or m.start() in quantity_starts
-            or m.group(0) in EN_NOUN_STOP_WORDS
-            or len(words) >= MAX_OPEN_NOUN_WORDS
+            found is not None
+            and text.startswith(" ", found[2])
+            and _EN_WORD.match(text, found[2] + 1)
+            and _SAID_IN_ENGLISH_BEFORE.search(text, 0, position)
         ):
-            break
-        words.append(m.group(0))
-        end = m.end()
+            # A Chinese brand in English, then the product: "2 boxes of 五芳斋 zongzi", "a tin of 飞鹤 formula".
+            words, end = _en_words(text, found[2] + 1, quantity_starts)
+            if words and not EN_ORDER_VERBS.fullmatch(words[0]) and words[0] not in _EN_NOT_A_NOUN_START:
+                return f"{found[0]} {' '.join(words)}", found[1], end, found[3]
+        return found
+    words, end = _en_words(text, position, quantity_starts)
     if (
         not words
         or EN_ORDER_VERBS.fullmatch(words[0])
@@ -1436,6 +1444,23 @@ def _scan_noun(
         if found is not None:
             return found
     return " ".join(words), position, end, None
+
+
+def _en_words(text: str, position: int, quantity_starts: frozenset[int]) -> tuple[list[str], int]:
+    """The English words of a noun phrase from `position`, and where they end (a count or a stop word ends them)."""
+    words: list[str] = []
+    end = position
+    for m in _EN_WORD.finditer(text, position):
+        if (
+            text[end : m.start()].strip()
+            or m.start() in quantity_starts
+            or m.group(0) in EN_NOUN_STOP_WORDS
+            or len(words) >= MAX_OPEN_NOUN_WORDS
+        ):
+            break
+        words.append(m.group(0))
+        end = m.end()
+    return words, end
 
 
 # How one of the dishes is made is no dish: 两碗麻辣烫，一碗不要辣; 一份微辣一份不辣 (份微辣的酸辣粉 is the dish).
