@@ -5184,6 +5184,23 @@ def test_the_shop_said_first_then_what_is_ordered_there(
     assert _lines(frame) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "domain", "near"),
+    [
+        ("are there any Haidilao near the Bund?", "food", "the Bund"),
+        ("查查新街口附近的电影院 今晚都放啥", "movie", "新街口"),
+        ("What's showing near 五道口 on Friday?", "movie", "五道口"),
+        ("are there supermarkets around Jing'an Temple that deliver?", "grocery", "Jing'an Temple"),
+        # where a thing is sold or how is no place it is near
+        ("how much is a 杨枝甘露 at 许留山?", "food", None),
+        ("does Sam's Club have coconut water by the case?", "grocery", None),
+    ],
+)
+def test_what_a_look_up_is_near(parser: Parser, text: str, domain: str, near: str | None) -> None:
+    [frame] = _frames(parser, text)
+    assert (frame["domain"], frame["action"], frame.get("near")) == (domain, "search", near)
+
+
 def test_a_shows_tickets_are_no_groceries_named_in_the_title(parser: Parser) -> None:
     text = "I need a hotel near Union Square in San Francisco tonight and 3 tickets for Silver Lanterns at 9 pm."
     _assert_requests(

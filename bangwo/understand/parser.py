@@ -34,6 +34,7 @@ from bangwo.understand.clauses import (
 from bangwo.understand.corrections import repaired
 from bangwo.understand.domains.flight import ROUND_TRIP
 from bangwo.understand.domains.movie import titles_marked
+from bangwo.understand.domains.places import searched_near
 from bangwo.understand.domains.travel import TRAVEL_DOMAINS, complete, the_day_after, travel_frame
 from bangwo.understand.every_request import change_to_every_request
 from bangwo.understand.lexicon import Lexicon, LexiconEntry, NameMention
@@ -867,6 +868,8 @@ class Parser:
             domain=rules.domain,  # type: ignore[arg-type]
             action=action,  # type: ignore[arg-type]
             merchant=merchant,
+            # where to look: "any Haidilao near the Bund?", 查查新街口附近的超市
+            near=searched_near(reading.masked, reading.names, reading.told_until) if action == "search" else None,
             items=items,
             date=reading.times.date,
             time=reading.times.time,

@@ -497,3 +497,21 @@ def _start_of_the_mark_run(text: str, end: int) -> int:
     while start > 0 and text[start - 1] == PLACE_MARK:
         start -= 1
     return start
+
+
+def searched_near(masked: MaskedText, names: list[NameMention], told_until: int = 0) -> str | None:
+    """What a look-up for shops or showings is near, said as near (新街口附近的电影院, "any Haidilao near the Bund?"),
+    not where it is at ("a 杨枝甘露 at 许留山") nor how it is sold ("by the case"); the text is left unmasked."""
+    near = hotel_place(masked.slice(0, len(masked.current)), names, told_until)[1]
+    if near is None or near in _NOT_SEARCHED_NEAR:
+        return None
+    text = masked.original
+    at = text.find(near)
+    if at < 0 or not (text.startswith(_ZH_NEAR_WORDS, at + len(near)) or _EN_NEAR_WORD_BEFORE.search(text, 0, at)):
+        return None
+    return near
+
+
+_ZH_NEAR_WORDS = ("附近", "旁边", "周边", "一带", "边上")
+_EN_NEAR_WORD_BEFORE = compiled(r"\b(?:near|around|close to|next to|not far from)\s+(?:the\s+)?$")
+_NOT_SEARCHED_NEAR = frozenset(("our", "my", "your", "me", "here", "us"))

@@ -23,7 +23,7 @@ from bangwo.understand.domains.movie import (
     seat_wish,
     showing_time,
 )
-from bangwo.understand.domains.places import hotel_place, route
+from bangwo.understand.domains.places import hotel_place, route, searched_near
 from bangwo.understand.lexicon import NameMention
 from bangwo.understand.rules import AFTER_SALES_ASKED, is_talk
 from bangwo.understand.text import MaskedText
@@ -75,6 +75,8 @@ def travel_frame(
     slots["time_window"] = times.time_window
     end_date = times.end_date
     if domain == "movie":
+        if action == "search":
+            slots["near"] = searched_near(masked, names, told_until)  # "what's showing near 五道口"
         slots["merchant"] = cinema_named(masked, names)
         slots["title"] = film_title(masked, names)
         # 在上海看, "in Beijing": the city the cinema is in, as said.
