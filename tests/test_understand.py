@@ -3519,6 +3519,12 @@ def test_another_one_made_another_way(parser: Parser, text: str, items: list[tup
         ("帮我订星河旅人的票四张四张啊连着的座位明天下午", {"count": 4}),
         ("千问我要一杯杨枝甘露去冰不要要常温的", {"items": [("杨枝甘露", 1)], "ice": "room"}),
         ("三个橙子哦不对是三斤橙子", {"items": [("橙子", 3)]}),
+        # a space is the pause: the correction may run on to what it says instead, or be a bare 不
+        ("帮我点两杯奶茶 啊不对三杯吧 都要半糖", {"items": [("奶茶", 3)]}),
+        ("买两张 不对是四张 周五晚上的星河旅人", {"count": 4}),  # (held before)
+        ("送三杯冰美式到会议室 不 四杯", {"items": [("美式", 4)]}),
+        ("帮我买六瓶啤酒 哦不对 是一打 算了还是六瓶吧", {"items": [("啤酒", 6)]}),
+        ("get me two bowls of ramen uh no make it three", {"items": [("ramen", 3)]}),
     ],
 )
 def test_corrections_heard_in_speech_without_punctuation(parser: Parser, text: str, expected: dict[str, Any]) -> None:

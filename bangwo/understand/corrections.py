@@ -248,7 +248,7 @@ _MID_PHRASE_PAUSE = compiled(
     r"|below|about|around|like)(\s*,\s*)$"
 )
 # An "uh" before a correction is the pause the correction follows: "a malatang uh actually make it two".
-_CORRECTION_AHEAD = compiled(r"(?:actually|sorry|no wait|wait no|i mean|make (?:that|it))\b")
+_CORRECTION_AHEAD = compiled(r"(?:actually|sorry|no wait|wait no|i mean|(?:no )?make (?:that|it))\b")
 # "two no three tickets", "book two uh no three": a number said, then another after "no".
 _NUMBER_NO_NUMBER = compiled(rf"(?<![a-z0-9])(?P<said>{EN_NUMBER}),? no,? (?={EN_NUMBER}(?![a-z0-9]))")
 _COUNT_AT_START = compiled(rf"(?P<num>(?>{ZH_NUMBER}))\s*(?P<measure>{_ZH_MEASURE})")
@@ -269,10 +269,12 @@ _SPOKEN_HINT = compiled(r"呃|嗯|不对|不要要")  # in every _SPOKEN_PAUSE
 # A measure word or a verb said again a few characters on: in every _SAID_TWICE (searched first: it starts with a set).
 _SAID_TWICE_HINT = compiled(rf"([{_TWICE_MEASURES}{_TWICE_VERBS}])[^，,。]{{0,6}}?\1")
 # In a transcript, a space before or after a marker of speech is a pause: 大杯 哦不对 中杯吧, 灵隐寺附近 呃 不是 西溪….
-_SPOKEN_MARKER = compiled(r"[呃嗯哦啊]|不对|不是|算了")
+_SPOKEN_MARKER = compiled(r"[呃嗯哦啊]|不对|不是|算了|[\s,，]不 ")
 _SPACE_AT_A_MARKER = compiled(
-    r"(?<=[\u4e00-\u9fff\d]) +(?=(?:[呃嗯哦啊]|不对|不是|算了)[^\s,，]{0,3}(?:\s|$))"
-    r"|(?<=[呃嗯对是了]) +(?=[\u4e00-\u9fff\d])"
+    # (a correction may run on to what it says instead: 两杯 啊不对三杯吧, 三张 不对是五张)
+    r"(?<=[\u4e00-\u9fff\d]) +(?=[呃嗯哦啊]?不对|不是|算了|[呃嗯哦啊][^\s,，]{0,3}(?:\s|$))"
+    # (不 alone between pauses is one: 送三杯咖啡 不 四杯)
+    r"|(?<=[呃嗯对是了]|(?<=[\s,，])不) +(?=[\u4e00-\u9fff\d])"
 )
 
 
