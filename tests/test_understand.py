@@ -1965,6 +1965,9 @@ def test_english_said_the_way_it_is_typed(parser: Parser, text: str, expected: d
         ("a flight from Beijing to Sanya leaving Friday", {"date": "2026-02-13"}),
         ("hotel in Sanya from Friday, leaving Sunday", {"date": "2026-02-13", "nights": 2}),
         ("get me two burgers from Five Guys", {"merchant": "Five Guys"}),
+        # words as a recogniser hears them: 少兵 for 少冰, 联座 for 连座
+        ("来3杯柠檬水少兵不要糖", {"items": ["柠檬水"], "quantity": 3, "ice": "less"}),
+        ("四张小熊快跑 后天上午 要联座", {"seat": {"adjacent": True}}),
     ],
 )
 def test_voice_transcripts(parser: Parser, text: str, expected: dict[str, Any]) -> None:

@@ -30,7 +30,7 @@ _ZH_PHRASES: tuple[tuple[str, str, str], ...] = (
             *("一分糖", "三分糖", "七分糖", "3分糖", "7分糖"),
         )
     ),
-    *((p, "sugar", "half") for p in ("半糖", "五分糖", "5分糖")),
+    *((p, "sugar", "half") for p in ("半糖", "五分糖", "5分糖", "办糖")),  # (办糖: as a recogniser hears 半糖)
     *((p, "sugar", "normal") for p in ("全糖", "正常糖", "标准糖", "多糖", "十分糖", "加糖", "糖正常")),
     *(
         (p, "ice", "none")
@@ -41,6 +41,7 @@ _ZH_PHRASES: tuple[tuple[str, str, str], ...] = (
         for p in (
             *("少冰", "微冰", "少点冰", "少一点冰", "少放冰", "少放点冰", "少放一点冰", "冰少放"),
             *("冰少一点", "冰少点", "冰别放太多", "冰不要太多", "别放太多冰"),  # said the other way round
+            "少兵",  # (as a recogniser hears 少冰)
         )
     ),
     *((p, "ice", "normal") for p in ("正常冰", "标准冰", "加冰", "多冰", "全冰", "冰的", "冰镇")),

@@ -34,7 +34,7 @@ _ROWS: tuple[tuple[str, str], ...] = (
 ANY_ROW = compiled("|".join(pattern for pattern, _ in _ROWS))
 _ROW_WORDS = tuple((compiled(pattern), row) for pattern, row in _ROWS)
 _ADJACENT = compiled(
-    r"连座|连坐|连号|坐一起|坐在一起|一起坐|坐一块|连着坐|连着的|挨着|相邻|连在一起|在一起|并排|坐一排|坐同一排|要连着|"
+    r"连座|连坐|联座|连号|坐一起|坐在一起|一起坐|坐一块|连着坐|连着的|挨着|相邻|连在一起|在一起|并排|坐一排|坐同一排|要连着|"
     + letter_led("together|next to each other|adjacent|side by side", then=r"\b")
 )
 # What makes a sentence naming a film a ticket request rather than talk about the film.
