@@ -7041,6 +7041,12 @@ def test_a_count_said_again_after_a_hesitation_corrects_the_one_before(parser: P
         # a clock's 点 orders nothing: one question, not an order and a question
         ("今晚十点以后还有什么电影", "movie", "search"),
         ("万象影城今晚9点半以后还有什么电影", "movie", "search"),
+        # a booking's code or ticket asked after; the booking one is making is no booking asked after
+        ("did the airline issue my e-ticket yet?", "flight", "status"),
+        ("where can I find my movie ticket pickup code", "movie", "status"),
+        ("when will the vegetables I ordered from the supermarket arrive", "grocery", "status"),
+        ("I'm booking for my parents: 2 economy tickets Beijing to Guilin on October 8", "flight", "order"),
+        ("Can you check whether my movie booking for Saturday was successful?", "movie", "status"),  # (held before)
     ],
 )
 def test_what_one_request_asks_of_which_service(parser: Parser, text: str, domain: str, action: str | None) -> None:

@@ -278,7 +278,7 @@ FOOD = DomainRules(
             r"check on (?:it|my|our|the|that)|tell me where|"
             # Typed fast: "wheres it at", "my order stuck??" (not "I'm stuck at work").
             r"wheres|whers|wher is|order (?:is |got )?stuck|delivery (?:is |got )?stuck|stuck(?= ?\?)|"
-            r"when (?:will|does|is) .{0,40}(?:arrive|come|get here|here)|"
+            r"when (?:will|does|is) .{0,60}(?:arrive|come|get here|here)|"
             r"what time (?:will|does|is) .{0,40}(?:arrive|arriving|come|coming|get here|here)|"
             r"what time's .{0,40}(?:arrive|arriving|come|coming|get here|here)|still coming|any update|"
             r"when's (?:my|our|the) .{0,40}(?:arrive|arriving|come|coming|get here|here)|what happened to (?:my|our)|"

@@ -45,7 +45,9 @@ _STATUS_WORDS = compiled(
     # Asking whether something happened to it, or what its code or number is: 改签成功了吗, 取票码是多少.
     r"|成功|了吗|了没|码|是多少|是什么|是几|是第几|是哪天|哪天入住|几号入住|来着|还在吗|还在不|还在没|还有效|"
     + letter_led(
-        "status|delayed|on time|gate(?<!golden gate)|confirmed|confirmation|booking|reservation|go through|when does"
+        # (not the booking one is making: "I'm booking for my parents: 2 tickets…")
+        "status|delayed|on time|gate(?<!golden gate)|confirmed|confirmation"
+        "|booking(?<!i'm booking)(?<!we're booking)(?!(?<=^booking) for)|reservation|go through|when does"
         "|what time|issued|"
         "where(?:'s| is| are)",
         then=r"\b",
@@ -61,7 +63,9 @@ STATUS_ONLY = compiled(
         # the seats got, the tickets sent again: "what seats did i get", "which row did I get", "send me my tickets"
         "|what seats? (?:did|do) (?:i|we) (?:get|have)|which (?:seats?|rows?) (?:did|do) (?:i|we) (?:get|have)"
         "|which seats i have"
-        "|send me my (?:movie )?tickets|the qr code"
+        "|send me my (?:movie )?tickets|the qr code|pick-?up code|ticket code|issue my"
+        # "when will the vegetables I ordered arrive", "when will my flight land"
+        "|when will (?:the|my|our)\\b[^?.!,]{0,60}?\\b(?:arrive|get here|be here|be delivered|land)"
         "|gone through|went through|ticketed|been issued|tickets? issued|any update on|any news on|get a confirmation"
         "|is that booking done|confirm(?:ed)? my|check(?:ing)? on (?:my|our|the)"
         "|booked yet|issued yet|confirmed yet|flight status|booking status|end(?:ed)? up with"
