@@ -3299,6 +3299,10 @@ def test_the_long_tail(parser: Parser, text: str, expected: dict[str, Any]) -> N
         # a product served as a meal's said before the meal is the restaurant's too
         ("Hot soy milk and 2 youtiao for breakfast, as quick as possible", [("food", "order")]),
         ("one soy milk and two fried dough sticks at 6 tomorrow morning", [("food", "order")]),
+        # a milk wanted hot is a drink served, whatever verb gets it
+        ("can u order me a jianbing and a hot soy milk pls", [("food", "order")]),
+        ("Could you get me a hot soy milk and two youtiao from Yonghe King, please?", [("food", "order")]),
+        ("buy a hot soy milk and two boxes of eggs", [("grocery", "order")]),  # (held before) bought
         ("Order a bag of apples and a carton of milk from Lidl, and a large cappuccino from Costa Coffee.",
          [("grocery", "order"), ("food", "order")]),  # (held before) the shop after it is the meal's
         # a showing's tickets beside a meal: 两张票, "2 tix Dune"

@@ -895,11 +895,14 @@ def _phrase_end(text: str, start: int) -> int:
     return m.end() if m.group(0) in "?？" else m.start()
 
 
-def _a_side_of_the_meal(text: str, names: list[NameMention], start: int, end: int, by_shop: bool = True) -> bool:
+def _a_side_of_the_meal(
+    text: str, names: list[NameMention], start: int, end: int, by_shop: bool = True, by_buying: bool = True
+) -> bool:
     """Whether the segment [start, end) of `text`, said beside a meal, is grocery only by the products it names,
     and those served as a meal's are, by the plate or the cup or hot, or (`by_shop`, said after the meal) from a
     restaurant the command names ("…, 20 chicken wings and 10 Cokes from KFC"): no supermarket or its word in the
-    command, no 买 or "buy" (点杯拿铁，顺便买两盒牛奶 is two errands; "2 lattes and a box of eggs" too)."""
+    command, no 买 or "buy" (点杯拿铁，顺便买两盒牛奶 is two errands; "2 lattes and a box of eggs" too; with `by_buying`
+    off, only 买 and "buy" themselves: "get me a hot soy milk")."""
     segment = text[start:end]
     inside = [n for n in names if start <= n.start < end]
     shops = [n.entry.merchant_domains for n in names if "merchant" in n.entry.kinds]
@@ -911,7 +914,7 @@ def _a_side_of_the_meal(text: str, names: list[NameMention], start: int, end: in
             or (by_shop and bool(shops) and all(d == {"food"} for d in shops))
             or _A_DRINKS_MILK.search(segment) is not None  # "a coconut latte, oat milk, less ice"
         )
-        and _BUYS.search(segment) is None
+        and (_BUYS if by_buying else _BOUGHT).search(segment) is None
         and not any("grocery" in domains for domains in shops)
         and "grocery" not in _first_words(_WORD_PARTS, text, _open_gates(text))
     )
@@ -943,6 +946,8 @@ _SERVED = compiled(
 )
 # The milk a coffee is made with, its product masked: "oat milk", 燕麦奶.
 _A_DRINKS_MILK = compiled(rf"(?:{MILKS_EN})\s+\ue000|(?:{MILKS_ZH})\ue000")
+# A milk wanted hot or warm, its options and its product masked: "a hot soy milk", 一杯热豆奶.
+_HOT_DRINK = compiled(rf"\ue003+\s*(?:(?:{MILKS_EN})\s+)?\ue000|\ue003+\s*(?:{MILKS_ZH})?\ue000")
 _BUYS = compiled(r"买|购|" + letter_led("buy|get|grab|pick up|purchase|order", then=r"\b"))
 
 
@@ -1014,7 +1019,12 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
     meal_before = shopping_before = False
     at_a_store = any(n.entry.merchant_domains == {"grocery"} for n in names if "merchant" in n.entry.kinds)
     for i, (start, end, domains) in enumerate(segments):
-        if domains == ("grocery",) and meal_before and _a_side_of_the_meal(text, names, start, end):
+        # (a milk wanted hot is a drink served, got as a meal is: "a jianbing and a hot soy milk", "get me a hot soy
+        # milk and two youtiao")
+        hot = domains == ("grocery",) and _HOT_DRINK.search(text, start, end) is not None
+        if (meal_before or hot) and domains == ("grocery",) and _a_side_of_the_meal(
+            text, names, start, end, by_buying=not hot
+        ):
             segments[i] = (start, end, ("food",))
         elif (
             domains == ("food",)
@@ -1028,7 +1038,12 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
     meal_after = False
     for i in reversed(range(len(segments))):
         start, end, domains = segments[i]
-        if domains == ("grocery",) and meal_after and _a_side_of_the_meal(text, names, start, end, by_shop=False):
+        hot = domains == ("grocery",) and _HOT_DRINK.search(text, start, end) is not None
+        if (
+            domains == ("grocery",)
+            and meal_after
+            and _a_side_of_the_meal(text, names, start, end, by_shop=False, by_buying=not hot)
+        ):
             segments[i] = (start, end, ("food",))
         if domains and domains[0] in ("food", "grocery"):
             meal_after = segments[i][2] == ("food",)
