@@ -296,6 +296,9 @@ def test_other_nows(now: datetime, text: str, expected: Slots) -> None:
         ("明天凌晨零点", ("2026-02-11", "00:00", "night", None)),  # the start of tomorrow
         ("元宵节后一天", _day("2026-03-04")),  # the day after the one said
         ("the day after the Lantern Festival", _day("2026-03-04")),  # (held before)
+        ("元宵节第二天", _day("2026-03-04")),
+        ("国庆节的第二天", _day("2026-10-02")),
+        ("Shenzhen to Harbin for 4 people, 28th, evening flight is ok", _day("2026-02-28", "evening")),
         ("the day after tomorrow", _day("2026-02-12")),
         ("a film for sat: Toy Story 5", _day("2026-02-14")),  # sat said as the day a thing is for
     ],

@@ -250,7 +250,7 @@ _FESTIVAL_ZH_RE = compiled(
     r"(?![\d零一二两三四五六七八九十百千万个张间晚位人杯份块元次天点斤岁号日]|广场|路|街|大道|公园|桥|站|商))"
     # The other lunar festivals (not 中秋月饼礼盒, a product: a 节 or nothing after them but a date word's place).
     r"|(端午|七夕|中秋|重阳)节?(?![礼套款月粽])"
-    r")(?:(前|后)([一二两三四五六七八九十]|\d)?天)?"
+    r")(?:(前|后)([一二两三四五六七八九十]|\d)?天|的?(第二天|次日))?"  # (元宵节第二天: the day after)
 )
 # The twelfth lunar month's days: 腊八 (not 腊八粥, the porridge), 腊月二十三, 腊月初十, 腊月廿八.
 _TWELFTH_MONTH_ZH_RE = compiled(
@@ -399,6 +399,7 @@ _SLASH_DATE_WITH_YEAR_RE = compiled(r"(?<![\d/.:])(\d{1,2})/(\d{1,2})/(20\d\d)(?
 _ORDINAL_EN_RE = compiled(
     r"\b(the\s+)?(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:floor|row|place|time|seat|century|anniversary|birthday|street))"
 )
+_SET_APART_AFTER = compiled(r"\s*(?:[,，.;!?]|$|(?:morning|afternoon|evening|night)\b)")
 _ORDINAL_CONNECTOR_BEFORE = compiled(r"(?:\bto|\buntil|\btill|\bthrough|-|–)\s*$")
 _ORDINAL_CONNECTOR_AFTER = compiled(rf"\s*(?:-|–|to|until|till|through)\s*(?:the\s+)?[\d{TIME_MARK}]")
 
@@ -672,6 +673,8 @@ def _festival_zh(masked: MaskedText, today: date, found: _Found) -> None:
         if m.group(8):  # 元旦前一天, 初三后两天
             shift = (_int(m.group(9)) or 1) if m.group(9) else 1
             offset += -shift if m.group(8) == "前" else shift
+        elif m.group(10):
+            offset += 1
         if m.group(6) or m.group(7):  # 情人节, 元旦, 国庆… are Gregorian; 端午, 中秋… have a table of their own
             if m.group(6):
                 day = _coming_month_day(today, *_gregorian_holiday(m.group(6)))
@@ -681,7 +684,7 @@ def _festival_zh(masked: MaskedText, today: date, found: _Found) -> None:
             _add_date(found, masked, m.start(), m.end(), shifted, "year" if m.group(6) else None, holiday=True)
             continue
         found.lunar = True
-        season = bool(m.group(2)) and not m.group(8)  # 春节 as a whole (春节后两天 is a day)
+        season = bool(m.group(2)) and not (m.group(8) or m.group(10))  # 春节 as a whole (春节后两天 is a day)
         _add_date(found, masked, m.start(), m.end(), festival_day(today, offset), None, holiday=True, season=season)
     if found.lunar or "过年" in masked.original or "正月" in masked.original:
         for m in _LUNAR_BARE_RE.finditer(masked.current):
@@ -942,7 +945,13 @@ def _month_days_en(masked: MaskedText, today: date, found: _Found) -> None:
         for m in _ORDINAL_EN_RE.finditer(masked.current):
             before, after = masked.current[: m.start()], masked.current[m.end() :]
             bare_in_span = _ORDINAL_CONNECTOR_BEFORE.search(before) or _ORDINAL_CONNECTOR_AFTER.match(after)
-            said_as_a_day = bare_in_span or _DATE_SAID_BEFORE.search(before) or before.rstrip(" ,").endswith(TIME_MARK)
+            said_as_a_day = (
+                bare_in_span
+                or _DATE_SAID_BEFORE.search(before)
+                or before.rstrip(" ,").endswith(TIME_MARK)
+                # set apart as a slot of its own: "Shenzhen to Harbin for 4 people, 28th, evening flight"
+                or (before.rstrip().endswith((",", "，")) and _SET_APART_AFTER.match(after) is not None)
+            )
             if not m.group(1) and not said_as_a_day:
                 continue  # "14th" alone may be anything; "the 14th", "13th to 15th", "checkin 15th", "Wed 18th" a day
             day_of_month = int(m.group(2))
