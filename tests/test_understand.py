@@ -5187,6 +5187,14 @@ def test_the_shop_said_at_or_first(parser: Parser, text: str, merchant: str | No
         # (what was heard of the shop before the request is no dish of it; nor is where the meal is sent)
         ("听说蒙自源的米线不错，帮我点一碗过桥米线", "蒙自源", [("过桥米线", 1, {})]),
         ("两份黄焖鸡米饭送到CGV影城", "CGV", [("黄焖鸡米饭", 2, {})]),
+        # first of all, a comma after it, and in English
+        ("星巴克，焦糖玛奇朵，大杯", "星巴克", [("焦糖玛奇朵", 1, {"size": "large"})]),
+        ("Din Tai Fung xiao long bao, 2 baskets", "Din Tai Fung", [("xiao long bao", 2, {})]),
+        (
+            "Burger King: whopper meal and medium fries",
+            "Burger King",
+            [("whopper meal", 1, {}), ("fries", 1, {"size": "medium"})],
+        ),
     ],
 )
 def test_the_shop_said_first_then_what_is_ordered_there(

@@ -288,6 +288,12 @@ _SHOP_NEARBY = compiled(
 # What parts a shop said first from the dish ordered there (see Parser._open_nouns).
 _BEFORE_A_SHOP_SAID_FIRST = frozenset(" ,，。!！~")
 _AFTER_ITS_SHOP = compiled(r"(?:\s*[:：]\s*|\s+|的)(?![上里那这有还帮给买点订来要去在])(?=[\u4e00-\u9fff\ue003])")
+# (the shop said first of all may be followed by a comma, and in English too: "Din Tai Fung xiao long bao, 2 baskets",
+# "Burger King: whopper meal", 星巴克，焦糖玛奇朵，大杯)
+_AFTER_THE_SHOP_SAID_FIRST = compiled(
+    r"(?:\s*[:,，]\s*|\s+)(?!(?:i|we|my|our|is|are|do|does|has|have|again|help|please|pls|plz|order|delivery)\b)"
+    r"(?![上里那这有还帮给买点订来要去在我])(?=[a-z\u4e00-\u9fff\ue003])"
+)
 # What may come after the count that ends a command: 焦糖玛奇朵 大杯 热 一杯。
 _AFTER_THE_LAST_COUNT = " ,，。.!！~"
 # A numeral read alone as a noun is no dish: the 一 of 一点点 (a shop).
@@ -1126,7 +1132,15 @@ class Parser:
                 # (not 听说蒙自源的米线不错, nor where a meal is sent: 送到 CGV 影城)
                 and (start == 0 or text[start - 1] in _BEFORE_A_SHOP_SAID_FIRST)
                 and not text.endswith(("到 ", "送 ", "给 "), 0, start)
-                and (m := _AFTER_ITS_SHOP.match(text, end))
+                and (
+                    m := _AFTER_ITS_SHOP.match(text, end)
+                    # (in English only first, with no verb of its own: not "my Walmart groceries still say processing")
+                    or (
+                        start == 0
+                        and EN_ORDER_VERBS.search(text) is None
+                        and _AFTER_THE_SHOP_SAID_FIRST.match(text, end)
+                    )
+                )
             )
         if not starts and rules.domain == "food" and _DISH_ALONE_PLEASE.match(text):
             starts.append((0, None, ""))  # "coffee please": the whole request is the dish
