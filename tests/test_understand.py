@@ -619,6 +619,7 @@ def test_groceries_bought_and_a_store_by_its_short_name(
         ("heytea duo rou putao, no ice half sugar", {"ice": "none", "sugar": "half"}),
         ("heytea duo rou putao less sugar", {"sugar": "less"}),
         ("hot chocolate, large, delivered to the office", {"size": "large"}),
+        ("order me a half-sugar 芋泥波波奶茶, medium size", {"sugar": "half", "size": "medium"}),
     ],
 )
 def test_a_size_said_by_its_letter_or_alone(parser: Parser, text: str, options: dict[str, str]) -> None:
@@ -3265,6 +3266,9 @@ def test_regional_ways_of_writing(parser: Parser, text: str, expected: dict[str,
         ("order 3cokes n a classic beef burger", {"items": [("coke", 3), ("classic beef burger", 1)]}),
         ("2tix for star wanderer 2moro 8pm", {"count": 2, "date": "2026-02-11", "time": "20:00"}),
         ("buy a 5kg bag of rice", {"items": [("rice", 1)]}),  # a size, not a count
+        ("get 2kg of apples from Hema", {"items": [("apples", 2)]}),  # a weight of it: its count
+        ("order a bunch of grapes and 1kg of lychees", {"items": [("grapes", 1), ("lychees", 1)]}),
+        ("fly from Shenzhen to Shanghai tomorrow around midday", {"time_window": "noon"}),
     ],
 )
 def test_the_long_tail(parser: Parser, text: str, expected: dict[str, Any]) -> None:

@@ -82,7 +82,10 @@ _EN_PHRASES: tuple[tuple[str, str, str], ...] = (
             "sugar less",  # (said the other way round, as in 少糖 word for word)
         )
     ),
-    *((p, "sugar", "half") for p in ("half sugar", "half sweet", "half-sweet", "50% sugar", "sugar half")),
+    *(
+        (p, "sugar", "half")
+        for p in ("half sugar", "half-sugar", "half sweet", "half-sweet", "50% sugar", "sugar half")
+    ),
     *(
         (p, "sugar", "normal")
         for p in (

@@ -108,7 +108,8 @@ _TEXTED_WORD = compiled(r"(?<![\w'’.&-])(?:" + "|".join(_TEXTED_WORDS) + r")(?
 _STAY_UNITS = {"n": "nights", "rm": "rooms", "rms": "rooms"}
 _GLUED_STAY = compiled(r"(?<![a-z0-9.:/,])(\d{1,2})(n|rms?)\b")
 _GLUED_COUNT = compiled(
-    r"(?<![a-z0-9.:/,])(\d{1,3})(?!(?:am|pm|st|nd|rd|th|hrs?|mins?|pcs|kgs|lbs)\b)(?=[a-z]{3,})"
+    r"(?<![a-z0-9.:/,])(\d{1,3})(?:(?!(?:am|pm|st|nd|rd|th|hrs?|mins?|pcs|kgs|lbs)\b)(?=[a-z]{3,})"
+    r"|(?=(?:kgs?|lbs?|jin) of\b))"  # (a weight of something is its count: "2kg of apples"; "a 5kg bag" its size)
 )
 # "19.00", "20.30": a clock time written with a dot, where what follows the dot is no month (a day and a month,
 # 15.04, are a date: times.py; so is a month and its day before a part of the day, 12.24晚上). No price: "12.50 yuan",
@@ -185,7 +186,7 @@ _SPELT_OUT: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str], re.Patt
     (_THOUSANDS_COMMA, lambda _said: "", compiled(r"\d,\d")),
     (_TEXTISM, lambda said: _TEXTISMS[said[0]], compiled("2mo|2ni|2da")),
     (_TEXTED_WORD, lambda said: _TEXTED_WORDS[said[0]], _TEXTED_WORD),
-    (_GLUED_COUNT, lambda said: said[1] + " ", compiled(r"\d[a-z]{3}")),
+    (_GLUED_COUNT, lambda said: said[1] + " ", compiled(r"\d[a-z]{3}|\d(?:kgs?|lbs?|jin) of")),
     (_GLUED_STAY, lambda said: f"{said[1]} {_STAY_UNITS[said[2]]}", compiled(r"\d(?:n|rms?)\b")),
     (_SINGLISH_SAID, _in_plain_words, _SINGLISH_HINT),
 )

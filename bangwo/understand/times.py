@@ -160,6 +160,8 @@ _WINDOW_EN = {
     "first thing": "morning",  # "first thing tomorrow"
     "breakfast": "morning",
     "noon": "noon",
+    "midday": "noon",
+    "mid-day": "noon",
     "lunchtime": "noon",
     "lunch": "noon",
     "afternoon": "afternoon",
