@@ -6394,6 +6394,11 @@ def test_prices_looked_up_and_bookings_asked_after(
         ("帮我查查流浪地球3晚上八点以后的场次", [("movie", {"title": "流浪地球3", "time": "20:00"})]),
         ("买张票 看哪吒3 晚上十点那场", [("movie", {"title": "哪吒3", "time": "22:00"})]),
         ("住两个晚上", [("hotel", {"nights": 2})]),  # (held before)
+        # a Chinese title inside English, starting with a city or holding 来 (not as the asking: 来两张)
+        ("Can I get 5 seats together for 南京照相馆 on May 2nd?", [("movie", {"title": "南京照相馆", "count": 5})]),
+        ("book six tickets for 熊出没·重启未来 on June 6th", [("movie", {"title": "熊出没·重启未来"})]),
+        ("帮我定4张 雪山来信 周日上午10点的 连座", [("movie", {"title": "雪山来信", "count": 4})]),
+        ("book 两张上海 to 三亚的机票, 周五", [("flight", {"origin": "上海", "destination": "三亚"})]),  # (held before)
     ],
 )
 def test_films_named_by_the_showing_and_sequels_standing_alone(

@@ -1719,7 +1719,7 @@ def _part_of_a_dish(text: str, mention: NameMention, mentions: list[NameMention]
     right to left (see Lexicon.find)."""
     entry = mention.entry
     if "city" in entry.kinds and not entry.is_item:
-        return _city_of_a_dish(text, mention, mentions, dropped)
+        return _city_of_a_dish(text, mention, mentions, dropped) or _city_of_a_chinese_name_in_english(text, mention)
     if "merchant" in entry.kinds and _A_PLAZA_AFTER.match(text, mention.end):
         return True  # 万达广场, "Wanda Plaza": a mall named after the chain, a place
     if (
@@ -2224,6 +2224,21 @@ def _city_of_a_dish(text: str, mention: NameMention, mentions: list[NameMention]
     ):
         run_end += 1  # (拉萨布达拉宫附近的酒店: a place, no dish; 上海的小笼包 is one)
     return run_end - end >= 2 and text[run_end - 1] in _CITY_DISH_HEADS
+
+
+def _city_of_a_chinese_name_in_english(text: str, mention: NameMention) -> bool:
+    """Whether a city starts a name said in Chinese inside English: "5 seats together for 南京照相馆 on May 2nd"
+    (not "a hotel in 南京 near 新街口")."""
+    if not text.endswith(" ", 0, mention.start) or not _SAID_IN_ENGLISH_BEFORE_A_NAME.search(text, 0, mention.start):
+        return False
+    name = _HAN_RUN.match(text, mention.end)
+    return name is not None and not text.startswith((*_PLACE_WORDS_AFTER_A_CITY, "的"), mention.end) and (
+        name.end() == len(text) or text[name.end()] in " ,.?!"
+    )
+
+
+_SAID_IN_ENGLISH_BEFORE_A_NAME = compiled(r"\b(?:for|see|watch)\s$")
+_HAN_RUN = compiled(r"[\u4e00-\u9fff]{2,8}")
 
 
 def _each_made_its_own_way(

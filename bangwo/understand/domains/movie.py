@@ -497,7 +497,9 @@ def _title_read(masked: MaskedText, *regexes: re.Pattern[str]) -> str | None:
 _KEYWORD = compiled(r"[^\s,，。!！?？、]+")
 _HAN_CHAR = compiled(r"[\u4e00-\u9fff]")
 _NO_TITLE_IN_A_KEYWORD = compiled(
-    r"电影|影院|影城|影厅|票|场|张|排|座|首映|点映|帮|订|买|抢|要|来|吗|不|没有|有没|呢|吧|啥|什么|附近|几点|一下|就行|看看"
+    # (来 only as the asking: 来两张, not the 来 of 重启未来)
+    r"电影|影院|影城|影厅|票|场|张|排|座|首映|点映|帮|订|买|抢|要|来(?=[一两三四五六七八九十俩仨\d张])|吗|不|没有|有没|呢|吧|啥|什么"
+    r"|附近|几点|一下|就行|看看"
     r"|^(?:我|给|想|请|麻烦|嗯|那个|就是|然后|看|再|还|和|跟)"
 )
 
