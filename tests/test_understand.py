@@ -596,6 +596,11 @@ def test_the_way_back_said_with_its_day_is_a_flight_of_its_own(parser: Parser, t
         ("Please buy 2 boxes of 蒙牛 milk and some bread", [("grocery", {"items": ["蒙牛 milk", "bread"]})]),
         ("buy a bottle of 金龙鱼 oil and 2 bags of flour", [("grocery", {"items": ["金龙鱼 oil", "flour"]})]),
         ("幫我買 bananas 一串 跟 eggs 一盒", [("grocery", {"items": ["bananas", "eggs"]})]),  # (held before)
+        # the shop it comes from is no thing bought
+        (
+            "get me a toothbrush and a bottle of shampoo from a supermarket nearby",
+            [("grocery", {"items": ["toothbrush", "shampoo"]})],
+        ),
     ],
 )
 def test_groceries_bought_and_a_store_by_its_short_name(
@@ -3307,6 +3312,13 @@ def test_the_long_tail(parser: Parser, text: str, expected: dict[str, Any]) -> N
         ("can u order me a jianbing and a hot soy milk pls", [("food", "order")]),
         ("Could you get me a hot soy milk and two youtiao from Yonghe King, please?", [("food", "order")]),
         ("buy a hot soy milk and two boxes of eggs", [("grocery", "order")]),  # (held before) bought
+        # the hotel one is staying at books nothing, nor is the shop it comes from a dish
+        ("What's showing tonight at the cinema near my hotel?", [("movie", "search")]),
+        ("I'm staying at a hotel near the Bund and would love two bowls of wonton noodle soup", [("food", "order")]),
+        ("Please cancel the fruit order from Pagoda. The hotel said they won't accept deliveries after 10.",
+         [("grocery", "cancel")]),
+        ("Where's my Luckin order? Also, could you get me a case of Nongfu Spring water for the room?",
+         [("food", "status"), ("grocery", "order")]),
         ("Order a bag of apples and a carton of milk from Lidl, and a large cappuccino from Costa Coffee.",
          [("grocery", "order"), ("food", "order")]),  # (held before) the shop after it is the meal's
         # a showing's tickets beside a meal: 两张票, "2 tix Dune"

@@ -436,7 +436,12 @@ _DELIVERED_TO = compiled(
     # "up to room 1208", "to the hotel lobby", "to my hotel room".
     + letter_led(
         "deliver(?:ed)? to|pick(?:ed)? up at|to pick up|for after the|after the movie|up to room|to room"
-        "|to (?:my|our|the) (?:[a-z]+ )?(?:hotel|room|lobby)",
+        "|to (?:my|our|the) (?:[a-z]+ )?(?:hotel|room|lobby)"
+        # where one is staying, or what its hotel says: "near my hotel in Xiamen", "I'm staying at a hotel near the
+        # Bund", "for the room", "the hotel said they won't accept deliveries"
+        "|near (?:my|our|the) hotel|at (?:my|our) hotel|in (?:my|our) hotel"
+        "|i'm (?:staying )?(?:at|in) (?:a|the|my|our) hotel|we're (?:staying )?(?:at|in) (?:a|the|our) hotel"
+        "|for the room|in the lobby|the hotel (?:said|says|told|won't)",
         then=r"\b",
     )
 )

@@ -1167,6 +1167,8 @@ class Parser:
                 continue  # 想吃点清淡的: what kind of dish, not one (a look-up's 有没有卖煲仔饭的 names it)
             if noun in _NO_DISH_EN:
                 continue  # "Ugh, what a day": a time, no dish
+            if noun.isascii() and noun.rsplit(" ", 1)[-1] in _WHERE_IT_IS_GOT_EN:
+                continue  # "from a fruit shop near my hotel", "from a local café": where it comes from, no dish
             if _names_people(noun) or (noun.startswith("人") and quantity is not None and quantity.unit == "个"):
                 if quantity is not None:
                     used.add(quantity)  # the party's size counts no dish
@@ -1620,6 +1622,9 @@ def _owner_before(text: str, original: str, anchor: int, start: int) -> str | No
     if (begins == anchor and len(before) > MAX_OPEN_NOUN_CHARS) or _NUMERAL_CHARS.issuperset(before[:-1]):
         return None  # (五百克的牛肉: a weight)
     return original[begins : start - 1] if _shop_owner(before) else None
+
+
+_WHERE_IT_IS_GOT_EN = SHOP_WORDS_EN | {"cafe", "café", "caf", "cafes", "hotel", "hotels", "supermarket", "market"}
 
 
 def _without_shop_word(noun: str) -> str:
