@@ -3314,6 +3314,12 @@ def test_the_long_tail(parser: Parser, text: str, expected: dict[str, Any]) -> N
         ("buy a hot soy milk and two boxes of eggs", [("grocery", "order")]),  # (held before) bought
         # the hotel one is staying at books nothing, nor is the shop it comes from a dish
         ("What's showing tonight at the cinema near my hotel?", [("movie", "search")]),
+        # what happened to a booking, told as the reason beside a request, asks nothing (alone it may ask)
+        ("cancel my movie tickets, my flight got delayed", [("movie", "cancel")]),
+        ("Could you cancel the movie tickets I booked for tomorrow? My flight's been moved.", [("movie", "cancel")]),
+        ("帮我把明天的电影票退了，航班延误了", [("movie", "cancel")]),
+        ("my flight got delayed?", [("flight", "status")]),  # (held before)
+        ("行程取消了 把明天去昆明的机票和酒店都退了", [("flight", "cancel"), ("hotel", "cancel")]),  # (held before)
         ("I'm staying at a hotel near the Bund and would love two bowls of wonton noodle soup", [("food", "order")]),
         ("Please cancel the fruit order from Pagoda. The hotel said they won't accept deliveries after 10.",
          [("grocery", "cancel")]),

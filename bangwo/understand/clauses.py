@@ -364,6 +364,41 @@ def _talk_beside_requests(
     return [(start, end, None if domains == CHAT_REQUEST else domains) for start, end, domains in segments]
 
 
+# What happened to a booking, told as the reason for the request beside it: "cancel my movie tickets, my flight got
+# delayed", "…the tickets I booked for tomorrow? My flight's been moved", 帮我退了电影票，航班改了.
+_TOLD_WHAT_HAPPENED = compiled(
+    letter_led(
+        "my|our",
+        then=r"\s+(?:[a-z]+\s+){0,2}?(?:flight|train|hotel|trip|meeting)(?:'s|\s+has|\s+got|\s+was|\s+is)?\s+"
+        r"(?:been\s+|just\s+)?(?:delayed|moved|cancell?ed|changed|rescheduled|postponed|pushed back)\b",
+    )
+    + r"|(?:航班|飞机|会议|行程)(?:又)?(?:延误|晚点|改签|取消|改期|推迟|提前)了(?![吗没么])"
+)
+
+
+_NOTHING_BUT_JOINERS = compiled(r"[\s,，.。!！?？;；]*(?:(?:and|because|since|as|coz|因为)\s*)?")
+
+
+def _told_beside_requests(
+    text: str, segments: list[tuple[int, int, tuple[str, ...] | None]]
+) -> list[tuple[int, int, tuple[str, ...] | None]]:
+    """A segment that only tells what happened to a booking asks for nothing when another segment asks for
+    something (alone, "my flight got delayed?" may ask after it)."""
+    told = [
+        i
+        for i, (start, end, domains) in enumerate(segments)
+        if domains
+        and (m := _TOLD_WHAT_HAPPENED.search(text, start, end)) is not None
+        and not _A_QUESTION.search(text, m.end(), end)
+        # (the segment says only that: 行程取消了 把明天的机票退了 asks as well)
+        and _NOTHING_BUT_JOINERS.fullmatch(text, start, m.start()) is not None
+        and _NOTHING_BUT_JOINERS.fullmatch(text, m.end(), end) is not None
+    ]
+    if not told or not any(domains for i, (_, _, domains) in enumerate(segments) if i not in told):
+        return segments
+    return [(start, end, None if i in told else domains) for i, (start, end, domains) in enumerate(segments)]
+
+
 _ANOTHER_SERVICE = compiled(
     r"打车|打个车|叫车|叫个车|叫辆车|叫一辆|滴滴|出租车|网约车|专车|顺风车|代驾|火车(?!站)|高铁(?!站)|动车(?!站)|列车|车票|"
     r"怎么走|咋走|怎么去|咋去|导航|"  # the way across town asked (从人民广场到外滩咋走)
@@ -1017,6 +1052,8 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
         segments.append((start, end, domains))
     if any(domains == CHAT_REQUEST for _, _, domains in segments):
         segments = _talk_beside_requests(text, segments)
+    if len(segments) > 1 and _TOLD_WHAT_HAPPENED.search(text) is not None:
+        segments = _told_beside_requests(text, segments)
     # A product said by its name alone after a meal is the restaurant's side: "…披萨，再来一份鸡翅", "fried dumplings
     # and a hot soy milk".
     # And a dish's name in a shop's packets after groceries, or where a store is named, is the store's: "two cases of
