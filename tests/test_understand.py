@@ -6416,6 +6416,7 @@ def test_prices_looked_up_and_bookings_asked_after(
         ("Can I get 5 seats together for 南京照相馆 on May 2nd?", [("movie", {"title": "南京照相馆", "count": 5})]),
         ("book six tickets for 熊出没·重启未来 on June 6th", [("movie", {"title": "熊出没·重启未来"})]),
         ("帮我定4张 雪山来信 周日上午10点的 连座", [("movie", {"title": "雪山来信", "count": 4})]),
+        ("周三晚上 名侦探柯南 两张 跟闺蜜 要前排", [("movie", {"title": "名侦探柯南"})]),  # (跟闺蜜: who goes along)
         ("book 两张上海 to 三亚的机票, 周五", [("flight", {"origin": "上海", "destination": "三亚"})]),  # (held before)
     ],
 )

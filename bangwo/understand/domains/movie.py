@@ -192,6 +192,8 @@ _NOT_A_TITLE = compiled(
     r"|有没有|有吗|还有|几点|几点的|多少钱"
     # (what is asked of the showings, and the showing pointed at: 排片, 有什么场次, 哪些场次, 那场, 同一场, 那天)
     r"|排片|什么|哪些|啥|那场|这场|同一场|那天|看那天"
+    # (who goes along: 跟闺蜜, 带娃去)
+    r"|(?:跟|和|带|陪)我?的?(?:闺蜜|朋友|孩子|娃|老婆|老公|爸妈|爸爸|妈妈|同事|家人|女朋友|男朋友|对象|宝宝|儿子|女儿)(?:去|一起|看)?"
     rf"|[个场部]?(?:{FILM_KINDS_ZH}|大)片"
     r"|a movie|movie|the movie|film|a film|it|something|one|please|pls|plz|for|to|from|at|on|in|the|me|us|them"
     r"|a|an|my|our|what|what's|whats|hi|hey|hello"
