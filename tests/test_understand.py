@@ -7087,6 +7087,10 @@ def test_a_count_said_again_after_a_hesitation_corrects_the_one_before(parser: P
         ("when will the vegetables I ordered from the supermarket arrive", "grocery", "status"),
         ("I'm booking for my parents: 2 economy tickets Beijing to Guilin on October 8", "flight", "order"),
         ("Can you check whether my movie booking for Saturday was successful?", "movie", "status"),  # (held before)
+        # an order waited for in other words, a flight by its airline
+        ("周黑鸭那单帮我看看还有多久送到", "food", "status"),
+        ("钱大妈那单还没发货吗", "grocery", "status"),
+        ("东航那张后天去西安的帮我取消", "flight", "cancel"),
     ],
 )
 def test_what_one_request_asks_of_which_service(parser: Parser, text: str, domain: str, action: str | None) -> None:
