@@ -6412,6 +6412,9 @@ def test_prices_looked_up_and_bookings_asked_after(
         ("帮我查查流浪地球3晚上八点以后的场次", [("movie", {"title": "流浪地球3", "time": "20:00"})]),
         ("买张票 看哪吒3 晚上十点那场", [("movie", {"title": "哪吒3", "time": "22:00"})]),
         ("住两个晚上", [("hotel", {"nights": 2})]),  # (held before)
+        # a weekday's one night is a stay of one night
+        ("厦门鼓浪屿 周六一晚 2个人", [("hotel", {"city": "厦门", "near": "鼓浪屿", "nights": 1})]),
+        ("查一下苏州的酒店价格，周六一晚，两间", [("hotel", {"nights": 1, "count": 2})]),
         # a Chinese title inside English, starting with a city or holding 来 (not as the asking: 来两张)
         ("Can I get 5 seats together for 南京照相馆 on May 2nd?", [("movie", {"title": "南京照相馆", "count": 5})]),
         ("book six tickets for 熊出没·重启未来 on June 6th", [("movie", {"title": "熊出没·重启未来"})]),

@@ -195,7 +195,9 @@ _DOMAIN_WORDS: dict[str, tuple[_Words, ...]] = {
             # (nor 喝了一晚上水: all night, told)
             # (nor 流浪地球3晚上八点: a sequel's number, then the evening's clock)
             r"[一两三四五六七八九十几俩仨\d](?<![周期拜初年号日月了\d零一二两三四五六七八九十].)\s*个?晚(?![饭餐安点])"
-            r"(?!上\s*[一两二三四五六七八九十\d]+\s*点)",
+            r"(?!上\s*[一两二三四五六七八九十\d]+\s*点)"
+            # (but a weekday's one night is: 厦门鼓浪屿 周六一晚)
+            r"|(?<=[周期拜][一二三四五六日天])[一两]\s*晚(?![饭餐安点上])",
             holds="晚",
         ),
         _en(

@@ -18,6 +18,8 @@ _NIGHTS = compiled(
     # Not the day of a date: 周五晚上, 初一晚上, 大年三十晚上 are evenings, not nights counted (两 is in no date:
     # 周日两晚 counts two).
     rf"(?:(?<![周期拜初年号日月了\d零一二两三四五六七八九十])({_N}|俩|仨)|(两))\s*个?(?>晚上|晚|夜)(?![饭餐安点])"
+    # (a weekday's one night is: 周六一晚)
+    r"|(?<=[周期拜][一二三四五六日天])(一)\s*(?>晚|夜)(?![饭餐安点上])"
     rf"|\b({EN_NUMBER})\s+(?:nights?|nites?|nts)\b"
 )
 # A stay counted in weeks: 住一个星期, 住两周, "for a week".
