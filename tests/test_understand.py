@@ -3272,6 +3272,9 @@ def test_regional_ways_of_writing(parser: Parser, text: str, expected: dict[str,
         ("2tix for star wanderer 2moro 8pm", {"count": 2, "date": "2026-02-11", "time": "20:00"}),
         ("buy a 5kg bag of rice", {"items": [("rice", 1)]}),  # a size, not a count
         ("get 2kg of apples from Hema", {"items": [("apples", 2)]}),  # a weight of it: its count
+        # an English measure before a thing named in Chinese
+        ("buy 1 box 褚橙 and 2 box 猕猴桃", {"items": [("褚橙", 1), ("猕猴桃", 2)]}),
+        ("order 4 个 肉夹馍 and 2 bowl 凉皮", {"items": [("肉夹馍", 4), ("凉皮", 2)]}),
         ("order a bunch of grapes and 1kg of lychees", {"items": [("grapes", 1), ("lychees", 1)]}),
         ("fly from Shenzhen to Shanghai tomorrow around midday", {"time_window": "noon"}),
     ],

@@ -100,7 +100,8 @@ EN_QUANTITY = compiled(
     # "2 packs of …", or "2 packs" said last, after what it counts ("diapers, 2 packs", "cat food 2 bags and …").
     # Without "of" too, before the thing: "2 box eggs", "one cup milk tea" (a word, or a dish the catalogue knows).
     rf"(?<![a-z0-9'])(?P<num>{EN_NUMBER})(?:\s+(?P<measure>{EN_MEASURES})"
-    rf"(?:\s+of|(?=\s*(?:$|[,.;!?+&\ue002-\ue007]|{AFTER_A_COUNT_EN}))|(?=\s+[a-z\ue000])))?"
+    # (before a thing named in Chinese too: "1 box 褚橙", "2 bowl 凉皮")
+    rf"(?:\s+of|(?=\s*(?:$|[,.;!?+&\ue002-\ue007]|{AFTER_A_COUNT_EN}))|(?=\s+[a-z\ue000\u4e00-\u9fff])))?"
     rf"(?![a-z0-9'])(?!\s*{SIZE_UNITS})"
 )
 
