@@ -3275,6 +3275,10 @@ def test_regional_ways_of_writing(parser: Parser, text: str, expected: dict[str,
         # an English measure before a thing named in Chinese
         ("buy 1 box 褚橙 and 2 box 猕猴桃", {"items": [("褚橙", 1), ("猕猴桃", 2)]}),
         ("order 4 个 肉夹馍 and 2 bowl 凉皮", {"items": [("肉夹馍", 4), ("凉皮", 2)]}),
+        # how much, how long and for whom is no dish
+        ("get me a box of cherries, around 200 yuan", {"items": [("cherries", 1)]}),
+        ("my parents are visiting, order them two bowls of wonton soup", {"items": [("wonton soup", 2)]}),
+        ("帮我买红包袋呃一包不够两包吧", {"items": [("红包袋", 2)]}),
         ("order a bunch of grapes and 1kg of lychees", {"items": [("grapes", 1), ("lychees", 1)]}),
         ("fly from Shenzhen to Shanghai tomorrow around midday", {"time_window": "noon"}),
     ],

@@ -1599,6 +1599,7 @@ _NO_DISH_WORDS |= {"多少钱", "几块钱", "钱", "什么价", "啥价"}  # �
 # 回来吃饭, 吃顿饭: a meal had, no dish; 吃不了多少, 便宜点的, 速冻的, 囤点货: how or how much, no dish
 _NO_DISH_WORDS |= {"饭", "顿饭", "不", "便宜", "速冻", "货"}
 _NO_DISH_WORDS |= {"楼", "层", "栋", "号楼", "单元", "室"}  # 送到7楼: where it goes
+_NO_DISH_WORDS |= {"小时", "分钟", "钟头", "不够"}  # 点了快一个小时了: how long; 一份不够，来两份: too few
 
 
 def _owner_before(text: str, original: str, anchor: int, start: int) -> str | None:
@@ -2060,6 +2061,10 @@ _NO_DISH_EN = frozenset(
 )
 _NO_DISH_EN |= {"party", "old friend", "friend", "friends"}  # "it's for a party", "I'm meeting an old friend"
 _NO_DISH_EN |= {"xs", "s", "m", "l", "xl", "xxl"}  # 纸尿裤还有没有L码的: a size
+# "been an hour", "5 min ago", "around 200 yuan", "order them two bowls": how long, how much, for whom
+_NO_DISH_EN |= {"hour", "hours", "min", "mins", "minutes"}
+_NO_DISH_EN |= {"hour ago", "hours ago", "min ago", "mins ago", "minutes ago"}
+_NO_DISH_EN |= {"yuan", "kuai", "rmb", "bucks", "them", "him", "her", "us"}
 
 
 def _names_people(noun: str) -> bool:
