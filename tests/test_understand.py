@@ -7101,6 +7101,10 @@ def test_a_count_said_again_after_a_hesitation_corrects_the_one_before(parser: P
         ("周黑鸭那单帮我看看还有多久送到", "food", "status"),
         ("钱大妈那单还没发货吗", "grocery", "status"),
         ("东航那张后天去西安的帮我取消", "flight", "cancel"),
+        # as a second language asks it
+        ("my 盒马 order where now? I order at 10 o'clock", "grocery", "status"),
+        ("my lunch order arrive where? rider not answer phone", "food", "status"),
+        ("how much 1 斤 车厘子 in 钱大妈 today", "grocery", "search"),
     ],
 )
 def test_what_one_request_asks_of_which_service(parser: Parser, text: str, domain: str, action: str | None) -> None:

@@ -297,6 +297,7 @@ def test_other_nows(now: datetime, text: str, expected: Slots) -> None:
         ("元宵节后一天", _day("2026-03-04")),  # the day after the one said
         ("the day after the Lantern Festival", _day("2026-03-04")),  # (held before)
         ("元宵节第二天", _day("2026-03-04")),
+        ("plane ticket after tomorrow night", _day("2026-02-12", "evening")),  # 后天, as a second language says it
         ("国庆节的第二天", _day("2026-10-02")),
         ("Shenzhen to Harbin for 4 people, 28th, evening flight is ok", _day("2026-02-28", "evening")),
         ("the day after tomorrow", _day("2026-02-12")),

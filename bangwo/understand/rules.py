@@ -292,6 +292,8 @@ FOOD = DomainRules(
             r"|delivered yet|arrived yet|shipped yet|here yet|dispatched yet|gone out yet|left yet|out yet"
             r"|how's my|how is my|left the (?:store|shop|restaurant)"
             r"|not (?:come|arrive) yet|out for delivery|how much longer|any update on"
+            # as a second language asks it: "my 盒马 order where now?", "arrive where?", "still not make?"
+            r"|where now|arrive where|still not (?:make|made|ready|done|send|sent)"
             r"|coming or not|come or not|arrived or not|here or not|delivered or not"  # "my burger is coming or not?"
             r"|arrive yet|come yet|did (?:it|the|my|our) [a-z ]{0,24}(?:ship|arrive|go out)"
             # "it still hasn't come", "hasn't arrived", "never came": an order waited for
@@ -344,7 +346,8 @@ FOOD = DomainRules(
         r"|"
         + letter_led(
             r"look up|search|show me|what .{0,30}(?:do you have|are there|open|available)|any .{0,40}nearby"
-            r"|any [a-z \ue000-\ue007]{1,40}\?|recommend|how much (?:is|are|r|does|do)|price of|prices of"
+            # (and as a second language asks it: "how much 1 斤 车厘子 in 钱大妈")
+            r"|any [a-z \ue000-\ue007]{1,40}\?|recommend|how much (?:is|are|r|does|do|[\d\ue000])|price of|prices of"
             r"|open (?:right )?now|menu|still open|in stock|on sale|does [a-z' &.\ue000-]{1,30} deliver"
             r"|still delivering|doing delivery|still taking (?:delivery )?orders|deliver near"
             r"|what's good|what is good|what's new|anything new|which is cheaper|what's the cheapest|still doing"

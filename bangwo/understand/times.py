@@ -101,6 +101,7 @@ _RELATIVE_DAY_EN: dict[str, tuple[int, str | None]] = {
     "the day after tmrw": (2, None),
     "day after tmrw": (2, None),
     "day after tmr": (2, None),
+    "after tomorrow": (2, None),  # as a second language says 后天: "book plane ticket after tomorrow night"
     "tomorrow night": (1, "evening"),
     "tomorrow": (1, None),
     "from next day": (1, None),  # (second-language English: "one week, from next day")
