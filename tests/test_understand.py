@@ -6427,6 +6427,9 @@ def test_prices_looked_up_and_bookings_asked_after(
         ("book six tickets for 熊出没·重启未来 on June 6th", [("movie", {"title": "熊出没·重启未来"})]),
         ("帮我定4张 雪山来信 周日上午10点的 连座", [("movie", {"title": "雪山来信", "count": 4})]),
         ("周三晚上 名侦探柯南 两张 跟闺蜜 要前排", [("movie", {"title": "名侦探柯南"})]),  # (跟闺蜜: who goes along)
+        ("大年初三下午看熊出没·年年有熊，五张连座", [("movie", {"title": "熊出没·年年有熊", "count": 5})]),
+        ("浪浪山小妖怪重映了，帮我订周六的两张", [("movie", {"title": "浪浪山小妖怪", "count": 2})]),
+        ("晚上看完电影想吃点东西帮我订两张今晚八点的飞驰人生三", [("movie", {"title": "飞驰人生三"})]),  # (held before)
         ("book 两张上海 to 三亚的机票, 周五", [("flight", {"origin": "上海", "destination": "三亚"})]),  # (held before)
     ],
 )

@@ -141,7 +141,9 @@ _ZH_TITLE = compiled(
     # An English title after 看, up to a pause: 我想看Inside Out 2，帮我买两张 (the clean-up put a space between the
     # scripts).
     r"看\s*([a-z][a-z0-9' :&-]{0,40}?)\s*(?=[,，。!！?？]|的|$)"
-    r"|看\s*((?:(?!什么时候|啥时候)[^\W_的了吧吗呢]){2,10}?)(?=的票|的电影|的首映|的首场|的重映|[,，。!！?？\s]|$|[\ue000-\ue007])"
+    # (a · inside it: 熊出没·年年有熊)
+    r"|看\s*((?:(?!什么时候|啥时候)[^\W_的了吧吗呢]|(?<=\w)·(?=\w)){2,10}?)"
+    r"(?=的票|的电影|的首映|的首场|的重映|[,，。!！?？\s]|$|[\ue000-\ue007])"
     r"|([^\W_的买订]{2,10}?)的(?:电影)?票"  # (上周买的电影票 names no film)
     # Its showings asked after: 长安夜雨有哪些场次, 海上钢琴师的重映场次, 星辰大海在哪些影院上映, 午夜凶铃还有票吗.
     # (a 的 inside the name, not after a showing's words: 十八岁的夏天, not 最晚一场的阿凡达3)
@@ -154,7 +156,7 @@ _ZH_TITLE = compiled(
     # Typed between spaces after what is asked: 我要看首映 孤城守夜人 3张, 订票 射雕英雄传侠之大者 下周六.
     r"|(?<=首映|订票|买票)\s+([^\W_a-z的看买订带要想去来票]{2,12}?)(?=\s|$)"
     # A title said first (or after its day), then its premiere: 流浪地球3 首映 两张, 下周三流浪地球3首映 (雪山来信首映).
-    r"|(?:^|(?<=[\s,，。\ue001]))(?!来)([^\W_的看买订带要想去帮抢]{2,10}?)\s*(?:的)?(?:首映|首场|点映)"
+    r"|(?:^|(?<=[\s,，。\ue001]))(?!来)([^\W_的看买订带要想去帮抢]{2,10}?)\s*(?:的)?(?:首映|首场|点映|重映了)"
     # Said after the showing: 三点那场流浪地球3, 八点那场疯狂动物城2还能买到第一排吗.
     r"|(?<=场)\s*([^\W_a-z的看买订带要想去来票]{2,10}?)(?=[\s,，。!！?？]|$|[\ue000-\ue007]|还能|还有|帮我|给我)"
     # Right after its count of tickets: 买四张满江红 第一排, 两张Inside Out 2的票 (a 的 inside: 一张长安的荔枝).
