@@ -2008,6 +2008,9 @@ def test_an_english_round_trip_is_two_flights(parser: Parser, text: str) -> None
         ("帮我订后天深圳飞北京，不对，飞天津的", {"origin": "深圳", "destination": "天津"}),
         ("周六飞上海，然后外滩附近订个酒店", {"near": "外滩"}),
         ("订一家南京路附近的酒店住两晚", {"near": "南京路"}),
+        # the stay pointed at by where it is
+        ("把武汉黄鹤楼那家酒店退了", {"city": "武汉", "near": "黄鹤楼"}),
+        ("我订的重庆洪崖洞那家酒店确认了吗", {"city": "重庆", "near": "洪崖洞"}),
         ("年兽来了 大年初一 呃 下午的场 两张", {"date": "2026-02-17", "time_window": "afternoon"}),
         ("我想喝奶茶 就是珍珠奶茶", {"items": ["珍珠奶茶"]}),
         ("两碗麻辣烫 一碗不要辣 两罐可乐", {"items": ["麻辣烫", "可乐"]}),

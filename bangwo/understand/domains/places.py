@@ -169,7 +169,8 @@ _ZH_IN_A_PLACE = compiled(
 _ZH_AREA_OF_A_CITY = compiled(
     # (or set apart by a space, the app-search way: 长沙 五一广场 酒店, 武汉 光谷 住两晚)
     rf"(?<={PLACE_MARK})(?:\s(?!出差|旅游|玩|过年|开会|附近))?({_ZH_CHAR}{{2,5}}?)"
-    r"(?=[上里]?(?:的?(?:酒店|宾馆|民宿|客栈|旅馆)|[找订住]|有(?:没有|什么|哪些)|[,，。!！\s]|$))"
+    # (or the stay pointed at by it: 重庆洪崖洞那家酒店)
+    r"(?=[上里]?(?:的?(?:那家|这家)?(?:酒店|宾馆|民宿|客栈|旅馆)|[找订住]|有(?:没有|什么|哪些)|[,，。!！\s]|$))"
 )
 _ZH_NEAR_BEFORE = compiled(
     rf"(?:靠近|挨着|离|紧邻)\s*((?:{PLACE_MARK}|{_ZH_CHAR}){{2,12}}?|{_LATIN_PLACE_WORDS})"
