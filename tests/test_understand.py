@@ -2005,6 +2005,10 @@ def test_an_english_round_trip_is_two_flights(parser: Parser, text: str) -> None
         ("深圳到杭州的机票，商务舱，不，还是经济舱吧", {"cabin": "economy"}),
         ("北京到上海，不要经济舱，商务舱", {"cabin": "business"}),
         ("我要去三亚，从哈尔滨，周六出发", {"origin": "哈尔滨", "destination": "三亚"}),
+        # where one sets off from, a known city said without 从 (said with 从 it wins)
+        ("暑假带娃去桂林，7月12号杭州出发，三个人", {"origin": "杭州", "destination": "桂林"}),
+        ("元旦三天假去厦门，12月31号晚上走，北京出发", {"origin": "北京", "destination": "厦门"}),
+        ("订个去三亚的机票呃北京出发不对从西安出发", {"origin": "西安", "destination": "三亚"}),  # (held before)
         ("帮我订后天深圳飞北京，不对，飞天津的", {"origin": "深圳", "destination": "天津"}),
         ("周六飞上海，然后外滩附近订个酒店", {"near": "外滩"}),
         ("订一家南京路附近的酒店住两晚", {"near": "南京路"}),

@@ -517,7 +517,8 @@ _GOING_TO_A_PLACE = compiled(_GOING_TO)
 # Tokyo").
 _TOWARDS_A_PLACE = compiled(_GOING_TO + "|" + letter_led(r"from\b") + r"\s*\ue005|\ue005\s+to\s+[a-z]")
 # A trip said by where it starts and where it goes (回西安，从深圳走) is a flight: the only way to travel sold.
-_FROM_A_PLACE = compiled(r"(?:从|由|" + letter_led(r"from\b") + r")\s*\ue005")
+# (or by where one sets off: 7月12号杭州出发, 杭州走)
+_FROM_A_PLACE = compiled(r"(?:从|由|" + letter_led(r"from\b") + r")\s*\ue005|\ue005(?:出发|动身|启程)")
 
 
 # A dish by its own word, outside the catalogue's names ("two youtiao", "a green curry"), or cooked.

@@ -75,6 +75,8 @@ _ZH_FROM = compiled(
 )
 
 _ZH_SETTING_OFF = compiled(rf"(?:从|由)\s*({_ZH_PLACE})\s*(?:出发|起飞)")
+# (a city the catalogue knows needs no 从: 元旦三天假去厦门，北京出发; said with 从 it wins, 北京出发不对从西安出发)
+_ZH_SETTING_OFF_BARE = compiled(rf"({PLACE_MARK}+)\s*出发")
 
 # A word of a place: xi'an, st.louis; a full stop after it ends the sentence, not the word.
 _EN_PLACE_WORD = r"(?:[a-z][a-z'-]*(?:\.[a-z][a-z'-]*)*|\d+(?:st|nd|rd|th)(?=\s+[a-z]))"  # ("6th street")
@@ -396,7 +398,9 @@ def _route_of_places(
         destination = found[0]
     if "出发" in masked.current or "起飞" in masked.current or "leaving" in masked.current:
         # 从广州出发, "leaving from Shenzhen" say where the flight leaves from, whatever came before them.
-        said = _first(_ZH_SETTING_OFF, places) or _first(_EN_SETTING_OFF, places)
+        said = (
+            _first(_ZH_SETTING_OFF, places) or _first(_EN_SETTING_OFF, places) or _first(_ZH_SETTING_OFF_BARE, places)
+        )
         if said is not None and said[0] != destination:
             origin = said[0]
     if origin is None:
