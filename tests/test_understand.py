@@ -5205,6 +5205,11 @@ def test_a_film_named_after_its_showing_or_seats(parser: Parser, text: str, titl
         ("get me 2 bags of chips from the FamilyMart next door", "FamilyMart"),
         ("what's on at Bona Cinema tonight", "Bona Cinema"),
         ("钱大妈 排骨两斤 五花肉一斤", "钱大妈"),
+        # no shop: a kind of dish or of shop, the asking, for whom
+        ("where's my coffee order?", None),
+        ("取消超市的订单", None),
+        ("能不能帮我点杯热的生椰拿铁", None),
+        ("宝宝的纸尿裤快用完了 帮我买两包", None),
     ],
 )
 def test_the_shop_said_at_or_first(parser: Parser, text: str, merchant: str | None) -> None:

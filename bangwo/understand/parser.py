@@ -308,10 +308,15 @@ _NOT_A_MERCHANT = compiled(
     r"附近|楼下|楼上|家$|家里|家门口|公司|网上|线上|这|那|哪|手机|平台|app|外卖|单位|学校|宿舍|店里"
     # (when, which meal, or the asking: 刚才那单, 刚下的那单, 夜宵来一份, 午饭点个, 麻烦点两份, 重新点, 年货买)
     r"|刚才|刚下|刚点|重新|麻烦|早饭|早餐|午饭|午餐|晚饭|晚餐|夜宵|宵夜|年货|时候|适合"
+    # (the asking, the joining, for whom: 能不能帮我点, 可以帮我买, 然后点两杯, 取消那单, 宝宝的纸尿裤)
+    r"|能不能|可以|然后|取消|宝宝"
 )
 # A shop said by its kind, not its name: 在超市买, 从便利店买, 在大超市买 (盒马 is a name: 在盒马买 is the merchant, and
 # so is 永辉超市: a name with its kind after it).
-_SHOP_KIND = compiled(r"^(?:大型?|小型?|生鲜|社区|24小时)?(?:超市|便利店|市场|菜场|菜市场|商店|商场|小卖部)$")
+_SHOP_KIND = compiled(
+    # (超市里有没有, 在超市帮我买: the kind still)
+    r"^(?:大型?|小型?|生鲜|社区|24小时)?(?:超市|便利店|市场|菜场|菜市场|商店|商场|小卖部)(?:里|帮我)?$"
+)
 # "from Starbucks", "from Burger King": the shop an English order names, up to three words, ended by a
 # word that starts the next part of the sentence or by punctuation.
 _EN_ORDERED_FROM = compiled(
@@ -1667,12 +1672,15 @@ def _ordered_at(masked: MaskedText) -> str | None:
         m = _EN_SHOPS_ORDER.search(masked.original)
         if m is not None and MARKS_NOT_IN_A_NAME.isdisjoint(said := text[m.start(1) : m.end(1)]) and (
             said.strip(ITEM_MARK + " ")  # (a dish the catalogue knows, whole, is no shop: "my latte order")
+            and not _NAMES_A_DISH_EN(said.split()[-1])  # (nor a kind of dish: "my coffee order", "my sushi order")
         ):
             return m.group(1)
     if (
         (whose := _A_SHOPS_ORDER_ZH.search(text)) is not None
         and (owner := _owner_before(text, masked.original, 0, whose.end(1)))
         and not text.endswith("卖", 0, whose.start(1) - len(owner))  # (有没有卖螺蛳粉的外卖: what is sold)
+        and not _NOT_A_MERCHANT.search(owner)
+        and not _SHOP_KIND.search(owner)  # (取消超市的订单: a shop's kind)
     ):
         return owner  # 取消刚才那个麦当劳的订单, 帮我点海底捞的外卖: the order is that shop's
     if ("的" in text or "那" in text) and (after := _SHOP_SAID_AFTER.search(text)) is not None:
@@ -1714,6 +1722,10 @@ def _ordered_at(masked: MaskedText) -> str | None:
 
 _A_PLAZA_AFTER = compiled(r"\s?(?:广场|plaza\b)")
 # What a chain named by an amount (一点点) says after these words: how much.
+def _NAMES_A_DISH_EN(word: str) -> bool:
+    return word in FOOD.noun_words_en or word in DISH_HEADS_EN or word.rstrip("s") in DISH_HEADS_EN
+
+
 _SAYS_HOW_MUCH = frozenset("辣甜咸淡酸多少放加冰热快慢稍")
 
 
