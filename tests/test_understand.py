@@ -5263,6 +5263,26 @@ def test_what_a_look_up_is_near(parser: Parser, text: str, domain: str, near: st
     assert (frame["domain"], frame["action"], frame.get("near")) == (domain, "search", near)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "帮我订周五去三亚的机票，再订一间那边的酒店住三晚，哦不，住两晚就行",
+            [("flight", {"destination": "三亚"}), ("hotel", {"city": "三亚", "nights": 2})],
+        ),
+        (
+            "帮我订周五去成都的机票 然后那边订个酒店 住三晚",
+            [("flight", {"destination": "成都"}), ("hotel", {"city": "成都", "near": None})],
+        ),
+        ("我在携程订的那个酒店 现在什么状态", [("hotel", {"action": "status", "city": None})]),
+    ],
+)
+def test_no_place_is_read_from_a_correction_a_join_or_the_app_booked_on(
+    parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
+) -> None:
+    _assert_requests(parser, text, expected)
+
+
 def test_a_shows_tickets_are_no_groceries_named_in_the_title(parser: Parser) -> None:
     text = "I need a hotel near Union Square in San Francisco tonight and 3 tickets for Silver Lanterns at 9 pm."
     _assert_requests(
