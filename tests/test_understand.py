@@ -5210,6 +5210,7 @@ def test_a_film_named_after_its_showing_or_seats(parser: Parser, text: str, titl
         ("取消超市的订单", None),
         ("能不能帮我点杯热的生椰拿铁", None),
         ("宝宝的纸尿裤快用完了 帮我买两包", None),
+        ("Order a mango pomelo sago at room temperature, no sugar please", None),
     ],
 )
 def test_the_shop_said_at_or_first(parser: Parser, text: str, merchant: str | None) -> None:

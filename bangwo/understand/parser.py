@@ -344,7 +344,8 @@ _EN_SHOPS_ORDER = compiled(
 # A shop named in Chinese inside English: "from 永辉", "three cups of 杨枝甘露 from 许留山, 中杯" (not a place the
 # map knows, "from 广州", nor a time).
 _EN_FROM_A_CHINESE_SHOP = compiled(r"\bfrom\s*([\u4e00-\u9fff]{2,8})(?=\s|[,，.。!！?？]|$)")
-_NOT_A_SHOP_EN = compiled(r"\b(?:supermarkets?|grocery|groceries|store|market|shop|place|restaurant)$")
+# (nor how a drink is served: "two lemonades at room temperature")
+_NOT_A_SHOP_EN = compiled(r"\b(?:supermarkets?|grocery|groceries|store|market|shop|place|restaurant|temperature)$")
 # The owner before 的 (喜茶的多肉葡萄, McDonald's的巨无霸): a shop named by what it sells, or a brand in
 # Latin letters. Flavours, fillings and tastes before 的 describe the dish instead (麻辣的, 猪肉馅的).
 # A brand in Latin letters right before 的, after Chinese or a count (not an English word of the sentence).
