@@ -517,7 +517,7 @@ _GOING_TO_A_PLACE = compiled(_GOING_TO)
 # Tokyo").
 _TOWARDS_A_PLACE = compiled(_GOING_TO + "|" + letter_led(r"from\b") + r"\s*\ue005|\ue005\s+to\s+[a-z]")
 # A trip said by where it starts and where it goes (回西安，从深圳走) is a flight: the only way to travel sold.
-# (or by where one sets off: 7月12号杭州出发, 杭州走)
+# (or by where one sets off: 7月12号杭州出发)
 _FROM_A_PLACE = compiled(r"(?:从|由|" + letter_led(r"from\b") + r")\s*\ue005|\ue005(?:出发|动身|启程)")
 
 
@@ -991,8 +991,8 @@ _SERVED = compiled(
 )
 # The milk a coffee is made with, its product masked: "oat milk", 燕麦奶.
 _A_DRINKS_MILK = compiled(rf"(?:{MILKS_EN})\s+\ue000|(?:{MILKS_ZH})\ue000")
-# A milk wanted hot or warm, its options and its product masked: "a hot soy milk", 一杯热豆奶.
-_HOT_DRINK = compiled(rf"\ue003+\s*(?:(?:{MILKS_EN})\s+)?\ue000|\ue003+\s*(?:{MILKS_ZH})?\ue000")
+# A milk said with how it is served (hot, warm, large…), options and product masked: "a hot soy milk", 一杯热豆奶.
+_A_MILK_AS_SERVED = compiled(rf"\ue003+\s*(?:(?:{MILKS_EN})\s+)?\ue000|\ue003+\s*(?:{MILKS_ZH})?\ue000")
 _BUYS = compiled(r"买|购|" + letter_led("buy|get|grab|pick up|purchase|order", then=r"\b"))
 
 
@@ -1066,11 +1066,11 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
     meal_before = shopping_before = False
     at_a_store = any(n.entry.merchant_domains == {"grocery"} for n in names if "merchant" in n.entry.kinds)
     for i, (start, end, domains) in enumerate(segments):
-        # (a milk wanted hot is a drink served, got as a meal is: "a jianbing and a hot soy milk", "get me a hot soy
+        # (a milk said as it is served is a drink, got as a meal is: "a jianbing and a hot soy milk", "get me a hot soy
         # milk and two youtiao")
-        hot = domains == ("grocery",) and _HOT_DRINK.search(text, start, end) is not None
-        if (meal_before or hot) and domains == ("grocery",) and _a_side_of_the_meal(
-            text, names, start, end, by_buying=not hot
+        served = domains == ("grocery",) and _A_MILK_AS_SERVED.search(text, start, end) is not None
+        if (meal_before or served) and domains == ("grocery",) and _a_side_of_the_meal(
+            text, names, start, end, by_buying=not served
         ):
             segments[i] = (start, end, ("food",))
         elif (
@@ -1085,11 +1085,11 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
     meal_after = False
     for i in reversed(range(len(segments))):
         start, end, domains = segments[i]
-        hot = domains == ("grocery",) and _HOT_DRINK.search(text, start, end) is not None
+        served = domains == ("grocery",) and _A_MILK_AS_SERVED.search(text, start, end) is not None
         if (
             domains == ("grocery",)
             and meal_after
-            and _a_side_of_the_meal(text, names, start, end, by_shop=False, by_buying=not hot)
+            and _a_side_of_the_meal(text, names, start, end, by_shop=False, by_buying=not served)
         ):
             segments[i] = (start, end, ("food",))
         if domains and domains[0] in ("food", "grocery"):

@@ -285,14 +285,16 @@ _SHOP_NEARBY = compiled(
     rf"(?:楼下|隔壁|对面|门口)的?\s*({_NAME_CHAR}{{2,6}}?)"
     r"(?=\s|的(?![一两三四五六七八九十几俩仨\d])|[点买订要来][一两三四五六七八九十几俩仨\d个份杯碗])"
 )
-# What parts a shop said first from the dish ordered there (see Parser._open_nouns).
+# What parts a shop said first from the dish ordered there (see Parser._open_nouns); no dish starts with a word of
+# where, the asking or a verb (盒马上买, 海底捞那家, 喜茶帮我点).
 _BEFORE_A_SHOP_SAID_FIRST = frozenset(" ,，。!！~")
-_AFTER_ITS_SHOP = compiled(r"(?:\s*[:：]\s*|\s+|的)(?![上里那这有还帮给买点订来要去在])(?=[\u4e00-\u9fff\ue003])")
+_NO_DISH_AFTER_A_SHOP = "上里那这有还帮给买点订来要去在"
+_AFTER_ITS_SHOP = compiled(rf"(?:\s*[:：]\s*|\s+|的)(?![{_NO_DISH_AFTER_A_SHOP}])(?=[\u4e00-\u9fff\ue003])")
 # (the shop said first of all may be followed by a comma, and in English too: "Din Tai Fung xiao long bao, 2 baskets",
 # "Burger King: whopper meal", 星巴克，焦糖玛奇朵，大杯)
 _AFTER_THE_SHOP_SAID_FIRST = compiled(
     r"(?:\s*[:,，]\s*|\s+)(?!(?:i|we|my|our|is|are|do|does|has|have|again|help|please|pls|plz|order|delivery)\b)"
-    r"(?![上里那这有还帮给买点订来要去在我])(?=[a-z\u4e00-\u9fff\ue003])"
+    rf"(?![{_NO_DISH_AFTER_A_SHOP}我])(?=[a-z\u4e00-\u9fff\ue003])"
 )
 # What may come after the count that ends a command: 焦糖玛奇朵 大杯 热 一杯。
 _AFTER_THE_LAST_COUNT = " ,，。.!！~"
@@ -1370,7 +1372,7 @@ def _with_modifier(text: str, original: str, anchor: int, name: NameMention) -> 
         # name: "the kids want margherita pizza" -> "margherita pizza".
         modifiers: list[str] = []
         said_before = text[anchor : name.start].split()
-        if said_before and _BRAND_IN_ENGLISH.fullmatch(said_before[-1]) and _SAID_IN_ENGLISH_BEFORE.search(
+        if said_before and _BRAND_IN_ENGLISH.fullmatch(said_before[-1]) and _COUNTED_IN_ENGLISH_BEFORE.search(
             text, 0, name.start - len(said_before[-1]) - 1
         ):
             return f"{said_before[-1]} {name.said}"  # a Chinese brand's product: "2 boxes of 蒙牛 milk", "燕京 beer"
@@ -1413,7 +1415,7 @@ def _with_modifier(text: str, original: str, anchor: int, name: NameMention) -> 
 _SWAP_VERBS = ("换成", "改成")
 _BRAND_IN_ENGLISH = compiled(r"[\u4e00-\u9fff]{2,5}")
 # ("a bottle of 冰峰 soda", "2 蒙牛 milks"; not 帮我买 bananas, lunch 想吃 braised chicken rice, 雪碧 ok)
-_SAID_IN_ENGLISH_BEFORE = compiled(r"(?:\bof|\ban?|[0-9]) $")
+_COUNTED_IN_ENGLISH_BEFORE = compiled(r"(?:\bof|\ban?|[0-9]) $")
 _NO_MODIFIER_CHARS = "的些种"  # (芒果的 ends what is said of it; 一些, 买些: "some"; 哪种: which; no kind of it)
 
 
@@ -1445,7 +1447,7 @@ def _scan_noun(
             found is not None
             and text.startswith(" ", found[2])
             and _EN_WORD.match(text, found[2] + 1)
-            and _SAID_IN_ENGLISH_BEFORE.search(text, 0, position)
+            and _COUNTED_IN_ENGLISH_BEFORE.search(text, 0, position)
         ):
             # A Chinese brand in English, then the product: "2 boxes of 五芳斋 zongzi", "a tin of 飞鹤 formula".
             words, end = _en_words(text, found[2] + 1, quantity_starts)
@@ -1631,6 +1633,10 @@ def _owner_before(text: str, original: str, anchor: int, start: int) -> str | No
     return original[begins : start - 1] if _shop_owner(before) else None
 
 
+def _a_kind_of_dish_en(word: str) -> bool:
+    return word in FOOD.noun_words_en or word in DISH_HEADS_EN or word.rstrip("s") in DISH_HEADS_EN
+
+
 _WHERE_IT_IS_GOT_EN = SHOP_WORDS_EN | {"cafe", "café", "caf", "cafes", "hotel", "hotels", "supermarket", "market"}
 
 
@@ -1673,7 +1679,7 @@ def _ordered_at(masked: MaskedText) -> str | None:
         m = _EN_SHOPS_ORDER.search(masked.original)
         if m is not None and MARKS_NOT_IN_A_NAME.isdisjoint(said := text[m.start(1) : m.end(1)]) and (
             said.strip(ITEM_MARK + " ")  # (a dish the catalogue knows, whole, is no shop: "my latte order")
-            and not _NAMES_A_DISH_EN(said.split()[-1])  # (nor a kind of dish: "my coffee order", "my sushi order")
+            and not _a_kind_of_dish_en(said.split()[-1])  # (nor a kind of dish: "my coffee order", "my sushi order")
         ):
             return m.group(1)
     if (
@@ -1723,10 +1729,6 @@ def _ordered_at(masked: MaskedText) -> str | None:
 
 _A_PLAZA_AFTER = compiled(r"\s?(?:广场|plaza\b)")
 # What a chain named by an amount (一点点) says after these words: how much.
-def _NAMES_A_DISH_EN(word: str) -> bool:
-    return word in FOOD.noun_words_en or word in DISH_HEADS_EN or word.rstrip("s") in DISH_HEADS_EN
-
-
 _SAYS_HOW_MUCH = frozenset("辣甜咸淡酸多少放加冰热快慢稍")
 
 
@@ -2252,7 +2254,7 @@ def _city_of_a_dish(text: str, mention: NameMention, mentions: list[NameMention]
 def _city_of_a_chinese_name_in_english(text: str, mention: NameMention) -> bool:
     """Whether a city starts a name said in Chinese inside English: "5 seats together for 南京照相馆 on May 2nd"
     (not "a hotel in 南京 near 新街口")."""
-    if not text.endswith(" ", 0, mention.start) or not _SAID_IN_ENGLISH_BEFORE_A_NAME.search(text, 0, mention.start):
+    if not text.endswith(" ", 0, mention.start) or not _ASKED_FOR_IN_ENGLISH_BEFORE.search(text, 0, mention.start):
         return False
     name = _HAN_RUN.match(text, mention.end)
     return name is not None and not text.startswith((*_PLACE_WORDS_AFTER_A_CITY, "的"), mention.end) and (
@@ -2260,7 +2262,7 @@ def _city_of_a_chinese_name_in_english(text: str, mention: NameMention) -> bool:
     )
 
 
-_SAID_IN_ENGLISH_BEFORE_A_NAME = compiled(r"\b(?:for|see|watch)\s$")
+_ASKED_FOR_IN_ENGLISH_BEFORE = compiled(r"\b(?:for|see|watch)\s$")
 _HAN_RUN = compiled(r"[\u4e00-\u9fff]{2,8}")
 
 
