@@ -5205,6 +5205,8 @@ def test_a_film_named_after_its_showing_or_seats(parser: Parser, text: str, titl
         ("get me 2 bags of chips from the FamilyMart next door", "FamilyMart"),
         ("what's on at Bona Cinema tonight", "Bona Cinema"),
         ("钱大妈 排骨两斤 五花肉一斤", "钱大妈"),
+        ("gu ming yangzhi ganlu large less ice", "gu ming"),  # (a chain by its pinyin)
+        ("seesaw 2 cups latte small, no sugar", "seesaw"),
         # no shop: a kind of dish or of shop, the asking, for whom
         ("where's my coffee order?", None),
         ("取消超市的订单", None),

@@ -20,7 +20,8 @@ _FOOD = """
 麦当劳 | McDonald's/McDonalds/Maccas; 肯德基 | KFC; 必胜客 | Pizza Hut; 汉堡王 | Burger King; 德克士 | Dicos;
 华莱士 | Wallace; 塔斯汀 | Tastien; 赛百味 | Subway Sandwiches; 达美乐 | Domino's/Dominos; 棒约翰 | Papa John's;
 星巴克 | Starbucks; 瑞幸/瑞幸咖啡 | Luckin/Luckin Coffee; 库迪/库迪咖啡 | Cotti/Cotti Coffee; 喜茶 | Heytea/Hey Tea;
-奈雪的茶/奈雪 | Nayuki; 蜜雪冰城 | Mixue; 茶百道 | ChaPanda; 古茗 | Goodme; 沪上阿姨 | Auntea Jenny; 书亦烧仙草 | Shuyi;
+奈雪的茶/奈雪 | Nayuki; 蜜雪冰城 | Mixue; 茶百道 | ChaPanda; 古茗 | Goodme/Gu Ming; 沪上阿姨 | Auntea Jenny;
+书亦烧仙草 | Shuyi;
 霸王茶姬 | Chagee; 茶颜悦色 | Sexy Tea; 乐乐茶 | Lelecha; 益禾堂 | Yihetang; CoCo都可/CoCo | Coco; 海底捞 | Haidilao;
 西贝/西贝莜面村 | Xibei; 老乡鸡 | Lao Xiang Ji; 真功夫 | Real Kungfu; 永和大王 | Yonghe King; 呷哺呷哺 | Xiabu Xiabu;
 太二/太二酸菜鱼 | Tai Er; 鼎泰丰 | Din Tai Fung; 85度C | 85C; 味千拉面 | Ajisen Ramen; 吉野家 | Yoshinoya;
@@ -44,7 +45,7 @@ Tealive | Tealive; Chatime | Chatime; 快乐蜂 | Jollibee; 南度士 | Nando's;
 庆丰包子铺/庆丰包子 | Qingfeng Steamed Dumplings; 嘉和一品 | Jiahe Yipin; 茶话弄 | Chahuanong; 柠季 | Ningji;
 甜啦啦 | Tianlala; 爷爷不泡茶 | Grandpa's Tea; 挪瓦咖啡 | Nowwa Coffee;
 幸运咖 | Lucky Cup; 皮爷咖啡/Peet's | Peet's Coffee; M Stand | M Stand; 巴黎贝甜 | Paris Baguette;
-味多美 | Wedome; 面包新语 | BreadTalk Bakery
+味多美 | Wedome; 面包新语 | BreadTalk Bakery; 食其家 | Sukiya; Seesaw/Seesaw咖啡 | Seesaw Coffee
 """
 _GROCERY = """
 盒马/盒马鲜生 | Hema/Freshippo; 永辉/永辉超市 | Yonghui; 大润发 | RT-Mart; 物美 | Wumart; 华润万家 | Vanguard;
@@ -57,7 +58,7 @@ Publix | Publix; Tesco | Tesco; Instacart | Instacart;
 百佳 | PARKnSHOP/Park n Shop; 惠康 | Wellcome; 永旺/AEON | AEON; 城市超市/city'super | city'super;
 职总平价/FairPrice | NTUC FairPrice/FairPrice; 昇菘 | Sheng Siong; Cold Storage | Cold Storage; RedMart | RedMart;
 Jaya Grocer | Jaya Grocer; Mydin | Mydin; Lotus's | Lotus's;
-钱大妈 | Qian Dama; 百果园 | Pagoda; Ole'/Ole/Ole精品超市 | Ole' Supermarket; 华联/华联超市 | Hualian;
+钱大妈 | Qian Dama/Qian Da Ma; 百果园 | Pagoda; Ole'/Ole/Ole精品超市 | Ole' Supermarket; 华联/华联超市 | Hualian;
 世纪联华/联华超市 | Lianhua; 京东超市/京东 | JD Supermarket/JD.com/JD; 天猫超市 | Tmall Supermarket;
 小象超市 | Xiaoxiang Supermarket; 七鲜/7FRESH | 7Fresh; 全家便利店 | FamilyMart; 美团优选 | Meituan Youxuan;
 Sainsbury's | Sainsbury's; Waitrose | Waitrose; Lidl | Lidl; H Mart | H Mart; 99大华 | 99 Ranch;
