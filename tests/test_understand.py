@@ -3279,6 +3279,10 @@ def test_regional_ways_of_writing(parser: Parser, text: str, expected: dict[str,
         ("2tix for star wanderer 2moro 8pm", {"count": 2, "date": "2026-02-11", "time": "20:00"}),
         ("buy a 5kg bag of rice", {"items": [("rice", 1)]}),  # a size, not a count
         ("get 2kg of apples from Hema", {"items": [("apples", 2)]}),  # a weight of it: its count
+        # a dish said loosely, then in full, is one (one more is not)
+        ("三八节给老伴买杯奶茶，帮我在CoCo点一杯中杯的椰果奶茶", {"items": [("椰果奶茶", 1)]}),
+        ("想订个蛋糕，麻烦帮我在好利来订一个水果蛋糕", {"items": [("水果蛋糕", 1)]}),
+        ("来杯奶茶，再来一杯珍珠奶茶", {"items": [("奶茶", 1), ("珍珠奶茶", 1)]}),  # (held before)
         # an English measure before a thing named in Chinese
         ("buy 1 box 褚橙 and 2 box 猕猴桃", {"items": [("褚橙", 1), ("猕猴桃", 2)]}),
         ("order 4 个 肉夹馍 and 2 bowl 凉皮", {"items": [("肉夹馍", 4), ("凉皮", 2)]}),

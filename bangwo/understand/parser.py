@@ -947,7 +947,9 @@ class Parser:
                 drafts.append(_ItemDraft(m.start("count"), m.end(), _SAME_AGAIN, rules.domain, None, count))
         drafts.sort(key=lambda d: d.start)
         self._count_the_dish_before(rules, reading, drafts, used_quantities, domain_named)
-        drafts = _one_dish_said_twice(_only_the_things_of_a_kind(_what_ran_out_is_said_instead(drafts, text), text))
+        drafts = _one_dish_said_twice(
+            _only_the_things_of_a_kind(_what_ran_out_is_said_instead(drafts, text), text), text
+        )
         _one_for_each_person(drafts, text)
         _counted_each(drafts, reading)
         _the_whole_count(drafts, reading)
@@ -2152,7 +2154,7 @@ def _without_the_milk_a_drink_is_made_with(drafts: list[_ItemDraft], text: str) 
     return kept
 
 
-def _one_dish_said_twice(drafts: list[_ItemDraft]) -> list[_ItemDraft]:
+def _one_dish_said_twice(drafts: list[_ItemDraft], text: str) -> list[_ItemDraft]:
     """The dish a person names twice is one item: 想吃饺子，帮我叫一份猪肉白菜馅的 (the filling of the 饺子, its
     count going to them), 想喝奶茶…订两杯珍珠奶茶 (the uncounted 奶茶 was the 珍珠奶茶 said loosely),
     要吃火锅，买两袋火锅底料 (what the counted one is for)."""
@@ -2164,11 +2166,29 @@ def _one_dish_said_twice(drafts: list[_ItemDraft]) -> list[_ItemDraft]:
                 dish.quantity, dish.unit = filling.quantity, filling.unit
         drafts = dishes
     return [
-        d for d in drafts
-        if d.quantity is not None or not any(o is not d and o.quantity is not None and d.name in o.name for o in drafts)
+        d
+        for d in drafts
+        if not any(
+            o is not d
+            and o.quantity is not None
+            and d.name in o.name
+            # (or counted only by its article before the one said in full: 给老伴买杯奶茶，帮我在CoCo点一杯椰果奶茶; not
+            # one more: 来杯奶茶，再来一杯珍珠奶茶)
+            and (
+                d.quantity is None
+                or (
+                    d.counted_by_article
+                    and d.name != o.name
+                    and d.end <= o.start
+                    and _ONE_MORE.search(text, d.end, o.start) is None
+                )
+            )
+            for o in drafts
+        )
     ]
 
 
+_ONE_MORE = compiled(r"再|还要|还有|另外|加|" + letter_led("and|also|plus|another", then=r"\b"))
 # How the dishes named after a city end: the food heads, and 包/馍/卷/串 (上海小笼包, 西安肉夹馍), which only
 # after a city's name are surely food (书包, 钱包 are not).
 _CITY_DISH_HEADS = FOOD_HEAD_CHARS | frozenset("包馍卷串")
