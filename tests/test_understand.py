@@ -7143,6 +7143,7 @@ def test_a_count_said_again_after_a_hesitation_corrects_the_one_before(parser: P
         ("周黑鸭那单帮我看看还有多久送到", "food", "status"),
         ("钱大妈那单还没发货吗", "grocery", "status"),
         ("东航那张后天去西安的帮我取消", "flight", "cancel"),
+        ("老伴心脏不好喝不了浓咖啡，帮我在星巴克点一杯大杯的低因拿铁", "food", "order"),  # (not 不好喝: a complaint)
         # as a second language asks it
         ("my 盒马 order where now? I order at 10 o'clock", "grocery", "status"),
         ("my lunch order arrive where? rider not answer phone", "food", "status"),

@@ -597,7 +597,8 @@ KNOWLEDGE_QUESTION = compiled(
     r"|叫啥|拿个主意|拿主意|会胖|长胖|吃什么比较好|吃啥比较好"
     # Complaints about what was had: 难吃死了, 别再推荐了; refunds and fees asked after, a change of booking, an
     # invoice (退点钱, 钱退到哪里去了, 退票手续费, 改签, 发票怎么开), and a greeting over a meal (你吃过饭了没有).
-    r"|难吃|难喝|不好吃|不好喝|别再推荐|投诉|退点钱|退到哪|手续费|改签|发票|怎么处理|吃过饭了|吃饭了没|吃了吗|吃了没"
+    # (not 心脏不好喝不了浓咖啡: a health that is not good, then what cannot be drunk)
+    r"|难吃|难喝|不好吃(?!不)|不好喝(?!不)|别再推荐|投诉|退点钱|退到哪|手续费|改签|发票|怎么处理|吃过饭了|吃饭了没|吃了吗|吃了没"
     # How things usually are: 酒店一般几点退房, 外卖通常多久送到.
     r"|一般[^，。,.!！?？]{0,6}?(?:几|什么|怎么|多少|多久|要不要)|通常[^，。,.!！?？]{0,6}?(?:几|什么|怎么|多少|多久)"
     r"|"
