@@ -7144,6 +7144,7 @@ def test_a_count_said_again_after_a_hesitation_corrects_the_one_before(parser: P
         ("钱大妈那单还没发货吗", "grocery", "status"),
         ("东航那张后天去西安的帮我取消", "flight", "cancel"),
         ("老伴心脏不好喝不了浓咖啡，帮我在星巴克点一杯大杯的低因拿铁", "food", "order"),  # (not 不好喝: a complaint)
+        ("孙女要去北京看看，帮我在天安门附近订一间房，三个晚上", "hotel", "order"),  # (去北京看看: a visit, no look-up)
         # as a second language asks it
         ("my 盒马 order where now? I order at 10 o'clock", "grocery", "status"),
         ("my lunch order arrive where? rider not answer phone", "food", "status"),
