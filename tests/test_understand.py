@@ -5282,6 +5282,7 @@ def test_what_a_look_up_is_near(parser: Parser, text: str, domain: str, near: st
             [("flight", {"destination": "成都"}), ("hotel", {"city": "成都", "near": None})],
         ),
         ("我在携程订的那个酒店 现在什么状态", [("hotel", {"action": "status", "city": None})]),
+        ("八月份想带孙子去避暑，帮我查一下北戴河鸽子窝公园附近的酒店", [("hotel", {"city": None})]),  # why one goes
     ],
 )
 def test_no_place_is_read_from_a_correction_a_join_or_the_app_booked_on(

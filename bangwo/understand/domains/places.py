@@ -267,6 +267,8 @@ _ZH_NOT_A_PLACE = frozenset(
 ) | {"一起", "一块", "一块儿", "那天", "当天", "过年"}  # (我们仨一起去三亚: with whom; 除夕那天回老家: when)
 # (the words of a correction or a join: 哦不，住两晚就行, 然后那边订个酒店; the app a stay was booked on: 我在携程订的)
 _ZH_NOT_A_PLACE |= {"哦不", "不对", "不是", "然后", "再", "携程", "飞猪", "去哪儿", "同程", "美团", "艺龙", "途牛"}
+# (why one goes: 带孙子去避暑, 去度假)
+_ZH_NOT_A_PLACE |= {"避暑", "避寒", "度假", "旅游", "旅行", "出差", "散心", "探亲", "看病", "开会", "玩"}
 # How the name of a part of a town ends, said where a city may stand: an island, a bay, a cape, a street, a road,
 # a district, a station (not a city's own ending: 厦门, 海口, 黄山 are cities).
 PART_OF_TOWN_ENDS_ZH = "屿|湾|咀|街|路|路口|街口|站|新区|新城|商圈|广场|古城|古镇|码头|景区|大学"
