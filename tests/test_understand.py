@@ -3283,6 +3283,9 @@ def test_regional_ways_of_writing(parser: Parser, text: str, expected: dict[str,
         ("三八节给老伴买杯奶茶，帮我在CoCo点一杯中杯的椰果奶茶", {"items": [("椰果奶茶", 1)]}),
         ("想订个蛋糕，麻烦帮我在好利来订一个水果蛋糕", {"items": [("水果蛋糕", 1)]}),
         ("来杯奶茶，再来一杯珍珠奶茶", {"items": [("奶茶", 1), ("珍珠奶茶", 1)]}),  # (held before)
+        # the story before ", 帮我" names no dish asked for
+        ("家里的酱油醋都见底了，帮我买两瓶海天生抽，再来一瓶恒顺香醋", {"items": [("海天生抽", 2), ("恒顺香醋", 1)]}),
+        ("平安夜在家吃火锅，帮我在叮咚买菜买两盒肥牛卷一袋虾滑", {"items": [("肥牛卷", 2), ("虾滑", 1)]}),
         # an English measure before a thing named in Chinese
         ("buy 1 box 褚橙 and 2 box 猕猴桃", {"items": [("褚橙", 1), ("猕猴桃", 2)]}),
         ("order 4 个 肉夹馍 and 2 bowl 凉皮", {"items": [("肉夹馍", 4), ("凉皮", 2)]}),

@@ -961,6 +961,8 @@ class Parser:
             drafts = _without_the_milk_a_drink_is_made_with(drafts, text)
         if len(drafts) > 1 and "想" in text:
             drafts = _without_the_craving(drafts, text, reading.masked.original)
+        if len(drafts) > 1 and "帮" in text:
+            drafts = _without_the_story_before_the_asking(drafts, text)
         if reading.told_until and any(d.start >= reading.told_until for d in drafts):
             # 他爸爸负责买蛋糕。我这边…送三个大号披萨: the dishes of the story before the request are none of it
             drafts = [d for d in drafts if d.start >= reading.told_until]
@@ -2070,6 +2072,18 @@ def _without_the_craving(drafts: list[_ItemDraft], text: str, said: str) -> list
     if not any(d.start >= m.end() for d in drafts):
         return drafts
     return [d for d in drafts if not m.start(1) <= d.start < m.end(1)]
+
+
+def _without_the_story_before_the_asking(drafts: list[_ItemDraft], text: str) -> list[_ItemDraft]:
+    """The dishes asked for after a comma and 帮我, less the uncounted ones of the story before it
+    (家里的酱油醋都见底了，帮我买两瓶海天生抽; 过年吃得太油腻了，帮我买一箱简爱酸奶)."""
+    asked = _ASKED_AFTER_A_COMMA.search(text)
+    if asked is None or not any(d.start >= asked.end() and d.quantity is not None for d in drafts):
+        return drafts
+    return [d for d in drafts if d.start >= asked.start() or d.quantity is not None]
+
+
+_ASKED_AFTER_A_COMMA = compiled(r"[,，]\s*(?:麻烦你?|请你?)?帮我")
 
 
 # (and a table booked, which no provider here sells: 帮我订Haidilao的table)
