@@ -5288,7 +5288,7 @@ def test_what_a_look_up_is_near(parser: Parser, text: str, domain: str, near: st
         ("八月份想带孙子去避暑，帮我查一下北戴河鸽子窝公园附近的酒店", [("hotel", {"city": None})]),  # why one goes
     ],
 )
-def test_no_place_is_read_from_a_correction_a_join_or_the_app_booked_on(
+def test_no_place_is_read_from_a_correction_a_join_an_app_or_why_one_goes(
     parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]
 ) -> None:
     _assert_requests(parser, text, expected)
