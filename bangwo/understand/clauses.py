@@ -1065,10 +1065,15 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
     # beer, five bags of chips", "6 cans of coke and a bag of oranges from Walmart".
     meal_before = shopping_before = False
     at_a_store = any(n.entry.merchant_domains == {"grocery"} for n in names if "merchant" in n.entry.kinds)
+    # A milk said as it is served is a drink, got as a meal is: "a jianbing and a hot soy milk", "get me a hot soy milk
+    # and two youtiao" (the segments where it is said, by their start).
+    milk_served = {
+        start
+        for start, end, domains in segments
+        if domains == ("grocery",) and _A_MILK_AS_SERVED.search(text, start, end)
+    }
     for i, (start, end, domains) in enumerate(segments):
-        # (a milk said as it is served is a drink, got as a meal is: "a jianbing and a hot soy milk", "get me a hot soy
-        # milk and two youtiao")
-        served = domains == ("grocery",) and _A_MILK_AS_SERVED.search(text, start, end) is not None
+        served = start in milk_served
         if (meal_before or served) and domains == ("grocery",) and _a_side_of_the_meal(
             text, names, start, end, by_buying=not served
         ):
@@ -1085,11 +1090,10 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
     meal_after = False
     for i in reversed(range(len(segments))):
         start, end, domains = segments[i]
-        served = domains == ("grocery",) and _A_MILK_AS_SERVED.search(text, start, end) is not None
         if (
             domains == ("grocery",)
             and meal_after
-            and _a_side_of_the_meal(text, names, start, end, by_shop=False, by_buying=not served)
+            and _a_side_of_the_meal(text, names, start, end, by_shop=False, by_buying=start not in milk_served)
         ):
             segments[i] = (start, end, ("food",))
         if domains and domains[0] in ("food", "grocery"):

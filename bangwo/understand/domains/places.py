@@ -516,11 +516,10 @@ def searched_near(masked: MaskedText, names: list[NameMention], told_until: int 
         return None
     text = masked.original
     at = text.find(near)
-    if at < 0 or not (text.startswith(_ZH_NEAR_WORDS, at + len(near)) or _EN_NEAR_WORD_BEFORE.search(text, 0, at)):
+    if at < 0 or not (NEAR_IT_ZH.match(text, at + len(near)) or _EN_NEAR_WORD_BEFORE.search(text, 0, at)):
         return None
     return near
 
 
-_ZH_NEAR_WORDS = ("附近", "旁边", "周边", "一带", "边上")
 _EN_NEAR_WORD_BEFORE = compiled(r"\b(?:near|around|close to|next to|not far from)\s+(?:the\s+)?$")
 _NOT_SEARCHED_NEAR = frozenset(("our", "my", "your", "me", "here", "us"))
