@@ -3289,6 +3289,11 @@ def test_regional_ways_of_writing(parser: Parser, text: str, expected: dict[str,
         # an English measure before a thing named in Chinese
         ("buy 1 box 褚橙 and 2 box 猕猴桃", {"items": [("褚橙", 1), ("猕猴桃", 2)]}),
         ("order 4 个 肉夹馍 and 2 bowl 凉皮", {"items": [("肉夹馍", 4), ("凉皮", 2)]}),
+        ("buy 2 packs of 辣条", {"domain": "grocery", "items": [("辣条", 2)]}),  # a shop's packet of it
+        ("need 2 case 农夫山泉, office no water already", {"domain": "grocery", "items": [("农夫山泉", 2)]}),
+        # 想点 orders when a count follows (想点办法 thinks)
+        ("我想点个轻食沙拉 嗯 价格别超过35", {"domain": "food", "items": [("轻食沙拉", 1)], "budget_max": 35}),
+        ("想点个凯撒沙拉", {"items": [("凯撒沙拉", 1)]}),
         # how much, how long and for whom is no dish
         ("get me a box of cherries, around 200 yuan", {"items": [("cherries", 1)]}),
         ("my parents are visiting, order them two bowls of wonton soup", {"items": [("wonton soup", 2)]}),
@@ -3963,6 +3968,7 @@ def test_a_route_drawn_with_an_arrow(parser: Parser, text: str) -> None:
         ("my flight ticket book success? I not receive any message", {"domain": "flight", "action": "status"}),
         # what stays as it was
         ("我想退出群聊", {"domain": "chat"}),
+        ("帮我想点办法，老板又催了", {"domain": "chat"}),
         ("帮我退掉雾中行者的票", {"action": "cancel", "title": "雾中行者"}),
     ],
 )

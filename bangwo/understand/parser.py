@@ -1253,11 +1253,17 @@ class Parser:
             return True  # typed as an order form does: "pad thai x2", 沙拉x1
         if rules.domain == "food" and OPTION_MARK in text and EN_ORDER_VERBS.search(text):
             return True  # asked for with how it is made: "get me a cheese foam oolong, less ice, half sugar"
+        if (
+            quantity is not None
+            and quantity.unit is not None
+            and (noun.isascii() or (rules.domain == "grocery" and quantity.unit.isascii()))
+        ):
+            return True  # counted in English by its measure: "2 bags of chips"; a shop's packet: "buy 2 packs of 辣条"
         if noun.isascii():
             head = noun.split()[-1]
             singular = head[:-1] if head.endswith("s") and len(head) > 3 else head
             heads = rules.noun_words_en | self._en_heads[rules.domain]
-            if head in heads or singular in heads or (quantity is not None and quantity.unit is not None):
+            if head in heads or singular in heads:
                 return True
             # One word made of a modifier and a dish word: "cheeseburgers", "pancakes".
             if any(len(singular) > len(h) + 2 and singular.endswith(h) for h in heads):

@@ -231,7 +231,10 @@ class DomainRules:
 _NOT_BEFORE_DIAN = (
     r"零〇一二两三四五六七八九十\d快早晚慢多少好有差几前后高低远近大小加放说写做聊讲学想玩省花攒存宜敞净静"
 )
-_DIAN_VERB = rf"点(?<![{_NOT_BEFORE_DIAN}]点)(?![评赞击开钟半儿头])"
+# (想点个/想点两杯: wanting to order; 想点办法 is thinking of one)
+_DIAN_VERB = (
+    rf"点(?:(?<![{_NOT_BEFORE_DIAN}]点)|(?<=想点)(?=[个份杯碗两俩几一二三四五六七八九十\d]))(?![评赞击开钟半儿头])"
+)
 
 # The words that cancel an order or a booking, in every domain (each domain adds its own: 别送了, 退房).
 # (想退 / 请你退我的票: a learner's cancel; not 退出, 退休, 退烧)
