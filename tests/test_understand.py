@@ -3291,6 +3291,9 @@ def test_regional_ways_of_writing(parser: Parser, text: str, expected: dict[str,
         ("order 4 个 肉夹馍 and 2 bowl 凉皮", {"items": [("肉夹馍", 4), ("凉皮", 2)]}),
         ("buy 2 packs of 辣条", {"domain": "grocery", "items": [("辣条", 2)]}),  # a shop's packet of it
         ("need 2 case 农夫山泉, office no water already", {"domain": "grocery", "items": [("农夫山泉", 2)]}),
+        # a shop said between the size and the dish
+        ("can I get a large Heytea cheese tea, less sugar", {"merchant": "Heytea", "items": [("cheese tea", 1)]}),
+        ("帮我订一杯热的霸王茶姬伯牙绝弦，少糖", {"merchant": "霸王茶姬", "items": [("伯牙绝弦", 1)]}),
         # 想点 orders when a count follows (想点办法 thinks)
         ("我想点个轻食沙拉 嗯 价格别超过35", {"domain": "food", "items": [("轻食沙拉", 1)], "budget_max": 35}),
         ("想点个凯撒沙拉", {"items": [("凯撒沙拉", 1)]}),

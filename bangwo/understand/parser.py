@@ -1161,9 +1161,11 @@ class Parser:
         for position, quantity, verb in sorted(starts, key=lambda s: s[0]):
             if reading.shops and (quantity is not None or verb):
                 # a shop said between the count or the verb and the dish: 6份麦当劳巨无霸套餐, 点瑞幸生椰拿铁, "a KFC
-                # family bucket"
-                spaced = position + 1 if text.startswith(" ", position) else position
-                position = reading.shops.get(position, reading.shops.get(spaced, position))
+                # family bucket", after its size: "a large Heytea cheese tea"
+                at = position
+                while at < len(text) and text[at] in (" ", OPTION_MARK):
+                    at += 1
+                position = reading.shops.get(position, reading.shops.get(at, position))
             if position < taken_until:
                 continue
             if quantity is not None and _PEOPLE_AFTER.match(text, quantity.end):
