@@ -3054,6 +3054,10 @@ def test_one_thing_taken_back_by_name(parser: Parser, text: str, expected: list[
          [("flight", "order"), ("hotel", "order")]),
         ("Next Friday, fly Beijing to Xi'an, two of us. Book a hotel there near the Bell Tower for two nights",
          [("flight", "order"), ("hotel", "order")]),
+        # as Hunan and Sichuan say them
+        ("酒店帮我退咯，机票也退咯", [("hotel", "cancel"), ("flight", "cancel")]),
+        ("机票出票哒冒？酒店订好哒冒？", [("flight", "status"), ("hotel", "status")]),
+        ("帮我买一箱牛奶，再看哈我嘞电影票出起没得", [("grocery", "order"), ("movie", "status")]),
     ],
 )
 def test_two_requests_neither_lost(parser: Parser, text: str, expected: list[tuple[str, str]]) -> None:
@@ -3246,6 +3250,28 @@ def test_regional_words(parser: Parser, text: str, expected: list[tuple[str, str
         ("《獅子山下再見》首映仲有冇飛？", {"domain": "movie", "action": "search"}),  # 飛 is a ticket
         # 同一 is the same one, not "and one"
         ("下午五点送一箱矿泉水到家，同一时间再送两份黄焖鸡米饭", {"domain": "grocery", "time": "17:00"}),
+        # Sichuan's, Chongqing's and Hunan's Mandarin: 嘞 for 的, 哒 and 咯 for 了, 冒得/没得 for 没有, 莫 for 别
+        ("我嘞米粉么子时候到咯", {"domain": "food", "action": "status"}),
+        ("刚刚点嘞那个串串莫要了，帮我取消了嘛", {"action": "cancel", "items": ["串串"]}),
+        ("帮我点一杯瑞幸嘞生椰拿铁，温嘞", {"merchant": "瑞幸", "items": ["生椰拿铁"], "ice": "warm"}),
+        ("我嘞航班改起没得哦，帮我查哈状态", {"domain": "flight", "action": "status"}),
+        ("我嘞机票出票哒冒", {"domain": "flight", "action": "status"}),
+        ("橘子洲那个酒店我不住哒，帮我退咯", {"domain": "hotel", "action": "cancel"}),
+        ("帮我查一下超市有冒得剁辣椒卖", {"action": "search", "items": ["剁辣椒"]}),
+        ("莫买豆腐了，把超市那单退了嘛", {"domain": "grocery", "action": "cancel"}),
+        ("帮我买两张今天黑了嘞《雾都追凶》，要连到坐嘞", {"time_window": "evening", "seat": {"adjacent": True}}),
+        ("你好嘛，你叫撒子名字", {"domain": "chat"}),
+        # the Northeast's 俺 and 明儿个; Cantonese 嗌 (calls for), 加多 (one more), 去咗边, 前一日
+        ("整张明儿个晚上回大连的机票，从北京走", {"date": "2026-02-11", "time_window": "evening", "origin": "北京"}),
+        ("帮我在冰雪大世界边上找个酒店，明儿个住，一宿", {"date": "2026-02-11", "nights": 1}),
+        ("帮我嗌个叉烧饭外卖啊，加多杯热奶茶", {"items": ["叉烧饭", "奶茶"]}),
+        ("我啲肠粉去咗边啊？", {"domain": "food", "action": "status"}),
+        ("唔该订两张除夕前一日深圳飞成都嘅机票", {"date": "2026-02-15"}),
+        ("买两张五一哈尔滨飞三亚的机票", {"origin": "哈尔滨"}),  # (held before: 一哈 is no look)
+        # how much of a dish, and how it is cut, is no shop's and no dish
+        ("今天晚上想吃火锅，帮我点个外卖嘛，两个人的分量", {"items": ["火锅"]}),
+        ("帮我买两斤五花肉嘛，要肥瘦相间的", {"merchant": None, "items": ["五花肉"]}),
+        ("麻烦帮我订一份重庆小面，二两的，多放点葱", {"merchant": None, "items": ["重庆小面"]}),
         # Singapore's and Malaysia's English
         ("Two teh peng less sweet, tapau ah", {"domain": "food", "items": ["teh peng"]}),
         ("Tapau one char kway teow and one oyster omelette for me", {"items": ["char kway teow", "oyster omelette"]}),

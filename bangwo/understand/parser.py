@@ -359,7 +359,8 @@ _MARKS_IN_A_NAME = frozenset((OPTION_MARK, PLACE_MARK))
 # numeral: 茶百道 and 一点点 hold one.)
 _BEFORE_A_SHOP = NOUN_STOP_CHARS | frozenset("查搜找看下杯份碗消")  # (取消|叮咚的订单)
 # (十斤装的: a size; 新鲜的, 便宜的: how it is)
-_NOT_AN_OWNER_END = frozenset("味馅辣甜酸咸香脆软嫩色样式款种份杯大小热冰温装斤鲜宜着")  # (开着的: still open)
+# (二两的: a weight; 肥瘦相间的: how it is cut)
+_NOT_AN_OWNER_END = frozenset("味馅辣甜酸咸香脆软嫩色样式款种份杯大小热冰温装斤两鲜宜着间")  # (开着的: still open)
 # Whose or when, not which shop: 上次的, 平时的, 刚才的, 中午的, 之前的, 老婆的, 朋友的, 同事的.
 _NOT_A_SHOP_END = frozenset("次时常天回才刚早午晚上前婆公妈爸哥姐弟妹友事人家子")
 MAX_SHOP_CHARS = 4
@@ -1620,6 +1621,7 @@ _NO_DISH_WORDS |= {"多少钱", "几块钱", "钱", "什么价", "啥价"}  # �
 _NO_DISH_WORDS |= {"饭", "顿饭", "不", "便宜", "速冻", "货"}
 _NO_DISH_WORDS |= {"楼", "层", "栋", "号楼", "单元", "室"}  # 送到7楼: where it goes
 _NO_DISH_WORDS |= {"小时", "分钟", "钟头", "不够"}  # 点了快一个小时了: how long; 一份不够，来两份: too few
+_NO_DISH_WORDS |= {"分量", "份量", "量"}  # 两个人的分量: how much of the dish, for how many
 
 
 def _owner_before(text: str, original: str, anchor: int, start: int) -> str | None:

@@ -216,9 +216,9 @@ _PINYIN_TIME = compiled(r"\b(?:" + "|".join(_PINYIN_TIMES) + r")\b")
 
 
 # Regional characters with one Mandarin reading each (Cantonese written forms; 嗰 comes out of the
-# traditional-to-simplified table as 𠮶; 咩 is what, 畀 gives, 仲 is still, 拣 picks).
-_CANTONESE_CHARACTERS = "嘅喺冇搵睇咗唔佢啲俾𠮶咩畀仲拣"
-_REGIONAL_CHARACTERS = str.maketrans(_CANTONESE_CHARACTERS, "的在没找看了不他些给那啥给还选")
+# traditional-to-simplified table as 𠮶; 咩 is what, 畀 gives, 仲 is still, 拣 picks, 嗌 calls for).
+_CANTONESE_CHARACTERS = "嘅喺冇搵睇咗唔佢啲俾𠮶咩畀仲拣嗌"
+_REGIONAL_CHARACTERS = str.maketrans(_CANTONESE_CHARACTERS, "的在没找看了不他些给那啥给还选叫")
 _REGIONAL_CHARS = frozenset(_CANTONESE_CHARACTERS)
 # Regional words and phrases, and their Mandarin.
 _REGIONAL_WORDS = {
@@ -241,13 +241,24 @@ _REGIONAL_WORDS = {
     # Taiwan's words: 外送 for delivery, a 计程车 is a taxi, 台铁 the railway, 捷运 the metro, 那笔 an order
     "外送": "外卖", "计程车": "出租车", "台铁": "火车", "捷运": "地铁", "那笔": "那单", "这笔": "这单",
     "有在演": "在放",
+    # Southwestern Mandarin and Hunanese: 嘞 for 的 (我嘞米粉), 哒 and 咯 for 了 (不要哒, 退咯), 冒得/没得 for
+    # 没有, 起 for done (订起没得), 咋个 how, 么子/撒子/啥子 what, 莫要 don't want, 黑了 the evening, 连到坐 together
+    "嘞": "的", "哒": "了", "咯": "了", "冒得": "没有", "没得": "没有", "起没得": "好了没有", "咋个": "怎么",
+    "么子": "什么", "撒子": "什么", "啥子": "什么", "莫要": "不要", "今天黑了": "今天晚上",
+    "明天黑了": "明天晚上", "连到坐": "挨着坐", "连起坐": "挨着坐",
+    # the Northeast's: 俺 I, 明儿个 tomorrow; Cantonese: 今晚黑 tonight, 前一日 the day before, 去咗边 where it is
+    "俺": "我", "明儿个": "明天", "今儿个": "今天", "后儿个": "后天", "今晚黑": "今晚", "前一日": "前一天",
+    "后一日": "后一天", "去咗边": "到哪了",
 }
 # 住两宿: nights (after a number only: 宿舍 stays). Every alternative starts with its own character (no class), the
 # lookbehind after it, so that re skips ahead to where one can match: one [砖樽] made the search eight times slower.
 _REGIONAL = compiled(
     "|".join(sorted(map(re.escape, _REGIONAL_WORDS), key=len, reverse=True))
-    + r"|宿(?<=[两三四五六七八九十\d]宿)"
-    + r"|哈(?<=[看查]哈)(?!尔)"  # Sichuanese 看哈, 查哈: a look (看看哈尔滨 is Harbin)
+    + r"|宿(?<=[一两三四五六七八九十\d]宿)"
+    + r"|冒(?<=[哒了]冒)(?=\s*[？?。，,！!]|$)"  # 出票哒冒: done or not
+    + r"|莫(?=[买点订送放加])"  # 莫买豆腐了: don't
+    + r"|加多(?=[杯份碗个只瓶罐])"  # Cantonese 加多杯: one more
+    + r"|哈(?<=[看查]哈)(?!尔)|一哈(?!尔)"  # Sichuanese 看哈, 查一哈: a look (看看哈尔滨, 五一哈尔滨 is Harbin)
     # Cantonese after a count: 同 joins (豬扒包同一杯奶茶), 行 is a row (第一行, 最尾一行), 蚊 is yuan (50蚊),
     # 砖 a block of tofu, 樽 a bottle; 未 ends a question (送到未？), 食 eats (想食寿司)
     + r"|同(?=[一两二三四五六七八九十\d])(?!一(?:天|日|晚|时|样|家|间|地|趟|班|批|个))"
@@ -281,7 +292,8 @@ def _fandian_as_a_hotel(lowered: str, cased: str) -> tuple[str, str]:
 # The characters read as Mandarin only where they stand (see _REGIONAL).
 _REGIONAL_CHARACTER_AFTER = {
     "宿": "晚", "哈": "一下", "同": "和", "行": "排", "蚊": "块", "砖": "块", "樽": "瓶", "未": "没",
-    "食": "吃", "冻": "冰", "那": "哪", "定": "订", "在": "再", "飞": "票",
+    "食": "吃", "冻": "冰", "那": "哪", "定": "订", "在": "再", "飞": "票", "冒": "没", "莫": "别", "加多": "再加",
+    "一哈": "一下",
 }
 
 
