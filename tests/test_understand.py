@@ -3054,6 +3054,8 @@ def test_one_thing_taken_back_by_name(parser: Parser, text: str, expected: list[
          [("flight", "order"), ("hotel", "order")]),
         ("Next Friday, fly Beijing to Xi'an, two of us. Book a hotel there near the Bell Tower for two nights",
          [("flight", "order"), ("hotel", "order")]),
+        # an order, then one called off, neither named by the catalogue; what a shop is called orders nothing
+        ("帮我点份米粉，再把昨天买的菜退了", [("food", "order"), ("grocery", "cancel")]),
         # as Hunan and Sichuan say them
         ("酒店帮我退咯，机票也退咯", [("hotel", "cancel"), ("flight", "cancel")]),
         ("机票出票哒冒？酒店订好哒冒？", [("flight", "status"), ("hotel", "status")]),
@@ -3998,6 +4000,7 @@ def test_a_route_drawn_with_an_arrow(parser: Parser, text: str) -> None:
         # what stays as it was
         ("我想退出群聊", {"domain": "chat"}),
         ("帮我想点办法，老板又催了", {"domain": "chat"}),
+        ("how do I get an invoice for my last order? not a refund, an invoice", {"domain": "chat"}),
         ("帮我退掉雾中行者的票", {"action": "cancel", "title": "雾中行者"}),
     ],
 )

@@ -630,12 +630,6 @@ _CANCELS_OR_ASKS = compiled(
 )
 
 
-def _cancels_or_asks_then_orders(before: str, segment: str) -> bool:
-    """取消我的外卖，再帮我点一份黄焖鸡米饭; 我的奶茶到哪了，再帮我加一杯柠檬茶: one request cancelled or asked
-    after, then a new one of the same domain."""
-    return ORDERS_AGAIN.search(segment) is not None and _CANCELS_OR_ASKS.search(before) is not None
-
-
 # A clock time or a part of a day said (the time a delivery comes).
 _A_TIME = compiled(
     r"\d{1,2}(?::\d{2})?\s*(?:am|pm)\b|\d{1,2}:\d{2}|[零一二两三四五六七八九十\d]{1,3}点|中午|下午|晚上|早上|上午"
@@ -660,8 +654,8 @@ def _another_delivery(before: str, segment: str) -> bool:
 
 def _another_request(before: str, segment: str) -> bool:
     """Whether `segment` asks anew after `before` of the same domain: a cancel or a question, then an order
-    (_cancels_or_asks_then_orders), or a new order, then one cancelled or asked after (点两份麻辣烫，再取消上午
-    那单咖啡; "get me a malatang, and cancel the pizza I ordered earlier")."""
+    (取消我的外卖，再帮我点一份黄焖鸡米饭; 我的奶茶到哪了，再帮我加一杯柠檬茶), or a new order, then one cancelled or
+    asked after (点两份麻辣烫，再取消上午那单咖啡; "get me a malatang, and cancel the pizza I ordered earlier")."""
     # (The segment is read first: it is short, and `before`, searched for a cancel or a question, grows.)
     # "Where's my braised chicken rice? And at 7 this evening, a bowl of malatang": after the question, a dish
     asked_first = (
@@ -748,7 +742,8 @@ _WHICH_ORDER = compiled(r"那单|这单|那个订单|" + letter_led("the one|tha
 _NEW_ORDER = compiled(
     # (not a clock's 点: 今晚十点以后还有什么电影)
     r"(?:点|订|买|来|加|送|要)\s*[一两二三四五六七八九十俩仨几\d]"
-    r"|(?<![我你他她])(?:点(?<![零〇一二两三四五六七八九十半\d]点)|订|买|叫)(?!.?[的了过])"
+    # (not what a thing is called: 好像叫'金陵鸭血粉丝'的)
+    r"|(?<![我你他她])(?:点(?<![零〇一二两三四五六七八九十半\d]点)|订|买|叫(?<![像名就]叫))(?!.?[的了过])"
     r"|帮我(?:点|订|买|叫)(?!.?[的了过])"  # (帮我订好: asked for, not 我订的)
     + "|" + letter_led("get|order|buy|send", then=r"(?: me| us)?\s+(?:a|an|one|two|three|four|five|six|some|\d+)\b")
 )
@@ -1141,14 +1136,14 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
             (
                 start
                 for start, end, _ in segments[1:]
-                if _cancels_or_asks_then_orders(text[:start], text[start:])
+                if _another_request(text[:start], text[start:])
                 or _another_shop(text[:start], text[start:end], set(), set())
             ),
             None,
         )
         if cut is not None:
-            # 把那份炸鸡取消了，换成一份烤鸡; 来一份周黑鸭的鸭脖，再从正新鸡排点两份鸡排: two requests, neither named by
-            # the catalogue
+            # 把那份炸鸡取消了，换成一份烤鸡; 帮我点份米粉，再把昨天买的菜退了; 来一份周黑鸭的鸭脖，再从正新鸡排点
+            # 两份鸡排: two requests, neither named by the catalogue
             return [Clause(0, cut, ()), Clause(cut, len(text), ())]
         return [Clause(0, len(text), ())]
     booking = any(d[0] in _BOOKING_DOMAINS for d in known)
