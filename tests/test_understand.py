@@ -3060,6 +3060,7 @@ def test_one_thing_taken_back_by_name(parser: Parser, text: str, expected: list[
         ("酒店帮我退咯，机票也退咯", [("hotel", "cancel"), ("flight", "cancel")]),
         ("机票出票哒冒？酒店订好哒冒？", [("flight", "status"), ("hotel", "status")]),
         ("帮我买一箱牛奶，再看哈我嘞电影票出起没得", [("grocery", "order"), ("movie", "status")]),
+        ("给俺整杯热豆浆，再买一袋大米", [("food", "order"), ("grocery", "order")]),
     ],
 )
 def test_two_requests_neither_lost(parser: Parser, text: str, expected: list[tuple[str, str]]) -> None:
@@ -3270,6 +3271,9 @@ def test_regional_words(parser: Parser, text: str, expected: list[tuple[str, str
         ("我啲肠粉去咗边啊？", {"domain": "food", "action": "status"}),
         ("唔该订两张除夕前一日深圳飞成都嘅机票", {"date": "2026-02-15"}),
         ("买两张五一哈尔滨飞三亚的机票", {"origin": "哈尔滨"}),  # (held before: 一哈 is no look)
+        # 整 for 来 (not 一整箱), 一样 for each (not 跟上次一样)
+        ("给俺整俩票，周六上午带孩子看熊出没", {"title": "熊出没", "count": 2}),
+        ("买一整箱牛奶", {"items": ["牛奶"]}),  # (held before)
         # how much of a dish, and how it is cut, is no shop's and no dish
         ("今天晚上想吃火锅，帮我点个外卖嘛，两个人的分量", {"items": ["火锅"]}),
         ("帮我买两斤五花肉嘛，要肥瘦相间的", {"merchant": None, "items": ["五花肉"]}),
@@ -3319,6 +3323,7 @@ def test_regional_ways_of_writing(parser: Parser, text: str, expected: dict[str,
         ("order 4 个 肉夹馍 and 2 bowl 凉皮", {"items": [("肉夹馍", 4), ("凉皮", 2)]}),
         ("buy 2 packs of 辣条", {"domain": "grocery", "items": [("辣条", 2)]}),  # a shop's packet of it
         ("need 2 case 农夫山泉, office no water already", {"domain": "grocery", "items": [("农夫山泉", 2)]}),
+        ("帮我买点水果 苹果香蕉 一样来两斤", {"items": [("苹果", 2), ("香蕉", 2)]}),  # 一样 for each
         # a shop said between the size and the dish
         ("can I get a large Heytea cheese tea, less sugar", {"merchant": "Heytea", "items": [("cheese tea", 1)]}),
         ("帮我订一杯热的霸王茶姬伯牙绝弦，少糖", {"merchant": "霸王茶姬", "items": [("伯牙绝弦", 1)]}),

@@ -248,7 +248,7 @@ _REGIONAL_WORDS = {
     "明天黑了": "明天晚上", "连到坐": "挨着坐", "连起坐": "挨着坐",
     # the Northeast's: 俺 I, 明儿个 tomorrow; Cantonese: 今晚黑 tonight, 前一日 the day before, 去咗边 where it is
     "俺": "我", "明儿个": "明天", "今儿个": "今天", "后儿个": "后天", "今晚黑": "今晚", "前一日": "前一天",
-    "后一日": "后一天", "去咗边": "到哪了",
+    "后一日": "后一天", "去咗边": "到哪了", "搵下": "查下",
 }
 # 住两宿: nights (after a number only: 宿舍 stays). Every alternative starts with its own character (no class), the
 # lookbehind after it, so that re skips ahead to where one can match: one [砖樽] made the search eight times slower.
@@ -258,6 +258,10 @@ _REGIONAL = compiled(
     + r"|冒(?<=[哒了]冒)(?=\s*[？?。，,！!]|$)"  # 出票哒冒: done or not
     + r"|莫(?=[买点订送放加])"  # 莫买豆腐了: don't
     + r"|加多(?=[杯份碗个只瓶罐])"  # Cantonese 加多杯: one more
+    # the North's and the Southwest's 整 for 来 (整俩票, 整杯热豆浆, 整点烧烤; not 一整箱, 整个下午, 八点整)
+    + r"|整(?<![一完调修])(?=[一两俩仨三四五六七八九十几杯份碗张瓶箱串]|点(?!钟))"
+    # 苹果香蕉一样来两斤: each (跟上次一样来一杯 is the same again)
+    + r"|一(?<![跟和同像次天回的]一)样(?=来?[一两二三四五六七八九十\d])"
     + r"|哈(?<=[看查]哈)(?!尔)|一哈(?!尔)"  # Sichuanese 看哈, 查一哈: a look (看看哈尔滨, 五一哈尔滨 is Harbin)
     # Cantonese after a count: 同 joins (豬扒包同一杯奶茶), 行 is a row (第一行, 最尾一行), 蚊 is yuan (50蚊),
     # 砖 a block of tofu, 樽 a bottle; 未 ends a question (送到未？), 食 eats (想食寿司)
@@ -293,7 +297,7 @@ def _fandian_as_a_hotel(lowered: str, cased: str) -> tuple[str, str]:
 _REGIONAL_CHARACTER_AFTER = {
     "宿": "晚", "哈": "一下", "同": "和", "行": "排", "蚊": "块", "砖": "块", "樽": "瓶", "未": "没",
     "食": "吃", "冻": "冰", "那": "哪", "定": "订", "在": "再", "飞": "票", "冒": "没", "莫": "别", "加多": "再加",
-    "一哈": "一下",
+    "一哈": "一下", "整": "来", "一样": "各",
 }
 
 
