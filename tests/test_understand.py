@@ -6302,6 +6302,7 @@ def test_dishes_from_shops_said_by_name_and_cities_that_start_a_shops_name(
         ("我的老王烧烤怎么还没送到，都一个小时了", [("food", {"action": "status"})]),
         ("刚才那个麻辣香锅取消掉 老板说没货了", [("food", {"action": "cancel"})]),
         ("取消刚才那个螺蛳粉", [("food", {"action": "cancel"})]),
+        ("那个口味虾我不要了", [("food", {"action": "cancel", "items": ["口味虾"]})]),  # (the one who says it between)
         ("refund the noodles pls, they spilled everywhere", [("food", {"action": "cancel"})]),
         ("where the heck is my Peking duck? app says delivered", [("food", {"action": "status"})]),  # (held before)
         ("取消刚才的外卖", [("food", {"action": "cancel", "merchant": None})]),  # a time, no shop

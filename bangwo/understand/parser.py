@@ -771,7 +771,7 @@ class Parser:
                 or any(
                     self._ends_as_its_item(rules, noun)
                     for noun in (
-                        _han_run(text, word.start(), -1) if word is not None else ""
+                        _han_run(text, _before_who_says_it(text, word.start()), -1) if word is not None else ""
                         for word in (status_word, cancel_word)
                     )
                 )
@@ -2246,6 +2246,14 @@ def _han_run(text: str, at: int, step: int) -> str:
     ):
         end += step
     return text[min(at, end) : max(at, end)]
+
+
+def _before_who_says_it(text: str, at: int) -> int:
+    """Where the thing said before its verb ends, before the one who says it: 那个口味虾我不要了."""
+    for who in ("我们", "我", "俺"):
+        if text.endswith(who, 0, at):
+            return at - len(who)
+    return at
 
 
 def _called_off_after(text: str, cancel_word: re.Match[str]) -> str:
