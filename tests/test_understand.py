@@ -3271,6 +3271,10 @@ def test_regional_words(parser: Parser, text: str, expected: list[tuple[str, str
         ("我啲肠粉去咗边啊？", {"domain": "food", "action": "status"}),
         ("唔该订两张除夕前一日深圳飞成都嘅机票", {"date": "2026-02-15"}),
         ("买两张五一哈尔滨飞三亚的机票", {"origin": "哈尔滨"}),  # (held before: 一哈 is no look)
+        # 搵 (揾 once simplified) looks for; fruit by its last character (荔枝, 枇杷); the look-up is no shop
+        ("搵下有冇新鲜荔枝卖", {"domain": "grocery", "action": "search", "merchant": None, "items": ["新鲜荔枝"]}),
+        ("查下有没有枇杷卖", {"domain": "grocery", "action": "search", "merchant": None, "items": ["枇杷"]}),
+        ("查一下 lemon tea 多少钱", {"merchant": None, "items": ["lemon tea"]}),
         # 整 for 来 (not 一整箱), 一样 for each (not 跟上次一样)
         ("给俺整俩票，周六上午带孩子看熊出没", {"title": "熊出没", "count": 2}),
         ("买一整箱牛奶", {"items": ["牛奶"]}),  # (held before)

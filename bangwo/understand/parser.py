@@ -310,8 +310,9 @@ _NOT_A_MERCHANT = compiled(
     r"附近|楼下|楼上|家$|家里|家门口|公司|网上|线上|这|那|哪|手机|平台|app|外卖|单位|学校|宿舍|店里"
     # (when, which meal, or the asking: 刚才那单, 刚下的那单, 夜宵来一份, 午饭点个, 麻烦点两份, 重新点, 年货买)
     r"|刚才|刚下|刚点|重新|麻烦|早饭|早餐|午饭|午餐|晚饭|晚餐|夜宵|宵夜|年货|时候|适合"
-    # (the asking, the joining, for whom: 能不能帮我点, 可以帮我买, 然后点两杯, 取消那单, 宝宝的纸尿裤)
-    r"|能不能|可以|然后|取消|宝宝"
+    # (the asking, the joining, for whom: 能不能帮我点, 可以帮我买, 然后点两杯, 取消那单, 宝宝的纸尿裤; the looking
+    # up: 查下有没有荔枝卖)
+    r"|能不能|可以|然后|取消|宝宝|查|搜|找一?下|看一?下"
 )
 # A shop said by its kind, not its name: 在超市买, 从便利店买, 在大超市买 (盒马 is a name: 在盒马买 is the merchant, and
 # so is 永辉超市: a name with its kind after it).

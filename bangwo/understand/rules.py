@@ -497,7 +497,7 @@ GROCERY = DomainRules(
     ),
     measures=frozenset("斤箱提袋包") | {"公斤"},
     # Fruit and vegetables by their last character too: 榴莲, 水蜜桃, 脐橙, 香菇, 枸杞.
-    noun_heads_zh=frozenset("菜果蛋米油盐醋酱纸瓜豆肉面粉桃梨橙柚莓蕉枣杏柿莲椒葱蒜姜笋菇藕杞"),
+    noun_heads_zh=frozenset("菜果蛋米油盐醋酱纸瓜豆肉面粉桃梨橙柚莓蕉枣杏柿莲椒葱蒜姜笋菇藕杞枝柑橘李杷梅榴茄薯芋"),
     noun_words_en=frozenset(
         [
             *("vegetables", "fruit", "fruits", "eggs", "rice", "oil", "salt", "flour", "milk", "paper", "detergent"),

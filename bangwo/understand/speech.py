@@ -216,8 +216,8 @@ _PINYIN_TIME = compiled(r"\b(?:" + "|".join(_PINYIN_TIMES) + r")\b")
 
 
 # Regional characters with one Mandarin reading each (Cantonese written forms; 嗰 comes out of the
-# traditional-to-simplified table as 𠮶; 咩 is what, 畀 gives, 仲 is still, 拣 picks, 嗌 calls for).
-_CANTONESE_CHARACTERS = "嘅喺冇搵睇咗唔佢啲俾𠮶咩畀仲拣嗌"
+# traditional-to-simplified table as 𠮶, 搵 as 揾; 咩 is what, 畀 gives, 仲 is still, 拣 picks, 嗌 calls for).
+_CANTONESE_CHARACTERS = "嘅喺冇揾睇咗唔佢啲俾𠮶咩畀仲拣嗌"
 _REGIONAL_CHARACTERS = str.maketrans(_CANTONESE_CHARACTERS, "的在没找看了不他些给那啥给还选叫")
 _REGIONAL_CHARS = frozenset(_CANTONESE_CHARACTERS)
 # Regional words and phrases, and their Mandarin.
@@ -248,7 +248,7 @@ _REGIONAL_WORDS = {
     "明天黑了": "明天晚上", "连到坐": "挨着坐", "连起坐": "挨着坐",
     # the Northeast's: 俺 I, 明儿个 tomorrow; Cantonese: 今晚黑 tonight, 前一日 the day before, 去咗边 where it is
     "俺": "我", "明儿个": "明天", "今儿个": "今天", "后儿个": "后天", "今晚黑": "今晚", "前一日": "前一天",
-    "后一日": "后一天", "去咗边": "到哪了", "搵下": "查下",
+    "后一日": "后一天", "去咗边": "到哪了", "揾下": "查下",
 }
 # 住两宿: nights (after a number only: 宿舍 stays). Every alternative starts with its own character (no class), the
 # lookbehind after it, so that re skips ahead to where one can match: one [砖樽] made the search eight times slower.
