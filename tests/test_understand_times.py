@@ -302,6 +302,10 @@ def test_other_nows(now: datetime, text: str, expected: Slots) -> None:
         ("Shenzhen to Harbin for 4 people, 28th, evening flight is ok", _day("2026-02-28", "evening")),
         ("the day after tomorrow", _day("2026-02-12")),
         ("a film for sat: Toy Story 5", _day("2026-02-14")),  # sat said as the day a thing is for
+        # a day of the month said bare is a day before a part of the day or a clock ("14th" alone may be anything)
+        ("kunming to bangkok 25th evening under 1200", _day("2026-02-25", "evening")),
+        ("fly to Beijing 14th 7pm", ("2026-02-14", "19:00", None, None)),
+        ("Shanghai to Sydney xmas eve", _day("2026-12-24")),
     ],
 )
 def test_days_said_with_care(text: str, expected: Slots) -> None:

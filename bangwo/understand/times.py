@@ -272,7 +272,7 @@ _LUNAR_NEW_YEAR_EN = r"(?:chinese|lunar)\s+new\s+year|spring\s+festival"
 _FESTIVAL_EN_RE = compiled(
     rf"\b(?:{_LUNAR_NEW_YEAR_EN}|cny)(?:['’]s)?(?:\s+(eve|day))?\b"
     r"|\b(lantern\s+festival)\b|\b(valentine)['’]?s?(?:\s+day)?\b"
-    r"|\b(christmas\s+eve|christmas|xmas|new\s+year['’]?s\s+day|new\s+year['’]?s\s+eve|nye"
+    r"|\b(christmas\s+eve|xmas\s+eve|christmas|xmas|new\s+year['’]?s\s+day|new\s+year['’]?s\s+eve|nye"
     r"|may\s+day(?!-)|children['’]?s\s+day"  # (China's 1 May and 1 June)
     r"|(?:(?<=on )|(?<=for )|(?<=over )|(?<=during ))national\s+day)\b"  # (not "the National Day rush")
     r"|\b(dragon\s+boat|mid-?\s?autumn|moon\s+festival|qixi|double\s+ninth)(?:\s+festival)?\b"
@@ -293,7 +293,7 @@ _GREGORIAN_HOLIDAYS = {
     "情人节": (2, 14), "元旦": (1, 1), "国庆": (10, 1), "圣诞": (12, 25), "平安夜": (12, 24), "跨年": (12, 31),
     "跨年夜": (12, 31),
     "劳动节": (5, 1), "五一": (5, 1), "儿童节": (6, 1), "六一": (6, 1),
-    "christmas eve": (12, 24), "christmas": (12, 25), "xmas": (12, 25), "new year's day": (1, 1),
+    "christmas eve": (12, 24), "xmas eve": (12, 24), "christmas": (12, 25), "xmas": (12, 25), "new year's day": (1, 1),
     "new year's eve": (12, 31), "nye": (12, 31), "national day": (10, 1), "may day": (5, 1), "children's day": (6, 1),
 }
 
@@ -403,6 +403,10 @@ _ORDINAL_EN_RE = compiled(
     r"\b(the\s+)?(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:floor|row|place|time|seat|century|anniversary|birthday|street))"
 )
 _SET_APART_AFTER = compiled(r"\s*(?:[,，.;!?]|$|(?:morning|afternoon|evening|night)\b)")
+# "25th evening", "14th 7pm": a part of the day or a clock after it makes it a day
+_PART_OF_THE_DAY_AFTER = compiled(
+    rf"\s+(?:(?:morning|afternoon|arvo|evening|night|nite)\b|[{TIME_MARK}]|\d{{1,2}}(?::\d\d)?\s*[ap]m\b|\d{{1,2}}:\d\d)"
+)
 _ORDINAL_CONNECTOR_BEFORE = compiled(r"(?:\bto|\buntil|\btill|\bthrough|-|–)\s*$")
 _ORDINAL_CONNECTOR_AFTER = compiled(rf"\s*(?:-|–|to|until|till|through)\s*(?:the\s+)?[\d{TIME_MARK}]")
 
@@ -954,6 +958,7 @@ def _month_days_en(masked: MaskedText, today: date, found: _Found) -> None:
                 or before.rstrip(" ,").endswith(TIME_MARK)
                 # set apart as a slot of its own: "Shenzhen to Harbin for 4 people, 28th, evening flight"
                 or (before.rstrip().endswith((",", "，")) and _SET_APART_AFTER.match(after) is not None)
+                or _PART_OF_THE_DAY_AFTER.match(after) is not None
             )
             if not m.group(1) and not said_as_a_day:
                 continue  # "14th" alone may be anything; "the 14th", "13th to 15th", "checkin 15th", "Wed 18th" a day
