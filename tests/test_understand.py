@@ -490,6 +490,10 @@ def test_chains_known_by_name(parser: Parser, text: str, expected: list[tuple[st
         ("latte L oat x2", [("food", {"items": ["latte"]})]),  # (held before; its size is below)
         ("hotel sanya 3n 2rm", [("hotel", {"city": "sanya", "nights": 3, "count": 2})]),
         ("flt cd→sz tmrw 7am", [("flight", {"time": "07:00"})]),
+        # a phone's shorthand: nts, wkend, lg before the English it sizes
+        ("Qingdao near Zhanqiao Pier, 2 nts this wkend", [("hotel", {"near": "Zhanqiao Pier", "nights": 2})]),
+        ("somewhere near Sanlitun tonite, 1 nt", [("hotel", {"near": "Sanlitun", "nights": 1})]),
+        ("pizza hut 1 lg pepperoni pizza + garlic bread", [("food", {"items": ["pepperoni pizza", "garlic bread"]})]),
         # (held before: RM is ringgit, no room)
         ("Show me flights from Penang to Bangkok next Friday below RM 300", [("flight", {"budget_max": 300})]),
         # Budgets in thousands and under a cap; a count said 2x, a family of four

@@ -102,8 +102,11 @@ _TEXTISM = compiled(r"\b(?:" + "|".join(_TEXTISMS) + r")\b")
 _TEXTED_WORDS = {
     "wat": "what", "wot": "what", "r": "are", "u": "you", "ur": "your", "n": "and", "thru": "through",
     "flt": "flight", "flts": "flights", "rms": "rooms",  # the search box's shorthand (RM 300 is ringgit)
+    "nt": "night", "nts": "nights", "wkend": "weekend",  # a phone's shorthand: "3 nts", "this wkend"
 }
 _TEXTED_WORD = compiled(r"(?<![\w'’.&-])(?:" + "|".join(_TEXTED_WORDS) + r")(?![\w'’.&-])")
+# "1 lg pepperoni pizza": large, before the English it sizes (lg想喝可乐 is a husband, 老公)
+_LARGE_TEXTED = compiled(r"(?<![\w'’.&-])lg(?= [a-z])")
 # "hotel sanya 3n 2rm": nights and rooms glued to their count.
 _STAY_UNITS = {"n": "nights", "rm": "rooms", "rms": "rooms"}
 _GLUED_STAY = compiled(r"(?<![a-z0-9.:/,])(\d{1,2})(n|rms?)\b")
@@ -186,6 +189,7 @@ _SPELT_OUT: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str], re.Patt
     (_THOUSANDS_COMMA, lambda _said: "", compiled(r"\d,\d")),
     (_TEXTISM, lambda said: _TEXTISMS[said[0]], compiled("2mo|2ni|2da")),
     (_TEXTED_WORD, lambda said: _TEXTED_WORDS[said[0]], _TEXTED_WORD),
+    (_LARGE_TEXTED, lambda _said: "large", _LARGE_TEXTED),
     (_GLUED_COUNT, lambda said: said[1] + " ", compiled(r"\d[a-z]{3}|\d(?:kgs?|lbs?|jin) of")),
     (_GLUED_STAY, lambda said: f"{said[1]} {_STAY_UNITS[said[2]]}", compiled(r"\d(?:n|rms?)\b")),
     (_SINGLISH_SAID, _in_plain_words, _SINGLISH_HINT),
