@@ -1898,6 +1898,12 @@ def test_english_shops_by_their_short_names(parser: Parser, text: str, expected:
         ("moon man 2 tonight, 2 ppl", {"domain": "movie", "title": "moon man 2", "count": 2}),
         ("feichi rensheng 3 tmrw 3:30pm 2 ppl", {"domain": "movie", "title": "feichi rensheng 3", "time": "15:30"}),
         ("pegasus 3 for 3 ppl on saturday afternoon", {"domain": "movie", "title": "pegasus 3", "count": 3}),
+        # …or a name alone, then its day and how many go (a meal or an outing is a table)
+        ("Moana tmrw evening 2 ppl", {"domain": "movie", "title": "Moana", "count": 2}),
+        ("Supergirl tmrw 9pm, just 1", {"domain": "movie", "title": "Supergirl", "count": 1}),
+        ("Creation of the Gods III sun morning, 3 ppl", {"domain": "movie", "title": "Creation of the Gods III"}),
+        ("hotpot tonight 4 ppl", {"domain": "chat"}),  # (held before, as did the next)
+        ("sushi tonight 2 ppl", {"domain": "chat"}),
         ("table for 4 tonight", {"domain": "chat"}),  # (held before) no film: a table
         # any seats will do is no question; any showings left asks after the film before them
         ("2 tickets for the Star Wanderer premiere, front row. If front is gone, any seats together.",

@@ -29,6 +29,7 @@ from bangwo.understand.domains.places import AIRPORT_CODES, PART_OF_TOWN_ENDS_ZH
 from bangwo.understand.lexicon import NameMention
 from bangwo.understand.rules import (
     COOKED_BEFORE_ZH,
+    DISH_HEADS_EN,
     FOOD,
     FOOD_MEASURE_HINT,
     GROCERY_CONTEXT,
@@ -122,6 +123,26 @@ _A_SEQUEL_FIRST = compiled(
     r"\d{1,2},?\s+(?=for\s+\d+\s+(?:ppl|people|pax|persons)\b|tonight|tonite|2nite|tmrw|tmr|tomorrow|today"
     r"|this\s|next\s|on\s|at\s+\d|\d{1,2}(?::\d\d)?\s*(?:am|pm)\b)"
 )
+# A film named first on its own, then its showing's day and how many go: "Moana tmrw evening 2 ppl", "Supergirl
+# tmrw 9pm, just 1", "oppenheimer fri 7pm x3" (searched only where nothing else points anywhere; a party at a day
+# after a meal or an outing is a table: "table for 4 tonight", "hotpot tonight 4 ppl", "KTV sat 6 ppl").
+_A_FILM_THEN_ITS_SHOWING = compiled(
+    r"^(?!(?:table|dinner|lunch|breakfast|brunch|hot\s?pot|bbq|barbecue|dim sum|buffet|karaoke|ktv|drinks|spa"
+    r"|massage|a|the|my|our|me|we|i|get|order|book)\b)(?:[a-z][a-z'&:.-]*\s+){1,6}"
+    r"(?:\d{1,2}\s+)?(?:tonight|tonite|2nite|tmrw|tmr|tomorrow|today|(?:this|next)\s+[a-z]+|mon|tue|wed|thu|fri|sat"
+    r"|sun)\b[^,.;!?]*?(?:[,.]\s*)?(?:\d{1,2}\s*(?:ppl|people|pax|persons|tix|tickets|seats)\b|x\s?\d\b"
+    r"|just\s+(?:1|one|me)\b)"
+)
+
+
+def _a_film_then_its_showing(text: str) -> bool:
+    """_A_FILM_THEN_ITS_SHOWING, its name no dish: "sushi tonight 2 ppl" is a table."""
+    m = _A_FILM_THEN_ITS_SHOWING.search(text)
+    return m is not None and not _A_DISH_WORD_EN.search(text, 0, m.end()) and not DISH_HEADS_EN.intersection(
+        text[: m.end()].split()
+    )
+
+
 # Words that make a segment one domain's request by themselves. Only where the first one starts
 # matters (see `_first_words`), so a domain's words may be split over several regexes: each one is
 # spelt to start with a plain character, for re to skip in C to where a word can start.
@@ -1127,7 +1148,10 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
         if _FROM_A_PLACE.search(text) and _TOWARDS_A_PLACE.search(text) and not _OTHER_TRANSPORT.search(text):
             return [Clause(0, len(text), ("flight",))]
         if (
-            _A_FILM_SEEN.search(text) or _A_PARTY_AT_A_SHOWING.search(text) or _A_SEQUEL_FIRST.search(text)
+            _A_FILM_SEEN.search(text)
+            or _A_PARTY_AT_A_SHOWING.search(text)
+            or _A_SEQUEL_FIRST.search(text)
+            or _a_film_then_its_showing(text)
         ) and not _OTHER_TRANSPORT.search(text):
             # 仨人看阿凡达3，后天晚上八点那场; "book 2 adults 1 child for Ne Zha 2, Saturday 10am": a film seen by a
             # party, its showing said after a pause (and no place to go to)
