@@ -6216,6 +6216,8 @@ def test_budgets_in_any_currency_and_films_in_theatres(
         ("取消刚才在麦当劳下的那一单", [("food", {"action": "cancel", "merchant": "麦当劳"})]),
         ("把我在永辉订的那单水果取消了", [("grocery", {"merchant": "永辉"})]),
         ("泉城大明湖边上，帮我找个干净点的宾馆，下周六住一晚", [("hotel", {"city": "泉城", "near": "大明湖"})]),
+        ("HK to Shanghai tmrw 7am", [("flight", {"origin": "HK", "destination": "Shanghai"})]),  # Hong Kong's letters
+        ("refund the HK-Shanghai ticket", [("flight", {"action": "cancel", "origin": "HK"})]),
         (  # (held before: 蓉城 read from the sentence's shape, now a name the catalogue gives 成都)
             "帮我订两张下礼拜四从春城飞蓉城的飞机票，到了那边在宽窄巷子附近订一间房，住六晚",
             [("flight", {"origin": "春城", "destination": "蓉城"}), ("hotel", {"city": "蓉城", "near": "宽窄巷子"})],

@@ -97,10 +97,11 @@ _ABROAD = """
 """
 
 
-# The nicknames a city is called by as often as its name (the cities sold in have theirs in places.CITIES).
+# The nicknames a city is called by as often as its name, and HK by its letters (the cities sold in have theirs in
+# places.CITIES).
 _NICKNAMES = {
     "济南": ("泉城",), "厦门": ("鹭岛",), "重庆": ("山城", "雾都"), "武汉": ("江城",), "长沙": ("星城",),
-    "福州": ("榕城",), "南京": ("金陵",), "青岛": ("岛城",),
+    "福州": ("榕城",), "南京": ("金陵",), "青岛": ("岛城",), "香港": ("HK",),
 }
 
 
