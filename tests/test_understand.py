@@ -482,6 +482,8 @@ def test_chains_known_by_name(parser: Parser, text: str, expected: list[tuple[st
         ("my girlfriend and I are arguing about whether a hot dog is a sandwich. settle this", [("chat", {})]),
         # A price, a sale or what is new, asked after, is a look-up
         ("一箱牛奶多少钱", [("grocery", {"action": "search"})]),
+        ("costco rotisserie chicken price?", [("grocery", {"action": "search", "merchant": "costco"})]),
+        ("FairPrice Finest got sell Japanese wagyu? How much per pack?", [("grocery", {"action": "search"})]),
         ("鸡蛋现在打折吗", [("grocery", {"action": "search"})]),
         ("后天去广州的公务舱贵不贵", [("flight", {"action": "search"})]),
         ("喜茶最近出了什么新品", [("food", {"action": "search", "merchant": "喜茶"})]),
@@ -490,6 +492,9 @@ def test_chains_known_by_name(parser: Parser, text: str, expected: list[tuple[st
         ("latte L oat x2", [("food", {"items": ["latte"]})]),  # (held before; its size is below)
         ("hotel sanya 3n 2rm", [("hotel", {"city": "sanya", "nights": 3, "count": 2})]),
         ("flt cd→sz tmrw 7am", [("flight", {"time": "07:00"})]),
+        # a shop said first, then its dish, orders it
+        ("burger king whopper meal, no pickles", [("food", {"merchant": "burger king", "items": ["whopper meal"]})]),
+        ("kfc bucket", [("food", {"merchant": "kfc", "items": ["bucket"]})]),
         # a phone's shorthand: nts, wkend, lg before the English it sizes
         ("Qingdao near Zhanqiao Pier, 2 nts this wkend", [("hotel", {"near": "Zhanqiao Pier", "nights": 2})]),
         ("somewhere near Sanlitun tonite, 1 nt", [("hotel", {"near": "Sanlitun", "nights": 1})]),

@@ -826,6 +826,8 @@ class Parser:
             # 伯牙绝弦 大杯 少糖, "heytea duo rou putao less sugar": a drink the catalogue lacks, said as it is wanted
             or len(d.options) > 1
             or (shop_named and d.options)
+            # said right after the shop that starts the command: "burger king whopper meal", "Burger King: whopper meal"
+            or (shop_named and _said_after_the_shop_first(reading, d))
             for d in drafts
         ) or _a_shopping_list(drafts, reading)
         if not ordered_by_itself and not shop_said and any(d.quantity is not None for d in drafts):
@@ -2247,6 +2249,13 @@ def _han_run(text: str, at: int, step: int) -> str:
     ):
         end += step
     return text[min(at, end) : max(at, end)]
+
+
+def _said_after_the_shop_first(reading: _Reading, draft: _ItemDraft) -> bool:
+    shop_end = reading.shops.get(0)
+    return shop_end is not None and (
+        (after := _AFTER_THE_SHOP_SAID_FIRST.match(reading.text, shop_end)) is not None and after.end() == draft.start
+    )
 
 
 def _before_who_says_it(text: str, at: int) -> int:

@@ -354,7 +354,9 @@ FOOD = DomainRules(
             r"|open (?:right )?now|menu|still open|in stock|on sale|does [a-z' &.\ue000-]{1,30} deliver"
             r"|still delivering|doing delivery|still taking (?:delivery )?orders|deliver near"
             r"|what's good|what is good|what's new|anything new|which is cheaper|what's the cheapest|still doing"
-            r"|any deals|deals on",
+            r"|any deals|deals on"
+            # ("costco rotisserie chicken price?", "Nando's quarter chicken how much ah?": the price asked last)
+            r"|prices? ?\?|how much (?:ah|lah|la|leh) ?\?|how much ?\?|how much per",
             not_after="[a-z]",
             then="(?![a-z])",
         )
