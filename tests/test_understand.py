@@ -492,6 +492,9 @@ def test_chains_known_by_name(parser: Parser, text: str, expected: list[tuple[st
         ("latte L oat x2", [("food", {"items": ["latte"]})]),  # (held before; its size is below)
         ("hotel sanya 3n 2rm", [("hotel", {"city": "sanya", "nights": 3, "count": 2})]),
         ("flt cd→sz tmrw 7am", [("flight", {"time": "07:00"})]),
+        ("hows my pizza going, been 40 min", [("food", {"action": "status"})]),  # (no apostrophe typed)
+        ("need cat litter 2 bags rn", [("grocery", {"items": ["cat litter"]})]),  # rn: right now
+        ("Toy Story 5 sat arvo, me + 2 kids", [("movie", {"title": "Toy Story 5", "date": "2026-02-14"})]),
         # a shop said first, then its dish, orders it
         ("burger king whopper meal, no pickles", [("food", {"merchant": "burger king", "items": ["whopper meal"]})]),
         ("kfc bucket", [("food", {"merchant": "kfc", "items": ["bucket"]})]),

@@ -121,7 +121,7 @@ _A_SEQUEL_FIRST = compiled(
     r"^(?:[a-z][a-z'&:-]*\s+){1,5}"
     r"(?<!\bfor )(?<!\bat )(?<!\bx )(?<!\bof )(?<!\bto )(?<!\bme )(?<!\bus )(?<!\bget )(?<!\border )(?<!\bbook )"
     r"\d{1,2},?\s+(?=for\s+\d+\s+(?:ppl|people|pax|persons)\b|tonight|tonite|2nite|tmrw|tmr|tomorrow|today"
-    r"|this\s|next\s|on\s|at\s+\d|\d{1,2}(?::\d\d)?\s*(?:am|pm)\b)"
+    r"|this\s|next\s|on\s|at\s+\d|\d{1,2}(?::\d\d)?\s*(?:am|pm)\b|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)"
 )
 # A film named first on its own, then its showing's day and how many go: "Moana tmrw evening 2 ppl", "Supergirl
 # tmrw 9pm, just 1", "oppenheimer fri 7pm x3" (searched only where nothing else points anywhere; a party at a day

@@ -95,7 +95,9 @@ ZH_QUANTITY = compiled(
 ZH_QUANTITY_START = compiled(rf"[\d零〇一二两三四五六七八九十百千万俩仨几半{''.join(m[0] for m in ZH_MEASURES)}]")
 # What may follow a count said last: a courtesy, the next item ("… 2 bags and diapers"), where it is from
 # or what it is for ("diapers 2 pack from FreshBox", "tangyuan 2 bag for the festival").
-AFTER_A_COUNT_EN = r"(?:pls|please|thx|and|plus|with|n|from|for|to|each|only|urgent|asap|lah|leh|lor|lol|haha|size)\b"
+AFTER_A_COUNT_EN = (
+    r"(?:pls|please|thx|and|plus|with|n|from|for|to|each|only|urgent|asap|rn|now|lah|leh|lor|lol|haha|size)\b"
+)
 EN_QUANTITY = compiled(
     # "2 packs of …", or "2 packs" said last, after what it counts ("diapers, 2 packs", "cat food 2 bags and …").
     # Without "of" too, before the thing: "2 box eggs", "one cup milk tea" (a word, or a dish the catalogue knows).

@@ -103,6 +103,7 @@ _TEXTED_WORDS = {
     "wat": "what", "wot": "what", "r": "are", "u": "you", "ur": "your", "n": "and", "thru": "through",
     "flt": "flight", "flts": "flights", "rms": "rooms",  # the search box's shorthand (RM 300 is ringgit)
     "nt": "night", "nts": "nights", "wkend": "weekend",  # a phone's shorthand: "3 nts", "this wkend"
+    "hows": "how's", "wheres": "where's", "whens": "when's",  # (typed without the apostrophe)
 }
 _TEXTED_WORD = compiled(r"(?<![\w'’.&-])(?:" + "|".join(_TEXTED_WORDS) + r")(?![\w'’.&-])")
 # "1 lg pepperoni pizza": large, before the English it sizes (lg想喝可乐 is a husband, 老公)
