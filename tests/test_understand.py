@@ -483,6 +483,11 @@ def test_chains_known_by_name(parser: Parser, text: str, expected: list[tuple[st
         # A price, a sale or what is new, asked after, is a look-up
         ("一箱牛奶多少钱", [("grocery", {"action": "search"})]),
         ("costco rotisserie chicken price?", [("grocery", {"action": "search", "merchant": "costco"})]),
+        # what is looked up: after the price asked, what a shop has, or where a deal is
+        ("look up price of durian on hema today", [("grocery", {"action": "search", "items": ["durian"]})]),
+        ("check if walmart has oatly in stock", [("grocery", {"merchant": "walmart", "items": ["oatly"]})]),
+        ("does Walmart have any discounts on laundry detergent", [("grocery", {"items": ["laundry detergent"]})]),
+        ("Does Wagas have any vegan salads?", [("food", {"items": ["vegan salads"]})]),  # (held before)
         ("FairPrice Finest got sell Japanese wagyu? How much per pack?", [("grocery", {"action": "search"})]),
         ("鸡蛋现在打折吗", [("grocery", {"action": "search"})]),
         ("后天去广州的公务舱贵不贵", [("flight", {"action": "search"})]),

@@ -2104,6 +2104,7 @@ _NO_DISH_EN = frozenset(
     {"day", "week", "month", "year", "time", "while", "moment", "minute", "second", "bit", "lot", "table", "tables"}
 )
 _NO_DISH_EN |= {"party", "old friend", "friend", "friends"}  # "it's for a party", "I'm meeting an old friend"
+_NO_DISH_EN |= {"discount", "discounts", "deal", "deals", "offer", "offers"}  # "any discounts on eggs": on what
 _NO_DISH_EN |= {"xs", "s", "m", "l", "xl", "xxl"}  # 纸尿裤还有没有L码的: a size
 # "been an hour", "5 min ago", "around 200 yuan", "order them two bowls": how long, how much, for whom
 _NO_DISH_EN |= {"hour", "hours", "min", "mins", "minutes"}

@@ -557,6 +557,9 @@ def looks_up_only(search: re.Pattern[str], text: str) -> bool:
 SEARCH_NOUN_STARTS = compiled(
     r"卖|有没有|哪里有|哪儿有|哪有|查一下|查查|搜一下|搜索|搜|找一下|找找|附近的|附近有没有|附近有|店有|家有"
     r"|" + letter_led("look up|looking for|search for|search|find|sell|sells|any|there are|there is", then=r"\b")
+    # "price of durian on hema", "does walmart have oatly", "any discounts on eggs" ("have any": read from any)
+    + "|"
+    + letter_led(r"price of|prices of|have(?!\s+any\b)|has(?!\s+any\b)|carry|carries|discounts on|deals on", then=r"\b")
 )
 # A shop named by what it sells is a look-up of that dish: 螺蛳粉店, 面馆, "sushi places".
 SHOP_SUFFIX_ZH = ("店", "馆", "铺", "档", "摊")
