@@ -3349,6 +3349,10 @@ def test_regional_ways_of_writing(parser: Parser, text: str, expected: dict[str,
         ("buy 1 box 褚橙 and 2 box 猕猴桃", {"items": [("褚橙", 1), ("猕猴桃", 2)]}),
         ("order 4 个 肉夹馍 and 2 bowl 凉皮", {"items": [("肉夹馍", 4), ("凉皮", 2)]}),
         ("buy 2 packs of 辣条", {"domain": "grocery", "items": [("辣条", 2)]}),  # a shop's packet of it
+        # bought by its English name, what a supermarket shelves (a phone is sold by no one here)
+        ("buy butter", {"domain": "grocery", "items": [("butter", 1)]}),
+        ("buy sunscreen + 3 bottles water for beach", {"domain": "grocery", "items": [("sunscreen", 1), ("water", 3)]}),
+        ("um buy like two packs of instant noodles", {"items": [("instant noodles", 2)]}),  # (held before)
         ("need 2 case 农夫山泉, office no water already", {"domain": "grocery", "items": [("农夫山泉", 2)]}),
         ("帮我买点水果 苹果香蕉 一样来两斤", {"items": [("苹果", 2), ("香蕉", 2)]}),  # 一样 for each
         # a shop said between the size and the dish
@@ -4032,6 +4036,7 @@ def test_a_route_drawn_with_an_arrow(parser: Parser, text: str) -> None:
         # what stays as it was
         ("我想退出群聊", {"domain": "chat"}),
         ("帮我想点办法，老板又催了", {"domain": "chat"}),
+        ("buy me a new phone", {"domain": "chat"}),  # (held before)
         ("how do I get an invoice for my last order? not a refund, an invoice", {"domain": "chat"}),
         ("帮我退掉雾中行者的票", {"action": "cancel", "title": "雾中行者"}),
     ],

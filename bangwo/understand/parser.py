@@ -123,7 +123,7 @@ _COOKED_START = compiled(
     r"|(?:红烧|清蒸|糖醋|水煮|香煎|干煸|凉拌|炸|烤|煎|炒|卤|炖|焖)"
 )
 # Verbs after which an English noun may come without an article ("order sushi").
-_EN_BARE_NOUN_VERBS = frozenset({"order", "eat", "drink"})
+_EN_BARE_NOUN_VERBS = frozenset({"order", "eat", "drink", "buy"})
 # Words that begin a noun phrase and are no part of a dish's name.
 _EN_DETERMINERS = frozenset({"a", "an", "any", "another", "this", "that", "these", "those", "our", "their", "more"})
 _EN_DETERMINERS |= {"fresh", "good", "nice", "cheap", "tasty", "delicious", "best", "proper", "real"}  # and praise

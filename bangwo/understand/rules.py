@@ -201,7 +201,7 @@ EN_NOUN_STOP_WORDS = frozenset(
         "fast",
     ]
 )
-EN_FILLERS_AFTER_VERB = compiled(r"\s*(?:(?:me|us|myself|for me|for us)\b\s*)*")
+EN_FILLERS_AFTER_VERB = compiled(r"\s*(?:(?:me|us|myself|for me|for us|like|uh|um|erm|just)\b\s*)*")
 
 
 @dataclass(frozen=True)
@@ -509,6 +509,12 @@ GROCERY = DomainRules(
             # Fruit and vegetables by their own names: "some kiwis", "two boxes of blueberries".
             *("berries", "kiwis", "grapes", "oranges", "lemons", "limes", "mangoes", "avocados", "peaches", "pears"),
             *("melons", "tomatoes", "potatoes", "onions", "carrots", "cucumbers", "peppers", "mushrooms", "cabbage"),
+            # What else a supermarket shelves, by its English name: "buy butter", "sunscreen + 3 bottles water".
+            *("butter", "cheese", "yogurt", "yoghurt", "cereal", "oats", "pasta", "sugar", "vinegar", "ketchup"),
+            *("honey", "jam", "nuts", "snacks", "crisps", "tissues", "wipes", "diapers", "nappies", "shampoo"),
+            *("conditioner", "toothpaste", "toothbrush", "sunscreen", "lotion", "razors", "batteries", "bleach"),
+            *("sponges", "formula", "litter", "spinach", "lettuce", "broccoli", "garlic", "ginger", "apples"),
+            *("bananas", "strawberries", "blueberries", "cherries", "watermelon", "pineapple", "tofu"),
         ]
     ),
 )
