@@ -3351,6 +3351,8 @@ def test_regional_ways_of_writing(parser: Parser, text: str, expected: dict[str,
         ("buy 2 packs of 辣条", {"domain": "grocery", "items": [("辣条", 2)]}),  # a shop's packet of it
         # bought by its English name, what a supermarket shelves (a phone is sold by no one here)
         ("buy butter", {"domain": "grocery", "items": [("butter", 1)]}),
+        ("hema: 2 punnets strawberries + 1 litre milk", {"items": [("strawberries", 2), ("milk", 1)]}),  # measures
+        ("Order 5 kg atta, 2 litre sunflower oil", {"items": [("atta", 5), ("sunflower oil", 2)]}),
         ("buy sunscreen + 3 bottles water for beach", {"domain": "grocery", "items": [("sunscreen", 1), ("water", 3)]}),
         ("um buy like two packs of instant noodles", {"items": [("instant noodles", 2)]}),  # (held before)
         ("need 2 case 农夫山泉, office no water already", {"domain": "grocery", "items": [("农夫山泉", 2)]}),

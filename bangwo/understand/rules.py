@@ -71,6 +71,7 @@ EN_MEASURES = (
     # Counting words of things sold whole: "two bars of soap", "a loaf of bread", "a bunch of bananas".
     r"bars?|rolls?|loaf|loaves|bunch(?:es)?|heads?|tubes?|sticks?|blocks?|sheets?|tubs?|tins?|trays?|buckets?|sacks?|"
     r"sets?|pairs?|pots?|mugs?|jugs?|pitchers?|"  # ("a pot of chrysanthemum tea", "a jug of lemonade")
+    r"punnets?|lit(?:re|er)s?|"  # ("2 punnets strawberries", "1 litre milk")
     # Chinese measures said in English: "pork 2 jin", "xiaolongbao 2 basket".
     r"jin|baskets?|steamers?"
 )
