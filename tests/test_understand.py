@@ -1435,6 +1435,10 @@ def test_words_that_are_no_dish(parser: Parser) -> None:
         ("帮我点三杯杨枝甘露，哦不对，四杯", {"items": [("杨枝甘露", 4)]}),  # a filler before 不对
         ("从杭州去哈尔滨的机票，日期是下周五，不对，下周六", {"date": "2026-02-21"}),  # a time said again
         ("Shenzhen to Chengdu tomorrow evening, actually make it Thursday evening", {"date": "2026-02-12"}),
+        # …with what is said of the time around it
+        ("2 seats for Ocean Song on Saturday, oh wait, Sunday works better", {"date": "2026-02-15"}),
+        ("苏州订一间房，除夕那晚，哦不，初一那晚", {"date": "2026-02-17", "nights": 1}),  # (那晚: one night)
+        ("苏州订一间房，周五住，哦不，周六住", {"date": "2026-02-14"}),
         ("帮我看看北京到三亚，嗯不对，是北京到海口，后天的机票", {"destination": "海口"}),  # said again from its start
     ],
 )
@@ -6545,6 +6549,8 @@ def test_prices_looked_up_and_bookings_asked_after(
         # a weekday's one night is a stay of one night
         ("厦门鼓浪屿 周六一晚 2个人", [("hotel", {"city": "厦门", "near": "鼓浪屿", "nights": 1})]),
         ("查一下苏州的酒店价格，周六一晚，两间", [("hotel", {"nights": 1, "count": 2})]),
+        ("帮我订一间外滩的江景房，情人节那晚。", [("hotel", {"date": "2026-02-14", "nights": 1})]),
+        ("情人节那晚 订个好点的酒店 上海 两晚", [("hotel", {"nights": 2, "near": None})]),  # (held before) a count wins
         # a Chinese title inside English, starting with a city or holding 来 (not as the asking: 来两张)
         ("Can I get 5 seats together for 南京照相馆 on May 2nd?", [("movie", {"title": "南京照相馆", "count": 5})]),
         ("book six tickets for 熊出没·重启未来 on June 6th", [("movie", {"title": "熊出没·重启未来"})]),

@@ -105,8 +105,12 @@ _LEAD_WORDS = compiled(r"(?:(?:a|an|the|near|in|at|to|for|just)\s+)+")
 # Where times are said does not depend on when they are said: any moment reads the same spans.
 _ANY_MOMENT = datetime(2026, 1, 1, 12, tzinfo=timezone(timedelta(hours=8)))
 _TIME_RUN = compiled(f"{TIME_MARK}+(?:\\s+{TIME_MARK}+)*")
-# What may stand around a time said as a correction: 下周六吧, 是后天的, 周四入住, 8点那场, "the 9:10pm one".
-_AROUND_A_TIME = compiled(r"(?:[\s的吧啦呀]|那场|那班|那趟|入住|出发|就走|走|the|one|flight|showing|show)*")
+# What may stand around a time said as a correction: 下周六吧, 是后天的, 周四入住, 8点那场, 初一那晚, "the 9:10pm one",
+# "Sunday works better".
+_AROUND_A_TIME = compiled(
+    r"(?:[\s的吧啦呀]|那场|那班|那趟|那晚|那天|入住|出发|就走|走|住|the|one|flight|showing|show"
+    r"|(?:works|would be|is|'s) (?:better|fine|good)|works)*"
+)
 # A clock time within a time said: 八点, 8:30, 8pm (in 周五晚上八点, 明天下午3:30).
 _CLOCK = compiled(r"(?:\d{1,2}|[零〇一二两三四五六七八九十]{1,3})\s*(?:点|:|时)|\d{1,2}\s*(?:am|pm)\b")
 _PART_OF_THE_DAY = compiled(

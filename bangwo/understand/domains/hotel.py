@@ -25,6 +25,8 @@ _NIGHTS = compiled(
 # A stay counted in weeks: 住一个星期, 住两周, "for a week".
 _WEEKS = compiled(rf"({_N}|俩|仨)\s*(?:个星期|个礼拜|星期|周)(?![一二三四五六日天末])|\b({EN_NUMBER})\s+weeks?\b")
 _DAYS = compiled(rf"住\s*({_N}|俩|仨)\s*(?:天|日)|\b(?:stay(?:ing)?|for)\s+({EN_NUMBER})\s+days?\b")
+# The night of a day said is one, when no count is said: 初一那晚, 情人节那晚 (情人节那晚…上海 一晚 counts by 一晚).
+_THAT_NIGHT = compiled(r"(?<=[一二三四五六七八九十日天夕号末宵节])(那)(?>晚|夜)(?![饭餐安点上])")
 # Typed short: "2n", "3n from Fri".
 _NIGHTS_TYPED = compiled(r"\b(\d{1,2})n\b")
 _NIGHT_WORDS = ("晚", "夜", "night", "nite", "nts")
@@ -36,7 +38,11 @@ MAX_NIGHTS = 365
 def nights_said(masked: MaskedText) -> int | None:
     """Nights (or days, see the module note), masked; None when not said."""
     for regex, needs, nights_each in (
-        (_NIGHTS, _NIGHT_WORDS, 1), (_NIGHTS_TYPED, ("n",), 1), (_DAYS, _DAY_WORDS, 1), (_WEEKS, _WEEK_WORDS, 7)
+        (_NIGHTS, _NIGHT_WORDS, 1),
+        (_NIGHTS_TYPED, ("n",), 1),
+        (_DAYS, _DAY_WORDS, 1),
+        (_WEEKS, _WEEK_WORDS, 7),
+        (_THAT_NIGHT, ("那",), 1),
     ):
         if not any(word in masked.current for word in needs):
             continue  # cheap: every match holds one of these (a stay in weeks is said with 住, "stay" or "for")
@@ -45,7 +51,8 @@ def nights_said(masked: MaskedText) -> int | None:
             m = regex.search(masked.current, m.end())
         if m is None:
             continue
-        value = parse_number(next(said for said in m.groups() if said))
+        said = next(said for said in m.groups() if said)
+        value = 1 if said == "那" else parse_number(said)
         if value is None or value <= 0:
             continue
         masked.mask(m.start(), m.end(), SLOT_MARK)
