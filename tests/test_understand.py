@@ -6906,6 +6906,8 @@ def test_a_dish_asked_for_with_how_it_is_made_or_by_its_word(
         # a film the catalogue lacks, seen by a party, its showing said after a pause
         ("我和我爸妈三个人看唐探4，今天下午三点那场", {"title": "唐探4", "count": 3, "time": "15:00"}),
         ("一家四口看飞驰人生3，明天下午", {"title": "飞驰人生3", "count": 4, "time_window": "afternoon"}),
+        ("元宵节晚上带爸妈去看唐探，仨人", {"title": "唐探", "count": 3, "time_window": "evening"}),
+        ("大年初三 看飞驰人生3 仨人", {"title": "飞驰人生3", "count": 3}),
         ("后天上午 熊出没 2大1小", {"title": "熊出没", "count": 3}),
         ("book 2 adults 1 child for Ne Zha 2, Saturday 10am", {"title": "Ne Zha 2", "count": 3, "time": "10:00"}),
     ],

@@ -101,11 +101,12 @@ _FLIGHT_NUMBER = compiled(
 # A place said by its name: one the catalogue knows (marked), two to four Chinese characters, or a word.
 _PLACE_SHAPED = "(?:\ue005+|[\u4e00-\u9fff]{2,4}|[a-z][a-z']{2,})"
 _ARROWED_ROUTE = compiled(f"{_PLACE_SHAPED}\\s*(?:→|->|=>)\\s*{_PLACE_SHAPED}")
-# A film wanted by name, then its showing or its party: 想看鲸落之海 上午的场 两个大人一个小孩; or by who goes to see
-# it: 我和我爸妈三个人看唐探4，今天下午三点那场, 一家四口看飞驰人生3，明天下午 (包场看 books a whole screen).
+# A film wanted by name, then its showing or its party: 想看鲸落之海 上午的场 两个大人一个小孩, 大年初三 看飞驰人生3
+# 仨人; or by who goes to see it: 我和我爸妈三个人看唐探4，今天下午三点那场, 一家四口看飞驰人生3，明天下午 (包场看
+# books a whole screen).
 _A_FILM_SEEN_ZH = (
-    r"(?:想|去|人|们|口|包场)\s?看(?!看)[^\s，,。]{2,10}[\s，,]"
-    r".*?(?:场|张|大人|小孩|[一两三四五六七八九十\d]个?人|坐|[早上中下]午|晚上)"
+    r"(?:想|去|人|们|口|包场|(?<=[一二三四五六七八九十日天夕号末宵节晚午]) )\s?看(?!看)[^\s，,。]{2,10}[\s，,]"
+    r".*?(?:场|张|大人|小孩|[一两三四五六七八九十\d]个?人|[俩仨]人|坐|[早上中下]午|晚上)"
 )
 _A_FILM_SEEN = compiled(_A_FILM_SEEN_ZH)  # (over the whole command, where no segment points anywhere)
 # Grown-ups and children counted, as a cinema counts them: 2大1小, "2 adults 1 child", "two adults and a kid".
