@@ -1439,6 +1439,8 @@ def test_words_that_are_no_dish(parser: Parser) -> None:
         ("2 seats for Ocean Song on Saturday, oh wait, Sunday works better", {"date": "2026-02-15"}),
         ("苏州订一间房，除夕那晚，哦不，初一那晚", {"date": "2026-02-17", "nights": 1}),  # (那晚: one night)
         ("苏州订一间房，周五住，哦不，周六住", {"date": "2026-02-14"}),
+        ("订西安钟楼附近的酒店，周五入住，不是周五，周四", {"date": "2026-02-12"}),  # 不是 the wrong day, the right one
+        ("来两杯拿铁，不是两杯，三杯", {"items": [("拿铁", 3)]}),
         ("帮我看看北京到三亚，嗯不对，是北京到海口，后天的机票", {"destination": "海口"}),  # said again from its start
     ],
 )
