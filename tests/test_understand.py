@@ -6552,6 +6552,7 @@ def test_prices_looked_up_and_bookings_asked_after(
         ("厦门鼓浪屿 周六一晚 2个人", [("hotel", {"city": "厦门", "near": "鼓浪屿", "nights": 1})]),
         ("查一下苏州的酒店价格，周六一晚，两间", [("hotel", {"nights": 1, "count": 2})]),
         ("帮我订一间外滩的江景房，情人节那晚。", [("hotel", {"date": "2026-02-14", "nights": 1})]),
+        ("重庆解放碑附近订一间，明后两晚", [("hotel", {"date": "2026-02-11", "nights": 2})]),  # tomorrow and after
         ("情人节那晚 订个好点的酒店 上海 两晚", [("hotel", {"nights": 2, "near": None})]),  # (held before) a count wins
         # a Chinese title inside English, starting with a city or holding 来 (not as the asking: 来两张)
         ("Can I get 5 seats together for 南京照相馆 on May 2nd?", [("movie", {"title": "南京照相馆", "count": 5})]),

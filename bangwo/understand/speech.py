@@ -254,6 +254,8 @@ _REGIONAL_WORDS = {
     # the Northeast's: 俺 I, 明儿个 tomorrow; Cantonese: 今晚黑 tonight, 前一日 the day before, 去咗边 where it is
     "俺": "我", "明儿个": "明天", "今儿个": "今天", "后儿个": "后天", "今晚黑": "今晚", "前一日": "前一天",
     "后一日": "后一天", "去咗边": "到哪了", "揾下": "查下",
+    # two days said as one: 明后两晚 (tomorrow and the day after), 今明两天
+    "明后两": "明天起两", "今明两": "今天起两",
 }
 # 住两宿: nights (after a number only: 宿舍 stays). Every alternative starts with its own character (no class), the
 # lookbehind after it, so that re skips ahead to where one can match: one [砖樽] made the search eight times slower.
