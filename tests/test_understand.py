@@ -2482,6 +2482,10 @@ def test_a_trip_someone_else_booked_is_backstory(parser: Parser) -> None:
             {"items": ["rice", "eggs"]},
         ),
         ("明天元宵节，孩子们要回来吃饭。帮我在超市买两袋汤圆、一箱牛奶。", {"items": ["汤圆", "牛奶"]}),
+        # …and told before 帮我 in the same sentence (a stay's last day is no day of its own)
+        ("9月1号孩子开学，帮我订8月31号杭州飞沈阳的机票，两个人", {"date": "2026-08-31"}),
+        ("初六要回深圳上班了，帮我查查初五从成都到深圳有哪些航班", {"date": "2026-02-21"}),
+        ("下周三去成都出差，帮我订个春熙路附近的酒店，住到周五", {"date": "2026-02-18", "nights": 2}),  # (held before)
         # Said in the story and asked for nowhere else, the day still counts.
         ("I'm travelling to Xi'an on Friday. Find me a hotel near the Bell Tower, 4 nights.", {"date": "2026-02-13"}),
     ],

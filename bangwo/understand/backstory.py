@@ -64,3 +64,16 @@ def request_start(text: str) -> int:
             return start
         start = m.end()
     return start if 0 < start < len(text) and _ASKS.search(text, start) is not None else 0
+
+
+# The ask after a pause in the same sentence: 9月1号孩子开学，帮我订8月31号…, 明天元旦，帮我查下1月2号…
+_HELP_AFTER_A_PAUSE = compiled(r"[，,]\s*(?=帮我|帮忙|麻烦|请帮|请你帮)")
+
+
+def asked_after_a_told_clause(text: str) -> int:
+    """Where 帮我 (or 麻烦, 请帮) starts after a clause that asks nothing, so that a day said in what follows
+    outweighs the day that clause tells of; 0 when none does."""
+    m = _HELP_AFTER_A_PAUSE.search(text)
+    if m is None or _ASKS.search(text, 0, m.start()) is not None:
+        return 0
+    return m.end()

@@ -35,6 +35,7 @@ from functools import lru_cache
 from itertools import pairwise
 from zoneinfo import ZoneInfo
 
+from bangwo.understand.backstory import asked_after_a_told_clause
 from bangwo.understand.calendar import (
     EVE,
     LANTERN,
@@ -1349,10 +1350,12 @@ def find_times(masked: MaskedText, now: datetime, told_until: int = 0) -> TimeSl
     """Read and mask every time expression; resolve them to one date (and end date), time and window.
 
     `told_until`: where the request begins after backstory (backstory.py); a day said in the request
-    outweighs the days of the story before it."""
+    outweighs the days of the story before it, as it does those of a clause that tells before 帮我."""
     local_now = _local_now(now)
     today = local_now.date()
     found = _Found()
+    # (read before the times are masked; the marks keep every place where it was)
+    told_before_asking = 0 if told_until else asked_after_a_told_clause(masked.current)
     chars = set(masked.current)
     digits = not chars.isdisjoint(_DIGITS)
     words = set(_EN_TOKEN_RE.findall(masked.current)) if not chars.isdisjoint(_LATIN) else set()
@@ -1406,6 +1409,12 @@ def find_times(masked: MaskedText, now: datetime, told_until: int = 0) -> TimeSl
         _days_said_from_another(masked, found)
     if told_until and any(d.start >= told_until for d in found.dates):
         found.dates = [d for d in found.dates if d.start >= told_until]
+    elif told_before_asking and any(
+        d.start >= told_before_asking and not masked.current.endswith(_LONE_END_BEFORE, 0, d.start)
+        for d in found.dates
+    ):
+        # 9月1号孩子开学，帮我订8月31号…: the day asked for, not the one told (住到23号 ends a stay begun on it)
+        found.dates = [d for d in found.dates if d.start >= told_before_asking]
     return _resolve(masked, found, local_now)
 
 
