@@ -1440,6 +1440,8 @@ def test_words_that_are_no_dish(parser: Parser) -> None:
         ("苏州订一间房，除夕那晚，哦不，初一那晚", {"date": "2026-02-17", "nights": 1}),  # (那晚: one night)
         ("苏州订一间房，周五住，哦不，周六住", {"date": "2026-02-14"}),
         ("订西安钟楼附近的酒店，周五入住，不是周五，周四", {"date": "2026-02-12"}),  # 不是 the wrong day, the right one
+        ("订三张机票，长沙到海口，大后天……算了，就明天", {"date": "2026-02-11"}),  # 算了，就 the day
+        ("订两张周五的惊蛰无声，最后一排……算了就后排吧", {"date": "2026-02-13"}),  # (held before: 后排 is no day)
         ("来两杯拿铁，不是两杯，三杯", {"items": [("拿铁", 3)]}),
         ("帮我看看北京到三亚，嗯不对，是北京到海口，后天的机票", {"destination": "海口"}),  # said again from its start
     ],
@@ -2485,6 +2487,7 @@ def test_a_trip_someone_else_booked_is_backstory(parser: Parser) -> None:
         # …and told before 帮我 in the same sentence (a stay's last day is no day of its own)
         ("9月1号孩子开学，帮我订8月31号杭州飞沈阳的机票，两个人", {"date": "2026-08-31"}),
         ("初六要回深圳上班了，帮我查查初五从成都到深圳有哪些航班", {"date": "2026-02-21"}),
+        ("救命 明天一早要到杭州开会 帮我订今晚贵阳飞杭州的 一张", {"date": "2026-02-10"}),  # (a space for the pause)
         ("下周三去成都出差，帮我订个春熙路附近的酒店，住到周五", {"date": "2026-02-18", "nights": 2}),  # (held before)
         # Said in the story and asked for nowhere else, the day still counts.
         ("I'm travelling to Xi'an on Friday. Find me a hotel near the Bell Tower, 4 nights.", {"date": "2026-02-13"}),

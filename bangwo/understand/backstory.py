@@ -66,8 +66,8 @@ def request_start(text: str) -> int:
     return start if 0 < start < len(text) and _ASKS.search(text, start) is not None else 0
 
 
-# The ask after a pause in the same sentence: 9月1号孩子开学，帮我订8月31号…, 明天元旦，帮我查下1月2号…
-_HELP_AFTER_A_PAUSE = compiled(r"[，,]\s*(?=帮我|帮忙|麻烦|请帮|请你帮)")
+# The ask after a pause in the same sentence: 9月1号孩子开学，帮我订8月31号…, 明天一早要到杭州开会 帮我订今晚…
+_HELP_AFTER_A_PAUSE = compiled(r"(?:[，,]\s*|\s+)(?=帮我|帮忙|麻烦|请帮|请你帮)")
 
 
 def asked_after_a_told_clause(text: str) -> int:

@@ -43,7 +43,7 @@ _MARKER = compiled(
     # (a reason said before the change: 哦明天周六不上班，改成周一早上八点; 嗯……后天有个会，改成大后天早上)
     r"|(?<=[,，。])\s*[哦嗯啊呃]\s*(?:…+|\.{2,})?\s*[^,，。.!！?？]{1,14}[,，]\s*(?:那就?|就|还是)?\s*(?=改成|改到|换成|改为|是))"
     r"\s*[,，]?\s*"
-    r"(?:(?:[\u4e00-\u9fff]{1,3}说\s*)?(?:改成|换成|改)|还是|是|要)?\s*"
+    r"(?:(?:[\u4e00-\u9fff]{1,3}说\s*)?(?:改成|换成|改)|还是|是|要|就(?=[今明周初]|后天|大后天|下周|这周|星期))?\s*"
     # "no" and "wait" alone only between commas: "a latte, no ice" is an option, "not too sweet" no correction.
     # (a sound before it: "oh actually make it 9", "hmm, make that middle row")
     r"|(?:(?:oh|ah|hmm+|uh|um|eh)\b,?\s*)?"

@@ -56,6 +56,7 @@ SHANGHAI = ZoneInfo("Asia/Shanghai")
 WINDOW_END_HOUR = {"morning": 12, "noon": 14, "afternoon": 18, "evening": 24, "night": 29}
 
 _WEEKDAY_ZH = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "七": 6, "末": 5}
+_WEEKDAY_ZH |= {str(n): n - 1 for n in range(1, 8)}  # typed with a digit: 周5, 星期6
 _WEEKDAY_EN = {
     "mon": 0,
     "tue": 1,
@@ -334,7 +335,7 @@ _WEEKS_AFTER_A_WEEKDAY_EN_RE = compiled(
 # 看一下周五: 一下 is "a bit", the 下 belongs to no week.
 # (not 小周一杯 or 老周一份: a colleague named, and a count)
 _WEEKDAY_ZH_RE = compiled(
-    r"(?:(?<!一)(下下个?|下个?|这个?|本|上个?))?(?:周(?<![小老]周)|星期|礼拜)([一二三四五六日天七末])"
+    r"(?:(?<!一)(下下个?|下个?|这个?|本|上个?))?(?:周(?<![小老]周)|星期|礼拜)([一二三四五六日天七末]|[1-7](?![\d.:]))"
 )
 # Monday…Sunday, the weekend, and the short forms of the weekdays typed alone ("Fri flight", "Wed 7am"); a
 # bare "sat" or "sun" is too often something else, and counts only as said below or in a span
