@@ -304,6 +304,10 @@ def test_other_nows(now: datetime, text: str, expected: Slots) -> None:
         ("a film for sat: Toy Story 5", _day("2026-02-14")),  # sat said as the day a thing is for
         ("周5晚上八点", ("2026-02-13", "20:00", "evening", None)),  # a weekday typed with its digit
         ("星期6", _day("2026-02-14")),
+        # days counted from a holiday said in English, in words or digits
+        ("3 days before Chinese New Year's Eve", _day("2026-02-13")),
+        ("2 days before Chinese New Year", _day("2026-02-15")),
+        ("two days after Christmas", _day("2026-12-27")),  # (held before)
         # a day of the month said bare is a day before a part of the day or a clock ("14th" alone may be anything)
         ("kunming to bangkok 25th evening under 1200", _day("2026-02-25", "evening")),
         ("fly to Beijing 14th 7pm", ("2026-02-14", "19:00", None, None)),

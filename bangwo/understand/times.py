@@ -710,8 +710,10 @@ def _vague_days_zh(masked: MaskedText) -> None:
 
 
 # "the day before New Year's Eve", "two days after Christmas": a day counted from a holiday said in English.
-_DAYS_AROUND_A_HOLIDAY_EN = compiled(r"\b(?:the\s+)?(day|two\s+days|three\s+days)\s+(before|after)\s+(?:the\s+)?$")
-_DAYS_SAID_EN = {"day": 1, "two days": 2, "three days": 3}
+_DAYS_AROUND_A_HOLIDAY_EN = compiled(
+    r"\b(?:the\s+)?(day|(?:two|three|four|five|six|seven|[1-9])\s+days)\s+(before|after)\s+(?:the\s+)?$"
+)
+_DAYS_SAID_EN = {"day": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _LUNAR_NEW_YEAR_SAID_EN = compiled(rf"\b(?:{_LUNAR_NEW_YEAR_EN}|cny)\b")
 
 
@@ -757,7 +759,8 @@ def _add_holiday_en(found: _Found, masked: MaskedText, m: re.Match[str], day: da
     if around is None or day is None:
         _add_date(found, masked, m.start(), m.end(), day, roll, holiday=True)
         return
-    days = _DAYS_SAID_EN[re.sub(r"\s+", " ", around.group(1))]
+    said = around.group(1).split()[0]
+    days = int(said) if said.isdigit() else _DAYS_SAID_EN[said]
     moved = day + timedelta(days=days if around.group(2) == "after" else -days)
     _add_date(found, masked, around.start(), m.end(), moved, roll)
 
