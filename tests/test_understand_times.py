@@ -308,6 +308,7 @@ def test_other_nows(now: datetime, text: str, expected: Slots) -> None:
         ("3 days before Chinese New Year's Eve", _day("2026-02-13")),
         ("2 days before Chinese New Year", _day("2026-02-15")),
         ("two days after Christmas", _day("2026-12-27")),  # (held before)
+        ("a room in Xiamen, sat for 2 nights", _day("2026-02-14")),  # sat before how long one stays
         # a day of the month said bare is a day before a part of the day or a clock ("14th" alone may be anything)
         ("kunming to bangkok 25th evening under 1200", _day("2026-02-25", "evening")),
         ("fly to Beijing 14th 7pm", ("2026-02-14", "19:00", None, None)),

@@ -348,7 +348,7 @@ _WEEKDAY_NAMES_EN = (
     r"(?![a-z'])"
     # ("sat 2 nights": its nights may be read already, \ue007; not "all sat together", "we sat 2 rows back")
     r"|(?<!all )(?<!we )(?<!they )(?<!\bi )(?P<weekend_day_then>sat|sun)\.?"
-    r"(?=\s+(?:morning|afternoon|arvo|evening|night|nite|am\b|pm\b|\d|\ue007))"
+    r"(?=\s+(?:morning|afternoon|arvo|evening|night|nite|am\b|pm\b|\d|\ue007|for\s+(?:\d|a\b|one\b|two\b|three\b|\ue007)))"
     # Typed last, after a pause or a word ("showtimes sat?", "2 rooms, 1 night, sat"): no verb ends a request so.
     r"|(?<=[ ,])(?<!the )(?<!we )(?<!\bi )(?<!you )(?<!they )(?<!\bhe )(?<!she )"
     # (or before what else is said: "sat, under 800")
