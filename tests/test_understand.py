@@ -3090,6 +3090,9 @@ def test_one_thing_taken_back_by_name(parser: Parser, text: str, expected: list[
          [("flight", "order"), ("hotel", "order")]),
         ("Next Friday, fly Beijing to Xi'an, two of us. Book a hotel there near the Bell Tower for two nights",
          [("flight", "order"), ("hotel", "order")]),
+        # bought beside a booking, a request of its own (a kind of seat bought is the booking's)
+        ("帮我买两盒月饼，再订一张明天去西安的机票", [("grocery", "order"), ("flight", "order")]),
+        ("订一张明天去西安的机票，帮我买个靠窗的", [("flight", "order")]),  # (held before)
         # an order, then one called off, neither named by the catalogue; what a shop is called orders nothing
         ("帮我点份米粉，再把昨天买的菜退了", [("food", "order"), ("grocery", "cancel")]),
         # as Hunan and Sichuan say them

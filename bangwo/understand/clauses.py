@@ -454,6 +454,7 @@ _OWN_SERVICE = compiled(
     + letter_led("flights?|fly|movies?|films?|cinema|takeout|delivery", then=r"\b")
 )
 _OWN_MEAL = ("meal",)  # a segment that is a food-or-grocery request of its own (see split_clauses)
+_BOUGHT_COUNTED = compiled(r"买(?:[一两二三四五六七八九十几\d]+\s*[盒箱袋瓶包斤提桶罐份只]|个|点|些)")
 # Words that only tell a ticket's domain when nothing stronger was said.
 # (发票 is an invoice; 张 counts tickets after a number or a verb, 两张, 买张, not as a name: 张记冒菜, 张亮麻辣烫)
 _TICKET = compiled(
@@ -1186,6 +1187,8 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
             meal_verb = FOOD.verbs.search(segment) is not None
             if (
                 (booking and (meal_verb or (served and _ORDER_VERB.search(segment))))
+                # 帮我买两盒月饼，再订一张明天去西安的机票: bought beside the booking (买个靠窗的: a kind of it)
+                or (booking and _BOUGHT_COUNTED.search(segment) is not None and not segment.endswith(("的", "的吧")))
                 or (meal_verb and served)
                 # 中午来份酸菜鱼，另外超市帮我带一箱啤酒; 买一箱啤酒，再点20串烤串: a meal beside the shopping
                 or (shopping and _A_MEAL_ORDERED.search(segment) is not None and not GROCERY_CONTEXT.search(segment))
