@@ -3427,6 +3427,9 @@ def test_the_long_tail(parser: Parser, text: str, expected: dict[str, Any]) -> N
         ("What's showing tonight at the cinema near my hotel?", [("movie", "search")]),
         # what happened to a booking, told as the reason beside a request, asks nothing (alone it may ask)
         ("cancel my movie tickets, my flight got delayed", [("movie", "cancel")]),
+        ("hotel near Capital Airport T3 for 1 night, check in today, early flight tmr", [("hotel", "order")]),
+        ("明天一早的航班，帮我订浦东机场旁边的酒店住今晚", [("hotel", "order")]),
+        ("book an early flight tmr to Beijing", [("flight", "order")]),  # (held before) asked for, not told
         ("Could you cancel the movie tickets I booked for tomorrow? My flight's been moved.", [("movie", "cancel")]),
         ("帮我把明天的电影票退了，航班延误了", [("movie", "cancel")]),
         ("my flight got delayed?", [("flight", "status")]),  # (held before)

@@ -399,6 +399,10 @@ _TOLD_WHAT_HAPPENED = compiled(
         r"(?:been\s+|just\s+)?(?:delayed|moved|cancell?ed|changed|rescheduled|postponed|pushed back)\b",
     )
     + r"|(?:航班|飞机|会议|行程)(?:又)?(?:延误|晚点|改签|取消|改期|推迟|提前)了(?![吗没么])"
+    # why a room is wanted: "check in today, early flight tmr", 明天一早的飞机
+    + "|"
+    + letter_led("early (?:morning )?flight", then=r"(?:\s+(?:tmr|tmrw|tomorrow)(?:\s+morning)?)?\b")
+    + r"|(?:明天|明早)一早的(?:飞机|航班)"
 )
 
 
