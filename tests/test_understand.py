@@ -6768,6 +6768,13 @@ def test_a_party_to_see_a_film_sitting_together_typed_as_keywords(parser: Parser
         ("Get two cases of sparkling water delivered, it's for a party", ["sparkling water"]),
         ("孩子放学想吃汉堡，给点两个香辣鸡腿堡，再来一杯可乐去冰", ["香辣鸡腿堡", "可乐"]),
         ("想吃汉堡，再来杯可乐", ["汉堡", "可乐"]),  # (held before) the burger craved is ordered
+        # who asks, how the shop discounts, and what comes with it are no dishes
+        ("穷学生一枚，帮我点一份15块以内的黄焖鸡米饭吧", ["黄焖鸡米饭"]),
+        ("我是一个人住的老太太，帮我叫二十个韭菜鸡蛋饺子", ["韭菜鸡蛋饺子"]),
+        ("还差几块满减，再加两个蛋挞一份鸡米花", ["蛋挞", "鸡米花"]),
+        ("美团帮我点一份黄焖鸡米饭 微辣 不要香菜 餐具两份", ["黄焖鸡米饭"]),
+        ("麻烦帮我下单一杯大杯热美式，不加糖", ["美式"]),
+        ("来一份学生套餐", ["学生套餐"]),  # (held before)
     ],
 )
 def test_the_story_around_an_order_names_no_dish(parser: Parser, text: str, items: list[str]) -> None:

@@ -1625,6 +1625,8 @@ _NO_DISH_WORDS |= {"饭", "顿饭", "不", "便宜", "速冻", "货"}
 _NO_DISH_WORDS |= {"楼", "层", "栋", "号楼", "单元", "室"}  # 送到7楼: where it goes
 _NO_DISH_WORDS |= {"小时", "分钟", "钟头", "不够"}  # 点了快一个小时了: how long; 一份不够，来两份: too few
 _NO_DISH_WORDS |= {"分量", "份量", "量"}  # 两个人的分量: how much of the dish, for how many
+# 下单一杯: the ordering; 还差几块满减: the discount; 餐具两份: the cutlery; 适合四个人吃的: for how many
+_NO_DISH_WORDS |= {"下单", "满减", "餐具", "适合"}
 
 
 def _owner_before(text: str, original: str, anchor: int, start: int) -> str | None:
@@ -1900,6 +1902,7 @@ _WORD_STARTING_WITH_A_MEASURE = compiled(
 # Who a dish is for, not a dish: 同事, 工作人员每人, 一人 (一人一杯).
 _PEOPLE_WORDS = (
     r"同事|客户|员工|工作人员|人员|小伙伴|朋友|同学|小朋友|孩子|家人|领导|老板|室友|舍友|闺蜜|主子|小姑娘|姑娘|小伙子"
+    r"|学生|老太太|老头|大爷|大妈|打工人|社畜"  # (who the one asking is: 穷学生一枚, 一个人住的老太太)
 )
 _EACH_ONE = r"每人|每个人|一人|人手"
 # Family, whom one orders for: 我妈要中杯去冰的, 爸妈两杯无糖, 给我姐也来一杯 (never a dish).
@@ -1915,10 +1918,10 @@ _SURNAMES = (
 _BY_SURNAME = rf"[{_SURNAMES}](?:{_TITLES})|[小老][{_SURNAMES}]"
 # (老 before them is how long one has known them: 几个老姐妹, 老同事)
 _FOR_PEOPLE = compiled(
-    rf"老?(?:{_PEOPLE_WORDS}|{_FAMILY_WORDS}|姐妹|兄弟|伙计|邻居|战友|亲戚|客人|宾客)(?:{_EACH_ONE})?|{_EACH_ONE}"
+    rf"[老穷]?(?:{_PEOPLE_WORDS}|{_FAMILY_WORDS}|姐妹|兄弟|伙计|邻居|战友|亲戚|客人|宾客)(?:{_EACH_ONE})?|{_EACH_ONE}"
     rf"|{_BY_SURNAME}"
 )
-_PEOPLE_AFTER = compiled(_PEOPLE_WORDS)
+_PEOPLE_AFTER = compiled(f"(?:{_PEOPLE_WORDS})(?!套餐|餐|饭)")  # (一份学生套餐 is a dish)
 _SAID_FOR_SOMEONE = compiled(rf"(?:^|[\s，,：:；;、])(?:{_BY_SURNAME})$")
 _EACH_CLAUSE_END = compiled(r"[，,。；;！!？?]|再|另外|还要|" + letter_led("and also|plus|then", then=r"\b"))
 # How many are in the party, and the words that give each of them one: 我们办公室五个人，每人一杯…, "our team of
