@@ -1364,11 +1364,19 @@ def test_two_nights_after_a_weekday(parser: Parser) -> None:
         ("买两张封神 后排 明晚", "封神", 2),
         ("帮我买两张Inside Out 2的票，明天下午", "Inside Out 2", 2),  # a Latin title in a Chinese sentence
         ("帮我买张今晚九点半的哪吒，最后一排", "哪吒", 1),  # right after the showing's time
+        ("帮我订5张下周六的Spider-Man，要坐一起", "Spider-Man", 5),  # …and a Latin one
+        ("买一张IMAX的Interstellar重映，后排就行", "Interstellar", 1),  # (not the screen)
+        ("get两张周五晚上9点的F1，最后一排", "F1", 2),
     ],
 )
 def test_a_title_the_catalogue_lacks_next_to_its_tickets(parser: Parser, text: str, title: str, count: int) -> None:
     [frame] = _frames(parser, text)
     assert (frame["title"], frame["count"]) == (title, count)
+
+
+def test_the_tickets_said_in_english_are_no_title(parser: Parser) -> None:  # (held before)
+    [frame] = _frames(parser, "明晚的movie tickets帮我cancel掉")
+    assert (frame["action"], frame.get("title")) == ("cancel", None)
 
 
 @pytest.mark.parametrize(

@@ -178,6 +178,11 @@ _ZH_TITLE = compiled(
     # (or the premiere's, or that day's: 下周六首映的阿凡达4, 大年初一那天的封神第二部)
     r"|(?<=[\ue001\ue007场映天]的)((?:[^\W_a-z的看买订带要想去来票]|的(?![票电场])){2,10}?)"
     r"(?=[\s,，。!！?？]|$|[\ue000-\ue007]|帮我|给我|还有|有没有|[买订来要抢]\S?[一两三四五六七八九十几\d\ue007])"
+    # …and an English one: 两张这周六晚上的Zootopia 2, 帮我订5张下周六的Spider-Man, 买张今晚的Oppenheimer重映, 买一张
+    # IMAX的Interstellar重映 (not the screen).
+    r"|(?<=[\ue001\ue007场映天x]的)\s*(?!(?:imax|3d|4dx|dolby|movies?|films?|tickets?|tix|show)(?![a-z]))"
+    r"([a-z][a-z0-9' :&-]{0,40}?)\s*"
+    r"(?=[,，。!！?？]|$|[\ue000-\ue007]|的|重映|首映|帮我|给我|[买订来要抢]\S?[一两三四五六七八九十几\d\ue007])"
     # A sequel said as a part of its own: 退票！哪吒3，后天的; 明晚CGV的IMAX厅，沙丘3，一张; 误杀3 晚上七点半 两张.
     r"|(?:^|(?<=[\s,，。!！:：]))(?![查看买订帮要来]|(?:周|星期|礼拜)\d)([\u4e00-\u9fff]{1,8}\d{1,2})"
     r"(?=[\s,，。!！?？\ue001\ue007]|$)"
