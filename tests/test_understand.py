@@ -3103,6 +3103,9 @@ def test_one_thing_taken_back_by_name(parser: Parser, text: str, expected: list[
         ("订一张明天去西安的机票，帮我买个靠窗的", [("flight", "order")]),  # (held before)
         # an order, then one called off, neither named by the catalogue; what a shop is called orders nothing
         ("帮我点份米粉，再把昨天买的菜退了", [("food", "order"), ("grocery", "cancel")]),
+        # an English verb said beside Chinese, as its Chinese one ("check in" stays a stay's)
+        ("把明天的hotel cancel掉，再帮我book一个后天入住的，外滩附近，一晚", [("hotel", "cancel"), ("hotel", "order")]),
+        ("帮我 book 一间 hotel 在外滩附近, 2 nights, 明天 check in", [("hotel", "order")]),  # (held before)
         # as Hunan and Sichuan say them
         ("酒店帮我退咯，机票也退咯", [("hotel", "cancel"), ("flight", "cancel")]),
         ("机票出票哒冒？酒店订好哒冒？", [("flight", "status"), ("hotel", "status")]),
@@ -4067,6 +4070,8 @@ def test_a_route_drawn_with_an_arrow(parser: Parser, text: str) -> None:
         ("帮我想点办法，老板又催了", {"domain": "chat"}),
         ("buy me a new phone", {"domain": "chat"}),  # (held before)
         ("how do I get an invoice for my last order? not a refund, an invoice", {"domain": "chat"}),
+        ("帮我book一个massage appointment 周六", {"domain": "chat"}),  # (held before) no provider here does that
+        ("我昨天点的奶茶太甜了，能不能给我退点钱", {"domain": "chat"}),  # (held before) money back, after-sales
         ("帮我退掉雾中行者的票", {"action": "cancel", "title": "雾中行者"}),
     ],
 )
@@ -6366,6 +6371,8 @@ def test_dishes_from_shops_said_by_name_and_cities_that_start_a_shops_name(
         ("刚才那个麻辣香锅取消掉 老板说没货了", [("food", {"action": "cancel"})]),
         ("取消刚才那个螺蛳粉", [("food", {"action": "cancel"})]),
         ("那个口味虾我不要了", [("food", {"action": "cancel", "items": ["口味虾"]})]),  # (the one who says it between)
+        ("帮我退昨天买的电影票", [("movie", {"action": "cancel"})]),
+        ("帮我refund昨天买的电影票，临时有meeting", [("movie", {"action": "cancel"})]),  # (held before)
         ("refund the noodles pls, they spilled everywhere", [("food", {"action": "cancel"})]),
         ("where the heck is my Peking duck? app says delivered", [("food", {"action": "status"})]),  # (held before)
         ("取消刚才的外卖", [("food", {"action": "cancel", "merchant": None})]),  # a time, no shop

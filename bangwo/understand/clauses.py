@@ -433,11 +433,13 @@ _ANOTHER_SERVICE = compiled(
     r"打车|打个车|叫车|叫个车|叫辆车|叫一辆|滴滴|出租车|网约车|专车|顺风车|代驾|火车(?!站)|高铁(?!站)|动车(?!站)|列车|车票|"
     r"怎么走|咋走|怎么去|咋去|导航|"  # the way across town asked (从人民广场到外滩咋走)
     r"闹钟|叫我起床|喊我起床|叫醒我|打(?:个|一个|一通)?电话|打给|演唱会|音乐会|话剧|球赛|门票|音乐|放歌|听歌|歌曲|"
+    r"按摩|足疗|理发|美甲|"  # (appointments no provider here makes)
     + letter_led(
         "taxi|cab|uber(?! eats)|lyft|didi|alarm|wake me up|concerts?|train (?:tickets?|tix|times?|schedules?|from|to)"
         "|trains from"
         "|ferry (?:tickets?|from|to)|ferries from"
         "|bus (?:tickets?|from|to)|call (?:my|mom|dad|him|her)|museum tickets?|game tickets?"
+        "|massage|haircut|manicure|doctor's appointment|doctor appointment|dentist appointment|dental appointment"
         "|tickets? (?:for|to) (?:the |a |an )?(?:[a-z]+ ){1,2}game",
         then=r"\b",
     )

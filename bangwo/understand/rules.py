@@ -240,10 +240,10 @@ _DIAN_VERB = (
 )
 
 # The words that cancel an order or a booking, in every domain (each domain adds its own: 别送了, 退房).
-# (想退 / 请你退我的票: a learner's cancel; not 退出, 退休, 退烧)
+# (想退 / 请你退我的票 / 帮我退昨天买的票: a learner's cancel; not 退出, 退休, 退烧)
 # (能退吗, 退一下: whether it can be taken back is asking to)
 CANCELLED_ZH = (
-    "取消|退掉|退了|撤销|撤回|撤了|撤掉|撤单|退单|不要了|退(?<=[想要你]退)(?![出休烧役伍步款])|能退吗|可以退吗|能不能退|退一下"
+    "取消|退掉|退了|撤销|撤回|撤了|撤掉|撤单|退单|不要了|退(?<=[想要你我]退)(?![出休烧役伍步款点钱])|能退吗|可以退吗|能不能退|退一下"
 )
 CANCELLED_EN = "cancel|cancle|call off|refund|scrap|money back"  # cancle: typed fast
 

@@ -320,6 +320,15 @@ _SCRIPTS_MEET = compiled(
     r"(?<=[a-z])(?=[\u4e00-\u9fff])(?!的)|(?<=[\u4e00-\u9fff])(?=[a-z])"
     r"|(?:(?<=tonight)|(?<=today)|(?<=tomorrow))(?=的)"  # (a day is no shop: 两张tonight的票)
 )
+# An English verb said beside Chinese, as its Chinese one: cancel掉那个order, check一下我明天的flight, 帮我book一个,
+# look up一下 (after the scripts were set apart by a space).
+_ENGLISH_VERBS_IN_CHINESE = {"cancel": "取消", "check": "查", "book": "订", "look up": "查", "refund": "退"}
+# (with the spaces around it, so that no pause is read between Chinese words; not "check in", "check out")
+_VERB_SAID_IN_ENGLISH = r"(?:cancel|check(?!\s*(?:in|out)\b)|book|look up|refund)(?![a-z'])"
+_ENGLISH_VERB_IN_CHINESE = compiled(
+    rf"(?<=[\u4e00-\u9fff]) {_VERB_SAID_IN_ENGLISH}(?: (?=[\u4e00-\u9fff]))?"
+    rf"|(?<![a-z'])(?<![\u4e00-\u9fff] ){_VERB_SAID_IN_ENGLISH} (?=[\u4e00-\u9fff])"
+)
 # A space typed between a number and its Chinese measure or date word: 晚上 7 点, 5 月 30 号, 2 张.
 _NUMBER_SPACED = compiled(r"(?<=\d) +(?=[点号月日时分斤杯份张个间晚位人块元])|(?<=[月到]) +(?=\d)")
 
@@ -353,6 +362,9 @@ def as_typed(lowered: str, cased: str) -> tuple[str, str]:
     if _LATIN_LETTER.search(lowered):
         lowered, cased = substituted(_PINYIN_TIME, lambda said: _PINYIN_TIMES[said[0]], lowered, cased)
         lowered, cased = substituted(_SCRIPTS_MEET, lambda _: " ", lowered, cased)
+        lowered, cased = substituted(
+            _ENGLISH_VERB_IN_CHINESE, lambda said: _ENGLISH_VERBS_IN_CHINESE[said[0].strip()], lowered, cased
+        )
     if _FILLER_HOLDS.search(lowered):
         lowered, cased = substituted(_FILLER_INSIDE_A_REQUEST, lambda _: "", lowered, cased)
     if " " in lowered:
