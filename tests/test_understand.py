@@ -3110,6 +3110,7 @@ def test_one_thing_taken_back_by_name(parser: Parser, text: str, expected: list[
         ("酒店帮我退咯，机票也退咯", [("hotel", "cancel"), ("flight", "cancel")]),
         ("机票出票哒冒？酒店订好哒冒？", [("flight", "status"), ("hotel", "status")]),
         ("帮我买一箱牛奶，再看哈我嘞电影票出起没得", [("grocery", "order"), ("movie", "status")]),
+        ("奶茶到哪了？还有超市买的菜也没到", [("food", "status"), ("grocery", "status")]),  # 也没到
         ("给俺整杯热豆浆，再买一袋大米", [("food", "order"), ("grocery", "order")]),
     ],
 )
@@ -3384,6 +3385,7 @@ def test_regional_ways_of_writing(parser: Parser, text: str, expected: dict[str,
         ("um buy like two packs of instant noodles", {"items": [("instant noodles", 2)]}),  # (held before)
         ("need 2 case 农夫山泉, office no water already", {"domain": "grocery", "items": [("农夫山泉", 2)]}),
         ("帮我买点水果 苹果香蕉 一样来两斤", {"items": [("苹果", 2), ("香蕉", 2)]}),  # 一样 for each
+        ("年货再加一箱橙子，砂糖橘也来一箱", {"items": [("橙子", 1), ("砂糖橘", 1)]}),  # 也 ends the dish's name
         # a shop said between the size and the dish
         ("can I get a large Heytea cheese tea, less sugar", {"merchant": "Heytea", "items": [("cheese tea", 1)]}),
         ("帮我订一杯热的霸王茶姬伯牙绝弦，少糖", {"merchant": "霸王茶姬", "items": [("伯牙绝弦", 1)]}),

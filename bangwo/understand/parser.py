@@ -1821,7 +1821,7 @@ def _part_of_a_dish(text: str, mention: NameMention, mentions: list[NameMention]
 # A bare English count after its verb: "pepperoni pizza, get two please".
 _EN_COUNT_VERB_BEFORE = compiled(r"\b(?:get|order|want|take|bring|grab|make it|make that)\s+(?:me\s+|us\s+)?$")
 # Between a dish and the count said after it: 奶茶来两杯, 酸菜鱼再来一份, 饺子各要一份.
-_COUNT_VERB_BEFORE = compiled(r"(?:再|各|给我|帮我)?(?:来|要)\s*$")
+_COUNT_VERB_BEFORE = compiled(r"也?(?:再|各|给我|帮我)?(?:来|要)\s*$")  # (砂糖橘也来一箱)
 # After a count said last in its phrase: punctuation, a slot already read, a joining word, or the end.
 _PHRASE_END = compiled(
     rf"\s*(?:$|[,，。.!！?？;；、~+&/|\ue001-\ue007]|{AFTER_A_COUNT_EN}|和|再|还|谢谢|吧|啊|呀|[（(])"
