@@ -38,7 +38,7 @@ _MY_BOOKING = compiled(
     r"^(?:订|买)的|我给[^\s,，。]{1,6}?(?:订|买)的|"  # 订的回家的机票成功没, 我给孙子买的那张
     # 我那班去昆明的航班, 我明天那班飞机, 下周二那趟航班
     r"我那[班趟张间场个杯份单]|我(?:今天|明天|后天)那[班趟张间场]|[这那][班趟](?:航班|飞机)|"
-    + letter_led("my|i booked|i bought|we booked", then=r"\b")
+    + letter_led("my|our|i booked|i bought|we booked", then=r"\b")
 )
 _STATUS_WORDS = compiled(
     r"订好了|订上了|订到了|订成功|出票|延误|晚点|准点|登机口|状态|到哪|在哪|确认了|进度|几点起飞|几点的|哪个厅|哪个影厅|几号厅|订单(?!人)|订成|订错"
@@ -58,7 +58,7 @@ STATUS_ONLY = compiled(
     # "booking is confirmed or not?": how a yes/no question ends in Indian and Singapore English.
     + letter_led(
         "delayed|delay|on time|on schedule|gate(?<!golden gate)|confirmed or not|booked or not|issued or not"
-        "|done or not|go through"
+        "|done or not|go through|come through"
         "|which hall|what time is (?:my|our)|when is (?:my|our)"
         # the seats got, the tickets sent again: "what seats did i get", "which row did I get", "send me my tickets"
         "|what seats? (?:did|do) (?:i|we) (?:get|have)|which (?:seats?|rows?) (?:did|do) (?:i|we) (?:get|have)"
