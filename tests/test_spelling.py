@@ -6,7 +6,7 @@ import pytest
 
 from bangwo.understand.spelling import Speller
 
-SPELLER = Speller(["cappuccino", "chicken", "nuggets", "bubble", "bottled", "water", "palace", "dinner"])
+SPELLER = Speller(["cappuccino", "chicken", "nuggets", "bubble", "bottled", "water", "palace", "dinner", "couplets"])
 
 
 @pytest.mark.parametrize(
@@ -33,6 +33,7 @@ def test_a_mistyped_word_is_read_as_the_word_it_misses(typed: str, meant: str) -
         "two bottle of water",  # one letter more at the end: bottle is no bottled
         "ramen places nearby",
         "the diner",  # a letter left out is read only in words of six letters or more
+        "we're 4 couples",  # a word of its own, a letter from "couplets"
     ],
 )
 def test_everyday_words_are_left_as_they_are(text: str) -> None:

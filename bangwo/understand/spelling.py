@@ -20,6 +20,8 @@ _RULE_WORDS = (
     "reservations", "booking", "bookings", "delivery", "premiere", "economy", "business", "breakfast", "morning",
     "afternoon", "evening", "saturday", "sunday", "monday", "tuesday", "thursday", "friday", "please",
 )
+# Everyday words a letter from a catalogue word, never a typo of it: "we're 4 couples" (not couplets).
+_WORDS_OF_THEIR_OWN = frozenset({"couple", "couples"})
 _SHORTEST_TYPO = 5
 _SHORTEST_CATALOGUE_WORD = 6  # shorter food words sit one letter from everyday ones (water, waiter)
 _WORD = compiled(r"[a-z]{5,}")
@@ -48,7 +50,7 @@ class Speller:
         meant: dict[str, set[str]] = {}
         for word in known:
             for typo in _typos(word):
-                if len(typo) >= _SHORTEST_TYPO and typo not in known:
+                if len(typo) >= _SHORTEST_TYPO and typo not in known and typo not in _WORDS_OF_THEIR_OWN:
                     meant.setdefault(typo, set()).add(word)
         # (a letter left out only of a longer word: "diner" is a word of its own, "chiken" is not)
         self._meant = {
