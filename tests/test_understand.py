@@ -4075,6 +4075,8 @@ def test_a_route_drawn_with_an_arrow(parser: Parser, text: str) -> None:
         ("buy me a new phone", {"domain": "chat"}),  # (held before)
         ("how do I get an invoice for my last order? not a refund, an invoice", {"domain": "chat"}),
         ("帮我book一个massage appointment 周六", {"domain": "chat"}),  # (held before) no provider here does that
+        ("下午茶大家想喝什么？帮我做个投票问卷", {"domain": "chat"}),  # a poll written, no ticket (投票)
+        ("你说这个股票还能涨不", {"domain": "chat"}),
         ("我昨天点的奶茶太甜了，能不能给我退点钱", {"domain": "chat"}),  # (held before) money back, after-sales
         ("帮我退掉雾中行者的票", {"action": "cancel", "title": "雾中行者"}),
     ],
@@ -6375,6 +6377,7 @@ def test_dishes_from_shops_said_by_name_and_cities_that_start_a_shops_name(
         ("刚才那个麻辣香锅取消掉 老板说没货了", [("food", {"action": "cancel"})]),
         ("取消刚才那个螺蛳粉", [("food", {"action": "cancel"})]),
         ("那个口味虾我不要了", [("food", {"action": "cancel", "items": ["口味虾"]})]),  # (the one who says it between)
+        ("拼单取消吧，人凑不齐", [("food", {"action": "cancel"})]),  # the group order
         ("帮我退昨天买的电影票", [("movie", {"action": "cancel"})]),
         ("帮我refund昨天买的电影票，临时有meeting", [("movie", {"action": "cancel"})]),  # (held before)
         ("refund the noodles pls, they spilled everywhere", [("food", {"action": "cancel"})]),

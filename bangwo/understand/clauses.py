@@ -462,9 +462,11 @@ _OWN_SERVICE = compiled(
 _OWN_MEAL = ("meal",)  # a segment that is a food-or-grocery request of its own (see split_clauses)
 _BOUGHT_COUNTED = compiled(r"买(?:[一两二三四五六七八九十几\d]+\s*[盒箱袋瓶包斤提桶罐份只]|个|点|些)")
 # Words that only tell a ticket's domain when nothing stronger was said.
-# (发票 is an invoice; 张 counts tickets after a number or a verb, 两张, 买张, not as a name: 张记冒菜, 张亮麻辣烫)
+# (发票 is an invoice, 投票 a vote, 股票 and 彩票 no ticket to a show; 张 counts tickets after a number or a verb, 两张,
+# 买张, not as a name: 张记冒菜, 张亮麻辣烫)
 _TICKET = compiled(
-    r"票(?<!发票)|张(?<=[一两二三四五六七八九十几俩仨\d买来订要抢拿整]张)|" + letter_led("tickets?|tix", then=r"\b")
+    r"票(?<!发票)(?<!投票)(?<!股票)(?<!彩票)|张(?<=[一两二三四五六七八九十几俩仨\d买来订要抢拿整]张)|"
+    + letter_led("tickets?|tix", then=r"\b")
 )
 # Tickets for something said by its name, not for the people who go ("2 tickets for my kids") nor to a place the
 # catalogue knows (a flight's).

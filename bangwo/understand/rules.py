@@ -116,7 +116,7 @@ PUNCTUATION = compiled(r"[,，。.!！?？;；:：~～+]")  # (+ between the thi
 # Non-service requests: writing, homework, chit-chat. They decide only when no item was found.
 CHAT_VERBS = compiled(
     r"写|作诗|作文|翻译|检查|讲个|讲讲|讲一|解释|画|唱|背诵|改一下|教我|算一下|计算|聊|祝福|涨|告诉|介绍|分析|总结|"
-    r"生成|编个|编一|起个名|起名|笑话|故事|天气|作业|论文|诗|歌词"
+    r"生成|编个|编一|起个名|起名|笑话|故事|天气|作业|论文|诗|歌词|问卷|投票"
     r"|"
     + letter_led(
         r"write|translate|check(?!\s+(?:if|whether|in|out))|tell me|explain|draw|sing|summari[sz]e|compose|"
@@ -376,7 +376,7 @@ FOOD = DomainRules(
     order_objects=compiled(
         # What one ordered, said with when: 我早上点的, 我中午订的.
         r"外卖|订单|餐|饭|骑手|吃的|喝的|饮料|咖啡|奶茶|我点的|刚点的|刚才点的|我[^，。,.!！?？点]{1,4}点的|订的|那一?单|这一?单"
-        r"|退单|撤单|催单|单子"  # (an order called off or hurried by its 单 alone: 我要退单, 催单, the takeaway's)
+        r"|退单|撤单|催单|单子|拼单"  # (an order called off or hurried by its 单 alone: 我要退单, 催单, the takeaway's)
         r"|"
         + letter_led(
             "order|ordered|food|delivery|takeout|takeaway|meal|rider|driver|drink|coffee|tea|lunch|dinner|breakfast",
