@@ -1361,6 +1361,7 @@ def test_two_nights_after_a_weekday(parser: Parser) -> None:
     ("text", "title", "count"),
     [
         ("Barbie IMAX tickets x3 tonight", "Barbie", 3),
+        ("three tickets for the kids' movie Little Bear Run tomorrow afternoon", "Little Bear Run", 3),
         ("买两张封神 后排 明晚", "封神", 2),
         ("帮我买两张Inside Out 2的票，明天下午", "Inside Out 2", 2),  # a Latin title in a Chinese sentence
         ("帮我买张今晚九点半的哪吒，最后一排", "哪吒", 1),  # right after the showing's time
@@ -1938,6 +1939,9 @@ def test_english_shops_by_their_short_names(parser: Parser, text: str, expected:
         ("2 tickets for the Star Wanderer premiere, front row. If front is gone, any seats together.",
          {"action": "order"}),
         ("any avengers doomsday showings left tonight?", {"title": "avengers doomsday", "action": "search"}),
+        ("look up showtimes Toy Story 5 sat", {"title": "Toy Story 5", "action": "search"}),
+        ("which cinemas showing Dune Part Three in IMAX tonite?", {"title": "Dune Part Three", "action": "search"}),
+        ("cancel the movie booking", {"title": None, "action": "cancel"}),  # (held before)
         # what is asked of the showings, or the showing pointed at, names no film
         ("Can you look up what's showing tomorrow afternoon?", {"title": None, "action": "search"}),
         ("Hi, my wife and I want to catch a movie tonight. What's playing?", {"title": None}),

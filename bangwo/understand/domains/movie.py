@@ -80,7 +80,7 @@ _EN_TITLE = compiled(
     # Asked whether it is on: "is Wonka playing in Berkeley", "what time is Paddington in Peru showing".
     rf"|\bis\s+{_EN_SAID}\s+(?:still\s+)?(?:playing|showing|screening)\b(?!\s+of\b)"
     # "which theaters are showing Northern Lights Express tomorrow"
-    rf"|\b(?:theaters?|theatres?|cinemas?)\s+(?:in\s+[a-z]+(?:\s+[a-z]+)?\s+)?(?:are|is)\s+"
+    rf"|\b(?:theaters?|theatres?|cinemas?)\s+(?:in\s+[a-z]+(?:\s+[a-z]+)?\s+)?(?:(?:are|is)\s+)?"
     rf"(?:showing|playing|screening)\s+{_EN_SAID}{_TITLE_END}"
     # Right after the count it starts with (or the row, then the count): "2 tix Kung Fu Panda 5 this Sat",
     # "1st row 2 tix The Wild Robot", "one ticket, Mufasa, 2:15pm today".
@@ -94,6 +94,10 @@ _EN_TITLE = compiled(
     rf"|\bany\s+{_EN_SAID}\s+(?:showings?|screenings?|tickets?|seats?)\s+(?:left|available)\b"
     # Its showings looked up: "showtimes for Inside Out 3 tomorrow".
     rf"|\b(?:showtimes?|showings?|screenings?)\s+(?:for|of)\s+{_EN_SAID}{_TITLE_END}"
+    # …typed short, or named as the film it is: "look up showtimes Toy Story 5 sat", "the kids' movie Little Bear Run",
+    # "a film called …" (not "the movie tickets")
+    rf"|\bshowtimes\s+{_EN_SAID}{_TITLE_END}"
+    rf"|(?:\bkids'?\s+(?:movie|film)|\b(?:movie|film)\s+called)\s+{_EN_SAID}{_TITLE_END}"
     # Looked up by its showings: "search for Dune Part Three showings".
     rf"|\b(?:search for|look up|looking for|find|check)\s+{_EN_SAID}\s+(?:showings?|screenings?|showtimes?)\b"
 )
