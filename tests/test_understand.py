@@ -3392,6 +3392,8 @@ def test_regional_ways_of_writing(parser: Parser, text: str, expected: dict[str,
         ("need 2 case 农夫山泉, office no water already", {"domain": "grocery", "items": [("农夫山泉", 2)]}),
         ("帮我买点水果 苹果香蕉 一样来两斤", {"items": [("苹果", 2), ("香蕉", 2)]}),  # 一样 for each
         ("年货再加一箱橙子，砂糖橘也来一箱", {"items": [("橙子", 1), ("砂糖橘", 1)]}),  # 也 ends the dish's name
+        ("帮我订个6寸的生日蛋糕", {"items": [("生日蛋糕", 1)]}),  # how big it is, in inches, is no part of it
+        ("同事生日，帮我订两个8寸蛋糕，再来12杯奶茶", {"items": [("蛋糕", 2), ("奶茶", 12)]}),
         # a shop said between the size and the dish
         ("can I get a large Heytea cheese tea, less sugar", {"merchant": "Heytea", "items": [("cheese tea", 1)]}),
         ("帮我订一杯热的霸王茶姬伯牙绝弦，少糖", {"merchant": "霸王茶姬", "items": [("伯牙绝弦", 1)]}),

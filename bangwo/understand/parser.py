@@ -1446,6 +1446,8 @@ def _scan_noun(
     n = len(text)
     while position < n and (text[position] in " 的" or text[position] in (OPTION_MARK, BUDGET_MARK)):
         position += 1
+    if (size := _A_SIZE_IN_INCHES.match(text, position)) is not None:
+        position = size.end()  # 订个6寸的蛋糕: how big, no part of its name
     if position < n and text[position] == ITEM_MARK:
         # 一份老街小馆的红烧肉饭: a shop the catalogue knows, then 的, then its dish the catalogue lacks.
         shop_end = position
@@ -1573,6 +1575,7 @@ def _scan_han_noun(
     return (noun, position, end, owner) if noun and noun not in _NO_DISH_WORDS else None
 
 
+_A_SIZE_IN_INCHES = compiled(r"[\d一二两三四五六七八九十]{1,2}\s*(?:英寸|寸)的?")
 # Said before the dish and no part of it: some of it (买一些水果), how it should be (点个便宜点的盖浇饭).
 _BEFORE_A_DISH_ZH = compiled(r"一?些|便宜点的|便宜的|实惠点?的")
 
