@@ -1932,6 +1932,11 @@ def test_english_shops_by_their_short_names(parser: Parser, text: str, expected:
         ("Moana tmrw evening 2 ppl", {"domain": "movie", "title": "Moana", "count": 2}),
         ("Supergirl tmrw 9pm, just 1", {"domain": "movie", "title": "Supergirl", "count": 1}),
         ("Creation of the Gods III sun morning, 3 ppl", {"domain": "movie", "title": "Creation of the Gods III"}),
+        # …or booked by its name for a party at a showing
+        ("book The Devil Wears Prada 2 for 6 of us, together, sun 4pm",
+         {"domain": "movie", "title": "The Devil Wears Prada 2", "count": 6}),
+        ("book me Project Hail Mary, 1 adult, half 7 tonite", {"domain": "movie", "title": "Project Hail Mary"}),
+        ("book a table for 6 of us sun 7pm", {"domain": "chat"}),  # (held before)
         ("hotpot tonight 4 ppl", {"domain": "chat"}),  # (held before, as did the next)
         ("sushi tonight 2 ppl", {"domain": "chat"}),
         ("table for 4 tonight", {"domain": "chat"}),  # (held before) no film: a table

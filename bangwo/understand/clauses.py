@@ -136,9 +136,20 @@ _A_FILM_THEN_ITS_SHOWING = compiled(
 )
 
 
+# …or booked by its name for a party, at a showing: "book The Devil Wears Prada 2 for 6 of us, together, sun 4pm",
+# "book me Project Hail Mary, 1 adult, half 7 tonite".
+_A_FILM_BOOKED_FOR_A_PARTY = compiled(
+    r"^book\s+(?:me\s+|us\s+)?(?!(?:a|an|the)\s+(?:table|room|hotel|flight|seat)\b|(?:table|dinner|lunch|breakfast"
+    r"|brunch|hot\s?pot|bbq|barbecue|dim sum|buffet|karaoke|ktv|spa|massage)\b)(?:[a-z][a-z'&:.-]*,?\s+){1,6}"
+    r"(?:\d{1,2},?\s+)?(?:for\s+\d{1,2}\s+of\s+us|(?:\d|one|two|three|four)\s+adults?)\b"
+    r".*\b(?:tonight|tonite|tmrw|tomorrow|today|mon|tue|wed|thu|fri|sat|sun|\d{1,2}(?::\d\d)?\s*(?:am|pm))"
+)
+
+
 def _a_film_then_its_showing(text: str) -> bool:
-    """_A_FILM_THEN_ITS_SHOWING, its name no dish: "sushi tonight 2 ppl" is a table."""
-    m = _A_FILM_THEN_ITS_SHOWING.search(text)
+    """_A_FILM_THEN_ITS_SHOWING or _A_FILM_BOOKED_FOR_A_PARTY, its name no dish: "sushi tonight 2 ppl" is a
+    table."""
+    m = _A_FILM_THEN_ITS_SHOWING.search(text) or _A_FILM_BOOKED_FOR_A_PARTY.search(text)
     return m is not None and not _A_DISH_WORD_EN.search(text, 0, m.end()) and not DISH_HEADS_EN.intersection(
         text[: m.end()].split()
     )

@@ -92,6 +92,10 @@ _EN_TITLE = compiled(
     rf"{_EN_SAID}\s+(?:movie\s+|film\s+)?(?:tickets?|tix)\b"
     # Whether its showings are left: "any avengers doomsday showings left tonight?"
     rf"|\bany\s+{_EN_SAID}\s+(?:showings?|screenings?|tickets?|seats?)\s+(?:left|available)\b"
+    # Booked by its name for a party: "book The Devil Wears Prada 2 for 6 of us", "book me Project Hail Mary, 1 adult".
+    # (the party may be read already: \ue007)
+    rf"|^book\s+(?:me\s+)?{_EN_SAID}(?=\s+for\s+\ue007|,\s*\ue007"
+    rf"|,?\s+(?:for\s+\d{{1,2}}\s+of\s+us|(?:\d|one|two|three|four)\s+adults?)\b)"
     # Its showings looked up: "showtimes for Inside Out 3 tomorrow".
     rf"|\b(?:showtimes?|showings?|screenings?)\s+(?:for|of)\s+{_EN_SAID}{_TITLE_END}"
     # …typed short, or named as the film it is: "look up showtimes Toy Story 5 sat", "the kids' movie Little Bear Run",
