@@ -1362,6 +1362,7 @@ def test_two_nights_after_a_weekday(parser: Parser) -> None:
     [
         ("Barbie IMAX tickets x3 tonight", "Barbie", 3),
         ("three tickets for the kids' movie Little Bear Run tomorrow afternoon", "Little Bear Run", 3),
+        ("kids want Kung Fu Panda 5, 3 tix sat morning, near front", "Kung Fu Panda 5", 3),  # wanted, then its tix
         ("买两张封神 后排 明晚", "封神", 2),
         ("帮我买两张Inside Out 2的票，明天下午", "Inside Out 2", 2),  # a Latin title in a Chinese sentence
         ("帮我买张今晚九点半的哪吒，最后一排", "哪吒", 1),  # right after the showing's time

@@ -93,6 +93,9 @@ _EN_TITLE = compiled(
     # Whether its showings are left: "any avengers doomsday showings left tonight?"
     rf"|\bany\s+{_EN_SAID}\s+(?:showings?|screenings?|tickets?|seats?)\s+(?:left|available)\b"
     # Booked by its name for a party: "book The Devil Wears Prada 2 for 6 of us", "book me Project Hail Mary, 1 adult".
+    # Wanted by name, then its tickets: "kids want Kung Fu Panda 5, 3 tix sat morning".
+    rf"|\bwants?\s+(?:to\s+)?(?:see\s+|watch\s+)?(?!(?:see\s+|watch\s+)?(?:an?\s+|the\s+)?(?:movie|film)\b)"
+    rf"{_EN_SAID}(?=,\s*\ue007)"
     # (the party may be read already: \ue007)
     rf"|^book\s+(?:me\s+)?{_EN_SAID}(?=\s+for\s+\ue007|,\s*\ue007"
     rf"|,?\s+(?:for\s+\d{{1,2}}\s+of\s+us|(?:\d|one|two|three|four)\s+adults?)\b)"
