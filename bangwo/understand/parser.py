@@ -1808,6 +1808,8 @@ def _part_of_a_dish(text: str, mention: NameMention, mentions: list[NameMention]
         return True  # "a chocolate croissant": the kind of the restaurant's dish named right after it
     if not latin and _CUP_AFTER.match(text, end):
         return True  # 多肉葡萄来一杯: counted by the cup, a drink made of it
+    if not latin and _COOKED_AFTER.match(text, end):
+        return True  # 猪肉炖粉条, 鸡蛋炒西红柿: cooked with what follows, a dish
     before = text[max(0, start - 16) : start]
     if (COOKED_BEFORE_EN if latin else COOKED_BEFORE_ZH).search(before):
         return True
@@ -2276,6 +2278,9 @@ def _before_who_says_it(text: str, at: int) -> int:
 def _called_off_after(text: str, cancel_word: re.Match[str]) -> str:
     """The name said after a cancel, past 刚才/那个…: 取消刚才那个麻辣香锅 gives 麻辣香锅."""
     return _han_run(text, _BEFORE_THE_ORDER_CALLED_OFF.match(text, cancel_word.end()).end(), 1)
+
+
+_COOKED_AFTER = compiled(r"[炖炒焖煮蒸烤煎卤拌][\u4e00-\u9fff]")
 
 
 def _dish_run_after(text: str, end: int) -> bool:
