@@ -1629,7 +1629,7 @@ _NO_DISH_WORDS |= {"楼", "层", "栋", "号楼", "单元", "室"}  # 送到7楼
 _NO_DISH_WORDS |= {"小时", "分钟", "钟头", "不够"}  # 点了快一个小时了: how long; 一份不够，来两份: too few
 _NO_DISH_WORDS |= {"分量", "份量", "量"}  # 两个人的分量: how much of the dish, for how many
 # 下单一杯: the ordering; 还差几块满减: the discount; 餐具两份: the cutlery; 适合四个人吃的: for how many
-_NO_DISH_WORDS |= {"下单", "满减", "餐具", "适合"}
+_NO_DISH_WORDS |= {"下单", "满减", "餐具", "适合", "话"}  # (…, 有的话帮我买一只: if so)
 
 
 def _owner_before(text: str, original: str, anchor: int, start: int) -> str | None:
@@ -1826,7 +1826,8 @@ def _part_of_a_dish(text: str, mention: NameMention, mentions: list[NameMention]
 # A bare English count after its verb: "pepperoni pizza, get two please".
 _EN_COUNT_VERB_BEFORE = compiled(r"\b(?:get|order|want|take|bring|grab|make it|make that)\s+(?:me\s+|us\s+)?$")
 # Between a dish and the count said after it: 奶茶来两杯, 酸菜鱼再来一份, 饺子各要一份.
-_COUNT_VERB_BEFORE = compiled(r"也?(?:再|各|给我|帮我)?(?:来|要)\s*$")  # (砂糖橘也来一箱)
+# (砂糖橘也来一箱, 华莱士全家桶帮我点一个)
+_COUNT_VERB_BEFORE = compiled(r"也?(?:再|各|给我|帮我)?(?:来|要|点|订|买)\s*$")
 # After a count said last in its phrase: punctuation, a slot already read, a joining word, or the end.
 _PHRASE_END = compiled(
     rf"\s*(?:$|[,，。.!！?？;；、~+&/|\ue001-\ue007]|{AFTER_A_COUNT_EN}|和|再|还|谢谢|吧|啊|呀|[（(])"
