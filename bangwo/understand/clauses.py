@@ -127,9 +127,11 @@ _A_SEQUEL_FIRST = compiled(
 # A film named first on its own, then its showing's day and how many go: "Moana tmrw evening 2 ppl", "Supergirl
 # tmrw 9pm, just 1", "oppenheimer fri 7pm x3" (searched only where nothing else points anywhere; a party at a day
 # after a meal or an outing is a table: "table for 4 tonight", "hotpot tonight 4 ppl", "KTV sat 6 ppl").
+_A_TABLE_OR_AN_OUTING = (
+    r"table|dinner|lunch|breakfast|brunch|hot\s?pot|bbq|barbecue|dim sum|buffet|karaoke|ktv|drinks|spa|massage"
+)
 _A_FILM_THEN_ITS_SHOWING = compiled(
-    r"^(?!(?:table|dinner|lunch|breakfast|brunch|hot\s?pot|bbq|barbecue|dim sum|buffet|karaoke|ktv|drinks|spa"
-    r"|massage|a|the|my|our|me|we|i|get|order|book)\b)(?:[a-z][a-z'&:.-]*\s+){1,6}"
+    rf"^(?!(?:{_A_TABLE_OR_AN_OUTING}|a|the|my|our|me|we|i|get|order|book)\b)(?:[a-z][a-z'&:.-]*\s+){{1,6}}"
     r"(?:\d{1,2}\s+)?(?:tonight|tonite|2nite|tmrw|tmr|tomorrow|today|(?:this|next)\s+[a-z]+|mon|tue|wed|thu|fri|sat"
     r"|sun)\b[^,.;!?]*?(?:[,.]\s*)?(?:\d{1,2}\s*(?:ppl|people|pax|persons|tix|tickets|seats)\b|x\s?\d\b"
     r"|just\s+(?:1|one|me)\b)"
@@ -139,8 +141,8 @@ _A_FILM_THEN_ITS_SHOWING = compiled(
 # …or booked by its name for a party, at a showing: "book The Devil Wears Prada 2 for 6 of us, together, sun 4pm",
 # "book me Project Hail Mary, 1 adult, half 7 tonite".
 _A_FILM_BOOKED_FOR_A_PARTY = compiled(
-    r"^book\s+(?:me\s+|us\s+)?(?!(?:a|an|the)\s+(?:table|room|hotel|flight|seat)\b|(?:table|dinner|lunch|breakfast"
-    r"|brunch|hot\s?pot|bbq|barbecue|dim sum|buffet|karaoke|ktv|spa|massage)\b)(?:[a-z][a-z'&:.-]*,?\s+){1,6}"
+    rf"^book\s+(?:me\s+|us\s+)?(?!(?:a|an|the)\s+(?:table|room|hotel|flight|seat)\b|(?:{_A_TABLE_OR_AN_OUTING})\b)"
+    r"(?:[a-z][a-z'&:.-]*,?\s+){1,6}"
     r"(?:\d{1,2},?\s+)?(?:for\s+\d{1,2}\s+of\s+us|(?:\d|one|two|three|four)\s+adults?)\b"
     r".*\b(?:tonight|tonite|tmrw|tomorrow|today|mon|tue|wed|thu|fri|sat|sun|\d{1,2}(?::\d\d)?\s*(?:am|pm))"
 )
@@ -471,6 +473,7 @@ _OWN_SERVICE = compiled(
     + letter_led("flights?|fly|movies?|films?|cinema|takeout|delivery", then=r"\b")
 )
 _OWN_MEAL = ("meal",)  # a segment that is a food-or-grocery request of its own (see split_clauses)
+# Bought and counted: 买两盒月饼, 买个月饼礼盒, 买点水果 (see split_clauses).
 _BOUGHT_COUNTED = compiled(r"买(?:[一两二三四五六七八九十几\d]+\s*[盒箱袋瓶包斤提桶罐份只]|个|点|些)")
 # Words that only tell a ticket's domain when nothing stronger was said.
 # (发票 is an invoice, 投票 a vote, 股票 and 彩票 no ticket to a show; 张 counts tickets after a number or a verb, 两张,

@@ -2262,6 +2262,7 @@ def _han_run(text: str, at: int, step: int) -> str:
 
 
 def _said_after_the_shop_first(reading: _Reading, draft: _ItemDraft) -> bool:
+    """Whether the dish is said right after the shop that starts the command ("kfc bucket")."""
     shop_end = reading.shops.get(0)
     return shop_end is not None and (
         (after := _AFTER_THE_SHOP_SAID_FIRST.match(reading.text, shop_end)) is not None and after.end() == draft.start
@@ -2270,7 +2271,7 @@ def _said_after_the_shop_first(reading: _Reading, draft: _ItemDraft) -> bool:
 
 def _before_who_says_it(text: str, at: int) -> int:
     """Where the thing said before its verb ends, before the one who says it: 那个口味虾我不要了."""
-    for who in ("我们", "我", "俺"):
+    for who in ("我们", "我"):  # (俺 was read as 我: speech.py)
         if text.endswith(who, 0, at):
             return at - len(who)
     return at

@@ -300,7 +300,7 @@ def _fandian_as_a_hotel(lowered: str, cased: str) -> tuple[str, str]:
     return lowered, cased
 
 
-# The characters read as Mandarin only where they stand (see _REGIONAL).
+# The characters and short words read as Mandarin only where they stand (see _REGIONAL).
 _REGIONAL_CHARACTER_AFTER = {
     "宿": "晚", "哈": "一下", "同": "和", "行": "排", "蚊": "块", "砖": "块", "樽": "瓶", "未": "没",
     "食": "吃", "冻": "冰", "那": "哪", "定": "订", "在": "再", "飞": "票", "冒": "没", "莫": "别", "加多": "再加",
