@@ -953,6 +953,7 @@ def test_a_dish_named_after_a_city(parser: Parser, text: str, name: str) -> None
         ("年货帮我下单：坚果礼盒两箱，饮料三箱，瓜子五斤", [("坚果礼盒", 2), ("饮料", 3), ("瓜子", 5)]),
         ("去永辉给我买两箱矿泉水、三袋速冻水饺、一瓶生抽", [("矿泉水", 2), ("速冻水饺", 3), ("生抽", 1)]),
         ("我想买点水果，三斤橙子、两斤香蕉", [("橙子", 3), ("香蕉", 2)]),  # (the kind said uncounted goes)
+        ("咱整点烧烤呗，来三十个羊肉串", [("羊肉串", 30)]),  # …a kind of dish too
         # typed before its measure, or its options, then "×N" (these held before)
         ("pho one bowl + spring rolls x2", [("pho", 1), ("spring rolls", 2)]),
         ("霸王茶姬 伯牙绝弦 大杯/少糖/去冰 ×1", [("伯牙绝弦", 1)]),

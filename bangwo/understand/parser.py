@@ -2007,15 +2007,18 @@ def _what_ran_out_is_said_instead(drafts: list[_ItemDraft], text: str) -> list[_
 _KINDS_OF_GOODS = frozenset({"水果", "蔬菜", "零食", "饮料", "日用品", "生活用品", "fruit", "fruits", "veggies"}) | {
     "vegetables", "snacks", "drinks", "groceries"
 }
+# …and of dishes, said before the dishes counted: 整点烧烤，来三十个羊肉串 (附近有啥好吃的烧烤 looks for them).
+_KINDS_OF_DISHES = frozenset({"烧烤", "海鲜", "甜品", "小吃"})
 
 
 def _only_the_things_of_a_kind(drafts: list[_ItemDraft], text: str) -> list[_ItemDraft]:
     """我想买点水果，三斤橙子、两斤香蕉: the kind said, then things of it, orders the things (alone, the kind is);
     so does any dish named before a colon and a list (订咖啡：美式5杯，拿铁3杯; 奶茶来三杯：芋泥波波一杯、…)."""
+    kinds = _KINDS_OF_GOODS | _KINDS_OF_DISHES if any(d.quantity is not None for d in drafts) else _KINDS_OF_GOODS
     things = [
         d for i, d in enumerate(drafts)
         # (a kind counted by its own measure is one of the things: 饮料三箱)
-        if (d.name not in _KINDS_OF_GOODS or d.unit is not None)
+        if (d.name not in kinds or d.unit is not None)
         and not (i + 1 < len(drafts) and _LIST_AFTER.match(text, d.end))
     ]
     return things if things else drafts
