@@ -3401,6 +3401,8 @@ def test_regional_ways_of_writing(parser: Parser, text: str, expected: dict[str,
         ("年货再加一箱橙子，砂糖橘也来一箱", {"items": [("橙子", 1), ("砂糖橘", 1)]}),  # 也 ends the dish's name
         ("帮我订个6寸的生日蛋糕", {"items": [("生日蛋糕", 1)]}),  # how big it is, in inches, is no part of it
         ("点一份猪肉炖粉条", {"domain": "food", "items": [("猪肉炖粉条", 1)]}),  # a product cooked with what follows
+        ("买两袋湾仔码头水饺", {"domain": "grocery", "items": [("湾仔码头水饺", 2)]}),  # bought in bags: frozen
+        ("点两份水饺", {"domain": "food", "items": [("水饺", 2)]}),  # (held before)
         ("华莱士全家桶帮我点一个", {"items": [("全家桶", 1)]}),  # the dish, then its verb and count
         ("还有的话帮我买两只", {"items": []}),  # (held before: 有的话 is "if so", no dish)
         ("同事生日，帮我订两个8寸蛋糕，再来12杯奶茶", {"items": [("蛋糕", 2), ("奶茶", 12)]}),

@@ -1019,6 +1019,7 @@ def _packed_for_the_shelf(segment: str, names: list[NameMention], start: int, en
 
 
 _PACKETS = compiled(f"[{PACKETS_ZH}]|" + letter_led(PACKETS_EN, then=r"\b"))
+_BOUGHT_IN_PACKETS = compiled(r"买\s*[一两二三四五六七八九十几\d]+\s*[袋包箱]")
 _BOUGHT = compiled(r"买|" + letter_led("buy|purchase|pick up|stock up", then=r"\b"))
 # Things counted in the shop's packets: "2 boxes of macarons", "a bag of rice", 两包薯片.
 _COUNTED_IN_PACKETS = compiled(
@@ -1120,7 +1121,8 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
             segments[i] = (start, end, ("food",))
         elif (
             domains == ("food",)
-            and (shopping_before or at_a_store)
+            # (or bought in them: 买两袋水饺 are frozen, the shop's)
+            and (shopping_before or at_a_store or _BOUGHT_IN_PACKETS.search(text, start, end) is not None)
             and _packed_for_the_shelf(text[start:end], names, start, end)
         ):
             segments[i] = (start, end, ("grocery",))

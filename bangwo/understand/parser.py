@@ -1948,7 +1948,7 @@ _GROCERY_ONLY_WORDS = GROCERY.noun_words_en - FOOD.noun_words_en
 # (with how it is kept between: 三袋速冻水饺)
 _IN_PACKETS_BEFORE = compiled(
     # (or its brand: 一箱维他柠檬茶)
-    rf"[一两二三四五六七八九十几\d]\s*[{PACKETS_ZH}]\s*(?:速冻|冷冻|冰冻|袋装|盒装|瓶装|罐装|[\u4e00-\u9fff]{{1,3}})?\s*$"
+    rf"[一两二三四五六七八九十几\d]\s*[{PACKETS_ZH}]\s*(?:速冻|冷冻|冰冻|袋装|盒装|瓶装|罐装|[\u4e00-\u9fff]{{1,4}})?\s*$"
     rf"|\b(?:{PACKETS_EN})\s+of\s+$"
 )
 
