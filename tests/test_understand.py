@@ -3402,6 +3402,7 @@ def test_regional_ways_of_writing(parser: Parser, text: str, expected: dict[str,
         ("帮我订个6寸的生日蛋糕", {"items": [("生日蛋糕", 1)]}),  # how big it is, in inches, is no part of it
         ("点一份猪肉炖粉条", {"domain": "food", "items": [("猪肉炖粉条", 1)]}),  # a product cooked with what follows
         ("买两袋湾仔码头水饺", {"domain": "grocery", "items": [("湾仔码头水饺", 2)]}),  # bought in bags: frozen
+        ("买两盒三只松鼠坚果礼盒 送人的", {"merchant": "三只松鼠", "items": [("坚果礼盒", 2)]}),  # 三只 names a shop
         ("点两份水饺", {"domain": "food", "items": [("水饺", 2)]}),  # (held before)
         ("华莱士全家桶帮我点一个", {"items": [("全家桶", 1)]}),  # the dish, then its verb and count
         ("还有的话帮我买两只", {"items": []}),  # (held before: 有的话 is "if so", no dish)

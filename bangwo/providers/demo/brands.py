@@ -62,7 +62,8 @@ Jaya Grocer | Jaya Grocer; Mydin | Mydin; Lotus's | Lotus's;
 世纪联华/联华超市 | Lianhua; 京东超市/京东 | JD Supermarket/JD.com/JD; 天猫超市 | Tmall Supermarket;
 小象超市 | Xiaoxiang Supermarket; 七鲜/7FRESH | 7Fresh; 全家便利店 | FamilyMart; 美团优选 | Meituan Youxuan;
 Sainsbury's | Sainsbury's; Waitrose | Waitrose; Lidl | Lidl; H Mart | H Mart; 99大华 | 99 Ranch;
-Woolworths | Woolworths; Coles | Coles; Weee! | Weee
+Woolworths | Woolworths; Coles | Coles; Weee! | Weee;
+三只松鼠 | Three Squirrels; 良品铺子 | Bestore; 来伊份 | Laiyifen; 百草味 | Be&Cheery
 """
 # Cinema chains by their names (one the directory lacks, said with 影城, is read by its kind: 某某影城).
 _CINEMAS = """
