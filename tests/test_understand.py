@@ -6397,6 +6397,8 @@ def test_dishes_from_shops_said_by_name_and_cities_that_start_a_shops_name(
         ("取消刚才那个螺蛳粉", [("food", {"action": "cancel"})]),
         ("那个口味虾我不要了", [("food", {"action": "cancel", "items": ["口味虾"]})]),  # (the one who says it between)
         ("拼单取消吧，人凑不齐", [("food", {"action": "cancel"})]),  # the group order
+        ("Drop the supermarket order, I'll just go to the store myself", [("grocery", {"action": "cancel"})]),
+        ("hotel status pls, Harbour View Hotel", [("hotel", {"action": "status"})]),
         ("帮我退昨天买的电影票", [("movie", {"action": "cancel"})]),
         ("帮我refund昨天买的电影票，临时有meeting", [("movie", {"action": "cancel"})]),  # (held before)
         ("refund the noodles pls, they spilled everywhere", [("food", {"action": "cancel"})]),

@@ -245,7 +245,8 @@ _DIAN_VERB = (
 CANCELLED_ZH = (
     "取消|退掉|退了|撤销|撤回|撤了|撤掉|撤单|退单|不要了|退(?<=[想要你我]退)(?![出休烧役伍步款点钱])|能退吗|可以退吗|能不能退|退一下"
 )
-CANCELLED_EN = "cancel|cancle|call off|refund|scrap|money back"  # cancle: typed fast
+# (cancle: typed fast; "drop the supermarket order", not "drop off" or "drop by")
+CANCELLED_EN = "cancel|cancle|call off|refund|scrap|money back|drop(?= (?:the|my|our|that|this)\\b)"
 
 
 # Whether a shop still sends or sells, and at what price: 海底捞外卖能送到望京吗, 这么晚还送吗, 现在还能点吗,

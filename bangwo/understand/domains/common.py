@@ -69,6 +69,7 @@ STATUS_ONLY = compiled(
         "|gone through|went through|ticketed|been issued|tickets? issued|any update on|any news on|get a confirmation"
         "|is that booking done|confirm(?:ed)? my|check(?:ing)? on (?:my|our|the)"
         "|booked yet|issued yet|confirmed yet|flight status|booking status|end(?:ed)? up with"
+        "|hotel status|room status|order status|ticket status|reservation status|delivery status"
         "|booking confirmed(?= ?\\?)|reservation confirmed(?= ?\\?)"  # "is the Hilton in Xiamen booking confirmed?"
         "|get booked|got booked|been booked|get confirmed|got confirmed|been confirmed"
         # (as a learner asks it: "my movie ticket buy success or not?", "my flight ticket book success?")
