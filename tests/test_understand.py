@@ -6399,6 +6399,8 @@ def test_dishes_from_shops_said_by_name_and_cities_that_start_a_shops_name(
         ("拼单取消吧，人凑不齐", [("food", {"action": "cancel"})]),  # the group order
         ("Drop the supermarket order, I'll just go to the store myself", [("grocery", {"action": "cancel"})]),
         ("hotel status pls, Harbour View Hotel", [("hotel", {"action": "status"})]),
+        ("我点的麻辣烫为什么还没有来", [("food", {"action": "status"})]),  # 还没有来
+        ("他还没来，先帮我点两杯奶茶", [("food", {"action": "order"})]),  # (held before) someone awaited
         ("帮我退昨天买的电影票", [("movie", {"action": "cancel"})]),
         ("帮我refund昨天买的电影票，临时有meeting", [("movie", {"action": "cancel"})]),  # (held before)
         ("refund the noodles pls, they spilled everywhere", [("food", {"action": "cancel"})]),
