@@ -3109,6 +3109,9 @@ def test_one_thing_taken_back_by_name(parser: Parser, text: str, expected: list[
          [("flight", "order"), ("hotel", "order")]),
         ("Next Friday, fly Beijing to Xi'an, two of us. Book a hotel there near the Bell Tower for two nights",
          [("flight", "order"), ("hotel", "order")]),
+        # what is kept as it is asks nothing
+        ("取消明天的机票，酒店先留着", [("flight", "cancel")]),
+        ("把5月30号杭州那家酒店取消，机票不用动", [("hotel", "cancel")]),
         # bought beside a booking, a request of its own (a kind of seat bought is the booking's)
         ("帮我买两盒月饼，再订一张明天去西安的机票", [("grocery", "order"), ("flight", "order")]),
         ("订一张明天去西安的机票，帮我买个靠窗的", [("flight", "order")]),  # (held before)

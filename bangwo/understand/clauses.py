@@ -472,6 +472,8 @@ _OWN_SERVICE = compiled(
     r"机票|航班|飞机|酒店(?<![去到回在]酒店)|宾馆|民宿|客栈|旅馆|房间|订(?:个|间|一间)?房|入住|住宿|电影|影院|外卖|"
     + letter_led("flights?|fly|movies?|films?|cinema|takeout|delivery", then=r"\b")
 )
+# A booking said to be kept as it is, beside one changed: 酒店先留着, 机票不用动.
+_KEPT_AS_IT_IS = compiled(r"留着|不用动|别动|不动|保留|照旧|不用取消|不取消|不用退|不退")
 _OWN_MEAL = ("meal",)  # a segment that is a food-or-grocery request of its own (see split_clauses)
 # Bought and counted: 买两盒月饼, 买个月饼礼盒, 买点水果 (see split_clauses).
 _BOUGHT_COUNTED = compiled(r"买(?:[一两二三四五六七八九十几\d]+\s*[盒箱袋瓶包斤提桶罐份只]|个|点|些)")
@@ -1085,6 +1087,8 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
         # Asked in the segment's phrase, up to the next mark: 动车票 | 还有吗 is one question.
         asked_elsewhere = elsewhere_said and _ASKED_FOR.search(text, start, _phrase_end(text, start)) is not None
         domains = _segment_domains(segment, inside, after_a_flight, asked_elsewhere, start)
+        if domains and _KEPT_AS_IT_IS.search(segment) is not None:
+            domains = None  # 取消明天的机票，酒店先留着: what is kept is asked nothing of
         if (
             talk_said
             and (talk := _ASKED_TO_TALK.match(segment)) is not None
