@@ -3060,6 +3060,9 @@ def test_a_request_taken_back_is_not_made(parser: Parser, text: str, expected: l
         ("帮我点一杯拿铁，再订一张周五去西安的机票，机票是开玩笑的", [("food", ["拿铁"])]),
         ("周六飞昆明，再订翠湖附近的酒店两晚；酒店先不订了，住同学家", [("flight", [])]),
         ("点两份饺子一份小龙虾，算了小龙虾不要了", [("food", ["饺子"])]),
+        ("订明天去上海的机票，再订个外滩的酒店，酒店不用订了", [("flight", [])]),  # 不用订了, 不用看了, 不用买了
+        ("帮我查一下明天去上海的航班，顺便看看外滩附近的酒店……酒店不用看了，公司安排了", [("flight", [])]),
+        ("鲜盒超市买两斤牛肉、三个土豆，今晚做咖喱。哦土豆家里有，不用买了", [("grocery", ["牛肉"])]),
         ("Get me a flight to Harbin Friday and a room near Central Street. Just kidding about the flight, "
          "I'm driving, but I do need the room", [("hotel", [])]),
         # (held before: the fish of "a hairtail fish" goes with the name it ends)

@@ -400,6 +400,7 @@ _RETRACTION = compiled(
 # (one search for all of them: re skips to their first letters in C)
 _RETRACTION_WORDS = compiled(
     "never|forget|scratch|算了|skip|scrap|drop|remove|leave out|kidding|joking|jk|不要了|不用了|不订了|不买了|不点了"
+    "|不用订了|不用看了|不用查了|不用买了|不用点了"
     "|开玩笑|开个玩笑|逗你|别买|别订|别点|actually no|actually, no|hmm, no|hmm no|wait, no"
 )
 _PAUSES = compiled(r"[\s,，]*")
@@ -414,10 +415,11 @@ _NAMED_RETRACTION = compiled(
     r"|(?<=actually )no|(?<=actually, )no|(?<=hmm, )no|(?<=hmm )no|(?<=wait, )no)"
     r" (?:the )?(?P<what>(?!(?:that|it|this|ice|sugar|more)\b)[a-z][a-z' ]{1,30}?)"
     r"(?=\s*(?:[,.;!?—–]|$)|\s(?:and|just)\b)"
-    # (啤酒算了，明天还要开车; 电影别买了; 机票先不订了; 机票是开玩笑的)
+    # (啤酒算了，明天还要开车; 电影别买了; 机票先不订了; 机票是开玩笑的; 酒店不用看了)
     r"|[,，—–…；;]*\s*(?:哦|啊|哎|哈哈+)?(?:算了)?[,，]?\s*"
     r"(?P<zh>(?![那这我你他她要还就都也等一二两三四五六七八九十\d])[\u4e00-\u9fff]{1,6}?)(?:那个|那张|那份|的)?(?:也|就|先|还是)?"
-    r"(?:(?:[^，,。！!？?]{0,8}[，,]\s*)?(?:不要了|不用了|不订了|不买了|不点了|别买了|别订了|别点了|先别买了|是开玩笑的)"
+    r"(?:(?:[^，,。！!？?]{0,8}[，,]\s*)?(?:不要了|不用了|不订了|不买了|不点了|别买了|别订了|别点了|先别买了|是开玩笑的"
+    r"|不用订了|不用看了|不用查了|不用买了|不用点了)"
     # (not 算了改三点那场, a change)
     r"|算了(?!算)(?:\s*[,，]?\s*(?:不要了|不用了|不订了|不买了|不点了))?(?!\s*[改换]))"
 )
