@@ -3470,6 +3470,10 @@ def test_the_long_tail(parser: Parser, text: str, expected: dict[str, Any]) -> N
         ("hotel near Capital Airport T3 for 1 night, check in today, early flight tmr", [("hotel", "order")]),
         ("明天一早的航班，帮我订浦东机场旁边的酒店住今晚", [("hotel", "order")]),
         ("book an early flight tmr to Beijing", [("flight", "order")]),  # (held before) asked for, not told
+        ("please book a room near Capital Airport for tomorrow night, my flight leaves early the next morning",
+         [("hotel", "order")]),
+        ("pls cancel my hotel for tonight in Denpasar, flight delayed", [("hotel", "cancel")]),
+        ("my flight leaves at 7am, is it on time?", [("flight", "status")]),  # (held before) asked after, alone
         ("Could you cancel the movie tickets I booked for tomorrow? My flight's been moved.", [("movie", "cancel")]),
         ("帮我把明天的电影票退了，航班延误了", [("movie", "cancel")]),
         ("my flight got delayed?", [("flight", "status")]),  # (held before)

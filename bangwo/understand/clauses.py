@@ -412,9 +412,16 @@ _TOLD_WHAT_HAPPENED = compiled(
         r"(?:been\s+|just\s+)?(?:delayed|moved|cancell?ed|changed|rescheduled|postponed|pushed back)\b",
     )
     + r"|(?:航班|飞机|会议|行程)(?:又)?(?:延误|晚点|改签|取消|改期|推迟|提前)了(?![吗没么])"
-    # why a room is wanted: "check in today, early flight tmr", 明天一早的飞机
+    # why a room is wanted: "check in today, early flight tmr", "my flight leaves at 7am", "I'm flying out early",
+    # 明天一早的飞机; or why it is cancelled: "flight delayed 😩"
     + "|"
     + letter_led("early (?:morning )?flight", then=r"(?:\s+(?:tmr|tmrw|tomorrow)(?:\s+morning)?)?\b")
+    + "|"
+    + letter_led(
+        "my flight (?:leaves|departs|takes off|is at)|i'm flying out|we're flying out|i am flying out|we are flying out"
+        "|flight (?:got |was |is )?delayed",
+        then=r"\b[^,.;!?]*",
+    )
     + r"|(?:明天|明早)一早的(?:飞机|航班)"
 )
 
