@@ -3321,6 +3321,7 @@ def test_regional_words(parser: Parser, text: str, expected: list[tuple[str, str
         ("我買咗嘅戲飛出咗票未？", {"domain": "movie", "action": "status"}),  # 未 ends a question
         ("大家樂嗰份焗豬扒飯送到未？", {"domain": "food", "action": "status", "merchant": "大家樂"}),
         ("《獅子山下再見》首映仲有冇飛？", {"domain": "movie", "action": "search"}),  # 飛 is a ticket
+        ("我订的那两张《春江水暖》的电影飞怎么还没出票", {"domain": "movie", "action": "status"}),  # 电影飞 too
         # 同一 is the same one, not "and one"
         ("下午五点送一箱矿泉水到家，同一时间再送两份黄焖鸡米饭", {"domain": "grocery", "time": "17:00"}),
         # Sichuan's, Chongqing's and Hunan's Mandarin: 嘞 for 的, 哒 and 咯 for 了, 冒得/没得 for 没有, 莫 for 别
