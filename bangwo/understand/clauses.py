@@ -481,6 +481,7 @@ _OWN_SERVICE = compiled(
 )
 # A booking said to be kept as it is, beside one changed: 酒店先留着, 机票不用动.
 _KEPT_AS_IT_IS = compiled(r"留着|不用动|别动|不动|保留|照旧|不用取消|不取消|不用退|不退")
+_ONCE_MEANT = compiled(r"[\s,，。]*(?:我)?(?:本来|原本|原来|本)(?:想|打算|准备|要)")
 _OWN_MEAL = ("meal",)  # a segment that is a food-or-grocery request of its own (see split_clauses)
 # Bought and counted: 买两盒月饼, 买个月饼礼盒, 买点水果 (see split_clauses).
 _BOUGHT_COUNTED = compiled(r"买(?:[一两二三四五六七八九十几\d]+\s*[盒箱袋瓶包斤提桶罐份只]|个|点|些)")
@@ -1094,8 +1095,10 @@ def split_clauses(text: str, names: list[NameMention]) -> list[Clause]:
         # Asked in the segment's phrase, up to the next mark: 动车票 | 还有吗 is one question.
         asked_elsewhere = elsewhere_said and _ASKED_FOR.search(text, start, _phrase_end(text, start)) is not None
         domains = _segment_domains(segment, inside, after_a_flight, asked_elsewhere, start)
-        if domains and _KEPT_AS_IT_IS.search(segment) is not None:
-            domains = None  # 取消明天的机票，酒店先留着: what is kept is asked nothing of
+        if domains and (_KEPT_AS_IT_IS.search(segment) is not None or _ONCE_MEANT.match(segment) is not None):
+            # 取消明天的机票，酒店先留着; 本来想订去北京的机票，算了坐高铁: what is kept, or was once meant, is asked
+            # nothing of
+            domains = None
         if (
             talk_said
             and (talk := _ASKED_TO_TALK.match(segment)) is not None
