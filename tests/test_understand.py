@@ -505,6 +505,7 @@ def test_chains_known_by_name(parser: Parser, text: str, expected: list[tuple[st
         ("kfc bucket", [("food", {"merchant": "kfc", "items": ["bucket"]})]),
         # a phone's shorthand: nts, wkend, lg before the English it sizes
         ("Qingdao near Zhanqiao Pier, 2 nts this wkend", [("hotel", {"near": "Zhanqiao Pier", "nights": 2})]),
+        ("hotel pls, Shenzhen, near Bao'an airport, tonight, 1 night", [("hotel", {"near": "Bao'an airport"})]),
         ("somewhere near Sanlitun tonite, 1 nt", [("hotel", {"near": "Sanlitun", "nights": 1})]),
         ("pizza hut 1 lg pepperoni pizza + garlic bread", [("food", {"items": ["pepperoni pizza", "garlic bread"]})]),
         # (held before: RM is ringgit, no room)

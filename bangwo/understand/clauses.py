@@ -581,7 +581,7 @@ _A_DISH_BY_ITS_WORD = (
     letter_led(
         "|".join(sorted(FOOD.noun_words_en - {"rice", "bread", "beef", "pork", "chicken", "fish", "duck", "shrimp",
                                                 "tea", "coffee", "juice", "cake", "cocoa", "matcha"})),
-        then=r"\b",
+        then=r"\b(?!['’][a-z])",  # (not a place's syllable: Bao'an)
     )
     + "|"
     + letter_led("fried|grilled|roast|braised|steamed|stir-fried|baked", then=r"\s")
