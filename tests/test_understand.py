@@ -3473,6 +3473,8 @@ def test_the_long_tail(parser: Parser, text: str, expected: dict[str, Any]) -> N
         ("hotel near Capital Airport T3 for 1 night, check in today, early flight tmr", [("hotel", "order")]),
         ("明天一早的航班，帮我订浦东机场旁边的酒店住今晚", [("hotel", "order")]),
         ("book an early flight tmr to Beijing", [("flight", "order")]),  # (held before) asked for, not told
+        ("two tickets for Silent Harbor tonight at 7:30, and a hotel near the cinema for one night",
+         [("movie", "order"), ("hotel", "order")]),  # the cinema one stays near
         ("please book a room near Capital Airport for tomorrow night, my flight leaves early the next morning",
          [("hotel", "order")]),
         ("pls cancel my hotel for tonight in Denpasar, flight delayed", [("hotel", "cancel")]),

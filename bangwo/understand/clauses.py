@@ -272,7 +272,9 @@ _DOMAIN_WORDS: dict[str, tuple[_Words, ...]] = {
             "imax|"
             + letter_led(
                 # ("movie night" is an evening at home, no film booked.)
-                "movies?(?! night)|films?|cinemas?|cineplex|multiplex|theaters?|theatres?|premiere|showings?"
+                # (nor is a cinema one stays near: "a hotel near the cinema")
+                "movies?(?! night)|films?|cinemas?(?<!near the cinema)(?<!near the cinemas)|cineplex|multiplex"
+                "|theaters?|theatres?|premiere|showings?"
                 "|screenings?|show ?times?|show timings?|playing"
                 # a film wanted by its kind: "watch a comedy at the AMC tonight"
                 f"|watch (?:a|an|some) (?:{FILM_KINDS_EN})|see (?:a|an|some) (?:{FILM_KINDS_EN})",
