@@ -3475,6 +3475,7 @@ def test_the_long_tail(parser: Parser, text: str, expected: dict[str, Any]) -> N
         ("book an early flight tmr to Beijing", [("flight", "order")]),  # (held before) asked for, not told
         ("two tickets for Silent Harbor tonight at 7:30, and a hotel near the cinema for one night",
          [("movie", "order"), ("hotel", "order")]),  # the cinema one stays near
+        ("A pizza and 2 beers. Actually 4 beers, people keep showing up", [("food", "order")]),  # (arriving)
         ("please book a room near Capital Airport for tomorrow night, my flight leaves early the next morning",
          [("hotel", "order")]),
         ("pls cancel my hotel for tonight in Denpasar, flight delayed", [("hotel", "cancel")]),

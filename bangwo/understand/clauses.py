@@ -274,7 +274,7 @@ _DOMAIN_WORDS: dict[str, tuple[_Words, ...]] = {
                 # ("movie night" is an evening at home, no film booked.)
                 # (nor is a cinema one stays near: "a hotel near the cinema")
                 "movies?(?! night)|films?|cinemas?(?<!near the cinema)(?<!near the cinemas)|cineplex|multiplex"
-                "|theaters?|theatres?|premiere|showings?"
+                "|theaters?|theatres?|premiere|showings?(?! up)"  # ("people keep showing up": arriving)
                 "|screenings?|show ?times?|show timings?|playing"
                 # a film wanted by its kind: "watch a comedy at the AMC tonight"
                 f"|watch (?:a|an|some) (?:{FILM_KINDS_EN})|see (?:a|an|some) (?:{FILM_KINDS_EN})",
