@@ -604,6 +604,7 @@ ORDERS_AGAIN = compiled(
     r"另外(?:再)?(?:帮我|给我)?(?:点|订|买|来|叫)|然后(?:再)?(?:帮我|给我)?(?:订|买|点)|顺便(?:再)?(?:帮我|给我)?(?:点|订|买|来|叫)|"
     + letter_led(
         "then (?:order|book|get)|and (?:order|book|get)|also (?:order|book|get|add|grab|buy|look up)|instead"
+        "|and find me a new|find me a new|book me a new|book a new|and find me another|find me another"
         "|order another"
         "|put in a new|place a new|a new order|a separate order|another order",
         then=r"\b",
