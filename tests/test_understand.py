@@ -3132,6 +3132,8 @@ def test_one_thing_taken_back_by_name(parser: Parser, text: str, expected: list[
         ("机票出票哒冒？酒店订好哒冒？", [("flight", "status"), ("hotel", "status")]),
         ("帮我买一箱牛奶，再看哈我嘞电影票出起没得", [("grocery", "order"), ("movie", "status")]),
         ("奶茶到哪了？还有超市买的菜也没到", [("food", "status"), ("grocery", "status")]),  # 也没到
+        ("我那单黄焖鸡是不是丢了？都快两个小时了！重新帮我点一份麻辣烫吧", [("food", "status"), ("food", "order")]),
+        ("超市的单子怎么显示还在配送？帮我再买一桶食用油", [("grocery", "status"), ("grocery", "order")]),
         ("where's our hotel booking and did the flight tickets come through?",
          [("hotel", "status"), ("flight", "status")]),
         ("给俺整杯热豆浆，再买一袋大米", [("food", "order"), ("grocery", "order")]),
