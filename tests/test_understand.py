@@ -3113,6 +3113,8 @@ def test_one_thing_taken_back_by_name(parser: Parser, text: str, expected: list[
          [("flight", "order"), ("hotel", "order")]),
         ("Next Friday, fly Beijing to Xi'an, two of us. Book a hotel there near the Bell Tower for two nights",
          [("flight", "order"), ("hotel", "order")]),
+        ("Is my ticket for Fireworks over the Sea issued? Book two more seats next to it",  # …more after a question
+         [("movie", "status"), ("movie", "order")]),
         ("cancel my hotel booking and find me a new one in Haikou for 3 nights",  # a new one after a cancel
          [("hotel", "cancel"), ("hotel", "order")]),
         # what is kept as it is asks nothing

@@ -605,6 +605,7 @@ ORDERS_AGAIN = compiled(
     + letter_led(
         "then (?:order|book|get)|and (?:order|book|get)|also (?:order|book|get|add|grab|buy|look up)|instead"
         "|and find me a new|find me a new|book me a new|book a new|and find me another|find me another"
+        "|book (?:me )?(?:one|two|three|four|an?|[1-9]) more|get (?:me )?(?:one|two|three|four|[1-9]) more"
         "|order another"
         "|put in a new|place a new|a new order|a separate order|another order",
         then=r"\b",
