@@ -3121,6 +3121,7 @@ def test_one_thing_taken_back_by_name(parser: Parser, text: str, expected: list[
         ("取消明天的机票，酒店先留着", [("flight", "cancel")]),
         ("把5月30号杭州那家酒店取消，机票不用动", [("hotel", "cancel")]),
         ("本来想订去北京的机票，算了坐高铁，帮我订王府井附近的酒店", [("hotel", "order")]),  # once meant
+        ("我走不动了，帮我订个附近的酒店", [("hotel", "order")]),  # (held before: 走不动 keeps no booking)
         # bought beside a booking, a request of its own (a kind of seat bought is the booking's)
         ("帮我买两盒月饼，再订一张明天去西安的机票", [("grocery", "order"), ("flight", "order")]),
         ("订一张明天去西安的机票，帮我买个靠窗的", [("flight", "order")]),  # (held before)

@@ -482,7 +482,8 @@ _OWN_SERVICE = compiled(
     + letter_led("flights?|fly|movies?|films?|cinema|takeout|delivery", then=r"\b")
 )
 # A booking said to be kept as it is, beside one changed: 酒店先留着, 机票不用动.
-_KEPT_AS_IT_IS = compiled(r"留着|不用动|别动|不动|保留|照旧|不用取消|不取消|不用退|不退")
+# (not 不动 alone: 走不动了)
+_KEPT_AS_IT_IS = compiled(r"留着|不用动|别动|先不动|保留|照旧|不用取消|不取消|不用退")
 _ONCE_MEANT = compiled(r"[\s,，。]*(?:我)?(?:本来|原本|原来|本)(?:想|打算|准备|要)")
 _OWN_MEAL = ("meal",)  # a segment that is a food-or-grocery request of its own (see split_clauses)
 # Bought and counted: 买两盒月饼, 买个月饼礼盒, 买点水果 (see split_clauses).
