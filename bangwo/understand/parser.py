@@ -819,6 +819,7 @@ class Parser:
         shop_said = shop_named or (
             "from " in text and _EN_ORDERED_FROM.search(reading.masked.original) is not None
         )
+        after_the_shop_first = _after_the_shop_said_first(reading) if shop_named else None
         ordered_by_itself = any(
             (d.quantity is not None and (d.entry is not None or polite or shop_said or _served(rules, d)))
             or ((d.quantity is not None or asked_please) and d.name.isascii() and _named_as_a_dish(rules, d.name))
@@ -827,7 +828,7 @@ class Parser:
             or len(d.options) > 1
             or (shop_named and d.options)
             # said right after the shop that starts the command: "burger king whopper meal", "Burger King: whopper meal"
-            or (shop_named and _said_after_the_shop_first(reading, d))
+            or (after_the_shop_first is not None and d.start == after_the_shop_first)
             for d in drafts
         ) or _a_shopping_list(drafts, reading)
         if not ordered_by_itself and not shop_said and any(d.quantity is not None for d in drafts):
@@ -1628,8 +1629,9 @@ _NO_DISH_WORDS |= {"饭", "顿饭", "不", "便宜", "速冻", "货"}
 _NO_DISH_WORDS |= {"楼", "层", "栋", "号楼", "单元", "室"}  # 送到7楼: where it goes
 _NO_DISH_WORDS |= {"小时", "分钟", "钟头", "不够"}  # 点了快一个小时了: how long; 一份不够，来两份: too few
 _NO_DISH_WORDS |= {"分量", "份量", "量"}  # 两个人的分量: how much of the dish, for how many
-# 下单一杯: the ordering; 还差几块满减: the discount; 餐具两份: the cutlery; 适合四个人吃的: for how many
-_NO_DISH_WORDS |= {"下单", "满减", "餐具", "适合", "话"}  # (…, 有的话帮我买一只: if so)
+# 下单一杯: the ordering; 还差几块满减: the discount; 餐具两份: the cutlery; 适合四个人吃的: for how many; 有的话帮我
+# 买一只: if so
+_NO_DISH_WORDS |= {"下单", "满减", "餐具", "适合", "话"}
 
 
 def _owner_before(text: str, original: str, anchor: int, start: int) -> str | None:
@@ -2264,12 +2266,12 @@ def _han_run(text: str, at: int, step: int) -> str:
     return text[min(at, end) : max(at, end)]
 
 
-def _said_after_the_shop_first(reading: _Reading, draft: _ItemDraft) -> bool:
-    """Whether the dish is said right after the shop that starts the command ("kfc bucket")."""
+def _after_the_shop_said_first(reading: _Reading) -> int | None:
+    """Where a dish said right after the shop that starts the command would start ("kfc bucket"); None when no
+    shop starts it."""
     shop_end = reading.shops.get(0)
-    return shop_end is not None and (
-        (after := _AFTER_THE_SHOP_SAID_FIRST.match(reading.text, shop_end)) is not None and after.end() == draft.start
-    )
+    after = _AFTER_THE_SHOP_SAID_FIRST.match(reading.text, shop_end) if shop_end is not None else None
+    return after.end() if after is not None else None
 
 
 def _before_who_says_it(text: str, at: int) -> int:

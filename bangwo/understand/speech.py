@@ -190,7 +190,7 @@ _SPELT_OUT: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str], re.Patt
     (_THOUSANDS_COMMA, lambda _said: "", compiled(r"\d,\d")),
     (_TEXTISM, lambda said: _TEXTISMS[said[0]], compiled("2mo|2ni|2da")),
     (_TEXTED_WORD, lambda said: _TEXTED_WORDS[said[0]], _TEXTED_WORD),
-    (_LARGE_TEXTED, lambda _said: "large", _LARGE_TEXTED),
+    (_LARGE_TEXTED, lambda _said: "large", compiled("lg ")),
     (_GLUED_COUNT, lambda said: said[1] + " ", compiled(r"\d[a-z]{3}|\d(?:kgs?|lbs?|jin) of")),
     (_GLUED_STAY, lambda said: f"{said[1]} {_STAY_UNITS[said[2]]}", compiled(r"\d(?:n|rms?)\b")),
     (_SINGLISH_SAID, _in_plain_words, _SINGLISH_HINT),
