@@ -1226,6 +1226,12 @@ def test_ordered_with_the_campaign_card_is_still_an_order(parser: Parser) -> Non
         ("俺买的那些核桃花生啥时候能送到啊", {"domain": "grocery", "action": "status"}),
         ("在三亚订一间海景房，周五到周一，2000以内一晚", {"nights": 3, "budget_max": 2000}),  # a night's price
         ("Here Comes Nian, 3 tickets, last row, around 8 tonight", {"time": "20:00"}),
+        # a festival's day and 飞 said alone ask for a flight, as 周三飞 does
+        ("初八飞北京", {"domain": "flight", "date": "2026-02-24", "destination": "北京"}),
+        ("正月初八飞北京", {"domain": "flight", "date": "2026-02-24"}),
+        ("腊月二十八飞哈尔滨", {"domain": "flight", "date": "2026-02-15"}),
+        ("五一飞三亚", {"domain": "flight", "date": "2026-05-01", "destination": "三亚"}),
+        ("国庆节第一天飞三亚", {"date": "2026-10-01", "origin": None}),  # the festival's first day is no place
     ],
 )
 def test_said_in_the_spring_festival_rush(parser: Parser, text: str, expected: dict[str, Any]) -> None:

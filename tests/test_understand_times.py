@@ -313,6 +313,17 @@ def test_other_nows(now: datetime, text: str, expected: Slots) -> None:
         ("kunming to bangkok 25th evening under 1200", _day("2026-02-25", "evening")),
         ("fly to Beijing 14th 7pm", ("2026-02-14", "19:00", None, None)),
         ("Shanghai to Sydney xmas eve", _day("2026-12-24")),
+        # a day of next month, in words said before or after it; 下个月初三 is no Spring Festival day
+        ("the 15th of next month", _day("2026-03-15")),
+        ("3rd of next month", _day("2026-03-03")),
+        ("next month on the 20th", _day("2026-03-20")),
+        ("next month 15号", _day("2026-03-15")),
+        ("下个月初三", _day("2026-03-03")),
+        ("下月初十", _day("2026-03-10")),
+        ("Tuesday of the week after next", _day("2026-02-24")),
+        ("Friday the week after next", _day("2026-02-27")),
+        ("520那天晚上", _day("2026-05-20", "evening")),  # the 20th of May, a day for lovers
+        ("国庆头一天", _day("2026-10-01")),
     ],
 )
 def test_days_said_with_care(text: str, expected: Slots) -> None:
@@ -342,6 +353,7 @@ def test_a_clock_time_in_four_digits(text: str, clock: str | None) -> None:
     "text",
     [
         "十五块",
+        "520块以内",  # (held before) a price, not the 20th of May
         "十五个饺子",
         "少一点糖",
         "快一点",

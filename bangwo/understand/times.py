@@ -247,15 +247,17 @@ _DAY_HALF_EN_RE = compiled(r"(?<=\ue001)\s*(am|pm)(?![a-z])")
 _DAY_NUM = r"\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
 # 春节档 (the film season), 春节礼盒 (a product) and 元宵 the dumpling are no dates.
 _FESTIVAL_ZH_RE = compiled(
-    r"(?:(除夕夜?|大年三十|年三十|大年夜)|(春节|过年那天)(?![礼套款限特装档])|(?:大年|正月)?初([一二三四五六七八九十])"
+    r"(?:(除夕夜?|大年三十|年三十|大年夜)|(春节|过年那天)(?![礼套款限特装档])|(?:大年|正月|(?<!月))初([一二三四五六七八九十])"
     r"|正月(十[一二三四五六七八九]|二十)|(元宵节|元宵)"
     r"|(情人节|元旦节?|国庆节?|圣诞节?|平安夜|跨年夜?|劳动节|五一劳动节|五一节|儿童节"
+    r"|(?<!\d)520(?=那天|当天|那晚|当晚|节)"  # (the 20th of May, a day for lovers; not 520块)
     # (五一广场, 五一路, 五一大道: a place named for the day)
     r"|(?<![\d零〇一二两三四五六七八九十百千万第周期拜初])[五六]一"  # (六一: 儿童节)
     r"(?![\d零一二两三四五六七八九十百千万个张间晚位人杯份块元次天点斤岁号日]|广场|路|街|大道|公园|桥|站|商))"
     # The other lunar festivals (not 中秋月饼礼盒, a product: a 节 or nothing after them but a date word's place).
     r"|(端午|七夕|中秋|重阳)节?(?![礼套款月粽])"
-    r")(?:(前|后)([一二两三四五六七八九十]|\d)?天|的?(第二天|次日))?"  # (元宵节第二天: the day after)
+    # (元宵节第二天: the day after; 国庆节第一天, 国庆头一天: the day itself)
+    r")(?:(前|后)([一二两三四五六七八九十]|\d)?天|的?(第二天|次日)|的?(?:第一天|头一天))?"
 )
 # The twelfth lunar month's days: 腊八 (not 腊八粥, the porridge), 腊月二十三, 腊月初十, 腊月廿八.
 _TWELFTH_MONTH_ZH_RE = compiled(
@@ -294,7 +296,7 @@ _NTH_FESTIVAL_DAY_EN_RE = compiled(
 _GREGORIAN_HOLIDAYS = {
     "情人节": (2, 14), "元旦": (1, 1), "国庆": (10, 1), "圣诞": (12, 25), "平安夜": (12, 24), "跨年": (12, 31),
     "跨年夜": (12, 31),
-    "劳动节": (5, 1), "五一": (5, 1), "儿童节": (6, 1), "六一": (6, 1),
+    "劳动节": (5, 1), "五一": (5, 1), "儿童节": (6, 1), "六一": (6, 1), "520": (5, 20),
     "christmas eve": (12, 24), "xmas eve": (12, 24), "christmas": (12, 25), "xmas": (12, 25), "new year's day": (1, 1),
     "new year's eve": (12, 31), "nye": (12, 31), "national day": (10, 1), "may day": (5, 1), "children's day": (6, 1),
 }
@@ -354,8 +356,11 @@ _WEEKDAY_NAMES_EN = (
     # (or before what else is said: "sat, under 800")
     r"(?P<weekend_day_last>sat|sun)\.?(?=\s*(?:[?？!！.]*\s*$|[,，]))"
 )
-# ("Friday next week", "Friday of next week")
-_WEEKDAY_EN_RE = compiled(rf"(?:{_WEEKDAY_NAMES_EN})(?![a-z])(?:\s+(?:of\s+)?(?P<week>next|this)\s+week\b)?")
+# ("Friday next week", "Friday of next week", "Tuesday of the week after next")
+_WEEKDAY_EN_RE = compiled(
+    rf"(?:{_WEEKDAY_NAMES_EN})(?![a-z])"
+    r"(?:\s+(?:of\s+)?(?:(?P<week>next|this)\s+week|(?P<after_next>the\s+week\s+after\s+next))\b)?"
+)
 # A bare abbreviation (sat, mon) is a weekday only in a span of weekdays: "Sat to Mon", "fri-sun".
 _DAY_SHORT_END = r"(?:s|r|rs)?\.?"  # tues, thur, thurs
 _WEEKDAY_ABBR_SPAN_RE = compiled(
@@ -373,7 +378,8 @@ _MONTHS_LAST_EN_RE = compiled(
     r"(this|next|the)\s+month\b"
 )
 _MONTH_DAY_ZH_RE = compiled(
-    rf"(?:(下个?月|这个?月|本月)|(?<![\d零〇一二两三四五六七八九十])(\d{{1,2}}|十[一二]?|[一二三四五六七八九])月)"
+    # (下个月初三: the 3rd of next month, not the Spring Festival's 初三)
+    rf"(?:(下个?月|这个?月|本月)(初)?|(?<![\d零〇一二两三四五六七八九十])(\d{{1,2}}|十[一二]?|[一二三四五六七八九])月)"
     rf"((?>{_DAY_NUM}))([日号])?"
 )
 _AFTER_BARE_MONTH_DAY = frozenset("个张间晚位人杯份块元次天点斤岁")
@@ -409,6 +415,9 @@ _SET_APART_AFTER = compiled(r"\s*(?:[,，.;!?]|$|(?:morning|afternoon|evening|ni
 _PART_OF_THE_DAY_AFTER = compiled(
     rf"\s+(?:(?:morning|afternoon|arvo|evening|night|nite)\b|[{TIME_MARK}]|\d{{1,2}}(?::\d\d)?\s*[ap]m\b|\d{{1,2}}:\d\d)"
 )
+# "the 15th of next month", "3rd of next month", "next month on the 15th", "next month 15号"
+_NEXT_MONTH_AFTER = compiled(r"\s*(?:of\s+)?next\s+month\b")
+_NEXT_MONTH_BEFORE = compiled(r"\bnext\s+month[\s,]*(?:on\s+)?(?:the\s+)?$")
 _ORDINAL_CONNECTOR_BEFORE = compiled(r"(?:\bto|\buntil|\btill|\bthrough|-|–)\s*$")
 _ORDINAL_CONNECTOR_AFTER = compiled(rf"\s*(?:-|–|to|until|till|through)\s*(?:the\s+)?[\d{TIME_MARK}]")
 
@@ -872,6 +881,8 @@ def _weekdays_en(masked: MaskedText, today: date, found: _Found) -> None:
         qualifier = (before.group(1) if before else None) or m.group("week")
         if (before and before.group(2)) or qualifier == "next":  # next Friday = next week's (module doc)
             qualifier = "next"
+        if m.group("after_next"):
+            qualifier = "下下"
         named = (
             m.group("day") or m.group("weekend") or m.group("short") or m.group("weekend_day")
             or m.group("weekend_day_then") or m.group("weekend_day_last")
@@ -881,23 +892,24 @@ def _weekdays_en(masked: MaskedText, today: date, found: _Found) -> None:
         if (later := _AFTER_NEXT_EN_RE.match(text, end)) is not None:  # "the Wednesday after next"
             day, qualifier, end = _weekday(today, _WEEKDAY_EN[named], "next") + timedelta(days=7), "next", later.end()
         # "this weekend … Sunday afternoon": the weekend is only the time around the day asked for.
-        _add_date(found, masked, start, end, day, None if qualifier == "next" else "week", holiday=named == "wee")
+        roll = None if qualifier in ("next", "下下") else "week"
+        _add_date(found, masked, start, end, day, roll, holiday=named == "wee")
 
 
 def _month_days_zh(masked: MaskedText, today: date, found: _Found) -> None:
     for m in _MONTH_DAY_ZH_RE.finditer(masked.current):
-        day_of_month = _int(m.group(3))
-        suffix = m.group(4)
-        if day_of_month is None or not 1 <= day_of_month <= 31:
+        day_of_month = _int(m.group(4))
+        said_as_a_day = m.group(5) or m.group(2)  # 下个月5号, 下个月初五
+        if day_of_month is None or not 1 <= day_of_month <= (10 if m.group(2) else 31):
             continue
         after = masked.current[m.end() : m.end() + 2]
-        if not suffix and (m.group(1) or (after[:1] in _AFTER_BARE_MONTH_DAY and after != "晚上")):
+        if not said_as_a_day and (m.group(1) or (after[:1] in _AFTER_BARE_MONTH_DAY and after != "晚上")):
             continue  # 三月五次, 下个月5: no date said (9月30晚上 is the evening of one)
         if m.group(1):  # 下个月5号, 这个月15号
             day = _add_months(today, 1 if m.group(1).startswith("下") else 0, day_of_month)
             roll = None
         else:
-            month = _int(m.group(2)) or 0
+            month = _int(m.group(3)) or 0
             if not 1 <= month <= 12:
                 continue
             day, roll = _coming_month_day(today, month, day_of_month), "year"
@@ -931,6 +943,9 @@ def _days_zh(masked: MaskedText, today: date, found: _Found) -> None:
             first = _int(m.group(1))
             if first is not None and 1 <= first <= 31:
                 _add_date(found, masked, m.start(1), m.end(2), _coming_day_of_month(today, first), "month")
+        if (next_month := _NEXT_MONTH_BEFORE.search(masked.current, 0, m.start(3))) is not None:
+            _add_date(found, masked, next_month.start(), m.end(), _add_months(today, 1, day_of_month), None)
+            continue
         _add_date(found, masked, m.start(3), m.end(), _coming_day_of_month(today, day_of_month), "month")
 
 
@@ -965,11 +980,19 @@ def _month_days_en(masked: MaskedText, today: date, found: _Found) -> None:
                 or (before.rstrip().endswith((",", "，")) and _SET_APART_AFTER.match(after) is not None)
                 or _PART_OF_THE_DAY_AFTER.match(after) is not None
             )
-            if not m.group(1) and not said_as_a_day:
+            next_month = _NEXT_MONTH_AFTER.match(after) or _NEXT_MONTH_BEFORE.search(before)
+            if not m.group(1) and not said_as_a_day and next_month is None:
                 continue  # "14th" alone may be anything; "the 14th", "13th to 15th", "checkin 15th", "Wed 18th" a day
             day_of_month = int(m.group(2))
-            if 1 <= day_of_month <= 31:
+            if not 1 <= day_of_month <= 31:
+                continue
+            if next_month is None:
                 _add_date(found, masked, m.start(), m.end(), _coming_day_of_month(today, day_of_month), "month")
+                continue
+            start, end = (m.start(), m.end() + next_month.end()) if next_month.re is _NEXT_MONTH_AFTER else (
+                next_month.start(), m.end()
+            )
+            _add_date(found, masked, start, end, _add_months(today, 1, day_of_month), None)
 
 
 def _windows(masked: MaskedText, found: _Found, zh: bool, en: bool) -> None:
@@ -1369,6 +1392,7 @@ def find_times(masked: MaskedText, now: datetime, told_until: int = 0) -> TimeSl
         or "五一" in masked.current
         or "六一" in masked.current
         or "平安夜" in masked.current
+        or "520" in masked.current
         or any(said in masked.current for said in _LUNAR_FESTIVALS_ZH)
     ):
         _festival_zh(masked, today, found)
