@@ -354,6 +354,7 @@ def test_a_clock_time_in_four_digits(text: str, clock: str | None) -> None:
     [
         "十五块",
         "520块以内",  # (held before) a price, not the 20th of May
+        "清明上河图拼图",  # the painting
         "十五个饺子",
         "少一点糖",
         "快一点",
@@ -445,6 +446,11 @@ SUMMER = datetime.fromisoformat("2026-08-20T10:00:00+08:00")  # a Thursday
         ("中秋节前一天送两盒月饼", _day("2026-09-24")),
         ("端午节当天上午从西安飞杭州", _day("2027-06-09", "morning")),  # this year's is past
         ("七夕那天晚上", _day("2027-08-08", "evening")),
+        # 清明, a solar term: the 4th or 5th of April by year, from the same table
+        ("清明节回老家 上海飞武汉", _day("2027-04-05")),
+        ("清明前一天飞成都", _day("2027-04-04")),
+        ("flight home for Qingming", _day("2027-04-05")),
+        ("Tomb-Sweeping Day flight to Xiamen", _day("2027-04-05")),
         ("元旦前一天从哈尔滨飞广州", _day("2026-12-31")),
         ("fly on the mid-autumn festival", _day("2026-09-25")),
         ("on the eve of Chinese New Year", _day("2027-02-05")),

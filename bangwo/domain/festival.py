@@ -26,10 +26,15 @@ LUNAR_NEW_YEAR: dict[int, date] = {
     2035: date(2035, 2, 8),
 }
 
-# The other lunar festivals people book around, by Gregorian year (端午 = 五月初五, 七夕 = 七月初七,
-# 中秋 = 八月十五, 重阳 = 九月初九); converted with the lunardate package once and checked against
-# the 初一 table above, which it reproduces for every year.
+# The other festivals people book around, by Gregorian year: the lunar ones (端午 = 五月初五, 七夕 = 七月初七,
+# 中秋 = 八月十五, 重阳 = 九月初九), converted with the lunardate package once and checked against the 初一
+# table above, which it reproduces for every year; and 清明, a solar term (4 or 5 April), from the almanac.
 LUNAR_FESTIVALS: dict[str, dict[int, date]] = {
+    "清明": {
+        2024: date(2024, 4, 4), 2025: date(2025, 4, 4), 2026: date(2026, 4, 5), 2027: date(2027, 4, 5),
+        2028: date(2028, 4, 4), 2029: date(2029, 4, 4), 2030: date(2030, 4, 5), 2031: date(2031, 4, 5),
+        2032: date(2032, 4, 4), 2033: date(2033, 4, 4), 2034: date(2034, 4, 5), 2035: date(2035, 4, 5),
+    },
     "端午": {
         2024: date(2024, 6, 10), 2025: date(2025, 5, 31), 2026: date(2026, 6, 19), 2027: date(2027, 6, 9),
         2028: date(2028, 5, 28), 2029: date(2029, 6, 16), 2030: date(2030, 6, 5), 2031: date(2031, 6, 24),

@@ -195,7 +195,8 @@ def _alternation(words: object) -> str:
 
 # ---- cheap pre-checks: a rule group runs only when one of its characters occurs ----------
 _FESTIVAL_ZH_CHARS = frozenset("除初宵节年正旦诞庆腊")
-_LUNAR_FESTIVALS_ZH = ("端午", "七夕", "中秋", "重阳")  # said without 节 too (中秋前一天); 午 alone is too common
+# (said without 节 too: 中秋前一天; 午 alone is too common)
+_LUNAR_FESTIVALS_ZH = ("端午", "七夕", "中秋", "重阳", "清明")
 _RELATIVE_ZH_CHARS = frozenset("今明后当")
 _WEEKDAY_ZH_CHARS = frozenset("周星礼")
 _DATE_ZH_CHARS = frozenset("月号日")
@@ -215,7 +216,7 @@ _PINYIN_DAY_NUMBERS = ("yi", "er", "san", "si", "wu", "liu", "qi", "ba", "jiu", 
 _FESTIVAL_PINYIN_WORDS = frozenset({"chu", "chuxi", "yuanxiao"} | {f"chu{n}" for n in _PINYIN_DAY_NUMBERS})
 _FESTIVAL_EN_WORDS = _FESTIVAL_PINYIN_WORDS | {"chinese", "lunar", "spring", "lantern", "valentine", "valentines"} | {
     "cny",
-    "dragon", "autumn", "moon", "qixi", "ninth",
+    "dragon", "autumn", "moon", "qixi", "ninth", "qingming", "tomb",
     "christmas",
     "xmas",
     "new",
@@ -255,7 +256,7 @@ _FESTIVAL_ZH_RE = compiled(
     r"|(?<![\d零〇一二两三四五六七八九十百千万第周期拜初])[五六]一"  # (六一: 儿童节)
     r"(?![\d零一二两三四五六七八九十百千万个张间晚位人杯份块元次天点斤岁号日]|广场|路|街|大道|公园|桥|站|商))"
     # The other lunar festivals (not 中秋月饼礼盒, a product: a 节 or nothing after them but a date word's place).
-    r"|(端午|七夕|中秋|重阳)节?(?![礼套款月粽])"
+    r"|(端午|七夕|中秋|重阳|清明)节?(?![礼套款月粽上])"  # (清明上河图, the painting)
     # (元宵节第二天: the day after; 国庆节第一天, 国庆头一天: the day itself)
     r")(?:(前|后)([一二两三四五六七八九十]|\d)?天|的?(第二天|次日)|的?(?:第一天|头一天))?"
 )
@@ -279,13 +280,17 @@ _FESTIVAL_EN_RE = compiled(
     r"|\b(christmas\s+eve|xmas\s+eve|christmas|xmas|new\s+year['’]?s\s+day|new\s+year['’]?s\s+eve|nye"
     r"|may\s+day(?!-)|children['’]?s\s+day"  # (China's 1 May and 1 June)
     r"|(?:(?<=on )|(?<=for )|(?<=over )|(?<=during ))national\s+day)\b"  # (not "the National Day rush")
-    r"|\b(dragon\s+boat|mid-?\s?autumn|moon\s+festival|qixi|double\s+ninth)(?:\s+festival)?\b"
+    r"|\b(dragon\s+boat|mid-?\s?autumn|moon\s+festival|qixi|double\s+ninth|qingming|tomb[-\s]sweeping)"
+    r"(?:\s+(?:festival|day))?\b"
     rf"|\b(?:the\s+)?eve\s+of\s+(?:the\s+)?({_LUNAR_NEW_YEAR_EN})\b"
 )
 _FESTIVAL_PINYIN_RE = compiled(
     rf"\bchu\s?(?:(xi)|({'|'.join(_PINYIN_DAY_NUMBERS)}))\b|\byuan\s?xiao(?:\s?jie|\s+festival)?\b"
 )
-_LUNAR_FESTIVALS_EN = {"dragon": "端午", "mid": "中秋", "moon": "中秋", "qixi": "七夕", "double": "重阳"}
+_LUNAR_FESTIVALS_EN = {
+    "dragon": "端午", "mid": "中秋", "moon": "中秋", "qixi": "七夕", "double": "重阳",
+    "qingming": "清明", "tomb": "清明",
+}
 # "the third day of Chinese New Year": 初三.
 _ORDINAL_DAYS_EN = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 _NTH_FESTIVAL_DAY_EN_RE = compiled(
