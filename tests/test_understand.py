@@ -342,6 +342,12 @@ def test_traditional_characters_read_as_simplified(parser: Parser, traditional: 
         ("幫我訂一間外灘附近的飯店，從明天住兩晚", ["hotel"]),  # Taiwan's 飯店, a room counted before it
         ("台北君悅飯店 訂兩晚 禮拜五入住", ["hotel"]),  # a stay said after it
         ("附近有什么好吃的饭店", ["food"]),  # the mainland's restaurant (held before)
+        # the stay said in the next clause: its nights, check-in, or its days from one to another
+        ("我下禮拜一要去上海出差，幫我訂外灘附近的飯店，三晚", ["hotel"]),
+        ("幫我訂那霸的飯店，5月1號到5號", ["hotel"]),
+        ("香港尖沙咀附近的飯店，明天入住，住兩晚", ["hotel"]),  # (held before: 入住 alone books a room)
+        ("帮我订个饭店，今晚6点，4个人", ["food"]),  # (held before) a table tonight
+        ("饭店吃饭，酒店住两晚", ["food", "hotel"]),  # (held before) a meal, and a stay at the hotel said after
     ],
 )
 def test_fandian_is_a_hotel_where_a_room_or_a_stay_is_said(parser: Parser, text: str, domains: list[str]) -> None:
@@ -368,6 +374,11 @@ def test_fandian_is_a_hotel_where_a_room_or_a_stay_is_said(parser: Parser, text:
         # The shop first, then 幫我買 or a space and the drink counted after it
         ("全聯幫我買一盒雞蛋 兩瓶鮮奶", [("grocery", {"merchant": "全聯", "items": ["雞蛋", "鮮奶"]})]),
         ("清心福全 多多綠 兩杯 微糖去冰 謝謝", [("food", {"merchant": "清心福全", "items": ["多多綠"]})]),
+        # Taiwan's tea chains by the names it writes (50嵐 is no count of 50), and a bento alone is a dish
+        ("幫我訂一杯50嵐的珍奶，大杯半糖少冰", [("food", {"merchant": "50嵐", "items": ["珍奶"]})]),
+        ("可不可熟成紅茶，幫我點一杯熟成檸果", [("food", {"merchant": "可不可熟成紅茶", "items": ["熟成檸果"]})]),
+        ("可不可以幫我點一杯奶茶", [("food", {"merchant": None, "items": ["奶茶"]})]),  # (held before) can you
+        ("禮拜五中午幫我訂十個便當", [("food", {"items": ["便當"]})]),
     ],
 )
 def test_taiwan_says_it_its_own_way(parser: Parser, text: str, expected: list[tuple[str, dict[str, Any]]]) -> None:

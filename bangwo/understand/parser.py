@@ -1225,7 +1225,8 @@ class Parser:
         return (
             noun[-1] in rules.noun_heads_zh
             or noun[-2:] in self._zh_heads[rules.domain]
-            or (rules.domain == "food" and len(noun) > 2 and noun.endswith(("套餐", "便当")))  # (not 订餐 itself)
+            # (a bento alone is a dish, a set meal alone is no dish named; 订餐 is no set meal)
+            or (rules.domain == "food" and (noun.endswith("便当") or (len(noun) > 2 and noun.endswith("套餐"))))
         )
 
     def _ends_as_its_item(self, rules: DomainRules, noun: str) -> bool:

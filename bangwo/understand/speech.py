@@ -287,9 +287,11 @@ _REGIONAL = compiled(
 
 
 # 饭店 is a hotel in Taiwan and in many a hotel's name, a restaurant in most of the mainland: a hotel where a room
-# is counted before it or a stay said after it (订一间外滩附近的饭店, 饭店住两晚).
+# is counted before it or a stay said after it, in its clause or the next (订一间外滩附近的饭店, 饭店住两晚,
+# 那霸的饭店，5月1号到5号; not 饭店吃饭，酒店住两晚).
 _A_HOTEL_CALLED_FANDIAN = compiled(
-    r"间[^，,。;；]{0,10}?饭店|饭店(?=[^，,。;；]{0,8}?(?:住|入住|[一两二三四五六七八九十\d]晚|房))"
+    r"间[^，,。;；]{0,10}?饭店"
+    r"|饭店(?=(?:(?!吃|餐|酒店|宾馆|民宿)[^。;；]){0,12}?(?:住|[一两二三四五六七八九十\d]晚|房|[号日](?:到|至)))"
 )
 
 

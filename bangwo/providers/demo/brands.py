@@ -26,8 +26,9 @@ _FOOD = """
 西贝/西贝莜面村 | Xibei; 老乡鸡 | Lao Xiang Ji; 真功夫 | Real Kungfu; 永和大王 | Yonghe King; 呷哺呷哺 | Xiabu Xiabu;
 太二/太二酸菜鱼 | Tai Er; 鼎泰丰 | Din Tai Fung; 85度C | 85C; 味千拉面 | Ajisen Ramen; 吉野家 | Yoshinoya;
 九毛九 | Jiumaojiu; 和府捞面 | Hefu Noodle; 马记永 | Majiyong; Manner/Manner咖啡 | Manner Coffee;
-Tims/Tims咖啡 | Tim Hortons; Costa/Costa咖啡 | Costa Coffee; 五十岚 | 50 Lan; 清心福全 | Ching Shin;
-迷客夏 | Milksha; 路易莎 | Louisa Coffee; 八方云集 | Bafang Dumpling;
+Tims/Tims咖啡 | Tim Hortons; Costa/Costa咖啡 | Costa Coffee; 五十岚/50岚 | 50 Lan; 清心福全 | Ching Shin;
+迷客夏 | Milksha; 路易莎 | Louisa Coffee; 八方云集 | Bafang Dumpling; 可不可熟成红茶 | Kebuke;
+春水堂 | Chun Shui Tang; 麻古茶坊 | Macu Tea; 大苑子 | Dayungs; 茶汤会 | TP Tea;
 Wingstop | Wingstop; 温蒂汉堡 | Wendy's; 塔可钟 | Taco Bell; Chipotle | Chipotle; Five Guys | Five Guys;
 Shake Shack | Shake Shack; 派派思 | Popeyes; 唐恩都乐 | Dunkin'/Dunkin; 卡卡圈坊 | Krispy Kreme;
 熊猫快餐 | Panda Express; Sweetgreen | Sweetgreen; Pret | Pret A Manger;
