@@ -1352,6 +1352,8 @@ def test_products_inside_dishes_and_sizes(parser: Parser, text: str, items: list
         ("附近有没有卖烤鸭的", "search"),
         ("今晚还有团圆饭的场次吗 有的话买两张", "order"),
         ("惊蛰无声首映还有票吗", "search"),  # whether seats are left
+        ("周五的《星河旅人》还有位子吗", "search"),  # (位子, 空位: seats too)
+        ("《星河旅人》周五晚上有空位吗", "search"),
         ("八点半那场惊蛰无声还有票吗，来一张", "order"),
         ("有没有明天上午的年兽来了，50块以内", "search"),  # a showing of a film asked after
         ("any frozen dumplings at the supermarket nearby?", "search"),
@@ -6231,6 +6233,10 @@ def test_commands_texted_to_the_app(parser: Parser, text: str, expected: list[tu
     [
         # Spoken Chinese the way voice input types it.
         ("早饭 两个鸡蛋灌饼 一杯豆浆 温的", [("food", {"items": ["鸡蛋灌饼", "豆浆"]})]),
+        # a product before a dish named in more than one character is what the dish is made of; 叫一个 orders one
+        ("点两个鸡蛋三明治，再买一箱牛奶", [("food", {"items": ["鸡蛋三明治"]}), ("grocery", {"items": ["牛奶"]})]),
+        ("点一份牛肉披萨，再买两瓶鲜奶", [("food", {"items": ["牛肉披萨"]}), ("grocery", {"items": ["鲜奶"]})]),
+        ("帮我叫一个排骨便当，再买两瓶鲜奶", [("food", {"items": ["排骨便当"]}), ("grocery", {"items": ["鲜奶"]})]),
         ("附近有没有二十块以内的盖浇饭", [("food", {"action": "search", "items": ["盖浇饭"], "budget_max": 20})]),
         ("嗯 广州塔附近有便宜点的酒店没", [("hotel", {"action": "search", "near": "广州塔"})]),
         ("国庆回老家 从深圳飞兰州 10月1号的 有票没", [("flight", {"action": "search", "destination": "兰州"})]),

@@ -561,11 +561,11 @@ _ANOTHER_EVENT = compiled(
     r"看完电影|看电影前|电影开场前|开场前|赶早班机|赶飞机|下飞机|看电影(?:的时候)?[喝吃]|"
     + letter_led("before the (?:flight|movie|film|show)|after the (?:flight|film|show)", then=r"\b")
 )
-# A meal ordered in Chinese: 点 a number of something or a takeaway (not 买点, 九点一刻), or 来/要/送 a portion
-# or a cup.
+# A meal ordered in Chinese: 点 a number of something or a takeaway (not 买点, 九点一刻), 来/要/送 a portion
+# or a cup, or 叫 one (帮我叫一个排骨便当; not 叫一个车).
 _A_MEAL_ORDERED = compiled(
     r"点(?<![买整补订备寄带囤选零〇一二两三四五六七八九十\d]点)(?=[一两二三四五六七八九十俩仨几\d个份杯碗串]|外卖)"
-    r"|[来要送][一两二三四五六七八九十俩仨\d]*[份杯碗]"
+    r"|[来要送][一两二三四五六七八九十俩仨\d]*[份杯碗]|叫[一两二三四五六七八九十俩仨\d]*[个份杯碗](?![车人])"
 )
 _ORDER_VERB = compiled(r"来|要|" + letter_led("get|want|order|add|like", then=r"\b"))
 _A_DISH_WORD_EN = compiled(letter_led("|".join(sorted(FOOD.noun_words_en)), then=r"(?:e?s)?\b"))

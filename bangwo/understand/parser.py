@@ -49,6 +49,7 @@ from bangwo.understand.rules import (
     CHAT_VERBS,
     COOKED_BEFORE_EN,
     COOKED_BEFORE_ZH,
+    DISH_HEAD_WORDS_ZH,
     DISH_HEADS_EN,
     DISH_HEADS_ZH,
     DOMAIN_RULES,
@@ -1801,7 +1802,9 @@ def _part_of_a_dish(text: str, mention: NameMention, mentions: list[NameMention]
         counted = with_word.group(0).split()
         if not (len(counted) > 1 and (counted[1] in EN_NUMBER_WORDS or counted[1].isdigit())):
             return True  # a product "with" a dish goes into it: "a latte with oat milk"
-    if next_word in (DISH_HEADS_EN if latin else DISH_HEADS_ZH) or (not latin and _dish_run_after(text, end)):
+    if next_word in (DISH_HEADS_EN if latin else DISH_HEADS_ZH) or (
+        not latin and (text.startswith(DISH_HEAD_WORDS_ZH, end) or _dish_run_after(text, end))
+    ):
         return True
     if (
         latin

@@ -777,6 +777,8 @@ def is_talk(text: str) -> bool:
 # "beef noodles", "chicken soup"): the dish is the item, not the product. 馅 and 味 make the
 # name a filling or a flavour of the dish ordered (猪肉白菜馅的, 草莓味的).
 DISH_HEADS_ZH = frozenset("面饭粉粥汤饼饺堡串锅羹卷馅味蛋")  # 茶叶蛋: tea leaves cooked into an egg
+# (and the dishes named in more than one character: 排骨便当, 鸡蛋三明治, 牛肉披萨, 牛肉套餐)
+DISH_HEAD_WORDS_ZH = ("便当", "三明治", "披萨", "套餐", "汉堡", "沙拉")
 DISH_HEADS_EN = frozenset(
     ["noodles", "noodle", "soup", "wings", "burger", "burgers", "sandwich", "sandwiches", "salad", "pie", "pizza"]
 ) | {"curry", "stew", "dumplings", "roll", "rolls", "taco", "tacos", "wrap", "wraps", "skewers", "kebab", "bowl"}

@@ -40,7 +40,9 @@ _ADJACENT = compiled(
 # What makes a sentence naming a film a ticket request rather than talk about the film.
 TICKET_WORDS = compiled(
     # A party counted (两个大人一个小孩, 三位) is the tickets' count.
+    # (还有位子吗, 有空位吗: its seats asked after, as 还有座吗)
     r"票|张|场|座|排|看|买|订|首映|电影|影院|来|要|几点|上映|放映|排片|大人|成人|小孩|儿童|有没有|退|有(?=\ue006)|放不放|在放|imax|杜比|巨幕|"
+    r"位子|空位|余位|有位|"
     r"[一两三四五六七八九十俩仨\d]个?人|[一两三四五六七八九十\d]位|[一两三四五六七八九十\d]大[一两三四五六七八九十\d]小|"
     + letter_led(
         "tickets?|tix|seats?|rows?|showings?|screenings?|show ?times?|watch|see|catch|book|booking|booked|buy|get"
