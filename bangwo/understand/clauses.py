@@ -27,6 +27,7 @@ from bangwo.understand.domains.common import CANCEL, STATUS_ONLY, action_of
 from bangwo.understand.domains.movie import FILM_KINDS_EN, FILM_KINDS_ZH
 from bangwo.understand.domains.places import AIRPORT_CODES, PART_OF_TOWN_ENDS_ZH
 from bangwo.understand.lexicon import NameMention
+from bangwo.understand.pinyin import says_a_dish as pinyin_says_a_dish
 from bangwo.understand.rules import (
     COOKED_BEFORE_ZH,
     DISH_HEADS_EN,
@@ -921,8 +922,12 @@ def _segment_domains(
         return ("grocery",)  # 买三斤砂糖橘: bought by the jin, nothing the catalogue names, no meal verb
     if not names and _COUNTED_IN_PACKETS.search(text) and _BOUGHT.search(text) and not FOOD.verbs.search(text):
         return ("grocery",)  # "Buy 1 box of Ferrero Rocher and 2 bags of 利是糖": bought in the shop's packets
-    if not names and _DISH_WORD.search(text) and not (GROCERY_MEASURE_HINT.search(text) or _PACKETS.search(text)):
-        return ("food",)  # "two youtiao", "a jianbing": a dish by its own word
+    if (
+        not names
+        and (_DISH_WORD.search(text) or pinyin_says_a_dish(text))
+        and not (GROCERY_MEASURE_HINT.search(text) or _PACKETS.search(text))
+    ):
+        return ("food",)  # "two youtiao", "a jianbing", "2 jidan chaofan": a dish by its own word
     if _TICKET.search(text) and _TOWARDS_A_PLACE.search(text) and not _OTHER_TRANSPORT.search(text):
         return ("flight",)  # "two tickets to Shanghai …, plus a room": tickets to a place fly there
     if SHOP_QUESTION_HINT.search(text) and (_ASKS_ABOUT_A_SHOP_EN.search(text) or SHOP_ASKED_AFTER_ZH.search(text)):

@@ -19,6 +19,7 @@ from typing import get_args
 
 from bangwo.domain.catalogue import Catalogue
 from bangwo.domain.frame import Domain
+from bangwo.understand.pinyin import SYLLABLE_BREAK, forget_readings, spellings
 from bangwo.understand.text import ITEM_MARK, PLACE_MARK, TITLE_MARK, MaskedText, compiled, lower_ascii
 
 _KNOWN_DOMAINS = frozenset(get_args(Domain))
@@ -114,7 +115,7 @@ def _trie_regex(words: Iterable[str], ends: Mapping[str, str] | None = None, not
     def render(node: dict[str, dict], after_first: str = "") -> str:
         ends_here = "" in node
         condition = node[""][""] if ends_here else ""
-        branches = [re.escape(ch) + after_first + render(child) for ch, child in sorted(node.items()) if ch]
+        branches = [_said(ch) + after_first + render(child) for ch, child in sorted(node.items()) if ch]
         if not branches:
             return condition
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -128,13 +129,38 @@ def _trie_regex(words: Iterable[str], ends: Mapping[str, str] | None = None, not
     return render(trie, f"(?<!{not_after}.)" if not_after else "")
 
 
+def _said(ch: str) -> str:
+    """A character of a name as the regex matches it; between two syllables of pinyin, a space or none."""
+    return " ?" if ch == SYLLABLE_BREAK else re.escape(ch)
+
+
+def _pinyin_spellings(entries: dict[str, LexiconEntry]) -> dict[str, LexiconEntry]:
+    """The Chinese names spelt in pinyin (syllables apart, see pinyin.py), each standing for what the name does;
+    not a spelling that is an English word of the catalogue's ("mocha" is no 抹茶) or another name already."""
+    english_words = {word for key in entries if key.isascii() for word in key.split()}
+    spelt: dict[str, LexiconEntry] = {}
+    joined_seen: set[str] = set()
+    for key, found in sorted(entries.items()):
+        if key.isascii():
+            continue
+        for spelling in spellings(key):
+            joined = spelling.replace(SYLLABLE_BREAK, "")
+            if len(joined) >= 4 and joined not in english_words and joined not in entries and joined not in joined_seen:
+                joined_seen.add(joined)
+                spelt[spelling] = found
+    forget_readings()
+    return spelt
+
+
 class Lexicon:
     """Item, merchant and city names with what each stands for; one regex finds them all."""
 
-    def __init__(self, entries: dict[str, LexiconEntry]) -> None:
+    def __init__(self, entries: dict[str, LexiconEntry], pinyin: dict[str, LexiconEntry] | None = None) -> None:
         self.entries = entries
+        # what a name spelt in pinyin stands for, by its letters without spaces ("yangzhi ganlu": 杨枝甘露)
+        self._by_pinyin = {spelling.replace(SYLLABLE_BREAK, ""): found for spelling, found in (pinyin or {}).items()}
         cjk = [k for k in entries if not k.isascii()]
-        latin = [k for k in entries if k.isascii()]
+        latin = [k for k in entries if k.isascii()] + list(pinyin or ())
         # Two regexes, not one alternation: the Chinese trie starts with plain characters, so re
         # skips in C to where a name can start; a lookbehind in the same alternation would
         # make it try every position. `find` merges them as the one alternation would.
@@ -203,7 +229,7 @@ class Lexicon:
         for name, domain in shorts:
             if lexicon_key(name).rpartition(" ")[2] not in goods_heads:
                 add_shop(name, domain)
-        return cls(entries)
+        return cls(entries, _pinyin_spellings(entries))
 
     def find(
         self, masked: MaskedText, drop: Callable[[str, NameMention, list[NameMention], set[int]], bool] | None = None
@@ -226,7 +252,8 @@ class Lexicon:
             else:
                 assert latin is not None
                 m, key = latin, latin.group("latin")
-            mentions.append(NameMention(m.start(), m.end(), key, self.entries[key]))
+            found = self.entries.get(key) or self._by_pinyin[key.replace(" ", "")]
+            mentions.append(NameMention(m.start(), m.end(), key, found))
             if cjk is not None and cjk.start() < m.end():
                 cjk = _next_match(self._cjk, text, m.end())
             if latin is not None and latin.start() < m.end():

@@ -40,6 +40,8 @@ from bangwo.understand.every_request import change_to_every_request
 from bangwo.understand.lexicon import Lexicon, LexiconEntry, NameMention
 from bangwo.understand.numbers import EN_NUMBER, EN_NUMBER_WORDS, ZH_NUMBER, parse_number
 from bangwo.understand.options import OptionMention, find_options
+from bangwo.understand.pinyin import is_pinyin
+from bangwo.understand.pinyin import says_a_dish as pinyin_says_a_dish
 from bangwo.understand.rules import (
     AFTER_A_COUNT_EN,
     AFTER_SALES_ASKED,
@@ -1277,6 +1279,8 @@ class Parser:
             # One word made of a modifier and a dish word: "cheeseburgers", "pancakes".
             if any(len(singular) > len(h) + 2 and singular.endswith(h) for h in heads):
                 return True
+            if rules.domain == "food" and pinyin_says_a_dish(noun):
+                return True  # named in pinyin as dishes end: "dandan mian", "jidan chaofan"
         elif self._has_its_head(rules, noun):
             return True
         return bool(rules.generic_items.search(text))
@@ -1758,6 +1762,29 @@ _A_PLAZA_AFTER = compiled(r"\s?(?:广场|plaza\b)")
 _SAYS_HOW_MUCH = frozenset("辣甜咸淡酸多少放加冰热快慢稍")
 
 
+# English words spelt as pinyin is, said after a product ("tea", "can you…"): no more of its Chinese name.
+_ENGLISH_LIKE_PINYIN = frozenset({"can", "man", "long", "she", "pie", "tea", "ban", "hen", "pan", "tie", "die", "pin"})
+
+
+def _more_pinyin_after(text: str, end: int, mentions: list[NameMention], dropped: set[int]) -> bool:
+    """Whether a word of pinyin follows a name right after a space, one the catalogue does not name or that is
+    itself the first words of a dish (xihongshi jidan tang)."""
+    if not text.startswith(" ", end):
+        return False
+    if any(m.start == end + 1 for m in mentions):
+        return end + 1 in dropped
+    after = _EN_WORD.match(text, end + 1)
+    word = after.group(0) if after else ""
+    return (
+        len(word) >= 3
+        and is_pinyin(word)
+        and word not in _ENGLISH_LIKE_PINYIN
+        and word not in FOOD.noun_words_en
+        and word not in GROCERY.noun_words_en
+        and word not in EN_NOUN_STOP_WORDS
+    )
+
+
 def _part_of_a_dish(text: str, mention: NameMention, mentions: list[NameMention], dropped: set[int]) -> bool:
     """Whether a catalogue name is only part of what is ordered, so not an item of its own:
     the filling or flavour of a dish (猪肉白菜馅的), a product a dish is made of (牛肉面, "beef
@@ -1780,6 +1807,8 @@ def _part_of_a_dish(text: str, mention: NameMention, mentions: list[NameMention]
     start, end = mention.start, mention.end
     if end in dropped:
         return True  # glued to a name already left out: 猪肉 of 猪肉白菜馅
+    if not entry.key.isascii() and mention.said.isascii() and _more_pinyin_after(text, end, mentions, dropped):
+        return True  # "jidan chaofan", "cha ye dan": a product spelt in pinyin, the first words of a dish's name
     if _LEFT_OUT_BEFORE.search(text, max(0, start - 12), start):
         return True  # 不要洋葱, "no onions": what the dish comes without
     latin = mention.said.isascii()
@@ -1842,10 +1871,15 @@ _PHRASE_END = compiled(
 
 
 def _named_as_a_dish(rules: DomainRules, name: str) -> bool:
-    """"a hot chocolate", "four coffees": named as this domain names its dishes, or cooked."""
+    """"a hot chocolate", "four coffees", "dandan mian": named as this domain names its dishes, or cooked."""
     head = name.split()[-1]
     singular = head[:-2] if head.endswith("es") and head[:-2] in rules.noun_words_en else head.rstrip("s")
-    return head in rules.noun_words_en or singular in rules.noun_words_en or _COOKED_START.match(name) is not None
+    return (
+        head in rules.noun_words_en
+        or singular in rules.noun_words_en
+        or _COOKED_START.match(name) is not None
+        or (rules.domain == "food" and pinyin_says_a_dish(name))
+    )
 
 
 def _served(rules: DomainRules, draft: _ItemDraft) -> bool:
